@@ -1,0 +1,96 @@
+package by.butb.engine.core;
+
+import by.butb.engine.model.OrderType;
+import by.butb.engine.model.Side;
+import by.butb.engine.model.TimeInForce;
+
+/**
+ * A mutable output event; instances are pooled and reused, so a listener must copy what it keeps.
+ *
+ * <p>Order events (ACCEPTED, REJECTED, CANCELLED, REPLACED, EXPIRED) use the order fields: {@code owner} is the
+ * beneficial participant, {@code submitter} who sent the command (a broker or the owner itself), {@code quantity}
+ * the order's total quantity, {@code leaves} what is still open, {@code filled} what traded so far.
+ * A TRADE uses {@code price}, {@code quantity} (traded), and the buy and sell fields; {@code side} is the
+ * aggressor's side. Indexes are participant and instrument indexes ({@link Command#UNKNOWN} when unresolved).
+ */
+public final class EngineEvent
+{
+    public long commandSequence;
+    public long userRef;
+    public long timeNanos;
+    public EventType type = EventType.REJECTED;
+    public ResultCode code = ResultCode.OK;
+    public CommandType commandType = CommandType.INVALID;
+    public int instrument;
+    public Side side = Side.BUY;
+    public OrderType orderType = OrderType.LIMIT;
+    public TimeInForce timeInForce = TimeInForce.DAY;
+    public long price;
+    public long quantity;
+
+    public int owner;
+    public int submitter;
+    public long clientOrderId;
+    public long exchangeOrderId;
+    public long leaves;
+    public long filled;
+
+    public long tradeId;
+    public int buyOwner;
+    public int sellOwner;
+    public long buyClientOrderId;
+    public long sellClientOrderId;
+    public long buyOrderId;
+    public long sellOrderId;
+    public long buyLeaves;
+    public long sellLeaves;
+    public long buyFee;
+    public long sellFee;
+
+    public void copyFrom(final EngineEvent o)
+    {
+        commandSequence = o.commandSequence;
+        userRef = o.userRef;
+        timeNanos = o.timeNanos;
+        type = o.type;
+        code = o.code;
+        commandType = o.commandType;
+        instrument = o.instrument;
+        side = o.side;
+        orderType = o.orderType;
+        timeInForce = o.timeInForce;
+        price = o.price;
+        quantity = o.quantity;
+        owner = o.owner;
+        submitter = o.submitter;
+        clientOrderId = o.clientOrderId;
+        exchangeOrderId = o.exchangeOrderId;
+        leaves = o.leaves;
+        filled = o.filled;
+        tradeId = o.tradeId;
+        buyOwner = o.buyOwner;
+        sellOwner = o.sellOwner;
+        buyClientOrderId = o.buyClientOrderId;
+        sellClientOrderId = o.sellClientOrderId;
+        buyOrderId = o.buyOrderId;
+        sellOrderId = o.sellOrderId;
+        buyLeaves = o.buyLeaves;
+        sellLeaves = o.sellLeaves;
+        buyFee = o.buyFee;
+        sellFee = o.sellFee;
+    }
+
+    @Override
+    public String toString()
+    {
+        if (type == EventType.TRADE)
+        {
+            return "TRADE{id=" + tradeId + ", instrument=" + instrument + ", price=" + price + ", qty=" + quantity +
+                ", buyer=" + buyOwner + '/' + buyClientOrderId + ", seller=" + sellOwner + '/' + sellClientOrderId +
+                ", aggressor=" + side + '}';
+        }
+        return type + "{code=" + code + ", owner=" + owner + ", submitter=" + submitter + ", clOrdId=" +
+            clientOrderId + ", orderId=" + exchangeOrderId + ", instrument=" + instrument + ", " + side + ", price=" +
+            price + ", qty=" + quantity + ", leaves=" + leaves + ", filled=" + filled + '}';
+    }
+}

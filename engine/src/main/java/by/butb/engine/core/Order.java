@@ -1,0 +1,42 @@
+package by.butb.engine.core;
+
+import by.butb.engine.model.OrderType;
+import by.butb.engine.model.Side;
+import by.butb.engine.model.TimeInForce;
+
+/**
+ * A live order. Pooled and reused by {@link OrderPool}; linked into its {@link PriceLevel} (intrusive list in
+ * time priority). Owned by the engine thread.
+ */
+final class Order
+{
+    long orderId;
+    long clientOrderId;
+    int owner;
+    int submitter;
+    int instrument;
+    Side side;
+    OrderType type;
+    TimeInForce timeInForce;
+    long price;
+    /** Price the guarantee is computed at: the limit price, or the band edge for a market order. */
+    long guaranteePrice;
+    long quantity;
+    long leaves;
+    long filled;
+    /** Deposit blocked for the open quantity, money minor units. */
+    long blocked;
+    /** Trading day (UTC epoch day) of entry, for DAY expiry. */
+    long day;
+
+    PriceLevel level;
+    Order prev;
+    Order next;
+
+    void reset()
+    {
+        level = null;
+        prev = null;
+        next = null;
+    }
+}

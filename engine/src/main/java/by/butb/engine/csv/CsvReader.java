@@ -1,0 +1,222 @@
+package by.butb.engine.csv;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * RFC 4180 CSV with a header row: comma separated, fields optionally in double quotes (a doubled quote inside
+ * quotes is a quote, a quoted field may span lines). Blank lines and lines starting with '#' are skipped. Column
+ * names are trimmed and compared as written; extra columns are allowed.
+ */
+public final class CsvReader
+{
+    private CsvReader()
+    {
+    }
+
+    /** Reads a whole file; an unreadable file is a {@link CsvException} naming it. */
+    public static List<CsvRow> readAll(final Path path, final List<String> requiredColumns)
+    {
+        final List<CsvRow> rows = new ArrayList<>();
+        read(path, requiredColumns, rows::add);
+        return rows;
+    }
+
+    public static void read(final Path path, final List<String> requiredColumns, final Consumer<CsvRow> sink)
+    {
+        final String name = path.toString();
+        try (BufferedReader reader = Files.newBufferedReader(path, StandardCharsets.UTF_8))
+        {
+            read(name, reader, requiredColumns, sink);
+        }
+        catch (final NoSuchFileException ex)
+        {
+            throw new CsvException(name, 0, null, "file not found");
+        }
+        catch (final java.nio.charset.MalformedInputException ex)
+        {
+            throw new CsvException(name, 0, null, "not UTF-8 text");
+        }
+        catch (final IOException ex)
+        {
+            throw new CsvException(name, 0, null, "cannot read: " + ex.getMessage());
+        }
+    }
+
+    public static void read(final String name, final Reader reader, final List<String> requiredColumns,
+        final Consumer<CsvRow> sink)
+    {
+        final Parser parser = new Parser(name, reader);
+        List<String> header = parser.next();
+        while (header != null && isSkippable(header))
+        {
+            header = parser.next();
+        }
+        if (header == null)
+        {
+            throw new CsvException(name, 0, null, "is empty: a header row is expected");
+        }
+        final Map<String, Integer> columns = new LinkedHashMap<>();
+        for (int i = 0; i < header.size(); i++)
+        {
+            final String column = header.get(i).trim().replace("\uFEFF", "");
+            if (columns.putIfAbsent(column, i) != null)
+            {
+                throw new CsvException(name, parser.recordLine, column, "column appears twice in the header");
+            }
+        }
+        for (final String required : requiredColumns)
+        {
+            if (!columns.containsKey(required))
+            {
+                throw new CsvException(name, parser.recordLine, required, "required column is missing from the header");
+            }
+        }
+        final Map<String, Integer> frozen = Collections.unmodifiableMap(columns);
+        for (List<String> record = parser.next(); record != null; record = parser.next())
+        {
+            if (!isSkippable(record))
+            {
+                sink.accept(new CsvRow(name, parser.recordLine, frozen, record));
+            }
+        }
+    }
+
+    private static boolean isSkippable(final List<String> record)
+    {
+        if (record.size() == 1 && record.get(0).isBlank())
+        {
+            return true;
+        }
+        return !record.isEmpty() && record.get(0).startsWith("#");
+    }
+
+    private static final class Parser
+    {
+        private final String name;
+        private final Reader reader;
+        private int line = 1;
+        private int recordLine;
+        private int pending = -2;
+
+        Parser(final String name, final Reader reader)
+        {
+            this.name = name;
+            this.reader = reader;
+        }
+
+        private int read()
+        {
+            if (pending != -2)
+            {
+                final int c = pending;
+                pending = -2;
+                return c;
+            }
+            try
+            {
+                return reader.read();
+            }
+            catch (final IOException ex)
+            {
+                throw new UncheckedIOException(name + ": cannot read: " + ex.getMessage(), ex);
+            }
+        }
+
+        /** Next record, or null at end of input. */
+        List<String> next()
+        {
+            int c = read();
+            if (c == -1)
+            {
+                return null;
+            }
+            recordLine = line;
+            final List<String> fields = new ArrayList<>();
+            final StringBuilder field = new StringBuilder();
+            boolean quoted = false;
+            boolean wasQuoted = false;
+            while (true)
+            {
+                if (quoted)
+                {
+                    if (c == -1)
+                    {
+                        throw new CsvException(name, recordLine, null, "a quoted field is not closed");
+                    }
+                    if (c == '"')
+                    {
+                        final int n = read();
+                        if (n == '"')
+                        {
+                            field.append('"');
+                        }
+                        else
+                        {
+                            quoted = false;
+                            c = n;
+                            continue;
+                        }
+                    }
+                    else
+                    {
+                        if (c == '\n')
+                        {
+                            line++;
+                        }
+                        field.append((char)c);
+                    }
+                }
+                else if (c == '"' && field.toString().isBlank() && !wasQuoted)
+                {
+                    field.setLength(0);
+                    quoted = true;
+                    wasQuoted = true;
+                }
+                else if (c == ',')
+                {
+                    fields.add(field.toString());
+                    field.setLength(0);
+                    wasQuoted = false;
+                }
+                else if (c == '\n' || c == -1)
+                {
+                    fields.add(field.toString());
+                    if (c == '\n')
+                    {
+                        line++;
+                    }
+                    return fields;
+                }
+                else if (c == '\r')
+                {
+                    final int n = read();
+                    if (n != '\n')
+                    {
+                        pending = n;
+                    }
+                    fields.add(field.toString());
+                    line++;
+                    return fields;
+                }
+                else
+                {
+                    field.append((char)c);
+                }
+                c = read();
+            }
+        }
+    }
+}

@@ -1,0 +1,63 @@
+package by.butb.engine.csv;
+
+import java.util.List;
+import java.util.Map;
+
+/** One data row of a CSV file, with its line number and access to fields by column name. */
+public final class CsvRow
+{
+    private final String file;
+    private final int line;
+    private final Map<String, Integer> columns;
+    private final List<String> values;
+
+    CsvRow(final String file, final int line, final Map<String, Integer> columns, final List<String> values)
+    {
+        this.file = file;
+        this.line = line;
+        this.columns = columns;
+        this.values = values;
+    }
+
+    public String file()
+    {
+        return file;
+    }
+
+    public int line()
+    {
+        return line;
+    }
+
+    public boolean has(final String column)
+    {
+        return columns.containsKey(column);
+    }
+
+    /** The trimmed value, or "" when the column is absent or the row is short. */
+    public String get(final String column)
+    {
+        final Integer index = columns.get(column);
+        if (index == null || index >= values.size())
+        {
+            return "";
+        }
+        return values.get(index).trim();
+    }
+
+    /** The trimmed value; fails with a located error when it is missing or empty. */
+    public String required(final String column)
+    {
+        final String value = get(column);
+        if (value.isEmpty())
+        {
+            throw error(column, "is missing");
+        }
+        return value;
+    }
+
+    public CsvException error(final String column, final String problem)
+    {
+        return new CsvException(file, line, column, problem);
+    }
+}

@@ -1,0 +1,140 @@
+package by.butb.engine.pipeline;
+
+import by.butb.engine.core.MarketRules;
+import by.butb.engine.model.Catalog;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Configuration of an {@link EnginePipeline}, Aeron-style: set fields with the fluent setters, then
+ * {@link EnginePipeline#start(EngineContext)}. Not thread-safe; do not change it after start.
+ */
+public final class EngineContext
+{
+    private Catalog catalog;
+    private MarketRules rules = MarketRules.DEFAULT;
+    private int ringSize = 1 << 14;
+    private WaitStrategyName waitStrategy = WaitStrategyName.BLOCKING;
+    private boolean multiProducer;
+    private Path dataDirectory;
+    private boolean dedicatedJournalThread = true;
+    private int expectedOrders = 1024;
+    private final List<EngineListener> listeners = new ArrayList<>();
+
+    public EngineContext catalog(final Catalog catalog)
+    {
+        this.catalog = catalog;
+        return this;
+    }
+
+    public Catalog catalog()
+    {
+        return catalog;
+    }
+
+    public EngineContext rules(final MarketRules rules)
+    {
+        this.rules = Objects.requireNonNull(rules);
+        return this;
+    }
+
+    public MarketRules rules()
+    {
+        return rules;
+    }
+
+    /** Ring size, a power of two (default 16384). */
+    public EngineContext ringSize(final int ringSize)
+    {
+        if (Integer.bitCount(ringSize) != 1)
+        {
+            throw new IllegalArgumentException("ring size must be a power of two, got " + ringSize);
+        }
+        this.ringSize = ringSize;
+        return this;
+    }
+
+    public int ringSize()
+    {
+        return ringSize;
+    }
+
+    public EngineContext waitStrategy(final WaitStrategyName waitStrategy)
+    {
+        this.waitStrategy = Objects.requireNonNull(waitStrategy);
+        return this;
+    }
+
+    public WaitStrategyName waitStrategy()
+    {
+        return waitStrategy;
+    }
+
+    /** True when several threads submit commands (a gateway); false (default) for one submitting thread. */
+    public EngineContext multiProducer(final boolean multiProducer)
+    {
+        this.multiProducer = multiProducer;
+        return this;
+    }
+
+    public boolean multiProducer()
+    {
+        return multiProducer;
+    }
+
+    /**
+     * Directory of the Chronicle journals; null (default) runs without a journal and without recovery.
+     * When set, start recovers the state from what the directory holds.
+     */
+    public EngineContext dataDirectory(final Path dataDirectory)
+    {
+        this.dataDirectory = dataDirectory;
+        return this;
+    }
+
+    public Path dataDirectory()
+    {
+        return dataDirectory;
+    }
+
+    /**
+     * True (default): the input journal runs on its own thread, ahead of the business logic. False: one thread
+     * journals, then applies, each command (fewer threads for small machines).
+     */
+    public EngineContext dedicatedJournalThread(final boolean dedicated)
+    {
+        this.dedicatedJournalThread = dedicated;
+        return this;
+    }
+
+    public boolean dedicatedJournalThread()
+    {
+        return dedicatedJournalThread;
+    }
+
+    /** Live orders to pre-allocate room for. */
+    public EngineContext expectedOrders(final int expectedOrders)
+    {
+        this.expectedOrders = expectedOrders;
+        return this;
+    }
+
+    public int expectedOrders()
+    {
+        return expectedOrders;
+    }
+
+    public EngineContext listener(final EngineListener listener)
+    {
+        listeners.add(Objects.requireNonNull(listener));
+        return this;
+    }
+
+    public List<EngineListener> listeners()
+    {
+        return List.copyOf(listeners);
+    }
+}

@@ -1,0 +1,247 @@
+package by.butb.engine.pipeline;
+
+import by.butb.engine.core.Command;
+import by.butb.engine.core.EngineEvent;
+import by.butb.engine.core.EventList;
+import by.butb.engine.core.MatchingEngine;
+import by.butb.engine.journal.Journal;
+import com.lmax.disruptor.EventHandler;
+import com.lmax.disruptor.ExceptionHandler;
+import com.lmax.disruptor.RingBuffer;
+import com.lmax.disruptor.dsl.Disruptor;
+import com.lmax.disruptor.dsl.ProducerType;
+
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * The engine behind a Disruptor ring: [journal] then [logic + publication].
+ *
+ * <p>Stages: with a data directory, each command is appended to the input journal before the logic sees it
+ * (on its own thread unless {@link EngineContext#dedicatedJournalThread} is false); the logic thread applies the
+ * command with the {@link MatchingEngine}, then appends the events to the output journal and hands them to the
+ * listeners. On start with a data directory, the journal is replayed first: the state is rebuilt, and events of
+ * journaled commands that never reached the output journal are published then.
+ *
+ * <p>Threading: {@link #submit} from one thread, or from many with {@link EngineContext#multiProducer}.
+ * {@link #engine()} queries are safe only after {@link #drain()} and while nothing is submitted.
+ */
+public final class EnginePipeline implements AutoCloseable
+{
+    private final MatchingEngine engine;
+    private final Journal journal;
+    private final Disruptor<CommandSlot> disruptor;
+    private final RingBuffer<CommandSlot> ring;
+    private final EventHandler<CommandSlot> logicHandler;
+    private final long baseSequence;
+    private final long recoveredCommands;
+    private final AtomicReference<Throwable> failure = new AtomicReference<>();
+    private boolean closed;
+
+    private EnginePipeline(final EngineContext ctx)
+    {
+        if (ctx.catalog() == null)
+        {
+            throw new IllegalArgumentException("EngineContext has no catalog");
+        }
+        engine = new MatchingEngine(ctx.catalog(), ctx.rules(), ctx.expectedOrders());
+        final List<EngineListener> listeners = ctx.listeners();
+        final EngineListener[] listenerArray = listeners.toArray(new EngineListener[0]);
+        journal = ctx.dataDirectory() == null ? null : new Journal(ctx.dataDirectory());
+        recoveredCommands = journal == null ? 0 : recover(journal, engine, listenerArray);
+        baseSequence = engine.lastSequence() + 1;
+
+        disruptor = new Disruptor<>(CommandSlot::new, ctx.ringSize(), r ->
+        {
+            final Thread t = new Thread(r, "butb-engine");
+            t.setDaemon(true);
+            return t;
+        }, ctx.multiProducer() ? ProducerType.MULTI : ProducerType.SINGLE, ctx.waitStrategy().create());
+        disruptor.setDefaultExceptionHandler(new FailureRecorder());
+
+        final EventHandler<CommandSlot> apply = (slot, sequence, endOfBatch) ->
+        {
+            final EventList events = slot.events;
+            events.clear();
+            engine.process(slot.command, events);
+            for (int i = 0, n = events.size(); i < n; i++)
+            {
+                final EngineEvent event = events.get(i);
+                if (journal != null)
+                {
+                    journal.appendEvent(event);
+                }
+                for (final EngineListener listener : listenerArray)
+                {
+                    listener.onEvent(event);
+                }
+            }
+        };
+        if (journal == null)
+        {
+            logicHandler = apply;
+            disruptor.handleEventsWith(logicHandler);
+        }
+        else if (ctx.dedicatedJournalThread())
+        {
+            final EventHandler<CommandSlot> journalHandler = (slot, sequence, endOfBatch) ->
+                journal.appendCommand(slot.command);
+            logicHandler = apply;
+            disruptor.handleEventsWith(journalHandler).then(logicHandler);
+        }
+        else
+        {
+            logicHandler = (slot, sequence, endOfBatch) ->
+            {
+                journal.appendCommand(slot.command);
+                apply.onEvent(slot, sequence, endOfBatch);
+            };
+            disruptor.handleEventsWith(logicHandler);
+        }
+        ring = disruptor.start();
+    }
+
+    /** Builds the engine, recovers it from the data directory if one is set, and starts the pipeline threads. */
+    public static EnginePipeline start(final EngineContext ctx)
+    {
+        return new EnginePipeline(ctx);
+    }
+
+    private static long recover(final Journal journal, final MatchingEngine engine, final EngineListener[] listeners)
+    {
+        final long lastPublished = journal.lastEventCommandSequence();
+        final EventList events = new EventList(64);
+        final long count = journal.readCommands(new Command(), command ->
+        {
+            events.clear();
+            engine.process(command, events);
+            if (command.sequence > lastPublished)
+            {
+                for (int i = 0; i < events.size(); i++)
+                {
+                    journal.appendEvent(events.get(i));
+                    for (final EngineListener listener : listeners)
+                    {
+                        listener.onEvent(events.get(i));
+                    }
+                }
+            }
+        });
+        journal.releaseAppenders();
+        return count;
+    }
+
+    /** Claims a slot, lets {@code translator} fill the cleared command, and publishes it. */
+    public <A> void submit(final CommandTranslator<A> translator, final A arg)
+    {
+        checkFailure();
+        final long sequence = ring.next();
+        try
+        {
+            final Command command = ring.get(sequence).command;
+            command.clear();
+            translator.translateTo(command, arg);
+            command.sequence = baseSequence + sequence;
+        }
+        finally
+        {
+            ring.publish(sequence);
+        }
+    }
+
+    /** Submits a copy of {@code command} (its sequence is assigned here). */
+    public void submit(final Command command)
+    {
+        submit(COPY, command);
+    }
+
+    private static final CommandTranslator<Command> COPY = (slot, source) -> slot.copyFrom(source);
+
+    /** Waits until every submitted command has been applied and its events published. */
+    public void drain()
+    {
+        final long target = ring.getCursor();
+        while (disruptor.getSequenceValueFor(logicHandler) < target)
+        {
+            checkFailure();
+            LockSupport.parkNanos(50_000);
+        }
+        checkFailure();
+    }
+
+    /** The engine, for queries after {@link #drain()}. */
+    public MatchingEngine engine()
+    {
+        return engine;
+    }
+
+    /** Commands replayed from the journal when this pipeline started. */
+    public long recoveredCommands()
+    {
+        return recoveredCommands;
+    }
+
+    /** Number of commands submitted through this pipeline since start. */
+    public long submittedCommands()
+    {
+        return ring.getCursor() + 1;
+    }
+
+    private void checkFailure()
+    {
+        final Throwable t = failure.get();
+        if (t != null)
+        {
+            throw new IllegalStateException("engine pipeline failed: " + t, t);
+        }
+    }
+
+    /** Drains, stops the threads and closes the journal. */
+    @Override
+    public void close()
+    {
+        if (closed)
+        {
+            return;
+        }
+        closed = true;
+        try
+        {
+            if (failure.get() == null)
+            {
+                drain();
+            }
+        }
+        finally
+        {
+            disruptor.halt();
+            if (journal != null)
+            {
+                journal.close();
+            }
+        }
+    }
+
+    private final class FailureRecorder implements ExceptionHandler<CommandSlot>
+    {
+        @Override
+        public void handleEventException(final Throwable ex, final long sequence, final CommandSlot slot)
+        {
+            failure.compareAndSet(null, ex);
+            throw new IllegalStateException("engine failed on " + slot.command, ex);
+        }
+
+        @Override
+        public void handleOnStartException(final Throwable ex)
+        {
+            failure.compareAndSet(null, ex);
+        }
+
+        @Override
+        public void handleOnShutdownException(final Throwable ex)
+        {
+            failure.compareAndSet(null, ex);
+        }
+    }
+}
