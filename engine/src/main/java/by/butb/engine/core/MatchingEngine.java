@@ -171,6 +171,7 @@ public final class MatchingEngine
             return;
         }
         books[order.instrument].side(order.side).remove(order);
+        order.submitter = cmd.submitter;
         finish(order, EventType.CANCELLED, ResultCode.CANCELLED_BY_PARTICIPANT);
     }
 

@@ -1,0 +1,131 @@
+package by.butb.engine.core;
+
+import by.butb.engine.TestMarket;
+import by.butb.engine.model.Catalog;
+import by.butb.engine.model.OrderType;
+import by.butb.engine.model.Side;
+import by.butb.engine.model.TimeInForce;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** Drives a {@link MatchingEngine} directly and keeps copies of the events of the last command. */
+final class EngineHarness
+{
+    static final long DAY1 = 1_704_099_600_000_000_000L; // 2024-01-01T09:00:00Z
+    static final long NANOS_PER_DAY = 86_400_000_000_000L;
+
+    final Catalog catalog = TestMarket.catalog();
+    final MatchingEngine engine;
+    final Command command = new Command();
+    final EventList events = new EventList();
+    long time = DAY1;
+    long sequence;
+
+    EngineHarness()
+    {
+        this(MarketRules.DEFAULT);
+    }
+
+    EngineHarness(final MarketRules rules)
+    {
+        engine = new MatchingEngine(catalog, rules);
+    }
+
+    List<EngineEvent> run(final Command cmd)
+    {
+        cmd.sequence = sequence++;
+        events.clear();
+        engine.process(cmd, events);
+        final List<EngineEvent> copies = new ArrayList<>();
+        for (int i = 0; i < events.size(); i++)
+        {
+            final EngineEvent copy = new EngineEvent();
+            copy.copyFrom(events.get(i));
+            copies.add(copy);
+        }
+        return copies;
+    }
+
+    List<EngineEvent> limit(final int participant, final long id, final int instrument, final Side side,
+        final double price, final double quantity, final TimeInForce tif)
+    {
+        return run(command.newOrder(time, participant, id, instrument, side, OrderType.LIMIT, tif,
+            TestMarket.px(price), TestMarket.qty(quantity)));
+    }
+
+    List<EngineEvent> buy(final int participant, final long id, final double price, final double quantity)
+    {
+        return limit(participant, id, TestMarket.TIMBER, Side.BUY, price, quantity, TimeInForce.GTC);
+    }
+
+    List<EngineEvent> sell(final int participant, final long id, final double price, final double quantity)
+    {
+        return limit(participant, id, TestMarket.TIMBER, Side.SELL, price, quantity, TimeInForce.GTC);
+    }
+
+    List<EngineEvent> market(final int participant, final long id, final Side side, final double quantity,
+        final TimeInForce tif)
+    {
+        return run(command.newOrder(time, participant, id, TestMarket.TIMBER, side, OrderType.MARKET, tif, 0,
+            TestMarket.qty(quantity)));
+    }
+
+    List<EngineEvent> cancel(final int participant, final long id)
+    {
+        return run(command.cancel(time, participant, id));
+    }
+
+    List<EngineEvent> replace(final int participant, final long id, final double price, final double quantity)
+    {
+        return run(command.replace(time, participant, id, TestMarket.px(price), TestMarket.qty(quantity)));
+    }
+
+    static EngineEvent only(final List<EngineEvent> events, final EventType type)
+    {
+        final List<EngineEvent> matching = all(events, type);
+        if (matching.size() != 1)
+        {
+            throw new AssertionError("expected one " + type + " in " + events);
+        }
+        return matching.get(0);
+    }
+
+    static List<EngineEvent> all(final List<EngineEvent> events, final EventType type)
+    {
+        return events.stream().filter(e -> e.type == type).toList();
+    }
+
+    static ResultCode rejection(final List<EngineEvent> events)
+    {
+        return only(events, EventType.REJECTED).code;
+    }
+
+    /** free + blocked + fees == deposited for everyone, and blocked equals what resting orders hold. */
+    void assertDepositsConserved()
+    {
+        final long[] blockedByOrders = new long[catalog.participants().size()];
+        for (int i = 0; i < catalog.instruments().size(); i++)
+        {
+            for (final Side side : Side.values())
+            {
+                engine.forEachRestingOrder(i, side, (orderId, clientOrderId, owner, submitter, tif, price, quantity,
+                    leaves, filled, blocked) -> blockedByOrders[owner] += blocked);
+            }
+        }
+        for (int p = 0; p < blockedByOrders.length; p++)
+        {
+            final long sum = engine.freeDeposit(p) + engine.blockedDeposit(p) + engine.feesPaid(p);
+            if (sum != engine.deposited(p))
+            {
+                throw new AssertionError("deposit not conserved for participant " + p + ": " + sum + " != " +
+                    engine.deposited(p));
+            }
+            if (blockedByOrders[p] != engine.blockedDeposit(p))
+            {
+                throw new AssertionError("participant " + p + " has " + engine.blockedDeposit(p) +
+                    " blocked but its orders hold " + blockedByOrders[p]);
+            }
+        }
+    }
+}
