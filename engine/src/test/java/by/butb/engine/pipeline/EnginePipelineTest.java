@@ -1,0 +1,127 @@
+package by.butb.engine.pipeline;
+
+import by.butb.engine.CommandStream;
+import by.butb.engine.TestMarket;
+import by.butb.engine.core.Command;
+import by.butb.engine.core.EngineEvent;
+import by.butb.engine.core.EventType;
+import by.butb.engine.journal.Journal;
+import by.butb.engine.model.Catalog;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class EnginePipelineTest
+{
+    private static final long SEED = 42;
+    private final Catalog catalog = TestMarket.catalog();
+
+    @Test
+    void shouldReachTheSameStateAsTheEngineAloneForEveryWaitStrategy()
+    {
+        final long expected = ReferenceRun.stateHashAfter(SEED, 20_000);
+        for (final WaitStrategyName wait : WaitStrategyName.values())
+        {
+            try (EnginePipeline pipeline = EnginePipeline.start(new EngineContext().catalog(catalog)
+                .waitStrategy(wait).ringSize(1024)))
+            {
+                submit(pipeline, new CommandStream(catalog, SEED), 20_000);
+                pipeline.drain();
+                assertEquals(expected, pipeline.engine().stateHash(), "state after the pipeline with " + wait);
+            }
+        }
+    }
+
+    @Test
+    void shouldHandEveryEventToListenersInOrder()
+    {
+        final List<Long> sequences = new ArrayList<>();
+        final AtomicLong trades = new AtomicLong();
+        try (EnginePipeline pipeline = EnginePipeline.start(new EngineContext().catalog(catalog)
+            .listener(e -> sequences.add(e.commandSequence))
+            .listener(e -> trades.addAndGet(e.type == EventType.TRADE ? 1 : 0))))
+        {
+            submit(pipeline, new CommandStream(catalog, SEED), 5_000);
+            pipeline.drain();
+        }
+        for (int i = 1; i < sequences.size(); i++)
+        {
+            assertTrue(sequences.get(i) >= sequences.get(i - 1), "events in command order");
+        }
+        assertEquals(4_999, sequences.get(sequences.size() - 1));
+        assertTrue(trades.get() > 100);
+    }
+
+    @Test
+    void shouldRebuildTheSameStateFromTheJournalOnRestart(@TempDir final Path data)
+    {
+        final CommandStream stream = new CommandStream(catalog, SEED);
+        final long hashBefore;
+        final List<String> firstRunEvents = new ArrayList<>();
+        try (EnginePipeline pipeline = EnginePipeline.start(new EngineContext().catalog(catalog)
+            .dataDirectory(data).listener(e -> firstRunEvents.add(e.toString()))))
+        {
+            submit(pipeline, stream, 10_000);
+            pipeline.drain();
+            hashBefore = pipeline.engine().stateHash();
+        }
+        assertEquals(ReferenceRun.stateHashAfter(SEED, 10_000), hashBefore);
+
+        final List<String> republished = new ArrayList<>();
+        try (EnginePipeline pipeline = EnginePipeline.start(new EngineContext().catalog(catalog)
+            .dataDirectory(data).listener(e -> republished.add(e.toString()))))
+        {
+            assertEquals(10_000, pipeline.recoveredCommands());
+            assertEquals(hashBefore, pipeline.engine().stateHash(), "state rebuilt from the journal");
+            assertTrue(republished.isEmpty(), "events already in the output journal are not published again");
+            submit(pipeline, stream, 5_000);
+            pipeline.drain();
+            assertEquals(ReferenceRun.stateHashAfter(SEED, 15_000), pipeline.engine().stateHash(),
+                "a restarted run ends where an uninterrupted one does");
+        }
+
+        final List<String> journaled = new ArrayList<>();
+        try (Journal journal = new Journal(data))
+        {
+            journal.readEvents(new EngineEvent(), e ->
+            {
+                if (journaled.size() < firstRunEvents.size())
+                {
+                    journaled.add(e.toString());
+                }
+            });
+        }
+        assertEquals(firstRunEvents, journaled, "the output journal holds exactly what listeners saw");
+    }
+
+    @Test
+    void shouldJournalOnTheLogicThreadWhenNoDedicatedJournalThreadIsWanted(@TempDir final Path data)
+    {
+        try (EnginePipeline pipeline = EnginePipeline.start(new EngineContext().catalog(catalog)
+            .dataDirectory(data).dedicatedJournalThread(false)))
+        {
+            submit(pipeline, new CommandStream(catalog, SEED), 3_000);
+        }
+        try (EnginePipeline pipeline = EnginePipeline.start(new EngineContext().catalog(catalog).dataDirectory(data)))
+        {
+            assertEquals(3_000, pipeline.recoveredCommands());
+            assertEquals(ReferenceRun.stateHashAfter(SEED, 3_000), pipeline.engine().stateHash());
+        }
+    }
+
+    static void submit(final EnginePipeline pipeline, final CommandStream stream, final int count)
+    {
+        final Command command = new Command();
+        for (int i = 0; i < count; i++)
+        {
+            pipeline.submit(stream.next(command.clear()));
+        }
+    }
+}
