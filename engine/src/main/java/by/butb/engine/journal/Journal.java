@@ -5,6 +5,7 @@ import by.butb.engine.core.EngineEvent;
 import net.openhft.chronicle.queue.ChronicleQueue;
 import net.openhft.chronicle.queue.ExcerptAppender;
 import net.openhft.chronicle.queue.ExcerptTailer;
+import net.openhft.chronicle.queue.TailerDirection;
 import net.openhft.chronicle.wire.DocumentContext;
 
 import java.nio.file.Path;
@@ -116,31 +117,46 @@ public final class Journal implements AutoCloseable
         }
     }
 
-    /** Command sequence of the last event in the output journal, or -1 when it is empty. */
-    public long lastEventCommandSequence()
+    /**
+     * Where the output journal stops: the command sequence of its last event (-1 when empty) and how many events
+     * of that command it holds (a kill can cut a command's events short; recovery publishes the rest).
+     */
+    public OutputPosition outputPosition()
     {
-        final long lastIndex = events.lastIndex();
-        if (lastIndex < 0)
-        {
-            return -1;
-        }
+        long sequence = -1;
+        long count = 0;
         try (ExcerptTailer tailer = events.createTailer())
         {
-            if (!tailer.moveToIndex(lastIndex))
+            tailer.direction(TailerDirection.BACKWARD).toEnd();
+            while (true)
             {
-                return -1;
-            }
-            try (DocumentContext dc = tailer.readingDocument())
-            {
-                if (!dc.isPresent())
+                try (DocumentContext dc = tailer.readingDocument())
                 {
-                    return -1;
+                    if (!dc.isPresent())
+                    {
+                        break;
+                    }
+                    final var bytes = dc.wire().bytes();
+                    bytes.readByte();
+                    final long eventSequence = bytes.readLong();
+                    if (sequence == -1)
+                    {
+                        sequence = eventSequence;
+                    }
+                    else if (eventSequence != sequence)
+                    {
+                        break;
+                    }
+                    count++;
                 }
-                final var bytes = dc.wire().bytes();
-                bytes.readByte();
-                return bytes.readLong();
             }
         }
+        return new OutputPosition(sequence, count);
+    }
+
+    /** See {@link #outputPosition()}. */
+    public record OutputPosition(long lastCommandSequence, long eventsOfLastCommand)
+    {
     }
 
     @Override

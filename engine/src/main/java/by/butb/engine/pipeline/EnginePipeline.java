@@ -110,21 +110,31 @@ public final class EnginePipeline implements AutoCloseable
 
     private static long recover(final Journal journal, final MatchingEngine engine, final EngineListener[] listeners)
     {
-        final long lastPublished = journal.lastEventCommandSequence();
+        final Journal.OutputPosition published = journal.outputPosition();
         final EventList events = new EventList(64);
         final long count = journal.readCommands(new Command(), command ->
         {
             events.clear();
             engine.process(command, events);
-            if (command.sequence > lastPublished)
+            final long from;
+            if (command.sequence > published.lastCommandSequence())
             {
-                for (int i = 0; i < events.size(); i++)
+                from = 0;
+            }
+            else if (command.sequence == published.lastCommandSequence())
+            {
+                from = published.eventsOfLastCommand();
+            }
+            else
+            {
+                return;
+            }
+            for (int i = (int)from; i < events.size(); i++)
+            {
+                journal.appendEvent(events.get(i));
+                for (final EngineListener listener : listeners)
                 {
-                    journal.appendEvent(events.get(i));
-                    for (final EngineListener listener : listeners)
-                    {
-                        listener.onEvent(events.get(i));
-                    }
+                    listener.onEvent(events.get(i));
                 }
             }
         });
