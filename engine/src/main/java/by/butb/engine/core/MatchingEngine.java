@@ -788,6 +788,66 @@ public final class MatchingEngine
         return h.value();
     }
 
+    void writeState(final java.io.DataOutputStream out) throws java.io.IOException
+    {
+        out.writeLong(lastSequence);
+        out.writeLong(nextOrderId);
+        out.writeLong(nextTradeId);
+        out.writeLong(currentDay);
+        out.writeInt(deposits.size());
+        for (int p = 0; p < deposits.size(); p++)
+        {
+            out.writeLong(deposits.free(p));
+            out.writeLong(deposits.blocked(p));
+            out.writeLong(deposits.feesPaid(p));
+        }
+        out.writeInt(ordersById.size());
+        for (final OrderBook book : books)
+        {
+            for (final BookSide side : new BookSide[] {book.bids, book.asks})
+            {
+                for (int rank = 0, n = side.levelCount(); rank < n; rank++)
+                {
+                    for (Order o = side.level(rank).head; o != null; o = o.next)
+                    {
+                        EngineSnapshot.writeOrder(out, o);
+                    }
+                }
+            }
+        }
+    }
+
+    void readState(final java.io.DataInputStream in) throws java.io.IOException
+    {
+        if (lastSequence != -1 || !ordersById.isEmpty())
+        {
+            throw new IllegalStateException("a snapshot can only be loaded into a fresh engine");
+        }
+        lastSequence = in.readLong();
+        nextOrderId = in.readLong();
+        nextTradeId = in.readLong();
+        currentDay = in.readLong();
+        final int participants = in.readInt();
+        if (participants != deposits.size())
+        {
+            throw new IllegalStateException("snapshot has " + participants + " participants, the catalog " +
+                deposits.size());
+        }
+        for (int p = 0; p < participants; p++)
+        {
+            deposits.restore(p, in.readLong(), in.readLong(), in.readLong());
+        }
+        final int orders = in.readInt();
+        for (int i = 0; i < orders; i++)
+        {
+            final Order o = pool.acquire();
+            EngineSnapshot.readOrder(in, o);
+            books[o.instrument].side(o.side).add(o);
+            ordersById.put(o.orderId, o);
+            ordersByClientKey.put(clientKey(o.owner, o.clientOrderId), o);
+        }
+    }
+
     /** Callback for {@link #forEachRestingOrder}. Money in minor units; price and quantities scaled. */
     @FunctionalInterface
     public interface RestingOrderVisitor

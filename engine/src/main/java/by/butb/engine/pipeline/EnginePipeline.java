@@ -1,6 +1,7 @@
 package by.butb.engine.pipeline;
 
 import by.butb.engine.core.Command;
+import by.butb.engine.core.EngineSnapshot;
 import by.butb.engine.core.EngineEvent;
 import by.butb.engine.core.EventList;
 import by.butb.engine.core.MatchingEngine;
@@ -11,7 +12,13 @@ import com.lmax.disruptor.RingBuffer;
 import com.lmax.disruptor.dsl.Disruptor;
 import com.lmax.disruptor.dsl.ProducerType;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.List;
+import java.util.stream.Stream;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
 
@@ -36,6 +43,7 @@ public final class EnginePipeline implements AutoCloseable
     private final EventHandler<CommandSlot> logicHandler;
     private final long baseSequence;
     private final long recoveredCommands;
+    private final Path snapshots;
     private final AtomicReference<Throwable> failure = new AtomicReference<>();
     private boolean closed;
 
@@ -48,8 +56,18 @@ public final class EnginePipeline implements AutoCloseable
         engine = new MatchingEngine(ctx.catalog(), ctx.rules(), ctx.expectedOrders());
         final List<EngineListener> listeners = ctx.listeners();
         final EngineListener[] listenerArray = listeners.toArray(new EngineListener[0]);
+        snapshots = ctx.dataDirectory() == null ? null : ctx.dataDirectory().resolve("snapshots");
+        final long snapshotSequence = snapshots == null ? -1 : loadLatestSnapshot(snapshots, engine);
         journal = ctx.dataDirectory() == null ? null : new Journal(ctx.dataDirectory());
-        recoveredCommands = journal == null ? 0 : recover(journal, engine, listenerArray);
+        try
+        {
+            recoveredCommands = journal == null ? 0 : recover(journal, engine, listenerArray, snapshotSequence);
+        }
+        catch (final RuntimeException ex)
+        {
+            journal.close();
+            throw ex;
+        }
         baseSequence = engine.lastSequence() + 1;
 
         disruptor = new Disruptor<>(CommandSlot::new, ctx.ringSize(), r ->
@@ -108,12 +126,50 @@ public final class EnginePipeline implements AutoCloseable
         return new EnginePipeline(ctx);
     }
 
-    private static long recover(final Journal journal, final MatchingEngine engine, final EngineListener[] listeners)
+    private static long loadLatestSnapshot(final Path directory, final MatchingEngine engine)
+    {
+        if (!Files.isDirectory(directory))
+        {
+            return -1;
+        }
+        try (Stream<Path> files = Files.list(directory))
+        {
+            final Path latest = files
+                .filter(f -> f.getFileName().toString().matches("snapshot-\\d+\\.bin"))
+                .max(Comparator.comparingLong(EnginePipeline::snapshotSequence))
+                .orElse(null);
+            if (latest == null)
+            {
+                return -1;
+            }
+            EngineSnapshot.read(latest, engine);
+            return engine.lastSequence();
+        }
+        catch (final IOException ex)
+        {
+            throw new UncheckedIOException("cannot list snapshots in " + directory, ex);
+        }
+    }
+
+    private static long snapshotSequence(final Path file)
+    {
+        final String name = file.getFileName().toString();
+        return Long.parseLong(name.substring("snapshot-".length(), name.length() - ".bin".length()));
+    }
+
+    private static long recover(final Journal journal, final MatchingEngine engine, final EngineListener[] listeners,
+        final long snapshotSequence)
     {
         final Journal.OutputPosition published = journal.outputPosition();
         final EventList events = new EventList(64);
-        final long count = journal.readCommands(new Command(), command ->
+        final long[] replayed = {0};
+        journal.readCommands(new Command(), command ->
         {
+            if (command.sequence <= snapshotSequence)
+            {
+                return;
+            }
+            replayed[0]++;
             events.clear();
             engine.process(command, events);
             final long from;
@@ -139,7 +195,7 @@ public final class EnginePipeline implements AutoCloseable
             }
         });
         journal.releaseAppenders();
-        return count;
+        return replayed[0];
     }
 
     /** Claims a slot, lets {@code translator} fill the cleared command, and publishes it. */
@@ -180,13 +236,32 @@ public final class EnginePipeline implements AutoCloseable
         checkFailure();
     }
 
+    /**
+     * Drains, then writes the whole engine state to {@code snapshots/snapshot-<sequence>.bin} in the data
+     * directory; the next start loads the latest snapshot and replays only the journal after it. Call it from the
+     * submitting thread (with several producers: while none submits).
+     *
+     * @return the snapshot file.
+     */
+    public Path snapshot()
+    {
+        if (snapshots == null)
+        {
+            throw new IllegalStateException("snapshots need a data directory (EngineContext.dataDirectory)");
+        }
+        drain();
+        final Path file = snapshots.resolve("snapshot-" + engine.lastSequence() + ".bin");
+        EngineSnapshot.write(engine, file);
+        return file;
+    }
+
     /** The engine, for queries after {@link #drain()}. */
     public MatchingEngine engine()
     {
         return engine;
     }
 
-    /** Commands replayed from the journal when this pipeline started. */
+    /** Commands replayed from the journal when this pipeline started (after the snapshot it loaded, if any). */
     public long recoveredCommands()
     {
         return recoveredCommands;

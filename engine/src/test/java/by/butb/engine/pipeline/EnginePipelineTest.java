@@ -102,6 +102,44 @@ class EnginePipelineTest
     }
 
     @Test
+    void shouldRecoverFromTheLatestSnapshotPlusTheJournalTail(@TempDir final Path data)
+    {
+        final CommandStream stream = new CommandStream(catalog, SEED);
+        try (EnginePipeline pipeline = EnginePipeline.start(new EngineContext().catalog(catalog).dataDirectory(data)))
+        {
+            submit(pipeline, stream, 4_000);
+            pipeline.snapshot();
+            submit(pipeline, stream, 6_000);
+            final Path latest = pipeline.snapshot();
+            assertTrue(latest.getFileName().toString().equals("snapshot-9999.bin"), latest.toString());
+            submit(pipeline, stream, 2_000);
+        }
+        try (EnginePipeline pipeline = EnginePipeline.start(new EngineContext().catalog(catalog).dataDirectory(data)))
+        {
+            assertEquals(2_000, pipeline.recoveredCommands(), "only the tail after the latest snapshot is replayed");
+            assertEquals(ReferenceRun.stateHashAfter(SEED, 12_000), pipeline.engine().stateHash());
+            submit(pipeline, stream, 1_000);
+            pipeline.drain();
+            assertEquals(ReferenceRun.stateHashAfter(SEED, 13_000), pipeline.engine().stateHash());
+        }
+    }
+
+    @Test
+    void shouldRefuseASnapshotMadeWithAnotherCatalog(@TempDir final Path data)
+    {
+        try (EnginePipeline pipeline = EnginePipeline.start(new EngineContext().catalog(catalog).dataDirectory(data)))
+        {
+            submit(pipeline, new CommandStream(catalog, SEED), 100);
+            pipeline.snapshot();
+        }
+        final Catalog other = by.butb.engine.model.CatalogLoader.fromText(TestMarket.INSTRUMENTS,
+            TestMarket.PARTICIPANTS.replace("SELLER,Belarusian seller", "SELLER2,Belarusian seller"));
+        final IllegalStateException error = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
+            () -> EnginePipeline.start(new EngineContext().catalog(other).dataDirectory(data)));
+        assertTrue(error.getMessage().contains("another instrument catalog"), error.getMessage());
+    }
+
+    @Test
     void shouldJournalOnTheLogicThreadWhenNoDedicatedJournalThreadIsWanted(@TempDir final Path data)
     {
         try (EnginePipeline pipeline = EnginePipeline.start(new EngineContext().catalog(catalog)
