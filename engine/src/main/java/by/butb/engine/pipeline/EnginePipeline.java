@@ -95,6 +95,10 @@ public final class EnginePipeline implements AutoCloseable
                     listener.onEvent(event);
                 }
             }
+            for (final EngineListener listener : listenerArray)
+            {
+                listener.onCommandComplete(slot.command, engine);
+            }
         };
         if (journal == null)
         {
@@ -192,6 +196,10 @@ public final class EnginePipeline implements AutoCloseable
                 {
                     listener.onEvent(events.get(i));
                 }
+            }
+            for (final EngineListener listener : listeners)
+            {
+                listener.onCommandComplete(command, engine);
             }
         });
         journal.releaseAppenders();
