@@ -14,6 +14,11 @@ import by.butb.engine.model.TimeInForce;
  * participant's own id (positive, below 2^40); {@code exchangeOrderId}, when not 0, names the order by the id
  * the exchange gave it and takes precedence on CANCEL and REPLACE. {@code userRef} is opaque to the engine and
  * echoed on every event of the command (the replay puts the input line there).
+ *
+ * <p>Address deals: a NEW_ORDER with {@code counterparty} set and {@code counterpartyOrderId} 0 posts an address
+ * order for that counterparty only; with {@code counterpartyOrderId} set it takes the counterparty's address order
+ * of that client order id. Lots: see {@link CommandType}; {@code closeTimeNanos} is epoch nanoseconds UTC and
+ * {@code bidStep} is scaled like a price.
  */
 public final class Command
 {
@@ -36,6 +41,10 @@ public final class Command
     public long quantity;
     public ResultCode rejectCode = ResultCode.OK;
     public long userRef;
+    public int counterparty = NONE;
+    public long counterpartyOrderId;
+    public long bidStep;
+    public long closeTimeNanos;
 
     public Command clear()
     {
@@ -55,6 +64,10 @@ public final class Command
         quantity = 0;
         rejectCode = ResultCode.OK;
         userRef = 0;
+        counterparty = NONE;
+        counterpartyOrderId = 0;
+        bidStep = 0;
+        closeTimeNanos = 0;
         return this;
     }
 
@@ -76,6 +89,10 @@ public final class Command
         quantity = other.quantity;
         rejectCode = other.rejectCode;
         userRef = other.userRef;
+        counterparty = other.counterparty;
+        counterpartyOrderId = other.counterpartyOrderId;
+        bidStep = other.bidStep;
+        closeTimeNanos = other.closeTimeNanos;
         return this;
     }
 
@@ -126,12 +143,45 @@ public final class Command
         return this;
     }
 
+    public Command lotOffer(
+        final long timeNanos, final int submitter, final long clientOrderId, final int instrument, final Side side,
+        final long startPrice, final long quantity, final long bidStep, final long closeTimeNanos)
+    {
+        clear();
+        this.type = CommandType.LOT_OFFER;
+        this.timeNanos = timeNanos;
+        this.submitter = submitter;
+        this.clientOrderId = clientOrderId;
+        this.instrument = instrument;
+        this.side = side;
+        this.timeInForce = TimeInForce.GTC;
+        this.price = startPrice;
+        this.quantity = quantity;
+        this.bidStep = bidStep;
+        this.closeTimeNanos = closeTimeNanos;
+        return this;
+    }
+
+    public Command lotBid(
+        final long timeNanos, final int submitter, final long clientOrderId, final long lotId, final long price)
+    {
+        clear();
+        this.type = CommandType.LOT_BID;
+        this.timeNanos = timeNanos;
+        this.submitter = submitter;
+        this.clientOrderId = clientOrderId;
+        this.exchangeOrderId = lotId;
+        this.price = price;
+        return this;
+    }
+
     @Override
     public String toString()
     {
         return "Command{seq=" + sequence + ", type=" + type + ", time=" + timeNanos + ", submitter=" + submitter +
             ", onBehalfOf=" + onBehalfOf + ", clOrdId=" + clientOrderId + ", newClOrdId=" + newClientOrderId +
             ", orderId=" + exchangeOrderId + ", instrument=" + instrument + ", " + side + ' ' + orderType + ' ' +
-            timeInForce + ", price=" + price + ", qty=" + quantity + ", reject=" + rejectCode + '}';
+            timeInForce + ", price=" + price + ", qty=" + quantity + ", reject=" + rejectCode + ", counterparty=" + counterparty + '/' +
+            counterpartyOrderId + ", bidStep=" + bidStep + ", close=" + closeTimeNanos + '}';
     }
 }

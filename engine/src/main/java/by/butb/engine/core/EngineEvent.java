@@ -1,6 +1,7 @@
 package by.butb.engine.core;
 
 import by.butb.engine.model.OrderType;
+import by.butb.engine.model.Phase;
 import by.butb.engine.model.Side;
 import by.butb.engine.model.TimeInForce;
 
@@ -11,7 +12,9 @@ import by.butb.engine.model.TimeInForce;
  * beneficial participant, {@code submitter} who sent the command (a broker or the owner itself), {@code quantity}
  * the order's total quantity, {@code leaves} what is still open, {@code filled} what traded so far.
  * A TRADE uses {@code price}, {@code quantity} (traded), and the buy and sell fields; {@code side} is the
- * aggressor's side. Indexes are participant and instrument indexes ({@link Command#UNKNOWN} when unresolved).
+ * aggressor's side (for a call auction, which has none, the side of the order that arrived last), and
+ * {@code tradeKind} says how the trade came about. PHASE_CHANGED uses {@code section} and {@code phase}.
+ * {@code counterparty} is the named counterparty of an address order (or of the lot a bid is for). Indexes are participant and instrument indexes ({@link Command#UNKNOWN} when unresolved).
  */
 public final class EngineEvent
 {
@@ -46,6 +49,11 @@ public final class EngineEvent
     public long sellLeaves;
     public long buyFee;
     public long sellFee;
+    public TradeKind tradeKind = TradeKind.CONTINUOUS;
+
+    public int section = -1;
+    public Phase phase = Phase.CONTINUOUS;
+    public int counterparty = Command.NONE;
 
     public void copyFrom(final EngineEvent o)
     {
@@ -78,14 +86,22 @@ public final class EngineEvent
         sellLeaves = o.sellLeaves;
         buyFee = o.buyFee;
         sellFee = o.sellFee;
+        tradeKind = o.tradeKind;
+        section = o.section;
+        phase = o.phase;
+        counterparty = o.counterparty;
     }
 
     @Override
     public String toString()
     {
+        if (type == EventType.PHASE_CHANGED)
+        {
+            return "PHASE_CHANGED{section=" + section + ", phase=" + phase + '}';
+        }
         if (type == EventType.TRADE)
         {
-            return "TRADE{id=" + tradeId + ", instrument=" + instrument + ", price=" + price + ", qty=" + quantity +
+            return "TRADE{kind=" + tradeKind + ", id=" + tradeId + ", instrument=" + instrument + ", price=" + price + ", qty=" + quantity +
                 ", buyer=" + buyOwner + '/' + buyClientOrderId + ", seller=" + sellOwner + '/' + sellClientOrderId +
                 ", aggressor=" + side + '}';
         }

@@ -25,7 +25,7 @@ import java.nio.file.StandardCopyOption;
 public final class EngineSnapshot
 {
     private static final int MAGIC = 0x42555442; // "BUTB"
-    private static final int VERSION = 1;
+    private static final int VERSION = 2;
 
     private EngineSnapshot()
     {
@@ -106,6 +106,53 @@ public final class EngineSnapshot
         out.writeLong(o.filled);
         out.writeLong(o.blocked);
         out.writeLong(o.day);
+        out.writeInt(o.counterparty);
+    }
+
+    static void writeLot(final DataOutputStream out, final Lot lot) throws IOException
+    {
+        out.writeLong(lot.lotId);
+        out.writeLong(lot.clientOrderId);
+        out.writeInt(lot.owner);
+        out.writeInt(lot.submitter);
+        out.writeInt(lot.instrument);
+        out.writeByte(lot.side.code);
+        out.writeLong(lot.quantity);
+        out.writeLong(lot.startPrice);
+        out.writeLong(lot.bidStep);
+        out.writeLong(lot.closeTime);
+        out.writeLong(lot.blocked);
+        out.writeBoolean(lot.closed);
+        out.writeBoolean(lot.hasBid);
+        out.writeLong(lot.bidId);
+        out.writeLong(lot.bidClientOrderId);
+        out.writeInt(lot.bidOwner);
+        out.writeInt(lot.bidSubmitter);
+        out.writeLong(lot.bidPrice);
+        out.writeLong(lot.bidBlocked);
+    }
+
+    static void readLot(final DataInputStream in, final Lot lot) throws IOException
+    {
+        lot.lotId = in.readLong();
+        lot.clientOrderId = in.readLong();
+        lot.owner = in.readInt();
+        lot.submitter = in.readInt();
+        lot.instrument = in.readInt();
+        lot.side = Side.fromCode(in.readByte());
+        lot.quantity = in.readLong();
+        lot.startPrice = in.readLong();
+        lot.bidStep = in.readLong();
+        lot.closeTime = in.readLong();
+        lot.blocked = in.readLong();
+        lot.closed = in.readBoolean();
+        lot.hasBid = in.readBoolean();
+        lot.bidId = in.readLong();
+        lot.bidClientOrderId = in.readLong();
+        lot.bidOwner = in.readInt();
+        lot.bidSubmitter = in.readInt();
+        lot.bidPrice = in.readLong();
+        lot.bidBlocked = in.readLong();
     }
 
     static void readOrder(final DataInputStream in, final Order o) throws IOException
@@ -125,5 +172,6 @@ public final class EngineSnapshot
         o.filled = in.readLong();
         o.blocked = in.readLong();
         o.day = in.readLong();
+        o.counterparty = in.readInt();
     }
 }

@@ -5,13 +5,18 @@ import by.butb.engine.model.Instrument;
 import by.butb.engine.model.OrderType;
 import by.butb.engine.model.Participant;
 import by.butb.engine.model.ParticipantStatus;
+import by.butb.engine.model.Phase;
+import by.butb.engine.model.SessionSchedule;
 import by.butb.engine.model.Side;
 import by.butb.engine.model.TimeInForce;
 import org.agrona.collections.Long2ObjectHashMap;
 
+import java.util.ArrayList;
+
 /**
- * The business logic: accreditation and order checks, deposits, and continuous price-time matching for every
- * instrument of the catalog.
+ * The business logic: accreditation and order checks, deposits, continuous price-time matching for every
+ * instrument of the catalog, and BUTB's mechanisms: session phases with an opening call auction per section,
+ * lot auctions (a seller's ascending or a buyer's descending auction), and address (non-anonymous) deals.
  *
  * <p>Threading: single-threaded; {@link #process} and every query must be called from the same thread (the
  * pipeline's logic thread), or with external synchronisation. Determinism: the engine reads no clock and no random
@@ -32,6 +37,15 @@ public final class MatchingEngine
     private final OrderPool pool;
     private final Long2ObjectHashMap<Order> ordersById;
     private final Long2ObjectHashMap<Order> ordersByClientKey;
+    private final SessionSchedule schedule;
+    private final Phase[] phase;
+    private final long[] phaseDay;
+    private final int[] phaseBoundary;
+    private final ArrayList<Order> addressOrders = new ArrayList<>();
+    private final ArrayList<Lot> lots = new ArrayList<>();
+    private final Long2ObjectHashMap<Lot> lotsById = new Long2ObjectHashMap<>();
+    private final Long2ObjectHashMap<Lot> lotsByClientKey = new Long2ObjectHashMap<>();
+    private long nextLotClose = Long.MAX_VALUE;
 
     private long nextOrderId = 1;
     private long nextTradeId = 1;
@@ -46,8 +60,17 @@ public final class MatchingEngine
         this(catalog, rules, 1024);
     }
 
-    /** @param expectedOrders live orders to pre-allocate room for (pool and indexes). */
     public MatchingEngine(final Catalog catalog, final MarketRules rules, final int expectedOrders)
+    {
+        this(catalog, rules, SessionSchedule.NONE, expectedOrders);
+    }
+
+    /**
+     * @param schedule       session phases per section ({@link SessionSchedule#NONE}: continuous trading).
+     * @param expectedOrders live orders to pre-allocate room for (pool and indexes).
+     */
+    public MatchingEngine(final Catalog catalog, final MarketRules rules, final SessionSchedule schedule,
+        final int expectedOrders)
     {
         if (catalog.participants().size() >= MAX_PARTICIPANTS)
         {
@@ -65,6 +88,17 @@ public final class MatchingEngine
         final int capacity = Math.max(64, (int)Math.min(1 << 30, expectedOrders * 2L));
         this.ordersById = new Long2ObjectHashMap<>(capacity, 0.6f);
         this.ordersByClientKey = new Long2ObjectHashMap<>(capacity, 0.6f);
+        this.schedule = schedule;
+        final int sections = catalog.sections().size();
+        this.phase = new Phase[sections];
+        this.phaseDay = new long[sections];
+        this.phaseBoundary = new int[sections];
+        for (int i = 0; i < sections; i++)
+        {
+            phase[i] = schedule.hasSchedule(i) ? Phase.CLOSED : Phase.CONTINUOUS;
+            phaseDay[i] = Long.MIN_VALUE;
+            phaseBoundary[i] = -1;
+        }
     }
 
     public Catalog catalog()
@@ -86,12 +120,19 @@ public final class MatchingEngine
         this.command = cmd;
         this.out = events;
         lastSequence = cmd.sequence;
+        if (cmd.timeNanos >= nextLotClose)
+        {
+            closeDueLots(cmd.timeNanos);
+        }
+        advanceSessions(cmd.timeNanos);
         rollDay(cmd.timeNanos);
         switch (cmd.type)
         {
             case NEW_ORDER -> newOrder(cmd);
             case CANCEL -> cancel(cmd);
             case REPLACE -> replace(cmd);
+            case LOT_OFFER -> offerLot(cmd);
+            case LOT_BID -> bidOnLot(cmd);
             case INVALID -> reject(cmd, cmd.rejectCode == ResultCode.OK ? ResultCode.MALFORMED_INPUT : cmd.rejectCode);
             default -> throw new IllegalStateException("unhandled command type " + cmd.type);
         }
@@ -111,8 +152,25 @@ public final class MatchingEngine
             reject(cmd, result);
             return;
         }
-        final int owner = cmd.beneficialOwner();
+        if (cmd.counterparty != Command.NONE)
+        {
+            addressOrder(cmd);
+            return;
+        }
         final OrderBook book = books[cmd.instrument];
+        final Phase sectionPhase = phase[book.instrument.sectionIndex()];
+        result = checkPhase(sectionPhase);
+        if (result == ResultCode.OK && sectionPhase != Phase.CONTINUOUS &&
+            (cmd.orderType == OrderType.MARKET || !cmd.timeInForce.rests()))
+        {
+            result = ResultCode.NOT_ALLOWED_IN_PHASE;
+        }
+        if (result != ResultCode.OK)
+        {
+            reject(cmd, result);
+            return;
+        }
+        final int owner = cmd.beneficialOwner();
         final long guaranteePrice = cmd.orderType == OrderType.MARKET ? book.instrument.highPrice() : cmd.price;
         final long notional = book.instrument.notional(guaranteePrice, cmd.quantity);
         if (notional < 0)
@@ -127,6 +185,25 @@ public final class MatchingEngine
             return;
         }
 
+        final Order order = newLiveOrder(cmd, guaranteePrice, guarantee);
+        orderEvent(EventType.ACCEPTED, ResultCode.OK, order);
+        if (sectionPhase != Phase.CONTINUOUS)
+        {
+            book.side(order.side).add(order);
+            return;
+        }
+        if (order.timeInForce == TimeInForce.FOK && !canFillCompletely(book, order))
+        {
+            finish(order, EventType.CANCELLED, ResultCode.FOK_NOT_FILLED);
+            return;
+        }
+        match(book, order);
+        restOrFinish(book, order);
+    }
+
+    private Order newLiveOrder(final Command cmd, final long guaranteePrice, final long guarantee)
+    {
+        final int owner = cmd.beneficialOwner();
         final Order order = pool.acquire();
         order.orderId = nextOrderId++;
         order.clientOrderId = cmd.clientOrderId;
@@ -143,18 +220,125 @@ public final class MatchingEngine
         order.filled = 0;
         order.blocked = guarantee;
         order.day = currentDay;
+        order.counterparty = Command.NONE;
         deposits.block(owner, guarantee);
         ordersById.put(order.orderId, order);
         ordersByClientKey.put(clientKey(owner, order.clientOrderId), order);
-        orderEvent(EventType.ACCEPTED, ResultCode.OK, order);
+        return order;
+    }
 
-        if (order.timeInForce == TimeInForce.FOK && !canFillCompletely(book, order))
+    private static ResultCode checkPhase(final Phase sectionPhase)
+    {
+        if (sectionPhase == Phase.CLOSE || sectionPhase == Phase.CLOSED)
         {
-            finish(order, EventType.CANCELLED, ResultCode.FOK_NOT_FILLED);
+            return ResultCode.MARKET_CLOSED;
+        }
+        return sectionPhase == Phase.ADDRESS ? ResultCode.NOT_ALLOWED_IN_PHASE : ResultCode.OK;
+    }
+
+    // ---------------------------------------------------------------- address deals
+
+    private void addressOrder(final Command cmd)
+    {
+        final Instrument instrument = books[cmd.instrument].instrument;
+        final int section = instrument.sectionIndex();
+        final int owner = cmd.beneficialOwner();
+        ResultCode result = ResultCode.OK;
+        if (schedule.hasSchedule(section) && phase[section] != Phase.ADDRESS)
+        {
+            result = phase[section] == Phase.CLOSE || phase[section] == Phase.CLOSED ?
+                ResultCode.MARKET_CLOSED : ResultCode.NOT_ALLOWED_IN_PHASE;
+        }
+        else if (cmd.counterparty < 0 || cmd.counterparty >= catalog.participants().size())
+        {
+            result = ResultCode.UNKNOWN_COUNTERPARTY;
+        }
+        else if (cmd.counterparty == owner)
+        {
+            result = ResultCode.SELF_ADDRESSED;
+        }
+        else if (cmd.orderType != OrderType.LIMIT)
+        {
+            result = ResultCode.ADDRESS_TERMS_MISMATCH;
+        }
+        if (result != ResultCode.OK)
+        {
+            reject(cmd, result);
             return;
         }
-        match(book, order);
-        restOrFinish(book, order);
+        if (cmd.counterpartyOrderId == 0)
+        {
+            postAddressOrder(cmd, instrument);
+        }
+        else
+        {
+            takeAddressOrder(cmd, instrument);
+        }
+    }
+
+    private void postAddressOrder(final Command cmd, final Instrument instrument)
+    {
+        if (!cmd.timeInForce.rests())
+        {
+            reject(cmd, ResultCode.ADDRESS_TERMS_MISMATCH);
+            return;
+        }
+        final long guarantee = rules.guarantee(instrument.notional(cmd.price, cmd.quantity));
+        if (guarantee > deposits.free(cmd.beneficialOwner()))
+        {
+            reject(cmd, ResultCode.INSUFFICIENT_DEPOSIT);
+            return;
+        }
+        final Order order = newLiveOrder(cmd, cmd.price, guarantee);
+        order.counterparty = cmd.counterparty;
+        addressOrders.add(order);
+        orderEvent(EventType.ACCEPTED, ResultCode.OK, order);
+    }
+
+    private void takeAddressOrder(final Command cmd, final Instrument instrument)
+    {
+        final int owner = cmd.beneficialOwner();
+        final Order target = cmd.counterpartyOrderId < MAX_CLIENT_ORDER_ID ?
+            ordersByClientKey.get(clientKey(cmd.counterparty, cmd.counterpartyOrderId)) : null;
+        ResultCode result = ResultCode.OK;
+        if (target == null || target.counterparty == Command.NONE)
+        {
+            result = ResultCode.UNKNOWN_ORDER;
+        }
+        else if (target.counterparty != owner)
+        {
+            result = ResultCode.NOT_ADDRESSEE;
+        }
+        else if (target.instrument != cmd.instrument || target.side == cmd.side ||
+            cmd.price != 0 && cmd.price != target.price || cmd.quantity > target.leaves)
+        {
+            result = ResultCode.ADDRESS_TERMS_MISMATCH;
+        }
+        final long guarantee = result == ResultCode.OK ?
+            rules.guarantee(instrument.notional(target.price, cmd.quantity)) : 0;
+        if (result == ResultCode.OK && guarantee > deposits.free(owner))
+        {
+            result = ResultCode.INSUFFICIENT_DEPOSIT;
+        }
+        if (result != ResultCode.OK)
+        {
+            reject(cmd, result);
+            return;
+        }
+        final Order taker = newLiveOrder(cmd, target.price, guarantee);
+        taker.price = target.price;
+        taker.counterparty = target.owner;
+        orderEvent(EventType.ACCEPTED, ResultCode.OK, taker);
+        final OrderBook book = books[cmd.instrument];
+        final Order buy = taker.side == Side.BUY ? taker : target;
+        final Order sell = taker.side == Side.BUY ? target : taker;
+        executeTrade(book, buy, sell, target.price, taker.quantity, TradeKind.ADDRESS_DEAL, taker);
+        release(taker);
+        if (target.leaves == 0)
+        {
+            addressOrders.remove(target);
+            release(target);
+        }
     }
 
     private void cancel(final Command cmd)
@@ -170,7 +354,7 @@ public final class MatchingEngine
         {
             return;
         }
-        books[order.instrument].side(order.side).remove(order);
+        unlink(order);
         order.submitter = cmd.submitter;
         finish(order, EventType.CANCELLED, ResultCode.CANCELLED_BY_PARTICIPANT);
     }
@@ -190,7 +374,17 @@ public final class MatchingEngine
         }
         final OrderBook book = books[order.instrument];
         final Instrument instrument = book.instrument;
-        result = checkQuantity(instrument, cmd.quantity);
+        final Phase sectionPhase = phase[instrument.sectionIndex()];
+        if (order.counterparty != Command.NONE)
+        {
+            rejectOnOrder(cmd, ResultCode.ADDRESS_ORDER_NOT_REPLACEABLE, order);
+            return;
+        }
+        result = checkPhase(sectionPhase);
+        if (result == ResultCode.OK)
+        {
+            result = checkQuantity(instrument, cmd.quantity);
+        }
         if (result == ResultCode.OK)
         {
             result = checkLimitPrice(instrument, cmd.price);
@@ -202,7 +396,8 @@ public final class MatchingEngine
             {
                 result = ResultCode.ORDER_ID_INVALID;
             }
-            else if (ordersByClientKey.containsKey(clientKey(order.owner, cmd.newClientOrderId)))
+            else if (ordersByClientKey.containsKey(clientKey(order.owner, cmd.newClientOrderId)) ||
+                lotsByClientKey.containsKey(clientKey(order.owner, cmd.newClientOrderId)))
             {
                 result = ResultCode.DUPLICATE_ORDER_ID;
             }
@@ -253,8 +448,15 @@ public final class MatchingEngine
         orderEvent(EventType.REPLACED, ResultCode.OK, order);
         if (!keepsPriority)
         {
-            match(book, order);
-            restOrFinish(book, order);
+            if (sectionPhase == Phase.CONTINUOUS)
+            {
+                match(book, order);
+                restOrFinish(book, order);
+            }
+            else
+            {
+                side.add(order);
+            }
         }
     }
 
@@ -325,21 +527,27 @@ public final class MatchingEngine
 
     private void trade(final OrderBook book, final BookSide opposite, final Order aggressor, final Order resting)
     {
-        final long quantity = Math.min(aggressor.leaves, resting.leaves);
-        final long price = resting.price;
-        opposite.reduce(resting, quantity);
-        resting.filled += quantity;
-        aggressor.leaves -= quantity;
-        aggressor.filled += quantity;
-        adjustBlocked(resting, guaranteeFor(book.instrument, resting));
-        adjustBlocked(aggressor, guaranteeFor(book.instrument, aggressor));
-        final long fee = rules.fee(book.instrument.notional(price, quantity));
-        deposits.charge(aggressor.owner, fee);
-        deposits.charge(resting.owner, fee);
-
         final Order buy = aggressor.side == Side.BUY ? aggressor : resting;
         final Order sell = aggressor.side == Side.BUY ? resting : aggressor;
+        executeTrade(book, buy, sell, resting.price, Math.min(aggressor.leaves, resting.leaves),
+            TradeKind.CONTINUOUS, aggressor);
+    }
+
+    /**
+     * Fills {@code quantity} of both orders at {@code price}: deposits, fees, the TRADE event (aggressor fields
+     * from {@code aggressor}); an order resting in the book that is now filled leaves the book and is released.
+     */
+    private void executeTrade(final OrderBook book, final Order buy, final Order sell, final long price,
+        final long quantity, final TradeKind kind, final Order aggressor)
+    {
+        fill(book, buy, quantity);
+        fill(book, sell, quantity);
+        final long fee = rules.fee(book.instrument.notional(price, quantity));
+        deposits.charge(buy.owner, fee);
+        deposits.charge(sell.owner, fee);
+
         final EngineEvent e = newEvent(EventType.TRADE, ResultCode.OK);
+        e.tradeKind = kind;
         e.instrument = book.instrument.index();
         e.side = aggressor.side;
         e.orderType = aggressor.type;
@@ -352,6 +560,7 @@ public final class MatchingEngine
         e.exchangeOrderId = aggressor.orderId;
         e.leaves = aggressor.leaves;
         e.filled = aggressor.filled;
+        e.counterparty = aggressor.counterparty;
         e.tradeId = nextTradeId++;
         e.buyOwner = buy.owner;
         e.sellOwner = sell.owner;
@@ -364,11 +573,30 @@ public final class MatchingEngine
         e.buyFee = fee;
         e.sellFee = fee;
 
-        if (resting.leaves == 0)
+        if (buy.leaves == 0 && buy.level != null)
         {
-            opposite.remove(resting);
-            release(resting);
+            book.side(Side.BUY).remove(buy);
+            release(buy);
         }
+        if (sell.leaves == 0 && sell.level != null)
+        {
+            book.side(Side.SELL).remove(sell);
+            release(sell);
+        }
+    }
+
+    private void fill(final OrderBook book, final Order order, final long quantity)
+    {
+        if (order.level != null)
+        {
+            book.side(order.side).reduce(order, quantity);
+        }
+        else
+        {
+            order.leaves -= quantity;
+        }
+        order.filled += quantity;
+        adjustBlocked(order, guaranteeFor(book.instrument, order));
     }
 
     private void restOrFinish(final OrderBook book, final Order order)
@@ -407,8 +635,450 @@ public final class MatchingEngine
                 expireDayOrders(book.bids, day);
                 expireDayOrders(book.asks, day);
             }
+            expireDayAddressOrders(-1, day);
         }
         currentDay = day;
+    }
+
+    // ---------------------------------------------------------------- sessions
+
+    private void advanceSessions(final long timeNanos)
+    {
+        final long day = Math.floorDiv(timeNanos, NANOS_PER_DAY);
+        final long timeOfDay = timeNanos - day * NANOS_PER_DAY;
+        for (int s = 0; s < phase.length; s++)
+        {
+            if (!schedule.hasSchedule(s) || day < phaseDay[s])
+            {
+                continue;
+            }
+            final int target = schedule.boundaryAt(s, timeOfDay);
+            if (phaseDay[s] == Long.MIN_VALUE)
+            {
+                enterPhase(s, target < 0 ? Phase.CLOSED : schedule.phase(s, target));
+            }
+            else if (day == phaseDay[s])
+            {
+                for (int b = phaseBoundary[s] + 1; b <= target; b++)
+                {
+                    enterPhase(s, schedule.phase(s, b));
+                }
+            }
+            else
+            {
+                for (int b = phaseBoundary[s] + 1; b < schedule.boundaries(s); b++)
+                {
+                    enterPhase(s, schedule.phase(s, b));
+                }
+                enterPhase(s, Phase.CLOSED);
+                for (int b = 0; b <= target; b++)
+                {
+                    enterPhase(s, schedule.phase(s, b));
+                }
+            }
+            phaseDay[s] = day;
+            phaseBoundary[s] = target;
+        }
+    }
+
+    private void enterPhase(final int section, final Phase next)
+    {
+        final Phase previous = phase[section];
+        if (previous == next)
+        {
+            return;
+        }
+        phase[section] = next;
+        if (previous == Phase.OPENING_AUCTION || next == Phase.CONTINUOUS && previous != Phase.CONTINUOUS)
+        {
+            for (final OrderBook book : books)
+            {
+                if (book.instrument.sectionIndex() == section)
+                {
+                    uncross(book);
+                }
+            }
+        }
+        final EngineEvent e = newEvent(EventType.PHASE_CHANGED, ResultCode.OK);
+        e.section = section;
+        e.phase = next;
+        e.instrument = Command.NONE;
+        e.owner = Command.NONE;
+        e.submitter = Command.NONE;
+        e.clientOrderId = 0;
+        e.exchangeOrderId = 0;
+        e.price = 0;
+        e.quantity = 0;
+        e.leaves = 0;
+        e.filled = 0;
+        if (next == Phase.CLOSE)
+        {
+            final long tomorrow = currentDay + 1;
+            for (final OrderBook book : books)
+            {
+                if (book.instrument.sectionIndex() == section)
+                {
+                    expireDayOrders(book.bids, tomorrow);
+                    expireDayOrders(book.asks, tomorrow);
+                }
+            }
+            expireDayAddressOrders(section, tomorrow);
+        }
+    }
+
+    /** The call auction: trades everything that crosses at one price (see {@link UncrossPrice}). */
+    private void uncross(final OrderBook book)
+    {
+        final long price = UncrossPrice.find(book);
+        if (price < 0)
+        {
+            return;
+        }
+        while (true)
+        {
+            final PriceLevel bid = book.bids.best();
+            final PriceLevel ask = book.asks.best();
+            if (bid == null || ask == null || bid.price < price || ask.price > price)
+            {
+                return;
+            }
+            final Order buy = bid.head;
+            final Order sell = ask.head;
+            if (buy.owner == sell.owner)
+            {
+                final Order older = buy.orderId < sell.orderId ? buy : sell;
+                book.side(older.side).remove(older);
+                finish(older, EventType.CANCELLED, ResultCode.SELF_MATCH_PREVENTED);
+                continue;
+            }
+            final Order later = buy.orderId > sell.orderId ? buy : sell;
+            executeTrade(book, buy, sell, price, Math.min(buy.leaves, sell.leaves), TradeKind.CALL_AUCTION, later);
+        }
+    }
+
+    /** Current session phase of a section (CONTINUOUS when it has no schedule). */
+    public Phase phase(final int section)
+    {
+        return phase[section];
+    }
+
+    // ---------------------------------------------------------------- lot auctions
+
+    private void offerLot(final Command cmd)
+    {
+        ResultCode result = checkParties(cmd, true);
+        if (result == ResultCode.OK)
+        {
+            result = checkNewOrder(cmd);
+        }
+        if (result == ResultCode.OK)
+        {
+            final Instrument instrument = books[cmd.instrument].instrument;
+            result = checkPhase(phase[instrument.sectionIndex()]);
+            if (result == ResultCode.OK && (cmd.bidStep <= 0 || cmd.bidStep % instrument.priceStep() != 0 ||
+                cmd.closeTimeNanos <= cmd.timeNanos))
+            {
+                result = ResultCode.INVALID_LOT;
+            }
+        }
+        final long notional = result == ResultCode.OK ?
+            books[cmd.instrument].instrument.notional(cmd.price, cmd.quantity) : 0;
+        if (result == ResultCode.OK && notional < 0)
+        {
+            result = ResultCode.ORDER_VALUE_TOO_LARGE;
+        }
+        final int owner = cmd.beneficialOwner();
+        final long guarantee = rules.guarantee(Math.max(0, notional));
+        if (result == ResultCode.OK && guarantee > deposits.free(owner))
+        {
+            result = ResultCode.INSUFFICIENT_DEPOSIT;
+        }
+        if (result != ResultCode.OK)
+        {
+            reject(cmd, result);
+            return;
+        }
+        final Lot lot = new Lot();
+        lot.lotId = nextOrderId++;
+        lot.clientOrderId = cmd.clientOrderId;
+        lot.owner = owner;
+        lot.submitter = cmd.submitter;
+        lot.instrument = cmd.instrument;
+        lot.side = cmd.side;
+        lot.quantity = cmd.quantity;
+        lot.startPrice = cmd.price;
+        lot.bidStep = cmd.bidStep;
+        lot.closeTime = cmd.closeTimeNanos;
+        lot.blocked = guarantee;
+        deposits.block(owner, guarantee);
+        addLot(lot);
+        lotEvent(EventType.ACCEPTED, ResultCode.OK, lot);
+    }
+
+    private void addLot(final Lot lot)
+    {
+        lots.add(lot);
+        lotsById.put(lot.lotId, lot);
+        lotsByClientKey.put(clientKey(lot.owner, lot.clientOrderId), lot);
+        if (!lot.closed)
+        {
+            nextLotClose = Math.min(nextLotClose, lot.closeTime);
+        }
+    }
+
+    private void bidOnLot(final Command cmd)
+    {
+        ResultCode result = checkParties(cmd, true);
+        final Lot lot;
+        if (cmd.exchangeOrderId != 0)
+        {
+            lot = lotsById.get(cmd.exchangeOrderId);
+        }
+        else if (cmd.counterparty >= 0 && cmd.counterpartyOrderId > 0 && cmd.counterpartyOrderId < MAX_CLIENT_ORDER_ID)
+        {
+            lot = lotsByClientKey.get(clientKey(cmd.counterparty, cmd.counterpartyOrderId));
+        }
+        else
+        {
+            lot = null;
+        }
+        final int owner = cmd.beneficialOwner();
+        if (result == ResultCode.OK)
+        {
+            result = checkBid(cmd, lot, owner);
+        }
+        final long guarantee = result == ResultCode.OK ?
+            rules.guarantee(books[lot.instrument].instrument.notional(cmd.price, lot.quantity)) : 0;
+        final long alreadyBlocked = lot != null && lot.hasBid && lot.bidOwner == owner ? lot.bidBlocked : 0;
+        if (result == ResultCode.OK && guarantee - alreadyBlocked > deposits.free(owner))
+        {
+            result = ResultCode.INSUFFICIENT_DEPOSIT;
+        }
+        if (result != ResultCode.OK)
+        {
+            reject(cmd, result);
+            if (lot != null)
+            {
+                final EngineEvent e = out.get(out.size() - 1);
+                e.instrument = lot.instrument;
+                e.counterparty = lot.owner;
+                e.exchangeOrderId = lot.lotId;
+            }
+            return;
+        }
+        final boolean hadBid = lot.hasBid;
+        final int previousOwner = lot.bidOwner;
+        final int previousSubmitter = lot.bidSubmitter;
+        final long previousClientOrderId = lot.bidClientOrderId;
+        final long previousBidId = lot.bidId;
+        final long previousPrice = lot.bidPrice;
+        final long previousBlocked = lot.bidBlocked;
+
+        deposits.block(owner, guarantee);
+        lot.hasBid = true;
+        lot.bidId = nextOrderId++;
+        lot.bidClientOrderId = cmd.clientOrderId;
+        lot.bidOwner = owner;
+        lot.bidSubmitter = cmd.submitter;
+        lot.bidPrice = cmd.price;
+        lot.bidBlocked = guarantee;
+        bidEvent(EventType.ACCEPTED, ResultCode.OK, lot, owner, cmd.submitter, cmd.clientOrderId, lot.bidId,
+            cmd.price);
+        if (hadBid)
+        {
+            deposits.release(previousOwner, previousBlocked);
+            bidEvent(EventType.CANCELLED, ResultCode.OUTBID, lot, previousOwner, previousSubmitter,
+                previousClientOrderId, previousBidId, previousPrice);
+        }
+    }
+
+    private ResultCode checkBid(final Command cmd, final Lot lot, final int owner)
+    {
+        if (lot == null)
+        {
+            return ResultCode.UNKNOWN_LOT;
+        }
+        if (lot.closed)
+        {
+            return ResultCode.LOT_CLOSED;
+        }
+        if (lot.owner == owner)
+        {
+            return ResultCode.OWN_LOT;
+        }
+        final Instrument instrument = books[lot.instrument].instrument;
+        final Participant bidder = catalog.participant(owner);
+        if (!bidder.isAdmittedTo(instrument.sectionIndex()))
+        {
+            return ResultCode.NOT_ADMITTED_TO_SECTION;
+        }
+        if (!bidder.currency().equals(instrument.currency()))
+        {
+            return ResultCode.CURRENCY_MISMATCH;
+        }
+        if (cmd.clientOrderId <= 0 || cmd.clientOrderId >= MAX_CLIENT_ORDER_ID)
+        {
+            return ResultCode.ORDER_ID_INVALID;
+        }
+        final ResultCode phaseResult = checkPhase(phase[instrument.sectionIndex()]);
+        if (phaseResult != ResultCode.OK)
+        {
+            return phaseResult;
+        }
+        final ResultCode priceResult = checkLimitPrice(instrument, cmd.price);
+        if (priceResult != ResultCode.OK)
+        {
+            return priceResult;
+        }
+        if (!lot.accepts(cmd.price))
+        {
+            return ResultCode.BID_NOT_BETTER;
+        }
+        return instrument.notional(cmd.price, lot.quantity) < 0 ? ResultCode.ORDER_VALUE_TOO_LARGE : ResultCode.OK;
+    }
+
+    /** Closes, in closing-time order, every open lot whose closing time is at or before {@code time}. */
+    private void closeDueLots(final long time)
+    {
+        while (true)
+        {
+            Lot due = null;
+            long next = Long.MAX_VALUE;
+            for (int i = 0; i < lots.size(); i++)
+            {
+                final Lot lot = lots.get(i);
+                if (lot.closed)
+                {
+                    continue;
+                }
+                if (lot.closeTime <= time && (due == null || lot.closeTime < due.closeTime))
+                {
+                    due = lot;
+                }
+                else if (lot.closeTime > time)
+                {
+                    next = Math.min(next, lot.closeTime);
+                }
+            }
+            if (due == null)
+            {
+                nextLotClose = next;
+                return;
+            }
+            closeLot(due);
+        }
+    }
+
+    private void closeLot(final Lot lot)
+    {
+        lot.closed = true;
+        deposits.release(lot.owner, lot.blocked);
+        lot.blocked = 0;
+        if (!lot.hasBid)
+        {
+            lotEvent(EventType.EXPIRED, ResultCode.LOT_UNSOLD, lot);
+            return;
+        }
+        deposits.release(lot.bidOwner, lot.bidBlocked);
+        lot.bidBlocked = 0;
+        final Instrument instrument = books[lot.instrument].instrument;
+        final long fee = rules.fee(instrument.notional(lot.bidPrice, lot.quantity));
+        deposits.charge(lot.owner, fee);
+        deposits.charge(lot.bidOwner, fee);
+        final boolean sellerLot = lot.side == Side.SELL;
+        final EngineEvent e = newEvent(EventType.TRADE, ResultCode.OK);
+        e.tradeKind = TradeKind.LOT_AUCTION;
+        e.instrument = lot.instrument;
+        e.side = lot.side.opposite();
+        e.orderType = OrderType.LIMIT;
+        e.timeInForce = TimeInForce.GTC;
+        e.price = lot.bidPrice;
+        e.quantity = lot.quantity;
+        e.owner = lot.bidOwner;
+        e.submitter = lot.bidSubmitter;
+        e.clientOrderId = lot.bidClientOrderId;
+        e.exchangeOrderId = lot.bidId;
+        e.leaves = 0;
+        e.filled = lot.quantity;
+        e.counterparty = lot.owner;
+        e.tradeId = nextTradeId++;
+        e.buyOwner = sellerLot ? lot.bidOwner : lot.owner;
+        e.sellOwner = sellerLot ? lot.owner : lot.bidOwner;
+        e.buyClientOrderId = sellerLot ? lot.bidClientOrderId : lot.clientOrderId;
+        e.sellClientOrderId = sellerLot ? lot.clientOrderId : lot.bidClientOrderId;
+        e.buyOrderId = sellerLot ? lot.bidId : lot.lotId;
+        e.sellOrderId = sellerLot ? lot.lotId : lot.bidId;
+        e.buyLeaves = 0;
+        e.sellLeaves = 0;
+        e.buyFee = fee;
+        e.sellFee = fee;
+    }
+
+    private void lotEvent(final EventType type, final ResultCode code, final Lot lot)
+    {
+        final EngineEvent e = newEvent(type, code);
+        e.instrument = lot.instrument;
+        e.side = lot.side;
+        e.orderType = OrderType.LIMIT;
+        e.timeInForce = TimeInForce.GTC;
+        e.price = lot.startPrice;
+        e.quantity = lot.quantity;
+        e.owner = lot.owner;
+        e.submitter = lot.submitter;
+        e.clientOrderId = lot.clientOrderId;
+        e.exchangeOrderId = lot.lotId;
+        e.leaves = lot.closed ? 0 : lot.quantity;
+        e.filled = 0;
+    }
+
+    private void bidEvent(final EventType type, final ResultCode code, final Lot lot, final int owner,
+        final int submitter, final long clientOrderId, final long bidId, final long price)
+    {
+        final EngineEvent e = newEvent(type, code);
+        e.instrument = lot.instrument;
+        e.side = lot.side.opposite();
+        e.orderType = OrderType.LIMIT;
+        e.timeInForce = TimeInForce.GTC;
+        e.price = price;
+        e.quantity = lot.quantity;
+        e.owner = owner;
+        e.submitter = submitter;
+        e.clientOrderId = clientOrderId;
+        e.exchangeOrderId = bidId;
+        e.leaves = type == EventType.ACCEPTED ? lot.quantity : 0;
+        e.filled = 0;
+        e.counterparty = lot.owner;
+    }
+
+    private void expireDayAddressOrders(final int section, final long day)
+    {
+        for (int i = 0; i < addressOrders.size(); )
+        {
+            final Order o = addressOrders.get(i);
+            if (o.timeInForce == TimeInForce.DAY && o.day < day &&
+                (section < 0 || books[o.instrument].instrument.sectionIndex() == section))
+            {
+                addressOrders.remove(i);
+                finish(o, EventType.EXPIRED, ResultCode.DAY_ORDER_EXPIRED);
+            }
+            else
+            {
+                i++;
+            }
+        }
+    }
+
+    /** Takes a live order out of wherever it waits: its book level or the address orders. */
+    private void unlink(final Order order)
+    {
+        if (order.level != null)
+        {
+            books[order.instrument].side(order.side).remove(order);
+        }
+        else
+        {
+            addressOrders.remove(order);
+        }
     }
 
     private void expireDayOrders(final BookSide side, final long day)
@@ -501,7 +1171,8 @@ public final class MatchingEngine
                 return priceResult;
             }
         }
-        if (ordersByClientKey.containsKey(clientKey(cmd.beneficialOwner(), cmd.clientOrderId)))
+        final long key = clientKey(cmd.beneficialOwner(), cmd.clientOrderId);
+        if (ordersByClientKey.containsKey(key) || lotsByClientKey.containsKey(key) && !lotsByClientKey.get(key).closed)
         {
             return ResultCode.DUPLICATE_ORDER_ID;
         }
@@ -635,6 +1306,10 @@ public final class MatchingEngine
         e.sellLeaves = 0;
         e.buyFee = 0;
         e.sellFee = 0;
+        e.tradeKind = TradeKind.CONTINUOUS;
+        e.section = Command.NONE;
+        e.phase = Phase.CONTINUOUS;
+        e.counterparty = Command.NONE;
         return e;
     }
 
@@ -653,6 +1328,7 @@ public final class MatchingEngine
         e.exchangeOrderId = order.orderId;
         e.leaves = order.leaves;
         e.filled = order.filled;
+        e.counterparty = order.counterparty;
         return e;
     }
 
@@ -671,6 +1347,7 @@ public final class MatchingEngine
         e.exchangeOrderId = cmd.exchangeOrderId;
         e.leaves = 0;
         e.filled = 0;
+        e.counterparty = cmd.counterparty;
     }
 
     private void rejectOnOrder(final Command cmd, final ResultCode code, final Order order)
@@ -741,6 +1418,55 @@ public final class MatchingEngine
         return books[instrument].side(side).level(rank).orderCount;
     }
 
+    /**
+     * Deposit held for a participant's live commitments, recomputed from them: resting and address orders, open
+     * lots and best bids. Equals {@link #blockedDeposit} at all times (an invariant tests check). O(live orders).
+     */
+    public long blockedByCommitments(final int participant)
+    {
+        long sum = 0;
+        for (final OrderBook book : books)
+        {
+            for (final BookSide side : new BookSide[] {book.bids, book.asks})
+            {
+                for (int rank = 0, n = side.levelCount(); rank < n; rank++)
+                {
+                    for (Order o = side.level(rank).head; o != null; o = o.next)
+                    {
+                        sum += o.owner == participant ? o.blocked : 0;
+                    }
+                }
+            }
+        }
+        for (final Order o : addressOrders)
+        {
+            sum += o.owner == participant ? o.blocked : 0;
+        }
+        for (final Lot lot : lots)
+        {
+            sum += lot.owner == participant ? lot.blocked : 0;
+            sum += lot.hasBid && lot.bidOwner == participant ? lot.bidBlocked : 0;
+        }
+        return sum;
+    }
+
+    /** Number of address orders waiting for their counterparty. */
+    public int addressOrderCount()
+    {
+        return addressOrders.size();
+    }
+
+    /** Number of lots whose auction is still open. */
+    public int openLotCount()
+    {
+        int open = 0;
+        for (final Lot lot : lots)
+        {
+            open += lot.closed ? 0 : 1;
+        }
+        return open;
+    }
+
     /** Visits the resting orders of one side, best level first and oldest first within a level. */
     public void forEachRestingOrder(final int instrument, final Side side, final RestingOrderVisitor visitor)
     {
@@ -763,6 +1489,10 @@ public final class MatchingEngine
     {
         final StateHasher h = new StateHasher();
         h.add(nextOrderId).add(nextTradeId).add(currentDay);
+        for (int s = 0; s < phase.length; s++)
+        {
+            h.add(phase[s].code).add(phaseDay[s]).add(phaseBoundary[s]);
+        }
         for (int p = 0; p < deposits.size(); p++)
         {
             h.add(deposits.free(p)).add(deposits.blocked(p)).add(deposits.feesPaid(p));
@@ -778,14 +1508,29 @@ public final class MatchingEngine
                     h.add(level.price).add(level.totalLeaves).add(level.orderCount);
                     for (Order o = level.head; o != null; o = o.next)
                     {
-                        h.add(o.orderId).add(o.clientOrderId).add(o.owner).add(o.submitter)
-                            .add(o.timeInForce.code).add(o.price).add(o.quantity).add(o.leaves).add(o.filled)
-                            .add(o.blocked).add(o.day);
+                        hashOrder(h, o);
                     }
                 }
             }
         }
+        for (final Order o : addressOrders)
+        {
+            hashOrder(h, o);
+        }
+        for (final Lot lot : lots)
+        {
+            h.add(lot.lotId).add(lot.clientOrderId).add(lot.owner).add(lot.instrument).add(lot.side.code)
+                .add(lot.quantity).add(lot.startPrice).add(lot.bidStep).add(lot.closeTime).add(lot.blocked)
+                .add(lot.closed ? 1 : 0).add(lot.hasBid ? 1 : 0).add(lot.bidId).add(lot.bidOwner)
+                .add(lot.bidPrice).add(lot.bidBlocked);
+        }
         return h.value();
+    }
+
+    private static void hashOrder(final StateHasher h, final Order o)
+    {
+        h.add(o.orderId).add(o.clientOrderId).add(o.owner).add(o.submitter).add(o.timeInForce.code).add(o.price)
+            .add(o.quantity).add(o.leaves).add(o.filled).add(o.blocked).add(o.day).add(o.counterparty);
     }
 
     void writeState(final java.io.DataOutputStream out) throws java.io.IOException
@@ -794,6 +1539,13 @@ public final class MatchingEngine
         out.writeLong(nextOrderId);
         out.writeLong(nextTradeId);
         out.writeLong(currentDay);
+        out.writeInt(phase.length);
+        for (int s = 0; s < phase.length; s++)
+        {
+            out.writeByte(phase[s].code);
+            out.writeLong(phaseDay[s]);
+            out.writeInt(phaseBoundary[s]);
+        }
         out.writeInt(deposits.size());
         for (int p = 0; p < deposits.size(); p++)
         {
@@ -801,7 +1553,7 @@ public final class MatchingEngine
             out.writeLong(deposits.blocked(p));
             out.writeLong(deposits.feesPaid(p));
         }
-        out.writeInt(ordersById.size());
+        out.writeInt(ordersById.size() - addressOrders.size());
         for (final OrderBook book : books)
         {
             for (final BookSide side : new BookSide[] {book.bids, book.asks})
@@ -815,6 +1567,16 @@ public final class MatchingEngine
                 }
             }
         }
+        out.writeInt(addressOrders.size());
+        for (final Order o : addressOrders)
+        {
+            EngineSnapshot.writeOrder(out, o);
+        }
+        out.writeInt(lots.size());
+        for (final Lot lot : lots)
+        {
+            EngineSnapshot.writeLot(out, lot);
+        }
     }
 
     void readState(final java.io.DataInputStream in) throws java.io.IOException
@@ -827,6 +1589,17 @@ public final class MatchingEngine
         nextOrderId = in.readLong();
         nextTradeId = in.readLong();
         currentDay = in.readLong();
+        final int sections = in.readInt();
+        if (sections != phase.length)
+        {
+            throw new IllegalStateException("snapshot has " + sections + " sections, the catalog " + phase.length);
+        }
+        for (int s = 0; s < sections; s++)
+        {
+            phase[s] = Phase.fromCode(in.readByte());
+            phaseDay[s] = in.readLong();
+            phaseBoundary[s] = in.readInt();
+        }
         final int participants = in.readInt();
         if (participants != deposits.size())
         {
@@ -840,12 +1613,30 @@ public final class MatchingEngine
         final int orders = in.readInt();
         for (int i = 0; i < orders; i++)
         {
-            final Order o = pool.acquire();
-            EngineSnapshot.readOrder(in, o);
+            final Order o = readOrder(in);
             books[o.instrument].side(o.side).add(o);
-            ordersById.put(o.orderId, o);
-            ordersByClientKey.put(clientKey(o.owner, o.clientOrderId), o);
         }
+        final int address = in.readInt();
+        for (int i = 0; i < address; i++)
+        {
+            addressOrders.add(readOrder(in));
+        }
+        final int lotCount = in.readInt();
+        for (int i = 0; i < lotCount; i++)
+        {
+            final Lot lot = new Lot();
+            EngineSnapshot.readLot(in, lot);
+            addLot(lot);
+        }
+    }
+
+    private Order readOrder(final java.io.DataInputStream in) throws java.io.IOException
+    {
+        final Order o = pool.acquire();
+        EngineSnapshot.readOrder(in, o);
+        ordersById.put(o.orderId, o);
+        ordersByClientKey.put(clientKey(o.owner, o.clientOrderId), o);
+        return o;
     }
 
     /** Callback for {@link #forEachRestingOrder}. Money in minor units; price and quantities scaled. */

@@ -28,6 +28,8 @@ final class Order
     long blocked;
     /** Trading day (UTC epoch day) of entry, for DAY expiry. */
     long day;
+    /** Named counterparty of an address order (or of the order that took one); NONE for anonymous orders. */
+    int counterparty = Command.NONE;
 
     PriceLevel level;
     Order prev;

@@ -14,6 +14,7 @@ public enum ResultCode
     UNKNOWN_PARTICIPANT(101, "unknown participant"),
     UNKNOWN_INSTRUMENT(102, "unknown instrument"),
     UNKNOWN_CLIENT(103, "on_behalf_of names an unknown participant"),
+    UNKNOWN_COUNTERPARTY(104, "counterparty names an unknown participant"),
 
     PARTICIPANT_NOT_ACTIVE(201, "participant is not active"),
     NOT_ADMITTED_TO_SECTION(202, "participant is not admitted to the instrument's section"),
@@ -41,7 +42,21 @@ public enum ResultCode
     IOC_REMAINDER(603, "immediate-or-cancel remainder cancelled"),
     FOK_NOT_FILLED(604, "fill-or-kill could not be filled in full; nothing traded"),
     MARKET_REMAINDER(605, "market order remainder cancelled: no more liquidity inside the band"),
-    DAY_ORDER_EXPIRED(606, "DAY order expired at the end of the trading day");
+    DAY_ORDER_EXPIRED(606, "DAY order expired at the end of the trading day"),
+    OUTBID(607, "bid released: a better bid arrived"),
+    LOT_UNSOLD(608, "the lot's auction closed without a bid"),
+
+    NOT_ALLOWED_IN_PHASE(701, "not accepted in the current phase of the section's session"),
+    MARKET_CLOSED(702, "the section's session is closed"),
+    UNKNOWN_LOT(710, "no open lot with this id"),
+    LOT_CLOSED(711, "the lot's auction has closed"),
+    BID_NOT_BETTER(712, "the bid does not beat the start price or the best bid by the bid step"),
+    OWN_LOT(713, "a participant cannot bid on its own lot"),
+    INVALID_LOT(714, "a lot needs a positive bid step on the price step and a closing time in the future"),
+    NOT_ADDRESSEE(720, "only the named counterparty can take this address order"),
+    ADDRESS_TERMS_MISMATCH(721, "instrument, side or price differ from the address order"),
+    ADDRESS_ORDER_NOT_REPLACEABLE(722, "an address order cannot be replaced: cancel it and post a new one"),
+    SELF_ADDRESSED(723, "an address order cannot name its own participant");
 
     private static final ResultCode[] BY_ORDINAL = values();
 

@@ -11,7 +11,7 @@ import net.openhft.chronicle.bytes.Bytes;
 /** Fixed binary layout of a {@link Command} in the input journal (version byte first). Allocation-free. */
 final class CommandCodec
 {
-    static final byte VERSION = 1;
+    static final byte VERSION = 2;
 
     private CommandCodec()
     {
@@ -36,6 +36,10 @@ final class CommandCodec
         b.writeLong(c.quantity);
         b.writeShort((short)c.rejectCode.ordinal());
         b.writeLong(c.userRef);
+        b.writeInt(c.counterparty);
+        b.writeLong(c.counterpartyOrderId);
+        b.writeLong(c.bidStep);
+        b.writeLong(c.closeTimeNanos);
     }
 
     static void decode(final Bytes<?> b, final Command c)
@@ -61,5 +65,9 @@ final class CommandCodec
         c.quantity = b.readLong();
         c.rejectCode = ResultCode.fromOrdinal(b.readShort());
         c.userRef = b.readLong();
+        c.counterparty = b.readInt();
+        c.counterpartyOrderId = b.readLong();
+        c.bidStep = b.readLong();
+        c.closeTimeNanos = b.readLong();
     }
 }

@@ -4,7 +4,9 @@ import by.butb.engine.core.CommandType;
 import by.butb.engine.core.EngineEvent;
 import by.butb.engine.core.EventType;
 import by.butb.engine.core.ResultCode;
+import by.butb.engine.core.TradeKind;
 import by.butb.engine.model.OrderType;
+import by.butb.engine.model.Phase;
 import by.butb.engine.model.Side;
 import by.butb.engine.model.TimeInForce;
 import net.openhft.chronicle.bytes.Bytes;
@@ -12,7 +14,7 @@ import net.openhft.chronicle.bytes.Bytes;
 /** Fixed binary layout of an {@link EngineEvent} in the output journal (version byte first). Allocation-free. */
 final class EventCodec
 {
-    static final byte VERSION = 1;
+    static final byte VERSION = 2;
 
     private EventCodec()
     {
@@ -39,8 +41,12 @@ final class EventCodec
         b.writeLong(e.exchangeOrderId);
         b.writeLong(e.leaves);
         b.writeLong(e.filled);
+        b.writeInt(e.counterparty);
+        b.writeInt(e.section);
+        b.writeByte(e.phase.code);
         if (e.type == EventType.TRADE)
         {
+            b.writeByte(e.tradeKind.code);
             b.writeLong(e.tradeId);
             b.writeInt(e.buyOwner);
             b.writeInt(e.sellOwner);
@@ -80,8 +86,12 @@ final class EventCodec
         e.exchangeOrderId = b.readLong();
         e.leaves = b.readLong();
         e.filled = b.readLong();
+        e.counterparty = b.readInt();
+        e.section = b.readInt();
+        e.phase = Phase.fromCode(b.readByte());
         if (e.type == EventType.TRADE)
         {
+            e.tradeKind = TradeKind.fromCode(b.readByte());
             e.tradeId = b.readLong();
             e.buyOwner = b.readInt();
             e.sellOwner = b.readInt();

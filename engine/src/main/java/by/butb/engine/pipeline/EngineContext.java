@@ -2,6 +2,7 @@ package by.butb.engine.pipeline;
 
 import by.butb.engine.core.MarketRules;
 import by.butb.engine.model.Catalog;
+import by.butb.engine.model.SessionSchedule;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -16,6 +17,7 @@ public final class EngineContext
 {
     private Catalog catalog;
     private MarketRules rules = MarketRules.DEFAULT;
+    private SessionSchedule schedule = SessionSchedule.NONE;
     private int ringSize = 1 << 14;
     private WaitStrategyName waitStrategy = WaitStrategyName.BLOCKING;
     private boolean multiProducer;
@@ -44,6 +46,18 @@ public final class EngineContext
     public MarketRules rules()
     {
         return rules;
+    }
+
+    /** Session phases per section; {@link SessionSchedule#NONE} (default) trades continuously. */
+    public EngineContext schedule(final SessionSchedule schedule)
+    {
+        this.schedule = Objects.requireNonNull(schedule);
+        return this;
+    }
+
+    public SessionSchedule schedule()
+    {
+        return schedule;
     }
 
     /** Ring size, a power of two (default 16384). */

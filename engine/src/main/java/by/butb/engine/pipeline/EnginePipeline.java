@@ -53,7 +53,7 @@ public final class EnginePipeline implements AutoCloseable
         {
             throw new IllegalArgumentException("EngineContext has no catalog");
         }
-        engine = new MatchingEngine(ctx.catalog(), ctx.rules(), ctx.expectedOrders());
+        engine = new MatchingEngine(ctx.catalog(), ctx.rules(), ctx.schedule(), ctx.expectedOrders());
         final List<EngineListener> listeners = ctx.listeners();
         final EngineListener[] listenerArray = listeners.toArray(new EngineListener[0]);
         snapshots = ctx.dataDirectory() == null ? null : ctx.dataDirectory().resolve("snapshots");

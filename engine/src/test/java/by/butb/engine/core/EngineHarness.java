@@ -32,6 +32,11 @@ final class EngineHarness
         engine = new MatchingEngine(catalog, rules);
     }
 
+    EngineHarness(final by.butb.engine.model.SessionSchedule schedule)
+    {
+        engine = new MatchingEngine(catalog, MarketRules.DEFAULT, schedule, 1024);
+    }
+
     List<EngineEvent> run(final Command cmd)
     {
         cmd.sequence = sequence++;
@@ -101,19 +106,10 @@ final class EngineHarness
         return only(events, EventType.REJECTED).code;
     }
 
-    /** free + blocked + fees == deposited for everyone, and blocked equals what resting orders hold. */
+    /** free + blocked + fees == deposited for everyone, and blocked equals what live commitments hold. */
     void assertDepositsConserved()
     {
-        final long[] blockedByOrders = new long[catalog.participants().size()];
-        for (int i = 0; i < catalog.instruments().size(); i++)
-        {
-            for (final Side side : Side.values())
-            {
-                engine.forEachRestingOrder(i, side, (orderId, clientOrderId, owner, submitter, tif, price, quantity,
-                    leaves, filled, blocked) -> blockedByOrders[owner] += blocked);
-            }
-        }
-        for (int p = 0; p < blockedByOrders.length; p++)
+        for (int p = 0; p < catalog.participants().size(); p++)
         {
             final long sum = engine.freeDeposit(p) + engine.blockedDeposit(p) + engine.feesPaid(p);
             if (sum != engine.deposited(p))
@@ -121,10 +117,10 @@ final class EngineHarness
                 throw new AssertionError("deposit not conserved for participant " + p + ": " + sum + " != " +
                     engine.deposited(p));
             }
-            if (blockedByOrders[p] != engine.blockedDeposit(p))
+            if (engine.blockedByCommitments(p) != engine.blockedDeposit(p))
             {
                 throw new AssertionError("participant " + p + " has " + engine.blockedDeposit(p) +
-                    " blocked but its orders hold " + blockedByOrders[p]);
+                    " blocked but its commitments hold " + engine.blockedByCommitments(p));
             }
         }
     }
