@@ -16,8 +16,8 @@ import by.butb.engine.model.TimeInForce;
  * echoed on every event of the command (the replay puts the input line there).
  *
  * <p>Address deals: a NEW_ORDER with {@code counterparty} set and {@code counterpartyOrderId} 0 posts an address
- * order for that counterparty only; with {@code counterpartyOrderId} set it takes the counterparty's address order
- * of that client order id. Lots: see {@link CommandType}; {@code closeTimeNanos} is epoch nanoseconds UTC and
+ * order for that counterparty only; with {@code counterpartyOrderId} set it takes (at the same price, for at most
+ * its open quantity, on the other side) the counterparty's address order of that client order id. Lots: see {@link CommandType}; {@code closeTimeNanos} is epoch nanoseconds UTC and
  * {@code bidStep} is scaled like a price.
  */
 public final class Command

@@ -310,7 +310,7 @@ public final class MatchingEngine
             result = ResultCode.NOT_ADDRESSEE;
         }
         else if (target.instrument != cmd.instrument || target.side == cmd.side ||
-            cmd.price != 0 && cmd.price != target.price || cmd.quantity > target.leaves)
+            cmd.price != target.price || cmd.quantity > target.leaves)
         {
             result = ResultCode.ADDRESS_TERMS_MISMATCH;
         }
@@ -655,6 +655,7 @@ public final class MatchingEngine
             final int target = schedule.boundaryAt(s, timeOfDay);
             if (phaseDay[s] == Long.MIN_VALUE)
             {
+                phase[s] = null;
                 enterPhase(s, target < 0 ? Phase.CLOSED : schedule.phase(s, target));
             }
             else if (day == phaseDay[s])
@@ -689,7 +690,8 @@ public final class MatchingEngine
             return;
         }
         phase[section] = next;
-        if (previous == Phase.OPENING_AUCTION || next == Phase.CONTINUOUS && previous != Phase.CONTINUOUS)
+        if (previous == Phase.OPENING_AUCTION || next == Phase.CONTINUOUS && previous != Phase.CONTINUOUS &&
+            previous != null)
         {
             for (final OrderBook book : books)
             {

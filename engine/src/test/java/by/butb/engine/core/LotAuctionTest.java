@@ -1,0 +1,158 @@
+package by.butb.engine.core;
+
+import by.butb.engine.model.Side;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static by.butb.engine.TestMarket.BUYER;
+import static by.butb.engine.TestMarket.BUYER2;
+import static by.butb.engine.TestMarket.POOR;
+import static by.butb.engine.TestMarket.SELLER;
+import static by.butb.engine.TestMarket.SMP;
+import static by.butb.engine.TestMarket.TIMBER;
+import static by.butb.engine.TestMarket.TIMBERONLY;
+import static by.butb.engine.TestMarket.px;
+import static by.butb.engine.TestMarket.qty;
+import static by.butb.engine.core.EngineHarness.all;
+import static by.butb.engine.core.EngineHarness.only;
+import static by.butb.engine.core.EngineHarness.rejection;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class LotAuctionTest
+{
+    private static final long HOUR = 3_600_000_000_000L;
+
+    private final EngineHarness h = new EngineHarness();
+
+    @AfterEach
+    void depositsAreConserved()
+    {
+        h.assertDepositsConserved();
+    }
+
+    private long offer(final int seller, final long id, final Side side, final double start, final double quantity,
+        final double step)
+    {
+        final EngineEvent accepted = only(h.run(h.command.lotOffer(h.time, seller, id, TIMBER, side, px(start),
+            qty(quantity), px(step), h.time + HOUR)), EventType.ACCEPTED);
+        assertEquals(CommandType.LOT_OFFER, accepted.commandType);
+        return accepted.exchangeOrderId;
+    }
+
+    private List<EngineEvent> bid(final int bidder, final long id, final long lot, final double price)
+    {
+        return h.run(h.command.lotBid(h.time, bidder, id, lot, px(price)));
+    }
+
+    @Test
+    void shouldSellTheLotToTheHighestBidderAtTheClose()
+    {
+        final long lot = offer(SELLER, 1, Side.SELL, 100, 100, 1);
+        assertEquals(100_000, h.engine.blockedDeposit(SELLER), "10 % of 100 m3 at the start price 100.00");
+        only(bid(BUYER, 1, lot, 100), EventType.ACCEPTED);
+        assertEquals(100_000, h.engine.blockedDeposit(BUYER));
+        assertEquals(ResultCode.BID_NOT_BETTER, rejection(bid(BUYER2, 1, lot, 100.5)), "below best + step");
+        final List<EngineEvent> outbid = bid(BUYER2, 2, lot, 101);
+        only(outbid, EventType.ACCEPTED);
+        final EngineEvent released = only(outbid, EventType.CANCELLED);
+        assertEquals(ResultCode.OUTBID, released.code);
+        assertEquals(BUYER, released.owner);
+        assertEquals(0, h.engine.blockedDeposit(BUYER), "the outbid bidder's guarantee is released");
+
+        h.time += HOUR;
+        final EngineEvent trade = only(h.buy(BUYER, 5, 90, 1), EventType.TRADE);
+        assertEquals(TradeKind.LOT_AUCTION, trade.tradeKind);
+        assertEquals(px(101), trade.price);
+        assertEquals(qty(100), trade.quantity);
+        assertEquals(BUYER2, trade.buyOwner);
+        assertEquals(SELLER, trade.sellOwner);
+        assertEquals(1, trade.sellClientOrderId);
+        assertEquals(1_010, h.engine.feesPaid(SELLER), "0.1 % of USD 10,100.00");
+        assertEquals(0, h.engine.blockedDeposit(SELLER));
+        assertEquals(0, h.engine.openLotCount());
+    }
+
+    @Test
+    void shouldRejectABidEqualToTheCurrentBestOrBelowTheStart()
+    {
+        final long lot = offer(SELLER, 1, Side.SELL, 100, 10, 1);
+        assertEquals(ResultCode.BID_NOT_BETTER, rejection(bid(BUYER, 1, lot, 99.5)));
+        only(bid(BUYER, 2, lot, 100), EventType.ACCEPTED);
+        assertEquals(ResultCode.BID_NOT_BETTER, rejection(bid(BUYER2, 3, lot, 100)));
+        only(bid(BUYER2, 4, lot, 101), EventType.ACCEPTED);
+    }
+
+    @Test
+    void shouldRejectABidArrivingAtTheClosingTime()
+    {
+        final long lot = offer(SELLER, 1, Side.SELL, 100, 10, 1);
+        bid(BUYER, 1, lot, 100);
+        h.time += HOUR;
+        final List<EngineEvent> events = bid(BUYER2, 2, lot, 105);
+        assertEquals(px(100), only(events, EventType.TRADE).price, "the lot closes first, at its closing time");
+        assertEquals(ResultCode.LOT_CLOSED, rejection(events));
+    }
+
+    @Test
+    void shouldCloseALotWithoutBidsUnsold()
+    {
+        offer(SELLER, 1, Side.SELL, 100, 10, 1);
+        h.time += 2 * HOUR;
+        final EngineEvent unsold = only(h.buy(BUYER, 1, 90, 1), EventType.EXPIRED);
+        assertEquals(ResultCode.LOT_UNSOLD, unsold.code);
+        assertEquals(0, h.engine.blockedDeposit(SELLER));
+    }
+
+    @Test
+    void shouldRunABuyersDescendingAuction()
+    {
+        final long lot = offer(BUYER, 1, Side.BUY, 100, 10, 1);
+        only(bid(SELLER, 1, lot, 100), EventType.ACCEPTED);
+        assertEquals(ResultCode.BID_NOT_BETTER, rejection(bid(BUYER2, 2, lot, 99.5)));
+        only(bid(BUYER2, 3, lot, 99), EventType.ACCEPTED);
+        h.time += HOUR;
+        final EngineEvent trade = only(h.sell(SELLER, 9, 110, 1), EventType.TRADE);
+        assertEquals(px(99), trade.price);
+        assertEquals(BUYER, trade.buyOwner);
+        assertEquals(BUYER2, trade.sellOwner);
+    }
+
+    @Test
+    void shouldRefuseBidsOnOnesOwnLotFromTheUnadmittedOrWithoutDeposit()
+    {
+        final long lot = offer(SELLER, 1, Side.SELL, 100, 10, 1);
+        assertEquals(ResultCode.OWN_LOT, rejection(bid(SELLER, 2, lot, 101)));
+        assertEquals(ResultCode.INSUFFICIENT_DEPOSIT, rejection(bid(POOR, 3, lot, 101)));
+        assertEquals(ResultCode.UNKNOWN_LOT, rejection(bid(BUYER, 4, 9_999, 101)));
+        assertEquals(ResultCode.PRICE_OUTSIDE_BAND, rejection(bid(BUYER, 5, lot, 130)));
+        final long agri = only(h.run(h.command.lotOffer(h.time, SELLER, 6, SMP, Side.SELL, px(2500), qty(10),
+            px(10), h.time + HOUR)), EventType.ACCEPTED).exchangeOrderId;
+        assertEquals(ResultCode.NOT_ADMITTED_TO_SECTION, rejection(bid(TIMBERONLY, 7, agri, 2500)));
+    }
+
+    @Test
+    void shouldRejectAnInvalidLot()
+    {
+        assertEquals(ResultCode.INVALID_LOT, rejection(h.run(h.command.lotOffer(h.time, SELLER, 1, TIMBER,
+            Side.SELL, px(100), qty(10), 0, h.time + HOUR))));
+        assertEquals(ResultCode.INVALID_LOT, rejection(h.run(h.command.lotOffer(h.time, SELLER, 2, TIMBER,
+            Side.SELL, px(100), qty(10), px(1), h.time))));
+        assertEquals(ResultCode.INVALID_LOT, rejection(h.run(h.command.lotOffer(h.time, SELLER, 3, TIMBER,
+            Side.SELL, px(100), qty(10), px(0.25), h.time + HOUR))), "the bid step must be on the price step");
+    }
+
+    @Test
+    void shouldLetTheBestBidderRaiseItsOwnBidUsingItsHeldGuarantee()
+    {
+        final long lot = offer(SELLER, 1, Side.SELL, 100, 10, 1);
+        bid(BUYER, 1, lot, 100);
+        final List<EngineEvent> raise = bid(BUYER, 2, lot, 102);
+        only(raise, EventType.ACCEPTED);
+        assertEquals(1, all(raise, EventType.CANCELLED).size());
+        assertEquals(10_200, h.engine.blockedDeposit(BUYER));
+        assertTrue(h.engine.openLotCount() == 1);
+    }
+}

@@ -1,0 +1,181 @@
+package by.butb.engine.core;
+
+import by.butb.engine.TestMarket;
+import by.butb.engine.model.OrderType;
+import by.butb.engine.model.Phase;
+import by.butb.engine.model.ScheduleLoader;
+import by.butb.engine.model.Side;
+import by.butb.engine.model.TimeInForce;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static by.butb.engine.TestMarket.BUYER;
+import static by.butb.engine.TestMarket.BUYER2;
+import static by.butb.engine.TestMarket.SELLER;
+import static by.butb.engine.TestMarket.SMP;
+import static by.butb.engine.TestMarket.px;
+import static by.butb.engine.TestMarket.qty;
+import static by.butb.engine.core.EngineHarness.all;
+import static by.butb.engine.core.EngineHarness.only;
+import static by.butb.engine.core.EngineHarness.rejection;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class SessionPhaseTest
+{
+    static final String SCHEDULE = """
+        section,phase,start
+        AGRI,PRE_OPEN,09:00
+        AGRI,OPENING_AUCTION,09:50
+        AGRI,CONTINUOUS,10:00
+        AGRI,ADDRESS,14:00
+        AGRI,CLOSE,15:00
+        AGRI,CLOSED,15:10
+        """;
+    private static final long MIDNIGHT = 1_704_067_200_000_000_000L; // 2024-01-01T00:00:00Z
+    private static final long MINUTE = 60_000_000_000L;
+
+    private final EngineHarness h = new EngineHarness(ScheduleLoader.fromText(SCHEDULE, TestMarket.catalog()));
+
+    @AfterEach
+    void depositsAreConserved()
+    {
+        h.assertDepositsConserved();
+    }
+
+    private void at(final int hour, final int minute)
+    {
+        h.time = MIDNIGHT + (hour * 60L + minute) * MINUTE;
+    }
+
+    private List<EngineEvent> smp(final int participant, final long id, final Side side, final double price,
+        final double quantity, final TimeInForce tif)
+    {
+        return h.limit(participant, id, SMP, side, price, quantity, tif);
+    }
+
+    @Test
+    void shouldRejectOrdersBeforeTheSessionOpensButTradeTimberContinuously()
+    {
+        at(8, 0);
+        final List<EngineEvent> events = smp(BUYER, 1, Side.BUY, 2500, 1, TimeInForce.DAY);
+        assertEquals(Phase.CLOSED, only(events, EventType.PHASE_CHANGED).phase);
+        assertEquals(ResultCode.MARKET_CLOSED, rejection(events));
+        only(h.buy(BUYER, 2, 100, 1), EventType.ACCEPTED);
+        assertEquals(Phase.CONTINUOUS, h.engine.phase(0), "TIMBER has no schedule");
+    }
+
+    @Test
+    void shouldCollectOrdersInPreOpenWithoutMatching()
+    {
+        at(9, 10);
+        smp(BUYER, 1, Side.BUY, 2520, 10, TimeInForce.DAY);
+        final List<EngineEvent> sell = smp(SELLER, 2, Side.SELL, 2490, 8, TimeInForce.GTC);
+        assertTrue(all(sell, EventType.TRADE).isEmpty(), "no matching before the open");
+        assertEquals(px(2520), h.engine.levelPrice(SMP, Side.BUY, 0));
+        assertEquals(px(2490), h.engine.levelPrice(SMP, Side.SELL, 0));
+        assertEquals(ResultCode.NOT_ALLOWED_IN_PHASE, rejection(smp(BUYER2, 3, Side.BUY, 2500, 1, TimeInForce.IOC)));
+        assertEquals(ResultCode.NOT_ALLOWED_IN_PHASE, rejection(h.run(h.command.newOrder(h.time, BUYER2, 4, SMP,
+            Side.BUY, OrderType.MARKET, TimeInForce.FOK, 0, qty(1)))));
+    }
+
+    @Test
+    void shouldUncrossAtOnePriceWhenTheCallEnds()
+    {
+        at(9, 55);
+        smp(BUYER, 1, Side.BUY, 2520, 10, TimeInForce.DAY);
+        smp(BUYER2, 2, Side.BUY, 2510, 5, TimeInForce.DAY);
+        smp(SELLER, 3, Side.SELL, 2490, 8, TimeInForce.DAY);
+        smp(SELLER, 4, Side.SELL, 2505, 6, TimeInForce.DAY);
+        smp(SELLER, 5, Side.SELL, 2530, 4, TimeInForce.DAY);
+        at(10, 0);
+        final List<EngineEvent> events = h.buy(BUYER, 99, 100, 1);
+        final List<EngineEvent> trades = all(events, EventType.TRADE);
+        // 2505 and 2510 both execute 14 with an imbalance of 1; 2505 is nearer the reference price 2500
+        assertTrue(trades.stream().allMatch(t -> t.price == px(2505) && t.tradeKind == TradeKind.CALL_AUCTION));
+        assertEquals(qty(14), trades.stream().mapToLong(t -> t.quantity).sum());
+        assertEquals(Phase.CONTINUOUS, all(events, EventType.PHASE_CHANGED).get(0).phase);
+        assertTrue(events.indexOf(trades.get(0)) < events.indexOf(all(events, EventType.PHASE_CHANGED).get(0)),
+            "the call's trades come before the announcement of continuous trading");
+        assertEquals(px(2510), h.engine.levelPrice(SMP, Side.BUY, 0));
+        assertEquals(qty(1), h.engine.levelQuantity(SMP, Side.BUY, 0));
+        assertEquals(px(2530), h.engine.levelPrice(SMP, Side.SELL, 0));
+    }
+
+    @Test
+    void shouldOpenWithoutTradesWhenTheCallHasNoCross()
+    {
+        at(9, 5);
+        smp(BUYER, 1, Side.BUY, 2400, 10, TimeInForce.DAY);
+        smp(SELLER, 2, Side.SELL, 2600, 10, TimeInForce.DAY);
+        at(10, 1);
+        final List<EngineEvent> events = smp(BUYER2, 3, Side.BUY, 2450, 1, TimeInForce.DAY);
+        assertTrue(all(events, EventType.TRADE).isEmpty());
+        assertEquals(List.of(Phase.OPENING_AUCTION, Phase.CONTINUOUS),
+            all(events, EventType.PHASE_CHANGED).stream().map(e -> e.phase).toList(),
+            "phases the command's time passed, in order");
+        assertEquals(2, h.engine.depth(SMP, Side.BUY));
+    }
+
+    @Test
+    void shouldMatchContinuouslyAfterTheOpen()
+    {
+        at(10, 30);
+        smp(SELLER, 1, Side.SELL, 2500, 5, TimeInForce.DAY);
+        assertEquals(qty(5), only(smp(BUYER, 2, Side.BUY, 2500, 5, TimeInForce.IOC), EventType.TRADE).quantity);
+    }
+
+    @Test
+    void shouldExpireDayOrdersAtCloseAndRejectNewOrdersUntilTheNextSession()
+    {
+        at(11, 0);
+        smp(BUYER, 1, Side.BUY, 2400, 1, TimeInForce.DAY);
+        smp(BUYER, 2, Side.BUY, 2390, 1, TimeInForce.GTC);
+        at(15, 0);
+        final List<EngineEvent> events = smp(BUYER2, 3, Side.BUY, 2400, 1, TimeInForce.DAY);
+        assertEquals(List.of(Phase.ADDRESS, Phase.CLOSE),
+            all(events, EventType.PHASE_CHANGED).stream().map(e -> e.phase).toList());
+        assertEquals(1, only(events, EventType.EXPIRED).clientOrderId);
+        assertEquals(ResultCode.MARKET_CLOSED, rejection(events));
+        at(15, 30);
+        assertEquals(ResultCode.MARKET_CLOSED, rejection(smp(BUYER2, 4, Side.BUY, 2400, 1, TimeInForce.GTC)));
+        assertEquals(ResultCode.MARKET_CLOSED, rejection(h.replace(BUYER, 2, 2390, 2)));
+        only(h.cancel(BUYER, 2), EventType.CANCELLED);
+    }
+
+    @Test
+    void shouldRunTheRestOfTheDayAndTheNextMorningWhenTimeJumpsADay()
+    {
+        at(11, 0);
+        smp(BUYER, 1, Side.BUY, 2400, 1, TimeInForce.DAY);
+        h.time += 86_400_000_000_000L - 2 * 60 * MINUTE; // next day 09:00
+        final List<EngineEvent> events = smp(BUYER2, 2, Side.BUY, 2400, 1, TimeInForce.DAY);
+        assertEquals(List.of(Phase.ADDRESS, Phase.CLOSE, Phase.CLOSED, Phase.PRE_OPEN),
+            all(events, EventType.PHASE_CHANGED).stream().map(e -> e.phase).toList());
+        assertEquals(1, only(events, EventType.EXPIRED).clientOrderId);
+        only(events, EventType.ACCEPTED);
+    }
+
+    @Test
+    void shouldAllowOnlyAddressOrdersInTheAddressPeriod()
+    {
+        at(11, 0);
+        final Command early = h.command.newOrder(h.time, SELLER, 1, SMP, Side.SELL, OrderType.LIMIT,
+            TimeInForce.DAY, px(2500), qty(52));
+        early.counterparty = BUYER;
+        assertEquals(ResultCode.NOT_ALLOWED_IN_PHASE, rejection(h.run(early)), "not during the main period");
+        at(14, 5);
+        assertEquals(ResultCode.NOT_ALLOWED_IN_PHASE, rejection(smp(BUYER2, 2, Side.BUY, 2500, 1, TimeInForce.DAY)),
+            "no anonymous orders after the main period");
+        final Command post = h.command.newOrder(h.time, SELLER, 3, SMP, Side.SELL, OrderType.LIMIT,
+            TimeInForce.DAY, px(2500), qty(52));
+        post.counterparty = BUYER;
+        only(h.run(post), EventType.ACCEPTED);
+        at(15, 0);
+        assertEquals(3, only(h.buy(BUYER, 9, 100, 1), EventType.EXPIRED).clientOrderId,
+            "a DAY address order expires at the close");
+        assertEquals(0, h.engine.addressOrderCount());
+    }
+}
