@@ -1,0 +1,50 @@
+package by.butb.sim.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The {@code butb} launcher's top command. It has no action of its own: a subcommand is required (picocli then
+ * answers "Missing required subcommand" with exit code 2).
+ */
+@Command(
+    name = "butb",
+    mixinStandardHelpOptions = true,
+    versionProvider = ButbCommand.Version.class,
+    description = "BUTB commodity-exchange simulator: an order-matching engine for timber, milk powder and sugar.",
+    subcommands = {ReplayCommand.class, CommandLine.HelpCommand.class},
+    footer = {"", "Example:", "  ./butb replay --orders examples/orders-sample.csv --out out/replay", "",
+        "Exit codes: 0 done, 1 bad input or file error, 2 usage error. File formats: docs/formats.md."})
+public final class ButbCommand
+{
+    public static void main(final String[] args)
+    {
+        quietLibraries();
+        System.exit(new CommandLine(new ButbCommand()).execute(args));
+    }
+
+    /** Chronicle (used with --data) logs through SLF4J and may report usage; keep the terminal for our output. */
+    static void quietLibraries()
+    {
+        if (System.getProperty("org.slf4j.simpleLogger.defaultLogLevel") == null)
+        {
+            System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+        }
+        if (System.getProperty("chronicle.analytics.disable") == null)
+        {
+            System.setProperty("chronicle.analytics.disable", "true");
+        }
+    }
+
+    /** The version from the jar manifest (Maven's Implementation-Version). */
+    public static final class Version implements CommandLine.IVersionProvider
+    {
+        @Override
+        public String[] getVersion()
+        {
+            final String version = ButbCommand.class.getPackage().getImplementationVersion();
+            return new String[] {"butb " + (version == null ? "(development build)" : version),
+                "Java " + System.getProperty("java.version")};
+        }
+    }
+}

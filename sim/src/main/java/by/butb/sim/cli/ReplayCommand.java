@@ -1,0 +1,133 @@
+package by.butb.sim.cli;
+
+import by.butb.engine.core.MarketRules;
+import by.butb.engine.csv.CsvException;
+import by.butb.engine.model.FixedPoint;
+import by.butb.sim.replay.Replay;
+import by.butb.sim.replay.ReplayException;
+import by.butb.sim.replay.Source;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+/** {@code butb replay}: an order file in, trades.csv, events.csv and summary.txt out. */
+@Command(
+    name = "replay",
+    mixinStandardHelpOptions = true,
+    versionProvider = ButbCommand.Version.class,
+    sortOptions = false,
+    description = {
+        "Replays an order file through the matching engine; writes trades, events and a summary.",
+        "",
+        "Reads an order CSV (--orders) and writes trades.csv, events.csv and summary.txt into the output "
+            + "directory (--out); the summary is also printed.",
+        "Without --orders it replays the bundled sample (examples/orders-sample.csv); without --instruments or "
+            + "--participants it uses the bundled default catalogs (config/*.csv).",
+        "A row the replay cannot read is rejected in events.csv (code 100) and the replay goes on; an unreadable "
+            + "file, a bad catalog or a missing column stops it with exit code 1 and writes nothing."},
+    footer = {"", "Exit codes: 0 done, 1 bad input or file error, 2 usage error.",
+        "Formats of every file: docs/formats.md."})
+public final class ReplayCommand implements Callable<Integer>
+{
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--orders", paramLabel = "FILE",
+        description = "Order CSV to replay (default: the bundled examples/orders-sample.csv).")
+    private Path orders;
+
+    @Option(names = "--instruments", paramLabel = "FILE",
+        description = "Instrument catalog CSV (default: the bundled config/instruments.csv).")
+    private Path instruments;
+
+    @Option(names = "--participants", paramLabel = "FILE",
+        description = "Participants CSV (default: the bundled config/participants.csv).")
+    private Path participants;
+
+    @Option(names = "--out", paramLabel = "DIR", defaultValue = "out/replay",
+        description = "Output directory; only the three output files in it are replaced (default: ${DEFAULT-VALUE}).")
+    private Path out;
+
+    @Option(names = "--data", paramLabel = "DIR",
+        description = "Also journal the commands and events with Chronicle Queue into DIR (a new or empty "
+            + "directory). Default: no journal.")
+    private Path data;
+
+    @Option(names = "--guarantee-pct", paramLabel = "PCT", defaultValue = "10", converter = PercentConverter.class,
+        description = "Guarantee an order blocks from the free deposit, in %% of its value (default: ${DEFAULT-VALUE}).")
+    private int guaranteeBps;
+
+    @Option(names = "--fee-pct", paramLabel = "PCT", defaultValue = "0.1", converter = PercentConverter.class,
+        description = "Exchange fee charged to buyer and seller, in %% of the deal amount (default: ${DEFAULT-VALUE}).")
+    private int feeBps;
+
+    @Override
+    public Integer call()
+    {
+        ButbCommand.quietLibraries();
+        final PrintWriter stdout = spec.commandLine().getOut();
+        final PrintWriter stderr = spec.commandLine().getErr();
+        final Replay.Options options = new Replay.Options(
+            orders == null ? Source.SAMPLE_ORDERS : Source.file(orders),
+            instruments == null ? Source.DEFAULT_INSTRUMENTS : Source.file(instruments),
+            participants == null ? Source.DEFAULT_PARTICIPANTS : Source.file(participants),
+            out, data, new MarketRules(guaranteeBps, feeBps));
+        try
+        {
+            final Replay.Result result = Replay.run(options, line ->
+            {
+                stderr.println("butb replay: " + line);
+                stderr.flush();
+            });
+            stdout.print(result.summary());
+            stdout.println();
+            stdout.println("wrote " + out.resolve(Replay.TRADES_FILE) + ", " + Replay.EVENTS_FILE + " and " +
+                Replay.SUMMARY_FILE);
+            stdout.flush();
+            return 0;
+        }
+        catch (final CsvException | ReplayException ex)
+        {
+            stderr.println("butb replay: error: " + ex.getMessage());
+            stderr.flush();
+            return 1;
+        }
+        catch (final RuntimeException ex)
+        {
+            stderr.println("butb replay: internal error (please report it): " + ex);
+            ex.printStackTrace(stderr);
+            stderr.flush();
+            return 1;
+        }
+    }
+
+    /** "10" or "0.1" (percent, at most two decimals, 0 to 100) to basis points. */
+    public static final class PercentConverter implements CommandLine.ITypeConverter<Integer>
+    {
+        @Override
+        public Integer convert(final String value)
+        {
+            final long bps;
+            try
+            {
+                bps = FixedPoint.parse(value, 2);
+            }
+            catch (final NumberFormatException ex)
+            {
+                throw new CommandLine.TypeConversionException(
+                    "'" + value + "' is not a percentage with at most two decimals, such as 10 or 0.15");
+            }
+            if (bps < 0 || bps > 100_00)
+            {
+                throw new CommandLine.TypeConversionException("'" + value + "' is not between 0 and 100");
+            }
+            return (int)bps;
+        }
+    }
+}

@@ -1,0 +1,399 @@
+package by.butb.sim.replay;
+
+import by.butb.engine.core.Command;
+import by.butb.engine.core.CommandType;
+import by.butb.engine.core.ResultCode;
+import by.butb.engine.csv.CsvRow;
+import by.butb.engine.model.Catalog;
+import by.butb.engine.model.FixedPoint;
+import by.butb.engine.model.Instrument;
+import by.butb.engine.model.OrderType;
+import by.butb.engine.model.Participant;
+import by.butb.engine.model.Side;
+import by.butb.engine.model.TimeInForce;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.LongToIntFunction;
+
+/**
+ * Turns rows of an order file (format in docs/formats.md#orders-csv) into engine {@link Command}s.
+ *
+ * <p>The reader only reads: it resolves names to indexes ({@link Command#UNKNOWN} when the catalog does not know
+ * them) and decimals to scaled longs, and leaves every business check to the engine. A row it cannot read becomes
+ * an {@link CommandType#INVALID} command (code {@link ResultCode#MALFORMED_INPUT}, or
+ * {@link ResultCode#PRICE_NOT_ON_STEP} / {@link ResultCode#QUANTITY_NOT_ON_LOT} when the only problem is more
+ * decimals than the instrument has), which the engine rejects in order with everything else. Every command carries
+ * its CSV line number in {@link Command#userRef}. Not thread-safe: one reading thread.
+ */
+public final class OrderFileReader
+{
+    /** Columns the header must have; on_behalf_of, new_order_id, exchange_order_id and counterparty are optional. */
+    public static final List<String> REQUIRED_COLUMNS = List.of("time", "participant", "action", "order_id",
+        "instrument", "side", "type", "tif", "price", "quantity");
+
+    private static final long NANOS_PER_SECOND = 1_000_000_000L;
+
+    private final Catalog catalog;
+    private final OrderIds ids;
+    private final LongToIntFunction instrumentOfExchangeOrder;
+    private long lastTime;
+
+    /**
+     * @param instrumentOfExchangeOrder the instrument index of a live order named by its exchange order id, or
+     *                                  {@link Command#UNKNOWN}; used to read the prices of a REPLACE that names
+     *                                  neither an order id nor an instrument.
+     */
+    public OrderFileReader(final Catalog catalog, final OrderIds ids, final LongToIntFunction instrumentOfExchangeOrder)
+    {
+        this.catalog = catalog;
+        this.ids = ids;
+        this.instrumentOfExchangeOrder = instrumentOfExchangeOrder;
+    }
+
+    /** Fills {@code cmd} (cleared first) from {@code row} and returns the row's text and reason. */
+    public RowInfo read(final CsvRow row, final Command cmd)
+    {
+        cmd.clear();
+        final Problems problems = new Problems(row.line());
+        cmd.userRef = row.line();
+
+        final String time = row.get("time");
+        cmd.timeNanos = lastTime;
+        if (time.isEmpty())
+        {
+            problems.add("time", "is missing");
+        }
+        else
+        {
+            try
+            {
+                final Instant instant = Instant.parse(time);
+                cmd.timeNanos = Math.addExact(Math.multiplyExact(instant.getEpochSecond(), NANOS_PER_SECOND),
+                    instant.getNano());
+                lastTime = cmd.timeNanos;
+            }
+            catch (final DateTimeParseException | ArithmeticException ex)
+            {
+                problems.add("time", "'" + time + "' is not an ISO-8601 UTC time such as 2024-03-01T09:00:00Z");
+            }
+        }
+
+        final String participant = row.get("participant");
+        if (participant.isEmpty())
+        {
+            problems.add("participant", "is missing");
+        }
+        else
+        {
+            cmd.submitter = participantIndex(participant);
+        }
+        final String onBehalfOf = row.get("on_behalf_of");
+        cmd.onBehalfOf = onBehalfOf.isEmpty() ? Command.NONE : participantIndex(onBehalfOf);
+        final String owner = onBehalfOf.isEmpty() ? participant : onBehalfOf;
+
+        final String counterparty = row.get("counterparty");
+        if (!counterparty.isEmpty())
+        {
+            problems.add("counterparty", "address deals (a named counterparty) are not supported by the replay yet");
+        }
+
+        final String orderId = row.get("order_id");
+        final String newOrderId = row.get("new_order_id");
+        final String exchangeOrderIdText = row.get("exchange_order_id");
+        if (!exchangeOrderIdText.isEmpty())
+        {
+            cmd.exchangeOrderId = positiveLong(problems, "exchange_order_id", exchangeOrderIdText);
+        }
+        final String instrumentText = row.get("instrument");
+        final String side = row.get("side");
+        final String type = row.get("type");
+        final String tif = row.get("tif");
+        final String price = row.get("price");
+        final String quantity = row.get("quantity");
+
+        final String actionText = row.get("action");
+        final String action = actionText.toUpperCase(Locale.ROOT);
+        switch (action)
+        {
+            case "NEW" ->
+            {
+                cmd.type = CommandType.NEW_ORDER;
+                required(problems, "order_id", orderId);
+                if (!exchangeOrderIdText.isEmpty())
+                {
+                    problems.add("exchange_order_id", "is only for CANCEL and REPLACE");
+                }
+                if (!newOrderId.isEmpty())
+                {
+                    problems.add("new_order_id", "is only for REPLACE");
+                }
+                Instrument instrument = null;
+                if (required(problems, "instrument", instrumentText))
+                {
+                    instrument = catalog.instrument(instrumentText);
+                    cmd.instrument = instrument == null ? Command.UNKNOWN : instrument.index();
+                }
+                if (required(problems, "side", side))
+                {
+                    cmd.side = word(problems, "side", side, Side.class, Side.BUY);
+                }
+                if (required(problems, "type", type))
+                {
+                    cmd.orderType = word(problems, "type", type, OrderType.class, OrderType.LIMIT);
+                }
+                if (required(problems, "tif", tif))
+                {
+                    cmd.timeInForce = word(problems, "tif", tif, TimeInForce.class, TimeInForce.DAY);
+                }
+                final boolean market = cmd.orderType == OrderType.MARKET && type.equalsIgnoreCase("MARKET");
+                if (!price.isEmpty() || !market)
+                {
+                    cmd.price = decimal(problems, "price", price, instrument, true);
+                }
+                cmd.quantity = decimal(problems, "quantity", quantity, instrument, false);
+                if (problems.isEmpty())
+                {
+                    cmd.clientOrderId = ids.idOf(owner, orderId);
+                    ids.setInstrument(owner, cmd.clientOrderId, cmd.instrument);
+                }
+            }
+            case "CANCEL" ->
+            {
+                cmd.type = CommandType.CANCEL;
+                orderReference(problems, orderId, exchangeOrderIdText);
+                if (!newOrderId.isEmpty())
+                {
+                    problems.add("new_order_id", "is only for REPLACE");
+                }
+                if (problems.isEmpty() && !orderId.isEmpty())
+                {
+                    cmd.clientOrderId = ids.idOf(owner, orderId);
+                }
+            }
+            case "REPLACE" ->
+            {
+                cmd.type = CommandType.REPLACE;
+                orderReference(problems, orderId, exchangeOrderIdText);
+                final long clientOrderId = orderId.isEmpty() || participant.isEmpty() ? 0 : ids.idOf(owner, orderId);
+                final Instrument instrument = replacedInstrument(owner, clientOrderId, cmd.exchangeOrderId,
+                    instrumentText);
+                cmd.instrument = instrument == null ? Command.UNKNOWN : instrument.index();
+                required(problems, "price", price);
+                cmd.price = decimal(problems, "price", price, instrument, true);
+                required(problems, "quantity", quantity);
+                cmd.quantity = decimal(problems, "quantity", quantity, instrument, false);
+                if (problems.isEmpty())
+                {
+                    cmd.clientOrderId = clientOrderId;
+                    if (!newOrderId.isEmpty())
+                    {
+                        cmd.newClientOrderId = ids.idOf(owner, newOrderId);
+                        ids.setInstrument(owner, cmd.newClientOrderId, cmd.instrument);
+                    }
+                }
+            }
+            default ->
+            {
+                if (actionText.isEmpty())
+                {
+                    problems.add("action", "is missing");
+                }
+                else
+                {
+                    problems.add("action", "'" + actionText + "' is not one of NEW, CANCEL, REPLACE");
+                }
+            }
+        }
+
+        String reason = null;
+        if (!problems.isEmpty())
+        {
+            cmd.type = CommandType.INVALID;
+            cmd.rejectCode = problems.code();
+            reason = problems.reason();
+        }
+        return new RowInfo(row.line(), participant, onBehalfOf, actionText, orderId, exchangeOrderIdText,
+            instrumentText, side, type, tif, price, quantity, reason);
+    }
+
+    private int participantIndex(final String id)
+    {
+        final Participant p = catalog.participant(id);
+        return p == null ? Command.UNKNOWN : p.index();
+    }
+
+    /** The instrument whose scales a REPLACE's price and quantity are read with. */
+    private Instrument replacedInstrument(final String owner, final long clientOrderId, final long exchangeOrderId,
+        final String instrumentText)
+    {
+        int index = Command.UNKNOWN;
+        if (clientOrderId != 0)
+        {
+            index = ids.instrumentOf(owner, clientOrderId);
+        }
+        if (index < 0 && !instrumentText.isEmpty())
+        {
+            final Instrument named = catalog.instrument(instrumentText);
+            index = named == null ? Command.UNKNOWN : named.index();
+        }
+        if (index < 0 && exchangeOrderId > 0)
+        {
+            index = instrumentOfExchangeOrder.applyAsInt(exchangeOrderId);
+        }
+        return index < 0 || index >= catalog.instruments().size() ? null : catalog.instrument(index);
+    }
+
+    private static void orderReference(final Problems problems, final String orderId, final String exchangeOrderId)
+    {
+        if (orderId.isEmpty() && exchangeOrderId.isEmpty())
+        {
+            problems.add("order_id", "is missing (give order_id or exchange_order_id)");
+        }
+    }
+
+    private static boolean required(final Problems problems, final String field, final String value)
+    {
+        if (value.isEmpty())
+        {
+            problems.add(field, "is missing");
+            return false;
+        }
+        return true;
+    }
+
+    private static <E extends Enum<E>> E word(final Problems problems, final String field, final String text,
+        final Class<E> type, final E fallback)
+    {
+        try
+        {
+            return Enum.valueOf(type, text.toUpperCase(Locale.ROOT));
+        }
+        catch (final IllegalArgumentException ex)
+        {
+            final StringBuilder allowed = new StringBuilder();
+            for (final E e : type.getEnumConstants())
+            {
+                allowed.append(allowed.length() == 0 ? "" : ", ").append(e.name());
+            }
+            problems.add(field, "'" + text + "' is not one of " + allowed);
+            return fallback;
+        }
+    }
+
+    private static long positiveLong(final Problems problems, final String field, final String text)
+    {
+        try
+        {
+            final long value = Long.parseLong(text);
+            if (value > 0)
+            {
+                return value;
+            }
+        }
+        catch (final NumberFormatException ignored)
+        {
+            // reported below
+        }
+        problems.add(field, "'" + text + "' is not a positive whole number");
+        return 0;
+    }
+
+    /**
+     * Reads a decimal at the instrument's scale. Without a known instrument only the syntax is checked (the engine
+     * rejects the order for its unknown instrument or order) and 0 is returned.
+     */
+    private static long decimal(final Problems problems, final String field, final String text,
+        final Instrument instrument, final boolean isPrice)
+    {
+        if (text.isEmpty())
+        {
+            problems.add(field, "is missing");
+            return 0;
+        }
+        final BigDecimal value;
+        try
+        {
+            value = new BigDecimal(text);
+        }
+        catch (final NumberFormatException ex)
+        {
+            problems.add(field, "'" + text + "' is not a decimal number");
+            return 0;
+        }
+        if (instrument == null)
+        {
+            return 0;
+        }
+        final int scale = isPrice ? instrument.priceScale() : instrument.quantityScale();
+        try
+        {
+            return FixedPoint.parse(text, scale);
+        }
+        catch (final NumberFormatException ex)
+        {
+            if (value.stripTrailingZeros().scale() > scale)
+            {
+                final String step = isPrice ?
+                    "price step " + FixedPoint.format(instrument.priceStep(), scale) :
+                    "lot size " + FixedPoint.format(instrument.lotSize(), scale);
+                problems.addScale(field, "'" + text + "' has more than " + scale + " decimal places (" +
+                    instrument.symbol() + " " + step + ")", isPrice ? ResultCode.PRICE_NOT_ON_STEP :
+                    ResultCode.QUANTITY_NOT_ON_LOT);
+            }
+            else
+            {
+                problems.add(field, ex.getMessage());
+            }
+            return 0;
+        }
+    }
+
+    /** What is wrong with one row: hard problems make it MALFORMED_INPUT; scale-only problems keep their code. */
+    private static final class Problems
+    {
+        private final long line;
+        private final List<String> messages = new ArrayList<>();
+        private boolean malformed;
+        private ResultCode scaleCode;
+
+        Problems(final long line)
+        {
+            this.line = line;
+        }
+
+        void add(final String field, final String message)
+        {
+            messages.add("field '" + field + "': " + message);
+            malformed = true;
+        }
+
+        void addScale(final String field, final String message, final ResultCode code)
+        {
+            messages.add("field '" + field + "': " + message);
+            if (scaleCode == null)
+            {
+                scaleCode = code;
+            }
+        }
+
+        boolean isEmpty()
+        {
+            return messages.isEmpty();
+        }
+
+        ResultCode code()
+        {
+            return malformed || scaleCode == null ? ResultCode.MALFORMED_INPUT : scaleCode;
+        }
+
+        String reason()
+        {
+            return "line " + line + " " + String.join("; ", messages);
+        }
+    }
+}

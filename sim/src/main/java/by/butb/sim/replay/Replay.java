@@ -1,0 +1,347 @@
+package by.butb.sim.replay;
+
+import by.butb.engine.core.Command;
+import by.butb.engine.core.MarketRules;
+import by.butb.engine.csv.CsvException;
+import by.butb.engine.csv.CsvReader;
+import by.butb.engine.model.Catalog;
+import by.butb.engine.model.CatalogLoader;
+import by.butb.engine.pipeline.EngineContext;
+import by.butb.engine.pipeline.EnginePipeline;
+import by.butb.engine.pipeline.WaitStrategyName;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryNotEmptyException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+
+/**
+ * Replays an order file through the engine pipeline and writes trades.csv, events.csv and summary.txt.
+ *
+ * <p>All three files are written into a temporary directory next to the output directory and moved into place
+ * only when the whole replay succeeded: a failed replay leaves no partial output (and, when it journaled into a
+ * new {@code --data} directory, removes that journal too).
+ */
+public final class Replay
+{
+    public static final String TRADES_FILE = "trades.csv";
+    public static final String EVENTS_FILE = "events.csv";
+    public static final String SUMMARY_FILE = "summary.txt";
+
+    private static final long PROGRESS_EVERY_NANOS = 2_000_000_000L;
+
+    /**
+     * @param data Chronicle journal directory (must be new or empty), or null to replay without a journal.
+     */
+    public record Options(Source orders, Source instruments, Source participants, Path out, Path data,
+                          MarketRules rules)
+    {
+    }
+
+    /** What a successful replay did. */
+    public record Result(long commands, long events, long trades, long rejects, long stateHash, String summary,
+                         Path out)
+    {
+    }
+
+    private Replay()
+    {
+    }
+
+    /**
+     * Runs a replay.
+     *
+     * @param progress receives a line now and then on long replays (never for short ones).
+     * @throws ReplayException or {@link CsvException} on unreadable or invalid input, or when output cannot be
+     *                         written; nothing is left behind then.
+     */
+    public static Result run(final Options options, final Consumer<String> progress)
+    {
+        final Path out = options.out().toAbsolutePath().normalize();
+        if (Files.exists(out) && !Files.isDirectory(out))
+        {
+            throw new ReplayException(options.out() + " exists and is not a directory (--out needs a directory)");
+        }
+        final Path data = options.data() == null ? null : options.data().toAbsolutePath().normalize();
+        if (data != null)
+        {
+            checkEmptyDirectory(options.data(), data);
+        }
+        final Catalog catalog = loadCatalog(options.instruments(), options.participants());
+
+        final Reader orders = options.orders().open();
+        final Cleanup cleanup = new Cleanup(data);
+        try (orders)
+        {
+            final Path temp = cleanup.createTemp(out);
+            final Result result = replay(options, catalog, orders, temp, progress);
+            cleanup.moveIntoPlace(temp, out);
+            return new Result(result.commands(), result.events(), result.trades(), result.rejects(),
+                result.stateHash(), result.summary(), out);
+        }
+        catch (final IOException ex)
+        {
+            cleanup.undo();
+            throw new ReplayException("cannot write " + options.out() + ": " + ex.getMessage(), ex);
+        }
+        catch (final RuntimeException ex)
+        {
+            cleanup.undo();
+            if (ex instanceof UncheckedIOException u && u.getCause() instanceof CharacterCodingException)
+            {
+                throw new CsvException(options.orders().name(), 0, null, "is not UTF-8 text");
+            }
+            throw ex;
+        }
+    }
+
+    private static Result replay(final Options options, final Catalog catalog, final Reader orders, final Path temp,
+        final Consumer<String> progress) throws IOException
+    {
+        final OrderIds ids = new OrderIds();
+        final Map<Long, RowInfo> rows = new ConcurrentHashMap<>();
+        final Map<Long, Integer> liveOrderInstruments = new ConcurrentHashMap<>();
+        final ReplayStats stats = new ReplayStats(catalog.instruments().size());
+        try (CsvOut events = new CsvOut(EVENTS_FILE, writer(temp.resolve(EVENTS_FILE)));
+             CsvOut trades = new CsvOut(TRADES_FILE, writer(temp.resolve(TRADES_FILE))))
+        {
+            events.header(ReplayListener.EVENT_COLUMNS);
+            trades.header(ReplayListener.TRADE_COLUMNS);
+            final ReplayListener listener = new ReplayListener(catalog, options.rules(), ids, rows,
+                liveOrderInstruments, events, trades, stats);
+            final EngineContext context = new EngineContext()
+                .catalog(catalog)
+                .rules(options.rules())
+                .waitStrategy(WaitStrategyName.BLOCKING)
+                .dataDirectory(options.data() == null ? null : options.data().toAbsolutePath().normalize())
+                .dedicatedJournalThread(false)
+                .listener(listener);
+
+            final EnginePipeline[] pipeline = new EnginePipeline[1];
+            try
+            {
+                final OrderFileReader reader = new OrderFileReader(catalog, ids, exchangeOrderId ->
+                {
+                    pipeline[0].drain();
+                    return liveOrderInstruments.getOrDefault(exchangeOrderId, Command.UNKNOWN);
+                });
+                final Command command = new Command();
+                final long[] count = {0};
+                final long[] lastProgress = {System.nanoTime()};
+                CsvReader.read(options.orders().name(), orders, OrderFileReader.REQUIRED_COLUMNS, row ->
+                {
+                    if (pipeline[0] == null)
+                    {
+                        pipeline[0] = EnginePipeline.start(context);
+                    }
+                    final RowInfo info = reader.read(row, command);
+                    rows.put(info.line(), info);
+                    pipeline[0].submit(command);
+                    if ((++count[0] & 0xFFFF) == 0 && System.nanoTime() - lastProgress[0] > PROGRESS_EVERY_NANOS)
+                    {
+                        lastProgress[0] = System.nanoTime();
+                        progress.accept("replayed " + count[0] + " rows (line " + row.line() + ")");
+                    }
+                });
+                if (pipeline[0] == null)
+                {
+                    pipeline[0] = EnginePipeline.start(context);
+                }
+                pipeline[0].drain();
+                if (listener.error() != null)
+                {
+                    throw listener.error();
+                }
+                final long commands = pipeline[0].submittedCommands();
+                final long hash = pipeline[0].engine().stateHash();
+                final String summary = Summary.render(options, catalog, stats, pipeline[0].engine(), commands);
+                try (Writer w = writer(temp.resolve(SUMMARY_FILE)))
+                {
+                    w.write(summary);
+                }
+                return new Result(commands, stats.events, stats.totalTrades, stats.rejects(), hash, summary, null);
+            }
+            finally
+            {
+                if (pipeline[0] != null)
+                {
+                    pipeline[0].close();
+                }
+            }
+        }
+    }
+
+    private static Writer writer(final Path file) throws IOException
+    {
+        return Files.newBufferedWriter(file, StandardCharsets.UTF_8);
+    }
+
+    private static Catalog loadCatalog(final Source instruments, final Source participants)
+    {
+        try (Reader i = instruments.open(); Reader p = participants.open())
+        {
+            return CatalogLoader.load(instruments.name(), i, participants.name(), p);
+        }
+        catch (final IOException ex)
+        {
+            throw new ReplayException("cannot read the catalog: " + ex.getMessage(), ex);
+        }
+        catch (final UncheckedIOException ex)
+        {
+            final String message = ex.getMessage();
+            throw new ReplayException(ex.getCause() instanceof CharacterCodingException ?
+                message.replaceFirst(": cannot read: .*$", ": is not UTF-8 text") : message, ex);
+        }
+    }
+
+    private static void checkEmptyDirectory(final Path asGiven, final Path directory)
+    {
+        if (!Files.exists(directory))
+        {
+            return;
+        }
+        if (!Files.isDirectory(directory))
+        {
+            throw new ReplayException(asGiven + " exists and is not a directory (--data needs a directory)");
+        }
+        try (Stream<Path> entries = Files.list(directory))
+        {
+            if (entries.findAny().isPresent())
+            {
+                throw new ReplayException(asGiven + " is not empty: --data needs a new or empty directory, " +
+                    "the replay starts the exchange from nothing");
+            }
+        }
+        catch (final IOException ex)
+        {
+            throw new ReplayException("cannot read " + asGiven + ": " + ex.getMessage(), ex);
+        }
+    }
+
+    /** Tracks what a run created so that a failed run can remove it. */
+    private static final class Cleanup
+    {
+        private final Path data;
+        private final boolean dataExisted;
+        private Path createdAncestor;
+        private Path temp;
+
+        Cleanup(final Path data)
+        {
+            this.data = data;
+            this.dataExisted = data != null && Files.exists(data);
+        }
+
+        Path createTemp(final Path out) throws IOException
+        {
+            final Path parent = out.getParent();
+            Path missing = null;
+            for (Path p = parent; p != null && !Files.exists(p); p = p.getParent())
+            {
+                missing = p;
+            }
+            Files.createDirectories(parent);
+            createdAncestor = missing;
+            temp = Files.createTempDirectory(parent, "." + out.getFileName() + ".tmp-");
+            return temp;
+        }
+
+        /** Moves the finished files into {@code out}: the whole directory when it is new, else file by file. */
+        void moveIntoPlace(final Path finished, final Path out) throws IOException
+        {
+            if (!Files.exists(out))
+            {
+                try
+                {
+                    Files.move(finished, out, StandardCopyOption.ATOMIC_MOVE);
+                    temp = null;
+                    return;
+                }
+                catch (final IOException ex)
+                {
+                    Files.createDirectories(out);
+                }
+            }
+            for (final String name : List.of(TRADES_FILE, EVENTS_FILE, SUMMARY_FILE))
+            {
+                try
+                {
+                    Files.move(finished.resolve(name), out.resolve(name), StandardCopyOption.ATOMIC_MOVE);
+                }
+                catch (final AtomicMoveNotSupportedException ex)
+                {
+                    Files.move(finished.resolve(name), out.resolve(name), StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+            Files.delete(finished);
+            temp = null;
+        }
+
+        void undo()
+        {
+            deleteTree(temp);
+            deleteTree(createdAncestor);
+            if (data != null)
+            {
+                if (dataExisted)
+                {
+                    try (Stream<Path> entries = Files.list(data))
+                    {
+                        entries.forEach(Cleanup::deleteTree);
+                    }
+                    catch (final IOException ignored)
+                    {
+                        // best effort
+                    }
+                }
+                else
+                {
+                    deleteTree(data);
+                }
+            }
+        }
+
+        private static void deleteTree(final Path root)
+        {
+            if (root == null || !Files.exists(root))
+            {
+                return;
+            }
+            try (Stream<Path> files = Files.walk(root))
+            {
+                files.sorted(Comparator.reverseOrder()).forEach(p ->
+                {
+                    try
+                    {
+                        Files.delete(p);
+                    }
+                    catch (final DirectoryNotEmptyException ignored)
+                    {
+                        // something else wrote here meanwhile; leave it
+                    }
+                    catch (final IOException ignored)
+                    {
+                        // best effort
+                    }
+                });
+            }
+            catch (final IOException ignored)
+            {
+                // best effort
+            }
+        }
+    }
+}

@@ -1,0 +1,356 @@
+package by.butb.sim.replay;
+
+import by.butb.engine.core.Command;
+import by.butb.engine.core.CommandType;
+import by.butb.engine.core.EngineEvent;
+import by.butb.engine.core.EventType;
+import by.butb.engine.core.MarketRules;
+import by.butb.engine.core.MatchingEngine;
+import by.butb.engine.model.Catalog;
+import by.butb.engine.model.FixedPoint;
+import by.butb.engine.model.Instrument;
+import by.butb.engine.model.OrderType;
+import by.butb.engine.model.Participant;
+import by.butb.engine.model.ParticipantStatus;
+import by.butb.engine.model.Side;
+import by.butb.engine.pipeline.EngineListener;
+
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Writes events.csv and trades.csv as the engine produces events, and counts them for the summary.
+ *
+ * <p>Runs on the pipeline's logic thread. Events are copied as they come ({@link EngineEvent}s are reused) and
+ * written when their command completes, when the engine can be asked for context (the free deposit of a rejected
+ * order). A write error is kept (see {@link #error()}) rather than thrown, so that the pipeline keeps draining.
+ */
+final class ReplayListener implements EngineListener
+{
+    static final String[] EVENT_COLUMNS = {"event_id", "time", "line", "participant", "submitter", "order_id",
+        "exchange_order_id", "instrument", "side", "type", "tif", "event", "code", "code_name", "reason", "price",
+        "quantity", "leaves", "filled", "trade_id"};
+    static final String[] TRADE_COLUMNS = {"trade_id", "time", "instrument", "price", "quantity", "buyer", "seller",
+        "buy_order_id", "sell_order_id", "aggressor"};
+
+    private static final long NANOS_PER_SECOND = 1_000_000_000L;
+
+    private final Catalog catalog;
+    private final MarketRules rules;
+    private final OrderIds ids;
+    private final Map<Long, RowInfo> rows;
+    private final Map<Long, Integer> liveOrderInstruments;
+    private final CsvOut events;
+    private final CsvOut trades;
+    private final ReplayStats stats;
+    private final List<EngineEvent> pending = new ArrayList<>();
+    private int pendingCount;
+    private long eventId;
+    private volatile RuntimeException error;
+
+    ReplayListener(final Catalog catalog, final MarketRules rules, final OrderIds ids, final Map<Long, RowInfo> rows,
+        final Map<Long, Integer> liveOrderInstruments, final CsvOut events, final CsvOut trades,
+        final ReplayStats stats)
+    {
+        this.catalog = catalog;
+        this.rules = rules;
+        this.ids = ids;
+        this.rows = rows;
+        this.liveOrderInstruments = liveOrderInstruments;
+        this.events = events;
+        this.trades = trades;
+        this.stats = stats;
+    }
+
+    /** The first write error, or null. */
+    RuntimeException error()
+    {
+        return error;
+    }
+
+    @Override
+    public void onEvent(final EngineEvent event)
+    {
+        if (pendingCount == pending.size())
+        {
+            pending.add(new EngineEvent());
+        }
+        pending.get(pendingCount++).copyFrom(event);
+    }
+
+    @Override
+    public void onCommandComplete(final Command command, final MatchingEngine engine)
+    {
+        final RowInfo removed = rows.remove(command.userRef);
+        final RowInfo info = removed == null ? RowInfo.NONE : removed;
+        for (int i = 0; i < pendingCount; i++)
+        {
+            final EngineEvent e = pending.get(i);
+            stats.count(e);
+            trackLiveOrders(e);
+            if (error == null)
+            {
+                try
+                {
+                    if (e.type == EventType.TRADE)
+                    {
+                        writeTrade(e);
+                    }
+                    writeEvent(e, info, engine);
+                }
+                catch (final UncheckedIOException ex)
+                {
+                    error = ex;
+                }
+            }
+        }
+        pendingCount = 0;
+    }
+
+    private void trackLiveOrders(final EngineEvent e)
+    {
+        switch (e.type)
+        {
+            case ACCEPTED -> liveOrderInstruments.put(e.exchangeOrderId, e.instrument);
+            case CANCELLED, EXPIRED -> liveOrderInstruments.remove(e.exchangeOrderId);
+            case TRADE ->
+            {
+                if (e.buyLeaves == 0)
+                {
+                    liveOrderInstruments.remove(e.buyOrderId);
+                }
+                if (e.sellLeaves == 0)
+                {
+                    liveOrderInstruments.remove(e.sellOrderId);
+                }
+            }
+            default ->
+            {
+            }
+        }
+    }
+
+    private void writeTrade(final EngineEvent e)
+    {
+        final Instrument instrument = catalog.instrument(e.instrument);
+        final String buyer = participantName(e.buyOwner, "");
+        final String seller = participantName(e.sellOwner, "");
+        trades.field(e.tradeId)
+            .field(time(e.timeNanos))
+            .field(instrument.symbol())
+            .field(FixedPoint.format(e.price, instrument.priceScale()))
+            .field(FixedPoint.format(e.quantity, instrument.quantityScale()))
+            .field(buyer)
+            .field(seller)
+            .field(orderName(buyer, e.buyClientOrderId))
+            .field(orderName(seller, e.sellClientOrderId))
+            .field(e.side.name())
+            .end();
+    }
+
+    private void writeEvent(final EngineEvent e, final RowInfo info, final MatchingEngine engine)
+    {
+        final boolean rejected = e.type == EventType.REJECTED;
+        final boolean unreadable = e.commandType == CommandType.INVALID;
+        final Instrument instrument = instrument(e.instrument);
+        final String owner = participantName(e.owner, info.owner());
+        events.field(++eventId)
+            .field(time(e.timeNanos))
+            .field(e.userRef == 0 ? "" : Long.toString(e.userRef))
+            .field(owner)
+            .field(participantName(e.submitter, info.participant()))
+            .field(rejected ? info.orderId() : orderName(owner, e.clientOrderId))
+            .field(e.exchangeOrderId == 0 ? "" : Long.toString(e.exchangeOrderId))
+            .field(instrument != null ? instrument.symbol() : info.instrument());
+
+        final boolean fromEngine = !rejected || e.commandType == CommandType.NEW_ORDER;
+        events.field(fromEngine ? e.side.name() : upper(info.side()))
+            .field(fromEngine ? e.orderType.name() : upper(info.type()))
+            .field(fromEngine ? e.timeInForce.name() : upper(info.tif()))
+            .field(e.type.name())
+            .field(e.code.code())
+            .field(e.code.name())
+            .field(reason(e, info, instrument, engine));
+
+        final boolean scaled = instrument != null && !unreadable &&
+            (!rejected || e.commandType == CommandType.NEW_ORDER || e.commandType == CommandType.REPLACE);
+        if (scaled)
+        {
+            final boolean noPrice = e.orderType == OrderType.MARKET && e.price == 0 && e.type != EventType.TRADE;
+            events.field(noPrice ? "" : FixedPoint.format(e.price, instrument.priceScale()))
+                .field(FixedPoint.format(e.quantity, instrument.quantityScale()));
+        }
+        else
+        {
+            events.field(info.price()).field(info.quantity());
+        }
+        final boolean onOrder = !rejected || e.leaves > 0 || e.filled > 0;
+        if (instrument != null && onOrder)
+        {
+            events.field(FixedPoint.format(e.leaves, instrument.quantityScale()))
+                .field(FixedPoint.format(e.filled, instrument.quantityScale()));
+        }
+        else
+        {
+            events.field("").field("");
+        }
+        events.field(e.type == EventType.TRADE ? Long.toString(e.tradeId) : "").end();
+    }
+
+    /** The code's fixed text plus what makes it useful: the offending value, the limit, the names. */
+    private String reason(final EngineEvent e, final RowInfo info, final Instrument instrument,
+        final MatchingEngine engine)
+    {
+        if (e.commandType == CommandType.INVALID && e.type == EventType.REJECTED && info.reason() != null)
+        {
+            return info.reason();
+        }
+        final String text = e.code.text();
+        return switch (e.code)
+        {
+            case OK -> e.type == EventType.TRADE ? tradeReason(e) : text;
+            case UNKNOWN_PARTICIPANT -> text + " '" + info.participant() + "'";
+            case UNKNOWN_INSTRUMENT -> text + " '" + info.instrument() + "'";
+            case UNKNOWN_CLIENT -> "on_behalf_of names an unknown participant '" + info.onBehalfOf() + "'";
+            case PARTICIPANT_NOT_ACTIVE -> text + ": " + inactive(e);
+            case NOT_ADMITTED_TO_SECTION -> instrument == null || e.owner < 0 ? text :
+                text + ": " + participantName(e.owner, "") + " is admitted to " + sections(e.owner) + ", " +
+                    instrument.symbol() + " is in " + instrument.section();
+            case NOT_CLIENT_OF_BROKER -> text + ": " + participantName(e.owner, info.owner()) + " is not a client of " +
+                participantName(e.submitter, info.participant());
+            case PRICE_NOT_ON_STEP -> instrument == null ? text : "price " + price(instrument, e.price) +
+                " is not a multiple of the price step " + price(instrument, instrument.priceStep());
+            case QUANTITY_NOT_ON_LOT -> instrument == null ? text : "quantity " + quantity(instrument, e.quantity) +
+                " is not a multiple of the lot size " + quantity(instrument, instrument.lotSize());
+            case PRICE_OUTSIDE_BAND -> instrument == null ? text : "price " + price(instrument, e.price) +
+                " is outside the band " + price(instrument, instrument.lowPrice()) + ".." +
+                price(instrument, instrument.highPrice());
+            case INSUFFICIENT_DEPOSIT -> text + depositContext(e, instrument, engine);
+            case CURRENCY_MISMATCH -> instrument == null || e.owner < 0 ? text :
+                text + ": " + participantName(e.owner, "") + "'s deposit is in " +
+                    catalog.participant(e.owner).currency() + ", " + instrument.symbol() + " trades in " +
+                    instrument.currency();
+            case DUPLICATE_ORDER_ID -> text + " '" + info.orderId() + "'";
+            case UNKNOWN_ORDER -> text + (info.exchangeOrderId().isEmpty() ? " '" + info.orderId() + "'" :
+                " (exchange_order_id " + info.exchangeOrderId() + ")");
+            case REPLACE_QUANTITY_NOT_ABOVE_FILLED -> instrument == null ? text :
+                text + " (" + quantity(instrument, e.filled) + " filled)";
+            case IOC_REMAINDER, MARKET_REMAINDER -> instrument == null ? text :
+                text + " (" + quantity(instrument, e.quantity - e.filled) + " of " + quantity(instrument, e.quantity) +
+                    " not filled)";
+            default -> text;
+        };
+    }
+
+    private String tradeReason(final EngineEvent e)
+    {
+        final String buyer = participantName(e.buyOwner, "");
+        final String seller = participantName(e.sellOwner, "");
+        return e.side == Side.BUY ?
+            "bought from " + seller + " order " + orderName(seller, e.sellClientOrderId) :
+            "sold to " + buyer + " order " + orderName(buyer, e.buyClientOrderId);
+    }
+
+    private String inactive(final EngineEvent e)
+    {
+        final StringBuilder who = new StringBuilder();
+        for (final int index : new int[] {e.submitter, e.owner})
+        {
+            if (index >= 0 && index < catalog.participants().size())
+            {
+                final Participant p = catalog.participant(index);
+                if (p.status() != ParticipantStatus.ACTIVE && who.indexOf(p.id() + " ") < 0)
+                {
+                    who.append(who.length() == 0 ? "" : ", ").append(p.id()).append(" is ").append(p.status());
+                }
+            }
+        }
+        return who.toString();
+    }
+
+    private String depositContext(final EngineEvent e, final Instrument instrument, final MatchingEngine engine)
+    {
+        if (instrument == null || e.owner < 0)
+        {
+            return "";
+        }
+        final String currency = catalog.participant(e.owner).currency();
+        final String free = money(engine.freeDeposit(e.owner)) + " " + currency;
+        if (e.commandType == CommandType.NEW_ORDER)
+        {
+            final long valuePrice = e.orderType == OrderType.MARKET ? instrument.highPrice() : e.price;
+            final long notional = instrument.notional(valuePrice, e.quantity);
+            if (notional >= 0)
+            {
+                return ": the order needs " + money(rules.guarantee(notional)) + " " + currency + ", " +
+                    participantName(e.owner, "") + " has " + free + " free";
+            }
+        }
+        return ": " + participantName(e.owner, "") + " has " + free + " free";
+    }
+
+    private String sections(final int participant)
+    {
+        final long mask = catalog.participant(participant).sectionMask();
+        final StringBuilder names = new StringBuilder();
+        for (int i = 0; i < catalog.sections().size(); i++)
+        {
+            if ((mask & (1L << i)) != 0)
+            {
+                names.append(names.length() == 0 ? "" : " and ").append(catalog.sections().get(i));
+            }
+        }
+        return names.length() == 0 ? "no section" : names.toString();
+    }
+
+    private Instrument instrument(final int index)
+    {
+        return index >= 0 && index < catalog.instruments().size() ? catalog.instrument(index) : null;
+    }
+
+    private String participantName(final int index, final String asWritten)
+    {
+        return index >= 0 && index < catalog.participants().size() ? catalog.participant(index).id() : asWritten;
+    }
+
+    private String orderName(final String owner, final long clientOrderId)
+    {
+        if (clientOrderId == 0)
+        {
+            return "";
+        }
+        final String name = ids.nameOf(owner, clientOrderId);
+        return name != null ? name : "#" + clientOrderId;
+    }
+
+    private static String upper(final String text)
+    {
+        return text.toUpperCase(Locale.ROOT);
+    }
+
+    private static String price(final Instrument instrument, final long price)
+    {
+        return FixedPoint.format(price, instrument.priceScale());
+    }
+
+    private static String quantity(final Instrument instrument, final long quantity)
+    {
+        return FixedPoint.format(quantity, instrument.quantityScale());
+    }
+
+    static String money(final long minorUnits)
+    {
+        return FixedPoint.format(minorUnits, Instrument.MONEY_SCALE);
+    }
+
+    /** ISO-8601 UTC, e.g. 2024-03-01T09:00:00Z (fractions of a second only when there are some). */
+    static String time(final long nanos)
+    {
+        return Instant.ofEpochSecond(Math.floorDiv(nanos, NANOS_PER_SECOND), Math.floorMod(nanos, NANOS_PER_SECOND))
+            .toString();
+    }
+}
