@@ -728,21 +728,22 @@ public final class MatchingEngine
         }
     }
 
-    /** The call auction: trades everything that crosses at one price (see {@link UncrossPrice}). */
+    /**
+     * The call auction: trades everything that crosses at one price (see {@link UncrossPrice}). Self-match
+     * prevention cancels the older of two orders of one participant that would trade together; when that leaves
+     * the book crossed, the price is found again for what remains.
+     */
     private void uncross(final OrderBook book)
     {
-        final long price = UncrossPrice.find(book);
-        if (price < 0)
-        {
-            return;
-        }
-        while (true)
+        long price = UncrossPrice.find(book);
+        while (price >= 0)
         {
             final PriceLevel bid = book.bids.best();
             final PriceLevel ask = book.asks.best();
             if (bid == null || ask == null || bid.price < price || ask.price > price)
             {
-                return;
+                price = UncrossPrice.find(book);
+                continue;
             }
             final Order buy = bid.head;
             final Order sell = ask.head;
