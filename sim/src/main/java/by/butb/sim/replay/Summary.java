@@ -37,8 +37,12 @@ final class Summary
         String separator = ": ";
         for (final EventType type : EventType.values())
         {
-            events.append(separator).append(type.name()).append(' ').append(stats.eventsByType[type.ordinal()]);
-            separator = ", ";
+            final long n = stats.eventsByType[type.ordinal()];
+            if (n > 0)
+            {
+                events.append(separator).append(type.name()).append(' ').append(n);
+                separator = ", ";
+            }
         }
         line(s, "events", events.toString());
         final StringBuilder rejects = new StringBuilder().append(stats.rejects());
