@@ -1,0 +1,477 @@
+package by.butb.gateway;
+
+import by.butb.engine.core.Command;
+import by.butb.engine.core.CommandType;
+import by.butb.engine.core.EngineEvent;
+import by.butb.engine.core.EventType;
+import by.butb.engine.core.MatchingEngine;
+import by.butb.engine.core.ResultCode;
+import by.butb.engine.model.Catalog;
+import by.butb.engine.model.FixedPoint;
+import by.butb.engine.model.Instrument;
+import by.butb.engine.model.OrderType;
+import by.butb.engine.model.Participant;
+import by.butb.engine.model.Side;
+import by.butb.engine.model.TimeInForce;
+import by.butb.engine.pipeline.EngineListener;
+import org.agrona.collections.Long2ObjectHashMap;
+import quickfix.Group;
+import quickfix.Message;
+import quickfix.field.AvgPx;
+import quickfix.field.ClOrdID;
+import quickfix.field.CumQty;
+import quickfix.field.CxlRejReason;
+import quickfix.field.CxlRejResponseTo;
+import quickfix.field.ExecID;
+import quickfix.field.ExecType;
+import quickfix.field.LastPx;
+import quickfix.field.LastQty;
+import quickfix.field.LeavesQty;
+import quickfix.field.NoPartyIDs;
+import quickfix.field.OrdRejReason;
+import quickfix.field.OrdStatus;
+import quickfix.field.OrdType;
+import quickfix.field.OrderID;
+import quickfix.field.OrderQty;
+import quickfix.field.OrigClOrdID;
+import quickfix.field.PartyID;
+import quickfix.field.PartyIDSource;
+import quickfix.field.PartyRole;
+import quickfix.field.Price;
+import quickfix.field.Symbol;
+import quickfix.field.Text;
+import quickfix.field.TransactTime;
+import quickfix.fix44.ExecutionReport;
+import quickfix.fix44.OrderCancelReject;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The gateway's side of the engine, on the pipeline's logic thread: turns engine events into ExecutionReports and
+ * OrderCancelRejects for the sessions allowed to see them, keeps the FIX view of each live order (ClOrdID, CumQty,
+ * AvgPx), and copies the book of every instrument a command touched for market data. It never blocks: everything
+ * it builds goes to the {@link Outbound} thread.
+ */
+final class EngineBridge implements EngineListener
+{
+    /** Levels per side copied for market data. */
+    static final int BOOK_LEVELS = 10;
+
+    private final Catalog catalog;
+    private final ClOrdIdTable clOrdIds;
+    private final Outbound outbound;
+    final ConcurrentHashMap<Long, Request> requests = new ConcurrentHashMap<>();
+
+    private final Long2ObjectHashMap<LiveOrder> orders = new Long2ObjectHashMap<>();
+    private final boolean[] touched;
+    private final int[] touchedList;
+    private int touchedCount;
+    private final List<BookCopy.Trade> trades = new ArrayList<>();
+    private Request current;
+    private boolean inCommand;
+    private int eventIndex;
+    private volatile boolean ready;
+
+    EngineBridge(final Catalog catalog, final ClOrdIdTable clOrdIds, final Outbound outbound)
+    {
+        this.catalog = catalog;
+        this.clOrdIds = clOrdIds;
+        this.outbound = outbound;
+        this.touched = new boolean[catalog.instruments().size()];
+        this.touchedList = new int[catalog.instruments().size()];
+    }
+
+    /**
+     * After recovery, before any session: adopts the orders still live in the engine (their ClOrdID is their
+     * engine client order id in decimal) and the current books. Call from the starting thread after a drain.
+     */
+    void seed(final MatchingEngine engine)
+    {
+        for (final Instrument instrument : catalog.instruments())
+        {
+            for (final Side side : Side.values())
+            {
+                engine.forEachRestingOrder(instrument.index(), side,
+                    (orderId, clientOrderId, owner, submitter, tif, price, quantity, leaves, filled, blocked) ->
+                    {
+                        final LiveOrder o = new LiveOrder();
+                        o.orderId = orderId;
+                        o.owner = owner;
+                        o.submitter = submitter;
+                        o.instrument = instrument.index();
+                        o.side = side;
+                        o.orderType = OrderType.LIMIT;
+                        o.timeInForce = tif;
+                        o.price = price;
+                        o.quantity = quantity;
+                        o.cumQty = filled;
+                        o.notional = BigDecimal.valueOf(price).multiply(BigDecimal.valueOf(filled));
+                        o.engineClOrdId = clientOrderId;
+                        o.clOrdId = Long.toString(clientOrderId);
+                        orders.put(orderId, o);
+                        clOrdIds.seed(owner, o.clOrdId, clientOrderId);
+                    });
+            }
+            outbound.marketData(instrument.index(), BookCopy.of(engine, instrument.index(), BOOK_LEVELS), List.of());
+        }
+        ready = true;
+    }
+
+    int liveOrders()
+    {
+        return orders.size();
+    }
+
+    @Override
+    public void onEvent(final EngineEvent e)
+    {
+        if (!ready)
+        {
+            return;
+        }
+        if (!inCommand)
+        {
+            inCommand = true;
+            eventIndex = 0;
+            current = requests.get(e.userRef);
+        }
+        final String execId = e.commandSequence + "-" + eventIndex++;
+        switch (e.type)
+        {
+            case ACCEPTED -> accepted(e, execId);
+            case TRADE -> trade(e, execId);
+            case CANCELLED -> ended(e, execId, ExecType.CANCELED, OrdStatus.CANCELED);
+            case EXPIRED -> ended(e, execId, ExecType.EXPIRED, OrdStatus.EXPIRED);
+            case REPLACED -> replaced(e, execId);
+            case REJECTED -> rejected(e, execId);
+            default -> { }
+        }
+    }
+
+    @Override
+    public void onCommandComplete(final Command command, final MatchingEngine engine)
+    {
+        if (!ready)
+        {
+            return;
+        }
+        requests.remove(command.userRef);
+        for (int i = 0; i < touchedCount; i++)
+        {
+            final int instrument = touchedList[i];
+            touched[instrument] = false;
+            List<BookCopy.Trade> prints = List.of();
+            if (!trades.isEmpty())
+            {
+                prints = new ArrayList<>();
+                for (final BookCopy.Trade t : trades)
+                {
+                    if (t.instrument() == instrument)
+                    {
+                        prints.add(t);
+                    }
+                }
+            }
+            outbound.marketData(instrument, BookCopy.of(engine, instrument, BOOK_LEVELS), prints);
+        }
+        touchedCount = 0;
+        trades.clear();
+        current = null;
+        inCommand = false;
+    }
+
+    private void touch(final int instrument)
+    {
+        if (instrument >= 0 && instrument < touched.length && !touched[instrument])
+        {
+            touched[instrument] = true;
+            touchedList[touchedCount++] = instrument;
+        }
+    }
+
+    // ---------------------------------------------------------------- event handlers
+
+    private void accepted(final EngineEvent e, final String execId)
+    {
+        touch(e.instrument);
+        final LiveOrder o = new LiveOrder();
+        o.orderId = e.exchangeOrderId;
+        o.owner = e.owner;
+        o.submitter = e.submitter;
+        o.instrument = e.instrument;
+        o.side = e.side;
+        o.orderType = e.orderType;
+        o.timeInForce = e.timeInForce;
+        o.price = e.price;
+        o.quantity = e.quantity;
+        o.engineClOrdId = e.clientOrderId;
+        o.clOrdId = current != null && current.kind == Request.Kind.NEW ? current.clOrdId :
+            Long.toString(e.clientOrderId);
+        o.notional = BigDecimal.ZERO;
+        orders.put(o.orderId, o);
+        final ExecutionReport er = report(o, execId, ExecType.NEW, OrdStatus.NEW, e.timeNanos);
+        outbound.sendToOwner(o.owner, er);
+    }
+
+    private void trade(final EngineEvent e, final String execId)
+    {
+        touch(e.instrument);
+        trades.add(new BookCopy.Trade(e.instrument, e.price, e.quantity, e.timeNanos, e.side, e.tradeId));
+        fill(e.buyOrderId, e.buyLeaves, e, execId + "B");
+        fill(e.sellOrderId, e.sellLeaves, e, execId + "S");
+    }
+
+    private void fill(final long orderId, final long leaves, final EngineEvent e, final String execId)
+    {
+        final LiveOrder o = orders.get(orderId);
+        if (o == null)
+        {
+            return;
+        }
+        o.cumQty += e.quantity;
+        o.notional = o.notional.add(BigDecimal.valueOf(e.price).multiply(BigDecimal.valueOf(e.quantity)));
+        final char status = leaves == 0 ? OrdStatus.FILLED : OrdStatus.PARTIALLY_FILLED;
+        final ExecutionReport er = report(o, execId, ExecType.TRADE, status, e.timeNanos);
+        final Instrument instrument = catalog.instrument(o.instrument);
+        er.setString(LastPx.FIELD, FixedPoint.format(e.price, instrument.priceScale()));
+        er.setString(LastQty.FIELD, FixedPoint.format(e.quantity, instrument.quantityScale()));
+        er.setString(LeavesQty.FIELD, FixedPoint.format(leaves, instrument.quantityScale()));
+        if (leaves == 0)
+        {
+            forget(o);
+        }
+        outbound.sendToOwner(o.owner, er);
+    }
+
+    private void ended(final EngineEvent e, final String execId, final char execType, final char ordStatus)
+    {
+        touch(e.instrument);
+        final LiveOrder o = orders.get(e.exchangeOrderId);
+        if (o == null)
+        {
+            return;
+        }
+        forget(o);
+        final ExecutionReport er = report(o, execId, execType, ordStatus, e.timeNanos);
+        er.setString(LeavesQty.FIELD, FixedPoint.format(0, catalog.instrument(o.instrument).quantityScale()));
+        if (e.code == ResultCode.CANCELLED_BY_PARTICIPANT && current != null && current.kind == Request.Kind.CANCEL)
+        {
+            er.setString(ClOrdID.FIELD, current.clOrdId);
+            er.setString(OrigClOrdID.FIELD, o.clOrdId);
+        }
+        else
+        {
+            er.setString(Text.FIELD, FixCodes.text(e.code));
+        }
+        outbound.sendToOwner(o.owner, er);
+    }
+
+    private void replaced(final EngineEvent e, final String execId)
+    {
+        touch(e.instrument);
+        final LiveOrder o = orders.get(e.exchangeOrderId);
+        if (o == null)
+        {
+            return;
+        }
+        final String previous = o.clOrdId;
+        if (e.clientOrderId != o.engineClOrdId)
+        {
+            clOrdIds.release(o.owner, o.clOrdId, o.engineClOrdId);
+            o.engineClOrdId = e.clientOrderId;
+            o.clOrdId = current != null && current.kind == Request.Kind.REPLACE ? current.clOrdId :
+                Long.toString(e.clientOrderId);
+        }
+        o.price = e.price;
+        o.quantity = e.quantity;
+        o.submitter = e.submitter;
+        final char status = o.cumQty == 0 ? OrdStatus.NEW : OrdStatus.PARTIALLY_FILLED;
+        final ExecutionReport er = report(o, execId, ExecType.REPLACED, status, e.timeNanos);
+        er.setString(OrigClOrdID.FIELD, current != null && current.kind == Request.Kind.REPLACE ?
+            current.origClOrdId : previous);
+        outbound.sendToOwner(o.owner, er);
+    }
+
+    private void rejected(final EngineEvent e, final String execId)
+    {
+        final Request r = current;
+        if (r == null)
+        {
+            return;
+        }
+        if (r.allocatedOwner != Command.NONE)
+        {
+            clOrdIds.release(r.allocatedOwner, r.clOrdId, r.allocatedId);
+        }
+        if (r.kind == Request.Kind.NEW)
+        {
+            outbound.send(r.session, newOrderReject(r, e, execId));
+        }
+        else
+        {
+            // Only a replace that found the order (and so passed the ownership check) reports its state.
+            LiveOrder o = e.commandType != CommandType.REPLACE || e.code == ResultCode.UNKNOWN_ORDER ||
+                e.code == ResultCode.ORDER_NOT_OWNED || e.exchangeOrderId == 0 ? null : orders.get(e.exchangeOrderId);
+            if (o != null && o.owner != r.owner() && !catalog.participant(r.submitter).hasClient(o.owner))
+            {
+                o = null;
+            }
+            outbound.send(r.session, cancelReject(r, o, e.code, e.timeNanos));
+        }
+    }
+
+    private void forget(final LiveOrder o)
+    {
+        orders.remove(o.orderId);
+        clOrdIds.release(o.owner, o.clOrdId, o.engineClOrdId);
+    }
+
+    // ---------------------------------------------------------------- message building
+
+    private ExecutionReport report(final LiveOrder o, final String execId, final char execType, final char ordStatus,
+        final long timeNanos)
+    {
+        final Instrument instrument = catalog.instrument(o.instrument);
+        final ExecutionReport er = new ExecutionReport();
+        er.setString(OrderID.FIELD, Long.toString(o.orderId));
+        er.setString(ClOrdID.FIELD, o.clOrdId);
+        er.setString(ExecID.FIELD, execId);
+        er.setChar(ExecType.FIELD, execType);
+        er.setChar(OrdStatus.FIELD, ordStatus);
+        er.setString(Symbol.FIELD, instrument.symbol());
+        er.setChar(quickfix.field.Side.FIELD, o.side == Side.BUY ? quickfix.field.Side.BUY : quickfix.field.Side.SELL);
+        er.setChar(OrdType.FIELD, o.orderType == OrderType.MARKET ? OrdType.MARKET : OrdType.LIMIT);
+        er.setChar(quickfix.field.TimeInForce.FIELD, fixTimeInForce(o.timeInForce));
+        if (o.orderType == OrderType.LIMIT)
+        {
+            er.setString(Price.FIELD, FixedPoint.format(o.price, instrument.priceScale()));
+        }
+        er.setString(OrderQty.FIELD, FixedPoint.format(o.quantity, instrument.quantityScale()));
+        er.setString(LeavesQty.FIELD, FixedPoint.format(o.quantity - o.cumQty, instrument.quantityScale()));
+        er.setString(CumQty.FIELD, FixedPoint.format(o.cumQty, instrument.quantityScale()));
+        er.setString(AvgPx.FIELD, avgPx(o, instrument));
+        er.setField(new TransactTime(time(timeNanos)));
+        if (o.owner != o.submitter)
+        {
+            addClientParty(er, o.owner);
+        }
+        return er;
+    }
+
+    private void addClientParty(final Message message, final int owner)
+    {
+        if (owner < 0 || owner >= catalog.participants().size())
+        {
+            return;
+        }
+        final Group party = new Group(NoPartyIDs.FIELD, PartyID.FIELD);
+        party.setString(PartyID.FIELD, catalog.participant(owner).id());
+        party.setChar(PartyIDSource.FIELD, PartyIDSource.PROPRIETARY_CUSTOM_CODE);
+        party.setInt(PartyRole.FIELD, PartyRole.CLIENT_ID);
+        message.addGroup(party);
+    }
+
+    private ExecutionReport newOrderReject(final Request r, final EngineEvent e, final String execId)
+    {
+        final ExecutionReport er = new ExecutionReport();
+        er.setString(OrderID.FIELD, "NONE");
+        er.setString(ClOrdID.FIELD, r.clOrdId);
+        er.setString(ExecID.FIELD, execId);
+        er.setChar(ExecType.FIELD, ExecType.REJECTED);
+        er.setChar(OrdStatus.FIELD, OrdStatus.REJECTED);
+        er.setInt(OrdRejReason.FIELD, FixCodes.ordRejReason(e.code));
+        er.setString(Text.FIELD, FixCodes.text(e.code));
+        er.setString(Symbol.FIELD, r.symbol);
+        er.setChar(quickfix.field.Side.FIELD, r.fixSide);
+        final Instrument instrument = r.instrument >= 0 ? catalog.instrument(r.instrument) : null;
+        final int qtyScale = instrument == null ? 0 : instrument.quantityScale();
+        if (instrument != null && r.type != CommandType.INVALID)
+        {
+            er.setChar(OrdType.FIELD, r.orderType == OrderType.MARKET ? OrdType.MARKET : OrdType.LIMIT);
+            if (r.orderType == OrderType.LIMIT)
+            {
+                er.setString(Price.FIELD, FixedPoint.format(r.price, instrument.priceScale()));
+            }
+            er.setString(OrderQty.FIELD, FixedPoint.format(r.quantity, qtyScale));
+        }
+        er.setString(LeavesQty.FIELD, FixedPoint.format(0, qtyScale));
+        er.setString(CumQty.FIELD, FixedPoint.format(0, qtyScale));
+        er.setString(AvgPx.FIELD, "0");
+        er.setField(new TransactTime(time(e.timeNanos)));
+        return er;
+    }
+
+    /** An OrderCancelReject; {@code o} is the order when it exists and belongs to the requester, else null. */
+    static OrderCancelReject cancelReject(final Request r, final LiveOrder o, final ResultCode code, final long timeNanos)
+    {
+        final OrderCancelReject reject = new OrderCancelReject();
+        reject.setString(OrderID.FIELD, o != null ? Long.toString(o.orderId) :
+            r.orderIdText != null ? r.orderIdText : "NONE");
+        reject.setString(ClOrdID.FIELD, r.clOrdId);
+        reject.setString(OrigClOrdID.FIELD, r.origClOrdId);
+        reject.setChar(OrdStatus.FIELD, o == null ? OrdStatus.REJECTED :
+            o.cumQty == 0 ? OrdStatus.NEW : OrdStatus.PARTIALLY_FILLED);
+        reject.setChar(CxlRejResponseTo.FIELD, r.kind == Request.Kind.CANCEL ?
+            CxlRejResponseTo.ORDER_CANCEL_REQUEST : CxlRejResponseTo.ORDER_CANCEL_REPLACE_REQUEST);
+        reject.setInt(CxlRejReason.FIELD, FixCodes.cxlRejReason(code));
+        reject.setString(Text.FIELD, FixCodes.text(code));
+        reject.setField(new TransactTime(time(timeNanos)));
+        return reject;
+    }
+
+    private static String avgPx(final LiveOrder o, final Instrument instrument)
+    {
+        if (o.cumQty == 0)
+        {
+            return "0";
+        }
+        return o.notional.divide(BigDecimal.valueOf(o.cumQty), 6, RoundingMode.HALF_EVEN)
+            .movePointLeft(instrument.priceScale()).stripTrailingZeros().toPlainString();
+    }
+
+    static char fixTimeInForce(final TimeInForce tif)
+    {
+        return switch (tif)
+        {
+            case DAY -> quickfix.field.TimeInForce.DAY;
+            case GTC -> quickfix.field.TimeInForce.GOOD_TILL_CANCEL;
+            case IOC -> quickfix.field.TimeInForce.IMMEDIATE_OR_CANCEL;
+            case FOK -> quickfix.field.TimeInForce.FILL_OR_KILL;
+        };
+    }
+
+    static LocalDateTime time(final long nanos)
+    {
+        return LocalDateTime.ofEpochSecond(Math.floorDiv(nanos, 1_000_000_000L),
+            (int)Math.floorMod(nanos, 1_000_000_000L), ZoneOffset.UTC);
+    }
+
+    /** The FIX view of a live order (logic thread only). */
+    static final class LiveOrder
+    {
+        long orderId;
+        int owner;
+        int submitter;
+        int instrument;
+        Side side;
+        OrderType orderType;
+        TimeInForce timeInForce;
+        long price;
+        long quantity;
+        long cumQty;
+        BigDecimal notional;
+        long engineClOrdId;
+        String clOrdId;
+    }
+
+    Participant participant(final int index)
+    {
+        return catalog.participant(index);
+    }
+}

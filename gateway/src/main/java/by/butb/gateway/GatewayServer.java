@@ -1,0 +1,329 @@
+package by.butb.gateway;
+
+import by.butb.engine.model.Catalog;
+import by.butb.engine.pipeline.EngineContext;
+import by.butb.engine.pipeline.EnginePipeline;
+import by.butb.engine.pipeline.WaitStrategyName;
+import org.apache.mina.core.service.IoAcceptor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import quickfix.ConfigError;
+import quickfix.DefaultMessageFactory;
+import quickfix.FileStoreFactory;
+import quickfix.MemoryStoreFactory;
+import quickfix.MessageStoreFactory;
+import quickfix.SessionID;
+import quickfix.SessionSettings;
+
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
+import java.nio.file.Path;
+import java.util.Objects;
+import java.util.function.LongSupplier;
+
+/**
+ * The FIX 4.4 gateway in front of an engine pipeline: {@link #start} builds and recovers the engine (journal in the
+ * data directory, several producers), then listens for FIX sessions; {@link #close} stops accepting, logs everyone
+ * out, drains and closes the pipeline (and its journal).
+ *
+ * <pre>{@code
+ * try (GatewayServer server = GatewayServer.start(new GatewayServer.Options()
+ *         .catalog(catalog).port(9878).dataDirectory(Path.of("data/serve"))))
+ * {
+ *     ... server.port() ...
+ * }
+ * }</pre>
+ *
+ * QuickFIX/J keeps sessions in a JVM-wide registry: run one server per JVM at a time.
+ */
+public final class GatewayServer implements AutoCloseable
+{
+    public static final String DEFAULT_COMP_ID = "BUTB";
+    public static final int DEFAULT_PORT = 9878;
+    private static final Logger LOG = LoggerFactory.getLogger(GatewayServer.class);
+
+    private final Options options;
+    private final EnginePipeline pipeline;
+    private final Outbound outbound;
+    private final EngineBridge bridge;
+    private final GatewayAcceptor acceptor;
+    private final GatewaySessionProvider provider;
+    private final InetSocketAddress address;
+    private boolean closed;
+
+    /** Settings of a gateway server (fluent). */
+    public static final class Options
+    {
+        private Catalog catalog;
+        private String host = "0.0.0.0";
+        private int port = DEFAULT_PORT;
+        private Path dataDirectory;
+        private Path fixStoreDirectory;
+        private String compId = DEFAULT_COMP_ID;
+        private WaitStrategyName waitStrategy = WaitStrategyName.BLOCKING;
+        private LongSupplier clockNanos = FixApplication::systemClockNanos;
+        private int sessionQueueCapacity = 10_000;
+        private int maxScheduledWrites = 100_000;
+        private boolean checkLatency = true;
+
+        public Options catalog(final Catalog catalog)
+        {
+            this.catalog = catalog;
+            return this;
+        }
+
+        /** Address to listen on (default 0.0.0.0, every interface). */
+        public Options host(final String host)
+        {
+            this.host = Objects.requireNonNull(host);
+            return this;
+        }
+
+        /** TCP port; 0 picks a free one (see {@link GatewayServer#port()}). */
+        public Options port(final int port)
+        {
+            if (port < 0 || port > 65535)
+            {
+                throw new IllegalArgumentException("port must be between 0 and 65535, got " + port);
+            }
+            this.port = port;
+            return this;
+        }
+
+        /** Engine journal directory (recovered on start); null runs without a journal. */
+        public Options dataDirectory(final Path dataDirectory)
+        {
+            this.dataDirectory = dataDirectory;
+            return this;
+        }
+
+        /** Where QuickFIX/J keeps sequence numbers and sent messages; null (default) keeps them in memory. */
+        public Options fixStoreDirectory(final Path fixStoreDirectory)
+        {
+            this.fixStoreDirectory = fixStoreDirectory;
+            return this;
+        }
+
+        /** The exchange's CompID: participants send it as TargetCompID (default BUTB). */
+        public Options compId(final String compId)
+        {
+            this.compId = Objects.requireNonNull(compId);
+            return this;
+        }
+
+        public Options waitStrategy(final WaitStrategyName waitStrategy)
+        {
+            this.waitStrategy = Objects.requireNonNull(waitStrategy);
+            return this;
+        }
+
+        /** The gateway's clock (nanoseconds since the epoch, UTC) that stamps commands; for tests. */
+        public Options clockNanos(final LongSupplier clockNanos)
+        {
+            this.clockNanos = Objects.requireNonNull(clockNanos);
+            return this;
+        }
+
+        /** Inbound messages queued per session before the socket reader waits (default 10000). */
+        public Options sessionQueueCapacity(final int capacity)
+        {
+            this.sessionQueueCapacity = capacity;
+            return this;
+        }
+
+        /** Outbound messages queued on one socket before the session counts as a slow consumer and is dropped. */
+        public Options maxScheduledWrites(final int max)
+        {
+            this.maxScheduledWrites = max;
+            return this;
+        }
+
+        /** Whether SendingTime must be within 2 minutes of the server's clock (default true, as FIX prescribes). */
+        public Options checkLatency(final boolean checkLatency)
+        {
+            this.checkLatency = checkLatency;
+            return this;
+        }
+    }
+
+    private GatewayServer(final Options o)
+    {
+        if (o.catalog == null)
+        {
+            throw new IllegalArgumentException("GatewayServer.Options has no catalog");
+        }
+        this.options = o;
+        final ClOrdIdTable clOrdIds = new ClOrdIdTable(o.catalog.participants().size());
+        outbound = new Outbound(o.catalog, o.compId);
+        bridge = new EngineBridge(o.catalog, clOrdIds, outbound);
+        pipeline = EnginePipeline.start(new EngineContext()
+            .catalog(o.catalog)
+            .multiProducer(true)
+            .dataDirectory(o.dataDirectory)
+            .waitStrategy(o.waitStrategy)
+            .listener(bridge));
+        GatewayAcceptor started = null;
+        GatewaySessionProvider sessionProvider = null;
+        try
+        {
+            pipeline.drain();
+            bridge.seed(pipeline.engine());
+            outbound.start();
+
+            final FixApplication application = new FixApplication(o.catalog, pipeline, bridge, clOrdIds, outbound,
+                o.clockNanos);
+            final SessionSettings settings = settings(o);
+            final MessageStoreFactory storeFactory = o.fixStoreDirectory == null ? new MemoryStoreFactory() :
+                new FileStoreFactory(settings);
+            final GatewayLogFactory logFactory = new GatewayLogFactory();
+            final DefaultMessageFactory messageFactory = new DefaultMessageFactory();
+            final SessionID template = new SessionID("FIX.4.4", o.compId, "*");
+            sessionProvider = new GatewaySessionProvider(settings, template, application, storeFactory, logFactory,
+                messageFactory, o.catalog, o.compId);
+            started = new GatewayAcceptor(application, storeFactory, settings, logFactory, messageFactory,
+                o.sessionQueueCapacity, new Authenticator(o.catalog, o.compId), sessionProvider);
+            started.setSessionProvider(new InetSocketAddress(o.host, o.port), sessionProvider);
+            started.start();
+            InetSocketAddress bound = null;
+            for (final IoAcceptor io : started.getEndpoints())
+            {
+                final SocketAddress local = io.getLocalAddress();
+                if (local instanceof InetSocketAddress inet)
+                {
+                    bound = inet;
+                }
+            }
+            address = bound == null ? new InetSocketAddress(o.host, o.port) : bound;
+        }
+        catch (final ConfigError | RuntimeException ex)
+        {
+            if (started != null)
+            {
+                started.stop(true);
+            }
+            if (sessionProvider != null)
+            {
+                sessionProvider.purge(true);
+            }
+            outbound.close();
+            pipeline.close();
+            throw new IllegalStateException("cannot start the FIX gateway on " + o.host + ":" + o.port + ": " +
+                ex.getMessage(), ex);
+        }
+        acceptor = started;
+        provider = sessionProvider;
+        LOG.info("FIX gateway listening on {}:{} (TargetCompID={})", address.getHostString(), address.getPort(),
+            o.compId);
+    }
+
+    private static SessionSettings settings(final Options o)
+    {
+        final SessionSettings s = new SessionSettings();
+        s.setString("ConnectionType", "acceptor");
+        s.setString("SocketAcceptAddress", o.host);
+        s.setLong("SocketAcceptPort", o.port);
+        s.setString("StartTime", "00:00:00");
+        s.setString("EndTime", "00:00:00");
+        s.setString("NonStopSession", "Y");
+        s.setString("UseDataDictionary", "Y");
+        s.setString("DataDictionary", "FIX44.xml");
+        s.setString("ValidateUserDefinedFields", "N");
+        s.setString("ResetOnLogon", "N");
+        s.setString("ResetOnLogout", "N");
+        s.setString("ResetOnDisconnect", "N");
+        s.setString("RefreshOnLogon", "N");
+        s.setString("PersistMessages", "Y");
+        s.setString("SocketTcpNoDelay", "Y");
+        s.setString("CheckLatency", o.checkLatency ? "Y" : "N");
+        s.setLong("MaxScheduledWriteRequests", o.maxScheduledWrites);
+        s.setString("RejectMessageOnUnhandledException", "Y");
+        if (o.fixStoreDirectory != null)
+        {
+            s.setString("FileStorePath", o.fixStoreDirectory.toString());
+        }
+        final SessionID template = new SessionID("FIX.4.4", o.compId, "*");
+        s.setString(template, "BeginString", "FIX.4.4");
+        s.setString(template, "SenderCompID", o.compId);
+        s.setString(template, "TargetCompID", "*");
+        s.setString(template, "AcceptorTemplate", "Y");
+        return s;
+    }
+
+    public static GatewayServer start(final Options options)
+    {
+        return new GatewayServer(options);
+    }
+
+    /** A server on {@code port} (0 for a free one) of every interface, with its journal in {@code dataDirectory}. */
+    public static GatewayServer start(final int port, final Catalog catalog, final Path dataDirectory)
+    {
+        return new GatewayServer(new Options().catalog(catalog).port(port).dataDirectory(dataDirectory));
+    }
+
+    /** The port the server listens on (the real one when started with port 0). */
+    public int port()
+    {
+        return address.getPort();
+    }
+
+    public String host()
+    {
+        return address.getHostString();
+    }
+
+    public String compId()
+    {
+        return options.compId;
+    }
+
+    /** The engine pipeline, e.g. for tests that drain it; do not query its engine while sessions trade. */
+    public EnginePipeline pipeline()
+    {
+        return pipeline;
+    }
+
+    /** Waits until every command received so far has been applied and its reports handed to the sessions. */
+    public void drain()
+    {
+        pipeline.drain();
+        final long deadline = System.nanoTime() + 5_000_000_000L;
+        while (outbound.backlog() > 0 && System.nanoTime() < deadline)
+        {
+            Thread.onSpinWait();
+        }
+    }
+
+    /** Connections whose Logon was refused and that are not yet closed, plus throw-away sessions (for tests). */
+    int pendingRefusals()
+    {
+        return acceptor.refusing() + provider.throwawayCount();
+    }
+
+    /** Stops accepting, logs sessions out, drains and closes the engine pipeline (journal included). Idempotent. */
+    @Override
+    public synchronized void close()
+    {
+        if (closed)
+        {
+            return;
+        }
+        closed = true;
+        try
+        {
+            acceptor.stop(true);
+        }
+        finally
+        {
+            provider.purge(true);
+            try
+            {
+                pipeline.close();
+            }
+            finally
+            {
+                outbound.close();
+            }
+        }
+        LOG.info("FIX gateway on port {} stopped", address.getPort());
+    }
+}

@@ -1,0 +1,554 @@
+package by.butb.gateway;
+
+import by.butb.engine.model.Catalog;
+import by.butb.engine.model.FixedPoint;
+import by.butb.engine.model.Instrument;
+import by.butb.engine.model.Side;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import quickfix.Group;
+import quickfix.Message;
+import quickfix.Session;
+import quickfix.SessionID;
+import quickfix.field.MDEntryDate;
+import quickfix.field.MDEntryPositionNo;
+import quickfix.field.MDEntryPx;
+import quickfix.field.MDEntrySize;
+import quickfix.field.MDEntryTime;
+import quickfix.field.MDEntryType;
+import quickfix.field.MDReqID;
+import quickfix.field.MDReqRejReason;
+import quickfix.field.MDUpdateAction;
+import quickfix.field.NumberOfOrders;
+import quickfix.field.Symbol;
+import quickfix.field.Text;
+import quickfix.fix44.MarketDataIncrementalRefresh;
+import quickfix.fix44.MarketDataRequestReject;
+import quickfix.fix44.MarketDataSnapshotFullRefresh;
+
+import java.time.LocalDateTime;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The one thread that writes to FIX sessions on behalf of the engine: execution reports built on the logic thread,
+ * and market data (it owns the subscriptions, the latest book copy and the recent trades of each instrument). The
+ * logic thread never waits for a session; a slow or gone session never holds up the engine.
+ */
+final class Outbound implements AutoCloseable
+{
+    static final int RECENT_TRADES = 10;
+    private static final Logger LOG = LoggerFactory.getLogger(Outbound.class);
+    private static final Object STOP = new Object();
+
+    private final Catalog catalog;
+    private final SessionID[][] recipients;
+    private final LinkedBlockingQueue<Object> queue = new LinkedBlockingQueue<>();
+    private final Thread thread;
+
+    private final BookCopy[] latest;
+    private final ArrayDeque<BookCopy.Trade>[] recent;
+    private final List<Subscription>[] byInstrument;
+    private final Map<SessionID, Map<String, Subscription>> bySession = new HashMap<>();
+
+    @SuppressWarnings("unchecked")
+    Outbound(final Catalog catalog, final String exchangeCompId)
+    {
+        this.catalog = catalog;
+        final int participants = catalog.participants().size();
+        final List<List<SessionID>> routes = new ArrayList<>();
+        for (int p = 0; p < participants; p++)
+        {
+            final List<SessionID> list = new ArrayList<>();
+            list.add(sessionId(exchangeCompId, catalog.participant(p).id()));
+            routes.add(list);
+        }
+        for (int b = 0; b < participants; b++)
+        {
+            for (final int client : catalog.participant(b).clients())
+            {
+                routes.get(client).add(sessionId(exchangeCompId, catalog.participant(b).id()));
+            }
+        }
+        recipients = new SessionID[participants][];
+        for (int p = 0; p < participants; p++)
+        {
+            recipients[p] = routes.get(p).toArray(new SessionID[0]);
+        }
+        final int instruments = catalog.instruments().size();
+        latest = new BookCopy[instruments];
+        recent = new ArrayDeque[instruments];
+        byInstrument = new List[instruments];
+        for (int i = 0; i < instruments; i++)
+        {
+            latest[i] = BookCopy.EMPTY;
+            recent[i] = new ArrayDeque<>();
+            byInstrument[i] = new ArrayList<>();
+        }
+        thread = new Thread(this::run, "butb-gateway-out");
+        thread.setDaemon(true);
+    }
+
+    static SessionID sessionId(final String exchangeCompId, final String participantId)
+    {
+        return new SessionID("FIX.4.4", exchangeCompId, participantId);
+    }
+
+    void start()
+    {
+        thread.start();
+    }
+
+    // ---------------------------------------------------------------- producers (any thread)
+
+    void send(final SessionID to, final Message message)
+    {
+        queue.add(new Send(to, message));
+    }
+
+    /** To the owner's session and the sessions of the owner's brokers. */
+    void sendToOwner(final int owner, final Message message)
+    {
+        if (owner >= 0 && owner < recipients.length)
+        {
+            queue.add(new SendOwner(owner, message));
+        }
+    }
+
+    void marketData(final int instrument, final BookCopy book, final List<BookCopy.Trade> trades)
+    {
+        queue.add(new Md(instrument, book, trades));
+    }
+
+    void subscribe(final Subscription subscription)
+    {
+        queue.add(subscription);
+    }
+
+    void unsubscribe(final SessionID session, final String reqId)
+    {
+        queue.add(new Unsubscribe(session, reqId));
+    }
+
+    void sessionGone(final SessionID session)
+    {
+        queue.add(new Gone(session));
+    }
+
+    /** Items not yet handled (for tests and back-pressure decisions). */
+    int backlog()
+    {
+        return queue.size();
+    }
+
+    // ---------------------------------------------------------------- the thread
+
+    private void run()
+    {
+        final List<Object> batch = new ArrayList<>(256);
+        while (true)
+        {
+            try
+            {
+                final Object first = queue.poll(100, TimeUnit.MILLISECONDS);
+                if (first == null)
+                {
+                    continue;
+                }
+                batch.add(first);
+                queue.drainTo(batch, 255);
+                for (final Object item : batch)
+                {
+                    if (item == STOP)
+                    {
+                        return;
+                    }
+                    handle(item);
+                }
+            }
+            catch (final InterruptedException ex)
+            {
+                return;
+            }
+            catch (final RuntimeException ex)
+            {
+                LOG.error("outbound item failed", ex);
+            }
+            finally
+            {
+                batch.clear();
+            }
+        }
+    }
+
+    private void handle(final Object item)
+    {
+        try
+        {
+            if (item instanceof Send s)
+            {
+                deliver(s.to, s.message);
+            }
+            else if (item instanceof SendOwner s)
+            {
+                final SessionID[] to = recipients[s.owner];
+                boolean first = true;
+                for (final SessionID sid : to)
+                {
+                    if (Session.doesSessionExist(sid))
+                    {
+                        deliver(sid, first ? s.message : (Message)s.message.clone());
+                        first = false;
+                    }
+                }
+            }
+            else if (item instanceof Md md)
+            {
+                onBook(md);
+            }
+            else if (item instanceof Subscription sub)
+            {
+                onSubscribe(sub);
+            }
+            else if (item instanceof Unsubscribe u)
+            {
+                final Map<String, Subscription> subs = bySession.get(u.session);
+                final Subscription sub = subs == null ? null : subs.remove(u.reqId);
+                if (sub != null)
+                {
+                    drop(sub);
+                }
+            }
+            else if (item instanceof Gone g)
+            {
+                final Map<String, Subscription> subs = bySession.remove(g.session);
+                if (subs != null)
+                {
+                    subs.values().forEach(this::drop);
+                }
+            }
+        }
+        catch (final RuntimeException ex)
+        {
+            LOG.error("outbound item failed: {}", item, ex);
+        }
+    }
+
+    private static void deliver(final SessionID to, final Message message)
+    {
+        final Session session = Session.lookupSession(to);
+        if (session != null)
+        {
+            // Stored for resend when the session is not logged on (a gap fill on its next logon).
+            session.send(message);
+        }
+    }
+
+    private void drop(final Subscription sub)
+    {
+        for (final int instrument : sub.instruments)
+        {
+            byInstrument[instrument].remove(sub);
+        }
+    }
+
+    // ---------------------------------------------------------------- market data
+
+    private void onBook(final Md md)
+    {
+        latest[md.instrument] = md.book;
+        final ArrayDeque<BookCopy.Trade> prints = recent[md.instrument];
+        for (final BookCopy.Trade t : md.trades)
+        {
+            prints.addLast(t);
+            if (prints.size() > RECENT_TRADES)
+            {
+                prints.removeFirst();
+            }
+        }
+        for (final Subscription sub : byInstrument[md.instrument])
+        {
+            final Session session = Session.lookupSession(sub.session);
+            if (session == null || !session.isLoggedOn())
+            {
+                continue;
+            }
+            final int k = sub.indexOf(md.instrument);
+            if (sub.incremental)
+            {
+                final MarketDataIncrementalRefresh x = incremental(sub, md.instrument, sub.sent[k], md.book, md.trades);
+                if (x != null)
+                {
+                    session.send(x);
+                }
+            }
+            else
+            {
+                session.send(snapshot(sub, md.instrument));
+            }
+            sub.sent[k] = md.book;
+        }
+    }
+
+    private void onSubscribe(final Subscription sub)
+    {
+        final Session session = Session.lookupSession(sub.session);
+        if (session == null)
+        {
+            return;
+        }
+        final Map<String, Subscription> subs = bySession.computeIfAbsent(sub.session, s -> new HashMap<>());
+        if (subs.containsKey(sub.reqId))
+        {
+            final MarketDataRequestReject reject = new MarketDataRequestReject();
+            reject.setString(MDReqID.FIELD, sub.reqId);
+            reject.setChar(MDReqRejReason.FIELD, MDReqRejReason.DUPLICATE_MDREQID);
+            reject.setString(Text.FIELD, "MDReqID " + sub.reqId + " is already subscribed");
+            session.send(reject);
+            return;
+        }
+        for (int k = 0; k < sub.instruments.length; k++)
+        {
+            session.send(snapshot(sub, sub.instruments[k]));
+            sub.sent[k] = latest[sub.instruments[k]];
+        }
+        if (sub.subscribe)
+        {
+            subs.put(sub.reqId, sub);
+            for (final int instrument : sub.instruments)
+            {
+                byInstrument[instrument].add(sub);
+            }
+        }
+    }
+
+    private MarketDataSnapshotFullRefresh snapshot(final Subscription sub, final int instrumentIndex)
+    {
+        final Instrument instrument = catalog.instrument(instrumentIndex);
+        final BookCopy book = latest[instrumentIndex];
+        final MarketDataSnapshotFullRefresh w = new MarketDataSnapshotFullRefresh();
+        w.setString(MDReqID.FIELD, sub.reqId);
+        w.setString(Symbol.FIELD, instrument.symbol());
+        for (final Side side : Side.values())
+        {
+            if (!sub.wants(side))
+            {
+                continue;
+            }
+            for (int rank = 0, n = Math.min(sub.depth, book.levels(side)); rank < n; rank++)
+            {
+                final Group e = new MarketDataSnapshotFullRefresh.NoMDEntries();
+                e.setChar(MDEntryType.FIELD, side == Side.BUY ? MDEntryType.BID : MDEntryType.OFFER);
+                e.setString(MDEntryPx.FIELD, FixedPoint.format(book.price(side, rank), instrument.priceScale()));
+                e.setString(MDEntrySize.FIELD, FixedPoint.format(book.quantity(side, rank), instrument.quantityScale()));
+                e.setInt(NumberOfOrders.FIELD, book.orders(side, rank));
+                e.setInt(MDEntryPositionNo.FIELD, rank + 1);
+                w.addGroup(e);
+            }
+        }
+        if (sub.trades)
+        {
+            for (final BookCopy.Trade t : recent[instrumentIndex])
+            {
+                final Group e = new MarketDataSnapshotFullRefresh.NoMDEntries();
+                tradeEntry(e, instrument, t);
+                w.addGroup(e);
+            }
+        }
+        if (!w.isSetField(quickfix.field.NoMDEntries.FIELD))
+        {
+            w.setInt(quickfix.field.NoMDEntries.FIELD, 0);
+        }
+        return w;
+    }
+
+    private MarketDataIncrementalRefresh incremental(final Subscription sub, final int instrumentIndex,
+        final BookCopy before, final BookCopy after, final List<BookCopy.Trade> trades)
+    {
+        final Instrument instrument = catalog.instrument(instrumentIndex);
+        final MarketDataIncrementalRefresh x = new MarketDataIncrementalRefresh();
+        x.setString(MDReqID.FIELD, sub.reqId);
+        int entries = 0;
+        for (final Side side : Side.values())
+        {
+            if (!sub.wants(side))
+            {
+                continue;
+            }
+            final int oldN = Math.min(sub.depth, before.levels(side));
+            final int newN = Math.min(sub.depth, after.levels(side));
+            for (int i = 0; i < oldN; i++)
+            {
+                if (find(after, side, newN, before.price(side, i)) < 0)
+                {
+                    x.addGroup(level(instrument, side, MDUpdateAction.DELETE, before.price(side, i), -1, 0));
+                    entries++;
+                }
+            }
+            for (int i = 0; i < newN; i++)
+            {
+                final long price = after.price(side, i);
+                final int j = find(before, side, oldN, price);
+                if (j < 0)
+                {
+                    x.addGroup(level(instrument, side, MDUpdateAction.NEW, price, after.quantity(side, i),
+                        after.orders(side, i)));
+                    entries++;
+                }
+                else if (before.quantity(side, j) != after.quantity(side, i) || before.orders(side, j) != after.orders(side, i))
+                {
+                    x.addGroup(level(instrument, side, MDUpdateAction.CHANGE, price, after.quantity(side, i),
+                        after.orders(side, i)));
+                    entries++;
+                }
+            }
+        }
+        if (sub.trades)
+        {
+            for (final BookCopy.Trade t : trades)
+            {
+                final Group e = new MarketDataIncrementalRefresh.NoMDEntries();
+                e.setChar(MDUpdateAction.FIELD, MDUpdateAction.NEW);
+                tradeEntry(e, instrument, t);
+                x.addGroup(e);
+                entries++;
+            }
+        }
+        return entries == 0 ? null : x;
+    }
+
+    private static int find(final BookCopy book, final Side side, final int levels, final long price)
+    {
+        for (int i = 0; i < levels; i++)
+        {
+            if (book.price(side, i) == price)
+            {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static Group level(final Instrument instrument, final Side side, final char action, final long price,
+        final long quantity, final int orders)
+    {
+        final Group e = new MarketDataIncrementalRefresh.NoMDEntries();
+        e.setChar(MDUpdateAction.FIELD, action);
+        e.setChar(MDEntryType.FIELD, side == Side.BUY ? MDEntryType.BID : MDEntryType.OFFER);
+        e.setString(Symbol.FIELD, instrument.symbol());
+        e.setString(MDEntryPx.FIELD, FixedPoint.format(price, instrument.priceScale()));
+        if (quantity >= 0)
+        {
+            e.setString(MDEntrySize.FIELD, FixedPoint.format(quantity, instrument.quantityScale()));
+            e.setInt(NumberOfOrders.FIELD, orders);
+        }
+        return e;
+    }
+
+    private static void tradeEntry(final Group e, final Instrument instrument, final BookCopy.Trade t)
+    {
+        e.setChar(MDEntryType.FIELD, MDEntryType.TRADE);
+        e.setString(Symbol.FIELD, instrument.symbol());
+        e.setString(MDEntryPx.FIELD, FixedPoint.format(t.price(), instrument.priceScale()));
+        e.setString(MDEntrySize.FIELD, FixedPoint.format(t.quantity(), instrument.quantityScale()));
+        final LocalDateTime time = EngineBridge.time(t.timeNanos());
+        e.setField(new MDEntryDate(time.toLocalDate()));
+        e.setField(new MDEntryTime(time.toLocalTime()));
+    }
+
+    // ---------------------------------------------------------------- shutdown
+
+    /** Sends what is queued, then stops the thread. */
+    @Override
+    public void close()
+    {
+        if (!thread.isAlive())
+        {
+            return;
+        }
+        queue.add(STOP);
+        try
+        {
+            thread.join(5_000);
+        }
+        catch (final InterruptedException ex)
+        {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    // ---------------------------------------------------------------- items
+
+    private record Send(SessionID to, Message message)
+    {
+    }
+
+    private record SendOwner(int owner, Message message)
+    {
+    }
+
+    private record Md(int instrument, BookCopy book, List<BookCopy.Trade> trades)
+    {
+    }
+
+    private record Unsubscribe(SessionID session, String reqId)
+    {
+    }
+
+    private record Gone(SessionID session)
+    {
+    }
+
+    /** A market-data subscription (or a one-off snapshot request when {@code subscribe} is false). */
+    static final class Subscription
+    {
+        final SessionID session;
+        final String reqId;
+        final int[] instruments;
+        final int depth;
+        final boolean bids;
+        final boolean offers;
+        final boolean trades;
+        final boolean incremental;
+        final boolean subscribe;
+        final BookCopy[] sent;
+
+        Subscription(final SessionID session, final String reqId, final int[] instruments, final int depth,
+            final boolean bids, final boolean offers, final boolean trades, final boolean incremental,
+            final boolean subscribe)
+        {
+            this.session = session;
+            this.reqId = reqId;
+            this.instruments = instruments;
+            this.depth = depth;
+            this.bids = bids;
+            this.offers = offers;
+            this.trades = trades;
+            this.incremental = incremental;
+            this.subscribe = subscribe;
+            this.sent = new BookCopy[instruments.length];
+        }
+
+        boolean wants(final Side side)
+        {
+            return side == Side.BUY ? bids : offers;
+        }
+
+        int indexOf(final int instrument)
+        {
+            for (int k = 0; k < instruments.length; k++)
+            {
+                if (instruments[k] == instrument)
+                {
+                    return k;
+                }
+            }
+            return -1;
+        }
+    }
+}

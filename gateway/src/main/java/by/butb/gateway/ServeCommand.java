@@ -1,0 +1,202 @@
+package by.butb.gateway;
+
+import by.butb.engine.csv.CsvException;
+import by.butb.engine.model.Catalog;
+import by.butb.engine.model.CatalogLoader;
+import by.butb.engine.model.Participant;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * {@code butb serve}: starts the engine (journal and recovery in {@code --data}) and the FIX 4.4 gateway, and runs
+ * until Ctrl-C, which stops the acceptor and drains and closes the engine and its journal.
+ */
+@Command(name = "serve", mixinStandardHelpOptions = true,
+    description = {"Runs the exchange: the matching engine behind the FIX 4.4 gateway, until Ctrl-C.",
+        "Participants log on with SenderCompID = their id, TargetCompID = BUTB, Password(554); set passwords with"
+            + " 'butb passwd'. See docs/gateway.md."},
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {"0:stopped cleanly", "1:bad input (catalog files) or the port cannot be used"})
+public final class ServeCommand implements Callable<Integer>
+{
+    static final String DEFAULT_INSTRUMENTS = "defaults/instruments.csv";
+    static final String DEFAULT_PARTICIPANTS = "defaults/participants.csv";
+
+    @Option(names = "--port", paramLabel = "N", defaultValue = "" + GatewayServer.DEFAULT_PORT,
+        description = "TCP port for FIX sessions (default: ${DEFAULT-VALUE}; 0 picks a free port).")
+    int port;
+
+    @Option(names = "--host", paramLabel = "ADDRESS", defaultValue = "0.0.0.0",
+        description = "Address to listen on (default: ${DEFAULT-VALUE}, every interface; 127.0.0.1 for this machine only).")
+    String host;
+
+    @Option(names = "--data", paramLabel = "DIR", defaultValue = "data/serve",
+        description = "Engine journal directory; a restart on the same directory recovers the book (default: ${DEFAULT-VALUE}).")
+    Path data;
+
+    @Option(names = "--instruments", paramLabel = "FILE",
+        description = "Instrument catalog CSV (default: the bundled catalog).")
+    Path instruments;
+
+    @Option(names = "--participants", paramLabel = "FILE",
+        description = "Participants CSV with password_hash column (default: the bundled file, which has no passwords).")
+    Path participants;
+
+    @Option(names = "--fix-store", paramLabel = "DIR",
+        description = "Keep FIX sequence numbers and sent messages in DIR across restarts (default: in memory).")
+    Path fixStore;
+
+    @Option(names = "--comp-id", paramLabel = "ID", defaultValue = GatewayServer.DEFAULT_COMP_ID,
+        description = "The exchange's CompID, the participants' TargetCompID (default: ${DEFAULT-VALUE}).")
+    String compId;
+
+    private final PrintStream out;
+    private final PrintStream err;
+    private final CountDownLatch stop = new CountDownLatch(1);
+    private volatile GatewayServer server;
+
+    public ServeCommand()
+    {
+        this(System.out, System.err);
+    }
+
+    public ServeCommand(final PrintStream out, final PrintStream err)
+    {
+        this.out = out;
+        this.err = err;
+    }
+
+    @Override
+    public Integer call()
+    {
+        final Catalog catalog;
+        try
+        {
+            catalog = loadCatalog(instruments, participants);
+        }
+        catch (final CsvException | IllegalArgumentException ex)
+        {
+            err.println("serve: " + ex.getMessage());
+            return 1;
+        }
+        final GatewayServer started;
+        try
+        {
+            started = GatewayServer.start(new GatewayServer.Options().catalog(catalog).host(host).port(port)
+                .dataDirectory(data).fixStoreDirectory(fixStore).compId(compId));
+        }
+        catch (final RuntimeException ex)
+        {
+            err.println("serve: " + ex.getMessage());
+            return 1;
+        }
+        server = started;
+        final Thread hook = new Thread(() ->
+        {
+            out.println("serve: stopping (Ctrl-C): closing sessions, draining the engine, closing the journal");
+            started.close();
+            stop.countDown();
+        }, "butb-serve-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+
+        long withPassword = catalog.participants().stream().filter(p -> !p.passwordHash().isEmpty()).count();
+        out.println("serve: FIX 4.4 gateway listening on " + started.host() + ":" + started.port() +
+            " (TargetCompID=" + compId + "), " + catalog.instruments().size() + " instruments, " +
+            catalog.participants().size() + " participants (" + withPassword + " with a password)");
+        out.println("serve: engine journal in " + (data == null ? "(none)" : data.toAbsolutePath()) +
+            (started.pipeline().recoveredCommands() > 0 ?
+                ", recovered " + started.pipeline().recoveredCommands() + " commands" : ""));
+        if (withPassword == 0)
+        {
+            out.println("serve: no participant has a password, so nobody can log on: copy the participants file," +
+                " run 'butb passwd --participants FILE ID', then 'butb serve --participants FILE'");
+        }
+        out.println("serve: press Ctrl-C to stop");
+        try
+        {
+            stop.await();
+        }
+        catch (final InterruptedException ex)
+        {
+            Thread.currentThread().interrupt();
+        }
+        try
+        {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        }
+        catch (final IllegalStateException ex)
+        {
+            // shutting down: the hook is running
+        }
+        started.close();
+        out.println("serve: stopped");
+        return 0;
+    }
+
+    /** Stops a running {@link #call()} as Ctrl-C would (for tests and embedding). */
+    public void requestStop()
+    {
+        stop.countDown();
+    }
+
+    /** The running server, or null before it started. */
+    public GatewayServer server()
+    {
+        return server;
+    }
+
+    /** The catalog from files, or from the bundled classpath defaults for what is not given. */
+    static Catalog loadCatalog(final Path instrumentsFile, final Path participantsFile)
+    {
+        if (instrumentsFile != null && participantsFile != null)
+        {
+            return CatalogLoader.load(instrumentsFile, participantsFile);
+        }
+        try (Reader instrumentsReader = open(instrumentsFile, DEFAULT_INSTRUMENTS);
+             Reader participantsReader = open(participantsFile, DEFAULT_PARTICIPANTS))
+        {
+            return CatalogLoader.load(
+                instrumentsFile == null ? "classpath:" + DEFAULT_INSTRUMENTS : instrumentsFile.toString(),
+                instrumentsReader,
+                participantsFile == null ? "classpath:" + DEFAULT_PARTICIPANTS : participantsFile.toString(),
+                participantsReader);
+        }
+        catch (final java.io.IOException ex)
+        {
+            throw new IllegalArgumentException(ex.getMessage(), ex);
+        }
+    }
+
+    private static Reader open(final Path file, final String resource) throws java.io.IOException
+    {
+        if (file != null)
+        {
+            if (!java.nio.file.Files.isRegularFile(file))
+            {
+                throw new IllegalArgumentException(file + ": file not found");
+            }
+            return java.nio.file.Files.newBufferedReader(file, StandardCharsets.UTF_8);
+        }
+        final InputStream in = ServeCommand.class.getClassLoader().getResourceAsStream(resource);
+        if (in == null)
+        {
+            throw new IllegalArgumentException("the bundled " + resource + " is not on the classpath; give --instruments" +
+                " and --participants");
+        }
+        return new InputStreamReader(in, StandardCharsets.UTF_8);
+    }
+
+    static boolean hasLogin(final Participant p)
+    {
+        return !p.passwordHash().isEmpty();
+    }
+}
