@@ -356,7 +356,7 @@ final class Outbound implements AutoCloseable
             for (final BookCopy.Trade t : recent[instrumentIndex])
             {
                 final Group e = new MarketDataSnapshotFullRefresh.NoMDEntries();
-                tradeEntry(e, instrument, t);
+                tradeEntry(e, instrument, t, false);
                 w.addGroup(e);
             }
         }
@@ -414,7 +414,7 @@ final class Outbound implements AutoCloseable
             {
                 final Group e = new MarketDataIncrementalRefresh.NoMDEntries();
                 e.setChar(MDUpdateAction.FIELD, MDUpdateAction.NEW);
-                tradeEntry(e, instrument, t);
+                tradeEntry(e, instrument, t, true);
                 x.addGroup(e);
                 entries++;
             }
@@ -450,10 +450,14 @@ final class Outbound implements AutoCloseable
         return e;
     }
 
-    private static void tradeEntry(final Group e, final Instrument instrument, final BookCopy.Trade t)
+    private static void tradeEntry(final Group e, final Instrument instrument, final BookCopy.Trade t,
+        final boolean withSymbol)
     {
         e.setChar(MDEntryType.FIELD, MDEntryType.TRADE);
-        e.setString(Symbol.FIELD, instrument.symbol());
+        if (withSymbol)
+        {
+            e.setString(Symbol.FIELD, instrument.symbol());
+        }
         e.setString(MDEntryPx.FIELD, FixedPoint.format(t.price(), instrument.priceScale()));
         e.setString(MDEntrySize.FIELD, FixedPoint.format(t.quantity(), instrument.quantityScale()));
         final LocalDateTime time = EngineBridge.time(t.timeNanos());

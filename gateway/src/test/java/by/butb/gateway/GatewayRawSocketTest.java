@@ -1,0 +1,290 @@
+package by.butb.gateway;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import quickfix.Message;
+import quickfix.Session;
+import quickfix.SessionID;
+import quickfix.field.ExecType;
+import quickfix.field.MsgType;
+import quickfix.field.Side;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+import static by.butb.gateway.Fix.c;
+import static by.butb.gateway.RawFix.field;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Malformed and hostile input on plain sockets: each gets what FIX prescribes, and everyone else keeps trading. */
+class GatewayRawSocketTest
+{
+    private GatewayServer server;
+    private final List<AutoCloseable> open = new ArrayList<>();
+
+    @BeforeEach
+    void start()
+    {
+        server = GatewayServer.start(new GatewayServer.Options().catalog(TestCatalog.catalog()).host("127.0.0.1")
+            .port(0));
+    }
+
+    @AfterEach
+    void stop() throws Exception
+    {
+        for (final AutoCloseable c : open)
+        {
+            c.close();
+        }
+        server.close();
+    }
+
+    private RawFix raw(final String sender) throws Exception
+    {
+        final RawFix r = new RawFix(server.port(), sender);
+        open.add(r);
+        return r;
+    }
+
+    private RawFix rawLoggedOn(final String sender) throws Exception
+    {
+        final RawFix r = raw(sender);
+        r.logon(TestCatalog.password(sender));
+        final String reply = r.read(5_000);
+        assertNotNull(reply);
+        assertTrue(reply.contains("|35=A|"), reply);
+        return r;
+    }
+
+    /** A client that must still be able to trade after the abuse. */
+    private void assertOthersStillServed() throws Exception
+    {
+        final FixClient a = FixClient.logon(server.port(), "TRADER-A");
+        open.add(a);
+        a.send(Fix.limit("OK" + System.nanoTime(), "SMP", Side.BUY, "1", "2400"));
+        assertEquals(ExecType.NEW, c(a.next(MsgType.EXECUTION_REPORT), ExecType.FIELD));
+        a.close();
+        open.remove(a);
+    }
+
+    private String refusal(final String sender, final String logonBody) throws Exception
+    {
+        try (RawFix r = new RawFix(server.port(), sender))
+        {
+            r.sendText(RawFix.frame("FIX.4.4", logonBody));
+            final String reply = r.read(5_000);
+            assertNotNull(reply, "no answer to the logon of " + sender);
+            assertTrue(reply.contains("|35=5|"), "expected a Logout: " + reply);
+            assertTrue(r.closedWithin(5_000), "connection not closed after the refusal");
+            return field(reply, 58);
+        }
+    }
+
+    private static String logonBody(final String sender, final String target, final String password)
+    {
+        return "35=A|49=" + sender + "|56=" + target + "|34=1|52=" + RawFix.now() + "|98=0|108=30|" +
+            (password == null ? "" : "554=" + password + "|");
+    }
+
+    @Test
+    void refusedLogonsSayWhyAndChangeNothing() throws Exception
+    {
+        // A has a session with history: its sequence numbers must survive every failed attempt
+        final FixClient a = FixClient.logon(server.port(), "TRADER-A");
+        a.send(Fix.limit("H1", "SMP", Side.BUY, "1", "2400"));
+        a.next(MsgType.EXECUTION_REPORT);
+        a.session().logout();
+        while (a.isLoggedOn())
+        {
+            Thread.sleep(10);
+        }
+        Thread.sleep(200);
+        final Session serverSide = Session.lookupSession(new SessionID("FIX.4.4", "BUTB", "TRADER-A"));
+        final int nextIn = serverSide.getStore().getNextTargetMsgSeqNum();
+        final int nextOut = serverSide.getStore().getNextSenderMsgSeqNum();
+
+        assertEquals("unknown participant NOBODY", refusal("NOBODY", logonBody("NOBODY", "BUTB", "x")));
+        assertEquals("participant SUSP is suspended", refusal("SUSP", logonBody("SUSP", "BUTB", "pw-SUSP")));
+        assertEquals("the accreditation of participant EXPD has expired",
+            refusal("EXPD", logonBody("EXPD", "BUTB", "pw-EXPD")));
+        assertTrue(refusal("NOPW", logonBody("NOPW", "BUTB", "x")).startsWith("participant NOPW has no gateway password"));
+        assertEquals("wrong password", refusal("TRADER-A", logonBody("TRADER-A", "BUTB", "guess")));
+        assertEquals("wrong password", refusal("TRADER-A", "35=A|49=TRADER-A|56=BUTB|34=1|52=" + RawFix.now() +
+            "|98=0|108=30|141=Y|554=guess|"));
+        assertEquals("Password(554) is required", refusal("TRADER-A", logonBody("TRADER-A", "BUTB", null)));
+        assertEquals("TargetCompID must be BUTB", refusal("TRADER-A", logonBody("TRADER-A", "NYSE", "pw-TRADER-A")));
+        try (RawFix r = new RawFix(server.port(), "TRADER-A"))
+        {
+            r.sendText(RawFix.frame("FIX.4.2", logonBody("TRADER-A", "BUTB", "pw-TRADER-A")));
+            final String reply = r.read(5_000);
+            assertEquals("BeginString FIX.4.2 is not supported: use FIX.4.4", field(reply, 58));
+        }
+
+        assertEquals(nextIn, serverSide.getStore().getNextTargetMsgSeqNum(), "incoming sequence unchanged");
+        assertEquals(nextOut, serverSide.getStore().getNextSenderMsgSeqNum(), "outgoing sequence unchanged");
+
+        // the rightful owner logs on again and continues its sequence
+        a.session().logon();
+        a.awaitLogon();
+        a.send(Fix.limit("H2", "SMP", Side.BUY, "1", "2400"));
+        assertEquals(ExecType.NEW, c(a.next(MsgType.EXECUTION_REPORT), ExecType.FIELD));
+        a.close();
+        waitForRefusalsToClear();
+    }
+
+    private void waitForRefusalsToClear() throws InterruptedException
+    {
+        final long deadline = System.currentTimeMillis() + 5_000;
+        while (server.pendingRefusals() > 0 && System.currentTimeMillis() < deadline)
+        {
+            Thread.sleep(20);
+        }
+        assertEquals(0, server.pendingRefusals(), "refused connections leave nothing behind");
+    }
+
+    @Test
+    void messagesBeforeLogonAreDisconnected() throws Exception
+    {
+        final RawFix r = raw("TRADER-B");
+        r.send("D", "11=X1|21=1|55=SMP|54=1|60=" + RawFix.now() + "|38=1|40=2|44=2400|");
+        assertTrue(r.closedWithin(5_000));
+        final RawFix unknown = raw("GHOST");
+        unknown.send("D", "11=X1|21=1|55=SMP|54=1|60=" + RawFix.now() + "|38=1|40=2|44=2400|");
+        assertTrue(unknown.closedWithin(5_000));
+        assertOthersStillServed();
+    }
+
+    @Test
+    void garbageBytesNeverReachAnyone() throws Exception
+    {
+        final Random random = new Random(42);
+        for (int i = 0; i < 5; i++)
+        {
+            final RawFix r = raw("TRADER-B");
+            final byte[] junk = new byte[20_000];
+            random.nextBytes(junk);
+            try
+            {
+                r.sendBytes(junk);
+            }
+            catch (final java.io.IOException ex)
+            {
+                // the server may already have hung up
+            }
+            assertTrue(r.closedWithin(5_000), "corrupt stream is dropped");
+        }
+        final RawFix r = raw("TRADER-B");
+        r.sendBytes("8=FIX.4.4\u00019=5\u000135=A\u0001garbage-after-header\u0001\u0001\u0001".getBytes(StandardCharsets.ISO_8859_1));
+        r.read(500);
+        assertOthersStillServed();
+    }
+
+    @Test
+    void garbledMessagesAreIgnoredAndTheSessionGoesOn() throws Exception
+    {
+        final RawFix r = rawLoggedOn("TRADER-B");
+        // wrong checksum
+        final String good = RawFix.frame("FIX.4.4", r.body("1", "112=T1|"));
+        final String badChecksum = good.substring(0, good.length() - 4) + (good.endsWith("000|") ? "001|" : "000|");
+        r.sendText(badChecksum);
+        // wrong body length
+        final String badLength = good.replaceFirst("\\|9=\\d+\\|", "|9=7|");
+        r.sendText(badLength);
+        assertEquals(null, r.readType("0", 500), "garbled messages get no answer");
+        // the garbled TestRequest did not count: the same sequence number is still expected
+        r.seq--;
+        r.send("1", "112=T2|");
+        final String heartbeat = r.readType("0", 5_000);
+        assertNotNull(heartbeat);
+        assertEquals("T2", field(heartbeat, 112));
+        assertOthersStillServed();
+    }
+
+    @Test
+    void invalidFieldsGetSessionRejects() throws Exception
+    {
+        final RawFix r = rawLoggedOn("TRADER-B");
+        // missing required tag Side(54)
+        r.send("D", "11=M1|55=SMP|60=" + RawFix.now() + "|38=1|40=2|44=2400|");
+        String reject = r.readType("3", 5_000);
+        assertNotNull(reject);
+        assertEquals("54", field(reject, 371));
+        assertEquals("1", field(reject, 373), "required tag missing");
+        // wrong type: OrderQty is not a number
+        r.send("D", "11=M2|55=SMP|54=1|60=" + RawFix.now() + "|38=abc|40=2|44=2400|");
+        reject = r.readType("3", 5_000);
+        assertNotNull(reject);
+        assertEquals("38", field(reject, 371));
+        assertEquals("6", field(reject, 373), "incorrect data format");
+        // value out of range for the field
+        r.send("D", "11=M3|55=SMP|54=Z|60=" + RawFix.now() + "|38=1|40=2|44=2400|");
+        reject = r.readType("3", 5_000);
+        assertNotNull(reject);
+        assertEquals("54", field(reject, 371));
+        // undefined tag
+        r.send("D", "11=M4|55=SMP|54=1|60=" + RawFix.now() + "|38=1|40=2|44=2400|9999999=1|");
+        reject = r.readType("3", 5_000);
+        assertNotNull(reject, "undefined tag rejected");
+        // the session is still alive and trades
+        r.send("D", "11=M5|55=SMP|54=1|60=" + RawFix.now() + "|38=1|40=2|44=2400|");
+        final String er = r.readType("8", 5_000);
+        assertNotNull(er);
+        assertEquals("M5", field(er, 11));
+        assertEquals("0", field(er, 150));
+        assertOthersStillServed();
+    }
+
+    @Test
+    void aFloodOfBadOrdersIsAnsweredWhileOthersTrade() throws Exception
+    {
+        final RawFix r = rawLoggedOn("TRADER-B");
+        final int n = 3_000;
+        final StringBuilder burst = new StringBuilder();
+        for (int i = 0; i < n; i++)
+        {
+            burst.append(RawFix.frame("FIX.4.4", r.body("D", "11=F" + i + "|55=SMP|54=1|60=" + RawFix.now() +
+                "|38=" + (i % 3 == 0 ? "0" : i % 3 == 1 ? "-1" : "1") + "|40=2|44=" + (i % 2 == 0 ? "2400.5" : "1") + "|")));
+            if (burst.length() > 64_000)
+            {
+                r.sendText(burst.toString());
+                burst.setLength(0);
+            }
+        }
+        r.sendText(burst.toString());
+        assertOthersStillServed();
+        int rejects = 0;
+        final long deadline = System.currentTimeMillis() + 30_000;
+        while (rejects < n && System.currentTimeMillis() < deadline)
+        {
+            final String m = r.read(5_000);
+            if (m == null || m.equals("EOF"))
+            {
+                break;
+            }
+            if (m.contains("|35=8|") && "8".equals(field(m, 150)))
+            {
+                rejects++;
+            }
+        }
+        assertEquals(n, rejects, "every bad order answered with a reject");
+    }
+
+    @Test
+    void foreignCompIdsInsideASessionAreRejected() throws Exception
+    {
+        final RawFix r = rawLoggedOn("TRADER-B");
+        // a message claiming to come from someone else on B's connection
+        r.sendText(RawFix.frame("FIX.4.4", "35=D|49=TRADER-A|56=BUTB|34=" + (r.seq++) + "|52=" + RawFix.now() +
+            "|11=Z1|55=SMP|54=1|60=" + RawFix.now() + "|38=1|40=2|44=2400|"));
+        final String m = r.read(5_000);
+        assertTrue(m == null || m.equals("EOF") || !m.contains("|35=8|"), "never executed: " + m);
+        assertOthersStillServed();
+        final Message dummy = new Message();
+        assertNotNull(dummy);
+    }
+}
