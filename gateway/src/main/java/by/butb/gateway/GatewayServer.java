@@ -49,6 +49,7 @@ public final class GatewayServer implements AutoCloseable
     private final GatewayAcceptor acceptor;
     private final GatewaySessionProvider provider;
     private final InetSocketAddress address;
+    private final ConnectionGuard guard;
     private boolean closed;
 
     /** Settings of a gateway server (fluent). */
@@ -65,6 +66,7 @@ public final class GatewayServer implements AutoCloseable
         private int sessionQueueCapacity = 10_000;
         private int maxScheduledWrites = 100_000;
         private boolean checkLatency = true;
+        private long logonTimeoutMillis = 10_000;
 
         public Options catalog(final Catalog catalog)
         {
@@ -138,6 +140,13 @@ public final class GatewayServer implements AutoCloseable
             return this;
         }
 
+        /** A connection not logged on after this long is closed (default 10 s). */
+        public Options logonTimeoutMillis(final long millis)
+        {
+            this.logonTimeoutMillis = millis;
+            return this;
+        }
+
         /** Whether SendingTime must be within 2 minutes of the server's clock (default true, as FIX prescribes). */
         public Options checkLatency(final boolean checkLatency)
         {
@@ -162,6 +171,7 @@ public final class GatewayServer implements AutoCloseable
             .dataDirectory(o.dataDirectory)
             .waitStrategy(o.waitStrategy)
             .listener(bridge));
+        guard = new ConnectionGuard(o.logonTimeoutMillis);
         GatewayAcceptor started = null;
         GatewaySessionProvider sessionProvider = null;
         try
@@ -183,6 +193,7 @@ public final class GatewayServer implements AutoCloseable
             started = new GatewayAcceptor(application, storeFactory, settings, logFactory, messageFactory,
                 o.sessionQueueCapacity, new Authenticator(o.catalog, o.compId), sessionProvider);
             started.setSessionProvider(new InetSocketAddress(o.host, o.port), sessionProvider);
+            started.setIoFilterChainBuilder(chain -> chain.addLast("butb-guard", guard));
             started.start();
             InetSocketAddress bound = null;
             for (final IoAcceptor io : started.getEndpoints())
@@ -205,6 +216,7 @@ public final class GatewayServer implements AutoCloseable
             {
                 sessionProvider.purge(true);
             }
+            guard.close();
             outbound.close();
             pipeline.close();
             throw new IllegalStateException("cannot start the FIX gateway on " + o.host + ":" + o.port + ": " +
@@ -315,6 +327,7 @@ public final class GatewayServer implements AutoCloseable
         finally
         {
             provider.purge(true);
+            guard.close();
             try
             {
                 pipeline.close();

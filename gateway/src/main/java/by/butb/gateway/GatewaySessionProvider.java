@@ -36,6 +36,7 @@ final class GatewaySessionProvider extends DynamicAcceptorSessionProvider
     private final String exchangeCompId;
     private final AtomicLong counter = new AtomicLong();
     private final Map<SessionID, Throwaway> throwaways = new ConcurrentHashMap<>();
+    private final Map<SessionID, SessionID> byRequest = new ConcurrentHashMap<>();
 
     GatewaySessionProvider(final SessionSettings settings, final SessionID templateId, final Application application,
         final MessageStoreFactory storeFactory, final LogFactory logFactory, final MessageFactory messageFactory,
@@ -54,10 +55,18 @@ final class GatewaySessionProvider extends DynamicAcceptorSessionProvider
         {
             return super.getSession(sessionID, connector);
         }
+        // QuickFIX/J asks twice for the first message of a connection: hand out the same unbound session
+        final SessionID reused = byRequest.get(sessionID);
+        final Throwaway existing = reused == null ? null : throwaways.get(reused);
+        if (existing != null && !existing.session.hasResponder())
+        {
+            return existing.session;
+        }
         purge(false);
         final SessionID throwawayId = new SessionID("FIX.4.4", exchangeCompId, "REFUSED-" + counter.incrementAndGet());
         final Session session = super.getSession(throwawayId, null);
-        throwaways.put(throwawayId, new Throwaway(session, refusal, System.nanoTime()));
+        throwaways.put(throwawayId, new Throwaway(session, refusal, System.nanoTime(), sessionID));
+        byRequest.put(sessionID, throwawayId);
         return session;
     }
 
@@ -91,11 +100,12 @@ final class GatewaySessionProvider extends DynamicAcceptorSessionProvider
         return throwaways.containsKey(id);
     }
 
-    void discard(final SessionID id)
+    synchronized void discard(final SessionID id)
     {
         final Throwaway t = throwaways.remove(id);
         if (t != null)
         {
+            byRequest.remove(t.requested, id);
             close(t.session);
         }
     }
@@ -110,6 +120,7 @@ final class GatewaySessionProvider extends DynamicAcceptorSessionProvider
             if (all || now - t.createdNanos > THROWAWAY_LIFETIME_NANOS)
             {
                 it.remove();
+                byRequest.remove(t.requested, t.session.getSessionID());
                 if (t.session.hasResponder())
                 {
                     t.session.getResponder().disconnect();
@@ -136,7 +147,7 @@ final class GatewaySessionProvider extends DynamicAcceptorSessionProvider
         }
     }
 
-    private record Throwaway(Session session, String refusal, long createdNanos)
+    private record Throwaway(Session session, String refusal, long createdNanos, SessionID requested)
     {
     }
 }

@@ -1,0 +1,73 @@
+package by.butb.gateway;
+
+import org.apache.mina.core.filterchain.IoFilterAdapter;
+import org.apache.mina.core.session.IoSession;
+import org.apache.mina.filter.codec.ProtocolDecoderException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import quickfix.Session;
+import quickfix.mina.SessionConnector;
+
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A socket filter in front of the FIX codec: a connection that is not logged on within the logon timeout is
+ * closed, and so is a connection whose byte stream cannot be framed as FIX any more (more than 4 KiB of garbage,
+ * which QuickFIX/J reports but would otherwise keep reading forever).
+ */
+final class ConnectionGuard extends IoFilterAdapter implements AutoCloseable
+{
+    private static final Logger LOG = LoggerFactory.getLogger(ConnectionGuard.class);
+
+    private final long logonTimeoutMillis;
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r ->
+    {
+        final Thread t = new Thread(r, "butb-gateway-guard");
+        t.setDaemon(true);
+        return t;
+    });
+
+    ConnectionGuard(final long logonTimeoutMillis)
+    {
+        this.logonTimeoutMillis = logonTimeoutMillis;
+    }
+
+    @Override
+    public void sessionOpened(final NextFilter next, final IoSession session) throws Exception
+    {
+        timer.schedule(() ->
+        {
+            if (session.isConnected() && !loggedOn(session))
+            {
+                LOG.info("closing {}: no logon within {} ms", session.getRemoteAddress(), logonTimeoutMillis);
+                session.closeNow();
+            }
+        }, logonTimeoutMillis, TimeUnit.MILLISECONDS);
+        next.sessionOpened(session);
+    }
+
+    @Override
+    public void exceptionCaught(final NextFilter next, final IoSession session, final Throwable cause) throws Exception
+    {
+        if (cause instanceof ProtocolDecoderException)
+        {
+            LOG.info("closing {}: the byte stream is not FIX ({})", session.getRemoteAddress(), cause.getMessage());
+            session.closeNow();
+        }
+        next.exceptionCaught(session, cause);
+    }
+
+    private static boolean loggedOn(final IoSession session)
+    {
+        final Object qf = session.getAttribute(SessionConnector.QF_SESSION);
+        return qf instanceof Session s && s.isLoggedOn();
+    }
+
+    @Override
+    public void close()
+    {
+        timer.shutdownNow();
+    }
+}
