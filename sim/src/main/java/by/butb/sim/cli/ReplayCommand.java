@@ -50,6 +50,11 @@ public final class ReplayCommand implements Callable<Integer>
         description = "Participants CSV (default: the bundled config/participants.csv).")
     private Path participants;
 
+    @Option(names = "--schedule", paramLabel = "FILE",
+        description = "Session schedule CSV (phases per section: pre-open, opening auction, continuous, address, "
+            + "close). Default: none, every section trades continuously.")
+    private Path schedule;
+
     @Option(names = "--out", paramLabel = "DIR", defaultValue = "out/replay",
         description = "Output directory; only the three output files in it are replaced (default: ${DEFAULT-VALUE}).")
     private Path out;
@@ -77,6 +82,7 @@ public final class ReplayCommand implements Callable<Integer>
             orders == null ? Source.SAMPLE_ORDERS : Source.file(orders),
             instruments == null ? Source.DEFAULT_INSTRUMENTS : Source.file(instruments),
             participants == null ? Source.DEFAULT_PARTICIPANTS : Source.file(participants),
+            schedule == null ? null : Source.file(schedule),
             out, data, new MarketRules(guaranteeBps, feeBps));
         try
         {

@@ -32,9 +32,15 @@ import java.util.function.LongToIntFunction;
  */
 public final class OrderFileReader
 {
-    /** Columns the header must have; on_behalf_of, new_order_id, exchange_order_id and counterparty are optional. */
+    /**
+     * Columns the header must have. Optional: on_behalf_of, new_order_id, exchange_order_id, counterparty,
+     * counterparty_order_id, bid_step, close_time.
+     */
     public static final List<String> REQUIRED_COLUMNS = List.of("time", "participant", "action", "order_id",
         "instrument", "side", "type", "tif", "price", "quantity");
+
+    /** The words of the action column. */
+    public static final List<String> ACTIONS = List.of("NEW", "CANCEL", "REPLACE", "LOT_OFFER", "LOT_BID");
 
     private static final long NANOS_PER_SECOND = 1_000_000_000L;
 
@@ -62,25 +68,10 @@ public final class OrderFileReader
         final Problems problems = new Problems(row.line());
         cmd.userRef = row.line();
 
-        final String time = row.get("time");
-        cmd.timeNanos = lastTime;
-        if (time.isEmpty())
+        cmd.timeNanos = time(problems, "time", row.get("time"), lastTime);
+        if (problems.isEmpty())
         {
-            problems.add("time", "is missing");
-        }
-        else
-        {
-            try
-            {
-                final Instant instant = Instant.parse(time);
-                cmd.timeNanos = Math.addExact(Math.multiplyExact(instant.getEpochSecond(), NANOS_PER_SECOND),
-                    instant.getNano());
-                lastTime = cmd.timeNanos;
-            }
-            catch (final DateTimeParseException | ArithmeticException ex)
-            {
-                problems.add("time", "'" + time + "' is not an ISO-8601 UTC time such as 2024-03-01T09:00:00Z");
-            }
+            lastTime = cmd.timeNanos;
         }
 
         final String participant = row.get("participant");
@@ -97,10 +88,9 @@ public final class OrderFileReader
         final String owner = onBehalfOf.isEmpty() ? participant : onBehalfOf;
 
         final String counterparty = row.get("counterparty");
-        if (!counterparty.isEmpty())
-        {
-            problems.add("counterparty", "address deals (a named counterparty) are not supported by the replay yet");
-        }
+        final String counterpartyOrderId = row.get("counterparty_order_id");
+        final String bidStep = row.get("bid_step");
+        final String closeTime = row.get("close_time");
 
         final String orderId = row.get("order_id");
         final String newOrderId = row.get("new_order_id");
@@ -123,21 +113,12 @@ public final class OrderFileReader
             case "NEW" ->
             {
                 cmd.type = CommandType.NEW_ORDER;
+                onlyFor(problems, "exchange_order_id", exchangeOrderIdText, "CANCEL, REPLACE and LOT_BID");
+                onlyFor(problems, "new_order_id", newOrderId, "REPLACE");
+                onlyFor(problems, "bid_step", bidStep, "LOT_OFFER");
+                onlyFor(problems, "close_time", closeTime, "LOT_OFFER");
                 required(problems, "order_id", orderId);
-                if (!exchangeOrderIdText.isEmpty())
-                {
-                    problems.add("exchange_order_id", "is only for CANCEL and REPLACE");
-                }
-                if (!newOrderId.isEmpty())
-                {
-                    problems.add("new_order_id", "is only for REPLACE");
-                }
-                Instrument instrument = null;
-                if (required(problems, "instrument", instrumentText))
-                {
-                    instrument = catalog.instrument(instrumentText);
-                    cmd.instrument = instrument == null ? Command.UNKNOWN : instrument.index();
-                }
+                final Instrument instrument = instrument(problems, instrumentText, cmd);
                 if (required(problems, "side", side))
                 {
                     cmd.side = word(problems, "side", side, Side.class, Side.BUY);
@@ -156,8 +137,79 @@ public final class OrderFileReader
                     cmd.price = decimal(problems, "price", price, instrument, true);
                 }
                 cmd.quantity = decimal(problems, "quantity", quantity, instrument, false);
+                if (!counterparty.isEmpty())
+                {
+                    cmd.counterparty = participantIndex(counterparty);
+                    if (!counterpartyOrderId.isEmpty())
+                    {
+                        cmd.counterpartyOrderId = ids.idOf(counterparty, counterpartyOrderId);
+                    }
+                }
+                else if (!counterpartyOrderId.isEmpty())
+                {
+                    problems.add("counterparty_order_id", "needs the counterparty column too");
+                }
                 if (problems.isEmpty())
                 {
+                    cmd.clientOrderId = ids.idOf(owner, orderId);
+                    ids.setInstrument(owner, cmd.clientOrderId, cmd.instrument);
+                }
+            }
+            case "LOT_OFFER" ->
+            {
+                cmd.type = CommandType.LOT_OFFER;
+                onlyFor(problems, "exchange_order_id", exchangeOrderIdText, "CANCEL, REPLACE and LOT_BID");
+                onlyFor(problems, "new_order_id", newOrderId, "REPLACE");
+                onlyFor(problems, "counterparty", counterparty, "NEW and LOT_BID");
+                onlyFor(problems, "counterparty_order_id", counterpartyOrderId, "NEW and LOT_BID");
+                required(problems, "order_id", orderId);
+                final Instrument instrument = instrument(problems, instrumentText, cmd);
+                if (required(problems, "side", side))
+                {
+                    cmd.side = word(problems, "side", side, Side.class, Side.SELL);
+                }
+                cmd.orderType = OrderType.LIMIT;
+                cmd.timeInForce = TimeInForce.GTC;
+                cmd.price = decimal(problems, "price", price, instrument, true);
+                cmd.quantity = decimal(problems, "quantity", quantity, instrument, false);
+                cmd.bidStep = decimal(problems, "bid_step", bidStep, instrument, true);
+                cmd.closeTimeNanos = time(problems, "close_time", closeTime, cmd.timeNanos);
+                if (problems.isEmpty())
+                {
+                    cmd.clientOrderId = ids.idOf(owner, orderId);
+                    ids.setInstrument(owner, cmd.clientOrderId, cmd.instrument);
+                }
+            }
+            case "LOT_BID" ->
+            {
+                cmd.type = CommandType.LOT_BID;
+                onlyFor(problems, "new_order_id", newOrderId, "REPLACE");
+                onlyFor(problems, "bid_step", bidStep, "LOT_OFFER");
+                onlyFor(problems, "close_time", closeTime, "LOT_OFFER");
+                required(problems, "order_id", orderId);
+                long lotClientId = 0;
+                if (!counterparty.isEmpty())
+                {
+                    cmd.counterparty = participantIndex(counterparty);
+                    if (!counterpartyOrderId.isEmpty())
+                    {
+                        lotClientId = ids.idOf(counterparty, counterpartyOrderId);
+                    }
+                }
+                if (exchangeOrderIdText.isEmpty() && (counterparty.isEmpty() || counterpartyOrderId.isEmpty()))
+                {
+                    problems.add("exchange_order_id", "is missing (name the lot by exchange_order_id, or by " +
+                        "counterparty and counterparty_order_id)");
+                }
+                final Instrument instrument = lotInstrument(counterparty, lotClientId, cmd.exchangeOrderId,
+                    instrumentText);
+                cmd.instrument = instrument == null ? Command.UNKNOWN : instrument.index();
+                cmd.orderType = OrderType.LIMIT;
+                cmd.timeInForce = TimeInForce.GTC;
+                cmd.price = decimal(problems, "price", price, instrument, true);
+                if (problems.isEmpty())
+                {
+                    cmd.counterpartyOrderId = lotClientId;
                     cmd.clientOrderId = ids.idOf(owner, orderId);
                     ids.setInstrument(owner, cmd.clientOrderId, cmd.instrument);
                 }
@@ -166,10 +218,7 @@ public final class OrderFileReader
             {
                 cmd.type = CommandType.CANCEL;
                 orderReference(problems, orderId, exchangeOrderIdText);
-                if (!newOrderId.isEmpty())
-                {
-                    problems.add("new_order_id", "is only for REPLACE");
-                }
+                onlyFor(problems, "new_order_id", newOrderId, "REPLACE");
                 if (problems.isEmpty() && !orderId.isEmpty())
                 {
                     cmd.clientOrderId = ids.idOf(owner, orderId);
@@ -180,7 +229,7 @@ public final class OrderFileReader
                 cmd.type = CommandType.REPLACE;
                 orderReference(problems, orderId, exchangeOrderIdText);
                 final long clientOrderId = orderId.isEmpty() || participant.isEmpty() ? 0 : ids.idOf(owner, orderId);
-                final Instrument instrument = replacedInstrument(owner, clientOrderId, cmd.exchangeOrderId,
+                final Instrument instrument = lotInstrument(owner, clientOrderId, cmd.exchangeOrderId,
                     instrumentText);
                 cmd.instrument = instrument == null ? Command.UNKNOWN : instrument.index();
                 required(problems, "price", price);
@@ -205,7 +254,7 @@ public final class OrderFileReader
                 }
                 else
                 {
-                    problems.add("action", "'" + actionText + "' is not one of NEW, CANCEL, REPLACE");
+                    problems.add("action", "'" + actionText + "' is not one of " + String.join(", ", ACTIONS));
                 }
             }
         }
@@ -218,7 +267,7 @@ public final class OrderFileReader
             reason = problems.reason();
         }
         return new RowInfo(row.line(), participant, onBehalfOf, actionText, orderId, exchangeOrderIdText,
-            instrumentText, side, type, tif, price, quantity, reason);
+            instrumentText, side, type, tif, price, quantity, counterparty, counterpartyOrderId, reason);
     }
 
     private int participantIndex(final String id)
@@ -227,8 +276,12 @@ public final class OrderFileReader
         return p == null ? Command.UNKNOWN : p.index();
     }
 
-    /** The instrument whose scales a REPLACE's price and quantity are read with. */
-    private Instrument replacedInstrument(final String owner, final long clientOrderId, final long exchangeOrderId,
+    /**
+     * The instrument of an existing order or lot (whose scales a REPLACE's or a LOT_BID's price is read with):
+     * from the order id as this file used it, else the instrument column, else the live order the exchange id
+     * names.
+     */
+    private Instrument lotInstrument(final String owner, final long clientOrderId, final long exchangeOrderId,
         final String instrumentText)
     {
         int index = Command.UNKNOWN;
@@ -246,6 +299,45 @@ public final class OrderFileReader
             index = instrumentOfExchangeOrder.applyAsInt(exchangeOrderId);
         }
         return index < 0 || index >= catalog.instruments().size() ? null : catalog.instrument(index);
+    }
+
+    private Instrument instrument(final Problems problems, final String text, final Command cmd)
+    {
+        if (!required(problems, "instrument", text))
+        {
+            return null;
+        }
+        final Instrument instrument = catalog.instrument(text);
+        cmd.instrument = instrument == null ? Command.UNKNOWN : instrument.index();
+        return instrument;
+    }
+
+    /** Nanoseconds since the epoch of an ISO-8601 instant; {@code fallback} when missing or unreadable. */
+    private static long time(final Problems problems, final String field, final String text, final long fallback)
+    {
+        if (text.isEmpty())
+        {
+            problems.add(field, "is missing");
+            return fallback;
+        }
+        try
+        {
+            final Instant instant = Instant.parse(text);
+            return Math.addExact(Math.multiplyExact(instant.getEpochSecond(), NANOS_PER_SECOND), instant.getNano());
+        }
+        catch (final DateTimeParseException | ArithmeticException ex)
+        {
+            problems.add(field, "'" + text + "' is not an ISO-8601 UTC time such as 2024-03-01T09:00:00Z");
+            return fallback;
+        }
+    }
+
+    private static void onlyFor(final Problems problems, final String field, final String value, final String actions)
+    {
+        if (!value.isEmpty())
+        {
+            problems.add(field, "is only for " + actions);
+        }
     }
 
     private static void orderReference(final Problems problems, final String orderId, final String exchangeOrderId)

@@ -6,6 +6,8 @@ import by.butb.engine.csv.CsvException;
 import by.butb.engine.csv.CsvReader;
 import by.butb.engine.model.Catalog;
 import by.butb.engine.model.CatalogLoader;
+import by.butb.engine.model.ScheduleLoader;
+import by.butb.engine.model.SessionSchedule;
 import by.butb.engine.pipeline.EngineContext;
 import by.butb.engine.pipeline.EnginePipeline;
 import by.butb.engine.pipeline.WaitStrategyName;
@@ -44,10 +46,11 @@ public final class Replay
     private static final long PROGRESS_EVERY_NANOS = 2_000_000_000L;
 
     /**
-     * @param data Chronicle journal directory (must be new or empty), or null to replay without a journal.
+     * @param schedule session schedule CSV, or null for continuous trading in every section.
+     * @param data     Chronicle journal directory (must be new or empty), or null to replay without a journal.
      */
-    public record Options(Source orders, Source instruments, Source participants, Path out, Path data,
-                          MarketRules rules)
+    public record Options(Source orders, Source instruments, Source participants, Source schedule, Path out,
+                          Path data, MarketRules rules)
     {
     }
 
@@ -81,13 +84,15 @@ public final class Replay
             checkEmptyDirectory(options.data(), data);
         }
         final Catalog catalog = loadCatalog(options.instruments(), options.participants());
+        final SessionSchedule schedule = options.schedule() == null ? SessionSchedule.NONE :
+            loadSchedule(options.schedule(), catalog);
 
         final Reader orders = options.orders().open();
         final Cleanup cleanup = new Cleanup(data);
         try (orders)
         {
             final Path temp = cleanup.createTemp(out);
-            final Result result = replay(options, catalog, orders, temp, progress);
+            final Result result = replay(options, catalog, schedule, orders, temp, progress);
             cleanup.moveIntoPlace(temp, out);
             return new Result(result.commands(), result.events(), result.trades(), result.rejects(),
                 result.stateHash(), result.summary(), out);
@@ -108,8 +113,8 @@ public final class Replay
         }
     }
 
-    private static Result replay(final Options options, final Catalog catalog, final Reader orders, final Path temp,
-        final Consumer<String> progress) throws IOException
+    private static Result replay(final Options options, final Catalog catalog, final SessionSchedule schedule,
+        final Reader orders, final Path temp, final Consumer<String> progress) throws IOException
     {
         final OrderIds ids = new OrderIds();
         final Map<Long, RowInfo> rows = new ConcurrentHashMap<>();
@@ -125,6 +130,7 @@ public final class Replay
             final EngineContext context = new EngineContext()
                 .catalog(catalog)
                 .rules(options.rules())
+                .schedule(schedule)
                 .waitStrategy(WaitStrategyName.BLOCKING)
                 .dataDirectory(options.data() == null ? null : options.data().toAbsolutePath().normalize())
                 .dedicatedJournalThread(false)
@@ -204,6 +210,23 @@ public final class Replay
             final String message = ex.getMessage();
             throw new ReplayException(ex.getCause() instanceof CharacterCodingException ?
                 message.replaceFirst(": cannot read: .*$", ": is not UTF-8 text") : message, ex);
+        }
+    }
+
+    private static SessionSchedule loadSchedule(final Source source, final Catalog catalog)
+    {
+        try (Reader reader = source.open())
+        {
+            return ScheduleLoader.load(source.name(), reader, catalog);
+        }
+        catch (final IOException ex)
+        {
+            throw new ReplayException("cannot read " + source.name() + ": " + ex.getMessage(), ex);
+        }
+        catch (final UncheckedIOException ex)
+        {
+            throw new ReplayException(ex.getCause() instanceof CharacterCodingException ?
+                source.name() + ": is not UTF-8 text" : ex.getMessage(), ex);
         }
     }
 

@@ -35,7 +35,7 @@ final class ReplayListener implements EngineListener
         "exchange_order_id", "instrument", "side", "type", "tif", "event", "code", "code_name", "reason", "price",
         "quantity", "leaves", "filled", "trade_id"};
     static final String[] TRADE_COLUMNS = {"trade_id", "time", "instrument", "price", "quantity", "buyer", "seller",
-        "buy_order_id", "sell_order_id", "aggressor"};
+        "buy_order_id", "sell_order_id", "aggressor", "kind"};
 
     private static final long NANOS_PER_SECOND = 1_000_000_000L;
 
@@ -149,11 +149,17 @@ final class ReplayListener implements EngineListener
             .field(orderName(buyer, e.buyClientOrderId))
             .field(orderName(seller, e.sellClientOrderId))
             .field(e.side.name())
+            .field(e.tradeKind.name())
             .end();
     }
 
     private void writeEvent(final EngineEvent e, final RowInfo info, final MatchingEngine engine)
     {
+        if (e.type == EventType.PHASE_CHANGED)
+        {
+            writePhaseChange(e);
+            return;
+        }
         final boolean rejected = e.type == EventType.REJECTED;
         final boolean unreadable = e.commandType == CommandType.INVALID;
         final Instrument instrument = instrument(e.instrument);
@@ -201,6 +207,29 @@ final class ReplayListener implements EngineListener
         events.field(e.type == EventType.TRADE ? Long.toString(e.tradeId) : "").end();
     }
 
+    /** A section's session moves to another phase: no order, no participant; the reason says which. */
+    private void writePhaseChange(final EngineEvent e)
+    {
+        final String section = e.section >= 0 && e.section < catalog.sections().size() ?
+            catalog.sections().get(e.section) : Integer.toString(e.section);
+        events.field(++eventId)
+            .field(time(e.timeNanos))
+            .field(e.userRef == 0 ? "" : Long.toString(e.userRef));
+        for (int i = 0; i < 8; i++)
+        {
+            events.field("");
+        }
+        events.field(e.type.name())
+            .field(e.code.code())
+            .field(e.code.name())
+            .field("section " + section + " enters " + e.phase.name());
+        for (int i = 0; i < 5; i++)
+        {
+            events.field("");
+        }
+        events.end();
+    }
+
     /** The code's fixed text plus what makes it useful: the offending value, the limit, the names. */
     private String reason(final EngineEvent e, final RowInfo info, final Instrument instrument,
         final MatchingEngine engine)
@@ -212,7 +241,8 @@ final class ReplayListener implements EngineListener
         final String text = e.code.text();
         return switch (e.code)
         {
-            case OK -> e.type == EventType.TRADE ? tradeReason(e) : text;
+            case OK -> e.type == EventType.TRADE ? tradeReason(e) : okReason(e, info);
+            case NOT_ALLOWED_IN_PHASE, MARKET_CLOSED -> text + phaseContext(e, instrument, engine);
             case UNKNOWN_PARTICIPANT -> text + " '" + info.participant() + "'";
             case UNKNOWN_INSTRUMENT -> text + " '" + info.instrument() + "'";
             case UNKNOWN_CLIENT -> "on_behalf_of names an unknown participant '" + info.onBehalfOf() + "'";
@@ -239,6 +269,11 @@ final class ReplayListener implements EngineListener
                 " (exchange_order_id " + info.exchangeOrderId() + ")");
             case REPLACE_QUANTITY_NOT_ABOVE_FILLED -> instrument == null ? text :
                 text + " (" + quantity(instrument, e.filled) + " filled)";
+            case UNKNOWN_COUNTERPARTY -> text + " '" + info.counterparty() + "'";
+            case OUTBID -> text + (e.counterparty >= 0 ? " on the lot of " + participantName(e.counterparty, "") : "");
+            case UNKNOWN_LOT -> text + (info.exchangeOrderId().isEmpty() ?
+                " '" + info.counterpartyOrderId() + "' of " + info.counterparty() :
+                " (exchange_order_id " + info.exchangeOrderId() + ")");
             case IOC_REMAINDER, MARKET_REMAINDER -> instrument == null ? text :
                 text + " (" + quantity(instrument, e.quantity - e.filled) + " of " + quantity(instrument, e.quantity) +
                     " not filled)";
@@ -250,9 +285,47 @@ final class ReplayListener implements EngineListener
     {
         final String buyer = participantName(e.buyOwner, "");
         final String seller = participantName(e.sellOwner, "");
-        return e.side == Side.BUY ?
+        final String deal = e.side == Side.BUY ?
             "bought from " + seller + " order " + orderName(seller, e.sellClientOrderId) :
             "sold to " + buyer + " order " + orderName(buyer, e.buyClientOrderId);
+        return switch (e.tradeKind)
+        {
+            case CONTINUOUS -> deal;
+            case CALL_AUCTION -> deal + " in the opening call auction";
+            case LOT_AUCTION -> deal + ": the lot auction closed, this bid won";
+            case ADDRESS_DEAL -> deal + " in an address deal";
+        };
+    }
+
+    private String okReason(final EngineEvent e, final RowInfo info)
+    {
+        if (e.commandType == CommandType.LOT_OFFER && e.type == EventType.ACCEPTED)
+        {
+            return "ok: the lot's auction is open";
+        }
+        if (e.counterparty < 0 || e.counterparty >= catalog.participants().size())
+        {
+            return e.code.text();
+        }
+        final String counterparty = catalog.participant(e.counterparty).id();
+        if (e.commandType == CommandType.LOT_BID)
+        {
+            return "ok: bid on the lot of " + counterparty;
+        }
+        if (!info.counterpartyOrderId().isEmpty())
+        {
+            return "ok: takes the address order of " + counterparty;
+        }
+        return "ok: address order, only " + counterparty + " can take it";
+    }
+
+    private String phaseContext(final EngineEvent e, final Instrument instrument, final MatchingEngine engine)
+    {
+        if (instrument == null)
+        {
+            return "";
+        }
+        return ": section " + instrument.section() + " is in phase " + engine.phase(instrument.sectionIndex());
     }
 
     private String inactive(final EngineEvent e)

@@ -19,10 +19,12 @@ public record RowInfo(
     String tif,
     String price,
     String quantity,
+    String counterparty,
+    String counterpartyOrderId,
     String reason)
 {
     /** For events that no line of this run caused. */
-    public static final RowInfo NONE = new RowInfo(0, "", "", "", "", "", "", "", "", "", "", "", null);
+    public static final RowInfo NONE = new RowInfo(0, "", "", "", "", "", "", "", "", "", "", "", "", "", null);
 
     /** The beneficial owner as written: the broker's client, or the participant itself. */
     public String owner()

@@ -29,6 +29,7 @@ final class Summary
         line(s, "orders", options.orders().name());
         line(s, "instruments", options.instruments().name());
         line(s, "participants", options.participants().name());
+        line(s, "schedule", options.schedule() == null ? "none (continuous trading)" : options.schedule().name());
         line(s, "rules", "guarantee " + percent(options.rules().guaranteeBps()) + " % of the order value, fee " +
             percent(options.rules().feeBps()) + " % of the deal amount from each side");
         s.append('\n');

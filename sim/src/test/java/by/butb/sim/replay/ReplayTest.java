@@ -142,7 +142,7 @@ class ReplayTest
         assertEquals(List.of(
             "line 2 field 'time': 'yesterday' is not an ISO-8601 UTC time such as 2024-03-01T09:00:00Z; " +
                 "field 'side': 'UP' is not one of BUY, SELL",
-            "line 3 field 'action': 'BUY' is not one of NEW, CANCEL, REPLACE",
+            "line 3 field 'action': 'BUY' is not one of NEW, CANCEL, REPLACE, LOT_OFFER, LOT_BID",
             "line 4 field 'tif': 'SOMETIMES' is not one of DAY, GTC, IOC, FOK; field 'quantity': is missing",
             "line 5 field 'order_id': is missing (give order_id or exchange_order_id)"), reasons);
         assertTrue(rejects(events()).stream().allMatch(e -> e.get("code").equals("100")));
@@ -379,7 +379,8 @@ class ReplayTest
         assertEquals(0, replay(orders).exitCode());
 
         assertEquals("mine", Butb.text(out().resolve("notes.txt")));
-        assertEquals("trade_id,time,instrument,price,quantity,buyer,seller,buy_order_id,sell_order_id,aggressor\n",
+        assertEquals("trade_id,time,instrument,price,quantity,buyer,seller,buy_order_id,sell_order_id,aggressor," +
+            "kind\n",
             Butb.text(out().resolve("trades.csv")));
     }
 
