@@ -1,0 +1,72 @@
+package by.butb.gateway;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+import quickfix.field.ExecType;
+import quickfix.field.MsgType;
+import quickfix.field.Side;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static by.butb.gateway.Fix.c;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class ServeCommandTest
+{
+    @TempDir
+    Path dir;
+
+    @Test
+    void servesUntilStoppedAndKeepsItsJournal() throws Exception
+    {
+        final Path instruments = dir.resolve("instruments.csv");
+        final Path participants = dir.resolve("participants.csv");
+        Files.writeString(instruments, TestCatalog.INSTRUMENTS);
+        Files.writeString(participants, TestCatalog.participantsCsv());
+        final ByteArrayOutputStream out = new ByteArrayOutputStream();
+        final ServeCommand serve = new ServeCommand(new PrintStream(out, true), new PrintStream(out, true));
+        final AtomicInteger exit = new AtomicInteger(-1);
+        final Thread runner = new Thread(() -> exit.set(new CommandLine(serve).execute("--port", "0", "--host",
+            "127.0.0.1", "--data", dir.resolve("journal").toString(), "--instruments", instruments.toString(),
+            "--participants", participants.toString())));
+        runner.start();
+        final long deadline = System.currentTimeMillis() + 20_000;
+        while (serve.server() == null && System.currentTimeMillis() < deadline)
+        {
+            Thread.sleep(20);
+        }
+        assertNotNull(serve.server(), out.toString());
+        try (FixClient a = FixClient.logon(serve.server().port(), "TRADER-A"))
+        {
+            a.send(Fix.limit("S1", "SMP", Side.SELL, "1", "2500"));
+            assertEquals(ExecType.NEW, c(a.next(MsgType.EXECUTION_REPORT), ExecType.FIELD));
+        }
+        serve.requestStop();
+        runner.join(20_000);
+        assertEquals(0, exit.get(), out.toString());
+        final String log = out.toString();
+        assertTrue(log.contains("listening on 127.0.0.1:"), log);
+        assertTrue(log.contains("stopped"), log);
+        assertTrue(Files.list(dir.resolve("journal")).findAny().isPresent(), "journal written");
+    }
+
+    @Test
+    void badCatalogIsAClearErrorWithExitCode1() throws Exception
+    {
+        final Path instruments = dir.resolve("instruments.csv");
+        Files.writeString(instruments, "symbol,name\nX,Y\n");
+        final ByteArrayOutputStream err = new ByteArrayOutputStream();
+        final int code = new CommandLine(new ServeCommand(new PrintStream(new ByteArrayOutputStream()),
+            new PrintStream(err, true))).execute("--port", "0", "--instruments", instruments.toString(),
+            "--participants", dir.resolve("missing.csv").toString());
+        assertEquals(1, code);
+        assertTrue(err.toString().startsWith("serve: "), err.toString());
+    }
+}
