@@ -80,6 +80,8 @@ class GatewayRawSocketTest
             assertNotNull(reply, "no answer to the logon of " + sender);
             assertTrue(reply.contains("|35=5|"), "expected a Logout: " + reply);
             assertTrue(r.closedWithin(5_000), "connection not closed after the refusal");
+            // the session is free again once the server has seen the refused connection close
+            waitForRefusalsToClear();
             return field(reply, 58);
         }
     }
