@@ -219,6 +219,7 @@ public final class OrderFileReader
                 cmd.type = CommandType.CANCEL;
                 orderReference(problems, orderId, exchangeOrderIdText);
                 onlyFor(problems, "new_order_id", newOrderId, "REPLACE");
+                notForOrderChanges(problems, counterparty, counterpartyOrderId, bidStep, closeTime);
                 if (problems.isEmpty() && !orderId.isEmpty())
                 {
                     cmd.clientOrderId = ids.idOf(owner, orderId);
@@ -228,6 +229,7 @@ public final class OrderFileReader
             {
                 cmd.type = CommandType.REPLACE;
                 orderReference(problems, orderId, exchangeOrderIdText);
+                notForOrderChanges(problems, counterparty, counterpartyOrderId, bidStep, closeTime);
                 final long clientOrderId = orderId.isEmpty() || participant.isEmpty() ? 0 : ids.idOf(owner, orderId);
                 final Instrument instrument = lotInstrument(owner, clientOrderId, cmd.exchangeOrderId,
                     instrumentText);
@@ -330,6 +332,15 @@ public final class OrderFileReader
             problems.add(field, "'" + text + "' is not an ISO-8601 UTC time such as 2024-03-01T09:00:00Z");
             return fallback;
         }
+    }
+
+    private static void notForOrderChanges(final Problems problems, final String counterparty,
+        final String counterpartyOrderId, final String bidStep, final String closeTime)
+    {
+        onlyFor(problems, "counterparty", counterparty, "NEW and LOT_BID");
+        onlyFor(problems, "counterparty_order_id", counterpartyOrderId, "NEW and LOT_BID");
+        onlyFor(problems, "bid_step", bidStep, "LOT_OFFER");
+        onlyFor(problems, "close_time", closeTime, "LOT_OFFER");
     }
 
     private static void onlyFor(final Problems problems, final String field, final String value, final String actions)

@@ -46,18 +46,20 @@ final class Summary
             }
         }
         line(s, "events", events.toString());
-        final StringBuilder rejects = new StringBuilder().append(stats.rejects());
-        separator = ": ";
+        line(s, "rejects", Long.toString(stats.rejects()));
+        final List<String[]> rejects = new ArrayList<>();
         for (final ResultCode code : ResultCode.values())
         {
             final long n = stats.rejectsByCode[code.ordinal()];
             if (n > 0)
             {
-                rejects.append(separator).append(code.name()).append(" (").append(code.code()).append(") ").append(n);
-                separator = ", ";
+                rejects.add(new String[] {"", Integer.toString(code.code()), code.name(), Long.toString(n)});
             }
         }
-        line(s, "rejects", rejects.toString());
+        if (!rejects.isEmpty())
+        {
+            appendTable(s, rejects, 3);
+        }
         line(s, "trades", Long.toString(stats.totalTrades));
         line(s, "live orders", Integer.toString(engine.liveOrderCount()));
         s.append('\n');
@@ -88,7 +90,7 @@ final class Summary
                 best(engine, instrument, Side.SELL),
                 Integer.toString(restingOrders(engine, i, Side.SELL))});
         }
-        appendTable(s, table);
+        appendTable(s, table, 2);
         s.append('\n');
         line(s, "state hash", String.format("%016x", engine.stateHash()));
         return s.toString();
@@ -120,8 +122,8 @@ final class Summary
         s.append(label).append(" ".repeat(Math.max(1, 14 - label.length()))).append(value).append('\n');
     }
 
-    /** First two columns left-aligned, the numbers right-aligned, two spaces between columns. */
-    private static void appendTable(final StringBuilder s, final List<String[]> rows)
+    /** The first {@code leftAligned} columns left-aligned, the others right-aligned, two spaces between columns. */
+    private static void appendTable(final StringBuilder s, final List<String[]> rows, final int leftAligned)
     {
         final int columns = rows.get(0).length;
         final int[] widths = new int[columns];
@@ -142,7 +144,7 @@ final class Summary
                     line.append("  ");
                 }
                 final String pad = " ".repeat(widths[c] - row[c].length());
-                line.append(c < 2 ? row[c] + pad : pad + row[c]);
+                line.append(c < leftAligned ? row[c] + pad : pad + row[c]);
             }
             s.append(line.toString().stripTrailing()).append('\n');
         }

@@ -90,6 +90,31 @@ class ReplayTest
     }
 
     @Test
+    void timesWithAnOffsetArePrintedInUtc()
+    {
+        final Path orders = Butb.orders(dir,
+            "2024-03-01T12:00:00.250+03:00,BY-LIDA,NEW,L1,SMP,SELL,LIMIT,DAY,2500.00,10,,,");
+
+        assertEquals(0, replay(orders).exitCode());
+
+        assertEquals("2024-03-01T09:00:00.250Z", events().get(0).get("time"));
+    }
+
+    @Test
+    void optionalColumnsGivenWithTheWrongActionMakeTheRowMalformed()
+    {
+        final Path orders = Butb.orders(dir,
+            "2024-03-01T09:00:00Z,BY-LIDA,NEW,L1,SMP,SELL,LIMIT,DAY,2500.00,10,,L2,",
+            "2024-03-01T09:00:01Z,BY-LIDA,CANCEL,L1,SMP,SELL,LIMIT,DAY,,,,,");
+
+        assertEquals(0, replay(orders).exitCode());
+
+        final List<CsvRow> events = events();
+        assertEquals("line 2 field 'new_order_id': is only for REPLACE", events.get(0).get("reason"));
+        assertEquals("UNKNOWN_ORDER", events.get(1).get("code_name"), "a CANCEL may repeat instrument and side");
+    }
+
+    @Test
     void aSellerHittingABidIsTheSellAggressor()
     {
         final Path orders = Butb.orders(dir,
