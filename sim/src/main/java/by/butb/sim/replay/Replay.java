@@ -20,6 +20,7 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryNotEmptyException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -278,8 +279,24 @@ public final class Replay
             }
             Files.createDirectories(parent);
             createdAncestor = missing;
-            temp = Files.createTempDirectory(parent, "." + out.getFileName() + ".tmp-");
-            return temp;
+            // Not Files.createTempDirectory: its owner-only permissions would stay with the output directory.
+            for (int attempt = 0; ; attempt++)
+            {
+                final Path candidate = parent.resolve("." + out.getFileName() + ".tmp-" +
+                    ProcessHandle.current().pid() + "-" + attempt);
+                try
+                {
+                    temp = Files.createDirectory(candidate);
+                    return temp;
+                }
+                catch (final FileAlreadyExistsException ex)
+                {
+                    if (attempt > 100)
+                    {
+                        throw ex;
+                    }
+                }
+            }
         }
 
         /** Moves the finished files into {@code out}: the whole directory when it is new, else file by file. */
