@@ -31,7 +31,15 @@ import java.util.concurrent.Callable;
             + "--participants it uses the bundled default catalogs (config/*.csv).",
         "A row the replay cannot read is rejected in events.csv (code 100) and the replay goes on; an unreadable "
             + "file, a bad catalog or a missing column stops it with exit code 1 and writes nothing."},
-    footer = {"", "Exit codes: 0 done, 1 bad input or file error, 2 usage error.",
+    footer = {"", "Examples:",
+        "  ./butb replay",
+        "      the bundled sample, into out/replay",
+        "  ./butb replay --orders my-orders.csv --out out/mine",
+        "  ./butb replay --orders examples/orders-auctions.csv \\",
+        "      --schedule examples/schedule-sample.csv --out out/auctions",
+        "      opening call auction, lot auction and address deals",
+        "",
+        "Exit codes: 0 done, 1 bad input or file error, 2 usage error.",
         "Formats of every file: docs/formats.md."})
 public final class ReplayCommand implements Callable<Integer>
 {

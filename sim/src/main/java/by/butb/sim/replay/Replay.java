@@ -269,21 +269,35 @@ public final class Replay
             this.dataExisted = data != null && Files.exists(data);
         }
 
+        /**
+         * A new directory on the same file system as {@code out}: inside it when it exists (so that "--out ." works
+         * anywhere), else next to it (then it is renamed into {@code out} at the end).
+         */
         Path createTemp(final Path out) throws IOException
         {
-            final Path parent = out.getParent();
-            Path missing = null;
-            for (Path p = parent; p != null && !Files.exists(p); p = p.getParent())
+            final Path parent;
+            final String prefix;
+            if (Files.isDirectory(out))
             {
-                missing = p;
+                parent = out;
+                prefix = ".butb-replay.tmp-";
             }
-            Files.createDirectories(parent);
-            createdAncestor = missing;
+            else
+            {
+                parent = out.getParent();
+                prefix = "." + out.getFileName() + ".tmp-";
+                Path missing = null;
+                for (Path p = parent; p != null && !Files.exists(p); p = p.getParent())
+                {
+                    missing = p;
+                }
+                Files.createDirectories(parent);
+                createdAncestor = missing;
+            }
             // Not Files.createTempDirectory: its owner-only permissions would stay with the output directory.
             for (int attempt = 0; ; attempt++)
             {
-                final Path candidate = parent.resolve("." + out.getFileName() + ".tmp-" +
-                    ProcessHandle.current().pid() + "-" + attempt);
+                final Path candidate = parent.resolve(prefix + ProcessHandle.current().pid() + "-" + attempt);
                 try
                 {
                     temp = Files.createDirectory(candidate);

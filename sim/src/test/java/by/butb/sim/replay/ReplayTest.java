@@ -395,7 +395,7 @@ class ReplayTest
     }
 
     @Test
-    void anExistingOutputDirectoryKeepsItsOtherFiles()
+    void anExistingOutputDirectoryKeepsItsOtherFiles() throws Exception
     {
         final Path orders = Butb.orders(dir);
         Butb.write(out().resolve("notes.txt"), "mine");
@@ -404,6 +404,11 @@ class ReplayTest
         assertEquals(0, replay(orders).exitCode());
 
         assertEquals("mine", Butb.text(out().resolve("notes.txt")));
+        try (var files = Files.list(out()))
+        {
+            assertEquals(List.of("events.csv", "notes.txt", "summary.txt", "trades.csv"),
+                files.map(p -> p.getFileName().toString()).sorted().toList(), "no temporary files left");
+        }
         assertEquals("trade_id,time,instrument,price,quantity,buyer,seller,buy_order_id,sell_order_id,aggressor," +
             "kind\n",
             Butb.text(out().resolve("trades.csv")));
