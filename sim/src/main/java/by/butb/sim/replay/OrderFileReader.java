@@ -201,7 +201,7 @@ public final class OrderFileReader
                     problems.add("exchange_order_id", "is missing (name the lot by exchange_order_id, or by " +
                         "counterparty and counterparty_order_id)");
                 }
-                final Instrument instrument = lotInstrument(counterparty, lotClientId, cmd.exchangeOrderId,
+                final Instrument instrument = existingInstrument(counterparty, lotClientId, cmd.exchangeOrderId,
                     instrumentText);
                 cmd.instrument = instrument == null ? Command.UNKNOWN : instrument.index();
                 cmd.orderType = OrderType.LIMIT;
@@ -231,7 +231,7 @@ public final class OrderFileReader
                 orderReference(problems, orderId, exchangeOrderIdText);
                 notForOrderChanges(problems, counterparty, counterpartyOrderId, bidStep, closeTime);
                 final long clientOrderId = orderId.isEmpty() || participant.isEmpty() ? 0 : ids.idOf(owner, orderId);
-                final Instrument instrument = lotInstrument(owner, clientOrderId, cmd.exchangeOrderId,
+                final Instrument instrument = existingInstrument(owner, clientOrderId, cmd.exchangeOrderId,
                     instrumentText);
                 cmd.instrument = instrument == null ? Command.UNKNOWN : instrument.index();
                 required(problems, "price", price);
@@ -283,7 +283,7 @@ public final class OrderFileReader
      * from the order id as this file used it, else the instrument column, else the live order the exchange id
      * names.
      */
-    private Instrument lotInstrument(final String owner, final long clientOrderId, final long exchangeOrderId,
+    private Instrument existingInstrument(final String owner, final long clientOrderId, final long exchangeOrderId,
         final String instrumentText)
     {
         int index = Command.UNKNOWN;
