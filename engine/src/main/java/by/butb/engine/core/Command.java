@@ -162,6 +162,15 @@ public final class Command
         return this;
     }
 
+    /** A command that only brings the engine's time forward (see {@link CommandType#CLOCK}). */
+    public Command clock(final long timeNanos)
+    {
+        clear();
+        this.type = CommandType.CLOCK;
+        this.timeNanos = timeNanos;
+        return this;
+    }
+
     public Command lotBid(
         final long timeNanos, final int submitter, final long clientOrderId, final long lotId, final long price)
     {

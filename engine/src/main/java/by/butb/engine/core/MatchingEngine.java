@@ -133,6 +133,9 @@ public final class MatchingEngine
             case REPLACE -> replace(cmd);
             case LOT_OFFER -> offerLot(cmd);
             case LOT_BID -> bidOnLot(cmd);
+            case CLOCK ->
+            {
+            }
             case INVALID -> reject(cmd, cmd.rejectCode == ResultCode.OK ? ResultCode.MALFORMED_INPUT : cmd.rejectCode);
             default -> throw new IllegalStateException("unhandled command type " + cmd.type);
         }

@@ -97,6 +97,16 @@ class LotAuctionTest
     }
 
     @Test
+    void shouldCloseALotWhenOnlyTheClockMovesPastItsClosingTime()
+    {
+        final long lot = offer(SELLER, 1, Side.SELL, 100, 10, 1);
+        bid(BUYER, 2, lot, 100);
+        final List<EngineEvent> events = h.run(h.command.clock(h.time + HOUR));
+        assertEquals(1, events.size(), "the clock command itself has no event");
+        assertEquals(TradeKind.LOT_AUCTION, only(events, EventType.TRADE).tradeKind);
+    }
+
+    @Test
     void shouldCloseALotWithoutBidsUnsold()
     {
         offer(SELLER, 1, Side.SELL, 100, 10, 1);
