@@ -56,11 +56,15 @@ public class PipelineThroughputBenchmark
     @Param({"false", "true"})
     public boolean journal;
 
-    @Param({"YIELDING", "BLOCKING"})
+    @Param({"BLOCKING"})
     public WaitStrategyName waitStrategy;
 
     @Param({"true"})
     public boolean dedicatedJournalThread;
+
+    /** Ring slots (a power of two); 16384 is the engine's default. */
+    @Param({"16384"})
+    public int ringSize;
 
     private MixedWorkload workload;
     private MixedWorkload.Replay replay;
@@ -83,6 +87,7 @@ public class PipelineThroughputBenchmark
             .waitStrategy(waitStrategy)
             .dataDirectory(directory)
             .dedicatedJournalThread(dedicatedJournalThread)
+            .ringSize(ringSize)
             .expectedOrders(16_384));
         for (long i = 0, n = workload.warmUpCommands(); i < n; i++)
         {
