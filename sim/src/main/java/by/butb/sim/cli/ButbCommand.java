@@ -14,8 +14,9 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = ButbCommand.Version.class,
     description = "BUTB commodity-exchange simulator: an order-matching engine for timber, milk powder and sugar.",
-    subcommands = {ReplayCommand.class, ServeCommand.class, PasswordCommand.class, CommandLine.HelpCommand.class},
-    footer = {"", "Examples:", "  ./butb replay --orders examples/orders-sample.csv --out out/replay",
+    subcommands = {StudyCommand.class, StudyCommand.Sim.class, ReplayCommand.class, ServeCommand.class, PasswordCommand.class, CommandLine.HelpCommand.class},
+    footer = {"", "Examples:", "  ./butb study     (replays the study's BUTB volumes; see docs/study.md)",
+        "  ./butb replay --orders examples/orders-sample.csv --out out/replay",
         "  ./butb serve --port 9878     (FIX 4.4 gateway; see docs/gateway.md)", "",
         "Exit codes: 0 done, 1 bad input or file error, 2 usage error. File formats: docs/formats.md."})
 public final class ButbCommand

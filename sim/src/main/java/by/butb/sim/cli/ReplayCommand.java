@@ -72,6 +72,12 @@ public final class ReplayCommand implements Callable<Integer>
             + "directory). Default: no journal.")
     private Path data;
 
+    @Option(names = "--until", paramLabel = "TIME", converter = TimeConverter.class,
+        description = "After the last row, move the exchange's clock to TIME (ISO-8601 UTC, e.g. "
+            + "2024-03-06T00:00:00Z): lots due by then close, phases change, DAY orders of past days expire. "
+            + "Default: the latest lot close_time of the file when it is after the last row, else no clock move.")
+    private Long until;
+
     @Option(names = "--guarantee-pct", paramLabel = "PCT", defaultValue = "10", converter = PercentConverter.class,
         description = "Guarantee an order blocks from the free deposit, in %% of its value (default: ${DEFAULT-VALUE}).")
     private int guaranteeBps;
@@ -91,7 +97,7 @@ public final class ReplayCommand implements Callable<Integer>
             instruments == null ? Source.DEFAULT_INSTRUMENTS : Source.file(instruments),
             participants == null ? Source.DEFAULT_PARTICIPANTS : Source.file(participants),
             schedule == null ? null : Source.file(schedule),
-            out, data, new MarketRules(guaranteeBps, feeBps));
+            out, data, new MarketRules(guaranteeBps, feeBps), until);
         try
         {
             final Replay.Result result = Replay.run(options, line ->
@@ -118,6 +124,25 @@ public final class ReplayCommand implements Callable<Integer>
             ex.printStackTrace(stderr);
             stderr.flush();
             return 1;
+        }
+    }
+
+    /** ISO-8601 UTC time to epoch nanoseconds. */
+    public static final class TimeConverter implements CommandLine.ITypeConverter<Long>
+    {
+        @Override
+        public Long convert(final String value)
+        {
+            try
+            {
+                final java.time.Instant instant = java.time.Instant.parse(value);
+                return Math.addExact(Math.multiplyExact(instant.getEpochSecond(), 1_000_000_000L), instant.getNano());
+            }
+            catch (final java.time.format.DateTimeParseException | ArithmeticException ex)
+            {
+                throw new CommandLine.TypeConversionException(
+                    "'" + value + "' is not an ISO-8601 UTC time such as 2024-03-06T00:00:00Z");
+            }
         }
     }
 

@@ -6,20 +6,20 @@ import java.io.UncheckedIOException;
 import java.io.Writer;
 
 /** Writes CSV rows (RFC 4180, '\n' line ends); quotes a field only when it needs it. */
-final class CsvOut implements AutoCloseable
+public final class CsvOut implements AutoCloseable
 {
     private final String name;
     private final BufferedWriter out;
     private final StringBuilder row = new StringBuilder(256);
     private int fields;
 
-    CsvOut(final String name, final Writer writer)
+    public CsvOut(final String name, final Writer writer)
     {
         this.name = name;
         this.out = writer instanceof BufferedWriter b ? b : new BufferedWriter(writer, 1 << 16);
     }
 
-    CsvOut header(final String... columns)
+    public CsvOut header(final String... columns)
     {
         for (final String column : columns)
         {
@@ -28,7 +28,7 @@ final class CsvOut implements AutoCloseable
         return end();
     }
 
-    CsvOut field(final String value)
+    public CsvOut field(final String value)
     {
         if (fields++ > 0)
         {
@@ -49,12 +49,12 @@ final class CsvOut implements AutoCloseable
         return this;
     }
 
-    CsvOut field(final long value)
+    public CsvOut field(final long value)
     {
         return field(Long.toString(value));
     }
 
-    CsvOut end()
+    public CsvOut end()
     {
         row.append('\n');
         try

@@ -1,6 +1,7 @@
 package by.butb.sim.replay;
 
 import by.butb.engine.core.Command;
+import by.butb.engine.core.CommandType;
 import by.butb.engine.core.MarketRules;
 import by.butb.engine.csv.CsvException;
 import by.butb.engine.csv.CsvReader;
@@ -49,10 +50,18 @@ public final class Replay
     /**
      * @param schedule session schedule CSV, or null for continuous trading in every section.
      * @param data     Chronicle journal directory (must be new or empty), or null to replay without a journal.
+     * @param until    time (epoch nanoseconds UTC) of a CLOCK command submitted after the last row, or null for
+     *                 the default: the latest lot close_time of the file when it is after the last row (so every
+     *                 lot settles), else no CLOCK.
      */
     public record Options(Source orders, Source instruments, Source participants, Source schedule, Path out,
-                          Path data, MarketRules rules)
+                          Path data, MarketRules rules, Long until)
     {
+        public Options(final Source orders, final Source instruments, final Source participants,
+            final Source schedule, final Path out, final Path data, final MarketRules rules)
+        {
+            this(orders, instruments, participants, schedule, out, data, rules, null);
+        }
     }
 
     /** What a successful replay did. */
@@ -147,6 +156,7 @@ public final class Replay
                 });
                 final Command command = new Command();
                 final long[] count = {0};
+                final long[] lastTime = {Long.MIN_VALUE, Long.MIN_VALUE, 0};
                 final long[] lastProgress = {System.nanoTime()};
                 CsvReader.read(options.orders().name(), orders, OrderFileReader.REQUIRED_COLUMNS, row ->
                 {
@@ -156,6 +166,12 @@ public final class Replay
                     }
                     final RowInfo info = reader.read(row, command);
                     rows.put(info.line(), info);
+                    lastTime[0] = Math.max(lastTime[0], command.timeNanos);
+                    lastTime[2] = Math.max(lastTime[2], info.line());
+                    if (command.type == CommandType.LOT_OFFER)
+                    {
+                        lastTime[1] = Math.max(lastTime[1], command.closeTimeNanos);
+                    }
                     pipeline[0].submit(command);
                     if ((++count[0] & 0xFFFF) == 0 && System.nanoTime() - lastProgress[0] > PROGRESS_EVERY_NANOS)
                     {
@@ -166,6 +182,18 @@ public final class Replay
                 if (pipeline[0] == null)
                 {
                     pipeline[0] = EnginePipeline.start(context);
+                }
+                final long clockTime = options.until() != null ? options.until() :
+                    lastTime[1] > lastTime[0] ? lastTime[1] : Long.MIN_VALUE;
+                if (clockTime != Long.MIN_VALUE)
+                {
+                    if (options.until() != null && lastTime[0] != Long.MIN_VALUE && clockTime < lastTime[0])
+                    {
+                        throw new ReplayException("--until " + ReplayListener.time(clockTime) +
+                            " is before the last row's time " + ReplayListener.time(lastTime[0]));
+                    }
+                    // The CLOCK's events (lots closing, phases, expiries) are reported on the line after the last.
+                    pipeline[0].submit(command.clock(clockTime));
                 }
                 pipeline[0].drain();
                 if (listener.error() != null)

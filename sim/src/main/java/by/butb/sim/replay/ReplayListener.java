@@ -29,12 +29,12 @@ import java.util.Map;
  * written when their command completes, when the engine can be asked for context (the free deposit of a rejected
  * order). A write error is kept (see {@link #error()}) rather than thrown, so that the pipeline keeps draining.
  */
-final class ReplayListener implements EngineListener
+public final class ReplayListener implements EngineListener
 {
-    static final String[] EVENT_COLUMNS = {"event_id", "time", "line", "participant", "submitter", "order_id",
+    public static final String[] EVENT_COLUMNS = {"event_id", "time", "line", "participant", "submitter", "order_id",
         "exchange_order_id", "instrument", "side", "type", "tif", "event", "code", "code_name", "reason", "price",
         "quantity", "leaves", "filled", "trade_id"};
-    static final String[] TRADE_COLUMNS = {"trade_id", "time", "instrument", "price", "quantity", "buyer", "seller",
+    public static final String[] TRADE_COLUMNS = {"trade_id", "time", "instrument", "price", "quantity", "buyer", "seller",
         "buy_order_id", "sell_order_id", "aggressor", "kind"};
 
     private static final long NANOS_PER_SECOND = 1_000_000_000L;
@@ -52,7 +52,7 @@ final class ReplayListener implements EngineListener
     private long eventId;
     private volatile RuntimeException error;
 
-    ReplayListener(final Catalog catalog, final MarketRules rules, final OrderIds ids, final Map<Long, RowInfo> rows,
+    public ReplayListener(final Catalog catalog, final MarketRules rules, final OrderIds ids, final Map<Long, RowInfo> rows,
         final Map<Long, Integer> liveOrderInstruments, final CsvOut events, final CsvOut trades,
         final ReplayStats stats)
     {
@@ -67,7 +67,7 @@ final class ReplayListener implements EngineListener
     }
 
     /** The first write error, or null. */
-    RuntimeException error()
+    public RuntimeException error()
     {
         return error;
     }
@@ -421,7 +421,7 @@ final class ReplayListener implements EngineListener
     }
 
     /** ISO-8601 UTC, e.g. 2024-03-01T09:00:00Z (fractions of a second only when there are some). */
-    static String time(final long nanos)
+    public static String time(final long nanos)
     {
         return Instant.ofEpochSecond(Math.floorDiv(nanos, NANOS_PER_SECOND), Math.floorMod(nanos, NANOS_PER_SECOND))
             .toString();

@@ -7,18 +7,18 @@ import by.butb.engine.core.ResultCode;
 import java.math.BigInteger;
 
 /** Counts kept while the events go by (on the engine's thread; read them after the pipeline is drained). */
-final class ReplayStats
+public final class ReplayStats
 {
-    final long[] eventsByType = new long[EventType.values().length];
-    final long[] rejectsByCode = new long[ResultCode.values().length];
+    public final long[] eventsByType = new long[EventType.values().length];
+    public final long[] rejectsByCode = new long[ResultCode.values().length];
     final long[] trades;
     final long[] volume;
     final BigInteger[] value;
     final long[] lastPrice;
-    long events;
-    long totalTrades;
+    public long events;
+    public long totalTrades;
 
-    ReplayStats(final int instruments)
+    public ReplayStats(final int instruments)
     {
         trades = new long[instruments];
         volume = new long[instruments];
@@ -46,7 +46,7 @@ final class ReplayStats
         }
     }
 
-    long rejects()
+    public long rejects()
     {
         return eventsByType[EventType.REJECTED.ordinal()];
     }

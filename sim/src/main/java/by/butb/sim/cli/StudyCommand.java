@@ -1,0 +1,204 @@
+package by.butb.sim.cli;
+
+import by.butb.engine.csv.CsvException;
+import by.butb.sim.report.StudyReport;
+import by.butb.sim.study.Scenario;
+import by.butb.sim.study.ScenarioException;
+import by.butb.sim.study.ScenarioSource;
+import by.butb.sim.study.StudyPlan;
+import by.butb.sim.study.StudyRun;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code butb study}: replays the BUTB volumes of the study (the bundled scenario) and shows what happened;
+ * {@code butb sim --scenario FILE}: the same for any scenario file. Format of scenarios: docs/scenarios.md.
+ */
+@Command(
+    name = "study",
+    mixinStandardHelpOptions = true,
+    versionProvider = ButbCommand.Version.class,
+    sortOptions = false,
+    description = {
+        "Replays the BUTB volumes of the study through the matching engine and shows what happened.",
+        "",
+        "Agents (Belarusian sellers, buyers per country from the accreditation figures, brokers) place real orders, "
+            + "lots and bids that go through the engine's checks and matching; the trades are attributed to the "
+            + "study's flows (buyer country, commodity, period) and compared with the study's figures.",
+        "Writes into --out: trades.csv, events.csv (the replay formats), summary.csv, latency.hgrm, report.html, "
+            + "and the generated instruments.csv and participants.csv; prints the per-flow table."},
+    footer = {"", "Examples:",
+        "  ./butb study                          the bundled study scenario, into out/study/",
+        "  ./butb study --scale 100 --out out/stress",
+        "  ./butb sim --scenario examples/study/study.yaml --seed 7",
+        "",
+        "Exit codes: 0 done (every flow within tolerance), 1 bad scenario or file error, 2 usage error,",
+        "3 the replay ran but a flow is outside tolerance. Scenario format: docs/scenarios.md; the study: "
+            + "docs/study.md."})
+public class StudyCommand implements Callable<Integer>
+{
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--scenario", paramLabel = "FILE",
+        description = "Scenario file (YAML, docs/scenarios.md). Default: the bundled study scenario.")
+    Path scenario;
+
+    @Option(names = "--seed", paramLabel = "N", description = "Random seed (default: the scenario's).")
+    Long seed;
+
+    @Option(names = "--scale", paramLabel = "N",
+        description = "Multiplies every volume (more deals of the same sizes), e.g. 100 for a stress run "
+            + "(default: the scenario's, usually 1).")
+    Integer scale;
+
+    @Option(names = "--speed", paramLabel = "X", defaultValue = "0",
+        description = "Pacing: simulated seconds per wall-clock second, e.g. 86400 for a day a second. "
+            + "Default 0: as fast as possible.")
+    double speed;
+
+    @Option(names = "--out", paramLabel = "DIR",
+        description = "Output directory (default: out/<scenario name>/).")
+    Path out;
+
+    @Option(names = "--via-gateway",
+        description = "Send the orders through the FIX gateway end to end (not available yet).")
+    boolean viaGateway;
+
+    @Option(names = "--quiet", description = "Do not print the table (the files are written all the same).")
+    boolean quiet;
+
+    ScenarioSource defaultScenario()
+    {
+        return ScenarioSource.STUDY;
+    }
+
+    @Override
+    public Integer call()
+    {
+        ButbCommand.quietLibraries();
+        final PrintWriter stdout = spec.commandLine().getOut();
+        final PrintWriter stderr = spec.commandLine().getErr();
+        final String me = "butb " + spec.name();
+        if (viaGateway)
+        {
+            stderr.println(me + ": --via-gateway is not available yet: the study replays in process only " +
+                "(see docs/study.md)");
+            stderr.flush();
+            return 2;
+        }
+        if (scale != null && (scale < 1 || scale > 10_000))
+        {
+            stderr.println(me + ": --scale must be from 1 to 10000, not " + scale);
+            stderr.flush();
+            return 2;
+        }
+        if (speed < 0 || Double.isNaN(speed) || Double.isInfinite(speed))
+        {
+            stderr.println(me + ": --speed must be 0 (as fast as possible) or a positive number");
+            stderr.flush();
+            return 2;
+        }
+        try
+        {
+            final ScenarioSource source = scenario == null ? defaultScenario() : ScenarioSource.file(scenario);
+            final Scenario loaded = Scenario.load(source).with(seed, scale);
+            final Path dir = out != null ? out : Path.of("out", loaded.name());
+            if (Files.exists(dir) && !Files.isDirectory(dir))
+            {
+                stderr.println(me + ": error: " + dir + " exists and is not a directory (--out needs a directory)");
+                stderr.flush();
+                return 1;
+            }
+            final long t0 = System.nanoTime();
+            final StudyPlan plan = StudyPlan.of(loaded);
+            final long planned = System.nanoTime() - t0;
+            final StudyRun.Result result = StudyRun.run(plan, dir, speed, line ->
+            {
+                stderr.print(line);
+                stderr.flush();
+            });
+            Files.writeString(dir.resolve("instruments.csv"), plan.instrumentsCsv());
+            Files.writeString(dir.resolve("participants.csv"), plan.participantsCsv());
+            StudyReport.write(result, dir);
+            if (!quiet)
+            {
+                stdout.printf("Scenario %s (%s), seed %d, scale %d: %,d deals, %,d commands, %,d trades, %,d rejects%n",
+                    loaded.name(), source.name(), loaded.seed(), loaded.scale(), plan.deals(), result.commands(),
+                    result.trades(), result.rejects());
+                stdout.println();
+                stdout.print(StudyReport.table(result));
+                stdout.println();
+                stdout.println(StudyReport.latencyLine(result.latency()));
+                stdout.printf("planned in %.2f s, replayed in %.2f s; assumptions: report.html and docs/study.md%n",
+                    planned / 1e9, result.wallNanos() / 1e9);
+                stdout.println("wrote " + dir.resolve(StudyRun.TRADES_FILE) + ", " + StudyRun.EVENTS_FILE + ", " +
+                    StudyReport.SUMMARY_FILE + ", " + StudyReport.LATENCY_FILE + ", " + StudyReport.REPORT_FILE);
+                stdout.flush();
+            }
+            final long failed = result.flows().stream().filter(a -> !StudyReport.ok(a)).count();
+            if (failed > 0)
+            {
+                stderr.println(me + ": " + failed + " flow(s) outside tolerance (quantity 1 %, value 5 %); see " +
+                    dir.resolve(StudyReport.SUMMARY_FILE));
+                stderr.flush();
+                return 3;
+            }
+            return 0;
+        }
+        catch (final ScenarioException | CsvException ex)
+        {
+            stderr.println(me + ": error: " + ex.getMessage());
+            stderr.flush();
+            return 1;
+        }
+        catch (final IOException ex)
+        {
+            stderr.println(me + ": error: cannot write the output: " + ex.getMessage());
+            stderr.flush();
+            return 1;
+        }
+        catch (final RuntimeException ex)
+        {
+            stderr.println(me + ": internal error (please report it): " + ex);
+            ex.printStackTrace(stderr);
+            stderr.flush();
+            return 1;
+        }
+    }
+
+    /** {@code butb sim --scenario FILE}: the same run for a scenario of your own. */
+    @Command(
+        name = "sim",
+        mixinStandardHelpOptions = true,
+        versionProvider = ButbCommand.Version.class,
+        sortOptions = false,
+        description = {"Runs a scenario file (YAML, docs/scenarios.md) like `butb study` runs the study's.",
+            "Options and outputs are those of `butb study`; --scenario is required."},
+        footer = {"", "Example:", "  ./butb sim --scenario examples/study/study.yaml --scale 10 --out out/x", "",
+            "Exit codes: 0 done, 1 bad scenario or file error, 2 usage error, 3 a flow outside tolerance."})
+    public static final class Sim extends StudyCommand
+    {
+        @Override
+        public Integer call()
+        {
+            if (scenario == null)
+            {
+                spec.commandLine().getErr().println("butb sim: --scenario FILE is required (or run `butb study` " +
+                    "for the bundled study scenario)");
+                spec.commandLine().getErr().flush();
+                return 2;
+            }
+            return super.call();
+        }
+    }
+}

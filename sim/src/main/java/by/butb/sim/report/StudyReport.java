@@ -1,0 +1,520 @@
+package by.butb.sim.report;
+
+import by.butb.engine.model.Catalog;
+import by.butb.engine.model.Instrument;
+import by.butb.sim.study.Scenario;
+import by.butb.sim.study.StudyPlan;
+import by.butb.sim.study.StudyRun;
+import org.HdrHistogram.Histogram;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.Writer;
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * What a person reads after a study: the per-flow table (printed and summary.csv), the latency percentiles
+ * (latency.hgrm) and one self-contained report.html with inline SVG charts (no network, no script).
+ */
+public final class StudyReport
+{
+    public static final String SUMMARY_FILE = "summary.csv";
+    public static final String REPORT_FILE = "report.html";
+    public static final String LATENCY_FILE = "latency.hgrm";
+    /** Tolerances of the checks: quantity within 1 %, value within 5 % of the study's figure. */
+    public static final BigDecimal QUANTITY_TOLERANCE_PCT = BigDecimal.ONE;
+    public static final BigDecimal VALUE_TOLERANCE_PCT = BigDecimal.valueOf(5);
+
+    private static final String[] PALETTE = {"#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#8c564b",
+        "#e377c2", "#17becf", "#7f7f7f", "#bcbd22"};
+
+    private StudyReport()
+    {
+    }
+
+    /** Difference of achieved to target in percent (2 decimals), or null without a target. */
+    public static BigDecimal diffPct(final BigDecimal target, final BigDecimal achieved)
+    {
+        if (target == null || target.signum() == 0)
+        {
+            return null;
+        }
+        return achieved.subtract(target).multiply(BigDecimal.valueOf(100)).divide(target, 2, RoundingMode.HALF_UP);
+    }
+
+    /** True when every figure the study gives for the flow is met within tolerance. */
+    public static boolean ok(final StudyRun.Achieved a)
+    {
+        final BigDecimal dq = diffPct(a.target().quantity(), a.quantity());
+        final BigDecimal dv = diffPct(a.target().value(), a.value());
+        return (dq == null || dq.abs().compareTo(QUANTITY_TOLERANCE_PCT) <= 0) &&
+            (dv == null || dv.abs().compareTo(VALUE_TOLERANCE_PCT) <= 0);
+    }
+
+    /** Writes summary.csv, latency.hgrm and report.html into {@code out}. */
+    public static void write(final StudyRun.Result result, final Path out) throws IOException
+    {
+        try (Writer w = Files.newBufferedWriter(out.resolve(SUMMARY_FILE), StandardCharsets.UTF_8))
+        {
+            w.write(summaryCsv(result));
+        }
+        try (PrintStream p = new PrintStream(Files.newOutputStream(out.resolve(LATENCY_FILE)), false,
+            StandardCharsets.UTF_8))
+        {
+            result.latency().outputPercentileDistribution(p, 1000.0);
+        }
+        try (Writer w = Files.newBufferedWriter(out.resolve(REPORT_FILE), StandardCharsets.UTF_8))
+        {
+            w.write(html(result));
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------ summary.csv
+
+    public static String summaryCsv(final StudyRun.Result result)
+    {
+        final StringBuilder sb = new StringBuilder("flow,buyer_country,commodity,period_start,period_end,mechanism," +
+            "unit,target_quantity,achieved_quantity,quantity_diff_pct,target_value_usd,achieved_value_usd," +
+            "value_diff_pct,trades,vwap_usd,check,seed_line,how\n");
+        for (final StudyRun.Achieved a : result.flows())
+        {
+            final Scenario.Flow f = a.target().flow();
+            sb.append(f.id()).append(',').append(f.country()).append(',').append(f.commodity()).append(',')
+                .append(f.start()).append(',').append(f.end()).append(',').append(f.mechanism()).append(',')
+                .append(f.unit()).append(',')
+                .append(plain(a.target().quantity())).append(',')
+                .append(a.target().quantity() == null ? "" : plain(a.quantity())).append(',')
+                .append(plain(diffPct(a.target().quantity(), a.quantity()))).append(',')
+                .append(plain(a.target().value())).append(',')
+                .append(plain(a.value().setScale(2, RoundingMode.HALF_UP))).append(',')
+                .append(plain(diffPct(a.target().value(), a.value()))).append(',')
+                .append(a.trades()).append(',')
+                .append(plain(a.vwap())).append(',')
+                .append(ok(a) ? "OK" : "FAIL").append(',')
+                .append(f.seedLine()).append(',')
+                .append(csv(a.target().how())).append('\n');
+        }
+        return sb.toString();
+    }
+
+    private static String csv(final String text)
+    {
+        return text.contains(",") || text.contains("\"") ? "\"" + text.replace("\"", "\"\"") + "\"" : text;
+    }
+
+    private static String plain(final BigDecimal d)
+    {
+        return d == null ? "" : d.stripTrailingZeros().scale() < 0 ? d.setScale(0, RoundingMode.UNNECESSARY)
+            .toPlainString() : d.stripTrailingZeros().toPlainString();
+    }
+
+    // ------------------------------------------------------------------------------------------ the table
+
+    /** The per-flow table as printed: target against achieved, differences in %, trades, VWAP, check. */
+    public static String table(final StudyRun.Result result)
+    {
+        final List<String[]> rows = new ArrayList<>();
+        rows.add(new String[] {"flow", "ctry", "period", "target qty", "achieved qty", "diff %", "target USD",
+            "achieved USD", "diff %", "trades", "VWAP", "check"});
+        for (final StudyRun.Achieved a : result.flows())
+        {
+            final Scenario.Flow f = a.target().flow();
+            final String unit = f.unit().isEmpty() ? "" : " " + f.unit();
+            rows.add(new String[] {
+                f.id(), f.country(), f.start().toString().substring(2, 7) + ".." + f.end().toString().substring(2, 7),
+                a.target().quantity() == null ? "-" : grouped(a.target().quantity(), 0) + unit,
+                a.target().quantity() == null ? "-" : grouped(a.quantity(), 0) + unit,
+                pct(diffPct(a.target().quantity(), a.quantity())),
+                a.target().value() == null ? "-" : grouped(a.target().value(), 0),
+                grouped(a.value(), 0),
+                pct(diffPct(a.target().value(), a.value())),
+                String.format(Locale.ROOT, "%,d", a.trades()),
+                a.vwap() == null ? "-" : grouped(a.vwap(), 2),
+                ok(a) ? "OK" : "FAIL"});
+        }
+        final int[] widths = new int[rows.get(0).length];
+        for (final String[] row : rows)
+        {
+            for (int i = 0; i < row.length; i++)
+            {
+                widths[i] = Math.max(widths[i], row[i].length());
+            }
+        }
+        final StringBuilder sb = new StringBuilder();
+        for (int r = 0; r < rows.size(); r++)
+        {
+            final String[] row = rows.get(r);
+            for (int i = 0; i < row.length; i++)
+            {
+                final boolean left = i <= 2;
+                sb.append(i == 0 ? "" : "  ").append(left ? String.format("%-" + widths[i] + "s", row[i]) :
+                    String.format("%" + widths[i] + "s", row[i]));
+            }
+            sb.append('\n');
+            if (r == 0)
+            {
+                int total = 0;
+                for (final int w : widths)
+                {
+                    total += w + 2;
+                }
+                sb.append("-".repeat(total - 2)).append('\n');
+            }
+        }
+        return sb.toString();
+    }
+
+    private static String pct(final BigDecimal d)
+    {
+        return d == null ? "-" : (d.signum() > 0 ? "+" : "") + d.setScale(2, RoundingMode.HALF_UP).toPlainString();
+    }
+
+    private static String grouped(final BigDecimal d, final int decimals)
+    {
+        return String.format(Locale.ROOT, "%,." + decimals + "f", d);
+    }
+
+    /** The latency line printed after the table: percentiles in microseconds. */
+    public static String latencyLine(final Histogram h)
+    {
+        return String.format(Locale.ROOT, "latency (submit to events published, us): p50 %.1f  p90 %.1f  p99 %.1f  " +
+                "p99.9 %.1f  max %.1f  (%,d commands)", h.getValueAtPercentile(50) / 1e3,
+            h.getValueAtPercentile(90) / 1e3, h.getValueAtPercentile(99) / 1e3, h.getValueAtPercentile(99.9) / 1e3,
+            h.getMaxValue() / 1e3, h.getTotalCount());
+    }
+
+    // ------------------------------------------------------------------------------------------ report.html
+
+    private static String html(final StudyRun.Result result)
+    {
+        final StudyPlan plan = result.plan();
+        final Scenario s = plan.scenario();
+        final StringBuilder h = new StringBuilder(1 << 16);
+        h.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n<title>BUTB study replay: ")
+            .append(esc(s.name())).append("</title>\n<style>\n")
+            .append("body{font-family:system-ui,-apple-system,Segoe UI,Roboto,sans-serif;margin:2em auto;max-width:1100px;")
+            .append("color:#222;padding:0 1em}h1{font-size:1.6em}h2{font-size:1.25em;margin-top:2em;border-bottom:1px ")
+            .append("solid #ccc}table{border-collapse:collapse;font-size:.85em;margin:.5em 0}th,td{padding:.25em .5em;")
+            .append("border-bottom:1px solid #e4e4e4;text-align:right}th{background:#f4f4f4}td.l,th.l{text-align:left}")
+            .append(".ok{color:#1a7f37;font-weight:600}.fail{color:#c62828;font-weight:600}.note{color:#555;")
+            .append("font-size:.9em}svg{background:#fff;border:1px solid #ddd;margin:.5em 0}svg text{font-size:11px;")
+            .append("font-family:sans-serif}ul.a li{margin:.2em 0}.grid{display:flex;flex-wrap:wrap;gap:1em}\n")
+            .append("</style></head><body>\n");
+        h.append("<h1>BUTB study replay: ").append(esc(s.name())).append("</h1>\n<p>").append(esc(s.description()))
+            .append("</p>\n<p class=\"note\">Scenario ").append(esc(s.file())).append(", seed ").append(s.seed())
+            .append(", scale ").append(s.scale()).append(". ").append(String.format(Locale.ROOT,
+                "%,d commands, %,d events, %,d trades, %,d rejects, replayed in %.2f s. State hash %016x.",
+                result.commands(), result.events(), result.trades(), result.rejects(), result.wallNanos() / 1e9,
+                result.stateHash())).append(" Every figure below comes from the engine's TRADE events.</p>\n");
+
+        long failed = result.flows().stream().filter(a -> !ok(a)).count();
+        h.append("<h2>Flows of the study: target and achieved</h2>\n<p>").append(failed == 0 ?
+                "<span class=\"ok\">Every flow is within tolerance</span>" :
+                "<span class=\"fail\">" + failed + " flow(s) outside tolerance</span>")
+            .append(" (quantity within 1 %, value within 5 % of the study's figure; attributed by the buyer's ")
+            .append("country, the instrument and the period).</p>\n<table><tr><th class=\"l\">flow</th>")
+            .append("<th class=\"l\">country</th><th class=\"l\">commodity</th><th class=\"l\">period</th>")
+            .append("<th>target qty</th><th>achieved qty</th><th>diff %</th><th>target USD</th>")
+            .append("<th>achieved USD</th><th>diff %</th><th>trades</th><th>VWAP</th><th>check</th>")
+            .append("<th class=\"l\">how it is replayed</th></tr>\n");
+        for (final StudyRun.Achieved a : result.flows())
+        {
+            final Scenario.Flow f = a.target().flow();
+            h.append("<tr><td class=\"l\">").append(esc(f.id())).append("</td><td class=\"l\">").append(f.country())
+                .append("</td><td class=\"l\">").append(esc(f.commodity())).append("</td><td class=\"l\">")
+                .append(f.start()).append(" to ").append(f.end()).append("</td><td>")
+                .append(a.target().quantity() == null ? "-" : grouped(a.target().quantity(), 0) + " " + esc(f.unit()))
+                .append("</td><td>").append(a.target().quantity() == null ? "-" : grouped(a.quantity(), 0))
+                .append("</td><td>").append(pct(diffPct(a.target().quantity(), a.quantity()))).append("</td><td>")
+                .append(a.target().value() == null ? "-" : grouped(a.target().value(), 0)).append("</td><td>")
+                .append(grouped(a.value(), 0)).append("</td><td>").append(pct(diffPct(a.target().value(), a.value())))
+                .append("</td><td>").append(String.format(Locale.ROOT, "%,d", a.trades())).append("</td><td>")
+                .append(a.vwap() == null ? "-" : grouped(a.vwap(), 2)).append("</td><td class=\"")
+                .append(ok(a) ? "ok\">OK" : "fail\">FAIL").append("</td><td class=\"l note\">")
+                .append(esc(a.target().how())).append(" <i>(study line ").append(esc(f.seedLine()))
+                .append(")</i></td></tr>\n");
+        }
+        h.append("</table>\n");
+
+        h.append("<h2>Volume against the study's figures</h2>\n<p class=\"note\">Per flow, achieved as a share of the ")
+            .append("study's figure (quantity when the study gives one, else value); the band is the tolerance.</p>\n")
+            .append(flowBars(result));
+        h.append("<h2>Volume per country and commodity</h2>\n").append(countryTable(result))
+            .append(countryBars(result));
+        h.append("<h2>Price over time</h2>\n<p class=\"note\">Daily VWAP per instrument, with the day's low and high ")
+            .append("trade prices; dashed lines: the price band.</p>\n<div class=\"grid\">\n");
+        final Catalog catalog = plan.catalog();
+        for (final Map.Entry<Integer, TreeMap<Long, long[]>> e : result.daily().entrySet())
+        {
+            h.append(priceChart(catalog.instrument(e.getKey()), e.getValue()));
+        }
+        h.append("</div>\n<h2>Latency</h2>\n<p class=\"note\">Per command, from submission into the Disruptor ring ")
+            .append("to the end of the command's event publication (HdrHistogram; the replay submits as fast as ")
+            .append("it can, so queueing in the ring is included). ").append(esc(latencyLine(result.latency())))
+            .append(". Full distribution: latency.hgrm.</p>\n").append(latencyChart(result.latency()));
+        h.append("<h2>Assumptions</h2>\n<p class=\"note\">What the study does not give and this scenario assumes, ")
+            .append("and how the plan derived its figures.</p>\n<ul class=\"a\">\n");
+        for (final String a : plan.assumptions())
+        {
+            h.append("<li>").append(esc(a)).append("</li>\n");
+        }
+        h.append("</ul>\n<h2>Engine</h2>\n<p class=\"note\">Trades by kind: ");
+        final String[] kinds = {"continuous", "call auction", "lot auction", "address deal"};
+        for (int i = 0; i < kinds.length; i++)
+        {
+            h.append(i == 0 ? "" : ", ").append(kinds[i]).append(' ').append(String.format(Locale.ROOT, "%,d",
+                result.tradesByKind()[i]));
+        }
+        h.append(". Participants: ").append(catalog.participants().size()).append(", instruments: ")
+            .append(catalog.instruments().size()).append(" (generated catalogs: instruments.csv, participants.csv).")
+            .append("</p>\n</body></html>\n");
+        return h.toString();
+    }
+
+    private static String flowBars(final StudyRun.Result result)
+    {
+        final int rowH = 22;
+        final int left = 150;
+        final int width = 900;
+        final int plotW = width - left - 80;
+        final List<StudyRun.Achieved> flows = result.flows();
+        final int height = flows.size() * rowH + 40;
+        final double max = 1.2;
+        final StringBuilder svg = new StringBuilder();
+        svg.append(String.format(Locale.ROOT, "<svg width=\"%d\" height=\"%d\" viewBox=\"0 0 %d %d\" " +
+            "xmlns=\"http://www.w3.org/2000/svg\">\n", width, height, width, height));
+        final double x100 = left + plotW / max;
+        svg.append(String.format(Locale.ROOT, "<rect x=\"%.1f\" y=\"10\" width=\"%.1f\" height=\"%d\" " +
+            "fill=\"#e8f5e9\"/>\n", left + plotW * 0.95 / max, plotW * 0.10 / max, flows.size() * rowH));
+        for (int i = 0; i < flows.size(); i++)
+        {
+            final StudyRun.Achieved a = flows.get(i);
+            final boolean byQuantity = a.target().quantity() != null;
+            final BigDecimal target = byQuantity ? a.target().quantity() : a.target().value();
+            final BigDecimal achieved = byQuantity ? a.quantity() : a.value();
+            final double ratio = target.signum() == 0 ? 0 : achieved.divide(target, MathContext.DECIMAL64).doubleValue();
+            final double y = 14 + i * rowH;
+            svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%.1f\" text-anchor=\"end\">%s</text>\n",
+                left - 6, y + 12, esc(a.target().flow().id())));
+            svg.append(String.format(Locale.ROOT, "<rect x=\"%d\" y=\"%.1f\" width=\"%.1f\" height=\"14\" " +
+                "fill=\"%s\"><title>%s: %s of %s (%s)</title></rect>\n", left, y, Math.min(max, ratio) * plotW / max,
+                ok(a) ? (byQuantity ? "#1f77b4" : "#9467bd") : "#c62828", esc(a.target().flow().id()),
+                grouped(achieved, 0), grouped(target, 0), byQuantity ? esc(a.target().flow().unit()) : "USD"));
+            svg.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%.1f\">%.1f %%%s</text>\n",
+                left + Math.min(max, ratio) * plotW / max + 4, y + 12, ratio * 100, byQuantity ? "" : " (USD)"));
+        }
+        svg.append(String.format(Locale.ROOT, "<line x1=\"%.1f\" y1=\"8\" x2=\"%.1f\" y2=\"%d\" stroke=\"#2e7d32\" " +
+            "stroke-dasharray=\"4 3\"/><text x=\"%.1f\" y=\"%d\" text-anchor=\"middle\">study figure = 100 %%</text>\n",
+            x100, x100, flows.size() * rowH + 12, x100, flows.size() * rowH + 30));
+        return svg.append("</svg>\n").toString();
+    }
+
+    private static String countryTable(final StudyRun.Result result)
+    {
+        final Catalog catalog = result.plan().catalog();
+        final StringBuilder h = new StringBuilder("<table><tr><th class=\"l\">buyer country</th>" +
+            "<th class=\"l\">instrument</th><th>quantity</th><th class=\"l\">unit</th><th>value USD</th>" +
+            "<th>trades</th><th>VWAP</th></tr>\n");
+        for (final Map.Entry<String, Map<String, long[]>> c : result.byCountry().entrySet())
+        {
+            for (final Map.Entry<String, long[]> e : c.getValue().entrySet())
+            {
+                final Instrument instrument = catalog.instrument(e.getKey());
+                final BigDecimal q = BigDecimal.valueOf(e.getValue()[0]).movePointLeft(instrument.quantityScale());
+                final BigDecimal v = BigDecimal.valueOf(e.getValue()[1]).movePointLeft(2);
+                h.append("<tr><td class=\"l\">").append(c.getKey()).append("</td><td class=\"l\">")
+                    .append(esc(instrument.symbol())).append("</td><td>").append(grouped(q, 0))
+                    .append("</td><td class=\"l\">").append(esc(instrument.unit())).append("</td><td>")
+                    .append(grouped(v, 0)).append("</td><td>").append(String.format(Locale.ROOT, "%,d",
+                        e.getValue()[2])).append("</td><td>").append(grouped(v.divide(q, 2, RoundingMode.HALF_UP), 2))
+                    .append("</td></tr>\n");
+            }
+        }
+        return h.append("</table>\n").toString();
+    }
+
+    private static String countryBars(final StudyRun.Result result)
+    {
+        // Stacked bars of traded value per buyer country, one colour per instrument.
+        final Map<String, Integer> colour = new TreeMap<>();
+        double max = 0;
+        for (final Map<String, long[]> m : result.byCountry().values())
+        {
+            long total = 0;
+            for (final Map.Entry<String, long[]> e : m.entrySet())
+            {
+                colour.putIfAbsent(e.getKey(), colour.size());
+                total += e.getValue()[1];
+            }
+            max = Math.max(max, total / 100.0);
+        }
+        final int left = 60;
+        final int rowH = 26;
+        final int width = 900;
+        final int plotW = 640;
+        final int n = result.byCountry().size();
+        final int height = n * rowH + 30 + 20 * ((colour.size() + 5) / 6);
+        final StringBuilder svg = new StringBuilder(String.format(Locale.ROOT, "<svg width=\"%d\" height=\"%d\" " +
+            "viewBox=\"0 0 %d %d\" xmlns=\"http://www.w3.org/2000/svg\">\n", width, height, width, height));
+        int i = 0;
+        for (final Map.Entry<String, Map<String, long[]>> c : result.byCountry().entrySet())
+        {
+            final double y = 8 + i * rowH;
+            double x = left;
+            double total = 0;
+            svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%.1f\" text-anchor=\"end\">%s</text>\n",
+                left - 6, y + 14, c.getKey()));
+            for (final Map.Entry<String, long[]> e : c.getValue().entrySet())
+            {
+                final double v = e.getValue()[1] / 100.0;
+                final double w = max == 0 ? 0 : v / max * plotW;
+                svg.append(String.format(Locale.ROOT, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"18\" " +
+                    "fill=\"%s\"><title>%s %s: USD %,.0f</title></rect>\n", x, y, w,
+                    PALETTE[colour.get(e.getKey()) % PALETTE.length], c.getKey(), esc(e.getKey()), v));
+                x += w;
+                total += v;
+            }
+            svg.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%.1f\">USD %s</text>\n", x + 4, y + 14,
+                money(total)));
+            i++;
+        }
+        int k = 0;
+        for (final Map.Entry<String, Integer> e : colour.entrySet())
+        {
+            final double x = left + (k % 6) * 130;
+            final double y = n * rowH + 16 + (k / 6) * 20;
+            svg.append(String.format(Locale.ROOT, "<rect x=\"%.1f\" y=\"%.1f\" width=\"12\" height=\"12\" " +
+                    "fill=\"%s\"/><text x=\"%.1f\" y=\"%.1f\">%s</text>\n", x, y, PALETTE[e.getValue() % PALETTE.length],
+                x + 16, y + 10, esc(e.getKey())));
+            k++;
+        }
+        return svg.append("</svg>\n").toString();
+    }
+
+    private static String money(final double usd)
+    {
+        if (usd >= 1e6)
+        {
+            return String.format(Locale.ROOT, "%.2f M", usd / 1e6);
+        }
+        return String.format(Locale.ROOT, "%,.0f", usd);
+    }
+
+    private static String priceChart(final Instrument instrument, final TreeMap<Long, long[]> days)
+    {
+        final int width = 540;
+        final int height = 240;
+        final int left = 60;
+        final int right = 10;
+        final int top = 24;
+        final int bottom = 30;
+        final long firstDay = days.firstKey();
+        final long lastDay = Math.max(days.lastKey(), firstDay + 1);
+        final double lo = instrument.lowPrice();
+        final double hi = instrument.highPrice();
+        final double scale = Math.pow(10, instrument.priceScale());
+        final double pw = width - left - right;
+        final double ph = height - top - bottom;
+        final StringBuilder svg = new StringBuilder(String.format(Locale.ROOT, "<svg width=\"%d\" height=\"%d\" " +
+            "viewBox=\"0 0 %d %d\" xmlns=\"http://www.w3.org/2000/svg\">\n", width, height, width, height));
+        svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"16\" font-weight=\"bold\">%s (USD/%s), %d trading " +
+            "days</text>\n", left, esc(instrument.symbol()), esc(instrument.unit()), days.size()));
+        final double loF = lo;
+        final double hiF = hi;
+        final java.util.function.DoubleUnaryOperator yOf = p -> top + ph - (p - loF) / (hiF - loF) * ph;
+        final java.util.function.LongToDoubleFunction xOf = d -> left + (double)(d - firstDay) / (lastDay - firstDay) * pw;
+        for (int t = 0; t <= 4; t++)
+        {
+            final double p = lo + (hi - lo) * t / 4;
+            final double y = yOf.applyAsDouble(p);
+            svg.append(String.format(Locale.ROOT, "<line x1=\"%d\" y1=\"%.1f\" x2=\"%d\" y2=\"%.1f\" stroke=\"%s\" " +
+                    "%s/><text x=\"%d\" y=\"%.1f\" text-anchor=\"end\">%.0f</text>\n", left, y, width - right, y,
+                t == 0 || t == 4 ? "#c62828" : "#eee", t == 0 || t == 4 ? "stroke-dasharray=\"4 3\"" : "",
+                left - 4, y + 4, p / scale));
+        }
+        final StringBuilder line = new StringBuilder();
+        for (final Map.Entry<Long, long[]> e : days.entrySet())
+        {
+            final long[] d = e.getValue();
+            final double x = xOf.applyAsDouble(e.getKey());
+            svg.append(String.format(Locale.ROOT, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" " +
+                    "stroke=\"#9ecae1\"/>\n", x, yOf.applyAsDouble(d[2]), x, yOf.applyAsDouble(d[3])));
+            // VWAP of the day in price units: value (cents) / quantity, scaled back to the price scale.
+            final double vwap = d[1] / 100.0 / (d[0] / Math.pow(10, instrument.quantityScale())) * scale;
+            line.append(line.length() == 0 ? "M" : " L").append(String.format(Locale.ROOT, "%.1f %.1f", x,
+                yOf.applyAsDouble(vwap)));
+        }
+        svg.append("<path d=\"").append(line).append("\" fill=\"none\" stroke=\"#1f77b4\" stroke-width=\"1.5\"/>\n");
+        svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\">%s</text><text x=\"%d\" y=\"%d\" " +
+                "text-anchor=\"end\">%s</text>\n", left, height - 8, LocalDate.ofEpochDay(firstDay), width - right,
+            height - 8, LocalDate.ofEpochDay(days.lastKey())));
+        return svg.append("</svg>\n").toString();
+    }
+
+    private static String latencyChart(final Histogram h)
+    {
+        final int width = 900;
+        final int height = 300;
+        final int left = 70;
+        final int bottom = 40;
+        final int top = 10;
+        final double pw = width - left - 20;
+        final double ph = height - top - bottom;
+        // x: percentile on a log scale of 1/(1-p) (as HdrHistogram plots), up to 99.999 %; y: log10 microseconds.
+        final double maxX = 5;
+        final double minUs = Math.max(0.1, h.getMinValue() / 1e3);
+        final double maxUs = Math.max(minUs * 10, h.getMaxValue() / 1e3);
+        final double lo = Math.floor(Math.log10(minUs));
+        final double hi = Math.ceil(Math.log10(maxUs));
+        final StringBuilder svg = new StringBuilder(String.format(Locale.ROOT, "<svg width=\"%d\" height=\"%d\" " +
+            "viewBox=\"0 0 %d %d\" xmlns=\"http://www.w3.org/2000/svg\">\n", width, height, width, height));
+        for (double e = lo; e <= hi; e++)
+        {
+            final double y = top + ph - (e - lo) / (hi - lo) * ph;
+            svg.append(String.format(Locale.ROOT, "<line x1=\"%d\" y1=\"%.1f\" x2=\"%d\" y2=\"%.1f\" stroke=\"#eee\"/>" +
+                "<text x=\"%d\" y=\"%.1f\" text-anchor=\"end\">%s us</text>\n", left, y, width - 20, y, left - 4, y + 4,
+                e >= 0 ? String.format(Locale.ROOT, "%,.0f", Math.pow(10, e)) : String.valueOf(Math.pow(10, e))));
+        }
+        final String[] labels = {"0%", "90%", "99%", "99.9%", "99.99%", "99.999%"};
+        for (int i = 0; i <= 5; i++)
+        {
+            final double x = left + i / maxX * pw;
+            svg.append(String.format(Locale.ROOT, "<line x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%.1f\" " +
+                "stroke=\"#eee\"/><text x=\"%.1f\" y=\"%d\" text-anchor=\"middle\">%s</text>\n", x, top, x, top + ph,
+                x, height - 20, labels[i]));
+        }
+        final StringBuilder path = new StringBuilder();
+        if (h.getTotalCount() > 0)
+        {
+            for (int i = 0; i <= 200; i++)
+            {
+                final double xv = maxX * i / 200;
+                final double pct = 100 * (1 - Math.pow(10, -xv));
+                final double us = Math.max(minUs, h.getValueAtPercentile(Math.min(pct, 100)) / 1e3);
+                final double x = left + xv / maxX * pw;
+                final double y = top + ph - (Math.log10(us) - lo) / (hi - lo) * ph;
+                path.append(i == 0 ? "M" : " L").append(String.format(Locale.ROOT, "%.1f %.1f", x, y));
+            }
+        }
+        svg.append("<path d=\"").append(path).append("\" fill=\"none\" stroke=\"#d62728\" stroke-width=\"2\"/>\n");
+        svg.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%d\" text-anchor=\"middle\">percentile</text>\n",
+            left + pw / 2, height - 4));
+        return svg.append("</svg>\n").toString();
+    }
+
+    private static String esc(final String text)
+    {
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    }
+}

@@ -1,0 +1,640 @@
+package by.butb.sim.study;
+
+import by.butb.engine.csv.CsvException;
+import by.butb.engine.csv.CsvReader;
+import by.butb.engine.csv.CsvRow;
+import by.butb.sim.replay.Source;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+
+/**
+ * A scenario of {@code butb study} / {@code butb sim}: instruments, participants, flows, the order-arrival model,
+ * assumptions, seed, scale. Format: docs/scenarios.md. {@link #load} reads the YAML file (and the CSV files it
+ * names); every problem is a {@link ScenarioException} or {@link CsvException} naming file, line and field.
+ */
+public record Scenario(
+    String name,
+    String description,
+    String file,
+    long seed,
+    int scale,
+    BigDecimal guaranteePct,
+    BigDecimal feePct,
+    boolean defaultInstruments,
+    List<InstrumentRow> addedInstruments,
+    Map<String, BigDecimal> prices,
+    Map<String, long[]> dealSizes,
+    List<Seller> sellers,
+    List<Country> countries,
+    BigDecimal buyerDeposit,
+    BigDecimal sellerDeposit,
+    List<Flow> flows,
+    Arrival arrival,
+    List<String> assumptions)
+{
+    /** An instrument row added to the catalog (columns of docs/formats.md#instrument-catalog). */
+    public record InstrumentRow(Map<String, String> columns, String file, int line, String path)
+    {
+    }
+
+    /** A Belarusian seller and the instruments it sells. */
+    public record Seller(String id, String name, List<String> sells, String file, int line, String path)
+    {
+    }
+
+    /**
+     * Accredited participants of a country: {@code accredited} in all, {@code brokers} of them brokers;
+     * {@code active} traders place orders (0: all).
+     */
+    public record Country(String code, String name, int accredited, int brokers, int active, List<String> sections,
+                          String asOf, String source)
+    {
+    }
+
+    /** A flow of the study and how the scenario replays it. */
+    public record Flow(
+        String id,
+        String country,
+        String commodity,
+        BigDecimal quantity,
+        String unit,
+        BigDecimal value,
+        LocalDate start,
+        LocalDate end,
+        String mechanism,
+        String seedLine,
+        String note,
+        Plan plan,
+        String source)
+    {
+        /** A turnover (all the country's trades in the period count), replayed as the residual of other flows. */
+        public boolean residual()
+        {
+            return plan.residual();
+        }
+    }
+
+    /**
+     * How a flow is replayed. {@code instruments}: symbol to share (of the quantity for a flow with a quantity, of
+     * the value otherwise). {@code residual}: a turnover that includes other flows: only what they do not cover is
+     * traded. {@code replayValue}: the value aimed at when it differs from the study's (stated as an assumption).
+     */
+    public record Plan(
+        Map<String, BigDecimal> mix,
+        boolean residual,
+        String mechanism,
+        Integer deals,
+        long[] dealSize,
+        BigDecimal replayValue,
+        Map<String, BigDecimal> prices,
+        BigDecimal brokerShare,
+        String why,
+        String file,
+        int line)
+    {
+    }
+
+    /**
+     * The order-arrival model: deals arrive uniformly at random (a Poisson process given their number) in the
+     * session hours of the flow's period; a lot is open {@code lotMinutes}; bids come every {@code bidGapMinutes}.
+     */
+    public record Arrival(
+        String model,
+        LocalTime open,
+        LocalTime close,
+        boolean weekdaysOnly,
+        int lotMinutes,
+        int bidGapMinutes,
+        int maxBidders,
+        BigDecimal priceNoisePct,
+        BigDecimal brokerShare,
+        BigDecimal restingBidShare,
+        BigDecimal bidStep)
+    {
+    }
+
+    private static final Set<String> TOP = Set.of("name", "description", "seed", "scale", "rules", "instruments",
+        "prices", "deal_sizes", "sellers", "participants", "flows", "arrival", "assumptions");
+    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,63}");
+    private static final List<String> FLOW_COLUMNS = List.of("id", "buyer_country", "commodity", "quantity", "unit",
+        "value_usd", "period_start", "period_end", "mechanism");
+    private static final List<String> ACCREDITATION_COLUMNS = List.of("country", "accredited", "as_of");
+
+    /** Reads a scenario; throws {@link ScenarioException} or {@link CsvException} on any problem. */
+    public static Scenario load(final ScenarioSource source)
+    {
+        final YamlNode root;
+        try (Reader reader = source.source().open())
+        {
+            root = YamlNode.parse(source.name(), reader);
+        }
+        catch (final IOException ex)
+        {
+            throw new ScenarioException(source.name() + ": cannot read: " + ex.getMessage());
+        }
+        catch (final UncheckedIOException ex)
+        {
+            throw new ScenarioException(source.name() + ": is not UTF-8 text");
+        }
+        root.onlyKeys(TOP);
+        final String file = source.name();
+        final YamlNode nameNode = root.get("name");
+        final String name = nameNode.text();
+        if (!NAME.matcher(name).matches())
+        {
+            throw nameNode.error("'" + name + "' must be 1 to 64 letters, digits, '_', '.', '-' (it names out/<name>/)");
+        }
+        final String description = root.text("description", "");
+        final long seed = root.integer("seed", 1, Long.MIN_VALUE, Long.MAX_VALUE);
+        final int scale = (int)root.integer("scale", 1, 1, 10_000);
+
+        BigDecimal guarantee = BigDecimal.TEN;
+        BigDecimal fee = new BigDecimal("0.1");
+        final YamlNode rules = root.opt("rules");
+        if (rules != null)
+        {
+            rules.onlyKeys(Set.of("guarantee_pct", "fee_pct"));
+            guarantee = percent(rules.opt("guarantee_pct"), guarantee);
+            fee = percent(rules.opt("fee_pct"), fee);
+        }
+
+        boolean defaults = true;
+        final List<InstrumentRow> added = new ArrayList<>();
+        final YamlNode instruments = root.opt("instruments");
+        if (instruments != null)
+        {
+            instruments.onlyKeys(Set.of("defaults", "add"));
+            defaults = instruments.bool("defaults", true);
+            final YamlNode add = instruments.opt("add");
+            if (add != null)
+            {
+                for (final YamlNode item : add.list())
+                {
+                    final Map<String, String> columns = new LinkedHashMap<>();
+                    for (final Map.Entry<String, YamlNode> e : item.entries().entrySet())
+                    {
+                        columns.put(e.getKey(), e.getValue().isNull() ? "" : e.getValue().text());
+                    }
+                    added.add(new InstrumentRow(columns, file, item.line(), item.path()));
+                }
+            }
+        }
+
+        final Map<String, BigDecimal> prices = new TreeMap<>();
+        final YamlNode pricesNode = root.opt("prices");
+        if (pricesNode != null)
+        {
+            for (final Map.Entry<String, YamlNode> e : pricesNode.entries().entrySet())
+            {
+                prices.put(e.getKey(), e.getValue().positiveDecimal());
+            }
+        }
+        final Map<String, long[]> dealSizes = new TreeMap<>();
+        final YamlNode sizesNode = root.opt("deal_sizes");
+        if (sizesNode != null)
+        {
+            for (final Map.Entry<String, YamlNode> e : sizesNode.entries().entrySet())
+            {
+                dealSizes.put(e.getKey(), range(e.getValue()));
+            }
+        }
+
+        final List<Seller> sellers = new ArrayList<>();
+        for (final YamlNode s : root.get("sellers").list())
+        {
+            s.onlyKeys(Set.of("id", "name", "sells"));
+            final YamlNode id = s.get("id");
+            if (!NAME.matcher(id.text()).matches() || id.text().length() > 32)
+            {
+                throw id.error("'" + id.text() + "' must be 1 to 32 letters, digits, '_', '.', '-'");
+            }
+            sellers.add(new Seller(id.text(), s.text("name", id.text()), s.get("sells").words(), file, s.line(),
+                s.path()));
+        }
+        if (sellers.isEmpty())
+        {
+            throw root.get("sellers").error("needs at least one seller");
+        }
+
+        final YamlNode participants = root.get("participants");
+        participants.onlyKeys(Set.of("accreditations", "countries", "sections", "deposit", "seller_deposit"));
+        final List<String> defaultSections = participants.opt("sections") == null ? List.of() :
+            participants.opt("sections").words();
+        final BigDecimal buyerDeposit = participants.opt("deposit") == null ? new BigDecimal("1000000") :
+            participants.get("deposit").positiveDecimal();
+        final BigDecimal sellerDeposit = participants.opt("seller_deposit") == null ? new BigDecimal("50000000") :
+            participants.get("seller_deposit").positiveDecimal();
+        final Map<String, Country> countries = new TreeMap<>();
+        final YamlNode accreditations = participants.opt("accreditations");
+        if (accreditations != null)
+        {
+            readAccreditations(source.resolve(accreditations.text()), defaultSections, countries);
+        }
+        final YamlNode countryList = participants.opt("countries");
+        if (countryList != null)
+        {
+            for (final YamlNode c : countryList.list())
+            {
+                c.onlyKeys(Set.of("country", "name", "accredited", "brokers", "active", "sections", "why"));
+                final YamlNode codeNode = c.get("country");
+                final String code = codeNode.text().toUpperCase(Locale.ROOT);
+                if (!code.matches("[A-Z]{2}"))
+                {
+                    throw codeNode.error("'" + codeNode.text() + "' is not an ISO 3166 alpha-2 code such as CN");
+                }
+                final Country known = countries.get(code);
+                final int accredited = (int)c.integer("accredited", known == null ? -1 : known.accredited(), 1, 100_000);
+                if (accredited < 0)
+                {
+                    throw new ScenarioException(file, c.line(), c.path() + ".accredited",
+                        "is missing (" + code + " is not in the accreditations file)");
+                }
+                final int brokers = (int)c.integer("brokers", known == null ? 0 : known.brokers(), 0, accredited - 1);
+                final int active = (int)c.integer("active", known == null ? 0 : known.active(), 0, accredited - brokers);
+                final List<String> sections = c.opt("sections") != null ? c.get("sections").words() :
+                    known != null ? known.sections() : defaultSections;
+                countries.put(code, new Country(code, c.text("name", known == null ? code : known.name()), accredited,
+                    brokers, active, sections, known == null ? "" : known.asOf(),
+                    known == null ? file + ":" + c.line() : known.source() + ", " + file + ":" + c.line()));
+            }
+        }
+
+        final YamlNode flowsNode = root.get("flows");
+        flowsNode.onlyKeys(Set.of("file", "plan"));
+        final Map<String, Plan> plans = new LinkedHashMap<>();
+        final Map<String, YamlNode> planNodes = new LinkedHashMap<>();
+        final YamlNode planNode = flowsNode.opt("plan");
+        if (planNode != null)
+        {
+            for (final Map.Entry<String, YamlNode> e : planNode.entries().entrySet())
+            {
+                plans.put(e.getKey(), plan(e.getValue(), file));
+                planNodes.put(e.getKey(), e.getValue());
+            }
+        }
+        final YamlNode flowFile = flowsNode.get("file");
+        final List<Flow> flows = readFlows(source.resolve(flowFile.text()), plans, countries);
+        for (final Map.Entry<String, YamlNode> e : planNodes.entrySet())
+        {
+            if (flows.stream().noneMatch(f -> f.id().equals(e.getKey())))
+            {
+                throw e.getValue().error("no flow '" + e.getKey() + "' in " + flowFile.text());
+            }
+        }
+        if (flows.isEmpty())
+        {
+            throw flowFile.error("the flows file has no flow");
+        }
+
+        final Arrival arrival = arrival(root.opt("arrival"));
+        final List<String> assumptions = new ArrayList<>();
+        final YamlNode assumptionNode = root.opt("assumptions");
+        if (assumptionNode != null)
+        {
+            for (final YamlNode a : assumptionNode.list())
+            {
+                assumptions.add(a.text());
+            }
+        }
+        return new Scenario(name, description, file, seed, scale, guarantee, fee, defaults, added, prices, dealSizes,
+            sellers, List.copyOf(countries.values()), buyerDeposit, sellerDeposit, flows, arrival, assumptions);
+    }
+
+    /** The same scenario with another seed and/or scale (command-line options). */
+    public Scenario with(final Long newSeed, final Integer newScale)
+    {
+        return new Scenario(name, description, file, newSeed == null ? seed : newSeed,
+            newScale == null ? scale : newScale, guaranteePct, feePct, defaultInstruments, addedInstruments, prices,
+            dealSizes, sellers, countries, buyerDeposit, sellerDeposit, flows, arrival, assumptions);
+    }
+
+    private static BigDecimal percent(final YamlNode node, final BigDecimal fallback)
+    {
+        if (node == null)
+        {
+            return fallback;
+        }
+        final BigDecimal d = node.decimal();
+        if (d.signum() < 0 || d.compareTo(BigDecimal.valueOf(100)) > 0 || d.stripTrailingZeros().scale() > 2)
+        {
+            throw node.error("'" + node.text() + "' must be a percentage from 0 to 100 with at most 2 decimals");
+        }
+        return d;
+    }
+
+    private static long[] range(final YamlNode node)
+    {
+        final List<YamlNode> items = node.list();
+        if (items.size() != 2)
+        {
+            throw node.error("must be [min, max], two whole quantities");
+        }
+        final long min = items.get(0).integer(1, 1_000_000_000L);
+        final long max = items.get(1).integer(1, 1_000_000_000L);
+        if (max < min)
+        {
+            throw items.get(1).error("max " + max + " is below min " + min);
+        }
+        return new long[] {min, max};
+    }
+
+    private static Plan plan(final YamlNode node, final String file)
+    {
+        node.onlyKeys(Set.of("mix", "instrument", "residual", "mechanism", "deals", "deal_size", "replay_value",
+            "prices", "broker_share", "why"));
+        final Map<String, BigDecimal> mix = new LinkedHashMap<>();
+        if (node.opt("instrument") != null)
+        {
+            mix.put(node.get("instrument").text(), BigDecimal.ONE);
+        }
+        if (node.opt("mix") != null)
+        {
+            if (!mix.isEmpty())
+            {
+                throw node.get("mix").error("give either instrument or mix, not both");
+            }
+            BigDecimal sum = BigDecimal.ZERO;
+            for (final Map.Entry<String, YamlNode> e : node.get("mix").entries().entrySet())
+            {
+                final BigDecimal share = e.getValue().positiveDecimal();
+                mix.put(e.getKey(), share);
+                sum = sum.add(share);
+            }
+            if (sum.subtract(BigDecimal.ONE).abs().compareTo(new BigDecimal("0.0001")) > 0)
+            {
+                throw node.get("mix").error("the shares add up to " + sum.stripTrailingZeros().toPlainString() +
+                    ", not 1");
+            }
+        }
+        String mechanism = null;
+        final YamlNode m = node.opt("mechanism");
+        if (m != null)
+        {
+            mechanism = m.text().toLowerCase(Locale.ROOT);
+            if (!List.of("exchange", "lot_auction", "address").contains(mechanism))
+            {
+                throw m.error("'" + m.text() + "' is not one of exchange, lot_auction, address");
+            }
+        }
+        final Map<String, BigDecimal> prices = new TreeMap<>();
+        if (node.opt("prices") != null)
+        {
+            for (final Map.Entry<String, YamlNode> e : node.get("prices").entries().entrySet())
+            {
+                prices.put(e.getKey(), e.getValue().positiveDecimal());
+            }
+        }
+        final YamlNode share = node.opt("broker_share");
+        BigDecimal brokerShare = null;
+        if (share != null)
+        {
+            brokerShare = share.decimal();
+            if (brokerShare.signum() < 0 || brokerShare.compareTo(BigDecimal.ONE) > 0)
+            {
+                throw share.error("'" + share.text() + "' must be between 0 and 1");
+            }
+        }
+        return new Plan(mix, node.bool("residual", false), mechanism,
+            node.opt("deals") == null ? null : (int)node.get("deals").integer(1, 1_000_000),
+            node.opt("deal_size") == null ? null : range(node.get("deal_size")),
+            node.opt("replay_value") == null ? null : node.get("replay_value").positiveDecimal(),
+            prices, brokerShare, node.text("why", ""), file, node.line());
+    }
+
+    private static Arrival arrival(final YamlNode node)
+    {
+        if (node == null)
+        {
+            return new Arrival("uniform", LocalTime.of(7, 0), LocalTime.of(13, 0), true, 60, 5, 3,
+                new BigDecimal("2"), new BigDecimal("0.2"), new BigDecimal("0.4"), null);
+        }
+        node.onlyKeys(Set.of("model", "session_open", "session_close", "weekdays_only", "lot_minutes",
+            "bid_gap_minutes", "max_bidders", "price_noise_pct", "broker_share", "resting_bid_share", "bid_step"));
+        final String model = node.text("model", "uniform").toLowerCase(Locale.ROOT);
+        if (!model.equals("uniform") && !model.equals("poisson"))
+        {
+            throw node.get("model").error("'" + model + "' is not uniform or poisson");
+        }
+        final LocalTime open = time(node.opt("session_open"), LocalTime.of(7, 0));
+        final LocalTime close = time(node.opt("session_close"), LocalTime.of(13, 0));
+        final int lotMinutes = (int)node.integer("lot_minutes", 60, 1, 600);
+        if (!close.isAfter(open.plusMinutes(lotMinutes + 1)))
+        {
+            throw node.get("session_close").error("must be more than lot_minutes after session_open");
+        }
+        final YamlNode noise = node.opt("price_noise_pct");
+        final BigDecimal noisePct = noise == null ? new BigDecimal("2") : noise.decimal();
+        if (noisePct.signum() < 0 || noisePct.compareTo(BigDecimal.TEN) > 0)
+        {
+            throw noise.error("must be from 0 to 10");
+        }
+        return new Arrival(model, open, close, node.bool("weekdays_only", true), lotMinutes,
+            (int)node.integer("bid_gap_minutes", 5, 1, 120), (int)node.integer("max_bidders", 3, 1, 20), noisePct,
+            share(node, "broker_share", "0.2"), share(node, "resting_bid_share", "0.4"),
+            node.opt("bid_step") == null ? null : node.get("bid_step").positiveDecimal());
+    }
+
+    private static BigDecimal share(final YamlNode node, final String key, final String fallback)
+    {
+        final YamlNode n = node.opt(key);
+        if (n == null)
+        {
+            return new BigDecimal(fallback);
+        }
+        final BigDecimal d = n.decimal();
+        if (d.signum() < 0 || d.compareTo(BigDecimal.ONE) > 0)
+        {
+            throw n.error("'" + n.text() + "' must be between 0 and 1");
+        }
+        return d;
+    }
+
+    private static LocalTime time(final YamlNode node, final LocalTime fallback)
+    {
+        if (node == null)
+        {
+            return fallback;
+        }
+        try
+        {
+            return LocalTime.parse(node.text());
+        }
+        catch (final DateTimeParseException ex)
+        {
+            throw node.error("'" + node.text() + "' is not a time of day such as \"07:00\" (UTC)");
+        }
+    }
+
+    private static void readAccreditations(final Source source, final List<String> sections,
+        final Map<String, Country> countries)
+    {
+        final Map<String, String> asOf = new TreeMap<>();
+        try (Reader reader = source.open())
+        {
+            CsvReader.read(source.name(), reader, ACCREDITATION_COLUMNS, row ->
+            {
+                final String code = row.required("country").toUpperCase(Locale.ROOT);
+                if (!code.matches("[A-Z]{2}"))
+                {
+                    throw row.error("country", "'" + row.get("country") + "' is not an ISO 3166 alpha-2 code");
+                }
+                final int accredited = intField(row, "accredited", 1);
+                final String brokersText = row.get("of_which_brokers");
+                final int brokers = brokersText.isEmpty() ? 0 : intField(row, "of_which_brokers", 0);
+                if (brokers >= accredited)
+                {
+                    throw row.error("of_which_brokers", brokers + " brokers leave no trader of " + accredited);
+                }
+                final String date = row.required("as_of");
+                date(row, "as_of", date);
+                final Country known = countries.get(code);
+                // Several figures for a country (UAE: 26 in October 2024, 33 in February 2025): the latest counts.
+                if (known == null || date.compareTo(asOf.get(code)) >= 0)
+                {
+                    asOf.put(code, date);
+                    countries.put(code, new Country(code, row.get("country_name").isEmpty() ? code :
+                        row.get("country_name"), accredited, known != null && brokersText.isEmpty() ? known.brokers() :
+                        brokers, 0, sections, date, source.name() + ":" + row.line()));
+                }
+            });
+        }
+        catch (final IOException ex)
+        {
+            throw new ScenarioException(source.name() + ": cannot read: " + ex.getMessage());
+        }
+    }
+
+    private static List<Flow> readFlows(final Source source, final Map<String, Plan> plans,
+        final Map<String, Country> countries)
+    {
+        final List<Flow> flows = new ArrayList<>();
+        try (Reader reader = source.open())
+        {
+            CsvReader.read(source.name(), reader, FLOW_COLUMNS, row ->
+            {
+                final String id = row.required("id");
+                if (flows.stream().anyMatch(f -> f.id().equals(id)))
+                {
+                    throw row.error("id", "'" + id + "' is used twice");
+                }
+                final String country = row.required("buyer_country").toUpperCase(Locale.ROOT);
+                if (!countries.containsKey(country))
+                {
+                    throw row.error("buyer_country", "no participants for '" + country +
+                        "': add it to participants.countries of the scenario");
+                }
+                final BigDecimal quantity = decimalField(row, "quantity");
+                final BigDecimal value = decimalField(row, "value_usd");
+                if (quantity == null && value == null)
+                {
+                    throw row.error("quantity", "a flow needs a quantity, a value_usd, or both");
+                }
+                final LocalDate start = date(row, "period_start", row.required("period_start"));
+                final LocalDate end = date(row, "period_end", row.required("period_end"));
+                if (end.isBefore(start))
+                {
+                    throw row.error("period_end", end + " is before period_start " + start);
+                }
+                final String mechanism = row.required("mechanism").toLowerCase(Locale.ROOT);
+                if (!mechanism.equals("exchange") && !mechanism.equals("address"))
+                {
+                    throw row.error("mechanism", "'" + row.get("mechanism") + "' is not exchange or address");
+                }
+                final String commodity = row.required("commodity");
+                final Plan plan = plans.get(id);
+                if (plan == null)
+                {
+                    throw row.error("id", "the scenario has no plan for flow '" + id + "' (flows.plan." + id + ")");
+                }
+                if (plan.mix().isEmpty())
+                {
+                    throw new ScenarioException(plan.file(), plan.line(), "flows.plan." + id,
+                        "needs instrument or mix: which instruments the commodity '" + commodity + "' trades as");
+                }
+                if (plan.residual() && quantity != null)
+                {
+                    throw new ScenarioException(plan.file(), plan.line(), "flows.plan." + id + ".residual",
+                        "a residual turnover is a value only; this flow has a quantity");
+                }
+                if (plan.residual() && value == null)
+                {
+                    throw new ScenarioException(plan.file(), plan.line(), "flows.plan." + id + ".residual",
+                        "only a flow with a value_usd can be a residual turnover");
+                }
+                flows.add(new Flow(id, country, commodity, quantity, row.get("unit"), value, start, end, mechanism,
+                    row.get("seed_line"), row.get("note"), plan, source.name() + ":" + row.line()));
+            });
+        }
+        catch (final IOException ex)
+        {
+            throw new ScenarioException(source.name() + ": cannot read: " + ex.getMessage());
+        }
+        return flows;
+    }
+
+    private static int intField(final CsvRow row, final String column, final int min)
+    {
+        final String text = row.required(column);
+        try
+        {
+            final int v = Integer.parseInt(text);
+            if (v < min)
+            {
+                throw row.error(column, v + " is below " + min);
+            }
+            return v;
+        }
+        catch (final NumberFormatException ex)
+        {
+            throw row.error(column, "'" + text + "' is not a whole number");
+        }
+    }
+
+    private static BigDecimal decimalField(final CsvRow row, final String column)
+    {
+        final String text = row.get(column);
+        if (text.isEmpty())
+        {
+            return null;
+        }
+        try
+        {
+            final BigDecimal d = new BigDecimal(text);
+            if (d.signum() <= 0)
+            {
+                throw row.error(column, "'" + text + "' must be above 0");
+            }
+            return d;
+        }
+        catch (final NumberFormatException ex)
+        {
+            throw row.error(column, "'" + text + "' is not a number");
+        }
+    }
+
+    private static LocalDate date(final CsvRow row, final String column, final String text)
+    {
+        try
+        {
+            return LocalDate.parse(text);
+        }
+        catch (final DateTimeParseException ex)
+        {
+            throw row.error(column, "'" + text + "' is not a date such as 2024-01-31");
+        }
+    }
+}

@@ -1,0 +1,43 @@
+package by.butb.sim.study;
+
+import by.butb.sim.replay.Source;
+
+import java.nio.file.Path;
+
+/**
+ * Where a scenario file is, so that the files it names (flows.csv, accreditations.csv) are found next to it: a
+ * file on disk, or a scenario bundled in the jar under {@code scenarios/}.
+ */
+public record ScenarioSource(Source source, Path directory, String resourceDirectory)
+{
+    /** The bundled study scenario: a copy of examples/study/study.yaml and the study's CSVs. */
+    public static final ScenarioSource STUDY = bundled("scenarios/study", "study.yaml");
+
+    public static ScenarioSource file(final Path file)
+    {
+        final Path parent = file.toAbsolutePath().normalize().getParent();
+        return new ScenarioSource(Source.file(file), parent, null);
+    }
+
+    public static ScenarioSource bundled(final String directory, final String name)
+    {
+        return new ScenarioSource(Source.resource(directory + "/" + name), null, directory);
+    }
+
+    public String name()
+    {
+        return source.name();
+    }
+
+    /** A file the scenario names, relative to the scenario's directory. */
+    public Source resolve(final String relative)
+    {
+        if (directory != null)
+        {
+            final Path p = Path.of(relative);
+            return p.isAbsolute() ? Source.file(p) : new Source(directory.resolve(p).toString(),
+                directory.resolve(p), null);
+        }
+        return Source.resource(resourceDirectory + "/" + relative);
+    }
+}

@@ -1,0 +1,878 @@
+package by.butb.sim.study;
+
+import by.butb.engine.csv.CsvException;
+import by.butb.engine.csv.CsvReader;
+import by.butb.engine.model.Catalog;
+import by.butb.engine.model.CatalogLoader;
+import by.butb.engine.model.FixedPoint;
+import by.butb.engine.model.Instrument;
+import by.butb.engine.model.Participant;
+import by.butb.engine.model.ParticipantRole;
+import by.butb.sim.replay.Source;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.StringReader;
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.SplittableRandom;
+import java.util.TreeSet;
+
+/**
+ * Turns a {@link Scenario} into what the replay needs: the generated catalogs (instruments, participants), the
+ * time-ordered commands of the agents ({@link Step}s) and, per flow, the target the trades will be checked against.
+ *
+ * <p>How flows are replayed without double counting (docs/study.md): flows with a quantity or a commodity come
+ * first, shortest period first; a flow whose period contains an earlier planned flow of the same country and
+ * instruments (a snapshot: mn-sugar-first inside mn-sugar-4m) only adds what that one does not cover, after its
+ * end. Turnovers ({@code residual: true}) come last: each trades only the value that the flows planned in its
+ * period (same country, any instrument) do not reach, as the scenario's mix. Every flow is then checked against
+ * all the trades of its country in its period (its instruments, or all for a turnover).
+ */
+public final class StudyPlan
+{
+    private static final long NANOS_PER_SECOND = 1_000_000_000L;
+    private static final String[] INSTRUMENT_COLUMNS = {"symbol", "name", "section", "unit", "currency", "price_scale",
+        "quantity_scale", "price_step", "lot_size", "reference_price", "band_pct", "floor_price", "cap_price"};
+
+    /** A flow's figures as the run checks them (already multiplied by the scale). */
+    public record Target(Scenario.Flow flow, Set<Integer> instruments, long fromNanos, long toNanos,
+                         BigDecimal quantity, BigDecimal value, String how)
+    {
+    }
+
+    private record Planned(int country, int instrument, long time, long quantity, long notional)
+    {
+    }
+
+    private final Scenario scenario;
+    private final String instrumentsCsv;
+    private final String participantsCsv;
+    private final Catalog catalog;
+    private final List<Step> steps = new ArrayList<>();
+    private final List<Target> targets = new ArrayList<>();
+    private final List<String> assumptions = new ArrayList<>();
+    private final List<Planned> planned = new ArrayList<>();
+    private final Map<String, Integer> countryIndex = new HashMap<>();
+    private final Map<String, List<Integer>> traders = new HashMap<>();
+    private final Map<Integer, Integer> brokerOf = new HashMap<>();
+    private final Map<Integer, List<Integer>> sellersOf = new HashMap<>();
+    private int deals;
+    private long endNanos;
+
+    private StudyPlan(final Scenario scenario)
+    {
+        this.scenario = scenario;
+        final int[] defaultLines = {0};
+        instrumentsCsv = instrumentsCsv(scenario, defaultLines);
+        final Map<String, String> sectionOf = sections(instrumentsCsv, defaultLines[0]);
+        participantsCsv = participantsCsv(scenario, sectionOf);
+        catalog = loadCatalog(defaultLines[0]);
+        index();
+    }
+
+    /** Plans a scenario; throws {@link ScenarioException} when it cannot be replayed as written. */
+    public static StudyPlan of(final Scenario scenario)
+    {
+        final StudyPlan plan = new StudyPlan(scenario);
+        plan.planFlows();
+        plan.steps.sort(Comparator.comparingLong((Step s) -> s.time).thenComparingInt(s -> s.deal)
+            .thenComparingInt(s -> s.index));
+        return plan;
+    }
+
+    public Scenario scenario()
+    {
+        return scenario;
+    }
+
+    public Catalog catalog()
+    {
+        return catalog;
+    }
+
+    public String instrumentsCsv()
+    {
+        return instrumentsCsv;
+    }
+
+    public String participantsCsv()
+    {
+        return participantsCsv;
+    }
+
+    List<Step> steps()
+    {
+        return steps;
+    }
+
+    public List<Target> targets()
+    {
+        return targets;
+    }
+
+    /** The scenario's assumptions followed by those the plan derived (prices used, residuals). */
+    public List<String> assumptions()
+    {
+        return assumptions;
+    }
+
+    /** Time of the final CLOCK: the end of the last flow's period. */
+    public long endNanos()
+    {
+        return endNanos;
+    }
+
+    public int deals()
+    {
+        return deals;
+    }
+
+    // ---------------------------------------------------------------------------------------------- catalogs
+
+    private static String instrumentsCsv(final Scenario scenario, final int[] defaultLines)
+    {
+        final StringBuilder csv = new StringBuilder();
+        if (scenario.defaultInstruments())
+        {
+            try (Reader r = Source.DEFAULT_INSTRUMENTS.open())
+            {
+                final String text = new String(readAll(r));
+                csv.append(text);
+                if (!text.endsWith("\n"))
+                {
+                    csv.append('\n');
+                }
+            }
+            catch (final IOException ex)
+            {
+                throw new ScenarioException("cannot read the bundled instruments: " + ex.getMessage());
+            }
+            defaultLines[0] = (int)csv.chars().filter(c -> c == '\n').count();
+        }
+        else
+        {
+            csv.append(String.join(",", INSTRUMENT_COLUMNS)).append('\n');
+            defaultLines[0] = 1;
+        }
+        final Set<String> known = Set.of(INSTRUMENT_COLUMNS);
+        for (final Scenario.InstrumentRow row : scenario.addedInstruments())
+        {
+            for (final String column : row.columns().keySet())
+            {
+                if (!known.contains(column))
+                {
+                    throw new ScenarioException(row.file(), row.line(), row.path() + "." + column,
+                        "unknown instrument column; expected " + String.join(", ", INSTRUMENT_COLUMNS));
+                }
+            }
+            final List<String> fields = new ArrayList<>();
+            for (final String column : INSTRUMENT_COLUMNS)
+            {
+                final String v = row.columns().getOrDefault(column, "");
+                fields.add(v.contains(",") || v.contains("\"") ? "\"" + v.replace("\"", "\"\"") + "\"" : v);
+            }
+            csv.append(String.join(",", fields)).append('\n');
+        }
+        return csv.toString();
+    }
+
+    private static char[] readAll(final Reader r) throws IOException
+    {
+        final StringBuilder sb = new StringBuilder();
+        final char[] buf = new char[8192];
+        for (int n; (n = r.read(buf)) > 0; )
+        {
+            sb.append(buf, 0, n);
+        }
+        return sb.toString().toCharArray();
+    }
+
+    private Map<String, String> sections(final String csv, final int defaultLines)
+    {
+        final Map<String, String> sectionOf = new LinkedHashMap<>();
+        try
+        {
+            CsvReader.read("instruments.csv", new StringReader(csv), List.of("symbol", "section"),
+                row -> sectionOf.put(row.get("symbol"), row.get("section").toUpperCase(java.util.Locale.ROOT)));
+        }
+        catch (final CsvException ex)
+        {
+            throw instrumentError(ex, defaultLines);
+        }
+        return sectionOf;
+    }
+
+    private RuntimeException instrumentError(final CsvException ex, final int defaultLines)
+    {
+        final int added = ex.line() - defaultLines - 1;
+        if (added >= 0 && added < scenario.addedInstruments().size())
+        {
+            final Scenario.InstrumentRow row = scenario.addedInstruments().get(added);
+            return new ScenarioException(row.file(), row.line(), row.path() + (ex.field() == null ? "" :
+                "." + ex.field()), ex.problem());
+        }
+        return ex;
+    }
+
+    private String participantsCsv(final Scenario scenario, final Map<String, String> sectionOf)
+    {
+        final StringBuilder csv = new StringBuilder("# Generated by butb study from " + scenario.file() +
+            " (format: docs/formats.md#participants)\n");
+        csv.append("id,name,country,resident,role,clients,sections,status,deposit,currency\n");
+        final BigDecimal scale = BigDecimal.valueOf(scenario.scale());
+        final String sellerDeposit = scenario.sellerDeposit().multiply(scale).setScale(2, RoundingMode.HALF_UP)
+            .toPlainString();
+        final String buyerDeposit = scenario.buyerDeposit().multiply(scale).setScale(2, RoundingMode.HALF_UP)
+            .toPlainString();
+        final Set<String> ids = new TreeSet<>();
+        for (final Scenario.Seller s : scenario.sellers())
+        {
+            final TreeSet<String> sections = new TreeSet<>();
+            for (final String symbol : s.sells())
+            {
+                final String section = sectionOf.get(symbol);
+                if (section == null)
+                {
+                    throw new ScenarioException(s.file(), s.line(), s.path() + ".sells",
+                        "unknown instrument '" + symbol + "'; the catalog has " + String.join(", ", sectionOf.keySet()));
+                }
+                sections.add(section);
+            }
+            if (!ids.add(s.id()))
+            {
+                throw new ScenarioException(s.file(), s.line(), s.path() + ".id", "'" + s.id() + "' is used twice");
+            }
+            csv.append(s.id()).append(',').append(quote(s.name())).append(",BY,true,TRADER,,")
+                .append(String.join(";", sections)).append(",ACTIVE,").append(sellerDeposit).append(",USD\n");
+        }
+        final TreeSet<String> allSections = new TreeSet<>(sectionOf.values());
+        for (final Scenario.Country c : scenario.countries())
+        {
+            final List<String> sections = c.sections().isEmpty() ? List.copyOf(allSections) : c.sections();
+            for (final String section : sections)
+            {
+                if (!allSections.contains(section.toUpperCase(java.util.Locale.ROOT)))
+                {
+                    throw new ScenarioException(scenario.file() + ": participants of " + c.code() +
+                        ": unknown section '" + section + "'; the catalog has " + String.join(", ", allSections));
+                }
+            }
+            final int traderCount = c.accredited() - c.brokers();
+            for (int b = 1; b <= c.brokers(); b++)
+            {
+                final List<String> clients = new ArrayList<>();
+                for (int t = b; t <= traderCount; t += c.brokers())
+                {
+                    clients.add(traderId(c.code(), t));
+                }
+                csv.append(c.code()).append("-BRK").append(b).append(',').append(c.code()).append(" broker ")
+                    .append(b).append(" (sim),").append(c.code()).append(",false,BROKER,")
+                    .append(String.join(";", clients)).append(',').append(String.join(";", sections))
+                    .append(",ACTIVE,").append(buyerDeposit).append(",USD\n");
+            }
+            for (int t = 1; t <= traderCount; t++)
+            {
+                csv.append(traderId(c.code(), t)).append(',').append(c.code()).append(" trader ").append(t)
+                    .append(" (sim),").append(c.code()).append(",false,TRADER,,").append(String.join(";", sections))
+                    .append(",ACTIVE,").append(buyerDeposit).append(",USD\n");
+            }
+        }
+        return csv.toString();
+    }
+
+    private static String traderId(final String country, final int n)
+    {
+        return String.format("%s-T%03d", country, n);
+    }
+
+    private static String quote(final String text)
+    {
+        return text.contains(",") || text.contains("\"") ? "\"" + text.replace("\"", "\"\"") + "\"" : text;
+    }
+
+    private Catalog loadCatalog(final int defaultLines)
+    {
+        try
+        {
+            return CatalogLoader.load("instruments (generated from " + scenario.file() + ")",
+                new StringReader(instrumentsCsv), "participants (generated from " + scenario.file() + ")",
+                new StringReader(participantsCsv));
+        }
+        catch (final CsvException ex)
+        {
+            if (ex.file().startsWith("instruments"))
+            {
+                throw instrumentError(ex, defaultLines);
+            }
+            throw ex;
+        }
+    }
+
+    private void index()
+    {
+        for (final Participant p : catalog.participants())
+        {
+            if (p.country().equals("BY"))
+            {
+                continue;
+            }
+            countryIndex.putIfAbsent(p.country(), countryIndex.size());
+            if (p.role() == ParticipantRole.BROKER)
+            {
+                for (final int client : p.clients())
+                {
+                    brokerOf.put(client, p.index());
+                }
+            }
+            else
+            {
+                traders.computeIfAbsent(p.country(), k -> new ArrayList<>()).add(p.index());
+            }
+        }
+        for (final Scenario.Country c : scenario.countries())
+        {
+            final List<Integer> list = traders.get(c.code());
+            if (c.active() > 0 && list != null && list.size() > c.active())
+            {
+                traders.put(c.code(), new ArrayList<>(list.subList(0, c.active())));
+            }
+        }
+        for (final Scenario.Seller s : scenario.sellers())
+        {
+            final int seller = catalog.participant(s.id()).index();
+            for (final String symbol : s.sells())
+            {
+                sellersOf.computeIfAbsent(catalog.instrument(symbol).index(), k -> new ArrayList<>()).add(seller);
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------------------------------------- flows
+
+    private void planFlows()
+    {
+        assumptions.addAll(scenario.assumptions());
+        final List<Scenario.Flow> order = new ArrayList<>(scenario.flows());
+        order.sort(Comparator.comparing((Scenario.Flow f) -> f.residual())
+            .thenComparing(Scenario.Flow::end)
+            .thenComparing(Scenario.Flow::start, Comparator.reverseOrder()));
+        final Map<Scenario.Flow, Target> byFlow = new HashMap<>();
+        final List<Scenario.Flow> done = new ArrayList<>();
+        for (final Scenario.Flow f : order)
+        {
+            byFlow.put(f, f.residual() ? planResidual(f, done) : planFlow(f, done));
+            done.add(f);
+        }
+        for (final Scenario.Flow f : scenario.flows())
+        {
+            targets.add(byFlow.get(f));
+            endNanos = Math.max(endNanos, nanos(f.end().plusDays(1)));
+        }
+    }
+
+    private Target planFlow(final Scenario.Flow f, final List<Scenario.Flow> done)
+    {
+        final SplittableRandom rng = rng(f);
+        final Set<Integer> instruments = instruments(f);
+        final int country = countryIndex.get(f.country());
+        final long from = nanos(f.start());
+        final long to = nanos(f.end().plusDays(1));
+        final BigDecimal scale = BigDecimal.valueOf(scenario.scale());
+
+        // A snapshot planned before inside this period (same country, same instruments): add only the rest.
+        LocalDate restFrom = f.start();
+        for (final Scenario.Flow d : done)
+        {
+            if (!d.residual() && d.country().equals(f.country()) && instruments(d).equals(instruments) &&
+                !d.start().isBefore(f.start()) && !d.end().isAfter(f.end()) && !d.end().plusDays(1).isBefore(restFrom))
+            {
+                restFrom = d.end().plusDays(1);
+            }
+        }
+        long plannedQuantity = 0;
+        long plannedNotional = 0;
+        for (final Planned p : planned)
+        {
+            if (p.country == country && instruments.contains(p.instrument) && p.time >= from && p.time < to)
+            {
+                plannedQuantity += p.quantity;
+                plannedNotional += p.notional;
+            }
+        }
+        final BigDecimal targetValue = f.plan().replayValue() != null ? f.plan().replayValue() : f.value();
+        if (f.plan().replayValue() != null)
+        {
+            assumptions.add(f.id() + ": replayed for USD " + money(f.plan().replayValue()) + " instead of the " +
+                "study's USD " + money(f.value()) + (f.plan().why().isEmpty() ? "" : ": " + f.plan().why()));
+        }
+        final String how;
+        if (restFrom.isAfter(f.start()))
+        {
+            how = "adds the rest after " + restFrom.minusDays(1) + " to the flows planned inside its period";
+        }
+        else
+        {
+            how = mechanismName(mechanism(f)) + " over " + f.start() + ".." + f.end();
+        }
+        if (restFrom.isAfter(f.end()))
+        {
+            throw new ScenarioException(f.plan().file(), f.plan().line(), "flows.plan." + f.id(),
+                "the flows inside its period cover all of it; nothing is left to replay");
+        }
+        // What is left to trade, split over the instruments by the mix (shares of the quantity or of the value).
+        final Map<String, BigDecimal> mix = f.plan().mix();
+        if (f.quantity() != null)
+        {
+            final BigDecimal totalQuantity = f.quantity().multiply(scale);
+            BigDecimal restValue = null;
+            if (targetValue != null)
+            {
+                restValue = targetValue.multiply(scale).subtract(BigDecimal.valueOf(plannedNotional).movePointLeft(2));
+            }
+            final long leftUnits = toUnits(catalog.instrument(mix.keySet().iterator().next()), totalQuantity) -
+                plannedQuantity;
+            // Shares of the quantity: the last instrument takes the rounding.
+            final List<long[]> parts = new ArrayList<>();
+            long given = 0;
+            int k = 0;
+            for (final Map.Entry<String, BigDecimal> e : mix.entrySet())
+            {
+                final Instrument instrument = instrument(f, e.getKey());
+                final long units = k == mix.size() - 1 ? leftUnits - given :
+                    roundToLot(instrument, BigDecimal.valueOf(leftUnits).multiply(e.getValue()));
+                parts.add(new long[] {instrument.index(), units});
+                given += units;
+                k++;
+            }
+            for (final long[] part : parts)
+            {
+                final Instrument instrument = catalog.instrument((int)part[0]);
+                if (part[1] <= 0)
+                {
+                    continue;
+                }
+                final BigDecimal price;
+                if (restValue != null)
+                {
+                    price = restValue.divide(BigDecimal.valueOf(leftUnits).movePointLeft(instrument.quantityScale()),
+                        MathContext.DECIMAL64);
+                    assumptions.add(f.id() + ": " + instrument.symbol() + " priced at USD " + money(price) + "/" +
+                        instrument.unit() + " on average, from the study's value and quantity");
+                }
+                else
+                {
+                    price = price(f, instrument);
+                }
+                planLeg(f, rng, instrument, part[1], price, restFrom, f.end());
+            }
+        }
+        else
+        {
+            // A value without a quantity (amino acids to the UAE): quantity = value / assumed price.
+            final BigDecimal value = targetValue.multiply(scale);
+            for (final Map.Entry<String, BigDecimal> e : mix.entrySet())
+            {
+                final Instrument instrument = instrument(f, e.getKey());
+                final BigDecimal price = price(f, instrument);
+                final long units = roundToLot(instrument, value.multiply(e.getValue()).divide(price,
+                    MathContext.DECIMAL64).movePointRight(instrument.quantityScale()));
+                planLeg(f, rng, instrument, units, price, restFrom, f.end());
+            }
+        }
+        return new Target(f, instruments, from, to, f.quantity() == null ? null : f.quantity().multiply(scale),
+            f.value() == null ? null : f.value().multiply(scale), how);
+    }
+
+    private Target planResidual(final Scenario.Flow f, final List<Scenario.Flow> done)
+    {
+        final SplittableRandom rng = rng(f);
+        final int country = countryIndex.get(f.country());
+        final long from = nanos(f.start());
+        final long to = nanos(f.end().plusDays(1));
+        final BigDecimal scale = BigDecimal.valueOf(scenario.scale());
+        LocalDate restFrom = f.start();
+        for (final Scenario.Flow d : done)
+        {
+            if (d.residual() && d.country().equals(f.country()) && !d.start().isBefore(f.start()) &&
+                !d.end().isAfter(f.end()) && !d.end().plusDays(1).isBefore(restFrom))
+            {
+                restFrom = d.end().plusDays(1);
+            }
+        }
+        long plannedNotional = 0;
+        for (final Planned p : planned)
+        {
+            if (p.country == country && p.time >= from && p.time < to)
+            {
+                plannedNotional += p.notional;
+            }
+        }
+        final BigDecimal target = (f.plan().replayValue() != null ? f.plan().replayValue() : f.value()).multiply(scale);
+        final BigDecimal covered = BigDecimal.valueOf(plannedNotional).movePointLeft(2);
+        final BigDecimal rest = target.subtract(covered);
+        final String how;
+        if (rest.signum() <= 0 || restFrom.isAfter(f.end()))
+        {
+            how = "turnover: covered by the flows inside it (USD " + money(covered) + "); no extra trades";
+        }
+        else
+        {
+            how = "turnover: flows inside it give USD " + money(covered) + "; the rest, USD " + money(rest) +
+                ", trades as " + mixText(f.plan().mix()) + " over " + restFrom + ".." + f.end();
+            for (final Map.Entry<String, BigDecimal> e : f.plan().mix().entrySet())
+            {
+                final Instrument instrument = instrument(f, e.getKey());
+                final BigDecimal price = price(f, instrument);
+                final long units = roundToLot(instrument, rest.multiply(e.getValue()).divide(price,
+                    MathContext.DECIMAL64).movePointRight(instrument.quantityScale()));
+                // Not inside the period of a commodity flow of this country and instrument (that one is exact).
+                LocalDate legFrom = restFrom;
+                for (final Scenario.Flow d : done)
+                {
+                    if (!d.residual() && d.country().equals(f.country()) &&
+                        instruments(d).contains(instrument.index()) && !d.start().isBefore(f.start()) &&
+                        !d.end().isAfter(f.end()) && !d.end().plusDays(1).isBefore(legFrom))
+                    {
+                        legFrom = d.end().plusDays(1);
+                    }
+                }
+                if (units > 0)
+                {
+                    planLeg(f, rng, instrument, units, price, legFrom.isAfter(f.end()) ? restFrom : legFrom, f.end());
+                }
+            }
+        }
+        assumptions.add(f.id() + ": " + how);
+        return new Target(f, null, from, to, null, f.value().multiply(scale), how);
+    }
+
+    private static String mixText(final Map<String, BigDecimal> mix)
+    {
+        final StringBuilder sb = new StringBuilder();
+        for (final Map.Entry<String, BigDecimal> e : mix.entrySet())
+        {
+            sb.append(sb.length() == 0 ? "" : " + ").append(e.getValue().movePointRight(2).stripTrailingZeros()
+                .toPlainString()).append("% ").append(e.getKey());
+        }
+        return sb.toString();
+    }
+
+    private Set<Integer> instruments(final Scenario.Flow f)
+    {
+        final Set<Integer> set = new TreeSet<>();
+        for (final String symbol : f.plan().mix().keySet())
+        {
+            set.add(instrument(f, symbol).index());
+        }
+        return set;
+    }
+
+    private Instrument instrument(final Scenario.Flow f, final String symbol)
+    {
+        final Instrument instrument = catalog.instrument(symbol);
+        if (instrument == null)
+        {
+            throw new ScenarioException(f.plan().file(), f.plan().line(), "flows.plan." + f.id(),
+                "unknown instrument '" + symbol + "'");
+        }
+        if (!sellersOf.containsKey(instrument.index()))
+        {
+            throw new ScenarioException(f.plan().file(), f.plan().line(), "flows.plan." + f.id(),
+                "no seller sells " + symbol + " (sellers[].sells)");
+        }
+        return instrument;
+    }
+
+    private BigDecimal price(final Scenario.Flow f, final Instrument instrument)
+    {
+        BigDecimal price = f.plan().prices().get(instrument.symbol());
+        if (price == null)
+        {
+            price = scenario.prices().get(instrument.symbol());
+        }
+        if (price == null)
+        {
+            price = BigDecimal.valueOf(instrument.referencePrice()).movePointLeft(instrument.priceScale());
+        }
+        return price;
+    }
+
+    private String mechanism(final Scenario.Flow f)
+    {
+        return f.plan().mechanism() != null ? f.plan().mechanism() : f.mechanism();
+    }
+
+    private static String mechanismName(final String mechanism)
+    {
+        return switch (mechanism)
+        {
+            case "lot_auction" -> "sellers' lot auctions";
+            case "address" -> "address deals";
+            default -> "anonymous exchange trading";
+        };
+    }
+
+    private SplittableRandom rng(final Scenario.Flow f)
+    {
+        long h = scenario.seed();
+        for (final char c : f.id().toCharArray())
+        {
+            h = h * 31 + c;
+        }
+        return new SplittableRandom(h);
+    }
+
+    private static long toUnits(final Instrument instrument, final BigDecimal quantity)
+    {
+        return roundToLot(instrument, quantity.movePointRight(instrument.quantityScale()));
+    }
+
+    private static long roundToLot(final Instrument instrument, final BigDecimal units)
+    {
+        final long lot = instrument.lotSize();
+        return units.divide(BigDecimal.valueOf(lot), 0, RoundingMode.HALF_UP).longValueExact() * lot;
+    }
+
+    private static String money(final BigDecimal value)
+    {
+        return String.format("%,.0f", value);
+    }
+
+    static long nanos(final LocalDate date)
+    {
+        return date.atStartOfDay().toEpochSecond(ZoneOffset.UTC) * NANOS_PER_SECOND;
+    }
+
+    // ---------------------------------------------------------------------------------------------- deals
+
+    /** Plans the deals of {@code units} (quantity units of the instrument) at {@code avgPrice} on average. */
+    private void planLeg(final Scenario.Flow f, final SplittableRandom rng, final Instrument instrument,
+        final long units, final BigDecimal avgPrice, final LocalDate from, final LocalDate to)
+    {
+        final Scenario.Arrival arrival = scenario.arrival();
+        final String mechanism = mechanism(f);
+        final long unit = FixedPoint.pow10(instrument.quantityScale());
+        final List<Long> sizes = new ArrayList<>();
+        if (f.plan().deals() != null)
+        {
+            final int n = f.plan().deals() * scenario.scale();
+            final long lots = units / instrument.lotSize();
+            long given = 0;
+            for (int i = 0; i < n; i++)
+            {
+                final long share = i == n - 1 ? lots - given : lots / n;
+                sizes.add(share * instrument.lotSize());
+                given += share;
+            }
+        }
+        else
+        {
+            long[] range = f.plan().dealSize() != null ? f.plan().dealSize() :
+                scenario.dealSizes().get(instrument.symbol());
+            if (range == null)
+            {
+                range = new long[] {10, 100};
+            }
+            long left = units;
+            while (left > 0)
+            {
+                long size = (range[0] + rng.nextLong(range[1] - range[0] + 1)) * unit;
+                size = Math.max(instrument.lotSize(), size / instrument.lotSize() * instrument.lotSize());
+                if (left - size < range[0] * unit)
+                {
+                    size = left;
+                }
+                sizes.add(size);
+                left -= size;
+            }
+        }
+        final List<LocalDate> days = new ArrayList<>();
+        for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1))
+        {
+            if (!arrival.weekdaysOnly() || d.getDayOfWeek() != DayOfWeek.SATURDAY && d.getDayOfWeek() != DayOfWeek.SUNDAY)
+            {
+                days.add(d);
+            }
+        }
+        if (days.isEmpty())
+        {
+            days.add(from);
+        }
+        final boolean lot = mechanism.equals("lot_auction");
+        final long open = arrival.open().toSecondOfDay();
+        final long last = arrival.close().toSecondOfDay() - (lot ? arrival.lotMinutes() * 60L + 60 : 60);
+        final double noise = arrival.priceNoisePct().doubleValue() / 100;
+        final BigDecimal brokerShare = f.plan().brokerShare() != null ? f.plan().brokerShare() : arrival.brokerShare();
+        final List<Integer> buyers = traders.get(f.country());
+        final List<Integer> sellers = sellersOf.get(instrument.index());
+        final int country = countryIndex.get(f.country());
+        final long avg = avgPrice.movePointRight(instrument.priceScale()).setScale(0, RoundingMode.HALF_UP)
+            .longValueExact();
+        for (final long size : sizes)
+        {
+            if (size <= 0)
+            {
+                continue;
+            }
+            final LocalDate day = days.get(rng.nextInt(days.size()));
+            final long time = nanos(day) + (open + rng.nextLong(last - open + 1)) * NANOS_PER_SECOND;
+            long price = Math.round(avg * (1 + (rng.nextDouble() * 2 - 1) * noise));
+            price = Math.max(instrument.lowPrice(), Math.min(instrument.highPrice(),
+                Math.round((double)price / instrument.priceStep()) * instrument.priceStep()));
+            final int buyer = buyers.get(rng.nextInt(buyers.size()));
+            final int seller = sellers.get(rng.nextInt(sellers.size()));
+            final int deal = ++deals;
+            switch (mechanism)
+            {
+                case "lot_auction" -> lotDeal(rng, instrument, deal, time, seller, buyers, size, price, arrival);
+                case "address" -> addressDeal(instrument, deal, time, seller, buyer, size, price);
+                default ->
+                {
+                    final Integer broker = brokerOf.get(buyer);
+                    final boolean viaBroker = broker != null && rng.nextDouble() < brokerShare.doubleValue();
+                    exchangeDeal(rng, instrument, deal, time, seller, buyer, viaBroker ? broker : -1, size, price,
+                        arrival.restingBidShare().doubleValue());
+                }
+            }
+            planned.add(new Planned(country, instrument.index(), time, size, instrument.notional(price, size)));
+        }
+    }
+
+    private Step step(final int deal, final int index, final long time, final byte kind)
+    {
+        final Step s = new Step();
+        s.deal = deal;
+        s.index = index;
+        s.time = time;
+        s.kind = kind;
+        steps.add(s);
+        return s;
+    }
+
+    private void exchangeDeal(final SplittableRandom rng, final Instrument instrument, final int deal, final long time,
+        final int seller, final int buyer, final int broker, final long size, final long price, final double resting)
+    {
+        final boolean bidFirst = rng.nextDouble() < resting;
+        int index = 0;
+        if (!bidFirst)
+        {
+            order(step(deal, index++, time, Step.NEW), instrument, Step.ROLE_SELL, seller, -1, true, false, price, size);
+            order(step(deal, index, time, Step.NEW), instrument, Step.ROLE_BUY, broker >= 0 ? broker : buyer,
+                broker >= 0 ? buyer : -1, false, true, price, size);
+            return;
+        }
+        // The buyer bids first, sometimes below the price, then raises its bid (REPLACE); the seller hits it.
+        final long steps = rng.nextInt(4);
+        final long low = Math.max(instrument.lowPrice(), price - steps * instrument.priceStep());
+        order(step(deal, index++, time, Step.NEW), instrument, Step.ROLE_BUY, broker >= 0 ? broker : buyer,
+            broker >= 0 ? buyer : -1, false, false, low, size);
+        if (low != price)
+        {
+            final Step r = step(deal, index++, time, Step.REPLACE);
+            r.role = Step.ROLE_BUY;
+            r.submitter = broker >= 0 ? broker : buyer;
+            r.owner = broker >= 0 ? buyer : -1;
+            r.instrument = instrument.index();
+            r.price = price;
+            r.quantity = size;
+        }
+        order(step(deal, index, time, Step.NEW), instrument, Step.ROLE_SELL, seller, -1, true, false, price, size);
+    }
+
+    private static void order(final Step s, final Instrument instrument, final byte role, final int submitter,
+        final int owner, final boolean sell, final boolean ioc, final long price, final long size)
+    {
+        s.role = role;
+        s.submitter = submitter;
+        s.owner = owner;
+        s.sell = sell;
+        s.ioc = ioc;
+        s.instrument = instrument.index();
+        s.price = price;
+        s.quantity = size;
+    }
+
+    private void addressDeal(final Instrument instrument, final int deal, final long time, final int seller,
+        final int buyer, final long size, final long price)
+    {
+        final Step offer = step(deal, 0, time, Step.NEW);
+        order(offer, instrument, Step.ROLE_SELL, seller, -1, true, false, price, size);
+        offer.counterparty = buyer;
+        final Step take = step(deal, 1, time + 10 * 60 * NANOS_PER_SECOND, Step.NEW);
+        order(take, instrument, Step.ROLE_BUY, buyer, -1, false, false, price, size);
+        take.counterparty = seller;
+    }
+
+    private void lotDeal(final SplittableRandom rng, final Instrument instrument, final int deal, final long time,
+        final int seller, final List<Integer> buyers, final long size, final long finalPrice,
+        final Scenario.Arrival arrival)
+    {
+        final long bidStep = arrival.bidStep() == null ? instrument.priceStep() * 2 :
+            arrival.bidStep().movePointRight(instrument.priceScale()).longValueExact();
+        final int maxBids = Math.max(1, Math.min(6, arrival.lotMinutes() / arrival.bidGapMinutes() - 1));
+        final List<Integer> bidders = new ArrayList<>();
+        final int wanted = 1 + rng.nextInt(Math.min(arrival.maxBidders(), buyers.size()));
+        while (bidders.size() < wanted)
+        {
+            final int b = buyers.get(rng.nextInt(buyers.size()));
+            if (!bidders.contains(b))
+            {
+                bidders.add(b);
+            }
+        }
+        int bids = bidders.size() == 1 ? 1 : Math.min(maxBids, bidders.size() + rng.nextInt(3));
+        long increments = bids - 1 + (bids > 1 ? rng.nextInt(bids + 1) : 0);
+        while (increments > 0 && finalPrice - increments * bidStep < instrument.lowPrice())
+        {
+            increments--;
+        }
+        bids = (int)Math.min(bids, increments + 1);
+        final long start = finalPrice - increments * bidStep;
+        final long close = time + arrival.lotMinutes() * 60L * NANOS_PER_SECOND;
+        final Step offer = step(deal, 0, time, Step.LOT_OFFER);
+        offer.role = Step.ROLE_LOT;
+        offer.submitter = seller;
+        offer.sell = true;
+        offer.instrument = instrument.index();
+        offer.price = start;
+        offer.quantity = size;
+        offer.bidStep = bidStep;
+        offer.closeTime = close;
+        // Bid prices climb from the start price to the final one; the extra increments fall on random bids.
+        final long[] raise = new long[bids];
+        for (int i = 1; i < bids; i++)
+        {
+            raise[i] = 1;
+        }
+        for (long extra = increments - (bids - 1); extra > 0; extra--)
+        {
+            raise[1 + rng.nextInt(bids - 1)]++;
+        }
+        long price = start;
+        for (int i = 0; i < bids; i++)
+        {
+            price += raise[i] * bidStep;
+            final Step bid = step(deal, i + 1, time + (i + 1L) * arrival.bidGapMinutes() * 60 * NANOS_PER_SECOND,
+                Step.LOT_BID);
+            bid.role = Step.ROLE_BID;
+            bid.submitter = bidders.get((bidders.size() - 1 - (bids - 1 - i) % bidders.size() +
+                bidders.size()) % bidders.size());
+            bid.counterparty = seller;
+            bid.instrument = instrument.index();
+            bid.price = price;
+        }
+        step(deal, 99, close, Step.CLOCK);
+    }
+}

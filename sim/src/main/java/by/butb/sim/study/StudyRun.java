@@ -1,0 +1,417 @@
+package by.butb.sim.study;
+
+import by.butb.engine.core.Command;
+import by.butb.engine.core.CommandType;
+import by.butb.engine.core.EngineEvent;
+import by.butb.engine.core.EventType;
+import by.butb.engine.core.MarketRules;
+import by.butb.engine.core.MatchingEngine;
+import by.butb.engine.model.Catalog;
+import by.butb.engine.model.Instrument;
+import by.butb.engine.model.OrderType;
+import by.butb.engine.model.Participant;
+import by.butb.engine.model.Side;
+import by.butb.engine.model.TimeInForce;
+import by.butb.engine.pipeline.EngineContext;
+import by.butb.engine.pipeline.EngineListener;
+import by.butb.engine.pipeline.EnginePipeline;
+import by.butb.engine.pipeline.WaitStrategyName;
+import by.butb.sim.replay.CsvOut;
+import by.butb.sim.replay.OrderIds;
+import by.butb.sim.replay.ReplayListener;
+import by.butb.sim.replay.ReplayStats;
+import by.butb.sim.replay.RowInfo;
+import org.HdrHistogram.Histogram;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+
+/**
+ * Runs a planned study through the engine pipeline, in process: every agent's order goes through the engine's
+ * checks and matching; trades.csv and events.csv are written by the replay's writers; the trades are attributed
+ * to the flows (buyer's country, instrument, period) and the latency of every command is recorded.
+ */
+public final class StudyRun
+{
+    public static final String TRADES_FILE = "trades.csv";
+    public static final String EVENTS_FILE = "events.csv";
+    private static final long NANOS_PER_DAY = 86_400_000_000_000L;
+    /** Commands submitted and not yet processed, at most: 1 makes the latency a round trip per command. */
+    private static final long MAX_IN_FLIGHT = 1;
+
+    /** What a flow achieved: quantity, value (USD), trades. */
+    public record Achieved(StudyPlan.Target target, BigDecimal quantity, BigDecimal value, long trades)
+    {
+        /** Volume-weighted average price, or null for a flow of several instruments or without trades. */
+        public BigDecimal vwap()
+        {
+            if (quantity.signum() == 0 || target.instruments() == null || target.instruments().size() != 1)
+            {
+                return null;
+            }
+            return value.divide(quantity, 2, java.math.RoundingMode.HALF_UP);
+        }
+    }
+
+    /** Daily volume and value of an instrument (for the price chart). */
+    public record Day(long day, long quantity, long notional, long low, long high)
+    {
+    }
+
+    public record Result(
+        StudyPlan plan,
+        List<Achieved> flows,
+        Map<String, Map<String, long[]>> byCountry,
+        Map<Integer, TreeMap<Long, long[]>> daily,
+        Histogram latency,
+        long commands,
+        long events,
+        long trades,
+        long rejects,
+        long[] tradesByKind,
+        long stateHash,
+        long wallNanos,
+        ReplayStats stats)
+    {
+    }
+
+    private StudyRun()
+    {
+    }
+
+    /**
+     * @param speed    simulated seconds per wall-clock second for pacing (0: as fast as possible).
+     * @param progress receives progress lines ("\r..." updates), or null.
+     */
+    public static Result run(final StudyPlan plan, final Path out, final double speed, final Consumer<String> progress)
+        throws IOException
+    {
+        Files.createDirectories(out);
+        final Catalog catalog = plan.catalog();
+        final Scenario scenario = plan.scenario();
+        final MarketRules rules = new MarketRules(
+            scenario.guaranteePct().movePointRight(2).intValueExact(), scenario.feePct().movePointRight(2).intValueExact());
+        final List<Step> steps = plan.steps();
+        final long[] submitted = new long[steps.size() + 2];
+        final Histogram latency = new Histogram(3_600_000_000_000L, 3);
+        final AtomicLong completed = new AtomicLong();
+        final Collector collector = new Collector(plan);
+        final OrderIds ids = new OrderIds();
+        final Map<Long, RowInfo> rows = new ConcurrentHashMap<>();
+        final ReplayStats stats = new ReplayStats(catalog.instruments().size());
+        final long started = System.nanoTime();
+        final long hash;
+        final long commands;
+        try (CsvOut events = new CsvOut(EVENTS_FILE, writer(out.resolve(EVENTS_FILE)));
+             CsvOut trades = new CsvOut(TRADES_FILE, writer(out.resolve(TRADES_FILE))))
+        {
+            events.header(ReplayListener.EVENT_COLUMNS);
+            trades.header(ReplayListener.TRADE_COLUMNS);
+            final ReplayListener writer = new ReplayListener(catalog, rules, ids, rows, new ConcurrentHashMap<>(),
+                events, trades, stats);
+            final EngineListener timer = new EngineListener()
+            {
+                @Override
+                public void onEvent(final EngineEvent event)
+                {
+                }
+
+                @Override
+                public void onCommandComplete(final Command command, final MatchingEngine engine)
+                {
+                    final long at = submitted[(int)command.userRef];
+                    if (at != 0)
+                    {
+                        latency.recordValue(Math.max(0, System.nanoTime() - at));
+                    }
+                    completed.lazySet(command.userRef);
+                }
+            };
+            final EngineContext context = new EngineContext()
+                .catalog(catalog)
+                .rules(rules)
+                .waitStrategy(WaitStrategyName.BLOCKING)
+                .expectedOrders(4096)
+                .listener(timer)
+                .listener(writer)
+                .listener(collector);
+            try (EnginePipeline pipeline = EnginePipeline.start(context))
+            {
+                final Progress bar = new Progress(progress, steps.size());
+                final long simStart = steps.isEmpty() ? 0 : steps.get(0).time;
+                for (int i = 0; i < steps.size(); i++)
+                {
+                    final Step s = steps.get(i);
+                    if (speed > 0)
+                    {
+                        pace(started, s.time - simStart, speed);
+                    }
+                    final long ref = i + 1;
+                    rows.put(ref, rowInfo(catalog, s, ref));
+                    final int slot = (int)ref;
+                    // One command in flight: the latency is the engine's, not a queue's (docs/study.md).
+                    while (completed.get() < ref - MAX_IN_FLIGHT)
+                    {
+                        Thread.onSpinWait();
+                    }
+                    pipeline.submit((command, step) ->
+                    {
+                        fill(command, step, catalog, ids);
+                        command.userRef = slot;
+                        submitted[slot] = System.nanoTime();
+                    }, s);
+                    bar.update(i + 1, s.time);
+                }
+                // The end of the last flow's period: lots still open close, the day changes.
+                final int last = steps.size() + 1;
+                pipeline.submit((command, t) ->
+                {
+                    command.clock(t);
+                    command.userRef = last;
+                    submitted[last] = System.nanoTime();
+                }, plan.endNanos());
+                pipeline.drain();
+                bar.done();
+                if (writer.error() != null)
+                {
+                    throw writer.error();
+                }
+                hash = pipeline.engine().stateHash();
+                commands = pipeline.submittedCommands();
+            }
+        }
+        catch (final UncheckedIOException ex)
+        {
+            throw ex.getCause();
+        }
+        final long wall = System.nanoTime() - started;
+        return new Result(plan, collector.achieved(), collector.byCountry, collector.daily, latency, commands,
+            stats.events, stats.totalTrades, stats.rejects(), collector.kinds, hash, wall, stats);
+    }
+
+    private static void pace(final long started, final long simElapsed, final double speed)
+    {
+        final long due = started + (long)(simElapsed / speed);
+        for (long now = System.nanoTime(); now < due; now = System.nanoTime())
+        {
+            try
+            {
+                Thread.sleep(Math.min(200, (due - now) / 1_000_000 + 1));
+            }
+            catch (final InterruptedException ex)
+            {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    private static Writer writer(final Path file) throws IOException
+    {
+        return Files.newBufferedWriter(file, StandardCharsets.UTF_8);
+    }
+
+    private static String id(final Catalog catalog, final int index)
+    {
+        return index < 0 ? "" : catalog.participant(index).id();
+    }
+
+    private static RowInfo rowInfo(final Catalog catalog, final Step s, final long ref)
+    {
+        final String action = switch (s.kind)
+        {
+            case Step.NEW -> "NEW";
+            case Step.REPLACE -> "REPLACE";
+            case Step.LOT_OFFER -> "LOT_OFFER";
+            case Step.LOT_BID -> "LOT_BID";
+            default -> "CLOCK";
+        };
+        final String owner = s.owner >= 0 ? id(catalog, s.owner) : id(catalog, s.submitter);
+        return new RowInfo(ref, id(catalog, s.submitter), s.owner >= 0 ? owner : "", action,
+            s.kind == Step.CLOCK ? "" : Step.orderName(s.role, s.deal, s.index), "",
+            catalog.instrument(s.instrument).symbol(), s.sell ? "SELL" : "BUY", "LIMIT", s.ioc ? "IOC" : "GTC",
+            "", "", id(catalog, s.counterparty), "", null);
+    }
+
+    /** Fills the engine command of a step (runs on the submitting thread). */
+    private static void fill(final Command c, final Step s, final Catalog catalog, final OrderIds ids)
+    {
+        if (s.kind == Step.CLOCK)
+        {
+            c.clock(s.time);
+            return;
+        }
+        final int owner = s.owner >= 0 ? s.owner : s.submitter;
+        final String ownerId = catalog.participant(owner).id();
+        final long orderId = ids.idOf(ownerId, Step.orderName(s.role, s.deal, s.index));
+        switch (s.kind)
+        {
+            case Step.NEW ->
+            {
+                final boolean address = s.counterparty >= 0;
+                c.newOrder(s.time, s.submitter, orderId, s.instrument, s.sell ? Side.SELL : Side.BUY, OrderType.LIMIT,
+                    s.ioc ? TimeInForce.IOC : address && !s.sell ? TimeInForce.DAY :
+                        s.sell ? TimeInForce.GTC : TimeInForce.DAY, s.price, s.quantity);
+                if (address)
+                {
+                    c.counterparty = s.counterparty;
+                    if (!s.sell)
+                    {
+                        c.counterpartyOrderId = ids.idOf(catalog.participant(s.counterparty).id(),
+                            Step.orderName(Step.ROLE_SELL, s.deal, 0));
+                    }
+                }
+            }
+            case Step.REPLACE -> c.replace(s.time, s.submitter, orderId, s.price, s.quantity);
+            case Step.LOT_OFFER -> c.lotOffer(s.time, s.submitter, orderId, s.instrument, Side.SELL, s.price,
+                s.quantity, s.bidStep, s.closeTime);
+            case Step.LOT_BID ->
+            {
+                c.lotBid(s.time, s.submitter, orderId, 0, s.price);
+                c.counterparty = s.counterparty;
+                c.counterpartyOrderId = ids.idOf(catalog.participant(s.counterparty).id(),
+                    Step.orderName(Step.ROLE_LOT, s.deal, 0));
+            }
+            default -> throw new IllegalStateException("step kind " + s.kind);
+        }
+        if (s.owner >= 0)
+        {
+            c.onBehalfOf = s.owner;
+        }
+    }
+
+    /** Attributes every trade to the flows (buyer's country, instrument, period) and keeps chart data. */
+    private static final class Collector implements EngineListener
+    {
+        private final StudyPlan plan;
+        private final Catalog catalog;
+        private final List<StudyPlan.Target> targets;
+        private final long[][] quantity;
+        private final long[] notional;
+        private final long[] trades;
+        final Map<String, Map<String, long[]>> byCountry = new TreeMap<>();
+        final Map<Integer, TreeMap<Long, long[]>> daily = new TreeMap<>();
+        final long[] kinds = new long[4];
+
+        Collector(final StudyPlan plan)
+        {
+            this.plan = plan;
+            this.catalog = plan.catalog();
+            this.targets = plan.targets();
+            quantity = new long[targets.size()][catalog.instruments().size()];
+            notional = new long[targets.size()];
+            trades = new long[targets.size()];
+        }
+
+        @Override
+        public void onEvent(final EngineEvent e)
+        {
+            if (e.type != EventType.TRADE)
+            {
+                return;
+            }
+            final Instrument instrument = catalog.instrument(e.instrument);
+            final Participant buyer = catalog.participant(e.buyOwner);
+            final long value = instrument.notional(e.price, e.quantity);
+            kinds[e.tradeKind.ordinal()]++;
+            for (int i = 0; i < targets.size(); i++)
+            {
+                final StudyPlan.Target t = targets.get(i);
+                if (t.flow().country().equals(buyer.country()) && e.timeNanos >= t.fromNanos() &&
+                    e.timeNanos < t.toNanos() && (t.instruments() == null || t.instruments().contains(e.instrument)))
+                {
+                    quantity[i][e.instrument] += e.quantity;
+                    notional[i] += value;
+                    trades[i]++;
+                }
+            }
+            final long[] c = byCountry.computeIfAbsent(buyer.country(), k -> new TreeMap<>())
+                .computeIfAbsent(instrument.symbol(), k -> new long[3]);
+            c[0] += e.quantity;
+            c[1] += value;
+            c[2]++;
+            final long day = Math.floorDiv(e.timeNanos, NANOS_PER_DAY);
+            final long[] d = daily.computeIfAbsent(e.instrument, k -> new TreeMap<>())
+                .computeIfAbsent(day, k -> new long[] {0, 0, Long.MAX_VALUE, Long.MIN_VALUE});
+            d[0] += e.quantity;
+            d[1] += value;
+            d[2] = Math.min(d[2], e.price);
+            d[3] = Math.max(d[3], e.price);
+        }
+
+        List<Achieved> achieved()
+        {
+            final List<Achieved> list = new ArrayList<>();
+            for (int i = 0; i < targets.size(); i++)
+            {
+                BigDecimal q = BigDecimal.ZERO;
+                for (int k = 0; k < quantity[i].length; k++)
+                {
+                    if (quantity[i][k] != 0)
+                    {
+                        q = q.add(BigDecimal.valueOf(quantity[i][k]).movePointLeft(catalog.instrument(k).quantityScale()));
+                    }
+                }
+                list.add(new Achieved(targets.get(i), q, BigDecimal.valueOf(notional[i]).movePointLeft(2), trades[i]));
+            }
+            return list;
+        }
+    }
+
+    /** A progress bar on stderr for runs longer than a second: share of commands done and the simulated date. */
+    private static final class Progress
+    {
+        private final Consumer<String> out;
+        private final long total;
+        private final long start = System.nanoTime();
+        private long lastPrint;
+        private boolean shown;
+
+        Progress(final Consumer<String> out, final long total)
+        {
+            this.out = out;
+            this.total = total;
+        }
+
+        void update(final long done, final long simTime)
+        {
+            if (out == null || (done & 1023) != 0)
+            {
+                return;
+            }
+            final long now = System.nanoTime();
+            if (now - start < 1_000_000_000L || now - lastPrint < 250_000_000L)
+            {
+                return;
+            }
+            lastPrint = now;
+            shown = true;
+            final int width = 30;
+            final int filled = (int)(width * done / Math.max(1, total));
+            out.accept(String.format("\r[%s%s] %3d%%  %s  %,d/%,d commands", "#".repeat(filled),
+                ".".repeat(width - filled), 100 * done / Math.max(1, total),
+                ReplayListener.time(simTime).substring(0, 10), done, total));
+        }
+
+        void done()
+        {
+            if (shown)
+            {
+                out.accept(String.format("\r[%s] 100%%  %,d commands in %.1f s%n", "#".repeat(30), total,
+                    (System.nanoTime() - start) / 1e9));
+            }
+        }
+    }
+}

@@ -1,0 +1,280 @@
+package by.butb.sim.study;
+
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.SequenceNode;
+
+import java.io.Reader;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A node of a YAML document with its file, line and path, so that every problem can be reported as
+ * {@code file:line field 'path': problem}. Read with SnakeYAML's node API (compose), which keeps the positions.
+ */
+final class YamlNode
+{
+    private final String file;
+    private final Node node;
+    private final String path;
+
+    private YamlNode(final String file, final Node node, final String path)
+    {
+        this.file = file;
+        this.node = node;
+        this.path = path;
+    }
+
+    /** Parses a whole document; a syntax error names the file and line. */
+    static YamlNode parse(final String file, final Reader reader)
+    {
+        final LoaderOptions options = new LoaderOptions();
+        options.setAllowDuplicateKeys(false);
+        final Yaml yaml = new Yaml(new SafeConstructor(options));
+        final Node root;
+        try
+        {
+            root = yaml.compose(reader);
+        }
+        catch (final MarkedYAMLException ex)
+        {
+            final int line = ex.getProblemMark() != null ? ex.getProblemMark().getLine() + 1 :
+                ex.getContextMark() != null ? ex.getContextMark().getLine() + 1 : 0;
+            throw new ScenarioException(file, line, null, "not valid YAML: " + ex.getProblem() +
+                (ex.getContext() != null ? " (" + ex.getContext() + ")" : ""));
+        }
+        catch (final YAMLException ex)
+        {
+            throw new ScenarioException(file, 0, null, "not valid YAML: " + ex.getMessage());
+        }
+        if (root == null)
+        {
+            throw new ScenarioException(file, 1, null, "the scenario file is empty");
+        }
+        final YamlNode n = new YamlNode(file, root, "");
+        if (!(root instanceof MappingNode))
+        {
+            throw n.error("the scenario must be a mapping of fields such as name:, seed:, flows:");
+        }
+        return n;
+    }
+
+    String file()
+    {
+        return file;
+    }
+
+    int line()
+    {
+        return node.getStartMark() == null ? 0 : node.getStartMark().getLine() + 1;
+    }
+
+    String path()
+    {
+        return path;
+    }
+
+    ScenarioException error(final String problem)
+    {
+        return new ScenarioException(file, line(), path.isEmpty() ? null : path, problem);
+    }
+
+    private String child(final String key)
+    {
+        return path.isEmpty() ? key : path + "." + key;
+    }
+
+    private Map<String, YamlNode> mapping()
+    {
+        if (!(node instanceof MappingNode m))
+        {
+            throw error("must be a mapping (key: value lines)");
+        }
+        final Map<String, YamlNode> map = new LinkedHashMap<>();
+        for (final NodeTuple t : m.getValue())
+        {
+            if (!(t.getKeyNode() instanceof ScalarNode k))
+            {
+                throw new YamlNode(file, t.getKeyNode(), path).error("a key must be a plain word");
+            }
+            map.put(k.getValue(), new YamlNode(file, t.getValueNode(), child(k.getValue())));
+        }
+        return map;
+    }
+
+    /** Refuses keys that are not in {@code allowed}: a misspelt field should not be ignored. */
+    YamlNode onlyKeys(final Set<String> allowed)
+    {
+        for (final Map.Entry<String, YamlNode> e : mapping().entrySet())
+        {
+            if (!allowed.contains(e.getKey()))
+            {
+                throw e.getValue().error("unknown field; expected one of " + String.join(", ", allowed));
+            }
+        }
+        return this;
+    }
+
+    boolean has(final String key)
+    {
+        final YamlNode n = mapping().get(key);
+        return n != null && !n.isNull();
+    }
+
+    boolean isNull()
+    {
+        return node instanceof ScalarNode s && (s.getTag().getValue().endsWith(":null") || s.getValue().isEmpty() &&
+            s.getScalarStyle().getChar() == null);
+    }
+
+    /** The value of a field that must be there. */
+    YamlNode get(final String key)
+    {
+        final YamlNode n = mapping().get(key);
+        if (n == null || n.isNull())
+        {
+            throw new ScenarioException(file, line(), child(key), "is missing");
+        }
+        return n;
+    }
+
+    /** The value of a field, or null when it is absent or empty. */
+    YamlNode opt(final String key)
+    {
+        final YamlNode n = mapping().get(key);
+        return n == null || n.isNull() ? null : n;
+    }
+
+    /** Entries of a mapping, in file order. */
+    Map<String, YamlNode> entries()
+    {
+        return mapping();
+    }
+
+    List<YamlNode> list()
+    {
+        if (!(node instanceof SequenceNode s))
+        {
+            throw error("must be a list (lines starting with '- ', or [a, b])");
+        }
+        final List<YamlNode> items = new ArrayList<>();
+        for (int i = 0; i < s.getValue().size(); i++)
+        {
+            items.add(new YamlNode(file, s.getValue().get(i), path + "[" + i + "]"));
+        }
+        return items;
+    }
+
+    String text()
+    {
+        if (!(node instanceof ScalarNode s))
+        {
+            throw error("must be a single value, not a list or a mapping");
+        }
+        return s.getValue().trim();
+    }
+
+    String text(final String key, final String fallback)
+    {
+        final YamlNode n = opt(key);
+        return n == null ? fallback : n.text();
+    }
+
+    BigDecimal decimal()
+    {
+        final String t = text();
+        try
+        {
+            return new BigDecimal(t);
+        }
+        catch (final NumberFormatException ex)
+        {
+            throw error("'" + t + "' is not a number");
+        }
+    }
+
+    BigDecimal positiveDecimal()
+    {
+        final BigDecimal d = decimal();
+        if (d.signum() <= 0)
+        {
+            throw error("'" + text() + "' must be above 0");
+        }
+        return d;
+    }
+
+    BigDecimal decimal(final String key, final BigDecimal fallback)
+    {
+        final YamlNode n = opt(key);
+        return n == null ? fallback : n.decimal();
+    }
+
+    long integer(final long min, final long max)
+    {
+        final String t = text();
+        final long v;
+        try
+        {
+            v = Long.parseLong(t.replace("_", ""));
+        }
+        catch (final NumberFormatException ex)
+        {
+            throw error("'" + t + "' is not a whole number");
+        }
+        if (v < min || v > max)
+        {
+            throw error(v + " is not between " + min + " and " + max);
+        }
+        return v;
+    }
+
+    long integer(final String key, final long fallback, final long min, final long max)
+    {
+        final YamlNode n = opt(key);
+        return n == null ? fallback : n.integer(min, max);
+    }
+
+    boolean bool()
+    {
+        final String t = text().toLowerCase(Locale.ROOT);
+        return switch (t)
+        {
+            case "true", "yes", "on" -> true;
+            case "false", "no", "off" -> false;
+            default -> throw error("'" + text() + "' is not true or false");
+        };
+    }
+
+    boolean bool(final String key, final boolean fallback)
+    {
+        final YamlNode n = opt(key);
+        return n == null ? fallback : n.bool();
+    }
+
+    /** A list of words, given as a YAML list or one value. */
+    List<String> words()
+    {
+        if (node instanceof ScalarNode)
+        {
+            return List.of(text());
+        }
+        final List<String> words = new ArrayList<>();
+        for (final YamlNode item : list())
+        {
+            words.add(item.text());
+        }
+        return words;
+    }
+}
