@@ -9,100 +9,117 @@ import by.butb.engine.model.OrderType;
 import by.butb.engine.model.Phase;
 import by.butb.engine.model.Side;
 import by.butb.engine.model.TimeInForce;
-import net.openhft.chronicle.bytes.Bytes;
+import java.nio.ByteBuffer;
 
-/** Fixed binary layout of an {@link EngineEvent} in the output journal (version byte first). Allocation-free. */
+/**
+ * Layout of an {@link EngineEvent} in the output journal (version byte first): {@link #ORDER_LENGTH}
+ * bytes, plus {@link #TRADE_EXTRA} for a TRADE. The buffer must be little-endian. Allocation-free.
+ */
 final class EventCodec
 {
     static final byte VERSION = 2;
+    static final int ORDER_LENGTH = 108;
+    static final int TRADE_EXTRA = 81;
+    static final int MAX_LENGTH = ORDER_LENGTH + TRADE_EXTRA;
 
     private EventCodec()
     {
     }
 
-    static void encode(final EngineEvent e, final Bytes<?> b)
+    /** Writes at {@code offset}; returns the length written. */
+    static int encode(final EngineEvent e, final ByteBuffer b, final int offset)
     {
-        b.writeByte(VERSION);
-        b.writeLong(e.commandSequence);
-        b.writeLong(e.userRef);
-        b.writeLong(e.timeNanos);
-        b.writeByte(e.type.code);
-        b.writeShort((short)e.code.ordinal());
-        b.writeByte(e.commandType.code);
-        b.writeInt(e.instrument);
-        b.writeByte(e.side.code);
-        b.writeByte(e.orderType.code);
-        b.writeByte(e.timeInForce.code);
-        b.writeLong(e.price);
-        b.writeLong(e.quantity);
-        b.writeInt(e.owner);
-        b.writeInt(e.submitter);
-        b.writeLong(e.clientOrderId);
-        b.writeLong(e.exchangeOrderId);
-        b.writeLong(e.leaves);
-        b.writeLong(e.filled);
-        b.writeInt(e.counterparty);
-        b.writeInt(e.section);
-        b.writeByte(e.phase.code);
-        if (e.type == EventType.TRADE)
+        b.put(offset, VERSION);
+        b.putLong(offset + 1, e.commandSequence);
+        b.putLong(offset + 9, e.userRef);
+        b.putLong(offset + 17, e.timeNanos);
+        b.put(offset + 25, e.type.code);
+        b.putShort(offset + 26, (short)e.code.ordinal());
+        b.put(offset + 28, e.commandType.code);
+        b.putInt(offset + 29, e.instrument);
+        b.put(offset + 33, e.side.code);
+        b.put(offset + 34, e.orderType.code);
+        b.put(offset + 35, e.timeInForce.code);
+        b.putLong(offset + 36, e.price);
+        b.putLong(offset + 44, e.quantity);
+        b.putInt(offset + 52, e.owner);
+        b.putInt(offset + 56, e.submitter);
+        b.putLong(offset + 60, e.clientOrderId);
+        b.putLong(offset + 68, e.exchangeOrderId);
+        b.putLong(offset + 76, e.leaves);
+        b.putLong(offset + 84, e.filled);
+        b.putInt(offset + 92, e.counterparty);
+        b.putInt(offset + 96, e.section);
+        b.put(offset + 100, e.phase.code);
+        b.putInt(offset + 101, 0);
+        b.putShort(offset + 105, (short)0);
+        b.put(offset + 107, (byte)0);
+        if (e.type != EventType.TRADE)
         {
-            b.writeByte(e.tradeKind.code);
-            b.writeLong(e.tradeId);
-            b.writeInt(e.buyOwner);
-            b.writeInt(e.sellOwner);
-            b.writeLong(e.buyClientOrderId);
-            b.writeLong(e.sellClientOrderId);
-            b.writeLong(e.buyOrderId);
-            b.writeLong(e.sellOrderId);
-            b.writeLong(e.buyLeaves);
-            b.writeLong(e.sellLeaves);
-            b.writeLong(e.buyFee);
-            b.writeLong(e.sellFee);
+            return ORDER_LENGTH;
         }
+        final int t = offset + ORDER_LENGTH;
+        b.put(t, e.tradeKind.code);
+        b.putLong(t + 1, e.tradeId);
+        b.putInt(t + 9, e.buyOwner);
+        b.putInt(t + 13, e.sellOwner);
+        b.putLong(t + 17, e.buyClientOrderId);
+        b.putLong(t + 25, e.sellClientOrderId);
+        b.putLong(t + 33, e.buyOrderId);
+        b.putLong(t + 41, e.sellOrderId);
+        b.putLong(t + 49, e.buyLeaves);
+        b.putLong(t + 57, e.sellLeaves);
+        b.putLong(t + 65, e.buyFee);
+        b.putLong(t + 73, e.sellFee);
+        return ORDER_LENGTH + TRADE_EXTRA;
     }
 
-    static void decode(final Bytes<?> b, final EngineEvent e)
+    /** Reads at {@code offset}; returns the length read. */
+    static int decode(final ByteBuffer b, final int offset, final EngineEvent e)
     {
-        final byte version = b.readByte();
+        final byte version = b.get(offset);
         if (version != VERSION)
         {
             throw new IllegalStateException("event journal entry has version " + version + ", expected " + VERSION);
         }
-        e.commandSequence = b.readLong();
-        e.userRef = b.readLong();
-        e.timeNanos = b.readLong();
-        e.type = EventType.fromCode(b.readByte());
-        e.code = ResultCode.fromOrdinal(b.readShort());
-        e.commandType = CommandType.fromCode(b.readByte());
-        e.instrument = b.readInt();
-        e.side = Side.fromCode(b.readByte());
-        e.orderType = OrderType.fromCode(b.readByte());
-        e.timeInForce = TimeInForce.fromCode(b.readByte());
-        e.price = b.readLong();
-        e.quantity = b.readLong();
-        e.owner = b.readInt();
-        e.submitter = b.readInt();
-        e.clientOrderId = b.readLong();
-        e.exchangeOrderId = b.readLong();
-        e.leaves = b.readLong();
-        e.filled = b.readLong();
-        e.counterparty = b.readInt();
-        e.section = b.readInt();
-        e.phase = Phase.fromCode(b.readByte());
-        if (e.type == EventType.TRADE)
+        e.commandSequence = b.getLong(offset + 1);
+        e.userRef = b.getLong(offset + 9);
+        e.timeNanos = b.getLong(offset + 17);
+        e.type = EventType.fromCode(b.get(offset + 25));
+        e.code = ResultCode.fromOrdinal(b.getShort(offset + 26));
+        e.commandType = CommandType.fromCode(b.get(offset + 28));
+        e.instrument = b.getInt(offset + 29);
+        e.side = Side.fromCode(b.get(offset + 33));
+        e.orderType = OrderType.fromCode(b.get(offset + 34));
+        e.timeInForce = TimeInForce.fromCode(b.get(offset + 35));
+        e.price = b.getLong(offset + 36);
+        e.quantity = b.getLong(offset + 44);
+        e.owner = b.getInt(offset + 52);
+        e.submitter = b.getInt(offset + 56);
+        e.clientOrderId = b.getLong(offset + 60);
+        e.exchangeOrderId = b.getLong(offset + 68);
+        e.leaves = b.getLong(offset + 76);
+        e.filled = b.getLong(offset + 84);
+        e.counterparty = b.getInt(offset + 92);
+        e.section = b.getInt(offset + 96);
+        e.phase = Phase.fromCode(b.get(offset + 100));
+        if (e.type != EventType.TRADE)
         {
-            e.tradeKind = TradeKind.fromCode(b.readByte());
-            e.tradeId = b.readLong();
-            e.buyOwner = b.readInt();
-            e.sellOwner = b.readInt();
-            e.buyClientOrderId = b.readLong();
-            e.sellClientOrderId = b.readLong();
-            e.buyOrderId = b.readLong();
-            e.sellOrderId = b.readLong();
-            e.buyLeaves = b.readLong();
-            e.sellLeaves = b.readLong();
-            e.buyFee = b.readLong();
-            e.sellFee = b.readLong();
+            return ORDER_LENGTH;
         }
+        final int t = offset + ORDER_LENGTH;
+        e.tradeKind = TradeKind.fromCode(b.get(t));
+        e.tradeId = b.getLong(t + 1);
+        e.buyOwner = b.getInt(t + 9);
+        e.sellOwner = b.getInt(t + 13);
+        e.buyClientOrderId = b.getLong(t + 17);
+        e.sellClientOrderId = b.getLong(t + 25);
+        e.buyOrderId = b.getLong(t + 33);
+        e.sellOrderId = b.getLong(t + 41);
+        e.buyLeaves = b.getLong(t + 49);
+        e.sellLeaves = b.getLong(t + 57);
+        e.buyFee = b.getLong(t + 65);
+        e.sellFee = b.getLong(t + 73);
+        return ORDER_LENGTH + TRADE_EXTRA;
     }
 }

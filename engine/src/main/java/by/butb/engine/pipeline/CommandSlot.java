@@ -1,11 +1,9 @@
 package by.butb.engine.pipeline;
 
 import by.butb.engine.core.Command;
-import by.butb.engine.core.EventList;
 
-/** A pre-allocated ring entry: the command and the events the logic produced for it. */
+/** A pre-allocated ring entry: the command, filled in place by the producer. */
 final class CommandSlot
 {
     final Command command = new Command();
-    final EventList events = new EventList(8);
 }

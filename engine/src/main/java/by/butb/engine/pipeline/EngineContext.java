@@ -22,7 +22,8 @@ public final class EngineContext
     private WaitStrategyName waitStrategy = WaitStrategyName.BLOCKING;
     private boolean multiProducer;
     private Path dataDirectory;
-    private boolean dedicatedJournalThread = true;
+    private boolean dedicatedJournalThread;
+    private boolean outputJournal = true;
     private int expectedOrders = 1024;
     private final List<EngineListener> listeners = new ArrayList<>();
 
@@ -115,8 +116,9 @@ public final class EngineContext
     }
 
     /**
-     * True (default): the input journal runs on its own thread, ahead of the business logic. False: one thread
-     * journals, then applies, each command (fewer threads for small machines).
+     * False (default): one thread journals a batch of commands, then applies it. True: the input journal runs on
+     * its own thread, ahead of the business logic. On a 2-core machine the single thread is faster (measured in
+     * bench/RESULTS.md): a third busy thread competes with the producer and the logic for the cores.
      */
     public EngineContext dedicatedJournalThread(final boolean dedicated)
     {
@@ -127,6 +129,22 @@ public final class EngineContext
     public boolean dedicatedJournalThread()
     {
         return dedicatedJournalThread;
+    }
+
+    /**
+     * True (default): with a data directory, events are also written to the output journal ({@code events/}).
+     * False keeps only the input journal (recovery is the same; after a restart every recovered command's events
+     * are published again, as nothing records which were).
+     */
+    public EngineContext outputJournal(final boolean outputJournal)
+    {
+        this.outputJournal = outputJournal;
+        return this;
+    }
+
+    public boolean outputJournal()
+    {
+        return outputJournal;
     }
 
     /** Live orders to pre-allocate room for. */

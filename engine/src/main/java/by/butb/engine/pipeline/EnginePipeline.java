@@ -61,7 +61,8 @@ public final class EnginePipeline implements AutoCloseable
         journal = ctx.dataDirectory() == null ? null : new Journal(ctx.dataDirectory());
         try
         {
-            recoveredCommands = journal == null ? 0 : recover(journal, engine, listenerArray, snapshotSequence);
+            recoveredCommands = journal == null ? 0 :
+                recover(journal, ctx.outputJournal(), engine, listenerArray, snapshotSequence);
         }
         catch (final RuntimeException ex)
         {
@@ -77,23 +78,30 @@ public final class EnginePipeline implements AutoCloseable
             return t;
         }, ctx.multiProducer() ? ProducerType.MULTI : ProducerType.SINGLE, ctx.waitStrategy().create());
         disruptor.setDefaultExceptionHandler(new FailureRecorder());
+        ring = disruptor.getRingBuffer();
+        final Journal outputJournal = ctx.outputJournal() ? journal : null;
 
+        // One event list, reused for every command on the logic thread, stays hot in the cache.
+        final EventList events = new EventList(64);
         final EventHandler<CommandSlot> apply = (slot, sequence, endOfBatch) ->
         {
-            final EventList events = slot.events;
             events.clear();
             engine.process(slot.command, events);
             for (int i = 0, n = events.size(); i < n; i++)
             {
                 final EngineEvent event = events.get(i);
-                if (journal != null)
+                if (outputJournal != null)
                 {
-                    journal.appendEvent(event);
+                    outputJournal.appendEvent(event);
                 }
                 for (final EngineListener listener : listenerArray)
                 {
                     listener.onEvent(event);
                 }
+            }
+            if (outputJournal != null)
+            {
+                outputJournal.endEvents(endOfBatch);
             }
             for (final EngineListener listener : listenerArray)
             {
@@ -107,21 +115,57 @@ public final class EnginePipeline implements AutoCloseable
         }
         else if (ctx.dedicatedJournalThread())
         {
+            // The journal thread closes a document at the end of each batch it sees; the Disruptor publishes its
+            // progress only after the batch, so the logic never applies a command that is not durable yet.
             final EventHandler<CommandSlot> journalHandler = (slot, sequence, endOfBatch) ->
-                journal.appendCommand(slot.command);
+                journal.appendCommand(slot.command, endOfBatch);
             logicHandler = apply;
             disruptor.handleEventsWith(journalHandler).then(logicHandler);
         }
         else
         {
-            logicHandler = (slot, sequence, endOfBatch) ->
-            {
-                journal.appendCommand(slot.command);
-                apply.onEvent(slot, sequence, endOfBatch);
-            };
+            logicHandler = new JournalThenApply(journal, ring, apply);
             disruptor.handleEventsWith(logicHandler);
         }
-        ring = disruptor.start();
+        disruptor.start();
+    }
+
+    /**
+     * One thread journals and applies: it appends the commands of a batch to the journal, closes the document
+     * (the batch is durable), then applies them from their ring slots, which cannot be reused before this
+     * handler's sequence moves on.
+     */
+    private static final class JournalThenApply implements EventHandler<CommandSlot>
+    {
+        private final Journal journal;
+        private final RingBuffer<CommandSlot> ring;
+        private final EventHandler<CommandSlot> apply;
+        private long pendingFrom = -1;
+
+        JournalThenApply(final Journal journal, final RingBuffer<CommandSlot> ring,
+            final EventHandler<CommandSlot> apply)
+        {
+            this.journal = journal;
+            this.ring = ring;
+            this.apply = apply;
+        }
+
+        @Override
+        public void onEvent(final CommandSlot slot, final long sequence, final boolean endOfBatch) throws Exception
+        {
+            if (pendingFrom < 0)
+            {
+                pendingFrom = sequence;
+            }
+            if (journal.appendCommand(slot.command, endOfBatch))
+            {
+                for (long s = pendingFrom; s <= sequence; s++)
+                {
+                    apply.onEvent(ring.get(s), s, s == sequence);
+                }
+                pendingFrom = -1;
+            }
+        }
     }
 
     /** Builds the engine, recovers it from the data directory if one is set, and starts the pipeline threads. */
@@ -161,10 +205,10 @@ public final class EnginePipeline implements AutoCloseable
         return Long.parseLong(name.substring("snapshot-".length(), name.length() - ".bin".length()));
     }
 
-    private static long recover(final Journal journal, final MatchingEngine engine, final EngineListener[] listeners,
-        final long snapshotSequence)
+    private static long recover(final Journal journal, final boolean outputJournal, final MatchingEngine engine,
+        final EngineListener[] listeners, final long snapshotSequence)
     {
-        final Journal.OutputPosition published = journal.outputPosition();
+        final long lastPublished = outputJournal ? journal.lastPublishedCommand() : -1;
         final EventList events = new EventList(64);
         final long[] replayed = {0};
         journal.readCommands(new Command(), command ->
@@ -176,26 +220,24 @@ public final class EnginePipeline implements AutoCloseable
             replayed[0]++;
             events.clear();
             engine.process(command, events);
-            final long from;
-            if (command.sequence > published.lastCommandSequence())
-            {
-                from = 0;
-            }
-            else if (command.sequence == published.lastCommandSequence())
-            {
-                from = published.eventsOfLastCommand();
-            }
-            else
+            if (command.sequence <= lastPublished)
             {
                 return;
             }
-            for (int i = (int)from; i < events.size(); i++)
+            for (int i = 0; i < events.size(); i++)
             {
-                journal.appendEvent(events.get(i));
+                if (outputJournal)
+                {
+                    journal.appendEvent(events.get(i));
+                }
                 for (final EngineListener listener : listeners)
                 {
                     listener.onEvent(events.get(i));
                 }
+            }
+            if (outputJournal)
+            {
+                journal.endEvents(false);
             }
             for (final EngineListener listener : listeners)
             {
