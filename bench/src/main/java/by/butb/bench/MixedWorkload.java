@@ -7,6 +7,7 @@ import by.butb.engine.core.EventList;
 import by.butb.engine.core.EventType;
 import by.butb.engine.core.MarketRules;
 import by.butb.engine.core.MatchingEngine;
+import by.butb.engine.core.ResultCode;
 import by.butb.engine.model.Catalog;
 import by.butb.engine.model.CatalogLoader;
 import by.butb.engine.model.Instrument;
@@ -637,11 +638,11 @@ public final class MixedWorkload
                     case CANCELLED, EXPIRED ->
                     {
                         live.remove(e.owner, e.clientOrderId);
-                        if (e.code == by.butb.engine.core.ResultCode.SELF_MATCH_PREVENTED)
+                        if (e.code == ResultCode.SELF_MATCH_PREVENTED)
                         {
                             stats.selfMatchCancels++;
                         }
-                        else if (e.code == by.butb.engine.core.ResultCode.IOC_REMAINDER)
+                        else if (e.code == ResultCode.IOC_REMAINDER)
                         {
                             stats.iocRemainderCancels++;
                         }

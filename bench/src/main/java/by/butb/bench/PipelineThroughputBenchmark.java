@@ -36,9 +36,12 @@ import java.util.stream.Stream;
  * with a drain (outside the timing) so an iteration's commands are applied before the next one starts.
  *
  * <p>Parameters: {@code journal} (true: Chronicle input and output journals in a fresh temporary directory per
- * trial, deleted afterwards; the parent directory is {@code -Dbutb.bench.dir=...}, default {@code java.io.tmpdir}),
- * {@code waitStrategy} of the pipeline threads, {@code dedicatedJournalThread} (with the journal on: the input
- * journal on its own thread ahead of the logic, or journal-then-apply on one thread; ignored without journal).
+ * trial, deleted afterwards; the parent directory is {@code -Dbutb.bench.dir=...}, passed with
+ * {@code -jvmArgsPrepend}, default {@code java.io.tmpdir}), {@code waitStrategy} of the pipeline threads (default
+ * BLOCKING, the best measured on the 2-core machine, see RESULTS.md; compare with
+ * {@code -p waitStrategy=YIELDING,BLOCKING}), {@code dedicatedJournalThread} (with the journal on: the input journal
+ * on its own thread ahead of the logic, or journal-then-apply on one thread; ignored without journal),
+ * {@code ringSize}.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
