@@ -125,6 +125,24 @@ class EnginePipelineTest
     }
 
     @Test
+    void shouldRecoverFromTheInputJournalAloneAndPublishTheEventsAgain(@TempDir final Path data)
+    {
+        try (EnginePipeline pipeline = EnginePipeline.start(new EngineContext().catalog(catalog)
+            .dataDirectory(data).outputJournal(false)))
+        {
+            submit(pipeline, new CommandStream(catalog, SEED), 2_000);
+        }
+        final AtomicLong republished = new AtomicLong();
+        try (EnginePipeline pipeline = EnginePipeline.start(new EngineContext().catalog(catalog).dataDirectory(data)
+            .outputJournal(false).listener(e -> republished.incrementAndGet())))
+        {
+            assertEquals(2_000, pipeline.recoveredCommands());
+            assertEquals(ReferenceRun.stateHashAfter(SEED, 2_000), pipeline.engine().stateHash());
+            assertTrue(republished.get() >= 2_000, "without an output journal every event is published again");
+        }
+    }
+
+    @Test
     void shouldRefuseASnapshotMadeWithAnotherCatalog(@TempDir final Path data)
     {
         try (EnginePipeline pipeline = EnginePipeline.start(new EngineContext().catalog(catalog).dataDirectory(data)))
@@ -140,10 +158,10 @@ class EnginePipelineTest
     }
 
     @Test
-    void shouldJournalOnTheLogicThreadWhenNoDedicatedJournalThreadIsWanted(@TempDir final Path data)
+    void shouldRecoverWhatADedicatedJournalThreadWrote(@TempDir final Path data)
     {
         try (EnginePipeline pipeline = EnginePipeline.start(new EngineContext().catalog(catalog)
-            .dataDirectory(data).dedicatedJournalThread(false)))
+            .dataDirectory(data).dedicatedJournalThread(true)))
         {
             submit(pipeline, new CommandStream(catalog, SEED), 3_000);
         }
