@@ -111,6 +111,39 @@ class AuctionReplayTest
     }
 
     @Test
+    void aLotClosingAfterTheLastRowIsSettledByTheClockAtTheEnd()
+    {
+        final Path orders = orders(
+            "2024-03-05T10:00:00Z,BY-SAWMILL-03,LOT_OFFER,LOT-1,TIMBER_SW,SELL,,,175.00,600,,,0.50,2024-03-05T12:00:00Z,",
+            "2024-03-05T10:05:00Z,CN-BUYER-02,LOT_BID,b1,,,,,175.50,,BY-SAWMILL-03,LOT-1,,,");
+
+        // Default: a CLOCK at the latest close_time, after the last row: the lot goes to the bid.
+        assertEquals(0, replay(orders).exitCode());
+        List<CsvRow> trades = file("trades.csv");
+        assertEquals(1, trades.size());
+        assertEquals("2024-03-05T12:00:00Z", trades.get(0).get("time"));
+        assertEquals("LOT_AUCTION", trades.get(0).get("kind"));
+        final CsvRow last = file("events.csv").get(file("events.csv").size() - 1);
+        assertEquals("", last.get("line"), "the clock's events belong to no line");
+
+        // --until before the close: no trade yet; the lot is still open.
+        assertEquals(0, replay(orders, "--until", "2024-03-05T11:00:00Z").exitCode());
+        assertEquals(0, file("trades.csv").size());
+
+        // --until later: settled at that time.
+        assertEquals(0, replay(orders, "--until", "2024-03-06T00:00:00Z").exitCode());
+        trades = file("trades.csv");
+        assertEquals(1, trades.size());
+        assertEquals("2024-03-06T00:00:00Z", trades.get(0).get("time"));
+
+        // --until before the last row is a mistake; a time that is not ISO-8601 a usage error.
+        final Butb.Run early = replay(orders, "--until", "2024-03-05T09:00:00Z");
+        assertEquals(1, early.exitCode());
+        assertTrue(early.err().contains("is before the last row's time"), early.err());
+        assertEquals(2, replay(orders, "--until", "tomorrow").exitCode());
+    }
+
+    @Test
     void anAddressOrderIsTakenOnlyByItsCounterparty()
     {
         final Path orders = orders(
