@@ -29,12 +29,20 @@ final class YamlNode
     private final String file;
     private final Node node;
     private final String path;
+    /** The line of the key this node is the value of (0 for list items and the root). */
+    private final int keyLine;
 
     private YamlNode(final String file, final Node node, final String path)
+    {
+        this(file, node, path, 0);
+    }
+
+    private YamlNode(final String file, final Node node, final String path, final int keyLine)
     {
         this.file = file;
         this.node = node;
         this.path = path;
+        this.keyLine = keyLine;
     }
 
     /** Parses a whole document; a syntax error names the file and line. */
@@ -76,8 +84,13 @@ final class YamlNode
         return file;
     }
 
+    /** The line of the key (for a value under a key), else of the value itself. */
     int line()
     {
+        if (keyLine > 0)
+        {
+            return keyLine;
+        }
         return node.getStartMark() == null ? 0 : node.getStartMark().getLine() + 1;
     }
 
@@ -109,7 +122,8 @@ final class YamlNode
             {
                 throw new YamlNode(file, t.getKeyNode(), path).error("a key must be a plain word");
             }
-            map.put(k.getValue(), new YamlNode(file, t.getValueNode(), child(k.getValue())));
+            map.put(k.getValue(), new YamlNode(file, t.getValueNode(), child(k.getValue()),
+                k.getStartMark() == null ? 0 : k.getStartMark().getLine() + 1));
         }
         return map;
     }

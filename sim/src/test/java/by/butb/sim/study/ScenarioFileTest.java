@@ -139,8 +139,16 @@ class ScenarioFileTest
     void aFlowWithoutAPlanIsNamed() throws Exception
     {
         final Path file = scenario("    tr-sugar-trial:\n", "    tr-sugar-triall:\n");
-        expectError(file, "bad.yaml:" + lineOf(file, "tr-sugar-triall") + " field 'flows.plan.tr-sugar-triall': " +
-            "no flow 'tr-sugar-triall' in flows.csv");
+        expectError(file, "flows.csv:14 field 'id': the scenario has no plan for flow 'tr-sugar-trial'");
+    }
+
+    @Test
+    void aPlanWithoutAFlowIsNamed() throws Exception
+    {
+        final Path file = scenario("    ae-amino-2025:\n", "    no-such-flow:\n      instrument: SUGAR\n" +
+            "    ae-amino-2025:\n");
+        expectError(file, "bad.yaml:" + lineOf(file, "no-such-flow") + " field 'flows.plan.no-such-flow': " +
+            "no flow 'no-such-flow' in flows.csv");
     }
 
     @Test
