@@ -252,10 +252,10 @@ public final class StudyReport
             .append(flowBars(result));
         h.append("<h2>Volume per country and commodity</h2>\n").append(countryTable(result))
             .append(countryBars(result));
-        h.append("<h2>Price over time</h2>\n<p class=\"note\">Daily VWAP per instrument, with the day's low and high ")
-            .append("trade prices; dashed lines: the price band.</p>\n<div class=\"grid\">\n");
+        h.append("<h2>Price over time</h2>\n<p class=\"note\">Daily VWAP per instrument and buyer country, with the ")
+            .append("day's low and high trade prices; dashed lines: the price band.</p>\n<div class=\"grid\">\n");
         final Catalog catalog = plan.catalog();
-        for (final Map.Entry<Integer, TreeMap<Long, long[]>> e : result.daily().entrySet())
+        for (final Map.Entry<Integer, Map<String, TreeMap<Long, long[]>>> e : result.daily().entrySet())
         {
             h.append(priceChart(catalog.instrument(e.getKey()), e.getValue()));
         }
@@ -411,16 +411,25 @@ public final class StudyReport
         return String.format(Locale.ROOT, "%,.0f", usd);
     }
 
-    private static String priceChart(final Instrument instrument, final TreeMap<Long, long[]> days)
+    private static String priceChart(final Instrument instrument, final Map<String, TreeMap<Long, long[]>> byCountry)
     {
         final int width = 540;
-        final int height = 240;
+        final int height = 250;
         final int left = 60;
         final int right = 10;
         final int top = 24;
-        final int bottom = 30;
-        final long firstDay = days.firstKey();
-        final long lastDay = Math.max(days.lastKey(), firstDay + 1);
+        final int bottom = 40;
+        long firstDay = Long.MAX_VALUE;
+        long lastDay = Long.MIN_VALUE;
+        int tradingDays = 0;
+        for (final TreeMap<Long, long[]> days : byCountry.values())
+        {
+            firstDay = Math.min(firstDay, days.firstKey());
+            lastDay = Math.max(lastDay, days.lastKey());
+            tradingDays += days.size();
+        }
+        final long first = firstDay;
+        final long span = Math.max(1, lastDay - firstDay);
         final double lo = instrument.lowPrice();
         final double hi = instrument.highPrice();
         final double scale = Math.pow(10, instrument.priceScale());
@@ -428,12 +437,10 @@ public final class StudyReport
         final double ph = height - top - bottom;
         final StringBuilder svg = new StringBuilder(String.format(Locale.ROOT, "<svg width=\"%d\" height=\"%d\" " +
             "viewBox=\"0 0 %d %d\" xmlns=\"http://www.w3.org/2000/svg\">\n", width, height, width, height));
-        svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"16\" font-weight=\"bold\">%s (USD/%s), %d trading " +
-            "days</text>\n", left, esc(instrument.symbol()), esc(instrument.unit()), days.size()));
-        final double loF = lo;
-        final double hiF = hi;
-        final java.util.function.DoubleUnaryOperator yOf = p -> top + ph - (p - loF) / (hiF - loF) * ph;
-        final java.util.function.LongToDoubleFunction xOf = d -> left + (double)(d - firstDay) / (lastDay - firstDay) * pw;
+        svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"16\" font-weight=\"bold\">%s (USD/%s)</text>\n",
+            left, esc(instrument.symbol()), esc(instrument.unit())));
+        final java.util.function.DoubleUnaryOperator yOf = p -> top + ph - (p - lo) / (hi - lo) * ph;
+        final java.util.function.LongToDoubleFunction xOf = d -> left + (double)(d - first) / span * pw;
         for (int t = 0; t <= 4; t++)
         {
             final double p = lo + (hi - lo) * t / 4;
@@ -443,22 +450,47 @@ public final class StudyReport
                 t == 0 || t == 4 ? "#c62828" : "#eee", t == 0 || t == 4 ? "stroke-dasharray=\"4 3\"" : "",
                 left - 4, y + 4, p / scale));
         }
-        final StringBuilder line = new StringBuilder();
-        for (final Map.Entry<Long, long[]> e : days.entrySet())
+        int c = 0;
+        final StringBuilder legend = new StringBuilder();
+        for (final Map.Entry<String, TreeMap<Long, long[]>> country : byCountry.entrySet())
         {
-            final long[] d = e.getValue();
-            final double x = xOf.applyAsDouble(e.getKey());
-            svg.append(String.format(Locale.ROOT, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" " +
-                    "stroke=\"#9ecae1\"/>\n", x, yOf.applyAsDouble(d[2]), x, yOf.applyAsDouble(d[3])));
-            // VWAP of the day in price units: value (cents) / quantity, scaled back to the price scale.
-            final double vwap = d[1] / 100.0 / (d[0] / Math.pow(10, instrument.quantityScale())) * scale;
-            line.append(line.length() == 0 ? "M" : " L").append(String.format(Locale.ROOT, "%.1f %.1f", x,
-                yOf.applyAsDouble(vwap)));
+            final String colour = PALETTE[c % PALETTE.length];
+            final StringBuilder line = new StringBuilder();
+            for (final Map.Entry<Long, long[]> e : country.getValue().entrySet())
+            {
+                final long[] d = e.getValue();
+                final double x = xOf.applyAsDouble(e.getKey());
+                if (d[3] > d[2])
+                {
+                    svg.append(String.format(Locale.ROOT, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" " +
+                        "stroke=\"%s\" stroke-opacity=\"0.3\"/>\n", x, yOf.applyAsDouble(d[2]), x,
+                        yOf.applyAsDouble(d[3]), colour));
+                }
+                // VWAP of the day in price units: value (cents) / quantity, back at the price scale.
+                final double vwap = d[1] / 100.0 / (d[0] / Math.pow(10, instrument.quantityScale())) * scale;
+                line.append(line.length() == 0 ? "M" : " L").append(String.format(Locale.ROOT, "%.1f %.1f", x,
+                    yOf.applyAsDouble(vwap)));
+            }
+            if (country.getValue().size() == 1)
+            {
+                final String[] xy = line.substring(1).split(" ");
+                svg.append("<circle cx=\"").append(xy[0]).append("\" cy=\"").append(xy[1]).append("\" r=\"3\" fill=\"")
+                    .append(colour).append("\"/>\n");
+            }
+            else
+            {
+                svg.append("<path d=\"").append(line).append("\" fill=\"none\" stroke=\"").append(colour)
+                    .append("\" stroke-width=\"1.3\"/>\n");
+            }
+            legend.append(String.format(Locale.ROOT, "<rect x=\"%d\" y=\"%d\" width=\"10\" height=\"10\" " +
+                "fill=\"%s\"/><text x=\"%d\" y=\"%d\">%s</text>", left + 60 * c, height - 12, colour,
+                left + 60 * c + 13, height - 3, country.getKey()));
+            c++;
         }
-        svg.append("<path d=\"").append(line).append("\" fill=\"none\" stroke=\"#1f77b4\" stroke-width=\"1.5\"/>\n");
-        svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\">%s</text><text x=\"%d\" y=\"%d\" " +
-                "text-anchor=\"end\">%s</text>\n", left, height - 8, LocalDate.ofEpochDay(firstDay), width - right,
-            height - 8, LocalDate.ofEpochDay(days.lastKey())));
+        svg.append(legend).append('\n');
+        svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" text-anchor=\"end\">%s .. %s, %d " +
+                "country-days</text>\n", width - right, height - 3, LocalDate.ofEpochDay(firstDay),
+            LocalDate.ofEpochDay(lastDay), tradingDays));
         return svg.append("</svg>\n").toString();
     }
 

@@ -74,7 +74,7 @@ public final class StudyRun
         StudyPlan plan,
         List<Achieved> flows,
         Map<String, Map<String, long[]>> byCountry,
-        Map<Integer, TreeMap<Long, long[]>> daily,
+        Map<Integer, Map<String, TreeMap<Long, long[]>>> daily,
         Histogram latency,
         long commands,
         long events,
@@ -318,7 +318,7 @@ public final class StudyRun
         private final long[] notional;
         private final long[] trades;
         final Map<String, Map<String, long[]>> byCountry = new TreeMap<>();
-        final Map<Integer, TreeMap<Long, long[]>> daily = new TreeMap<>();
+        final Map<Integer, Map<String, TreeMap<Long, long[]>>> daily = new TreeMap<>();
         final long[] kinds = new long[4];
 
         Collector(final StudyPlan plan)
@@ -360,6 +360,7 @@ public final class StudyRun
             c[2]++;
             final long day = Math.floorDiv(e.timeNanos, NANOS_PER_DAY);
             final long[] d = daily.computeIfAbsent(e.instrument, k -> new TreeMap<>())
+                .computeIfAbsent(buyer.country(), k -> new TreeMap<>())
                 .computeIfAbsent(day, k -> new long[] {0, 0, Long.MAX_VALUE, Long.MIN_VALUE});
             d[0] += e.quantity;
             d[1] += value;
