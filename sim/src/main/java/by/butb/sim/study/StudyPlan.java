@@ -663,6 +663,23 @@ public final class StudyPlan
     private void planLeg(final Scenario.Flow f, final SplittableRandom rng, final Instrument instrument,
         final long units, final BigDecimal avgPrice, final LocalDate from, final LocalDate to)
     {
+        final long avgScaled = avgPrice.movePointRight(instrument.priceScale()).setScale(0, RoundingMode.HALF_UP)
+            .longValue();
+        if (avgScaled < instrument.lowPrice() || avgScaled > instrument.highPrice())
+        {
+            throw new ScenarioException(f.plan().file(), f.plan().line(), "flows.plan." + f.id(),
+                "the average price USD " + avgPrice.setScale(2, RoundingMode.HALF_UP).toPlainString() + " of " +
+                    instrument.symbol() + " is outside its price band " +
+                    FixedPoint.format(instrument.lowPrice(), instrument.priceScale()) + ".." +
+                    FixedPoint.format(instrument.highPrice(), instrument.priceScale()) +
+                    ": the engine would refuse the orders; change the price or the catalog");
+        }
+        if (f.quantity() != null && !f.unit().isEmpty() && !f.unit().equals(instrument.unit()))
+        {
+            throw new ScenarioException(f.plan().file(), f.plan().line(), "flows.plan." + f.id(),
+                "the flow is in " + f.unit() + " (" + f.source() + ") but " + instrument.symbol() + " trades in " +
+                    instrument.unit());
+        }
         final Scenario.Arrival arrival = scenario.arrival();
         final String mechanism = mechanism(f);
         final long unit = FixedPoint.pow10(instrument.quantityScale());

@@ -152,6 +152,21 @@ class ScenarioFileTest
     }
 
     @Test
+    void aPriceOutsideTheBandIsRefusedBeforeTrading() throws Exception
+    {
+        final Path file = scenario("prices: {TIMBER_SW: \"150.00\"}", "prices: {TIMBER_SW: \"120.00\"}");
+        expectError(file, "bad.yaml:" + lineOf(file, "    cn-timber-9m:") + " field 'flows.plan.cn-timber-9m': " +
+            "the average price USD 120.00 of TIMBER_SW is outside its price band 144.00..216.00");
+    }
+
+    @Test
+    void theUnitOfAFlowMustBeTheInstruments() throws Exception
+    {
+        final Path file = scenario("    tr-sugar-trial:\n      instrument: SUGAR", "    tr-sugar-trial:\n      instrument: TIMBER_SW");
+        expectError(file, "field 'flows.plan.tr-sugar-trial': the flow is in t");
+    }
+
+    @Test
     void aMissingScenarioFileIsAnError()
     {
         final Butb.Run run = sim(dir.resolve("nothing.yaml"));
