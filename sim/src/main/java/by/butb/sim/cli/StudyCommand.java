@@ -37,13 +37,13 @@ import java.util.concurrent.Callable;
         "Writes into --out: trades.csv, events.csv (the replay formats), summary.csv, latency.hgrm, report.html, "
             + "and the generated instruments.csv and participants.csv; prints the per-flow table."},
     footer = {"", "Examples:",
-        "  ./butb study                          the bundled study scenario, into out/study/",
+        "  ./butb study                     the study, into out/study/",
         "  ./butb study --scale 100 --out out/stress",
         "  ./butb sim --scenario examples/study/study.yaml --seed 7",
         "",
-        "Exit codes: 0 done (every flow within tolerance), 1 bad scenario or file error, 2 usage error,",
-        "3 the replay ran but a flow is outside tolerance. Scenario format: docs/scenarios.md; the study: "
-            + "docs/study.md."})
+        "Exit codes: 0 done, every flow within tolerance; 1 bad scenario or file error;",
+        "2 usage error; 3 the replay ran but a flow is outside tolerance.",
+        "Scenario format: docs/scenarios.md. The study: docs/study.md."})
 public class StudyCommand implements Callable<Integer>
 {
     @Spec

@@ -167,6 +167,18 @@ class ScenarioFileTest
     }
 
     @Test
+    void aFlowOutsideToleranceExitsWithThreeAndStillWritesTheFiles() throws Exception
+    {
+        final Path file = scenario("replay_value: \"2400000\"", "replay_value: \"2300000\"");
+        final Butb.Run run = sim(file, "--out", dir.resolve("out").toString());
+        assertEquals(3, run.exitCode(), run.err());
+        assertTrue(run.err().contains("1 flow(s) outside tolerance"), run.err());
+        assertTrue(run.out().contains("FAIL"), run.out());
+        assertTrue(Butb.csv(dir.resolve("out/summary.csv")).stream()
+            .anyMatch(r -> r.get("flow").equals("mn-sugar-4m") && r.get("check").equals("FAIL")));
+    }
+
+    @Test
     void aMissingScenarioFileIsAnError()
     {
         final Butb.Run run = sim(dir.resolve("nothing.yaml"));
