@@ -258,7 +258,8 @@ public final class StudyRun
         return new RowInfo(ref, id(catalog, s.submitter), s.owner >= 0 ? owner : "", action,
             s.kind == Step.CLOCK ? "" : Step.orderName(s.role, s.deal, s.index), "",
             catalog.instrument(s.instrument).symbol(), s.sell ? "SELL" : "BUY", "LIMIT", s.ioc ? "IOC" : "GTC",
-            "", "", id(catalog, s.counterparty), "", null);
+            "", "", id(catalog, s.counterparty), s.kind == Step.LOT_BID ? Step.orderName(Step.ROLE_LOT, s.deal, 0) :
+                s.counterparty >= 0 && !s.sell ? Step.orderName(Step.ROLE_SELL, s.deal, 0) : "", null);
     }
 
     /** Fills the engine command of a step (runs on the submitting thread). */
