@@ -42,7 +42,10 @@ public final class MatchingEngine
     private final long[] phaseDay;
     private final int[] phaseBoundary;
     private final ArrayList<Order> addressOrders = new ArrayList<>();
+    /** Every lot, in offer order (closed ones too: a late bid learns the lot has closed). */
     private final ArrayList<Lot> lots = new ArrayList<>();
+    /** Lots whose auction is still open, in offer order. */
+    private final ArrayList<Lot> openLots = new ArrayList<>();
     private final Long2ObjectHashMap<Lot> lotsById = new Long2ObjectHashMap<>();
     private final Long2ObjectHashMap<Lot> lotsByClientKey = new Long2ObjectHashMap<>();
     private long nextLotClose = Long.MAX_VALUE;
@@ -824,6 +827,10 @@ public final class MatchingEngine
     private void addLot(final Lot lot)
     {
         lots.add(lot);
+        if (!lot.closed)
+        {
+            openLots.add(lot);
+        }
         lotsById.put(lot.lotId, lot);
         lotsByClientKey.put(clientKey(lot.owner, lot.clientOrderId), lot);
         if (!lot.closed)
@@ -943,35 +950,31 @@ public final class MatchingEngine
         return instrument.notional(cmd.price, lot.quantity) < 0 ? ResultCode.ORDER_VALUE_TOO_LARGE : ResultCode.OK;
     }
 
-    /** Closes, in closing-time order, every open lot whose closing time is at or before {@code time}. */
+    /** Closes, in closing-time order (then offer order), every open lot whose closing time is at or before {@code time}. */
     private void closeDueLots(final long time)
     {
         while (true)
         {
-            Lot due = null;
+            int dueIndex = -1;
             long next = Long.MAX_VALUE;
-            for (int i = 0; i < lots.size(); i++)
+            for (int i = 0; i < openLots.size(); i++)
             {
-                final Lot lot = lots.get(i);
-                if (lot.closed)
+                final Lot lot = openLots.get(i);
+                if (lot.closeTime <= time && (dueIndex < 0 || lot.closeTime < openLots.get(dueIndex).closeTime))
                 {
-                    continue;
-                }
-                if (lot.closeTime <= time && (due == null || lot.closeTime < due.closeTime))
-                {
-                    due = lot;
+                    dueIndex = i;
                 }
                 else if (lot.closeTime > time)
                 {
                     next = Math.min(next, lot.closeTime);
                 }
             }
-            if (due == null)
+            if (dueIndex < 0)
             {
                 nextLotClose = next;
                 return;
             }
-            closeLot(due);
+            closeLot(openLots.remove(dueIndex));
         }
     }
 
@@ -1448,7 +1451,7 @@ public final class MatchingEngine
         {
             sum += o.owner == participant ? o.blocked : 0;
         }
-        for (final Lot lot : lots)
+        for (final Lot lot : openLots)
         {
             sum += lot.owner == participant ? lot.blocked : 0;
             sum += lot.hasBid && lot.bidOwner == participant ? lot.bidBlocked : 0;
@@ -1465,12 +1468,7 @@ public final class MatchingEngine
     /** Number of lots whose auction is still open. */
     public int openLotCount()
     {
-        int open = 0;
-        for (final Lot lot : lots)
-        {
-            open += lot.closed ? 0 : 1;
-        }
-        return open;
+        return openLots.size();
     }
 
     /** Visits the resting orders of one side, best level first and oldest first within a level. */
