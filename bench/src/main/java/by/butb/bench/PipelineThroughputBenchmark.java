@@ -41,7 +41,7 @@ import java.util.stream.Stream;
  * BLOCKING, the best measured on the 2-core machine, see RESULTS.md; compare with
  * {@code -p waitStrategy=YIELDING,BLOCKING}), {@code dedicatedJournalThread} (with the journal on: the input journal
  * on its own thread ahead of the logic, or journal-then-apply on one thread; ignored without journal),
- * {@code ringSize}.
+ * {@code outputJournal} (with the journal on: also journal the events), {@code ringSize}.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
@@ -62,8 +62,12 @@ public class PipelineThroughputBenchmark
     @Param({"BLOCKING"})
     public WaitStrategyName waitStrategy;
 
-    @Param({"true"})
+    @Param({"false"})
     public boolean dedicatedJournalThread;
+
+    /** With the journal on: also write the events to the output journal (false: input journal only). */
+    @Param({"true"})
+    public boolean outputJournal;
 
     /** Ring slots (a power of two); 16384 is the engine's default. */
     @Param({"16384"})
@@ -90,6 +94,7 @@ public class PipelineThroughputBenchmark
             .waitStrategy(waitStrategy)
             .dataDirectory(directory)
             .dedicatedJournalThread(dedicatedJournalThread)
+            .outputJournal(outputJournal)
             .ringSize(ringSize)
             .expectedOrders(16_384));
         for (long i = 0, n = workload.warmUpCommands(); i < n; i++)
