@@ -3,8 +3,6 @@ package by.butb.engine.core;
 import by.butb.engine.model.Catalog;
 import by.butb.engine.model.Instrument;
 import by.butb.engine.model.OrderType;
-import by.butb.engine.model.Participant;
-import by.butb.engine.model.ParticipantStatus;
 import by.butb.engine.model.Phase;
 import by.butb.engine.model.SessionSchedule;
 import by.butb.engine.model.Side;
@@ -34,6 +32,7 @@ public final class MatchingEngine
     private final MarketRules rules;
     private final OrderBook[] books;
     private final Deposits deposits;
+    private final Accreditation accreditation;
     private final OrderPool pool;
     private final Long2ObjectHashMap<Order> ordersById;
     private final Long2ObjectHashMap<Order> ordersByClientKey;
@@ -87,6 +86,7 @@ public final class MatchingEngine
             books[i] = new OrderBook(catalog.instrument(i));
         }
         this.deposits = new Deposits(catalog);
+        this.accreditation = new Accreditation(catalog);
         this.pool = new OrderPool(expectedOrders);
         final int capacity = Math.max(64, (int)Math.min(1 << 30, expectedOrders * 2L));
         this.ordersById = new Long2ObjectHashMap<>(capacity, 0.6f);
@@ -920,12 +920,11 @@ public final class MatchingEngine
             return ResultCode.OWN_LOT;
         }
         final Instrument instrument = books[lot.instrument].instrument;
-        final Participant bidder = catalog.participant(owner);
-        if (!bidder.isAdmittedTo(instrument.sectionIndex()))
+        if (!accreditation.isAdmitted(owner, lot.instrument))
         {
             return ResultCode.NOT_ADMITTED_TO_SECTION;
         }
-        if (!bidder.currency().equals(instrument.currency()))
+        if (!accreditation.hasInstrumentCurrency(owner, lot.instrument))
         {
             return ResultCode.CURRENCY_MISMATCH;
         }
@@ -1118,22 +1117,21 @@ public final class MatchingEngine
 
     private ResultCode checkParties(final Command cmd, final boolean mustBeActive)
     {
-        if (cmd.submitter < 0 || cmd.submitter >= catalog.participants().size())
+        final int participants = accreditation.participantCount();
+        if (cmd.submitter < 0 || cmd.submitter >= participants)
         {
             return ResultCode.UNKNOWN_PARTICIPANT;
         }
-        if (cmd.onBehalfOf != Command.NONE && (cmd.onBehalfOf < 0 || cmd.onBehalfOf >= catalog.participants().size()))
+        if (cmd.onBehalfOf != Command.NONE && (cmd.onBehalfOf < 0 || cmd.onBehalfOf >= participants))
         {
             return ResultCode.UNKNOWN_CLIENT;
         }
-        final Participant submitter = catalog.participant(cmd.submitter);
         final int owner = cmd.beneficialOwner();
-        if (owner != cmd.submitter && !submitter.hasClient(owner))
+        if (owner != cmd.submitter && !catalog.participant(cmd.submitter).hasClient(owner))
         {
             return ResultCode.NOT_CLIENT_OF_BROKER;
         }
-        if (mustBeActive && (submitter.status() != ParticipantStatus.ACTIVE ||
-            catalog.participant(owner).status() != ParticipantStatus.ACTIVE))
+        if (mustBeActive && (!accreditation.isActive(cmd.submitter) || !accreditation.isActive(owner)))
         {
             return ResultCode.PARTICIPANT_NOT_ACTIVE;
         }
@@ -1147,12 +1145,12 @@ public final class MatchingEngine
             return ResultCode.UNKNOWN_INSTRUMENT;
         }
         final Instrument instrument = books[cmd.instrument].instrument;
-        final Participant owner = catalog.participant(cmd.beneficialOwner());
-        if (!owner.isAdmittedTo(instrument.sectionIndex()))
+        final int owner = cmd.beneficialOwner();
+        if (!accreditation.isAdmitted(owner, cmd.instrument))
         {
             return ResultCode.NOT_ADMITTED_TO_SECTION;
         }
-        if (!owner.currency().equals(instrument.currency()))
+        if (!accreditation.hasInstrumentCurrency(owner, cmd.instrument))
         {
             return ResultCode.CURRENCY_MISMATCH;
         }
