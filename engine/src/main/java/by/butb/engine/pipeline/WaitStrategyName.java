@@ -7,9 +7,9 @@ import com.lmax.disruptor.WaitStrategy;
 import com.lmax.disruptor.YieldingWaitStrategy;
 
 /**
- * How pipeline threads wait for work. On a 2-core machine: BLOCKING costs least CPU (tests, replay, the server);
- * YIELDING gives the best throughput when there are no more busy threads than cores (benchmarks); BUSY_SPIN only
- * with a core per thread; SLEEPING for background work.
+ * How pipeline threads wait for work. BLOCKING (the default) costs least CPU when idle and, measured on the 2-core
+ * machine (bench/RESULTS.md), was never significantly slower than YIELDING; YIELDING may win with a core to spare
+ * per busy thread; BUSY_SPIN only with a dedicated core per thread; SLEEPING for background work.
  */
 public enum WaitStrategyName
 {
