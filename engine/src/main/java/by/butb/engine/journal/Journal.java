@@ -168,8 +168,19 @@ public final class Journal implements AutoCloseable
     /** Reads every journaled command in order into {@code into} and hands it to {@code sink}; returns the count. */
     public long readCommands(final Command into, final Consumer<Command> sink)
     {
+        return read(commands, into, CommandCodec::decode, sink);
+    }
+
+    /** Reads every journaled event in order. */
+    public long readEvents(final EngineEvent into, final Consumer<EngineEvent> sink)
+    {
+        return read(events, into, EventCodec::decode, sink);
+    }
+
+    private <T> long read(final ChronicleQueue queue, final T into, final Decoder<T> decoder, final Consumer<T> sink)
+    {
         long count = 0;
-        try (ExcerptTailer tailer = commands.createTailer())
+        try (ExcerptTailer tailer = queue.createTailer())
         {
             while (true)
             {
@@ -182,7 +193,7 @@ public final class Journal implements AutoCloseable
                     final int length = stage(dc);
                     for (int offset = 0; offset < length; count++)
                     {
-                        offset += CommandCodec.decode(readStage, offset, into);
+                        offset += decoder.decode(readStage, offset, into);
                         sink.accept(into);
                     }
                 }
@@ -190,29 +201,11 @@ public final class Journal implements AutoCloseable
         }
     }
 
-    /** Reads every journaled event in order. */
-    public long readEvents(final EngineEvent into, final Consumer<EngineEvent> sink)
+    /** Decodes one entry at an offset into a reusable object; returns the entry's length. */
+    @FunctionalInterface
+    private interface Decoder<T>
     {
-        long count = 0;
-        try (ExcerptTailer tailer = events.createTailer())
-        {
-            while (true)
-            {
-                try (DocumentContext dc = tailer.readingDocument())
-                {
-                    if (!dc.isPresent())
-                    {
-                        return count;
-                    }
-                    final int length = stage(dc);
-                    for (int offset = 0; offset < length; count++)
-                    {
-                        offset += EventCodec.decode(readStage, offset, into);
-                        sink.accept(into);
-                    }
-                }
-            }
-        }
+        int decode(ByteBuffer buffer, int offset, T into);
     }
 
     /**
