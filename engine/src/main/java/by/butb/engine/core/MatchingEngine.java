@@ -34,7 +34,7 @@ public final class MatchingEngine
     private final Deposits deposits;
     private final Accreditation accreditation;
     private final OrderPool pool;
-    private final Long2ObjectHashMap<Order> ordersById;
+    private final OrderIdIndex ordersById;
     private final Long2ObjectHashMap<Order> ordersByClientKey;
     private final SessionSchedule schedule;
     private final Phase[] phase;
@@ -89,7 +89,7 @@ public final class MatchingEngine
         this.accreditation = new Accreditation(catalog);
         this.pool = new OrderPool(expectedOrders);
         final int capacity = Math.max(64, (int)Math.min(1 << 30, expectedOrders * 2L));
-        this.ordersById = new Long2ObjectHashMap<>(capacity, 0.6f);
+        this.ordersById = new OrderIdIndex((int)Math.min(1 << 22, Math.max(1 << 16, expectedOrders * 16L)));
         this.ordersByClientKey = new Long2ObjectHashMap<>(capacity, 0.6f);
         this.schedule = schedule;
         final int sections = catalog.sections().size();
@@ -228,7 +228,7 @@ public final class MatchingEngine
         order.day = currentDay;
         order.counterparty = Command.NONE;
         deposits.block(owner, guarantee);
-        ordersById.put(order.orderId, order);
+        ordersById.put(order);
         ordersByClientKey.put(clientKey(owner, order.clientOrderId), order);
         return order;
     }
@@ -1280,7 +1280,7 @@ public final class MatchingEngine
         {
             adjustBlocked(order, 0);
         }
-        ordersById.remove(order.orderId);
+        ordersById.remove(order);
         ordersByClientKey.remove(clientKey(order.owner, order.clientOrderId));
         pool.release(order);
     }
@@ -1583,7 +1583,7 @@ public final class MatchingEngine
 
     void readState(final java.io.DataInputStream in) throws java.io.IOException
     {
-        if (lastSequence != -1 || !ordersById.isEmpty())
+        if (lastSequence != -1 || ordersById.size() != 0)
         {
             throw new IllegalStateException("a snapshot can only be loaded into a fresh engine");
         }
@@ -1636,7 +1636,7 @@ public final class MatchingEngine
     {
         final Order o = pool.acquire();
         EngineSnapshot.readOrder(in, o);
-        ordersById.put(o.orderId, o);
+        ordersById.put(o);
         ordersByClientKey.put(clientKey(o.owner, o.clientOrderId), o);
         return o;
     }
