@@ -920,17 +920,10 @@ public final class MatchingEngine
             return ResultCode.OWN_LOT;
         }
         final Instrument instrument = books[lot.instrument].instrument;
-        if (!accreditation.isAdmitted(owner, lot.instrument))
+        final ResultCode entryResult = checkEntry(owner, lot.instrument, cmd.clientOrderId);
+        if (entryResult != ResultCode.OK)
         {
-            return ResultCode.NOT_ADMITTED_TO_SECTION;
-        }
-        if (!accreditation.hasInstrumentCurrency(owner, lot.instrument))
-        {
-            return ResultCode.CURRENCY_MISMATCH;
-        }
-        if (cmd.clientOrderId <= 0 || cmd.clientOrderId >= MAX_CLIENT_ORDER_ID)
-        {
-            return ResultCode.ORDER_ID_INVALID;
+            return entryResult;
         }
         final ResultCode phaseResult = checkPhase(phase[instrument.sectionIndex()]);
         if (phaseResult != ResultCode.OK)
@@ -1146,17 +1139,10 @@ public final class MatchingEngine
         }
         final Instrument instrument = books[cmd.instrument].instrument;
         final int owner = cmd.beneficialOwner();
-        if (!accreditation.isAdmitted(owner, cmd.instrument))
+        final ResultCode entryResult = checkEntry(owner, cmd.instrument, cmd.clientOrderId);
+        if (entryResult != ResultCode.OK)
         {
-            return ResultCode.NOT_ADMITTED_TO_SECTION;
-        }
-        if (!accreditation.hasInstrumentCurrency(owner, cmd.instrument))
-        {
-            return ResultCode.CURRENCY_MISMATCH;
-        }
-        if (cmd.clientOrderId <= 0 || cmd.clientOrderId >= MAX_CLIENT_ORDER_ID)
-        {
-            return ResultCode.ORDER_ID_INVALID;
+            return entryResult;
         }
         final ResultCode quantityResult = checkQuantity(instrument, cmd.quantity);
         if (quantityResult != ResultCode.OK)
@@ -1182,6 +1168,24 @@ public final class MatchingEngine
         if (ordersByClientKey.containsKey(key) || lotsByClientKey.containsKey(key) && !lotsByClientKey.get(key).closed)
         {
             return ResultCode.DUPLICATE_ORDER_ID;
+        }
+        return ResultCode.OK;
+    }
+
+    /** What every order, lot and bid needs: admission to the section, the deposit currency, a valid own id. */
+    private ResultCode checkEntry(final int owner, final int instrument, final long clientOrderId)
+    {
+        if (!accreditation.isAdmitted(owner, instrument))
+        {
+            return ResultCode.NOT_ADMITTED_TO_SECTION;
+        }
+        if (!accreditation.hasInstrumentCurrency(owner, instrument))
+        {
+            return ResultCode.CURRENCY_MISMATCH;
+        }
+        if (clientOrderId <= 0 || clientOrderId >= MAX_CLIENT_ORDER_ID)
+        {
+            return ResultCode.ORDER_ID_INVALID;
         }
         return ResultCode.OK;
     }
