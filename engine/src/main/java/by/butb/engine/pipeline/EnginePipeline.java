@@ -87,26 +87,7 @@ public final class EnginePipeline implements AutoCloseable
         {
             events.clear();
             engine.process(slot.command, events);
-            for (int i = 0, n = events.size(); i < n; i++)
-            {
-                final EngineEvent event = events.get(i);
-                if (outputJournal != null)
-                {
-                    outputJournal.appendEvent(event);
-                }
-                for (final EngineListener listener : listenerArray)
-                {
-                    listener.onEvent(event);
-                }
-            }
-            if (outputJournal != null)
-            {
-                outputJournal.endEvents(endOfBatch);
-            }
-            for (final EngineListener listener : listenerArray)
-            {
-                listener.onCommandComplete(slot.command, engine);
-            }
+            publish(slot.command, events, engine, outputJournal, listenerArray, endOfBatch);
         };
         if (journal == null)
         {
@@ -224,28 +205,39 @@ public final class EnginePipeline implements AutoCloseable
             {
                 return;
             }
-            for (int i = 0; i < events.size(); i++)
-            {
-                if (outputJournal)
-                {
-                    journal.appendEvent(events.get(i));
-                }
-                for (final EngineListener listener : listeners)
-                {
-                    listener.onEvent(events.get(i));
-                }
-            }
-            if (outputJournal)
-            {
-                journal.endEvents(false);
-            }
-            for (final EngineListener listener : listeners)
-            {
-                listener.onCommandComplete(command, engine);
-            }
+            publish(command, events, engine, outputJournal ? journal : null, listeners, false);
         });
         journal.releaseAppenders();
         return replayed[0];
+    }
+
+    /**
+     * Hands a command's events to the output journal (when there is one) and the listeners, then tells the
+     * listeners the command is complete. {@code endOfBatch} lets the journal write its batch.
+     */
+    private static void publish(final Command command, final EventList events, final MatchingEngine engine,
+        final Journal outputJournal, final EngineListener[] listeners, final boolean endOfBatch)
+    {
+        for (int i = 0, n = events.size(); i < n; i++)
+        {
+            final EngineEvent event = events.get(i);
+            if (outputJournal != null)
+            {
+                outputJournal.appendEvent(event);
+            }
+            for (final EngineListener listener : listeners)
+            {
+                listener.onEvent(event);
+            }
+        }
+        if (outputJournal != null)
+        {
+            outputJournal.endEvents(endOfBatch);
+        }
+        for (final EngineListener listener : listeners)
+        {
+            listener.onCommandComplete(command, engine);
+        }
     }
 
     /** Claims a slot, lets {@code translator} fill the cleared command, and publishes it. */
