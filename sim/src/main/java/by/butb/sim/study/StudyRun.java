@@ -1,17 +1,13 @@
 package by.butb.sim.study;
 
 import by.butb.engine.core.Command;
-import by.butb.engine.core.CommandType;
 import by.butb.engine.core.EngineEvent;
 import by.butb.engine.core.EventType;
 import by.butb.engine.core.MarketRules;
 import by.butb.engine.core.MatchingEngine;
 import by.butb.engine.model.Catalog;
 import by.butb.engine.model.Instrument;
-import by.butb.engine.model.OrderType;
 import by.butb.engine.model.Participant;
-import by.butb.engine.model.Side;
-import by.butb.engine.model.TimeInForce;
 import by.butb.engine.pipeline.EngineContext;
 import by.butb.engine.pipeline.EngineListener;
 import by.butb.engine.pipeline.EnginePipeline;
@@ -103,13 +99,14 @@ public final class StudyRun
         final Scenario scenario = plan.scenario();
         final MarketRules rules = new MarketRules(
             scenario.guaranteePct().movePointRight(2).intValueExact(), scenario.feePct().movePointRight(2).intValueExact());
-        final List<Step> steps = plan.steps();
-        final long[] submitted = new long[steps.size() + 2];
-        final long samplePeriod = Math.max(1, steps.size() / LATENCY_SAMPLES);
+        final StudyCommands commandList = new StudyCommands(plan);
+        final int total = commandList.size();
+        final long[] submitted = new long[total + 1];
+        final long samplePeriod = Math.max(1, total / LATENCY_SAMPLES);
         final Histogram latency = new Histogram(3_600_000_000_000L, 3);
         final AtomicLong completed = new AtomicLong();
         final Collector collector = new Collector(plan);
-        final OrderIds ids = new OrderIds();
+        final OrderIds ids = commandList.ids();
         final Map<Long, RowInfo> rows = new ConcurrentHashMap<>();
         final ReplayStats stats = new ReplayStats(catalog.instruments().size());
         final long started = System.nanoTime();
@@ -150,21 +147,26 @@ public final class StudyRun
                 .listener(collector);
             try (EnginePipeline pipeline = EnginePipeline.start(context))
             {
-                final Progress bar = new Progress(progress, steps.size());
-                final long simStart = steps.isEmpty() ? 0 : steps.get(0).time;
-                for (int i = 0; i < steps.size(); i++)
+                final Progress bar = new Progress(progress, total);
+                final long simStart = commandList.timeNanos(0);
+                for (int i = 0; i < total; i++)
                 {
-                    final Step s = steps.get(i);
+                    final long time = commandList.timeNanos(i);
                     if (speed > 0)
                     {
-                        pace(started, s.time - simStart, speed);
+                        pace(started, time - simStart, speed);
                     }
                     final long ref = i + 1;
-                    rows.put(ref, rowInfo(catalog, s, ref));
+                    final RowInfo row = commandList.row(i);
+                    if (row != null)
+                    {
+                        rows.put(ref, row);
+                    }
                     final int slot = (int)ref;
                     // Commands stream into the ring as fast as it takes them; every sampled one waits for the
-                    // pipeline to be empty first, so that its latency is the engine's and not a queue's.
-                    final boolean sample = ref % samplePeriod == 0;
+                    // pipeline to be empty first, so that its latency is the engine's and not a queue's. The
+                    // final CLOCK (the end of the last flow's period: open lots close) is always timed.
+                    final boolean sample = ref % samplePeriod == 0 || i == total - 1;
                     if (sample)
                     {
                         for (int spins = 0; completed.get() < ref - 1; spins++)
@@ -179,25 +181,18 @@ public final class StudyRun
                             }
                         }
                     }
-                    pipeline.submit((command, step) ->
+                    final int index = i;
+                    pipeline.submit((command, list) ->
                     {
-                        fill(command, step, catalog, ids);
+                        list.fill(command, index);
                         command.userRef = slot;
                         if (sample)
                         {
                             submitted[slot] = System.nanoTime();
                         }
-                    }, s);
-                    bar.update(i + 1, s.time);
+                    }, commandList);
+                    bar.update(i + 1, time);
                 }
-                // The end of the last flow's period: lots still open close, the day changes.
-                final int last = steps.size() + 1;
-                pipeline.submit((command, t) ->
-                {
-                    command.clock(t);
-                    command.userRef = last;
-                    submitted[last] = System.nanoTime();
-                }, plan.endNanos());
                 pipeline.drain();
                 bar.done();
                 if (writer.error() != null)
@@ -237,76 +232,6 @@ public final class StudyRun
     private static Writer writer(final Path file) throws IOException
     {
         return Files.newBufferedWriter(file, StandardCharsets.UTF_8);
-    }
-
-    private static String id(final Catalog catalog, final int index)
-    {
-        return index < 0 ? "" : catalog.participant(index).id();
-    }
-
-    private static RowInfo rowInfo(final Catalog catalog, final Step s, final long ref)
-    {
-        final String action = switch (s.kind)
-        {
-            case Step.NEW -> "NEW";
-            case Step.REPLACE -> "REPLACE";
-            case Step.LOT_OFFER -> "LOT_OFFER";
-            case Step.LOT_BID -> "LOT_BID";
-            default -> "CLOCK";
-        };
-        final String owner = s.owner >= 0 ? id(catalog, s.owner) : id(catalog, s.submitter);
-        return new RowInfo(ref, id(catalog, s.submitter), s.owner >= 0 ? owner : "", action,
-            s.kind == Step.CLOCK ? "" : Step.orderName(s.role, s.deal, s.index), "",
-            catalog.instrument(s.instrument).symbol(), s.sell ? "SELL" : "BUY", "LIMIT", s.ioc ? "IOC" : "GTC",
-            "", "", id(catalog, s.counterparty), s.kind == Step.LOT_BID ? Step.orderName(Step.ROLE_LOT, s.deal, 0) :
-                s.counterparty >= 0 && !s.sell ? Step.orderName(Step.ROLE_SELL, s.deal, 0) : "", null);
-    }
-
-    /** Fills the engine command of a step (runs on the submitting thread). */
-    private static void fill(final Command c, final Step s, final Catalog catalog, final OrderIds ids)
-    {
-        if (s.kind == Step.CLOCK)
-        {
-            c.clock(s.time);
-            return;
-        }
-        final int owner = s.owner >= 0 ? s.owner : s.submitter;
-        final String ownerId = catalog.participant(owner).id();
-        final long orderId = ids.idOf(ownerId, Step.orderName(s.role, s.deal, s.index));
-        switch (s.kind)
-        {
-            case Step.NEW ->
-            {
-                final boolean address = s.counterparty >= 0;
-                c.newOrder(s.time, s.submitter, orderId, s.instrument, s.sell ? Side.SELL : Side.BUY, OrderType.LIMIT,
-                    s.ioc ? TimeInForce.IOC : address && !s.sell ? TimeInForce.DAY :
-                        s.sell ? TimeInForce.GTC : TimeInForce.DAY, s.price, s.quantity);
-                if (address)
-                {
-                    c.counterparty = s.counterparty;
-                    if (!s.sell)
-                    {
-                        c.counterpartyOrderId = ids.idOf(catalog.participant(s.counterparty).id(),
-                            Step.orderName(Step.ROLE_SELL, s.deal, 0));
-                    }
-                }
-            }
-            case Step.REPLACE -> c.replace(s.time, s.submitter, orderId, s.price, s.quantity);
-            case Step.LOT_OFFER -> c.lotOffer(s.time, s.submitter, orderId, s.instrument, Side.SELL, s.price,
-                s.quantity, s.bidStep, s.closeTime);
-            case Step.LOT_BID ->
-            {
-                c.lotBid(s.time, s.submitter, orderId, 0, s.price);
-                c.counterparty = s.counterparty;
-                c.counterpartyOrderId = ids.idOf(catalog.participant(s.counterparty).id(),
-                    Step.orderName(Step.ROLE_LOT, s.deal, 0));
-            }
-            default -> throw new IllegalStateException("step kind " + s.kind);
-        }
-        if (s.owner >= 0)
-        {
-            c.onBehalfOf = s.owner;
-        }
     }
 
     /** Attributes every trade to the flows (buyer's country, instrument, period) and keeps chart data. */
