@@ -66,6 +66,7 @@ final class EngineBridge implements EngineListener
     private final Catalog catalog;
     private final ClOrdIdTable clOrdIds;
     private final Outbound outbound;
+    private final OpenLots lots;
     final ConcurrentHashMap<Long, Request> requests = new ConcurrentHashMap<>();
 
     private final Long2ObjectHashMap<LiveOrder> orders = new Long2ObjectHashMap<>();
@@ -78,8 +79,9 @@ final class EngineBridge implements EngineListener
     private int eventIndex;
     private volatile boolean ready;
 
-    EngineBridge(final Catalog catalog, final ClOrdIdTable clOrdIds, final Outbound outbound)
+    EngineBridge(final Catalog catalog, final ClOrdIdTable clOrdIds, final Outbound outbound, final OpenLots lots)
     {
+        this.lots = lots;
         this.catalog = catalog;
         this.clOrdIds = clOrdIds;
         this.outbound = outbound;
@@ -214,7 +216,12 @@ final class EngineBridge implements EngineListener
         o.clOrdId = current != null && current.kind == Request.Kind.NEW ? current.clOrdId :
             Long.toString(e.clientOrderId);
         o.notional = BigDecimal.ZERO;
+        o.lot = e.commandType == CommandType.LOT_OFFER;
         orders.put(o.orderId, o);
+        if (o.lot)
+        {
+            lots.opened(new OpenLots.Lot(o.orderId, o.owner, o.engineClOrdId, o.instrument, o.side, o.quantity));
+        }
         final ExecutionReport er = report(o, execId, ExecType.NEW, OrdStatus.NEW, e.timeNanos);
         outbound.sendToOwner(o.owner, er);
     }
@@ -329,6 +336,10 @@ final class EngineBridge implements EngineListener
     private void forget(final LiveOrder o)
     {
         orders.remove(o.orderId);
+        if (o.lot)
+        {
+            lots.ended(o.orderId);
+        }
         clOrdIds.release(o.owner, o.clOrdId, o.engineClOrdId);
     }
 
@@ -468,6 +479,8 @@ final class EngineBridge implements EngineListener
         BigDecimal notional;
         long engineClOrdId;
         String clOrdId;
+        /** A lot offer (its auction is open while the order lives). */
+        boolean lot;
     }
 
     Participant participant(final int index)

@@ -2,6 +2,7 @@ package by.butb.gateway;
 
 import by.butb.engine.core.Command;
 import by.butb.engine.core.CommandType;
+import by.butb.engine.core.MatchingEngine;
 import by.butb.engine.core.ResultCode;
 import by.butb.engine.model.Catalog;
 import by.butb.engine.model.FixedPoint;
@@ -10,6 +11,7 @@ import by.butb.engine.model.OrderType;
 import by.butb.engine.model.Participant;
 import by.butb.engine.model.Side;
 import by.butb.engine.model.TimeInForce;
+import by.butb.engine.pipeline.CommandTranslator;
 import by.butb.engine.pipeline.EnginePipeline;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,6 +30,7 @@ import quickfix.field.CumQty;
 import quickfix.field.AvgPx;
 import quickfix.field.ExecID;
 import quickfix.field.ExecType;
+import quickfix.field.ExpireTime;
 import quickfix.field.LeavesQty;
 import quickfix.field.MDReqID;
 import quickfix.field.MDReqRejReason;
@@ -59,6 +62,8 @@ import quickfix.fix44.ExecutionReport;
 import quickfix.fix44.MarketDataRequestReject;
 
 import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
 
@@ -91,12 +96,21 @@ final class FixApplication implements Application
     private final ClOrdIdTable clOrdIds;
     private final Outbound outbound;
     private final LongSupplier clockNanos;
+    private final OpenLots lots;
+    /** Client time mode: engine time from TransactTime(60), never decreasing (see {@link #submit}). */
+    private final boolean clientTime;
+    private final Object clockLock = new Object();
+    /** Time of the last command submitted in client time mode; guarded by {@link #clockLock}. */
+    private long lastTimeNanos;
     private final AtomicLong nextUserRef;
     private final AtomicLong rejectIds = new AtomicLong();
 
     FixApplication(final Catalog catalog, final EnginePipeline pipeline, final EngineBridge bridge,
-        final ClOrdIdTable clOrdIds, final Outbound outbound, final LongSupplier clockNanos)
+        final ClOrdIdTable clOrdIds, final Outbound outbound, final LongSupplier clockNanos, final OpenLots lots,
+        final boolean clientTime)
     {
+        this.lots = lots;
+        this.clientTime = clientTime;
         this.catalog = catalog;
         this.pipeline = pipeline;
         this.bridge = bridge;
@@ -188,7 +202,9 @@ final class FixApplication implements Application
         throws FieldNotFound, Unsupported
     {
         final String clOrdId = m.getString(ClOrdID.FIELD);
-        checkUnsupportedTags(m, clOrdId);
+        final char lotAction = m.isSetField(ButbTags.LOT_ACTION) ? m.getChar(ButbTags.LOT_ACTION) : 0;
+        checkUnsupportedTags(m, clOrdId, lotAction == ButbTags.LOT_OFFER ? ExpireTime.FIELD : 0);
+        checkMechanismTags(m, clOrdId, lotAction);
         final String symbol = required(m, Symbol.FIELD, "Symbol", clOrdId);
         final char fixSide = m.getChar(quickfix.field.Side.FIELD);
         final Side side = side(fixSide, clOrdId);
@@ -200,21 +216,31 @@ final class FixApplication implements Application
             default -> throw new Unsupported("OrdType(40)=" + fixOrdType + " is not supported: use 1 (market) or 2 (limit)",
                 clOrdId);
         };
-        final TimeInForce tif = timeInForce(m, clOrdId);
-        final String qtyText = required(m, OrderQty.FIELD, "OrderQty", clOrdId);
+        if (lotAction != 0 && orderType != OrderType.LIMIT)
+        {
+            throw new Unsupported("OrdType(40) of a lot " + (lotAction == ButbTags.LOT_OFFER ? "offer" : "bid") +
+                " must be 2 (limit)", clOrdId);
+        }
+        final TimeInForce tif = lotAction == 0 ? timeInForce(m, clOrdId) : lotTimeInForce(m, clOrdId);
+        final String qtyText = lotAction == ButbTags.LOT_BID ?
+            (m.isSetField(OrderQty.FIELD) ? m.getString(OrderQty.FIELD) : null) :
+            required(m, OrderQty.FIELD, "OrderQty", clOrdId);
         final String priceText = m.isSetField(Price.FIELD) ? m.getString(Price.FIELD) : null;
         if (orderType == OrderType.LIMIT && priceText == null)
         {
             throw new Unsupported(BusinessRejectReason.CONDITIONALLY_REQUIRED_FIELD_MISSING,
-                "Price(44) is required for a limit order", clOrdId);
+                "Price(44) is required for a limit order" + (lotAction == 0 ? "" : ", a lot offer and a lot bid"),
+                clOrdId);
         }
+        final Parties parties = parties(m, submitter);
 
         final Request r = new Request(Request.Kind.NEW, sid, nextUserRef.incrementAndGet(), clOrdId, null, symbol,
             null, fixSide);
-        r.type = CommandType.NEW_ORDER;
-        r.timeNanos = clockNanos.getAsLong();
+        r.type = lotAction == ButbTags.LOT_OFFER ? CommandType.LOT_OFFER :
+            lotAction == ButbTags.LOT_BID ? CommandType.LOT_BID : CommandType.NEW_ORDER;
+        r.timeNanos = commandTime(m);
         r.submitter = submitter.index();
-        r.onBehalfOf = onBehalfOf(m, submitter);
+        r.onBehalfOf = parties.onBehalfOf;
         r.side = side;
         r.orderType = orderType;
         r.timeInForce = tif;
@@ -222,11 +248,20 @@ final class FixApplication implements Application
         if (instrument != null)
         {
             r.instrument = instrument.index();
-            r.quantity = quantity(qtyText, instrument, r);
+            if (qtyText != null)
+            {
+                r.quantity = quantity(qtyText, instrument, r);
+            }
             if (orderType == OrderType.LIMIT)
             {
                 r.price = price(priceText, instrument, r);
             }
+        }
+        switch (lotAction)
+        {
+            case ButbTags.LOT_OFFER -> lotOffer(m, r, instrument, parties);
+            case ButbTags.LOT_BID -> lotBid(m, r, instrument, parties, qtyText);
+            default -> addressTerms(m, r, parties);
         }
         if (actsFor(submitter, r.onBehalfOf))
         {
@@ -235,7 +270,7 @@ final class FixApplication implements Application
             if (id == 0)
             {
                 rejectNewOrder(sid, r, ResultCode.DUPLICATE_ORDER_ID, "501 ClOrdID " + clOrdId +
-                    " is already used by a live order", qtyText);
+                    " is already used by a live order", qtyText == null ? "0" : qtyText);
                 return;
             }
             r.clientOrderId = id;
@@ -247,6 +282,180 @@ final class FixApplication implements Application
             r.clientOrderId = 1; // the engine rejects the parties first
         }
         submit(r);
+    }
+
+    /**
+     * Tags 9001, 9002 and 9011 only where they mean something: BidStep on a lot offer, ContraOrderID on a lot bid,
+     * ContraClOrdID on an address take or a lot bid.
+     */
+    private static void checkMechanismTags(final Message m, final String clOrdId, final char lotAction)
+        throws Unsupported
+    {
+        if (lotAction == ButbTags.LOT_OFFER)
+        {
+            rejectIfSet(m, ButbTags.CONTRA_CL_ORD_ID, "ContraClOrdID(9001) does not belong on a lot offer", clOrdId);
+            rejectIfSet(m, ButbTags.CONTRA_ORDER_ID, "ContraOrderID(9002) does not belong on a lot offer", clOrdId);
+            if (!m.isSetField(ButbTags.BID_STEP))
+            {
+                throw new Unsupported(BusinessRejectReason.CONDITIONALLY_REQUIRED_FIELD_MISSING,
+                    "BidStep(9011) is required on a lot offer (LotAction(9010)=O)", clOrdId);
+            }
+            if (!m.isSetField(ExpireTime.FIELD))
+            {
+                throw new Unsupported(BusinessRejectReason.CONDITIONALLY_REQUIRED_FIELD_MISSING,
+                    "ExpireTime(126) is required on a lot offer (LotAction(9010)=O): when the auction closes", clOrdId);
+            }
+            return;
+        }
+        rejectIfSet(m, ButbTags.BID_STEP, "BidStep(9011) belongs only on a lot offer (LotAction(9010)=O)", clOrdId);
+        if (lotAction != ButbTags.LOT_BID)
+        {
+            rejectIfSet(m, ButbTags.CONTRA_ORDER_ID,
+                "ContraOrderID(9002) belongs only on a lot bid (LotAction(9010)=B)", clOrdId);
+        }
+    }
+
+    private static void rejectIfSet(final Message m, final int tag, final String text, final String clOrdId)
+        throws Unsupported
+    {
+        if (m.isSetField(tag))
+        {
+            throw new Unsupported(text, clOrdId);
+        }
+    }
+
+    /** A plain order, or an address order (contra firm), or the take of one (contra firm and ContraClOrdID). */
+    private void addressTerms(final Message m, final Request r, final Parties parties)
+        throws FieldNotFound, Unsupported
+    {
+        final String contraClOrdId = m.isSetField(ButbTags.CONTRA_CL_ORD_ID) ?
+            m.getString(ButbTags.CONTRA_CL_ORD_ID) : null;
+        if (parties.contraFirm == null)
+        {
+            if (contraClOrdId != null)
+            {
+                throw new Unsupported(BusinessRejectReason.CONDITIONALLY_REQUIRED_FIELD_MISSING,
+                    "ContraClOrdID(9001) needs a Parties entry with PartyRole(452)=17 naming the counterparty",
+                    r.clOrdId);
+            }
+            return;
+        }
+        r.counterparty = parties.counterparty;
+        if (contraClOrdId != null)
+        {
+            r.counterpartyOrderId = counterpartyOrderId(parties.counterparty, contraClOrdId);
+        }
+    }
+
+    /**
+     * The engine id of the counterparty's live order with this ClOrdID, or an id the engine knows no order by
+     * (so that it answers with its own reject for an unknown counterparty order).
+     */
+    private long counterpartyOrderId(final int counterparty, final String contraClOrdId)
+    {
+        final long id = counterparty >= 0 ? clOrdIds.lookup(counterparty, contraClOrdId) : 0;
+        return id == 0 ? MatchingEngine.MAX_CLIENT_ORDER_ID : id;
+    }
+
+    private void lotOffer(final Message m, final Request r, final Instrument instrument, final Parties parties)
+        throws FieldNotFound, Unsupported
+    {
+        if (parties.contraFirm != null)
+        {
+            throw new Unsupported("a lot offer is open to every participant: it takes no PartyRole(452)=17 party",
+                r.clOrdId);
+        }
+        r.closeTimeNanos = epochNanos(m.getUtcTimeStamp(ExpireTime.FIELD));
+        if (instrument != null)
+        {
+            try
+            {
+                r.bidStep = FixedPoint.parse(m.getString(ButbTags.BID_STEP), instrument.priceScale());
+            }
+            catch (final NumberFormatException ex)
+            {
+                if (r.type != CommandType.INVALID)
+                {
+                    r.invalid(ResultCode.INVALID_LOT);
+                }
+            }
+        }
+    }
+
+    /**
+     * A bid names its lot by ContraOrderID(9002), or by the owner (contra firm party) and ContraClOrdID(9001).
+     * Against a lot the gateway knows, Symbol, Side and OrderQty (if sent) must agree with it.
+     */
+    private void lotBid(final Message m, final Request r, final Instrument instrument, final Parties parties,
+        final String qtyText) throws FieldNotFound, Unsupported
+    {
+        OpenLots.Lot lot = null;
+        if (m.isSetField(ButbTags.CONTRA_ORDER_ID))
+        {
+            r.exchangeOrderId = parseOrderId(m.getString(ButbTags.CONTRA_ORDER_ID));
+            lot = r.exchangeOrderId == 0 ? null : lots.byId(r.exchangeOrderId);
+        }
+        else if (parties.contraFirm != null && m.isSetField(ButbTags.CONTRA_CL_ORD_ID))
+        {
+            r.counterparty = parties.counterparty;
+            r.counterpartyOrderId = counterpartyOrderId(parties.counterparty, m.getString(ButbTags.CONTRA_CL_ORD_ID));
+            lot = parties.counterparty >= 0 ? lots.byOwner(parties.counterparty, r.counterpartyOrderId) : null;
+        }
+        else
+        {
+            throw new Unsupported(BusinessRejectReason.CONDITIONALLY_REQUIRED_FIELD_MISSING,
+                "a lot bid names its lot by ContraOrderID(9002), or by a Parties entry with PartyRole(452)=17 " +
+                "and ContraClOrdID(9001)", r.clOrdId);
+        }
+        if (lot == null)
+        {
+            return; // the engine answers: unknown or closed lot
+        }
+        final Instrument lotInstrument = catalog.instrument(lot.instrument());
+        if (instrument != lotInstrument)
+        {
+            throw new Unsupported("Symbol(55)=" + r.symbol + " is not the lot's instrument " +
+                lotInstrument.symbol(), r.clOrdId);
+        }
+        if (r.side == lot.side())
+        {
+            throw new Unsupported("Side(54)=" + r.fixSide + " is the lot's own side: a bid on a " +
+                (lot.side() == Side.SELL ? "seller's lot buys (Side 1)" : "buyer's lot sells (Side 2)"), r.clOrdId);
+        }
+        if (qtyText != null && r.quantity != lot.quantity())
+        {
+            throw new Unsupported("OrderQty(38)=" + qtyText + " is not the lot's quantity " +
+                FixedPoint.format(lot.quantity(), lotInstrument.quantityScale()) + ": send that or no OrderQty",
+                r.clOrdId);
+        }
+        r.quantity = lot.quantity();
+    }
+
+    /** A lot offer or bid lives until the auction closes: TimeInForce(59) absent or 1 (GTC). */
+    private static TimeInForce lotTimeInForce(final Message m, final String clOrdId)
+        throws FieldNotFound, Unsupported
+    {
+        if (m.isSetField(quickfix.field.TimeInForce.FIELD) &&
+            m.getChar(quickfix.field.TimeInForce.FIELD) != quickfix.field.TimeInForce.GOOD_TILL_CANCEL)
+        {
+            throw new Unsupported("TimeInForce(59) of a lot offer or bid must be 1 (GTC) or absent: it lives " +
+                "until the auction closes", clOrdId);
+        }
+        return TimeInForce.GTC;
+    }
+
+    /**
+     * The engine time of an order message: the receive time, or in client time mode its TransactTime(60), raised
+     * in {@link #submit} to the previous command's time when earlier.
+     */
+    private long commandTime(final Message m) throws FieldNotFound
+    {
+        return clientTime ? epochNanos(m.getUtcTimeStamp(TransactTime.FIELD)) : clockNanos.getAsLong();
+    }
+
+    static long epochNanos(final LocalDateTime utc)
+    {
+        return utc.toEpochSecond(ZoneOffset.UTC) * 1_000_000_000L + utc.getNano();
     }
 
     /** Cancel (F) or cancel/replace (G). */
@@ -261,9 +470,9 @@ final class FixApplication implements Application
         final Request r = new Request(replace ? Request.Kind.REPLACE : Request.Kind.CANCEL, sid,
             nextUserRef.incrementAndGet(), clOrdId, origClOrdId, symbol, orderIdText, fixSide);
         r.type = replace ? CommandType.REPLACE : CommandType.CANCEL;
-        r.timeNanos = clockNanos.getAsLong();
+        r.timeNanos = commandTime(m);
         r.submitter = submitter.index();
-        r.onBehalfOf = onBehalfOf(m, submitter);
+        r.onBehalfOf = parties(m, submitter).onBehalfOf;
         r.exchangeOrderId = parseOrderId(orderIdText);
         String qtyText = null;
         if (replace)
@@ -324,7 +533,20 @@ final class FixApplication implements Application
         bridge.requests.put(r.userRef, r);
         try
         {
-            pipeline.submit(Request.TRANSLATOR, r);
+            if (clientTime)
+            {
+                // Stamping and publishing under one lock keeps engine time non-decreasing in ring order.
+                synchronized (clockLock)
+                {
+                    r.timeNanos = Math.max(r.timeNanos, lastTimeNanos);
+                    lastTimeNanos = r.timeNanos;
+                    pipeline.submit(Request.TRANSLATOR, r);
+                }
+            }
+            else
+            {
+                pipeline.submit(Request.TRANSLATOR, r);
+            }
         }
         catch (final RuntimeException ex)
         {
@@ -336,6 +558,28 @@ final class FixApplication implements Application
             throw ex;
         }
     }
+
+    /**
+     * Submits a CLOCK command for {@code epochNanos} (in client time mode raised to the previous command's time
+     * when earlier). Does not wait: see {@link GatewayServer#advanceClock}.
+     */
+    void submitClock(final long epochNanos)
+    {
+        if (clientTime)
+        {
+            synchronized (clockLock)
+            {
+                lastTimeNanos = Math.max(epochNanos, lastTimeNanos);
+                pipeline.submit(CLOCK, lastTimeNanos);
+            }
+        }
+        else
+        {
+            pipeline.submit(CLOCK, epochNanos);
+        }
+    }
+
+    private static final CommandTranslator<Long> CLOCK = (command, time) -> command.clock(time);
 
     private void rejectNewOrder(final SessionID sid, final Request r, final ResultCode code, final String text,
         final String qtyText)
@@ -490,9 +734,16 @@ final class FixApplication implements Application
 
     private static void checkUnsupportedTags(final Message m, final String clOrdId) throws Unsupported
     {
+        checkUnsupportedTags(m, clOrdId, 0);
+    }
+
+    /** As {@link #checkUnsupportedTags(Message, String)}, but {@code allowed} (e.g. ExpireTime on a lot offer) passes. */
+    private static void checkUnsupportedTags(final Message m, final String clOrdId, final int allowed)
+        throws Unsupported
+    {
         for (final int tag : UNSUPPORTED_ORDER_TAGS)
         {
-            if (m.isSetField(tag))
+            if (tag != allowed && m.isSetField(tag))
             {
                 throw new Unsupported("tag " + tag + " is not supported by this exchange", clOrdId);
             }
@@ -540,36 +791,59 @@ final class FixApplication implements Application
     }
 
     /**
-     * The beneficial owner named by OnBehalfOfCompID(115) or a Parties entry with PartyRole(452)=3 (client id):
-     * {@link Command#NONE} for the submitter itself, {@link Command#UNKNOWN} for a name not in the catalog.
+     * The parties of an order message. {@code onBehalfOf}: the beneficial owner named by OnBehalfOfCompID(115) or
+     * a Parties entry with PartyRole(452)=3 (client id): {@link Command#NONE} for the submitter itself,
+     * {@link Command#UNKNOWN} for a name not in the catalog. {@code contraFirm}: the PartyID of a PartyRole(452)=17
+     * entry (null when none), {@code counterparty} its participant index ({@link Command#UNKNOWN} when not in the
+     * catalog).
      */
-    private int onBehalfOf(final Message m, final Participant submitter) throws FieldNotFound
+    private record Parties(int onBehalfOf, String contraFirm, int counterparty)
+    {
+    }
+
+    private Parties parties(final Message m, final Participant submitter) throws FieldNotFound
     {
         String client = null;
+        String contraFirm = null;
         if (m.getHeader().isSetField(OnBehalfOfCompID.FIELD))
         {
             client = m.getHeader().getString(OnBehalfOfCompID.FIELD);
         }
-        else if (m.isSetField(NoPartyIDs.FIELD))
+        final int parties = m.isSetField(NoPartyIDs.FIELD) ? m.getInt(NoPartyIDs.FIELD) : 0;
+        for (int i = 1; i <= parties; i++)
         {
-            final int parties = m.getInt(NoPartyIDs.FIELD);
-            for (int i = 1; i <= parties; i++)
+            final Group g = m.getGroup(i, NoPartyIDs.FIELD);
+            if (!g.isSetField(PartyRole.FIELD) || !g.isSetField(PartyID.FIELD))
             {
-                final Group g = m.getGroup(i, NoPartyIDs.FIELD);
-                if (g.isSetField(PartyRole.FIELD) && g.getInt(PartyRole.FIELD) == PartyRole.CLIENT_ID &&
-                    g.isSetField(PartyID.FIELD))
-                {
-                    client = g.getString(PartyID.FIELD);
-                    break;
-                }
+                continue;
+            }
+            final int role = g.getInt(PartyRole.FIELD);
+            if (role == PartyRole.CLIENT_ID && client == null)
+            {
+                client = g.getString(PartyID.FIELD);
+            }
+            else if (role == ButbTags.CONTRA_FIRM_ROLE && contraFirm == null)
+            {
+                contraFirm = g.getString(PartyID.FIELD);
             }
         }
+        final int onBehalfOf;
         if (client == null || client.equals(submitter.id()))
         {
-            return Command.NONE;
+            onBehalfOf = Command.NONE;
         }
-        final Participant p = catalog.participant(client);
-        return p == null ? Command.UNKNOWN : p.index();
+        else
+        {
+            final Participant p = catalog.participant(client);
+            onBehalfOf = p == null ? Command.UNKNOWN : p.index();
+        }
+        int counterparty = Command.NONE;
+        if (contraFirm != null)
+        {
+            final Participant p = catalog.participant(contraFirm);
+            counterparty = p == null ? Command.UNKNOWN : p.index();
+        }
+        return new Parties(onBehalfOf, contraFirm, counterparty);
     }
 
     private static boolean actsFor(final Participant submitter, final int onBehalfOf)

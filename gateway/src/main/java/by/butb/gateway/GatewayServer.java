@@ -1,7 +1,10 @@
 package by.butb.gateway;
 
+import by.butb.engine.core.MarketRules;
 import by.butb.engine.model.Catalog;
+import by.butb.engine.model.SessionSchedule;
 import by.butb.engine.pipeline.EngineContext;
+import by.butb.engine.pipeline.EngineListener;
 import by.butb.engine.pipeline.EnginePipeline;
 import by.butb.engine.pipeline.WaitStrategyName;
 import org.apache.mina.core.service.IoAcceptor;
@@ -18,6 +21,8 @@ import quickfix.SessionSettings;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.function.LongSupplier;
 
@@ -40,12 +45,18 @@ public final class GatewayServer implements AutoCloseable
 {
     public static final String DEFAULT_COMP_ID = "BUTB";
     public static final int DEFAULT_PORT = 9878;
+    /**
+     * The data dictionary the gateway validates with, on the classpath of the gateway jar: QuickFIX/J's FIX 4.4
+     * dictionary plus the exchange's user-defined tags ({@link ButbTags}). Clients may load it too.
+     */
+    public static final String DATA_DICTIONARY = "BUTB-FIX44.xml";
     private static final Logger LOG = LoggerFactory.getLogger(GatewayServer.class);
 
     private final Options options;
     private final EnginePipeline pipeline;
     private final Outbound outbound;
     private final EngineBridge bridge;
+    private final FixApplication application;
     private final GatewayAcceptor acceptor;
     private final GatewaySessionProvider provider;
     private final InetSocketAddress address;
@@ -67,6 +78,11 @@ public final class GatewayServer implements AutoCloseable
         private int maxScheduledWrites = 100_000;
         private boolean checkLatency = true;
         private long logonTimeoutMillis = 10_000;
+        private MarketRules rules = MarketRules.DEFAULT;
+        private SessionSchedule schedule = SessionSchedule.NONE;
+        private int expectedOrders;
+        private boolean clientTime;
+        private final List<EngineListener> listeners = new ArrayList<>();
 
         public Options catalog(final Catalog catalog)
         {
@@ -147,6 +163,53 @@ public final class GatewayServer implements AutoCloseable
             return this;
         }
 
+        /** Guarantee and fee rules of the engine (default {@link MarketRules#DEFAULT}). */
+        public Options rules(final MarketRules rules)
+        {
+            this.rules = Objects.requireNonNull(rules);
+            return this;
+        }
+
+        /** Session phases per section (default {@link SessionSchedule#NONE}: continuous trading). */
+        public Options schedule(final SessionSchedule schedule)
+        {
+            this.schedule = Objects.requireNonNull(schedule);
+            return this;
+        }
+
+        /** Live orders the engine pre-allocates room for; 0 (default) keeps the engine's default. */
+        public Options expectedOrders(final int expectedOrders)
+        {
+            if (expectedOrders < 0)
+            {
+                throw new IllegalArgumentException("expectedOrders must not be negative, got " + expectedOrders);
+            }
+            this.expectedOrders = expectedOrders;
+            return this;
+        }
+
+        /**
+         * An extra engine listener, called on the logic thread after the gateway's own for every event and command
+         * (also for the events that recovery publishes at start, before any session). It must not block.
+         */
+        public Options listener(final EngineListener listener)
+        {
+            listeners.add(Objects.requireNonNull(listener));
+            return this;
+        }
+
+        /**
+         * Client time mode, for simulations (default false): the engine time of a NewOrderSingle,
+         * OrderCancelRequest or OrderCancelReplaceRequest is its TransactTime(60), raised to the previous command's
+         * time when earlier, and SendingTime is not checked against the server clock. Time then moves only with
+         * the clients' messages and {@link GatewayServer#advanceClock}.
+         */
+        public Options clientTime(final boolean clientTime)
+        {
+            this.clientTime = clientTime;
+            return this;
+        }
+
         /** Whether SendingTime must be within 2 minutes of the server's clock (default true, as FIX prescribes). */
         public Options checkLatency(final boolean checkLatency)
         {
@@ -163,25 +226,36 @@ public final class GatewayServer implements AutoCloseable
         }
         this.options = o;
         final ClOrdIdTable clOrdIds = new ClOrdIdTable(o.catalog.participants().size());
+        final OpenLots lots = new OpenLots();
         outbound = new Outbound(o.catalog, o.compId);
-        bridge = new EngineBridge(o.catalog, clOrdIds, outbound);
-        pipeline = EnginePipeline.start(new EngineContext()
+        bridge = new EngineBridge(o.catalog, clOrdIds, outbound, lots);
+        final EngineContext context = new EngineContext()
             .catalog(o.catalog)
+            .rules(o.rules)
+            .schedule(o.schedule)
             .multiProducer(true)
             .dataDirectory(o.dataDirectory)
             .waitStrategy(o.waitStrategy)
-            .listener(bridge));
+            .listener(bridge);
+        if (o.expectedOrders > 0)
+        {
+            context.expectedOrders(o.expectedOrders);
+        }
+        o.listeners.forEach(context::listener);
+        pipeline = EnginePipeline.start(context);
         guard = new ConnectionGuard(o.logonTimeoutMillis);
         GatewayAcceptor started = null;
         GatewaySessionProvider sessionProvider = null;
+        FixApplication app = null;
         try
         {
             pipeline.drain();
             bridge.seed(pipeline.engine());
             outbound.start();
 
-            final FixApplication application = new FixApplication(o.catalog, pipeline, bridge, clOrdIds, outbound,
-                o.clockNanos);
+            app = new FixApplication(o.catalog, pipeline, bridge, clOrdIds, outbound, o.clockNanos, lots,
+                o.clientTime);
+            final FixApplication application = app;
             final SessionSettings settings = settings(o);
             final MessageStoreFactory storeFactory = o.fixStoreDirectory == null ? new MemoryStoreFactory() :
                 new FileStoreFactory(settings);
@@ -224,6 +298,7 @@ public final class GatewayServer implements AutoCloseable
         }
         acceptor = started;
         provider = sessionProvider;
+        application = app;
         LOG.info("FIX gateway listening on {}:{} (TargetCompID={})", address.getHostString(), address.getPort(),
             o.compId);
     }
@@ -238,15 +313,15 @@ public final class GatewayServer implements AutoCloseable
         s.setString("EndTime", "00:00:00");
         s.setString("NonStopSession", "Y");
         s.setString("UseDataDictionary", "Y");
-        s.setString("DataDictionary", "FIX44.xml");
-        s.setString("ValidateUserDefinedFields", "N");
+        s.setString("DataDictionary", DATA_DICTIONARY);
+        s.setString("ValidateUserDefinedFields", "Y");
         s.setString("ResetOnLogon", "N");
         s.setString("ResetOnLogout", "N");
         s.setString("ResetOnDisconnect", "N");
         s.setString("RefreshOnLogon", "N");
         s.setString("PersistMessages", "Y");
         s.setString("SocketTcpNoDelay", "Y");
-        s.setString("CheckLatency", o.checkLatency ? "Y" : "N");
+        s.setString("CheckLatency", o.checkLatency && !o.clientTime ? "Y" : "N");
         s.setLong("MaxScheduledWriteRequests", o.maxScheduledWrites);
         s.setString("RejectMessageOnUnhandledException", "Y");
         if (o.fixStoreDirectory != null)
@@ -303,6 +378,18 @@ public final class GatewayServer implements AutoCloseable
         {
             Thread.onSpinWait();
         }
+    }
+
+    /**
+     * The exchange's own timer: submits an engine CLOCK command for {@code epochNanos} (nanoseconds since the
+     * epoch, UTC) and returns once the engine has applied it and its reports are queued to the sessions. Lots due
+     * by then close (trade or expiry reports), and the trading day and session phases change. In client time mode a
+     * time earlier than the previous command's is raised to it. Any thread.
+     */
+    public void advanceClock(final long epochNanos)
+    {
+        application.submitClock(epochNanos);
+        pipeline.drain();
     }
 
     /** Connections whose Logon was refused and that are not yet closed, plus throw-away sessions (for tests). */

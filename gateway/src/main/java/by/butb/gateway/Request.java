@@ -48,6 +48,12 @@ final class Request
     long price;
     long quantity;
     ResultCode rejectCode = ResultCode.OK;
+    /** Address deals and lot bids named by owner: participant index, {@link Command#NONE} when not set. */
+    int counterparty = Command.NONE;
+    long counterpartyOrderId;
+    /** Lot offers: scaled like a price; epoch nanoseconds UTC. */
+    long bidStep;
+    long closeTimeNanos;
 
     /** Owner whose ClOrdID namespace got a fresh id for this request ({@link Command#NONE} when none). */
     int allocatedOwner = Command.NONE;
@@ -94,5 +100,9 @@ final class Request
         c.quantity = quantity;
         c.rejectCode = rejectCode;
         c.userRef = userRef;
+        c.counterparty = counterparty;
+        c.counterpartyOrderId = counterpartyOrderId;
+        c.bidStep = bidStep;
+        c.closeTimeNanos = closeTimeNanos;
     }
 }

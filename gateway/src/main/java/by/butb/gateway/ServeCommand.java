@@ -59,6 +59,11 @@ public final class ServeCommand implements Callable<Integer>
         description = "The exchange's CompID, the participants' TargetCompID (default: ${DEFAULT-VALUE}).")
     String compId;
 
+    @Option(names = "--client-time",
+        description = "Client time mode for simulations: an order's engine time is its TransactTime(60) (never earlier"
+            + " than the previous command's), and SendingTime is not checked against this machine's clock.")
+    boolean clientTime;
+
     private final PrintStream out;
     private final PrintStream err;
     private final CountDownLatch stop = new CountDownLatch(1);
@@ -92,7 +97,7 @@ public final class ServeCommand implements Callable<Integer>
         try
         {
             started = GatewayServer.start(new GatewayServer.Options().catalog(catalog).host(host).port(port)
-                .dataDirectory(data).fixStoreDirectory(fixStore).compId(compId));
+                .dataDirectory(data).fixStoreDirectory(fixStore).compId(compId).clientTime(clientTime));
         }
         catch (final RuntimeException ex)
         {
@@ -119,6 +124,10 @@ public final class ServeCommand implements Callable<Integer>
         {
             out.println("serve: no participant has a password, so nobody can log on: copy the participants file," +
                 " run 'butb passwd --participants FILE ID', then 'butb serve --participants FILE'");
+        }
+        if (clientTime)
+        {
+            out.println("serve: client time mode: the engine's time is the orders' TransactTime(60)");
         }
         out.println("serve: press Ctrl-C to stop");
         try

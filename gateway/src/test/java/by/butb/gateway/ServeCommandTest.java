@@ -58,6 +58,42 @@ class ServeCommandTest
     }
 
     @Test
+    void shouldTakeTheEngineTimeFromTransactTimeWithClientTime() throws Exception
+    {
+        final Path instruments = dir.resolve("instruments.csv");
+        final Path participants = dir.resolve("participants.csv");
+        Files.writeString(instruments, TestCatalog.INSTRUMENTS);
+        Files.writeString(participants, TestCatalog.participantsCsv());
+        final ByteArrayOutputStream out = new ByteArrayOutputStream();
+        final ServeCommand serve = new ServeCommand(new PrintStream(out, true), new PrintStream(out, true));
+        final AtomicInteger exit = new AtomicInteger(-1);
+        final Thread runner = new Thread(() -> exit.set(new CommandLine(serve).execute("--port", "0", "--host",
+            "127.0.0.1", "--data", dir.resolve("journal").toString(), "--instruments", instruments.toString(),
+            "--participants", participants.toString(), "--client-time")));
+        runner.start();
+        final long deadline = System.currentTimeMillis() + 20_000;
+        while (serve.server() == null && System.currentTimeMillis() < deadline)
+        {
+            Thread.sleep(20);
+        }
+        assertNotNull(serve.server(), out.toString());
+        final java.time.LocalDateTime simulated = java.time.LocalDateTime.of(2024, 3, 1, 10, 0);
+        try (FixClient a = FixClient.logon(serve.server().port(), "TRADER-A"))
+        {
+            final quickfix.fix44.NewOrderSingle order = Fix.limit("S1", "SMP", Side.SELL, "1", "2500");
+            order.setField(new quickfix.field.TransactTime(simulated));
+            a.send(order);
+            final quickfix.Message er = a.next(MsgType.EXECUTION_REPORT);
+            assertEquals(ExecType.NEW, c(er, ExecType.FIELD));
+            assertEquals(simulated, er.getUtcTimeStamp(quickfix.field.TransactTime.FIELD));
+        }
+        serve.requestStop();
+        runner.join(20_000);
+        assertEquals(0, exit.get(), out.toString());
+        assertTrue(out.toString().contains("client time mode"), out.toString());
+    }
+
+    @Test
     void badCatalogIsAClearErrorWithExitCode1() throws Exception
     {
         final Path instruments = dir.resolve("instruments.csv");
