@@ -186,12 +186,22 @@ public final class StudyReport
     }
 
     /** The latency line printed after the table: percentiles in microseconds. */
-    public static String latencyLine(final Histogram h)
+    public static String latencyLine(final StudyRun.Result result)
     {
-        return String.format(Locale.ROOT, "latency (submit to events published, us): p50 %.1f  p90 %.1f  p99 %.1f  " +
-                "p99.9 %.1f  max %.1f  (%,d commands)", h.getValueAtPercentile(50) / 1e3,
+        final Histogram h = result.latency();
+        return String.format(Locale.ROOT, "latency (%s, us): p50 %.1f  p90 %.1f  p99 %.1f  " +
+                "p99.9 %.1f  max %.1f  (%,d commands)", result.latencyMeaning(), h.getValueAtPercentile(50) / 1e3,
             h.getValueAtPercentile(90) / 1e3, h.getValueAtPercentile(99) / 1e3, h.getValueAtPercentile(99.9) / 1e3,
             h.getMaxValue() / 1e3, h.getTotalCount());
+    }
+
+    private static String latencyNote(final StudyRun.Result result)
+    {
+        return result.latencyMeaning().startsWith("FIX") ?
+            "Per command, the FIX round trip on loopback: from the client sending the order (or cancel/replace) " +
+                "to the client receiving the exchange's first answer (HdrHistogram; one command at a time)." :
+            "Per sampled command, from submission into the Disruptor ring to the end of the command's event " +
+                "publication (HdrHistogram; each sampled command enters an empty ring, so no queueing).";
     }
 
     // ------------------------------------------------------------------------------------------ report.html
@@ -259,9 +269,8 @@ public final class StudyReport
         {
             h.append(priceChart(catalog.instrument(e.getKey()), e.getValue()));
         }
-        h.append("</div>\n<h2>Latency</h2>\n<p class=\"note\">Per command, from submission into the Disruptor ring ")
-            .append("to the end of the command's event publication (HdrHistogram; the replay submits as fast as ")
-            .append("it can, so queueing in the ring is included). ").append(esc(latencyLine(result.latency())))
+        h.append("</div>\n<h2>Latency</h2>\n<p class=\"note\">").append(esc(latencyNote(result))).append(' ')
+            .append(esc(latencyLine(result)))
             .append(". Full distribution: latency.hgrm.</p>\n").append(latencyChart(result.latency()));
         h.append("<h2>Assumptions</h2>\n<p class=\"note\">What the study does not give and this scenario assumes, ")
             .append("and how the plan derived its figures.</p>\n<ul class=\"a\">\n");

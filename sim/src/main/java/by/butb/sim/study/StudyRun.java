@@ -1,19 +1,13 @@
 package by.butb.sim.study;
 
-import by.butb.engine.core.Command;
 import by.butb.engine.core.EngineEvent;
 import by.butb.engine.core.EventType;
 import by.butb.engine.core.MarketRules;
-import by.butb.engine.core.MatchingEngine;
 import by.butb.engine.model.Catalog;
 import by.butb.engine.model.Instrument;
 import by.butb.engine.model.Participant;
-import by.butb.engine.pipeline.EngineContext;
 import by.butb.engine.pipeline.EngineListener;
-import by.butb.engine.pipeline.EnginePipeline;
-import by.butb.engine.pipeline.WaitStrategyName;
 import by.butb.sim.replay.CsvOut;
-import by.butb.sim.replay.OrderIds;
 import by.butb.sim.replay.ReplayListener;
 import by.butb.sim.replay.ReplayStats;
 import by.butb.sim.replay.RowInfo;
@@ -31,7 +25,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
 /**
@@ -44,8 +37,6 @@ public final class StudyRun
     public static final String TRADES_FILE = "trades.csv";
     public static final String EVENTS_FILE = "events.csv";
     private static final long NANOS_PER_DAY = 86_400_000_000_000L;
-    /** About this many commands are timed (every n-th, each into an empty pipeline); all of them up to that. */
-    private static final long LATENCY_SAMPLES = 20_000;
 
     /** What a flow achieved: quantity, value (USD), trades. */
     public record Achieved(StudyPlan.Target target, BigDecimal quantity, BigDecimal value, long trades)
@@ -72,6 +63,8 @@ public final class StudyRun
         Map<String, Map<String, long[]>> byCountry,
         Map<Integer, Map<String, TreeMap<Long, long[]>>> daily,
         Histogram latency,
+        String latencyMeaning,
+        String route,
         long commands,
         long events,
         long trades,
@@ -87,12 +80,29 @@ public final class StudyRun
     {
     }
 
+    /** How the study's commands reach the engine. */
+    public enum Route
+    {
+        /** Into the engine's ring in this process. */
+        IN_PROCESS,
+        /** As FIX 4.4 messages through a gateway started on loopback: one session per submitting participant. */
+        GATEWAY
+    }
+
+    /** The study in process (see {@link #run(StudyPlan, Path, double, Consumer, Route)}). */
+    public static Result run(final StudyPlan plan, final Path out, final double speed, final Consumer<String> progress)
+        throws IOException
+    {
+        return run(plan, out, speed, progress, Route.IN_PROCESS);
+    }
+
     /**
      * @param speed    simulated seconds per wall-clock second for pacing (0: as fast as possible).
      * @param progress receives progress lines ("\r..." updates), or null.
+     * @param route    in process, or through the FIX gateway; both write the same trades.csv and events.csv.
      */
-    public static Result run(final StudyPlan plan, final Path out, final double speed, final Consumer<String> progress)
-        throws IOException
+    public static Result run(final StudyPlan plan, final Path out, final double speed, final Consumer<String> progress,
+        final Route route) throws IOException
     {
         Files.createDirectories(out);
         final Catalog catalog = plan.catalog();
@@ -101,51 +111,26 @@ public final class StudyRun
             scenario.guaranteePct().movePointRight(2).intValueExact(), scenario.feePct().movePointRight(2).intValueExact());
         final StudyCommands commandList = new StudyCommands(plan);
         final int total = commandList.size();
-        final long[] submitted = new long[total + 1];
-        final long samplePeriod = Math.max(1, total / LATENCY_SAMPLES);
         final Histogram latency = new Histogram(3_600_000_000_000L, 3);
-        final AtomicLong completed = new AtomicLong();
         final Collector collector = new Collector(plan);
-        final OrderIds ids = commandList.ids();
         final Map<Long, RowInfo> rows = new ConcurrentHashMap<>();
         final ReplayStats stats = new ReplayStats(catalog.instruments().size());
         final long started = System.nanoTime();
         final long hash;
         final long commands;
+        final String latencyMeaning;
+        final String routeLine;
         try (CsvOut events = new CsvOut(EVENTS_FILE, writer(out.resolve(EVENTS_FILE)));
              CsvOut trades = new CsvOut(TRADES_FILE, writer(out.resolve(TRADES_FILE))))
         {
             events.header(ReplayListener.EVENT_COLUMNS);
             trades.header(ReplayListener.TRADE_COLUMNS);
-            final ReplayListener writer = new ReplayListener(catalog, rules, ids, rows, new ConcurrentHashMap<>(),
-                events, trades, stats);
-            final EngineListener timer = new EngineListener()
-            {
-                @Override
-                public void onEvent(final EngineEvent event)
-                {
-                }
-
-                @Override
-                public void onCommandComplete(final Command command, final MatchingEngine engine)
-                {
-                    final long at = submitted[(int)command.userRef];
-                    if (at != 0)
-                    {
-                        latency.recordValue(Math.max(0, System.nanoTime() - at));
-                    }
-                    completed.lazySet(command.userRef);
-                }
-            };
-            final EngineContext context = new EngineContext()
-                .catalog(catalog)
-                .rules(rules)
-                .waitStrategy(WaitStrategyName.BLOCKING)
-                .expectedOrders(4096)
-                .listener(timer)
-                .listener(writer)
-                .listener(collector);
-            try (EnginePipeline pipeline = EnginePipeline.start(context))
+            final ReplayListener writer = new ReplayListener(catalog, rules, commandList.ids(), rows,
+                new ConcurrentHashMap<>(), events, trades, stats);
+            final List<EngineListener> listeners = List.of(writer, collector);
+            try (StudyTransport transport = route == Route.GATEWAY ?
+                GatewayTransport.start(catalog, rules, commandList, listeners, latency) :
+                new PipelineTransport(catalog, rules, commandList, listeners, latency))
             {
                 final Progress bar = new Progress(progress, total);
                 final long simStart = commandList.timeNanos(0);
@@ -156,60 +141,41 @@ public final class StudyRun
                     {
                         pace(started, time - simStart, speed);
                     }
-                    final long ref = i + 1;
                     final RowInfo row = commandList.row(i);
                     if (row != null)
                     {
-                        rows.put(ref, row);
+                        rows.put(i + 1L, row);
                     }
-                    final int slot = (int)ref;
-                    // Commands stream into the ring as fast as it takes them; every sampled one waits for the
-                    // pipeline to be empty first, so that its latency is the engine's and not a queue's. The
-                    // final CLOCK (the end of the last flow's period: open lots close) is always timed.
-                    final boolean sample = ref % samplePeriod == 0 || i == total - 1;
-                    if (sample)
-                    {
-                        for (int spins = 0; completed.get() < ref - 1; spins++)
-                        {
-                            if (spins < 10_000)
-                            {
-                                Thread.onSpinWait();
-                            }
-                            else
-                            {
-                                Thread.yield();
-                            }
-                        }
-                    }
-                    final int index = i;
-                    pipeline.submit((command, list) ->
-                    {
-                        list.fill(command, index);
-                        command.userRef = slot;
-                        if (sample)
-                        {
-                            submitted[slot] = System.nanoTime();
-                        }
-                    }, commandList);
+                    transport.submit(i);
                     bar.update(i + 1, time);
                 }
-                pipeline.drain();
+                transport.finish();
                 bar.done();
                 if (writer.error() != null)
                 {
                     throw writer.error();
                 }
-                hash = pipeline.engine().stateHash();
-                commands = pipeline.submittedCommands();
+                hash = transport.stateHash();
+                commands = transport.commands();
+                latencyMeaning = transport.latencyMeaning();
+                routeLine = transport.describe();
             }
         }
         catch (final UncheckedIOException ex)
         {
             throw ex.getCause();
         }
+        catch (final IOException | RuntimeException ex)
+        {
+            throw ex;
+        }
+        catch (final Exception ex)
+        {
+            throw new IllegalStateException(ex.getMessage(), ex);
+        }
         final long wall = System.nanoTime() - started;
-        return new Result(plan, collector.achieved(), collector.byCountry, collector.daily, latency, commands,
-            stats.events, stats.totalTrades, stats.rejects(), collector.kinds, hash, wall, stats);
+        return new Result(plan, collector.achieved(), collector.byCountry, collector.daily, latency, latencyMeaning,
+            routeLine, commands, stats.events, stats.totalTrades, stats.rejects(), collector.kinds, hash, wall, stats);
     }
 
     private static void pace(final long started, final long simElapsed, final double speed)

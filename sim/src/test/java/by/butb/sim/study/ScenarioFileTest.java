@@ -193,9 +193,6 @@ class ScenarioFileTest
         assertEquals(2, Butb.run("study", "--scale", "0").exitCode());
         assertEquals(2, Butb.run("study", "--scale", "many").exitCode());
         assertEquals(2, Butb.run("study", "--seed", "x").exitCode());
-        final Butb.Run gateway = Butb.run("study", "--via-gateway");
-        assertEquals(2, gateway.exitCode());
-        assertTrue(gateway.err().contains("not available yet"), gateway.err());
         assertFalse(Butb.run("study", "--help").out().isEmpty());
     }
 

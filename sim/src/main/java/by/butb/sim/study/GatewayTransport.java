@@ -1,0 +1,382 @@
+package by.butb.sim.study;
+
+import by.butb.engine.core.CommandType;
+import by.butb.engine.core.MarketRules;
+import by.butb.engine.model.Catalog;
+import by.butb.engine.model.FixedPoint;
+import by.butb.engine.model.Instrument;
+import by.butb.engine.model.Participant;
+import by.butb.engine.model.Side;
+import by.butb.engine.model.TimeInForce;
+import by.butb.engine.pipeline.EngineListener;
+import by.butb.gateway.ButbTags;
+import by.butb.gateway.GatewayServer;
+import by.butb.gateway.PasswordHasher;
+import by.butb.sim.replay.OrderIds;
+import org.HdrHistogram.Histogram;
+import quickfix.Message;
+import quickfix.UtcTimestampPrecision;
+import quickfix.field.ClOrdID;
+import quickfix.field.ExecType;
+import quickfix.field.ExpireTime;
+import quickfix.field.MsgType;
+import quickfix.field.OnBehalfOfCompID;
+import quickfix.field.OrdType;
+import quickfix.field.OrderQty;
+import quickfix.field.OrigClOrdID;
+import quickfix.field.PartyID;
+import quickfix.field.PartyIDSource;
+import quickfix.field.PartyRole;
+import quickfix.field.Price;
+import quickfix.field.Symbol;
+import quickfix.field.Text;
+import quickfix.field.TransactTime;
+import quickfix.fix44.NewOrderSingle;
+import quickfix.fix44.OrderCancelReplaceRequest;
+
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The study through the FIX gateway, end to end: a {@link GatewayServer} on a free loopback port in client time
+ * mode (the engine's time is each message's TransactTime, so the replay keeps the study's dates), one FIX session
+ * per participant that submits commands (each with a fresh random password whose salted hash only this run's
+ * catalog holds), and every planned command sent as a FIX message: NewOrderSingle for orders, address orders, lot
+ * offers and lot bids (the exchange's user-defined tags, docs/gateway.md), OrderCancelReplaceRequest for
+ * replaces. The study's CLOCK commands are the exchange's own timer ({@link GatewayServer#advanceClock}).
+ *
+ * <p>One command at a time: each is sent after the exchange answered the previous one, so the engine sees the
+ * commands in the study's order and the run writes the same trades.csv and events.csv as in process
+ * ({@link StepAttribution} maps the gateway's numbering back). The latency histogram records every FIX round trip:
+ * from sending a message to receiving its first answer.
+ */
+final class GatewayTransport implements StudyTransport
+{
+    /** A study password hash needs no real work factor: the run's catalog lives and dies with the run. */
+    private static final int PASSWORD_ITERATIONS = 1_000;
+    private static final long ANSWER_TIMEOUT_MILLIS = 10_000;
+    private static final long LOGON_TIMEOUT_MILLIS = 30_000;
+
+    private final Catalog catalog;
+    private final StudyCommands commands;
+    private final Histogram latency;
+    private final StepAttribution attribution;
+    private final GatewayServer server;
+    private final StudyFixClients clients;
+    /** Owner id + order id -> the ClOrdID the order has now (a replace gives it a new one). */
+    private final Map<String, String> clOrdIds = new HashMap<>();
+    private long replaces;
+    private long sent;
+
+    private GatewayTransport(final Catalog catalog, final StudyCommands commands, final Histogram latency,
+        final StepAttribution attribution, final GatewayServer server, final StudyFixClients clients)
+    {
+        this.catalog = catalog;
+        this.commands = commands;
+        this.latency = latency;
+        this.attribution = attribution;
+        this.server = server;
+        this.clients = clients;
+    }
+
+    static GatewayTransport start(final Catalog catalog, final MarketRules rules, final StudyCommands commands,
+        final List<EngineListener> listeners, final Histogram latency) throws Exception
+    {
+        final Map<String, String> passwords = passwords(catalog, commands);
+        final Catalog withPasswords = withPasswords(catalog, passwords);
+        final StepAttribution attribution = new StepAttribution(catalog.participants().size(), listeners);
+        final GatewayServer server = GatewayServer.start(new GatewayServer.Options()
+            .catalog(withPasswords)
+            .rules(rules)
+            .host("127.0.0.1")
+            .port(0)
+            .clientTime(true)
+            .checkLatency(false)
+            .expectedOrders(4096)
+            .listener(attribution));
+        StudyFixClients clients = null;
+        try
+        {
+            clients = new StudyFixClients("127.0.0.1", server.port(), server.compId(), passwords);
+            clients.logOnAll(LOGON_TIMEOUT_MILLIS);
+            return new GatewayTransport(catalog, commands, latency, attribution, server, clients);
+        }
+        catch (final Exception | Error ex)
+        {
+            if (clients != null)
+            {
+                clients.close();
+            }
+            server.close();
+            throw ex;
+        }
+    }
+
+    @Override
+    public void submit(final int i) throws Exception
+    {
+        final StudyCommands.Planned p = commands.get(i);
+        if (p.kind() == StudyCommands.Kind.CLOCK)
+        {
+            attribution.expect(new StepAttribution.Expected(i, CommandType.CLOCK, -1, p.timeNanos(), -1, 0));
+            server.advanceClock(p.timeNanos());
+            checkAttribution();
+            return;
+        }
+        final Participant submitter = catalog.participant(p.submitter());
+        final String owner = p.owner() != null ? p.owner() : p.submitter();
+        final OrderIds ids = commands.ids();
+        final long studyId = ids.idOf(owner, p.orderId());
+        final String key = owner + '\u0000' + p.orderId();
+        final String clOrdId;
+        final Message message;
+        final CommandType type;
+        if (p.kind() == StudyCommands.Kind.REPLACE)
+        {
+            final String current = clOrdIds.getOrDefault(key, p.orderId());
+            clOrdId = p.orderId() + "~" + (++replaces);
+            message = replace(p, current, clOrdId);
+            type = CommandType.REPLACE;
+        }
+        else
+        {
+            clOrdId = p.orderId();
+            message = newOrder(p, clOrdId);
+            type = switch (p.kind())
+            {
+                case LOT_OFFER -> CommandType.LOT_OFFER;
+                case LOT_BID -> CommandType.LOT_BID;
+                default -> CommandType.NEW_ORDER;
+            };
+        }
+        if (p.owner() != null)
+        {
+            message.getHeader().setString(OnBehalfOfCompID.FIELD, p.owner());
+        }
+        attribution.expect(new StepAttribution.Expected(i, type, submitter.index(), p.timeNanos(),
+            catalog.participant(owner).index(), studyId));
+        final long start = System.nanoTime();
+        final Message answer = clients.send(p.submitter(), clOrdId, message, ANSWER_TIMEOUT_MILLIS);
+        final long end = System.nanoTime();
+        sent++;
+        if (answer == null)
+        {
+            checkAttribution();
+            throw new IllegalStateException("study command " + (i + 1) + " (" + p.kind() + " " + p.orderId() + " of " +
+                p.submitter() + "): no answer from the gateway within " + ANSWER_TIMEOUT_MILLIS + " ms");
+        }
+        latency.recordValue(Math.max(0, end - start));
+        final String answerType = StudyFixClients.type(answer);
+        if (!MsgType.EXECUTION_REPORT.equals(answerType) && !MsgType.ORDER_CANCEL_REJECT.equals(answerType))
+        {
+            throw new IllegalStateException("study command " + (i + 1) + " (" + p.kind() + " " + p.orderId() + " of " +
+                p.submitter() + ") was refused before the engine: " + describe(answer));
+        }
+        if (type == CommandType.REPLACE && MsgType.EXECUTION_REPORT.equals(answerType) &&
+            answer.getChar(ExecType.FIELD) == ExecType.REPLACED)
+        {
+            clOrdIds.put(key, clOrdId);
+        }
+        checkAttribution();
+    }
+
+    @Override
+    public void finish()
+    {
+        server.drain();
+        checkAttribution();
+    }
+
+    @Override
+    public long stateHash()
+    {
+        return server.pipeline().engine().stateHash();
+    }
+
+    @Override
+    public long commands()
+    {
+        return server.pipeline().submittedCommands();
+    }
+
+    @Override
+    public String latencyMeaning()
+    {
+        return "FIX round trip, order to first answer";
+    }
+
+    @Override
+    public String describe()
+    {
+        return String.format("%,d FIX sessions, %,d messages sent, %,d execution reports received (%,d fills)",
+            clients.sessions().size(), sent, clients.executionReports(), clients.fills());
+    }
+
+    @Override
+    public void close()
+    {
+        try
+        {
+            clients.close();
+        }
+        finally
+        {
+            server.close();
+        }
+    }
+
+    private void checkAttribution()
+    {
+        final String error = attribution.error();
+        if (error != null)
+        {
+            throw new IllegalStateException("the gateway run diverged from the study: " + error);
+        }
+    }
+
+    private Message newOrder(final StudyCommands.Planned p, final String clOrdId)
+    {
+        final Instrument instrument = catalog.instrument(p.instrument());
+        final NewOrderSingle m = new NewOrderSingle();
+        m.set(new ClOrdID(clOrdId));
+        m.set(new Symbol(instrument.symbol()));
+        m.set(new quickfix.field.Side(p.side() == Side.BUY ? quickfix.field.Side.BUY : quickfix.field.Side.SELL));
+        m.set(new OrdType(OrdType.LIMIT));
+        m.setString(Price.FIELD, FixedPoint.format(p.price(), instrument.priceScale()));
+        m.setUtcTimeStamp(TransactTime.FIELD, localTime(p.timeNanos()), precision(p.timeNanos()));
+        switch (p.kind())
+        {
+            case LOT_OFFER ->
+            {
+                m.setString(OrderQty.FIELD, FixedPoint.format(p.quantity(), instrument.quantityScale()));
+                m.setChar(ButbTags.LOT_ACTION, ButbTags.LOT_OFFER);
+                m.setString(ButbTags.BID_STEP, FixedPoint.format(p.bidStep(), instrument.priceScale()));
+                m.setUtcTimeStamp(ExpireTime.FIELD, localTime(p.closeTimeNanos()), precision(p.closeTimeNanos()));
+            }
+            case LOT_BID ->
+            {
+                m.setChar(ButbTags.LOT_ACTION, ButbTags.LOT_BID);
+                contraFirm(m, p.counterparty());
+                m.setString(ButbTags.CONTRA_CL_ORD_ID, currentClOrdId(p.counterparty(), p.counterpartyOrderId()));
+            }
+            default ->
+            {
+                m.setString(OrderQty.FIELD, FixedPoint.format(p.quantity(), instrument.quantityScale()));
+                m.set(new quickfix.field.TimeInForce(tif(p.tif())));
+                if (p.counterparty() != null)
+                {
+                    contraFirm(m, p.counterparty());
+                    if (p.counterpartyOrderId() != null)
+                    {
+                        m.setString(ButbTags.CONTRA_CL_ORD_ID,
+                            currentClOrdId(p.counterparty(), p.counterpartyOrderId()));
+                    }
+                }
+            }
+        }
+        return m;
+    }
+
+    private Message replace(final StudyCommands.Planned p, final String origClOrdId, final String clOrdId)
+    {
+        final Instrument instrument = catalog.instrument(p.instrument());
+        final OrderCancelReplaceRequest m = new OrderCancelReplaceRequest();
+        m.set(new OrigClOrdID(origClOrdId));
+        m.set(new ClOrdID(clOrdId));
+        m.set(new Symbol(instrument.symbol()));
+        m.set(new quickfix.field.Side(p.side() == Side.BUY ? quickfix.field.Side.BUY : quickfix.field.Side.SELL));
+        m.set(new OrdType(OrdType.LIMIT));
+        m.setString(Price.FIELD, FixedPoint.format(p.price(), instrument.priceScale()));
+        m.setString(OrderQty.FIELD, FixedPoint.format(p.quantity(), instrument.quantityScale()));
+        m.setUtcTimeStamp(TransactTime.FIELD, localTime(p.timeNanos()), precision(p.timeNanos()));
+        return m;
+    }
+
+    private String currentClOrdId(final String owner, final String orderId)
+    {
+        return clOrdIds.getOrDefault(owner + '\u0000' + orderId, orderId);
+    }
+
+    private static void contraFirm(final NewOrderSingle m, final String counterparty)
+    {
+        final NewOrderSingle.NoPartyIDs party = new NewOrderSingle.NoPartyIDs();
+        party.set(new PartyID(counterparty));
+        party.set(new PartyIDSource(PartyIDSource.PROPRIETARY_CUSTOM_CODE));
+        party.set(new PartyRole(ButbTags.CONTRA_FIRM_ROLE));
+        m.addGroup(party);
+    }
+
+    private static char tif(final TimeInForce tif)
+    {
+        return switch (tif)
+        {
+            case DAY -> quickfix.field.TimeInForce.DAY;
+            case GTC -> quickfix.field.TimeInForce.GOOD_TILL_CANCEL;
+            case IOC -> quickfix.field.TimeInForce.IMMEDIATE_OR_CANCEL;
+            case FOK -> quickfix.field.TimeInForce.FILL_OR_KILL;
+        };
+    }
+
+    private static LocalDateTime localTime(final long nanos)
+    {
+        return LocalDateTime.ofInstant(Instant.ofEpochSecond(Math.floorDiv(nanos, 1_000_000_000L),
+            Math.floorMod(nanos, 1_000_000_000L)), ZoneOffset.UTC);
+    }
+
+    private static UtcTimestampPrecision precision(final long nanos)
+    {
+        return nanos % 1_000_000L == 0 ? UtcTimestampPrecision.MILLIS : UtcTimestampPrecision.NANOS;
+    }
+
+    private static String describe(final Message m)
+    {
+        try
+        {
+            return StudyFixClients.type(m) + (m.isSetField(Text.FIELD) ? " " + m.getString(Text.FIELD) : "") +
+                " " + m.toString().replace('\u0001', '|');
+        }
+        catch (final quickfix.FieldNotFound ex)
+        {
+            return m.toString().replace('\u0001', '|');
+        }
+    }
+
+    /** A random password for every participant that sends commands (brokers for their clients). */
+    private static Map<String, String> passwords(final Catalog catalog, final StudyCommands commands)
+    {
+        final SecureRandom random = new SecureRandom();
+        final Map<String, String> passwords = new LinkedHashMap<>();
+        for (int i = 0; i < commands.size(); i++)
+        {
+            final String submitter = commands.get(i).submitter();
+            if (submitter != null && !passwords.containsKey(submitter))
+            {
+                final byte[] secret = new byte[18];
+                random.nextBytes(secret);
+                passwords.put(submitter, Base64.getEncoder().encodeToString(secret));
+            }
+        }
+        return passwords;
+    }
+
+    private static Catalog withPasswords(final Catalog catalog, final Map<String, String> passwords)
+    {
+        final List<Participant> participants = new ArrayList<>();
+        for (final Participant p : catalog.participants())
+        {
+            final String password = passwords.get(p.id());
+            participants.add(new Participant(p.index(), p.id(), p.name(), p.country(), p.resident(), p.role(),
+                p.clients(), p.sectionMask(), p.status(), p.deposit(), p.currency(),
+                password == null ? "" : PasswordHasher.hash(password.toCharArray(), PASSWORD_ITERATIONS)));
+        }
+        return new Catalog(catalog.sections(), catalog.instruments(), participants);
+    }
+}

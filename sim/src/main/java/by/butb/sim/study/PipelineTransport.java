@@ -1,0 +1,130 @@
+package by.butb.sim.study;
+
+import by.butb.engine.core.Command;
+import by.butb.engine.core.EngineEvent;
+import by.butb.engine.core.MarketRules;
+import by.butb.engine.core.MatchingEngine;
+import by.butb.engine.model.Catalog;
+import by.butb.engine.pipeline.EngineContext;
+import by.butb.engine.pipeline.EngineListener;
+import by.butb.engine.pipeline.EnginePipeline;
+import by.butb.engine.pipeline.WaitStrategyName;
+import org.HdrHistogram.Histogram;
+
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The study in process: commands stream into the engine's ring as fast as it takes them. About
+ * {@link #LATENCY_SAMPLES} of them (every n-th, and the final CLOCK) are timed, each submitted into an empty
+ * pipeline so that its latency is the engine's (submit to events published) and not a queue's.
+ */
+final class PipelineTransport implements StudyTransport
+{
+    static final long LATENCY_SAMPLES = 20_000;
+
+    private final StudyCommands commands;
+    private final EnginePipeline pipeline;
+    private final long[] submitted;
+    private final long samplePeriod;
+    private final AtomicLong completed = new AtomicLong();
+
+    PipelineTransport(final Catalog catalog, final MarketRules rules, final StudyCommands commands,
+        final List<EngineListener> listeners, final Histogram latency)
+    {
+        this.commands = commands;
+        this.submitted = new long[commands.size() + 1];
+        this.samplePeriod = Math.max(1, commands.size() / LATENCY_SAMPLES);
+        final EngineContext context = new EngineContext()
+            .catalog(catalog)
+            .rules(rules)
+            .waitStrategy(WaitStrategyName.BLOCKING)
+            .expectedOrders(4096)
+            .listener(new EngineListener()
+            {
+                @Override
+                public void onEvent(final EngineEvent event)
+                {
+                }
+
+                @Override
+                public void onCommandComplete(final Command command, final MatchingEngine engine)
+                {
+                    final long at = submitted[(int)command.userRef];
+                    if (at != 0)
+                    {
+                        latency.recordValue(Math.max(0, System.nanoTime() - at));
+                    }
+                    completed.lazySet(command.userRef);
+                }
+            });
+        listeners.forEach(context::listener);
+        pipeline = EnginePipeline.start(context);
+    }
+
+    @Override
+    public void submit(final int i)
+    {
+        final int ref = i + 1;
+        final boolean sample = ref % samplePeriod == 0 || ref == commands.size();
+        if (sample)
+        {
+            for (int spins = 0; completed.get() < ref - 1; spins++)
+            {
+                if (spins < 10_000)
+                {
+                    Thread.onSpinWait();
+                }
+                else
+                {
+                    Thread.yield();
+                }
+            }
+        }
+        pipeline.submit((command, list) ->
+        {
+            list.fill(command, i);
+            command.userRef = ref;
+            if (sample)
+            {
+                submitted[ref] = System.nanoTime();
+            }
+        }, commands);
+    }
+
+    @Override
+    public void finish()
+    {
+        pipeline.drain();
+    }
+
+    @Override
+    public long stateHash()
+    {
+        return pipeline.engine().stateHash();
+    }
+
+    @Override
+    public long commands()
+    {
+        return pipeline.submittedCommands();
+    }
+
+    @Override
+    public String latencyMeaning()
+    {
+        return "submit to events published";
+    }
+
+    @Override
+    public String describe()
+    {
+        return "in process, through the engine's Disruptor ring";
+    }
+
+    @Override
+    public void close()
+    {
+        pipeline.close();
+    }
+}
