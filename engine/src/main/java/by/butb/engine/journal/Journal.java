@@ -9,7 +9,6 @@ import net.openhft.chronicle.queue.ExcerptTailer;
 import net.openhft.chronicle.queue.TailerDirection;
 import net.openhft.chronicle.wire.DocumentContext;
 
-
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Path;
@@ -19,12 +18,20 @@ import java.util.function.Consumer;
  * The engine's data directory: an input journal ({@code commands/}, every command before it takes effect) and an
  * output journal ({@code events/}, every event after it is produced), both Chronicle Queues.
  *
- * <p>Batching: entries are encoded into a staging buffer and a Chronicle document holds a batch of them (up to
+ * <p>Batching: entries are encoded into a staging array and a Chronicle document holds a batch of them (up to
  * {@link #MAX_BATCH} entries), written with one copy. A command batch becomes durable (visible to a reader after a
  * crash) when {@link #appendCommand}'s {@code endOfBatch} (or a full batch) writes it; the pipeline lets the logic
  * see a command only after that. Events are written by {@link #endEvents} after the last event of a command, so a
  * document never holds part of a command's events: recovery republishes the events of every command after the
  * last one in the output journal.
+ *
+ * <p>Format: a document starts with its format version. Version 3 (written): the compact entries of
+ * {@link CompactCommandCodec} and {@link CompactEventCodec}, coded against the previous entry of the same document
+ * (11 to 20 bytes per command and event instead of 111 and 108/189). Version 2 (the fixed layouts of
+ * {@link CommandCodec} and {@link EventCodec}) is still read, so a data directory written before stays usable.
+ * A Chronicle document is either whole or absent after a crash; a document that does not decode (unknown version,
+ * an entry cut short, a bad code) stops the read with a {@link JournalFormatException} naming the journal, the
+ * document's index and the byte.
  *
  * <p>Threading: command appends from one thread, event appends from one thread (each creates its appender on first
  * use); the read methods are for recovery, before the pipeline starts.
@@ -38,8 +45,10 @@ public final class Journal implements AutoCloseable
     private final ChronicleQueue events;
     private ExcerptAppender commandAppender;
     private ExcerptAppender eventAppender;
-    private final ByteBuffer commandStage = stage(MAX_BATCH * CommandCodec.LENGTH);
-    private ByteBuffer eventStage = stage(MAX_BATCH * EventCodec.MAX_LENGTH);
+    private final CompactCommandCodec commandWriter = new CompactCommandCodec();
+    private final CompactEventCodec eventWriter = new CompactEventCodec();
+    private final byte[] commandStage = new byte[1 + MAX_BATCH * CompactCommandCodec.MAX_LENGTH];
+    private byte[] eventStage = new byte[1 + MAX_BATCH * CompactEventCodec.MAX_LENGTH];
     private ByteBuffer readStage = stage(MAX_BATCH * EventCodec.MAX_LENGTH);
     private int commandBytes;
     private int commandsInDocument;
@@ -60,29 +69,46 @@ public final class Journal implements AutoCloseable
      */
     public boolean appendCommand(final Command command, final boolean endOfBatch)
     {
-        commandBytes += CommandCodec.encode(command, commandStage, commandBytes);
+        if (commandsInDocument == 0)
+        {
+            commandStage[0] = CompactCommandCodec.VERSION;
+            commandBytes = 1;
+            commandWriter.reset();
+        }
+        commandBytes = commandWriter.encode(command, commandStage, commandBytes);
         if (endOfBatch || ++commandsInDocument >= MAX_BATCH)
         {
-            if (commandAppender == null)
-            {
-                commandAppender = commands.createAppender();
-            }
-            write(commandAppender, commandStage, commandBytes);
-            commandBytes = 0;
-            commandsInDocument = 0;
+            writeCommands();
             return true;
         }
         return false;
     }
 
+    private void writeCommands()
+    {
+        if (commandAppender == null)
+        {
+            commandAppender = commands.createAppender();
+        }
+        write(commandAppender, commandStage, commandBytes);
+        commandBytes = 0;
+        commandsInDocument = 0;
+    }
+
     /** Appends an event to the open event batch; call {@link #endEvents} after the last event of a command. */
     public void appendEvent(final EngineEvent event)
     {
-        if (eventBytes + EventCodec.MAX_LENGTH > eventStage.capacity())
+        if (eventsInDocument == 0)
         {
-            eventStage = grow(eventStage, eventBytes + EventCodec.MAX_LENGTH);
+            eventStage[0] = CompactEventCodec.VERSION;
+            eventBytes = 1;
+            eventWriter.reset();
         }
-        eventBytes += EventCodec.encode(event, eventStage, eventBytes);
+        if (eventBytes + CompactEventCodec.MAX_LENGTH > eventStage.length)
+        {
+            eventStage = java.util.Arrays.copyOf(eventStage, eventStage.length * 2);
+        }
+        eventBytes = eventWriter.encode(event, eventStage, eventBytes);
         eventsInDocument++;
     }
 
@@ -102,25 +128,17 @@ public final class Journal implements AutoCloseable
     }
 
     /** One Chronicle document per batch, written with a single copy (per-field writes cost far more). */
-    private static void write(final ExcerptAppender appender, final ByteBuffer stage, final int length)
+    private static void write(final ExcerptAppender appender, final byte[] stage, final int length)
     {
         try (DocumentContext dc = appender.writingDocument())
         {
-            dc.wire().bytes().write(stage.array(), 0, length);
+            dc.wire().bytes().write(stage, 0, length);
         }
     }
 
     private static ByteBuffer stage(final int capacity)
     {
         return ByteBuffer.allocate(capacity).order(ByteOrder.LITTLE_ENDIAN);
-    }
-
-    /** A bigger stage with the content copied (allocates: only while batches grow). */
-    private static ByteBuffer grow(final ByteBuffer stage, final int needed)
-    {
-        final ByteBuffer bigger = stage(Math.max(needed, stage.capacity() * 2));
-        System.arraycopy(stage.array(), 0, bigger.array(), 0, stage.capacity());
-        return bigger;
     }
 
     /**
@@ -131,13 +149,7 @@ public final class Journal implements AutoCloseable
     {
         if (commandsInDocument > 0)
         {
-            if (commandAppender == null)
-            {
-                commandAppender = commands.createAppender();
-            }
-            write(commandAppender, commandStage, commandBytes);
-            commandBytes = 0;
-            commandsInDocument = 0;
+            writeCommands();
         }
         endEvents(true);
         if (commandAppender != null)
@@ -168,16 +180,16 @@ public final class Journal implements AutoCloseable
     /** Reads every journaled command in order into {@code into} and hands it to {@code sink}; returns the count. */
     public long readCommands(final Command into, final Consumer<Command> sink)
     {
-        return read(commands, into, CommandCodec::decode, sink);
+        return read(commands, new CommandFormat(), into, sink);
     }
 
     /** Reads every journaled event in order. */
     public long readEvents(final EngineEvent into, final Consumer<EngineEvent> sink)
     {
-        return read(events, into, EventCodec::decode, sink);
+        return read(events, new EventFormat(), into, sink);
     }
 
-    private <T> long read(final ChronicleQueue queue, final T into, final Decoder<T> decoder, final Consumer<T> sink)
+    private <T> long read(final ChronicleQueue queue, final Format<T> format, final T into, final Consumer<T> sink)
     {
         long count = 0;
         try (ExcerptTailer tailer = queue.createTailer())
@@ -190,22 +202,141 @@ public final class Journal implements AutoCloseable
                     {
                         return count;
                     }
-                    final int length = stage(dc);
-                    for (int offset = 0; offset < length; count++)
-                    {
-                        offset += decoder.decode(readStage, offset, into);
-                        sink.accept(into);
-                    }
+                    count += decodeDocument(format, stage(dc), dc.index(), into, sink);
                 }
             }
         }
     }
 
-    /** Decodes one entry at an offset into a reusable object; returns the entry's length. */
-    @FunctionalInterface
-    private interface Decoder<T>
+    /** Decodes the staged document (of Chronicle index {@code index}) entry by entry; returns the entry count. */
+    private <T> long decodeDocument(final Format<T> format, final int length, final long index, final T into,
+        final Consumer<T> sink)
     {
-        int decode(ByteBuffer buffer, int offset, T into);
+        final EntryReader in = format.reader;
+        in.start(readStage.array(), length, index);
+        final int version = in.readByte();
+        long count = 0;
+        if (version == CompactCommandCodec.VERSION)
+        {
+            format.reset();
+            while (in.hasMore())
+            {
+                format.decode(in, into);
+                sink.accept(into);
+                count++;
+            }
+            return count;
+        }
+        if (version != CommandCodec.VERSION)
+        {
+            throw in.error("unknown journal format version " + version + " (this engine reads versions 2 and 3)");
+        }
+        for (int offset = 0; offset < length; count++)
+        {
+            if (length - offset < format.legacyMinimumLength())
+            {
+                throw new JournalFormatException(format.name + " journal, document at index " + index + ", byte " +
+                    offset + " of " + length + ": entry cut short by the end of the document");
+            }
+            final int next = offset + format.decodeLegacy(readStage, offset, into);
+            if (next > length)
+            {
+                throw new JournalFormatException(format.name + " journal, document at index " + index + ", byte " +
+                    offset + " of " + length + ": entry cut short by the end of the document");
+            }
+            offset = next;
+            sink.accept(into);
+        }
+        return count;
+    }
+
+    /** How one journal's entries decode: the compact format and the legacy fixed layout. */
+    private abstract static class Format<T>
+    {
+        final String name;
+        final EntryReader reader;
+
+        Format(final String name)
+        {
+            this.name = name;
+            this.reader = new EntryReader(name);
+        }
+
+        abstract void reset();
+
+        abstract void decode(EntryReader in, T into);
+
+        abstract int legacyMinimumLength();
+
+        abstract int decodeLegacy(ByteBuffer buffer, int offset, T into);
+    }
+
+    private static final class CommandFormat extends Format<Command>
+    {
+        private final CompactCommandCodec codec = new CompactCommandCodec();
+
+        CommandFormat()
+        {
+            super("commands");
+        }
+
+        @Override
+        void reset()
+        {
+            codec.reset();
+        }
+
+        @Override
+        void decode(final EntryReader in, final Command into)
+        {
+            codec.decode(in, into);
+        }
+
+        @Override
+        int legacyMinimumLength()
+        {
+            return CommandCodec.LENGTH;
+        }
+
+        @Override
+        int decodeLegacy(final ByteBuffer buffer, final int offset, final Command into)
+        {
+            return CommandCodec.decode(buffer, offset, into);
+        }
+    }
+
+    private static final class EventFormat extends Format<EngineEvent>
+    {
+        private final CompactEventCodec codec = new CompactEventCodec();
+
+        EventFormat()
+        {
+            super("events");
+        }
+
+        @Override
+        void reset()
+        {
+            codec.reset();
+        }
+
+        @Override
+        void decode(final EntryReader in, final EngineEvent into)
+        {
+            codec.decode(in, into);
+        }
+
+        @Override
+        int legacyMinimumLength()
+        {
+            return EventCodec.ORDER_LENGTH;
+        }
+
+        @Override
+        int decodeLegacy(final ByteBuffer buffer, final int offset, final EngineEvent into)
+        {
+            return EventCodec.decode(buffer, offset, into);
+        }
     }
 
     /**
@@ -223,15 +354,10 @@ public final class Journal implements AutoCloseable
                 {
                     return -1;
                 }
-                final int length = stage(dc);
-                final EngineEvent event = new EngineEvent();
-                long sequence = -1;
-                for (int offset = 0; offset < length; )
-                {
-                    offset += EventCodec.decode(readStage, offset, event);
-                    sequence = event.commandSequence;
-                }
-                return sequence;
+                final long[] sequence = {-1};
+                decodeDocument(new EventFormat(), stage(dc), dc.index(), new EngineEvent(),
+                    e -> sequence[0] = e.commandSequence);
+                return sequence[0];
             }
         }
     }
