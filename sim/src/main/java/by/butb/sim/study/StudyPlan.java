@@ -43,8 +43,6 @@ import java.util.TreeSet;
 public final class StudyPlan
 {
     private static final long NANOS_PER_SECOND = 1_000_000_000L;
-    /** Up to this scale, lots multiply in number; beyond it they also grow in size (see planLeg). */
-    static final int LOTS_SCALE_IN_NUMBER = 10;
     private static final String[] INSTRUMENT_COLUMNS = {"symbol", "name", "section", "unit", "currency", "price_scale",
         "quantity_scale", "price_step", "lot_size", "reference_price", "band_pct", "floor_price", "cap_price"};
 
@@ -703,13 +701,6 @@ public final class StudyPlan
             if (range == null)
             {
                 range = new long[] {10, 100};
-            }
-            if (mechanism.equals("lot_auction") && scenario.scale() > LOTS_SCALE_IN_NUMBER)
-            {
-                // Lots multiply in number up to 10 times, then grow in size: the engine scans every lot it ever
-                // had on each lot close (MatchingEngine.closeDueLots), so their number costs quadratically.
-                final long grow = (scenario.scale() + LOTS_SCALE_IN_NUMBER - 1) / LOTS_SCALE_IN_NUMBER;
-                range = new long[] {range[0] * grow, range[1] * grow};
             }
             long left = units;
             while (left > 0)
