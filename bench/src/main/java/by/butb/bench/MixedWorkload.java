@@ -15,6 +15,7 @@ import by.butb.engine.model.OrderType;
 import by.butb.engine.model.Side;
 import by.butb.engine.model.TimeInForce;
 import by.butb.engine.pipeline.CommandTranslator;
+import by.butb.harness.Workload;
 import org.agrona.collections.Long2LongHashMap;
 
 import java.time.Instant;
@@ -250,6 +251,17 @@ public final class MixedWorkload
     public Replay replay()
     {
         return new Replay(this);
+    }
+
+    /**
+     * The cycle as a {@link Workload} of the shared benchmark harness (same arrays, same encodings: kind NEW 0 /
+     * CANCEL 1, side BUY 0 / SELL 1, time in force DAY 0 / GTC 1 / IOC 2), for {@code WorkloadFile} and the
+     * engine comparison.
+     */
+    public Workload toWorkload()
+    {
+        return new Workload(config.seed(), config.participants(), buildUpLength, drainLength, idStride, LOT, kind,
+            side, tif, participant, localId, price, quantity);
     }
 
     /** A position in the endless loop over the cycle. Single-threaded; allocation-free. */
