@@ -2,6 +2,7 @@ package by.butb.sim.cli;
 
 import by.butb.gateway.PasswordCommand;
 import by.butb.gateway.ServeCommand;
+import by.butb.sim.classroom.ClassroomCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -14,10 +15,11 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = ButbCommand.Version.class,
     description = "BUTB commodity-exchange simulator: an order-matching engine for timber, milk powder and sugar.",
-    subcommands = {StudyCommand.class, StudyCommand.Sim.class, ReplayCommand.class, ServeCommand.class, PasswordCommand.class, CommandLine.HelpCommand.class},
+    subcommands = {StudyCommand.class, StudyCommand.Sim.class, ReplayCommand.class, ServeCommand.class, ClassroomCommand.class, PasswordCommand.class, CommandLine.HelpCommand.class},
     footer = {"", "Examples:", "  ./butb study     (replays the study's BUTB volumes; see docs/study.md)",
         "  ./butb replay --orders examples/orders-sample.csv --out out/replay",
-        "  ./butb serve --port 9878     (FIX 4.4 gateway; see docs/gateway.md)", "",
+        "  ./butb serve --port 9878     (FIX 4.4 gateway; see docs/gateway.md)",
+        "  ./butb classroom             (the exchange in a browser; see docs/classroom.md)", "",
         "Exit codes: 0 done, 1 bad input or file error, 2 usage error. File formats: docs/formats.md."})
 public final class ButbCommand
 {

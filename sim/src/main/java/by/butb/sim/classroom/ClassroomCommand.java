@@ -1,0 +1,89 @@
+package by.butb.sim.classroom;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.io.IOException;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+
+/** {@code butb classroom}: the exchange in a browser, for teaching (docs/classroom.md). */
+@Command(
+    name = "classroom",
+    mixinStandardHelpOptions = true,
+    description = {"Starts a web page on this machine that shows the exchange live (order books, trades, phases, "
+        + "lot auctions, address deals, deposits): the instructor loads a scenario and plays, pauses or steps it; "
+        + "students log in as participants and trade from their browsers. Runs until Ctrl-C.",
+        "See docs/classroom.md."},
+    footer = {"", "Examples:", "  ./butb classroom                      (http://127.0.0.1:8080/)",
+        "  ./butb classroom --host 0.0.0.0 --pin 4711 --instructor-pin 9000 --scenario lot-auction",
+        "", "Scenarios: free, call-auction, lot-auction, reverse-auction, address-deal, broker, orders-sample, "
+        + "orders-auctions, study."})
+public final class ClassroomCommand implements Callable<Integer>
+{
+    @Option(names = "--host", paramLabel = "ADDRESS", defaultValue = "127.0.0.1",
+        description = "Address to listen on (default: ${DEFAULT-VALUE}, this machine only; 0.0.0.0 lets a class "
+            + "network reach it).")
+    private String host;
+
+    @Option(names = "--port", paramLabel = "N", defaultValue = "8080",
+        description = "TCP port (default: ${DEFAULT-VALUE}; 0 picks a free one, printed at start).")
+    private int port;
+
+    @Option(names = "--scenario", paramLabel = "NAME", defaultValue = Scenarios.FREE,
+        description = "Scenario loaded at start (default: ${DEFAULT-VALUE}); the page can load another.")
+    private String scenario;
+
+    @Option(names = "--pin", paramLabel = "PIN",
+        description = "Classroom PIN that students give with their participant id (default: none). Keeps "
+            + "neighbours honest; it is not security.")
+    private String pin;
+
+    @Option(names = "--instructor-pin", paramLabel = "PIN",
+        description = "PIN the instructor's controls (load, play, pause, step, speed) need (default: none, "
+            + "anyone at the page may use them).")
+    private String instructorPin;
+
+    @Override
+    public Integer call() throws IOException, InterruptedException
+    {
+        if (port < 0 || port > 65_535)
+        {
+            System.err.println("butb classroom: --port " + port + " is not a TCP port (0-65535)");
+            return 2;
+        }
+        final Classroom classroom = new Classroom(pin, instructorPin);
+        try
+        {
+            classroom.load(scenario);
+        }
+        catch (final ClassroomException ex)
+        {
+            System.err.println("butb classroom: " + ex.getMessage());
+            classroom.close();
+            return 1;
+        }
+        final ClassroomServer server;
+        try
+        {
+            server = ClassroomServer.start(classroom, host, port);
+        }
+        catch (final IOException ex)
+        {
+            System.err.println("butb classroom: cannot listen on " + host + ":" + port + ": " + ex.getMessage());
+            classroom.close();
+            return 1;
+        }
+        final CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() ->
+        {
+            server.close();
+            classroom.close();
+            stopped.countDown();
+        }, "classroom-stop"));
+        System.out.println("Classroom at " + server.url() + " (scenario " + scenario + "; Ctrl-C stops it)");
+        System.out.flush();
+        stopped.await();
+        return 0;
+    }
+}

@@ -1,0 +1,569 @@
+package by.butb.sim.classroom;
+
+import by.butb.engine.core.Command;
+import by.butb.engine.core.CommandType;
+import by.butb.engine.core.EngineEvent;
+import by.butb.engine.core.EventType;
+import by.butb.engine.core.MatchingEngine;
+import by.butb.engine.core.ResultCode;
+import by.butb.engine.core.TradeKind;
+import by.butb.engine.csv.CsvReader;
+import by.butb.engine.model.Catalog;
+import by.butb.engine.model.FixedPoint;
+import by.butb.engine.model.Instrument;
+import by.butb.engine.model.Participant;
+import by.butb.engine.model.Side;
+import by.butb.engine.pipeline.EngineListener;
+import by.butb.sim.replay.CsvOut;
+import by.butb.sim.replay.OrderIds;
+import by.butb.sim.replay.ReplayListener;
+import by.butb.sim.replay.ReplayStats;
+import by.butb.sim.replay.RowInfo;
+
+import java.io.StringReader;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+
+/**
+ * The classroom's view of the market, kept on the engine's logic thread.
+ *
+ * <p>Every event goes first through the replay's {@link ReplayListener}, writing into memory, so that the event
+ * log and the trades tape show exactly the rows (and reject reasons) that {@code butb replay} writes to
+ * events.csv and trades.csv. Lots and address orders are followed from the events. After each CLOCK command (the
+ * driver ends every batch with one), the book levels, phases, lots and deposits are copied into a JSON text and
+ * handed to {@code publish}: nothing else reads the engine.
+ *
+ * <p>Threading: {@link #onEvent} and {@link #onCommandComplete} run on the logic thread; {@link #expect} and
+ * {@link #watch} are called by other threads (concurrent maps).
+ */
+final class MarketWatch implements EngineListener
+{
+    /** userRef of the students' commands: {@code STUDENT_REF + n}; scripted rows use their line number. */
+    static final long STUDENT_REF = 1L << 40;
+
+    private static final int DEPTH = 10;
+    private static final int TAPE = 100;
+    private static final int LOG = 200;
+    private static final int LOG_SENT = 60;
+    private static final int CLOSED_LOTS_KEPT = 20;
+    private static final String EVENT_HEADER = String.join(",", ReplayListener.EVENT_COLUMNS) + "\n";
+    private static final String TRADE_HEADER = String.join(",", ReplayListener.TRADE_COLUMNS) + "\n";
+
+    private final Catalog catalog;
+    private final OrderIds ids;
+    private final Map<Long, RowInfo> rows;
+    private final ReplayListener replay;
+    private final CapturingWriter eventText = new CapturingWriter();
+    private final CapturingWriter tradeText = new CapturingWriter();
+    private final Consumer<String> publish;
+    private final Map<Long, CompletableFuture<List<Map<String, String>>>> results = new ConcurrentHashMap<>();
+    private final Set<Integer> watched = ConcurrentHashMap.newKeySet();
+
+    private final List<EngineEvent> pending = new ArrayList<>();
+    private int pendingCount;
+    private final ArrayDeque<Map<String, String>> log = new ArrayDeque<>();
+    private final ArrayDeque<Map<String, String>> tape = new ArrayDeque<>();
+    private final Map<Long, LotView> lots = new LinkedHashMap<>();
+    private final Map<Long, AddressView> addressOrders = new LinkedHashMap<>();
+    private final long[] lastPrice;
+    private final long[] tradeCount;
+    private volatile RuntimeException failure;
+
+    /**
+     * @param rows    what each scripted or student command said, by userRef (the replay listener removes them).
+     * @param liveOrderInstruments kept by the replay listener: the instrument of each live order by exchange id.
+     * @param publish receives the market JSON after each CLOCK command (on the logic thread).
+     */
+    MarketWatch(final Catalog catalog, final by.butb.engine.core.MarketRules rules, final OrderIds ids,
+        final Map<Long, RowInfo> rows, final Map<Long, Integer> liveOrderInstruments, final Consumer<String> publish)
+    {
+        this.catalog = catalog;
+        this.ids = ids;
+        this.rows = rows;
+        this.publish = publish;
+        this.replay = new ReplayListener(catalog, rules, ids, rows, liveOrderInstruments,
+            new CsvOut("events", eventText), new CsvOut("trades", tradeText),
+            new ReplayStats(catalog.instruments().size()));
+        lastPrice = new long[catalog.instruments().size()];
+        tradeCount = new long[catalog.instruments().size()];
+    }
+
+    /** The events of the command with this userRef will complete the returned future (as event-log rows). */
+    CompletableFuture<List<Map<String, String>>> expect(final long userRef)
+    {
+        final CompletableFuture<List<Map<String, String>>> f = new CompletableFuture<>();
+        results.put(userRef, f);
+        return f;
+    }
+
+    /** Adds a participant whose resting orders the market JSON lists (a logged-in student). */
+    void watch(final int participant)
+    {
+        watched.add(participant);
+    }
+
+    /** The first failure of this listener, or null (it never throws into the pipeline). */
+    RuntimeException failure()
+    {
+        return failure;
+    }
+
+    @Override
+    public void onEvent(final EngineEvent event)
+    {
+        replay.onEvent(event);
+        if (pendingCount == pending.size())
+        {
+            pending.add(new EngineEvent());
+        }
+        pending.get(pendingCount++).copyFrom(event);
+    }
+
+    @Override
+    public void onCommandComplete(final Command command, final MatchingEngine engine)
+    {
+        try
+        {
+            replay.onCommandComplete(command, engine);
+            final List<Map<String, String>> events = parse(EVENT_HEADER, eventText.take());
+            for (final Map<String, String> e : events)
+            {
+                addBounded(log, e, LOG);
+            }
+            for (final Map<String, String> t : parse(TRADE_HEADER, tradeText.take()))
+            {
+                addBounded(tape, t, TAPE);
+            }
+            for (int i = 0; i < pendingCount; i++)
+            {
+                follow(pending.get(i), command);
+            }
+            final CompletableFuture<List<Map<String, String>>> result = results.remove(command.userRef);
+            if (result != null)
+            {
+                result.complete(events);
+            }
+            if (command.type == CommandType.CLOCK)
+            {
+                publish.accept(snapshot(engine, command.timeNanos));
+            }
+        }
+        catch (final RuntimeException ex)
+        {
+            if (failure == null)
+            {
+                failure = ex;
+                ex.printStackTrace();
+            }
+        }
+        finally
+        {
+            pendingCount = 0;
+            rows.remove(command.userRef);
+        }
+    }
+
+    private static <T> void addBounded(final ArrayDeque<T> deque, final T item, final int max)
+    {
+        deque.addLast(item);
+        if (deque.size() > max)
+        {
+            deque.removeFirst();
+        }
+    }
+
+    private static List<Map<String, String>> parse(final String header, final String text)
+    {
+        final List<Map<String, String>> out = new ArrayList<>();
+        if (text.isEmpty())
+        {
+            return out;
+        }
+        final String[] columns = header.trim().split(",");
+        CsvReader.read("events", new StringReader(header + text), List.of(), row ->
+        {
+            final Map<String, String> map = new LinkedHashMap<>();
+            for (final String c : columns)
+            {
+                map.put(c, row.get(c));
+            }
+            out.add(map);
+        });
+        return out;
+    }
+
+    /** Follows lots and address orders through one event of {@code command}. */
+    private void follow(final EngineEvent e, final Command command)
+    {
+        switch (e.type)
+        {
+            case ACCEPTED ->
+            {
+                if (e.commandType == CommandType.LOT_OFFER)
+                {
+                    lots.put(e.exchangeOrderId, new LotView(e.exchangeOrderId, e.clientOrderId, e.owner,
+                        e.instrument, e.side, e.quantity, e.price, command.bidStep, command.closeTimeNanos));
+                }
+                else if (e.commandType == CommandType.LOT_BID)
+                {
+                    final LotView lot = lotOf(command);
+                    if (lot != null)
+                    {
+                        lot.bidder = e.owner;
+                        lot.bestBid = e.price;
+                        lot.bids++;
+                    }
+                }
+                else if (e.commandType == CommandType.NEW_ORDER && e.counterparty >= 0 &&
+                    command.counterpartyOrderId == 0 && e.leaves > 0)
+                {
+                    addressOrders.put(e.exchangeOrderId, new AddressView(e.exchangeOrderId, e.clientOrderId, e.owner,
+                        e.counterparty, e.instrument, e.side, e.price, e.leaves));
+                }
+            }
+            case TRADE ->
+            {
+                lastPrice[e.instrument] = e.price;
+                tradeCount[e.instrument]++;
+                if (e.tradeKind == TradeKind.LOT_AUCTION)
+                {
+                    final LotView lot = lots.get(e.side == Side.BUY ? e.sellOrderId : e.buyOrderId);
+                    if (lot != null)
+                    {
+                        lot.status = "SOLD";
+                        lot.bidder = e.owner;
+                        lot.bestBid = e.price;
+                    }
+                    trimClosedLots();
+                }
+                else if (e.tradeKind == TradeKind.ADDRESS_DEAL)
+                {
+                    reduceAddress(e.buyOrderId, e.buyLeaves);
+                    reduceAddress(e.sellOrderId, e.sellLeaves);
+                }
+            }
+            case CANCELLED, EXPIRED ->
+            {
+                if (e.code == ResultCode.LOT_UNSOLD)
+                {
+                    final LotView lot = lots.get(e.exchangeOrderId);
+                    if (lot != null)
+                    {
+                        lot.status = "UNSOLD";
+                    }
+                    trimClosedLots();
+                }
+                addressOrders.remove(e.exchangeOrderId);
+            }
+            default ->
+            {
+            }
+        }
+    }
+
+    private LotView lotOf(final Command bid)
+    {
+        if (bid.exchangeOrderId != 0)
+        {
+            return lots.get(bid.exchangeOrderId);
+        }
+        for (final LotView lot : lots.values())
+        {
+            if (lot.owner == bid.counterparty && lot.clientOrderId == bid.counterpartyOrderId && "OPEN".equals(lot.status))
+            {
+                return lot;
+            }
+        }
+        return null;
+    }
+
+    private void reduceAddress(final long orderId, final long leaves)
+    {
+        final AddressView a = addressOrders.get(orderId);
+        if (a != null)
+        {
+            if (leaves == 0)
+            {
+                addressOrders.remove(orderId);
+            }
+            else
+            {
+                a.leaves = leaves;
+            }
+        }
+    }
+
+    private void trimClosedLots()
+    {
+        int closed = 0;
+        for (final LotView lot : lots.values())
+        {
+            closed += "OPEN".equals(lot.status) ? 0 : 1;
+        }
+        for (final Iterator<LotView> it = lots.values().iterator(); it.hasNext() && closed > CLOSED_LOTS_KEPT; )
+        {
+            if (!"OPEN".equals(it.next().status))
+            {
+                it.remove();
+                closed--;
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------------ snapshot
+
+    /** The market as JSON: instruments with phase and depth, tape, lots, address orders, participants, log. */
+    private String snapshot(final MatchingEngine engine, final long now)
+    {
+        final Json j = new Json(new StringBuilder(16384)).beginObject();
+        j.field("now", ReplayListener.time(now)).field("nowNanos", now);
+        j.key("instruments").beginArray();
+        for (final Instrument instrument : catalog.instruments())
+        {
+            final int i = instrument.index();
+            j.beginObject()
+                .field("symbol", instrument.symbol())
+                .field("name", instrument.name())
+                .field("section", instrument.section())
+                .field("unit", instrument.unit())
+                .field("currency", instrument.currency())
+                .field("phase", engine.phase(instrument.sectionIndex()).name())
+                .field("priceStep", price(instrument, instrument.priceStep()))
+                .field("lotSize", quantity(instrument, instrument.lotSize()))
+                .field("low", price(instrument, instrument.lowPrice()))
+                .field("high", price(instrument, instrument.highPrice()))
+                .field("last", tradeCount[i] == 0 ? "" : price(instrument, lastPrice[i]))
+                .field("trades", tradeCount[i]);
+            levels(j, "bids", engine, instrument, Side.BUY);
+            levels(j, "asks", engine, instrument, Side.SELL);
+            j.endObject();
+        }
+        j.endArray();
+
+        j.key("tape").beginArray();
+        for (final Iterator<Map<String, String>> it = tape.descendingIterator(); it.hasNext(); )
+        {
+            j.object(it.next());
+        }
+        j.endArray();
+
+        j.key("log").beginArray();
+        int sent = 0;
+        for (final Iterator<Map<String, String>> it = log.descendingIterator(); it.hasNext() && sent++ < LOG_SENT; )
+        {
+            j.object(withSource(it.next()));
+        }
+        j.endArray();
+
+        j.key("lots").beginArray();
+        for (final LotView lot : lots.values())
+        {
+            final Instrument instrument = catalog.instrument(lot.instrument);
+            j.beginObject()
+                .field("lotId", lot.lotId)
+                .field("orderId", name(lot.owner, lot.clientOrderId))
+                .field("instrument", instrument.symbol())
+                .field("side", lot.side.name())
+                .field("owner", participant(lot.owner))
+                .field("quantity", quantity(instrument, lot.quantity))
+                .field("unit", instrument.unit())
+                .field("startPrice", price(instrument, lot.startPrice))
+                .field("bidStep", price(instrument, lot.bidStep))
+                .field("closeTime", ReplayListener.time(lot.closeTime))
+                .field("closeNanos", lot.closeTime)
+                .field("bestBid", lot.bidder < 0 ? "" : price(instrument, lot.bestBid))
+                .field("nextBid", price(instrument, lot.bidder < 0 ? lot.startPrice :
+                    lot.side == Side.SELL ? lot.bestBid + lot.bidStep : lot.bestBid - lot.bidStep))
+                .field("bidder", lot.bidder < 0 ? "" : participant(lot.bidder))
+                .field("bids", lot.bids)
+                .field("status", lot.status)
+                .endObject();
+        }
+        j.endArray();
+
+        j.key("address").beginArray();
+        for (final AddressView a : addressOrders.values())
+        {
+            final Instrument instrument = catalog.instrument(a.instrument);
+            j.beginObject()
+                .field("exchangeOrderId", a.orderId)
+                .field("orderId", name(a.owner, a.clientOrderId))
+                .field("instrument", instrument.symbol())
+                .field("side", a.side.name())
+                .field("owner", participant(a.owner))
+                .field("counterparty", participant(a.counterparty))
+                .field("price", price(instrument, a.price))
+                .field("leaves", quantity(instrument, a.leaves))
+                .endObject();
+        }
+        j.endArray();
+
+        j.key("participants").beginArray();
+        for (final Participant p : catalog.participants())
+        {
+            j.beginObject()
+                .field("id", p.id())
+                .field("name", p.name())
+                .field("country", p.country())
+                .field("role", p.role().name())
+                .field("status", p.status().name())
+                .field("currency", p.currency())
+                .field("free", money(engine.freeDeposit(p.index())))
+                .field("blocked", money(engine.blockedDeposit(p.index())))
+                .field("fees", money(engine.feesPaid(p.index())))
+                .endObject();
+        }
+        j.endArray();
+
+        j.key("orders").beginArray();
+        for (final Instrument instrument : catalog.instruments())
+        {
+            for (final Side side : Side.values())
+            {
+                engine.forEachRestingOrder(instrument.index(), side,
+                    (orderId, clientOrderId, owner, submitter, tif, price, qty, leaves, filled, blocked) ->
+                    {
+                        if (watched.contains(owner))
+                        {
+                            j.beginObject()
+                                .field("owner", participant(owner))
+                                .field("orderId", name(owner, clientOrderId))
+                                .field("exchangeOrderId", orderId)
+                                .field("instrument", instrument.symbol())
+                                .field("side", side.name())
+                                .field("tif", tif.name())
+                                .field("price", price(instrument, price))
+                                .field("quantity", quantity(instrument, qty))
+                                .field("leaves", quantity(instrument, leaves))
+                                .field("filled", quantity(instrument, filled))
+                                .endObject();
+                        }
+                    });
+            }
+        }
+        j.endArray();
+        return j.endObject().toString();
+    }
+
+    private static void levels(final Json j, final String key, final MatchingEngine engine,
+        final Instrument instrument, final Side side)
+    {
+        j.key(key).beginArray();
+        final int depth = Math.min(DEPTH, engine.depth(instrument.index(), side));
+        for (int rank = 0; rank < depth; rank++)
+        {
+            j.beginObject()
+                .field("price", price(instrument, engine.levelPrice(instrument.index(), side, rank)))
+                .field("quantity", quantity(instrument, engine.levelQuantity(instrument.index(), side, rank)))
+                .field("orders", engine.levelOrderCount(instrument.index(), side, rank))
+                .endObject();
+        }
+        j.endArray();
+    }
+
+    /** The event row with where it came from: a line of the script, a student, or the clock. */
+    private static Map<String, String> withSource(final Map<String, String> row)
+    {
+        final Map<String, String> out = new LinkedHashMap<>(row);
+        final String line = row.get("line");
+        String source = "clock";
+        if (line != null && !line.isEmpty())
+        {
+            source = Long.parseLong(line) >= STUDENT_REF ? "student" : "script line " + line;
+        }
+        out.put("line", source);
+        return out;
+    }
+
+    private String participant(final int index)
+    {
+        return index >= 0 && index < catalog.participants().size() ? catalog.participant(index).id() : "";
+    }
+
+    private String name(final int owner, final long clientOrderId)
+    {
+        final String name = ids.nameOf(participant(owner), clientOrderId);
+        return name != null ? name : "#" + clientOrderId;
+    }
+
+    private static String price(final Instrument instrument, final long value)
+    {
+        return FixedPoint.format(value, instrument.priceScale());
+    }
+
+    private static String quantity(final Instrument instrument, final long value)
+    {
+        return FixedPoint.format(value, instrument.quantityScale());
+    }
+
+    private static String money(final long minorUnits)
+    {
+        return FixedPoint.format(minorUnits, Instrument.MONEY_SCALE);
+    }
+
+    /** A lot's auction as the page shows it. Logic thread only. */
+    private static final class LotView
+    {
+        final long lotId;
+        final long clientOrderId;
+        final int owner;
+        final int instrument;
+        final Side side;
+        final long quantity;
+        final long startPrice;
+        final long bidStep;
+        final long closeTime;
+        int bidder = -1;
+        long bestBid;
+        int bids;
+        String status = "OPEN";
+
+        LotView(final long lotId, final long clientOrderId, final int owner, final int instrument, final Side side,
+            final long quantity, final long startPrice, final long bidStep, final long closeTime)
+        {
+            this.lotId = lotId;
+            this.clientOrderId = clientOrderId;
+            this.owner = owner;
+            this.instrument = instrument;
+            this.side = side;
+            this.quantity = quantity;
+            this.startPrice = startPrice;
+            this.bidStep = bidStep;
+            this.closeTime = closeTime;
+        }
+    }
+
+    /** An address order waiting for its counterparty. Logic thread only. */
+    private static final class AddressView
+    {
+        final long orderId;
+        final long clientOrderId;
+        final int owner;
+        final int counterparty;
+        final int instrument;
+        final Side side;
+        final long price;
+        long leaves;
+
+        AddressView(final long orderId, final long clientOrderId, final int owner, final int counterparty,
+            final int instrument, final Side side, final long price, final long leaves)
+        {
+            this.orderId = orderId;
+            this.clientOrderId = clientOrderId;
+            this.owner = owner;
+            this.counterparty = counterparty;
+            this.instrument = instrument;
+            this.side = side;
+            this.price = price;
+            this.leaves = leaves;
+        }
+    }
+}

@@ -1,0 +1,321 @@
+// BUTB classroom page: renders the state streamed by the server (server-sent events from /api/stream) and posts
+// the instructor's controls and the students' orders. No library, no network beyond this server.
+'use strict';
+
+const page = {
+  state: null,           // the latest {version, session, market}
+  symbol: null,          // the selected instrument
+  token: sessionStorage.getItem('butb.token'),
+  me: sessionStorage.getItem('butb.participant'),
+  html: new Map(),       // element id -> last HTML written (to skip unchanged parts)
+};
+
+const $ = (id) => document.getElementById(id);
+const esc = (s) => String(s ?? '').replace(/[&<>"']/g, (c) => ({'&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;'}[c]));
+
+function setHtml(id, html) {
+  if (page.html.get(id) !== html) {
+    page.html.set(id, html);
+    $(id).innerHTML = html;
+  }
+}
+
+async function post(path, fields) {
+  const body = new URLSearchParams(fields);
+  const response = await fetch(path, {method: 'POST', body});
+  const json = await response.json();
+  if (!response.ok) {
+    throw new Error(json.error || ('HTTP ' + response.status));
+  }
+  return json;
+}
+
+function showMessage(text, ok) {
+  const m = $('message');
+  m.hidden = false;
+  m.className = 'message ' + (ok ? 'ok' : 'reject');
+  m.textContent = text;
+}
+
+// ---------------------------------------------------------------------------------------------- instructor
+
+async function control(action, extra = {}) {
+  try {
+    await post('/api/control', {action, pin: $('instructor-pin').value, ...extra});
+  } catch (e) {
+    showMessage(e.message, false);
+  }
+}
+
+$('btn-load').onclick = () => control('load', {scenario: $('scenario-select').value});
+$('btn-step').onclick = () => control('step');
+$('btn-play').onclick = () => control('play');
+$('btn-pause').onclick = () => control('pause');
+$('speed-select').onchange = () => control('speed', {speed: $('speed-select').value});
+
+// ---------------------------------------------------------------------------------------------- student
+
+$('login-form').onsubmit = async (ev) => {
+  ev.preventDefault();
+  try {
+    const r = await post('/api/login', {participant: $('login-participant').value, pin: $('login-pin').value});
+    page.token = r.token;
+    page.me = r.participant;
+    sessionStorage.setItem('butb.token', r.token);
+    sessionStorage.setItem('butb.participant', r.participant);
+    showMessage('Logged in as ' + r.participant, true);
+    render();
+  } catch (e) {
+    showMessage(e.message, false);
+  }
+};
+
+$('logout-btn').onclick = () => {
+  page.token = null;
+  page.me = null;
+  sessionStorage.removeItem('butb.token');
+  sessionStorage.removeItem('butb.participant');
+  render();
+};
+
+async function order(fields) {
+  try {
+    const r = await post('/api/order', {token: page.token, ...fields});
+    const lines = r.events.map((e) => e.event + ' ' + (e.code !== '0' ? e.code + ' ' + e.code_name + ': ' : '') + e.reason);
+    showMessage((r.accepted ? '' : 'Rejected: ') + (r.orderId ? r.orderId + ' ' : '') + lines.join(' | '), r.accepted);
+    return r;
+  } catch (e) {
+    if (/not logged in/.test(e.message)) {
+      $('logout-btn').onclick();
+    }
+    showMessage(e.message, false);
+    return null;
+  }
+}
+
+$('order-form').onsubmit = (ev) => {
+  ev.preventDefault();
+  order({action: 'NEW', instrument: page.symbol, side: $('order-side').value, type: $('order-type').value,
+    tif: $('order-tif').value, price: $('order-price').value, quantity: $('order-qty').value});
+};
+
+$('replace-form').onsubmit = (ev) => {
+  ev.preventDefault();
+  order({action: 'REPLACE', order_id: $('replace-id').textContent, price: $('replace-price').value,
+    quantity: $('replace-qty').value}).then((r) => { if (r && r.accepted) $('replace-form').hidden = true; });
+};
+$('replace-close').onclick = () => { $('replace-form').hidden = true; };
+
+$('bid-form').onsubmit = (ev) => {
+  ev.preventDefault();
+  const lot = $('bid-lot').dataset;
+  order({action: 'LOT_BID', exchange_order_id: lot.lotId, instrument: lot.instrument, price: $('bid-price').value});
+};
+$('bid-close').onclick = () => { $('bid-form').hidden = true; };
+
+// Buttons inside re-rendered parts: one delegated listener.
+document.addEventListener('click', (ev) => {
+  const b = ev.target.closest('button[data-act]');
+  if (!b) {
+    return;
+  }
+  const d = b.dataset;
+  if (d.act === 'tab') {
+    page.symbol = d.symbol;
+    render();
+  } else if (d.act === 'cancel') {
+    order({action: 'CANCEL', order_id: d.orderId});
+  } else if (d.act === 'replace') {
+    $('replace-id').textContent = d.orderId;
+    $('replace-price').value = d.price;
+    $('replace-qty').value = d.quantity;
+    $('replace-form').hidden = false;
+  } else if (d.act === 'bid') {
+    $('bid-lot').textContent = d.lotId + ' (' + d.instrument + ')';
+    $('bid-lot').dataset.lotId = d.lotId;
+    $('bid-lot').dataset.instrument = d.instrument;
+    $('bid-price').value = d.next;
+    $('bid-form').hidden = false;
+  }
+});
+
+// ---------------------------------------------------------------------------------------------- rendering
+
+function options(select, items, key) {
+  // Rebuild a select only when its items change, keeping the choice.
+  if (select.dataset.key === key) {
+    return;
+  }
+  const chosen = select.value;
+  select.innerHTML = items.map(([value, label]) => '<option value="' + esc(value) + '">' + esc(label) + '</option>').join('');
+  select.dataset.key = key;
+  if (items.some(([value]) => String(value) === chosen)) {
+    select.value = chosen;
+  }
+}
+
+function duration(nanos) {
+  if (nanos <= 0) {
+    return 'closing';
+  }
+  let s = Math.floor(nanos / 1e9);
+  const d = Math.floor(s / 86400); s -= d * 86400;
+  const h = Math.floor(s / 3600); s -= h * 3600;
+  const m = Math.floor(s / 60); s -= m * 60;
+  return (d ? d + 'd ' : '') + (d || h ? h + 'h ' : '') + (d || h || m ? m + 'm ' : '') + s + 's';
+}
+
+const clock = (iso) => iso ? iso.replace('T', ' ').replace('Z', ' UTC') : '';
+const hhmmss = (iso) => iso ? iso.substring(11, 19) : '';
+
+function render() {
+  const st = page.state;
+  if (!st || !st.session) {
+    return;
+  }
+  const s = st.session;
+  const m = st.market;
+  $('scenario-title').textContent = s.title;
+  $('clock').textContent = clock(s.now);
+  $('status').textContent = (s.playing ? 'PLAYING at ' : 'PAUSED \u00B7 speed ') + s.speed + '\u00D7 \u00B7 ' +
+    s.cursor + ' / ' + s.total + ' planned commands' + (s.next ? ' \u00B7 next at ' + hhmmss(s.next) : '');
+  document.body.dataset.playing = s.playing;
+  document.body.dataset.cursor = s.cursor;
+  $('error').hidden = !s.error;
+  $('error').textContent = s.error;
+  options($('scenario-select'), s.scenarios.map((c) => [c.id, c.title]), s.scenarios.map((c) => c.id).join());
+  if ($('scenario-select').dataset.loaded !== s.scenario) {
+    $('scenario-select').value = s.scenario;
+    $('scenario-select').dataset.loaded = s.scenario;
+  }
+  options($('speed-select'), s.speeds.map((v) => [v, v + '\u00D7']), s.speeds.join());
+  if (document.activeElement !== $('speed-select')) {
+    $('speed-select').value = s.speed;
+  }
+  $('instructor-pin').hidden = !s.instructorPinRequired;
+  $('login-pin').hidden = !s.pinRequired;
+  if (!m) {
+    return;
+  }
+  const instruments = m.instruments;
+  if (!instruments.some((i) => i.symbol === page.symbol)) {
+    page.symbol = instruments.length ? instruments[0].symbol : null;
+  }
+  setHtml('instrument-tabs', instruments.map((i) => '<button type="button" data-act="tab" data-symbol="' + esc(i.symbol) +
+    '" class="' + (i.symbol === page.symbol ? 'selected' : '') + '">' + esc(i.symbol) + ' <span class="badge ' +
+    esc(i.phase) + '">' + esc(i.phase) + '</span></button>').join(''));
+  const ins = instruments.find((i) => i.symbol === page.symbol);
+  if (ins) {
+    renderInstrument(ins, m);
+  }
+  renderParticipants(m);
+  renderLog(m);
+  renderStudent(m, ins);
+}
+
+function renderInstrument(ins, m) {
+  setHtml('instrument-head', '<span class="sym">' + esc(ins.symbol) + '</span><span>' + esc(ins.name) + '</span>' +
+    '<span class="badge ' + esc(ins.phase) + '" id="phase">' + esc(ins.phase) + '</span>' +
+    '<span class="last">' + (ins.last ? 'last ' + esc(ins.last) : 'no trade yet') + '</span>' +
+    '<span class="facts">' + esc(ins.currency) + ' per ' + esc(ins.unit) + ' \u00B7 step ' + esc(ins.priceStep) +
+    ' \u00B7 lot ' + esc(ins.lotSize) + ' \u00B7 band ' + esc(ins.low) + '\u2013' + esc(ins.high) + ' \u00B7 section ' +
+    esc(ins.section) + '</span>');
+
+  let book = '<table class="ladder"><tr><th>orders</th><th>bid qty</th><th class="price" style="text-align:center">price</th><th>ask qty</th><th>orders</th></tr>';
+  const asks = ins.asks.slice().reverse();
+  for (const a of asks) {
+    book += '<tr class="ask" data-price="' + esc(a.price) + '"><td></td><td></td><td class="price">' + esc(a.price) +
+      '</td><td class="qty">' + esc(a.quantity) + '</td><td>' + a.orders + '</td></tr>';
+  }
+  book += '<tr class="spread"><td colspan="5">' + (ins.bids.length && ins.asks.length ?
+    'spread ' + (Number(ins.asks[0].price) - Number(ins.bids[0].price)).toFixed(2) : (ins.bids.length || ins.asks.length ? 'one-sided book' : 'empty book')) + '</td></tr>';
+  for (const b of ins.bids) {
+    book += '<tr class="bid" data-price="' + esc(b.price) + '"><td>' + b.orders + '</td><td class="qty">' + esc(b.quantity) +
+      '</td><td class="price">' + esc(b.price) + '</td><td></td><td></td></tr>';
+  }
+  setHtml('book', book + '</table>');
+
+  const trades = m.tape.filter((t) => t.instrument === ins.symbol);
+  setHtml('tape', trades.length === 0 ? '<p class="empty">No trade yet.</p>' :
+    '<table><tr><th class="l">time</th><th>price</th><th>qty</th><th class="l">buyer</th><th class="l">seller</th><th class="l">kind</th></tr>' +
+    trades.map((t) => '<tr class="trade ' + esc(t.aggressor) + '" data-trade-id="' + esc(t.trade_id) + '"><td class="l">' +
+      esc(hhmmss(t.time)) + '</td><td class="price">' + esc(t.price) + '</td><td>' + esc(t.quantity) + '</td><td class="l">' +
+      esc(t.buyer) + '</td><td class="l">' + esc(t.seller) + '</td><td class="l kind">' + esc(t.kind) + '</td></tr>').join('') +
+    '</table>');
+
+  const lots = m.lots.filter((l) => l.instrument === ins.symbol);
+  setHtml('lots', lots.length === 0 ? '<p class="empty">No lot auction.</p>' : lots.map((l) => {
+    const open = l.status === 'OPEN';
+    const left = open ? duration(l.closeNanos - m.nowNanos) : '';
+    const buyersAuction = l.side === 'SELL';
+    return '<div class="lot" data-lot-id="' + l.lotId + '" data-status="' + esc(l.status) + '"><div class="head">' +
+      '<b>Lot ' + l.lotId + '</b><span class="badge ' + esc(l.status) + '">' + esc(l.status) + '</span>' +
+      '<span>' + esc(l.quantity) + ' ' + esc(l.unit) + ' \u00B7 ' + (buyersAuction ? 'seller ' : 'buyer ') + esc(l.owner) + '</span></div>' +
+      '<div>' + (buyersAuction ? 'ascending' : 'descending') + ' from ' + esc(l.startPrice) + ', step ' + esc(l.bidStep) +
+      ' \u00B7 closes ' + esc(hhmmss(l.closeTime)) + (open ? ' \u00B7 <span class="left">' + esc(left) + ' left</span>' : '') + '</div>' +
+      '<div>' + (l.bidder ? (open ? 'best bid ' : 'won at ') + '<span class="best">' + esc(l.bestBid) + '</span> by <b class="bidder">' +
+        esc(l.bidder) + '</b> (' + l.bids + ' bid' + (l.bids === 1 ? '' : 's') + ')' : (open ? 'no bid yet' : 'closed without a bid')) +
+      (open && page.token ? ' <button type="button" data-act="bid" data-lot-id="' + l.lotId + '" data-instrument="' +
+        esc(l.instrument) + '" data-next="' + esc(l.nextBid) + '">Bid ' + esc(l.nextBid) + '</button>' : '') + '</div></div>';
+  }).join(''));
+
+  const address = m.address.filter((a) => a.instrument === ins.symbol);
+  setHtml('address', address.length === 0 ? '<p class="empty">No address order waiting.</p>' :
+    '<table><tr><th class="l">from</th><th class="l">side</th><th>price</th><th>qty</th><th class="l">only for</th></tr>' +
+    address.map((a) => '<tr><td class="l">' + esc(a.owner) + ' ' + esc(a.orderId) + '</td><td class="l">' + esc(a.side) +
+      '</td><td>' + esc(a.price) + '</td><td>' + esc(a.leaves) + '</td><td class="l">' + esc(a.counterparty) + '</td></tr>').join('') +
+    '</table>');
+}
+
+function renderParticipants(m) {
+  setHtml('participants', '<table><tr><th class="l">participant</th><th class="l">role</th><th>free</th><th>blocked</th><th class="l"></th></tr>' +
+    m.participants.map((p) => '<tr class="' + (p.id === page.me ? 'mine' : '') + '" data-participant="' + esc(p.id) + '"><td class="l">' +
+      esc(p.id) + '</td><td class="l">' + esc(p.role) + '</td><td class="free">' + esc(p.free) + '</td><td class="blocked">' + esc(p.blocked) +
+      '</td><td class="l">' + esc(p.currency) + '</td></tr>').join('') + '</table>');
+  options($('login-participant'), m.participants.map((p) => [p.id, p.id + ' \u2013 ' + p.name]),
+    m.participants.map((p) => p.id).join());
+}
+
+function renderLog(m) {
+  setHtml('log', '<table><tr><th class="l">time</th><th class="l">from</th><th class="l">participant</th><th class="l">event</th><th class="l">reason</th></tr>' +
+    m.log.map((e) => '<tr class="' + esc(e.event) + '"><td class="l">' + esc(hhmmss(e.time)) + '</td><td class="l">' + esc(e.line) +
+      '</td><td class="l">' + esc(e.participant) + ' ' + esc(e.order_id) + '</td><td class="l">' + esc(e.event) +
+      (e.code !== '0' ? ' ' + esc(e.code) : '') + '</td><td class="reason">' + esc(e.reason) + '</td></tr>').join('') + '</table>');
+}
+
+function renderStudent(m, ins) {
+  const known = page.me && m.participants.some((p) => p.id === page.me);
+  $('login-form').hidden = !!known;
+  $('trading').hidden = !known;
+  if (!known) {
+    return;
+  }
+  $('me').textContent = page.me;
+  const p = m.participants.find((x) => x.id === page.me);
+  setHtml('my-deposit', 'deposit free <b>' + esc(p.free) + '</b> ' + esc(p.currency) + ', blocked <b>' + esc(p.blocked) + '</b>');
+  $('order-instrument').textContent = ins ? ins.symbol : '';
+  const mine = m.orders.filter((o) => o.owner === page.me);
+  setHtml('my-orders', mine.length === 0 ? '<p class="empty">No resting order.</p>' :
+    '<table><tr><th class="l">order</th><th class="l">instr.</th><th class="l">side</th><th>price</th><th>open</th><th></th></tr>' +
+    mine.map((o) => '<tr data-order-id="' + esc(o.orderId) + '"><td class="l">' + esc(o.orderId) + '</td><td class="l">' + esc(o.instrument) +
+      '</td><td class="l">' + esc(o.side) + '</td><td>' + esc(o.price) + '</td><td>' + esc(o.leaves) + '</td><td>' +
+      '<button type="button" data-act="replace" data-order-id="' + esc(o.orderId) + '" data-price="' + esc(o.price) + '" data-quantity="' +
+      esc(o.quantity) + '">Replace</button> <button type="button" data-act="cancel" data-order-id="' + esc(o.orderId) + '">Cancel</button></td></tr>').join('') +
+    '</table>');
+}
+
+// ---------------------------------------------------------------------------------------------- live updates
+
+function connect() {
+  const source = new EventSource('/api/stream');
+  source.onmessage = (ev) => {
+    page.state = JSON.parse(ev.data);
+    document.body.dataset.version = page.state.version;
+    render();
+  };
+  source.onerror = () => {
+    $('status').textContent = 'connection lost, retrying...';
+  };
+}
+
+connect();

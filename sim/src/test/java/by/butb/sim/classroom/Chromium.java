@@ -1,0 +1,301 @@
+package by.butb.sim.classroom;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.WebSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
+
+/**
+ * A headless Chromium (Debian's package) driven over the Chrome DevTools Protocol with the JDK's WebSocket client:
+ * no driver binary, nothing downloaded. One page; evaluate JavaScript in it, wait for a condition, screenshot it.
+ */
+final class Chromium implements AutoCloseable
+{
+    static final List<String> CANDIDATES = List.of("/usr/bin/chromium", "/usr/bin/chromium-browser",
+        "/usr/bin/google-chrome", "/usr/bin/google-chrome-stable");
+    private static final Duration WAIT = Duration.ofSeconds(15);
+
+    private final Process process;
+    private final Path profile;
+    private final WebSocket socket;
+    private final AtomicLong ids = new AtomicLong();
+    private final Map<Long, CompletableFuture<Map<String, Object>>> calls = new ConcurrentHashMap<>();
+
+    private Chromium(final Process process, final Path profile, final WebSocket socket)
+    {
+        this.process = process;
+        this.profile = profile;
+        this.socket = socket;
+    }
+
+    /** The Chromium binary: -Dchromium.binary, else the first of {@link #CANDIDATES} that exists, else null. */
+    static String binary()
+    {
+        final String configured = System.getProperty("chromium.binary");
+        if (configured != null && !configured.isBlank())
+        {
+            return configured;
+        }
+        for (final String c : CANDIDATES)
+        {
+            if (Files.isExecutable(Path.of(c)))
+            {
+                return c;
+            }
+        }
+        return null;
+    }
+
+    static Chromium launch() throws Exception
+    {
+        final String binary = binary();
+        if (binary == null)
+        {
+            throw new AssertionError("Chromium is not installed, and the classroom's browser tests need it. Install "
+                + "it with: apt-get install -y chromium   (Debian; .ci/run does this when it is missing), or point "
+                + "-Dchromium.binary=/path/to/chromium at a Chromium or Chrome.");
+        }
+        final Path profile = Files.createTempDirectory("butb-chromium-");
+        final Process process = new ProcessBuilder(binary, "--headless", "--no-sandbox", "--disable-gpu",
+            "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
+            "--disable-sync", "--disable-extensions", "--user-data-dir=" + profile, "--remote-debugging-port=0",
+            "--remote-allow-origins=*", "--window-size=1600,1000", "--hide-scrollbars", "about:blank")
+            .redirectErrorStream(true)
+            .redirectOutput(profile.resolve("chromium.log").toFile())
+            .start();
+        try
+        {
+            final int port = devToolsPort(process, profile);
+            final HttpClient http = HttpClient.newHttpClient();
+            String page = null;
+            final long end = System.nanoTime() + WAIT.toNanos();
+            while (page == null && System.nanoTime() < end)
+            {
+                final String list = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/json/list"))
+                    .build(), HttpResponse.BodyHandlers.ofString()).body();
+                for (final Object target : (List<?>)MiniJson.parse(list))
+                {
+                    final Map<?, ?> t = (Map<?, ?>)target;
+                    if ("page".equals(t.get("type")))
+                    {
+                        page = (String)t.get("webSocketDebuggerUrl");
+                        break;
+                    }
+                }
+                Thread.sleep(50);
+            }
+            if (page == null)
+            {
+                throw new AssertionError("Chromium started but shows no page target");
+            }
+            final Chromium[] self = new Chromium[1];
+            final Listener listener = new Listener(self);
+            final WebSocket socket = http.newWebSocketBuilder().buildAsync(URI.create(page), listener)
+                .get(WAIT.toSeconds(), TimeUnit.SECONDS);
+            self[0] = new Chromium(process, profile, socket);
+            self[0].call("Page.enable", "{}");
+            self[0].call("Runtime.enable", "{}");
+            return self[0];
+        }
+        catch (final Exception | AssertionError ex)
+        {
+            process.destroyForcibly();
+            throw ex;
+        }
+    }
+
+    private static int devToolsPort(final Process process, final Path profile) throws Exception
+    {
+        final Path file = profile.resolve("DevToolsActivePort");
+        final long end = System.nanoTime() + WAIT.toNanos();
+        while (System.nanoTime() < end)
+        {
+            if (Files.exists(file))
+            {
+                final List<String> lines = Files.readAllLines(file);
+                if (!lines.isEmpty() && !lines.get(0).isBlank())
+                {
+                    return Integer.parseInt(lines.get(0).trim());
+                }
+            }
+            if (!process.isAlive())
+            {
+                throw new AssertionError("Chromium exited with " + process.exitValue() + ": " +
+                    Files.readString(profile.resolve("chromium.log")));
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("Chromium did not open its DevTools port within " + WAIT.toSeconds() + " s");
+    }
+
+    /** Sends a DevTools command; returns its "result" object. */
+    @SuppressWarnings("unchecked")
+    Map<String, Object> call(final String method, final String paramsJson) throws Exception
+    {
+        final long id = ids.incrementAndGet();
+        final CompletableFuture<Map<String, Object>> f = new CompletableFuture<>();
+        calls.put(id, f);
+        socket.sendText("{\"id\":" + id + ",\"method\":\"" + method + "\",\"params\":" + paramsJson + "}", true)
+            .get(WAIT.toSeconds(), TimeUnit.SECONDS);
+        final Map<String, Object> answer = f.get(WAIT.toSeconds(), TimeUnit.SECONDS);
+        if (answer.containsKey("error"))
+        {
+            throw new AssertionError(method + " failed: " + answer.get("error"));
+        }
+        return (Map<String, Object>)answer.get("result");
+    }
+
+    void navigate(final String url) throws Exception
+    {
+        call("Page.navigate", "{\"url\":" + quote(url) + "}");
+    }
+
+    /** Evaluates an expression in the page (promises awaited); returns its value as JSON types. */
+    @SuppressWarnings("unchecked")
+    Object eval(final String expression) throws Exception
+    {
+        final Map<String, Object> r = call("Runtime.evaluate", "{\"expression\":" + quote(expression) +
+            ",\"returnByValue\":true,\"awaitPromise\":true}");
+        if (r.containsKey("exceptionDetails"))
+        {
+            throw new AssertionError("page script failed: " + expression + " -> " + r.get("exceptionDetails"));
+        }
+        return ((Map<String, Object>)r.get("result")).get("value");
+    }
+
+    String text(final String selector) throws Exception
+    {
+        final Object v = eval("(() => { const e = document.querySelector(" + quote(selector) +
+            "); return e ? e.textContent : null; })()");
+        return (String)v;
+    }
+
+    void click(final String selector) throws Exception
+    {
+        final Object found = eval("(() => { const e = document.querySelector(" + quote(selector) +
+            "); if (!e) return false; e.click(); return true; })()");
+        if (!Boolean.TRUE.equals(found))
+        {
+            throw new AssertionError("nothing to click at " + selector);
+        }
+    }
+
+    /** Sets an input's or select's value (and fires change, as a person choosing would). */
+    void fill(final String selector, final String value) throws Exception
+    {
+        final Object found = eval("(() => { const e = document.querySelector(" + quote(selector) +
+            "); if (!e) return false; e.value = " + quote(value) +
+            "; e.dispatchEvent(new Event('change', {bubbles: true})); return true; })()");
+        if (!Boolean.TRUE.equals(found))
+        {
+            throw new AssertionError("no field at " + selector);
+        }
+    }
+
+    /** Waits until the expression is truthy in the page; fails naming {@code what} and the page's message. */
+    void waitFor(final String expression, final String what) throws Exception
+    {
+        final long end = System.nanoTime() + WAIT.toNanos();
+        while (System.nanoTime() < end)
+        {
+            final Object v = eval("(() => { try { return !!(" + expression + "); } catch (e) { return false; } })()");
+            if (Boolean.TRUE.equals(v))
+            {
+                return;
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("timed out waiting for " + what + " (" + expression + "); page message: " +
+            text("#message") + "; status: " + text("#status"));
+    }
+
+    /** A PNG of the page at {@code width} x its full height. */
+    void screenshot(final Path file, final int width) throws Exception
+    {
+        final Object height = eval("Math.ceil(document.documentElement.scrollHeight)");
+        call("Emulation.setDeviceMetricsOverride", "{\"width\":" + width + ",\"height\":" +
+            ((Number)height).intValue() + ",\"deviceScaleFactor\":1,\"mobile\":false}");
+        final Map<String, Object> r = call("Page.captureScreenshot", "{\"format\":\"png\"}");
+        Files.createDirectories(file.toAbsolutePath().getParent());
+        Files.write(file, Base64.getDecoder().decode((String)r.get("data")));
+        call("Emulation.clearDeviceMetricsOverride", "{}");
+    }
+
+    @Override
+    public void close() throws IOException
+    {
+        socket.abort();
+        process.destroy();
+        try
+        {
+            if (!process.waitFor(5, TimeUnit.SECONDS))
+            {
+                process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+            }
+        }
+        catch (final InterruptedException ex)
+        {
+            Thread.currentThread().interrupt();
+        }
+        try (Stream<Path> files = Files.walk(profile))
+        {
+            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+    }
+
+    static String quote(final String s)
+    {
+        final StringBuilder b = new StringBuilder();
+        Json.string(b, s);
+        return b.toString();
+    }
+
+    /** Collects each message's text frames and completes the call its id answers; events are ignored. */
+    private static final class Listener implements WebSocket.Listener
+    {
+        private final Chromium[] owner;
+        private final StringBuilder text = new StringBuilder();
+
+        Listener(final Chromium[] owner)
+        {
+            this.owner = owner;
+        }
+
+        @Override
+        public CompletionStage<?> onText(final WebSocket webSocket, final CharSequence data, final boolean last)
+        {
+            text.append(data);
+            if (last)
+            {
+                final Map<String, Object> message = MiniJson.object(text.toString());
+                text.setLength(0);
+                final Object id = message.get("id");
+                if (id != null && owner[0] != null)
+                {
+                    final CompletableFuture<Map<String, Object>> f = owner[0].calls.remove(((Number)id).longValue());
+                    if (f != null)
+                    {
+                        f.complete(message);
+                    }
+                }
+            }
+            webSocket.request(1);
+            return null;
+        }
+    }
+}

@@ -1,0 +1,217 @@
+package by.butb.sim.classroom;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The classroom page in a real headless Chromium (Debian's package, driven over the DevTools protocol): what a
+ * student and an instructor see and do. Fails with install instructions when Chromium is missing. With
+ * {@code -Dclassroom.screenshots=DIR} it also saves the screenshots of docs/img.
+ */
+class ClassroomBrowserTest
+{
+    private static Chromium browser;
+    private Classroom classroom;
+    private ClassroomServer server;
+
+    @BeforeAll
+    static void startBrowser() throws Exception
+    {
+        browser = Chromium.launch();
+    }
+
+    @AfterAll
+    static void stopBrowser() throws Exception
+    {
+        if (browser != null)
+        {
+            browser.close();
+        }
+    }
+
+    @AfterEach
+    void stopServer()
+    {
+        if (server != null)
+        {
+            server.close();
+        }
+        if (classroom != null)
+        {
+            classroom.close();
+        }
+    }
+
+    private void open(final String scenario) throws Exception
+    {
+        classroom = new Classroom(null, null);
+        classroom.load(scenario);
+        server = ClassroomServer.start(classroom, "127.0.0.1", 0);
+        browser.navigate(server.url());
+        browser.eval("sessionStorage.clear()");
+        browser.navigate(server.url());
+        browser.waitFor("document.body.dataset.version && document.querySelector('#book table')", "the first state");
+    }
+
+    private void login(final String participant) throws Exception
+    {
+        if (Boolean.FALSE.equals(browser.eval("document.getElementById('trading').hidden")))
+        {
+            browser.click("#logout-btn");
+        }
+        browser.waitFor("document.querySelector('#login-participant option[value=\"" + participant + "\"]')",
+            "participant " + participant + " in the login list");
+        browser.fill("#login-participant", participant);
+        browser.click("#login-btn");
+        browser.waitFor("document.getElementById('me').textContent === '" + participant + "' && " +
+            "!document.getElementById('trading').hidden", "the order form of " + participant);
+    }
+
+    private void selectInstrument(final String symbol) throws Exception
+    {
+        browser.click("#instrument-tabs button[data-symbol='" + symbol + "']");
+        browser.waitFor("document.querySelector('#instrument-head .sym').textContent === '" + symbol + "'",
+            symbol + " selected");
+    }
+
+    private void placeOrder(final String side, final String price, final String quantity) throws Exception
+    {
+        browser.fill("#order-side", side);
+        browser.fill("#order-type", "LIMIT");
+        browser.fill("#order-tif", "GTC");
+        browser.fill("#order-price", price);
+        browser.fill("#order-qty", quantity);
+        browser.click("#order-submit");
+    }
+
+    private static void screenshot(final String name) throws Exception
+    {
+        final String dir = System.getProperty("classroom.screenshots");
+        if (dir != null && !dir.isBlank())
+        {
+            browser.screenshot(Path.of(dir, name), 1600);
+        }
+    }
+
+    @Test
+    void shouldLoadThePageWithInstrumentsPhaseParticipantsAndClock() throws Exception
+    {
+        open("free");
+        assertEquals(((Number)browser.eval("document.querySelectorAll('#instrument-tabs button').length")).intValue(),
+            Scenarios.defaultCatalog().instruments().size());
+        assertEquals("CONTINUOUS", browser.text("#phase"));
+        assertEquals(Scenarios.defaultCatalog().participants().size(),
+            ((Number)browser.eval("document.querySelectorAll('#participants tr[data-participant]').length")).intValue());
+        assertTrue(browser.text("#clock").endsWith("UTC"), browser.text("#clock"));
+        assertEquals("empty book", browser.text("#book tr.spread"));
+    }
+
+    @Test
+    void shouldShowAnOrderPlacedFromThePageInTheBook() throws Exception
+    {
+        open("free");
+        login("BY-SAWMILL-01");
+        selectInstrument("TIMBER_SW");
+        placeOrder("SELL", "190.00", "25");
+        browser.waitFor("document.querySelector('#book tr.ask[data-price=\"190.00\"] td.qty')", "the ask at 190.00");
+        assertEquals("25.000", browser.text("#book tr.ask[data-price='190.00'] td.qty"));
+        assertTrue(browser.text("#message").contains("ACCEPTED"), browser.text("#message"));
+        browser.waitFor("document.querySelector('#my-orders tr[data-order-id=\"web-1\"]')", "web-1 in my orders");
+    }
+
+    @Test
+    void shouldPrintATradeInTheTapeWhenACrossingOrderArrives() throws Exception
+    {
+        open("free");
+        selectInstrument("TIMBER_SW");
+        login("BY-SAWMILL-01");
+        placeOrder("SELL", "185.00", "10");
+        placeOrder("SELL", "186.50", "40");
+        browser.waitFor("document.querySelector('#book tr.ask[data-price=\"186.50\"]')", "the asks");
+        login("CN-BUYER-01");
+        placeOrder("BUY", "180.00", "30");
+        placeOrder("BUY", "185.00", "15");
+        browser.waitFor("document.querySelector('#tape tr.trade')", "a trade in the tape");
+        assertEquals("185.00", browser.text("#tape tr.trade td.price"));
+        assertEquals("10.000", browser.text("#tape tr.trade td:nth-child(3)"));
+        assertEquals("CN-BUYER-01", browser.text("#tape tr.trade td:nth-child(4)"));
+        assertEquals("BY-SAWMILL-01", browser.text("#tape tr.trade td:nth-child(5)"));
+        browser.waitFor("!document.querySelector('#book tr.ask[data-price=\"185.00\"]') && " +
+            "document.querySelector('#book tr.bid[data-price=\"185.00\"] td.qty').textContent === '5.000'",
+            "the 5 left of the buy order resting at 185.00");
+        screenshot("classroom-trading.png");
+    }
+
+    @Test
+    void shouldShowTheRejectCodeAndReasonOfARefusedOrder() throws Exception
+    {
+        open("free");
+        login("CN-BUYER-01");
+        selectInstrument("TIMBER_SW");
+        placeOrder("BUY", "150.25", "10");
+        browser.waitFor("document.getElementById('message').className.includes('reject')", "the reject");
+        final String message = browser.text("#message");
+        assertTrue(message.contains("301 PRICE_NOT_ON_STEP: price 150.25 is not a multiple of the price step 0.50"),
+            message);
+        assertEquals("empty book", browser.text("#book tr.spread"));
+    }
+
+    @Test
+    void shouldRunALotAuctionToItsCloseWithABidFromThePage() throws Exception
+    {
+        open("lot-auction");
+        selectInstrument("TIMBER_SW");
+        browser.click("#btn-step");
+        browser.waitFor("document.querySelector('#lots .lot[data-status=\"OPEN\"]')", "the open lot");
+        login("AE-BUYER-01");
+        browser.waitFor("document.querySelector('#lots button[data-act=\"bid\"]')", "the bid button");
+        browser.click("#lots button[data-act='bid']");
+        assertEquals("170.00", browser.eval("document.getElementById('bid-price').value"));
+        browser.fill("#bid-price", "175.00");
+        browser.click("#bid-submit");
+        browser.waitFor("document.querySelector('#lots .lot .bidder') && " +
+            "document.querySelector('#lots .lot .bidder').textContent === 'AE-BUYER-01'", "AE-BUYER-01's best bid");
+        assertEquals("175.00", browser.text("#lots .lot .best"));
+        screenshot("classroom-lot-auction.png");
+        browser.fill("#speed-select", "3600");
+        browser.waitFor("document.getElementById('status').textContent.includes('3600')", "speed 3600");
+        browser.click("#btn-play");
+        browser.waitFor("document.querySelector('#lots .lot[data-status=\"SOLD\"]')", "the lot sold at its close");
+        assertEquals("AE-BUYER-01", browser.text("#lots .lot .bidder"));
+        assertEquals("175.00", browser.text("#lots .lot .best"));
+        browser.waitFor("document.querySelector('#tape tr.trade')", "the lot's trade");
+        assertEquals("LOT_AUCTION", browser.text("#tape tr.trade .kind"));
+    }
+
+    @Test
+    void shouldStepPlayAndPauseAScenario() throws Exception
+    {
+        open("call-auction");
+        selectInstrument("SMP");
+        assertEquals("0", browser.eval("document.body.dataset.cursor"));
+        browser.click("#btn-step");
+        browser.waitFor("document.body.dataset.cursor === '1'", "one command stepped");
+        browser.waitFor("document.querySelector('#book tr.ask[data-price=\"2480.00\"]')", "the first ask");
+        assertEquals("PRE_OPEN", browser.text("#phase"));
+        browser.fill("#speed-select", "3600");
+        browser.waitFor("document.getElementById('status').textContent.includes('3600')", "speed 3600");
+        browser.click("#btn-play");
+        browser.waitFor("document.body.dataset.playing === 'true'", "playing");
+        browser.waitFor("document.querySelector('#tape tr.trade')", "the call auction's trades");
+        assertEquals("CALL_AUCTION", browser.text("#tape tr.trade .kind"));
+        browser.waitFor("document.getElementById('phase').textContent === 'CONTINUOUS'", "continuous trading");
+        screenshot("classroom-call-auction.png");
+        browser.click("#btn-pause");
+        browser.waitFor("document.body.dataset.playing === 'false'", "paused");
+        final String clock = browser.text("#clock");
+        Thread.sleep(3 * Classroom.TICK_MILLIS);
+        assertEquals(clock, browser.text("#clock"), "the clock stands still while paused");
+    }
+}

@@ -1,0 +1,140 @@
+package by.butb.sim.classroom;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.io.BufferedReader;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The classroom's HTTP endpoints, with the JDK's HTTP client. */
+class ClassroomServerTest
+{
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private Classroom classroom;
+    private ClassroomServer server;
+
+    @BeforeEach
+    void start() throws Exception
+    {
+        classroom = new Classroom(null, null);
+        classroom.load("free");
+        server = ClassroomServer.start(classroom, "127.0.0.1", 0);
+    }
+
+    @AfterEach
+    void stop()
+    {
+        server.close();
+        classroom.close();
+    }
+
+    private HttpResponse<String> get(final String path) throws Exception
+    {
+        return http.send(HttpRequest.newBuilder(URI.create(server.url() + path.substring(1))).build(),
+            HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> post(final String path, final String form) throws Exception
+    {
+        return http.send(HttpRequest.newBuilder(URI.create(server.url() + path.substring(1)))
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void shouldServeThePageAndItsAssetsFromTheJarWithoutAnyOtherHost() throws Exception
+    {
+        final Pattern external = Pattern.compile("(?i)(https?:)?//[a-z0-9.-]+\\.[a-z]{2,}");
+        for (final String path : new String[] {"/", "/app.js", "/app.css"})
+        {
+            final HttpResponse<String> r = get(path);
+            assertEquals(200, r.statusCode(), path);
+            assertFalse(r.body().isEmpty(), path);
+            assertFalse(external.matcher(r.body()).find(), path + " names another host: " +
+                external.matcher(r.body()).results().map(m -> m.group()).toList());
+        }
+        assertTrue(get("/").headers().firstValue("Content-Type").orElse("").startsWith("text/html"));
+        assertTrue(get("/app.js").body().contains("new EventSource('/api/stream')"));
+    }
+
+    @Test
+    void shouldAnswerTheStateAsJson() throws Exception
+    {
+        final HttpResponse<String> r = get("/api/state");
+        assertEquals(200, r.statusCode());
+        final Map<String, Object> state = MiniJson.object(r.body());
+        assertEquals("free", ((Map<?, ?>)state.get("session")).get("scenario"));
+        assertFalse(((java.util.List<?>)((Map<?, ?>)state.get("market")).get("instruments")).isEmpty());
+    }
+
+    @Test
+    void shouldStreamTheStateAsServerSentEventsAndSendTheNextOneAfterAnOrder() throws Exception
+    {
+        final HttpResponse<InputStream> r = http.send(HttpRequest.newBuilder(URI.create(server.url() + "api/stream"))
+            .build(), HttpResponse.BodyHandlers.ofInputStream());
+        assertEquals("text/event-stream; charset=utf-8", r.headers().firstValue("Content-Type").orElse(""));
+        try (BufferedReader in = new BufferedReader(new InputStreamReader(r.body(), StandardCharsets.UTF_8)))
+        {
+            final String first = in.readLine();
+            assertTrue(first.startsWith("data: {"), first);
+            assertEquals("", in.readLine());
+            final long version = ((Number)MiniJson.object(first.substring(6)).get("version")).longValue();
+            final String token = (String)MiniJson.object(post("/api/login", "participant=BY-SAWMILL-01").body())
+                .get("token");
+            final HttpResponse<String> placed = post("/api/order", "token=" + token +
+                "&action=NEW&instrument=TIMBER_SW&side=SELL&type=LIMIT&tif=GTC&price=190.00&quantity=5");
+            assertEquals(200, placed.statusCode(), placed.body());
+            String line;
+            String last = null;
+            while ((line = in.readLine()) != null)
+            {
+                if (line.startsWith("data: "))
+                {
+                    last = line.substring(6);
+                    if (last.contains("\"price\":\"190.00\""))
+                    {
+                        break;
+                    }
+                }
+            }
+            assertTrue(((Number)MiniJson.object(last).get("version")).longValue() > version);
+        }
+    }
+
+    @Test
+    void shouldAnswerBadRequestsWithAStatusAndAJsonError() throws Exception
+    {
+        final HttpResponse<String> missing = get("/nothing-here");
+        assertEquals(404, missing.statusCode());
+        assertEquals("no such page: /nothing-here", MiniJson.object(missing.body()).get("error"));
+        assertEquals(405, get("/api/control").statusCode());
+        final HttpResponse<String> action = post("/api/control", "action=rewind");
+        assertEquals(400, action.statusCode());
+        assertEquals("field 'action': 'rewind' is not one of load, play, pause, step, speed",
+            MiniJson.object(action.body()).get("error"));
+        final HttpResponse<String> speed = post("/api/control", "action=speed&speed=fast");
+        assertEquals("field 'speed': 'fast' is not a number", MiniJson.object(speed.body()).get("error"));
+        final HttpResponse<String> order = post("/api/order", "token=nope&action=NEW");
+        assertEquals(401, order.statusCode());
+    }
+
+    @Test
+    void shouldParseUrlEncodedForms()
+    {
+        assertEquals(Map.of("a", "1 2", "b", "x&y", "c", ""), ClassroomServer.parseForm("a=1+2&b=x%26y&c"));
+    }
+}
