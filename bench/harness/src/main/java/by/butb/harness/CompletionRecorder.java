@@ -23,12 +23,13 @@ public final class CompletionRecorder
     private final AtomicLong completed = new AtomicLong();
     private long count;
     private volatile Histogram histogram;
+    private volatile long recordFrom;
 
     /** Called once per command when its results are published. */
     public void complete(final long intendedNanos)
     {
         final Histogram h = histogram;
-        if (h != null)
+        if (h != null && intendedNanos - recordFrom >= 0)
         {
             final long latency = System.nanoTime() - intendedNanos;
             h.recordValue(Math.max(0, Math.min(HIGHEST_NANOS, latency)));
@@ -39,6 +40,16 @@ public final class CompletionRecorder
     /** Starts recording into {@code h}, or stops with null. Only while nothing is in flight. */
     public void record(final Histogram h)
     {
+        record(h, Long.MIN_VALUE);
+    }
+
+    /**
+     * Records into {@code h} the commands whose intended send time is {@code fromNanos} or later (commands sent
+     * before it, e.g. a warm-up at the same rate, are only counted). Only while nothing is in flight.
+     */
+    public void record(final Histogram h, final long fromNanos)
+    {
+        recordFrom = fromNanos;
         histogram = h;
     }
 

@@ -22,7 +22,8 @@ import java.util.zip.DataFormatException;
  *     cycle) as fast as possible; commands/s = commands / (time from the first submit to the last completion);</li>
  * <li><b>latency</b>, for each offered rate of {@code rates} (default 100k, 500k, 1M, 2M commands/s):
  *     {@code rateSeconds} (default 5) of commands sent at fixed intended times {@code start + i / rate}, the driver
- *     spinning until each one's time; every command's latency is its completion time minus its intended send time
+ *     spinning until each one's time, after {@code rateWarmUpSeconds} (default 1) at the same rate that are not
+ *     recorded (the JIT compiles the paced loop then); every recorded command's latency is its completion time minus its intended send time
  *     (coordinated-omission corrected). When the driver falls more than {@code maxLagNanos} (default 1 s) behind
  *     the schedule, the engine cannot sustain the rate: the run stops sending, is marked {@code saturated}, and
  *     its histogram holds what was measured until then.</li>
@@ -113,12 +114,13 @@ public final class Driver
     private void fixedRate(final long rate, final StringBuilder props)
     {
         final Target t = target;
-        final long n = Math.max(1, (long)(rate * options.rateSeconds()));
+        final long warm = (long)(rate * options.rateWarmUpSeconds());
+        final long n = warm + Math.max(1, (long)(rate * options.rateSeconds()));
         final double interval = 1e9 / rate;
         final long maxLag = options.maxLagNanos();
         final Histogram histogram = CompletionRecorder.newHistogram();
-        recorder.record(histogram);
         final long start = System.nanoTime() + 1_000_000;
+        recorder.record(histogram, start + (long)(warm * interval));
         long sent = 0;
         boolean saturated = false;
         for (; sent < n; sent++)
@@ -141,6 +143,7 @@ public final class Driver
         recorder.awaitCompleted(submitted, TIMEOUT_NANOS);
         recorder.record(null);
         final double achieved = sent / ((sendEnd - start) / 1e9);
+        sent = Math.max(0, sent - warm);
         final String k = "latency." + rate + ".";
         prop(props, k + "sent", sent);
         prop(props, k + "saturated", saturated);

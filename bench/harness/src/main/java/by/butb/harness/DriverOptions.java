@@ -128,7 +128,7 @@ public final class DriverOptions
 
     /** What the {@link Driver} does; defaults in brackets in {@link Driver}'s javadoc. */
     public record Driver(Path workload, Path out, String label, long warmUpCommands, int throughputIterations,
-                         long throughputCommands, long[] rates, double rateSeconds, long maxLagNanos)
+                         long throughputCommands, long[] rates, double rateSeconds, double rateWarmUpSeconds, long maxLagNanos)
     {
     }
 
@@ -168,8 +168,9 @@ public final class DriverOptions
             }
         }
         final double seconds = takeDouble("rate-seconds", 5.0, 0.01);
+        final double warmSeconds = takeDouble("rate-warmup-seconds", 1.0, 0.0);
         final long maxLag = (long)(takeDouble("max-lag-ms", 1000.0, 1.0) * 1_000_000);
         return new Driver(workload, out, label, warmUp, iterations, commands,
-            rates.stream().mapToLong(Long::longValue).toArray(), seconds, maxLag);
+            rates.stream().mapToLong(Long::longValue).toArray(), seconds, warmSeconds, maxLag);
     }
 }

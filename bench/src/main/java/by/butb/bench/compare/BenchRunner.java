@@ -49,6 +49,7 @@ public final class BenchRunner
 
     /** What to run; {@link #parse} builds it from the command line. */
     record Settings(boolean quick, Path out, int rounds, List<String> configs, String rates, String rateSeconds,
+                    String rateWarmUpSeconds, List<String> jvmOptions,
                     int throughputIterations, String butbWait, String peerWait, String peerRisk, Path peerJar,
                     Path journalDir, String heap, boolean keepWorkload)
     {
@@ -91,10 +92,30 @@ public final class BenchRunner
             }
         }
         final String rates = o.take("rates", quick ? "100000,1000000" : "100000,500000,1000000,2000000");
+        for (final String r : rates.split(","))
+        {
+            if (!r.trim().matches("[1-9][0-9_]*"))
+            {
+                throw new IllegalArgumentException("--rates must be positive whole numbers of commands/s, got '" + r +
+                    "'");
+            }
+        }
         final String seconds = o.take("rate-seconds", quick ? "0.3" : "5");
+        if (!seconds.matches("[0-9]+(\\.[0-9]+)?") || Double.parseDouble(seconds) < 0.01)
+        {
+            throw new IllegalArgumentException("--rate-seconds must be a number of seconds of at least 0.01, got '" +
+                seconds + "'");
+        }
+        final String warmSeconds = o.take("rate-warmup-seconds", quick ? "0.1" : "1");
+        if (!warmSeconds.matches("[0-9]+(\\.[0-9]+)?"))
+        {
+            throw new IllegalArgumentException("--rate-warmup-seconds must be a number of seconds, got '" +
+                warmSeconds + "'");
+        }
+        final String jvmOptions = o.take("jvm-options", "");
         final int iterations = (int)o.takeLong("throughput-iterations", quick ? 2 : 5, 0);
-        final String wait = o.take("wait", "BLOCKING");
-        final String peerWait = o.take("peer-wait", "BLOCKING");
+        final String wait = o.take("wait", "YIELDING");
+        final String peerWait = o.take("peer-wait", "YIELDING");
         final String peerRisk = o.take("peer-risk", "FULL_PER_CURRENCY");
         final String peerJar = o.take("peer-jar", System.getProperty("butb.peer.jar"));
         final Path journalDir = Path.of(o.take("journal-dir", System.getProperty("java.io.tmpdir")));
@@ -106,7 +127,8 @@ public final class BenchRunner
             throw new IllegalArgumentException("the exchange-core peer jar " + jar + " does not exist: build it with " +
                 "'mvn -B -pl bench -am package -DskipTests' or pass --peer-jar");
         }
-        return new Settings(quick, outDir, rounds, configs, rates, seconds, iterations, wait, peerWait, peerRisk, jar,
+        return new Settings(quick, outDir, rounds, configs, rates, seconds, warmSeconds,
+            jvmOptions.isBlank() ? List.of() : List.of(jvmOptions.trim().split("\\s+")), iterations, wait, peerWait, peerRisk, jar,
             journalDir, heap, keep);
     }
 
@@ -114,12 +136,14 @@ public final class BenchRunner
     {
         return """
             usage: ./butb bench [--quick] [--out DIR] [--rounds N] [--configs butb,butb-journal,exchange-core]
-                                [--rates R1,R2,...] [--rate-seconds S] [--throughput-iterations N]
+                                [--rates R1,R2,...] [--rate-seconds S] [--rate-warmup-seconds S]
+                                [--throughput-iterations N] [--jvm-options "-Xlog:gc ..."]
                                 [--wait BLOCKING|YIELDING|SLEEPING|BUSY_SPIN] [--peer-wait BLOCKING|YIELDING|BUSY_SPIN|...]
                                 [--peer-risk FULL_PER_CURRENCY|NO_RISK_PROCESSING] [--journal-dir DIR] [--heap SIZE]
                                 [--peer-jar FILE] [--keep-workload]
-              defaults: full run: 3 rounds, rates 100000,500000,1000000,2000000 for 5 s each, 5 throughput iterations;
-                        --quick: 1 round, a small workload, rates 100000,1000000 for 0.3 s, 2 iterations (< 1 min)""";
+              defaults: full run: 3 rounds, rates 100000,500000,1000000,2000000 for 5 s each after 1 s of warm-up
+                        at the rate, 5 throughput iterations, both engines YIELDING (measured best here);
+                        --quick: 1 round, a small workload, rates 100000,1000000 for 0.3 s after 0.1 s, 2 iterations""";
     }
 
     /** The peer jar beside this jar: {@code bench/target/benchmarks.jar} -> {@code bench/exchange-core-peer/target/}. */
@@ -193,6 +217,7 @@ public final class BenchRunner
         cmd.add("-Dchronicle.analytics.disable=true");
         cmd.add("-Xms" + settings.heap());
         cmd.add("-Xmx" + settings.heap());
+        cmd.addAll(settings.jvmOptions());
         if ("exchange-core".equals(config))
         {
             cmd.addAll(PEER_FLAGS);
@@ -207,6 +232,7 @@ public final class BenchRunner
         }
         cmd.addAll(List.of("--workload", workload.toString(), "--out", runs.toString(), "--label", label,
             "--rates", settings.rates(), "--rate-seconds", settings.rateSeconds(),
+            "--rate-warmup-seconds", settings.rateWarmUpSeconds(),
             "--throughput-iterations", Integer.toString(settings.throughputIterations())));
         if ("exchange-core".equals(config))
         {
