@@ -7,7 +7,6 @@ import by.butb.engine.core.EventType;
 import by.butb.engine.core.MatchingEngine;
 import by.butb.engine.core.ResultCode;
 import by.butb.engine.model.Catalog;
-import by.butb.engine.model.FixedPoint;
 import by.butb.engine.model.Instrument;
 import by.butb.engine.model.OrderType;
 import by.butb.engine.model.Participant;
@@ -67,6 +66,8 @@ final class EngineBridge implements EngineListener
     private final ClOrdIdTable clOrdIds;
     private final Outbound outbound;
     private final OpenLots lots;
+    /** TransactTime text of reports (logic thread only). */
+    private final UtcTimes times = new UtcTimes();
     final ConcurrentHashMap<Long, Request> requests = new ConcurrentHashMap<>();
 
     private final Long2ObjectHashMap<LiveOrder> orders = new Long2ObjectHashMap<>();
@@ -246,9 +247,9 @@ final class EngineBridge implements EngineListener
         final char status = leaves == 0 ? OrdStatus.FILLED : OrdStatus.PARTIALLY_FILLED;
         final ExecutionReport er = report(o, execId, ExecType.TRADE, status, e.timeNanos);
         final Instrument instrument = catalog.instrument(o.instrument);
-        er.setString(LastPx.FIELD, FixedPoint.format(e.price, instrument.priceScale()));
-        er.setString(LastQty.FIELD, FixedPoint.format(e.quantity, instrument.quantityScale()));
-        er.setString(LeavesQty.FIELD, FixedPoint.format(leaves, instrument.quantityScale()));
+        er.setString(LastPx.FIELD, Decimals.format(e.price, instrument.priceScale()));
+        er.setString(LastQty.FIELD, Decimals.format(e.quantity, instrument.quantityScale()));
+        er.setString(LeavesQty.FIELD, Decimals.format(leaves, instrument.quantityScale()));
         if (leaves == 0)
         {
             forget(o);
@@ -266,7 +267,7 @@ final class EngineBridge implements EngineListener
         }
         forget(o);
         final ExecutionReport er = report(o, execId, execType, ordStatus, e.timeNanos);
-        er.setString(LeavesQty.FIELD, FixedPoint.format(0, catalog.instrument(o.instrument).quantityScale()));
+        er.setString(LeavesQty.FIELD, Decimals.format(0, catalog.instrument(o.instrument).quantityScale()));
         if (e.code == ResultCode.CANCELLED_BY_PARTICIPANT && current != null && current.kind == Request.Kind.CANCEL)
         {
             er.setString(ClOrdID.FIELD, current.clOrdId);
@@ -350,7 +351,7 @@ final class EngineBridge implements EngineListener
     {
         final Instrument instrument = catalog.instrument(o.instrument);
         final ExecutionReport er = new ExecutionReport();
-        er.setString(OrderID.FIELD, Long.toString(o.orderId));
+        er.setString(OrderID.FIELD, o.orderIdText());
         er.setString(ClOrdID.FIELD, o.clOrdId);
         er.setString(ExecID.FIELD, execId);
         er.setChar(ExecType.FIELD, execType);
@@ -361,13 +362,13 @@ final class EngineBridge implements EngineListener
         er.setChar(quickfix.field.TimeInForce.FIELD, fixTimeInForce(o.timeInForce));
         if (o.orderType == OrderType.LIMIT)
         {
-            er.setString(Price.FIELD, FixedPoint.format(o.price, instrument.priceScale()));
+            er.setString(Price.FIELD, o.priceText(instrument));
         }
-        er.setString(OrderQty.FIELD, FixedPoint.format(o.quantity, instrument.quantityScale()));
-        er.setString(LeavesQty.FIELD, FixedPoint.format(o.quantity - o.cumQty, instrument.quantityScale()));
-        er.setString(CumQty.FIELD, FixedPoint.format(o.cumQty, instrument.quantityScale()));
+        er.setString(OrderQty.FIELD, o.quantityText(instrument));
+        er.setString(LeavesQty.FIELD, Decimals.format(o.quantity - o.cumQty, instrument.quantityScale()));
+        er.setString(CumQty.FIELD, Decimals.format(o.cumQty, instrument.quantityScale()));
         er.setString(AvgPx.FIELD, avgPx(o, instrument));
-        er.setField(new TransactTime(time(timeNanos)));
+        er.setString(TransactTime.FIELD, times.format(timeNanos));
         if (o.owner != o.submitter)
         {
             addClientParty(er, o.owner);
@@ -407,14 +408,14 @@ final class EngineBridge implements EngineListener
             er.setChar(OrdType.FIELD, r.orderType == OrderType.MARKET ? OrdType.MARKET : OrdType.LIMIT);
             if (r.orderType == OrderType.LIMIT)
             {
-                er.setString(Price.FIELD, FixedPoint.format(r.price, instrument.priceScale()));
+                er.setString(Price.FIELD, Decimals.format(r.price, instrument.priceScale()));
             }
-            er.setString(OrderQty.FIELD, FixedPoint.format(r.quantity, qtyScale));
+            er.setString(OrderQty.FIELD, Decimals.format(r.quantity, qtyScale));
         }
-        er.setString(LeavesQty.FIELD, FixedPoint.format(0, qtyScale));
-        er.setString(CumQty.FIELD, FixedPoint.format(0, qtyScale));
+        er.setString(LeavesQty.FIELD, Decimals.format(0, qtyScale));
+        er.setString(CumQty.FIELD, Decimals.format(0, qtyScale));
         er.setString(AvgPx.FIELD, "0");
-        er.setField(new TransactTime(time(e.timeNanos)));
+        er.setString(TransactTime.FIELD, times.format(e.timeNanos));
         return er;
     }
 
@@ -481,6 +482,41 @@ final class EngineBridge implements EngineListener
         String clOrdId;
         /** A lot offer (its auction is open while the order lives). */
         boolean lot;
+        /** Report texts, made once (and again after a replace changes price or quantity). */
+        private String orderIdText;
+        private String priceText;
+        private long priceOfText;
+        private String quantityText;
+        private long quantityOfText;
+
+        String orderIdText()
+        {
+            if (orderIdText == null)
+            {
+                orderIdText = Long.toString(orderId);
+            }
+            return orderIdText;
+        }
+
+        String priceText(final Instrument instrument)
+        {
+            if (priceText == null || priceOfText != price)
+            {
+                priceText = Decimals.format(price, instrument.priceScale());
+                priceOfText = price;
+            }
+            return priceText;
+        }
+
+        String quantityText(final Instrument instrument)
+        {
+            if (quantityText == null || quantityOfText != quantity)
+            {
+                quantityText = Decimals.format(quantity, instrument.quantityScale());
+                quantityOfText = quantity;
+            }
+            return quantityText;
+        }
     }
 
     Participant participant(final int index)

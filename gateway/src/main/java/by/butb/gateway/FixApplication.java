@@ -855,7 +855,7 @@ final class FixApplication implements Application
     {
         try
         {
-            return FixedPoint.parse(text, instrument.quantityScale());
+            return Decimals.parse(text, instrument.quantityScale());
         }
         catch (final NumberFormatException ex)
         {
@@ -868,7 +868,7 @@ final class FixApplication implements Application
     {
         try
         {
-            return FixedPoint.parse(text, instrument.priceScale());
+            return Decimals.parse(text, instrument.priceScale());
         }
         catch (final NumberFormatException ex)
         {

@@ -50,6 +50,10 @@ public final class GatewayServer implements AutoCloseable
      * dictionary plus the exchange's user-defined tags ({@link ButbTags}). Clients may load it too.
      */
     public static final String DATA_DICTIONARY = "BUTB-FIX44.xml";
+    /** Sent messages each session keeps for resends by default (see {@link Options#storedMessages}). */
+    public static final int DEFAULT_STORED_MESSAGES = 10_000;
+    /** {@link Options#storedMessages}: keep every sent message in memory (QuickFIX/J's memory store). */
+    public static final int STORE_ALL = Integer.MAX_VALUE;
     private static final Logger LOG = LoggerFactory.getLogger(GatewayServer.class);
 
     private final Options options;
@@ -82,6 +86,7 @@ public final class GatewayServer implements AutoCloseable
         private SessionSchedule schedule = SessionSchedule.NONE;
         private int expectedOrders;
         private boolean clientTime;
+        private int storedMessages = DEFAULT_STORED_MESSAGES;
         private final List<EngineListener> listeners = new ArrayList<>();
 
         public Options catalog(final Catalog catalog)
@@ -210,6 +215,24 @@ public final class GatewayServer implements AutoCloseable
             return this;
         }
 
+        /**
+         * How many of the messages it sent each session keeps in memory for resend requests (default
+         * {@value #DEFAULT_STORED_MESSAGES}): a participant that reconnects gets what it missed as a resend, as long
+         * as it is among the last {@code n}; older messages are answered with a SequenceReset-GapFill (lost to it).
+         * {@link #STORE_ALL} keeps every message for the life of the server (QuickFIX/J's memory store: the heap
+         * grows with the traffic); 0 keeps none (every resend is a gap fill). Ignored with a
+         * {@link #fixStoreDirectory}, which keeps all messages on disk.
+         */
+        public Options storedMessages(final int n)
+        {
+            if (n < 0)
+            {
+                throw new IllegalArgumentException("storedMessages must be 0, positive or STORE_ALL, got " + n);
+            }
+            this.storedMessages = n;
+            return this;
+        }
+
         /** Whether SendingTime must be within 2 minutes of the server's clock (default true, as FIX prescribes). */
         public Options checkLatency(final boolean checkLatency)
         {
@@ -257,8 +280,7 @@ public final class GatewayServer implements AutoCloseable
                 o.clientTime);
             final FixApplication application = app;
             final SessionSettings settings = settings(o);
-            final MessageStoreFactory storeFactory = o.fixStoreDirectory == null ? new MemoryStoreFactory() :
-                new FileStoreFactory(settings);
+            final MessageStoreFactory storeFactory = storeFactory(o, settings);
             final GatewayLogFactory logFactory = new GatewayLogFactory();
             final DefaultMessageFactory messageFactory = new DefaultMessageFactory();
             final SessionID template = new SessionID("FIX.4.4", o.compId, "*");
@@ -303,6 +325,19 @@ public final class GatewayServer implements AutoCloseable
             o.compId);
     }
 
+    private static MessageStoreFactory storeFactory(final Options o, final SessionSettings settings)
+    {
+        if (o.fixStoreDirectory != null)
+        {
+            return new FileStoreFactory(settings);
+        }
+        if (o.storedMessages == STORE_ALL || o.storedMessages == 0)
+        {
+            return new MemoryStoreFactory(); // with PersistMessages=N it stores nothing but sequence numbers
+        }
+        return RecentMessageStore.factory(o.storedMessages);
+    }
+
     private static SessionSettings settings(final Options o)
     {
         final SessionSettings s = new SessionSettings();
@@ -319,7 +354,7 @@ public final class GatewayServer implements AutoCloseable
         s.setString("ResetOnLogout", "N");
         s.setString("ResetOnDisconnect", "N");
         s.setString("RefreshOnLogon", "N");
-        s.setString("PersistMessages", "Y");
+        s.setString("PersistMessages", o.fixStoreDirectory != null || o.storedMessages > 0 ? "Y" : "N");
         s.setString("SocketTcpNoDelay", "Y");
         s.setString("CheckLatency", o.checkLatency && !o.clientTime ? "Y" : "N");
         s.setLong("MaxScheduledWriteRequests", o.maxScheduledWrites);

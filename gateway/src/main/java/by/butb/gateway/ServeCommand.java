@@ -59,6 +59,11 @@ public final class ServeCommand implements Callable<Integer>
         description = "The exchange's CompID, the participants' TargetCompID (default: ${DEFAULT-VALUE}).")
     String compId;
 
+    @Option(names = "--stored-messages", paramLabel = "N", defaultValue = "" + GatewayServer.DEFAULT_STORED_MESSAGES,
+        description = "Sent messages each session keeps in memory for resends after a reconnect (default:"
+            + " ${DEFAULT-VALUE}; older ones are gap-filled; 0 keeps none; --fix-store keeps all on disk).")
+    int storedMessages;
+
     @Option(names = "--client-time",
         description = "Client time mode for simulations: an order's engine time is its TransactTime(60) (never earlier"
             + " than the previous command's), and SendingTime is not checked against this machine's clock.")
@@ -97,7 +102,8 @@ public final class ServeCommand implements Callable<Integer>
         try
         {
             started = GatewayServer.start(new GatewayServer.Options().catalog(catalog).host(host).port(port)
-                .dataDirectory(data).fixStoreDirectory(fixStore).compId(compId).clientTime(clientTime));
+                .dataDirectory(data).fixStoreDirectory(fixStore).compId(compId).clientTime(clientTime)
+                .storedMessages(storedMessages));
         }
         catch (final RuntimeException ex)
         {

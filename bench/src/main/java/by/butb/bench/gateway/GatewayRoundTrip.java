@@ -1,0 +1,204 @@
+package by.butb.bench.gateway;
+
+import by.butb.engine.pipeline.WaitStrategyName;
+import by.butb.gateway.GatewayServer;
+import org.HdrHistogram.Histogram;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * Round trip NewOrderSingle -> first ExecutionReport through one FIX session on loopback, at fixed offered rates:
+ * the real {@link GatewayServer} (engine journal on, as {@code butb serve} runs it) and a {@link RawFixClient} load
+ * generator in the same JVM. Latency runs from each order's intended send time (coordinated-omission free) into an
+ * HdrHistogram; one {@code .hgrm} file per rate. Orders are IOC limit buys on an empty book (New, then Canceled).
+ *
+ * <pre>
+ * java $CHRONICLE_FLAGS -cp bench/target/benchmarks.jar by.butb.bench.gateway.GatewayRoundTrip \
+ *      --rates 1000,5000,10000,20000,50000 --seconds 5 --label after
+ * </pre>
+ */
+public final class GatewayRoundTrip
+{
+    private GatewayRoundTrip()
+    {
+    }
+
+    static final class Settings
+    {
+        List<Integer> rates = List.of(1_000, 5_000, 10_000, 20_000, 50_000);
+        int seconds = 5;
+        int warmupSeconds = 3;
+        Path out = Path.of("bench/results/gateway");
+        String label = "run";
+        Path journal;
+        boolean noJournal;
+        WaitStrategyName waitStrategy = WaitStrategyName.BLOCKING;
+        int storedMessages = GatewayServer.DEFAULT_STORED_MESSAGES;
+    }
+
+    public static void main(final String[] args) throws Exception
+    {
+        final Settings s;
+        try
+        {
+            s = parse(args);
+        }
+        catch (final IllegalArgumentException ex)
+        {
+            System.err.println("GatewayRoundTrip: " + ex.getMessage());
+            System.err.println("usage: GatewayRoundTrip [--rates N,N,...] [--seconds N] [--warmup-seconds N] " +
+                "[--label NAME] [--out DIR] [--journal DIR | --no-journal] [--wait-strategy " +
+                "BLOCKING|SLEEPING|YIELDING|BUSY_SPIN] [--stored-messages N|all]");
+            System.exit(2);
+            return;
+        }
+        run(s, System.out);
+    }
+
+    static Settings parse(final String[] args)
+    {
+        final Settings s = new Settings();
+        for (int i = 0; i < args.length; i++)
+        {
+            final String a = args[i];
+            switch (a)
+            {
+                case "--rates" -> s.rates = rates(value(args, ++i, a));
+                case "--seconds" -> s.seconds = positive(value(args, ++i, a), a);
+                case "--warmup-seconds" -> s.warmupSeconds = Integer.parseInt(value(args, ++i, a));
+                case "--label" -> s.label = value(args, ++i, a);
+                case "--out" -> s.out = Path.of(value(args, ++i, a));
+                case "--journal" -> s.journal = Path.of(value(args, ++i, a));
+                case "--no-journal" -> s.noJournal = true;
+                case "--stored-messages" ->
+                {
+                    final String v = value(args, ++i, a);
+                    s.storedMessages = v.equals("all") ? GatewayServer.STORE_ALL : v.equals("0") ? 0 : positive(v, a);
+                }
+                case "--wait-strategy" -> s.waitStrategy = WaitStrategyName.valueOf(value(args, ++i, a)
+                    .toUpperCase(Locale.ROOT));
+                default -> throw new IllegalArgumentException("unknown option " + a);
+            }
+        }
+        return s;
+    }
+
+    private static String value(final String[] args, final int i, final String option)
+    {
+        if (i >= args.length)
+        {
+            throw new IllegalArgumentException(option + " needs a value");
+        }
+        return args[i];
+    }
+
+    private static int positive(final String text, final String option)
+    {
+        final int v;
+        try
+        {
+            v = Integer.parseInt(text.trim());
+        }
+        catch (final NumberFormatException ex)
+        {
+            throw new IllegalArgumentException(option + ": '" + text + "' is not a whole number");
+        }
+        if (v <= 0)
+        {
+            throw new IllegalArgumentException(option + " must be positive, got " + v);
+        }
+        return v;
+    }
+
+    private static List<Integer> rates(final String text)
+    {
+        final List<Integer> rates = new ArrayList<>();
+        for (final String part : text.split(","))
+        {
+            rates.add(positive(part, "--rates"));
+        }
+        return rates;
+    }
+
+    static void run(final Settings s, final PrintStream out) throws Exception
+    {
+        final Path temp = s.noJournal || s.journal != null ? null : Files.createTempDirectory("butb-gateway-bench");
+        final Path journal = s.noJournal ? null : s.journal != null ? s.journal : temp.resolve("journal");
+        Files.createDirectories(s.out);
+        try (GatewayServer server = GatewayServer.start(new GatewayServer.Options().catalog(BenchCatalog.catalog())
+            .host("127.0.0.1").port(0).dataDirectory(journal).waitStrategy(s.waitStrategy)
+            .storedMessages(s.storedMessages).sessionQueueCapacity(1 << 20));
+             RawFixClient client = new RawFixClient("127.0.0.1", server.port(), BenchCatalog.TRADER,
+                 server.compId(), BenchCatalog.SYMBOL))
+        {
+            client.logon(BenchCatalog.PASSWORD);
+            out.printf("gateway round trip, one session, journal %s, wait strategy %s, stored messages %s, %d s per " +
+                    "rate, %d cores, Java %s%n", journal == null ? "off" : "on", s.waitStrategy,
+                s.storedMessages == GatewayServer.STORE_ALL ? "all" : Integer.toString(s.storedMessages), s.seconds, Runtime.getRuntime().availableProcessors(),
+                Runtime.version());
+            int nextId = 0;
+            if (s.warmupSeconds > 0)
+            {
+                final int warmupRate = 5_000;
+                final Histogram warm = new Histogram(TimeUnit.SECONDS.toNanos(60), 3);
+                final int n = warmupRate * s.warmupSeconds;
+                client.run(nextId, n, warmupRate, System.nanoTime() + 1_000_000, warm);
+                client.awaitAnswers(n, TimeUnit.SECONDS.toNanos(60));
+                nextId += n;
+                Thread.sleep(500);
+            }
+            out.printf("%10s %10s %9s %9s %9s %9s %9s %13s  %s%n", "offered/s", "achieved/s", "p50 us", "p90 us",
+                "p99 us", "p99.9 us", "max us", "answered", "CPU of the machine");
+            for (final int rate : s.rates)
+            {
+                final Histogram h = new Histogram(TimeUnit.SECONDS.toNanos(60), 3);
+                final int n = rate * s.seconds;
+                final CpuShare cpu = CpuShare.now();
+                final long start = System.nanoTime() + 1_000_000;
+                client.run(nextId, n, rate, start, h);
+                final boolean complete = client.awaitAnswers(n, TimeUnit.SECONDS.toNanos(60));
+                nextId += n;
+                final double span = (client.lastAnswerNanos() - start) / 1e9;
+                out.printf("%10d %10.0f %9.0f %9.0f %9.0f %9.0f %9.0f %13s  %s%s%n", rate, client.answered() / span,
+                    h.getValueAtPercentile(50) / 1e3, h.getValueAtPercentile(90) / 1e3,
+                    h.getValueAtPercentile(99) / 1e3, h.getValueAtPercentile(99.9) / 1e3, h.getMaxValue() / 1e3,
+                    client.answered() + "/" + n, CpuShare.since(cpu), (complete ? "" : "  INCOMPLETE") +
+                        (client.rejected() > 0 ? "  " + client.rejected() + " rejected" : ""));
+                final Path file = s.out.resolve(s.label + "-" + rate + ".hgrm");
+                try (PrintStream p = new PrintStream(Files.newOutputStream(file)))
+                {
+                    h.outputPercentileDistribution(p, 1000.0);
+                }
+                Thread.sleep(1_000);
+            }
+            out.println("histograms (microseconds) in " + s.out.toAbsolutePath());
+        }
+        finally
+        {
+            if (temp != null)
+            {
+                delete(temp);
+            }
+        }
+    }
+
+    private static void delete(final Path dir) throws IOException
+    {
+        try (Stream<Path> files = Files.walk(dir))
+        {
+            for (final Path p : files.sorted(Comparator.reverseOrder()).toList())
+            {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+}
