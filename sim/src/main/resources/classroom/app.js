@@ -165,7 +165,7 @@ function duration(nanos) {
   return (d ? d + 'd ' : '') + (d || h ? h + 'h ' : '') + (d || h || m ? m + 'm ' : '') + s + 's';
 }
 
-const clock = (iso) => iso ? iso.replace('T', ' ').replace('Z', ' UTC') : '';
+const clock = (iso) => iso ? iso.replace('T', ' ').replace(/(\.\d+)?Z$/, ' UTC') : '';
 const hhmmss = (iso) => iso ? iso.substring(11, 19) : '';
 
 function render() {

@@ -477,7 +477,7 @@ final class MarketWatch implements EngineListener
         String source = "clock";
         if (line != null && !line.isEmpty())
         {
-            source = Long.parseLong(line) >= STUDENT_REF ? "student" : "script line " + line;
+            source = Long.parseLong(line) >= STUDENT_REF ? "student" : "line " + line;
         }
         out.put("line", source);
         return out;

@@ -4,6 +4,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 import java.nio.file.Path;
 
@@ -15,6 +16,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * student and an instructor see and do. Fails with install instructions when Chromium is missing. With
  * {@code -Dclassroom.screenshots=DIR} it also saves the screenshots of docs/img.
  */
+@Timeout(60)
 class ClassroomBrowserTest
 {
     private static Chromium browser;
@@ -134,7 +136,8 @@ class ClassroomBrowserTest
         login("BY-SAWMILL-01");
         placeOrder("SELL", "185.00", "10");
         placeOrder("SELL", "186.50", "40");
-        browser.waitFor("document.querySelector('#book tr.ask[data-price=\"186.50\"]')", "the asks");
+        browser.waitFor("document.querySelector('#book tr.ask[data-price=\"186.50\"]') && " +
+            "document.querySelector('#book tr.ask[data-price=\"185.00\"]')", "both asks");
         login("CN-BUYER-01");
         placeOrder("BUY", "180.00", "30");
         placeOrder("BUY", "185.00", "15");

@@ -3,6 +3,7 @@ package by.butb.sim.classroom;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 import java.io.BufferedReader;
 import java.io.InputStream;
@@ -21,6 +22,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The classroom's HTTP endpoints, with the JDK's HTTP client. */
+@Timeout(60)
 class ClassroomServerTest
 {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -112,6 +114,20 @@ class ClassroomServerTest
                 }
             }
             assertTrue(((Number)MiniJson.object(last).get("version")).longValue() > version);
+        }
+    }
+
+    @Test
+    void shouldGzipTheStreamForABrowserThatAcceptsIt() throws Exception
+    {
+        final HttpResponse<InputStream> r = http.send(HttpRequest.newBuilder(URI.create(server.url() + "api/stream"))
+            .header("Accept-Encoding", "gzip").build(), HttpResponse.BodyHandlers.ofInputStream());
+        assertEquals("gzip", r.headers().firstValue("Content-Encoding").orElse(""));
+        try (InputStream in = r.body())
+        {
+            final byte[] magic = in.readNBytes(2);
+            assertEquals(0x1f, magic[0] & 0xff);
+            assertEquals(0x8b, magic[1] & 0xff);
         }
     }
 

@@ -1,7 +1,17 @@
 package by.butb.sim.classroom;
 
+import by.butb.engine.core.MarketRules;
+import by.butb.engine.csv.CsvReader;
+import by.butb.sim.replay.Replay;
+import by.butb.sim.replay.Source;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.nio.file.Path;
 
 import java.util.List;
 import java.util.Map;
@@ -12,6 +22,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The classroom without a browser: the state it publishes, the player, logins and the students' orders. */
+@Timeout(60)
 class ClassroomTest
 {
     private Classroom classroom;
@@ -131,11 +142,41 @@ class ClassroomTest
         assertEquals("CN-BUYER-01", lot.get("bidder"));
         assertEquals("173.00", lot.get("bestBid"));
         assertEquals("LOT_AUCTION", market(state(), "tape").get(0).get("kind"));
+        final Map<String, Object> late = market(state(), "log").stream().filter(e -> "k2".equals(e.get("order_id")))
+            .findFirst().orElseThrow();
+        assertEquals("711", late.get("code"), "a bid at the closing time comes too late, as in the replay: " + late);
         classroom.pause();
         final Object now = session(state()).get("now");
         Thread.sleep(3 * Classroom.TICK_MILLIS);
         assertEquals(now, session(state()).get("now"));
         assertEquals(Boolean.FALSE, session(state()).get("playing"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"call-auction", "lot-auction", "reverse-auction", "address-deal", "broker",
+        "orders-sample", "orders-auctions"})
+    void shouldTradeLikeTheReplayWhenPlayingAnExampleFile(final String id, @TempDir final Path dir)
+        throws InterruptedException
+    {
+        final Scenarios.Choice choice = Scenarios.choice(id);
+        Replay.run(new Replay.Options(Source.resource(choice.orders()), Source.DEFAULT_INSTRUMENTS,
+            Source.DEFAULT_PARTICIPANTS, choice.withSchedule() ? Source.resource("examples/schedule-sample.csv") : null,
+            dir, null, MarketRules.DEFAULT), line -> { });
+        final List<String> columns = List.of("trade_id", "instrument", "price", "quantity", "buyer", "seller",
+            "buy_order_id", "sell_order_id", "aggressor", "kind");
+        final List<String> expected = CsvReader.readAll(dir.resolve(Replay.TRADES_FILE), columns).stream()
+            .map(t -> columns.stream().map(t::get).toList().toString()).toList();
+        assertFalse(expected.isEmpty());
+
+        classroom = new Classroom(null, null);
+        classroom.load(id);
+        classroom.speed(86400);
+        classroom.play();
+        waitUntil(s -> session(s).get("cursor").equals(session(s).get("total")), "every planned command played");
+        final List<String> played = new java.util.ArrayList<>(market(state(), "tape").stream()
+            .map(t -> columns.stream().map(c -> (String)t.get(c)).toList().toString()).toList());
+        java.util.Collections.reverse(played);
+        assertEquals(expected, played);
     }
 
     @Test
