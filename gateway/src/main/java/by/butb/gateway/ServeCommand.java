@@ -64,6 +64,12 @@ public final class ServeCommand implements Callable<Integer>
             + " ${DEFAULT-VALUE}; older ones are gap-filled; 0 keeps none; --fix-store keeps all on disk).")
     int storedMessages;
 
+    @Option(names = "--timer-ms", paramLabel = "MS", defaultValue = "1000",
+        description = "Without --client-time: every MS milliseconds the exchange's timer brings the engine to the"
+            + " current time, so that lots close at their ExpireTime and the day changes without waiting for an order"
+            + " (default: ${DEFAULT-VALUE}; 0 turns it off).")
+    long timerMillis;
+
     @Option(names = "--client-time",
         description = "Client time mode for simulations: an order's engine time is its TransactTime(60) (never earlier"
             + " than the previous command's), and SendingTime is not checked against this machine's clock.")
@@ -111,8 +117,10 @@ public final class ServeCommand implements Callable<Integer>
             return 1;
         }
         server = started;
+        final Thread timer = clientTime || timerMillis <= 0 ? null : startTimer(started, timerMillis);
         final Thread hook = new Thread(() ->
         {
+            stopTimer(timer);
             out.println("serve: stopping (Ctrl-C): closing sessions, draining the engine, closing the journal");
             started.close();
             stop.countDown();
@@ -152,9 +160,56 @@ public final class ServeCommand implements Callable<Integer>
         {
             // shutting down: the hook is running
         }
+        stopTimer(timer);
         started.close();
         out.println("serve: stopped");
         return 0;
+    }
+
+    /** The exchange's timer: {@link GatewayServer#advanceClock} to the system clock every {@code millis}, until interrupted. */
+    private Thread startTimer(final GatewayServer started, final long millis)
+    {
+        final Thread timer = new Thread(() ->
+        {
+            while (!Thread.currentThread().isInterrupted())
+            {
+                try
+                {
+                    Thread.sleep(millis);
+                    started.advanceClock(FixApplication.systemClockNanos());
+                }
+                catch (final InterruptedException ex)
+                {
+                    return;
+                }
+                catch (final IllegalStateException ex)
+                {
+                    err.println("serve: the timer stopped: " + ex.getMessage());
+                    return;
+                }
+            }
+        }, "butb-serve-timer");
+        timer.setDaemon(true);
+        timer.start();
+        return timer;
+    }
+
+    /** Stops the timer and waits for a clock command it is submitting, so that none arrives after the close. */
+    private static void stopTimer(final Thread timer)
+    {
+        if (timer == null)
+        {
+            return;
+        }
+        timer.interrupt();
+        try
+        {
+            timer.join(5_000);
+        }
+        catch (final InterruptedException ex)
+        {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** Stops a running {@link #call()} as Ctrl-C would (for tests and embedding). */

@@ -94,6 +94,45 @@ class ServeCommandTest
     }
 
     @Test
+    void shouldCloseALotAtItsExpireTimeWithoutAnotherOrder() throws Exception
+    {
+        final Path instruments = dir.resolve("instruments.csv");
+        final Path participants = dir.resolve("participants.csv");
+        Files.writeString(instruments, TestCatalog.INSTRUMENTS);
+        Files.writeString(participants, TestCatalog.participantsCsv());
+        final ByteArrayOutputStream out = new ByteArrayOutputStream();
+        final ServeCommand serve = new ServeCommand(new PrintStream(out, true), new PrintStream(out, true));
+        final AtomicInteger exit = new AtomicInteger(-1);
+        final Thread runner = new Thread(() -> exit.set(new CommandLine(serve).execute("--port", "0", "--host",
+            "127.0.0.1", "--data", dir.resolve("journal").toString(), "--instruments", instruments.toString(),
+            "--participants", participants.toString(), "--timer-ms", "100")));
+        runner.start();
+        final long deadline = System.currentTimeMillis() + 20_000;
+        while (serve.server() == null && System.currentTimeMillis() < deadline)
+        {
+            Thread.sleep(20);
+        }
+        assertNotNull(serve.server(), out.toString());
+        try (FixClient a = FixClient.logon(serve.server().port(), "TRADER-A"))
+        {
+            final quickfix.fix44.NewOrderSingle offer = Fix.order("LOT1", "SMP", Side.SELL, "5", "2500",
+                quickfix.field.OrdType.LIMIT, quickfix.field.TimeInForce.GOOD_TILL_CANCEL);
+            offer.setChar(ButbTags.LOT_ACTION, ButbTags.LOT_OFFER);
+            offer.setString(ButbTags.BID_STEP, "5");
+            offer.setField(new quickfix.field.ExpireTime(java.time.LocalDateTime.now(java.time.ZoneOffset.UTC)
+                .plusSeconds(1)));
+            a.send(offer);
+            assertEquals(ExecType.NEW, c(a.next(MsgType.EXECUTION_REPORT), ExecType.FIELD));
+            final quickfix.Message expired = a.next(MsgType.EXECUTION_REPORT);
+            assertEquals(ExecType.EXPIRED, c(expired, ExecType.FIELD), "the timer closed the lot");
+            assertTrue(Fix.s(expired, quickfix.field.Text.FIELD).startsWith("608 "));
+        }
+        serve.requestStop();
+        runner.join(20_000);
+        assertEquals(0, exit.get(), out.toString());
+    }
+
+    @Test
     void badCatalogIsAClearErrorWithExitCode1() throws Exception
     {
         final Path instruments = dir.resolve("instruments.csv");
