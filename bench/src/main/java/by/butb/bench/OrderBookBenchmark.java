@@ -213,12 +213,15 @@ public class OrderBookBenchmark
         }
     }
 
-    /** Per invocation, outside the timing: checks the effect of every command, restores the depth. */
+    /** Per invocation, outside the timing, allocation-free unless it fails: checks the effect of every command, restores the depth. */
     @TearDown(Level.Invocation)
     public void after(final org.openjdk.jmh.infra.BenchmarkParams params)
     {
         final String name = params.getBenchmark();
-        check(counted == BATCH, name + ": " + counted + " of " + BATCH + " commands had their effect");
+        if (counted != BATCH)
+        {
+            throw new IllegalStateException(name + ": " + counted + " of " + BATCH + " commands had their effect");
+        }
         if (name.endsWith(".add"))
         {
             cancelOwn();
@@ -235,8 +238,11 @@ public class OrderBookBenchmark
                 rest(Side.BUY, takenPrices[i]);
             }
         }
-        check(engine.liveOrderCount() >= 2 * depth - BATCH && engine.liveOrderCount() <= 2 * depth + BATCH,
-            name + ": live orders " + engine.liveOrderCount() + " outside the expected depth");
+        final int live = engine.liveOrderCount();
+        if (live < 2 * depth - BATCH || live > 2 * depth + BATCH)
+        {
+            throw new IllegalStateException(name + ": live orders " + live + " outside the expected depth");
+        }
     }
 
     private static void check(final boolean ok, final String message)
