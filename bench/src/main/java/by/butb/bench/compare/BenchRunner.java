@@ -34,6 +34,8 @@ import java.util.Properties;
 public final class BenchRunner
 {
     static final List<String> CONFIGS = List.of("butb", "butb-journal", "exchange-core");
+    /** Newest Java the peer runs on: its Chronicle 2.19 fails on 25 (measured); 17 and 21 are its known ground. */
+    static final int PEER_MAX_JAVA = 21;
     /** Flags the peer needs on Java 17+ beyond Chronicle's (its old Chronicle and LZ4 reach into the JDK). */
     static final List<String> PEER_FLAGS = List.of("--add-opens=java.base/java.nio=ALL-UNNAMED",
         "--add-opens=java.base/jdk.internal.misc=ALL-UNNAMED", "--add-exports=java.base/jdk.internal.misc=ALL-UNNAMED");
@@ -51,6 +53,7 @@ public final class BenchRunner
     record Settings(boolean quick, Path out, int rounds, List<String> configs, String rates, String rateSeconds,
                     String rateWarmUpSeconds, List<String> jvmOptions,
                     int throughputIterations, String butbWait, String peerWait, String peerRisk, Path peerJar,
+                    Path peerJava,
                     Path journalDir, String heap, boolean keepWorkload)
     {
     }
@@ -120,8 +123,15 @@ public final class BenchRunner
         final String peerJar = o.take("peer-jar", System.getProperty("butb.peer.jar"));
         final Path journalDir = Path.of(o.take("journal-dir", System.getProperty("java.io.tmpdir")));
         final String heap = o.take("heap", quick ? "1g" : "2g");
+        final String peerJava = o.take("peer-java", System.getenv("BUTB_PEER_JAVA"));
         o.checkAllUsed();
         final Path jar = peerJar != null ? Path.of(peerJar) : defaultPeerJar();
+        if (configs.contains("exchange-core") && peerJava == null && Runtime.version().feature() > PEER_MAX_JAVA)
+        {
+            throw new IllegalArgumentException("exchange-core 0.5.3 (its Chronicle 2.19) does not run on Java " +
+                Runtime.version().feature() + ": pass --peer-java (or set BUTB_PEER_JAVA) to the java of a JDK 17, " +
+                "e.g. /usr/lib/jvm/java-17-openjdk-amd64/bin/java, or leave exchange-core out with --configs");
+        }
         if (configs.contains("exchange-core") && !Files.isRegularFile(jar))
         {
             throw new IllegalArgumentException("the exchange-core peer jar " + jar + " does not exist: build it with " +
@@ -129,7 +139,7 @@ public final class BenchRunner
         }
         return new Settings(quick, outDir, rounds, configs, rates, seconds, warmSeconds,
             jvmOptions.isBlank() ? List.of() : List.of(jvmOptions.trim().split("\\s+")), iterations, wait, peerWait, peerRisk, jar,
-            journalDir, heap, keep);
+            peerJava == null ? null : Path.of(peerJava), journalDir, heap, keep);
     }
 
     static String usage()
@@ -140,7 +150,7 @@ public final class BenchRunner
                                 [--throughput-iterations N] [--jvm-options "-Xlog:gc ..."]
                                 [--wait BLOCKING|YIELDING|SLEEPING|BUSY_SPIN] [--peer-wait BLOCKING|YIELDING|BUSY_SPIN|...]
                                 [--peer-risk FULL_PER_CURRENCY|NO_RISK_PROCESSING] [--journal-dir DIR] [--heap SIZE]
-                                [--peer-jar FILE] [--keep-workload]
+                                [--peer-jar FILE] [--peer-java FILE] [--keep-workload]
               defaults: full run: 3 rounds, rates 100000,500000,1000000,2000000 for 5 s each after 1 s of warm-up
                         at the rate, 5 throughput iterations, both engines YIELDING (measured best here);
                         --quick: 1 round, a small workload, rates 100000,1000000 for 0.3 s after 0.1 s, 2 iterations""";
@@ -212,7 +222,9 @@ public final class BenchRunner
         throws IOException, InterruptedException
     {
         final List<String> cmd = new ArrayList<>();
-        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        final boolean peer = "exchange-core".equals(config);
+        cmd.add(peer && settings.peerJava() != null ? settings.peerJava().toString()
+            : Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.addAll(ChildJvm.CHRONICLE_FLAGS);
         cmd.add("-Dchronicle.analytics.disable=true");
         cmd.add("-Xms" + settings.heap());
