@@ -11,6 +11,8 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static by.butb.gateway.Fix.c;
@@ -26,31 +28,15 @@ class ServeCommandTest
     @Test
     void servesUntilStoppedAndKeepsItsJournal() throws Exception
     {
-        final Path instruments = dir.resolve("instruments.csv");
-        final Path participants = dir.resolve("participants.csv");
-        Files.writeString(instruments, TestCatalog.INSTRUMENTS);
-        Files.writeString(participants, TestCatalog.participantsCsv());
-        final ByteArrayOutputStream out = new ByteArrayOutputStream();
-        final ServeCommand serve = new ServeCommand(new PrintStream(out, true), new PrintStream(out, true));
-        final AtomicInteger exit = new AtomicInteger(-1);
-        final Thread runner = new Thread(() -> exit.set(new CommandLine(serve).execute("--port", "0", "--host",
-            "127.0.0.1", "--data", dir.resolve("journal").toString(), "--instruments", instruments.toString(),
-            "--participants", participants.toString())));
-        runner.start();
-        final long deadline = System.currentTimeMillis() + 20_000;
-        while (serve.server() == null && System.currentTimeMillis() < deadline)
-        {
-            Thread.sleep(20);
-        }
-        assertNotNull(serve.server(), out.toString());
+        final Serving serving = serve();
+        final ServeCommand serve = serving.command();
+        final ByteArrayOutputStream out = serving.out();
         try (FixClient a = FixClient.logon(serve.server().port(), "TRADER-A"))
         {
             a.send(Fix.limit("S1", "SMP", Side.SELL, "1", "2500"));
             assertEquals(ExecType.NEW, c(a.next(MsgType.EXECUTION_REPORT), ExecType.FIELD));
         }
-        serve.requestStop();
-        runner.join(20_000);
-        assertEquals(0, exit.get(), out.toString());
+        assertEquals(0, serving.stop(), out.toString());
         final String log = out.toString();
         assertTrue(log.contains("listening on 127.0.0.1:"), log);
         assertTrue(log.contains("stopped"), log);
@@ -60,23 +46,9 @@ class ServeCommandTest
     @Test
     void shouldTakeTheEngineTimeFromTransactTimeWithClientTime() throws Exception
     {
-        final Path instruments = dir.resolve("instruments.csv");
-        final Path participants = dir.resolve("participants.csv");
-        Files.writeString(instruments, TestCatalog.INSTRUMENTS);
-        Files.writeString(participants, TestCatalog.participantsCsv());
-        final ByteArrayOutputStream out = new ByteArrayOutputStream();
-        final ServeCommand serve = new ServeCommand(new PrintStream(out, true), new PrintStream(out, true));
-        final AtomicInteger exit = new AtomicInteger(-1);
-        final Thread runner = new Thread(() -> exit.set(new CommandLine(serve).execute("--port", "0", "--host",
-            "127.0.0.1", "--data", dir.resolve("journal").toString(), "--instruments", instruments.toString(),
-            "--participants", participants.toString(), "--client-time")));
-        runner.start();
-        final long deadline = System.currentTimeMillis() + 20_000;
-        while (serve.server() == null && System.currentTimeMillis() < deadline)
-        {
-            Thread.sleep(20);
-        }
-        assertNotNull(serve.server(), out.toString());
+        final Serving serving = serve("--client-time");
+        final ServeCommand serve = serving.command();
+        final ByteArrayOutputStream out = serving.out();
         final java.time.LocalDateTime simulated = java.time.LocalDateTime.of(2024, 3, 1, 10, 0);
         try (FixClient a = FixClient.logon(serve.server().port(), "TRADER-A"))
         {
@@ -87,32 +59,16 @@ class ServeCommandTest
             assertEquals(ExecType.NEW, c(er, ExecType.FIELD));
             assertEquals(simulated, er.getUtcTimeStamp(quickfix.field.TransactTime.FIELD));
         }
-        serve.requestStop();
-        runner.join(20_000);
-        assertEquals(0, exit.get(), out.toString());
+        assertEquals(0, serving.stop(), out.toString());
         assertTrue(out.toString().contains("client time mode"), out.toString());
     }
 
     @Test
     void shouldCloseALotAtItsExpireTimeWithoutAnotherOrder() throws Exception
     {
-        final Path instruments = dir.resolve("instruments.csv");
-        final Path participants = dir.resolve("participants.csv");
-        Files.writeString(instruments, TestCatalog.INSTRUMENTS);
-        Files.writeString(participants, TestCatalog.participantsCsv());
-        final ByteArrayOutputStream out = new ByteArrayOutputStream();
-        final ServeCommand serve = new ServeCommand(new PrintStream(out, true), new PrintStream(out, true));
-        final AtomicInteger exit = new AtomicInteger(-1);
-        final Thread runner = new Thread(() -> exit.set(new CommandLine(serve).execute("--port", "0", "--host",
-            "127.0.0.1", "--data", dir.resolve("journal").toString(), "--instruments", instruments.toString(),
-            "--participants", participants.toString(), "--timer-ms", "100")));
-        runner.start();
-        final long deadline = System.currentTimeMillis() + 20_000;
-        while (serve.server() == null && System.currentTimeMillis() < deadline)
-        {
-            Thread.sleep(20);
-        }
-        assertNotNull(serve.server(), out.toString());
+        final Serving serving = serve("--timer-ms", "100");
+        final ServeCommand serve = serving.command();
+        final ByteArrayOutputStream out = serving.out();
         try (FixClient a = FixClient.logon(serve.server().port(), "TRADER-A"))
         {
             final quickfix.fix44.NewOrderSingle offer = Fix.order("LOT1", "SMP", Side.SELL, "5", "2500",
@@ -127,9 +83,43 @@ class ServeCommandTest
             assertEquals(ExecType.EXPIRED, c(expired, ExecType.FIELD), "the timer closed the lot");
             assertTrue(Fix.s(expired, quickfix.field.Text.FIELD).startsWith("608 "));
         }
-        serve.requestStop();
-        runner.join(20_000);
-        assertEquals(0, exit.get(), out.toString());
+        assertEquals(0, serving.stop(), out.toString());
+    }
+
+    /** {@code serve} on a free loopback port with the test catalog, running on its own thread. */
+    private Serving serve(final String... extraArgs) throws Exception
+    {
+        final Path instruments = dir.resolve("instruments.csv");
+        final Path participants = dir.resolve("participants.csv");
+        Files.writeString(instruments, TestCatalog.INSTRUMENTS);
+        Files.writeString(participants, TestCatalog.participantsCsv());
+        final ByteArrayOutputStream out = new ByteArrayOutputStream();
+        final ServeCommand serve = new ServeCommand(new PrintStream(out, true), new PrintStream(out, true));
+        final List<String> args = new ArrayList<>(List.of("--port", "0", "--host", "127.0.0.1", "--data",
+            dir.resolve("journal").toString(), "--instruments", instruments.toString(), "--participants",
+            participants.toString()));
+        args.addAll(List.of(extraArgs));
+        final AtomicInteger exit = new AtomicInteger(-1);
+        final Thread runner = new Thread(() -> exit.set(new CommandLine(serve).execute(args.toArray(String[]::new))));
+        runner.start();
+        final long deadline = System.currentTimeMillis() + 20_000;
+        while (serve.server() == null && System.currentTimeMillis() < deadline)
+        {
+            Thread.sleep(20);
+        }
+        assertNotNull(serve.server(), out.toString());
+        return new Serving(serve, out, runner, exit);
+    }
+
+    private record Serving(ServeCommand command, ByteArrayOutputStream out, Thread runner, AtomicInteger exit)
+    {
+        /** Stops the server as Ctrl-C does and returns the command's exit code. */
+        int stop() throws InterruptedException
+        {
+            command.requestStop();
+            runner.join(20_000);
+            return exit.get();
+        }
     }
 
     @Test

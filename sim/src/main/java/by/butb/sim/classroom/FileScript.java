@@ -24,12 +24,8 @@ import java.util.function.LongToIntFunction;
  * row means exactly what {@code butb replay} makes of it. Like the replay, a final CLOCK at the latest lot
  * close_time follows the last row when that is later, so that every lot settles.
  */
-final class FileScript implements Script
+final class FileScript extends ScriptBase
 {
-    private final String id;
-    private final String title;
-    private final Catalog catalog;
-    private final SessionSchedule schedule;
     private final List<CsvRow> rows;
     private final long[] times;
     private final long finalClock;
@@ -39,10 +35,7 @@ final class FileScript implements Script
     FileScript(final String id, final String title, final Catalog catalog, final SessionSchedule schedule,
         final Source orders)
     {
-        this.id = id;
-        this.title = title;
-        this.catalog = catalog;
-        this.schedule = schedule;
+        super(id, title, catalog, MarketRules.DEFAULT, schedule);
         final List<CsvRow> read = new ArrayList<>();
         try (Reader in = orders.open())
         {
@@ -73,35 +66,10 @@ final class FileScript implements Script
         times = rowTimes;
     }
 
-    @Override
-    public String id()
-    {
-        return id;
-    }
 
-    @Override
-    public String title()
-    {
-        return title;
-    }
 
-    @Override
-    public Catalog catalog()
-    {
-        return catalog;
-    }
 
-    @Override
-    public MarketRules rules()
-    {
-        return MarketRules.DEFAULT;
-    }
 
-    @Override
-    public SessionSchedule schedule()
-    {
-        return schedule;
-    }
 
     @Override
     public OrderIds ids()
@@ -137,7 +105,7 @@ final class FileScript implements Script
         }
         if (reader == null)
         {
-            reader = new OrderFileReader(catalog, ids, instrumentOfExchangeOrder);
+            reader = new OrderFileReader(catalog(), ids, instrumentOfExchangeOrder);
         }
         return reader.read(rows.get(i), command);
     }

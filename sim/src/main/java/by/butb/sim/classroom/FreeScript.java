@@ -10,51 +10,21 @@ import by.butb.sim.replay.RowInfo;
 import java.util.function.LongToIntFunction;
 
 /** Free trading: no planned commands; only the students' orders and the clock. */
-final class FreeScript implements Script
+final class FreeScript extends ScriptBase
 {
-    private final String id;
-    private final String title;
-    private final Catalog catalog;
     private final long startNanos;
     private final OrderIds ids = new OrderIds();
 
     FreeScript(final String id, final String title, final Catalog catalog, final long startNanos)
     {
-        this.id = id;
-        this.title = title;
-        this.catalog = catalog;
+        super(id, title, catalog, MarketRules.DEFAULT, SessionSchedule.NONE);
         this.startNanos = startNanos;
     }
 
-    @Override
-    public String id()
-    {
-        return id;
-    }
 
-    @Override
-    public String title()
-    {
-        return title;
-    }
 
-    @Override
-    public Catalog catalog()
-    {
-        return catalog;
-    }
 
-    @Override
-    public MarketRules rules()
-    {
-        return MarketRules.DEFAULT;
-    }
 
-    @Override
-    public SessionSchedule schedule()
-    {
-        return SessionSchedule.NONE;
-    }
 
     @Override
     public OrderIds ids()

@@ -1,5 +1,6 @@
 package by.butb.sim.study;
 
+import by.butb.engine.core.MarketRules;
 import by.butb.engine.csv.CsvException;
 import by.butb.engine.csv.CsvReader;
 import by.butb.engine.csv.CsvRow;
@@ -312,6 +313,12 @@ public record Scenario(
         }
         return new Scenario(name, description, file, seed, scale, guarantee, fee, defaults, added, prices, dealSizes,
             sellers, List.copyOf(countries.values()), buyerDeposit, sellerDeposit, flows, arrival, assumptions);
+    }
+
+    /** The engine's guarantee and fee rules for this scenario (its percentages as basis points). */
+    public MarketRules rules()
+    {
+        return new MarketRules(guaranteePct.movePointRight(2).intValueExact(), feePct.movePointRight(2).intValueExact());
     }
 
     /** The same scenario with another seed and/or scale (command-line options). */

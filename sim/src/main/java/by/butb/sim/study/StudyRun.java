@@ -107,8 +107,7 @@ public final class StudyRun
         Files.createDirectories(out);
         final Catalog catalog = plan.catalog();
         final Scenario scenario = plan.scenario();
-        final MarketRules rules = new MarketRules(
-            scenario.guaranteePct().movePointRight(2).intValueExact(), scenario.feePct().movePointRight(2).intValueExact());
+        final MarketRules rules = scenario.rules();
         final StudyCommands commandList = new StudyCommands(plan);
         final int total = commandList.size();
         final Histogram latency = new Histogram(3_600_000_000_000L, 3);
