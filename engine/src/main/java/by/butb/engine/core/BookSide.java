@@ -1,17 +1,22 @@
 package by.butb.engine.core;
 
 import by.butb.engine.model.Side;
-import org.agrona.collections.Long2ObjectHashMap;
 
 /**
  * One side of one order book: price levels sorted so that the best level is last (cheap insert and removal near
- * the touch, where most activity is), plus a price index. Allocates only while it grows. Single-threaded.
+ * the touch, where most activity is). A price is looked up by scanning the few levels nearest the touch, then by
+ * binary search. Allocates only while it grows. Single-threaded.
  */
 final class BookSide
 {
+    /** Levels nearest the touch that a lookup scans before it searches. */
+    private static final int SCAN = 8;
+
     private final Side side;
-    private final Long2ObjectHashMap<PriceLevel> levelsByPrice = new Long2ObjectHashMap<>(64, 0.65f);
+    private final boolean buy;
     private PriceLevel[] levels = new PriceLevel[64];
+    /** {@code prices[i] == levels[i].price}: the search reads one array instead of following references. */
+    private long[] prices = new long[64];
     private int levelCount;
     private PriceLevel[] pool = new PriceLevel[64];
     private int poolSize;
@@ -19,6 +24,7 @@ final class BookSide
     BookSide(final Side side)
     {
         this.side = side;
+        this.buy = side == Side.BUY;
     }
 
     Side side()
@@ -46,16 +52,15 @@ final class BookSide
     /** True when this side's price {@code a} is better than {@code b}. */
     boolean isBetter(final long a, final long b)
     {
-        return side == Side.BUY ? a > b : a < b;
+        return buy ? a > b : a < b;
     }
 
     void add(final Order order)
     {
-        PriceLevel level = levelsByPrice.get(order.price);
-        if (level == null)
-        {
-            level = newLevel(order.price);
-        }
+        final long price = order.price;
+        final int position = insertionPoint(price);
+        final PriceLevel level = position > 0 && prices[position - 1] == price ?
+            levels[position - 1] : newLevel(price, position);
         level.append(order);
     }
 
@@ -76,31 +81,45 @@ final class BookSide
         order.level.totalLeaves -= delta;
     }
 
-    private PriceLevel newLevel(final long price)
+    private PriceLevel newLevel(final long price, final int position)
     {
         final PriceLevel level = poolSize == 0 ? new PriceLevel() : pool[--poolSize];
         level.init(price);
-        levelsByPrice.put(price, level);
         if (levelCount == levels.length)
         {
             levels = java.util.Arrays.copyOf(levels, levels.length * 2);
+            prices = java.util.Arrays.copyOf(prices, prices.length * 2);
         }
-        final int position = insertionPoint(price);
         System.arraycopy(levels, position, levels, position + 1, levelCount - position);
+        System.arraycopy(prices, position, prices, position + 1, levelCount - position);
         levels[position] = level;
+        prices[position] = price;
         levelCount++;
         return level;
     }
 
-    /** Index of the first level better than {@code price} (levels are ordered worst first). */
+    /**
+     * Index of the first level better than {@code price} (levels are ordered worst first): the level at
+     * {@code price}, if there is one, is just before it. Most prices are near the touch, so the nearest
+     * {@value #SCAN} levels are scanned first.
+     */
     private int insertionPoint(final long price)
     {
-        int low = 0;
+        final int scanEnd = Math.max(0, levelCount - SCAN);
         int high = levelCount;
+        while (high > scanEnd && isBetter(prices[high - 1], price))
+        {
+            high--;
+        }
+        if (high > scanEnd || high == 0)
+        {
+            return high;
+        }
+        int low = 0;
         while (low < high)
         {
             final int mid = (low + high) >>> 1;
-            if (isBetter(levels[mid].price, price))
+            if (isBetter(prices[mid], price))
             {
                 high = mid;
             }
@@ -114,9 +133,9 @@ final class BookSide
 
     private void removeLevel(final PriceLevel level)
     {
-        levelsByPrice.remove(level.price);
         final int position = insertionPoint(level.price) - 1;
         System.arraycopy(levels, position + 1, levels, position, levelCount - position - 1);
+        System.arraycopy(prices, position + 1, prices, position, levelCount - position - 1);
         levels[--levelCount] = null;
         if (poolSize == pool.length)
         {

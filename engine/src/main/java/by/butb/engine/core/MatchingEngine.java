@@ -35,7 +35,7 @@ public final class MatchingEngine
     private final Accreditation accreditation;
     private final OrderPool pool;
     private final OrderIdIndex ordersById;
-    private final Long2ObjectHashMap<Order> ordersByClientKey;
+    private final ClientOrderIndex ordersByClientKey;
     private final SessionSchedule schedule;
     private final Phase[] phase;
     private final long[] phaseDay;
@@ -52,6 +52,10 @@ public final class MatchingEngine
     private long nextOrderId = 1;
     private long nextTradeId = 1;
     private long currentDay = Long.MIN_VALUE;
+    /** No command before this time (epoch nanoseconds) opens a new trading day; a lower bound is enough. */
+    private long nextDayStart = Long.MIN_VALUE;
+    /** Whether any section has a session schedule (else every section trades continuously). */
+    private final boolean scheduled;
     private long lastSequence = -1;
 
     private Command command;
@@ -88,20 +92,22 @@ public final class MatchingEngine
         this.deposits = new Deposits(catalog);
         this.accreditation = new Accreditation(catalog);
         this.pool = new OrderPool(expectedOrders);
-        final int capacity = Math.max(64, (int)Math.min(1 << 30, expectedOrders * 2L));
         this.ordersById = new OrderIdIndex((int)Math.min(1 << 22, Math.max(1 << 16, expectedOrders * 16L)));
-        this.ordersByClientKey = new Long2ObjectHashMap<>(capacity, 0.6f);
+        this.ordersByClientKey = new ClientOrderIndex(pool, Math.max(32, expectedOrders));
         this.schedule = schedule;
         final int sections = catalog.sections().size();
         this.phase = new Phase[sections];
         this.phaseDay = new long[sections];
         this.phaseBoundary = new int[sections];
+        boolean anySchedule = false;
         for (int i = 0; i < sections; i++)
         {
+            anySchedule |= schedule.hasSchedule(i);
             phase[i] = schedule.hasSchedule(i) ? Phase.CLOSED : Phase.CONTINUOUS;
             phaseDay[i] = Long.MIN_VALUE;
             phaseBoundary[i] = -1;
         }
+        this.scheduled = anySchedule;
     }
 
     public Catalog catalog()
@@ -127,8 +133,14 @@ public final class MatchingEngine
         {
             closeDueLots(cmd.timeNanos);
         }
-        advanceSessions(cmd.timeNanos);
-        rollDay(cmd.timeNanos);
+        if (scheduled)
+        {
+            advanceSessions(cmd.timeNanos);
+        }
+        if (cmd.timeNanos >= nextDayStart)
+        {
+            rollDay(cmd.timeNanos);
+        }
         switch (cmd.type)
         {
             case NEW_ORDER -> newOrder(cmd);
@@ -229,7 +241,7 @@ public final class MatchingEngine
         order.counterparty = Command.NONE;
         deposits.block(owner, guarantee);
         ordersById.put(order);
-        ordersByClientKey.put(clientKey(owner, order.clientOrderId), order);
+        ordersByClientKey.put(order);
         return order;
     }
 
@@ -305,7 +317,7 @@ public final class MatchingEngine
     {
         final int owner = cmd.beneficialOwner();
         final Order target = cmd.counterpartyOrderId < MAX_CLIENT_ORDER_ID ?
-            ordersByClientKey.get(clientKey(cmd.counterparty, cmd.counterpartyOrderId)) : null;
+            ordersByClientKey.get(cmd.counterparty, cmd.counterpartyOrderId) : null;
         ResultCode result = ResultCode.OK;
         if (target == null || target.counterparty == Command.NONE)
         {
@@ -402,7 +414,7 @@ public final class MatchingEngine
             {
                 result = ResultCode.ORDER_ID_INVALID;
             }
-            else if (ordersByClientKey.containsKey(clientKey(order.owner, cmd.newClientOrderId)) ||
+            else if (ordersByClientKey.contains(order.owner, cmd.newClientOrderId) ||
                 lotsByClientKey.containsKey(clientKey(order.owner, cmd.newClientOrderId)))
             {
                 result = ResultCode.DUPLICATE_ORDER_ID;
@@ -433,9 +445,9 @@ public final class MatchingEngine
         final boolean keepsPriority = cmd.price == order.price && cmd.quantity <= order.quantity;
         if (renames)
         {
-            ordersByClientKey.remove(clientKey(order.owner, order.clientOrderId));
+            ordersByClientKey.remove(order);
             order.clientOrderId = cmd.newClientOrderId;
-            ordersByClientKey.put(clientKey(order.owner, order.clientOrderId), order);
+            ordersByClientKey.put(order);
         }
         if (keepsPriority)
         {
@@ -634,6 +646,7 @@ public final class MatchingEngine
         {
             return;
         }
+        nextDayStart = day < Long.MAX_VALUE / NANOS_PER_DAY ? (day + 1) * NANOS_PER_DAY : Long.MAX_VALUE;
         if (currentDay != Long.MIN_VALUE)
         {
             for (final OrderBook book : books)
@@ -784,7 +797,7 @@ public final class MatchingEngine
         {
             final Instrument instrument = books[cmd.instrument].instrument;
             result = checkPhase(phase[instrument.sectionIndex()]);
-            if (result == ResultCode.OK && (cmd.bidStep <= 0 || cmd.bidStep % instrument.priceStep() != 0 ||
+            if (result == ResultCode.OK && (cmd.bidStep <= 0 || !instrument.isOnPriceStep(cmd.bidStep) ||
                 cmd.closeTimeNanos <= cmd.timeNanos))
             {
                 result = ResultCode.INVALID_LOT;
@@ -1164,8 +1177,8 @@ public final class MatchingEngine
                 return priceResult;
             }
         }
-        final long key = clientKey(cmd.beneficialOwner(), cmd.clientOrderId);
-        if (ordersByClientKey.containsKey(key) || lotsByClientKey.containsKey(key) && !lotsByClientKey.get(key).closed)
+        if (ordersByClientKey.contains(owner, cmd.clientOrderId) || !lotsByClientKey.isEmpty() &&
+            isOpenLot(lotsByClientKey.get(clientKey(owner, cmd.clientOrderId))))
         {
             return ResultCode.DUPLICATE_ORDER_ID;
         }
@@ -1196,7 +1209,7 @@ public final class MatchingEngine
         {
             return ResultCode.QUANTITY_NOT_POSITIVE;
         }
-        if (quantity % instrument.lotSize() != 0)
+        if (!instrument.isOnLot(quantity))
         {
             return ResultCode.QUANTITY_NOT_ON_LOT;
         }
@@ -1209,7 +1222,7 @@ public final class MatchingEngine
         {
             return ResultCode.PRICE_NOT_POSITIVE;
         }
-        if (price % instrument.priceStep() != 0)
+        if (!instrument.isOnPriceStep(price))
         {
             return ResultCode.PRICE_NOT_ON_STEP;
         }
@@ -1240,7 +1253,7 @@ public final class MatchingEngine
             return order;
         }
         final Order order = cmd.clientOrderId > 0 && cmd.clientOrderId < MAX_CLIENT_ORDER_ID ?
-            ordersByClientKey.get(clientKey(owner, cmd.clientOrderId)) : null;
+            ordersByClientKey.get(owner, cmd.clientOrderId) : null;
         if (order == null)
         {
             reject(cmd, ResultCode.UNKNOWN_ORDER);
@@ -1285,13 +1298,18 @@ public final class MatchingEngine
             adjustBlocked(order, 0);
         }
         ordersById.remove(order);
-        ordersByClientKey.remove(clientKey(order.owner, order.clientOrderId));
+        ordersByClientKey.remove(order);
         pool.release(order);
     }
 
     private static long clientKey(final int owner, final long clientOrderId)
     {
-        return ((long)owner << 40) | clientOrderId;
+        return ClientOrderIndex.key(owner, clientOrderId);
+    }
+
+    private static boolean isOpenLot(final Lot lot)
+    {
+        return lot != null && !lot.closed;
     }
 
     // ---------------------------------------------------------------- events
@@ -1641,7 +1659,7 @@ public final class MatchingEngine
         final Order o = pool.acquire();
         EngineSnapshot.readOrder(in, o);
         ordersById.put(o);
-        ordersByClientKey.put(clientKey(o.owner, o.clientOrderId), o);
+        ordersByClientKey.put(o);
         return o;
     }
 

@@ -10,6 +10,9 @@ import by.butb.engine.model.TimeInForce;
  */
 final class Order
 {
+    /** This order's place in its {@link OrderPool}, for life. */
+    final int poolIndex;
+
     long orderId;
     long clientOrderId;
     int owner;
@@ -34,6 +37,11 @@ final class Order
     PriceLevel level;
     Order prev;
     Order next;
+
+    Order(final int poolIndex)
+    {
+        this.poolIndex = poolIndex;
+    }
 
     void reset()
     {

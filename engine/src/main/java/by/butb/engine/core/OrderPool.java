@@ -1,23 +1,29 @@
 package by.butb.engine.core;
 
-/** A free list of {@link Order}s; allocates only when more orders are live than ever before. Single-threaded. */
+/**
+ * A free list of {@link Order}s; allocates only when more orders are live than ever before. Every order it made
+ * keeps its {@link Order#poolIndex} for life, so an index can name an order ({@link #byIndex}). Single-threaded.
+ */
 final class OrderPool
 {
+    private Order[] all;
+    private int created;
     private Order[] free;
     private int size;
 
     OrderPool(final int preallocate)
     {
-        free = new Order[Math.max(16, preallocate)];
+        all = new Order[Math.max(16, preallocate)];
+        free = new Order[all.length];
         for (int i = 0; i < preallocate; i++)
         {
-            free[size++] = new Order();
+            free[size++] = create();
         }
     }
 
     Order acquire()
     {
-        return size == 0 ? new Order() : free[--size];
+        return size == 0 ? create() : free[--size];
     }
 
     void release(final Order order)
@@ -28,5 +34,21 @@ final class OrderPool
             free = java.util.Arrays.copyOf(free, free.length * 2);
         }
         free[size++] = order;
+    }
+
+    Order byIndex(final int index)
+    {
+        return all[index];
+    }
+
+    private Order create()
+    {
+        if (created == all.length)
+        {
+            all = java.util.Arrays.copyOf(all, all.length * 2);
+        }
+        final Order order = new Order(created);
+        all[created++] = order;
+        return order;
     }
 }

@@ -26,7 +26,9 @@ public final class Instrument
     private final long referencePrice;
     private final long lowPrice;
     private final long highPrice;
-    private final long notionalDivisor;
+    private final InvariantDivisor notionalDivisor;
+    private final InvariantDivisor priceStepDivisor;
+    private final InvariantDivisor lotSizeDivisor;
 
     public Instrument(
         final int index,
@@ -62,7 +64,9 @@ public final class Instrument
         this.referencePrice = referencePrice;
         this.lowPrice = lowPrice;
         this.highPrice = highPrice;
-        this.notionalDivisor = FixedPoint.pow10(priceScale + quantityScale - MONEY_SCALE);
+        this.notionalDivisor = new InvariantDivisor(FixedPoint.pow10(priceScale + quantityScale - MONEY_SCALE));
+        this.priceStepDivisor = new InvariantDivisor(priceStep);
+        this.lotSizeDivisor = new InvariantDivisor(lotSize);
     }
 
     public int index()
@@ -115,6 +119,18 @@ public final class Instrument
         return priceStep;
     }
 
+    /** True when a positive {@code price} is a whole number of price steps. */
+    public boolean isOnPriceStep(final long price)
+    {
+        return priceStepDivisor.divides(price);
+    }
+
+    /** True when a positive {@code quantity} is a whole number of lots. */
+    public boolean isOnLot(final long quantity)
+    {
+        return lotSizeDivisor.divides(quantity);
+    }
+
     public long lotSize()
     {
         return lotSize;
@@ -148,7 +164,7 @@ public final class Instrument
         {
             return -1;
         }
-        return low / notionalDivisor;
+        return notionalDivisor.divide(low);
     }
 
     @Override

@@ -20,7 +20,7 @@ class OrderIdIndexTest
         final SplittableRandom random = new SplittableRandom(3);
         for (long id = 1; id <= 20_000; id++)
         {
-            final Order order = new Order();
+            final Order order = new Order(0);
             order.orderId = id;
             index.put(order);
             model.put(id, order);

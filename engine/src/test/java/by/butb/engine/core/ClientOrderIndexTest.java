@@ -1,0 +1,85 @@
+package by.butb.engine.core;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class ClientOrderIndexTest
+{
+    @Test
+    void shouldFindExactlyTheLiveOrdersThroughRandomPutsAndRemoves()
+    {
+        final long seed = 20_261_127L;
+        final SplittableRandom random = new SplittableRandom(seed);
+        final OrderPool pool = new OrderPool(16);
+        // A small start: it grows several times, and removals shift entries back across the table's end.
+        final ClientOrderIndex index = new ClientOrderIndex(pool, 16);
+        final Map<Long, Order> reference = new HashMap<>();
+        final List<Order> live = new ArrayList<>();
+        for (int step = 0; step < 200_000; step++)
+        {
+            if (live.isEmpty() || random.nextInt(100) < (live.size() < 3_000 ? 60 : 40))
+            {
+                final Order order = pool.acquire();
+                order.owner = random.nextInt(50);
+                order.clientOrderId = 1 + random.nextLong(1L << 20);
+                if (reference.containsKey(ClientOrderIndex.key(order.owner, order.clientOrderId)))
+                {
+                    assertTrue(index.contains(order.owner, order.clientOrderId), "seed " + seed + " step " + step);
+                    pool.release(order);
+                    continue;
+                }
+                assertFalse(index.contains(order.owner, order.clientOrderId), "seed " + seed + " step " + step);
+                index.put(order);
+                reference.put(ClientOrderIndex.key(order.owner, order.clientOrderId), order);
+                live.add(order);
+            }
+            else
+            {
+                final int at = random.nextInt(live.size());
+                final Order order = live.get(at);
+                live.set(at, live.get(live.size() - 1));
+                live.remove(live.size() - 1);
+                index.remove(order);
+                reference.remove(ClientOrderIndex.key(order.owner, order.clientOrderId));
+                assertNull(index.get(order.owner, order.clientOrderId), "seed " + seed + " step " + step);
+                pool.release(order);
+            }
+            assertEquals(reference.size(), index.size(), "seed " + seed + " step " + step);
+            if (step % 1_000 == 0)
+            {
+                for (final Order order : live)
+                {
+                    assertSame(order, index.get(order.owner, order.clientOrderId), "seed " + seed + " step " + step);
+                }
+            }
+        }
+    }
+
+    @Test
+    void shouldFindNothingForInvalidKeys()
+    {
+        final OrderPool pool = new OrderPool(4);
+        final ClientOrderIndex index = new ClientOrderIndex(pool, 4);
+        final Order order = pool.acquire();
+        order.owner = 0;
+        order.clientOrderId = 1;
+        index.put(order);
+        assertNull(index.get(0, 0));
+        assertNull(index.get(-1, 1));
+        assertNull(index.get(0, -1));
+        assertNull(index.get(0, 1L << 40));
+        assertFalse(index.contains(0, 0));
+        assertSame(order, index.get(0, 1));
+    }
+}
