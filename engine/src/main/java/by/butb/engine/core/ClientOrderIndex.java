@@ -5,22 +5,29 @@ package by.butb.engine.core;
  * {@code long[]} that holds each entry's key and its order's {@link OrderPool} index side by side, so a lookup
  * reads one cache line of the table (then the order itself); removal shifts the following entries back instead
  * of leaving tombstones. Keys are {@code owner << 40 | clientOrderId} with {@code 0 < clientOrderId < 2^40}, so a
- * key is never 0, which marks a free entry. Kept at most half full; allocates only when it grows. Engine thread only.
+ * key is never 0, which marks a free entry. Kept at most half full; allocates only when it grows.
+ *
+ * <p>Participants mostly number their orders upwards, so the index also keeps, per owner, the highest client order
+ * id it ever held: a lookup above it (the usual duplicate check of a new order) is answered without touching the
+ * table. Engine thread only.
  */
 final class ClientOrderIndex
 {
     private static final long GOLDEN = 0x9E37_79B9_7F4A_7C15L;
 
     private final OrderPool pool;
+    /** Per owner: no key above this client order id is in the table. */
+    private long[] highest;
     private long[] table;
     private int mask;
     private int shift;
     private int size;
 
     /** @param expected live orders to make room for without growing. */
-    ClientOrderIndex(final OrderPool pool, final int expected)
+    ClientOrderIndex(final OrderPool pool, final int expected, final int owners)
     {
         this.pool = pool;
+        this.highest = new long[Math.max(1, owners)];
         allocate(Integer.highestOneBit(Math.max(16, expected * 2 - 1)) << 1);
     }
 
@@ -31,7 +38,7 @@ final class ClientOrderIndex
 
     Order get(final int owner, final long clientOrderId)
     {
-        if (!isValid(owner, clientOrderId))
+        if (!mayHold(owner, clientOrderId))
         {
             return null;
         }
@@ -53,7 +60,7 @@ final class ClientOrderIndex
 
     boolean contains(final int owner, final long clientOrderId)
     {
-        if (!isValid(owner, clientOrderId))
+        if (!mayHold(owner, clientOrderId))
         {
             return false;
         }
@@ -73,10 +80,14 @@ final class ClientOrderIndex
         }
     }
 
-    /** Keys need an owner {@code >= 0} and {@code 0 < clientOrderId < 2^40}; no order is under any other. */
-    private static boolean isValid(final int owner, final long clientOrderId)
+    /**
+     * Whether the table may hold the key: keys need an owner {@code >= 0} and {@code 0 < clientOrderId < 2^40},
+     * and none is above its owner's highest.
+     */
+    private boolean mayHold(final int owner, final long clientOrderId)
     {
-        return owner >= 0 && clientOrderId > 0 && clientOrderId < 1L << 40;
+        return owner >= 0 && clientOrderId > 0 && clientOrderId < 1L << 40 &&
+            (owner >= highest.length || clientOrderId <= highest[owner]);
     }
 
     /** Adds {@code order} under its owner and client order id, which must not be in the index. */
@@ -86,7 +97,16 @@ final class ClientOrderIndex
         {
             grow();
         }
-        insert(key(order.owner, order.clientOrderId), order.poolIndex);
+        final int owner = order.owner;
+        if (owner >= highest.length)
+        {
+            highest = java.util.Arrays.copyOf(highest, Math.max(owner + 1, highest.length * 2));
+        }
+        if (order.clientOrderId > highest[owner])
+        {
+            highest[owner] = order.clientOrderId;
+        }
+        insert(key(owner, order.clientOrderId), order.poolIndex);
         size++;
     }
 

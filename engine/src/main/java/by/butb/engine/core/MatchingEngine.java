@@ -93,7 +93,8 @@ public final class MatchingEngine
         this.accreditation = new Accreditation(catalog);
         this.pool = new OrderPool(expectedOrders);
         this.ordersById = new OrderIdIndex((int)Math.min(1 << 22, Math.max(1 << 16, expectedOrders * 16L)));
-        this.ordersByClientKey = new ClientOrderIndex(pool, Math.max(32, expectedOrders));
+        this.ordersByClientKey = new ClientOrderIndex(pool, Math.max(32, expectedOrders),
+            catalog.participants().size());
         this.schedule = schedule;
         final int sections = catalog.sections().size();
         this.phase = new Phase[sections];
@@ -208,6 +209,7 @@ public final class MatchingEngine
         if (sectionPhase != Phase.CONTINUOUS)
         {
             book.side(order.side).add(order);
+            index(order);
             return;
         }
         if (order.timeInForce == TimeInForce.FOK && !canFillCompletely(book, order))
@@ -240,9 +242,21 @@ public final class MatchingEngine
         order.day = currentDay;
         order.counterparty = Command.NONE;
         deposits.block(owner, guarantee);
-        ordersById.put(order);
-        ordersByClientKey.put(order);
         return order;
+    }
+
+    /**
+     * Makes a live order findable by its ids. Only orders that outlive their command (resting in a book, or open
+     * address orders) are indexed: an order that trades or ends within its command is never looked up by id.
+     */
+    private void index(final Order order)
+    {
+        if (!order.indexed)
+        {
+            order.indexed = true;
+            ordersById.put(order);
+            ordersByClientKey.put(order);
+        }
     }
 
     private static ResultCode checkPhase(final Phase sectionPhase)
@@ -310,6 +324,7 @@ public final class MatchingEngine
         final Order order = newLiveOrder(cmd, cmd.price, guarantee);
         order.counterparty = cmd.counterparty;
         addressOrders.add(order);
+        index(order);
         orderEvent(EventType.ACCEPTED, ResultCode.OK, order);
     }
 
@@ -630,6 +645,7 @@ public final class MatchingEngine
         else if (order.timeInForce.rests())
         {
             book.side(order.side).add(order);
+            index(order);
         }
         else
         {
@@ -1297,8 +1313,11 @@ public final class MatchingEngine
         {
             adjustBlocked(order, 0);
         }
-        ordersById.remove(order);
-        ordersByClientKey.remove(order);
+        if (order.indexed)
+        {
+            ordersById.remove(order);
+            ordersByClientKey.remove(order);
+        }
         pool.release(order);
     }
 
@@ -1658,8 +1677,7 @@ public final class MatchingEngine
     {
         final Order o = pool.acquire();
         EngineSnapshot.readOrder(in, o);
-        ordersById.put(o);
-        ordersByClientKey.put(o);
+        index(o);
         return o;
     }
 

@@ -34,6 +34,9 @@ final class Order
     /** Named counterparty of an address order (or of the order that took one); NONE for anonymous orders. */
     int counterparty = Command.NONE;
 
+    /** In the engine's id indexes (see {@code MatchingEngine.index}). */
+    boolean indexed;
+
     PriceLevel level;
     Order prev;
     Order next;
@@ -45,6 +48,7 @@ final class Order
 
     void reset()
     {
+        indexed = false;
         level = null;
         prev = null;
         next = null;

@@ -23,7 +23,7 @@ class ClientOrderIndexTest
         final SplittableRandom random = new SplittableRandom(seed);
         final OrderPool pool = new OrderPool(16);
         // A small start: it grows several times, and removals shift entries back across the table's end.
-        final ClientOrderIndex index = new ClientOrderIndex(pool, 16);
+        final ClientOrderIndex index = new ClientOrderIndex(pool, 16, 8);
         final Map<Long, Order> reference = new HashMap<>();
         final List<Order> live = new ArrayList<>();
         for (int step = 0; step < 200_000; step++)
@@ -70,7 +70,7 @@ class ClientOrderIndexTest
     void shouldFindNothingForInvalidKeys()
     {
         final OrderPool pool = new OrderPool(4);
-        final ClientOrderIndex index = new ClientOrderIndex(pool, 4);
+        final ClientOrderIndex index = new ClientOrderIndex(pool, 4, 1);
         final Order order = pool.acquire();
         order.owner = 0;
         order.clientOrderId = 1;
@@ -81,5 +81,25 @@ class ClientOrderIndexTest
         assertNull(index.get(0, 1L << 40));
         assertFalse(index.contains(0, 0));
         assertSame(order, index.get(0, 1));
+    }
+
+    @Test
+    void shouldFindOrdersBelowTheHighestIdAfterItWasRemoved()
+    {
+        final OrderPool pool = new OrderPool(4);
+        final ClientOrderIndex index = new ClientOrderIndex(pool, 4, 2);
+        final Order low = pool.acquire();
+        low.owner = 1;
+        low.clientOrderId = 5;
+        final Order high = pool.acquire();
+        high.owner = 1;
+        high.clientOrderId = 9;
+        index.put(high);
+        index.put(low);
+        index.remove(high);
+        assertSame(low, index.get(1, 5));
+        assertFalse(index.contains(1, 9));
+        assertFalse(index.contains(1, 10));
+        assertFalse(index.contains(0, 5));
     }
 }
