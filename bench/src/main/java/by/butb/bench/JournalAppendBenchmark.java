@@ -1,6 +1,10 @@
 package by.butb.bench;
 
 import by.butb.engine.core.Command;
+import by.butb.engine.core.EngineEvent;
+import by.butb.engine.core.EventList;
+import by.butb.engine.core.MarketRules;
+import by.butb.engine.core.MatchingEngine;
 import by.butb.engine.journal.Journal;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -21,15 +25,20 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.util.ArrayList;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The input journal alone: {@link Journal#appendCommand} of the {@link MixedWorkload} commands on the benchmark
- * thread, with no ring and no engine; a document is closed every {@code batch} commands (the pipeline closes one
- * at the end of each Disruptor batch, at most {@link Journal#MAX_BATCH}). The journal is in a fresh directory per
- * trial (parent {@code -Dbutb.bench.dir=...} via {@code -jvmArgsPrepend}, default {@code java.io.tmpdir}), deleted
- * at the end. Score: commands per second.
+ * The journals alone, on the benchmark thread, with no ring and no engine running: {@link #append} writes the
+ * {@link MixedWorkload} commands to the input journal ({@link Journal#appendCommand}), closing a document every
+ * {@code batch} commands (the pipeline closes one at the end of each Disruptor batch, at most
+ * {@link Journal#MAX_BATCH}); {@link #appendEvents} writes to the output journal the events the engine produced for
+ * the first {@value #RECORDED_COMMANDS} commands after the warm-up (recorded at setup, replayed round-robin),
+ * ending a document after every {@code batch} commands' events, as the logic thread does. The journal is in a
+ * fresh directory per trial (parent {@code -Dbutb.bench.dir=...} via {@code -jvmArgsPrepend}, default
+ * {@code java.io.tmpdir}), deleted at the end. Score: commands per second ({@link #append}), events per second
+ * ({@link #appendEvents}).
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
@@ -43,6 +52,11 @@ import java.util.concurrent.TimeUnit;
 public class JournalAppendBenchmark
 {
     public static final int OPS = 1024;
+    /**
+     * Commands whose events {@link #appendEvents} replays: ~1,500 events, ~320 KB, in the cache as the logic
+     * thread's event list is.
+     */
+    static final int RECORDED_COMMANDS = 1 << 10;
 
     /** Commands per document. */
     @Param({"1", "16", "256"})
@@ -53,11 +67,19 @@ public class JournalAppendBenchmark
     private Path directory;
     private final Command command = new Command();
     private long sequence;
+    private EngineEvent[] recorded;
+    /** For each recorded event: true when it is the last of its command's events. */
+    private boolean[] endsCommand;
+    private int nextEvent;
+    private long commandsWritten;
+    private long eventsWritten;
 
     @Setup(Level.Trial)
     public void setUp() throws IOException
     {
-        replay = MixedWorkload.standard().replay();
+        final MixedWorkload workload = MixedWorkload.standard();
+        replay = workload.replay();
+        recordEvents(workload);
         final Path parent = Paths.get(System.getProperty("butb.bench.dir", System.getProperty("java.io.tmpdir")));
         Files.createDirectories(parent);
         directory = Files.createTempDirectory(parent, "butb-journal-bench-");
@@ -81,13 +103,75 @@ public class JournalAppendBenchmark
         return closed;
     }
 
+    @Benchmark
+    @OperationsPerInvocation(OPS)
+    public int appendEvents()
+    {
+        final EngineEvent[] events = recorded;
+        final boolean[] ends = endsCommand;
+        final int b = batch;
+        int i = nextEvent;
+        for (int n = 0; n < OPS; n++)
+        {
+            journal.appendEvent(events[i]);
+            if (ends[i])
+            {
+                journal.endEvents(++commandsWritten % b == 0);
+            }
+            if (++i == events.length)
+            {
+                i = 0;
+            }
+        }
+        eventsWritten += OPS;
+        nextEvent = i;
+        return i;
+    }
+
+    /** Runs the engine over the warm-up commands, then records the events of the next {@link #RECORDED_COMMANDS}. */
+    private void recordEvents(final MixedWorkload workload)
+    {
+        final MixedWorkload.Replay source = workload.replay();
+        final MatchingEngine engine = new MatchingEngine(workload.catalog(), MarketRules.DEFAULT, 16_384);
+        final Command c = new Command();
+        final EventList events = new EventList(16);
+        final ArrayList<EngineEvent> kept = new ArrayList<>();
+        final ArrayList<Boolean> ends = new ArrayList<>();
+        for (long i = 0, n = workload.warmUpCommands() + RECORDED_COMMANDS; i < n; i++)
+        {
+            c.clear();
+            source.next(c);
+            c.sequence = i;
+            events.clear();
+            engine.process(c, events);
+            if (i < workload.warmUpCommands())
+            {
+                continue;
+            }
+            for (int e = 0; e < events.size(); e++)
+            {
+                final EngineEvent copy = new EngineEvent();
+                copy.copyFrom(events.get(e));
+                kept.add(copy);
+                ends.add(e == events.size() - 1);
+            }
+        }
+        recorded = kept.toArray(new EngineEvent[0]);
+        endsCommand = new boolean[ends.size()];
+        for (int i = 0; i < endsCommand.length; i++)
+        {
+            endsCommand[i] = ends.get(i);
+        }
+    }
+
     @TearDown(Level.Trial)
     public void tearDown() throws IOException
     {
         journal.close();
         final long bytes = PipelineThroughputBenchmark.sizeOf(directory);
         PipelineThroughputBenchmark.delete(directory);
-        System.out.printf(Locale.ROOT, "%n[JournalAppendBenchmark] %,d commands, journal %,d MiB (%.1f B/command)%n",
-            sequence, bytes >> 20, (double)bytes / sequence);
+        System.out.printf(Locale.ROOT, "%n[JournalAppendBenchmark] %,d commands, %,d events, journal %,d MiB " +
+            "(%.1f B per command or event)%n", sequence, eventsWritten, bytes >> 20,
+            (double)bytes / Math.max(1, sequence + eventsWritten));
     }
 }
