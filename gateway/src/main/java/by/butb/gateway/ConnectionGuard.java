@@ -2,6 +2,7 @@ package by.butb.gateway;
 
 import org.apache.mina.core.filterchain.IoFilterAdapter;
 import org.apache.mina.core.session.IoSession;
+import org.apache.mina.core.write.WriteRequest;
 import org.apache.mina.filter.codec.ProtocolDecoderException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,13 +16,16 @@ import java.util.concurrent.TimeUnit;
 /**
  * A socket filter in front of the FIX codec: a connection that is not logged on within the logon timeout is
  * closed, and so is a connection whose byte stream cannot be framed as FIX any more (more than 4 KiB of garbage,
- * which QuickFIX/J reports but would otherwise keep reading forever).
+ * which QuickFIX/J reports but would otherwise keep reading forever), and one whose unwritten output passes
+ * {@code maxScheduledBytes} (a slow consumer: QuickFIX/J's own limit counts writes, and a write of the gateway's
+ * sending thread may carry many messages, see {@link CoalescingResponder}).
  */
 final class ConnectionGuard extends IoFilterAdapter implements AutoCloseable
 {
     private static final Logger LOG = LoggerFactory.getLogger(ConnectionGuard.class);
 
     private final long logonTimeoutMillis;
+    private final long maxScheduledBytes;
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r ->
     {
         final Thread t = new Thread(r, "butb-gateway-guard");
@@ -29,9 +33,24 @@ final class ConnectionGuard extends IoFilterAdapter implements AutoCloseable
         return t;
     });
 
-    ConnectionGuard(final long logonTimeoutMillis)
+    /** {@code maxScheduledBytes} 0 or less: no limit on unwritten output. */
+    ConnectionGuard(final long logonTimeoutMillis, final long maxScheduledBytes)
     {
         this.logonTimeoutMillis = logonTimeoutMillis;
+        this.maxScheduledBytes = maxScheduledBytes;
+    }
+
+    @Override
+    public void filterWrite(final NextFilter next, final IoSession session, final WriteRequest request)
+        throws Exception
+    {
+        next.filterWrite(session, request);
+        if (maxScheduledBytes > 0 && session.getScheduledWriteBytes() > maxScheduledBytes && !session.isClosing())
+        {
+            LOG.warn("closing {}: slow consumer, {} bytes not yet written", session.getRemoteAddress(),
+                session.getScheduledWriteBytes());
+            session.closeNow();
+        }
     }
 
     @Override

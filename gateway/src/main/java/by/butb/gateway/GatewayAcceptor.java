@@ -115,6 +115,11 @@ final class GatewayAcceptor extends ThreadedSocketAcceptor
                     refuse(session, message, refusal);
                     return;
                 }
+                final Responder responder = session.getResponder();
+                if (responder != null && !(responder instanceof CoalescingResponder))
+                {
+                    session.setResponder(new CoalescingResponder(responder));
+                }
             }
             else if (provider.isThrowaway(id))
             {

@@ -55,6 +55,8 @@ public final class GatewayServer implements AutoCloseable
     /** {@link Options#storedMessages}: keep every sent message in memory (QuickFIX/J's memory store). */
     public static final int STORE_ALL = Integer.MAX_VALUE;
     private static final Logger LOG = LoggerFactory.getLogger(GatewayServer.class);
+    /** Unwritten output allowed per {@link Options#maxScheduledWrites} write before a session counts as slow. */
+    private static final long SLOW_CONSUMER_BYTES_PER_WRITE = 1024;
 
     private final Options options;
     private final EnginePipeline pipeline;
@@ -154,7 +156,11 @@ public final class GatewayServer implements AutoCloseable
             return this;
         }
 
-        /** Outbound messages queued on one socket before the session counts as a slow consumer and is dropped. */
+        /**
+         * Outbound writes queued on one socket before the session counts as a slow consumer and is dropped (default
+         * 100,000); also, the socket is closed when more than 1 KiB per allowed write (~100 MB by default) is not
+         * yet written, since one write of the sending thread may carry several messages.
+         */
         public Options maxScheduledWrites(final int max)
         {
             this.maxScheduledWrites = max;
@@ -266,7 +272,7 @@ public final class GatewayServer implements AutoCloseable
         }
         o.listeners.forEach(context::listener);
         pipeline = EnginePipeline.start(context);
-        guard = new ConnectionGuard(o.logonTimeoutMillis);
+        guard = new ConnectionGuard(o.logonTimeoutMillis, (long)o.maxScheduledWrites * SLOW_CONSUMER_BYTES_PER_WRITE);
         GatewayAcceptor started = null;
         GatewaySessionProvider sessionProvider = null;
         FixApplication app = null;

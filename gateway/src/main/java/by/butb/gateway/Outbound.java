@@ -38,7 +38,9 @@ import java.util.concurrent.TimeUnit;
 /**
  * The one thread that writes to FIX sessions on behalf of the engine: execution reports built on the logic thread,
  * and market data (it owns the subscriptions, the latest book copy and the recent trades of each instrument). The
- * logic thread never waits for a session; a slow or gone session never holds up the engine.
+ * logic thread never waits for a session; a slow or gone session never holds up the engine. The thread takes what is
+ * queued in batches; what one batch sends to one session is written to its socket at once at the end of the batch
+ * ({@link CoalescingResponder}).
  */
 final class Outbound implements AutoCloseable
 {
@@ -162,13 +164,21 @@ final class Outbound implements AutoCloseable
                 }
                 batch.add(first);
                 queue.drainTo(batch, 255);
-                for (final Object item : batch)
+                CoalescingResponder.beginBatch(); // one socket write per session for the whole batch
+                try
                 {
-                    if (item == STOP)
+                    for (final Object item : batch)
                     {
-                        return;
+                        if (item == STOP)
+                        {
+                            return;
+                        }
+                        handle(item);
                     }
-                    handle(item);
+                }
+                finally
+                {
+                    CoalescingResponder.endBatch();
                 }
             }
             catch (final InterruptedException ex)

@@ -20,6 +20,9 @@ import java.util.stream.Stream;
  * the real {@link GatewayServer} (engine journal on, as {@code butb serve} runs it) and a {@link RawFixClient} load
  * generator in the same JVM. Latency runs from each order's intended send time (coordinated-omission free) into an
  * HdrHistogram; one {@code .hgrm} file per rate. Orders are IOC limit buys on an empty book (New, then Canceled).
+ * Also printed: the latency from the moment each order's write started ({@code w-p50}, {@code w-p99}, and a
+ * {@code -from-write.hgrm}: without the client's own timer lateness, but blind to a server that makes the client's
+ * writes wait), and the bytes the whole JVM (gateway, engine and client) allocated per order ({@code KB/order}).
  *
  * <pre>
  * java $CHRONICLE_FLAGS -cp bench/target/benchmarks.jar by.butb.bench.gateway.GatewayRoundTrip \
@@ -151,32 +154,44 @@ public final class GatewayRoundTrip
                 final int warmupRate = 5_000;
                 final Histogram warm = new Histogram(TimeUnit.SECONDS.toNanos(60), 3);
                 final int n = warmupRate * s.warmupSeconds;
-                client.run(nextId, n, warmupRate, System.nanoTime() + 1_000_000, warm);
+                client.run(nextId, n, warmupRate, System.nanoTime() + 1_000_000, warm,
+                    new Histogram(TimeUnit.SECONDS.toNanos(60), 3));
                 client.awaitAnswers(n, TimeUnit.SECONDS.toNanos(60));
                 nextId += n;
                 Thread.sleep(500);
             }
-            out.printf("%10s %10s %9s %9s %9s %9s %9s %13s  %s%n", "offered/s", "achieved/s", "p50 us", "p90 us",
-                "p99 us", "p99.9 us", "max us", "answered", "CPU of the machine");
+            out.printf("%10s %10s %9s %9s %9s %9s %9s %13s %10s %10s %8s  %s%n", "offered/s", "achieved/s", "p50 us",
+                "p90 us", "p99 us", "p99.9 us", "max us", "answered", "w-p50 us", "w-p99 us", "KB/order",
+                "CPU of the machine");
             for (final int rate : s.rates)
             {
                 final Histogram h = new Histogram(TimeUnit.SECONDS.toNanos(60), 3);
+                final Histogram fromWrite = new Histogram(TimeUnit.SECONDS.toNanos(60), 3);
                 final int n = rate * s.seconds;
                 final CpuShare cpu = CpuShare.now();
+                final long allocatedBefore = Allocation.bytes();
                 final long start = System.nanoTime() + 1_000_000;
-                client.run(nextId, n, rate, start, h);
+                client.run(nextId, n, rate, start, h, fromWrite);
                 final boolean complete = client.awaitAnswers(n, TimeUnit.SECONDS.toNanos(60));
                 nextId += n;
+                final long allocated = Allocation.bytes() - allocatedBefore;
                 final double span = (client.lastAnswerNanos() - start) / 1e9;
-                out.printf("%10d %10.0f %9.0f %9.0f %9.0f %9.0f %9.0f %13s  %s%s%n", rate, client.answered() / span,
-                    h.getValueAtPercentile(50) / 1e3, h.getValueAtPercentile(90) / 1e3,
+                out.printf("%10d %10.0f %9.0f %9.0f %9.0f %9.0f %9.0f %13s %10.0f %10.0f %8.1f  %s%s%n", rate,
+                    client.answered() / span, h.getValueAtPercentile(50) / 1e3, h.getValueAtPercentile(90) / 1e3,
                     h.getValueAtPercentile(99) / 1e3, h.getValueAtPercentile(99.9) / 1e3, h.getMaxValue() / 1e3,
-                    client.answered() + "/" + n, CpuShare.since(cpu), (complete ? "" : "  INCOMPLETE") +
+                    client.answered() + "/" + n, fromWrite.getValueAtPercentile(50) / 1e3,
+                    fromWrite.getValueAtPercentile(99) / 1e3, allocated < 0 ? Double.NaN : allocated / 1024.0 / n,
+                    CpuShare.since(cpu), (complete ? "" : "  INCOMPLETE") +
                         (client.rejected() > 0 ? "  " + client.rejected() + " rejected" : ""));
                 final Path file = s.out.resolve(s.label + "-" + rate + ".hgrm");
                 try (PrintStream p = new PrintStream(Files.newOutputStream(file)))
                 {
                     h.outputPercentileDistribution(p, 1000.0);
+                }
+                try (PrintStream p = new PrintStream(Files.newOutputStream(
+                    s.out.resolve(s.label + "-" + rate + "-from-write.hgrm"))))
+                {
+                    fromWrite.outputPercentileDistribution(p, 1000.0);
                 }
                 Thread.sleep(1_000);
             }

@@ -19,7 +19,9 @@ import java.util.concurrent.locks.LockSupport;
  * BodyLength and CheckSum change), every order due by now goes out in one write, and the thread parks until the next
  * one is due. A reader thread matches each order's first ExecutionReport (by ClOrdID, the order's index) and records
  * the time from the order's intended send time, so a stalled server is charged for every order it delays
- * (no coordinated omission). Single session; not thread-safe beyond one sender and its reader.
+ * (no coordinated omission), and, separately, the time from the moment its write started (which leaves out how
+ * late this client's own timer woke up: {@code parkNanos} overshoots by ~0.1 ms on the 2-core VM). Single session;
+ * not thread-safe beyond one sender and its reader.
  */
 final class RawFixClient implements AutoCloseable
 {
@@ -43,7 +45,9 @@ final class RawFixClient implements AutoCloseable
     private byte[] secondPrefix;
 
     private long[] intended = new long[0];
+    private long[] written = new long[0];
     private volatile Histogram histogram;
+    private volatile Histogram fromWrite;
     private volatile int answered;
     private volatile int rejected;
     private volatile long lastAnswerNanos;
@@ -98,14 +102,17 @@ final class RawFixClient implements AutoCloseable
      * Sends {@code count} orders at {@code rate} per second from {@code startNanos} (System.nanoTime), ClOrdIDs
      * {@code firstId} upwards, recording into {@code h}; returns when all are sent (answers may still be in flight).
      */
-    void run(final int firstId, final int count, final int rate, final long startNanos, final Histogram h)
-        throws IOException
+    void run(final int firstId, final int count, final int rate, final long startNanos, final Histogram h,
+        final Histogram fromWriteHistogram) throws IOException
     {
         if (intended.length < firstId + count)
         {
             final long[] grown = new long[Math.max(firstId + count, intended.length * 2)];
             System.arraycopy(intended, 0, grown, 0, intended.length);
             intended = grown;
+            final long[] grownWritten = new long[grown.length];
+            System.arraycopy(written, 0, grownWritten, 0, written.length);
+            written = grownWritten;
         }
         final double interval = 1e9 / rate;
         for (int i = 0; i < count; i++)
@@ -113,6 +120,7 @@ final class RawFixClient implements AutoCloseable
             intended[firstId + i] = startNanos + (long)(i * interval);
         }
         histogram = h;
+        fromWrite = fromWriteHistogram;
         answered = 0;
         rejected = 0;
         int sent = 0;
@@ -125,16 +133,30 @@ final class RawFixClient implements AutoCloseable
                 LockSupport.parkNanos(intended[firstId + sent] - now);
                 continue;
             }
+            int unstamped = sent;
             while (sent < due)
             {
                 encodeOrder(firstId + sent);
                 sent++;
                 if (length > buffer.length - 1024)
                 {
+                    stampWritten(firstId + unstamped, firstId + sent);
+                    unstamped = sent;
                     flush();
                 }
             }
+            stampWritten(firstId + unstamped, firstId + sent);
             flush();
+        }
+    }
+
+    /** The write time of orders [from, to), stored before the write so that the reader never sees it unset. */
+    private void stampWritten(final int from, final int to)
+    {
+        final long now = System.nanoTime();
+        for (int id = from; id < to; id++)
+        {
+            written[id] = now;
         }
     }
 
@@ -337,6 +359,7 @@ final class RawFixClient implements AutoCloseable
             id = id * 10 + b[i] - '0';
         }
         histogram.recordValue(Math.max(0, now - intended[id]));
+        fromWrite.recordValue(Math.max(0, now - written[id]));
         if (b[execType] == '8')
         {
             rejected++;
