@@ -55,6 +55,26 @@ public final class EngineEvent
     public Phase phase = Phase.CONTINUOUS;
     public int counterparty = Command.NONE;
 
+    /** Resets the fields only trades, phase changes and address deals set (trade, section, phase, counterparty). */
+    public void clearTradeAndPhaseFields()
+    {
+        tradeId = 0;
+        buyOwner = Command.NONE;
+        sellOwner = Command.NONE;
+        buyClientOrderId = 0;
+        sellClientOrderId = 0;
+        buyOrderId = 0;
+        sellOrderId = 0;
+        buyLeaves = 0;
+        sellLeaves = 0;
+        buyFee = 0;
+        sellFee = 0;
+        tradeKind = TradeKind.CONTINUOUS;
+        section = Command.NONE;
+        phase = Phase.CONTINUOUS;
+        counterparty = Command.NONE;
+    }
+
     public void copyFrom(final EngineEvent o)
     {
         commandSequence = o.commandSequence;

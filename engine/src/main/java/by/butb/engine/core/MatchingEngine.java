@@ -1343,21 +1343,7 @@ public final class MatchingEngine
         e.commandType = cmd.type;
         e.type = type;
         e.code = code;
-        e.tradeId = 0;
-        e.buyOwner = Command.NONE;
-        e.sellOwner = Command.NONE;
-        e.buyClientOrderId = 0;
-        e.sellClientOrderId = 0;
-        e.buyOrderId = 0;
-        e.sellOrderId = 0;
-        e.buyLeaves = 0;
-        e.sellLeaves = 0;
-        e.buyFee = 0;
-        e.sellFee = 0;
-        e.tradeKind = TradeKind.CONTINUOUS;
-        e.section = Command.NONE;
-        e.phase = Phase.CONTINUOUS;
-        e.counterparty = Command.NONE;
+        e.clearTradeAndPhaseFields();
         return e;
     }
 

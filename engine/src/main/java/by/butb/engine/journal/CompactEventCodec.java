@@ -1,6 +1,5 @@
 package by.butb.engine.journal;
 
-import by.butb.engine.core.Command;
 import by.butb.engine.core.CommandType;
 import by.butb.engine.core.EngineEvent;
 import by.butb.engine.core.EventType;
@@ -79,21 +78,7 @@ final class CompactEventCodec
         e.exchangeOrderId = 0;
         e.leaves = 0;
         e.filled = 0;
-        e.tradeId = 0;
-        e.buyOwner = Command.NONE;
-        e.sellOwner = Command.NONE;
-        e.buyClientOrderId = 0;
-        e.sellClientOrderId = 0;
-        e.buyOrderId = 0;
-        e.sellOrderId = 0;
-        e.buyLeaves = 0;
-        e.sellLeaves = 0;
-        e.buyFee = 0;
-        e.sellFee = 0;
-        e.tradeKind = TradeKind.CONTINUOUS;
-        e.section = Command.NONE;
-        e.phase = Phase.CONTINUOUS;
-        e.counterparty = Command.NONE;
+        e.clearTradeAndPhaseFields();
         return e;
     }
 
