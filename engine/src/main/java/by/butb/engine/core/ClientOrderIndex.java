@@ -118,6 +118,10 @@ final class ClientOrderIndex
         int free = home(key);
         while (t[free] != key)
         {
+            if (t[free] == 0)
+            {
+                throw new IllegalStateException("order " + order.orderId + " is not in the client-order index");
+            }
             free = (free + 2) & mask;
         }
         for (int i = (free + 2) & mask; t[i] != 0; i = (i + 2) & mask)

@@ -12,6 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class ClientOrderIndexTest
@@ -101,5 +102,16 @@ class ClientOrderIndexTest
         assertFalse(index.contains(1, 9));
         assertFalse(index.contains(1, 10));
         assertFalse(index.contains(0, 5));
+    }
+
+    @Test
+    void shouldFailLoudlyWhenRemovingAnOrderThatIsNotIndexed()
+    {
+        final OrderPool pool = new OrderPool(4);
+        final ClientOrderIndex index = new ClientOrderIndex(pool, 4, 1);
+        final Order order = pool.acquire();
+        order.owner = 0;
+        order.clientOrderId = 7;
+        assertThrows(IllegalStateException.class, () -> index.remove(order));
     }
 }
