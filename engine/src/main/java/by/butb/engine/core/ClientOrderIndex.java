@@ -60,24 +60,7 @@ final class ClientOrderIndex
 
     boolean contains(final int owner, final long clientOrderId)
     {
-        if (!mayHold(owner, clientOrderId))
-        {
-            return false;
-        }
-        final long key = key(owner, clientOrderId);
-        final long[] t = table;
-        for (int i = home(key); ; i = (i + 2) & mask)
-        {
-            final long k = t[i];
-            if (k == key)
-            {
-                return true;
-            }
-            if (k == 0)
-            {
-                return false;
-            }
-        }
+        return get(owner, clientOrderId) != null;
     }
 
     /**
