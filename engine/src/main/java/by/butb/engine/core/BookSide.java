@@ -111,7 +111,7 @@ final class BookSide
         {
             high--;
         }
-        if (high > scanEnd || high == 0)
+        if (high > scanEnd)
         {
             return high;
         }

@@ -208,8 +208,7 @@ public final class MatchingEngine
         orderEvent(EventType.ACCEPTED, ResultCode.OK, order);
         if (sectionPhase != Phase.CONTINUOUS)
         {
-            book.side(order.side).add(order);
-            index(order);
+            rest(book, order);
             return;
         }
         if (order.timeInForce == TimeInForce.FOK && !canFillCompletely(book, order))
@@ -243,6 +242,13 @@ public final class MatchingEngine
         order.counterparty = Command.NONE;
         deposits.block(owner, guarantee);
         return order;
+    }
+
+    /** Puts a live order in its book and makes it findable by its ids. */
+    private void rest(final OrderBook book, final Order order)
+    {
+        book.side(order.side).add(order);
+        index(order);
     }
 
     /**
@@ -644,8 +650,7 @@ public final class MatchingEngine
         }
         else if (order.timeInForce.rests())
         {
-            book.side(order.side).add(order);
-            index(order);
+            rest(book, order);
         }
         else
         {

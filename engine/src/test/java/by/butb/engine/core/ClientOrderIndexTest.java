@@ -31,9 +31,7 @@ class ClientOrderIndexTest
         {
             if (live.isEmpty() || random.nextInt(100) < (live.size() < 3_000 ? 60 : 40))
             {
-                final Order order = pool.acquire();
-                order.owner = random.nextInt(50);
-                order.clientOrderId = 1 + random.nextLong(1L << 20);
+                final Order order = order(pool, random.nextInt(50), 1 + random.nextLong(1L << 20));
                 if (reference.containsKey(ClientOrderIndex.key(order.owner, order.clientOrderId)))
                 {
                     assertTrue(index.contains(order.owner, order.clientOrderId), "seed " + seed + " step " + step);
@@ -72,9 +70,7 @@ class ClientOrderIndexTest
     {
         final OrderPool pool = new OrderPool(4);
         final ClientOrderIndex index = new ClientOrderIndex(pool, 4, 1);
-        final Order order = pool.acquire();
-        order.owner = 0;
-        order.clientOrderId = 1;
+        final Order order = order(pool, 0, 1);
         index.put(order);
         assertNull(index.get(0, 0));
         assertNull(index.get(-1, 1));
@@ -89,12 +85,8 @@ class ClientOrderIndexTest
     {
         final OrderPool pool = new OrderPool(4);
         final ClientOrderIndex index = new ClientOrderIndex(pool, 4, 2);
-        final Order low = pool.acquire();
-        low.owner = 1;
-        low.clientOrderId = 5;
-        final Order high = pool.acquire();
-        high.owner = 1;
-        high.clientOrderId = 9;
+        final Order low = order(pool, 1, 5);
+        final Order high = order(pool, 1, 9);
         index.put(high);
         index.put(low);
         index.remove(high);
@@ -109,9 +101,15 @@ class ClientOrderIndexTest
     {
         final OrderPool pool = new OrderPool(4);
         final ClientOrderIndex index = new ClientOrderIndex(pool, 4, 1);
-        final Order order = pool.acquire();
-        order.owner = 0;
-        order.clientOrderId = 7;
+        final Order order = order(pool, 0, 7);
         assertThrows(IllegalStateException.class, () -> index.remove(order));
+    }
+
+    private static Order order(final OrderPool pool, final int owner, final long clientOrderId)
+    {
+        final Order order = pool.acquire();
+        order.owner = owner;
+        order.clientOrderId = clientOrderId;
+        return order;
     }
 }
