@@ -9,15 +9,20 @@ import java.util.concurrent.atomic.AtomicLong;
  * Maps FIX ClOrdID strings to the engine's {@code clientOrderId} longs. The engine keys live orders by
  * (beneficial owner, clientOrderId), so the table is per owner: each new ClOrdID gets the owner's next number.
  * It holds only live (or in-flight) orders: an entry goes when its order ends, so a ClOrdID may be reused after
- * that, exactly as the engine allows. Session threads allocate and look up; the logic thread releases.
+ * that, exactly as the engine allows. With a {@link ClOrdIdJournal}, every allocation is recorded there before it is
+ * returned, so a restart can give live orders their ClOrdIDs back. Session threads allocate and look up; the logic
+ * thread releases.
  */
 final class ClOrdIdTable
 {
     private final ConcurrentHashMap<Key, Long> live = new ConcurrentHashMap<>();
     private final AtomicLong[] next;
+    private final ClOrdIdJournal journal;
 
-    ClOrdIdTable(final int participants)
+    /** @param journal where allocations are recorded, or null to keep them only in memory. */
+    ClOrdIdTable(final int participants, final ClOrdIdJournal journal)
     {
+        this.journal = journal;
         next = new AtomicLong[participants];
         for (int i = 0; i < participants; i++)
         {
@@ -33,7 +38,24 @@ final class ClOrdIdTable
         {
             throw new IllegalStateException("client order ids of participant " + owner + " are exhausted");
         }
-        return live.putIfAbsent(new Key(owner, clOrdId), id) == null ? id : 0;
+        final Key key = new Key(owner, clOrdId);
+        if (live.putIfAbsent(key, id) != null)
+        {
+            return 0;
+        }
+        if (journal != null)
+        {
+            try
+            {
+                journal.record(owner, id, clOrdId);
+            }
+            catch (final RuntimeException ex)
+            {
+                live.remove(key, id);
+                throw ex;
+            }
+        }
+        return id;
     }
 
     /** The engine id of a live order, or 0. */

@@ -49,6 +49,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -91,10 +92,11 @@ final class EngineBridge implements EngineListener
     }
 
     /**
-     * After recovery, before any session: adopts the orders still live in the engine (their ClOrdID is their
-     * engine client order id in decimal) and the current books. Call from the starting thread after a drain.
+     * After recovery, before any session: adopts the orders still live in the engine and the current books. An
+     * order's ClOrdID is the one {@code clOrdIds} recorded for it ({@link ClOrdIdJournal#read}), or its engine
+     * client order id in decimal when there is none. Call from the starting thread after a drain.
      */
-    void seed(final MatchingEngine engine)
+    void seed(final MatchingEngine engine, final Map<Long, String> recordedClOrdIds)
     {
         for (final Instrument instrument : catalog.instruments())
         {
@@ -116,7 +118,8 @@ final class EngineBridge implements EngineListener
                         o.cumQty = filled;
                         o.notional = BigDecimal.valueOf(price).multiply(BigDecimal.valueOf(filled));
                         o.engineClOrdId = clientOrderId;
-                        o.clOrdId = Long.toString(clientOrderId);
+                        o.clOrdId = recordedClOrdIds.getOrDefault(ClOrdIdJournal.key(owner, clientOrderId),
+                            Long.toString(clientOrderId));
                         orders.put(orderId, o);
                         clOrdIds.seed(owner, o.clOrdId, clientOrderId);
                     });

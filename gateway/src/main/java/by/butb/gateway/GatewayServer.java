@@ -23,6 +23,7 @@ import java.net.SocketAddress;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.function.LongSupplier;
 
@@ -67,6 +68,8 @@ public final class GatewayServer implements AutoCloseable
     private final GatewaySessionProvider provider;
     private final InetSocketAddress address;
     private final ConnectionGuard guard;
+    /** ClOrdIDs across restarts; null without a data directory. */
+    private final ClOrdIdJournal clOrdIdJournal;
     private boolean closed;
 
     /** Settings of a gateway server (fluent). */
@@ -254,7 +257,8 @@ public final class GatewayServer implements AutoCloseable
             throw new IllegalArgumentException("GatewayServer.Options has no catalog");
         }
         this.options = o;
-        final ClOrdIdTable clOrdIds = new ClOrdIdTable(o.catalog.participants().size());
+        clOrdIdJournal = o.dataDirectory == null ? null : new ClOrdIdJournal(o.dataDirectory);
+        final ClOrdIdTable clOrdIds = new ClOrdIdTable(o.catalog.participants().size(), clOrdIdJournal);
         final OpenLots lots = new OpenLots();
         outbound = new Outbound(o.catalog, o.compId);
         bridge = new EngineBridge(o.catalog, clOrdIds, outbound, lots);
@@ -271,7 +275,15 @@ public final class GatewayServer implements AutoCloseable
             context.expectedOrders(o.expectedOrders);
         }
         o.listeners.forEach(context::listener);
-        pipeline = EnginePipeline.start(context);
+        try
+        {
+            pipeline = EnginePipeline.start(context);
+        }
+        catch (final RuntimeException ex)
+        {
+            closeClOrdIdJournal();
+            throw ex;
+        }
         guard = new ConnectionGuard(o.logonTimeoutMillis, (long)o.maxScheduledWrites * SLOW_CONSUMER_BYTES_PER_WRITE);
         GatewayAcceptor started = null;
         GatewaySessionProvider sessionProvider = null;
@@ -279,7 +291,7 @@ public final class GatewayServer implements AutoCloseable
         try
         {
             pipeline.drain();
-            bridge.seed(pipeline.engine());
+            bridge.seed(pipeline.engine(), clOrdIdJournal == null ? Map.of() : clOrdIdJournal.read());
             outbound.start();
 
             app = new FixApplication(o.catalog, pipeline, bridge, clOrdIds, outbound, o.clockNanos, lots,
@@ -321,6 +333,7 @@ public final class GatewayServer implements AutoCloseable
             guard.close();
             outbound.close();
             pipeline.close();
+            closeClOrdIdJournal();
             throw new IllegalStateException("cannot start the FIX gateway on " + o.host + ":" + o.port + ": " +
                 ex.getMessage(), ex);
         }
@@ -463,8 +476,17 @@ public final class GatewayServer implements AutoCloseable
             finally
             {
                 outbound.close();
+                closeClOrdIdJournal();
             }
         }
         LOG.info("FIX gateway on port {} stopped", address.getPort());
+    }
+
+    private void closeClOrdIdJournal()
+    {
+        if (clOrdIdJournal != null)
+        {
+            clOrdIdJournal.close();
+        }
     }
 }

@@ -49,7 +49,6 @@ import static by.butb.gateway.Fix.d;
 import static by.butb.gateway.Fix.s;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** End-to-end: independent QuickFIX/J initiators against the gateway on a free loopback port. */
@@ -470,11 +469,19 @@ class GatewayEndToEndTest
     }
 
     @Test
-    void restartRecoversLiveOrders() throws Exception
+    void restartRecoversLiveOrdersWithTheirClOrdIds() throws Exception
     {
         FixClient a = logon("TRADER-A");
         a.send(Fix.limit("R1", "SMP", Side.SELL, "5", "2500"));
         final String orderId = s(er(a), OrderID.FIELD);
+        a.send(Fix.limit("R2", "SMP", Side.SELL, "4", "2600"));
+        er(a);
+        a.send(Fix.replace("R2-b", "R2", "SMP", Side.SELL, "3", "2600"));
+        assertEquals(ExecType.REPLACED, c(er(a), ExecType.FIELD));
+        a.send(Fix.limit("GONE", "SMP", Side.SELL, "1", "2700"));
+        er(a);
+        a.send(Fix.cancel("C0", "GONE", "SMP", Side.SELL));
+        assertEquals(ExecType.CANCELED, c(er(a), ExecType.FIELD));
         server.drain();
         clients.remove(a);
         a.close();
@@ -488,9 +495,18 @@ class GatewayEndToEndTest
         final Message fill = er(a);
         assertEquals(ExecType.TRADE, c(fill, ExecType.FIELD));
         assertEquals(orderId, s(fill, OrderID.FIELD), "the same exchange order after the restart");
+        assertEquals("R1", s(fill, ClOrdID.FIELD), "the ClOrdID its owner gave it");
         assertEquals(3.0, d(fill, LeavesQty.FIELD));
-        assertNotEquals("", s(fill, ClOrdID.FIELD));
-        a.send(Fix.cancelByOrderId("C1", s(fill, ClOrdID.FIELD), orderId, "SMP", Side.SELL));
-        assertEquals(ExecType.CANCELED, c(er(a), ExecType.FIELD));
+        a.send(Fix.cancel("C1", "R1", "SMP", Side.SELL));
+        final Message cancelled = er(a);
+        assertEquals(ExecType.CANCELED, c(cancelled, ExecType.FIELD));
+        assertEquals("R1", s(cancelled, OrigClOrdID.FIELD));
+        a.send(Fix.cancel("C2", "R2-b", "SMP", Side.SELL));
+        assertEquals(ExecType.CANCELED, c(er(a), ExecType.FIELD), "a replaced order keeps its new ClOrdID");
+        a.send(Fix.cancel("C3", "GONE", "SMP", Side.SELL));
+        assertEquals("C3", s(a.next(MsgType.ORDER_CANCEL_REJECT), ClOrdID.FIELD),
+            "an order that ended before the restart stays unknown");
+        a.send(Fix.limit("R1", "SMP", Side.SELL, "1", "2700"));
+        assertEquals(ExecType.NEW, c(er(a), ExecType.FIELD), "a ClOrdID is free again once its order ended");
     }
 }
