@@ -1,6 +1,7 @@
 package by.butb.bench.compare;
 
 import by.butb.bench.MixedWorkload;
+import by.butb.bench.SchedulingFloor;
 import by.butb.harness.DriverOptions;
 import by.butb.harness.Workload;
 import by.butb.harness.WorkloadFile;
@@ -54,7 +55,7 @@ public final class BenchRunner
                     String rateWarmUpSeconds, List<String> jvmOptions,
                     int throughputIterations, String butbWait, String peerWait, String peerRisk, Path peerJar,
                     Path peerJava,
-                    Path journalDir, String heap, boolean keepWorkload)
+                    Path journalDir, String heap, boolean keepWorkload, double floorSeconds)
     {
     }
 
@@ -124,6 +125,20 @@ public final class BenchRunner
         final Path journalDir = Path.of(o.take("journal-dir", System.getProperty("java.io.tmpdir")));
         final String heap = o.take("heap", quick ? "1g" : "2g");
         final String peerJava = o.take("peer-java", System.getenv("BUTB_PEER_JAVA"));
+        final String floorText = o.take("floor-seconds", quick ? "1" : "10");
+        final double floorSeconds;
+        try
+        {
+            floorSeconds = Double.parseDouble(floorText);
+        }
+        catch (final NumberFormatException ex)
+        {
+            throw new IllegalArgumentException("--floor-seconds: not a number: " + floorText);
+        }
+        if (!(floorSeconds >= 0 && floorSeconds <= 600))
+        {
+            throw new IllegalArgumentException("--floor-seconds: must be between 0 and 600, got " + floorText);
+        }
         o.checkAllUsed();
         final Path jar = peerJar != null ? Path.of(peerJar) : defaultPeerJar();
         if (configs.contains("exchange-core") && peerJava == null && Runtime.version().feature() > PEER_MAX_JAVA)
@@ -139,7 +154,7 @@ public final class BenchRunner
         }
         return new Settings(quick, outDir, rounds, configs, rates, seconds, warmSeconds,
             jvmOptions.isBlank() ? List.of() : List.of(jvmOptions.trim().split("\\s+")), iterations, wait, peerWait, peerRisk, jar,
-            peerJava == null ? null : Path.of(peerJava), journalDir, heap, keep);
+            peerJava == null ? null : Path.of(peerJava), journalDir, heap, keep, floorSeconds);
     }
 
     static String usage()
@@ -150,10 +165,12 @@ public final class BenchRunner
                                 [--throughput-iterations N] [--jvm-options "-Xlog:gc ..."]
                                 [--wait BLOCKING|YIELDING|SLEEPING|BUSY_SPIN] [--peer-wait BLOCKING|YIELDING|BUSY_SPIN|...]
                                 [--peer-risk FULL_PER_CURRENCY|NO_RISK_PROCESSING] [--journal-dir DIR] [--heap SIZE]
-                                [--peer-jar FILE] [--peer-java FILE] [--keep-workload]
+                                [--peer-jar FILE] [--peer-java FILE] [--keep-workload] [--floor-seconds S]
               defaults: full run: 3 rounds, rates 100000,500000,1000000,2000000 for 5 s each after 1 s of warm-up
                         at the rate, 5 throughput iterations, both engines YIELDING (measured best here);
-                        --quick: 1 round, a small workload, rates 100000,1000000 for 0.3 s after 0.1 s, 2 iterations""";
+                        --quick: 1 round, a small workload, rates 100000,1000000 for 0.3 s after 0.1 s, 2 iterations
+              first, the machine's latency floor: two threads spin for --floor-seconds (10; --quick 1; 0 skips it)
+                        and the latency a zero-cost engine would show at each rate is reported beside the engines'""";
     }
 
     /** The peer jar beside this jar: {@code bench/target/benchmarks.jar} -> {@code bench/exchange-core-peer/target/}. */
@@ -190,6 +207,14 @@ public final class BenchRunner
         out.printf(Locale.ROOT, "workload written to %s (%,d commands per cycle) in %.1f s%n", workload, w.length(),
             (System.nanoTime() - t0) / 1e9);
 
+        final SchedulingFloor floor = settings.floorSeconds() > 0 ? measureFloor(runs) : null;
+        if (floor != null)
+        {
+            out.printf(Locale.ROOT, "machine floor: two threads spun %.1f s; %.2f %% and %.2f %% of their time lost in " +
+                "gaps >= 100 us%n", floor.seconds(), 100 * floor.lostShare(0, 100_000),
+                100 * floor.lostShare(1, 100_000));
+        }
+
         final Map<String, List<Properties>> results = new LinkedHashMap<>();
         for (int round = 1; round <= settings.rounds(); round++)
         {
@@ -209,13 +234,32 @@ public final class BenchRunner
         {
             Files.deleteIfExists(workload);
         }
-        final Summary summary = new Summary(settings, mixed.describe(), results);
+        final Summary summary = new Summary(settings, mixed.describe(), results, floor);
         summary.write(dir);
         out.println();
         out.print(summary.table());
         out.printf(Locale.ROOT, "%nresults in %s (summary.md, summary.csv, latency.html, *.hgrm); %.0f s in all%n",
             dir, (System.nanoTime() - t0) / 1e9);
         return summary;
+    }
+
+    /** The machine's latency floor, measured in a JVM of its own as the engines are. */
+    private SchedulingFloor measureFloor(final Path runs) throws IOException, InterruptedException
+    {
+        final Path file = runs.resolve("machine-floor.properties");
+        final List<String> cmd = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+            "-cp", System.getProperty("java.class.path"), SchedulingFloor.class.getName(),
+            Double.toString(settings.floorSeconds()), file.toString());
+        out.printf(Locale.ROOT, "$ java %s %s %s%n", SchedulingFloor.class.getName(), cmd.get(4), file);
+        out.flush();
+        final Process child = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        child.getInputStream().transferTo(out);
+        final int code = child.waitFor();
+        if (code != 0)
+        {
+            throw new IllegalStateException("the machine floor measurement failed with exit code " + code);
+        }
+        return SchedulingFloor.read(file);
     }
 
     private Properties runChild(final String config, final String label, final Path workload, final Path runs)

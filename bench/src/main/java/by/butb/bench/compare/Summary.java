@@ -1,5 +1,6 @@
 package by.butb.bench.compare;
 
+import by.butb.bench.SchedulingFloor;
 import by.butb.harness.Driver;
 import org.HdrHistogram.Histogram;
 
@@ -35,10 +36,16 @@ final class Summary
     final Map<String, String> counters = new LinkedHashMap<>();
     final List<Long> rates = new ArrayList<>();
     private String java = "";
+    /** The machine's own latency floor per offered rate (nanoseconds), empty when not measured. */
+    final Map<Long, Histogram> floor = new LinkedHashMap<>();
+    private final String floorSource;
 
-    Summary(final BenchRunner.Settings settings, final String workload, final Map<String, List<Properties>> results)
+    Summary(final BenchRunner.Settings settings, final String workload, final Map<String, List<Properties>> results,
+        final SchedulingFloor machine)
     {
         this.settings = settings;
+        this.floorSource = machine == null ? "" : String.format(Locale.ROOT,
+            "two threads spinning %.1f s before the runs", machine.seconds());
         this.workload = workload;
         for (final String r : settings.rates().split(","))
         {
@@ -79,6 +86,10 @@ final class Summary
             latency.put(config, merged);
             saturated.put(config, sat);
             counters.put(config, count.toString());
+        }
+        if (machine != null)
+        {
+            rates.forEach(rate -> floor.put(rate, machine.latencyAt(rate)));
         }
     }
 
@@ -168,6 +179,22 @@ final class Summary
             b.append(String.format(Locale.ROOT, "%nbutb at 1M/s offered: p99 %.1f us (target < 10: %s), p99.99 %.1f us " +
                 "(target < 100: %s)%n", p99, p99 < 10 ? "met" : "MISSED", p9999, p9999 < 100 ? "met" : "MISSED"));
         }
+        if (!floor.isEmpty())
+        {
+            b.append(String.format(Locale.ROOT, "%nmachine floor: the latency of an engine that takes no time, from the " +
+                "gaps of %s (no engine can show less here)%n", floorSource));
+            for (final Map.Entry<Long, Histogram> r : floor.entrySet())
+            {
+                final Histogram h = r.getValue();
+                b.append(String.format(Locale.ROOT, "| %-14s | %9s |", "machine floor", rate(r.getKey())));
+                for (final double p : PERCENTILES)
+                {
+                    b.append(String.format(Locale.ROOT, " %9.1f |", h.getValueAtPercentile(p) / 1000.0));
+                }
+                b.append(String.format(Locale.ROOT, " %9.1f | %11s |%n", h.getMaxValue() / 1000.0,
+                    String.format(Locale.ROOT, "%,d", h.getTotalCount())));
+            }
+        }
         b.append("\ncounters: ");
         counters.forEach((k, v) -> b.append("\n  ").append(v));
         b.append('\n');
@@ -221,6 +248,14 @@ final class Summary
                     .append('\n');
                 Driver.writeHgrm(dir.resolve(k + "-" + rate + ".hgrm"), h);
             }));
+            floor.forEach((rate, h) ->
+            {
+                for (int i = 0; i < PERCENTILES.length; i++)
+                {
+                    csv.append("machine-floor,latency_").append(PERCENTILE_NAMES[i]).append("_ns,").append(rate)
+                        .append(',').append(h.getValueAtPercentile(PERCENTILES[i])).append('\n');
+                }
+            });
             Files.writeString(dir.resolve("summary.csv"), csv.toString());
             Files.writeString(dir.resolve("latency.html"), html());
         }

@@ -71,6 +71,11 @@ class BenchRunnerQuickTest
                 assertTrue(Files.readString(hgrm).contains("#[Max"), hgrm + " is not an HdrHistogram distribution");
             }
         }
+        for (final long rate : new long[]{100_000, 1_000_000})
+        {
+            assertEquals(2 * rate, summary.floor.get(rate).getTotalCount(), "machine floor: 2 threads x 1 s at " + rate);
+        }
+        assertTrue(printed.contains("machine floor: the latency of an engine that takes no time"), printed);
         // The same workload trades alike on every engine (they differ only by our self-match prevention); a run
         // that could not keep up with an offered rate sent fewer commands, hence trades per command.
         final double ours = tradesPerCommand(dir, "butb");
