@@ -92,9 +92,11 @@ final class EngineBridge implements EngineListener
     }
 
     /**
-     * After recovery, before any session: adopts the orders still live in the engine and the current books. An
-     * order's ClOrdID is the one {@code clOrdIds} recorded for it ({@link ClOrdIdJournal#read}), or its engine
-     * client order id in decimal when there is none. Call from the starting thread after a drain.
+     * After recovery, before any session: adopts what is still live in the engine as if this gateway had seen it
+     * accepted: the orders resting in the books, the address orders waiting for their counterparty, the open lots
+     * (also into {@link OpenLots}) and each lot's standing bid; then copies the current books. An order's ClOrdID is
+     * the one {@code recordedClOrdIds} holds for it ({@link ClOrdIdJournal#read}), or its engine client order id in
+     * decimal when there is none. Call from the starting thread after a drain.
      */
     void seed(final MatchingEngine engine, final Map<Long, String> recordedClOrdIds)
     {
@@ -104,29 +106,55 @@ final class EngineBridge implements EngineListener
             {
                 engine.forEachRestingOrder(instrument.index(), side,
                     (orderId, clientOrderId, owner, submitter, tif, price, quantity, leaves, filled, blocked) ->
-                    {
-                        final LiveOrder o = new LiveOrder();
-                        o.orderId = orderId;
-                        o.owner = owner;
-                        o.submitter = submitter;
-                        o.instrument = instrument.index();
-                        o.side = side;
-                        o.orderType = OrderType.LIMIT;
-                        o.timeInForce = tif;
-                        o.price = price;
-                        o.quantity = quantity;
-                        o.cumQty = filled;
-                        o.notional = BigDecimal.valueOf(price).multiply(BigDecimal.valueOf(filled));
-                        o.engineClOrdId = clientOrderId;
-                        o.clOrdId = recordedClOrdIds.getOrDefault(ClOrdIdJournal.key(owner, clientOrderId),
-                            Long.toString(clientOrderId));
-                        orders.put(orderId, o);
-                        clOrdIds.seed(owner, o.clOrdId, clientOrderId);
-                    });
+                        adopt(orderId, clientOrderId, owner, submitter, instrument.index(), side, tif, price,
+                            quantity, filled, recordedClOrdIds));
             }
+        }
+        engine.forEachAddressOrder((orderId, clientOrderId, owner, submitter, instrument, side, tif, price,
+            quantity, leaves, filled, blocked, counterparty) ->
+            adopt(orderId, clientOrderId, owner, submitter, instrument, side, tif, price, quantity, filled,
+                recordedClOrdIds));
+        engine.forEachOpenLot((lotId, clientOrderId, owner, submitter, instrument, side, quantity, startPrice,
+            bidStep, closeTimeNanos, blocked) ->
+        {
+            final LiveOrder offer = adopt(lotId, clientOrderId, owner, submitter, instrument, side, TimeInForce.GTC,
+                startPrice, quantity, 0, recordedClOrdIds);
+            offer.lot = true;
+            lots.opened(new OpenLots.Lot(lotId, owner, clientOrderId, instrument, side, quantity));
+        });
+        engine.forEachStandingBid((lotId, bidId, clientOrderId, owner, submitter, instrument, side, price, quantity,
+            blocked) -> adopt(bidId, clientOrderId, owner, submitter, instrument, side, TimeInForce.GTC, price,
+                quantity, 0, recordedClOrdIds));
+        for (final Instrument instrument : catalog.instruments())
+        {
             outbound.marketData(instrument.index(), BookCopy.of(engine, instrument.index(), BOOK_LEVELS), List.of());
         }
         ready = true;
+    }
+
+    /** The FIX view of a live limit order that this gateway did not see accepted; {@code filled} scaled. */
+    private LiveOrder adopt(final long orderId, final long clientOrderId, final int owner, final int submitter,
+        final int instrument, final Side side, final TimeInForce tif, final long price, final long quantity,
+        final long filled, final Map<Long, String> recordedClOrdIds)
+    {
+        final LiveOrder o = new LiveOrder();
+        o.orderId = orderId;
+        o.owner = owner;
+        o.submitter = submitter;
+        o.instrument = instrument;
+        o.side = side;
+        o.orderType = OrderType.LIMIT;
+        o.timeInForce = tif;
+        o.price = price;
+        o.quantity = quantity;
+        o.cumQty = filled;
+        o.notional = BigDecimal.valueOf(price).multiply(BigDecimal.valueOf(filled));
+        o.engineClOrdId = clientOrderId;
+        o.clOrdId = recordedClOrdIds.getOrDefault(ClOrdIdJournal.key(owner, clientOrderId),
+            Long.toString(clientOrderId));
+        orders.put(orderId, o);
+        clOrdIds.seed(owner, o.clOrdId, clientOrderId);
+        return o;
     }
 
     int liveOrders()

@@ -4,6 +4,7 @@ import quickfix.FieldNotFound;
 import quickfix.Group;
 import quickfix.Message;
 import quickfix.field.ClOrdID;
+import quickfix.field.ExpireTime;
 import quickfix.field.MDReqID;
 import quickfix.field.MarketDepth;
 import quickfix.field.MDUpdateType;
@@ -12,6 +13,9 @@ import quickfix.field.OrdType;
 import quickfix.field.OrderID;
 import quickfix.field.OrderQty;
 import quickfix.field.OrigClOrdID;
+import quickfix.field.PartyID;
+import quickfix.field.PartyIDSource;
+import quickfix.field.PartyRole;
 import quickfix.field.Price;
 import quickfix.field.Side;
 import quickfix.field.SubscriptionRequestType;
@@ -83,6 +87,43 @@ final class Fix
         m.setString(Symbol.FIELD, symbol);
         m.setString(OrderQty.FIELD, qty);
         m.setString(Price.FIELD, price);
+        return m;
+    }
+
+    /** Adds the Parties entry (PartyRole 17, contra firm) naming the counterparty of an address order or lot bid. */
+    static void contraFirm(final Message m, final String participant)
+    {
+        final Group party = new NewOrderSingle.NoPartyIDs();
+        party.setString(PartyID.FIELD, participant);
+        party.setChar(PartyIDSource.FIELD, PartyIDSource.PROPRIETARY_CUSTOM_CODE);
+        party.setInt(PartyRole.FIELD, ButbTags.CONTRA_FIRM_ROLE);
+        m.addGroup(party);
+    }
+
+    /** A lot offer on SMP; {@code bidStep} null and {@code closeNanos} 0 leave out BidStep and ExpireTime. */
+    static NewOrderSingle lotOffer(final String clOrdId, final char side, final String qty,
+        final String startPrice, final String bidStep, final long closeNanos)
+    {
+        final NewOrderSingle m = order(clOrdId, "SMP", side, qty, startPrice, OrdType.LIMIT,
+            TimeInForce.GOOD_TILL_CANCEL);
+        m.setChar(ButbTags.LOT_ACTION, ButbTags.LOT_OFFER);
+        if (bidStep != null)
+        {
+            m.setString(ButbTags.BID_STEP, bidStep);
+        }
+        if (closeNanos != 0)
+        {
+            m.setField(new ExpireTime(EngineBridge.time(closeNanos)));
+        }
+        return m;
+    }
+
+    /** A bid on an SMP lot, without OrderQty and without naming the lot (the caller adds that). */
+    static NewOrderSingle lotBid(final String clOrdId, final char side, final String price)
+    {
+        final NewOrderSingle m = order(clOrdId, "SMP", side, null, price, OrdType.LIMIT,
+            TimeInForce.GOOD_TILL_CANCEL);
+        m.setChar(ButbTags.LOT_ACTION, ButbTags.LOT_BID);
         return m;
     }
 

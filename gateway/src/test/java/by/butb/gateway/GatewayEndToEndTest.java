@@ -37,6 +37,7 @@ import quickfix.field.Side;
 import quickfix.field.SubscriptionRequestType;
 import quickfix.field.Text;
 import quickfix.field.TimeInForce;
+import quickfix.fix44.NewOrderSingle;
 import quickfix.fix44.QuoteRequest;
 
 import java.nio.file.Path;
@@ -45,7 +46,10 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
 import static by.butb.gateway.Fix.c;
+import static by.butb.gateway.Fix.contraFirm;
 import static by.butb.gateway.Fix.d;
+import static by.butb.gateway.Fix.lotBid;
+import static by.butb.gateway.Fix.lotOffer;
 import static by.butb.gateway.Fix.s;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -55,6 +59,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class GatewayEndToEndTest
 {
     private static final long DAY_NANOS = 86_400_000_000_000L;
+    private static final long HOUR = 3_600_000_000_000L;
 
     @TempDir
     Path data;
@@ -87,6 +92,16 @@ class GatewayEndToEndTest
     private static Message er(final FixClient client) throws Exception
     {
         return client.next(MsgType.EXECUTION_REPORT);
+    }
+
+    /** Stops the server (every session logged out) and starts a new one on the same data directory. */
+    private void restart()
+    {
+        server.drain();
+        clients.forEach(FixClient::close);
+        clients.clear();
+        server.close();
+        start();
     }
 
     @Test
@@ -482,13 +497,7 @@ class GatewayEndToEndTest
         er(a);
         a.send(Fix.cancel("C0", "GONE", "SMP", Side.SELL));
         assertEquals(ExecType.CANCELED, c(er(a), ExecType.FIELD));
-        server.drain();
-        clients.remove(a);
-        a.close();
-        server.close();
-
-        server = GatewayServer.start(new GatewayServer.Options().catalog(TestCatalog.catalog()).host("127.0.0.1")
-            .port(0).dataDirectory(data.resolve("journal")).clockNanos(clock::get));
+        restart();
         final FixClient b = logon("TRADER-B");
         a = logon("TRADER-A");
         b.send(Fix.limit("B1", "SMP", Side.BUY, "2", "2500"));
@@ -508,5 +517,124 @@ class GatewayEndToEndTest
             "an order that ended before the restart stays unknown");
         a.send(Fix.limit("R1", "SMP", Side.SELL, "1", "2700"));
         assertEquals(ExecType.NEW, c(er(a), ExecType.FIELD), "a ClOrdID is free again once its order ended");
+    }
+
+    /** An address order of TRADER-B's that takes {@code qty} of TRADER-A's address order {@code contraClOrdId}. */
+    private static NewOrderSingle take(final String clOrdId, final String contraClOrdId, final String qty,
+        final String price)
+    {
+        final NewOrderSingle m = Fix.limit(clOrdId, "SMP", Side.BUY, qty, price);
+        contraFirm(m, "TRADER-A");
+        m.setString(ButbTags.CONTRA_CL_ORD_ID, contraClOrdId);
+        return m;
+    }
+
+    private static void assertLotFill(final Message m, final String clOrdId, final double price, final double qty)
+    {
+        assertEquals(ExecType.TRADE, c(m, ExecType.FIELD));
+        assertEquals(OrdStatus.FILLED, c(m, OrdStatus.FIELD));
+        assertEquals(clOrdId, s(m, ClOrdID.FIELD));
+        assertEquals(price, d(m, LastPx.FIELD));
+        assertEquals(qty, d(m, LastQty.FIELD));
+        assertEquals(qty, d(m, CumQty.FIELD));
+    }
+
+    @Test
+    void restartKeepsOpenAddressOrdersTakeableAndCancellableByTheirClOrdIds() throws Exception
+    {
+        FixClient a = logon("TRADER-A");
+        FixClient b = logon("TRADER-B");
+        final NewOrderSingle forB = Fix.order("AD1", "SMP", Side.SELL, "10", "2500", OrdType.LIMIT,
+            TimeInForce.GOOD_TILL_CANCEL);
+        contraFirm(forB, "TRADER-B");
+        a.send(forB);
+        final String orderId = s(er(a), OrderID.FIELD);
+        final NewOrderSingle forC = Fix.order("AD2", "SMP", Side.SELL, "5", "2600", OrdType.LIMIT,
+            TimeInForce.GOOD_TILL_CANCEL);
+        contraFirm(forC, "TRADER-C");
+        a.send(forC);
+        assertEquals(ExecType.NEW, c(er(a), ExecType.FIELD));
+        b.send(take("T1", "AD1", "4", "2500"));
+        assertEquals(ExecType.NEW, c(er(b), ExecType.FIELD));
+        assertEquals(ExecType.TRADE, c(er(b), ExecType.FIELD));
+        assertEquals(OrdStatus.PARTIALLY_FILLED, c(er(a), OrdStatus.FIELD));
+
+        restart();
+        b = logon("TRADER-B");
+        a = logon("TRADER-A");
+        b.send(take("T2", "AD1", "6", "2500"));
+        assertEquals(ExecType.NEW, c(er(b), ExecType.FIELD), "ContraClOrdID AD1 still names the address order");
+        assertEquals(OrdStatus.FILLED, c(er(b), OrdStatus.FIELD));
+        final Message fill = er(a);
+        assertEquals(ExecType.TRADE, c(fill, ExecType.FIELD));
+        assertEquals(OrdStatus.FILLED, c(fill, OrdStatus.FIELD));
+        assertEquals("AD1", s(fill, ClOrdID.FIELD), "the ClOrdID its poster gave it");
+        assertEquals(orderId, s(fill, OrderID.FIELD));
+        assertEquals(6.0, d(fill, LastQty.FIELD));
+        assertEquals(10.0, d(fill, CumQty.FIELD), "the fill before the restart counts");
+        assertEquals(0.0, d(fill, LeavesQty.FIELD));
+        assertEquals(2500.0, d(fill, AvgPx.FIELD));
+
+        a.send(Fix.cancel("C1", "AD2", "SMP", Side.SELL));
+        final Message cancelled = er(a);
+        assertEquals(ExecType.CANCELED, c(cancelled, ExecType.FIELD));
+        assertEquals("C1", s(cancelled, ClOrdID.FIELD));
+        assertEquals("AD2", s(cancelled, OrigClOrdID.FIELD));
+        assertEquals(0.0, d(cancelled, LeavesQty.FIELD));
+    }
+
+    @Test
+    void restartKeepsOpenLotsAndTheirStandingBidsUntilTheAuctionsClose() throws Exception
+    {
+        final long close = clock.get() + HOUR;
+        FixClient a = logon("TRADER-A");
+        FixClient b = logon("TRADER-B");
+        FixClient c = logon("TRADER-C");
+        a.send(lotOffer("LOT1", Side.SELL, "20", "2500", "10", close));
+        final String lot1 = s(er(a), OrderID.FIELD);
+        a.send(lotOffer("LOT2", Side.SELL, "10", "2500", "10", close));
+        assertEquals(ExecType.NEW, c(er(a), ExecType.FIELD));
+        a.send(lotOffer("LOT3", Side.BUY, "5", "2500", "5", close));
+        assertEquals(ExecType.NEW, c(er(a), ExecType.FIELD));
+        final NewOrderSingle b1 = lotBid("B1", Side.BUY, "2510");
+        b1.setString(ButbTags.CONTRA_ORDER_ID, lot1);
+        b.send(b1);
+        assertEquals(ExecType.NEW, c(er(b), ExecType.FIELD));
+        final NewOrderSingle c2 = lotBid("C2", Side.BUY, "2510");
+        contraFirm(c2, "TRADER-A");
+        c2.setString(ButbTags.CONTRA_CL_ORD_ID, "LOT2");
+        c.send(c2);
+        assertEquals(ExecType.NEW, c(er(c), ExecType.FIELD));
+
+        restart();
+        a = logon("TRADER-A");
+        b = logon("TRADER-B");
+        c = logon("TRADER-C");
+        final NewOrderSingle wrongQty = lotBid("W1", Side.BUY, "2600");
+        wrongQty.setString(ButbTags.CONTRA_ORDER_ID, lot1);
+        wrongQty.setString(OrderQty.FIELD, "5");
+        c.send(wrongQty);
+        assertTrue(s(c.next(MsgType.BUSINESS_MESSAGE_REJECT), Text.FIELD)
+            .startsWith("OrderQty(38)=5 is not the lot's quantity 20"), "the gateway knows the open lot");
+        final NewOrderSingle b2 = lotBid("B2", Side.BUY, "2520");
+        contraFirm(b2, "TRADER-A");
+        b2.setString(ButbTags.CONTRA_CL_ORD_ID, "LOT2");
+        b.send(b2);
+        assertEquals(ExecType.NEW, c(er(b), ExecType.FIELD), "ContraClOrdID LOT2 still names the lot");
+        final Message beaten = er(c);
+        assertEquals(ExecType.CANCELED, c(beaten, ExecType.FIELD));
+        assertEquals("C2", s(beaten, ClOrdID.FIELD), "the beaten bid keeps its ClOrdID");
+        assertTrue(s(beaten, Text.FIELD).startsWith("607 "), s(beaten, Text.FIELD));
+
+        server.advanceClock(close);
+        assertLotFill(er(a), "LOT1", 2510, 20);
+        assertLotFill(er(a), "LOT2", 2520, 10);
+        assertLotFill(er(b), "B1", 2510, 20);
+        assertLotFill(er(b), "B2", 2520, 10);
+        final Message unsold = er(a);
+        assertEquals(ExecType.EXPIRED, c(unsold, ExecType.FIELD));
+        assertEquals("LOT3", s(unsold, ClOrdID.FIELD));
+        assertTrue(s(unsold, Text.FIELD).startsWith("608 "), s(unsold, Text.FIELD));
+        c.expectNothing(100);
     }
 }

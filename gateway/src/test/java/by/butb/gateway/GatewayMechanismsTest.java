@@ -5,7 +5,6 @@ import by.butb.engine.core.EventType;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import quickfix.Group;
 import quickfix.Message;
 import quickfix.field.BusinessRejectReason;
 import quickfix.field.ClOrdID;
@@ -20,9 +19,6 @@ import quickfix.field.OnBehalfOfCompID;
 import quickfix.field.OrdStatus;
 import quickfix.field.OrdType;
 import quickfix.field.OrderID;
-import quickfix.field.PartyID;
-import quickfix.field.PartyIDSource;
-import quickfix.field.PartyRole;
 import quickfix.field.Side;
 import quickfix.field.Text;
 import quickfix.field.TimeInForce;
@@ -38,7 +34,10 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 
 import static by.butb.gateway.Fix.c;
+import static by.butb.gateway.Fix.contraFirm;
 import static by.butb.gateway.Fix.d;
+import static by.butb.gateway.Fix.lotBid;
+import static by.butb.gateway.Fix.lotOffer;
 import static by.butb.gateway.Fix.s;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -95,40 +94,6 @@ class GatewayMechanismsTest
     private static LocalDateTime utc(final long nanos)
     {
         return EngineBridge.time(nanos);
-    }
-
-    private static void contraFirm(final Message m, final String participant)
-    {
-        final Group party = new NewOrderSingle.NoPartyIDs();
-        party.setString(PartyID.FIELD, participant);
-        party.setChar(PartyIDSource.FIELD, PartyIDSource.PROPRIETARY_CUSTOM_CODE);
-        party.setInt(PartyRole.FIELD, ButbTags.CONTRA_FIRM_ROLE);
-        m.addGroup(party);
-    }
-
-    private static NewOrderSingle lotOffer(final String clOrdId, final char side, final String qty,
-        final String startPrice, final String bidStep, final long closeNanos)
-    {
-        final NewOrderSingle m = Fix.order(clOrdId, "SMP", side, qty, startPrice, OrdType.LIMIT,
-            TimeInForce.GOOD_TILL_CANCEL);
-        m.setChar(ButbTags.LOT_ACTION, ButbTags.LOT_OFFER);
-        if (bidStep != null)
-        {
-            m.setString(ButbTags.BID_STEP, bidStep);
-        }
-        if (closeNanos != 0)
-        {
-            m.setField(new ExpireTime(utc(closeNanos)));
-        }
-        return m;
-    }
-
-    private static NewOrderSingle lotBid(final String clOrdId, final char side, final String price)
-    {
-        final NewOrderSingle m = Fix.order(clOrdId, "SMP", side, null, price, OrdType.LIMIT,
-            TimeInForce.GOOD_TILL_CANCEL);
-        m.setChar(ButbTags.LOT_ACTION, ButbTags.LOT_BID);
-        return m;
     }
 
     // ---------------------------------------------------------------- address deals

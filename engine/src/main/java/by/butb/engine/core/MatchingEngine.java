@@ -1516,6 +1516,45 @@ public final class MatchingEngine
     }
 
     /**
+     * Visits the address orders waiting for their counterparty, oldest first (orders fully taken, cancelled or
+     * expired are gone). Cold path: for a gateway adopting the open orders after a restart.
+     */
+    public void forEachAddressOrder(final AddressOrderVisitor visitor)
+    {
+        for (final Order o : addressOrders)
+        {
+            visitor.visit(o.orderId, o.clientOrderId, o.owner, o.submitter, o.instrument, o.side, o.timeInForce,
+                o.price, o.quantity, o.leaves, o.filled, o.blocked, o.counterparty);
+        }
+    }
+
+    /** Visits the lots whose auction is still open, in offer order (closed lots are not visited). Cold path. */
+    public void forEachOpenLot(final OpenLotVisitor visitor)
+    {
+        for (final Lot lot : openLots)
+        {
+            visitor.visit(lot.lotId, lot.clientOrderId, lot.owner, lot.submitter, lot.instrument, lot.side,
+                lot.quantity, lot.startPrice, lot.bidStep, lot.closeTime, lot.blocked);
+        }
+    }
+
+    /**
+     * Visits the standing (best) bid of every open lot that has one, in offer order of the lots. Only the best bid
+     * of a lot is held: a beaten bid has ended. Cold path.
+     */
+    public void forEachStandingBid(final StandingBidVisitor visitor)
+    {
+        for (final Lot lot : openLots)
+        {
+            if (lot.hasBid)
+            {
+                visitor.visit(lot.lotId, lot.bidId, lot.bidClientOrderId, lot.bidOwner, lot.bidSubmitter,
+                    lot.instrument, lot.side.opposite(), lot.bidPrice, lot.quantity, lot.bidBlocked);
+            }
+        }
+    }
+
+    /**
      * A 64-bit digest of the whole state (deposits, every book in priority order, id counters, trading day):
      * equal states give equal hashes, so two runs, or a run and its recovery, can be compared cheaply.
      */
@@ -1678,5 +1717,41 @@ public final class MatchingEngine
     {
         void visit(long orderId, long clientOrderId, int owner, int submitter, TimeInForce timeInForce, long price,
             long quantity, long leaves, long filled, long blocked);
+    }
+
+    /**
+     * Callback for {@link #forEachAddressOrder}. Money in minor units; price and quantities scaled;
+     * {@code counterparty} is the participant index of the only party allowed to take the order.
+     */
+    @FunctionalInterface
+    public interface AddressOrderVisitor
+    {
+        void visit(long orderId, long clientOrderId, int owner, int submitter, int instrument, Side side,
+            TimeInForce timeInForce, long price, long quantity, long leaves, long filled, long blocked,
+            int counterparty);
+    }
+
+    /**
+     * Callback for {@link #forEachOpenLot}. {@code lotId} is the lot's exchange order id; {@code side} SELL for a
+     * seller's (ascending) auction, BUY for a buyer's (descending) one; {@code closeTimeNanos} epoch nanoseconds,
+     * UTC; money in minor units; prices and quantity scaled.
+     */
+    @FunctionalInterface
+    public interface OpenLotVisitor
+    {
+        void visit(long lotId, long clientOrderId, int owner, int submitter, int instrument, Side side, long quantity,
+            long startPrice, long bidStep, long closeTimeNanos, long blocked);
+    }
+
+    /**
+     * Callback for {@link #forEachStandingBid}. {@code bidId} is the bid's exchange order id, {@code side} the
+     * bid's own side (opposite to the lot's), {@code quantity} the lot's (a bid is for the whole lot); money in
+     * minor units; price and quantity scaled.
+     */
+    @FunctionalInterface
+    public interface StandingBidVisitor
+    {
+        void visit(long lotId, long bidId, long clientOrderId, int owner, int submitter, int instrument, Side side,
+            long price, long quantity, long blocked);
     }
 }
