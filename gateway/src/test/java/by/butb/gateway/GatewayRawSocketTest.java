@@ -9,6 +9,7 @@ import quickfix.field.ExecType;
 import quickfix.field.MsgType;
 import quickfix.field.Side;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -273,6 +274,39 @@ class GatewayRawSocketTest
             }
         }
         assertEquals(n, rejects, "every bad order answered with a reject");
+    }
+
+    @Test
+    void aClientThatStopsReadingIsDisconnectedWhileOthersTrade() throws Exception
+    {
+        server.close();
+        server = GatewayServer.start(new GatewayServer.Options().catalog(TestCatalog.catalog()).host("127.0.0.1")
+            .port(0).maxScheduledWrites(20));
+        final RawFix slow = rawLoggedOn("TRADER-B");
+        // Orders the gateway answers with a reject each, sent without ever reading: the answers fill the socket
+        // buffers, then pile up unwritten in the server until it drops the connection, and our writes fail.
+        final long deadline = System.currentTimeMillis() + 60_000;
+        int sent = 0;
+        boolean dropped = false;
+        while (!dropped && System.currentTimeMillis() < deadline)
+        {
+            final StringBuilder burst = new StringBuilder();
+            for (int i = 0; i < 1_000; i++, sent++)
+            {
+                burst.append(RawFix.frame("FIX.4.4", slow.body("D", "11=S" + sent + "|55=SMP|54=1|60=" +
+                    RawFix.now() + "|38=0|40=2|44=2400|")));
+            }
+            try
+            {
+                slow.sendText(burst.toString());
+            }
+            catch (final IOException ex)
+            {
+                dropped = true;
+            }
+        }
+        assertTrue(dropped, "the server still accepts input from a client that read nothing of " + sent + " answers");
+        assertOthersStillServed();
     }
 
     @Test
