@@ -84,16 +84,6 @@ class AddressAndLotVisitorsTest
         return only(h.run(c), EventType.ACCEPTED).exchangeOrderId;
     }
 
-    private List<EngineEvent> take(final int buyer, final long id, final long addressOrderId, final double price,
-        final double quantity)
-    {
-        final Command c = h.command.newOrder(h.time, buyer, id, SMP, Side.BUY, OrderType.LIMIT, TimeInForce.GTC,
-            px(price), qty(quantity));
-        c.counterparty = SELLER;
-        c.counterpartyOrderId = addressOrderId;
-        return h.run(c);
-    }
-
     private long offer(final int owner, final long id, final Side side, final double start, final double quantity,
         final double step, final long closeNanos)
     {
@@ -110,12 +100,12 @@ class AddressAndLotVisitorsTest
     void shouldVisitExactlyTheAddressOrdersStillWaitingWithWhatIsLeftOfThem()
     {
         final long partlyTaken = post(1, BUYER, TimeInForce.GTC, 2500, 52);
-        only(take(BUYER, 1, 1, 2500, 20), EventType.TRADE);
+        only(h.takeAddressOrder(BUYER, 1, 1, 2500, 20), EventType.TRADE);
         final long dayOrder = post(2, BUYER2, TimeInForce.DAY, 2510, 10);
         post(3, BUYER, TimeInForce.GTC, 2520, 5);
         only(h.cancel(SELLER, 3), EventType.CANCELLED);
         post(4, BUYER, TimeInForce.GTC, 2530, 8);
-        only(take(BUYER, 2, 4, 2530, 8), EventType.TRADE);
+        only(h.takeAddressOrder(BUYER, 2, 4, 2530, 8), EventType.TRADE);
         h.limit(BUYER2, 9, SMP, Side.BUY, 2400, 3, TimeInForce.GTC);
 
         assertEquals(List.of(

@@ -39,22 +39,12 @@ class AddressDealTest
         return h.run(c);
     }
 
-    private List<EngineEvent> take(final int buyer, final long id, final long addressOrderId, final double price,
-        final double quantity)
-    {
-        final Command c = h.command.newOrder(h.time, buyer, id, SMP, Side.BUY, OrderType.LIMIT, TimeInForce.GTC,
-            px(price), qty(quantity));
-        c.counterparty = SELLER;
-        c.counterpartyOrderId = addressOrderId;
-        return h.run(c);
-    }
-
     @Test
     void shouldLetOnlyTheNamedBuyerTakeTheAddressOrder()
     {
         assertEquals(BUYER, only(post(1, BUYER, 2500, 52), EventType.ACCEPTED).counterparty);
-        assertEquals(ResultCode.NOT_ADDRESSEE, rejection(take(BUYER2, 1, 1, 2500, 52)));
-        final List<EngineEvent> events = take(BUYER, 1, 1, 2500, 52);
+        assertEquals(ResultCode.NOT_ADDRESSEE, rejection(h.takeAddressOrder(BUYER2, 1, 1, 2500, 52)));
+        final List<EngineEvent> events = h.takeAddressOrder(BUYER, 1, 1, 2500, 52);
         final EngineEvent trade = only(events, EventType.TRADE);
         assertEquals(TradeKind.ADDRESS_DEAL, trade.tradeKind);
         assertEquals(qty(52), trade.quantity);
@@ -79,9 +69,9 @@ class AddressDealTest
     void shouldAllowPartialTakesAndCancelTheRest()
     {
         post(1, BUYER, 2500, 52);
-        assertEquals(qty(20), only(take(BUYER, 1, 1, 2500, 20), EventType.TRADE).quantity);
-        assertEquals(ResultCode.ADDRESS_TERMS_MISMATCH, rejection(take(BUYER, 2, 1, 2500, 40)), "only 32 t left");
-        assertEquals(ResultCode.ADDRESS_TERMS_MISMATCH, rejection(take(BUYER, 3, 1, 2490, 10)), "price differs");
+        assertEquals(qty(20), only(h.takeAddressOrder(BUYER, 1, 1, 2500, 20), EventType.TRADE).quantity);
+        assertEquals(ResultCode.ADDRESS_TERMS_MISMATCH, rejection(h.takeAddressOrder(BUYER, 2, 1, 2500, 40)), "only 32 t left");
+        assertEquals(ResultCode.ADDRESS_TERMS_MISMATCH, rejection(h.takeAddressOrder(BUYER, 3, 1, 2490, 10)), "price differs");
         final EngineEvent cancelled = only(h.run(h.command.cancel(h.time, SELLER, 1)), EventType.CANCELLED);
         assertEquals(qty(20), cancelled.filled);
         assertEquals(0, h.engine.addressOrderCount());
@@ -92,7 +82,7 @@ class AddressDealTest
     {
         assertEquals(ResultCode.SELF_ADDRESSED, rejection(post(1, SELLER, 2500, 1)));
         assertEquals(ResultCode.UNKNOWN_COUNTERPARTY, rejection(post(2, Command.UNKNOWN, 2500, 1)));
-        assertEquals(ResultCode.UNKNOWN_ORDER, rejection(take(BUYER, 3, 42, 2500, 1)));
+        assertEquals(ResultCode.UNKNOWN_ORDER, rejection(h.takeAddressOrder(BUYER, 3, 42, 2500, 1)));
         post(4, BUYER, 2500, 1);
         assertEquals(ResultCode.ADDRESS_ORDER_NOT_REPLACEABLE, rejection(h.run(h.command.replace(h.time, SELLER, 4,
             px(2510), qty(1)))));

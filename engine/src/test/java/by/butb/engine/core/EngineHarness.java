@@ -76,6 +76,17 @@ final class EngineHarness
             TestMarket.qty(quantity)));
     }
 
+    /** {@code buyer} takes the SMP address order {@code addressOrderId} that {@link TestMarket#SELLER} posted. */
+    List<EngineEvent> takeAddressOrder(final int buyer, final long id, final long addressOrderId, final double price,
+        final double quantity)
+    {
+        final Command c = command.newOrder(time, buyer, id, TestMarket.SMP, Side.BUY, OrderType.LIMIT,
+            TimeInForce.GTC, TestMarket.px(price), TestMarket.qty(quantity));
+        c.counterparty = TestMarket.SELLER;
+        c.counterpartyOrderId = addressOrderId;
+        return run(c);
+    }
+
     List<EngineEvent> cancel(final int participant, final long id)
     {
         return run(command.cancel(time, participant, id));
