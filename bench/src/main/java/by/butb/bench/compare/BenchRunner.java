@@ -125,20 +125,7 @@ public final class BenchRunner
         final Path journalDir = Path.of(o.take("journal-dir", System.getProperty("java.io.tmpdir")));
         final String heap = o.take("heap", quick ? "1g" : "2g");
         final String peerJava = o.take("peer-java", System.getenv("BUTB_PEER_JAVA"));
-        final String floorText = o.take("floor-seconds", quick ? "1" : "10");
-        final double floorSeconds;
-        try
-        {
-            floorSeconds = Double.parseDouble(floorText);
-        }
-        catch (final NumberFormatException ex)
-        {
-            throw new IllegalArgumentException("--floor-seconds: not a number: " + floorText);
-        }
-        if (!(floorSeconds >= 0 && floorSeconds <= 600))
-        {
-            throw new IllegalArgumentException("--floor-seconds: must be between 0 and 600, got " + floorText);
-        }
+        final double floorSeconds = o.takeDouble("floor-seconds", quick ? 1 : 10, 0);
         o.checkAllUsed();
         final Path jar = peerJar != null ? Path.of(peerJar) : defaultPeerJar();
         if (configs.contains("exchange-core") && peerJava == null && Runtime.version().feature() > PEER_MAX_JAVA)

@@ -104,6 +104,14 @@ class BenchRunnerQuickTest
     }
 
     @Test
+    void shouldRejectAFloorDurationThatIsNotANumberNamingTheOption()
+    {
+        final IllegalArgumentException ex = assertThrows(IllegalArgumentException.class,
+            () -> BenchRunner.parse(new String[]{"--floor-seconds", "ten"}));
+        assertEquals("--floor-seconds must be a number, got 'ten'", ex.getMessage());
+    }
+
+    @Test
     void shouldRejectAnUnknownConfigurationByName()
     {
         final IllegalArgumentException ex = assertThrows(IllegalArgumentException.class,
