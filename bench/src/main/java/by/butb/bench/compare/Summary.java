@@ -160,15 +160,8 @@ final class Summary
         {
             for (final Map.Entry<Long, Histogram> r : e.getValue().entrySet())
             {
-                final Histogram h = r.getValue();
-                b.append(String.format(Locale.ROOT, "| %-14s | %9s |", e.getKey(), rate(r.getKey())));
-                for (final double p : PERCENTILES)
-                {
-                    b.append(String.format(Locale.ROOT, " %9.1f |", h.getValueAtPercentile(p) / 1000.0));
-                }
-                b.append(String.format(Locale.ROOT, " %9.1f | %11s |%s%n", h.getMaxValue() / 1000.0,
-                    String.format(Locale.ROOT, "%,d", h.getTotalCount()),
-                    saturated.get(e.getKey()).get(r.getKey()) ? " SATURATED: could not sustain the rate" : ""));
+                latencyRow(b, e.getKey(), r.getKey(), r.getValue(),
+                    saturated.get(e.getKey()).get(r.getKey()) ? " SATURATED: could not sustain the rate" : "");
             }
         }
         final Histogram at1m = latency.getOrDefault("butb", Map.of()).get(1_000_000L);
@@ -183,22 +176,25 @@ final class Summary
         {
             b.append(String.format(Locale.ROOT, "%nmachine floor: the latency of an engine that takes no time, from the " +
                 "gaps of %s (no engine can show less here)%n", floorSource));
-            for (final Map.Entry<Long, Histogram> r : floor.entrySet())
-            {
-                final Histogram h = r.getValue();
-                b.append(String.format(Locale.ROOT, "| %-14s | %9s |", "machine floor", rate(r.getKey())));
-                for (final double p : PERCENTILES)
-                {
-                    b.append(String.format(Locale.ROOT, " %9.1f |", h.getValueAtPercentile(p) / 1000.0));
-                }
-                b.append(String.format(Locale.ROOT, " %9.1f | %11s |%n", h.getMaxValue() / 1000.0,
-                    String.format(Locale.ROOT, "%,d", h.getTotalCount())));
-            }
+            floor.forEach((rate, h) -> latencyRow(b, "machine floor", rate, h, ""));
         }
         b.append("\ncounters: ");
         counters.forEach((k, v) -> b.append("\n  ").append(v));
         b.append('\n');
         return b.toString();
+    }
+
+    /** One row of the latency table: percentiles and max in microseconds, then the count and {@code note}. */
+    private static void latencyRow(final StringBuilder b, final String name, final long rate, final Histogram h,
+        final String note)
+    {
+        b.append(String.format(Locale.ROOT, "| %-14s | %9s |", name, rate(rate)));
+        for (final double p : PERCENTILES)
+        {
+            b.append(String.format(Locale.ROOT, " %9.1f |", h.getValueAtPercentile(p) / 1000.0));
+        }
+        b.append(String.format(Locale.ROOT, " %9.1f | %11s |%s%n", h.getMaxValue() / 1000.0,
+            String.format(Locale.ROOT, "%,d", h.getTotalCount()), note));
     }
 
     private void ratioLine(final StringBuilder b, final String config, final double target)
