@@ -6,19 +6,23 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.WebSocket;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
 import java.util.Base64;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.stream.Stream;
 
 /**
  * A headless Chromium (Debian's package) driven over the Chrome DevTools Protocol with the JDK's WebSocket client:
@@ -236,26 +240,65 @@ final class Chromium implements AutoCloseable
         call("Emulation.clearDeviceMetricsOverride", "{}");
     }
 
+    /**
+     * Stops the browser and its child processes (renderer, network service: they write into the profile until
+     * they exit), then deletes the profile, best effort: a file that vanishes meanwhile is skipped.
+     */
     @Override
     public void close() throws IOException
     {
+        final List<ProcessHandle> children = process.descendants().toList();
         socket.abort();
         process.destroy();
+        children.forEach(ProcessHandle::destroy);
         try
         {
             if (!process.waitFor(5, TimeUnit.SECONDS))
             {
                 process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
             }
+            for (final ProcessHandle child : children)
+            {
+                try
+                {
+                    child.onExit().get(5, TimeUnit.SECONDS);
+                }
+                catch (final ExecutionException | TimeoutException ex)
+                {
+                    child.destroyForcibly();
+                }
+            }
         }
         catch (final InterruptedException ex)
         {
             Thread.currentThread().interrupt();
         }
-        try (Stream<Path> files = Files.walk(profile))
+        Files.walkFileTree(profile, new SimpleFileVisitor<>()
         {
-            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        }
+            @Override
+            public FileVisitResult visitFile(final Path file, final BasicFileAttributes attributes)
+            {
+                file.toFile().delete();
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFileFailed(final Path file, final IOException ex) throws IOException
+            {
+                if (ex instanceof NoSuchFileException)
+                {
+                    return FileVisitResult.CONTINUE;
+                }
+                throw ex;
+            }
+
+            @Override
+            public FileVisitResult postVisitDirectory(final Path directory, final IOException ex)
+            {
+                directory.toFile().delete();
+                return FileVisitResult.CONTINUE;
+            }
+        });
     }
 
     static String quote(final String s)
