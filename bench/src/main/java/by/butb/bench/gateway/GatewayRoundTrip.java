@@ -2,6 +2,7 @@ package by.butb.bench.gateway;
 
 import by.butb.engine.pipeline.WaitStrategyName;
 import by.butb.gateway.GatewayServer;
+import by.butb.harness.Driver;
 import org.HdrHistogram.Histogram;
 
 import java.io.IOException;
@@ -183,16 +184,8 @@ public final class GatewayRoundTrip
                     fromWrite.getValueAtPercentile(99) / 1e3, allocated < 0 ? Double.NaN : allocated / 1024.0 / n,
                     CpuShare.since(cpu), (complete ? "" : "  INCOMPLETE") +
                         (client.rejected() > 0 ? "  " + client.rejected() + " rejected" : ""));
-                final Path file = s.out.resolve(s.label + "-" + rate + ".hgrm");
-                try (PrintStream p = new PrintStream(Files.newOutputStream(file)))
-                {
-                    h.outputPercentileDistribution(p, 1000.0);
-                }
-                try (PrintStream p = new PrintStream(Files.newOutputStream(
-                    s.out.resolve(s.label + "-" + rate + "-from-write.hgrm"))))
-                {
-                    fromWrite.outputPercentileDistribution(p, 1000.0);
-                }
+                Driver.writeHgrm(s.out.resolve(s.label + "-" + rate + ".hgrm"), h);
+                Driver.writeHgrm(s.out.resolve(s.label + "-" + rate + "-from-write.hgrm"), fromWrite);
                 Thread.sleep(1_000);
             }
             out.println("histograms (microseconds) in " + s.out.toAbsolutePath());
