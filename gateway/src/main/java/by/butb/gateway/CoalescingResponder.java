@@ -78,7 +78,7 @@ final class CoalescingResponder implements Responder
             }
             if (pending.length() >= MAX_PENDING_CHARS)
             {
-                flushLocked();
+                writePending(); // still listed in the batch: no need to list it again
             }
             return true;
         }
@@ -92,6 +92,11 @@ final class CoalescingResponder implements Responder
     private void flushLocked()
     {
         dirty = false;
+        writePending();
+    }
+
+    private void writePending()
+    {
         if (pending.length() == 0)
         {
             return;
