@@ -9,6 +9,7 @@ import net.openhft.chronicle.wire.DocumentContext;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.LongPredicate;
 
 /**
  * The FIX ClOrdIDs behind the engine's client order ids, kept in the engine's data directory (a Chronicle Queue in
@@ -53,11 +54,12 @@ final class ClOrdIdJournal implements AutoCloseable
     }
 
     /**
-     * Every recorded ClOrdID, the latest per (owner, engine id), keyed by {@link #key}.
+     * The latest recorded ClOrdID of each (owner, engine id) that {@code wanted} accepts, keyed by
+     * {@link ClOrdIdTable#engineKey}: the start passes the keys of the orders still live, so only those are kept.
      *
      * @throws IllegalStateException naming the file's directory and the document when a record does not decode.
      */
-    Map<Long, String> read()
+    Map<Long, String> read(final LongPredicate wanted)
     {
         final Map<Long, String> clOrdIds = new HashMap<>();
         try (ExcerptTailer tailer = queue.createTailer())
@@ -80,7 +82,11 @@ final class ClOrdIdJournal implements AutoCloseable
                         {
                             throw new IllegalArgumentException("owner " + owner + ", id " + id + ", ClOrdID " + clOrdId);
                         }
-                        clOrdIds.put(key(owner, id), clOrdId);
+                        final long key = ClOrdIdTable.engineKey(owner, id);
+                        if (wanted.test(key))
+                        {
+                            clOrdIds.put(key, clOrdId);
+                        }
                     }
                     catch (final RuntimeException ex)
                     {
@@ -92,11 +98,6 @@ final class ClOrdIdJournal implements AutoCloseable
         }
     }
 
-    /** The key of (owner, engine client order id); ids are below {@code MatchingEngine.MAX_CLIENT_ORDER_ID} (2^40). */
-    static long key(final int owner, final long id)
-    {
-        return (long)owner << 40 | id;
-    }
 
     @Override
     public synchronized void close()

@@ -48,6 +48,7 @@ import java.math.RoundingMode;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -95,36 +96,42 @@ final class EngineBridge implements EngineListener
      * After recovery, before any session: adopts what is still live in the engine as if this gateway had seen it
      * accepted: the orders resting in the books, the address orders waiting for their counterparty, the open lots
      * (also into {@link OpenLots}) and each lot's standing bid; then copies the current books. An order's ClOrdID is
-     * the one {@code recordedClOrdIds} holds for it ({@link ClOrdIdJournal#read}), or its engine client order id in
-     * decimal when there is none. Call from the starting thread after a drain.
+     * the one {@code journal} recorded for it, or its engine client order id in decimal when there is none (or no
+     * journal). Call from the starting thread after a drain.
      */
-    void seed(final MatchingEngine engine, final Map<Long, String> recordedClOrdIds)
+    void seed(final MatchingEngine engine, final ClOrdIdJournal journal)
     {
+        final Map<Long, LiveOrder> adopted = new HashMap<>();
         for (final Instrument instrument : catalog.instruments())
         {
             for (final Side side : Side.values())
             {
                 engine.forEachRestingOrder(instrument.index(), side,
                     (orderId, clientOrderId, owner, submitter, tif, price, quantity, leaves, filled, blocked) ->
-                        adopt(orderId, clientOrderId, owner, submitter, instrument.index(), side, tif, price,
-                            quantity, filled, recordedClOrdIds));
+                        adopt(adopted, orderId, clientOrderId, owner, submitter, instrument.index(), side, tif, price,
+                            quantity, filled));
             }
         }
         engine.forEachAddressOrder((orderId, clientOrderId, owner, submitter, instrument, side, tif, price,
             quantity, leaves, filled, blocked, counterparty) ->
-            adopt(orderId, clientOrderId, owner, submitter, instrument, side, tif, price, quantity, filled,
-                recordedClOrdIds));
+            adopt(adopted, orderId, clientOrderId, owner, submitter, instrument, side, tif, price, quantity, filled));
         engine.forEachOpenLot((lotId, clientOrderId, owner, submitter, instrument, side, quantity, startPrice,
             bidStep, closeTimeNanos, blocked) ->
         {
-            final LiveOrder offer = adopt(lotId, clientOrderId, owner, submitter, instrument, side, TimeInForce.GTC,
-                startPrice, quantity, 0, recordedClOrdIds);
+            final LiveOrder offer = adopt(adopted, lotId, clientOrderId, owner, submitter, instrument, side,
+                TimeInForce.GTC, startPrice, quantity, 0);
             offer.lot = true;
             lots.opened(new OpenLots.Lot(lotId, owner, clientOrderId, instrument, side, quantity));
         });
         engine.forEachStandingBid((lotId, bidId, clientOrderId, owner, submitter, instrument, side, price, quantity,
-            blocked) -> adopt(bidId, clientOrderId, owner, submitter, instrument, side, TimeInForce.GTC, price,
-                quantity, 0, recordedClOrdIds));
+            blocked) -> adopt(adopted, bidId, clientOrderId, owner, submitter, instrument, side, TimeInForce.GTC,
+                price, quantity, 0));
+        final Map<Long, String> recorded = journal == null ? Map.of() : journal.read(adopted::containsKey);
+        adopted.forEach((key, o) ->
+        {
+            o.clOrdId = recorded.getOrDefault(key, Long.toString(o.engineClOrdId));
+            clOrdIds.seed(o.owner, o.clOrdId, o.engineClOrdId);
+        });
         for (final Instrument instrument : catalog.instruments())
         {
             outbound.marketData(instrument.index(), BookCopy.of(engine, instrument.index(), BOOK_LEVELS), List.of());
@@ -132,10 +139,13 @@ final class EngineBridge implements EngineListener
         ready = true;
     }
 
-    /** The FIX view of a live limit order that this gateway did not see accepted; {@code filled} scaled. */
-    private LiveOrder adopt(final long orderId, final long clientOrderId, final int owner, final int submitter,
-        final int instrument, final Side side, final TimeInForce tif, final long price, final long quantity,
-        final long filled, final Map<Long, String> recordedClOrdIds)
+    /**
+     * The FIX view of a live limit order that this gateway did not see accepted, without its ClOrdID yet, also put
+     * in {@code adopted} by {@link ClOrdIdTable#engineKey}; {@code filled} scaled.
+     */
+    private LiveOrder adopt(final Map<Long, LiveOrder> adopted, final long orderId, final long clientOrderId,
+        final int owner, final int submitter, final int instrument, final Side side, final TimeInForce tif,
+        final long price, final long quantity, final long filled)
     {
         final LiveOrder o = new LiveOrder();
         o.orderId = orderId;
@@ -150,10 +160,8 @@ final class EngineBridge implements EngineListener
         o.cumQty = filled;
         o.notional = BigDecimal.valueOf(price).multiply(BigDecimal.valueOf(filled));
         o.engineClOrdId = clientOrderId;
-        o.clOrdId = recordedClOrdIds.getOrDefault(ClOrdIdJournal.key(owner, clientOrderId),
-            Long.toString(clientOrderId));
         orders.put(orderId, o);
-        clOrdIds.seed(owner, o.clOrdId, clientOrderId);
+        adopted.put(ClOrdIdTable.engineKey(owner, clientOrderId), o);
         return o;
     }
 

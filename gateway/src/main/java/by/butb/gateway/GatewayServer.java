@@ -23,7 +23,6 @@ import java.net.SocketAddress;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.function.LongSupplier;
 
@@ -291,7 +290,7 @@ public final class GatewayServer implements AutoCloseable
         try
         {
             pipeline.drain();
-            bridge.seed(pipeline.engine(), clOrdIdJournal == null ? Map.of() : clOrdIdJournal.read());
+            bridge.seed(pipeline.engine(), clOrdIdJournal);
             outbound.start();
 
             app = new FixApplication(o.catalog, pipeline, bridge, clOrdIds, outbound, o.clockNanos, lots,

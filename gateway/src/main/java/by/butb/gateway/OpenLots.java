@@ -23,7 +23,7 @@ final class OpenLots
     void opened(final Lot lot)
     {
         byId.put(lot.lotId(), lot);
-        byOwnerOrderId.put(key(lot.owner(), lot.clientOrderId()), lot);
+        byOwnerOrderId.put(ClOrdIdTable.engineKey(lot.owner(), lot.clientOrderId()), lot);
     }
 
     void ended(final long lotId)
@@ -31,7 +31,7 @@ final class OpenLots
         final Lot lot = byId.remove(lotId);
         if (lot != null)
         {
-            byOwnerOrderId.remove(key(lot.owner(), lot.clientOrderId()), lot);
+            byOwnerOrderId.remove(ClOrdIdTable.engineKey(lot.owner(), lot.clientOrderId()), lot);
         }
     }
 
@@ -44,11 +44,7 @@ final class OpenLots
     /** The open lot of {@code owner} with this engine client order id, or null. */
     Lot byOwner(final int owner, final long clientOrderId)
     {
-        return byOwnerOrderId.get(key(owner, clientOrderId));
+        return byOwnerOrderId.get(ClOrdIdTable.engineKey(owner, clientOrderId));
     }
 
-    private static long key(final int owner, final long clientOrderId)
-    {
-        return (long)owner << 40 | clientOrderId;
-    }
 }

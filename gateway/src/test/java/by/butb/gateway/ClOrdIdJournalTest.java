@@ -29,8 +29,10 @@ class ClOrdIdJournalTest
         try (ClOrdIdJournal journal = new ClOrdIdJournal(data))
         {
             journal.record(0, 1, "A-1 again");
-            assertEquals(Map.of(ClOrdIdJournal.key(0, 1), "A-1 again", ClOrdIdJournal.key(0, 2), "Ä-ü/2 ordre",
-                ClOrdIdJournal.key(2, 1), "A-1"), journal.read());
+            assertEquals(Map.of(ClOrdIdTable.engineKey(0, 1), "A-1 again", ClOrdIdTable.engineKey(0, 2),
+                "Ä-ü/2 ordre", ClOrdIdTable.engineKey(2, 1), "A-1"), journal.read(key -> true));
+            assertEquals(Map.of(ClOrdIdTable.engineKey(2, 1), "A-1"),
+                journal.read(key -> key == ClOrdIdTable.engineKey(2, 1)), "only the keys asked for");
         }
     }
 
@@ -49,7 +51,8 @@ class ClOrdIdJournalTest
         }
         try (ClOrdIdJournal journal = new ClOrdIdJournal(data))
         {
-            final IllegalStateException error = assertThrows(IllegalStateException.class, journal::read);
+            final IllegalStateException error = assertThrows(IllegalStateException.class,
+                () -> journal.read(key -> true));
             assertTrue(error.getMessage().startsWith("ClOrdID journal " + data.resolve("clordids") +
                 ": document at index "), error.getMessage());
         }
