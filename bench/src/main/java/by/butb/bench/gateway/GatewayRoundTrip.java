@@ -24,6 +24,8 @@ import java.util.stream.Stream;
  * Also printed: the latency from the moment each order's write started ({@code w-p50}, {@code w-p99}, and a
  * {@code -from-write.hgrm}: without the client's own timer lateness, but blind to a server that makes the client's
  * writes wait), and the bytes the whole JVM (gateway, engine and client) allocated per order ({@code KB/order}).
+ * {@code --server echo} measures {@link EchoFixServer} instead of the gateway, with the same client: the floor a
+ * server that does no work shows on this machine.
  *
  * <pre>
  * java $CHRONICLE_FLAGS -cp bench/target/benchmarks.jar by.butb.bench.gateway.GatewayRoundTrip \
@@ -47,6 +49,8 @@ public final class GatewayRoundTrip
         boolean noJournal;
         WaitStrategyName waitStrategy = WaitStrategyName.BLOCKING;
         int storedMessages = GatewayServer.DEFAULT_STORED_MESSAGES;
+        /** Measure {@link EchoFixServer} (the loopback floor) instead of the gateway. */
+        boolean echo;
     }
 
     public static void main(final String[] args) throws Exception
@@ -61,7 +65,7 @@ public final class GatewayRoundTrip
             System.err.println("GatewayRoundTrip: " + ex.getMessage());
             System.err.println("usage: GatewayRoundTrip [--rates N,N,...] [--seconds N] [--warmup-seconds N] " +
                 "[--label NAME] [--out DIR] [--journal DIR | --no-journal] [--wait-strategy " +
-                "BLOCKING|SLEEPING|YIELDING|BUSY_SPIN] [--stored-messages N|all]");
+                "BLOCKING|SLEEPING|YIELDING|BUSY_SPIN] [--stored-messages N|all] [--server gateway|echo]");
             System.exit(2);
             return;
         }
@@ -87,6 +91,15 @@ public final class GatewayRoundTrip
                 {
                     final String v = value(args, ++i, a);
                     s.storedMessages = v.equals("all") ? GatewayServer.STORE_ALL : v.equals("0") ? 0 : positive(v, a);
+                }
+                case "--server" ->
+                {
+                    final String v = value(args, ++i, a);
+                    if (!v.equals("gateway") && !v.equals("echo"))
+                    {
+                        throw new IllegalArgumentException("--server must be gateway or echo, got '" + v + "'");
+                    }
+                    s.echo = v.equals("echo");
                 }
                 case "--wait-strategy" -> s.waitStrategy = WaitStrategyName.valueOf(value(args, ++i, a)
                     .toUpperCase(Locale.ROOT));
@@ -135,20 +148,31 @@ public final class GatewayRoundTrip
 
     static void run(final Settings s, final PrintStream out) throws Exception
     {
-        final Path temp = s.noJournal || s.journal != null ? null : Files.createTempDirectory("butb-gateway-bench");
-        final Path journal = s.noJournal ? null : s.journal != null ? s.journal : temp.resolve("journal");
+        final Path temp = s.echo || s.noJournal || s.journal != null ? null :
+            Files.createTempDirectory("butb-gateway-bench");
+        final Path journal = s.echo || s.noJournal ? null : s.journal != null ? s.journal : temp.resolve("journal");
         Files.createDirectories(s.out);
-        try (GatewayServer server = GatewayServer.start(new GatewayServer.Options().catalog(BenchCatalog.catalog())
-            .host("127.0.0.1").port(0).dataDirectory(journal).waitStrategy(s.waitStrategy)
-            .storedMessages(s.storedMessages).sessionQueueCapacity(1 << 20));
-             RawFixClient client = new RawFixClient("127.0.0.1", server.port(), BenchCatalog.TRADER,
-                 server.compId(), BenchCatalog.SYMBOL))
+        try (EchoFixServer echo = s.echo ? new EchoFixServer() : null;
+             GatewayServer server = s.echo ? null : GatewayServer.start(new GatewayServer.Options()
+                 .catalog(BenchCatalog.catalog()).host("127.0.0.1").port(0).dataDirectory(journal)
+                 .waitStrategy(s.waitStrategy).storedMessages(s.storedMessages).sessionQueueCapacity(1 << 20));
+             RawFixClient client = new RawFixClient("127.0.0.1", s.echo ? echo.port() : server.port(),
+                 BenchCatalog.TRADER, s.echo ? "ECHO" : server.compId(), BenchCatalog.SYMBOL))
         {
             client.logon(BenchCatalog.PASSWORD);
-            out.printf("gateway round trip, one session, journal %s, wait strategy %s, stored messages %s, %d s per " +
-                    "rate, %d cores, Java %s%n", journal == null ? "off" : "on", s.waitStrategy,
-                s.storedMessages == GatewayServer.STORE_ALL ? "all" : Integer.toString(s.storedMessages), s.seconds, Runtime.getRuntime().availableProcessors(),
-                Runtime.version());
+            if (s.echo)
+            {
+                out.printf("loopback floor (echo server: no FIX session, no engine, replies on its reader thread), " +
+                    "one connection, %d s per rate, %d cores, Java %s%n", s.seconds,
+                    Runtime.getRuntime().availableProcessors(), Runtime.version());
+            }
+            else
+            {
+                out.printf("gateway round trip, one session, journal %s, wait strategy %s, stored messages %s, %d s " +
+                    "per rate, %d cores, Java %s%n", journal == null ? "off" : "on", s.waitStrategy,
+                    s.storedMessages == GatewayServer.STORE_ALL ? "all" : Integer.toString(s.storedMessages),
+                    s.seconds, Runtime.getRuntime().availableProcessors(), Runtime.version());
+            }
             int nextId = 0;
             if (s.warmupSeconds > 0)
             {

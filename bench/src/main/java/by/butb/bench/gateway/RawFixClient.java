@@ -209,23 +209,29 @@ final class RawFixClient implements AutoCloseable
     /** Appends 8=, 9=, the body and 10= to the output buffer. */
     private void frame(final int bodyLength)
     {
-        final int start = length;
-        length = put(buffer, length, "8=FIX.4.4\u00019=");
-        length = putInt(buffer, length, bodyLength);
-        buffer[length++] = SOH;
-        System.arraycopy(body, 0, buffer, length, bodyLength);
-        length += bodyLength;
+        length = frame(body, bodyLength, buffer, length);
+    }
+
+    /** Writes 8=, 9=, the first {@code bodyLength} bytes of {@code body} and 10= at {@code out[at]}; returns the end. */
+    static int frame(final byte[] body, final int bodyLength, final byte[] out, final int at)
+    {
+        int p = put(out, at, "8=FIX.4.4\u00019=");
+        p = putInt(out, p, bodyLength);
+        out[p++] = SOH;
+        System.arraycopy(body, 0, out, p, bodyLength);
+        p += bodyLength;
         int sum = 0;
-        for (int i = start; i < length; i++)
+        for (int i = at; i < p; i++)
         {
-            sum += buffer[i];
+            sum += out[i];
         }
         sum &= 0xFF;
-        length = put(buffer, length, "10=");
-        buffer[length++] = (byte)('0' + sum / 100);
-        buffer[length++] = (byte)('0' + sum / 10 % 10);
-        buffer[length++] = (byte)('0' + sum % 10);
-        buffer[length++] = SOH;
+        p = put(out, p, "10=");
+        out[p++] = (byte)('0' + sum / 100);
+        out[p++] = (byte)('0' + sum / 10 % 10);
+        out[p++] = (byte)('0' + sum % 10);
+        out[p++] = SOH;
+        return p;
     }
 
     private void flush() throws IOException
@@ -321,7 +327,7 @@ final class RawFixClient implements AutoCloseable
     }
 
     /** The index after the message starting at {@code from} ("...<SOH>10=nnn<SOH>"), or -1 if incomplete. */
-    private static int messageEnd(final byte[] b, final int from, final int to)
+    static int messageEnd(final byte[] b, final int from, final int to)
     {
         for (int i = from; i + 3 < to; i++)
         {
@@ -368,7 +374,7 @@ final class RawFixClient implements AutoCloseable
         answered++;
     }
 
-    private static int valueAt(final byte[] b, final int from, final int end, final String tagWithSoh)
+    static int valueAt(final byte[] b, final int from, final int end, final String tagWithSoh)
     {
         outer:
         for (int i = from - 1; i + tagWithSoh.length() < end; i++)
