@@ -38,7 +38,9 @@ import java.util.stream.Stream;
  * <p>Parameters: {@code journal} (true: Chronicle input and output journals in a fresh temporary directory per
  * trial, deleted afterwards; the parent directory is {@code -Dbutb.bench.dir=...}, passed with
  * {@code -jvmArgsPrepend}, default {@code java.io.tmpdir}), {@code waitStrategy} of the pipeline threads (both by
- * default: BLOCKING is the engine's default, YIELDING measured faster here and spins while idle, see RESULTS.md), {@code dedicatedJournalThread} (with the journal on: the input journal
+ * default: BLOCKING is the engine's default; SLEEPING, which spins, yields, then naps while idle and makes the
+ * producer's publish a plain store, measured fastest here, see RESULTS.md), {@code dedicatedJournalThread} (with the
+ * journal on: the input journal
  * on its own thread ahead of the logic, or journal-then-apply on one thread; ignored without journal),
  * {@code outputJournal} (with the journal on: also journal the events), {@code ringSize}.
  */
@@ -50,7 +52,8 @@ import java.util.stream.Stream;
 @Fork(value = 1, jvmArgsAppend = {
     JvmFlags.EXPORT_REF, JvmFlags.EXPORT_NIO, JvmFlags.EXPORT_MISC, JvmFlags.EXPORT_JAVAC_FILE, JvmFlags.OPEN_JAVAC,
     JvmFlags.OPEN_LANG, JvmFlags.OPEN_REFLECT, JvmFlags.OPEN_IO, JvmFlags.OPEN_UTIL, JvmFlags.OPEN_NIO,
-    JvmFlags.NO_ANALYTICS, JvmFlags.HEAP_MIN, JvmFlags.HEAP_MAX})
+    JvmFlags.NO_ANALYTICS, JvmFlags.HEAP_MIN, JvmFlags.HEAP_MAX,
+    JvmFlags.THROUGHPUT_GC})
 public class PipelineThroughputBenchmark
 {
     public static final int BATCH = 1024;
@@ -58,7 +61,7 @@ public class PipelineThroughputBenchmark
     @Param({"false", "true"})
     public boolean journal;
 
-    @Param({"BLOCKING", "YIELDING"})
+    @Param({"BLOCKING", "SLEEPING"})
     public WaitStrategyName waitStrategy;
 
     @Param({"false"})
