@@ -49,6 +49,8 @@ public final class GatewayRoundTrip
         boolean noJournal;
         WaitStrategyName waitStrategy = WaitStrategyName.BLOCKING;
         int storedMessages = GatewayServer.DEFAULT_STORED_MESSAGES;
+        /** Inbound messages queued per session (0: the server's default, as {@code serve} runs). */
+        int sessionQueue;
         /** Measure {@link EchoFixServer} (the loopback floor) instead of the gateway. */
         boolean echo;
     }
@@ -65,7 +67,7 @@ public final class GatewayRoundTrip
             System.err.println("GatewayRoundTrip: " + ex.getMessage());
             System.err.println("usage: GatewayRoundTrip [--rates N,N,...] [--seconds N] [--warmup-seconds N] " +
                 "[--label NAME] [--out DIR] [--journal DIR | --no-journal] [--wait-strategy " +
-                "BLOCKING|SLEEPING|YIELDING|BUSY_SPIN] [--stored-messages N|all] [--server gateway|echo]");
+                "BLOCKING|SLEEPING|YIELDING|BUSY_SPIN] [--stored-messages N|all] [--session-queue N] [--server gateway|echo]");
             System.exit(2);
             return;
         }
@@ -92,6 +94,7 @@ public final class GatewayRoundTrip
                     final String v = value(args, ++i, a);
                     s.storedMessages = v.equals("all") ? GatewayServer.STORE_ALL : v.equals("0") ? 0 : positive(v, a);
                 }
+                case "--session-queue" -> s.sessionQueue = positive(value(args, ++i, a), a);
                 case "--server" ->
                 {
                     final String v = value(args, ++i, a);
@@ -152,10 +155,15 @@ public final class GatewayRoundTrip
             Files.createTempDirectory("butb-gateway-bench");
         final Path journal = s.echo || s.noJournal ? null : s.journal != null ? s.journal : temp.resolve("journal");
         Files.createDirectories(s.out);
+        final GatewayServer.Options options = new GatewayServer.Options().catalog(BenchCatalog.catalog())
+            .host("127.0.0.1").port(0).dataDirectory(journal).waitStrategy(s.waitStrategy)
+            .storedMessages(s.storedMessages);
+        if (s.sessionQueue > 0)
+        {
+            options.sessionQueueCapacity(s.sessionQueue);
+        }
         try (EchoFixServer echo = s.echo ? new EchoFixServer() : null;
-             GatewayServer server = s.echo ? null : GatewayServer.start(new GatewayServer.Options()
-                 .catalog(BenchCatalog.catalog()).host("127.0.0.1").port(0).dataDirectory(journal)
-                 .waitStrategy(s.waitStrategy).storedMessages(s.storedMessages).sessionQueueCapacity(1 << 20));
+             GatewayServer server = s.echo ? null : GatewayServer.start(options);
              RawFixClient client = new RawFixClient("127.0.0.1", s.echo ? echo.port() : server.port(),
                  BenchCatalog.TRADER, s.echo ? "ECHO" : server.compId(), BenchCatalog.SYMBOL))
         {
