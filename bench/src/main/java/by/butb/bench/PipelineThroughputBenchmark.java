@@ -40,9 +40,8 @@ import java.util.stream.Stream;
  * {@code -jvmArgsPrepend}, default {@code java.io.tmpdir}), {@code waitStrategy} of the pipeline threads (both by
  * default: BLOCKING is the engine's default; SLEEPING, which spins, yields, then naps while idle and makes the
  * producer's publish a plain store, measured fastest here, see RESULTS.md), {@code dedicatedJournalThread} (with the
- * journal on: the input journal
- * on its own thread ahead of the logic, or journal-then-apply on one thread; ignored without journal),
- * {@code outputJournal} (with the journal on: also journal the events), {@code ringSize}.
+ * journal on: the input journal on its own thread ahead of the logic, or journal-then-apply on one thread; ignored
+ * without journal), {@code outputJournal} (with the journal on: also journal the events), {@code ringSize}.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)

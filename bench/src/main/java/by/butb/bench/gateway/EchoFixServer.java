@@ -20,8 +20,9 @@ final class EchoFixServer implements AutoCloseable
 {
     private static final byte SOH = 1;
     private static final byte[] LOGON = frame("35=A\u000149=ECHO\u000156=BENCH\u000134=1\u000198=0\u0001108=300\u0001");
-    private static final byte[] REPORT_HEAD = "35=8\u000149=ECHO\u000156=BENCH\u000134=1\u000137=1\u000117=1\u0001150=0\u000139=0\u000111="
-        .getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] REPORT_HEAD =
+        "35=8\u000149=ECHO\u000156=BENCH\u000134=1\u000137=1\u000117=1\u0001150=0\u000139=0\u000111="
+            .getBytes(StandardCharsets.US_ASCII);
 
     private final ServerSocket listener;
     private final Thread thread;

@@ -67,7 +67,8 @@ public final class GatewayRoundTrip
             System.err.println("GatewayRoundTrip: " + ex.getMessage());
             System.err.println("usage: GatewayRoundTrip [--rates N,N,...] [--seconds N] [--warmup-seconds N] " +
                 "[--label NAME] [--out DIR] [--journal DIR | --no-journal] [--wait-strategy " +
-                "BLOCKING|SLEEPING|YIELDING|BUSY_SPIN] [--stored-messages N|all] [--session-queue N] [--server gateway|echo]");
+                "BLOCKING|SLEEPING|YIELDING|BUSY_SPIN] [--stored-messages N|all] [--session-queue N] " +
+                "[--server gateway|echo]");
             System.exit(2);
             return;
         }

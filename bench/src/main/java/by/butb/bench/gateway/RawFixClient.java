@@ -212,7 +212,7 @@ final class RawFixClient implements AutoCloseable
         length = frame(body, bodyLength, buffer, length);
     }
 
-    /** Writes 8=, 9=, the first {@code bodyLength} bytes of {@code body} and 10= at {@code out[at]}; returns the end. */
+    /** Writes 8=, 9=, {@code body[0, bodyLength)} and 10= at {@code out[at]}; returns the index after it. */
     static int frame(final byte[] body, final int bodyLength, final byte[] out, final int at)
     {
         int p = put(out, at, "8=FIX.4.4\u00019=");
