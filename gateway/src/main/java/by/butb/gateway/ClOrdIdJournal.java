@@ -1,5 +1,6 @@
 package by.butb.gateway;
 
+import by.butb.engine.core.MatchingEngine;
 import net.openhft.chronicle.bytes.Bytes;
 import net.openhft.chronicle.queue.ChronicleQueue;
 import net.openhft.chronicle.queue.ExcerptAppender;
@@ -55,7 +56,8 @@ final class ClOrdIdJournal implements AutoCloseable
 
     /**
      * The latest recorded ClOrdID of each (owner, engine id) that {@code wanted} accepts, keyed by
-     * {@link ClOrdIdTable#engineKey}: the start passes the keys of the orders still live, so only those are kept.
+     * {@link MatchingEngine#clientOrderKey}: the start passes the keys of the orders still live, so only those are
+     * kept.
      *
      * @throws IllegalStateException naming the file's directory and the document when a record does not decode.
      */
@@ -80,9 +82,10 @@ final class ClOrdIdJournal implements AutoCloseable
                         final String clOrdId = bytes.readUtf8();
                         if (owner < 0 || id <= 0 || clOrdId == null)
                         {
-                            throw new IllegalArgumentException("owner " + owner + ", id " + id + ", ClOrdID " + clOrdId);
+                            throw new IllegalArgumentException("owner " + owner + ", id " + id + ", ClOrdID " +
+                                clOrdId);
                         }
-                        final long key = ClOrdIdTable.engineKey(owner, id);
+                        final long key = MatchingEngine.clientOrderKey(owner, id);
                         if (wanted.test(key))
                         {
                             clOrdIds.put(key, clOrdId);
@@ -97,7 +100,6 @@ final class ClOrdIdJournal implements AutoCloseable
             }
         }
     }
-
 
     @Override
     public synchronized void close()

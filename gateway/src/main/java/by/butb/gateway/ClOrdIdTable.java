@@ -30,15 +30,6 @@ final class ClOrdIdTable
         }
     }
 
-    /**
-     * The key of an owner's engine client order id, unique per (owner, id) since ids are below
-     * {@link MatchingEngine#MAX_CLIENT_ORDER_ID} (2^40).
-     */
-    static long engineKey(final int owner, final long engineId)
-    {
-        return (long)owner << 40 | engineId;
-    }
-
     /** A fresh engine id for {@code clOrdId}, or 0 when that ClOrdID names a live order of the owner. */
     long allocate(final int owner, final String clOrdId)
     {

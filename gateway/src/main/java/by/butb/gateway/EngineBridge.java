@@ -141,7 +141,7 @@ final class EngineBridge implements EngineListener
 
     /**
      * The FIX view of a live limit order that this gateway did not see accepted, without its ClOrdID yet, also put
-     * in {@code adopted} by {@link ClOrdIdTable#engineKey}; {@code filled} scaled.
+     * in {@code adopted} by {@link MatchingEngine#clientOrderKey}; {@code filled} scaled.
      */
     private LiveOrder adopt(final Map<Long, LiveOrder> adopted, final long orderId, final long clientOrderId,
         final int owner, final int submitter, final int instrument, final Side side, final TimeInForce tif,
@@ -161,7 +161,7 @@ final class EngineBridge implements EngineListener
         o.notional = BigDecimal.valueOf(price).multiply(BigDecimal.valueOf(filled));
         o.engineClOrdId = clientOrderId;
         orders.put(orderId, o);
-        adopted.put(ClOrdIdTable.engineKey(owner, clientOrderId), o);
+        adopted.put(MatchingEngine.clientOrderKey(owner, clientOrderId), o);
         return o;
     }
 

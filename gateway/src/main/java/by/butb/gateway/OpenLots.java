@@ -1,5 +1,6 @@
 package by.butb.gateway;
 
+import by.butb.engine.core.MatchingEngine;
 import by.butb.engine.model.Side;
 
 import java.util.concurrent.ConcurrentHashMap;
@@ -23,7 +24,7 @@ final class OpenLots
     void opened(final Lot lot)
     {
         byId.put(lot.lotId(), lot);
-        byOwnerOrderId.put(ClOrdIdTable.engineKey(lot.owner(), lot.clientOrderId()), lot);
+        byOwnerOrderId.put(MatchingEngine.clientOrderKey(lot.owner(), lot.clientOrderId()), lot);
     }
 
     void ended(final long lotId)
@@ -31,7 +32,7 @@ final class OpenLots
         final Lot lot = byId.remove(lotId);
         if (lot != null)
         {
-            byOwnerOrderId.remove(ClOrdIdTable.engineKey(lot.owner(), lot.clientOrderId()), lot);
+            byOwnerOrderId.remove(MatchingEngine.clientOrderKey(lot.owner(), lot.clientOrderId()), lot);
         }
     }
 
@@ -44,7 +45,7 @@ final class OpenLots
     /** The open lot of {@code owner} with this engine client order id, or null. */
     Lot byOwner(final int owner, final long clientOrderId)
     {
-        return byOwnerOrderId.get(ClOrdIdTable.engineKey(owner, clientOrderId));
+        return byOwnerOrderId.get(MatchingEngine.clientOrderKey(owner, clientOrderId));
     }
 
 }

@@ -1,5 +1,6 @@
 package by.butb.gateway;
 
+import by.butb.engine.core.MatchingEngine;
 import net.openhft.chronicle.queue.ChronicleQueue;
 import net.openhft.chronicle.queue.ExcerptAppender;
 import net.openhft.chronicle.wire.DocumentContext;
@@ -29,10 +30,10 @@ class ClOrdIdJournalTest
         try (ClOrdIdJournal journal = new ClOrdIdJournal(data))
         {
             journal.record(0, 1, "A-1 again");
-            assertEquals(Map.of(ClOrdIdTable.engineKey(0, 1), "A-1 again", ClOrdIdTable.engineKey(0, 2),
-                "Ä-ü/2 ordre", ClOrdIdTable.engineKey(2, 1), "A-1"), journal.read(key -> true));
-            assertEquals(Map.of(ClOrdIdTable.engineKey(2, 1), "A-1"),
-                journal.read(key -> key == ClOrdIdTable.engineKey(2, 1)), "only the keys asked for");
+            assertEquals(Map.of(MatchingEngine.clientOrderKey(0, 1), "A-1 again", MatchingEngine.clientOrderKey(0, 2),
+                "Ä-ü/2 ordre", MatchingEngine.clientOrderKey(2, 1), "A-1"), journal.read(key -> true));
+            assertEquals(Map.of(MatchingEngine.clientOrderKey(2, 1), "A-1"),
+                journal.read(key -> key == MatchingEngine.clientOrderKey(2, 1)), "only the keys asked for");
         }
     }
 

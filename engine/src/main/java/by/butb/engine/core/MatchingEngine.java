@@ -436,7 +436,7 @@ public final class MatchingEngine
                 result = ResultCode.ORDER_ID_INVALID;
             }
             else if (ordersByClientKey.contains(order.owner, cmd.newClientOrderId) ||
-                lotsByClientKey.containsKey(clientKey(order.owner, cmd.newClientOrderId)))
+                lotsByClientKey.containsKey(clientOrderKey(order.owner, cmd.newClientOrderId)))
             {
                 result = ResultCode.DUPLICATE_ORDER_ID;
             }
@@ -866,7 +866,7 @@ public final class MatchingEngine
             openLots.add(lot);
         }
         lotsById.put(lot.lotId, lot);
-        lotsByClientKey.put(clientKey(lot.owner, lot.clientOrderId), lot);
+        lotsByClientKey.put(clientOrderKey(lot.owner, lot.clientOrderId), lot);
         if (!lot.closed)
         {
             nextLotClose = Math.min(nextLotClose, lot.closeTime);
@@ -883,7 +883,7 @@ public final class MatchingEngine
         }
         else if (cmd.counterparty >= 0 && cmd.counterpartyOrderId > 0 && cmd.counterpartyOrderId < MAX_CLIENT_ORDER_ID)
         {
-            lot = lotsByClientKey.get(clientKey(cmd.counterparty, cmd.counterpartyOrderId));
+            lot = lotsByClientKey.get(clientOrderKey(cmd.counterparty, cmd.counterpartyOrderId));
         }
         else
         {
@@ -1199,7 +1199,7 @@ public final class MatchingEngine
             }
         }
         if (ordersByClientKey.contains(owner, cmd.clientOrderId) || !lotsByClientKey.isEmpty() &&
-            isOpenLot(lotsByClientKey.get(clientKey(owner, cmd.clientOrderId))))
+            isOpenLot(lotsByClientKey.get(clientOrderKey(owner, cmd.clientOrderId))))
         {
             return ResultCode.DUPLICATE_ORDER_ID;
         }
@@ -1326,7 +1326,11 @@ public final class MatchingEngine
         pool.release(order);
     }
 
-    private static long clientKey(final int owner, final long clientOrderId)
+    /**
+     * The key the engine finds an order or lot by: unique per (beneficial owner, client order id) for client order
+     * ids below {@link #MAX_CLIENT_ORDER_ID}. For a gateway or tool that keys its own maps the same way.
+     */
+    public static long clientOrderKey(final int owner, final long clientOrderId)
     {
         return ClientOrderIndex.key(owner, clientOrderId);
     }
