@@ -29,11 +29,12 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
- * Throughput of the whole engine pipeline: the benchmark thread is the single producer and calls
- * {@link EnginePipeline#submit} with the stateless {@link MixedWorkload#TRANSLATOR}, {@value #BATCH} commands per
- * invocation; the pipeline's own threads journal (optionally) and apply them. Score: commands per second accepted
- * by the ring; as the ring (16384 slots) fills, the producer runs at the consumers' pace, and each iteration ends
- * with a drain (outside the timing) so an iteration's commands are applied before the next one starts.
+ * Throughput of the whole engine pipeline: the benchmark thread is the single producer and submits
+ * {@value #BATCH} commands per invocation with the stateless {@link MixedWorkload#TRANSLATOR}, one at a time or
+ * {@code publishBatch} at a time; the pipeline's own threads journal (optionally) and apply them. Score: commands
+ * per second accepted by the ring; as the ring (16384 slots) fills, the producer runs at the consumers' pace, and
+ * each iteration ends with a drain (outside the timing) so an iteration's commands are applied before the next one
+ * starts.
  *
  * <p>Parameters: {@code journal} (true: Chronicle input and output journals in a fresh temporary directory per
  * trial, deleted afterwards; the parent directory is {@code -Dbutb.bench.dir=...}, passed with
@@ -41,7 +42,8 @@ import java.util.stream.Stream;
  * default: BLOCKING is the engine's default; SLEEPING, which spins, yields, then naps while idle and makes the
  * producer's publish a plain store, measured fastest here, see RESULTS.md), {@code dedicatedJournalThread} (with the
  * journal on: the input journal on its own thread ahead of the logic, or journal-then-apply on one thread; ignored
- * without journal), {@code outputJournal} (with the journal on: also journal the events), {@code ringSize}.
+ * without journal), {@code outputJournal} (with the journal on: also journal the events), {@code ringSize},
+ * {@code publishBatch} (1 and 64 by default; a divisor of {@value #BATCH}).
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
@@ -74,6 +76,13 @@ public class PipelineThroughputBenchmark
     @Param({"16384"})
     public int ringSize;
 
+    /**
+     * Commands the producer claims and publishes together: 1 is {@link EnginePipeline#submit(
+     * by.butb.engine.pipeline.CommandTranslator, Object)} per command, more is the batch {@code submit}.
+     */
+    @Param({"1", "64"})
+    public int publishBatch;
+
     private MixedWorkload workload;
     private MixedWorkload.Replay replay;
     private EnginePipeline pipeline;
@@ -82,6 +91,10 @@ public class PipelineThroughputBenchmark
     @Setup(Level.Trial)
     public void setUp() throws IOException
     {
+        if (publishBatch < 1 || BATCH % publishBatch != 0)
+        {
+            throw new IllegalArgumentException("publishBatch must divide " + BATCH + ", got " + publishBatch);
+        }
         workload = MixedWorkload.standard();
         replay = workload.replay();
         if (journal)
@@ -111,9 +124,20 @@ public class PipelineThroughputBenchmark
     {
         final EnginePipeline p = pipeline;
         final MixedWorkload.Replay r = replay;
-        for (int i = 0; i < BATCH; i++)
+        final int n = publishBatch;
+        if (n == 1)
         {
-            p.submit(MixedWorkload.TRANSLATOR, r);
+            for (int i = 0; i < BATCH; i++)
+            {
+                p.submit(MixedWorkload.TRANSLATOR, r);
+            }
+        }
+        else
+        {
+            for (int i = 0; i < BATCH; i += n)
+            {
+                p.submit(MixedWorkload.TRANSLATOR, r, n);
+            }
         }
     }
 

@@ -5,6 +5,7 @@ import by.butb.engine.TestMarket;
 import by.butb.engine.core.Command;
 import by.butb.engine.core.EngineEvent;
 import by.butb.engine.core.EventType;
+import by.butb.engine.core.ResultCode;
 import by.butb.engine.journal.Journal;
 import by.butb.engine.model.Catalog;
 import org.junit.jupiter.api.Test;
@@ -16,6 +17,7 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class EnginePipelineTest
@@ -169,6 +171,109 @@ class EnginePipelineTest
         {
             assertEquals(3_000, pipeline.recoveredCommands());
             assertEquals(ReferenceRun.stateHashAfter(SEED, 3_000), pipeline.engine().stateHash());
+        }
+    }
+
+    @Test
+    void shouldApplyBatchedSubmissionsExactlyAsSingleOnes(@TempDir final Path data)
+    {
+        final int commands = 20_000;
+        final long expected = ReferenceRun.stateHashAfter(SEED, commands);
+        for (final int batch : new int[] {1, 7, 64, 1024})
+        {
+            try (EnginePipeline pipeline = EnginePipeline.start(new EngineContext().catalog(catalog).ringSize(1024)))
+            {
+                submitInBatches(pipeline, new CommandStream(catalog, SEED), commands, batch);
+                pipeline.drain();
+                assertEquals(expected, pipeline.engine().stateHash(), "state after batches of " + batch);
+                assertEquals(commands, pipeline.submittedCommands());
+            }
+        }
+        final Path journaled = data.resolve("batched");
+        try (EnginePipeline pipeline = EnginePipeline.start(new EngineContext().catalog(catalog).dataDirectory(journaled)))
+        {
+            submitInBatches(pipeline, new CommandStream(catalog, SEED), commands, 100);
+        }
+        try (EnginePipeline pipeline = EnginePipeline.start(new EngineContext().catalog(catalog).dataDirectory(journaled)))
+        {
+            assertEquals(commands, pipeline.recoveredCommands());
+            assertEquals(expected, pipeline.engine().stateHash(), "state rebuilt from a journal written in batches");
+        }
+    }
+
+    @Test
+    void shouldRefuseABatchThatIsEmptyOrLargerThanTheRing()
+    {
+        try (EnginePipeline pipeline = EnginePipeline.start(new EngineContext().catalog(catalog).ringSize(1024)))
+        {
+            final CommandStream stream = new CommandStream(catalog, SEED);
+            final CommandTranslator<CommandStream> translator = (command, s) -> s.next(command);
+            for (final int count : new int[] {0, -1, 1025})
+            {
+                final IllegalArgumentException ex = assertThrows(IllegalArgumentException.class,
+                    () -> pipeline.submit(translator, stream, count));
+                assertTrue(ex.getMessage().contains("batch of " + count + " commands") &&
+                    ex.getMessage().contains("1024"), ex.getMessage());
+            }
+            assertEquals(0, pipeline.submittedCommands(), "nothing claimed by a refused batch");
+        }
+    }
+
+    @Test
+    void shouldRejectTheRestOfABatchWhenItsTranslatorFails()
+    {
+        final List<EngineEvent> events = new ArrayList<>();
+        try (EnginePipeline pipeline = EnginePipeline.start(new EngineContext().catalog(catalog)
+            .listener(e -> events.add(copyOf(e)))))
+        {
+            final CommandStream stream = new CommandStream(catalog, SEED);
+            final int[] filled = {0};
+            final CommandTranslator<CommandStream> failsOnThird = (command, s) ->
+            {
+                if (++filled[0] == 3)
+                {
+                    command.price = 1;
+                    throw new IllegalStateException("translator failed");
+                }
+                s.next(command);
+            };
+            final IllegalStateException ex = assertThrows(IllegalStateException.class,
+                () -> pipeline.submit(failsOnThird, stream, 5));
+            assertEquals("translator failed", ex.getMessage());
+            pipeline.submit((command, s) -> s.next(command), stream, 2);
+            pipeline.drain();
+            assertEquals(7, pipeline.submittedCommands());
+        }
+        for (long sequence = 2; sequence <= 4; sequence++)
+        {
+            final long seq = sequence;
+            final List<EngineEvent> own = events.stream().filter(e -> e.commandSequence == seq).toList();
+            assertEquals(1, own.size(), "one event for command " + seq);
+            assertEquals(EventType.REJECTED, own.get(0).type);
+            assertEquals(ResultCode.MALFORMED_INPUT, own.get(0).code);
+        }
+        assertTrue(events.stream().anyMatch(e -> e.commandSequence == 6), "the pipeline goes on after the failure");
+        assertTrue(events.stream().noneMatch(e -> e.commandSequence <= 1 && e.type == EventType.REJECTED &&
+            e.code == ResultCode.MALFORMED_INPUT), "the commands filled before the failure are applied as filled");
+    }
+
+    private static EngineEvent copyOf(final EngineEvent e)
+    {
+        final EngineEvent copy = new EngineEvent();
+        copy.copyFrom(e);
+        return copy;
+    }
+
+    static void submitInBatches(final EnginePipeline pipeline, final CommandStream stream, final int count,
+        final int batch)
+    {
+        final CommandTranslator<CommandStream> translator = (command, s) -> s.next(command);
+        int left = count;
+        while (left > 0)
+        {
+            final int n = Math.min(batch, left);
+            pipeline.submit(translator, stream, n);
+            left -= n;
         }
     }
 
