@@ -10,27 +10,36 @@ import java.lang.management.ThreadMXBean;
 import java.util.function.LongSupplier;
 
 /**
- * The engine's logic alone on its own {@link MixedWorkload} and {@link MatchingEngine}, as
- * {@link MatchingEngineBenchmark} runs it; each {@link #getAsLong()} applies the next {@code commandsPerRound}
- * commands and returns the CPU nanoseconds the calling thread spent. {@link LogicAbProbe} loads one per build, each
- * in its own class loader, through the JDK's {@link LongSupplier}. Single-threaded.
+ * The engine's logic alone on its own {@link MixedWorkload} and {@link MatchingEngine}: {@link #apply()} prepares
+ * the next command as a ring slot would be ({@link Command#clear()}, then filled by the replay), clears the event
+ * list as the pipeline does, and applies the command. {@link MatchingEngineBenchmark} times {@link #apply()};
+ * {@link LogicAbProbe} loads one per build, each in its own class loader, and calls {@link #getAsLong()}, which
+ * applies the next {@code commandsPerRound} commands and returns the CPU nanoseconds the calling thread spent.
+ * Single-threaded.
  */
 public final class LogicRound implements LongSupplier
 {
+    private final MixedWorkload workload;
     private final MixedWorkload.Replay replay;
     private final MatchingEngine engine;
     private final int commandsPerRound;
     private final Command command = new Command();
-    private final EventList events = new EventList(64);
+    private final EventList events = new EventList(16);
     private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
     private long sequence;
 
     /** Generates the workload (the standard one but for {@code mixedCommands}) and warms the engine up with it. */
     public LogicRound(final int mixedCommands, final int commandsPerRound)
     {
-        final MixedWorkload workload = MixedWorkload.generate(new MixedWorkload.Config(MixedWorkload.DEFAULT_SEED,
+        this(MixedWorkload.generate(new MixedWorkload.Config(MixedWorkload.DEFAULT_SEED,
             MixedWorkload.DEFAULT_PARTICIPANTS, mixedCommands, MixedWorkload.DEFAULT_DEPTH_PER_SIDE,
-            MixedWorkload.DEFAULT_PASSIVE_LEVELS));
+            MixedWorkload.DEFAULT_PASSIVE_LEVELS)), commandsPerRound);
+    }
+
+    /** Warms a new engine up with {@code workload} ({@link MixedWorkload#warmUpCommands()}). */
+    LogicRound(final MixedWorkload workload, final int commandsPerRound)
+    {
+        this.workload = workload;
         this.replay = workload.replay();
         this.engine = new MatchingEngine(workload.catalog(), MarketRules.DEFAULT, 16_384);
         this.commandsPerRound = commandsPerRound;
@@ -51,7 +60,7 @@ public final class LogicRound implements LongSupplier
         return threads.getCurrentThreadCpuTime() - start;
     }
 
-    private void apply()
+    void apply()
     {
         final Command c = command;
         c.clear();
@@ -59,5 +68,11 @@ public final class LogicRound implements LongSupplier
         c.sequence = sequence++;
         events.clear();
         engine.process(c, events);
+    }
+
+    String describe()
+    {
+        return String.format(java.util.Locale.ROOT, "%,d commands applied, %,d live orders, cycle position %,d of %,d",
+            sequence, engine.liveOrderCount(), replay.position(), workload.cycleLength());
     }
 }

@@ -1,9 +1,5 @@
 package by.butb.bench;
 
-import by.butb.engine.core.Command;
-import by.butb.engine.core.EventList;
-import by.butb.engine.core.MarketRules;
-import by.butb.engine.core.MatchingEngine;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -22,10 +18,10 @@ import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The business logic alone: {@link MatchingEngine#process} on the {@link MixedWorkload}, on the benchmark thread,
- * with no ring, no journal and no other thread. This is the ceiling for {@link PipelineThroughputBenchmark}. Each
- * command is prepared as a ring slot would be ({@link Command#clear()}, then filled by the replay), and the event
- * list is cleared per command as the pipeline does. Score: commands per second.
+ * The business logic alone: {@code MatchingEngine.process} on the {@link MixedWorkload}, on the benchmark thread,
+ * with no ring, no journal and no other thread ({@link LogicRound#apply()}: each command is prepared as a ring
+ * slot would be, and the event list is cleared per command as the pipeline does). This is the ceiling for
+ * {@link PipelineThroughputBenchmark}. Score: commands per second.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
@@ -41,51 +37,30 @@ public class MatchingEngineBenchmark
 {
     public static final int BATCH = 1024;
 
-    private MixedWorkload workload;
-    private MixedWorkload.Replay replay;
-    private MatchingEngine engine;
-    private final Command command = new Command();
-    private final EventList events = new EventList(16);
-    private long sequence;
+    private LogicRound logic;
+    private int invocations;
 
     @Setup(Level.Trial)
     public void setUp()
     {
-        workload = MixedWorkload.standard();
-        replay = workload.replay();
-        engine = new MatchingEngine(workload.catalog(), MarketRules.DEFAULT, 16_384);
-        for (long i = 0, n = workload.warmUpCommands(); i < n; i++)
-        {
-            apply();
-        }
+        logic = new LogicRound(MixedWorkload.standard(), BATCH);
     }
 
     @Benchmark
     @OperationsPerInvocation(BATCH)
-    public int process()
+    public long process()
     {
+        final LogicRound l = logic;
         for (int i = 0; i < BATCH; i++)
         {
-            apply();
+            l.apply();
         }
-        return events.size();
-    }
-
-    private void apply()
-    {
-        final Command c = command;
-        c.clear();
-        replay.next(c);
-        c.sequence = sequence++;
-        events.clear();
-        engine.process(c, events);
+        return ++invocations;
     }
 
     @TearDown(Level.Trial)
     public void tearDown()
     {
-        System.out.printf(Locale.ROOT, "%n[MatchingEngineBenchmark] %,d commands applied, %,d live orders, " +
-            "cycle position %,d of %,d%n", sequence, engine.liveOrderCount(), replay.position(),
-            workload.cycleLength());
+        System.out.printf(Locale.ROOT, "%n[MatchingEngineBenchmark] %s%n", logic.describe());
     }
 }
