@@ -5,6 +5,7 @@ import by.butb.engine.TestMarket;
 import by.butb.engine.core.Command;
 import by.butb.engine.core.EngineEvent;
 import by.butb.engine.core.EventType;
+import by.butb.engine.core.MatchingEngine;
 import by.butb.engine.core.ResultCode;
 import by.butb.engine.journal.Journal;
 import by.butb.engine.model.Catalog;
@@ -255,6 +256,66 @@ class EnginePipelineTest
         assertTrue(events.stream().anyMatch(e -> e.commandSequence == 6), "the pipeline goes on after the failure");
         assertTrue(events.stream().noneMatch(e -> e.commandSequence <= 1 && e.type == EventType.REJECTED &&
             e.code == ResultCode.MALFORMED_INPUT), "the commands filled before the failure are applied as filled");
+    }
+
+    @Test
+    void shouldKeepEachBatchInOnePieceWhenSeveralThreadsSubmit() throws Exception
+    {
+        final int producers = 3;
+        final int batches = 400;
+        final int batch = 10;
+        final List<long[]> applied = new ArrayList<>();
+        final EngineListener recorder = new EngineListener()
+        {
+            @Override
+            public void onEvent(final EngineEvent event)
+            {
+            }
+
+            @Override
+            public void onCommandComplete(final Command command, final MatchingEngine engine)
+            {
+                applied.add(new long[] {command.sequence, command.userRef});
+            }
+        };
+        try (EnginePipeline pipeline = EnginePipeline.start(new EngineContext().catalog(catalog)
+            .multiProducer(true).ringSize(64).listener(recorder)))
+        {
+            final List<Thread> threads = new ArrayList<>();
+            for (int p = 1; p <= producers; p++)
+            {
+                final long producer = p;
+                final long[] counter = {0};
+                final CommandTranslator<long[]> translator = (command, next) ->
+                    command.clock(1_704_099_600_000_000_000L).userRef = producer << 32 | next[0]++;
+                threads.add(new Thread(() ->
+                {
+                    for (int b = 0; b < batches; b++)
+                    {
+                        pipeline.submit(translator, counter, batch);
+                    }
+                }));
+            }
+            threads.forEach(Thread::start);
+            for (final Thread t : threads)
+            {
+                t.join();
+            }
+            pipeline.drain();
+        }
+        assertEquals(producers * batches * batch, applied.size());
+        for (int i = 0; i < applied.size(); i++)
+        {
+            assertEquals(i, applied.get(i)[0], "commands applied in sequence order");
+            final long userRef = applied.get(i)[1];
+            if ((userRef & 0xFFFF_FFFFL) % batch == 0)
+            {
+                for (int k = 1; k < batch; k++)
+                {
+                    assertEquals(userRef + k, applied.get(i + k)[1], "batch starting at sequence " + i);
+                }
+            }
+        }
     }
 
     private static EngineEvent copyOf(final EngineEvent e)
