@@ -191,11 +191,13 @@ class EnginePipelineTest
             }
         }
         final Path journaled = data.resolve("batched");
-        try (EnginePipeline pipeline = EnginePipeline.start(new EngineContext().catalog(catalog).dataDirectory(journaled)))
+        try (EnginePipeline pipeline = EnginePipeline.start(
+            new EngineContext().catalog(catalog).dataDirectory(journaled)))
         {
             submitInBatches(pipeline, new CommandStream(catalog, SEED), commands, 100);
         }
-        try (EnginePipeline pipeline = EnginePipeline.start(new EngineContext().catalog(catalog).dataDirectory(journaled)))
+        try (EnginePipeline pipeline = EnginePipeline.start(
+            new EngineContext().catalog(catalog).dataDirectory(journaled)))
         {
             assertEquals(commands, pipeline.recoveredCommands());
             assertEquals(expected, pipeline.engine().stateHash(), "state rebuilt from a journal written in batches");
