@@ -7,6 +7,7 @@ import by.butb.engine.core.MatchingEngine;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
+import java.util.Locale;
 import java.util.function.LongSupplier;
 
 /**
@@ -72,7 +73,7 @@ public final class LogicRound implements LongSupplier
 
     String describe()
     {
-        return String.format(java.util.Locale.ROOT, "%,d commands applied, %,d live orders, cycle position %,d of %,d",
+        return String.format(Locale.ROOT, "%,d commands applied, %,d live orders, cycle position %,d of %,d",
             sequence, engine.liveOrderCount(), replay.position(), workload.cycleLength());
     }
 }

@@ -17,7 +17,7 @@ class LogicAbProbeTest
 
         assertEquals(4, result.rounds());
         assertTrue(result.aNanosPerCommand() > 0 && result.bNanosPerCommand() > 0, result.toString());
-        assertTrue(result.ratio() > 0.2 && result.ratio() < 5, "the same build against itself: " + result);
+        assertTrue(Double.isFinite(result.ratio()) && result.ratio() > 0, result.toString());
         assertTrue(result.bFaster() >= 0 && result.bFaster() <= 4, result.toString());
     }
 

@@ -7,6 +7,7 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /**
  * The loopback floor for {@link GatewayRoundTrip}: a server that does no work at all. One thread blocks on the
@@ -106,10 +107,7 @@ final class EchoFixServer implements AutoCloseable
     {
         final byte[] b = body.getBytes(StandardCharsets.US_ASCII);
         final byte[] out = new byte[b.length + 64];
-        final int n = RawFixClient.frame(b, b.length, out, 0);
-        final byte[] exact = new byte[n];
-        System.arraycopy(out, 0, exact, 0, n);
-        return exact;
+        return Arrays.copyOf(out, RawFixClient.frame(b, b.length, out, 0));
     }
 
     @Override
