@@ -34,7 +34,13 @@ public final class MatchingEngine
     private final Deposits deposits;
     private final Accreditation accreditation;
     private final OrderPool pool;
-    private final OrderIdIndex ordersById;
+    /**
+     * Indexed orders by exchange id, or null until the first command that names an order by its exchange id: most
+     * flows name orders by their own client order ids, and this index cost ~9 % of the logic's time (bench/RESULTS.md,
+     * session 7). Built from the live orders when first needed ({@link #ordersById()}), then kept up to date.
+     */
+    private OrderIdIndex ordersById;
+    private final int orderIdIndexCapacity;
     private final ClientOrderIndex ordersByClientKey;
     private final SessionSchedule schedule;
     private final Phase[] phase;
@@ -92,7 +98,7 @@ public final class MatchingEngine
         this.deposits = new Deposits(catalog);
         this.accreditation = new Accreditation(catalog);
         this.pool = new OrderPool(expectedOrders);
-        this.ordersById = new OrderIdIndex((int)Math.min(1 << 22, Math.max(1 << 16, expectedOrders * 16L)));
+        this.orderIdIndexCapacity = (int)Math.min(1 << 22, Math.max(1 << 16, expectedOrders * 16L));
         this.ordersByClientKey = new ClientOrderIndex(pool, Math.max(32, expectedOrders),
             catalog.participants().size());
         this.schedule = schedule;
@@ -260,7 +266,10 @@ public final class MatchingEngine
         if (!order.indexed)
         {
             order.indexed = true;
-            ordersById.put(order);
+            if (ordersById != null)
+            {
+                ordersById.put(order);
+            }
             ordersByClientKey.put(order);
         }
     }
@@ -1260,7 +1269,7 @@ public final class MatchingEngine
         final int owner = cmd.beneficialOwner();
         if (cmd.exchangeOrderId != 0)
         {
-            final Order order = ordersById.get(cmd.exchangeOrderId);
+            final Order order = ordersById().get(cmd.exchangeOrderId);
             if (order == null)
             {
                 reject(cmd, ResultCode.UNKNOWN_ORDER);
@@ -1280,6 +1289,24 @@ public final class MatchingEngine
             reject(cmd, ResultCode.UNKNOWN_ORDER);
         }
         return order;
+    }
+
+    /** The exchange-id index, built from the indexed live orders on first use (allocates then, once). */
+    private OrderIdIndex ordersById()
+    {
+        if (ordersById == null)
+        {
+            final OrderIdIndex index = new OrderIdIndex(orderIdIndexCapacity);
+            pool.forEachCreated(order ->
+            {
+                if (order.indexed)
+                {
+                    index.put(order);
+                }
+            });
+            ordersById = index;
+        }
+        return ordersById;
     }
 
     // ---------------------------------------------------------------- deposits and order lifecycle
@@ -1320,7 +1347,10 @@ public final class MatchingEngine
         }
         if (order.indexed)
         {
-            ordersById.remove(order);
+            if (ordersById != null)
+            {
+                ordersById.remove(order);
+            }
             ordersByClientKey.remove(order);
         }
         pool.release(order);
@@ -1414,7 +1444,7 @@ public final class MatchingEngine
 
     public int liveOrderCount()
     {
-        return ordersById.size();
+        return ordersByClientKey.size();
     }
 
     public long freeDeposit(final int participant)
@@ -1630,7 +1660,7 @@ public final class MatchingEngine
             out.writeLong(deposits.blocked(p));
             out.writeLong(deposits.feesPaid(p));
         }
-        out.writeInt(ordersById.size() - addressOrders.size());
+        out.writeInt(ordersByClientKey.size() - addressOrders.size());
         for (final OrderBook book : books)
         {
             for (final BookSide side : new BookSide[] {book.bids, book.asks})
@@ -1658,7 +1688,7 @@ public final class MatchingEngine
 
     void readState(final java.io.DataInputStream in) throws java.io.IOException
     {
-        if (lastSequence != -1 || ordersById.size() != 0)
+        if (lastSequence != -1 || ordersByClientKey.size() != 0)
         {
             throw new IllegalStateException("a snapshot can only be loaded into a fresh engine");
         }

@@ -41,6 +41,15 @@ final class OrderPool
         return all[index];
     }
 
+    /** Every order this pool made, live or free, in pool-index order. */
+    void forEachCreated(final java.util.function.Consumer<Order> action)
+    {
+        for (int i = 0; i < created; i++)
+        {
+            action.accept(all[i]);
+        }
+    }
+
     private Order create()
     {
         if (created == all.length)

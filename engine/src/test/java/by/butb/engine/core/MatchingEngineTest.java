@@ -183,6 +183,27 @@ class MatchingEngineTest
         }
 
         @Test
+        void shouldCancelByExchangeIdOrdersPlacedBeforeAndAfterTheFirstSuchCancel()
+        {
+            final long first = only(h.buy(BUYER, 1, 100, 1), EventType.ACCEPTED).exchangeOrderId;
+            final long second = only(h.buy(BUYER, 2, 99, 1), EventType.ACCEPTED).exchangeOrderId;
+            assertEquals(ResultCode.CANCELLED_BY_PARTICIPANT, only(cancelByExchangeId(BUYER, second),
+                EventType.CANCELLED).code);
+            final long third = only(h.buy(BUYER, 3, 98, 1), EventType.ACCEPTED).exchangeOrderId;
+            assertEquals(ResultCode.UNKNOWN_ORDER, rejection(cancelByExchangeId(BUYER, second)));
+            only(cancelByExchangeId(BUYER, first), EventType.CANCELLED);
+            only(cancelByExchangeId(BUYER, third), EventType.CANCELLED);
+            assertEquals(0, h.engine.liveOrderCount());
+        }
+
+        private List<EngineEvent> cancelByExchangeId(final int participant, final long exchangeOrderId)
+        {
+            final Command c = h.command.cancel(h.time, participant, 0);
+            c.exchangeOrderId = exchangeOrderId;
+            return h.run(c);
+        }
+
+        @Test
         void shouldRejectMarketOrderThatWouldRest()
         {
             assertEquals(ResultCode.MARKET_ORDER_CANNOT_REST, rejection(h.market(BUYER, 1, Side.BUY, 1,

@@ -80,6 +80,9 @@ class RandomizedInvariantTest
         private final int[] traders = {TestMarket.SELLER, TestMarket.BUYER, TestMarket.BUYER2, TestMarket.POOR,
             TestMarket.TIMBERONLY, TestMarket.CLIENT, TestMarket.SUSPENDED};
         private long commandNumber;
+        private int commands;
+        /** The live order the last CANCEL named. */
+        private long cancelTarget;
         private long trades;
         private long rejects;
         private long expiries;
@@ -93,6 +96,7 @@ class RandomizedInvariantTest
 
         long execute(final int commands)
         {
+            this.commands = commands;
             for (int i = 0; i < commands; i++)
             {
                 commandNumber = i;
@@ -100,6 +104,12 @@ class RandomizedInvariantTest
                 final long sequence = h.sequence;
                 final List<EngineEvent> events = h.run(cmd);
                 apply(cmd, sequence, events);
+                if (cmd.type == CommandType.CANCEL)
+                {
+                    assertTrue(events.stream().anyMatch(e -> e.exchangeOrderId == cancelTarget &&
+                        (e.type == EventType.CANCELLED || e.type == EventType.EXPIRED)),
+                        "the cancel of live order " + cancelTarget + " ends it: " + events);
+                }
                 checkInvariants();
                 maxLive = Math.max(maxLive, live.size());
             }
@@ -119,8 +129,14 @@ class RandomizedInvariantTest
             final int roll = random.nextInt(100);
             if (roll < 14 && !liveIds.isEmpty())
             {
-                final LiveOrder o = live.get(liveIds.get(random.nextInt(liveIds.size())));
-                final Command c = h.command.cancel(h.time, o.owner, o.clientOrderId);
+                final long orderId = liveIds.get(random.nextInt(liveIds.size()));
+                final LiveOrder o = live.get(orderId);
+                cancelTarget = orderId;
+                // From the middle of the run on, half the cancels name the exchange id: the engine builds that
+                // index on first use, from the orders live then, and keeps it from there.
+                final boolean byExchangeId = commandNumber >= commands / 2 && random.nextBoolean();
+                final Command c = h.command.cancel(h.time, o.owner, byExchangeId ? 0 : o.clientOrderId);
+                c.exchangeOrderId = byExchangeId ? orderId : 0;
                 routeViaBroker(c, o.owner);
                 return c;
             }
