@@ -10,6 +10,8 @@ package by.butb.engine.core;
 public record MarketRules(int guaranteeBps, int feeBps)
 {
     public static final MarketRules DEFAULT = new MarketRules(1000, 10);
+    /** Amounts up to this times any bps (at most 10,000) plus 9,999 fit in a {@code long}. */
+    private static final long NO_OVERFLOW = (Long.MAX_VALUE - 9_999) / 10_000;
 
     public MarketRules
     {
@@ -36,6 +38,10 @@ public record MarketRules(int guaranteeBps, int feeBps)
     /** {@code ceil(amount * bps / 10000)} without overflow for any non-negative amount. */
     static long share(final long amount, final int bps)
     {
+        if (amount <= NO_OVERFLOW)
+        {
+            return (amount * bps + 9_999) / 10_000;
+        }
         final long whole = amount / 10_000;
         final long rest = amount % 10_000;
         return whole * bps + (rest * bps + 9_999) / 10_000;
