@@ -19,7 +19,8 @@ import java.util.ArrayList;
  * <p>Threading: single-threaded; {@link #process} and every query must be called from the same thread (the
  * pipeline's logic thread), or with external synchronisation. Determinism: the engine reads no clock and no random
  * source; everything it does follows from the commands in order. Allocation: none in steady state (pooled orders
- * and levels, primitive maps); pools and maps only grow while the book grows past its largest size so far.
+ * and levels, primitive maps); pools and maps only grow while the book grows past its largest size so far, and the
+ * exchange-id index is allocated by the first command that names an order by its exchange id.
  */
 public final class MatchingEngine
 {
@@ -36,8 +37,9 @@ public final class MatchingEngine
     private final OrderPool pool;
     /**
      * Indexed orders by exchange id, or null until the first command that names an order by its exchange id: most
-     * flows name orders by their own client order ids, and this index cost ~9 % of the logic's time (bench/RESULTS.md,
-     * session 7). Built from the live orders when first needed ({@link #ordersById()}), then kept up to date.
+     * flows name orders by their own client order ids, and keeping this index cost 4-9 % of the logic's time
+     * (bench/RESULTS.md, sessions 6 and 7). Built from the live orders when first needed ({@link #ordersById()}),
+     * then kept up to date.
      */
     private OrderIdIndex ordersById;
     private final int orderIdIndexCapacity;
