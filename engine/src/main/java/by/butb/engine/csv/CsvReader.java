@@ -17,8 +17,11 @@ import java.util.function.Consumer;
 
 /**
  * RFC 4180 CSV with a header row: comma separated, fields optionally in double quotes (a doubled quote inside
- * quotes is a quote, a quoted field may span lines). Blank lines and lines starting with '#' are skipped. Column
- * names are trimmed and compared as written; extra columns are allowed.
+ * quotes is a quote, a quoted field may span lines). A UTF-8 byte order mark at the start is ignored. Blank lines
+ * and lines starting with '#' are skipped. Column names are trimmed and compared as written; extra columns are
+ * allowed. A row may have fewer values than the header (the missing ones are empty) but not more: {@link #read}
+ * fails on such a row (most likely an unquoted decimal comma), {@link #readAllowingExtraValues} passes it on for
+ * the caller to reject ({@link CsvRow#extraValues()}).
  */
 public final class CsvReader
 {
@@ -58,6 +61,22 @@ public final class CsvReader
     public static void read(final String name, final Reader reader, final List<String> requiredColumns,
         final Consumer<CsvRow> sink)
     {
+        read(name, reader, requiredColumns, sink, true);
+    }
+
+    /**
+     * As {@link #read(String, Reader, List, Consumer)}, but a row with more values than the header is passed on
+     * instead of failing the file: for order files, where a bad row becomes a rejected command and the rest goes on.
+     */
+    public static void readAllowingExtraValues(final String name, final Reader reader,
+        final List<String> requiredColumns, final Consumer<CsvRow> sink)
+    {
+        read(name, reader, requiredColumns, sink, false);
+    }
+
+    private static void read(final String name, final Reader reader, final List<String> requiredColumns,
+        final Consumer<CsvRow> sink, final boolean strict)
+    {
         final Parser parser = new Parser(name, reader);
         List<String> header = parser.next();
         while (header != null && isSkippable(header))
@@ -71,7 +90,7 @@ public final class CsvReader
         final Map<String, Integer> columns = new LinkedHashMap<>();
         for (int i = 0; i < header.size(); i++)
         {
-            final String column = header.get(i).trim().replace("\uFEFF", "");
+            final String column = header.get(i).trim();
             if (columns.putIfAbsent(column, i) != null)
             {
                 throw new CsvException(name, parser.recordLine, column, "column appears twice in the header");
@@ -89,7 +108,12 @@ public final class CsvReader
         {
             if (!isSkippable(record))
             {
-                sink.accept(new CsvRow(name, parser.recordLine, frozen, record));
+                final CsvRow row = new CsvRow(name, parser.recordLine, frozen, record);
+                if (strict && row.extraValues() > 0)
+                {
+                    throw new CsvException(name, parser.recordLine, null, row.extraValuesProblem());
+                }
+                sink.accept(row);
             }
         }
     }
@@ -105,10 +129,13 @@ public final class CsvReader
 
     private static final class Parser
     {
+        private static final int BYTE_ORDER_MARK = 0xFEFF;
+
         private final String name;
         private final Reader reader;
         private int line = 1;
         private int recordLine;
+        private boolean started;
         private int pending = -2;
 
         Parser(final String name, final Reader reader)
@@ -139,6 +166,14 @@ public final class CsvReader
         List<String> next()
         {
             int c = read();
+            if (!started)
+            {
+                started = true;
+                if (c == BYTE_ORDER_MARK)
+                {
+                    c = read();
+                }
+            }
             if (c == -1)
             {
                 return null;

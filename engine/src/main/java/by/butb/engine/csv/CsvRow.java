@@ -56,6 +56,19 @@ public final class CsvRow
         return value;
     }
 
+    /** Values past the header's last column (0 for a well-formed row). */
+    public int extraValues()
+    {
+        return Math.max(0, values.size() - columns.size());
+    }
+
+    /** Says what is wrong with a row that has {@link #extraValues()}. */
+    public String extraValuesProblem()
+    {
+        return "has " + values.size() + " values but the header has " + columns.size() +
+            " columns (a value with a comma, such as a decimal comma, must be in double quotes)";
+    }
+
     public CsvException error(final String column, final String problem)
     {
         return new CsvException(file, line, column, problem);

@@ -1,11 +1,13 @@
 package by.butb.engine.model;
 
 import java.math.BigDecimal;
+import java.util.regex.Pattern;
 
 /** Conversions between decimal text (edges only) and the engine's scaled {@code long}s. */
 public final class FixedPoint
 {
     private static final long[] POW10 = new long[19];
+    private static final Pattern PLAIN_DECIMAL = Pattern.compile("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)");
 
     static
     {
@@ -42,15 +44,11 @@ public final class FixedPoint
         {
             throw new NumberFormatException("is empty");
         }
-        final BigDecimal value;
-        try
-        {
-            value = new BigDecimal(trimmed);
-        }
-        catch (final NumberFormatException ex)
+        if (!isPlainDecimal(trimmed))
         {
             throw new NumberFormatException("'" + trimmed + "' is not a decimal number");
         }
+        final BigDecimal value = new BigDecimal(trimmed);
         final BigDecimal scaled = value.movePointRight(scale);
         if (scaled.stripTrailingZeros().scale() > 0)
         {
@@ -64,6 +62,12 @@ public final class FixedPoint
         {
             throw new NumberFormatException("'" + trimmed + "' is too large");
         }
+    }
+
+    /** True for plain decimal text: an optional sign, digits with an optional decimal point; no exponent. */
+    public static boolean isPlainDecimal(final String text)
+    {
+        return PLAIN_DECIMAL.matcher(text).matches();
     }
 
     /** Formats a scaled long as plain decimal text with exactly {@code scale} decimals. */

@@ -39,7 +39,7 @@ final class FileScript extends ScriptBase
         final List<CsvRow> read = new ArrayList<>();
         try (Reader in = orders.open())
         {
-            CsvReader.read(orders.name(), in, OrderFileReader.REQUIRED_COLUMNS, read::add);
+            CsvReader.readAllowingExtraValues(orders.name(), in, OrderFileReader.REQUIRED_COLUMNS, read::add);
         }
         catch (final IOException ex)
         {

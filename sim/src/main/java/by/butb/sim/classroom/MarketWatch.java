@@ -149,7 +149,7 @@ final class MarketWatch implements EngineListener
             final CompletableFuture<List<Map<String, String>>> result = results.remove(command.userRef);
             if (result != null)
             {
-                result.complete(events);
+                result.complete(events.stream().map(MarketWatch::withSource).toList());
             }
             if (command.type == CommandType.CLOCK)
             {

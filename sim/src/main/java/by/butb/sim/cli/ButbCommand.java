@@ -20,7 +20,8 @@ import picocli.CommandLine.Command;
         "  ./butb replay --orders examples/orders-sample.csv --out out/replay",
         "  ./butb serve --port 9878     (FIX 4.4 gateway; see docs/gateway.md)",
         "  ./butb classroom             (the exchange in a browser; see docs/classroom.md)", "",
-        "Exit codes: 0 done, 1 bad input or file error, 2 usage error. File formats: docs/formats.md."})
+        "Exit codes: 0 done, 1 bad input or file error, 2 usage error, 3 (study and sim) a flow outside tolerance.",
+        "File formats: docs/formats.md."})
 public final class ButbCommand
 {
     public static void main(final String[] args)

@@ -67,6 +67,10 @@ public final class OrderFileReader
         cmd.clear();
         final Problems problems = new Problems(row.line());
         cmd.userRef = row.line();
+        if (row.extraValues() > 0)
+        {
+            problems.addRow(row.extraValuesProblem());
+        }
 
         cmd.timeNanos = time(problems, "time", row.get("time"), lastTime);
         if (problems.isEmpty())
@@ -418,16 +422,12 @@ public final class OrderFileReader
             problems.add(field, "is missing");
             return 0;
         }
-        final BigDecimal value;
-        try
-        {
-            value = new BigDecimal(text);
-        }
-        catch (final NumberFormatException ex)
+        if (!FixedPoint.isPlainDecimal(text))
         {
             problems.add(field, "'" + text + "' is not a decimal number");
             return 0;
         }
+        final BigDecimal value = new BigDecimal(text);
         if (instrument == null)
         {
             return 0;
@@ -472,6 +472,13 @@ public final class OrderFileReader
         void add(final String field, final String message)
         {
             messages.add("field '" + field + "': " + message);
+            malformed = true;
+        }
+
+        /** A problem of the row as a whole. */
+        void addRow(final String message)
+        {
+            messages.add(message);
             malformed = true;
         }
 

@@ -158,7 +158,8 @@ public final class Replay
                 final long[] count = {0};
                 final long[] lastTime = {Long.MIN_VALUE, Long.MIN_VALUE, 0};
                 final long[] lastProgress = {System.nanoTime()};
-                CsvReader.read(options.orders().name(), orders, OrderFileReader.REQUIRED_COLUMNS, row ->
+                final String ordersName = options.orders().name();
+                CsvReader.readAllowingExtraValues(ordersName, orders, OrderFileReader.REQUIRED_COLUMNS, row ->
                 {
                     if (pipeline[0] == null)
                     {
@@ -357,7 +358,16 @@ public final class Replay
                     Files.createDirectories(out);
                 }
             }
-            for (final String name : List.of(TRADES_FILE, EVENTS_FILE, SUMMARY_FILE))
+            final List<String> names = List.of(TRADES_FILE, EVENTS_FILE, SUMMARY_FILE);
+            for (final String name : names)
+            {
+                // Checked for all three before the first is replaced, so that a failure leaves out as it was.
+                if (Files.isDirectory(out.resolve(name)))
+                {
+                    throw new IOException(out.resolve(name) + " is a directory");
+                }
+            }
+            for (final String name : names)
             {
                 try
                 {

@@ -18,14 +18,15 @@ import java.nio.file.Path;
 /**
  * A CSV input: a file, or a resource bundled in the jar (the default catalogs and the sample order file).
  *
- * @param name how messages name it (the path as given, or "defaults/instruments.csv (bundled)").
+ * @param name how messages name it (the path as given, or the repository file a bundled resource copies, such as
+ *             "config/instruments.csv (bundled)").
  */
 public record Source(String name, Path path, String resource)
 {
     /** The bundled instrument catalog (a copy of config/instruments.csv). */
-    public static final Source DEFAULT_INSTRUMENTS = resource("defaults/instruments.csv");
+    public static final Source DEFAULT_INSTRUMENTS = resource("defaults/instruments.csv", "config/instruments.csv");
     /** The bundled participants file (a copy of config/participants.csv). */
-    public static final Source DEFAULT_PARTICIPANTS = resource("defaults/participants.csv");
+    public static final Source DEFAULT_PARTICIPANTS = resource("defaults/participants.csv", "config/participants.csv");
     /** The bundled sample order file (a copy of examples/orders-sample.csv). */
     public static final Source SAMPLE_ORDERS = resource("examples/orders-sample.csv");
 
@@ -36,7 +37,13 @@ public record Source(String name, Path path, String resource)
 
     public static Source resource(final String resource)
     {
-        return new Source(resource + " (bundled)", null, resource);
+        return resource(resource, resource);
+    }
+
+    /** A bundled resource, named after the repository file it is a copy of. */
+    public static Source resource(final String resource, final String copyOf)
+    {
+        return new Source(copyOf + " (bundled)", null, resource);
     }
 
     /** Opens the source as UTF-8 text; a missing or unreadable file is a {@link CsvException} naming it. */

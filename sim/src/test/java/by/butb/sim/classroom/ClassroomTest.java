@@ -205,6 +205,7 @@ class ClassroomTest
         final Map<String, String> reject = result.events().get(0);
         assertEquals("MALFORMED_INPUT", reject.get("code_name"));
         assertEquals("field 'side': 'UP' is not one of BUY, SELL", reject.get("reason"));
+        assertEquals("student", reject.get("line"), "the source, as in the page's log, not the internal reference");
     }
 
     @Test

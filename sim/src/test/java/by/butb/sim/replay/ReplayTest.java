@@ -153,6 +153,64 @@ class ReplayTest
     }
 
     @Test
+    void aRowWithMoreValuesThanTheHeaderIsMalformedLikeAnUnquotedDecimalComma()
+    {
+        final Path orders = Butb.orders(dir,
+            "2024-03-01T09:00:00Z,BY-SUGAR-SLUTSK,NEW,S1,SUGAR,SELL,LIMIT,GTC,625.00,100,,,",
+            "2024-03-01T09:00:01Z,MN-BUYER-01,NEW,B1,SUGAR,BUY,LIMIT,DAY,625,50,10,,,",
+            "2024-03-01T09:00:02Z,MN-BUYER-01,NEW,B2,SUGAR,BUY,LIMIT,DAY,\"625,50\",10,,,");
+
+        final Butb.Run run = replay(orders);
+
+        assertEquals(0, run.exitCode(), run.err());
+        final List<CsvRow> rejects = rejects(events());
+        assertEquals(2, rejects.size());
+        assertEquals("100", rejects.get(0).get("code"));
+        assertTrue(rejects.get(0).get("reason").startsWith("line 3 has 14 values but the header has 13 columns"),
+            rejects.get(0).get("reason"));
+        assertEquals("line 4 field 'price': '625,50' is not a decimal number", rejects.get(1).get("reason"),
+            "a quoted decimal comma stays in its field");
+        assertTrue(trades().isEmpty());
+    }
+
+    @Test
+    void decimalsWithAnExponentAreNotPlainDecimals()
+    {
+        final Path orders = Butb.orders(dir,
+            "2024-03-01T09:00:00Z,BY-SUGAR-SLUTSK,NEW,S1,SUGAR,SELL,LIMIT,GTC,6.26e2,5E1,,,");
+        final Path instruments = Butb.write(dir.resolve("instruments.csv"),
+            "symbol,name,section,unit,currency,price_scale,quantity_scale,price_step,lot_size,reference_price," +
+                "band_pct\n" +
+                "SUGAR,White sugar,AGRI,t,USD,2,3,0.50,1,6.25e2,20\n");
+
+        final Butb.Run run = replay(orders);
+        final Butb.Run badCatalog = replay(orders, "--instruments=" + instruments);
+
+        assertEquals(0, run.exitCode(), run.err());
+        assertEquals("line 2 field 'price': '6.26e2' is not a decimal number; " +
+            "field 'quantity': '5E1' is not a decimal number", rejects(events()).get(0).get("reason"));
+        assertEquals(1, badCatalog.exitCode());
+        assertTrue(badCatalog.err().contains("instruments.csv:2 field 'reference_price': '6.25e2' is not a decimal"),
+            badCatalog.err());
+    }
+
+    @Test
+    void aByteOrderMarkBeforeALeadingCommentIsIgnored()
+    {
+        final Path plain = Butb.orders(dir,
+            "2024-03-01T09:00:00Z,BY-SUGAR-SLUTSK,NEW,S1,SUGAR,SELL,LIMIT,GTC,625.00,100,,,",
+            "2024-03-01T09:00:01Z,MN-BUYER-01,NEW,B1,SUGAR,BUY,LIMIT,DAY,625.00,10,,,");
+        final Path withBom = Butb.write(dir.resolve("bom.csv"),
+            "\uFEFF# saved by a spreadsheet\n" + Butb.text(plain));
+
+        final Butb.Run run = replay(withBom);
+
+        assertEquals(0, run.exitCode(), run.err());
+        assertEquals(1, trades().size());
+        assertTrue(rejects(events()).isEmpty());
+    }
+
+    @Test
     void everyUnreadableFieldIsNamedInTheReason()
     {
         final Path orders = Butb.orders(dir,
@@ -395,6 +453,21 @@ class ReplayTest
     }
 
     @Test
+    void aCatalogRowWithMoreValuesThanTheHeaderIsABadCatalog()
+    {
+        final Path orders = Butb.orders(dir);
+        final Path participants = Butb.write(dir.resolve("participants.csv"),
+            "id,name,country,resident,role,clients,sections,status,deposit,currency\n" +
+                "BY-X,X,BY,true,TRADER,,AGRI,ACTIVE,100,50,USD\n");
+
+        final Butb.Run run = replay(orders, "--participants=" + participants);
+
+        assertEquals(1, run.exitCode());
+        assertTrue(run.err().contains("participants.csv:2: has 11 values but the header has 10 columns"), run.err());
+        assertFalse(Files.exists(out()));
+    }
+
+    @Test
     void anExistingOutputDirectoryKeepsItsOtherFiles() throws Exception
     {
         final Path orders = Butb.orders(dir);
@@ -412,6 +485,22 @@ class ReplayTest
         assertEquals("trade_id,time,instrument,price,quantity,buyer,seller,buy_order_id,sell_order_id,aggressor," +
             "kind\n",
             Butb.text(out().resolve("trades.csv")));
+    }
+
+    @Test
+    void anOutputFileThatCannotBeReplacedLeavesEveryOutputFileAsItWas()
+    {
+        final Path orders = Butb.orders(dir,
+            "2024-03-01T09:00:00Z,BY-SUGAR-SLUTSK,NEW,S1,SUGAR,SELL,LIMIT,GTC,625.00,100,,,");
+        Butb.write(out().resolve("trades.csv"), "old");
+        Butb.write(out().resolve("events.csv").resolve("keep.txt"), "a directory where a file goes");
+
+        final Butb.Run run = replay(orders);
+
+        assertEquals(1, run.exitCode());
+        assertTrue(run.err().contains("events.csv is a directory"), run.err());
+        assertEquals("old", Butb.text(out().resolve("trades.csv")));
+        assertFalse(Files.exists(out().resolve("summary.txt")));
     }
 
     @Test
