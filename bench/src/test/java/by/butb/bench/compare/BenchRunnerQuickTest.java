@@ -63,7 +63,10 @@ class BenchRunnerQuickTest
             {
                 final Histogram h = summary.latency.get(config).get(rate);
                 final long sent = Long.parseLong(p.getProperty("latency." + rate + ".sent"));
-                assertTrue(sent > 0, config + " sent nothing at " + rate);
+                // An engine that falls behind the offered rate during the warm-up stops there (saturated) and
+                // records nothing: on this machine exchange-core does so at 1 M/s in a slow phase.
+                assertTrue(sent > 0 || Boolean.parseBoolean(p.getProperty("latency." + rate + ".saturated")),
+                    config + " sent nothing at " + rate + " and is not marked saturated");
                 assertEquals(sent, h.getTotalCount(), config + ": every command sent at " + rate + " is recorded");
                 assertTrue(h.getValueAtPercentile(50) <= h.getValueAtPercentile(99.99) &&
                     h.getValueAtPercentile(99.99) <= h.getMaxValue(), config + " percentiles out of order");
