@@ -440,30 +440,27 @@ class ReplayTest
     @Test
     void participantsWithoutTheCatalogsSectionsAreABadCatalog()
     {
-        final Path orders = Butb.orders(dir);
-        final Path participants = Butb.write(dir.resolve("participants.csv"),
-            "id,name,country,resident,role,clients,sections,status,deposit,currency\n" +
-                "BY-X,X,BY,true,TRADER,,FISH,ACTIVE,100.00,USD\n");
-
-        final Butb.Run run = replay(orders, "--participants=" + participants);
-
-        assertEquals(1, run.exitCode());
-        assertTrue(run.err().contains("participants.csv:2 field 'sections': 'FISH' is not a section"), run.err());
-        assertFalse(Files.exists(out()));
+        assertBadParticipantsRow("BY-X,X,BY,true,TRADER,,FISH,ACTIVE,100.00,USD",
+            "participants.csv:2 field 'sections': 'FISH' is not a section");
     }
 
     @Test
     void aCatalogRowWithMoreValuesThanTheHeaderIsABadCatalog()
     {
+        assertBadParticipantsRow("BY-X,X,BY,true,TRADER,,AGRI,ACTIVE,100,50,USD",
+            "participants.csv:2: has 11 values but the header has 10 columns");
+    }
+
+    private void assertBadParticipantsRow(final String row, final String error)
+    {
         final Path orders = Butb.orders(dir);
         final Path participants = Butb.write(dir.resolve("participants.csv"),
-            "id,name,country,resident,role,clients,sections,status,deposit,currency\n" +
-                "BY-X,X,BY,true,TRADER,,AGRI,ACTIVE,100,50,USD\n");
+            "id,name,country,resident,role,clients,sections,status,deposit,currency\n" + row + "\n");
 
         final Butb.Run run = replay(orders, "--participants=" + participants);
 
         assertEquals(1, run.exitCode());
-        assertTrue(run.err().contains("participants.csv:2: has 11 values but the header has 10 columns"), run.err());
+        assertTrue(run.err().contains(error), run.err());
         assertFalse(Files.exists(out()));
     }
 
