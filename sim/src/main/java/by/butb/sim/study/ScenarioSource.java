@@ -29,14 +29,22 @@ public record ScenarioSource(Source source, Path directory, String resourceDirec
         return source.name();
     }
 
-    /** A file the scenario names, relative to the scenario's directory. */
+    /**
+     * A file the scenario names, relative to the scenario's directory; messages name it the way the scenario file
+     * was named (a relative scenario path gives relative names).
+     */
     public Source resolve(final String relative)
     {
         if (directory != null)
         {
             final Path p = Path.of(relative);
-            return p.isAbsolute() ? Source.file(p) : new Source(directory.resolve(p).toString(),
-                directory.resolve(p), null);
+            if (p.isAbsolute())
+            {
+                return Source.file(p);
+            }
+            final Path shownDirectory = source.path().getParent();
+            final String shown = shownDirectory == null ? p.toString() : shownDirectory.resolve(p).toString();
+            return new Source(shown, directory.resolve(p), null);
         }
         return Source.resource(resourceDirectory + "/" + relative);
     }

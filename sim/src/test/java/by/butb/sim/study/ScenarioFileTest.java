@@ -69,6 +69,18 @@ class ScenarioFileTest
     }
 
     @Test
+    void shouldNameTheFilesAScenarioNamesTheWayTheScenarioWasNamed()
+    {
+        final ScenarioSource scenario = ScenarioSource.file(Path.of("my-scenario", "study.yaml"));
+
+        final var flows = scenario.resolve("flows.csv");
+
+        assertEquals(Path.of("my-scenario", "flows.csv").toString(), flows.name());
+        assertEquals(Path.of("my-scenario", "flows.csv").toAbsolutePath().normalize(), flows.path());
+        assertEquals("flows.csv", ScenarioSource.file(Path.of("study.yaml")).resolve("flows.csv").name());
+    }
+
+    @Test
     void theBundledScenarioRunsFromAFileToo() throws Exception
     {
         final Path file = scenario("seed: 20240917", "seed: 20240917");
