@@ -332,7 +332,13 @@ public final class MatchingEngine
             reject(cmd, ResultCode.ADDRESS_TERMS_MISMATCH);
             return;
         }
-        final long guarantee = rules.guarantee(instrument.notional(cmd.price, cmd.quantity));
+        final long notional = instrument.notional(cmd.price, cmd.quantity);
+        if (notional < 0)
+        {
+            reject(cmd, ResultCode.ORDER_VALUE_TOO_LARGE);
+            return;
+        }
+        final long guarantee = rules.guarantee(notional);
         if (guarantee > deposits.free(cmd.beneficialOwner()))
         {
             reject(cmd, ResultCode.INSUFFICIENT_DEPOSIT);

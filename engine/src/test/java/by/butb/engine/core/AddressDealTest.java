@@ -86,5 +86,7 @@ class AddressDealTest
         post(4, BUYER, 2500, 1);
         assertEquals(ResultCode.ADDRESS_ORDER_NOT_REPLACEABLE, rejection(h.run(h.command.replace(h.time, SELLER, 4,
             px(2510), qty(1)))));
+        assertEquals(ResultCode.ORDER_VALUE_TOO_LARGE, rejection(post(5, BUYER, 2500, 40_000_000_000.0)),
+            "a value past a long blocks no guarantee: refused like an anonymous order");
     }
 }
