@@ -14,7 +14,10 @@ import by.butb.engine.model.TimeInForce;
  * A TRADE uses {@code price}, {@code quantity} (traded), and the buy and sell fields; {@code side} is the
  * aggressor's side (for a call auction, which has none, the side of the order that arrived last), and
  * {@code tradeKind} says how the trade came about. PHASE_CHANGED uses {@code section} and {@code phase}.
- * {@code counterparty} is the named counterparty of an address order (or of the lot a bid is for). Indexes are participant and instrument indexes ({@link Command#UNKNOWN} when unresolved).
+ * {@code counterparty} is the named counterparty of an address order (or of the lot a bid is for). Events about a
+ * lot or a bid on it (its offer, bids, its trade or expiry, a rejected bid on it) carry the lot's {@code bidStep}
+ * (scaled like a price) and {@code closeTimeNanos} (epoch nanoseconds, UTC); other events have 0 there.
+ * Indexes are participant and instrument indexes ({@link Command#UNKNOWN} when unresolved).
  */
 public final class EngineEvent
 {
@@ -54,8 +57,13 @@ public final class EngineEvent
     public int section = -1;
     public Phase phase = Phase.CONTINUOUS;
     public int counterparty = Command.NONE;
+    public long bidStep;
+    public long closeTimeNanos;
 
-    /** Resets the fields only trades, phase changes and address deals set (trade, section, phase, counterparty). */
+    /**
+     * Resets the fields only some kinds of event set: trade, section, phase, counterparty, and the lot's bid step
+     * and closing time.
+     */
     public void clearTradeAndPhaseFields()
     {
         tradeId = 0;
@@ -73,6 +81,8 @@ public final class EngineEvent
         section = Command.NONE;
         phase = Phase.CONTINUOUS;
         counterparty = Command.NONE;
+        bidStep = 0;
+        closeTimeNanos = 0;
     }
 
     public void copyFrom(final EngineEvent o)
@@ -110,6 +120,8 @@ public final class EngineEvent
         section = o.section;
         phase = o.phase;
         counterparty = o.counterparty;
+        bidStep = o.bidStep;
+        closeTimeNanos = o.closeTimeNanos;
     }
 
     @Override
@@ -121,8 +133,8 @@ public final class EngineEvent
         }
         if (type == EventType.TRADE)
         {
-            return "TRADE{kind=" + tradeKind + ", id=" + tradeId + ", instrument=" + instrument + ", price=" + price + ", qty=" + quantity +
-                ", buyer=" + buyOwner + '/' + buyClientOrderId + ", seller=" + sellOwner + '/' + sellClientOrderId +
+            return "TRADE{kind=" + tradeKind + ", id=" + tradeId + ", instrument=" + instrument + ", price=" + price +
+                ", qty=" + quantity + ", buyer=" + buyOwner + '/' + buyClientOrderId + ", seller=" + sellOwner + '/' + sellClientOrderId +
                 ", aggressor=" + side + '}';
         }
         return type + "{code=" + code + ", owner=" + owner + ", submitter=" + submitter + ", clOrdId=" +

@@ -1,5 +1,7 @@
 package by.butb.engine.core;
 
+import by.butb.engine.book.Order;
+import by.butb.engine.lots.Lot;
 import by.butb.engine.model.Catalog;
 import by.butb.engine.model.OrderType;
 import by.butb.engine.model.Participant;

@@ -5,7 +5,7 @@ package by.butb.engine.model;
  * <ul>
  * <li>PRE_OPEN and OPENING_AUCTION: limit DAY/GTC orders are collected, nothing matches; the book uncrosses at one
  * price when the call ends (leaving OPENING_AUCTION, or entering CONTINUOUS from a phase without matching).</li>
- * <li>CONTINUOUS: the continuous double auction; sellers' lot auctions take bids.</li>
+ * <li>CONTINUOUS: the continuous double auction; lots are offered and take bids.</li>
  * <li>ADDRESS: after the main period (BUTB's dairy export session): only address orders, no anonymous trading.</li>
  * <li>CLOSE: DAY orders expire on entry; new orders are refused; cancels are accepted.</li>
  * <li>CLOSED: outside the session; new orders are refused; cancels are accepted.</li>
@@ -21,12 +21,6 @@ public enum Phase
     Phase(final int code)
     {
         this.code = (byte)code;
-    }
-
-    /** True when orders are accepted into the book (whether or not they match). */
-    public boolean collectsOrders()
-    {
-        return this == PRE_OPEN || this == OPENING_AUCTION || this == CONTINUOUS;
     }
 
     public static Phase fromCode(final int code)

@@ -1,4 +1,4 @@
-package by.butb.engine.core;
+package by.butb.engine.book;
 
 import org.agrona.collections.Long2ObjectHashMap;
 

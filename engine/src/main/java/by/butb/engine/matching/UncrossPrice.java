@@ -1,5 +1,8 @@
-package by.butb.engine.core;
+package by.butb.engine.matching;
 
+import by.butb.engine.book.BookSide;
+import by.butb.engine.book.OrderBook;
+import by.butb.engine.book.PriceLevel;
 import by.butb.engine.model.Side;
 
 /**
@@ -18,7 +21,7 @@ final class UncrossPrice
     {
         final BookSide bids = book.bids;
         final BookSide asks = book.asks;
-        if (bids.levelCount() == 0 || asks.levelCount() == 0 || bids.best().price < asks.best().price)
+        if (bids.levelCount() == 0 || asks.levelCount() == 0 || bids.best().price() < asks.best().price())
         {
             return -1;
         }
@@ -30,7 +33,7 @@ final class UncrossPrice
         {
             for (int rank = 0; rank < candidates.levelCount(); rank++)
             {
-                final long p = candidates.level(rank).price;
+                final long p = candidates.level(rank).price();
                 final long buy = volumeAtOrBetter(bids, p);
                 final long sell = volumeAtOrBetter(asks, p);
                 final long volume = Math.min(buy, sell);
@@ -62,11 +65,11 @@ final class UncrossPrice
         for (int rank = 0; rank < side.levelCount(); rank++)
         {
             final PriceLevel level = side.level(rank);
-            if (side.side() == Side.BUY ? level.price < price : level.price > price)
+            if (side.side() == Side.BUY ? level.price() < price : level.price() > price)
             {
                 break;
             }
-            volume += level.totalLeaves;
+            volume += level.totalLeaves();
         }
         return volume;
     }

@@ -1,4 +1,4 @@
-package by.butb.engine.core;
+package by.butb.engine.book;
 
 import org.junit.jupiter.api.Test;
 

@@ -1,4 +1,4 @@
-package by.butb.engine.core;
+package by.butb.engine.book;
 
 import org.junit.jupiter.api.Test;
 
@@ -32,7 +32,7 @@ class ClientOrderIndexTest
             if (live.isEmpty() || random.nextInt(100) < (live.size() < 3_000 ? 60 : 40))
             {
                 final Order order = order(pool, random.nextInt(50), 1 + random.nextLong(1L << 20));
-                if (reference.containsKey(ClientOrderIndex.key(order.owner, order.clientOrderId)))
+                if (reference.containsKey(OrderKey.of(order.owner, order.clientOrderId)))
                 {
                     assertTrue(index.contains(order.owner, order.clientOrderId), "seed " + seed + " step " + step);
                     pool.release(order);
@@ -40,7 +40,7 @@ class ClientOrderIndexTest
                 }
                 assertFalse(index.contains(order.owner, order.clientOrderId), "seed " + seed + " step " + step);
                 index.put(order);
-                reference.put(ClientOrderIndex.key(order.owner, order.clientOrderId), order);
+                reference.put(OrderKey.of(order.owner, order.clientOrderId), order);
                 live.add(order);
             }
             else
@@ -50,7 +50,7 @@ class ClientOrderIndexTest
                 live.set(at, live.get(live.size() - 1));
                 live.remove(live.size() - 1);
                 index.remove(order);
-                reference.remove(ClientOrderIndex.key(order.owner, order.clientOrderId));
+                reference.remove(OrderKey.of(order.owner, order.clientOrderId));
                 assertNull(index.get(order.owner, order.clientOrderId), "seed " + seed + " step " + step);
                 pool.release(order);
             }

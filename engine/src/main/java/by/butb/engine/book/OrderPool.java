@@ -1,17 +1,20 @@
-package by.butb.engine.core;
+package by.butb.engine.book;
+
+import java.util.Arrays;
+import java.util.function.Consumer;
 
 /**
  * A free list of {@link Order}s; allocates only when more orders are live than ever before. Every order it made
  * keeps its {@link Order#poolIndex} for life, so an index can name an order ({@link #byIndex}). Single-threaded.
  */
-final class OrderPool
+public final class OrderPool
 {
     private Order[] all;
     private int created;
     private Order[] free;
     private int size;
 
-    OrderPool(final int preallocate)
+    public OrderPool(final int preallocate)
     {
         all = new Order[Math.max(16, preallocate)];
         free = new Order[all.length];
@@ -21,17 +24,17 @@ final class OrderPool
         }
     }
 
-    Order acquire()
+    public Order acquire()
     {
         return size == 0 ? create() : free[--size];
     }
 
-    void release(final Order order)
+    public void release(final Order order)
     {
         order.reset();
         if (size == free.length)
         {
-            free = java.util.Arrays.copyOf(free, free.length * 2);
+            free = Arrays.copyOf(free, free.length * 2);
         }
         free[size++] = order;
     }
@@ -42,7 +45,7 @@ final class OrderPool
     }
 
     /** Every order this pool made, live or free, in pool-index order. */
-    void forEachCreated(final java.util.function.Consumer<Order> action)
+    void forEachCreated(final Consumer<Order> action)
     {
         for (int i = 0; i < created; i++)
         {
@@ -54,7 +57,7 @@ final class OrderPool
     {
         if (created == all.length)
         {
-            all = java.util.Arrays.copyOf(all, all.length * 2);
+            all = Arrays.copyOf(all, all.length * 2);
         }
         final Order order = new Order(created);
         all[created++] = order;

@@ -1,13 +1,15 @@
-package by.butb.engine.core;
+package by.butb.engine.book;
 
 import by.butb.engine.model.Side;
+
+import java.util.Arrays;
 
 /**
  * One side of one order book: price levels sorted so that the best level is last (cheap insert and removal near
  * the touch, where most activity is). A price is looked up by scanning the few levels nearest the touch, then by
  * binary search. Allocates only while it grows. Single-threaded.
  */
-final class BookSide
+public final class BookSide
 {
     /** Levels nearest the touch that a lookup scans before it searches. */
     private static final int SCAN = 8;
@@ -21,41 +23,41 @@ final class BookSide
     private PriceLevel[] pool = new PriceLevel[64];
     private int poolSize;
 
-    BookSide(final Side side)
+    public BookSide(final Side side)
     {
         this.side = side;
         this.buy = side == Side.BUY;
     }
 
-    Side side()
+    public Side side()
     {
         return side;
     }
 
     /** Best level (highest bid, lowest ask) or null. */
-    PriceLevel best()
+    public PriceLevel best()
     {
         return levelCount == 0 ? null : levels[levelCount - 1];
     }
 
-    int levelCount()
+    public int levelCount()
     {
         return levelCount;
     }
 
     /** Level by rank from the best: 0 is the best. */
-    PriceLevel level(final int rank)
+    public PriceLevel level(final int rank)
     {
         return levels[levelCount - 1 - rank];
     }
 
     /** True when this side's price {@code a} is better than {@code b}. */
-    boolean isBetter(final long a, final long b)
+    public boolean isBetter(final long a, final long b)
     {
         return buy ? a > b : a < b;
     }
 
-    void add(final Order order)
+    public void add(final Order order)
     {
         final long price = order.price;
         final int position = insertionPoint(price);
@@ -64,7 +66,7 @@ final class BookSide
         level.append(order);
     }
 
-    void remove(final Order order)
+    public void remove(final Order order)
     {
         final PriceLevel level = order.level;
         level.unlink(order);
@@ -75,7 +77,7 @@ final class BookSide
     }
 
     /** An order's open quantity went down by {@code delta} while it stays in place. */
-    void reduce(final Order order, final long delta)
+    public void reduce(final Order order, final long delta)
     {
         order.leaves -= delta;
         order.level.totalLeaves -= delta;
@@ -87,8 +89,8 @@ final class BookSide
         level.init(price);
         if (levelCount == levels.length)
         {
-            levels = java.util.Arrays.copyOf(levels, levels.length * 2);
-            prices = java.util.Arrays.copyOf(prices, prices.length * 2);
+            levels = Arrays.copyOf(levels, levels.length * 2);
+            prices = Arrays.copyOf(prices, prices.length * 2);
         }
         System.arraycopy(levels, position, levels, position + 1, levelCount - position);
         System.arraycopy(prices, position, prices, position + 1, levelCount - position);
@@ -139,7 +141,7 @@ final class BookSide
         levels[--levelCount] = null;
         if (poolSize == pool.length)
         {
-            pool = java.util.Arrays.copyOf(pool, pool.length * 2);
+            pool = Arrays.copyOf(pool, pool.length * 2);
         }
         pool[poolSize++] = level;
     }

@@ -1,4 +1,4 @@
-package by.butb.engine.core;
+package by.butb.engine.deposit;
 
 import by.butb.engine.model.Catalog;
 
@@ -6,14 +6,14 @@ import by.butb.engine.model.Catalog;
  * Each participant's exchange deposit, in money minor units: free + blocked + feesPaid == deposited, always.
  * Engine thread only.
  */
-final class Deposits
+public final class Deposits
 {
     private final long[] deposited;
     private final long[] free;
     private final long[] blocked;
     private final long[] feesPaid;
 
-    Deposits(final Catalog catalog)
+    public Deposits(final Catalog catalog)
     {
         final int n = catalog.participants().size();
         deposited = new long[n];
@@ -27,53 +27,53 @@ final class Deposits
         }
     }
 
-    long free(final int participant)
+    public long free(final int participant)
     {
         return free[participant];
     }
 
-    long blocked(final int participant)
+    public long blocked(final int participant)
     {
         return blocked[participant];
     }
 
-    long feesPaid(final int participant)
+    public long feesPaid(final int participant)
     {
         return feesPaid[participant];
     }
 
-    long deposited(final int participant)
+    public long deposited(final int participant)
     {
         return deposited[participant];
     }
 
-    void block(final int participant, final long amount)
+    public void block(final int participant, final long amount)
     {
         free[participant] -= amount;
         blocked[participant] += amount;
     }
 
-    void release(final int participant, final long amount)
+    public void release(final int participant, final long amount)
     {
         blocked[participant] -= amount;
         free[participant] += amount;
     }
 
     /** Charges a fee out of the free deposit (it may go below zero only if the guarantee is smaller than fees). */
-    void charge(final int participant, final long fee)
+    public void charge(final int participant, final long fee)
     {
         free[participant] -= fee;
         feesPaid[participant] += fee;
     }
 
-    void restore(final int participant, final long free, final long blocked, final long feesPaid)
+    public void restore(final int participant, final long free, final long blocked, final long feesPaid)
     {
         this.free[participant] = free;
         this.blocked[participant] = blocked;
         this.feesPaid[participant] = feesPaid;
     }
 
-    int size()
+    public int size()
     {
         return deposited.length;
     }

@@ -1,13 +1,35 @@
-package by.butb.engine.core;
+package by.butb.engine.book;
 
 /** All resting orders of one side at one price, oldest first (intrusive doubly linked list). Pooled. */
-final class PriceLevel
+public final class PriceLevel
 {
     long price;
     long totalLeaves;
     int orderCount;
     Order head;
     Order tail;
+
+    public long price()
+    {
+        return price;
+    }
+
+    /** Open quantity of the level's orders. */
+    public long totalLeaves()
+    {
+        return totalLeaves;
+    }
+
+    public int orderCount()
+    {
+        return orderCount;
+    }
+
+    /** The oldest order of the level (first in time priority). */
+    public Order head()
+    {
+        return head;
+    }
 
     void init(final long price)
     {

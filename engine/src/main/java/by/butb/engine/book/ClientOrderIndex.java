@@ -1,11 +1,12 @@
-package by.butb.engine.core;
+package by.butb.engine.book;
+
+import java.util.Arrays;
 
 /**
  * Live orders by their beneficial owner's client order id. Open addressing with linear probing over one
  * {@code long[]} that holds each entry's key and its order's {@link OrderPool} index side by side, so a lookup
  * reads one cache line of the table (then the order itself); removal shifts the following entries back instead
- * of leaving tombstones. Keys are {@code owner << 40 | clientOrderId} with {@code 0 < clientOrderId < 2^40}, so a
- * key is never 0, which marks a free entry. Kept at most half full; allocates only when it grows.
+ * of leaving tombstones. Keys are {@link OrderKey}s, never 0, which marks a free entry. Kept at most half full; allocates only when it grows.
  *
  * <p>Participants mostly number their orders upwards, so the index also keeps, per owner, the highest client order
  * id it ever held: a lookup above it (the usual duplicate check of a new order) is answered without touching the
@@ -31,18 +32,13 @@ final class ClientOrderIndex
         allocate(Integer.highestOneBit(Math.max(16, expected * 2 - 1)) << 1);
     }
 
-    static long key(final int owner, final long clientOrderId)
-    {
-        return ((long)owner << 40) | clientOrderId;
-    }
-
     Order get(final int owner, final long clientOrderId)
     {
         if (!mayHold(owner, clientOrderId))
         {
             return null;
         }
-        final long key = key(owner, clientOrderId);
+        final long key = OrderKey.of(owner, clientOrderId);
         final long[] t = table;
         for (int i = home(key); ; i = (i + 2) & mask)
         {
@@ -64,12 +60,12 @@ final class ClientOrderIndex
     }
 
     /**
-     * Whether the table may hold the key: keys need an owner {@code >= 0} and {@code 0 < clientOrderId < 2^40},
+     * Whether the table may hold the key: keys need an owner {@code >= 0} and a valid client order id,
      * and none is above its owner's highest.
      */
     private boolean mayHold(final int owner, final long clientOrderId)
     {
-        return owner >= 0 && clientOrderId > 0 && clientOrderId < 1L << 40 &&
+        return owner >= 0 && OrderKey.isValidClientOrderId(clientOrderId) &&
             (owner >= highest.length || clientOrderId <= highest[owner]);
     }
 
@@ -83,20 +79,20 @@ final class ClientOrderIndex
         final int owner = order.owner;
         if (owner >= highest.length)
         {
-            highest = java.util.Arrays.copyOf(highest, Math.max(owner + 1, highest.length * 2));
+            highest = Arrays.copyOf(highest, Math.max(owner + 1, highest.length * 2));
         }
         if (order.clientOrderId > highest[owner])
         {
             highest[owner] = order.clientOrderId;
         }
-        insert(key(owner, order.clientOrderId), order.poolIndex);
+        insert(OrderKey.of(owner, order.clientOrderId), order.poolIndex);
         size++;
     }
 
     /** Removes {@code order}, which must be in the index under its owner and client order id. */
     void remove(final Order order)
     {
-        final long key = key(order.owner, order.clientOrderId);
+        final long key = OrderKey.of(order.owner, order.clientOrderId);
         final long[] t = table;
         int free = home(key);
         while (t[free] != key)

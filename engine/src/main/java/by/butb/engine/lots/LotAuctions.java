@@ -1,0 +1,219 @@
+package by.butb.engine.lots;
+
+import by.butb.engine.book.ExchangeIds;
+import by.butb.engine.core.Command;
+import by.butb.engine.core.EventType;
+import by.butb.engine.core.EventWriter;
+import by.butb.engine.core.ResultCode;
+import by.butb.engine.deposit.Guarantees;
+import by.butb.engine.model.Catalog;
+import by.butb.engine.model.Instrument;
+import by.butb.engine.rules.Accreditation;
+import by.butb.engine.rules.OrderChecks;
+import by.butb.engine.rules.PhasePolicy;
+import by.butb.engine.rules.PriceBand;
+import by.butb.engine.session.TradingSessions;
+
+/**
+ * Lot auctions (timber style): a LOT_OFFER opens a lot (a seller's ascending auction, or with side BUY a buyer's
+ * descending one) that blocks its owner's guarantee at the start price; each LOT_BID must beat the start price, or
+ * the best bid by the bid step, and blocks the bidder's guarantee, releasing the beaten bid's (CANCELLED, OUTBID).
+ * The first command at or after a lot's closing time closes it, before that command applies: the best bid wins
+ * (a LOT_AUCTION trade, fees charged) or the lot expires unsold (LOT_UNSOLD). Lots and bids are firm (no cancel or
+ * replace) and, in a section with a schedule, accepted in CONTINUOUS only. Engine thread only.
+ */
+public final class LotAuctions
+{
+    private final Catalog catalog;
+    private final Accreditation accreditation;
+    private final OrderChecks checks;
+    private final TradingSessions sessions;
+    private final Guarantees guarantees;
+    private final EventWriter events;
+    private final ExchangeIds ids;
+    private final LotRegistry lots;
+
+    public LotAuctions(final Catalog catalog, final Accreditation accreditation, final OrderChecks checks,
+        final TradingSessions sessions, final Guarantees guarantees, final EventWriter events, final ExchangeIds ids,
+        final LotRegistry lots)
+    {
+        this.catalog = catalog;
+        this.accreditation = accreditation;
+        this.checks = checks;
+        this.sessions = sessions;
+        this.guarantees = guarantees;
+        this.events = events;
+        this.ids = ids;
+        this.lots = lots;
+    }
+
+    /** LOT_OFFER: checks it and opens the lot, or rejects it. */
+    public void offer(final Command cmd)
+    {
+        ResultCode result = accreditation.checkParties(cmd, true);
+        if (result == ResultCode.OK)
+        {
+            result = checks.checkNewOrder(cmd);
+        }
+        final int owner = cmd.beneficialOwner();
+        if (result == ResultCode.OK)
+        {
+            final Instrument instrument = catalog.instrument(cmd.instrument);
+            final int section = instrument.sectionIndex();
+            result = PhasePolicy.check(PhasePolicy.Action.LOT_OFFER, sessions.phase(section),
+                sessions.isScheduled(section));
+            if (result == ResultCode.OK && (cmd.bidStep <= 0 || !instrument.isOnPriceStep(cmd.bidStep) ||
+                cmd.closeTimeNanos <= cmd.timeNanos))
+            {
+                result = ResultCode.INVALID_LOT;
+            }
+            if (result == ResultCode.OK)
+            {
+                result = guarantees.reserve(owner, instrument, cmd.price, cmd.quantity, 0);
+            }
+        }
+        if (result != ResultCode.OK)
+        {
+            events.reject(result);
+            return;
+        }
+        final Lot lot = new Lot();
+        lot.lotId = ids.nextOrderId();
+        lot.clientOrderId = cmd.clientOrderId;
+        lot.owner = owner;
+        lot.submitter = cmd.submitter;
+        lot.instrument = cmd.instrument;
+        lot.side = cmd.side;
+        lot.quantity = cmd.quantity;
+        lot.startPrice = cmd.price;
+        lot.bidStep = cmd.bidStep;
+        lot.closeTime = cmd.closeTimeNanos;
+        lot.blocked = guarantees.reserved();
+        guarantees.block(owner, lot.blocked);
+        lots.add(lot);
+        events.lot(EventType.ACCEPTED, ResultCode.OK, lot);
+    }
+
+    /** LOT_BID: checks it against its lot and makes it the lot's best bid, or rejects it. */
+    public void bid(final Command cmd)
+    {
+        final Lot lot;
+        if (cmd.exchangeOrderId != 0)
+        {
+            lot = lots.byId(cmd.exchangeOrderId);
+        }
+        else
+        {
+            lot = lots.byClientOrderId(cmd.counterparty, cmd.counterpartyOrderId);
+        }
+        final int owner = cmd.beneficialOwner();
+        ResultCode result = accreditation.checkParties(cmd, true);
+        if (result == ResultCode.OK)
+        {
+            result = checkBid(cmd, lot, owner);
+        }
+        if (result == ResultCode.OK)
+        {
+            final long held = lot.hasBid && lot.bidOwner == owner ? lot.bidBlocked : 0;
+            result = guarantees.reserve(owner, catalog.instrument(lot.instrument), cmd.price, lot.quantity, held);
+        }
+        if (result != ResultCode.OK)
+        {
+            if (lot != null)
+            {
+                events.rejectOnLot(result, lot);
+            }
+            else
+            {
+                events.reject(result);
+            }
+            return;
+        }
+        final boolean hadBid = lot.hasBid;
+        final int previousOwner = lot.bidOwner;
+        final int previousSubmitter = lot.bidSubmitter;
+        final long previousClientOrderId = lot.bidClientOrderId;
+        final long previousBidId = lot.bidId;
+        final long previousPrice = lot.bidPrice;
+        final long previousBlocked = lot.bidBlocked;
+
+        final long guarantee = guarantees.reserved();
+        guarantees.block(owner, guarantee);
+        lot.hasBid = true;
+        lot.bidId = ids.nextOrderId();
+        lot.bidClientOrderId = cmd.clientOrderId;
+        lot.bidOwner = owner;
+        lot.bidSubmitter = cmd.submitter;
+        lot.bidPrice = cmd.price;
+        lot.bidBlocked = guarantee;
+        events.bid(EventType.ACCEPTED, ResultCode.OK, lot, owner, cmd.submitter, cmd.clientOrderId, lot.bidId,
+            cmd.price);
+        if (hadBid)
+        {
+            guarantees.release(previousOwner, previousBlocked);
+            events.bid(EventType.CANCELLED, ResultCode.OUTBID, lot, previousOwner, previousSubmitter,
+                previousClientOrderId, previousBidId, previousPrice);
+        }
+    }
+
+    private ResultCode checkBid(final Command cmd, final Lot lot, final int owner)
+    {
+        if (lot == null)
+        {
+            return ResultCode.UNKNOWN_LOT;
+        }
+        if (lot.closed)
+        {
+            return ResultCode.LOT_CLOSED;
+        }
+        if (lot.owner == owner)
+        {
+            return ResultCode.OWN_LOT;
+        }
+        final ResultCode entryResult = checks.checkEntry(owner, lot.instrument, cmd.clientOrderId);
+        if (entryResult != ResultCode.OK)
+        {
+            return entryResult;
+        }
+        final Instrument instrument = catalog.instrument(lot.instrument);
+        final int section = instrument.sectionIndex();
+        final ResultCode phaseResult = PhasePolicy.check(PhasePolicy.Action.LOT_BID, sessions.phase(section),
+            sessions.isScheduled(section));
+        if (phaseResult != ResultCode.OK)
+        {
+            return phaseResult;
+        }
+        final ResultCode priceResult = PriceBand.check(instrument, cmd.price);
+        if (priceResult != ResultCode.OK)
+        {
+            return priceResult;
+        }
+        return lot.accepts(cmd.price) ? ResultCode.OK : ResultCode.BID_NOT_BETTER;
+    }
+
+    /** Closes, in closing-time order (then offer order), every open lot whose closing time is at or before {@code time}. */
+    public void closeDue(final long time)
+    {
+        for (Lot lot = lots.takeDue(time); lot != null; lot = lots.takeDue(time))
+        {
+            close(lot);
+        }
+    }
+
+    private void close(final Lot lot)
+    {
+        lot.closed = true;
+        guarantees.release(lot.owner, lot.blocked);
+        lot.blocked = 0;
+        if (!lot.hasBid)
+        {
+            events.lot(EventType.EXPIRED, ResultCode.LOT_UNSOLD, lot);
+            return;
+        }
+        guarantees.release(lot.bidOwner, lot.bidBlocked);
+        lot.bidBlocked = 0;
+        final long fee = guarantees.settle(catalog.instrument(lot.instrument), lot.owner, lot.bidOwner,
+            lot.bidPrice, lot.quantity);
+        events.lotTrade(lot, fee);
+    }
+}

@@ -1,0 +1,134 @@
+package by.butb.engine.lots;
+
+import by.butb.engine.book.OrderKey;
+import org.agrona.collections.Long2ObjectHashMap;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The lots the engine holds: every open lot, and the lots that closed since the start of the current trading day
+ * (so that a late bid learns that its lot has closed); closed lots are dropped when a new trading day starts,
+ * which keeps the state, and snapshots, bounded. Lots are found by exchange id (the lot id) and by their owner's
+ * client order id. Engine thread only.
+ */
+public final class LotRegistry
+{
+    /** Lots held (open and recently closed), in offer order. */
+    private final ArrayList<Lot> lots = new ArrayList<>();
+    /** Lots whose auction is still open, in offer order. */
+    private final ArrayList<Lot> openLots = new ArrayList<>();
+    private final Long2ObjectHashMap<Lot> byId = new Long2ObjectHashMap<>();
+    private final Long2ObjectHashMap<Lot> byClientKey = new Long2ObjectHashMap<>();
+    /** No open lot closes before this time (epoch nanoseconds); Long.MAX_VALUE when none is open. */
+    private long nextClose = Long.MAX_VALUE;
+
+    /** Adds a lot (open, or closed when restored from a snapshot). */
+    public void add(final Lot lot)
+    {
+        lots.add(lot);
+        byId.put(lot.lotId, lot);
+        byClientKey.put(OrderKey.of(lot.owner, lot.clientOrderId), lot);
+        if (!lot.closed)
+        {
+            openLots.add(lot);
+            nextClose = Math.min(nextClose, lot.closeTime);
+        }
+    }
+
+    /** The held lot with this lot id, or null. */
+    public Lot byId(final long lotId)
+    {
+        return byId.get(lotId);
+    }
+
+    /** The held lot of {@code owner} with this client order id, or null (also for an invalid id). */
+    public Lot byClientOrderId(final int owner, final long clientOrderId)
+    {
+        if (byClientKey.isEmpty() || owner < 0 || !OrderKey.isValidClientOrderId(clientOrderId))
+        {
+            return null;
+        }
+        return byClientKey.get(OrderKey.of(owner, clientOrderId));
+    }
+
+    /** Whether {@code owner} has an open lot with this client order id. */
+    public boolean isOpen(final int owner, final long clientOrderId)
+    {
+        final Lot lot = byClientOrderId(owner, clientOrderId);
+        return lot != null && !lot.closed;
+    }
+
+    /** No open lot closes before this time; Long.MAX_VALUE when none is open. */
+    public long nextClose()
+    {
+        return nextClose;
+    }
+
+    /**
+     * Takes out of the open lots, and returns, the one that closes first at or before {@code time} (the first
+     * offered among equal closing times), or returns null and updates {@link #nextClose()} when none is due.
+     */
+    public Lot takeDue(final long time)
+    {
+        int dueIndex = -1;
+        long next = Long.MAX_VALUE;
+        for (int i = 0; i < openLots.size(); i++)
+        {
+            final Lot lot = openLots.get(i);
+            if (lot.closeTime <= time && (dueIndex < 0 || lot.closeTime < openLots.get(dueIndex).closeTime))
+            {
+                dueIndex = i;
+            }
+            else if (lot.closeTime > time)
+            {
+                next = Math.min(next, lot.closeTime);
+            }
+        }
+        if (dueIndex < 0)
+        {
+            nextClose = next;
+            return null;
+        }
+        return openLots.remove(dueIndex);
+    }
+
+    /** Drops the closed lots that closed before {@code time} (epoch nanoseconds). */
+    public void dropClosedBefore(final long time)
+    {
+        int kept = 0;
+        for (int i = 0; i < lots.size(); i++)
+        {
+            final Lot lot = lots.get(i);
+            if (lot.closed && lot.closeTime < time)
+            {
+                byId.remove(lot.lotId);
+                final long key = OrderKey.of(lot.owner, lot.clientOrderId);
+                if (byClientKey.get(key) == lot)
+                {
+                    byClientKey.remove(key);
+                }
+            }
+            else
+            {
+                lots.set(kept++, lot);
+            }
+        }
+        while (lots.size() > kept)
+        {
+            lots.remove(lots.size() - 1);
+        }
+    }
+
+    /** Lots held (open and closed today), in offer order; read only. */
+    public List<Lot> all()
+    {
+        return lots;
+    }
+
+    /** Lots whose auction is open, in offer order; read only. */
+    public List<Lot> open()
+    {
+        return openLots;
+    }
+}

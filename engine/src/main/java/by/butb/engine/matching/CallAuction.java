@@ -1,0 +1,55 @@
+package by.butb.engine.matching;
+
+import by.butb.engine.book.Order;
+import by.butb.engine.book.OrderBook;
+import by.butb.engine.book.PriceLevel;
+import by.butb.engine.core.EventType;
+import by.butb.engine.core.ResultCode;
+import by.butb.engine.core.TradeKind;
+import by.butb.engine.orders.OrderLifecycle;
+
+/**
+ * The opening call auction: when the call ends, a book trades everything that crosses at one price (see
+ * {@link UncrossPrice}), in price-time priority, as CALL_AUCTION trades. Self-match prevention cancels the older
+ * of two orders of one participant that would trade together (SELF_MATCH_PREVENTED), and the price is then found
+ * again for what remains. Engine thread only.
+ */
+public final class CallAuction
+{
+    private final TradeExecution trades;
+    private final OrderLifecycle lifecycle;
+
+    public CallAuction(final TradeExecution trades, final OrderLifecycle lifecycle)
+    {
+        this.trades = trades;
+        this.lifecycle = lifecycle;
+    }
+
+    /** Uncrosses {@code book}; a book that does not cross is left as it is. */
+    public void uncross(final OrderBook book)
+    {
+        long price = UncrossPrice.find(book);
+        while (price >= 0)
+        {
+            final PriceLevel bid = book.bids.best();
+            final PriceLevel ask = book.asks.best();
+            if (bid == null || ask == null || bid.price() < price || ask.price() > price)
+            {
+                price = UncrossPrice.find(book);
+                continue;
+            }
+            final Order buy = bid.head();
+            final Order sell = ask.head();
+            if (buy.owner == sell.owner)
+            {
+                final Order older = buy.orderId < sell.orderId ? buy : sell;
+                book.side(older.side).remove(older);
+                lifecycle.finish(older, EventType.CANCELLED, ResultCode.SELF_MATCH_PREVENTED);
+                price = UncrossPrice.find(book);
+                continue;
+            }
+            final Order later = buy.orderId > sell.orderId ? buy : sell;
+            trades.execute(book, buy, sell, price, Math.min(buy.leaves, sell.leaves), TradeKind.CALL_AUCTION, later);
+        }
+    }
+}

@@ -1,0 +1,63 @@
+package by.butb.engine.matching;
+
+import by.butb.engine.book.Order;
+import by.butb.engine.book.OrderBook;
+import by.butb.engine.core.EventWriter;
+import by.butb.engine.core.TradeKind;
+import by.butb.engine.deposit.Guarantees;
+import by.butb.engine.orders.OrderLifecycle;
+
+/**
+ * A trade between two orders, however it came about (continuous matching, the call auction, an address deal):
+ * fills both, releases the guarantee of what filled, charges the fees, writes the TRADE event, and takes an order
+ * that rested in the book and is now filled out of the book and back to the pool. Engine thread only.
+ */
+public final class TradeExecution
+{
+    private final Guarantees guarantees;
+    private final EventWriter events;
+    private final OrderLifecycle lifecycle;
+
+    public TradeExecution(final Guarantees guarantees, final EventWriter events, final OrderLifecycle lifecycle)
+    {
+        this.guarantees = guarantees;
+        this.events = events;
+        this.lifecycle = lifecycle;
+    }
+
+    /**
+     * Fills {@code quantity} of both orders at {@code price}; the event's order fields describe {@code aggressor}.
+     */
+    public void execute(final OrderBook book, final Order buy, final Order sell, final long price,
+        final long quantity, final TradeKind kind, final Order aggressor)
+    {
+        fill(book, buy, quantity);
+        fill(book, sell, quantity);
+        final long fee = guarantees.settle(book.instrument, buy.owner, sell.owner, price, quantity);
+        events.trade(kind, price, quantity, aggressor, buy, sell, fee);
+        if (buy.leaves == 0 && buy.isResting())
+        {
+            book.bids.remove(buy);
+            lifecycle.release(buy);
+        }
+        if (sell.leaves == 0 && sell.isResting())
+        {
+            book.asks.remove(sell);
+            lifecycle.release(sell);
+        }
+    }
+
+    private void fill(final OrderBook book, final Order order, final long quantity)
+    {
+        if (order.isResting())
+        {
+            book.side(order.side).reduce(order, quantity);
+        }
+        else
+        {
+            order.leaves -= quantity;
+        }
+        order.filled += quantity;
+        guarantees.refresh(book.instrument, order);
+    }
+}

@@ -1,0 +1,240 @@
+package by.butb.engine.orders;
+
+import by.butb.engine.address.AddressDeals;
+import by.butb.engine.book.BookSide;
+import by.butb.engine.book.LiveOrders;
+import by.butb.engine.book.Order;
+import by.butb.engine.book.OrderBook;
+import by.butb.engine.core.Command;
+import by.butb.engine.core.EventType;
+import by.butb.engine.core.EventWriter;
+import by.butb.engine.core.ResultCode;
+import by.butb.engine.deposit.Guarantees;
+import by.butb.engine.matching.ContinuousMatching;
+import by.butb.engine.model.Instrument;
+import by.butb.engine.model.OrderType;
+import by.butb.engine.model.Phase;
+import by.butb.engine.rules.Accreditation;
+import by.butb.engine.rules.OrderChecks;
+import by.butb.engine.rules.PhasePolicy;
+import by.butb.engine.rules.PriceBand;
+import by.butb.engine.session.TradingSessions;
+
+/**
+ * NEW_ORDER, CANCEL and REPLACE: the checks in the documented order (parties, terms, phase, guarantee), then
+ * continuous matching, the book (a phase without matching collects orders), or the address deals. A REPLACE keeps
+ * the order's time priority when its price is unchanged and its quantity does not go up; otherwise the order goes
+ * to the back of its new price level and may trade at once. Engine thread only.
+ */
+public final class OrderEntry
+{
+    private final OrderBook[] books;
+    private final Accreditation accreditation;
+    private final OrderChecks checks;
+    private final TradingSessions sessions;
+    private final LiveOrders orders;
+    private final Guarantees guarantees;
+    private final OrderLifecycle lifecycle;
+    private final ContinuousMatching matching;
+    private final AddressDeals addressDeals;
+    private final EventWriter events;
+
+    public OrderEntry(final OrderBook[] books, final Accreditation accreditation, final OrderChecks checks,
+        final TradingSessions sessions, final LiveOrders orders, final Guarantees guarantees,
+        final OrderLifecycle lifecycle, final ContinuousMatching matching, final AddressDeals addressDeals,
+        final EventWriter events)
+    {
+        this.books = books;
+        this.accreditation = accreditation;
+        this.checks = checks;
+        this.sessions = sessions;
+        this.orders = orders;
+        this.guarantees = guarantees;
+        this.lifecycle = lifecycle;
+        this.matching = matching;
+        this.addressDeals = addressDeals;
+        this.events = events;
+    }
+
+    public void newOrder(final Command cmd)
+    {
+        ResultCode result = accreditation.checkParties(cmd, true);
+        if (result == ResultCode.OK)
+        {
+            result = checks.checkNewOrder(cmd);
+        }
+        if (result != ResultCode.OK)
+        {
+            events.reject(result);
+            return;
+        }
+        if (cmd.counterparty != Command.NONE)
+        {
+            addressDeals.submit(cmd);
+            return;
+        }
+        final OrderBook book = books[cmd.instrument];
+        final int section = book.instrument.sectionIndex();
+        final Phase phase = sessions.phase(section);
+        final PhasePolicy.Action action = cmd.orderType == OrderType.MARKET || !cmd.timeInForce.rests() ?
+            PhasePolicy.Action.IMMEDIATE_ORDER : PhasePolicy.Action.RESTING_ORDER;
+        result = PhasePolicy.check(action, phase, sessions.isScheduled(section));
+        final long guaranteePrice = cmd.orderType == OrderType.MARKET ? book.instrument.highPrice() : cmd.price;
+        if (result == ResultCode.OK)
+        {
+            result = guarantees.reserve(cmd.beneficialOwner(), book.instrument, guaranteePrice, cmd.quantity, 0);
+        }
+        if (result != ResultCode.OK)
+        {
+            events.reject(result);
+            return;
+        }
+        final Order order = lifecycle.open(cmd, guaranteePrice, guarantees.reserved());
+        events.order(EventType.ACCEPTED, ResultCode.OK, order);
+        if (phase == Phase.CONTINUOUS)
+        {
+            matching.submit(book, order);
+        }
+        else
+        {
+            lifecycle.rest(book, order);
+        }
+    }
+
+    public void cancel(final Command cmd)
+    {
+        final ResultCode result = accreditation.checkParties(cmd, false);
+        if (result != ResultCode.OK)
+        {
+            events.reject(result);
+            return;
+        }
+        final Order order = findOrder(cmd);
+        if (order == null)
+        {
+            return;
+        }
+        if (order.isResting())
+        {
+            books[order.instrument].side(order.side).remove(order);
+        }
+        else
+        {
+            addressDeals.remove(order);
+        }
+        order.submitter = cmd.submitter;
+        lifecycle.finish(order, EventType.CANCELLED, ResultCode.CANCELLED_BY_PARTICIPANT);
+    }
+
+    public void replace(final Command cmd)
+    {
+        ResultCode result = accreditation.checkParties(cmd, true);
+        if (result != ResultCode.OK)
+        {
+            events.reject(result);
+            return;
+        }
+        final Order order = findOrder(cmd);
+        if (order == null)
+        {
+            return;
+        }
+        if (order.counterparty != Command.NONE)
+        {
+            events.rejectOnOrder(ResultCode.ADDRESS_ORDER_NOT_REPLACEABLE, order);
+            return;
+        }
+        final OrderBook book = books[order.instrument];
+        final Instrument instrument = book.instrument;
+        final int section = instrument.sectionIndex();
+        final Phase phase = sessions.phase(section);
+        result = PhasePolicy.check(PhasePolicy.Action.REPLACE, phase, sessions.isScheduled(section));
+        if (result == ResultCode.OK)
+        {
+            result = OrderChecks.checkQuantity(instrument, cmd.quantity);
+        }
+        if (result == ResultCode.OK)
+        {
+            result = PriceBand.check(instrument, cmd.price);
+        }
+        final boolean renames = cmd.newClientOrderId != 0 && cmd.newClientOrderId != order.clientOrderId;
+        if (result == ResultCode.OK && renames)
+        {
+            result = checks.checkNewId(order.owner, cmd.newClientOrderId);
+        }
+        if (result == ResultCode.OK && cmd.quantity <= order.filled)
+        {
+            result = ResultCode.REPLACE_QUANTITY_NOT_ABOVE_FILLED;
+        }
+        final long newLeaves = cmd.quantity - order.filled;
+        if (result == ResultCode.OK)
+        {
+            result = guarantees.reserve(order.owner, instrument, cmd.price, newLeaves, order.blocked);
+        }
+        if (result != ResultCode.OK)
+        {
+            events.rejectOnOrder(result, order);
+            return;
+        }
+        final long newBlocked = guarantees.reserved();
+        final BookSide side = book.side(order.side);
+        final boolean keepsPriority = cmd.price == order.price && cmd.quantity <= order.quantity;
+        if (renames)
+        {
+            orders.rename(order, cmd.newClientOrderId);
+        }
+        if (keepsPriority)
+        {
+            side.reduce(order, order.leaves - newLeaves);
+        }
+        else
+        {
+            side.remove(order);
+            order.leaves = newLeaves;
+            order.price = cmd.price;
+            order.guaranteePrice = cmd.price;
+        }
+        order.quantity = cmd.quantity;
+        order.submitter = cmd.submitter;
+        guarantees.hold(order, newBlocked);
+        events.order(EventType.REPLACED, ResultCode.OK, order);
+        if (!keepsPriority)
+        {
+            if (phase == Phase.CONTINUOUS)
+            {
+                matching.submit(book, order);
+            }
+            else
+            {
+                side.add(order);
+            }
+        }
+    }
+
+    /** Finds the order a CANCEL or REPLACE names, or writes the reject and returns null. */
+    private Order findOrder(final Command cmd)
+    {
+        final int owner = cmd.beneficialOwner();
+        if (cmd.exchangeOrderId != 0)
+        {
+            final Order order = orders.byExchangeId(cmd.exchangeOrderId);
+            if (order == null)
+            {
+                events.reject(ResultCode.UNKNOWN_ORDER);
+                return null;
+            }
+            if (order.owner != owner && !accreditation.actsFor(cmd.submitter, order.owner))
+            {
+                events.reject(ResultCode.ORDER_NOT_OWNED);
+                return null;
+            }
+            return order;
+        }
+        final Order order = orders.byClientOrderId(owner, cmd.clientOrderId);
+        if (order == null)
+        {
+            events.reject(ResultCode.UNKNOWN_ORDER);
+        }
+        return order;
+    }
+}

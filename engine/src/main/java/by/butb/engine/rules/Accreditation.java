@@ -1,0 +1,105 @@
+package by.butb.engine.rules;
+
+import by.butb.engine.core.Command;
+import by.butb.engine.core.ResultCode;
+import by.butb.engine.model.Catalog;
+import by.butb.engine.model.Participant;
+import by.butb.engine.model.ParticipantStatus;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Who may trade what, for whom: participants known and active, brokers acting only for their clients, admission
+ * to an instrument's section and a deposit in the instrument's currency. The facts are kept in primitive arrays
+ * (status, admitted sections, deposit currency against each instrument's currency), so that the hot path reads no
+ * objects and compares no strings. Immutable once built.
+ */
+public final class Accreditation
+{
+    private final Catalog catalog;
+    private final boolean[] active;
+    private final long[] sectionMask;
+    private final int[] currency;
+    private final int[] instrumentCurrency;
+    private final int[] instrumentSection;
+
+    public Accreditation(final Catalog catalog)
+    {
+        this.catalog = catalog;
+        final Map<String, Integer> currencies = new HashMap<>();
+        final int participants = catalog.participants().size();
+        active = new boolean[participants];
+        sectionMask = new long[participants];
+        currency = new int[participants];
+        for (int p = 0; p < participants; p++)
+        {
+            final Participant participant = catalog.participant(p);
+            active[p] = participant.status() == ParticipantStatus.ACTIVE;
+            sectionMask[p] = participant.sectionMask();
+            currency[p] = currencies.computeIfAbsent(participant.currency(), c -> currencies.size());
+        }
+        final int instruments = catalog.instruments().size();
+        instrumentCurrency = new int[instruments];
+        instrumentSection = new int[instruments];
+        for (int i = 0; i < instruments; i++)
+        {
+            final var instrument = catalog.instrument(i);
+            instrumentCurrency[i] = currencies.computeIfAbsent(instrument.currency(), c -> currencies.size());
+            instrumentSection[i] = instrument.sectionIndex();
+        }
+    }
+
+    /**
+     * The parties of a command: submitter known (UNKNOWN_PARTICIPANT), {@code onBehalfOf} known (UNKNOWN_CLIENT),
+     * a submitter acting for someone else is a broker of that client (NOT_CLIENT_OF_BROKER) and, when
+     * {@code mustBeActive}, both are ACTIVE (PARTICIPANT_NOT_ACTIVE; cancels are accepted from any status).
+     */
+    public ResultCode checkParties(final Command cmd, final boolean mustBeActive)
+    {
+        final int participants = active.length;
+        if (cmd.submitter < 0 || cmd.submitter >= participants)
+        {
+            return ResultCode.UNKNOWN_PARTICIPANT;
+        }
+        if (cmd.onBehalfOf != Command.NONE && (cmd.onBehalfOf < 0 || cmd.onBehalfOf >= participants))
+        {
+            return ResultCode.UNKNOWN_CLIENT;
+        }
+        final int owner = cmd.beneficialOwner();
+        if (owner != cmd.submitter && !actsFor(cmd.submitter, owner))
+        {
+            return ResultCode.NOT_CLIENT_OF_BROKER;
+        }
+        if (mustBeActive && (!active[cmd.submitter] || !active[owner]))
+        {
+            return ResultCode.PARTICIPANT_NOT_ACTIVE;
+        }
+        return ResultCode.OK;
+    }
+
+    /** Whether {@code submitter} is a broker with {@code client} among its clients. */
+    public boolean actsFor(final int submitter, final int client)
+    {
+        return catalog.participant(submitter).hasClient(client);
+    }
+
+    /** An owner's entry into an instrument: admitted to its section (NOT_ADMITTED_TO_SECTION), same currency. */
+    public ResultCode checkAdmission(final int owner, final int instrument)
+    {
+        if ((sectionMask[owner] & (1L << instrumentSection[instrument])) == 0)
+        {
+            return ResultCode.NOT_ADMITTED_TO_SECTION;
+        }
+        if (currency[owner] != instrumentCurrency[instrument])
+        {
+            return ResultCode.CURRENCY_MISMATCH;
+        }
+        return ResultCode.OK;
+    }
+
+    public int participantCount()
+    {
+        return active.length;
+    }
+}

@@ -1,0 +1,166 @@
+package by.butb.engine.session;
+
+import by.butb.engine.book.OrderBook;
+import by.butb.engine.core.EventWriter;
+import by.butb.engine.matching.CallAuction;
+import by.butb.engine.model.Phase;
+import by.butb.engine.model.SessionSchedule;
+
+/**
+ * The session phase of every section, moved on by command time: a section with a schedule goes through the phases
+ * of its trading day as commands pass their start times (every phase a command's time jumps over is entered in
+ * order, with its effects, also across days); a section without one is always CONTINUOUS. Entering a phase writes
+ * PHASE_CHANGED; leaving OPENING_AUCTION (or entering CONTINUOUS from a phase without matching) uncrosses the
+ * section's books in a {@link CallAuction}; entering CLOSE expires the section's DAY orders. What each phase allows
+ * is {@link by.butb.engine.rules.PhasePolicy}'s table. Engine thread only.
+ */
+public final class TradingSessions
+{
+    private final SessionSchedule schedule;
+    private final OrderBook[] books;
+    private final TradingDay tradingDay;
+    private final EventWriter events;
+    private final Phase[] phase;
+    private final long[] phaseDay;
+    private final int[] phaseBoundary;
+    private final boolean anySchedule;
+    private CallAuction callAuction;
+    private DayOrderExpiry expiry;
+
+    public TradingSessions(final SessionSchedule schedule, final int sections, final OrderBook[] books,
+        final TradingDay tradingDay, final EventWriter events)
+    {
+        this.schedule = schedule;
+        this.books = books;
+        this.tradingDay = tradingDay;
+        this.events = events;
+        this.phase = new Phase[sections];
+        this.phaseDay = new long[sections];
+        this.phaseBoundary = new int[sections];
+        boolean any = false;
+        for (int i = 0; i < sections; i++)
+        {
+            any |= schedule.hasSchedule(i);
+            phase[i] = schedule.hasSchedule(i) ? Phase.CLOSED : Phase.CONTINUOUS;
+            phaseDay[i] = Long.MIN_VALUE;
+            phaseBoundary[i] = -1;
+        }
+        this.anySchedule = any;
+    }
+
+    /** Wires the mechanisms a phase change sets off (they need the sessions themselves). */
+    public void wire(final CallAuction callAuction, final DayOrderExpiry expiry)
+    {
+        this.callAuction = callAuction;
+        this.expiry = expiry;
+    }
+
+    /** Whether any section has a schedule (else no command ever changes a phase). */
+    public boolean anySchedule()
+    {
+        return anySchedule;
+    }
+
+    public boolean isScheduled(final int section)
+    {
+        return schedule.hasSchedule(section);
+    }
+
+    /** The current phase of a section (CONTINUOUS when it has no schedule). */
+    public Phase phase(final int section)
+    {
+        return phase[section];
+    }
+
+    public int sectionCount()
+    {
+        return phase.length;
+    }
+
+    /** Enters every phase whose start a command at {@code timeNanos} has passed, section by section. */
+    public void advance(final long timeNanos)
+    {
+        final long day = Math.floorDiv(timeNanos, TradingDay.NANOS_PER_DAY);
+        final long timeOfDay = timeNanos - day * TradingDay.NANOS_PER_DAY;
+        for (int s = 0; s < phase.length; s++)
+        {
+            if (!schedule.hasSchedule(s) || day < phaseDay[s])
+            {
+                continue;
+            }
+            final int target = schedule.boundaryAt(s, timeOfDay);
+            if (phaseDay[s] == Long.MIN_VALUE)
+            {
+                phase[s] = null;
+                enter(s, target < 0 ? Phase.CLOSED : schedule.phase(s, target));
+            }
+            else if (day == phaseDay[s])
+            {
+                for (int b = phaseBoundary[s] + 1; b <= target; b++)
+                {
+                    enter(s, schedule.phase(s, b));
+                }
+            }
+            else
+            {
+                for (int b = phaseBoundary[s] + 1; b < schedule.boundaries(s); b++)
+                {
+                    enter(s, schedule.phase(s, b));
+                }
+                enter(s, Phase.CLOSED);
+                for (int b = 0; b <= target; b++)
+                {
+                    enter(s, schedule.phase(s, b));
+                }
+            }
+            phaseDay[s] = day;
+            phaseBoundary[s] = target;
+        }
+    }
+
+    private void enter(final int section, final Phase next)
+    {
+        final Phase previous = phase[section];
+        if (previous == next)
+        {
+            return;
+        }
+        phase[section] = next;
+        if (previous == Phase.OPENING_AUCTION || next == Phase.CONTINUOUS && previous != Phase.CONTINUOUS &&
+            previous != null)
+        {
+            for (final OrderBook book : books)
+            {
+                if (book.instrument.sectionIndex() == section)
+                {
+                    callAuction.uncross(book);
+                }
+            }
+        }
+        events.phaseChanged(section, next);
+        if (next == Phase.CLOSE)
+        {
+            expiry.expireSection(section, tradingDay.current() + 1);
+        }
+    }
+
+    /** The UTC epoch day whose phases a section last went through (Long.MIN_VALUE before the first command). */
+    public long phaseDay(final int section)
+    {
+        return phaseDay[section];
+    }
+
+    /** The index of the schedule boundary a section is at on its phase day (-1 before its first phase). */
+    public int phaseBoundary(final int section)
+    {
+        return phaseBoundary[section];
+    }
+
+    /** Restores a section's phase state from a snapshot. */
+    public void restore(final int section, final Phase sectionPhase, final long day, final int boundary)
+    {
+        phase[section] = sectionPhase;
+        phaseDay[section] = day;
+        phaseBoundary[section] = boundary;
+    }
+}
