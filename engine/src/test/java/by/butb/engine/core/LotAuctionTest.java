@@ -165,4 +165,46 @@ class LotAuctionTest
         assertEquals(10_200, h.engine.blockedDeposit(BUYER));
         assertTrue(h.engine.openLotCount() == 1);
     }
+
+    @Test
+    void shouldForgetAClosedLotWhenTheNextTradingDayStarts()
+    {
+        final long lot = offer(SELLER, 1, Side.SELL, 100, 10, 1);
+        only(bid(BUYER, 1, lot, 100), EventType.ACCEPTED);
+        h.time += HOUR;
+        assertEquals(ResultCode.LOT_CLOSED, rejection(bid(BUYER2, 2, lot, 110)), "closed today: the bidder is told so");
+        assertEquals(1, h.engine.heldLotCount());
+        h.time += EngineHarness.NANOS_PER_DAY;
+        h.run(h.command.clock(h.time));
+        assertEquals(0, h.engine.heldLotCount(), "a new trading day drops the lots closed before it");
+        assertEquals(ResultCode.UNKNOWN_LOT, rejection(bid(BUYER2, 3, lot, 110)));
+        for (int day = 0; day < 5; day++)
+        {
+            final long next = offer(SELLER, 10 + day, Side.SELL, 100, 10, 1);
+            only(bid(BUYER, 10 + day, next, 100), EventType.ACCEPTED);
+            h.time += EngineHarness.NANOS_PER_DAY;
+            h.run(h.command.clock(h.time));
+        }
+        assertEquals(0, h.engine.heldLotCount(), "the held lots do not grow with every lot ever offered");
+    }
+
+    @Test
+    void shouldRefuseAnOpenLotsIdToNewOrdersAndReplacesButFreeItOnceTheLotCloses()
+    {
+        offer(SELLER, 7, Side.SELL, 100, 10, 1);
+        h.sell(SELLER, 8, 120, 1);
+        assertEquals(ResultCode.DUPLICATE_ORDER_ID, rejection(h.sell(SELLER, 7, 120, 1)));
+        assertEquals(ResultCode.DUPLICATE_ORDER_ID, rejection(renameTo(8, 7)));
+        h.time += HOUR;
+        h.run(h.command.clock(h.time));
+        only(renameTo(8, 7), EventType.REPLACED);
+        only(h.sell(SELLER, 8, 119, 1), EventType.ACCEPTED);
+    }
+
+    private List<EngineEvent> renameTo(final long id, final long newId)
+    {
+        final Command replace = h.command.replace(h.time, SELLER, id, px(120), qty(1));
+        replace.newClientOrderId = newId;
+        return h.run(replace);
+    }
 }

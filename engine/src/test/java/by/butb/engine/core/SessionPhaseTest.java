@@ -178,4 +178,52 @@ class SessionPhaseTest
             "a DAY address order expires at the close");
         assertEquals(0, h.engine.addressOrderCount());
     }
+
+    @Test
+    void shouldAcceptLotsAndBidsOnlyInContinuousTrading()
+    {
+        at(9, 10);
+        assertEquals(ResultCode.NOT_ALLOWED_IN_PHASE, rejection(offerLot(1)), "no lot offer in PRE_OPEN");
+        at(9, 55);
+        assertEquals(ResultCode.NOT_ALLOWED_IN_PHASE, rejection(offerLot(2)), "nor in OPENING_AUCTION");
+        at(10, 30);
+        final long lot = only(offerLot(3), EventType.ACCEPTED).exchangeOrderId;
+        only(h.run(h.command.lotBid(h.time, BUYER, 4, lot, px(2500))), EventType.ACCEPTED);
+        at(14, 5);
+        assertEquals(ResultCode.NOT_ALLOWED_IN_PHASE, rejection(offerLot(5)), "no lot offer in ADDRESS");
+        assertEquals(ResultCode.NOT_ALLOWED_IN_PHASE,
+            rejection(h.run(h.command.lotBid(h.time, BUYER2, 6, lot, px(2510)))), "no bid in ADDRESS");
+        at(15, 5);
+        assertEquals(ResultCode.MARKET_CLOSED, rejection(h.run(h.command.lotBid(h.time, BUYER2, 7, lot, px(2510)))),
+            "no bid in CLOSE");
+    }
+
+    private List<EngineEvent> offerLot(final long id)
+    {
+        return h.run(h.command.lotOffer(h.time, SELLER, id, SMP, Side.SELL, px(2500), qty(20), px(10),
+            h.time + 10 * 60 * MINUTE));
+    }
+
+    @Test
+    void shouldPriceTheCallAgainForWhatRemainsAfterSelfMatchPrevention()
+    {
+        at(9, 10);
+        final long ownBuy = only(smp(BUYER, 1, Side.BUY, 2501, 10, TimeInForce.DAY), EventType.ACCEPTED)
+            .exchangeOrderId;
+        final long ownSell = only(smp(BUYER, 2, Side.SELL, 2499, 10, TimeInForce.DAY), EventType.ACCEPTED)
+            .exchangeOrderId;
+        smp(SELLER, 3, Side.SELL, 2500, 10, TimeInForce.DAY);
+        final long buy = only(smp(BUYER2, 4, Side.BUY, 2500, 10, TimeInForce.DAY), EventType.ACCEPTED)
+            .exchangeOrderId;
+        at(10, 0);
+        final List<EngineEvent> events = h.buy(BUYER, 99, 100, 1);
+        assertEquals(ownBuy, only(events, EventType.CANCELLED).exchangeOrderId, "the older of the own pair");
+        final EngineEvent trade = only(events, EventType.TRADE);
+        // What remains: buy 2500 x 10 against sells 2499 x 10 and 2500 x 10. At 2499: 10 with imbalance 0; at 2500:
+        // 10 with imbalance 10. The minimum imbalance wins.
+        assertEquals(px(2499), trade.price);
+        assertEquals(qty(10), trade.quantity);
+        assertEquals(buy, trade.buyOrderId);
+        assertEquals(ownSell, trade.sellOrderId);
+    }
 }
