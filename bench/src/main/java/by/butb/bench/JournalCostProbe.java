@@ -18,7 +18,7 @@ import java.util.Locale;
  * What one journal append costs on this machine, apart from the engine: (1) writing to a freshly memory-mapped
  * file versus writing the same pages again (the first write of each page is a page fault), and (2) a raw
  * Chronicle Queue append of documents of several sizes, single-threaded. Explains the pipeline's throughput with
- * the journal on (see RESULTS.md).
+ * the journal on (figures in bench/RESULTS.md).
  *
  * <pre>java [Chronicle flags] -cp bench/target/benchmarks.jar by.butb.bench.JournalCostProbe [directory]</pre>
  *

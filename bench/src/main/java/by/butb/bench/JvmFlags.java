@@ -26,8 +26,9 @@ final class JvmFlags
      * The throughput collector. The engine allocates nothing in steady state, so the collector matters only through
      * its write barrier, and the engine stores references into long-lived objects (pooled orders and events, enum
      * fields, book links) on every command: G1's barrier fences each such store, Parallel's marks a card. Measured
-     * here (RESULTS.md, session 5): the logic takes 25-30 % less CPU per command, the pipeline without journal
-     * gains about half. Used by every fork below so that their figures stay comparable.
+     * on the project's 2-core machine: the logic takes 25-30 % less CPU per command with Parallel, and the pipeline
+     * without journal gains about half (bench/RESULTS.md). Used by every fork below so that their figures stay
+     * comparable.
      */
     static final String THROUGHPUT_GC = "-XX:+UseParallelGC";
 

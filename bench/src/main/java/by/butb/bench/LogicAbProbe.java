@@ -12,13 +12,14 @@ import java.util.function.LongSupplier;
 
 /**
  * Compares the engine logic of two builds in one JVM, for changes too small to see across separate runs on a
- * machine whose speed drifts by tens of percent within minutes (bench/RESULTS.md, session 6).
+ * machine whose speed drifts by tens of percent within minutes (the project's 2-core machine: bench/RESULTS.md).
  *
  * <p>Each build (a class path: a {@code benchmarks.jar}, or jars and directories joined by the path separator) is
  * loaded twice, each copy in its own class loader with its own workload and engine ({@link LogicRound}); the four
  * copies, in the order A B B A, take turns applying {@code commandsPerRound} commands, and every round reverses the
  * order. A round's ratio is B's CPU time over A's for the same commands in the same second, so the machine's drift
- * cancels; the result is the median over the rounds. Both builds must contain {@link LogicRound} (session 6 on).
+ * cancels; the result is the median over the rounds. Both builds must contain {@link LogicRound} (commit 99bb762
+ * and later).
  *
  * <pre>
  * java -XX:+UseParallelGC -Xms3g -Xmx3g -cp bench/target/benchmarks.jar by.butb.bench.LogicAbProbe A.jar B.jar [rounds]
@@ -158,7 +159,7 @@ public final class LogicAbProbe
         catch (final ClassNotFoundException ex)
         {
             throw new IllegalArgumentException(classPath + " has no " + LogicRound.class.getName() +
-                " (a build older than session 6?)", ex);
+                " (a build older than commit 99bb762?)", ex);
         }
         return (LongSupplier)round.getConstructor(int.class, int.class).newInstance(mixedCommands, commandsPerRound);
     }

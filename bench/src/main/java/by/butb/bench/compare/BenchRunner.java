@@ -22,7 +22,7 @@ import java.util.Properties;
  * {@code ./butb bench [--quick]}: the engine comparison. Generates the {@link MixedWorkload} (seeded), writes it to
  * {@code <out>/workload.bin}, then runs each engine configuration in a JVM of its own, alternating the order of the
  * engines from one round to the next, and summarizes: throughput, latency percentiles per offered rate (all rounds
- * merged), ratios against the targets. Writes into the output directory (default {@code out/bench}):
+ * merged), ratios against the targets. Writes into the output directory (default {@code out/bench/compare}):
  * {@code runs/<label>-r<round>.properties} and {@code .hgrm} (each child's raw results), {@code <label>-<rate>.hgrm}
  * (merged), {@code summary.md}, {@code summary.csv} and {@code latency.html} (the percentile plot, self-contained).
  *
@@ -84,7 +84,7 @@ public final class BenchRunner
             }
         }
         final DriverOptions o = new DriverOptions(rest.toArray(new String[0]));
-        final Path outDir = Path.of(o.take("out", "out/bench"));
+        final Path outDir = Path.of(o.take("out", "out/bench/compare"));
         final int rounds = (int)o.takeLong("rounds", quick ? 1 : 3, 1);
         final List<String> configs = List.of(o.take("configs", String.join(",", CONFIGS)).split(","));
         for (final String c : configs)
@@ -153,7 +153,8 @@ public final class BenchRunner
                                 [--wait BLOCKING|YIELDING|SLEEPING|BUSY_SPIN] [--peer-wait BLOCKING|YIELDING|BUSY_SPIN|...]
                                 [--peer-risk FULL_PER_CURRENCY|NO_RISK_PROCESSING] [--journal-dir DIR] [--heap SIZE]
                                 [--peer-jar FILE] [--peer-java FILE] [--keep-workload] [--floor-seconds S]
-              defaults: full run: 3 rounds, rates 100000,500000,1000000,2000000 for 5 s each after 1 s of warm-up
+              defaults: --out out/bench/compare (relative to the current directory);
+                        full run: 3 rounds, rates 100000,500000,1000000,2000000 for 5 s each after 1 s of warm-up
                         at the rate, 5 throughput iterations, both engines YIELDING (measured best here);
                         --quick: 1 round, a small workload, rates 100000,1000000 for 0.3 s after 0.1 s, 2 iterations
               first, the machine's latency floor: two threads spin for --floor-seconds (10; --quick 1; 0 skips it)

@@ -25,7 +25,9 @@ import java.util.stream.Stream;
  * {@code -from-write.hgrm}: without the client's own timer lateness, but blind to a server that makes the client's
  * writes wait), and the bytes the whole JVM (gateway, engine and client) allocated per order ({@code KB/order}).
  * {@code --server echo} measures {@link EchoFixServer} instead of the gateway, with the same client: the floor a
- * server that does no work shows on this machine.
+ * server that does no work shows on this machine. The histograms go to {@code --out} (default
+ * {@code out/bench/gateway}, relative to the working directory), as {@code LABEL-RATE.hgrm} and
+ * {@code LABEL-RATE-from-write.hgrm}.
  *
  * <pre>
  * java $CHRONICLE_FLAGS -cp bench/target/benchmarks.jar by.butb.bench.gateway.GatewayRoundTrip \
@@ -43,7 +45,7 @@ public final class GatewayRoundTrip
         List<Integer> rates = List.of(1_000, 5_000, 10_000, 20_000, 50_000);
         int seconds = 5;
         int warmupSeconds = 3;
-        Path out = Path.of("bench/results/gateway");
+        Path out = Path.of("out/bench/gateway");
         String label = "run";
         Path journal;
         boolean noJournal;
@@ -66,7 +68,7 @@ public final class GatewayRoundTrip
         {
             System.err.println("GatewayRoundTrip: " + ex.getMessage());
             System.err.println("usage: GatewayRoundTrip [--rates N,N,...] [--seconds N] [--warmup-seconds N] " +
-                "[--label NAME] [--out DIR] [--journal DIR | --no-journal] [--wait-strategy " +
+                "[--label NAME] [--out DIR (out/bench/gateway)] [--journal DIR | --no-journal] [--wait-strategy " +
                 "BLOCKING|SLEEPING|YIELDING|BUSY_SPIN] [--stored-messages N|all] [--session-queue N] " +
                 "[--server gateway|echo]");
             System.exit(2);

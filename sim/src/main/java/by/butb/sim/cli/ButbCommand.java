@@ -20,6 +20,11 @@ import picocli.CommandLine.Command;
         "  ./butb replay --orders examples/orders-sample.csv --out out/replay",
         "  ./butb serve --port 9878     (FIX 4.4 gateway; see docs/gateway.md)",
         "  ./butb classroom             (the exchange in a browser; see docs/classroom.md)", "",
+        "Handled by the ./butb script itself, before Java:",
+        "  ./butb test [MVN-OPTIONS]  every test (mvn -B verify), after making sure the",
+        "                             browser tests have a headless Chromium (installs",
+        "                             it with apt-get when it can)",
+        "  ./butb bench [--quick]     our engine against exchange-core (bench/README.md)", "",
         "Exit codes: 0 done, 1 bad input or file error, 2 usage error, 3 (study and sim) a flow outside tolerance.",
         "File formats: docs/formats.md."})
 public final class ButbCommand

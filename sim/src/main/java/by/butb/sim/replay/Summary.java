@@ -6,6 +6,7 @@ import by.butb.engine.core.ResultCode;
 import by.butb.engine.model.Catalog;
 import by.butb.engine.model.FixedPoint;
 import by.butb.engine.model.Instrument;
+import by.butb.engine.model.Participant;
 import by.butb.engine.model.Side;
 
 import java.math.BigDecimal;
@@ -92,8 +93,38 @@ final class Summary
         }
         appendTable(s, table, 2);
         s.append('\n');
+        appendDeposits(s, catalog, engine);
+        s.append('\n');
         line(s, "state hash", String.format("%016x", engine.stateHash()));
         return s.toString();
+    }
+
+    /**
+     * Every participant's deposit at the end, in its currency's major units: deposited (the catalog's deposit),
+     * free, blocked (the guarantees its live orders, lots and bids hold) and fees paid; free + blocked + fees paid =
+     * deposited.
+     */
+    private static void appendDeposits(final StringBuilder s, final Catalog catalog, final MatchingEngine engine)
+    {
+        final List<String[]> table = new ArrayList<>();
+        table.add(new String[] {"participant", "currency", "deposited", "free", "blocked", "fees paid"});
+        for (final Participant participant : catalog.participants())
+        {
+            final int p = participant.index();
+            table.add(new String[] {
+                participant.id(),
+                participant.currency(),
+                money(engine.deposited(p)),
+                money(engine.freeDeposit(p)),
+                money(engine.blockedDeposit(p)),
+                money(engine.feesPaid(p))});
+        }
+        appendTable(s, table, 2);
+    }
+
+    private static String money(final long minorUnits)
+    {
+        return FixedPoint.format(minorUnits, Instrument.MONEY_SCALE);
     }
 
     private static int restingOrders(final MatchingEngine engine, final int instrument, final Side side)

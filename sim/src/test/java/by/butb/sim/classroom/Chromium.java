@@ -71,8 +71,8 @@ final class Chromium implements AutoCloseable
         if (binary == null)
         {
             throw new AssertionError("Chromium is not installed, and the classroom's browser tests need it. Install "
-                + "it with: apt-get install -y chromium   (Debian; .ci/run does this when it is missing), or point "
-                + "-Dchromium.binary=/path/to/chromium at a Chromium or Chrome.");
+                + "it with: sudo apt-get install chromium   (Debian, Ubuntu; ./butb test does this when it is missing "
+                + "and it can), or point -Dchromium.binary=/path/to/chromium at a Chromium or Chrome.");
         }
         final Path profile = Files.createTempDirectory("butb-chromium-");
         final Process process = new ProcessBuilder(binary, "--headless", "--no-sandbox", "--disable-gpu",

@@ -17,6 +17,7 @@ class CommandLineTest
         assertEquals(0, run.exitCode());
         assertTrue(run.out().contains("Usage: butb"), run.out());
         assertTrue(run.out().contains("replay"), run.out());
+        assertTrue(run.out().contains("./butb test"), run.out());
         assertTrue(run.err().isEmpty(), run.err());
     }
 

@@ -74,6 +74,40 @@ class ReplayTest
         assertTrue(Files.exists(out().resolve("summary.txt")));
     }
 
+    @Test
+    void theSummaryListsEveryParticipantsDepositAtTheEnd()
+    {
+        final Path orders = Butb.orders(dir,
+            "2024-03-01T09:00:00Z,BY-SUGAR-SLUTSK,NEW,S1,SUGAR,SELL,LIMIT,GTC,626.00,500,,,",
+            "2024-03-01T09:01:00Z,MN-BUYER-01,NEW,B1,SUGAR,BUY,LIMIT,DAY,627.00,100,,,",
+            "2024-03-01T09:02:00Z,CN-BUYER-01,NEW,C1,SUGAR,BUY,LIMIT,DAY,600.00,10,,,");
+
+        final Butb.Run run = replay(orders);
+
+        assertEquals(0, run.exitCode(), run.err());
+        final String summary = Butb.text(out().resolve("summary.txt"));
+        assertTrue(summary.lines().anyMatch(l -> l.matches("participant +currency +deposited +free +blocked +fees paid")),
+            summary);
+        // One trade: 100 t at the resting price 626.00 = 62,600.00 USD; fee 0.1 % from each side = 62.60.
+        // The seller's 400 t still open block 10 % of 400 x 626.00 = 25,040.00; the buyer's guarantee (at its
+        // limit, 627.00) is released by the fill; CN-BUYER-01's resting bid blocks 10 % of 10 x 600.00 = 600.00.
+        assertDeposit(summary, "BY-SUGAR-SLUTSK", "500000.00", "474897.40", "25040.00", "62.60");
+        assertDeposit(summary, "MN-BUYER-01", "1000000.00", "999937.40", "0.00", "62.60");
+        assertDeposit(summary, "CN-BUYER-01", "1000000.00", "999400.00", "600.00", "0.00");
+        assertDeposit(summary, "BY-SAWMILL-01", "500000.00", "500000.00", "0.00", "0.00");
+        assertTrue(run.out().contains(summary), "the summary is also printed");
+    }
+
+    /** The participant's row of the summary's deposit table: currency, deposited, free, blocked, fees paid. */
+    private static void assertDeposit(final String summary, final String participant, final String deposited,
+        final String free, final String blocked, final String feesPaid)
+    {
+        final String row = summary.lines().filter(l -> l.startsWith(participant + " ")).findFirst()
+            .orElseThrow(() -> new AssertionError(participant + " missing from\n" + summary));
+        assertEquals(List.of(participant, "USD", deposited, free, blocked, feesPaid), List.of(row.trim().split(" +")),
+            row);
+    }
+
     private static void assertTrade(final CsvRow trade, final String id, final String instrument, final String price,
         final String quantity, final String buyer, final String seller, final String buyOrder, final String sellOrder,
         final String aggressor)
