@@ -57,8 +57,7 @@ public final class AddressDeals
     public void submit(final Command cmd)
     {
         final int section = books[cmd.instrument].instrument.sectionIndex();
-        ResultCode result = PhasePolicy.check(PhasePolicy.Action.ADDRESS_ORDER, sessions.phase(section),
-            sessions.isScheduled(section));
+        ResultCode result = sessions.allows(PhasePolicy.Action.ADDRESS_ORDER, section);
         if (result != ResultCode.OK)
         {
             events.reject(result);

@@ -20,7 +20,9 @@ import by.butb.engine.model.TimeInForce;
  *
  * <p>An entry: a varint mask of the order fields that differ ({@link #ORDER_FIELDS}, bit i = field i, bit 6 =
  * trade fields follow), their values in bit order, then, when bit 6 is set, a varint mask of the trade fields that
- * differ ({@link #TRADE_FIELDS}) and their values. Every field round-trips exactly, extremes included.
+ * differ ({@link #TRADE_FIELDS}) and their values. The lot's bid step and closing time that lot events carry are coded
+ * with the trade fields (bits 12 and 13; documents without lot events never set them). Every field round-trips
+ * exactly, extremes included.
  *
  * <p>An instance holds the coding state of one document: one for writing, another for reading. Allocation-free
  * (errors aside).
@@ -37,10 +39,10 @@ final class CompactEventCodec
     /** Trade fields in mask-bit order. */
     static final String[] TRADE_FIELDS = {
         "tradeId", "buyOwner", "sellOwner", "buyClientOrderId", "sellClientOrderId", "buyOrderId", "sellOrderId",
-        "buyLeaves", "sellLeaves", "buyFee", "sellFee", "tradeKind"};
+        "buyLeaves", "sellLeaves", "buyFee", "sellFee", "tradeKind", "bidStep", "closeTimeNanos"};
 
-    /** Longest entry: two 4-byte masks, 21 order fields and 12 trade fields of at most 10 bytes. */
-    static final int MAX_LENGTH = 4 + 4 + (21 + 12) * VarInts.MAX_LONG_LENGTH;
+    /** Longest entry: two 4-byte masks, 21 order fields and 14 trade fields of at most 10 bytes. */
+    static final int MAX_LENGTH = 4 + 4 + (21 + 14) * VarInts.MAX_LONG_LENGTH;
 
     private static final int TRADE_BLOCK = 1 << 6;
     private static final int EVENT_TYPES = EventType.values().length;
@@ -303,6 +305,14 @@ final class CompactEventCodec
         {
             b[p++] = e.tradeKind.code;
         }
+        if ((mask & 1 << 12) != 0)
+        {
+            p = VarInts.putSigned(b, p, e.bidStep - t.bidStep);
+        }
+        if ((mask & 1 << 13) != 0)
+        {
+            p = VarInts.putSigned(b, p, e.closeTimeNanos - t.closeTimeNanos);
+        }
         return p;
     }
 
@@ -320,6 +330,8 @@ final class CompactEventCodec
         to.buyFee = from.buyFee;
         to.sellFee = from.sellFee;
         to.tradeKind = from.tradeKind;
+        to.bidStep = from.bidStep;
+        to.closeTimeNanos = from.closeTimeNanos;
     }
 
     /** Reads the next entry of the document {@code in} is on into {@code e} (every field is set). */
@@ -431,7 +443,7 @@ final class CompactEventCodec
     private static void decodeTradeFields(final EntryReader in, final EngineEvent o)
     {
         final long mask = in.readUnsigned();
-        if ((mask & ~0xFFFL) != 0)
+        if ((mask & ~0x3FFFL) != 0)
         {
             throw in.error("unknown trade field mask bits " + Long.toHexString(mask));
         }
@@ -483,6 +495,14 @@ final class CompactEventCodec
         {
             o.tradeKind = TradeKind.fromCode(in.readCode(TRADE_KINDS, "trade kind"));
         }
+        if ((mask & 1 << 12) != 0)
+        {
+            o.bidStep += in.readSigned();
+        }
+        if ((mask & 1 << 13) != 0)
+        {
+            o.closeTimeNanos += in.readSigned();
+        }
     }
 
     /** An int field coded as a delta to its reference: the sum must fit an int. */
@@ -511,6 +531,8 @@ final class CompactEventCodec
         m |= e.buyFee != t.buyFee ? 1 << 9 : 0;
         m |= e.sellFee != t.sellFee ? 1 << 10 : 0;
         m |= e.tradeKind != t.tradeKind ? 1 << 11 : 0;
+        m |= e.bidStep != t.bidStep ? 1 << 12 : 0;
+        m |= e.closeTimeNanos != t.closeTimeNanos ? 1 << 13 : 0;
         return m;
     }
 }

@@ -12,8 +12,9 @@ import by.butb.engine.model.TimeInForce;
 import java.nio.ByteBuffer;
 
 /**
- * Layout of an {@link EngineEvent} in the output journal (version byte first): {@link #ORDER_LENGTH}
- * bytes, plus {@link #TRADE_EXTRA} for a TRADE. The buffer must be little-endian. Allocation-free.
+ * The fixed layout of an {@link EngineEvent} in output journals written before {@link CompactEventCodec} (version
+ * byte first): {@link #ORDER_LENGTH} bytes, plus {@link #TRADE_EXTRA} for a TRADE. Read only, so that such a data
+ * directory stays usable. The buffer must be little-endian. Allocation-free.
  */
 final class EventCodec
 {
@@ -24,54 +25,6 @@ final class EventCodec
 
     private EventCodec()
     {
-    }
-
-    /** Writes at {@code offset}; returns the length written. */
-    static int encode(final EngineEvent e, final ByteBuffer b, final int offset)
-    {
-        b.put(offset, VERSION);
-        b.putLong(offset + 1, e.commandSequence);
-        b.putLong(offset + 9, e.userRef);
-        b.putLong(offset + 17, e.timeNanos);
-        b.put(offset + 25, e.type.code);
-        b.putShort(offset + 26, (short)e.code.ordinal());
-        b.put(offset + 28, e.commandType.code);
-        b.putInt(offset + 29, e.instrument);
-        b.put(offset + 33, e.side.code);
-        b.put(offset + 34, e.orderType.code);
-        b.put(offset + 35, e.timeInForce.code);
-        b.putLong(offset + 36, e.price);
-        b.putLong(offset + 44, e.quantity);
-        b.putInt(offset + 52, e.owner);
-        b.putInt(offset + 56, e.submitter);
-        b.putLong(offset + 60, e.clientOrderId);
-        b.putLong(offset + 68, e.exchangeOrderId);
-        b.putLong(offset + 76, e.leaves);
-        b.putLong(offset + 84, e.filled);
-        b.putInt(offset + 92, e.counterparty);
-        b.putInt(offset + 96, e.section);
-        b.put(offset + 100, e.phase.code);
-        b.putInt(offset + 101, 0);
-        b.putShort(offset + 105, (short)0);
-        b.put(offset + 107, (byte)0);
-        if (e.type != EventType.TRADE)
-        {
-            return ORDER_LENGTH;
-        }
-        final int t = offset + ORDER_LENGTH;
-        b.put(t, e.tradeKind.code);
-        b.putLong(t + 1, e.tradeId);
-        b.putInt(t + 9, e.buyOwner);
-        b.putInt(t + 13, e.sellOwner);
-        b.putLong(t + 17, e.buyClientOrderId);
-        b.putLong(t + 25, e.sellClientOrderId);
-        b.putLong(t + 33, e.buyOrderId);
-        b.putLong(t + 41, e.sellOrderId);
-        b.putLong(t + 49, e.buyLeaves);
-        b.putLong(t + 57, e.sellLeaves);
-        b.putLong(t + 65, e.buyFee);
-        b.putLong(t + 73, e.sellFee);
-        return ORDER_LENGTH + TRADE_EXTRA;
     }
 
     /** Reads at {@code offset}; returns the length read. */

@@ -60,8 +60,7 @@ public final class LotAuctions
         {
             final Instrument instrument = catalog.instrument(cmd.instrument);
             final int section = instrument.sectionIndex();
-            result = PhasePolicy.check(PhasePolicy.Action.LOT_OFFER, sessions.phase(section),
-                sessions.isScheduled(section));
+            result = sessions.allows(PhasePolicy.Action.LOT_OFFER, section);
             if (result == ResultCode.OK && (cmd.bidStep <= 0 || !instrument.isOnPriceStep(cmd.bidStep) ||
                 cmd.closeTimeNanos <= cmd.timeNanos))
             {
@@ -177,8 +176,7 @@ public final class LotAuctions
         }
         final Instrument instrument = catalog.instrument(lot.instrument);
         final int section = instrument.sectionIndex();
-        final ResultCode phaseResult = PhasePolicy.check(PhasePolicy.Action.LOT_BID, sessions.phase(section),
-            sessions.isScheduled(section));
+        final ResultCode phaseResult = sessions.allows(PhasePolicy.Action.LOT_BID, section);
         if (phaseResult != ResultCode.OK)
         {
             return phaseResult;

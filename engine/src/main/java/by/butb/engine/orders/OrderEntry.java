@@ -78,7 +78,7 @@ public final class OrderEntry
         final Phase phase = sessions.phase(section);
         final PhasePolicy.Action action = cmd.orderType == OrderType.MARKET || !cmd.timeInForce.rests() ?
             PhasePolicy.Action.IMMEDIATE_ORDER : PhasePolicy.Action.RESTING_ORDER;
-        result = PhasePolicy.check(action, phase, sessions.isScheduled(section));
+        result = sessions.allows(action, section);
         final long guaranteePrice = cmd.orderType == OrderType.MARKET ? book.instrument.highPrice() : cmd.price;
         if (result == ResultCode.OK)
         {
@@ -148,7 +148,7 @@ public final class OrderEntry
         final Instrument instrument = book.instrument;
         final int section = instrument.sectionIndex();
         final Phase phase = sessions.phase(section);
-        result = PhasePolicy.check(PhasePolicy.Action.REPLACE, phase, sessions.isScheduled(section));
+        result = sessions.allows(PhasePolicy.Action.REPLACE, section);
         if (result == ResultCode.OK)
         {
             result = OrderChecks.checkQuantity(instrument, cmd.quantity);

@@ -56,10 +56,10 @@ public final class OrderLifecycle
         order.quantity = cmd.quantity;
         order.leaves = cmd.quantity;
         order.filled = 0;
-        order.blocked = 0;
+        order.blocked = guarantee;
         order.day = day.current();
         order.counterparty = Command.NONE;
-        guarantees.hold(order, guarantee);
+        guarantees.block(order.owner, guarantee);
         return order;
     }
 

@@ -17,7 +17,7 @@ import by.butb.engine.model.OrderType;
  */
 public final class OrderChecks
 {
-    private final Catalog catalog;
+    private final Instrument[] instruments;
     private final Accreditation accreditation;
     private final LiveOrders orders;
     private final LotRegistry lots;
@@ -25,7 +25,7 @@ public final class OrderChecks
     public OrderChecks(final Catalog catalog, final Accreditation accreditation, final LiveOrders orders,
         final LotRegistry lots)
     {
-        this.catalog = catalog;
+        this.instruments = catalog.instruments().toArray(new Instrument[0]);
         this.accreditation = accreditation;
         this.orders = orders;
         this.lots = lots;
@@ -34,11 +34,11 @@ public final class OrderChecks
     /** The terms of a new order or lot offer (its parties are checked before). */
     public ResultCode checkNewOrder(final Command cmd)
     {
-        if (cmd.instrument < 0 || cmd.instrument >= catalog.instruments().size())
+        if (cmd.instrument < 0 || cmd.instrument >= instruments.length)
         {
             return ResultCode.UNKNOWN_INSTRUMENT;
         }
-        final Instrument instrument = catalog.instrument(cmd.instrument);
+        final Instrument instrument = instruments[cmd.instrument];
         final int owner = cmd.beneficialOwner();
         final ResultCode entryResult = checkEntry(owner, cmd.instrument, cmd.clientOrderId);
         if (entryResult != ResultCode.OK)

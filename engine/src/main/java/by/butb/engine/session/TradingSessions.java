@@ -2,9 +2,11 @@ package by.butb.engine.session;
 
 import by.butb.engine.book.OrderBook;
 import by.butb.engine.core.EventWriter;
+import by.butb.engine.core.ResultCode;
 import by.butb.engine.matching.CallAuction;
 import by.butb.engine.model.Phase;
 import by.butb.engine.model.SessionSchedule;
+import by.butb.engine.rules.PhasePolicy;
 
 /**
  * The session phase of every section, moved on by command time: a section with a schedule goes through the phases
@@ -23,6 +25,7 @@ public final class TradingSessions
     private final Phase[] phase;
     private final long[] phaseDay;
     private final int[] phaseBoundary;
+    private final boolean[] scheduled;
     private final boolean anySchedule;
     private CallAuction callAuction;
     private DayOrderExpiry expiry;
@@ -37,10 +40,12 @@ public final class TradingSessions
         this.phase = new Phase[sections];
         this.phaseDay = new long[sections];
         this.phaseBoundary = new int[sections];
+        this.scheduled = new boolean[sections];
         boolean any = false;
         for (int i = 0; i < sections; i++)
         {
-            any |= schedule.hasSchedule(i);
+            scheduled[i] = schedule.hasSchedule(i);
+            any |= scheduled[i];
             phase[i] = schedule.hasSchedule(i) ? Phase.CLOSED : Phase.CONTINUOUS;
             phaseDay[i] = Long.MIN_VALUE;
             phaseBoundary[i] = -1;
@@ -63,7 +68,13 @@ public final class TradingSessions
 
     public boolean isScheduled(final int section)
     {
-        return schedule.hasSchedule(section);
+        return scheduled[section];
+    }
+
+    /** Whether the current phase of a section allows {@code action}: OK, NOT_ALLOWED_IN_PHASE or MARKET_CLOSED. */
+    public ResultCode allows(final PhasePolicy.Action action, final int section)
+    {
+        return anySchedule ? PhasePolicy.check(action, phase[section], scheduled[section]) : ResultCode.OK;
     }
 
     /** The current phase of a section (CONTINUOUS when it has no schedule). */
@@ -84,7 +95,7 @@ public final class TradingSessions
         final long timeOfDay = timeNanos - day * TradingDay.NANOS_PER_DAY;
         for (int s = 0; s < phase.length; s++)
         {
-            if (!schedule.hasSchedule(s) || day < phaseDay[s])
+            if (!scheduled[s] || day < phaseDay[s])
             {
                 continue;
             }

@@ -76,6 +76,8 @@ class CompactEventCodecTest
                 e.section = INTS[(i + 5) % INTS.length];
                 e.phase = Phase.values()[k % Phase.values().length];
                 e.counterparty = INTS[(i + 6) % INTS.length];
+                e.bidStep = LONGS[(i + 7) % LONGS.length];
+                e.closeTimeNanos = LONGS[(i + 8) % LONGS.length];
                 events.add(e);
             }
             events.add(CompactEventCodec.clearToDefaults(new EngineEvent()));
