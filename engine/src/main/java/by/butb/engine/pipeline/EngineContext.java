@@ -117,8 +117,8 @@ public final class EngineContext
 
     /**
      * False (default): one thread journals a batch of commands, then applies it. True: the input journal runs on
-     * its own thread, ahead of the business logic. On a 2-core machine the single thread is faster (measured in
-     * bench/RESULTS.md): a third busy thread competes with the producer and the logic for the cores.
+     * its own thread, ahead of the business logic. On a 2-core machine the single thread is faster (2.8-3.9 against
+     * 2.0-2.3 M commands/s, bench/RESULTS.md): a third busy thread competes with the producer and the logic.
      */
     public EngineContext dedicatedJournalThread(final boolean dedicated)
     {

@@ -254,7 +254,7 @@ public final class EnginePipeline implements AutoCloseable
     /**
      * Claims {@code count} consecutive slots, lets {@code translator} fill each cleared command in turn, and
      * publishes them together, so the logic thread finds them all at once instead of following the producer
-     * command by command (measured faster on this project's machine: bench/RESULTS.md, session 6). Commands are
+     * command by command (measured faster on the project's 2-core machine, bench/RESULTS.md). Commands are
      * applied in the order the translator fills them. If the translator throws, the slots not filled yet are
      * published cleared (the engine rejects each as malformed input) and the exception goes on.
      *
