@@ -210,7 +210,7 @@ final class MarketWatch implements EngineListener
                 if (e.commandType == CommandType.LOT_OFFER)
                 {
                     lots.put(e.exchangeOrderId, new LotView(e.exchangeOrderId, e.clientOrderId, e.owner,
-                        e.instrument, e.side, e.quantity, e.price, command.bidStep, command.closeTimeNanos));
+                        e.instrument, e.side, e.quantity, e.price, e.bidStep, e.closeTimeNanos));
                 }
                 else if (e.commandType == CommandType.LOT_BID)
                 {
