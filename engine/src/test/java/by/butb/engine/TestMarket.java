@@ -7,7 +7,8 @@ import by.butb.engine.model.CatalogLoader;
 public final class TestMarket
 {
     public static final String INSTRUMENTS = """
-        symbol,name,section,unit,currency,price_scale,quantity_scale,price_step,lot_size,reference_price,band_pct,floor_price,cap_price
+        symbol,name,section,unit,currency,price_scale,quantity_scale,price_step,lot_size,reference_price,band_pct,\
+        floor_price,cap_price
         TIMBER,Sawn softwood,TIMBER,m3,USD,2,3,0.50,1,100.00,20,,
         SMP,Skim milk powder,AGRI,t,USD,2,3,1.00,1,2500.00,20,2200.00,
         SUGAR,Sugar,AGRI,t,USD,2,3,0.50,0.5,600.00,20,,700.00

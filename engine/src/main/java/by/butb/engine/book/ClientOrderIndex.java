@@ -6,7 +6,8 @@ import java.util.Arrays;
  * Live orders by their beneficial owner's client order id. Open addressing with linear probing over one
  * {@code long[]} that holds each entry's key and its order's {@link OrderPool} index side by side, so a lookup
  * reads one cache line of the table (then the order itself); removal shifts the following entries back instead
- * of leaving tombstones. Keys are {@link OrderKey}s, never 0, which marks a free entry. Kept at most half full; allocates only when it grows.
+ * of leaving tombstones. Keys are {@link OrderKey}s, never 0, which marks a free entry. Kept at most half full;
+ * allocates only when it grows.
  *
  * <p>Participants mostly number their orders upwards, so the index also keeps, per owner, the highest client order
  * id it ever held: a lookup above it (the usual duplicate check of a new order) is answered without touching the

@@ -17,8 +17,8 @@ import by.butb.engine.model.TimeInForce;
  *
  * <p>Address deals: a NEW_ORDER with {@code counterparty} set and {@code counterpartyOrderId} 0 posts an address
  * order for that counterparty only; with {@code counterpartyOrderId} set it takes (at the same price, for at most
- * its open quantity, on the other side) the counterparty's address order of that client order id. Lots: see {@link CommandType}; {@code closeTimeNanos} is epoch nanoseconds UTC and
- * {@code bidStep} is scaled like a price.
+ * its open quantity, on the other side) the counterparty's address order of that client order id. Lots: see
+ * {@link CommandType}; {@code closeTimeNanos} is epoch nanoseconds UTC and {@code bidStep} is scaled like a price.
  */
 public final class Command
 {
@@ -190,7 +190,7 @@ public final class Command
         return "Command{seq=" + sequence + ", type=" + type + ", time=" + timeNanos + ", submitter=" + submitter +
             ", onBehalfOf=" + onBehalfOf + ", clOrdId=" + clientOrderId + ", newClOrdId=" + newClientOrderId +
             ", orderId=" + exchangeOrderId + ", instrument=" + instrument + ", " + side + ' ' + orderType + ' ' +
-            timeInForce + ", price=" + price + ", qty=" + quantity + ", reject=" + rejectCode + ", counterparty=" + counterparty + '/' +
-            counterpartyOrderId + ", bidStep=" + bidStep + ", close=" + closeTimeNanos + '}';
+            timeInForce + ", price=" + price + ", qty=" + quantity + ", reject=" + rejectCode + ", counterparty=" +
+            counterparty + '/' + counterpartyOrderId + ", bidStep=" + bidStep + ", close=" + closeTimeNanos + '}';
     }
 }

@@ -134,8 +134,8 @@ public final class EngineEvent
         if (type == EventType.TRADE)
         {
             return "TRADE{kind=" + tradeKind + ", id=" + tradeId + ", instrument=" + instrument + ", price=" + price +
-                ", qty=" + quantity + ", buyer=" + buyOwner + '/' + buyClientOrderId + ", seller=" + sellOwner + '/' + sellClientOrderId +
-                ", aggressor=" + side + '}';
+                ", qty=" + quantity + ", buyer=" + buyOwner + '/' + buyClientOrderId + ", seller=" + sellOwner + '/' +
+                sellClientOrderId + ", aggressor=" + side + '}';
         }
         return type + "{code=" + code + ", owner=" + owner + ", submitter=" + submitter + ", clOrdId=" +
             clientOrderId + ", orderId=" + exchangeOrderId + ", instrument=" + instrument + ", " + side + ", price=" +

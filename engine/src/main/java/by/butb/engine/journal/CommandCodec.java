@@ -8,7 +8,10 @@ import by.butb.engine.model.Side;
 import by.butb.engine.model.TimeInForce;
 import java.nio.ByteBuffer;
 
-/** Fixed layout of a {@link Command} in the input journal (version byte first). The buffer must be little-endian. Allocation-free. */
+/**
+ * Fixed layout of a {@link Command} in the input journal (version byte first). The buffer must be little-endian.
+ * Allocation-free.
+ */
 final class CommandCodec
 {
     static final byte VERSION = 2;

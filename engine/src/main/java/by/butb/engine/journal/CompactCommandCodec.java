@@ -13,15 +13,15 @@ import by.butb.engine.model.TimeInForce;
  * (the state {@link #reset} clears at every document start, so each document decodes on its own).
  *
  * <p>An entry: a head byte (bits 0-2 the command type code; bit 3 the sequence is not the previous + 1; bit 4
- * instrument and order shape follow; bit 5 a price follows; bit 6 a quantity follows; bit 7 an extension mask
- * follows), [extension mask varint], [sequence: zigzag delta to the previous], time (zigzag delta to the previous
- * entry's time), submitter (zigzag), client order id (zigzag delta to the previous entry's), [instrument (zigzag), shape byte: side bit 0, order
- * type bit 1, time in force bits 2-3], [price: zigzag delta to the last price in the document], [quantity
- * (zigzag)], then the extension fields whose mask bit is set, in bit order: user ref (zigzag delta to the
- * previous entry's), on-behalf-of, exchange order id, new client order id, reject code (ordinal), counterparty,
- * counterparty order id, bid step, close time (zigzag delta to the entry's time). A field that is absent has its
- * {@link Command#clear()} value (user ref: the previous entry's). Every long round-trips exactly, extremes
- * included (deltas wrap in two's complement).
+ * instrument and order shape follow; bit 5 a price follows; bit 6 a quantity follows; bit 7 an extension mask follows),
+ * [extension mask varint], [sequence: zigzag delta to the previous], time (zigzag delta to the previous entry's time),
+ * submitter (zigzag), client order id (zigzag delta to the previous entry's), [instrument (zigzag), shape byte: side
+ * bit 0, order type bit 1, time in force bits 2-3], [price: zigzag delta to the last price in the document], [quantity
+ * (zigzag)], then the extension fields whose mask bit is set, in bit order: user ref (zigzag delta to the previous
+ * entry's), on-behalf-of, exchange order id, new client order id, reject code (ordinal), counterparty, counterparty
+ * order id, bid step, close time (zigzag delta to the entry's time). A field that is absent has its
+ * {@link Command#clear()} value (user ref: the previous entry's). Every long round-trips exactly, extremes included
+ * (deltas wrap in two's complement).
  *
  * <p>An instance holds the coding state of one document: one for writing, another for reading. Allocation-free
  * (errors aside).

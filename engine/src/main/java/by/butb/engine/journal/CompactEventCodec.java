@@ -391,6 +391,25 @@ final class CompactEventCodec
         {
             o.timeNanos += in.readSigned();
         }
+        if ((mask & ~0x1FFFL) != 0)
+        {
+            decodeRareOrderFields(in, mask, o);
+        }
+        copyTradeFields(o.type == EventType.TRADE ? previousTrade : DEFAULTS, o);
+        if ((mask & TRADE_BLOCK) != 0)
+        {
+            decodeTradeFields(in, o);
+        }
+        if (o.type == EventType.TRADE)
+        {
+            copyTradeFields(o, previousTrade);
+        }
+        e.copyFrom(o);
+    }
+
+    /** Reads the order fields of mask bits 13 and up (those that seldom change) into {@code o}. */
+    private static void decodeRareOrderFields(final EntryReader in, final long mask, final EngineEvent o)
+    {
         if ((mask & 1 << 13) != 0)
         {
             o.code = ResultCode.fromOrdinal(in.readCode(RESULT_CODES, "result"));
@@ -427,16 +446,6 @@ final class CompactEventCodec
         {
             o.phase = Phase.fromCode(in.readCode(PHASES, "phase"));
         }
-        copyTradeFields(o.type == EventType.TRADE ? previousTrade : DEFAULTS, o);
-        if ((mask & TRADE_BLOCK) != 0)
-        {
-            decodeTradeFields(in, o);
-        }
-        if (o.type == EventType.TRADE)
-        {
-            copyTradeFields(o, previousTrade);
-        }
-        e.copyFrom(o);
     }
 
     /** Reads the trade fields that differ from the reference already in {@code o}. */

@@ -189,7 +189,7 @@ public final class LotAuctions
         return lot.accepts(cmd.price) ? ResultCode.OK : ResultCode.BID_NOT_BETTER;
     }
 
-    /** Closes, in closing-time order (then offer order), every open lot whose closing time is at or before {@code time}. */
+    /** Closes, in closing-time order (then offer order), every open lot due at {@code time} (or before). */
     public void closeDue(final long time)
     {
         for (Lot lot = lots.takeDue(time); lot != null; lot = lots.takeDue(time))

@@ -13,7 +13,8 @@ public final class Catalog
     private final Map<String, Instrument> instrumentsBySymbol = new HashMap<>();
     private final Map<String, Participant> participantsById = new HashMap<>();
 
-    public Catalog(final List<String> sections, final List<Instrument> instruments, final List<Participant> participants)
+    public Catalog(
+        final List<String> sections, final List<Instrument> instruments, final List<Participant> participants)
     {
         if (sections.size() > 64)
         {

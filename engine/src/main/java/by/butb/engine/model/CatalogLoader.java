@@ -123,7 +123,8 @@ public final class CatalogLoader
         final int quantityScale = intIn(row, "quantity_scale", 0, 8);
         if (priceScale + quantityScale < Instrument.MONEY_SCALE)
         {
-            throw row.error("quantity_scale", "price_scale + quantity_scale must be at least " + Instrument.MONEY_SCALE);
+            throw row.error("quantity_scale",
+                "price_scale + quantity_scale must be at least " + Instrument.MONEY_SCALE);
         }
         final long priceStep = positive(row, "price_step", priceScale);
         final long lotSize = positive(row, "lot_size", quantityScale);
@@ -292,7 +293,8 @@ public final class CatalogLoader
         }
         catch (final IllegalArgumentException ex)
         {
-            throw row.error(column, "'" + text + "' is not one of " + java.util.Arrays.toString(type.getEnumConstants()));
+            throw row.error(column,
+                "'" + text + "' is not one of " + java.util.Arrays.toString(type.getEnumConstants()));
         }
     }
 

@@ -20,7 +20,10 @@ import static by.butb.engine.core.EngineHarness.NANOS_PER_DAY;
 import static by.butb.engine.core.EngineHarness.only;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-/** {@link MatchingEngine#forEachAddressOrder}, {@link MatchingEngine#forEachOpenLot}, {@link MatchingEngine#forEachStandingBid}. */
+/**
+ * {@link MatchingEngine#forEachAddressOrder}, {@link MatchingEngine#forEachOpenLot},
+ * {@link MatchingEngine#forEachStandingBid}.
+ */
 class AddressAndLotVisitorsTest
 {
     private static final long HOUR = 3_600_000_000_000L;

@@ -70,8 +70,10 @@ class AddressDealTest
     {
         post(1, BUYER, 2500, 52);
         assertEquals(qty(20), only(h.takeAddressOrder(BUYER, 1, 1, 2500, 20), EventType.TRADE).quantity);
-        assertEquals(ResultCode.ADDRESS_TERMS_MISMATCH, rejection(h.takeAddressOrder(BUYER, 2, 1, 2500, 40)), "only 32 t left");
-        assertEquals(ResultCode.ADDRESS_TERMS_MISMATCH, rejection(h.takeAddressOrder(BUYER, 3, 1, 2490, 10)), "price differs");
+        assertEquals(ResultCode.ADDRESS_TERMS_MISMATCH, rejection(h.takeAddressOrder(BUYER, 2, 1, 2500, 40)),
+            "only 32 t left");
+        assertEquals(ResultCode.ADDRESS_TERMS_MISMATCH, rejection(h.takeAddressOrder(BUYER, 3, 1, 2490, 10)),
+            "price differs");
         final EngineEvent cancelled = only(h.run(h.command.cancel(h.time, SELLER, 1)), EventType.CANCELLED);
         assertEquals(qty(20), cancelled.filled);
         assertEquals(0, h.engine.addressOrderCount());
