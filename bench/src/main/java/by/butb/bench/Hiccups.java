@@ -30,10 +30,11 @@ public final class Hiccups
         for (int t = 0; t < threads; t++)
         {
             final Histogram h = floor.gaps(t);
-            System.out.printf(Locale.ROOT, "thread %d: %,d gaps, %.3f %% of the time lost (%.3f %% in gaps >= 100 us, " +
-                "%.3f %% in gaps >= 1 ms); gap p50 %.1f us, p99 %.1f us, max %.1f us%n", t, h.getTotalCount(),
-                100 * floor.lostShare(t, 0), 100 * floor.lostShare(t, 100_000), 100 * floor.lostShare(t, 1_000_000),
-                h.getValueAtPercentile(50) / 1e3, h.getValueAtPercentile(99) / 1e3, h.getMaxValue() / 1e3);
+            System.out.printf(Locale.ROOT, "thread %d: %,d gaps, %.3f %% of the time lost (%.3f %% in gaps " +
+                ">= 100 us, %.3f %% in gaps >= 1 ms); gap p50 %.1f us, p99 %.1f us, max %.1f us%n", t,
+                h.getTotalCount(), 100 * floor.lostShare(t, 0), 100 * floor.lostShare(t, 100_000),
+                100 * floor.lostShare(t, 1_000_000), h.getValueAtPercentile(50) / 1e3,
+                h.getValueAtPercentile(99) / 1e3, h.getMaxValue() / 1e3);
         }
         for (final long rate : new long[] {100_000, 1_000_000})
         {

@@ -395,7 +395,8 @@ public final class MixedWorkload
         final StringBuilder b = new StringBuilder();
         b.append(String.format(Locale.ROOT, "MixedWorkload seed=%d participants=%d depthPerSide=%d passiveLevels=%d%n",
             config.seed(), config.participants(), config.depthPerSide(), config.passiveLevels()));
-        b.append(String.format(Locale.ROOT, "cycle: %,d commands = build-up %,d + mixed %,d + drain %,d; idStride %,d%n",
+        b.append(String.format(Locale.ROOT,
+            "cycle: %,d commands = build-up %,d + mixed %,d + drain %,d; idStride %,d%n",
             length, s.buildUpCommands, s.mixedCommands, s.drainCommands, idStride));
         b.append(String.format(Locale.ROOT,
             "mix over the whole cycle: new LIMIT DAY/GTC %.1f %% (passive %.1f %%, marketable %.1f %%), IOC %.1f %%, " +

@@ -214,7 +214,10 @@ public class OrderBookBenchmark
         }
     }
 
-    /** Per invocation, outside the timing, allocation-free unless it fails: checks the effect of every command, restores the depth. */
+    /**
+     * Per invocation, outside the timing, allocation-free unless it fails: checks the effect of every command,
+     * restores the depth.
+     */
     @TearDown(Level.Invocation)
     public void after(final org.openjdk.jmh.infra.BenchmarkParams params)
     {

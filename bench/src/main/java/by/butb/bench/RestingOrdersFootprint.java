@@ -23,7 +23,10 @@ import java.util.Locale;
  * exits with status 1 when the orders do not fit the budget (default 512 MiB, the whole heap used after GC with
  * the orders in), or the heap runs out.
  *
- * <pre>java -Xmx512m -cp bench/target/benchmarks.jar by.butb.bench.RestingOrdersFootprint [orders] [budgetMiB] [expectedOrders]</pre>
+ * <pre>
+ * java -Xmx512m -cp bench/target/benchmarks.jar by.butb.bench.RestingOrdersFootprint \
+ *     [orders] [budgetMiB] [expectedOrders]
+ * </pre>
  *
  * <p>{@code expectedOrders} is passed to the engine (its pools and indexes are pre-sized for it); the default, 0,
  * uses the engine's default and lets it grow, which is what a server that does not know its peak does.

@@ -22,8 +22,9 @@ import java.util.zip.DataFormatException;
  *     cycle) as fast as possible; commands/s = commands / (time from the first submit to the last completion);</li>
  * <li><b>latency</b>, for each offered rate of {@code rates} (default 100k, 500k, 1M, 2M commands/s):
  *     {@code rateSeconds} (default 5) of commands sent at fixed intended times {@code start + i / rate}, the driver
- *     waiting for each one's time (yielding the core while it is more than 2 us away, spinning after), after {@code rateWarmUpSeconds} (default 1) at the same rate that are not
- *     recorded (the JIT compiles the paced loop then); every recorded command's latency is its completion time minus its intended send time
+ *     waiting for each one's time (yielding the core while it is more than 2 us away, spinning after), after
+ *     {@code rateWarmUpSeconds} (default 1) at the same rate that are not recorded (the JIT compiles the paced loop
+ *     then); every recorded command's latency is its completion time minus its intended send time
  *     (coordinated-omission corrected). When the driver falls more than {@code maxLagNanos} (default 1 s) behind
  *     the schedule, the engine cannot sustain the rate: the run stops sending, is marked {@code saturated}, and
  *     its histogram holds what was measured until then.</li>

@@ -128,7 +128,8 @@ public final class DriverOptions
 
     /** What the {@link Driver} does; defaults in brackets in {@link Driver}'s javadoc. */
     public record Driver(Path workload, Path out, String label, long warmUpCommands, int throughputIterations,
-                         long throughputCommands, long[] rates, double rateSeconds, double rateWarmUpSeconds, long maxLagNanos)
+                         long throughputCommands, long[] rates, double rateSeconds, double rateWarmUpSeconds,
+                         long maxLagNanos)
     {
     }
 

@@ -140,8 +140,8 @@ public final class BenchRunner
                 "'mvn -B -pl bench -am package -DskipTests' or pass --peer-jar");
         }
         return new Settings(quick, outDir, rounds, configs, rates, seconds, warmSeconds,
-            jvmOptions.isBlank() ? List.of() : List.of(jvmOptions.trim().split("\\s+")), iterations, wait, peerWait, peerRisk, jar,
-            peerJava == null ? null : Path.of(peerJava), journalDir, heap, keep, floorSeconds);
+            jvmOptions.isBlank() ? List.of() : List.of(jvmOptions.trim().split("\\s+")), iterations, wait, peerWait,
+            peerRisk, jar, peerJava == null ? null : Path.of(peerJava), journalDir, heap, keep, floorSeconds);
     }
 
     static String usage()
@@ -150,7 +150,8 @@ public final class BenchRunner
             usage: ./butb bench [--quick] [--out DIR] [--rounds N] [--configs butb,butb-journal,exchange-core]
                                 [--rates R1,R2,...] [--rate-seconds S] [--rate-warmup-seconds S]
                                 [--throughput-iterations N] [--jvm-options "-Xlog:gc ..."]
-                                [--wait BLOCKING|YIELDING|SLEEPING|BUSY_SPIN] [--peer-wait BLOCKING|YIELDING|BUSY_SPIN|...]
+                                [--wait BLOCKING|YIELDING|SLEEPING|BUSY_SPIN] \
+            [--peer-wait BLOCKING|YIELDING|BUSY_SPIN|...]
                                 [--peer-risk FULL_PER_CURRENCY|NO_RISK_PROCESSING] [--journal-dir DIR] [--heap SIZE]
                                 [--peer-jar FILE] [--peer-java FILE] [--keep-workload] [--floor-seconds S]
               defaults: --out out/bench/compare (relative to the current directory);
@@ -161,7 +162,9 @@ public final class BenchRunner
                         and the latency a zero-cost engine would show at each rate is reported beside the engines'""";
     }
 
-    /** The peer jar beside this jar: {@code bench/target/benchmarks.jar} -> {@code bench/exchange-core-peer/target/}. */
+    /**
+     * The peer jar beside this jar: {@code bench/target/benchmarks.jar} -> {@code bench/exchange-core-peer/target/}.
+     */
     static Path defaultPeerJar()
     {
         try
@@ -183,11 +186,11 @@ public final class BenchRunner
         final Path runs = dir.resolve("runs");
         Files.createDirectories(runs);
         final long t0 = System.nanoTime();
-        final MixedWorkload mixed = settings.quick()
-            ? MixedWorkload.generate(new MixedWorkload.Config(MixedWorkload.DEFAULT_SEED,
+        final MixedWorkload mixed = settings.quick() ?
+            MixedWorkload.generate(new MixedWorkload.Config(MixedWorkload.DEFAULT_SEED,
                 MixedWorkload.DEFAULT_PARTICIPANTS, 1 << 16, MixedWorkload.DEFAULT_DEPTH_PER_SIDE,
-                MixedWorkload.DEFAULT_PASSIVE_LEVELS))
-            : MixedWorkload.standard();
+                MixedWorkload.DEFAULT_PASSIVE_LEVELS)) :
+            MixedWorkload.standard();
         out.print(mixed.describe());
         final Workload w = mixed.toWorkload();
         final Path workload = dir.resolve("workload.bin");
@@ -198,8 +201,8 @@ public final class BenchRunner
         final SchedulingFloor floor = settings.floorSeconds() > 0 ? measureFloor(runs) : null;
         if (floor != null)
         {
-            out.printf(Locale.ROOT, "machine floor: two threads spun %.1f s; %.2f %% and %.2f %% of their time lost in " +
-                "gaps >= 100 us%n", floor.seconds(), 100 * floor.lostShare(0, 100_000),
+            out.printf(Locale.ROOT, "machine floor: two threads spun %.1f s; %.2f %% and %.2f %% of their time " +
+                "lost in gaps >= 100 us%n", floor.seconds(), 100 * floor.lostShare(0, 100_000),
                 100 * floor.lostShare(1, 100_000));
         }
 
@@ -255,8 +258,8 @@ public final class BenchRunner
     {
         final List<String> cmd = new ArrayList<>();
         final boolean peer = "exchange-core".equals(config);
-        cmd.add(peer && settings.peerJava() != null ? settings.peerJava().toString()
-            : Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        cmd.add(peer && settings.peerJava() != null ? settings.peerJava().toString() :
+            Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.addAll(ChildJvm.CHRONICLE_FLAGS);
         cmd.add("-Dchronicle.analytics.disable=true");
         cmd.add("-Xms" + settings.heap());

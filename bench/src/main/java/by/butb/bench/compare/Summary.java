@@ -147,7 +147,8 @@ final class Summary
             ratioLine(b, "butb", 3.0);
             ratioLine(b, "butb-journal", 2.0);
         }
-        b.append("\nlatency, microseconds, from the intended send time (coordinated-omission corrected), rounds merged\n");
+        b.append("\nlatency, microseconds, from the intended send time (coordinated-omission corrected), " +
+            "rounds merged\n");
         b.append(String.format(Locale.ROOT, "| %-14s | %9s |", "config", "offered/s"));
         for (final String name : PERCENTILE_NAMES)
         {
@@ -169,13 +170,14 @@ final class Summary
         {
             final double p99 = at1m.getValueAtPercentile(99) / 1000.0;
             final double p9999 = at1m.getValueAtPercentile(99.99) / 1000.0;
-            b.append(String.format(Locale.ROOT, "%nbutb at 1M/s offered: p99 %.1f us (target < 10: %s), p99.99 %.1f us " +
-                "(target < 100: %s)%n", p99, p99 < 10 ? "met" : "MISSED", p9999, p9999 < 100 ? "met" : "MISSED"));
+            b.append(String.format(Locale.ROOT, "%nbutb at 1M/s offered: p99 %.1f us (target < 10: %s), " +
+                "p99.99 %.1f us (target < 100: %s)%n", p99, p99 < 10 ? "met" : "MISSED", p9999,
+                p9999 < 100 ? "met" : "MISSED"));
         }
         if (!floor.isEmpty())
         {
-            b.append(String.format(Locale.ROOT, "%nmachine floor: the latency of an engine that takes no time, from the " +
-                "gaps of %s (no engine can show less here)%n", floorSource));
+            b.append(String.format(Locale.ROOT, "%nmachine floor: the latency of an engine that takes no time, " +
+                "from the gaps of %s (no engine can show less here)%n", floorSource));
             floor.forEach((rate, h) -> latencyRow(b, "machine floor", rate, h, ""));
         }
         b.append("\ncounters: ");
@@ -210,7 +212,8 @@ final class Summary
 
     static String rate(final long rate)
     {
-        return rate % 1_000_000 == 0 ? rate / 1_000_000 + "M" : rate % 1000 == 0 ? rate / 1000 + "k" : Long.toString(rate);
+        return rate % 1_000_000 == 0 ? rate / 1_000_000 + "M" : rate % 1000 == 0 ? rate / 1000 + "k" :
+            Long.toString(rate);
     }
 
     void write(final Path dir)
@@ -229,15 +232,16 @@ final class Summary
             {
                 for (final double d : v)
                 {
-                    csv.append(k).append(",throughput_per_s,,").append(String.format(Locale.ROOT, "%.0f", d)).append('\n');
+                    csv.append(k).append(",throughput_per_s,,").append(String.format(Locale.ROOT, "%.0f", d))
+                        .append('\n');
                 }
             });
             latency.forEach((k, m) -> m.forEach((rate, h) ->
             {
                 for (int i = 0; i < PERCENTILES.length; i++)
                 {
-                    csv.append(k).append(",latency_").append(PERCENTILE_NAMES[i]).append("_ns,").append(rate).append(',')
-                        .append(h.getValueAtPercentile(PERCENTILES[i])).append('\n');
+                    csv.append(k).append(",latency_").append(PERCENTILE_NAMES[i]).append("_ns,").append(rate)
+                        .append(',').append(h.getValueAtPercentile(PERCENTILES[i])).append('\n');
                 }
                 csv.append(k).append(",latency_max_ns,").append(rate).append(',').append(h.getMaxValue()).append('\n');
                 csv.append(k).append(",saturated,").append(rate).append(',').append(saturated.get(k).get(rate))
@@ -311,8 +315,8 @@ final class Summary
                 .replaceAll("\\.0%", "%");
             s.append(String.format(Locale.ROOT, "<line x1='%.1f' y1='30' x2='%.1f' y2='%d' stroke='#eee'/>", x, x,
                 30 + plotH));
-            s.append(String.format(Locale.ROOT, "<text x='%.1f' y='%d' font-size='10' text-anchor='middle'>%s</text>", x,
-                h - bottom + 15, label));
+            s.append(String.format(Locale.ROOT,
+                "<text x='%.1f' y='%d' font-size='10' text-anchor='middle'>%s</text>", x, h - bottom + 15, label));
         }
         for (int d = (int)minLog; d <= maxLog; d++)
         {

@@ -65,7 +65,8 @@ final class RawFixClient implements AutoCloseable
         out = socket.getOutputStream();
         this.sender = sender;
         this.target = target;
-        headerHead = ("35=D\u000149=" + sender + "\u000156=" + target + "\u000134=").getBytes(StandardCharsets.US_ASCII);
+        headerHead = ("35=D\u000149=" + sender + "\u000156=" + target + "\u000134=")
+            .getBytes(StandardCharsets.US_ASCII);
         // IOC limit buy of 1 t well inside the band: on an empty book each order gets New, then Canceled (603).
         orderTail = ("\u000155=" + symbol + "\u000154=1\u000138=1\u000140=2\u000144=2400\u000159=3\u0001")
             .getBytes(StandardCharsets.US_ASCII);
@@ -88,7 +89,8 @@ final class RawFixClient implements AutoCloseable
             final int n = in.read(buf);
             if (n < 0)
             {
-                throw new IOException("the gateway closed the connection at logon: " + got.toString().replace('\u0001', '|'));
+                throw new IOException("the gateway closed the connection at logon: " +
+                    got.toString().replace('\u0001', '|'));
             }
             got.append(new String(buf, 0, n, StandardCharsets.US_ASCII));
         }

@@ -76,7 +76,8 @@ class BenchRunnerQuickTest
         }
         for (final long rate : new long[]{100_000, 1_000_000})
         {
-            assertEquals(2 * rate, summary.floor.get(rate).getTotalCount(), "machine floor: 2 threads x 1 s at " + rate);
+            assertEquals(2 * rate, summary.floor.get(rate).getTotalCount(),
+                "machine floor: 2 threads x 1 s at " + rate);
         }
         assertTrue(printed.contains("machine floor: the latency of an engine that takes no time"), printed);
         // The same workload trades alike on every engine (they differ only by our self-match prevention); a run
@@ -126,7 +127,8 @@ class BenchRunnerQuickTest
     void shouldRejectAMissingPeerJarWithTheWayToBuildIt(@TempDir final Path dir)
     {
         final IllegalArgumentException ex = assertThrows(IllegalArgumentException.class,
-            () -> BenchRunner.parse(new String[]{"--peer-jar", dir.resolve("none.jar").toString(), "--peer-java", "java"}));
+            () -> BenchRunner.parse(new String[]{"--peer-jar", dir.resolve("none.jar").toString(), "--peer-java",
+                "java"}));
         assertTrue(ex.getMessage().contains("none.jar") && ex.getMessage().contains("mvn"), ex.getMessage());
     }
 

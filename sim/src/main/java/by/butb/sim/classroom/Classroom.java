@@ -185,7 +185,8 @@ public final class Classroom implements AutoCloseable
     {
         if (instructorPin != null && !instructorPin.equals(given))
         {
-            throw new ClassroomException(403, "the instructor PIN is wrong (the classroom was started with --instructor-pin)");
+            throw new ClassroomException(403,
+                "the instructor PIN is wrong (the classroom was started with --instructor-pin)");
         }
     }
 
@@ -469,7 +470,8 @@ public final class Classroom implements AutoCloseable
             .field("total", script == null ? 0 : script.size())
             .field("now", ReplayListener.time(now))
             .field("nowNanos", now)
-            .field("next", script != null && cursor < script.size() ? ReplayListener.time(script.timeNanos(cursor)) : "")
+            .field("next", script != null && cursor < script.size() ? ReplayListener.time(script.timeNanos(cursor)) :
+                "")
             .field("pinRequired", pin != null)
             .field("instructorPinRequired", instructorPin != null)
             .field("error", loadError != null ? loadError : watch != null && watch.failure() != null ?

@@ -11,19 +11,19 @@ import java.util.concurrent.CountDownLatch;
 @Command(
     name = "classroom",
     mixinStandardHelpOptions = true,
-    description = {"Starts a web page on this machine that shows the exchange live (order books, trades, phases, "
-        + "lot auctions, address deals, deposits): the instructor loads a scenario and plays, pauses or steps it; "
-        + "students log in as participants and trade from their browsers. Runs until Ctrl-C.",
+    description = {"Starts a web page on this machine that shows the exchange live (order books, trades, phases, " +
+        "lot auctions, address deals, deposits): the instructor loads a scenario and plays, pauses or steps it; " +
+        "students log in as participants and trade from their browsers. Runs until Ctrl-C.",
         "See docs/classroom.md."},
     footer = {"", "Examples:", "  ./butb classroom                      (http://127.0.0.1:8080/)",
         "  ./butb classroom --host 0.0.0.0 --pin 4711 --instructor-pin 9000 --scenario lot-auction",
-        "", "Scenarios: free, call-auction, lot-auction, reverse-auction, address-deal, broker, orders-sample, "
-        + "orders-auctions, study."})
+        "", "Scenarios: free, call-auction, lot-auction, reverse-auction, address-deal, broker, orders-sample, " +
+        "orders-auctions, study."})
 public final class ClassroomCommand implements Callable<Integer>
 {
     @Option(names = "--host", paramLabel = "ADDRESS", defaultValue = "127.0.0.1",
-        description = "Address to listen on (default: ${DEFAULT-VALUE}, this machine only; 0.0.0.0 lets a class "
-            + "network reach it).")
+        description = "Address to listen on (default: ${DEFAULT-VALUE}, this machine only; 0.0.0.0 lets a class " +
+            "network reach it).")
     private String host;
 
     @Option(names = "--port", paramLabel = "N", defaultValue = "8080",
@@ -35,13 +35,13 @@ public final class ClassroomCommand implements Callable<Integer>
     private String scenario;
 
     @Option(names = "--pin", paramLabel = "PIN",
-        description = "Classroom PIN that students give with their participant id (default: none). Keeps "
-            + "neighbours honest; it is not security.")
+        description = "Classroom PIN that students give with their participant id (default: none). Keeps " +
+            "neighbours honest; it is not security.")
     private String pin;
 
     @Option(names = "--instructor-pin", paramLabel = "PIN",
-        description = "PIN the instructor's controls (load, play, pause, step, speed) need (default: none, "
-            + "anyone at the page may use them).")
+        description = "PIN the instructor's controls (load, play, pause, step, speed) need (default: none, " +
+            "anyone at the page may use them).")
     private String instructorPin;
 
     @Override

@@ -220,7 +220,8 @@ public final class ClassroomServer implements AutoCloseable
         {
             if (in == null)
             {
-                throw new ClassroomException(500, "classroom/" + name + " is missing from the jar; rebuild with mvn install");
+                throw new ClassroomException(500,
+                    "classroom/" + name + " is missing from the jar; rebuild with mvn install");
             }
             final String type = name.endsWith(".html") ? "text/html" : name.endsWith(".js") ? "text/javascript" :
                 "text/css";

@@ -3,7 +3,6 @@ package by.butb.sim.classroom;
 import by.butb.engine.core.Command;
 import by.butb.engine.core.CommandType;
 import by.butb.engine.core.EngineEvent;
-import by.butb.engine.core.EventType;
 import by.butb.engine.core.MatchingEngine;
 import by.butb.engine.core.ResultCode;
 import by.butb.engine.core.TradeKind;
@@ -277,7 +276,8 @@ final class MarketWatch implements EngineListener
         }
         for (final LotView lot : lots.values())
         {
-            if (lot.owner == bid.counterparty && lot.clientOrderId == bid.counterpartyOrderId && "OPEN".equals(lot.status))
+            if (lot.owner == bid.counterparty && lot.clientOrderId == bid.counterpartyOrderId &&
+                "OPEN".equals(lot.status))
             {
                 return lot;
             }
@@ -325,6 +325,19 @@ final class MarketWatch implements EngineListener
     {
         final Json j = new Json(new StringBuilder(16384)).beginObject();
         j.field("now", ReplayListener.time(now)).field("nowNanos", now);
+        writeInstruments(j, engine);
+        writeTape(j);
+        writeLog(j);
+        writeLots(j);
+        writeAddressOrders(j);
+        writeParticipants(j, engine);
+        writeWatchedOrders(j, engine);
+        return j.endObject().toString();
+    }
+
+    /** "instruments": each with its section's phase, its steps and limits, last price and the book's depth. */
+    private void writeInstruments(final Json j, final MatchingEngine engine)
+    {
         j.key("instruments").beginArray();
         for (final Instrument instrument : catalog.instruments())
         {
@@ -347,14 +360,22 @@ final class MarketWatch implements EngineListener
             j.endObject();
         }
         j.endArray();
+    }
 
+    /** "tape": the last trades, newest first. */
+    private void writeTape(final Json j)
+    {
         j.key("tape").beginArray();
         for (final Iterator<Map<String, String>> it = tape.descendingIterator(); it.hasNext(); )
         {
             j.object(it.next());
         }
         j.endArray();
+    }
 
+    /** "log": the newest {@value #LOG_SENT} events, newest first, with their source. */
+    private void writeLog(final Json j)
+    {
         j.key("log").beginArray();
         int sent = 0;
         for (final Iterator<Map<String, String>> it = log.descendingIterator(); it.hasNext() && sent++ < LOG_SENT; )
@@ -362,7 +383,11 @@ final class MarketWatch implements EngineListener
             j.object(withSource(it.next()));
         }
         j.endArray();
+    }
 
+    /** "lots": open lots and the last closed ones, with the best bid and the next bid allowed. */
+    private void writeLots(final Json j)
+    {
         j.key("lots").beginArray();
         for (final LotView lot : lots.values())
         {
@@ -388,7 +413,11 @@ final class MarketWatch implements EngineListener
                 .endObject();
         }
         j.endArray();
+    }
 
+    /** "address": the live address (negotiated) orders. */
+    private void writeAddressOrders(final Json j)
+    {
         j.key("address").beginArray();
         for (final AddressView a : addressOrders.values())
         {
@@ -405,7 +434,11 @@ final class MarketWatch implements EngineListener
                 .endObject();
         }
         j.endArray();
+    }
 
+    /** "participants": each with its free and blocked deposit and the fees it paid. */
+    private void writeParticipants(final Json j, final MatchingEngine engine)
+    {
         j.key("participants").beginArray();
         for (final Participant p : catalog.participants())
         {
@@ -422,7 +455,11 @@ final class MarketWatch implements EngineListener
                 .endObject();
         }
         j.endArray();
+    }
 
+    /** "orders": the resting orders of the watched owners, by instrument, buys then sells. */
+    private void writeWatchedOrders(final Json j, final MatchingEngine engine)
+    {
         j.key("orders").beginArray();
         for (final Instrument instrument : catalog.instruments())
         {
@@ -450,7 +487,6 @@ final class MarketWatch implements EngineListener
             }
         }
         j.endArray();
-        return j.endObject().toString();
     }
 
     private static void levels(final Json j, final String key, final MatchingEngine engine,

@@ -43,7 +43,8 @@ final class Scenarios
             "examples/orders-sample.csv", false),
         new Choice("orders-auctions", "One trading day with every mechanism (with the sample schedule)",
             "examples/orders-auctions.csv", true),
-        new Choice(STUDY, "The study: BUTB's export volumes (docs/study.md), thousands of planned commands", null, false));
+        new Choice(STUDY, "The study: BUTB's export volumes (docs/study.md), thousands of planned commands", null,
+            false));
 
     private static final Source SCHEDULE = Source.resource("examples/schedule-sample.csv");
 

@@ -25,12 +25,12 @@ import java.util.concurrent.Callable;
     description = {
         "Replays an order file through the matching engine; writes trades, events and a summary.",
         "",
-        "Reads an order CSV (--orders) and writes trades.csv, events.csv and summary.txt into the output "
-            + "directory (--out); the summary is also printed.",
-        "Without --orders it replays the bundled sample (examples/orders-sample.csv); without --instruments or "
-            + "--participants it uses the bundled default catalogs (config/*.csv).",
-        "A row the replay cannot read is rejected in events.csv (code 100) and the replay goes on; an unreadable "
-            + "file, a bad catalog or a missing column stops it with exit code 1 and writes nothing."},
+        "Reads an order CSV (--orders) and writes trades.csv, events.csv and summary.txt into the output " +
+            "directory (--out); the summary is also printed.",
+        "Without --orders it replays the bundled sample (examples/orders-sample.csv); without --instruments or " +
+            "--participants it uses the bundled default catalogs (config/*.csv).",
+        "A row the replay cannot read is rejected in events.csv (code 100) and the replay goes on; an unreadable " +
+            "file, a bad catalog or a missing column stops it with exit code 1 and writes nothing."},
     footer = {"", "Examples:",
         "  ./butb replay",
         "      the bundled sample, into out/replay",
@@ -59,8 +59,8 @@ public final class ReplayCommand implements Callable<Integer>
     private Path participants;
 
     @Option(names = "--schedule", paramLabel = "FILE",
-        description = "Session schedule CSV (phases per section: pre-open, opening auction, continuous, address, "
-            + "close). Default: none, every section trades continuously.")
+        description = "Session schedule CSV (phases per section: pre-open, opening auction, continuous, address, " +
+            "close). Default: none, every section trades continuously.")
     private Path schedule;
 
     @Option(names = "--out", paramLabel = "DIR", defaultValue = "out/replay",
@@ -68,18 +68,19 @@ public final class ReplayCommand implements Callable<Integer>
     private Path out;
 
     @Option(names = "--data", paramLabel = "DIR",
-        description = "Also journal the commands and events with Chronicle Queue into DIR (a new or empty "
-            + "directory). Default: no journal.")
+        description = "Also journal the commands and events with Chronicle Queue into DIR (a new or empty " +
+            "directory). Default: no journal.")
     private Path data;
 
     @Option(names = "--until", paramLabel = "TIME", converter = TimeConverter.class,
-        description = "After the last row, move the exchange's clock to TIME (ISO-8601 UTC, e.g. "
-            + "2024-03-06T00:00:00Z): lots due by then close, phases change, DAY orders of past days expire. "
-            + "Default: the latest lot close_time of the file when it is after the last row, else no clock move.")
+        description = "After the last row, move the exchange's clock to TIME (ISO-8601 UTC, e.g. " +
+            "2024-03-06T00:00:00Z): lots due by then close, phases change, DAY orders of past days expire. " +
+            "Default: the latest lot close_time of the file when it is after the last row, else no clock move.")
     private Long until;
 
     @Option(names = "--guarantee-pct", paramLabel = "PCT", defaultValue = "10", converter = PercentConverter.class,
-        description = "Guarantee an order blocks from the free deposit, in %% of its value (default: ${DEFAULT-VALUE}).")
+        description = "Guarantee an order blocks from the free deposit, in %% of its value " +
+            "(default: ${DEFAULT-VALUE}).")
     private int guaranteeBps;
 
     @Option(names = "--fee-pct", paramLabel = "PCT", defaultValue = "0.1", converter = PercentConverter.class,

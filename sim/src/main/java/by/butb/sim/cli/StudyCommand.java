@@ -7,7 +7,6 @@ import by.butb.sim.study.ScenarioException;
 import by.butb.sim.study.ScenarioSource;
 import by.butb.sim.study.StudyPlan;
 import by.butb.sim.study.StudyRun;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -31,11 +30,11 @@ import java.util.concurrent.Callable;
     description = {
         "Replays the BUTB volumes of the study through the matching engine and shows what happened.",
         "",
-        "Agents (Belarusian sellers, buyers per country from the accreditation figures, brokers) place real orders, "
-            + "lots and bids that go through the engine's checks and matching; the trades are attributed to the "
-            + "study's flows (buyer country, commodity, period) and compared with the study's figures.",
-        "Writes into --out: trades.csv, events.csv (the replay formats), summary.csv, latency.hgrm, report.html, "
-            + "and the generated instruments.csv and participants.csv; prints the per-flow table."},
+        "Agents (Belarusian sellers, buyers per country from the accreditation figures, brokers) place real orders, " +
+            "lots and bids that go through the engine's checks and matching; the trades are attributed to the " +
+            "study's flows (buyer country, commodity, period) and compared with the study's figures.",
+        "Writes into --out: trades.csv, events.csv (the replay formats), summary.csv, latency.hgrm, report.html, " +
+            "and the generated instruments.csv and participants.csv; prints the per-flow table."},
     footer = {"", "Examples:",
         "  ./butb study                     the study, into out/study/",
         "  ./butb study --scale 100 --out out/stress",
@@ -57,13 +56,13 @@ public class StudyCommand implements Callable<Integer>
     Long seed;
 
     @Option(names = "--scale", paramLabel = "N",
-        description = "Multiplies every volume (more deals of the same sizes), e.g. 100 for a stress run "
-            + "(default: the scenario's, usually 1).")
+        description = "Multiplies every volume (more deals of the same sizes), e.g. 100 for a stress run " +
+            "(default: the scenario's, usually 1).")
     Integer scale;
 
     @Option(names = "--speed", paramLabel = "X", defaultValue = "0",
-        description = "Pacing: simulated seconds per wall-clock second, e.g. 86400 for a day a second. "
-            + "Default 0: as fast as possible.")
+        description = "Pacing: simulated seconds per wall-clock second, e.g. 86400 for a day a second. " +
+            "Default 0: as fast as possible.")
     double speed;
 
     @Option(names = "--out", paramLabel = "DIR",
@@ -71,8 +70,8 @@ public class StudyCommand implements Callable<Integer>
     Path out;
 
     @Option(names = "--via-gateway",
-        description = "Send every command as a FIX 4.4 message through the gateway (started on a free loopback "
-            + "port, one session per participant), one at a time; same trades.csv as in process, slower.")
+        description = "Send every command as a FIX 4.4 message through the gateway (started on a free loopback " +
+            "port, one session per participant), one at a time; same trades.csv as in process, slower.")
     boolean viaGateway;
 
     @Option(names = "--quiet", description = "Do not print the table (the files are written all the same).")

@@ -78,180 +78,30 @@ public final class OrderFileReader
             lastTime = cmd.timeNanos;
         }
 
-        final String participant = row.get("participant");
-        if (participant.isEmpty())
+        final RowText text = RowText.of(row);
+        if (text.participant().isEmpty())
         {
             problems.add("participant", "is missing");
         }
         else
         {
-            cmd.submitter = participantIndex(participant);
+            cmd.submitter = participantIndex(text.participant());
         }
-        final String onBehalfOf = row.get("on_behalf_of");
-        cmd.onBehalfOf = onBehalfOf.isEmpty() ? Command.NONE : participantIndex(onBehalfOf);
-        final String owner = onBehalfOf.isEmpty() ? participant : onBehalfOf;
-
-        final String counterparty = row.get("counterparty");
-        final String counterpartyOrderId = row.get("counterparty_order_id");
-        final String bidStep = row.get("bid_step");
-        final String closeTime = row.get("close_time");
-
-        final String orderId = row.get("order_id");
-        final String newOrderId = row.get("new_order_id");
-        final String exchangeOrderIdText = row.get("exchange_order_id");
-        if (!exchangeOrderIdText.isEmpty())
+        cmd.onBehalfOf = text.onBehalfOf().isEmpty() ? Command.NONE : participantIndex(text.onBehalfOf());
+        if (!text.exchangeOrderId().isEmpty())
         {
-            cmd.exchangeOrderId = positiveLong(problems, "exchange_order_id", exchangeOrderIdText);
+            cmd.exchangeOrderId = positiveLong(problems, "exchange_order_id", text.exchangeOrderId());
         }
-        final String instrumentText = row.get("instrument");
-        final String side = row.get("side");
-        final String type = row.get("type");
-        final String tif = row.get("tif");
-        final String price = row.get("price");
-        final String quantity = row.get("quantity");
 
         final String actionText = row.get("action");
         final String action = actionText.toUpperCase(Locale.ROOT);
         switch (action)
         {
-            case "NEW" ->
-            {
-                cmd.type = CommandType.NEW_ORDER;
-                onlyFor(problems, "exchange_order_id", exchangeOrderIdText, "CANCEL, REPLACE and LOT_BID");
-                onlyFor(problems, "new_order_id", newOrderId, "REPLACE");
-                onlyFor(problems, "bid_step", bidStep, "LOT_OFFER");
-                onlyFor(problems, "close_time", closeTime, "LOT_OFFER");
-                required(problems, "order_id", orderId);
-                final Instrument instrument = instrument(problems, instrumentText, cmd);
-                if (required(problems, "side", side))
-                {
-                    cmd.side = word(problems, "side", side, Side.class, Side.BUY);
-                }
-                if (required(problems, "type", type))
-                {
-                    cmd.orderType = word(problems, "type", type, OrderType.class, OrderType.LIMIT);
-                }
-                if (required(problems, "tif", tif))
-                {
-                    cmd.timeInForce = word(problems, "tif", tif, TimeInForce.class, TimeInForce.DAY);
-                }
-                final boolean market = cmd.orderType == OrderType.MARKET && type.equalsIgnoreCase("MARKET");
-                if (!price.isEmpty() || !market)
-                {
-                    cmd.price = decimal(problems, "price", price, instrument, true);
-                }
-                cmd.quantity = decimal(problems, "quantity", quantity, instrument, false);
-                if (!counterparty.isEmpty())
-                {
-                    cmd.counterparty = participantIndex(counterparty);
-                    if (!counterpartyOrderId.isEmpty())
-                    {
-                        cmd.counterpartyOrderId = ids.idOf(counterparty, counterpartyOrderId);
-                    }
-                }
-                else if (!counterpartyOrderId.isEmpty())
-                {
-                    problems.add("counterparty_order_id", "needs the counterparty column too");
-                }
-                if (problems.isEmpty())
-                {
-                    cmd.clientOrderId = ids.idOf(owner, orderId);
-                    ids.setInstrument(owner, cmd.clientOrderId, cmd.instrument);
-                }
-            }
-            case "LOT_OFFER" ->
-            {
-                cmd.type = CommandType.LOT_OFFER;
-                onlyFor(problems, "exchange_order_id", exchangeOrderIdText, "CANCEL, REPLACE and LOT_BID");
-                onlyFor(problems, "new_order_id", newOrderId, "REPLACE");
-                onlyFor(problems, "counterparty", counterparty, "NEW and LOT_BID");
-                onlyFor(problems, "counterparty_order_id", counterpartyOrderId, "NEW and LOT_BID");
-                required(problems, "order_id", orderId);
-                final Instrument instrument = instrument(problems, instrumentText, cmd);
-                if (required(problems, "side", side))
-                {
-                    cmd.side = word(problems, "side", side, Side.class, Side.SELL);
-                }
-                cmd.orderType = OrderType.LIMIT;
-                cmd.timeInForce = TimeInForce.GTC;
-                cmd.price = decimal(problems, "price", price, instrument, true);
-                cmd.quantity = decimal(problems, "quantity", quantity, instrument, false);
-                cmd.bidStep = decimal(problems, "bid_step", bidStep, instrument, true);
-                cmd.closeTimeNanos = time(problems, "close_time", closeTime, cmd.timeNanos);
-                if (problems.isEmpty())
-                {
-                    cmd.clientOrderId = ids.idOf(owner, orderId);
-                    ids.setInstrument(owner, cmd.clientOrderId, cmd.instrument);
-                }
-            }
-            case "LOT_BID" ->
-            {
-                cmd.type = CommandType.LOT_BID;
-                onlyFor(problems, "new_order_id", newOrderId, "REPLACE");
-                onlyFor(problems, "bid_step", bidStep, "LOT_OFFER");
-                onlyFor(problems, "close_time", closeTime, "LOT_OFFER");
-                required(problems, "order_id", orderId);
-                long lotClientId = 0;
-                if (!counterparty.isEmpty())
-                {
-                    cmd.counterparty = participantIndex(counterparty);
-                    if (!counterpartyOrderId.isEmpty())
-                    {
-                        lotClientId = ids.idOf(counterparty, counterpartyOrderId);
-                    }
-                }
-                if (exchangeOrderIdText.isEmpty() && (counterparty.isEmpty() || counterpartyOrderId.isEmpty()))
-                {
-                    problems.add("exchange_order_id", "is missing (name the lot by exchange_order_id, or by " +
-                        "counterparty and counterparty_order_id)");
-                }
-                final Instrument instrument = existingInstrument(counterparty, lotClientId, cmd.exchangeOrderId,
-                    instrumentText);
-                cmd.instrument = instrument == null ? Command.UNKNOWN : instrument.index();
-                cmd.orderType = OrderType.LIMIT;
-                cmd.timeInForce = TimeInForce.GTC;
-                cmd.price = decimal(problems, "price", price, instrument, true);
-                if (problems.isEmpty())
-                {
-                    cmd.counterpartyOrderId = lotClientId;
-                    cmd.clientOrderId = ids.idOf(owner, orderId);
-                    ids.setInstrument(owner, cmd.clientOrderId, cmd.instrument);
-                }
-            }
-            case "CANCEL" ->
-            {
-                cmd.type = CommandType.CANCEL;
-                orderReference(problems, orderId, exchangeOrderIdText);
-                onlyFor(problems, "new_order_id", newOrderId, "REPLACE");
-                notForOrderChanges(problems, counterparty, counterpartyOrderId, bidStep, closeTime);
-                if (problems.isEmpty() && !orderId.isEmpty())
-                {
-                    cmd.clientOrderId = ids.idOf(owner, orderId);
-                }
-            }
-            case "REPLACE" ->
-            {
-                cmd.type = CommandType.REPLACE;
-                orderReference(problems, orderId, exchangeOrderIdText);
-                notForOrderChanges(problems, counterparty, counterpartyOrderId, bidStep, closeTime);
-                final long clientOrderId = orderId.isEmpty() || participant.isEmpty() ? 0 : ids.idOf(owner, orderId);
-                final Instrument instrument = existingInstrument(owner, clientOrderId, cmd.exchangeOrderId,
-                    instrumentText);
-                cmd.instrument = instrument == null ? Command.UNKNOWN : instrument.index();
-                required(problems, "price", price);
-                cmd.price = decimal(problems, "price", price, instrument, true);
-                required(problems, "quantity", quantity);
-                cmd.quantity = decimal(problems, "quantity", quantity, instrument, false);
-                if (problems.isEmpty())
-                {
-                    cmd.clientOrderId = clientOrderId;
-                    if (!newOrderId.isEmpty())
-                    {
-                        cmd.newClientOrderId = ids.idOf(owner, newOrderId);
-                        ids.setInstrument(owner, cmd.newClientOrderId, cmd.instrument);
-                    }
-                }
-            }
+            case "NEW" -> readNew(problems, text, cmd);
+            case "LOT_OFFER" -> readLotOffer(problems, text, cmd);
+            case "LOT_BID" -> readLotBid(problems, text, cmd);
+            case "CANCEL" -> readCancel(problems, text, cmd);
+            case "REPLACE" -> readReplace(problems, text, cmd);
             default ->
             {
                 if (actionText.isEmpty())
@@ -272,8 +122,167 @@ public final class OrderFileReader
             cmd.rejectCode = problems.code();
             reason = problems.reason();
         }
-        return new RowInfo(row.line(), participant, onBehalfOf, actionText, orderId, exchangeOrderIdText,
-            instrumentText, side, type, tif, price, quantity, counterparty, counterpartyOrderId, reason);
+        return new RowInfo(row.line(), text.participant(), text.onBehalfOf(), actionText, text.orderId(),
+            text.exchangeOrderId(), text.instrument(), text.side(), text.type(), text.tif(), text.price(),
+            text.quantity(), text.counterparty(), text.counterpartyOrderId(), reason);
+    }
+
+    /** A NEW row: a new order, possibly a negotiated one naming its counterparty. */
+    private void readNew(final Problems problems, final RowText text, final Command cmd)
+    {
+        cmd.type = CommandType.NEW_ORDER;
+        onlyFor(problems, "exchange_order_id", text.exchangeOrderId(), "CANCEL, REPLACE and LOT_BID");
+        onlyFor(problems, "new_order_id", text.newOrderId(), "REPLACE");
+        onlyFor(problems, "bid_step", text.bidStep(), "LOT_OFFER");
+        onlyFor(problems, "close_time", text.closeTime(), "LOT_OFFER");
+        required(problems, "order_id", text.orderId());
+        final Instrument instrument = instrument(problems, text.instrument(), cmd);
+        if (required(problems, "side", text.side()))
+        {
+            cmd.side = word(problems, "side", text.side(), Side.class, Side.BUY);
+        }
+        if (required(problems, "type", text.type()))
+        {
+            cmd.orderType = word(problems, "type", text.type(), OrderType.class, OrderType.LIMIT);
+        }
+        if (required(problems, "tif", text.tif()))
+        {
+            cmd.timeInForce = word(problems, "tif", text.tif(), TimeInForce.class, TimeInForce.DAY);
+        }
+        final boolean market = cmd.orderType == OrderType.MARKET && text.type().equalsIgnoreCase("MARKET");
+        if (!text.price().isEmpty() || !market)
+        {
+            cmd.price = decimal(problems, "price", text.price(), instrument, true);
+        }
+        cmd.quantity = decimal(problems, "quantity", text.quantity(), instrument, false);
+        if (!text.counterparty().isEmpty())
+        {
+            cmd.counterparty = participantIndex(text.counterparty());
+            if (!text.counterpartyOrderId().isEmpty())
+            {
+                cmd.counterpartyOrderId = ids.idOf(text.counterparty(), text.counterpartyOrderId());
+            }
+        }
+        else if (!text.counterpartyOrderId().isEmpty())
+        {
+            problems.add("counterparty_order_id", "needs the counterparty column too");
+        }
+        if (problems.isEmpty())
+        {
+            cmd.clientOrderId = ids.idOf(text.owner(), text.orderId());
+            ids.setInstrument(text.owner(), cmd.clientOrderId, cmd.instrument);
+        }
+    }
+
+    /** A LOT_OFFER row: a lot put up for bidding, a GTC limit order with its bid step and closing time. */
+    private void readLotOffer(final Problems problems, final RowText text, final Command cmd)
+    {
+        cmd.type = CommandType.LOT_OFFER;
+        onlyFor(problems, "exchange_order_id", text.exchangeOrderId(), "CANCEL, REPLACE and LOT_BID");
+        onlyFor(problems, "new_order_id", text.newOrderId(), "REPLACE");
+        onlyFor(problems, "counterparty", text.counterparty(), "NEW and LOT_BID");
+        onlyFor(problems, "counterparty_order_id", text.counterpartyOrderId(), "NEW and LOT_BID");
+        required(problems, "order_id", text.orderId());
+        final Instrument instrument = instrument(problems, text.instrument(), cmd);
+        if (required(problems, "side", text.side()))
+        {
+            cmd.side = word(problems, "side", text.side(), Side.class, Side.SELL);
+        }
+        cmd.orderType = OrderType.LIMIT;
+        cmd.timeInForce = TimeInForce.GTC;
+        cmd.price = decimal(problems, "price", text.price(), instrument, true);
+        cmd.quantity = decimal(problems, "quantity", text.quantity(), instrument, false);
+        cmd.bidStep = decimal(problems, "bid_step", text.bidStep(), instrument, true);
+        cmd.closeTimeNanos = time(problems, "close_time", text.closeTime(), cmd.timeNanos);
+        if (problems.isEmpty())
+        {
+            cmd.clientOrderId = ids.idOf(text.owner(), text.orderId());
+            ids.setInstrument(text.owner(), cmd.clientOrderId, cmd.instrument);
+        }
+    }
+
+    /**
+     * A LOT_BID row: a bid on a lot named by its exchange order id, or by its offerer (counterparty) and the
+     * offerer's order id; the price is read at the lot's instrument's scale.
+     */
+    private void readLotBid(final Problems problems, final RowText text, final Command cmd)
+    {
+        cmd.type = CommandType.LOT_BID;
+        onlyFor(problems, "new_order_id", text.newOrderId(), "REPLACE");
+        onlyFor(problems, "bid_step", text.bidStep(), "LOT_OFFER");
+        onlyFor(problems, "close_time", text.closeTime(), "LOT_OFFER");
+        required(problems, "order_id", text.orderId());
+        final String counterparty = text.counterparty();
+        final String counterpartyOrderId = text.counterpartyOrderId();
+        long lotClientId = 0;
+        if (!counterparty.isEmpty())
+        {
+            cmd.counterparty = participantIndex(counterparty);
+            if (!counterpartyOrderId.isEmpty())
+            {
+                lotClientId = ids.idOf(counterparty, counterpartyOrderId);
+            }
+        }
+        if (text.exchangeOrderId().isEmpty() && (counterparty.isEmpty() || counterpartyOrderId.isEmpty()))
+        {
+            problems.add("exchange_order_id", "is missing (name the lot by exchange_order_id, or by " +
+                "counterparty and counterparty_order_id)");
+        }
+        final Instrument instrument = existingInstrument(counterparty, lotClientId, cmd.exchangeOrderId,
+            text.instrument());
+        cmd.instrument = instrument == null ? Command.UNKNOWN : instrument.index();
+        cmd.orderType = OrderType.LIMIT;
+        cmd.timeInForce = TimeInForce.GTC;
+        cmd.price = decimal(problems, "price", text.price(), instrument, true);
+        if (problems.isEmpty())
+        {
+            cmd.counterpartyOrderId = lotClientId;
+            cmd.clientOrderId = ids.idOf(text.owner(), text.orderId());
+            ids.setInstrument(text.owner(), cmd.clientOrderId, cmd.instrument);
+        }
+    }
+
+    /** A CANCEL row: names the order by order_id or exchange_order_id. */
+    private void readCancel(final Problems problems, final RowText text, final Command cmd)
+    {
+        cmd.type = CommandType.CANCEL;
+        orderReference(problems, text.orderId(), text.exchangeOrderId());
+        onlyFor(problems, "new_order_id", text.newOrderId(), "REPLACE");
+        notForOrderChanges(problems, text);
+        if (problems.isEmpty() && !text.orderId().isEmpty())
+        {
+            cmd.clientOrderId = ids.idOf(text.owner(), text.orderId());
+        }
+    }
+
+    /**
+     * A REPLACE row: names the order like a CANCEL, gives its new price and quantity (read at the order's
+     * instrument's scale) and optionally the new order id it goes on under.
+     */
+    private void readReplace(final Problems problems, final RowText text, final Command cmd)
+    {
+        cmd.type = CommandType.REPLACE;
+        orderReference(problems, text.orderId(), text.exchangeOrderId());
+        notForOrderChanges(problems, text);
+        final String owner = text.owner();
+        final long clientOrderId = text.orderId().isEmpty() || text.participant().isEmpty() ? 0 :
+            ids.idOf(owner, text.orderId());
+        final Instrument instrument = existingInstrument(owner, clientOrderId, cmd.exchangeOrderId,
+            text.instrument());
+        cmd.instrument = instrument == null ? Command.UNKNOWN : instrument.index();
+        required(problems, "price", text.price());
+        cmd.price = decimal(problems, "price", text.price(), instrument, true);
+        required(problems, "quantity", text.quantity());
+        cmd.quantity = decimal(problems, "quantity", text.quantity(), instrument, false);
+        if (problems.isEmpty())
+        {
+            cmd.clientOrderId = clientOrderId;
+            if (!text.newOrderId().isEmpty())
+            {
+                cmd.newClientOrderId = ids.idOf(owner, text.newOrderId());
+                ids.setInstrument(owner, cmd.newClientOrderId, cmd.instrument);
+            }
+        }
     }
 
     private int participantIndex(final String id)
@@ -338,13 +347,13 @@ public final class OrderFileReader
         }
     }
 
-    private static void notForOrderChanges(final Problems problems, final String counterparty,
-        final String counterpartyOrderId, final String bidStep, final String closeTime)
+    /** The columns that a CANCEL or a REPLACE must leave empty. */
+    private static void notForOrderChanges(final Problems problems, final RowText text)
     {
-        onlyFor(problems, "counterparty", counterparty, "NEW and LOT_BID");
-        onlyFor(problems, "counterparty_order_id", counterpartyOrderId, "NEW and LOT_BID");
-        onlyFor(problems, "bid_step", bidStep, "LOT_OFFER");
-        onlyFor(problems, "close_time", closeTime, "LOT_OFFER");
+        onlyFor(problems, "counterparty", text.counterparty(), "NEW and LOT_BID");
+        onlyFor(problems, "counterparty_order_id", text.counterpartyOrderId(), "NEW and LOT_BID");
+        onlyFor(problems, "bid_step", text.bidStep(), "LOT_OFFER");
+        onlyFor(problems, "close_time", text.closeTime(), "LOT_OFFER");
     }
 
     private static void onlyFor(final Problems problems, final String field, final String value, final String actions)
@@ -453,6 +462,39 @@ public final class OrderFileReader
                 problems.add(field, ex.getMessage());
             }
             return 0;
+        }
+    }
+
+    /** The trimmed text of one row's columns other than time and action ("" when absent or empty). */
+    private record RowText(
+        String participant,
+        String onBehalfOf,
+        String orderId,
+        String newOrderId,
+        String exchangeOrderId,
+        String instrument,
+        String side,
+        String type,
+        String tif,
+        String price,
+        String quantity,
+        String counterparty,
+        String counterpartyOrderId,
+        String bidStep,
+        String closeTime)
+    {
+        static RowText of(final CsvRow row)
+        {
+            return new RowText(row.get("participant"), row.get("on_behalf_of"), row.get("order_id"),
+                row.get("new_order_id"), row.get("exchange_order_id"), row.get("instrument"), row.get("side"),
+                row.get("type"), row.get("tif"), row.get("price"), row.get("quantity"), row.get("counterparty"),
+                row.get("counterparty_order_id"), row.get("bid_step"), row.get("close_time"));
+        }
+
+        /** The beneficial owner as written: the broker's client, or the participant itself. */
+        String owner()
+        {
+            return onBehalfOf.isEmpty() ? participant : onBehalfOf;
         }
     }
 

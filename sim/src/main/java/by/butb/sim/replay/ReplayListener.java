@@ -34,8 +34,8 @@ public final class ReplayListener implements EngineListener
     public static final String[] EVENT_COLUMNS = {"event_id", "time", "line", "participant", "submitter", "order_id",
         "exchange_order_id", "instrument", "side", "type", "tif", "event", "code", "code_name", "reason", "price",
         "quantity", "leaves", "filled", "trade_id"};
-    public static final String[] TRADE_COLUMNS = {"trade_id", "time", "instrument", "price", "quantity", "buyer", "seller",
-        "buy_order_id", "sell_order_id", "aggressor", "kind"};
+    public static final String[] TRADE_COLUMNS = {"trade_id", "time", "instrument", "price", "quantity", "buyer",
+        "seller", "buy_order_id", "sell_order_id", "aggressor", "kind"};
 
     private static final long NANOS_PER_SECOND = 1_000_000_000L;
 
@@ -52,9 +52,9 @@ public final class ReplayListener implements EngineListener
     private long eventId;
     private volatile RuntimeException error;
 
-    public ReplayListener(final Catalog catalog, final MarketRules rules, final OrderIds ids, final Map<Long, RowInfo> rows,
-        final Map<Long, Integer> liveOrderInstruments, final CsvOut events, final CsvOut trades,
-        final ReplayStats stats)
+    public ReplayListener(final Catalog catalog, final MarketRules rules, final OrderIds ids,
+        final Map<Long, RowInfo> rows, final Map<Long, Integer> liveOrderInstruments, final CsvOut events,
+        final CsvOut trades, final ReplayStats stats)
     {
         this.catalog = catalog;
         this.rules = rules;

@@ -213,7 +213,8 @@ public final class StudyReport
         final StringBuilder h = new StringBuilder(1 << 16);
         h.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n<title>BUTB study replay: ")
             .append(esc(s.name())).append("</title>\n<style>\n")
-            .append("body{font-family:system-ui,-apple-system,Segoe UI,Roboto,sans-serif;margin:2em auto;max-width:1100px;")
+            .append("body{font-family:system-ui,-apple-system,Segoe UI,Roboto,sans-serif;")
+            .append("margin:2em auto;max-width:1100px;")
             .append("color:#222;padding:0 1em}h1{font-size:1.6em}h2{font-size:1.25em;margin-top:2em;border-bottom:1px ")
             .append("solid #ccc}table{border-collapse:collapse;font-size:.85em;margin:.5em 0}th,td{padding:.25em .5em;")
             .append("border-bottom:1px solid #e4e4e4;text-align:right}th{background:#f4f4f4}td.l,th.l{text-align:left}")
@@ -312,7 +313,8 @@ public final class StudyReport
             final boolean byQuantity = a.target().quantity() != null;
             final BigDecimal target = byQuantity ? a.target().quantity() : a.target().value();
             final BigDecimal achieved = byQuantity ? a.quantity() : a.value();
-            final double ratio = target.signum() == 0 ? 0 : achieved.divide(target, MathContext.DECIMAL64).doubleValue();
+            final double ratio = target.signum() == 0 ? 0 :
+                achieved.divide(target, MathContext.DECIMAL64).doubleValue();
             final double y = 14 + i * rowH;
             svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%.1f\" text-anchor=\"end\">%s</text>\n",
                 left - 6, y + 12, esc(a.target().flow().id())));
@@ -404,8 +406,8 @@ public final class StudyReport
             final double x = left + (k % 6) * 130;
             final double y = n * rowH + 16 + (k / 6) * 20;
             svg.append(String.format(Locale.ROOT, "<rect x=\"%.1f\" y=\"%.1f\" width=\"12\" height=\"12\" " +
-                    "fill=\"%s\"/><text x=\"%.1f\" y=\"%.1f\">%s</text>\n", x, y, PALETTE[e.getValue() % PALETTE.length],
-                x + 16, y + 10, esc(e.getKey())));
+                    "fill=\"%s\"/><text x=\"%.1f\" y=\"%.1f\">%s</text>\n", x, y,
+                PALETTE[e.getValue() % PALETTE.length], x + 16, y + 10, esc(e.getKey())));
             k++;
         }
         return svg.append("</svg>\n").toString();
@@ -523,7 +525,8 @@ public final class StudyReport
         for (double e = lo; e <= hi; e++)
         {
             final double y = top + ph - (e - lo) / (hi - lo) * ph;
-            svg.append(String.format(Locale.ROOT, "<line x1=\"%d\" y1=\"%.1f\" x2=\"%d\" y2=\"%.1f\" stroke=\"#eee\"/>" +
+            svg.append(String.format(Locale.ROOT,
+                "<line x1=\"%d\" y1=\"%.1f\" x2=\"%d\" y2=\"%.1f\" stroke=\"#eee\"/>" +
                 "<text x=\"%d\" y=\"%.1f\" text-anchor=\"end\">%s us</text>\n", left, y, width - 20, y, left - 4, y + 4,
                 e >= 0 ? String.format(Locale.ROOT, "%,.0f", Math.pow(10, e)) : String.valueOf(Math.pow(10, e))));
         }

@@ -138,27 +138,10 @@ public record Scenario(
     /** Reads a scenario; throws {@link ScenarioException} or {@link CsvException} on any problem. */
     public static Scenario load(final ScenarioSource source)
     {
-        final YamlNode root;
-        try (Reader reader = source.source().open())
-        {
-            root = YamlNode.parse(source.name(), reader);
-        }
-        catch (final IOException ex)
-        {
-            throw new ScenarioException(source.name() + ": cannot read: " + ex.getMessage());
-        }
-        catch (final UncheckedIOException ex)
-        {
-            throw new ScenarioException(source.name() + ": is not UTF-8 text");
-        }
+        final YamlNode root = parseYaml(source);
         root.onlyKeys(TOP);
         final String file = source.name();
-        final YamlNode nameNode = root.get("name");
-        final String name = nameNode.text();
-        if (!NAME.matcher(name).matches())
-        {
-            throw nameNode.error("'" + name + "' must be 1 to 64 letters, digits, '_', '.', '-' (it names out/<name>/)");
-        }
+        final String name = scenarioName(root.get("name"));
         final String description = root.text("description", "");
         final long seed = root.integer("seed", 1, Long.MIN_VALUE, Long.MAX_VALUE);
         final int scale = (int)root.integer("scale", 1, 1, 10_000);
@@ -174,29 +157,88 @@ public record Scenario(
         }
 
         boolean defaults = true;
-        final List<InstrumentRow> added = new ArrayList<>();
+        List<InstrumentRow> added = new ArrayList<>();
         final YamlNode instruments = root.opt("instruments");
         if (instruments != null)
         {
             instruments.onlyKeys(Set.of("defaults", "add"));
             defaults = instruments.bool("defaults", true);
-            final YamlNode add = instruments.opt("add");
-            if (add != null)
-            {
-                for (final YamlNode item : add.list())
-                {
-                    final Map<String, String> columns = new LinkedHashMap<>();
-                    for (final Map.Entry<String, YamlNode> e : item.entries().entrySet())
-                    {
-                        columns.put(e.getKey(), e.getValue().isNull() ? "" : e.getValue().text());
-                    }
-                    added.add(new InstrumentRow(columns, file, item.line(), item.path()));
-                }
-            }
+            added = readInstrumentRows(instruments.opt("add"), file);
         }
 
+        final Map<String, BigDecimal> prices = readPrices(root.opt("prices"));
+        final Map<String, long[]> dealSizes = readDealSizes(root.opt("deal_sizes"));
+        final List<Seller> sellers = readSellers(root, file);
+
+        final YamlNode participants = root.get("participants");
+        participants.onlyKeys(Set.of("accreditations", "countries", "sections", "deposit", "seller_deposit"));
+        final List<String> defaultSections = participants.opt("sections") == null ? List.of() :
+            participants.opt("sections").words();
+        final BigDecimal buyerDeposit = participants.opt("deposit") == null ? new BigDecimal("1000000") :
+            participants.get("deposit").positiveDecimal();
+        final BigDecimal sellerDeposit = participants.opt("seller_deposit") == null ? new BigDecimal("50000000") :
+            participants.get("seller_deposit").positiveDecimal();
+        final Map<String, Country> countries = readCountries(source, participants, defaultSections);
+
+        final List<Flow> flows = readFlowsAndPlans(source, root.get("flows"), countries);
+        final Arrival arrival = arrival(root.opt("arrival"));
+        final List<String> assumptions = readAssumptions(root.opt("assumptions"));
+        return new Scenario(name, description, file, seed, scale, guarantee, fee, defaults, added, prices, dealSizes,
+            sellers, List.copyOf(countries.values()), buyerDeposit, sellerDeposit, flows, arrival, assumptions);
+    }
+
+    /** The scenario file as a YAML tree. */
+    private static YamlNode parseYaml(final ScenarioSource source)
+    {
+        try (Reader reader = source.source().open())
+        {
+            return YamlNode.parse(source.name(), reader);
+        }
+        catch (final IOException ex)
+        {
+            throw new ScenarioException(source.name() + ": cannot read: " + ex.getMessage());
+        }
+        catch (final UncheckedIOException ex)
+        {
+            throw new ScenarioException(source.name() + ": is not UTF-8 text");
+        }
+    }
+
+    /** The scenario's name, checked: it names the output directory out/&lt;name&gt;/. */
+    private static String scenarioName(final YamlNode nameNode)
+    {
+        final String name = nameNode.text();
+        if (!NAME.matcher(name).matches())
+        {
+            throw nameNode.error("'" + name +
+                "' must be 1 to 64 letters, digits, '_', '.', '-' (it names out/<name>/)");
+        }
+        return name;
+    }
+
+    /** instruments.add: rows added to the catalog, every value as text ("" for null); none without the key. */
+    private static List<InstrumentRow> readInstrumentRows(final YamlNode add, final String file)
+    {
+        final List<InstrumentRow> added = new ArrayList<>();
+        if (add != null)
+        {
+            for (final YamlNode item : add.list())
+            {
+                final Map<String, String> columns = new LinkedHashMap<>();
+                for (final Map.Entry<String, YamlNode> e : item.entries().entrySet())
+                {
+                    columns.put(e.getKey(), e.getValue().isNull() ? "" : e.getValue().text());
+                }
+                added.add(new InstrumentRow(columns, file, item.line(), item.path()));
+            }
+        }
+        return added;
+    }
+
+    /** prices: symbol to positive price; empty without the key. */
+    private static Map<String, BigDecimal> readPrices(final YamlNode pricesNode)
+    {
         final Map<String, BigDecimal> prices = new TreeMap<>();
-        final YamlNode pricesNode = root.opt("prices");
         if (pricesNode != null)
         {
             for (final Map.Entry<String, YamlNode> e : pricesNode.entries().entrySet())
@@ -204,8 +246,13 @@ public record Scenario(
                 prices.put(e.getKey(), e.getValue().positiveDecimal());
             }
         }
+        return prices;
+    }
+
+    /** deal_sizes: symbol to a range of deal sizes; empty without the key. */
+    private static Map<String, long[]> readDealSizes(final YamlNode sizesNode)
+    {
         final Map<String, long[]> dealSizes = new TreeMap<>();
-        final YamlNode sizesNode = root.opt("deal_sizes");
         if (sizesNode != null)
         {
             for (final Map.Entry<String, YamlNode> e : sizesNode.entries().entrySet())
@@ -213,7 +260,12 @@ public record Scenario(
                 dealSizes.put(e.getKey(), range(e.getValue()));
             }
         }
+        return dealSizes;
+    }
 
+    /** sellers: at least one, each with an id of 1 to 32 name characters. */
+    private static List<Seller> readSellers(final YamlNode root, final String file)
+    {
         final List<Seller> sellers = new ArrayList<>();
         for (final YamlNode s : root.get("sellers").list())
         {
@@ -230,15 +282,17 @@ public record Scenario(
         {
             throw root.get("sellers").error("needs at least one seller");
         }
+        return sellers;
+    }
 
-        final YamlNode participants = root.get("participants");
-        participants.onlyKeys(Set.of("accreditations", "countries", "sections", "deposit", "seller_deposit"));
-        final List<String> defaultSections = participants.opt("sections") == null ? List.of() :
-            participants.opt("sections").words();
-        final BigDecimal buyerDeposit = participants.opt("deposit") == null ? new BigDecimal("1000000") :
-            participants.get("deposit").positiveDecimal();
-        final BigDecimal sellerDeposit = participants.opt("seller_deposit") == null ? new BigDecimal("50000000") :
-            participants.get("seller_deposit").positiveDecimal();
+    /**
+     * The buyer countries by code: those of participants.accreditations (a CSV file), then participants.countries,
+     * whose entries add countries or override the file's figures (a figure left out keeps the file's).
+     */
+    private static Map<String, Country> readCountries(final ScenarioSource source, final YamlNode participants,
+        final List<String> defaultSections)
+    {
+        final String file = source.name();
         final Map<String, Country> countries = new TreeMap<>();
         final YamlNode accreditations = participants.opt("accreditations");
         if (accreditations != null)
@@ -258,14 +312,16 @@ public record Scenario(
                     throw codeNode.error("'" + codeNode.text() + "' is not an ISO 3166 alpha-2 code such as CN");
                 }
                 final Country known = countries.get(code);
-                final int accredited = (int)c.integer("accredited", known == null ? -1 : known.accredited(), 1, 100_000);
+                final int accredited =
+                    (int)c.integer("accredited", known == null ? -1 : known.accredited(), 1, 100_000);
                 if (accredited < 0)
                 {
                     throw new ScenarioException(file, c.line(), c.path() + ".accredited",
                         "is missing (" + code + " is not in the accreditations file)");
                 }
                 final int brokers = (int)c.integer("brokers", known == null ? 0 : known.brokers(), 0, accredited - 1);
-                final int active = (int)c.integer("active", known == null ? 0 : known.active(), 0, accredited - brokers);
+                final int active =
+                    (int)c.integer("active", known == null ? 0 : known.active(), 0, accredited - brokers);
                 final List<String> sections = c.opt("sections") != null ? c.get("sections").words() :
                     known != null ? known.sections() : defaultSections;
                 countries.put(code, new Country(code, c.text("name", known == null ? code : known.name()), accredited,
@@ -273,8 +329,16 @@ public record Scenario(
                     known == null ? file + ":" + c.line() : known.source() + ", " + file + ":" + c.line()));
             }
         }
+        return countries;
+    }
 
-        final YamlNode flowsNode = root.get("flows");
+    /**
+     * flows: the flows of flows.file (a CSV file) with their plans from flows.plan; every plan must name a flow of
+     * the file, and the file must have at least one flow.
+     */
+    private static List<Flow> readFlowsAndPlans(final ScenarioSource source, final YamlNode flowsNode,
+        final Map<String, Country> countries)
+    {
         flowsNode.onlyKeys(Set.of("file", "plan"));
         final Map<String, Plan> plans = new LinkedHashMap<>();
         final Map<String, YamlNode> planNodes = new LinkedHashMap<>();
@@ -283,7 +347,7 @@ public record Scenario(
         {
             for (final Map.Entry<String, YamlNode> e : planNode.entries().entrySet())
             {
-                plans.put(e.getKey(), plan(e.getValue(), file));
+                plans.put(e.getKey(), plan(e.getValue(), source.name()));
                 planNodes.put(e.getKey(), e.getValue());
             }
         }
@@ -300,10 +364,13 @@ public record Scenario(
         {
             throw flowFile.error("the flows file has no flow");
         }
+        return flows;
+    }
 
-        final Arrival arrival = arrival(root.opt("arrival"));
+    /** assumptions: a list of texts; empty without the key. */
+    private static List<String> readAssumptions(final YamlNode assumptionNode)
+    {
         final List<String> assumptions = new ArrayList<>();
-        final YamlNode assumptionNode = root.opt("assumptions");
         if (assumptionNode != null)
         {
             for (final YamlNode a : assumptionNode.list())
@@ -311,14 +378,14 @@ public record Scenario(
                 assumptions.add(a.text());
             }
         }
-        return new Scenario(name, description, file, seed, scale, guarantee, fee, defaults, added, prices, dealSizes,
-            sellers, List.copyOf(countries.values()), buyerDeposit, sellerDeposit, flows, arrival, assumptions);
+        return assumptions;
     }
 
     /** The engine's guarantee and fee rules for this scenario (its percentages as basis points). */
     public MarketRules rules()
     {
-        return new MarketRules(guaranteePct.movePointRight(2).intValueExact(), feePct.movePointRight(2).intValueExact());
+        return new MarketRules(guaranteePct.movePointRight(2).intValueExact(),
+            feePct.movePointRight(2).intValueExact());
     }
 
     /** The same scenario with another seed and/or scale (command-line options). */

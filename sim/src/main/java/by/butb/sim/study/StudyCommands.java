@@ -187,6 +187,7 @@ public final class StudyCommands
     private static TimeInForce tif(final Step s)
     {
         final boolean address = s.counterparty >= 0;
-        return s.ioc ? TimeInForce.IOC : address && !s.sell ? TimeInForce.DAY : s.sell ? TimeInForce.GTC : TimeInForce.DAY;
+        return s.ioc ? TimeInForce.IOC : address && !s.sell ? TimeInForce.DAY : s.sell ? TimeInForce.GTC :
+            TimeInForce.DAY;
     }
 }

@@ -50,8 +50,8 @@ final class StudyFixClients implements Application, AutoCloseable
     private volatile String pendingClOrdId;
 
     /** @param credentials participant id -> password. */
-    StudyFixClients(final String host, final int port, final String exchangeCompId, final Map<String, String> credentials)
-        throws ConfigError
+    StudyFixClients(final String host, final int port, final String exchangeCompId,
+        final Map<String, String> credentials) throws ConfigError
     {
         final SessionSettings s = new SessionSettings();
         s.setString("ConnectionType", "initiator");
@@ -222,7 +222,8 @@ final class StudyFixClients implements Application, AutoCloseable
                 }
                 else if (exec == ExecType.NEW || exec == ExecType.REJECTED || exec == ExecType.REPLACED)
                 {
-                    answer(sessionId, message, message.isSetField(ClOrdID.FIELD) ? message.getString(ClOrdID.FIELD) : null);
+                    answer(sessionId, message,
+                        message.isSetField(ClOrdID.FIELD) ? message.getString(ClOrdID.FIELD) : null);
                 }
             }
             case MsgType.ORDER_CANCEL_REJECT -> answer(sessionId, message, message.getString(ClOrdID.FIELD));

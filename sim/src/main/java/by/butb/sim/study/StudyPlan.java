@@ -246,7 +246,8 @@ public final class StudyPlan
                 if (section == null)
                 {
                     throw new ScenarioException(s.file(), s.line(), s.path() + ".sells",
-                        "unknown instrument '" + symbol + "'; the catalog has " + String.join(", ", sectionOf.keySet()));
+                        "unknown instrument '" + symbol + "'; the catalog has " +
+                            String.join(", ", sectionOf.keySet()));
                 }
                 sections.add(section);
             }
@@ -390,17 +391,8 @@ public final class StudyPlan
         final long from = nanos(f.start());
         final long to = nanos(f.end().plusDays(1));
         final BigDecimal scale = BigDecimal.valueOf(scenario.scale());
-
         // A snapshot planned before inside this period (same country, same instruments): add only the rest.
-        LocalDate restFrom = f.start();
-        for (final Scenario.Flow d : done)
-        {
-            if (!d.residual() && d.country().equals(f.country()) && instruments(d).equals(instruments) &&
-                !d.start().isBefore(f.start()) && !d.end().isAfter(f.end()) && !d.end().plusDays(1).isBefore(restFrom))
-            {
-                restFrom = d.end().plusDays(1);
-            }
-        }
+        final LocalDate restFrom = restFrom(f, instruments, done);
         long plannedQuantity = 0;
         long plannedNotional = 0;
         for (final Planned p : planned)
@@ -432,67 +424,107 @@ public final class StudyPlan
                 "the flows inside its period cover all of it; nothing is left to replay");
         }
         // What is left to trade, split over the instruments by the mix (shares of the quantity or of the value).
-        final Map<String, BigDecimal> mix = f.plan().mix();
         if (f.quantity() != null)
         {
-            final BigDecimal totalQuantity = f.quantity().multiply(scale);
-            BigDecimal restValue = null;
-            if (targetValue != null)
-            {
-                restValue = targetValue.multiply(scale).subtract(BigDecimal.valueOf(plannedNotional).movePointLeft(2));
-            }
-            final long leftUnits = toUnits(catalog.instrument(mix.keySet().iterator().next()), totalQuantity) -
-                plannedQuantity;
-            // Shares of the quantity: the last instrument takes the rounding.
-            final List<long[]> parts = new ArrayList<>();
-            long given = 0;
-            int k = 0;
-            for (final Map.Entry<String, BigDecimal> e : mix.entrySet())
-            {
-                final Instrument instrument = instrument(f, e.getKey());
-                final long units = k == mix.size() - 1 ? leftUnits - given :
-                    roundToLot(instrument, BigDecimal.valueOf(leftUnits).multiply(e.getValue()));
-                parts.add(new long[] {instrument.index(), units});
-                given += units;
-                k++;
-            }
-            for (final long[] part : parts)
-            {
-                final Instrument instrument = catalog.instrument((int)part[0]);
-                if (part[1] <= 0)
-                {
-                    continue;
-                }
-                final BigDecimal price;
-                if (restValue != null)
-                {
-                    price = restValue.divide(BigDecimal.valueOf(leftUnits).movePointLeft(instrument.quantityScale()),
-                        MathContext.DECIMAL64);
-                    assumptions.add(f.id() + ": " + instrument.symbol() + " priced at USD " + money(price) + "/" +
-                        instrument.unit() + " on average, from the study's value and quantity");
-                }
-                else
-                {
-                    price = price(f, instrument);
-                }
-                planLeg(f, rng, instrument, part[1], price, restFrom, f.end());
-            }
+            planByQuantity(f, rng, targetValue, plannedQuantity, plannedNotional, restFrom);
         }
         else
         {
-            // A value without a quantity (amino acids to the UAE): quantity = value / assumed price.
-            final BigDecimal value = targetValue.multiply(scale);
-            for (final Map.Entry<String, BigDecimal> e : mix.entrySet())
-            {
-                final Instrument instrument = instrument(f, e.getKey());
-                final BigDecimal price = price(f, instrument);
-                final long units = roundToLot(instrument, value.multiply(e.getValue()).divide(price,
-                    MathContext.DECIMAL64).movePointRight(instrument.quantityScale()));
-                planLeg(f, rng, instrument, units, price, restFrom, f.end());
-            }
+            planByValue(f, rng, targetValue, restFrom);
         }
         return new Target(f, instruments, from, to, f.quantity() == null ? null : f.quantity().multiply(scale),
             f.value() == null ? null : f.value().multiply(scale), how);
+    }
+
+    /**
+     * Where a flow's own deals start: its first day, or the day after the snapshots planned before inside its period
+     * (flows, not turnovers, of the same country and instruments), whose trades count for it too.
+     */
+    private LocalDate restFrom(final Scenario.Flow f, final Set<Integer> instruments, final List<Scenario.Flow> done)
+    {
+        LocalDate restFrom = f.start();
+        for (final Scenario.Flow d : done)
+        {
+            if (!d.residual() && d.country().equals(f.country()) && instruments(d).equals(instruments) &&
+                !d.start().isBefore(f.start()) && !d.end().isAfter(f.end()) &&
+                !d.end().plusDays(1).isBefore(restFrom))
+            {
+                restFrom = d.end().plusDays(1);
+            }
+        }
+        return restFrom;
+    }
+
+    /**
+     * Plans a flow with a quantity from {@code restFrom}: the quantity left after {@code plannedQuantity} (units),
+     * split over the mix by shares of the quantity; priced from the value left after {@code plannedNotional}
+     * (cents) when the flow has a value, else at the assumed prices.
+     */
+    private void planByQuantity(final Scenario.Flow f, final SplittableRandom rng, final BigDecimal targetValue,
+        final long plannedQuantity, final long plannedNotional, final LocalDate restFrom)
+    {
+        final BigDecimal scale = BigDecimal.valueOf(scenario.scale());
+        final Map<String, BigDecimal> mix = f.plan().mix();
+        final BigDecimal totalQuantity = f.quantity().multiply(scale);
+        BigDecimal restValue = null;
+        if (targetValue != null)
+        {
+            restValue = targetValue.multiply(scale).subtract(BigDecimal.valueOf(plannedNotional).movePointLeft(2));
+        }
+        final long leftUnits = toUnits(catalog.instrument(mix.keySet().iterator().next()), totalQuantity) -
+            plannedQuantity;
+        // Shares of the quantity: the last instrument takes the rounding.
+        final List<long[]> parts = new ArrayList<>();
+        long given = 0;
+        int k = 0;
+        for (final Map.Entry<String, BigDecimal> e : mix.entrySet())
+        {
+            final Instrument instrument = instrument(f, e.getKey());
+            final long units = k == mix.size() - 1 ? leftUnits - given :
+                roundToLot(instrument, BigDecimal.valueOf(leftUnits).multiply(e.getValue()));
+            parts.add(new long[] {instrument.index(), units});
+            given += units;
+            k++;
+        }
+        for (final long[] part : parts)
+        {
+            final Instrument instrument = catalog.instrument((int)part[0]);
+            if (part[1] <= 0)
+            {
+                continue;
+            }
+            final BigDecimal price;
+            if (restValue != null)
+            {
+                price = restValue.divide(BigDecimal.valueOf(leftUnits).movePointLeft(instrument.quantityScale()),
+                    MathContext.DECIMAL64);
+                assumptions.add(f.id() + ": " + instrument.symbol() + " priced at USD " + money(price) + "/" +
+                    instrument.unit() + " on average, from the study's value and quantity");
+            }
+            else
+            {
+                price = price(f, instrument);
+            }
+            planLeg(f, rng, instrument, part[1], price, restFrom, f.end());
+        }
+    }
+
+    /**
+     * Plans a flow with a value but no quantity (amino acids to the UAE) from {@code restFrom}: the value split over
+     * the mix by shares of the value, each quantity = value / assumed price.
+     */
+    private void planByValue(final Scenario.Flow f, final SplittableRandom rng, final BigDecimal targetValue,
+        final LocalDate restFrom)
+    {
+        final BigDecimal value = targetValue.multiply(BigDecimal.valueOf(scenario.scale()));
+        for (final Map.Entry<String, BigDecimal> e : f.plan().mix().entrySet())
+        {
+            final Instrument instrument = instrument(f, e.getKey());
+            final BigDecimal price = price(f, instrument);
+            final long units = roundToLot(instrument, value.multiply(e.getValue()).divide(price,
+                MathContext.DECIMAL64).movePointRight(instrument.quantityScale()));
+            planLeg(f, rng, instrument, units, price, restFrom, f.end());
+        }
     }
 
     private Target planResidual(final Scenario.Flow f, final List<Scenario.Flow> done)
@@ -661,72 +693,11 @@ public final class StudyPlan
     private void planLeg(final Scenario.Flow f, final SplittableRandom rng, final Instrument instrument,
         final long units, final BigDecimal avgPrice, final LocalDate from, final LocalDate to)
     {
-        final long avgScaled = avgPrice.movePointRight(instrument.priceScale()).setScale(0, RoundingMode.HALF_UP)
-            .longValue();
-        if (avgScaled < instrument.lowPrice() || avgScaled > instrument.highPrice())
-        {
-            throw new ScenarioException(f.plan().file(), f.plan().line(), "flows.plan." + f.id(),
-                "the average price USD " + avgPrice.setScale(2, RoundingMode.HALF_UP).toPlainString() + " of " +
-                    instrument.symbol() + " is outside its price band " +
-                    FixedPoint.format(instrument.lowPrice(), instrument.priceScale()) + ".." +
-                    FixedPoint.format(instrument.highPrice(), instrument.priceScale()) +
-                    ": the engine would refuse the orders; change the price or the catalog");
-        }
-        if (f.quantity() != null && !f.unit().isEmpty() && !f.unit().equals(instrument.unit()))
-        {
-            throw new ScenarioException(f.plan().file(), f.plan().line(), "flows.plan." + f.id(),
-                "the flow is in " + f.unit() + " (" + f.source() + ") but " + instrument.symbol() + " trades in " +
-                    instrument.unit());
-        }
+        checkLeg(f, instrument, avgPrice);
         final Scenario.Arrival arrival = scenario.arrival();
         final String mechanism = mechanism(f);
-        final long unit = FixedPoint.pow10(instrument.quantityScale());
-        final List<Long> sizes = new ArrayList<>();
-        if (f.plan().deals() != null)
-        {
-            final int n = f.plan().deals() * scenario.scale();
-            final long lots = units / instrument.lotSize();
-            long given = 0;
-            for (int i = 0; i < n; i++)
-            {
-                final long share = i == n - 1 ? lots - given : lots / n;
-                sizes.add(share * instrument.lotSize());
-                given += share;
-            }
-        }
-        else
-        {
-            long[] range = f.plan().dealSize() != null ? f.plan().dealSize() :
-                scenario.dealSizes().get(instrument.symbol());
-            if (range == null)
-            {
-                range = new long[] {10, 100};
-            }
-            long left = units;
-            while (left > 0)
-            {
-                long size = (range[0] + rng.nextLong(range[1] - range[0] + 1)) * unit;
-                size = Math.max(instrument.lotSize(), size / instrument.lotSize() * instrument.lotSize());
-                if (left - size < range[0] * unit)
-                {
-                    size = left;
-                }
-                sizes.add(size);
-                left -= size;
-            }
-        }
-        final List<LocalDate> days = new ArrayList<>();
-        for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1))
-        {
-            if (!arrival.weekdaysOnly() || d.getDayOfWeek() != DayOfWeek.SATURDAY && d.getDayOfWeek() != DayOfWeek.SUNDAY)
-            {
-                days.add(d);
-            }
-        }
-        if (days.isEmpty())
-        {
-            days.add(from);
-        }
+        final List<Long> sizes = dealSizes(f, rng, instrument, units);
+        final List<LocalDate> days = tradingDays(from, to, arrival.weekdaysOnly());
         final boolean lot = mechanism.equals("lot_auction");
         final long open = arrival.open().toSecondOfDay();
         final long last = arrival.close().toSecondOfDay() - (lot ? arrival.lotMinutes() * 60L + 60 : 60);
@@ -767,6 +738,95 @@ public final class StudyPlan
         }
     }
 
+    /**
+     * Fails when the average price is outside the instrument's price band (the engine would refuse the orders) or
+     * when the flow has a quantity in another unit than the instrument's.
+     */
+    private static void checkLeg(final Scenario.Flow f, final Instrument instrument, final BigDecimal avgPrice)
+    {
+        final long avgScaled = avgPrice.movePointRight(instrument.priceScale()).setScale(0, RoundingMode.HALF_UP)
+            .longValue();
+        if (avgScaled < instrument.lowPrice() || avgScaled > instrument.highPrice())
+        {
+            throw new ScenarioException(f.plan().file(), f.plan().line(), "flows.plan." + f.id(),
+                "the average price USD " + avgPrice.setScale(2, RoundingMode.HALF_UP).toPlainString() + " of " +
+                    instrument.symbol() + " is outside its price band " +
+                    FixedPoint.format(instrument.lowPrice(), instrument.priceScale()) + ".." +
+                    FixedPoint.format(instrument.highPrice(), instrument.priceScale()) +
+                    ": the engine would refuse the orders; change the price or the catalog");
+        }
+        if (f.quantity() != null && !f.unit().isEmpty() && !f.unit().equals(instrument.unit()))
+        {
+            throw new ScenarioException(f.plan().file(), f.plan().line(), "flows.plan." + f.id(),
+                "the flow is in " + f.unit() + " (" + f.source() + ") but " + instrument.symbol() + " trades in " +
+                    instrument.unit());
+        }
+    }
+
+    /**
+     * The sizes of the deals of {@code units}: the plan's number of deals (times the scale), equal in lots (the
+     * last takes the rest); else random sizes in the deal-size range (whole units, at least a lot), the last
+     * taking what is left when less than the range's minimum would remain.
+     */
+    private List<Long> dealSizes(final Scenario.Flow f, final SplittableRandom rng, final Instrument instrument,
+        final long units)
+    {
+        final long unit = FixedPoint.pow10(instrument.quantityScale());
+        final List<Long> sizes = new ArrayList<>();
+        if (f.plan().deals() != null)
+        {
+            final int n = f.plan().deals() * scenario.scale();
+            final long lots = units / instrument.lotSize();
+            long given = 0;
+            for (int i = 0; i < n; i++)
+            {
+                final long share = i == n - 1 ? lots - given : lots / n;
+                sizes.add(share * instrument.lotSize());
+                given += share;
+            }
+        }
+        else
+        {
+            long[] range = f.plan().dealSize() != null ? f.plan().dealSize() :
+                scenario.dealSizes().get(instrument.symbol());
+            if (range == null)
+            {
+                range = new long[] {10, 100};
+            }
+            long left = units;
+            while (left > 0)
+            {
+                long size = (range[0] + rng.nextLong(range[1] - range[0] + 1)) * unit;
+                size = Math.max(instrument.lotSize(), size / instrument.lotSize() * instrument.lotSize());
+                if (left - size < range[0] * unit)
+                {
+                    size = left;
+                }
+                sizes.add(size);
+                left -= size;
+            }
+        }
+        return sizes;
+    }
+
+    /** The days from {@code from} to {@code to} (weekdays only if so), or {@code from} alone when there is none. */
+    private static List<LocalDate> tradingDays(final LocalDate from, final LocalDate to, final boolean weekdaysOnly)
+    {
+        final List<LocalDate> days = new ArrayList<>();
+        for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1))
+        {
+            if (!weekdaysOnly || d.getDayOfWeek() != DayOfWeek.SATURDAY && d.getDayOfWeek() != DayOfWeek.SUNDAY)
+            {
+                days.add(d);
+            }
+        }
+        if (days.isEmpty())
+        {
+            days.add(from);
+        }
+        return days;
+    }
+
     private Step step(final int deal, final int index, final long time, final byte kind)
     {
         final Step s = new Step();
@@ -785,7 +845,8 @@ public final class StudyPlan
         int index = 0;
         if (!bidFirst)
         {
-            order(step(deal, index++, time, Step.NEW), instrument, Step.ROLE_SELL, seller, -1, true, false, price, size);
+            order(step(deal, index++, time, Step.NEW), instrument, Step.ROLE_SELL, seller, -1, true, false, price,
+                size);
             order(step(deal, index, time, Step.NEW), instrument, Step.ROLE_BUY, broker >= 0 ? broker : buyer,
                 broker >= 0 ? buyer : -1, false, true, price, size);
             return;

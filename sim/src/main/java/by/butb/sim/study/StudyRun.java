@@ -269,7 +269,8 @@ public final class StudyRun
                 {
                     if (quantity[i][k] != 0)
                     {
-                        q = q.add(BigDecimal.valueOf(quantity[i][k]).movePointLeft(catalog.instrument(k).quantityScale()));
+                        q = q.add(BigDecimal.valueOf(quantity[i][k])
+                            .movePointLeft(catalog.instrument(k).quantityScale()));
                     }
                 }
                 list.add(new Achieved(targets.get(i), q, BigDecimal.valueOf(notional[i]).movePointLeft(2), trades[i]));

@@ -70,9 +70,9 @@ final class Chromium implements AutoCloseable
         final String binary = binary();
         if (binary == null)
         {
-            throw new AssertionError("Chromium is not installed, and the classroom's browser tests need it. Install "
-                + "it with: sudo apt-get install chromium   (Debian, Ubuntu; ./butb test does this when it is missing "
-                + "and it can), or point -Dchromium.binary=/path/to/chromium at a Chromium or Chrome.");
+            throw new AssertionError("Chromium is not installed, and the classroom's browser tests need it. Install " +
+                "it with: sudo apt-get install chromium   (Debian, Ubuntu; ./butb test does this when it is missing " +
+                "and it can), or point -Dchromium.binary=/path/to/chromium at a Chromium or Chrome.");
         }
         final Path profile = Files.createTempDirectory("butb-chromium-");
         final Process process = new ProcessBuilder(binary, "--headless", "--no-sandbox", "--disable-gpu",
@@ -90,8 +90,9 @@ final class Chromium implements AutoCloseable
             final long end = System.nanoTime() + WAIT.toNanos();
             while (page == null && System.nanoTime() < end)
             {
-                final String list = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/json/list"))
-                    .build(), HttpResponse.BodyHandlers.ofString()).body();
+                final URI targets = URI.create("http://127.0.0.1:" + port + "/json/list");
+                final String list = http.send(HttpRequest.newBuilder(targets).build(),
+                    HttpResponse.BodyHandlers.ofString()).body();
                 for (final Object target : (List<?>)MiniJson.parse(list))
                 {
                     final Map<?, ?> t = (Map<?, ?>)target;

@@ -110,7 +110,8 @@ class ClassroomBrowserTest
             Scenarios.defaultCatalog().instruments().size());
         assertEquals("CONTINUOUS", browser.text("#phase"));
         assertEquals(Scenarios.defaultCatalog().participants().size(),
-            ((Number)browser.eval("document.querySelectorAll('#participants tr[data-participant]').length")).intValue());
+            ((Number)browser.eval("document.querySelectorAll('#participants tr[data-participant]').length"))
+                .intValue());
         assertTrue(browser.text("#clock").endsWith("UTC"), browser.text("#clock"));
         assertEquals("empty book", browser.text("#book tr.spread"));
     }

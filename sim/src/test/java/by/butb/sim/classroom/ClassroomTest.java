@@ -95,7 +95,8 @@ class ClassroomTest
         assertEquals(8.0, session.get("total"));
         assertEquals("2024-03-05T08:31:00Z", session.get("now"));
         assertEquals("PRE_OPEN", instrument(state, "SMP").get("phase"));
-        assertEquals("CLOSED", instrument(state, "TIMBER_SW").get("phase"), "the sample schedule opens TIMBER at 09:00");
+        assertEquals("CLOSED", instrument(state, "TIMBER_SW").get("phase"),
+            "the sample schedule opens TIMBER at 09:00");
         final Map<String, Object> savushkin = market(state, "participants").stream()
             .filter(p -> "BY-SAVUSHKIN".equals(p.get("id"))).findFirst().orElseThrow();
         assertEquals("500000.00", savushkin.get("free"));

@@ -91,7 +91,8 @@ class AuctionReplayTest
     void aLotGoesToTheBestBidWhenTheFirstRowAfterItsCloseArrives()
     {
         final Path orders = orders(
-            "2024-03-05T10:00:00Z,BY-SAWMILL-03,LOT_OFFER,LOT-1,TIMBER_SW,SELL,,,175.00,600,,,0.50,2024-03-05T12:00:00Z,",
+            "2024-03-05T10:00:00Z,BY-SAWMILL-03,LOT_OFFER,LOT-1,TIMBER_SW,SELL,,,175.00,600,,,0.50," +
+                "2024-03-05T12:00:00Z,",
             "2024-03-05T10:05:00Z,CN-BUYER-02,LOT_BID,b1,,,,,175.50,,BY-SAWMILL-03,LOT-1,,,",
             "2024-03-05T10:06:00Z,KR-BUYER-01,LOT_BID,b2,,,,,176.00,,,,,,1",
             "2024-03-05T13:00:00Z,CN-BUYER-02,NEW,x,SUGAR,BUY,LIMIT,DAY,600.00,1,,,,,");
@@ -114,7 +115,8 @@ class AuctionReplayTest
     void aLotClosingAfterTheLastRowIsSettledByTheClockAtTheEnd()
     {
         final Path orders = orders(
-            "2024-03-05T10:00:00Z,BY-SAWMILL-03,LOT_OFFER,LOT-1,TIMBER_SW,SELL,,,175.00,600,,,0.50,2024-03-05T12:00:00Z,",
+            "2024-03-05T10:00:00Z,BY-SAWMILL-03,LOT_OFFER,LOT-1,TIMBER_SW,SELL,,,175.00,600,,,0.50," +
+                "2024-03-05T12:00:00Z,",
             "2024-03-05T10:05:00Z,CN-BUYER-02,LOT_BID,b1,,,,,175.50,,BY-SAWMILL-03,LOT-1,,,");
 
         // Default: a CLOCK at the latest close_time, after the last row: the lot goes to the bid.

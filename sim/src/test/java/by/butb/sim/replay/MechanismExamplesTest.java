@@ -17,7 +17,10 @@ import java.util.stream.Collectors;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Every file of examples/mechanisms replays and shows its mechanism: the trade kind and the refusals its comments promise. */
+/**
+ * Every file of examples/mechanisms replays and shows its mechanism: the trade kind and the refusals its comments
+ * promise.
+ */
 class MechanismExamplesTest
 {
     @TempDir

@@ -66,9 +66,12 @@ class ReplayTest
         assertEquals(0, run.exitCode(), run.err());
         final List<CsvRow> trades = trades();
         assertEquals(3, trades.size());
-        assertTrade(trades.get(0), "1", "SUGAR", "624.50", "300.000", "MN-BUYER-01", "BY-SUGAR-SKIDEL", "B1", "K1", "BUY");
-        assertTrade(trades.get(1), "2", "SUGAR", "626.00", "101.000", "MN-BUYER-01", "BY-SUGAR-SLUTSK", "B1", "S1", "BUY");
-        assertTrade(trades.get(2), "3", "TIMBER_SW", "180.00", "4.000", "CN-BUYER-01", "BY-SAWMILL-01", "C1", "W1", "BUY");
+        assertTrade(trades.get(0), "1", "SUGAR", "624.50", "300.000", "MN-BUYER-01", "BY-SUGAR-SKIDEL", "B1", "K1",
+            "BUY");
+        assertTrade(trades.get(1), "2", "SUGAR", "626.00", "101.000", "MN-BUYER-01", "BY-SUGAR-SLUTSK", "B1", "S1",
+            "BUY");
+        assertTrade(trades.get(2), "3", "TIMBER_SW", "180.00", "4.000", "CN-BUYER-01", "BY-SAWMILL-01", "C1", "W1",
+            "BUY");
         assertEquals("2024-03-01T09:01:00Z", trades.get(0).get("time"));
         assertTrue(run.out().contains("trades        3"), run.out());
         assertTrue(Files.exists(out().resolve("summary.txt")));
@@ -86,8 +89,8 @@ class ReplayTest
 
         assertEquals(0, run.exitCode(), run.err());
         final String summary = Butb.text(out().resolve("summary.txt"));
-        assertTrue(summary.lines().anyMatch(l -> l.matches("participant +currency +deposited +free +blocked +fees paid")),
-            summary);
+        assertTrue(summary.lines().anyMatch(
+            l -> l.matches("participant +currency +deposited +free +blocked +fees paid")), summary);
         // One trade: 100 t at the resting price 626.00 = 62,600.00 USD; fee 0.1 % from each side = 62.60.
         // The seller's 400 t still open block 10 % of 400 x 626.00 = 25,040.00; the buyer's guarantee (at its
         // limit, 627.00) is released by the fill; CN-BUYER-01's resting bid blocks 10 % of 10 x 600.00 = 600.00.
@@ -157,7 +160,8 @@ class ReplayTest
 
         assertEquals(0, replay(orders).exitCode());
 
-        assertTrade(trades().get(0), "1", "SMP", "2500.00", "5.000", "CN-BUYER-01", "BY-SAVUSHKIN", "bid", "ask", "SELL");
+        assertTrade(trades().get(0), "1", "SMP", "2500.00", "5.000", "CN-BUYER-01", "BY-SAVUSHKIN", "bid", "ask",
+            "SELL");
     }
 
     @Test

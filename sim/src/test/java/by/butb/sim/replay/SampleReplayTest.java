@@ -44,7 +44,8 @@ class SampleReplayTest
     void withoutOrdersTheBundledSampleIsReplayed() throws Exception
     {
         final Butb.Run bundled = Butb.run("replay", "--out", dir.resolve("bundled").toString());
-        final Butb.Run file = Butb.run("replay", "--orders", SAMPLE.toString(), "--out", dir.resolve("file").toString());
+        final Butb.Run file = Butb.run("replay", "--orders", SAMPLE.toString(), "--out",
+            dir.resolve("file").toString());
 
         assertEquals(0, bundled.exitCode(), bundled.err());
         assertTrue(bundled.out().contains("examples/orders-sample.csv (bundled)"), bundled.out());

@@ -107,7 +107,8 @@ class ScenarioFileTest
     @Test
     void aMixMustAddUpToOne() throws Exception
     {
-        final Path file = scenario("mix: {SMP: 0.25, MEAT: 0.35, STEEL: 0.40}", "mix: {SMP: 0.25, MEAT: 0.35, STEEL: 0.30}");
+        final Path file = scenario("mix: {SMP: 0.25, MEAT: 0.35, STEEL: 0.40}",
+            "mix: {SMP: 0.25, MEAT: 0.35, STEEL: 0.30}");
         expectError(file, "bad.yaml:" + lineOf(file, "STEEL: 0.30") + " field 'flows.plan.cn-turnover-7m.mix': " +
             "the shares add up to 0.9, not 1");
     }
@@ -174,7 +175,8 @@ class ScenarioFileTest
     @Test
     void theUnitOfAFlowMustBeTheInstruments() throws Exception
     {
-        final Path file = scenario("    tr-sugar-trial:\n      instrument: SUGAR", "    tr-sugar-trial:\n      instrument: TIMBER_SW");
+        final Path file = scenario("    tr-sugar-trial:\n      instrument: SUGAR",
+            "    tr-sugar-trial:\n      instrument: TIMBER_SW");
         expectError(file, "field 'flows.plan.tr-sugar-trial': the flow is in t");
     }
 

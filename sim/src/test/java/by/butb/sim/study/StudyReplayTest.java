@@ -55,7 +55,8 @@ class StudyReplayTest
 
     private static BigDecimal pct(final BigDecimal target, final BigDecimal achieved)
     {
-        return achieved.subtract(target).abs().multiply(BigDecimal.valueOf(100)).divide(target, 4, RoundingMode.HALF_UP);
+        return achieved.subtract(target).abs().multiply(BigDecimal.valueOf(100))
+            .divide(target, 4, RoundingMode.HALF_UP);
     }
 
     @Test
