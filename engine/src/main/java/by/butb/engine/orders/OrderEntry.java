@@ -103,13 +103,7 @@ public final class OrderEntry
 
     public void cancel(final Command cmd)
     {
-        final ResultCode result = accreditation.checkParties(cmd, false);
-        if (result != ResultCode.OK)
-        {
-            events.reject(result);
-            return;
-        }
-        final Order order = findOrder(cmd);
+        final Order order = findOrder(cmd, false);
         if (order == null)
         {
             return;
@@ -128,13 +122,7 @@ public final class OrderEntry
 
     public void replace(final Command cmd)
     {
-        ResultCode result = accreditation.checkParties(cmd, true);
-        if (result != ResultCode.OK)
-        {
-            events.reject(result);
-            return;
-        }
-        final Order order = findOrder(cmd);
+        final Order order = findOrder(cmd, true);
         if (order == null)
         {
             return;
@@ -148,7 +136,7 @@ public final class OrderEntry
         final Instrument instrument = book.instrument;
         final int section = instrument.sectionIndex();
         final Phase phase = sessions.phase(section);
-        result = sessions.allows(PhasePolicy.Action.REPLACE, section);
+        ResultCode result = sessions.allows(PhasePolicy.Action.REPLACE, section);
         if (result == ResultCode.OK)
         {
             result = OrderChecks.checkQuantity(instrument, cmd.quantity);
@@ -211,9 +199,18 @@ public final class OrderEntry
         }
     }
 
-    /** Finds the order a CANCEL or REPLACE names, or writes the reject and returns null. */
-    private Order findOrder(final Command cmd)
+    /**
+     * Checks the parties of a CANCEL or REPLACE (both ACTIVE when {@code mustBeActive}) and finds the order it names;
+     * or writes the reject and returns null.
+     */
+    private Order findOrder(final Command cmd, final boolean mustBeActive)
     {
+        final ResultCode parties = accreditation.checkParties(cmd, mustBeActive);
+        if (parties != ResultCode.OK)
+        {
+            events.reject(parties);
+            return null;
+        }
         final int owner = cmd.beneficialOwner();
         if (cmd.exchangeOrderId != 0)
         {
