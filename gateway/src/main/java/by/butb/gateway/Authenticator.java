@@ -19,11 +19,13 @@ import quickfix.field.Username;
 final class Authenticator
 {
     private final Catalog catalog;
+    private final Credentials credentials;
     private final String exchangeCompId;
 
-    Authenticator(final Catalog catalog, final String exchangeCompId)
+    Authenticator(final Catalog catalog, final Credentials credentials, final String exchangeCompId)
     {
         this.catalog = catalog;
+        this.credentials = credentials;
         this.exchangeCompId = exchangeCompId;
     }
 
@@ -55,7 +57,7 @@ final class Authenticator
             {
                 return "the accreditation of participant " + id + " has expired";
             }
-            if (p.passwordHash().isEmpty())
+            if (credentials.hash(id).isEmpty())
             {
                 return "participant " + id + " has no gateway password; set one with 'butb passwd'";
             }
@@ -67,11 +69,11 @@ final class Authenticator
             {
                 return "Password(554) is required";
             }
-            if (!PasswordHasher.isWellFormed(p.passwordHash()))
+            if (!PasswordHasher.isWellFormed(credentials.hash(id)))
             {
                 return "participant " + id + " has a malformed password hash; set it again with 'butb passwd'";
             }
-            if (!PasswordHasher.verify(logon.getString(Password.FIELD).toCharArray(), p.passwordHash()))
+            if (!PasswordHasher.verify(logon.getString(Password.FIELD).toCharArray(), credentials.hash(id)))
             {
                 return "wrong password";
             }

@@ -75,6 +75,7 @@ public final class GatewayServer implements AutoCloseable
     public static final class Options
     {
         private Catalog catalog;
+        private Credentials credentials = Credentials.NONE;
         private String host = "0.0.0.0";
         private int port = DEFAULT_PORT;
         private Path dataDirectory;
@@ -96,6 +97,16 @@ public final class GatewayServer implements AutoCloseable
         public Options catalog(final Catalog catalog)
         {
             this.catalog = catalog;
+            return this;
+        }
+
+        /**
+         * The participants' password hashes (default {@link Credentials#NONE}: nobody can log on); see
+         * {@link ParticipantsFile#readCredentials}.
+         */
+        public Options credentials(final Credentials credentials)
+        {
+            this.credentials = Objects.requireNonNull(credentials);
             return this;
         }
 
@@ -314,7 +325,7 @@ public final class GatewayServer implements AutoCloseable
             sessionProvider = new GatewaySessionProvider(settings, template, application, storeFactory, logFactory,
                 messageFactory, o.catalog, o.compId);
             started = new GatewayAcceptor(application, storeFactory, settings, logFactory, messageFactory,
-                o.sessionQueueCapacity, new Authenticator(o.catalog, o.compId), sessionProvider);
+                o.sessionQueueCapacity, new Authenticator(o.catalog, o.credentials, o.compId), sessionProvider);
             started.setSessionProvider(new InetSocketAddress(o.host, o.port), sessionProvider);
             started.setIoFilterChainBuilder(chain -> chain.addLast("butb-guard", guard));
             started.start();

@@ -3,7 +3,6 @@ package by.butb.gateway;
 import by.butb.engine.csv.CsvException;
 import by.butb.engine.model.Catalog;
 import by.butb.engine.model.CatalogLoader;
-import by.butb.engine.model.Participant;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -95,9 +94,11 @@ public final class ServeCommand implements Callable<Integer>
     public Integer call()
     {
         final Catalog catalog;
+        final Credentials credentials;
         try
         {
             catalog = loadCatalog(instruments, participants);
+            credentials = loadCredentials(participants);
         }
         catch (final CsvException | IllegalArgumentException ex)
         {
@@ -107,7 +108,8 @@ public final class ServeCommand implements Callable<Integer>
         final GatewayServer started;
         try
         {
-            started = GatewayServer.start(new GatewayServer.Options().catalog(catalog).host(host).port(port)
+            started = GatewayServer.start(new GatewayServer.Options().catalog(catalog).credentials(credentials)
+                .host(host).port(port)
                 .dataDirectory(data).fixStoreDirectory(fixStore).compId(compId).clientTime(clientTime)
                 .storedMessages(storedMessages));
         }
@@ -127,7 +129,7 @@ public final class ServeCommand implements Callable<Integer>
         }, "butb-serve-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
 
-        long withPassword = catalog.participants().stream().filter(p -> !p.passwordHash().isEmpty()).count();
+        final long withPassword = catalog.participants().stream().filter(p -> credentials.hasPassword(p.id())).count();
         out.println("serve: FIX 4.4 gateway listening on " + started.host() + ":" + started.port() +
             " (TargetCompID=" + compId + "), " + catalog.instruments().size() + " instruments, " +
             catalog.participants().size() + " participants (" + withPassword + " with a password)");
@@ -265,8 +267,20 @@ public final class ServeCommand implements Callable<Integer>
         return new InputStreamReader(in, StandardCharsets.UTF_8);
     }
 
-    static boolean hasLogin(final Participant p)
+    /** The password hashes of the participants file, or none for the bundled file. */
+    static Credentials loadCredentials(final Path participantsFile)
     {
-        return !p.passwordHash().isEmpty();
+        if (participantsFile == null)
+        {
+            try (Reader reader = open(null, DEFAULT_PARTICIPANTS))
+            {
+                return ParticipantsFile.readCredentials("classpath:" + DEFAULT_PARTICIPANTS, reader);
+            }
+            catch (final java.io.IOException ex)
+            {
+                throw new IllegalArgumentException(ex.getMessage(), ex);
+            }
+        }
+        return ParticipantsFile.readCredentials(participantsFile);
     }
 }

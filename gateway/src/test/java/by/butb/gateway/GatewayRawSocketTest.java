@@ -30,8 +30,7 @@ class GatewayRawSocketTest
     @BeforeEach
     void start()
     {
-        server = GatewayServer.start(new GatewayServer.Options().catalog(TestCatalog.catalog()).host("127.0.0.1")
-            .port(0));
+        server = GatewayServer.start(TestCatalog.options());
     }
 
     @AfterEach
@@ -280,8 +279,7 @@ class GatewayRawSocketTest
     void aClientThatStopsReadingIsDisconnectedWhileOthersTrade() throws Exception
     {
         server.close();
-        server = GatewayServer.start(new GatewayServer.Options().catalog(TestCatalog.catalog()).host("127.0.0.1")
-            .port(0).maxScheduledWrites(20));
+        server = GatewayServer.start(TestCatalog.options().maxScheduledWrites(20));
         final RawFix slow = rawLoggedOn("TRADER-B");
         // Orders the gateway answers with a reject each, sent without ever reading: the answers fill the socket
         // buffers, then pile up unwritten in the server until it drops the connection, and our writes fail.
