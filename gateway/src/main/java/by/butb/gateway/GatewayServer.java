@@ -24,6 +24,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 
 /**
@@ -54,9 +55,15 @@ public final class GatewayServer implements AutoCloseable
     public static final int DEFAULT_STORED_MESSAGES = 10_000;
     /** {@link Options#storedMessages}: keep every sent message in memory (QuickFIX/J's memory store). */
     public static final int STORE_ALL = Integer.MAX_VALUE;
+    /** Largest inbound message of a logged-on connection by default, in bytes (see {@link Options#maxMessageSize}). */
+    public static final int DEFAULT_MAX_MESSAGE_SIZE = 64 * 1024;
+    /** Bytes a connection may send before it is logged on, by default (see {@link Options#maxBytesBeforeLogon}). */
+    public static final int DEFAULT_MAX_BYTES_BEFORE_LOGON = 4 * 1024;
     private static final Logger LOG = LoggerFactory.getLogger(GatewayServer.class);
     /** Unwritten output allowed per {@link Options#maxScheduledWrites} write before a session counts as slow. */
     private static final long SLOW_CONSUMER_BYTES_PER_WRITE = 1024;
+    /** Lines per minute about refused or closed connections before the rest are only counted. */
+    private static final int CONNECTION_LOG_LINES_PER_MINUTE = 10;
 
     private final Options options;
     private final EnginePipeline pipeline;
@@ -67,6 +74,7 @@ public final class GatewayServer implements AutoCloseable
     private final GatewaySessionProvider provider;
     private final InetSocketAddress address;
     private final ConnectionGuard guard;
+    private final RateLimitedLog connectionLog;
     /** ClOrdIDs across restarts; null without a data directory. */
     private final ClOrdIdJournal clOrdIdJournal;
     private boolean closed;
@@ -92,6 +100,8 @@ public final class GatewayServer implements AutoCloseable
         private int expectedOrders;
         private boolean clientTime;
         private int storedMessages = DEFAULT_STORED_MESSAGES;
+        private int maxMessageSize = DEFAULT_MAX_MESSAGE_SIZE;
+        private int maxBytesBeforeLogon = DEFAULT_MAX_BYTES_BEFORE_LOGON;
         private final List<EngineListener> listeners = new ArrayList<>();
 
         public Options catalog(final Catalog catalog)
@@ -262,6 +272,35 @@ public final class GatewayServer implements AutoCloseable
             return this;
         }
 
+        /**
+         * The largest message a logged-on connection may send, in bytes, header to checksum (default
+         * {@value #DEFAULT_MAX_MESSAGE_SIZE}; at least 256). A connection whose BodyLength(9) announces a larger
+         * one is closed before the message is read.
+         */
+        public Options maxMessageSize(final int bytes)
+        {
+            if (bytes < 256)
+            {
+                throw new IllegalArgumentException("maxMessageSize must be at least 256 bytes, got " + bytes);
+            }
+            this.maxMessageSize = bytes;
+            return this;
+        }
+
+        /**
+         * Bytes a connection may send before it is logged on, its Logon included (default
+         * {@value #DEFAULT_MAX_BYTES_BEFORE_LOGON}; at least 256); more closes it.
+         */
+        public Options maxBytesBeforeLogon(final int bytes)
+        {
+            if (bytes < 256)
+            {
+                throw new IllegalArgumentException("maxBytesBeforeLogon must be at least 256 bytes, got " + bytes);
+            }
+            this.maxBytesBeforeLogon = bytes;
+            return this;
+        }
+
         /** Whether SendingTime must be within 2 minutes of the server's clock (default true, as FIX prescribes). */
         public Options checkLatency(final boolean checkLatency)
         {
@@ -304,7 +343,12 @@ public final class GatewayServer implements AutoCloseable
             closeClOrdIdJournal();
             throw ex;
         }
-        guard = new ConnectionGuard(o.logonTimeoutMillis, (long)o.maxScheduledWrites * SLOW_CONSUMER_BYTES_PER_WRITE);
+        connectionLog = new RateLimitedLog(LOG::warn, CONNECTION_LOG_LINES_PER_MINUTE, TimeUnit.MINUTES.toNanos(1),
+            System::nanoTime, "refused or closed connections");
+        guard = new ConnectionGuard(o.logonTimeoutMillis, (long)o.maxScheduledWrites * SLOW_CONSUMER_BYTES_PER_WRITE,
+            connectionLog);
+        final FrameLimiter frames = new FrameLimiter(o.maxBytesBeforeLogon, o.maxMessageSize,
+            ConnectionGuard::loggedOn, connectionLog);
         GatewayAcceptor started = null;
         GatewaySessionProvider sessionProvider = null;
         FixApplication app = null;
@@ -327,7 +371,11 @@ public final class GatewayServer implements AutoCloseable
             started = new GatewayAcceptor(application, storeFactory, settings, logFactory, messageFactory,
                 o.sessionQueueCapacity, new Authenticator(o.catalog, o.credentials, o.compId), sessionProvider);
             started.setSessionProvider(new InetSocketAddress(o.host, o.port), sessionProvider);
-            started.setIoFilterChainBuilder(chain -> chain.addLast("butb-guard", guard));
+            started.setIoFilterChainBuilder(chain ->
+            {
+                chain.addFirst("butb-frames", frames); // in front of the FIX decoder
+                chain.addLast("butb-guard", guard);
+            });
             started.start();
             InetSocketAddress bound = null;
             for (final IoAcceptor io : started.getEndpoints())
