@@ -86,7 +86,7 @@ final class ConnectionGuard extends IoFilterAdapter implements AutoCloseable
         next.exceptionCaught(session, cause);
     }
 
-    static boolean loggedOn(final IoSession session)
+    private static boolean loggedOn(final IoSession session)
     {
         final Object qf = session.getAttribute(SessionConnector.QF_SESSION);
         return qf instanceof Session s && s.isLoggedOn();

@@ -71,7 +71,7 @@ import java.util.function.LongSupplier;
  * Translates FIX 4.4 application messages into engine commands (on the QuickFIX/J session threads). Answers that
  * need the engine come back through {@link EngineBridge}; what the gateway can decide alone (a field it does not
  * support, a ClOrdID already in use, a cancel of an unknown ClOrdID, a bad market-data request) it answers at once.
- * Logon authentication happens before QuickFIX/J sees the Logon: see {@link GatewayAcceptor}.
+ * Logon authentication happens before QuickFIX/J sees the connection: see {@link LogonGate}.
  */
 final class FixApplication implements Application
 {

@@ -64,6 +64,15 @@ public final class GatewayServer implements AutoCloseable
     private static final long SLOW_CONSUMER_BYTES_PER_WRITE = 1024;
     /** Lines per minute about refused or closed connections before the rest are only counted. */
     private static final int CONNECTION_LOG_LINES_PER_MINUTE = 10;
+    /** Threads verifying passwords (PBKDF2): at most this many cores go to logons, however many arrive. */
+    private static final int AUTHENTICATION_THREADS = 1;
+    /**
+     * Logons waiting for verification per SenderCompID, more than one address may hold (see
+     * {@link Options#maxUnauthenticatedConnections}); more are refused (see {@link LogonScheduler}).
+     */
+    private static final int MAX_PENDING_LOGONS_PER_COMP_ID = 64;
+    /** After a wrong password, the next verification for that CompID or address waits this long. */
+    private static final long LOGON_FAILURE_COOLDOWN_MILLIS = 50;
 
     private final Options options;
     private final EnginePipeline pipeline;
@@ -71,10 +80,11 @@ public final class GatewayServer implements AutoCloseable
     private final EngineBridge bridge;
     private final FixApplication application;
     private final GatewayAcceptor acceptor;
-    private final GatewaySessionProvider provider;
     private final InetSocketAddress address;
     private final ConnectionGuard guard;
     private final RateLimitedLog connectionLog;
+    private final LogonScheduler logonScheduler;
+    private final LogonGate logonGate;
     /** ClOrdIDs across restarts; null without a data directory. */
     private final ClOrdIdJournal clOrdIdJournal;
     private boolean closed;
@@ -102,6 +112,9 @@ public final class GatewayServer implements AutoCloseable
         private int storedMessages = DEFAULT_STORED_MESSAGES;
         private int maxMessageSize = DEFAULT_MAX_MESSAGE_SIZE;
         private int maxBytesBeforeLogon = DEFAULT_MAX_BYTES_BEFORE_LOGON;
+        private long logonRefusalDelayMillis = 1_000;
+        private int maxUnauthenticatedConnections = 256;
+        private int maxUnauthenticatedPerAddress = 32;
         private final List<EngineListener> listeners = new ArrayList<>();
 
         public Options catalog(final Catalog catalog)
@@ -301,6 +314,37 @@ public final class GatewayServer implements AutoCloseable
             return this;
         }
 
+        /**
+         * A refused Logon is answered (Logout, then close) no sooner than this long after it arrived (default 1 s):
+         * each wrong guess costs its sender this much time. 0 answers as soon as the Logon is checked.
+         */
+        public Options logonRefusalDelayMillis(final long millis)
+        {
+            if (millis < 0)
+            {
+                throw new IllegalArgumentException("logonRefusalDelayMillis must not be negative, got " + millis);
+            }
+            this.logonRefusalDelayMillis = millis;
+            return this;
+        }
+
+        /**
+         * Connections open but not logged on (verifying, or refused and waiting for their answer) allowed at once,
+         * in all (default 256) and from one source address (default 32); a connection beyond either is closed at
+         * once.
+         */
+        public Options maxUnauthenticatedConnections(final int total, final int perAddress)
+        {
+            if (total < 1 || perAddress < 1)
+            {
+                throw new IllegalArgumentException("the bounds on connections not logged on must be positive, got " +
+                    total + " and " + perAddress + " per address");
+            }
+            this.maxUnauthenticatedConnections = total;
+            this.maxUnauthenticatedPerAddress = perAddress;
+            return this;
+        }
+
         /** Whether SendingTime must be within 2 minutes of the server's clock (default true, as FIX prescribes). */
         public Options checkLatency(final boolean checkLatency)
         {
@@ -348,9 +392,13 @@ public final class GatewayServer implements AutoCloseable
         guard = new ConnectionGuard(o.logonTimeoutMillis, (long)o.maxScheduledWrites * SLOW_CONSUMER_BYTES_PER_WRITE,
             connectionLog);
         final FrameLimiter frames = new FrameLimiter(o.maxBytesBeforeLogon, o.maxMessageSize,
-            ConnectionGuard::loggedOn, connectionLog);
+            LogonGate::authenticated, connectionLog);
+        logonScheduler = new LogonScheduler(AUTHENTICATION_THREADS, MAX_PENDING_LOGONS_PER_COMP_ID,
+            TimeUnit.MILLISECONDS.toNanos(LOGON_FAILURE_COOLDOWN_MILLIS), System::nanoTime);
+        logonGate = new LogonGate(new Authenticator(o.catalog, o.credentials, o.compId), logonScheduler,
+            new UnauthenticatedConnections(o.maxUnauthenticatedConnections, o.maxUnauthenticatedPerAddress),
+            o.logonRefusalDelayMillis, connectionLog, System::nanoTime);
         GatewayAcceptor started = null;
-        GatewaySessionProvider sessionProvider = null;
         FixApplication app = null;
         try
         {
@@ -366,15 +414,16 @@ public final class GatewayServer implements AutoCloseable
             final GatewayLogFactory logFactory = new GatewayLogFactory();
             final DefaultMessageFactory messageFactory = new DefaultMessageFactory();
             final SessionID template = new SessionID("FIX.4.4", o.compId, "*");
-            sessionProvider = new GatewaySessionProvider(settings, template, application, storeFactory, logFactory,
-                messageFactory, o.catalog, o.compId);
+            final GatewaySessionProvider sessionProvider = new GatewaySessionProvider(settings, template,
+                application, storeFactory, logFactory, messageFactory, o.catalog, o.compId);
             started = new GatewayAcceptor(application, storeFactory, settings, logFactory, messageFactory,
-                o.sessionQueueCapacity, new Authenticator(o.catalog, o.credentials, o.compId), sessionProvider);
+                o.sessionQueueCapacity);
             started.setSessionProvider(new InetSocketAddress(o.host, o.port), sessionProvider);
             started.setIoFilterChainBuilder(chain ->
             {
                 chain.addFirst("butb-frames", frames); // in front of the FIX decoder
                 chain.addLast("butb-guard", guard);
+                chain.addLast("butb-logon", logonGate); // behind the decoder, in front of QuickFIX/J
             });
             started.start();
             InetSocketAddress bound = null;
@@ -394,11 +443,7 @@ public final class GatewayServer implements AutoCloseable
             {
                 started.stop(true);
             }
-            if (sessionProvider != null)
-            {
-                sessionProvider.purge(true);
-            }
-            guard.close();
+            closeConnectionFilters();
             outbound.close();
             pipeline.close();
             closeClOrdIdJournal();
@@ -406,7 +451,6 @@ public final class GatewayServer implements AutoCloseable
                 ex.getMessage(), ex);
         }
         acceptor = started;
-        provider = sessionProvider;
         application = app;
         LOG.info("FIX gateway listening on {}:{} (TargetCompID={})", address.getHostString(), address.getPort(),
             o.compId);
@@ -514,10 +558,10 @@ public final class GatewayServer implements AutoCloseable
         pipeline.drain();
     }
 
-    /** Connections whose Logon was refused and that are not yet closed, plus throw-away sessions (for tests). */
-    int pendingRefusals()
+    /** Connections open and not logged on: verifying, or refused and not yet closed (for tests). */
+    int unauthenticatedConnections()
     {
-        return acceptor.refusing() + provider.throwawayCount();
+        return logonGate.unauthenticated();
     }
 
     /** Stops accepting, logs sessions out, drains and closes the engine pipeline (journal included). Idempotent. */
@@ -535,8 +579,7 @@ public final class GatewayServer implements AutoCloseable
         }
         finally
         {
-            provider.purge(true);
-            guard.close();
+            closeConnectionFilters();
             try
             {
                 pipeline.close();
@@ -548,6 +591,13 @@ public final class GatewayServer implements AutoCloseable
             }
         }
         LOG.info("FIX gateway on port {} stopped", address.getPort());
+    }
+
+    private void closeConnectionFilters()
+    {
+        logonScheduler.close();
+        logonGate.close();
+        guard.close();
     }
 
     private void closeClOrdIdJournal()
