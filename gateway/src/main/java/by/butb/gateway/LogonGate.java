@@ -34,9 +34,8 @@ import java.util.function.LongSupplier;
  * <li>the Logon's identity is read from its raw text ({@link LogonRequest}) and its password verified on the
  * {@link LogonScheduler}'s threads (fair, throttled); what the connection sends meanwhile is held, within the
  * bytes allowed before logon ({@link FrameLimiter});</li>
- * <li>accepted: the Logon and what was held go to QuickFIX/J in order (reading paused meanwhile), one binding at
- * a time, and from then on everything passes straight through, except a later Logon for another identity, which
- * closes the connection;</li>
+ * <li>accepted: the Logon and what was held go to QuickFIX/J in order, one binding at a time, and from then on
+ * everything passes straight through, except a later Logon for another identity, which closes the connection;</li>
  * <li>refused: the connection gets a Logout whose Text says why, no sooner than {@code refusalDelay} after its
  * Logon (a wrong guess costs the guesser time), and is closed; QuickFIX/J never sees it, so a participant's
  * session, its sequence numbers and stored messages are untouched.</li>
@@ -234,7 +233,7 @@ final class LogonGate extends IoFilterAdapter implements AutoCloseable
                         onFirstMessage(message);
                         return false;
                     }
-                    case PENDING, FLUSHING ->
+                    case PENDING ->
                     {
                         if (held.size() < MAX_HELD_MESSAGES)
                         {
@@ -250,6 +249,10 @@ final class LogonGate extends IoFilterAdapter implements AutoCloseable
                         }
                         return false;
                     }
+                    case FLUSHING ->
+                    {
+                        return awaitOpen();
+                    }
                     case OPEN ->
                     {
                         return true;
@@ -260,6 +263,28 @@ final class LogonGate extends IoFilterAdapter implements AutoCloseable
                     }
                 }
             }
+        }
+
+        /**
+         * Under the lock, on the I/O thread: waits while what was held goes to QuickFIX/J (a few messages), so
+         * that this message follows them; true when it may be passed on.
+         */
+        private boolean awaitOpen()
+        {
+            try
+            {
+                while (state == State.FLUSHING)
+                {
+                    wait();
+                }
+            }
+            catch (final InterruptedException ex)
+            {
+                Thread.currentThread().interrupt();
+                session.closeNow();
+                return false;
+            }
+            return state == State.OPEN;
         }
 
         /** Under the lock. */
@@ -357,7 +382,11 @@ final class LogonGate extends IoFilterAdapter implements AutoCloseable
             }
         }
 
-        /** On a scheduler thread: hands the connection to QuickFIX/J. */
+        /**
+         * On a scheduler thread: hands the connection to QuickFIX/J. Messages arriving meanwhile wait on the I/O
+         * thread ({@link #awaitOpen}); reading is not suspended, as MINA updates a socket's interest set without
+         * a lock and a concurrent write could lose the resumption.
+         */
         private void admit()
         {
             synchronized (this)
@@ -374,7 +403,7 @@ final class LogonGate extends IoFilterAdapter implements AutoCloseable
                     connections.release(address);
                 }
             }
-            session.suspendRead();
+            boolean closedMeanwhile = false;
             try
             {
                 synchronized (bindLock)
@@ -383,7 +412,6 @@ final class LogonGate extends IoFilterAdapter implements AutoCloseable
                     next.sessionOpened(session);
                     next.messageReceived(session, logon.raw());
                 }
-                boolean closedMeanwhile;
                 while (true)
                 {
                     final Object message;
@@ -395,25 +423,32 @@ final class LogonGate extends IoFilterAdapter implements AutoCloseable
                             state = State.OPEN;
                             open = true;
                             closedMeanwhile = closedWhileFlushing;
+                            notifyAll();
                             break;
                         }
                     }
                     forward(message);
                 }
-                if (closedMeanwhile)
-                {
-                    next.sessionClosed(session);
-                }
             }
-            catch (final Exception ex)
+            catch (final RuntimeException ex)
             {
                 LOG.warn("handing an authenticated connection from {} to QuickFIX/J failed",
                     session.getRemoteAddress(), ex);
+                synchronized (this)
+                {
+                    if (state == State.FLUSHING)
+                    {
+                        state = State.OPEN; // QuickFIX/J has the connection: it hears of its close
+                        open = true;
+                        closedMeanwhile = closedWhileFlushing;
+                        notifyAll();
+                    }
+                }
                 session.closeNow();
             }
-            finally
+            if (closedMeanwhile)
             {
-                session.resumeRead();
+                next.sessionClosed(session);
             }
         }
 
