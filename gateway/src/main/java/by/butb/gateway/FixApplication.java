@@ -64,6 +64,8 @@ import quickfix.fix44.MarketDataRequestReject;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.BitSet;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
 
@@ -97,6 +99,7 @@ final class FixApplication implements Application
     private final Outbound outbound;
     private final LongSupplier clockNanos;
     private final OpenLots lots;
+    private final int maxSymbolsPerRequest;
     /** Client time mode: engine time from TransactTime(60), never decreasing (see {@link #submit}). */
     private final boolean clientTime;
     private final Object clockLock = new Object();
@@ -105,11 +108,13 @@ final class FixApplication implements Application
     private final AtomicLong nextUserRef;
     private final AtomicLong rejectIds = new AtomicLong();
 
+    /** {@code maxSymbolsPerRequest}: related symbols a MarketDataRequest may name (repeats counted). */
     FixApplication(final Catalog catalog, final EnginePipeline pipeline, final EngineBridge bridge,
         final ClOrdIdTable clOrdIds, final Outbound outbound, final LongSupplier clockNanos, final OpenLots lots,
-        final boolean clientTime)
+        final boolean clientTime, final int maxSymbolsPerRequest)
     {
         this.lots = lots;
+        this.maxSymbolsPerRequest = maxSymbolsPerRequest;
         this.clientTime = clientTime;
         this.catalog = catalog;
         this.pipeline = pipeline;
@@ -664,7 +669,15 @@ final class FixApplication implements Application
             mdReject(sid, reqId, MDReqRejReason.UNKNOWN_SYMBOL, "the request names no symbol or no entry type");
             return;
         }
-        final int[] instruments = new int[symbols];
+        if (symbols > maxSymbolsPerRequest)
+        {
+            mdReject(sid, reqId, MDReqRejReason.INSUFFICIENT_BANDWIDTH, "a request may name at most " +
+                maxSymbolsPerRequest + " symbols, this one names " + symbols);
+            return;
+        }
+        final BitSet named = new BitSet(catalog.instruments().size());
+        final int[] listed = new int[symbols];
+        int distinct = 0;
         for (int i = 1; i <= symbols; i++)
         {
             final Group g = m.getGroup(i, NoRelatedSym.FIELD);
@@ -675,8 +688,13 @@ final class FixApplication implements Application
                 mdReject(sid, reqId, MDReqRejReason.UNKNOWN_SYMBOL, "unknown symbol '" + symbol + "'");
                 return;
             }
-            instruments[i - 1] = instrument.index();
+            if (!named.get(instrument.index()))
+            {
+                named.set(instrument.index());
+                listed[distinct++] = instrument.index(); // a symbol named twice is served once
+            }
         }
+        final int[] instruments = Arrays.copyOf(listed, distinct);
         final int levels = depth == 0 ? EngineBridge.BOOK_LEVELS : Math.min(depth, EngineBridge.BOOK_LEVELS);
         outbound.subscribe(new Outbound.Subscription(sid, reqId, instruments, levels, bids, offers, trades,
             incremental, type == SubscriptionRequestType.SNAPSHOT_UPDATES));

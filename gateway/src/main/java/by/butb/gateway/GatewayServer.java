@@ -59,6 +59,10 @@ public final class GatewayServer implements AutoCloseable
     public static final int DEFAULT_MAX_MESSAGE_SIZE = 64 * 1024;
     /** Bytes a connection may send before it is logged on, by default (see {@link Options#maxBytesBeforeLogon}). */
     public static final int DEFAULT_MAX_BYTES_BEFORE_LOGON = 4 * 1024;
+    /** Symbols one MarketDataRequest may name by default (see {@link Options#maxMarketDataSymbols}). */
+    public static final int DEFAULT_MAX_MARKET_DATA_SYMBOLS = 64;
+    /** Live market-data subscriptions per session by default (see {@link Options#maxMarketDataSubscriptions}). */
+    public static final int DEFAULT_MAX_MARKET_DATA_SUBSCRIPTIONS = 64;
     private static final Logger LOG = LoggerFactory.getLogger(GatewayServer.class);
     /** Unwritten output allowed per {@link Options#maxScheduledWrites} write before a session counts as slow. */
     private static final long SLOW_CONSUMER_BYTES_PER_WRITE = 1024;
@@ -115,6 +119,8 @@ public final class GatewayServer implements AutoCloseable
         private long logonRefusalDelayMillis = 1_000;
         private int maxUnauthenticatedConnections = 256;
         private int maxUnauthenticatedPerAddress = 32;
+        private int maxMarketDataSymbols = DEFAULT_MAX_MARKET_DATA_SYMBOLS;
+        private int maxMarketDataSubscriptions = DEFAULT_MAX_MARKET_DATA_SUBSCRIPTIONS;
         private final List<EngineListener> listeners = new ArrayList<>();
 
         public Options catalog(final Catalog catalog)
@@ -345,6 +351,36 @@ public final class GatewayServer implements AutoCloseable
             return this;
         }
 
+        /**
+         * Related symbols (NoRelatedSym entries, repeats included) one MarketDataRequest may name (default
+         * {@value #DEFAULT_MAX_MARKET_DATA_SYMBOLS}); more is rejected (MDReqRejReason 2). A symbol named twice
+         * is served once.
+         */
+        public Options maxMarketDataSymbols(final int n)
+        {
+            if (n < 1)
+            {
+                throw new IllegalArgumentException("maxMarketDataSymbols must be positive, got " + n);
+            }
+            this.maxMarketDataSymbols = n;
+            return this;
+        }
+
+        /**
+         * Live market-data subscriptions a session may hold at once (default
+         * {@value #DEFAULT_MAX_MARKET_DATA_SUBSCRIPTIONS}); one more is rejected (MDReqRejReason 2), and so is a
+         * subscription to an instrument the session already has a live subscription for.
+         */
+        public Options maxMarketDataSubscriptions(final int n)
+        {
+            if (n < 1)
+            {
+                throw new IllegalArgumentException("maxMarketDataSubscriptions must be positive, got " + n);
+            }
+            this.maxMarketDataSubscriptions = n;
+            return this;
+        }
+
         /** Whether SendingTime must be within 2 minutes of the server's clock (default true, as FIX prescribes). */
         public Options checkLatency(final boolean checkLatency)
         {
@@ -363,7 +399,7 @@ public final class GatewayServer implements AutoCloseable
         clOrdIdJournal = o.dataDirectory == null ? null : new ClOrdIdJournal(o.dataDirectory);
         final ClOrdIdTable clOrdIds = new ClOrdIdTable(o.catalog.participants().size(), clOrdIdJournal);
         final OpenLots lots = new OpenLots();
-        outbound = new Outbound(o.catalog, o.compId);
+        outbound = new Outbound(o.catalog, o.compId, o.maxMarketDataSubscriptions);
         bridge = new EngineBridge(o.catalog, clOrdIds, outbound, lots);
         final EngineContext context = new EngineContext()
             .catalog(o.catalog)
@@ -407,7 +443,7 @@ public final class GatewayServer implements AutoCloseable
             outbound.start();
 
             app = new FixApplication(o.catalog, pipeline, bridge, clOrdIds, outbound, o.clockNanos, lots,
-                o.clientTime);
+                o.clientTime, o.maxMarketDataSymbols);
             final FixApplication application = app;
             final SessionSettings settings = settings(o);
             final MessageStoreFactory storeFactory = storeFactory(o, settings);
