@@ -53,6 +53,8 @@ import quickfix.field.PartyRole;
 import quickfix.field.Price;
 import quickfix.field.RefMsgType;
 import quickfix.field.RefSeqNum;
+import quickfix.field.RefTagID;
+import quickfix.field.SessionRejectReason;
 import quickfix.field.SubscriptionRequestType;
 import quickfix.field.Symbol;
 import quickfix.field.Text;
@@ -60,6 +62,7 @@ import quickfix.field.TransactTime;
 import quickfix.fix44.BusinessMessageReject;
 import quickfix.fix44.ExecutionReport;
 import quickfix.fix44.MarketDataRequestReject;
+import quickfix.fix44.Reject;
 
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -89,6 +92,16 @@ final class FixApplication implements Application
         210,  // MaxShow
         211,  // PegOffsetValue
         388,  // DiscretionInst
+    };
+    /** Tags of identifiers the gateway keeps or echoes: each must follow {@link FixIds}. */
+    private static final int[] IDENTIFIER_TAGS = {
+        ClOrdID.FIELD,
+        OrigClOrdID.FIELD,
+        OrderID.FIELD,
+        MDReqID.FIELD,
+        Symbol.FIELD,
+        ButbTags.CONTRA_CL_ORD_ID,
+        ButbTags.CONTRA_ORDER_ID,
     };
     private static final Logger LOG = LoggerFactory.getLogger(FixApplication.class);
 
@@ -177,6 +190,10 @@ final class FixApplication implements Application
         if (submitter == null)
         {
             return; // cannot happen: only participants get past logon
+        }
+        if (rejectBadIdentifier(message, sessionId))
+        {
+            return;
         }
         try
         {
@@ -710,6 +727,70 @@ final class FixApplication implements Application
     }
 
     // ---------------------------------------------------------------- field helpers
+
+    /**
+     * Answers a message carrying an identifier that is not 1 to {@value FixIds#MAX_LENGTH} printable ASCII
+     * characters (in {@link #IDENTIFIER_TAGS}, a related symbol or a PartyID) with a session Reject naming the tag,
+     * before anything keeps it; returns whether it did.
+     */
+    private boolean rejectBadIdentifier(final Message m, final SessionID sid) throws FieldNotFound
+    {
+        for (final int tag : IDENTIFIER_TAGS)
+        {
+            if (m.isSetField(tag) && rejectIfBad(m, sid, tag, m.getString(tag)))
+            {
+                return true;
+            }
+        }
+        if (m.isSetField(NoRelatedSym.FIELD) && m.getInt(NoRelatedSym.FIELD) <= maxSymbolsPerRequest)
+        {
+            for (final Group g : m.getGroups(NoRelatedSym.FIELD))
+            {
+                if (g.isSetField(Symbol.FIELD) && rejectIfBad(m, sid, Symbol.FIELD, g.getString(Symbol.FIELD)))
+                {
+                    return true;
+                }
+            }
+        }
+        for (final Group g : m.getGroups(NoPartyIDs.FIELD))
+        {
+            if (g.isSetField(PartyID.FIELD) && rejectIfBad(m, sid, PartyID.FIELD, g.getString(PartyID.FIELD)))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean rejectIfBad(final Message m, final SessionID sid, final int tag, final String value)
+    {
+        final String problem = FixIds.problem(value);
+        if (problem == null)
+        {
+            return false;
+        }
+        final Reject reject = new Reject();
+        try
+        {
+            reject.setInt(RefSeqNum.FIELD, m.getHeader().getInt(MsgSeqNum.FIELD));
+            reject.setString(RefMsgType.FIELD, m.getHeader().getString(MsgType.FIELD));
+        }
+        catch (final FieldNotFound ex)
+        {
+            reject.setInt(RefSeqNum.FIELD, 0);
+        }
+        reject.setInt(RefTagID.FIELD, tag);
+        reject.setInt(SessionRejectReason.FIELD, FixIds.isTooLong(value) ?
+            SessionRejectReason.VALUE_IS_INCORRECT : SessionRejectReason.INCORRECT_DATA_FORMAT_FOR_VALUE);
+        reject.setString(Text.FIELD, "tag " + tag + " " + problem + ": identifiers are 1 to " + FixIds.MAX_LENGTH +
+            " printable ASCII characters");
+        final Session session = Session.lookupSession(sid);
+        if (session != null)
+        {
+            session.send(reject);
+        }
+        return true;
+    }
 
     private void businessReject(final Message m, final SessionID sid, final int reason, final String text,
         final String refId)
