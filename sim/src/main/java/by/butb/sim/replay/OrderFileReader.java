@@ -39,6 +39,9 @@ public final class OrderFileReader
     public static final List<String> REQUIRED_COLUMNS = List.of("time", "participant", "action", "order_id",
         "instrument", "side", "type", "tif", "price", "quantity");
 
+    /** Longest order id (order_id, new_order_id, counterparty_order_id) read, as the gateway bounds ClOrdID. */
+    public static final int MAX_ORDER_ID_LENGTH = 64;
+
     /** The words of the action column. */
     public static final List<String> ACTIONS = List.of("NEW", "CANCEL", "REPLACE", "LOT_OFFER", "LOT_BID");
 
@@ -103,6 +106,9 @@ public final class OrderFileReader
         {
             cmd.exchangeOrderId = positiveLong(problems, "exchange_order_id", exchangeOrderIdText);
         }
+        orderId(problems, "order_id", orderId);
+        orderId(problems, "new_order_id", newOrderId);
+        orderId(problems, "counterparty_order_id", counterpartyOrderId);
         final String instrumentText = row.get("instrument");
         final String side = row.get("side");
         final String type = row.get("type");
@@ -146,7 +152,7 @@ public final class OrderFileReader
                     cmd.counterparty = participantIndex(counterparty);
                     if (!counterpartyOrderId.isEmpty())
                     {
-                        cmd.counterpartyOrderId = ids.idOf(counterparty, counterpartyOrderId);
+                        cmd.counterpartyOrderId = idOf(counterparty, counterpartyOrderId);
                     }
                 }
                 else if (!counterpartyOrderId.isEmpty())
@@ -155,7 +161,7 @@ public final class OrderFileReader
                 }
                 if (problems.isEmpty())
                 {
-                    cmd.clientOrderId = ids.idOf(owner, orderId);
+                    cmd.clientOrderId = idOf(owner, orderId);
                     ids.setInstrument(owner, cmd.clientOrderId, cmd.instrument);
                 }
             }
@@ -180,7 +186,7 @@ public final class OrderFileReader
                 cmd.closeTimeNanos = time(problems, "close_time", closeTime, cmd.timeNanos);
                 if (problems.isEmpty())
                 {
-                    cmd.clientOrderId = ids.idOf(owner, orderId);
+                    cmd.clientOrderId = idOf(owner, orderId);
                     ids.setInstrument(owner, cmd.clientOrderId, cmd.instrument);
                 }
             }
@@ -197,7 +203,7 @@ public final class OrderFileReader
                     cmd.counterparty = participantIndex(counterparty);
                     if (!counterpartyOrderId.isEmpty())
                     {
-                        lotClientId = ids.idOf(counterparty, counterpartyOrderId);
+                        lotClientId = idOf(counterparty, counterpartyOrderId);
                     }
                 }
                 if (exchangeOrderIdText.isEmpty() && (counterparty.isEmpty() || counterpartyOrderId.isEmpty()))
@@ -214,7 +220,7 @@ public final class OrderFileReader
                 if (problems.isEmpty())
                 {
                     cmd.counterpartyOrderId = lotClientId;
-                    cmd.clientOrderId = ids.idOf(owner, orderId);
+                    cmd.clientOrderId = idOf(owner, orderId);
                     ids.setInstrument(owner, cmd.clientOrderId, cmd.instrument);
                 }
             }
@@ -226,7 +232,7 @@ public final class OrderFileReader
                 notForOrderChanges(problems, counterparty, counterpartyOrderId, bidStep, closeTime);
                 if (problems.isEmpty() && !orderId.isEmpty())
                 {
-                    cmd.clientOrderId = ids.idOf(owner, orderId);
+                    cmd.clientOrderId = idOf(owner, orderId);
                 }
             }
             case "REPLACE" ->
@@ -234,7 +240,7 @@ public final class OrderFileReader
                 cmd.type = CommandType.REPLACE;
                 orderReference(problems, orderId, exchangeOrderIdText);
                 notForOrderChanges(problems, counterparty, counterpartyOrderId, bidStep, closeTime);
-                final long clientOrderId = orderId.isEmpty() || participant.isEmpty() ? 0 : ids.idOf(owner, orderId);
+                final long clientOrderId = orderId.isEmpty() || participant.isEmpty() ? 0 : idOf(owner, orderId);
                 final Instrument instrument = existingInstrument(owner, clientOrderId, cmd.exchangeOrderId,
                     instrumentText);
                 cmd.instrument = instrument == null ? Command.UNKNOWN : instrument.index();
@@ -247,7 +253,7 @@ public final class OrderFileReader
                     cmd.clientOrderId = clientOrderId;
                     if (!newOrderId.isEmpty())
                     {
-                        cmd.newClientOrderId = ids.idOf(owner, newOrderId);
+                        cmd.newClientOrderId = idOf(owner, newOrderId);
                         ids.setInstrument(owner, cmd.newClientOrderId, cmd.instrument);
                     }
                 }
@@ -345,6 +351,36 @@ public final class OrderFileReader
         onlyFor(problems, "counterparty_order_id", counterpartyOrderId, "NEW and LOT_BID");
         onlyFor(problems, "bid_step", bidStep, "LOT_OFFER");
         onlyFor(problems, "close_time", closeTime, "LOT_OFFER");
+    }
+
+    /** An order id is at most {@link #MAX_ORDER_ID_LENGTH} characters, none of them a control character. */
+    private static void orderId(final Problems problems, final String field, final String value)
+    {
+        if (value.length() > MAX_ORDER_ID_LENGTH)
+        {
+            problems.add(field, "is " + value.length() + " characters long: an order id has at most " +
+                MAX_ORDER_ID_LENGTH);
+            return;
+        }
+        for (int i = 0; i < value.length(); i++)
+        {
+            if (Character.isISOControl(value.charAt(i)))
+            {
+                problems.add(field, "has a control character (code " + (int)value.charAt(i) + ") at position " +
+                    (i + 1));
+                return;
+            }
+        }
+    }
+
+    /** The engine's number for an owner's order id; 0, and nothing kept, for an id {@link #orderId} refuses. */
+    private long idOf(final String owner, final String orderId)
+    {
+        if (orderId.length() > MAX_ORDER_ID_LENGTH)
+        {
+            return 0;
+        }
+        return ids.idOf(owner, orderId);
     }
 
     private static void onlyFor(final Problems problems, final String field, final String value, final String actions)
