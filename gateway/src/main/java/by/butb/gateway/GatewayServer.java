@@ -25,6 +25,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 
 /**
@@ -67,7 +68,7 @@ public final class GatewayServer implements AutoCloseable
     /** Unwritten output allowed per {@link Options#maxScheduledWrites} write before a session counts as slow. */
     private static final long SLOW_CONSUMER_BYTES_PER_WRITE = 1024;
     /** Lines per minute about refused or closed connections before the rest are only counted. */
-    private static final int CONNECTION_LOG_LINES_PER_MINUTE = 10;
+    static final int CONNECTION_LOG_LINES_PER_MINUTE = 10;
     /** Threads verifying passwords (PBKDF2): at most this many cores go to logons, however many arrive. */
     private static final int AUTHENTICATION_THREADS = 1;
     /**
@@ -121,6 +122,7 @@ public final class GatewayServer implements AutoCloseable
         private int maxUnauthenticatedPerAddress = 32;
         private int maxMarketDataSymbols = DEFAULT_MAX_MARKET_DATA_SYMBOLS;
         private int maxMarketDataSubscriptions = DEFAULT_MAX_MARKET_DATA_SUBSCRIPTIONS;
+        private Consumer<String> connectionLogSink = LOG::warn;
         private final List<EngineListener> listeners = new ArrayList<>();
 
         public Options catalog(final Catalog catalog)
@@ -381,6 +383,13 @@ public final class GatewayServer implements AutoCloseable
             return this;
         }
 
+        /** Where the rate-limited lines about refused or closed connections go (default: this class's log, warn). */
+        Options connectionLogSink(final Consumer<String> sink)
+        {
+            this.connectionLogSink = Objects.requireNonNull(sink);
+            return this;
+        }
+
         /** Whether SendingTime must be within 2 minutes of the server's clock (default true, as FIX prescribes). */
         public Options checkLatency(final boolean checkLatency)
         {
@@ -423,8 +432,8 @@ public final class GatewayServer implements AutoCloseable
             closeClOrdIdJournal();
             throw ex;
         }
-        connectionLog = new RateLimitedLog(LOG::warn, CONNECTION_LOG_LINES_PER_MINUTE, TimeUnit.MINUTES.toNanos(1),
-            System::nanoTime, "refused or closed connections");
+        connectionLog = new RateLimitedLog(o.connectionLogSink, CONNECTION_LOG_LINES_PER_MINUTE,
+            TimeUnit.MINUTES.toNanos(1), System::nanoTime, "refused or closed connections");
         guard = new ConnectionGuard(o.logonTimeoutMillis, (long)o.maxScheduledWrites * SLOW_CONSUMER_BYTES_PER_WRITE,
             connectionLog);
         final FrameLimiter frames = new FrameLimiter(o.maxBytesBeforeLogon, o.maxMessageSize,

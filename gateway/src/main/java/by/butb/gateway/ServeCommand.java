@@ -63,6 +63,13 @@ public final class ServeCommand implements Callable<Integer>
             + " ${DEFAULT-VALUE}; older ones are gap-filled; 0 keeps none; --fix-store keeps all on disk).")
     int storedMessages;
 
+    @Option(names = "--max-message-size", paramLabel = "BYTES",
+        defaultValue = "" + GatewayServer.DEFAULT_MAX_MESSAGE_SIZE,
+        description = "Largest FIX message a logged-on participant may send (default: ${DEFAULT-VALUE}; at least 256);"
+            + " a connection announcing a larger one is closed before it is read. Before logon "
+            + GatewayServer.DEFAULT_MAX_BYTES_BEFORE_LOGON + " bytes in all.")
+    int maxMessageSize;
+
     @Option(names = "--timer-ms", paramLabel = "MS", defaultValue = "1000",
         description = "Without --client-time: every MS milliseconds the exchange's timer brings the engine to the"
             + " current time, so that lots close at their ExpireTime and the day changes without waiting for an order"
@@ -111,7 +118,7 @@ public final class ServeCommand implements Callable<Integer>
             started = GatewayServer.start(new GatewayServer.Options().catalog(catalog).credentials(credentials)
                 .host(host).port(port)
                 .dataDirectory(data).fixStoreDirectory(fixStore).compId(compId).clientTime(clientTime)
-                .storedMessages(storedMessages));
+                .storedMessages(storedMessages).maxMessageSize(maxMessageSize));
         }
         catch (final RuntimeException ex)
         {

@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import static by.butb.gateway.Fix.c;
 import static by.butb.gateway.RawFix.field;
@@ -202,6 +203,24 @@ class GatewayRawSocketTest
         }
         first.send("1", "112=STILL|");
         assertNotNull(first.readType("0", 5_000), "the first connection goes on");
+    }
+
+    @Test
+    void refusalsAreLoggedWithTheirPreciseReasonAFewAMinute() throws Exception
+    {
+        server.close();
+        final List<String> lines = new CopyOnWriteArrayList<>();
+        server = GatewayServer.start(TestCatalog.options().logonRefusalDelayMillis(0).connectionLogSink(lines::add));
+        final int refusals = 3 * GatewayServer.CONNECTION_LOG_LINES_PER_MINUTE;
+        for (int i = 0; i < refusals; i++)
+        {
+            final String who = i % 2 == 0 ? "NOBODY" : "NOPW";
+            assertEquals(Authenticator.WRONG_CREDENTIALS, refusal(who, logonBody(who, "BUTB", "guess-" + i)));
+        }
+        assertEquals(GatewayServer.CONNECTION_LOG_LINES_PER_MINUTE, lines.size(), "lines for " + refusals +
+            " refusals: " + lines);
+        assertTrue(lines.get(0).contains("unknown participant NOBODY"), lines.get(0));
+        assertTrue(lines.get(1).contains("participant NOPW has no gateway password"), lines.get(1));
     }
 
     private void waitForRefusalsToClear() throws InterruptedException
