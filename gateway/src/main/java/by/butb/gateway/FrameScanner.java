@@ -121,34 +121,45 @@ final class FrameScanner
                 }
                 case LENGTH ->
                 {
-                    if (b >= '0' && b <= '9' && matched < MAX_LENGTH_DIGITS)
+                    final String problem = length(b);
+                    if (problem != null)
                     {
-                        bodyLength = bodyLength * 10 + (b - '0');
-                        matched++;
-                    }
-                    else if (b >= '0' && b <= '9')
-                    {
-                        return "BodyLength(9) has more than " + MAX_LENGTH_DIGITS + " digits";
-                    }
-                    else if (b == SOH && matched > 0)
-                    {
-                        final long size = frameBytes + bodyLength + TRAILER_BYTES;
-                        final int max = loggedOn ? maxMessageBytes : maxBytesBeforeLogon;
-                        if (size > max)
-                        {
-                            return "a message of " + size + " bytes (BodyLength(9)=" + bodyLength + ") is larger than " +
-                                max + " bytes" + (loggedOn ? "" : " before logon");
-                        }
-                        state = BODY;
-                        bodyLeft = bodyLength + TRAILER_BYTES;
-                    }
-                    else
-                    {
-                        restart(b);
+                        return problem;
                     }
                 }
                 default -> throw new IllegalStateException("state " + state);
             }
+        }
+        return null;
+    }
+
+    /** A byte of BodyLength(9)'s value: a digit, or the SOH that ends it; what is wrong, or null. */
+    private String length(final byte b)
+    {
+        if (b >= '0' && b <= '9')
+        {
+            if (matched == MAX_LENGTH_DIGITS)
+            {
+                return "BodyLength(9) has more than " + MAX_LENGTH_DIGITS + " digits";
+            }
+            bodyLength = bodyLength * 10 + (b - '0');
+            matched++;
+        }
+        else if (b == SOH && matched > 0)
+        {
+            final long size = frameBytes + bodyLength + TRAILER_BYTES;
+            final int max = loggedOn ? maxMessageBytes : maxBytesBeforeLogon;
+            if (size > max)
+            {
+                return "a message of " + size + " bytes (BodyLength(9)=" + bodyLength + ") is larger than " + max +
+                    " bytes" + (loggedOn ? "" : " before logon");
+            }
+            state = BODY;
+            bodyLeft = bodyLength + TRAILER_BYTES;
+        }
+        else
+        {
+            restart(b);
         }
         return null;
     }

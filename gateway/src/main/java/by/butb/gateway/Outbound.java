@@ -354,8 +354,8 @@ final class Outbound implements AutoCloseable
     {
         if (live.size() >= maxSubscriptionsPerSession)
         {
-            return "a session may hold at most " + maxSubscriptionsPerSession + " live subscriptions: unsubscribe one " +
-                "first";
+            return "a session may hold at most " + maxSubscriptionsPerSession +
+                " live subscriptions: unsubscribe one first";
         }
         for (final Subscription other : live.values())
         {
