@@ -3,83 +3,119 @@ package by.butb.gateway;
 import by.butb.engine.model.Catalog;
 import by.butb.engine.model.Participant;
 import by.butb.engine.model.ParticipantStatus;
-import quickfix.FieldNotFound;
-import quickfix.Message;
-import quickfix.field.BeginString;
-import quickfix.field.Password;
-import quickfix.field.SenderCompID;
-import quickfix.field.TargetCompID;
-import quickfix.field.Username;
 
 /**
- * Decides whether a Logon may open a session: FIX.4.4, TargetCompID = the exchange, SenderCompID = an active
- * participant with a password hash, Username(553) (when sent) = SenderCompID, and Password(554) matching the hash.
- * Returns the refusal text, or null.
+ * Decides whether a Logon may open a session: FIX.4.4, TargetCompID = the exchange, no sub or location ids,
+ * Username(553) (when sent) = SenderCompID, Password(554) matching the participant's hash, and then an active
+ * participant. The answer to a wrong password, an unknown participant and a participant without a usable hash is
+ * the same text after the same work (a PBKDF2 verification against a dummy hash when there is no hash); only
+ * after a correct password does the answer say more (suspended, expired). {@link Verdict#reason} is the precise
+ * reason for the server's log.
  */
 final class Authenticator
 {
+    /** The one answer to a Logon whose participant and password do not match. */
+    static final String WRONG_CREDENTIALS = "unknown participant or wrong password";
+
     private final Catalog catalog;
+    private final Credentials credentials;
     private final String exchangeCompId;
 
-    Authenticator(final Catalog catalog, final String exchangeCompId)
+    Authenticator(final Catalog catalog, final Credentials credentials, final String exchangeCompId)
     {
         this.catalog = catalog;
+        this.credentials = credentials;
         this.exchangeCompId = exchangeCompId;
     }
 
-    String refusal(final Message logon)
+    /** What a Logon may be, before a password check: outcomes, with the text for the peer and for the log. */
+    record Verdict(Outcome outcome, String reply, String reason)
     {
-        try
+        static final Verdict ACCEPTED = new Verdict(Outcome.ACCEPTED, null, null);
+
+        static Verdict refused(final String text)
         {
-            final String begin = logon.getHeader().getString(BeginString.FIELD);
-            if (!"FIX.4.4".equals(begin))
-            {
-                return "BeginString " + begin + " is not supported: use FIX.4.4";
-            }
-            final String target = logon.getHeader().getString(TargetCompID.FIELD);
-            if (!exchangeCompId.equals(target))
-            {
-                return "TargetCompID must be " + exchangeCompId;
-            }
-            final String id = logon.getHeader().getString(SenderCompID.FIELD);
-            final Participant p = catalog.participant(id);
-            if (p == null)
-            {
-                return "unknown participant " + id;
-            }
-            if (p.status() == ParticipantStatus.SUSPENDED)
-            {
-                return "participant " + id + " is suspended";
-            }
-            if (p.status() == ParticipantStatus.EXPIRED)
-            {
-                return "the accreditation of participant " + id + " has expired";
-            }
-            if (p.passwordHash().isEmpty())
-            {
-                return "participant " + id + " has no gateway password; set one with 'butb passwd'";
-            }
-            if (logon.isSetField(Username.FIELD) && !id.equals(logon.getString(Username.FIELD)))
-            {
-                return "Username(553) must equal SenderCompID " + id;
-            }
-            if (!logon.isSetField(Password.FIELD))
-            {
-                return "Password(554) is required";
-            }
-            if (!PasswordHasher.isWellFormed(p.passwordHash()))
-            {
-                return "participant " + id + " has a malformed password hash; set it again with 'butb passwd'";
-            }
-            if (!PasswordHasher.verify(logon.getString(Password.FIELD).toCharArray(), p.passwordHash()))
-            {
-                return "wrong password";
-            }
-            return null;
+            return new Verdict(Outcome.REFUSED, text, text);
         }
-        catch (final FieldNotFound ex)
+    }
+
+    enum Outcome
+    {
+        ACCEPTED,
+        /** Refused for what the Logon says or the participant's standing; no password was found wrong. */
+        REFUSED,
+        /** Unknown participant or wrong password: counts against the sender (see {@link LogonScheduler}). */
+        WRONG_CREDENTIALS
+    }
+
+    /** The checks that need no password work: a refusal, or null when the password is to be verified. */
+    Verdict precheck(final LogonRequest logon)
+    {
+        if (logon.duplicated())
         {
-            return "Logon lacks required tag " + ex.field;
+            return Verdict.refused("the Logon repeats a header, Username(553) or Password(554) tag");
         }
+        if (!"FIX.4.4".equals(logon.beginString()))
+        {
+            return Verdict.refused("BeginString " + printable(logon.beginString()) + " is not supported: use FIX.4.4");
+        }
+        if (!exchangeCompId.equals(logon.targetCompId()))
+        {
+            return Verdict.refused("TargetCompID must be " + exchangeCompId);
+        }
+        if (logon.subOrLocationIds())
+        {
+            return Verdict.refused("SenderSubID, TargetSubID and the location ids are not supported on this exchange");
+        }
+        final String id = logon.senderCompId();
+        if (id == null || id.isEmpty())
+        {
+            return Verdict.refused("Logon lacks required tag 49");
+        }
+        if (logon.username() != null && !id.equals(logon.username()))
+        {
+            return Verdict.refused("Username(553) must equal SenderCompID " + printable(id));
+        }
+        if (logon.password() == null || logon.password().isEmpty())
+        {
+            return Verdict.refused("Password(554) is required");
+        }
+        return null;
+    }
+
+    /** Verifies the password of a Logon that passed {@link #precheck} (PBKDF2: slow, by design). */
+    Verdict verify(final LogonRequest logon)
+    {
+        final String id = logon.senderCompId();
+        final Participant p = catalog.participant(id);
+        final String hash = p == null ? "" : credentials.hash(id);
+        final char[] password = logon.password().toCharArray();
+        if (p == null || !PasswordHasher.isWellFormed(hash))
+        {
+            PasswordHasher.verify(password, credentials.dummyHash()); // the same work as a real verification
+            final String why = p == null ? "unknown participant " + printable(id) :
+                hash.isEmpty() ? "participant " + id + " has no gateway password; set one with 'butb passwd'" :
+                "participant " + id + " has a malformed password hash; set it again with 'butb passwd'";
+            return new Verdict(Outcome.WRONG_CREDENTIALS, WRONG_CREDENTIALS, why);
+        }
+        if (!PasswordHasher.verify(password, hash))
+        {
+            return new Verdict(Outcome.WRONG_CREDENTIALS, WRONG_CREDENTIALS, "wrong password for " + id);
+        }
+        if (p.status() == ParticipantStatus.SUSPENDED)
+        {
+            return Verdict.refused("participant " + id + " is suspended");
+        }
+        if (p.status() == ParticipantStatus.EXPIRED)
+        {
+            return Verdict.refused("the accreditation of participant " + id + " has expired");
+        }
+        return Verdict.ACCEPTED;
+    }
+
+    /** {@code text} when it is a short printable identifier, else a placeholder (it goes into answers and logs). */
+    static String printable(final String text)
+    {
+        return text != null && FixIds.problem(text) == null ? text : "(not printable or too long)";
     }
 }

@@ -18,14 +18,18 @@ import java.util.concurrent.TimeUnit;
  * closed, and so is a connection whose byte stream cannot be framed as FIX any more (more than 4 KiB of garbage,
  * which QuickFIX/J reports but would otherwise keep reading forever), and one whose unwritten output passes
  * {@code maxScheduledBytes} (a slow consumer: QuickFIX/J's own limit counts writes, and a write of the gateway's
- * sending thread may carry many messages, see {@link CoalescingResponder}).
+ * sending thread may carry many messages, see {@link CoalescingResponder}). What it closes before logon is
+ * logged through the rate-limited connection log, whose summaries its timer also writes.
  */
 final class ConnectionGuard extends IoFilterAdapter implements AutoCloseable
 {
     private static final Logger LOG = LoggerFactory.getLogger(ConnectionGuard.class);
 
+    private static final long LOG_FLUSH_SECONDS = 10;
+
     private final long logonTimeoutMillis;
     private final long maxScheduledBytes;
+    private final RateLimitedLog connectionLog;
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r ->
     {
         final Thread t = new Thread(r, "butb-gateway-guard");
@@ -34,10 +38,12 @@ final class ConnectionGuard extends IoFilterAdapter implements AutoCloseable
     });
 
     /** {@code maxScheduledBytes} 0 or less: no limit on unwritten output. */
-    ConnectionGuard(final long logonTimeoutMillis, final long maxScheduledBytes)
+    ConnectionGuard(final long logonTimeoutMillis, final long maxScheduledBytes, final RateLimitedLog connectionLog)
     {
         this.logonTimeoutMillis = logonTimeoutMillis;
         this.maxScheduledBytes = maxScheduledBytes;
+        this.connectionLog = connectionLog;
+        timer.scheduleWithFixedDelay(connectionLog::flush, LOG_FLUSH_SECONDS, LOG_FLUSH_SECONDS, TimeUnit.SECONDS);
     }
 
     @Override
@@ -60,7 +66,8 @@ final class ConnectionGuard extends IoFilterAdapter implements AutoCloseable
         {
             if (session.isConnected() && !loggedOn(session))
             {
-                LOG.info("closing {}: no logon within {} ms", session.getRemoteAddress(), logonTimeoutMillis);
+                connectionLog.log(() -> "closing " + session.getRemoteAddress() + ": no logon within " +
+                    logonTimeoutMillis + " ms");
                 session.closeNow();
             }
         }, logonTimeoutMillis, TimeUnit.MILLISECONDS);
@@ -72,7 +79,8 @@ final class ConnectionGuard extends IoFilterAdapter implements AutoCloseable
     {
         if (cause instanceof ProtocolDecoderException)
         {
-            LOG.info("closing {}: the byte stream is not FIX ({})", session.getRemoteAddress(), cause.getMessage());
+            connectionLog.log(() -> "closing " + session.getRemoteAddress() + ": the byte stream is not FIX (" +
+                cause.getMessage() + ")");
             session.closeNow();
         }
         next.exceptionCaught(session, cause);

@@ -53,6 +53,8 @@ import quickfix.field.PartyRole;
 import quickfix.field.Price;
 import quickfix.field.RefMsgType;
 import quickfix.field.RefSeqNum;
+import quickfix.field.RefTagID;
+import quickfix.field.SessionRejectReason;
 import quickfix.field.SubscriptionRequestType;
 import quickfix.field.Symbol;
 import quickfix.field.Text;
@@ -60,10 +62,13 @@ import quickfix.field.TransactTime;
 import quickfix.fix44.BusinessMessageReject;
 import quickfix.fix44.ExecutionReport;
 import quickfix.fix44.MarketDataRequestReject;
+import quickfix.fix44.Reject;
 
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.BitSet;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
 
@@ -71,7 +76,7 @@ import java.util.function.LongSupplier;
  * Translates FIX 4.4 application messages into engine commands (on the QuickFIX/J session threads). Answers that
  * need the engine come back through {@link EngineBridge}; what the gateway can decide alone (a field it does not
  * support, a ClOrdID already in use, a cancel of an unknown ClOrdID, a bad market-data request) it answers at once.
- * Logon authentication happens before QuickFIX/J sees the Logon: see {@link GatewayAcceptor}.
+ * Logon authentication happens before QuickFIX/J sees the connection: see {@link LogonGate}.
  */
 final class FixApplication implements Application
 {
@@ -88,6 +93,16 @@ final class FixApplication implements Application
         211,  // PegOffsetValue
         388,  // DiscretionInst
     };
+    /** Tags of identifiers the gateway keeps or echoes: each must follow {@link FixIds}. */
+    private static final int[] IDENTIFIER_TAGS = {
+        ClOrdID.FIELD,
+        OrigClOrdID.FIELD,
+        OrderID.FIELD,
+        MDReqID.FIELD,
+        Symbol.FIELD,
+        ButbTags.CONTRA_CL_ORD_ID,
+        ButbTags.CONTRA_ORDER_ID,
+    };
     private static final Logger LOG = LoggerFactory.getLogger(FixApplication.class);
 
     private final Catalog catalog;
@@ -97,6 +112,7 @@ final class FixApplication implements Application
     private final Outbound outbound;
     private final LongSupplier clockNanos;
     private final OpenLots lots;
+    private final int maxSymbolsPerRequest;
     /** Client time mode: engine time from TransactTime(60), never decreasing (see {@link #submit}). */
     private final boolean clientTime;
     private final Object clockLock = new Object();
@@ -105,11 +121,13 @@ final class FixApplication implements Application
     private final AtomicLong nextUserRef;
     private final AtomicLong rejectIds = new AtomicLong();
 
+    /** {@code maxSymbolsPerRequest}: related symbols a MarketDataRequest may name (repeats counted). */
     FixApplication(final Catalog catalog, final EnginePipeline pipeline, final EngineBridge bridge,
         final ClOrdIdTable clOrdIds, final Outbound outbound, final LongSupplier clockNanos, final OpenLots lots,
-        final boolean clientTime)
+        final boolean clientTime, final int maxSymbolsPerRequest)
     {
         this.lots = lots;
+        this.maxSymbolsPerRequest = maxSymbolsPerRequest;
         this.clientTime = clientTime;
         this.catalog = catalog;
         this.pipeline = pipeline;
@@ -172,6 +190,10 @@ final class FixApplication implements Application
         if (submitter == null)
         {
             return; // cannot happen: only participants get past logon
+        }
+        if (rejectBadIdentifier(message, sessionId))
+        {
+            return;
         }
         try
         {
@@ -664,7 +686,15 @@ final class FixApplication implements Application
             mdReject(sid, reqId, MDReqRejReason.UNKNOWN_SYMBOL, "the request names no symbol or no entry type");
             return;
         }
-        final int[] instruments = new int[symbols];
+        if (symbols > maxSymbolsPerRequest)
+        {
+            mdReject(sid, reqId, MDReqRejReason.INSUFFICIENT_BANDWIDTH, "a request may name at most " +
+                maxSymbolsPerRequest + " symbols, this one names " + symbols);
+            return;
+        }
+        final BitSet named = new BitSet(catalog.instruments().size());
+        final int[] listed = new int[symbols];
+        int distinct = 0;
         for (int i = 1; i <= symbols; i++)
         {
             final Group g = m.getGroup(i, NoRelatedSym.FIELD);
@@ -675,8 +705,13 @@ final class FixApplication implements Application
                 mdReject(sid, reqId, MDReqRejReason.UNKNOWN_SYMBOL, "unknown symbol '" + symbol + "'");
                 return;
             }
-            instruments[i - 1] = instrument.index();
+            if (!named.get(instrument.index()))
+            {
+                named.set(instrument.index());
+                listed[distinct++] = instrument.index(); // a symbol named twice is served once
+            }
         }
+        final int[] instruments = Arrays.copyOf(listed, distinct);
         final int levels = depth == 0 ? EngineBridge.BOOK_LEVELS : Math.min(depth, EngineBridge.BOOK_LEVELS);
         outbound.subscribe(new Outbound.Subscription(sid, reqId, instruments, levels, bids, offers, trades,
             incremental, type == SubscriptionRequestType.SNAPSHOT_UPDATES));
@@ -692,6 +727,70 @@ final class FixApplication implements Application
     }
 
     // ---------------------------------------------------------------- field helpers
+
+    /**
+     * Answers a message carrying an identifier that is not 1 to {@value FixIds#MAX_LENGTH} printable ASCII
+     * characters (in {@link #IDENTIFIER_TAGS}, a related symbol or a PartyID) with a session Reject naming the tag,
+     * before anything keeps it; returns whether it did.
+     */
+    private boolean rejectBadIdentifier(final Message m, final SessionID sid) throws FieldNotFound
+    {
+        for (final int tag : IDENTIFIER_TAGS)
+        {
+            if (m.isSetField(tag) && rejectIfBad(m, sid, tag, m.getString(tag)))
+            {
+                return true;
+            }
+        }
+        if (m.isSetField(NoRelatedSym.FIELD) && m.getInt(NoRelatedSym.FIELD) <= maxSymbolsPerRequest)
+        {
+            for (final Group g : m.getGroups(NoRelatedSym.FIELD))
+            {
+                if (g.isSetField(Symbol.FIELD) && rejectIfBad(m, sid, Symbol.FIELD, g.getString(Symbol.FIELD)))
+                {
+                    return true;
+                }
+            }
+        }
+        for (final Group g : m.getGroups(NoPartyIDs.FIELD))
+        {
+            if (g.isSetField(PartyID.FIELD) && rejectIfBad(m, sid, PartyID.FIELD, g.getString(PartyID.FIELD)))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean rejectIfBad(final Message m, final SessionID sid, final int tag, final String value)
+    {
+        final String problem = FixIds.problem(value);
+        if (problem == null)
+        {
+            return false;
+        }
+        final Reject reject = new Reject();
+        try
+        {
+            reject.setInt(RefSeqNum.FIELD, m.getHeader().getInt(MsgSeqNum.FIELD));
+            reject.setString(RefMsgType.FIELD, m.getHeader().getString(MsgType.FIELD));
+        }
+        catch (final FieldNotFound ex)
+        {
+            reject.setInt(RefSeqNum.FIELD, 0);
+        }
+        reject.setInt(RefTagID.FIELD, tag);
+        reject.setInt(SessionRejectReason.FIELD, FixIds.isTooLong(value) ?
+            SessionRejectReason.VALUE_IS_INCORRECT : SessionRejectReason.INCORRECT_DATA_FORMAT_FOR_VALUE);
+        reject.setString(Text.FIELD, "tag " + tag + " " + problem + ": identifiers are 1 to " + FixIds.MAX_LENGTH +
+            " printable ASCII characters");
+        final Session session = Session.lookupSession(sid);
+        if (session != null)
+        {
+            session.send(reject);
+        }
+        return true;
+    }
 
     private void businessReject(final Message m, final SessionID sid, final int reason, final String text,
         final String refId)

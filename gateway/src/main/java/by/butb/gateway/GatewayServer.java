@@ -24,6 +24,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 
 /**
@@ -54,9 +56,28 @@ public final class GatewayServer implements AutoCloseable
     public static final int DEFAULT_STORED_MESSAGES = 10_000;
     /** {@link Options#storedMessages}: keep every sent message in memory (QuickFIX/J's memory store). */
     public static final int STORE_ALL = Integer.MAX_VALUE;
+    /** Largest inbound message of a logged-on connection by default, in bytes (see {@link Options#maxMessageSize}). */
+    public static final int DEFAULT_MAX_MESSAGE_SIZE = 64 * 1024;
+    /** Bytes a connection may send before it is logged on, by default (see {@link Options#maxBytesBeforeLogon}). */
+    public static final int DEFAULT_MAX_BYTES_BEFORE_LOGON = 4 * 1024;
+    /** Symbols one MarketDataRequest may name by default (see {@link Options#maxMarketDataSymbols}). */
+    public static final int DEFAULT_MAX_MARKET_DATA_SYMBOLS = 64;
+    /** Live market-data subscriptions per session by default (see {@link Options#maxMarketDataSubscriptions}). */
+    public static final int DEFAULT_MAX_MARKET_DATA_SUBSCRIPTIONS = 64;
     private static final Logger LOG = LoggerFactory.getLogger(GatewayServer.class);
     /** Unwritten output allowed per {@link Options#maxScheduledWrites} write before a session counts as slow. */
     private static final long SLOW_CONSUMER_BYTES_PER_WRITE = 1024;
+    /** Lines per minute about refused or closed connections before the rest are only counted. */
+    static final int CONNECTION_LOG_LINES_PER_MINUTE = 10;
+    /** Threads verifying passwords (PBKDF2): at most this many cores go to logons, however many arrive. */
+    private static final int AUTHENTICATION_THREADS = 1;
+    /**
+     * Logons waiting for verification per SenderCompID, more than one address may hold (see
+     * {@link Options#maxUnauthenticatedConnections}); more are refused (see {@link LogonScheduler}).
+     */
+    private static final int MAX_PENDING_LOGONS_PER_COMP_ID = 64;
+    /** After a wrong password, the next verification for that CompID or address waits this long. */
+    private static final long LOGON_FAILURE_COOLDOWN_MILLIS = 50;
 
     private final Options options;
     private final EnginePipeline pipeline;
@@ -64,9 +85,11 @@ public final class GatewayServer implements AutoCloseable
     private final EngineBridge bridge;
     private final FixApplication application;
     private final GatewayAcceptor acceptor;
-    private final GatewaySessionProvider provider;
     private final InetSocketAddress address;
     private final ConnectionGuard guard;
+    private final RateLimitedLog connectionLog;
+    private final LogonScheduler logonScheduler;
+    private final LogonGate logonGate;
     /** ClOrdIDs across restarts; null without a data directory. */
     private final ClOrdIdJournal clOrdIdJournal;
     private boolean closed;
@@ -75,6 +98,7 @@ public final class GatewayServer implements AutoCloseable
     public static final class Options
     {
         private Catalog catalog;
+        private Credentials credentials = Credentials.NONE;
         private String host = "0.0.0.0";
         private int port = DEFAULT_PORT;
         private Path dataDirectory;
@@ -91,11 +115,29 @@ public final class GatewayServer implements AutoCloseable
         private int expectedOrders;
         private boolean clientTime;
         private int storedMessages = DEFAULT_STORED_MESSAGES;
+        private int maxMessageSize = DEFAULT_MAX_MESSAGE_SIZE;
+        private int maxBytesBeforeLogon = DEFAULT_MAX_BYTES_BEFORE_LOGON;
+        private long logonRefusalDelayMillis = 1_000;
+        private int maxUnauthenticatedConnections = 256;
+        private int maxUnauthenticatedPerAddress = 32;
+        private int maxMarketDataSymbols = DEFAULT_MAX_MARKET_DATA_SYMBOLS;
+        private int maxMarketDataSubscriptions = DEFAULT_MAX_MARKET_DATA_SUBSCRIPTIONS;
+        private Consumer<String> connectionLogSink = LOG::warn;
         private final List<EngineListener> listeners = new ArrayList<>();
 
         public Options catalog(final Catalog catalog)
         {
             this.catalog = catalog;
+            return this;
+        }
+
+        /**
+         * The participants' password hashes (default {@link Credentials#NONE}: nobody can log on); see
+         * {@link ParticipantsFile#readCredentials}.
+         */
+        public Options credentials(final Credentials credentials)
+        {
+            this.credentials = Objects.requireNonNull(credentials);
             return this;
         }
 
@@ -251,6 +293,103 @@ public final class GatewayServer implements AutoCloseable
             return this;
         }
 
+        /**
+         * The largest message a logged-on connection may send, in bytes, header to checksum (default
+         * {@value #DEFAULT_MAX_MESSAGE_SIZE}; at least 256). A connection whose BodyLength(9) announces a larger
+         * one is closed before the message is read.
+         */
+        public Options maxMessageSize(final int bytes)
+        {
+            if (bytes < 256)
+            {
+                throw new IllegalArgumentException("maxMessageSize must be at least 256 bytes, got " + bytes);
+            }
+            this.maxMessageSize = bytes;
+            return this;
+        }
+
+        /**
+         * Bytes a connection may send before it is logged on, its Logon included (default
+         * {@value #DEFAULT_MAX_BYTES_BEFORE_LOGON}; at least 256); more closes it.
+         */
+        public Options maxBytesBeforeLogon(final int bytes)
+        {
+            if (bytes < 256)
+            {
+                throw new IllegalArgumentException("maxBytesBeforeLogon must be at least 256 bytes, got " + bytes);
+            }
+            this.maxBytesBeforeLogon = bytes;
+            return this;
+        }
+
+        /**
+         * A refused Logon is answered (Logout, then close) no sooner than this long after it arrived (default 1 s):
+         * each wrong guess costs its sender this much time. 0 answers as soon as the Logon is checked.
+         */
+        public Options logonRefusalDelayMillis(final long millis)
+        {
+            if (millis < 0)
+            {
+                throw new IllegalArgumentException("logonRefusalDelayMillis must not be negative, got " + millis);
+            }
+            this.logonRefusalDelayMillis = millis;
+            return this;
+        }
+
+        /**
+         * Connections open but not logged on (verifying, or refused and waiting for their answer) allowed at once,
+         * in all (default 256) and from one source address (default 32); a connection beyond either is closed at
+         * once.
+         */
+        public Options maxUnauthenticatedConnections(final int total, final int perAddress)
+        {
+            if (total < 1 || perAddress < 1)
+            {
+                throw new IllegalArgumentException("the bounds on connections not logged on must be positive, got " +
+                    total + " and " + perAddress + " per address");
+            }
+            this.maxUnauthenticatedConnections = total;
+            this.maxUnauthenticatedPerAddress = perAddress;
+            return this;
+        }
+
+        /**
+         * Related symbols (NoRelatedSym entries, repeats included) one MarketDataRequest may name (default
+         * {@value #DEFAULT_MAX_MARKET_DATA_SYMBOLS}); more is rejected (MDReqRejReason 2). A symbol named twice
+         * is served once.
+         */
+        public Options maxMarketDataSymbols(final int n)
+        {
+            if (n < 1)
+            {
+                throw new IllegalArgumentException("maxMarketDataSymbols must be positive, got " + n);
+            }
+            this.maxMarketDataSymbols = n;
+            return this;
+        }
+
+        /**
+         * Live market-data subscriptions a session may hold at once (default
+         * {@value #DEFAULT_MAX_MARKET_DATA_SUBSCRIPTIONS}); one more is rejected (MDReqRejReason 2), and so is a
+         * subscription to an instrument the session already has a live subscription for.
+         */
+        public Options maxMarketDataSubscriptions(final int n)
+        {
+            if (n < 1)
+            {
+                throw new IllegalArgumentException("maxMarketDataSubscriptions must be positive, got " + n);
+            }
+            this.maxMarketDataSubscriptions = n;
+            return this;
+        }
+
+        /** Where the rate-limited lines about refused or closed connections go (default: this class's log, warn). */
+        Options connectionLogSink(final Consumer<String> sink)
+        {
+            this.connectionLogSink = Objects.requireNonNull(sink);
+            return this;
+        }
+
         /** Whether SendingTime must be within 2 minutes of the server's clock (default true, as FIX prescribes). */
         public Options checkLatency(final boolean checkLatency)
         {
@@ -269,7 +408,7 @@ public final class GatewayServer implements AutoCloseable
         clOrdIdJournal = o.dataDirectory == null ? null : new ClOrdIdJournal(o.dataDirectory);
         final ClOrdIdTable clOrdIds = new ClOrdIdTable(o.catalog.participants().size(), clOrdIdJournal);
         final OpenLots lots = new OpenLots();
-        outbound = new Outbound(o.catalog, o.compId);
+        outbound = new Outbound(o.catalog, o.compId, o.maxMarketDataSubscriptions);
         bridge = new EngineBridge(o.catalog, clOrdIds, outbound, lots);
         final EngineContext context = new EngineContext()
             .catalog(o.catalog)
@@ -293,9 +432,18 @@ public final class GatewayServer implements AutoCloseable
             closeClOrdIdJournal();
             throw ex;
         }
-        guard = new ConnectionGuard(o.logonTimeoutMillis, (long)o.maxScheduledWrites * SLOW_CONSUMER_BYTES_PER_WRITE);
+        connectionLog = new RateLimitedLog(o.connectionLogSink, CONNECTION_LOG_LINES_PER_MINUTE,
+            TimeUnit.MINUTES.toNanos(1), System::nanoTime, "refused or closed connections");
+        guard = new ConnectionGuard(o.logonTimeoutMillis, (long)o.maxScheduledWrites * SLOW_CONSUMER_BYTES_PER_WRITE,
+            connectionLog);
+        final FrameLimiter frames = new FrameLimiter(o.maxBytesBeforeLogon, o.maxMessageSize,
+            LogonGate::authenticated, connectionLog);
+        logonScheduler = new LogonScheduler(AUTHENTICATION_THREADS, MAX_PENDING_LOGONS_PER_COMP_ID,
+            TimeUnit.MILLISECONDS.toNanos(LOGON_FAILURE_COOLDOWN_MILLIS), System::nanoTime);
+        logonGate = new LogonGate(new Authenticator(o.catalog, o.credentials, o.compId), logonScheduler,
+            new UnauthenticatedConnections(o.maxUnauthenticatedConnections, o.maxUnauthenticatedPerAddress),
+            o.logonRefusalDelayMillis, connectionLog, System::nanoTime);
         GatewayAcceptor started = null;
-        GatewaySessionProvider sessionProvider = null;
         FixApplication app = null;
         try
         {
@@ -304,19 +452,24 @@ public final class GatewayServer implements AutoCloseable
             outbound.start();
 
             app = new FixApplication(o.catalog, pipeline, bridge, clOrdIds, outbound, o.clockNanos, lots,
-                o.clientTime);
+                o.clientTime, o.maxMarketDataSymbols);
             final FixApplication application = app;
             final SessionSettings settings = settings(o);
             final MessageStoreFactory storeFactory = storeFactory(o, settings);
             final GatewayLogFactory logFactory = new GatewayLogFactory();
             final DefaultMessageFactory messageFactory = new DefaultMessageFactory();
             final SessionID template = new SessionID("FIX.4.4", o.compId, "*");
-            sessionProvider = new GatewaySessionProvider(settings, template, application, storeFactory, logFactory,
-                messageFactory, o.catalog, o.compId);
+            final GatewaySessionProvider sessionProvider = new GatewaySessionProvider(settings, template,
+                application, storeFactory, logFactory, messageFactory, o.catalog, o.compId);
             started = new GatewayAcceptor(application, storeFactory, settings, logFactory, messageFactory,
-                o.sessionQueueCapacity, new Authenticator(o.catalog, o.compId), sessionProvider);
+                o.sessionQueueCapacity);
             started.setSessionProvider(new InetSocketAddress(o.host, o.port), sessionProvider);
-            started.setIoFilterChainBuilder(chain -> chain.addLast("butb-guard", guard));
+            started.setIoFilterChainBuilder(chain ->
+            {
+                chain.addFirst("butb-frames", frames); // in front of the FIX decoder
+                chain.addLast("butb-guard", guard);
+                chain.addLast("butb-logon", logonGate); // behind the decoder, in front of QuickFIX/J
+            });
             started.start();
             InetSocketAddress bound = null;
             for (final IoAcceptor io : started.getEndpoints())
@@ -335,11 +488,7 @@ public final class GatewayServer implements AutoCloseable
             {
                 started.stop(true);
             }
-            if (sessionProvider != null)
-            {
-                sessionProvider.purge(true);
-            }
-            guard.close();
+            closeConnectionFilters();
             outbound.close();
             pipeline.close();
             closeClOrdIdJournal();
@@ -347,7 +496,6 @@ public final class GatewayServer implements AutoCloseable
                 ex.getMessage(), ex);
         }
         acceptor = started;
-        provider = sessionProvider;
         application = app;
         LOG.info("FIX gateway listening on {}:{} (TargetCompID={})", address.getHostString(), address.getPort(),
             o.compId);
@@ -455,10 +603,10 @@ public final class GatewayServer implements AutoCloseable
         pipeline.drain();
     }
 
-    /** Connections whose Logon was refused and that are not yet closed, plus throw-away sessions (for tests). */
-    int pendingRefusals()
+    /** Connections open and not logged on: verifying, or refused and not yet closed (for tests). */
+    int unauthenticatedConnections()
     {
-        return acceptor.refusing() + provider.throwawayCount();
+        return logonGate.unauthenticated();
     }
 
     /** Stops accepting, logs sessions out, drains and closes the engine pipeline (journal included). Idempotent. */
@@ -476,8 +624,7 @@ public final class GatewayServer implements AutoCloseable
         }
         finally
         {
-            provider.purge(true);
-            guard.close();
+            closeConnectionFilters();
             try
             {
                 pipeline.close();
@@ -489,6 +636,13 @@ public final class GatewayServer implements AutoCloseable
             }
         }
         LOG.info("FIX gateway on port {} stopped", address.getPort());
+    }
+
+    private void closeConnectionFilters()
+    {
+        logonScheduler.close();
+        logonGate.close();
+        guard.close();
     }
 
     private void closeClOrdIdJournal()

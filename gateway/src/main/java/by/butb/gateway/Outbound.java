@@ -49,6 +49,7 @@ final class Outbound implements AutoCloseable
     private static final Object STOP = new Object();
 
     private final Catalog catalog;
+    private final int maxSubscriptionsPerSession;
     private final SessionID[][] recipients;
     private final LinkedBlockingQueue<Object> queue = new LinkedBlockingQueue<>();
     private final Thread thread;
@@ -58,10 +59,12 @@ final class Outbound implements AutoCloseable
     private final List<Subscription>[] byInstrument;
     private final Map<SessionID, Map<String, Subscription>> bySession = new HashMap<>();
 
+    /** {@code maxSubscriptionsPerSession}: live market-data subscriptions a session may hold at once. */
     @SuppressWarnings("unchecked")
-    Outbound(final Catalog catalog, final String exchangeCompId)
+    Outbound(final Catalog catalog, final String exchangeCompId, final int maxSubscriptionsPerSession)
     {
         this.catalog = catalog;
+        this.maxSubscriptionsPerSession = maxSubscriptionsPerSession;
         final int participants = catalog.participants().size();
         final List<List<SessionID>> routes = new ArrayList<>();
         for (int p = 0; p < participants; p++)
@@ -315,12 +318,18 @@ final class Outbound implements AutoCloseable
         final Map<String, Subscription> subs = bySession.computeIfAbsent(sub.session, s -> new HashMap<>());
         if (subs.containsKey(sub.reqId))
         {
-            final MarketDataRequestReject reject = new MarketDataRequestReject();
-            reject.setString(MDReqID.FIELD, sub.reqId);
-            reject.setChar(MDReqRejReason.FIELD, MDReqRejReason.DUPLICATE_MDREQID);
-            reject.setString(Text.FIELD, "MDReqID " + sub.reqId + " is already subscribed");
-            session.send(reject);
+            session.send(reject(sub, MDReqRejReason.DUPLICATE_MDREQID, "MDReqID " + sub.reqId +
+                " is already subscribed"));
             return;
+        }
+        if (sub.subscribe)
+        {
+            final String refusal = subscriptionRefusal(sub, subs);
+            if (refusal != null)
+            {
+                session.send(reject(sub, MDReqRejReason.INSUFFICIENT_BANDWIDTH, refusal));
+                return;
+            }
         }
         for (int k = 0; k < sub.instruments.length; k++)
         {
@@ -335,6 +344,40 @@ final class Outbound implements AutoCloseable
                 byInstrument[instrument].add(sub);
             }
         }
+    }
+
+    /**
+     * Why a session may not add this live subscription (each instrument at most once among a session's live
+     * subscriptions, and at most {@link #maxSubscriptionsPerSession} of them), or null.
+     */
+    private String subscriptionRefusal(final Subscription sub, final Map<String, Subscription> live)
+    {
+        if (live.size() >= maxSubscriptionsPerSession)
+        {
+            return "a session may hold at most " + maxSubscriptionsPerSession +
+                " live subscriptions: unsubscribe one first";
+        }
+        for (final Subscription other : live.values())
+        {
+            for (final int instrument : sub.instruments)
+            {
+                if (other.indexOf(instrument) >= 0)
+                {
+                    return catalog.instrument(instrument).symbol() + " is already subscribed by MDReqID " +
+                        other.reqId + ": unsubscribe it first";
+                }
+            }
+        }
+        return null;
+    }
+
+    private static MarketDataRequestReject reject(final Subscription sub, final char reason, final String text)
+    {
+        final MarketDataRequestReject reject = new MarketDataRequestReject();
+        reject.setString(MDReqID.FIELD, sub.reqId);
+        reject.setChar(MDReqRejReason.FIELD, reason);
+        reject.setString(Text.FIELD, text);
+        return reject;
     }
 
     private MarketDataSnapshotFullRefresh snapshot(final Subscription sub, final int instrumentIndex)
@@ -518,7 +561,10 @@ final class Outbound implements AutoCloseable
     {
     }
 
-    /** A market-data subscription (or a one-off snapshot request when {@code subscribe} is false). */
+    /**
+     * A market-data subscription (or a one-off snapshot request when {@code subscribe} is false); its instruments
+     * are distinct.
+     */
     static final class Subscription
     {
         final SessionID session;

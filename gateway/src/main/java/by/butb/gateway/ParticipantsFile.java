@@ -1,25 +1,66 @@
 package by.butb.gateway;
 
+import by.butb.engine.csv.CsvException;
+import by.butb.engine.csv.CsvReader;
+import by.butb.engine.csv.CsvRow;
+
 import java.io.IOException;
+import java.io.Reader;
+import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
- * Rewrites the {@code password_hash} field of one participant's row in a participants CSV file and leaves every
- * other byte of the file as it was (comments, quoting, line endings, other rows). When the header has no
- * {@code password_hash} column, it is appended to the header row and the field to that one row only (the CSV
- * reader treats the missing trailing fields of the other rows as empty).
+ * The gateway's side of the participants CSV file: reads the {@code password_hash} column into {@link Credentials}
+ * (the engine's catalog loader ignores that column), and rewrites the {@code password_hash} field of one
+ * participant's row leaving every other byte of the file as it was (comments, quoting, line endings, other rows).
+ * When the header has no {@code password_hash} column, it is appended to the header row and the field to that one
+ * row only (the CSV reader treats the missing trailing fields of the other rows as empty).
  */
 public final class ParticipantsFile
 {
     public static final String PASSWORD_COLUMN = "password_hash";
+    private static final List<String> REQUIRED_COLUMNS = List.of("id");
 
     private ParticipantsFile()
     {
+    }
+
+    /** The password hashes of a participants file; a file without the column gives {@link Credentials#NONE}. */
+    public static Credentials readCredentials(final Path file)
+    {
+        final Map<String, String> hashes = new HashMap<>();
+        CsvReader.read(file, REQUIRED_COLUMNS, row -> add(row, hashes));
+        return new Credentials(hashes);
+    }
+
+    /** As {@link #readCredentials(Path)}, from a reader; {@code name} names the file in errors. */
+    public static Credentials readCredentials(final String name, final Reader reader)
+    {
+        final Map<String, String> hashes = new HashMap<>();
+        CsvReader.read(name, reader, REQUIRED_COLUMNS, row -> add(row, hashes));
+        return new Credentials(hashes);
+    }
+
+    /** As {@link #readCredentials(Path)}, from the file's text (tests and examples). */
+    public static Credentials credentialsFromText(final String participantsCsv)
+    {
+        return readCredentials("participants.csv", new StringReader(participantsCsv));
+    }
+
+    private static void add(final CsvRow row, final Map<String, String> hashes)
+    {
+        final String hash = row.get(PASSWORD_COLUMN).trim();
+        if (!hash.isEmpty() && hashes.putIfAbsent(row.get("id").trim(), hash) != null)
+        {
+            throw new CsvException(row.file(), row.line(), "id", "'" + row.get("id") + "' appears twice");
+        }
     }
 
     /** Sets the hash in place (written to a temporary file, then moved over the original). */

@@ -54,6 +54,13 @@ public final class PasswordHasher
         return parse(stored) != null;
     }
 
+    /** The iteration count of a well-formed hash, or 0. */
+    public static int iterations(final String stored)
+    {
+        final Parsed parsed = parse(stored);
+        return parsed == null ? 0 : parsed.iterations;
+    }
+
     /** True when {@code password} matches {@code stored}; false for a wrong password or a malformed hash. */
     public static boolean verify(final char[] password, final String stored)
     {

@@ -3,7 +3,6 @@ package by.butb.gateway;
 import by.butb.engine.csv.CsvException;
 import by.butb.engine.model.Catalog;
 import by.butb.engine.model.CatalogLoader;
-import by.butb.engine.model.Participant;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -64,6 +63,13 @@ public final class ServeCommand implements Callable<Integer>
             + " ${DEFAULT-VALUE}; older ones are gap-filled; 0 keeps none; --fix-store keeps all on disk).")
     int storedMessages;
 
+    @Option(names = "--max-message-size", paramLabel = "BYTES",
+        defaultValue = "" + GatewayServer.DEFAULT_MAX_MESSAGE_SIZE,
+        description = "Largest FIX message a logged-on participant may send (default: ${DEFAULT-VALUE}; at least 256);"
+            + " a connection announcing a larger one is closed before it is read. Before logon "
+            + GatewayServer.DEFAULT_MAX_BYTES_BEFORE_LOGON + " bytes in all.")
+    int maxMessageSize;
+
     @Option(names = "--timer-ms", paramLabel = "MS", defaultValue = "1000",
         description = "Without --client-time: every MS milliseconds the exchange's timer brings the engine to the"
             + " current time, so that lots close at their ExpireTime and the day changes without waiting for an order"
@@ -95,9 +101,11 @@ public final class ServeCommand implements Callable<Integer>
     public Integer call()
     {
         final Catalog catalog;
+        final Credentials credentials;
         try
         {
             catalog = loadCatalog(instruments, participants);
+            credentials = loadCredentials(participants);
         }
         catch (final CsvException | IllegalArgumentException ex)
         {
@@ -107,9 +115,10 @@ public final class ServeCommand implements Callable<Integer>
         final GatewayServer started;
         try
         {
-            started = GatewayServer.start(new GatewayServer.Options().catalog(catalog).host(host).port(port)
+            started = GatewayServer.start(new GatewayServer.Options().catalog(catalog).credentials(credentials)
+                .host(host).port(port)
                 .dataDirectory(data).fixStoreDirectory(fixStore).compId(compId).clientTime(clientTime)
-                .storedMessages(storedMessages));
+                .storedMessages(storedMessages).maxMessageSize(maxMessageSize));
         }
         catch (final RuntimeException ex)
         {
@@ -127,7 +136,7 @@ public final class ServeCommand implements Callable<Integer>
         }, "butb-serve-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
 
-        long withPassword = catalog.participants().stream().filter(p -> !p.passwordHash().isEmpty()).count();
+        final long withPassword = catalog.participants().stream().filter(p -> credentials.hasPassword(p.id())).count();
         out.println("serve: FIX 4.4 gateway listening on " + started.host() + ":" + started.port() +
             " (TargetCompID=" + compId + "), " + catalog.instruments().size() + " instruments, " +
             catalog.participants().size() + " participants (" + withPassword + " with a password)");
@@ -265,8 +274,20 @@ public final class ServeCommand implements Callable<Integer>
         return new InputStreamReader(in, StandardCharsets.UTF_8);
     }
 
-    static boolean hasLogin(final Participant p)
+    /** The password hashes of the participants file, or none for the bundled file. */
+    static Credentials loadCredentials(final Path participantsFile)
     {
-        return !p.passwordHash().isEmpty();
+        if (participantsFile == null)
+        {
+            try (Reader reader = open(null, DEFAULT_PARTICIPANTS))
+            {
+                return ParticipantsFile.readCredentials("classpath:" + DEFAULT_PARTICIPANTS, reader);
+            }
+            catch (final java.io.IOException ex)
+            {
+                throw new IllegalArgumentException(ex.getMessage(), ex);
+            }
+        }
+        return ParticipantsFile.readCredentials(participantsFile);
     }
 }

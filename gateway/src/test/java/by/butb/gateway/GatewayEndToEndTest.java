@@ -71,8 +71,8 @@ class GatewayEndToEndTest
     @BeforeEach
     void start()
     {
-        server = GatewayServer.start(new GatewayServer.Options().catalog(TestCatalog.catalog()).host("127.0.0.1")
-            .port(0).dataDirectory(data.resolve("journal")).clockNanos(clock::get));
+        server = GatewayServer.start(TestCatalog.options().dataDirectory(data.resolve("journal"))
+            .clockNanos(clock::get));
     }
 
     @AfterEach

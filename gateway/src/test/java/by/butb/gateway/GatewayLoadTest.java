@@ -41,8 +41,7 @@ class GatewayLoadTest
     @BeforeEach
     void start()
     {
-        server = GatewayServer.start(new GatewayServer.Options().catalog(TestCatalog.catalog()).host("127.0.0.1")
-            .port(0));
+        server = GatewayServer.start(TestCatalog.options());
     }
 
     @AfterEach

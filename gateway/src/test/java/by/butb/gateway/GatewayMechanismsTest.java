@@ -59,8 +59,8 @@ class GatewayMechanismsTest
 
     private void start(final boolean clientTime)
     {
-        server = GatewayServer.start(new GatewayServer.Options().catalog(TestCatalog.catalog()).host("127.0.0.1")
-            .port(0).dataDirectory(data.resolve("journal")).clockNanos(clock::get).clientTime(clientTime)
+        server = GatewayServer.start(TestCatalog.options().dataDirectory(data.resolve("journal"))
+            .clockNanos(clock::get).clientTime(clientTime)
             .listener(e ->
             {
                 final EngineEvent copy = new EngineEvent();

@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import static by.butb.gateway.Fix.c;
 import static by.butb.gateway.RawFix.field;
@@ -24,14 +25,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** Malformed and hostile input on plain sockets: each gets what FIX prescribes, and everyone else keeps trading. */
 class GatewayRawSocketTest
 {
+    /** Short, so that refusals are answered quickly; the storm tests run with the default. */
+    private static final long REFUSAL_DELAY_MILLIS = 50;
+
     private GatewayServer server;
     private final List<AutoCloseable> open = new ArrayList<>();
 
     @BeforeEach
     void start()
     {
-        server = GatewayServer.start(new GatewayServer.Options().catalog(TestCatalog.catalog()).host("127.0.0.1")
-            .port(0));
+        server = GatewayServer.start(TestCatalog.options().logonRefusalDelayMillis(REFUSAL_DELAY_MILLIS));
     }
 
     @AfterEach
@@ -110,14 +113,14 @@ class GatewayRawSocketTest
         final int nextIn = serverSide.getStore().getNextTargetMsgSeqNum();
         final int nextOut = serverSide.getStore().getNextSenderMsgSeqNum();
 
-        assertEquals("unknown participant NOBODY", refusal("NOBODY", logonBody("NOBODY", "BUTB", "x")));
+        assertEquals(Authenticator.WRONG_CREDENTIALS, refusal("NOBODY", logonBody("NOBODY", "BUTB", "x")));
         assertEquals("participant SUSP is suspended", refusal("SUSP", logonBody("SUSP", "BUTB", "pw-SUSP")));
         assertEquals("the accreditation of participant EXPD has expired",
             refusal("EXPD", logonBody("EXPD", "BUTB", "pw-EXPD")));
-        assertTrue(refusal("NOPW", logonBody("NOPW", "BUTB", "x")).startsWith("participant NOPW has no gateway password"));
-        assertEquals("wrong password", refusal("TRADER-A", logonBody("TRADER-A", "BUTB", "guess")));
-        assertEquals("wrong password", refusal("TRADER-A", "35=A|49=TRADER-A|56=BUTB|34=1|52=" + RawFix.now() +
-            "|98=0|108=30|141=Y|554=guess|"));
+        assertEquals(Authenticator.WRONG_CREDENTIALS, refusal("NOPW", logonBody("NOPW", "BUTB", "x")));
+        assertEquals(Authenticator.WRONG_CREDENTIALS, refusal("TRADER-A", logonBody("TRADER-A", "BUTB", "guess")));
+        assertEquals(Authenticator.WRONG_CREDENTIALS, refusal("TRADER-A", "35=A|49=TRADER-A|56=BUTB|34=1|52=" +
+            RawFix.now() + "|98=0|108=30|141=Y|554=guess|"));
         assertEquals("Password(554) is required", refusal("TRADER-A", logonBody("TRADER-A", "BUTB", null)));
         assertEquals("TargetCompID must be BUTB", refusal("TRADER-A", logonBody("TRADER-A", "NYSE", "pw-TRADER-A")));
         try (RawFix r = new RawFix(server.port(), "TRADER-A"))
@@ -139,14 +142,95 @@ class GatewayRawSocketTest
         waitForRefusalsToClear();
     }
 
+    @Test
+    void refusalsDoNotTellWhetherAParticipantExistsOrHowItStands() throws Exception
+    {
+        final String unknown = refusal("NOBODY", logonBody("NOBODY", "BUTB", "guess"));
+        assertEquals(unknown, refusal("TRADER-A", logonBody("TRADER-A", "BUTB", "guess")));
+        assertEquals(unknown, refusal("NOPW", logonBody("NOPW", "BUTB", "guess")));
+        assertEquals(unknown, refusal("SUSP", logonBody("SUSP", "BUTB", "guess")), "suspended, wrong password");
+        assertEquals(unknown, refusal("EXPD", logonBody("EXPD", "BUTB", "guess")), "expired, wrong password");
+        assertEquals("participant SUSP is suspended", refusal("SUSP", logonBody("SUSP", "BUTB", "pw-SUSP")));
+    }
+
+    @Test
+    void aSecondLogonForALoggedOnParticipantIsClosedAndTheFirstGoesOn() throws Exception
+    {
+        final RawFix first = rawLoggedOn("TRADER-B");
+        final RawFix second = raw("TRADER-B");
+        second.logon(TestCatalog.password("TRADER-B"));
+        assertTrue(second.closedWithin(5_000), "the second connection is closed");
+        first.send("D", "11=AFTER|55=SMP|54=1|60=" + RawFix.now() + "|38=1|40=2|44=2400|");
+        final String er = first.readType("8", 5_000);
+        assertNotNull(er, "the first connection still trades");
+        assertEquals("0", field(er, 150));
+    }
+
+    @Test
+    void aConnectionLoggedOnAsOneParticipantCannotLogOnAsAnother() throws Exception
+    {
+        final RawFix first = rawLoggedOn("TRADER-B");
+        // the same participant again (refused by QuickFIX/J: already logged on), then a Logon and an order for
+        // another one, all in one write
+        final RawFix second = raw("TRADER-B");
+        final String logonB = RawFix.frame("FIX.4.4", second.body("A", "98=0|108=30|553=TRADER-B|554=" +
+            TestCatalog.password("TRADER-B") + "|"));
+        final String logonC = RawFix.frame("FIX.4.4", "35=A|49=TRADER-C|56=BUTB|34=1|52=" + RawFix.now() +
+            "|98=0|108=30|141=Y|554=guess|");
+        final String orderC = RawFix.frame("FIX.4.4", "35=D|49=TRADER-C|56=BUTB|34=2|52=" + RawFix.now() +
+            "|11=EVIL|55=SMP|54=1|60=" + RawFix.now() + "|38=1|40=2|44=2400|");
+        second.sendText(logonB + logonC + orderC);
+        final List<String> received = new ArrayList<>();
+        final long deadline = System.currentTimeMillis() + 5_000;
+        while (System.currentTimeMillis() < deadline)
+        {
+            final String m = second.read(deadline - System.currentTimeMillis());
+            if (m == null || m.equals("EOF"))
+            {
+                break;
+            }
+            received.add(m);
+        }
+        assertEquals(List.of(), received, "what the second connection got");
+        // had the Logon for TRADER-C reached QuickFIX/J, its session would exist and answer within milliseconds
+        final long watchUntil = System.currentTimeMillis() + 500;
+        while (System.currentTimeMillis() < watchUntil)
+        {
+            final Session c = Session.lookupSession(new SessionID("FIX.4.4", "BUTB", "TRADER-C"));
+            assertTrue(c == null || !c.hasResponder() && c.getStore().getNextSenderMsgSeqNum() == 1,
+                "TRADER-C's session was opened on the impostor's connection");
+            Thread.sleep(10);
+        }
+        first.send("1", "112=STILL|");
+        assertNotNull(first.readType("0", 5_000), "the first connection goes on");
+    }
+
+    @Test
+    void refusalsAreLoggedWithTheirPreciseReasonAFewAMinute() throws Exception
+    {
+        server.close();
+        final List<String> lines = new CopyOnWriteArrayList<>();
+        server = GatewayServer.start(TestCatalog.options().logonRefusalDelayMillis(0).connectionLogSink(lines::add));
+        final int refusals = 3 * GatewayServer.CONNECTION_LOG_LINES_PER_MINUTE;
+        for (int i = 0; i < refusals; i++)
+        {
+            final String who = i % 2 == 0 ? "NOBODY" : "NOPW";
+            assertEquals(Authenticator.WRONG_CREDENTIALS, refusal(who, logonBody(who, "BUTB", "guess-" + i)));
+        }
+        assertEquals(GatewayServer.CONNECTION_LOG_LINES_PER_MINUTE, lines.size(), "lines for " + refusals +
+            " refusals: " + lines);
+        assertTrue(lines.get(0).contains("unknown participant NOBODY"), lines.get(0));
+        assertTrue(lines.get(1).contains("participant NOPW has no gateway password"), lines.get(1));
+    }
+
     private void waitForRefusalsToClear() throws InterruptedException
     {
         final long deadline = System.currentTimeMillis() + 5_000;
-        while (server.pendingRefusals() > 0 && System.currentTimeMillis() < deadline)
+        while (server.unauthenticatedConnections() > 0 && System.currentTimeMillis() < deadline)
         {
             Thread.sleep(20);
         }
-        assertEquals(0, server.pendingRefusals(), "refused connections leave nothing behind");
+        assertEquals(0, server.unauthenticatedConnections(), "refused connections leave nothing behind");
     }
 
     @Test
@@ -280,8 +364,7 @@ class GatewayRawSocketTest
     void aClientThatStopsReadingIsDisconnectedWhileOthersTrade() throws Exception
     {
         server.close();
-        server = GatewayServer.start(new GatewayServer.Options().catalog(TestCatalog.catalog()).host("127.0.0.1")
-            .port(0).maxScheduledWrites(20));
+        server = GatewayServer.start(TestCatalog.options().maxScheduledWrites(20));
         final RawFix slow = rawLoggedOn("TRADER-B");
         // Orders the gateway answers with a reject each, sent without ever reading: the answers fill the socket
         // buffers, then pile up unwritten in the server until it drops the connection, and our writes fail.

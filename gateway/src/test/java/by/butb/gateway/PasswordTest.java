@@ -60,9 +60,11 @@ class PasswordTest
         final String instruments = "symbol,name,section,unit,currency,price_scale,quantity_scale,price_step," +
             "lot_size,reference_price,band_pct\nSMP,Skim,AGRI,t,USD,2,3,1,1,2500,15\n";
         final Catalog catalog = CatalogLoader.fromText(instruments, third);
-        assertEquals("HASH3", catalog.participant("BY-A").passwordHash());
-        assertEquals("HASH2", catalog.participant("CN-B").passwordHash());
-        assertEquals("Dairy, \"quoted\"", catalog.participant("BY-A").name());
+        assertEquals("Dairy, \"quoted\"", catalog.participant("BY-A").name(), "the engine reads the file as before");
+        final Credentials credentials = ParticipantsFile.credentialsFromText(third);
+        assertEquals("HASH3", credentials.hash("BY-A"));
+        assertEquals("HASH2", credentials.hash("CN-B"));
+        assertEquals(2, credentials.size());
         assertThrows(IllegalArgumentException.class, () -> ParticipantsFile.withPasswordHash(FILE, "p.csv", "NOBODY", "H"));
     }
 

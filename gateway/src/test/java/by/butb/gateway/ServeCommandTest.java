@@ -86,6 +86,23 @@ class ServeCommandTest
         assertEquals(0, serving.stop(), out.toString());
     }
 
+    @Test
+    void shouldCloseAConnectionAnnouncingAMessageAboveMaxMessageSize() throws Exception
+    {
+        final Serving serving = serve("--max-message-size", "1024");
+        try (RawFix r = new RawFix(serving.command().server().port(), "TRADER-A"))
+        {
+            r.logon(TestCatalog.password("TRADER-A"));
+            final String reply = r.read(5_000);
+            assertTrue(reply != null && reply.contains("|35=A|"), reply);
+            r.send("1", "112=" + "x".repeat(600) + "|");
+            assertNotNull(r.readType("0", 5_000), "a message under the limit is answered");
+            r.send("1", "112=" + "x".repeat(1_100) + "|");
+            assertTrue(r.closedWithin(5_000), "a message over the limit closes the connection");
+        }
+        assertEquals(0, serving.stop(), serving.out().toString());
+    }
+
     /** {@code serve} on a free loopback port with the test catalog, running on its own thread. */
     private Serving serve(final String... extraArgs) throws Exception
     {
@@ -120,6 +137,22 @@ class ServeCommandTest
             runner.join(20_000);
             return exit.get();
         }
+    }
+
+    @Test
+    void aMaxMessageSizeBelow256IsAClearErrorWithExitCode1() throws Exception
+    {
+        final Path instruments = dir.resolve("instruments.csv");
+        final Path participants = dir.resolve("participants.csv");
+        Files.writeString(instruments, TestCatalog.INSTRUMENTS);
+        Files.writeString(participants, TestCatalog.participantsCsv());
+        final ByteArrayOutputStream err = new ByteArrayOutputStream();
+        final int code = new CommandLine(new ServeCommand(new PrintStream(new ByteArrayOutputStream()),
+            new PrintStream(err, true))).execute("--port", "0", "--host", "127.0.0.1", "--data",
+            dir.resolve("journal").toString(), "--instruments", instruments.toString(), "--participants",
+            participants.toString(), "--max-message-size", "100");
+        assertEquals(1, code);
+        assertTrue(err.toString().contains("maxMessageSize must be at least 256 bytes"), err.toString());
     }
 
     @Test

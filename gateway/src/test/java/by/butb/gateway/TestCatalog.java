@@ -50,4 +50,15 @@ final class TestCatalog
     {
         return CatalogLoader.fromText(INSTRUMENTS, participantsCsv());
     }
+
+    static Credentials credentials()
+    {
+        return ParticipantsFile.credentialsFromText(participantsCsv());
+    }
+
+    /** Server options with the test catalog and its passwords, on a free loopback port. */
+    static GatewayServer.Options options()
+    {
+        return new GatewayServer.Options().catalog(catalog()).credentials(credentials()).host("127.0.0.1").port(0);
+    }
 }

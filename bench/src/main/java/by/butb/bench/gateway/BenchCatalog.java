@@ -2,7 +2,10 @@ package by.butb.bench.gateway;
 
 import by.butb.engine.model.Catalog;
 import by.butb.engine.model.CatalogLoader;
+import by.butb.gateway.Credentials;
 import by.butb.gateway.PasswordHasher;
+
+import java.util.Map;
 
 /** One instrument and one trader with a password, for the gateway round trip. */
 final class BenchCatalog
@@ -22,9 +25,14 @@ final class BenchCatalog
 
     static Catalog catalog()
     {
-        final String participants = "id,name,country,resident,role,clients,sections,status,deposit,currency," +
-            "password_hash\n" + TRADER + ",Bench trader,BY,true,TRADER,,AGRI,ACTIVE,1000000000.00,USD," +
-            PasswordHasher.hash(PASSWORD.toCharArray(), 1_000) + "\n";
+        final String participants = "id,name,country,resident,role,clients,sections,status,deposit,currency\n" +
+            TRADER + ",Bench trader,BY,true,TRADER,,AGRI,ACTIVE,1000000000.00,USD\n";
         return CatalogLoader.fromText(INSTRUMENTS, participants);
+    }
+
+    /** The trader's password hash (few iterations: the benchmark measures trading, not logons). */
+    static Credentials credentials()
+    {
+        return new Credentials(Map.of(TRADER, PasswordHasher.hash(PASSWORD.toCharArray(), 1_000)));
     }
 }

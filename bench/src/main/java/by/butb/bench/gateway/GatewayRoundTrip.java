@@ -159,8 +159,8 @@ public final class GatewayRoundTrip
         final Path journal = s.echo || s.noJournal ? null : s.journal != null ? s.journal : temp.resolve("journal");
         Files.createDirectories(s.out);
         final GatewayServer.Options options = new GatewayServer.Options().catalog(BenchCatalog.catalog())
-            .host("127.0.0.1").port(0).dataDirectory(journal).waitStrategy(s.waitStrategy)
-            .storedMessages(s.storedMessages);
+            .credentials(BenchCatalog.credentials()).host("127.0.0.1").port(0).dataDirectory(journal)
+            .waitStrategy(s.waitStrategy).storedMessages(s.storedMessages);
         if (s.sessionQueue > 0)
         {
             options.sessionQueueCapacity(s.sessionQueue);

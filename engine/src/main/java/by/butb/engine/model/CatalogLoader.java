@@ -17,7 +17,8 @@ import java.util.regex.Pattern;
 
 /**
  * Reads the instrument catalog and the participants file (formats in docs/formats.md). Every problem is a
- * {@link CsvException} naming file, line and field; nothing is half-loaded.
+ * {@link CsvException} naming file, line and field; nothing is half-loaded. Columns other than those read here
+ * (such as the gateway's {@code password_hash}) are allowed and ignored.
  */
 public final class CatalogLoader
 {
@@ -211,8 +212,7 @@ public final class CatalogLoader
             throw row.error("currency", "'" + currency + "' is not an ISO 4217 code such as USD");
         }
         return new Participant(index, id, orDefault(row.get("name"), id), country, resident, role,
-            clients.stream().mapToInt(Integer::intValue).toArray(), sectionMask, status, deposit, currency,
-            row.get("password_hash"));
+            clients.stream().mapToInt(Integer::intValue).toArray(), sectionMask, status, deposit, currency);
     }
 
     private static List<String> list(final String text)

@@ -19,7 +19,6 @@ public final class Participant
     private final ParticipantStatus status;
     private final long deposit;
     private final String currency;
-    private final String passwordHash;
 
     public Participant(
         final int index,
@@ -32,8 +31,7 @@ public final class Participant
         final long sectionMask,
         final ParticipantStatus status,
         final long deposit,
-        final String currency,
-        final String passwordHash)
+        final String currency)
     {
         this.index = index;
         this.id = id;
@@ -47,7 +45,6 @@ public final class Participant
         this.status = status;
         this.deposit = deposit;
         this.currency = currency;
-        this.passwordHash = passwordHash;
     }
 
     public int index()
@@ -114,12 +111,6 @@ public final class Participant
     public String currency()
     {
         return currency;
-    }
-
-    /** Salted password hash for the gateway, or an empty string when the participant has no gateway login. */
-    public String passwordHash()
-    {
-        return passwordHash;
     }
 
     @Override

@@ -39,6 +39,9 @@ public final class OrderFileReader
     public static final List<String> REQUIRED_COLUMNS = List.of("time", "participant", "action", "order_id",
         "instrument", "side", "type", "tif", "price", "quantity");
 
+    /** Longest order id (order_id, new_order_id, counterparty_order_id) read, as the gateway bounds ClOrdID. */
+    public static final int MAX_ORDER_ID_LENGTH = 64;
+
     /** The words of the action column. */
     public static final List<String> ACTIONS = List.of("NEW", "CANCEL", "REPLACE", "LOT_OFFER", "LOT_BID");
 
@@ -92,6 +95,9 @@ public final class OrderFileReader
         {
             cmd.exchangeOrderId = positiveLong(problems, "exchange_order_id", text.exchangeOrderId());
         }
+        orderId(problems, "order_id", text.orderId());
+        orderId(problems, "new_order_id", text.newOrderId());
+        orderId(problems, "counterparty_order_id", text.counterpartyOrderId());
 
         final String actionText = row.get("action");
         final String action = actionText.toUpperCase(Locale.ROOT);
@@ -160,7 +166,7 @@ public final class OrderFileReader
             cmd.counterparty = participantIndex(text.counterparty());
             if (!text.counterpartyOrderId().isEmpty())
             {
-                cmd.counterpartyOrderId = ids.idOf(text.counterparty(), text.counterpartyOrderId());
+                cmd.counterpartyOrderId = idOf(text.counterparty(), text.counterpartyOrderId());
             }
         }
         else if (!text.counterpartyOrderId().isEmpty())
@@ -169,7 +175,7 @@ public final class OrderFileReader
         }
         if (problems.isEmpty())
         {
-            cmd.clientOrderId = ids.idOf(text.owner(), text.orderId());
+            cmd.clientOrderId = idOf(text.owner(), text.orderId());
             ids.setInstrument(text.owner(), cmd.clientOrderId, cmd.instrument);
         }
     }
@@ -196,7 +202,7 @@ public final class OrderFileReader
         cmd.closeTimeNanos = time(problems, "close_time", text.closeTime(), cmd.timeNanos);
         if (problems.isEmpty())
         {
-            cmd.clientOrderId = ids.idOf(text.owner(), text.orderId());
+            cmd.clientOrderId = idOf(text.owner(), text.orderId());
             ids.setInstrument(text.owner(), cmd.clientOrderId, cmd.instrument);
         }
     }
@@ -220,7 +226,7 @@ public final class OrderFileReader
             cmd.counterparty = participantIndex(counterparty);
             if (!counterpartyOrderId.isEmpty())
             {
-                lotClientId = ids.idOf(counterparty, counterpartyOrderId);
+                lotClientId = idOf(counterparty, counterpartyOrderId);
             }
         }
         if (text.exchangeOrderId().isEmpty() && (counterparty.isEmpty() || counterpartyOrderId.isEmpty()))
@@ -237,7 +243,7 @@ public final class OrderFileReader
         if (problems.isEmpty())
         {
             cmd.counterpartyOrderId = lotClientId;
-            cmd.clientOrderId = ids.idOf(text.owner(), text.orderId());
+            cmd.clientOrderId = idOf(text.owner(), text.orderId());
             ids.setInstrument(text.owner(), cmd.clientOrderId, cmd.instrument);
         }
     }
@@ -251,7 +257,7 @@ public final class OrderFileReader
         notForOrderChanges(problems, text);
         if (problems.isEmpty() && !text.orderId().isEmpty())
         {
-            cmd.clientOrderId = ids.idOf(text.owner(), text.orderId());
+            cmd.clientOrderId = idOf(text.owner(), text.orderId());
         }
     }
 
@@ -266,7 +272,7 @@ public final class OrderFileReader
         notForOrderChanges(problems, text);
         final String owner = text.owner();
         final long clientOrderId = text.orderId().isEmpty() || text.participant().isEmpty() ? 0 :
-            ids.idOf(owner, text.orderId());
+            idOf(owner, text.orderId());
         final Instrument instrument = existingInstrument(owner, clientOrderId, cmd.exchangeOrderId,
             text.instrument());
         cmd.instrument = instrument == null ? Command.UNKNOWN : instrument.index();
@@ -279,7 +285,7 @@ public final class OrderFileReader
             cmd.clientOrderId = clientOrderId;
             if (!text.newOrderId().isEmpty())
             {
-                cmd.newClientOrderId = ids.idOf(owner, text.newOrderId());
+                cmd.newClientOrderId = idOf(owner, text.newOrderId());
                 ids.setInstrument(owner, cmd.newClientOrderId, cmd.instrument);
             }
         }
@@ -354,6 +360,36 @@ public final class OrderFileReader
         onlyFor(problems, "counterparty_order_id", text.counterpartyOrderId(), "NEW and LOT_BID");
         onlyFor(problems, "bid_step", text.bidStep(), "LOT_OFFER");
         onlyFor(problems, "close_time", text.closeTime(), "LOT_OFFER");
+    }
+
+    /** An order id is at most {@link #MAX_ORDER_ID_LENGTH} characters, none of them a control character. */
+    private static void orderId(final Problems problems, final String field, final String value)
+    {
+        if (value.length() > MAX_ORDER_ID_LENGTH)
+        {
+            problems.add(field, "is " + value.length() + " characters long: an order id has at most " +
+                MAX_ORDER_ID_LENGTH);
+            return;
+        }
+        for (int i = 0; i < value.length(); i++)
+        {
+            if (Character.isISOControl(value.charAt(i)))
+            {
+                problems.add(field, "has a control character (code " + (int)value.charAt(i) + ") at position " +
+                    (i + 1));
+                return;
+            }
+        }
+    }
+
+    /** The engine's number for an owner's order id; 0, and nothing kept, for an id {@link #orderId} refuses. */
+    private long idOf(final String owner, final String orderId)
+    {
+        if (orderId.length() > MAX_ORDER_ID_LENGTH)
+        {
+            return 0;
+        }
+        return ids.idOf(owner, orderId);
     }
 
     private static void onlyFor(final Problems problems, final String field, final String value, final String actions)

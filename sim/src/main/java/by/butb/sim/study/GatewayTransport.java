@@ -10,6 +10,7 @@ import by.butb.engine.model.Side;
 import by.butb.engine.model.TimeInForce;
 import by.butb.engine.pipeline.EngineListener;
 import by.butb.gateway.ButbTags;
+import by.butb.gateway.Credentials;
 import by.butb.gateway.GatewayServer;
 import by.butb.gateway.PasswordHasher;
 import by.butb.sim.replay.OrderIds;
@@ -38,7 +39,6 @@ import java.security.SecureRandom;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -91,10 +91,10 @@ final class GatewayTransport implements StudyTransport
         final List<EngineListener> listeners, final Histogram latency) throws Exception
     {
         final Map<String, String> passwords = passwords(catalog, commands);
-        final Catalog withPasswords = withPasswords(catalog, passwords);
         final StepAttribution attribution = new StepAttribution(catalog.participants().size(), listeners);
         final GatewayServer server = GatewayServer.start(new GatewayServer.Options()
-            .catalog(withPasswords)
+            .catalog(catalog)
+            .credentials(credentials(passwords))
             .rules(rules)
             .host("127.0.0.1")
             .port(0)
@@ -367,16 +367,13 @@ final class GatewayTransport implements StudyTransport
         return passwords;
     }
 
-    private static Catalog withPasswords(final Catalog catalog, final Map<String, String> passwords)
+    private static Credentials credentials(final Map<String, String> passwords)
     {
-        final List<Participant> participants = new ArrayList<>();
-        for (final Participant p : catalog.participants())
+        final Map<String, String> hashes = new HashMap<>();
+        for (final Map.Entry<String, String> e : passwords.entrySet())
         {
-            final String password = passwords.get(p.id());
-            participants.add(new Participant(p.index(), p.id(), p.name(), p.country(), p.resident(), p.role(),
-                p.clients(), p.sectionMask(), p.status(), p.deposit(), p.currency(),
-                password == null ? "" : PasswordHasher.hash(password.toCharArray(), PASSWORD_ITERATIONS)));
+            hashes.put(e.getKey(), PasswordHasher.hash(e.getValue().toCharArray(), PASSWORD_ITERATIONS));
         }
-        return new Catalog(catalog.sections(), catalog.instruments(), participants);
+        return new Credentials(hashes);
     }
 }

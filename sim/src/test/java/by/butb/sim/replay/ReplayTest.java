@@ -152,6 +152,26 @@ class ReplayTest
     }
 
     @Test
+    void anOrderIdLongerThan64CharactersMakesTheRowMalformed()
+    {
+        final String huge = "X".repeat(1 << 20);
+        final Path orders = Butb.orders(dir,
+            "2024-03-01T09:00:00Z,BY-SUGAR-SLUTSK,NEW," + huge + ",SUGAR,SELL,LIMIT,GTC,625.00,100,,,",
+            "2024-03-01T09:00:01Z,BY-SUGAR-SLUTSK,NEW,S1,SUGAR,SELL,LIMIT,GTC,625.00,100,,S" + "9".repeat(64) + ",",
+            "2024-03-01T09:00:02Z,BY-SUGAR-SLUTSK,NEW," + "L".repeat(64) + ",SUGAR,SELL,LIMIT,GTC,625.00,100,,,");
+
+        assertEquals(0, replay(orders).exitCode());
+
+        final List<CsvRow> events = events();
+        assertEquals("MALFORMED_INPUT", events.get(0).get("code_name"));
+        assertEquals("line 2 field 'order_id': is 1048576 characters long: an order id has at most 64",
+            events.get(0).get("reason"));
+        assertEquals("line 3 field 'new_order_id': is 65 characters long: an order id has at most 64; " +
+            "field 'new_order_id': is only for REPLACE", events.get(1).get("reason"));
+        assertEquals("ACCEPTED", events.get(2).get("event"), "64 characters are fine");
+    }
+
+    @Test
     void aSellerHittingABidIsTheSellAggressor()
     {
         final Path orders = Butb.orders(dir,

@@ -1,0 +1,299 @@
+package by.butb.gateway;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.LongSupplier;
+
+/**
+ * Runs password verifications (PBKDF2) on a few threads of its own, never on the network threads, in an order no
+ * sender can jump:
+ * <ul>
+ * <li>oldest first, and a verification never overtakes an older one for the same CompID or from the same source
+ * address, so a logon waits only for those submitted before it;</li>
+ * <li>at most one verification at a time per CompID and per address, and after a wrong password the next for that
+ * CompID or that address starts no sooner than {@code failureCooldown} later: failures cost at most one PBKDF2 per
+ * cooldown per CompID and per address, whoever sends them, while the threads serve other senders meanwhile;</li>
+ * <li>at most {@code maxPendingPerCompId} verifications wait per CompID; {@link #submit} refuses more.</li>
+ * </ul>
+ * A logon with the right password therefore gets through after at most the logons queued before it for its CompID
+ * or address, each taking one verification plus the cooldown: a storm of wrong passwords delays its owner, it
+ * cannot lock it out. Jobs whose connection is gone are dropped unverified.
+ */
+final class LogonScheduler implements AutoCloseable
+{
+    private static final Logger LOG = LoggerFactory.getLogger(LogonScheduler.class);
+    private static final int COOLDOWN_CLEANUP_SIZE = 1_024;
+
+    /** One verification. */
+    interface Job
+    {
+        String compId();
+
+        String address();
+
+        /** True when the connection is gone: the job is dropped without running. */
+        boolean abandoned();
+
+        /** Verifies and acts on the outcome; returns true when the password was wrong (or the CompID unknown). */
+        boolean run();
+    }
+
+    private final int maxPendingPerCompId;
+    private final long failureCooldownNanos;
+    private final LongSupplier nanoClock;
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition changed = lock.newCondition();
+    private final ArrayDeque<Job> queue = new ArrayDeque<>();
+    private final Map<String, Integer> pendingByCompId = new HashMap<>();
+    private final Set<String> running = new HashSet<>();
+    /** "c:" + CompID or "a:" + address to the time its cooldown ends. */
+    private final Map<String, Long> readyAt = new HashMap<>();
+    private final List<Thread> threads = new ArrayList<>();
+    private boolean closed;
+
+    LogonScheduler(final int threads, final int maxPendingPerCompId, final long failureCooldownNanos,
+        final LongSupplier nanoClock)
+    {
+        if (threads < 1 || maxPendingPerCompId < 1 || failureCooldownNanos < 0)
+        {
+            throw new IllegalArgumentException("threads and maxPendingPerCompId must be positive, the cooldown not " +
+                "negative: " + threads + ", " + maxPendingPerCompId + ", " + failureCooldownNanos);
+        }
+        this.maxPendingPerCompId = maxPendingPerCompId;
+        this.failureCooldownNanos = failureCooldownNanos;
+        this.nanoClock = nanoClock;
+        for (int i = 0; i < threads; i++)
+        {
+            final Thread t = new Thread(this::work, "butb-gateway-auth-" + i);
+            t.setDaemon(true);
+            this.threads.add(t);
+        }
+        this.threads.forEach(Thread::start);
+    }
+
+    /** Queues the job; false (and nothing queued) when its CompID already has the most jobs waiting. */
+    boolean submit(final Job job)
+    {
+        lock.lock();
+        try
+        {
+            if (closed)
+            {
+                return false;
+            }
+            if (pendingByCompId.getOrDefault(job.compId(), 0) >= maxPendingPerCompId)
+            {
+                dropAbandoned();
+            }
+            final int pending = pendingByCompId.getOrDefault(job.compId(), 0);
+            if (pending >= maxPendingPerCompId)
+            {
+                return false;
+            }
+            pendingByCompId.put(job.compId(), pending + 1);
+            queue.addLast(job);
+            changed.signalAll();
+            return true;
+        }
+        finally
+        {
+            lock.unlock();
+        }
+    }
+
+    /** Jobs queued or running. */
+    int pending()
+    {
+        lock.lock();
+        try
+        {
+            int n = 0;
+            for (final int p : pendingByCompId.values())
+            {
+                n += p;
+            }
+            return n;
+        }
+        finally
+        {
+            lock.unlock();
+        }
+    }
+
+    private void work()
+    {
+        while (true)
+        {
+            final Job job;
+            lock.lock();
+            try
+            {
+                job = await();
+                if (job == null)
+                {
+                    return;
+                }
+                running.add(compIdKey(job));
+                running.add(addressKey(job));
+            }
+            catch (final InterruptedException ex)
+            {
+                return;
+            }
+            finally
+            {
+                lock.unlock();
+            }
+            boolean failed = false;
+            try
+            {
+                failed = job.run();
+            }
+            catch (final RuntimeException ex)
+            {
+                LOG.error("a logon verification failed", ex);
+            }
+            finished(job, failed);
+        }
+    }
+
+    /** The next job that may run, waiting for one; null once closed. Holds the lock. */
+    private Job await() throws InterruptedException
+    {
+        while (!closed)
+        {
+            final long now = nanoClock.getAsLong();
+            long wakeAt = Long.MAX_VALUE;
+            final Set<String> blocked = new HashSet<>(running);
+            for (final Iterator<Job> it = queue.iterator(); it.hasNext(); )
+            {
+                final Job job = it.next();
+                if (job.abandoned())
+                {
+                    it.remove();
+                    release(job);
+                    continue;
+                }
+                final String compId = compIdKey(job);
+                final String address = addressKey(job);
+                if (!blocked.contains(compId) && !blocked.contains(address))
+                {
+                    final long ready = Math.max(readyAt.getOrDefault(compId, now), readyAt.getOrDefault(address, now));
+                    if (ready <= now)
+                    {
+                        it.remove();
+                        return job;
+                    }
+                    wakeAt = Math.min(wakeAt, ready);
+                }
+                // younger jobs for this CompID or address wait behind this one
+                blocked.add(compId);
+                blocked.add(address);
+            }
+            if (wakeAt == Long.MAX_VALUE)
+            {
+                changed.await();
+            }
+            else
+            {
+                changed.awaitNanos(wakeAt - now);
+            }
+        }
+        return null;
+    }
+
+    private void dropAbandoned()
+    {
+        for (final Iterator<Job> it = queue.iterator(); it.hasNext(); )
+        {
+            final Job job = it.next();
+            if (job.abandoned())
+            {
+                it.remove();
+                release(job);
+            }
+        }
+    }
+
+    private void finished(final Job job, final boolean failed)
+    {
+        lock.lock();
+        try
+        {
+            running.remove(compIdKey(job));
+            running.remove(addressKey(job));
+            release(job);
+            if (failed && failureCooldownNanos > 0)
+            {
+                final long now = nanoClock.getAsLong();
+                if (readyAt.size() > COOLDOWN_CLEANUP_SIZE)
+                {
+                    readyAt.values().removeIf(t -> t <= now);
+                }
+                readyAt.put(compIdKey(job), now + failureCooldownNanos);
+                readyAt.put(addressKey(job), now + failureCooldownNanos);
+            }
+            changed.signalAll();
+        }
+        finally
+        {
+            lock.unlock();
+        }
+    }
+
+    private void release(final Job job)
+    {
+        pendingByCompId.computeIfPresent(job.compId(), (k, n) -> n > 1 ? n - 1 : null);
+    }
+
+    private static String compIdKey(final Job job)
+    {
+        return "c:" + job.compId();
+    }
+
+    private static String addressKey(final Job job)
+    {
+        return "a:" + job.address();
+    }
+
+    /** Stops the threads (a running verification completes); queued jobs are dropped. */
+    @Override
+    public void close()
+    {
+        lock.lock();
+        try
+        {
+            closed = true;
+            queue.clear();
+            changed.signalAll();
+        }
+        finally
+        {
+            lock.unlock();
+        }
+        for (final Thread t : threads)
+        {
+            try
+            {
+                t.join(TimeUnit.SECONDS.toMillis(5));
+            }
+            catch (final InterruptedException ex)
+            {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+}

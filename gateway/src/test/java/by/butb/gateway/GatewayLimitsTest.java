@@ -1,0 +1,252 @@
+package by.butb.gateway;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import quickfix.Message;
+import quickfix.field.ExecType;
+import quickfix.field.MDReqID;
+import quickfix.field.MDReqRejReason;
+import quickfix.field.MsgType;
+import quickfix.field.Side;
+import quickfix.field.SubscriptionRequestType;
+import quickfix.field.Symbol;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import static by.butb.gateway.Fix.c;
+import static by.butb.gateway.Fix.s;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Input that costs the gateway more than the sender: oversized frames, repeated symbols, many subscriptions. */
+class GatewayLimitsTest
+{
+    private static final int MIB = 1 << 20;
+
+    private GatewayServer server;
+    private final List<AutoCloseable> open = new ArrayList<>();
+
+    @BeforeEach
+    void start()
+    {
+        server = GatewayServer.start(TestCatalog.options());
+    }
+
+    @AfterEach
+    void stop() throws Exception
+    {
+        for (final AutoCloseable c : open)
+        {
+            c.close();
+        }
+        server.close();
+    }
+
+    private RawFix raw(final String sender) throws Exception
+    {
+        final RawFix r = new RawFix(server.port(), sender);
+        open.add(r);
+        return r;
+    }
+
+    private RawFix rawLoggedOn(final String sender) throws Exception
+    {
+        final RawFix r = raw(sender);
+        r.logon(TestCatalog.password(sender));
+        final String reply = r.read(5_000);
+        assertNotNull(reply);
+        assertTrue(reply.contains("|35=A|"), reply);
+        return r;
+    }
+
+    private FixClient logon(final String id) throws Exception
+    {
+        final FixClient client = FixClient.logon(server.port(), id);
+        open.add(client);
+        return client;
+    }
+
+    private void assertOthersStillServed() throws Exception
+    {
+        try (FixClient a = FixClient.logon(server.port(), "TRADER-A"))
+        {
+            a.send(Fix.limit("OK" + System.nanoTime(), "SMP", Side.BUY, "1", "2400"));
+            assertEquals(ExecType.NEW, c(a.next(MsgType.EXECUTION_REPORT), ExecType.FIELD));
+        }
+    }
+
+    /**
+     * Writes {@code header}, then zeros, until the server hangs up; false when it still reads after
+     * {@code maxBytes} or the deadline (the socket is closed at the deadline, which ends a blocked write).
+     */
+    private static boolean cutOffWhileWriting(final RawFix r, final String header, final long maxBytes,
+        final long deadlineMillis) throws IOException
+    {
+        final ScheduledExecutorService watchdog = Executors.newSingleThreadScheduledExecutor();
+        final AtomicBoolean timedOut = new AtomicBoolean();
+        watchdog.schedule(() ->
+        {
+            timedOut.set(true);
+            try
+            {
+                r.close();
+            }
+            catch (final IOException ignored)
+            {
+                // closed already
+            }
+        }, deadlineMillis, TimeUnit.MILLISECONDS);
+        try
+        {
+            r.sendText(header);
+            final byte[] chunk = new byte[64 * 1024];
+            Arrays.fill(chunk, (byte)'x');
+            long written = 0;
+            while (written < maxBytes)
+            {
+                r.sendBytes(chunk);
+                written += chunk.length;
+            }
+            return r.closedWithin(deadlineMillis) && !timedOut.get();
+        }
+        catch (final IOException ex)
+        {
+            return !timedOut.get();
+        }
+        finally
+        {
+            watchdog.shutdownNow();
+        }
+    }
+
+    @Test
+    void aHugeBodyLengthBeforeLogonIsCutOffAndOthersStillTrade() throws Exception
+    {
+        for (int i = 0; i < 4; i++)
+        {
+            final RawFix r = raw("TRADER-B");
+            assertTrue(cutOffWhileWriting(r, "8=FIX.4.4|9=999999999|35=A|49=TRADER-B|56=BUTB|", 64L * MIB, 5_000),
+                "connection " + i + " still read after its BodyLength 999999999");
+        }
+        assertOthersStillServed();
+        rawLoggedOn("TRADER-C");
+    }
+
+    @Test
+    void aHugeBodyLengthAfterLogonIsCutOffAndOthersStillTrade() throws Exception
+    {
+        final RawFix r = rawLoggedOn("TRADER-B");
+        assertTrue(cutOffWhileWriting(r, "8=FIX.4.4|9=999999999|35=D|49=TRADER-B|56=BUTB|34=2|", 64L * MIB, 5_000),
+            "a logged-on connection still read after its BodyLength 999999999");
+        assertOthersStillServed();
+    }
+
+    @Test
+    void aSymbolRepeatedInOneRequestGetsOneSnapshot() throws Exception
+    {
+        final FixClient watcher = logon("TRADER-C");
+        final String[] repeated = new String[50];
+        Arrays.fill(repeated, "SMP");
+        watcher.send(Fix.marketData("MD1", SubscriptionRequestType.SNAPSHOT, repeated));
+        watcher.send(Fix.marketData("MARK", SubscriptionRequestType.SNAPSHOT, "SUGAR"));
+        assertEquals(1, snapshotsBefore(watcher, "SUGAR"), "SMP snapshots for one request naming it 50 times");
+    }
+
+    @Test
+    void aRequestNamingTooManySymbolsIsRejected() throws Exception
+    {
+        final FixClient watcher = logon("TRADER-C");
+        final String[] repeated = new String[5_000];
+        Arrays.fill(repeated, "SMP");
+        watcher.send(Fix.marketData("MD1", SubscriptionRequestType.SNAPSHOT, repeated));
+        watcher.send(Fix.marketData("MARK", SubscriptionRequestType.SNAPSHOT, "SUGAR"));
+        final Message first = watcher.next(m -> !FixClient.type(m).equals(MsgType.MARKET_DATA_SNAPSHOT_FULL_REFRESH) ||
+            "SUGAR".equals(Fix.opt(m, Symbol.FIELD)));
+        assertEquals(MsgType.MARKET_DATA_REQUEST_REJECT, FixClient.type(first), first.toString());
+        assertEquals("MD1", s(first, MDReqID.FIELD));
+        assertEquals(MDReqRejReason.INSUFFICIENT_BANDWIDTH, c(first, MDReqRejReason.FIELD));
+        assertEquals(0, snapshotsBefore(watcher, "SUGAR"), "no snapshot for a rejected request");
+    }
+
+    @Test
+    void aSubscriptionNamingASymbolManyTimesSendsOneUpdatePerChange() throws Exception
+    {
+        final FixClient watcher = logon("TRADER-C");
+        final FixClient a = logon("TRADER-A");
+        final String[] repeated = new String[50];
+        Arrays.fill(repeated, "SMP");
+        watcher.send(Fix.marketData("MD1", SubscriptionRequestType.SNAPSHOT_UPDATES, repeated));
+        watcher.send(Fix.marketData("MARK", SubscriptionRequestType.SNAPSHOT_UPDATES, "SUGAR"));
+        assertEquals(1, snapshotsBefore(watcher, "SUGAR"));
+        a.send(Fix.limit("S1", "SMP", Side.SELL, "1", "2500"));
+        a.next(MsgType.EXECUTION_REPORT);
+        a.send(Fix.limit("S2", "SUGAR", Side.SELL, "1", "625"));
+        a.next(MsgType.EXECUTION_REPORT);
+        int smpUpdates = 0;
+        while (true)
+        {
+            final Message x = watcher.next(MsgType.MARKET_DATA_INCREMENTAL_REFRESH);
+            if ("MARK".equals(s(x, MDReqID.FIELD)))
+            {
+                break;
+            }
+            smpUpdates++;
+        }
+        assertEquals(1, smpUpdates, "SMP updates for one book change");
+    }
+
+    @Test
+    void aSecondLiveSubscriptionToTheSameSymbolIsRejected() throws Exception
+    {
+        final FixClient watcher = logon("TRADER-C");
+        watcher.send(Fix.marketData("MD1", SubscriptionRequestType.SNAPSHOT_UPDATES, "SMP"));
+        watcher.next(MsgType.MARKET_DATA_SNAPSHOT_FULL_REFRESH);
+        watcher.send(Fix.marketData("MD2", SubscriptionRequestType.SNAPSHOT_UPDATES, "SUGAR", "SMP"));
+        final Message reject = watcher.next(m -> !FixClient.type(m).equals(MsgType.MARKET_DATA_SNAPSHOT_FULL_REFRESH));
+        assertEquals(MsgType.MARKET_DATA_REQUEST_REJECT, FixClient.type(reject), reject.toString());
+        assertEquals("MD2", s(reject, MDReqID.FIELD));
+        assertTrue(s(reject, quickfix.field.Text.FIELD).contains("MD1"), reject.toString());
+    }
+
+    @Test
+    void aSessionHoldsAtMostTheAllowedLiveSubscriptions() throws Exception
+    {
+        server.close();
+        server = GatewayServer.start(TestCatalog.options().maxMarketDataSubscriptions(2));
+        final FixClient watcher = logon("TRADER-C");
+        watcher.send(Fix.marketData("MD1", SubscriptionRequestType.SNAPSHOT_UPDATES, "SMP"));
+        watcher.send(Fix.marketData("MD2", SubscriptionRequestType.SNAPSHOT_UPDATES, "SUGAR"));
+        watcher.send(Fix.marketData("MD3", SubscriptionRequestType.SNAPSHOT_UPDATES, "TIMBER_SW"));
+        final Message reject = watcher.next(MsgType.MARKET_DATA_REQUEST_REJECT);
+        assertEquals("MD3", s(reject, MDReqID.FIELD));
+        assertEquals(MDReqRejReason.INSUFFICIENT_BANDWIDTH, c(reject, MDReqRejReason.FIELD));
+        watcher.send(Fix.marketData("MD1", SubscriptionRequestType.DISABLE_PREVIOUS_SNAPSHOT_UPDATE_REQUEST, "SMP"));
+        watcher.send(Fix.marketData("MD3", SubscriptionRequestType.SNAPSHOT_UPDATES, "TIMBER_SW"));
+        final Message w = watcher.next(m -> "MD3".equals(Fix.opt(m, MDReqID.FIELD)));
+        assertEquals(MsgType.MARKET_DATA_SNAPSHOT_FULL_REFRESH, FixClient.type(w), "room again after unsubscribing");
+    }
+
+    /** SMP snapshots (any MDReqID) received before the first snapshot of {@code marker}. */
+    private static int snapshotsBefore(final FixClient watcher, final String marker) throws Exception
+    {
+        int n = 0;
+        while (true)
+        {
+            final Message w = watcher.next(MsgType.MARKET_DATA_SNAPSHOT_FULL_REFRESH);
+            if (marker.equals(s(w, Symbol.FIELD)))
+            {
+                return n;
+            }
+            n++;
+        }
+    }
+}

@@ -1,0 +1,166 @@
+package by.butb.gateway;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class LogonSchedulerTest
+{
+    private static final long COOLDOWN = TimeUnit.SECONDS.toNanos(1);
+
+    /** A clock the test moves; the scheduler waits for it in real time, so the test wakes it by submitting. */
+    private final AtomicLong clock = new AtomicLong();
+    private final List<String> ran = new ArrayList<>();
+    private LogonScheduler scheduler;
+
+    @AfterEach
+    void close()
+    {
+        if (scheduler != null)
+        {
+            scheduler.close();
+        }
+    }
+
+    private final class Job implements LogonScheduler.Job
+    {
+        final String name;
+        final String compId;
+        final String address;
+        final boolean wrong;
+        final CountDownLatch done = new CountDownLatch(1);
+        volatile boolean gone;
+
+        Job(final String name, final String compId, final String address, final boolean wrong)
+        {
+            this.name = name;
+            this.compId = compId;
+            this.address = address;
+            this.wrong = wrong;
+        }
+
+        @Override
+        public String compId()
+        {
+            return compId;
+        }
+
+        @Override
+        public String address()
+        {
+            return address;
+        }
+
+        @Override
+        public boolean abandoned()
+        {
+            return gone;
+        }
+
+        @Override
+        public boolean run()
+        {
+            synchronized (ran)
+            {
+                ran.add(name);
+            }
+            done.countDown();
+            return wrong;
+        }
+
+        void await() throws InterruptedException
+        {
+            assertTrue(done.await(10, TimeUnit.SECONDS), name + " did not run");
+        }
+    }
+
+    @Test
+    void aWrongPasswordDelaysTheNextForItsCompIdAndAddressButNotOthers() throws Exception
+    {
+        scheduler = new LogonScheduler(1, 8, COOLDOWN, clock::get);
+        final Job attacker = new Job("attacker", "A", "10.0.0.1", true);
+        assertTrue(scheduler.submit(attacker));
+        attacker.await();
+        final Job sameCompId = new Job("owner", "A", "10.0.0.2", false);
+        final Job sameAddress = new Job("neighbour", "B", "10.0.0.1", false);
+        final Job other = new Job("other", "C", "10.0.0.3", false);
+        scheduler.submit(sameCompId);
+        scheduler.submit(sameAddress);
+        scheduler.submit(other);
+        other.await();
+        assertFalse(sameCompId.done.await(100, TimeUnit.MILLISECONDS), "cooling down");
+        clock.addAndGet(COOLDOWN);
+        final Job nudge = new Job("nudge", "D", "10.0.0.4", false);
+        scheduler.submit(nudge); // wakes the scheduler to see the new time
+        nudge.await();
+        assertEquals(List.of("attacker", "other", "owner", "neighbour", "nudge"), ran);
+    }
+
+    @Test
+    void aLogonNeverOvertakesAnOlderOneOfItsCompIdOrAddress() throws Exception
+    {
+        scheduler = new LogonScheduler(1, 8, COOLDOWN, clock::get);
+        final Job first = new Job("first", "X", "10.0.0.1", true);
+        scheduler.submit(first);
+        first.await();
+        final Job older = new Job("older", "A", "10.0.0.1", false); // its address cools down
+        final Job younger = new Job("younger", "A", "10.0.0.3", false); // free itself, but behind "older" on A
+        final Job unrelated = new Job("unrelated", "B", "10.0.0.4", false);
+        scheduler.submit(older);
+        scheduler.submit(younger);
+        scheduler.submit(unrelated);
+        unrelated.await();
+        assertFalse(younger.done.await(100, TimeUnit.MILLISECONDS), "waits for the older logon of its CompID");
+        clock.addAndGet(COOLDOWN);
+        final Job nudge = new Job("nudge", "Z", "10.0.0.9", false);
+        scheduler.submit(nudge);
+        nudge.await();
+        assertEquals(List.of("first", "unrelated", "older", "younger", "nudge"), ran);
+    }
+
+    @Test
+    void boundsTheLogonsWaitingPerCompIdAndDropsThoseWhoseConnectionIsGone() throws Exception
+    {
+        scheduler = new LogonScheduler(1, 2, COOLDOWN, clock::get);
+        final Job first = new Job("first", "A", "10.0.0.1", true);
+        scheduler.submit(first);
+        first.await();
+        awaitNonePending();
+        final Job waiting = new Job("waiting", "A", "10.0.0.1", false);
+        final Job gone = new Job("gone", "A", "10.0.0.1", false);
+        assertTrue(scheduler.submit(waiting));
+        assertTrue(scheduler.submit(gone));
+        assertFalse(scheduler.submit(new Job("third", "A", "10.0.0.1", false)), "two wait already");
+        assertTrue(scheduler.submit(new Job("elsewhere", "B", "10.0.0.2", false)), "another CompID");
+        gone.gone = true;
+        final Job again = new Job("again", "A", "10.0.0.1", false);
+        assertTrue(scheduler.submit(again), "the gone connection's place is free");
+        clock.addAndGet(COOLDOWN);
+        final Job nudge = new Job("nudge", "Z", "10.0.0.9", false);
+        scheduler.submit(nudge);
+        nudge.await();
+        again.await();
+        awaitNonePending();
+        assertTrue(ran.contains("waiting"));
+        assertFalse(ran.contains("gone"), "never verified");
+    }
+
+    private void awaitNonePending() throws InterruptedException
+    {
+        final long deadline = System.currentTimeMillis() + 10_000;
+        while (scheduler.pending() > 0 && System.currentTimeMillis() < deadline)
+        {
+            Thread.sleep(1);
+        }
+        assertEquals(0, scheduler.pending());
+    }
+}
