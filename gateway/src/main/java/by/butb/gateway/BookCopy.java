@@ -9,7 +9,8 @@ import by.butb.engine.model.Side;
  */
 final class BookCopy
 {
-    static final BookCopy EMPTY = new BookCopy(new long[0], new long[0], new int[0], new long[0], new long[0], new int[0]);
+    static final BookCopy EMPTY =
+        new BookCopy(new long[0], new long[0], new int[0], new long[0], new long[0], new int[0]);
 
     final long[] bidPrices;
     final long[] bidQuantities;

@@ -3,7 +3,6 @@ package by.butb.gateway;
 import by.butb.engine.core.Command;
 import by.butb.engine.core.CommandType;
 import by.butb.engine.core.EngineEvent;
-import by.butb.engine.core.EventType;
 import by.butb.engine.core.MatchingEngine;
 import by.butb.engine.core.ResultCode;
 import by.butb.engine.model.Catalog;
@@ -459,7 +458,8 @@ final class EngineBridge implements EngineListener
     }
 
     /** An OrderCancelReject; {@code o} is the order when it exists and belongs to the requester, else null. */
-    static OrderCancelReject cancelReject(final Request r, final LiveOrder o, final ResultCode code, final long timeNanos)
+    static OrderCancelReject cancelReject(
+        final Request r, final LiveOrder o, final ResultCode code, final long timeNanos)
     {
         final OrderCancelReject reject = new OrderCancelReject();
         reject.setString(OrderID.FIELD, o != null ? Long.toString(o.orderId) :

@@ -235,8 +235,8 @@ final class FixApplication implements Application
         {
             case OrdType.LIMIT -> OrderType.LIMIT;
             case OrdType.MARKET -> OrderType.MARKET;
-            default -> throw new Unsupported("OrdType(40)=" + fixOrdType + " is not supported: use 1 (market) or 2 (limit)",
-                clOrdId);
+            default -> throw new Unsupported(
+                "OrdType(40)=" + fixOrdType + " is not supported: use 1 (market) or 2 (limit)", clOrdId);
         };
         if (lotAction != 0 && orderType != OrderType.LIMIT)
         {
@@ -836,7 +836,9 @@ final class FixApplication implements Application
         checkUnsupportedTags(m, clOrdId, 0);
     }
 
-    /** As {@link #checkUnsupportedTags(Message, String)}, but {@code allowed} (e.g. ExpireTime on a lot offer) passes. */
+    /**
+     * As {@link #checkUnsupportedTags(Message, String)}, but {@code allowed} (e.g. ExpireTime on a lot offer) passes.
+     */
     private static void checkUnsupportedTags(final Message m, final String clOrdId, final int allowed)
         throws Unsupported
     {

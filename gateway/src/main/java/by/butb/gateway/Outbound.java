@@ -398,7 +398,8 @@ final class Outbound implements AutoCloseable
                 final Group e = new MarketDataSnapshotFullRefresh.NoMDEntries();
                 e.setChar(MDEntryType.FIELD, side == Side.BUY ? MDEntryType.BID : MDEntryType.OFFER);
                 e.setString(MDEntryPx.FIELD, FixedPoint.format(book.price(side, rank), instrument.priceScale()));
-                e.setString(MDEntrySize.FIELD, FixedPoint.format(book.quantity(side, rank), instrument.quantityScale()));
+                e.setString(MDEntrySize.FIELD,
+                    FixedPoint.format(book.quantity(side, rank), instrument.quantityScale()));
                 e.setInt(NumberOfOrders.FIELD, book.orders(side, rank));
                 e.setInt(MDEntryPositionNo.FIELD, rank + 1);
                 w.addGroup(e);
@@ -453,7 +454,8 @@ final class Outbound implements AutoCloseable
                         after.orders(side, i)));
                     entries++;
                 }
-                else if (before.quantity(side, j) != after.quantity(side, i) || before.orders(side, j) != after.orders(side, i))
+                else if (before.quantity(side, j) != after.quantity(side, i) ||
+                    before.orders(side, j) != after.orders(side, i))
                 {
                     x.addGroup(level(instrument, side, MDUpdateAction.CHANGE, price, after.quantity(side, i),
                         after.orders(side, i)));

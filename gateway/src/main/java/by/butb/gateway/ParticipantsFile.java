@@ -210,7 +210,8 @@ public final class ParticipantsFile
                 {
                     if (quoted)
                     {
-                        throw new IllegalArgumentException(name + ": line " + record.line + ": a quoted field is not closed");
+                        throw new IllegalArgumentException(
+                            name + ": line " + record.line + ": a quoted field is not closed");
                     }
                     record.fields.add(new int[] {fieldStart, pos});
                     record.end = pos;

@@ -21,8 +21,8 @@ import java.util.concurrent.CountDownLatch;
  */
 @Command(name = "serve", mixinStandardHelpOptions = true,
     description = {"Runs the exchange: the matching engine behind the FIX 4.4 gateway, until Ctrl-C.",
-        "Participants log on with SenderCompID = their id, TargetCompID = BUTB, Password(554); set passwords with"
-            + " 'butb passwd'. See docs/gateway.md."},
+        "Participants log on with SenderCompID = their id, TargetCompID = BUTB, Password(554); set passwords with" +
+            " 'butb passwd'. See docs/gateway.md."},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:stopped cleanly", "1:bad input (catalog files) or the port cannot be used"})
 public final class ServeCommand implements Callable<Integer>
@@ -35,11 +35,13 @@ public final class ServeCommand implements Callable<Integer>
     int port;
 
     @Option(names = "--host", paramLabel = "ADDRESS", defaultValue = "0.0.0.0",
-        description = "Address to listen on (default: ${DEFAULT-VALUE}, every interface; 127.0.0.1 for this machine only).")
+        description = "Address to listen on (default: ${DEFAULT-VALUE}, every interface; 127.0.0.1 for this machine" +
+            " only).")
     String host;
 
     @Option(names = "--data", paramLabel = "DIR", defaultValue = "data/serve",
-        description = "Engine journal directory; a restart on the same directory recovers the book (default: ${DEFAULT-VALUE}).")
+        description = "Engine journal directory; a restart on the same directory recovers the book (default:" +
+            " ${DEFAULT-VALUE}).")
     Path data;
 
     @Option(names = "--instruments", paramLabel = "FILE",
@@ -59,26 +61,26 @@ public final class ServeCommand implements Callable<Integer>
     String compId;
 
     @Option(names = "--stored-messages", paramLabel = "N", defaultValue = "" + GatewayServer.DEFAULT_STORED_MESSAGES,
-        description = "Sent messages each session keeps in memory for resends after a reconnect (default:"
-            + " ${DEFAULT-VALUE}; older ones are gap-filled; 0 keeps none; --fix-store keeps all on disk).")
+        description = "Sent messages each session keeps in memory for resends after a reconnect (default:" +
+            " ${DEFAULT-VALUE}; older ones are gap-filled; 0 keeps none; --fix-store keeps all on disk).")
     int storedMessages;
 
     @Option(names = "--max-message-size", paramLabel = "BYTES",
         defaultValue = "" + GatewayServer.DEFAULT_MAX_MESSAGE_SIZE,
-        description = "Largest FIX message a logged-on participant may send (default: ${DEFAULT-VALUE}; at least 256);"
-            + " a connection announcing a larger one is closed before it is read. Before logon "
-            + GatewayServer.DEFAULT_MAX_BYTES_BEFORE_LOGON + " bytes in all.")
+        description = "Largest FIX message a logged-on participant may send (default: ${DEFAULT-VALUE}; at least" +
+            " 256); a connection announcing a larger one is closed before it is read. Before logon " +
+            GatewayServer.DEFAULT_MAX_BYTES_BEFORE_LOGON + " bytes in all.")
     int maxMessageSize;
 
     @Option(names = "--timer-ms", paramLabel = "MS", defaultValue = "1000",
-        description = "Without --client-time: every MS milliseconds the exchange's timer brings the engine to the"
-            + " current time, so that lots close at their ExpireTime and the day changes without waiting for an order"
-            + " (default: ${DEFAULT-VALUE}; 0 turns it off).")
+        description = "Without --client-time: every MS milliseconds the exchange's timer brings the engine to the" +
+            " current time, so that lots close at their ExpireTime and the day changes without waiting for an order" +
+            " (default: ${DEFAULT-VALUE}; 0 turns it off).")
     long timerMillis;
 
     @Option(names = "--client-time",
-        description = "Client time mode for simulations: an order's engine time is its TransactTime(60) (never earlier"
-            + " than the previous command's), and SendingTime is not checked against this machine's clock.")
+        description = "Client time mode for simulations: an order's engine time is its TransactTime(60) (never" +
+            " earlier than the previous command's), and SendingTime is not checked against this machine's clock.")
     boolean clientTime;
 
     private final PrintStream out;
@@ -175,7 +177,10 @@ public final class ServeCommand implements Callable<Integer>
         return 0;
     }
 
-    /** The exchange's timer: {@link GatewayServer#advanceClock} to the system clock every {@code millis}, until interrupted. */
+    /**
+     * The exchange's timer: {@link GatewayServer#advanceClock} to the system clock every {@code millis}, until
+     * interrupted.
+     */
     private Thread startTimer(final GatewayServer started, final long millis)
     {
         final Thread timer = new Thread(() ->
@@ -268,8 +273,8 @@ public final class ServeCommand implements Callable<Integer>
         final InputStream in = ServeCommand.class.getClassLoader().getResourceAsStream(resource);
         if (in == null)
         {
-            throw new IllegalArgumentException("the bundled " + resource + " is not on the classpath; give --instruments" +
-                " and --participants");
+            throw new IllegalArgumentException("the bundled " + resource + " is not on the classpath; give" +
+                " --instruments and --participants");
         }
         return new InputStreamReader(in, StandardCharsets.UTF_8);
     }

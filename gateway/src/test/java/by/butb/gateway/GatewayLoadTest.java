@@ -71,11 +71,12 @@ class GatewayLoadTest
                     final int price = 2490 + random.nextInt(21);
                     final int qty = 1 + random.nextInt(5);
                     final int kind = random.nextInt(10);
-                    final char tif = kind < 5 ? TimeInForce.GOOD_TILL_CANCEL : kind < 9 ? TimeInForce.IMMEDIATE_OR_CANCEL :
-                        TimeInForce.FILL_OR_KILL;
+                    final char tif = kind < 5 ? TimeInForce.GOOD_TILL_CANCEL :
+                        kind < 9 ? TimeInForce.IMMEDIATE_OR_CANCEL : TimeInForce.FILL_OR_KILL;
                     // one order in 50 is invalid (price off the step): rejected is a final answer too
                     final String px = n % 50 == 7 ? price + ".5" : Integer.toString(price);
-                    client.send(Fix.order(client.id + "-" + n, "SMP", side, Integer.toString(qty), px, OrdType.LIMIT, tif));
+                    client.send(
+                        Fix.order(client.id + "-" + n, "SMP", side, Integer.toString(qty), px, OrdType.LIMIT, tif));
                 }
             });
             senders.add(t);

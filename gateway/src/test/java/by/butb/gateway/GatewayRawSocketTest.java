@@ -265,7 +265,8 @@ class GatewayRawSocketTest
             assertTrue(r.closedWithin(5_000), "corrupt stream is dropped");
         }
         final RawFix r = raw("TRADER-B");
-        r.sendBytes("8=FIX.4.4\u00019=5\u000135=A\u0001garbage-after-header\u0001\u0001\u0001".getBytes(StandardCharsets.ISO_8859_1));
+        r.sendBytes("8=FIX.4.4\u00019=5\u000135=A\u0001garbage-after-header\u0001\u0001\u0001"
+            .getBytes(StandardCharsets.ISO_8859_1));
         r.read(500);
         assertOthersStillServed();
     }
@@ -334,7 +335,8 @@ class GatewayRawSocketTest
         for (int i = 0; i < n; i++)
         {
             burst.append(RawFix.frame("FIX.4.4", r.body("D", "11=F" + i + "|55=SMP|54=1|60=" + RawFix.now() +
-                "|38=" + (i % 3 == 0 ? "0" : i % 3 == 1 ? "-1" : "1") + "|40=2|44=" + (i % 2 == 0 ? "2400.5" : "1") + "|")));
+                "|38=" + (i % 3 == 0 ? "0" : i % 3 == 1 ? "-1" : "1") + "|40=2|44=" + (i % 2 == 0 ? "2400.5" : "1") +
+                "|")));
             if (burst.length() > 64_000)
             {
                 r.sendText(burst.toString());

@@ -36,7 +36,8 @@ class PasswordTest
         assertFalse(PasswordHasher.verify("Secret".toCharArray(), h1));
         assertFalse(PasswordHasher.verify("secret".toCharArray(), "plain-text"));
         assertFalse(PasswordHasher.verify("secret".toCharArray(), "pbkdf2-sha256$0$AAAA$AAAA"));
-        assertFalse(PasswordHasher.verify("secret".toCharArray(), "pbkdf2-sha256$999999999$AAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAA"));
+        assertFalse(PasswordHasher.verify("secret".toCharArray(),
+            "pbkdf2-sha256$999999999$AAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAA"));
         assertThrows(IllegalArgumentException.class, () -> PasswordHasher.hash(new char[0]));
     }
 
@@ -51,7 +52,8 @@ class PasswordTest
     void rewritesOnlyThePasswordFieldOfOneRow()
     {
         final String once = ParticipantsFile.withPasswordHash(FILE, "p.csv", "CN-B", "HASH1");
-        assertEquals(FILE.replace("currency\r", "currency,password_hash\r").replace("1000.00,USD\r", "1000.00,USD,HASH1\r"),
+        assertEquals(
+            FILE.replace("currency\r", "currency,password_hash\r").replace("1000.00,USD\r", "1000.00,USD,HASH1\r"),
             once);
         final String twice = ParticipantsFile.withPasswordHash(once, "p.csv", "CN-B", "HASH2");
         assertEquals(once.replace("HASH1", "HASH2"), twice);
@@ -65,7 +67,8 @@ class PasswordTest
         assertEquals("HASH3", credentials.hash("BY-A"));
         assertEquals("HASH2", credentials.hash("CN-B"));
         assertEquals(2, credentials.size());
-        assertThrows(IllegalArgumentException.class, () -> ParticipantsFile.withPasswordHash(FILE, "p.csv", "NOBODY", "H"));
+        assertThrows(IllegalArgumentException.class,
+            () -> ParticipantsFile.withPasswordHash(FILE, "p.csv", "NOBODY", "H"));
     }
 
     @Test
@@ -76,7 +79,8 @@ class PasswordTest
         final ByteArrayOutputStream out = new ByteArrayOutputStream();
         final ByteArrayOutputStream err = new ByteArrayOutputStream();
         final PasswordCommand command = new PasswordCommand(
-            new ByteArrayInputStream("s3cret\n".getBytes(StandardCharsets.UTF_8)), new PrintStream(out), new PrintStream(err));
+            new ByteArrayInputStream("s3cret\n".getBytes(StandardCharsets.UTF_8)),
+            new PrintStream(out), new PrintStream(err));
         final int code = new CommandLine(command).execute("--participants", file.toString(), "--stdin",
             "--iterations", "1000", "CN-B");
         assertEquals(0, code, err.toString());
@@ -87,11 +91,13 @@ class PasswordTest
         assertFalse(text.contains("s3cret"), "only the hash is stored");
 
         final PasswordCommand unknown = new PasswordCommand(
-            new ByteArrayInputStream("x\n".getBytes(StandardCharsets.UTF_8)), new PrintStream(out), new PrintStream(err));
+            new ByteArrayInputStream("x\n".getBytes(StandardCharsets.UTF_8)),
+            new PrintStream(out), new PrintStream(err));
         assertEquals(1, new CommandLine(unknown).execute("--participants", file.toString(), "--stdin", "NOBODY"));
         assertTrue(err.toString().contains("no participant with id 'NOBODY'"), err.toString());
         final PasswordCommand empty = new PasswordCommand(
-            new ByteArrayInputStream("\n".getBytes(StandardCharsets.UTF_8)), new PrintStream(out), new PrintStream(err));
+            new ByteArrayInputStream("\n".getBytes(StandardCharsets.UTF_8)),
+            new PrintStream(out), new PrintStream(err));
         assertEquals(1, new CommandLine(empty).execute("--participants", file.toString(), "--stdin", "CN-B"));
         assertEquals(text, Files.readString(file), "a failed command changes nothing");
     }

@@ -37,7 +37,8 @@ final class TestCatalog
         {
             sb.append(t).append(",Trader,BY,true,TRADER,,AGRI,ACTIVE,100000000.00,USD,").append(hash(t)).append('\n');
         }
-        sb.append("CLIENT-C,Client,CN,false,TRADER,,AGRI,ACTIVE,100000000.00,USD,").append(hash("CLIENT-C")).append('\n');
+        sb.append("CLIENT-C,Client,CN,false,TRADER,,AGRI,ACTIVE,100000000.00,USD,").append(hash("CLIENT-C"))
+            .append('\n');
         sb.append("BROKER-1,Broker,CN,false,BROKER,CLIENT-C,AGRI,ACTIVE,1000000.00,USD,").append(hash("BROKER-1"))
             .append('\n');
         sb.append("SUSP,Suspended,TR,false,TRADER,,AGRI,SUSPENDED,1000.00,USD,").append(hash("SUSP")).append('\n');
