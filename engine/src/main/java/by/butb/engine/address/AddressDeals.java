@@ -8,7 +8,7 @@ import by.butb.engine.core.EventType;
 import by.butb.engine.core.EventWriter;
 import by.butb.engine.core.ResultCode;
 import by.butb.engine.core.TradeKind;
-import by.butb.engine.deposit.Guarantees;
+import by.butb.engine.deposit.Deposits;
 import by.butb.engine.matching.TradeExecution;
 import by.butb.engine.model.OrderType;
 import by.butb.engine.model.Side;
@@ -31,7 +31,7 @@ public final class AddressDeals
     private final OrderBook[] books;
     private final TradingSessions sessions;
     private final LiveOrders orders;
-    private final Guarantees guarantees;
+    private final Deposits deposits;
     private final OrderLifecycle lifecycle;
     private final TradeExecution trades;
     private final EventWriter events;
@@ -40,13 +40,13 @@ public final class AddressDeals
     private final ArrayList<Order> waiting = new ArrayList<>();
 
     public AddressDeals(final OrderBook[] books, final TradingSessions sessions, final LiveOrders orders,
-        final Guarantees guarantees, final OrderLifecycle lifecycle, final TradeExecution trades,
+        final Deposits deposits, final OrderLifecycle lifecycle, final TradeExecution trades,
         final EventWriter events, final int participants)
     {
         this.books = books;
         this.sessions = sessions;
         this.orders = orders;
-        this.guarantees = guarantees;
+        this.deposits = deposits;
         this.lifecycle = lifecycle;
         this.trades = trades;
         this.events = events;
@@ -97,14 +97,14 @@ public final class AddressDeals
             events.reject(ResultCode.ADDRESS_TERMS_MISMATCH);
             return;
         }
-        final ResultCode result = guarantees.reserve(cmd.beneficialOwner(), books[cmd.instrument].instrument,
+        final ResultCode result = deposits.reserve(cmd.beneficialOwner(), books[cmd.instrument].instrument,
             cmd.price, cmd.quantity, 0);
         if (result != ResultCode.OK)
         {
             events.reject(result);
             return;
         }
-        final Order order = lifecycle.open(cmd, cmd.price, guarantees.reserved());
+        final Order order = lifecycle.open(cmd, cmd.price, deposits.reserved());
         order.counterparty = cmd.counterparty;
         waiting.add(order);
         lifecycle.index(order);
@@ -132,14 +132,14 @@ public final class AddressDeals
         final OrderBook book = books[cmd.instrument];
         if (result == ResultCode.OK)
         {
-            result = guarantees.reserve(owner, book.instrument, target.price, cmd.quantity, 0);
+            result = deposits.reserve(owner, book.instrument, target.price, cmd.quantity, 0);
         }
         if (result != ResultCode.OK)
         {
             events.reject(result);
             return;
         }
-        final Order taker = lifecycle.open(cmd, target.price, guarantees.reserved());
+        final Order taker = lifecycle.open(cmd, target.price, deposits.reserved());
         taker.price = target.price;
         taker.counterparty = target.owner;
         events.order(EventType.ACCEPTED, ResultCode.OK, taker);

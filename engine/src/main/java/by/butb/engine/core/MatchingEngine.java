@@ -8,7 +8,6 @@ import by.butb.engine.book.Order;
 import by.butb.engine.book.OrderBook;
 import by.butb.engine.book.OrderKey;
 import by.butb.engine.deposit.Deposits;
-import by.butb.engine.deposit.Guarantees;
 import by.butb.engine.lots.Lot;
 import by.butb.engine.lots.LotAuctions;
 import by.butb.engine.lots.LotRegistry;
@@ -39,7 +38,7 @@ import java.io.IOException;
  * new trading day expires the DAY orders of the earlier one ({@link DayOrderExpiry}). Then:
  * <ul>
  * <li>NEW_ORDER, CANCEL, REPLACE: {@link OrderEntry} (checks: {@link Accreditation}, {@link OrderChecks},
- * {@link by.butb.engine.rules.PhasePolicy}, {@link Guarantees}; then {@link ContinuousMatching}, the book, or
+ * {@link by.butb.engine.rules.PhasePolicy}, {@link Deposits}; then {@link ContinuousMatching}, the book, or
  * {@link AddressDeals});</li>
  * <li>LOT_OFFER, LOT_BID: {@link LotAuctions};</li>
  * <li>CLOCK: nothing more; INVALID: rejected with its code.</li>
@@ -73,6 +72,8 @@ public final class MatchingEngine
     private final EventWriter events;
     private final EngineState state;
     private long lastSequence = -1;
+    /** No command before this time (epoch nanoseconds) closes a lot, changes a phase or starts a trading day. */
+    private long timeDue = Long.MIN_VALUE;
 
     public MatchingEngine(final Catalog catalog, final MarketRules rules)
     {
@@ -104,21 +105,20 @@ public final class MatchingEngine
         {
             books[i] = new OrderBook(catalog.instrument(i));
         }
-        deposits = new Deposits(catalog);
+        deposits = new Deposits(catalog, rules);
         orders = new LiveOrders(expectedOrders, participants);
         final ExchangeIds ids = new ExchangeIds();
         events = new EventWriter(ids);
-        final Guarantees guarantees = new Guarantees(rules, deposits);
         final Accreditation accreditation = new Accreditation(catalog);
-        final OrderChecks checks = new OrderChecks(catalog, accreditation, orders, lots);
-        final OrderLifecycle lifecycle = new OrderLifecycle(orders, guarantees, events, ids, tradingDay);
-        final TradeExecution trades = new TradeExecution(guarantees, events, lifecycle);
+        final OrderChecks checks = new OrderChecks(books, accreditation, orders, lots);
+        final OrderLifecycle lifecycle = new OrderLifecycle(orders, deposits, events, ids, tradingDay);
+        final TradeExecution trades = new TradeExecution(deposits, events, lifecycle);
         sessions = new TradingSessions(schedule, catalog.sections().size(), books, tradingDay, events);
-        addressDeals = new AddressDeals(books, sessions, orders, guarantees, lifecycle, trades, events, participants);
+        addressDeals = new AddressDeals(books, sessions, orders, deposits, lifecycle, trades, events, participants);
         dayOrderExpiry = new DayOrderExpiry(books, addressDeals, lifecycle);
         sessions.wire(new CallAuction(trades, lifecycle), dayOrderExpiry);
-        lotAuctions = new LotAuctions(catalog, accreditation, checks, sessions, guarantees, events, ids, lots);
-        orderEntry = new OrderEntry(books, accreditation, checks, sessions, orders, guarantees, lifecycle,
+        lotAuctions = new LotAuctions(catalog, accreditation, checks, sessions, deposits, events, ids, lots);
+        orderEntry = new OrderEntry(books, accreditation, checks, sessions, orders, deposits, lifecycle,
             new ContinuousMatching(trades, lifecycle), addressDeals, events);
         state = new EngineState(books, deposits, ids, tradingDay, sessions, addressDeals, lots, orders);
     }
@@ -142,7 +142,38 @@ public final class MatchingEngine
     {
         events.begin(cmd, out);
         lastSequence = cmd.sequence;
-        final long time = cmd.timeNanos;
+        if (cmd.timeNanos >= timeDue)
+        {
+            passTime(cmd.timeNanos);
+        }
+        switch (cmd.type)
+        {
+            case NEW_ORDER -> orderEntry.newOrder(cmd);
+            case CANCEL -> orderEntry.cancel(cmd);
+            case REPLACE -> orderEntry.replace(cmd);
+            case LOT_OFFER ->
+            {
+                lotAuctions.offer(cmd);
+                timeDue = Math.min(timeDue, lots.nextClose());
+            }
+            case LOT_BID -> lotAuctions.bid(cmd);
+            case CLOCK ->
+            {
+            }
+            case INVALID -> events.reject(cmd.rejectCode == ResultCode.OK ? ResultCode.MALFORMED_INPUT :
+                cmd.rejectCode);
+            default -> throw new IllegalStateException("unhandled command type " + cmd.type);
+        }
+        events.end();
+    }
+
+    /**
+     * What the passing of time sets off before a command applies: lots due close, sections enter the phases the
+     * time has passed, a new trading day expires the DAY orders of the earlier one. Then {@link #timeDue} is the
+     * earliest time at which any of these can happen again.
+     */
+    private void passTime(final long time)
+    {
         if (time >= lots.nextClose())
         {
             lotAuctions.closeDue(time);
@@ -156,21 +187,7 @@ public final class MatchingEngine
             dayOrderExpiry.expireAll(tradingDay.current());
             lots.dropClosedBefore(TradingDay.startOf(tradingDay.current()));
         }
-        switch (cmd.type)
-        {
-            case NEW_ORDER -> orderEntry.newOrder(cmd);
-            case CANCEL -> orderEntry.cancel(cmd);
-            case REPLACE -> orderEntry.replace(cmd);
-            case LOT_OFFER -> lotAuctions.offer(cmd);
-            case LOT_BID -> lotAuctions.bid(cmd);
-            case CLOCK ->
-            {
-            }
-            case INVALID -> events.reject(cmd.rejectCode == ResultCode.OK ? ResultCode.MALFORMED_INPUT :
-                cmd.rejectCode);
-            default -> throw new IllegalStateException("unhandled command type " + cmd.type);
-        }
-        events.end();
+        timeDue = sessions.anySchedule() ? Long.MIN_VALUE : Math.min(lots.nextClose(), tradingDay.nextDayStart());
     }
 
     /**
@@ -375,6 +392,7 @@ public final class MatchingEngine
             throw new IllegalStateException("a snapshot can only be loaded into a fresh engine");
         }
         lastSequence = state.read(in);
+        timeDue = Long.MIN_VALUE;
     }
 
     /** Callback for {@link #forEachRestingOrder}. Money in minor units; price and quantities scaled. */

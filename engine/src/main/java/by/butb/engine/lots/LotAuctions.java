@@ -5,7 +5,7 @@ import by.butb.engine.core.Command;
 import by.butb.engine.core.EventType;
 import by.butb.engine.core.EventWriter;
 import by.butb.engine.core.ResultCode;
-import by.butb.engine.deposit.Guarantees;
+import by.butb.engine.deposit.Deposits;
 import by.butb.engine.model.Catalog;
 import by.butb.engine.model.Instrument;
 import by.butb.engine.rules.Accreditation;
@@ -28,20 +28,20 @@ public final class LotAuctions
     private final Accreditation accreditation;
     private final OrderChecks checks;
     private final TradingSessions sessions;
-    private final Guarantees guarantees;
+    private final Deposits deposits;
     private final EventWriter events;
     private final ExchangeIds ids;
     private final LotRegistry lots;
 
     public LotAuctions(final Catalog catalog, final Accreditation accreditation, final OrderChecks checks,
-        final TradingSessions sessions, final Guarantees guarantees, final EventWriter events, final ExchangeIds ids,
+        final TradingSessions sessions, final Deposits deposits, final EventWriter events, final ExchangeIds ids,
         final LotRegistry lots)
     {
         this.catalog = catalog;
         this.accreditation = accreditation;
         this.checks = checks;
         this.sessions = sessions;
-        this.guarantees = guarantees;
+        this.deposits = deposits;
         this.events = events;
         this.ids = ids;
         this.lots = lots;
@@ -68,7 +68,7 @@ public final class LotAuctions
             }
             if (result == ResultCode.OK)
             {
-                result = guarantees.reserve(owner, instrument, cmd.price, cmd.quantity, 0);
+                result = deposits.reserve(owner, instrument, cmd.price, cmd.quantity, 0);
             }
         }
         if (result != ResultCode.OK)
@@ -87,8 +87,8 @@ public final class LotAuctions
         lot.startPrice = cmd.price;
         lot.bidStep = cmd.bidStep;
         lot.closeTime = cmd.closeTimeNanos;
-        lot.blocked = guarantees.reserved();
-        guarantees.block(owner, lot.blocked);
+        lot.blocked = deposits.reserved();
+        deposits.block(owner, lot.blocked);
         lots.add(lot);
         events.lot(EventType.ACCEPTED, ResultCode.OK, lot);
     }
@@ -114,7 +114,7 @@ public final class LotAuctions
         if (result == ResultCode.OK)
         {
             final long held = lot.hasBid && lot.bidOwner == owner ? lot.bidBlocked : 0;
-            result = guarantees.reserve(owner, catalog.instrument(lot.instrument), cmd.price, lot.quantity, held);
+            result = deposits.reserve(owner, catalog.instrument(lot.instrument), cmd.price, lot.quantity, held);
         }
         if (result != ResultCode.OK)
         {
@@ -136,8 +136,8 @@ public final class LotAuctions
         final long previousPrice = lot.bidPrice;
         final long previousBlocked = lot.bidBlocked;
 
-        final long guarantee = guarantees.reserved();
-        guarantees.block(owner, guarantee);
+        final long guarantee = deposits.reserved();
+        deposits.block(owner, guarantee);
         lot.hasBid = true;
         lot.bidId = ids.nextOrderId();
         lot.bidClientOrderId = cmd.clientOrderId;
@@ -149,7 +149,7 @@ public final class LotAuctions
             cmd.price);
         if (hadBid)
         {
-            guarantees.release(previousOwner, previousBlocked);
+            deposits.release(previousOwner, previousBlocked);
             events.bid(EventType.CANCELLED, ResultCode.OUTBID, lot, previousOwner, previousSubmitter,
                 previousClientOrderId, previousBidId, previousPrice);
         }
@@ -201,16 +201,16 @@ public final class LotAuctions
     private void close(final Lot lot)
     {
         lot.closed = true;
-        guarantees.release(lot.owner, lot.blocked);
+        deposits.release(lot.owner, lot.blocked);
         lot.blocked = 0;
         if (!lot.hasBid)
         {
             events.lot(EventType.EXPIRED, ResultCode.LOT_UNSOLD, lot);
             return;
         }
-        guarantees.release(lot.bidOwner, lot.bidBlocked);
+        deposits.release(lot.bidOwner, lot.bidBlocked);
         lot.bidBlocked = 0;
-        final long fee = guarantees.settle(catalog.instrument(lot.instrument), lot.owner, lot.bidOwner,
+        final long fee = deposits.settle(catalog.instrument(lot.instrument), lot.owner, lot.bidOwner,
             lot.bidPrice, lot.quantity);
         events.lotTrade(lot, fee);
     }

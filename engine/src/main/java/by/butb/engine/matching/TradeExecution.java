@@ -4,7 +4,7 @@ import by.butb.engine.book.Order;
 import by.butb.engine.book.OrderBook;
 import by.butb.engine.core.EventWriter;
 import by.butb.engine.core.TradeKind;
-import by.butb.engine.deposit.Guarantees;
+import by.butb.engine.deposit.Deposits;
 import by.butb.engine.orders.OrderLifecycle;
 
 /**
@@ -14,13 +14,13 @@ import by.butb.engine.orders.OrderLifecycle;
  */
 public final class TradeExecution
 {
-    private final Guarantees guarantees;
+    private final Deposits deposits;
     private final EventWriter events;
     private final OrderLifecycle lifecycle;
 
-    public TradeExecution(final Guarantees guarantees, final EventWriter events, final OrderLifecycle lifecycle)
+    public TradeExecution(final Deposits deposits, final EventWriter events, final OrderLifecycle lifecycle)
     {
-        this.guarantees = guarantees;
+        this.deposits = deposits;
         this.events = events;
         this.lifecycle = lifecycle;
     }
@@ -33,7 +33,7 @@ public final class TradeExecution
     {
         fill(book, buy, quantity);
         fill(book, sell, quantity);
-        final long fee = guarantees.settle(book.instrument, buy.owner, sell.owner, price, quantity);
+        final long fee = deposits.settle(book.instrument, buy.owner, sell.owner, price, quantity);
         events.trade(kind, price, quantity, aggressor, buy, sell, fee);
         if (buy.leaves == 0 && buy.isResting())
         {
@@ -58,6 +58,6 @@ public final class TradeExecution
             order.leaves -= quantity;
         }
         order.filled += quantity;
-        guarantees.refresh(book.instrument, order);
+        deposits.refresh(book.instrument, order);
     }
 }

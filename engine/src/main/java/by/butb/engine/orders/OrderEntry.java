@@ -9,7 +9,7 @@ import by.butb.engine.core.Command;
 import by.butb.engine.core.EventType;
 import by.butb.engine.core.EventWriter;
 import by.butb.engine.core.ResultCode;
-import by.butb.engine.deposit.Guarantees;
+import by.butb.engine.deposit.Deposits;
 import by.butb.engine.matching.ContinuousMatching;
 import by.butb.engine.model.Instrument;
 import by.butb.engine.model.OrderType;
@@ -33,14 +33,16 @@ public final class OrderEntry
     private final OrderChecks checks;
     private final TradingSessions sessions;
     private final LiveOrders orders;
-    private final Guarantees guarantees;
+    private final Deposits deposits;
     private final OrderLifecycle lifecycle;
     private final ContinuousMatching matching;
     private final AddressDeals addressDeals;
     private final EventWriter events;
+    /** Whether any section has a session schedule (else every section is always CONTINUOUS). */
+    private final boolean scheduled;
 
     public OrderEntry(final OrderBook[] books, final Accreditation accreditation, final OrderChecks checks,
-        final TradingSessions sessions, final LiveOrders orders, final Guarantees guarantees,
+        final TradingSessions sessions, final LiveOrders orders, final Deposits deposits,
         final OrderLifecycle lifecycle, final ContinuousMatching matching, final AddressDeals addressDeals,
         final EventWriter events)
     {
@@ -49,11 +51,12 @@ public final class OrderEntry
         this.checks = checks;
         this.sessions = sessions;
         this.orders = orders;
-        this.guarantees = guarantees;
+        this.deposits = deposits;
         this.lifecycle = lifecycle;
         this.matching = matching;
         this.addressDeals = addressDeals;
         this.events = events;
+        this.scheduled = sessions.anySchedule();
     }
 
     public void newOrder(final Command cmd)
@@ -75,23 +78,26 @@ public final class OrderEntry
         }
         final OrderBook book = books[cmd.instrument];
         final int section = book.instrument.sectionIndex();
-        final Phase phase = sessions.phase(section);
-        final PhasePolicy.Action action = cmd.orderType == OrderType.MARKET || !cmd.timeInForce.rests() ?
-            PhasePolicy.Action.IMMEDIATE_ORDER : PhasePolicy.Action.RESTING_ORDER;
-        result = sessions.allows(action, section);
+        final boolean continuous = !scheduled || sessions.phase(section) == Phase.CONTINUOUS;
+        if (scheduled)
+        {
+            final PhasePolicy.Action action = cmd.orderType == OrderType.MARKET || !cmd.timeInForce.rests() ?
+                PhasePolicy.Action.IMMEDIATE_ORDER : PhasePolicy.Action.RESTING_ORDER;
+            result = sessions.allows(action, section);
+        }
         final long guaranteePrice = cmd.orderType == OrderType.MARKET ? book.instrument.highPrice() : cmd.price;
         if (result == ResultCode.OK)
         {
-            result = guarantees.reserve(cmd.beneficialOwner(), book.instrument, guaranteePrice, cmd.quantity, 0);
+            result = deposits.reserve(cmd.beneficialOwner(), book.instrument, guaranteePrice, cmd.quantity, 0);
         }
         if (result != ResultCode.OK)
         {
             events.reject(result);
             return;
         }
-        final Order order = lifecycle.open(cmd, guaranteePrice, guarantees.reserved());
+        final Order order = lifecycle.open(cmd, guaranteePrice, deposits.reserved());
         events.order(EventType.ACCEPTED, ResultCode.OK, order);
-        if (phase == Phase.CONTINUOUS)
+        if (continuous)
         {
             matching.submit(book, order);
         }
@@ -157,14 +163,14 @@ public final class OrderEntry
         final long newLeaves = cmd.quantity - order.filled;
         if (result == ResultCode.OK)
         {
-            result = guarantees.reserve(order.owner, instrument, cmd.price, newLeaves, order.blocked);
+            result = deposits.reserve(order.owner, instrument, cmd.price, newLeaves, order.blocked);
         }
         if (result != ResultCode.OK)
         {
             events.rejectOnOrder(result, order);
             return;
         }
-        final long newBlocked = guarantees.reserved();
+        final long newBlocked = deposits.reserved();
         final BookSide side = book.side(order.side);
         final boolean keepsPriority = cmd.price == order.price && cmd.quantity <= order.quantity;
         if (renames)
@@ -184,7 +190,7 @@ public final class OrderEntry
         }
         order.quantity = cmd.quantity;
         order.submitter = cmd.submitter;
-        guarantees.hold(order, newBlocked);
+        deposits.hold(order, newBlocked);
         events.order(EventType.REPLACED, ResultCode.OK, order);
         if (!keepsPriority)
         {

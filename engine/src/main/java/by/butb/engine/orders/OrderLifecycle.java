@@ -8,7 +8,7 @@ import by.butb.engine.core.Command;
 import by.butb.engine.core.EventType;
 import by.butb.engine.core.EventWriter;
 import by.butb.engine.core.ResultCode;
-import by.butb.engine.deposit.Guarantees;
+import by.butb.engine.deposit.Deposits;
 import by.butb.engine.model.OrderType;
 import by.butb.engine.session.TradingDay;
 
@@ -21,16 +21,16 @@ import by.butb.engine.session.TradingDay;
 public final class OrderLifecycle
 {
     private final LiveOrders orders;
-    private final Guarantees guarantees;
+    private final Deposits deposits;
     private final EventWriter events;
     private final ExchangeIds ids;
     private final TradingDay day;
 
-    public OrderLifecycle(final LiveOrders orders, final Guarantees guarantees, final EventWriter events,
+    public OrderLifecycle(final LiveOrders orders, final Deposits deposits, final EventWriter events,
         final ExchangeIds ids, final TradingDay day)
     {
         this.orders = orders;
-        this.guarantees = guarantees;
+        this.deposits = deposits;
         this.events = events;
         this.ids = ids;
         this.day = day;
@@ -59,7 +59,7 @@ public final class OrderLifecycle
         order.blocked = guarantee;
         order.day = day.current();
         order.counterparty = Command.NONE;
-        guarantees.block(order.owner, guarantee);
+        deposits.block(order.owner, guarantee);
         return order;
     }
 
@@ -80,7 +80,7 @@ public final class OrderLifecycle
     public void finish(final Order order, final EventType type, final ResultCode reason)
     {
         order.leaves = 0;
-        guarantees.hold(order, 0);
+        deposits.hold(order, 0);
         events.order(type, reason, order);
         release(order);
     }
@@ -88,7 +88,7 @@ public final class OrderLifecycle
     /** Returns an order that has ended or filled, and is no longer in a book, to the pool. */
     public void release(final Order order)
     {
-        guarantees.releaseAll(order);
+        deposits.releaseAll(order);
         orders.release(order);
     }
 }

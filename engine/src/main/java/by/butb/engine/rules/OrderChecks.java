@@ -1,11 +1,11 @@
 package by.butb.engine.rules;
 
 import by.butb.engine.book.LiveOrders;
+import by.butb.engine.book.OrderBook;
 import by.butb.engine.book.OrderKey;
 import by.butb.engine.core.Command;
 import by.butb.engine.core.ResultCode;
 import by.butb.engine.lots.LotRegistry;
-import by.butb.engine.model.Catalog;
 import by.butb.engine.model.Instrument;
 import by.butb.engine.model.OrderType;
 
@@ -17,15 +17,15 @@ import by.butb.engine.model.OrderType;
  */
 public final class OrderChecks
 {
-    private final Instrument[] instruments;
+    private final OrderBook[] books;
     private final Accreditation accreditation;
     private final LiveOrders orders;
     private final LotRegistry lots;
 
-    public OrderChecks(final Catalog catalog, final Accreditation accreditation, final LiveOrders orders,
+    public OrderChecks(final OrderBook[] books, final Accreditation accreditation, final LiveOrders orders,
         final LotRegistry lots)
     {
-        this.instruments = catalog.instruments().toArray(new Instrument[0]);
+        this.books = books;
         this.accreditation = accreditation;
         this.orders = orders;
         this.lots = lots;
@@ -34,11 +34,11 @@ public final class OrderChecks
     /** The terms of a new order or lot offer (its parties are checked before). */
     public ResultCode checkNewOrder(final Command cmd)
     {
-        if (cmd.instrument < 0 || cmd.instrument >= instruments.length)
+        if (cmd.instrument < 0 || cmd.instrument >= books.length)
         {
             return ResultCode.UNKNOWN_INSTRUMENT;
         }
-        final Instrument instrument = instruments[cmd.instrument];
+        final Instrument instrument = books[cmd.instrument].instrument;
         final int owner = cmd.beneficialOwner();
         final ResultCode entryResult = checkEntry(owner, cmd.instrument, cmd.clientOrderId);
         if (entryResult != ResultCode.OK)

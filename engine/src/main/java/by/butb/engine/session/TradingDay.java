@@ -38,6 +38,12 @@ public final class TradingDay
         return hadDay;
     }
 
+    /** No command before this time (epoch nanoseconds) opens a new trading day. */
+    public long nextDayStart()
+    {
+        return nextDayStart;
+    }
+
     /** The current trading day (UTC epoch day), Long.MIN_VALUE before the first command. */
     public long current()
     {
