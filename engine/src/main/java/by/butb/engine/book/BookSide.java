@@ -89,8 +89,7 @@ public final class BookSide
         level.init(price);
         if (levelCount == levels.length)
         {
-            levels = Arrays.copyOf(levels, levels.length * 2);
-            prices = Arrays.copyOf(prices, prices.length * 2);
+            growLevels();
         }
         System.arraycopy(levels, position, levels, position + 1, levelCount - position);
         System.arraycopy(prices, position, prices, position + 1, levelCount - position);
@@ -141,8 +140,21 @@ public final class BookSide
         levels[--levelCount] = null;
         if (poolSize == pool.length)
         {
-            pool = Arrays.copyOf(pool, pool.length * 2);
+            growPool();
         }
         pool[poolSize++] = level;
+    }
+
+    /** Cold path, kept out of line so the hot callers stay small for the JIT. */
+    private void growLevels()
+    {
+        levels = Arrays.copyOf(levels, levels.length * 2);
+        prices = Arrays.copyOf(prices, prices.length * 2);
+    }
+
+    /** Cold path, kept out of line so the hot callers stay small for the JIT. */
+    private void growPool()
+    {
+        pool = Arrays.copyOf(pool, pool.length * 2);
     }
 }

@@ -80,7 +80,7 @@ final class ClientOrderIndex
         final int owner = order.owner;
         if (owner >= highest.length)
         {
-            highest = Arrays.copyOf(highest, Math.max(owner + 1, highest.length * 2));
+            growHighest(owner);
         }
         if (order.clientOrderId > highest[owner])
         {
@@ -148,6 +148,12 @@ final class ClientOrderIndex
         table = new long[entries * 2];
         mask = entries * 2 - 1;
         shift = 64 - Integer.numberOfTrailingZeros(entries);
+    }
+
+    /** Cold path, kept out of line so the hot callers stay small for the JIT. */
+    private void growHighest(final int owner)
+    {
+        highest = Arrays.copyOf(highest, Math.max(owner + 1, highest.length * 2));
     }
 
     private void grow()

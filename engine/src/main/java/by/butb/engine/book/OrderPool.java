@@ -34,9 +34,15 @@ public final class OrderPool
         order.reset();
         if (size == free.length)
         {
-            free = Arrays.copyOf(free, free.length * 2);
+            growFree();
         }
         free[size++] = order;
+    }
+
+    /** Cold path, kept out of line so that {@link #release} stays small for the JIT. */
+    private void growFree()
+    {
+        free = Arrays.copyOf(free, free.length * 2);
     }
 
     Order byIndex(final int index)

@@ -1,5 +1,7 @@
 package by.butb.engine.core;
 
+import java.util.Arrays;
+
 /**
  * The events one command produced, in order. Pre-allocated and reused: {@link #add()} hands out a pooled
  * {@link EngineEvent} and only allocates while the list grows past its largest size so far. Single-threaded.
@@ -32,14 +34,20 @@ public final class EventList
     {
         if (size == events.length)
         {
-            final EngineEvent[] grown = java.util.Arrays.copyOf(events, events.length * 2);
-            for (int i = events.length; i < grown.length; i++)
-            {
-                grown[i] = new EngineEvent();
-            }
-            events = grown;
+            grow();
         }
         return events[size++];
+    }
+
+    /** Cold path, kept out of line so that {@link #add()} stays small for the JIT. */
+    private void grow()
+    {
+        final EngineEvent[] grown = Arrays.copyOf(events, events.length * 2);
+        for (int i = events.length; i < grown.length; i++)
+        {
+            grown[i] = new EngineEvent();
+        }
+        events = grown;
     }
 
     public int size()

@@ -114,17 +114,14 @@ public final class ContinuousMatching
         {
             lifecycle.release(order);
         }
-        else if (order.type == OrderType.MARKET)
-        {
-            lifecycle.finish(order, EventType.CANCELLED, ResultCode.MARKET_REMAINDER);
-        }
-        else if (order.timeInForce.rests())
+        else if (order.type != OrderType.MARKET && order.timeInForce.rests())
         {
             lifecycle.rest(book, order);
         }
         else
         {
-            lifecycle.finish(order, EventType.CANCELLED, ResultCode.IOC_REMAINDER);
+            lifecycle.finish(order, EventType.CANCELLED,
+                order.type == OrderType.MARKET ? ResultCode.MARKET_REMAINDER : ResultCode.IOC_REMAINDER);
         }
     }
 }
