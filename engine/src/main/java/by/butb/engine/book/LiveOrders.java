@@ -1,7 +1,8 @@
 package by.butb.engine.book;
 
 /**
- * The live orders: their pool, and the indexes that find the orders that outlive their command (resting in a book,
+ * The live orders: their pool, their exchange order ids (shared with lots and bids), and the indexes that find the
+ * orders that outlive their command (resting in a book,
  * or open address orders) by their owner's client order id and, on demand, by exchange order id.
  *
  * <p>The exchange-id index is null until the first lookup by exchange id: most flows name orders by their own
@@ -15,6 +16,7 @@ public final class LiveOrders
     private final ClientOrderIndex byClientKey;
     private final int idIndexCapacity;
     private OrderIdIndex byId;
+    private long nextOrderId = 1;
 
     /**
      * @param expectedOrders live orders to pre-allocate room for.
@@ -25,6 +27,24 @@ public final class LiveOrders
         pool = new OrderPool(expectedOrders);
         byClientKey = new ClientOrderIndex(pool, Math.max(32, expectedOrders), participants);
         idIndexCapacity = (int)Math.min(1 << 22, Math.max(1 << 16, expectedOrders * 16L));
+    }
+
+    /** The next exchange order id: orders, lots and lot bids share one sequence, from 1. */
+    public long nextOrderId()
+    {
+        return nextOrderId++;
+    }
+
+    /** The exchange order id {@link #nextOrderId} will hand out next. */
+    public long peekOrderId()
+    {
+        return nextOrderId;
+    }
+
+    /** Restores the exchange order id sequence from a snapshot. */
+    public void restoreOrderIds(final long next)
+    {
+        nextOrderId = next;
     }
 
     /** A cleared order from the pool; it is not findable until {@link #index}. */

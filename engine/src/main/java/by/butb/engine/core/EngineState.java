@@ -2,7 +2,6 @@ package by.butb.engine.core;
 
 import by.butb.engine.address.AddressDeals;
 import by.butb.engine.book.BookSide;
-import by.butb.engine.book.ExchangeIds;
 import by.butb.engine.book.LiveOrders;
 import by.butb.engine.book.Order;
 import by.butb.engine.book.OrderBook;
@@ -28,20 +27,20 @@ final class EngineState
 {
     private final OrderBook[] books;
     private final Deposits deposits;
-    private final ExchangeIds ids;
+    private final EventWriter events;
     private final TradingDay tradingDay;
     private final TradingSessions sessions;
     private final AddressDeals addressDeals;
     private final LotRegistry lots;
     private final LiveOrders orders;
 
-    EngineState(final OrderBook[] books, final Deposits deposits, final ExchangeIds ids, final TradingDay tradingDay,
+    EngineState(final OrderBook[] books, final Deposits deposits, final EventWriter events, final TradingDay tradingDay,
         final TradingSessions sessions, final AddressDeals addressDeals, final LotRegistry lots,
         final LiveOrders orders)
     {
         this.books = books;
         this.deposits = deposits;
-        this.ids = ids;
+        this.events = events;
         this.tradingDay = tradingDay;
         this.sessions = sessions;
         this.addressDeals = addressDeals;
@@ -52,7 +51,7 @@ final class EngineState
     long hash()
     {
         final StateHasher h = new StateHasher();
-        h.add(ids.peekOrderId()).add(ids.peekTradeId()).add(tradingDay.current());
+        h.add(orders.peekOrderId()).add(events.peekTradeId()).add(tradingDay.current());
         for (int s = 0; s < sessions.sectionCount(); s++)
         {
             h.add(sessions.phase(s).code).add(sessions.phaseDay(s)).add(sessions.phaseBoundary(s));
@@ -103,8 +102,8 @@ final class EngineState
     void write(final DataOutputStream out, final long lastSequence) throws IOException
     {
         out.writeLong(lastSequence);
-        out.writeLong(ids.peekOrderId());
-        out.writeLong(ids.peekTradeId());
+        out.writeLong(orders.peekOrderId());
+        out.writeLong(events.peekTradeId());
         out.writeLong(tradingDay.current());
         out.writeInt(sessions.sectionCount());
         for (int s = 0; s < sessions.sectionCount(); s++)
@@ -159,7 +158,8 @@ final class EngineState
         final long lastSequence = in.readLong();
         final long nextOrderId = in.readLong();
         final long nextTradeId = in.readLong();
-        ids.restore(nextOrderId, nextTradeId);
+        orders.restoreOrderIds(nextOrderId);
+        events.restoreTradeIds(nextTradeId);
         tradingDay.restore(in.readLong());
         final int sections = in.readInt();
         if (sections != sessions.sectionCount())

@@ -1,6 +1,5 @@
 package by.butb.engine.core;
 
-import by.butb.engine.book.ExchangeIds;
 import by.butb.engine.book.Order;
 import by.butb.engine.lots.Lot;
 import by.butb.engine.model.OrderType;
@@ -17,13 +16,20 @@ import by.butb.engine.model.TimeInForce;
  */
 public final class EventWriter
 {
-    private final ExchangeIds ids;
+    private long nextTradeId = 1;
     private Command command;
     private EventList out;
 
-    public EventWriter(final ExchangeIds ids)
+    /** The trade id the next TRADE will carry (trade ids run from 1). */
+    public long peekTradeId()
     {
-        this.ids = ids;
+        return nextTradeId;
+    }
+
+    /** Restores the trade id sequence from a snapshot. */
+    public void restoreTradeIds(final long next)
+    {
+        nextTradeId = next;
     }
 
     /** Starts writing the events of {@code cmd} into {@code events} (appended; the list is not cleared). */
@@ -141,7 +147,7 @@ public final class EventWriter
         e.leaves = aggressor.leaves;
         e.filled = aggressor.filled;
         e.counterparty = aggressor.counterparty;
-        e.tradeId = ids.nextTradeId();
+        e.tradeId = nextTradeId++;
         e.buyOwner = buy.owner;
         e.sellOwner = sell.owner;
         e.buyClientOrderId = buy.clientOrderId;
@@ -218,7 +224,7 @@ public final class EventWriter
         e.leaves = 0;
         e.filled = lot.quantity;
         e.counterparty = lot.owner;
-        e.tradeId = ids.nextTradeId();
+        e.tradeId = nextTradeId++;
         e.buyOwner = sellerLot ? lot.bidOwner : lot.owner;
         e.sellOwner = sellerLot ? lot.owner : lot.bidOwner;
         e.buyClientOrderId = sellerLot ? lot.bidClientOrderId : lot.clientOrderId;

@@ -2,7 +2,6 @@ package by.butb.engine.core;
 
 import by.butb.engine.address.AddressDeals;
 import by.butb.engine.book.BookSide;
-import by.butb.engine.book.ExchangeIds;
 import by.butb.engine.book.LiveOrders;
 import by.butb.engine.book.Order;
 import by.butb.engine.book.OrderBook;
@@ -107,20 +106,19 @@ public final class MatchingEngine
         }
         deposits = new Deposits(catalog, rules);
         orders = new LiveOrders(expectedOrders, participants);
-        final ExchangeIds ids = new ExchangeIds();
-        events = new EventWriter(ids);
+        events = new EventWriter();
         final Accreditation accreditation = new Accreditation(catalog);
         final OrderChecks checks = new OrderChecks(books, accreditation, orders, lots);
-        final OrderLifecycle lifecycle = new OrderLifecycle(orders, deposits, events, ids, tradingDay);
+        final OrderLifecycle lifecycle = new OrderLifecycle(orders, deposits, events, tradingDay);
         final TradeExecution trades = new TradeExecution(deposits, events, lifecycle);
         sessions = new TradingSessions(schedule, catalog.sections().size(), books, tradingDay, events);
         addressDeals = new AddressDeals(books, sessions, orders, deposits, lifecycle, trades, events, participants);
         dayOrderExpiry = new DayOrderExpiry(books, addressDeals, lifecycle);
         sessions.wire(new CallAuction(trades, lifecycle), dayOrderExpiry);
-        lotAuctions = new LotAuctions(catalog, accreditation, checks, sessions, deposits, events, ids, lots);
+        lotAuctions = new LotAuctions(catalog, accreditation, checks, sessions, deposits, events, orders, lots);
         orderEntry = new OrderEntry(books, accreditation, checks, sessions, orders, deposits, lifecycle,
             new ContinuousMatching(trades, lifecycle), addressDeals, events);
-        state = new EngineState(books, deposits, ids, tradingDay, sessions, addressDeals, lots, orders);
+        state = new EngineState(books, deposits, events, tradingDay, sessions, addressDeals, lots, orders);
     }
 
     public Catalog catalog()

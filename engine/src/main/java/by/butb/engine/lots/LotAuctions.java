@@ -1,6 +1,6 @@
 package by.butb.engine.lots;
 
-import by.butb.engine.book.ExchangeIds;
+import by.butb.engine.book.LiveOrders;
 import by.butb.engine.core.Command;
 import by.butb.engine.core.EventType;
 import by.butb.engine.core.EventWriter;
@@ -30,11 +30,11 @@ public final class LotAuctions
     private final TradingSessions sessions;
     private final Deposits deposits;
     private final EventWriter events;
-    private final ExchangeIds ids;
+    private final LiveOrders orders;
     private final LotRegistry lots;
 
     public LotAuctions(final Catalog catalog, final Accreditation accreditation, final OrderChecks checks,
-        final TradingSessions sessions, final Deposits deposits, final EventWriter events, final ExchangeIds ids,
+        final TradingSessions sessions, final Deposits deposits, final EventWriter events, final LiveOrders orders,
         final LotRegistry lots)
     {
         this.catalog = catalog;
@@ -43,7 +43,7 @@ public final class LotAuctions
         this.sessions = sessions;
         this.deposits = deposits;
         this.events = events;
-        this.ids = ids;
+        this.orders = orders;
         this.lots = lots;
     }
 
@@ -77,7 +77,7 @@ public final class LotAuctions
             return;
         }
         final Lot lot = new Lot();
-        lot.lotId = ids.nextOrderId();
+        lot.lotId = orders.nextOrderId();
         lot.clientOrderId = cmd.clientOrderId;
         lot.owner = owner;
         lot.submitter = cmd.submitter;
@@ -139,7 +139,7 @@ public final class LotAuctions
         final long guarantee = deposits.reserved();
         deposits.block(owner, guarantee);
         lot.hasBid = true;
-        lot.bidId = ids.nextOrderId();
+        lot.bidId = orders.nextOrderId();
         lot.bidClientOrderId = cmd.clientOrderId;
         lot.bidOwner = owner;
         lot.bidSubmitter = cmd.submitter;

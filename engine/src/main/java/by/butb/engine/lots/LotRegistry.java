@@ -55,6 +55,10 @@ public final class LotRegistry
     /** Whether {@code owner} has an open lot with this client order id. */
     public boolean isOpen(final int owner, final long clientOrderId)
     {
+        if (nextClose == Long.MAX_VALUE)
+        {
+            return false; // no lot is open
+        }
         final Lot lot = byClientOrderId(owner, clientOrderId);
         return lot != null && !lot.closed;
     }

@@ -1,6 +1,5 @@
 package by.butb.engine.orders;
 
-import by.butb.engine.book.ExchangeIds;
 import by.butb.engine.book.LiveOrders;
 import by.butb.engine.book.Order;
 import by.butb.engine.book.OrderBook;
@@ -23,16 +22,14 @@ public final class OrderLifecycle
     private final LiveOrders orders;
     private final Deposits deposits;
     private final EventWriter events;
-    private final ExchangeIds ids;
     private final TradingDay day;
 
     public OrderLifecycle(final LiveOrders orders, final Deposits deposits, final EventWriter events,
-        final ExchangeIds ids, final TradingDay day)
+        final TradingDay day)
     {
         this.orders = orders;
         this.deposits = deposits;
         this.events = events;
-        this.ids = ids;
         this.day = day;
     }
 
@@ -43,7 +40,7 @@ public final class OrderLifecycle
     public Order open(final Command cmd, final long guaranteePrice, final long guarantee)
     {
         final Order order = orders.acquire();
-        order.orderId = ids.nextOrderId();
+        order.orderId = orders.nextOrderId();
         order.clientOrderId = cmd.clientOrderId;
         order.owner = cmd.beneficialOwner();
         order.submitter = cmd.submitter;
