@@ -13,7 +13,6 @@ import by.butb.engine.matching.TradeExecution;
 import by.butb.engine.model.OrderType;
 import by.butb.engine.model.Side;
 import by.butb.engine.model.TimeInForce;
-import by.butb.engine.orders.OrderLifecycle;
 import by.butb.engine.rules.PhasePolicy;
 import by.butb.engine.session.TradingSessions;
 
@@ -32,7 +31,6 @@ public final class AddressDeals
     private final TradingSessions sessions;
     private final LiveOrders orders;
     private final Deposits deposits;
-    private final OrderLifecycle lifecycle;
     private final TradeExecution trades;
     private final EventWriter events;
     private final int participants;
@@ -40,14 +38,13 @@ public final class AddressDeals
     private final ArrayList<Order> waiting = new ArrayList<>();
 
     public AddressDeals(final OrderBook[] books, final TradingSessions sessions, final LiveOrders orders,
-        final Deposits deposits, final OrderLifecycle lifecycle, final TradeExecution trades,
+        final Deposits deposits, final TradeExecution trades,
         final EventWriter events, final int participants)
     {
         this.books = books;
         this.sessions = sessions;
         this.orders = orders;
         this.deposits = deposits;
-        this.lifecycle = lifecycle;
         this.trades = trades;
         this.events = events;
         this.participants = participants;
@@ -104,10 +101,10 @@ public final class AddressDeals
             events.reject(result);
             return;
         }
-        final Order order = lifecycle.open(cmd, cmd.price, deposits.reserved());
+        final Order order = orders.open(cmd, cmd.price, deposits.reserved());
         order.counterparty = cmd.counterparty;
         waiting.add(order);
-        lifecycle.index(order);
+        orders.index(order);
         events.order(EventType.ACCEPTED, ResultCode.OK, order);
     }
 
@@ -139,18 +136,18 @@ public final class AddressDeals
             events.reject(result);
             return;
         }
-        final Order taker = lifecycle.open(cmd, target.price, deposits.reserved());
+        final Order taker = orders.open(cmd, target.price, deposits.reserved());
         taker.price = target.price;
         taker.counterparty = target.owner;
         events.order(EventType.ACCEPTED, ResultCode.OK, taker);
         final Order buy = taker.side == Side.BUY ? taker : target;
         final Order sell = taker.side == Side.BUY ? target : taker;
         trades.execute(book, buy, sell, target.price, taker.quantity, TradeKind.ADDRESS_DEAL, taker);
-        lifecycle.release(taker);
+        orders.release(taker);
         if (target.leaves == 0)
         {
             waiting.remove(target);
-            lifecycle.release(target);
+            orders.release(target);
         }
     }
 
@@ -173,7 +170,7 @@ public final class AddressDeals
                 (section < 0 || books[o.instrument].instrument.sectionIndex() == section))
             {
                 waiting.remove(i);
-                lifecycle.finish(o, EventType.EXPIRED, ResultCode.DAY_ORDER_EXPIRED);
+                orders.finish(o, EventType.EXPIRED, ResultCode.DAY_ORDER_EXPIRED);
             }
             else
             {

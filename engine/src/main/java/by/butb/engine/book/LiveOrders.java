@@ -1,17 +1,31 @@
 package by.butb.engine.book;
 
+import by.butb.engine.core.Command;
+import by.butb.engine.core.EventType;
+import by.butb.engine.core.EventWriter;
+import by.butb.engine.core.ResultCode;
+import by.butb.engine.deposit.Deposits;
+import by.butb.engine.model.OrderType;
+import by.butb.engine.session.TradingDay;
+
 /**
- * The live orders: their pool, their exchange order ids (shared with lots and bids), and the indexes that find the
- * orders that outlive their command (resting in a book,
- * or open address orders) by their owner's client order id and, on demand, by exchange order id.
+ * The live orders: where each starts and ends, their exchange order ids (one sequence shared with lots and bids),
+ * and the indexes that find the orders that outlive their command (resting in a book, or open address orders) by
+ * their owner's client order id and, on demand, by exchange order id. {@link #open} takes an order from the pool for
+ * an accepted command and blocks its guarantee; {@link #rest} puts it in its book and makes it findable;
+ * {@link #finish} ends it without a fill (its last event, guarantee released); {@link #release} returns an ended or
+ * filled order, no longer in a book, to the pool.
  *
  * <p>The exchange-id index is null until the first lookup by exchange id: most flows name orders by their own
- * client order ids, and keeping that index cost 4-9 % of the logic's time. The first lookup builds it from the
+ * client order ids, and keeping that index cost about 4 % of the logic's time. The first lookup builds it from the
  * indexed live orders (allocating it once, on the engine thread); it is kept up to date from then on.
  * Engine thread only.
  */
 public final class LiveOrders
 {
+    private final Deposits deposits;
+    private final EventWriter events;
+    private final TradingDay day;
     private final OrderPool pool;
     private final ClientOrderIndex byClientKey;
     private final int idIndexCapacity;
@@ -21,9 +35,16 @@ public final class LiveOrders
     /**
      * @param expectedOrders live orders to pre-allocate room for.
      * @param participants   participant count (the owners of client order ids).
+     * @param deposits       where orders block and release their guarantees.
+     * @param events         where {@link #finish} writes an order's last event.
+     * @param day            the trading day new orders are entered on.
      */
-    public LiveOrders(final int expectedOrders, final int participants)
+    public LiveOrders(final int expectedOrders, final int participants, final Deposits deposits,
+        final EventWriter events, final TradingDay day)
     {
+        this.deposits = deposits;
+        this.events = events;
+        this.day = day;
         pool = new OrderPool(expectedOrders);
         byClientKey = new ClientOrderIndex(pool, Math.max(32, expectedOrders), participants);
         idIndexCapacity = (int)Math.min(1 << 22, Math.max(1 << 16, expectedOrders * 16L));
@@ -47,8 +68,51 @@ public final class LiveOrders
         nextOrderId = next;
     }
 
-    /** A cleared order from the pool; it is not findable until {@link #index}. */
-    public Order acquire()
+    /**
+     * A new live order for an accepted NEW_ORDER, with the next exchange order id, entered on the current trading
+     * day, holding {@code guarantee} (computed at {@code guaranteePrice}). Not yet in a book or an index.
+     */
+    public Order open(final Command cmd, final long guaranteePrice, final long guarantee)
+    {
+        final Order order = pool.acquire();
+        order.orderId = nextOrderId++;
+        order.clientOrderId = cmd.clientOrderId;
+        order.owner = cmd.beneficialOwner();
+        order.submitter = cmd.submitter;
+        order.instrument = cmd.instrument;
+        order.side = cmd.side;
+        order.type = cmd.orderType;
+        order.timeInForce = cmd.timeInForce;
+        order.price = cmd.orderType == OrderType.MARKET ? 0 : cmd.price;
+        order.guaranteePrice = guaranteePrice;
+        order.quantity = cmd.quantity;
+        order.leaves = cmd.quantity;
+        order.filled = 0;
+        order.blocked = guarantee;
+        order.day = day.current();
+        order.counterparty = Command.NONE;
+        deposits.block(order.owner, guarantee);
+        return order;
+    }
+
+    /** Puts a live order in its book and makes it findable by its ids. */
+    public void rest(final OrderBook book, final Order order)
+    {
+        book.side(order.side).add(order);
+        index(order);
+    }
+
+    /** Ends a live order that is no longer in a book: its guarantee released, the event, back to the pool. */
+    public void finish(final Order order, final EventType type, final ResultCode reason)
+    {
+        order.leaves = 0;
+        deposits.hold(order, 0);
+        events.order(type, reason, order);
+        release(order);
+    }
+
+    /** An order read from a snapshot: a cleared order from the pool, to fill and then {@link #index}. */
+    public Order restore()
     {
         return pool.acquire();
     }
@@ -88,6 +152,7 @@ public final class LiveOrders
     /** Takes an ended order out of the indexes and returns it to the pool (its deposit must be released). */
     public void release(final Order order)
     {
+        deposits.releaseAll(order);
         if (order.indexed)
         {
             if (byId != null)

@@ -204,7 +204,7 @@ final class EngineState
 
     private Order readOrder(final DataInputStream in) throws IOException
     {
-        final Order o = orders.acquire();
+        final Order o = orders.restore();
         EngineSnapshot.readOrder(in, o);
         orders.index(o);
         return o;

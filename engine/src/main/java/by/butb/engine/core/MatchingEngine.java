@@ -19,7 +19,6 @@ import by.butb.engine.model.SessionSchedule;
 import by.butb.engine.model.Side;
 import by.butb.engine.model.TimeInForce;
 import by.butb.engine.orders.OrderEntry;
-import by.butb.engine.orders.OrderLifecycle;
 import by.butb.engine.rules.Accreditation;
 import by.butb.engine.rules.OrderChecks;
 import by.butb.engine.session.DayOrderExpiry;
@@ -105,19 +104,18 @@ public final class MatchingEngine
             books[i] = new OrderBook(catalog.instrument(i));
         }
         deposits = new Deposits(catalog, rules);
-        orders = new LiveOrders(expectedOrders, participants);
         events = new EventWriter();
+        orders = new LiveOrders(expectedOrders, participants, deposits, events, tradingDay);
         final Accreditation accreditation = new Accreditation(catalog);
         final OrderChecks checks = new OrderChecks(books, accreditation, orders, lots);
-        final OrderLifecycle lifecycle = new OrderLifecycle(orders, deposits, events, tradingDay);
-        final TradeExecution trades = new TradeExecution(deposits, events, lifecycle);
+        final TradeExecution trades = new TradeExecution(deposits, events, orders);
         sessions = new TradingSessions(schedule, catalog.sections().size(), books, tradingDay, events);
-        addressDeals = new AddressDeals(books, sessions, orders, deposits, lifecycle, trades, events, participants);
-        dayOrderExpiry = new DayOrderExpiry(books, addressDeals, lifecycle);
-        sessions.wire(new CallAuction(trades, lifecycle), dayOrderExpiry);
+        addressDeals = new AddressDeals(books, sessions, orders, deposits, trades, events, participants);
+        dayOrderExpiry = new DayOrderExpiry(books, addressDeals, orders);
+        sessions.wire(new CallAuction(trades, orders), dayOrderExpiry);
         lotAuctions = new LotAuctions(catalog, accreditation, checks, sessions, deposits, events, orders, lots);
-        orderEntry = new OrderEntry(books, accreditation, checks, sessions, orders, deposits, lifecycle,
-            new ContinuousMatching(trades, lifecycle), addressDeals, events);
+        orderEntry = new OrderEntry(books, accreditation, checks, sessions, orders, deposits,
+            new ContinuousMatching(trades, orders), addressDeals, events);
         state = new EngineState(books, deposits, events, tradingDay, sessions, addressDeals, lots, orders);
     }
 

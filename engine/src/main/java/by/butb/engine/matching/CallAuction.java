@@ -6,7 +6,7 @@ import by.butb.engine.book.PriceLevel;
 import by.butb.engine.core.EventType;
 import by.butb.engine.core.ResultCode;
 import by.butb.engine.core.TradeKind;
-import by.butb.engine.orders.OrderLifecycle;
+import by.butb.engine.book.LiveOrders;
 
 /**
  * The opening call auction: when the call ends, a book trades everything that crosses at one price (see
@@ -17,12 +17,12 @@ import by.butb.engine.orders.OrderLifecycle;
 public final class CallAuction
 {
     private final TradeExecution trades;
-    private final OrderLifecycle lifecycle;
+    private final LiveOrders orders;
 
-    public CallAuction(final TradeExecution trades, final OrderLifecycle lifecycle)
+    public CallAuction(final TradeExecution trades, final LiveOrders orders)
     {
         this.trades = trades;
-        this.lifecycle = lifecycle;
+        this.orders = orders;
     }
 
     /** Uncrosses {@code book}; a book that does not cross is left as it is. */
@@ -44,7 +44,7 @@ public final class CallAuction
             {
                 final Order older = buy.orderId < sell.orderId ? buy : sell;
                 book.side(older.side).remove(older);
-                lifecycle.finish(older, EventType.CANCELLED, ResultCode.SELF_MATCH_PREVENTED);
+                orders.finish(older, EventType.CANCELLED, ResultCode.SELF_MATCH_PREVENTED);
                 price = UncrossPrice.find(book);
                 continue;
             }

@@ -10,7 +10,7 @@ import by.butb.engine.core.TradeKind;
 import by.butb.engine.model.OrderType;
 import by.butb.engine.model.Side;
 import by.butb.engine.model.TimeInForce;
-import by.butb.engine.orders.OrderLifecycle;
+import by.butb.engine.book.LiveOrders;
 
 /**
  * Continuous trading: an incoming order trades against the opposite side in price-time priority at the resting
@@ -22,12 +22,12 @@ import by.butb.engine.orders.OrderLifecycle;
 public final class ContinuousMatching
 {
     private final TradeExecution trades;
-    private final OrderLifecycle lifecycle;
+    private final LiveOrders orders;
 
-    public ContinuousMatching(final TradeExecution trades, final OrderLifecycle lifecycle)
+    public ContinuousMatching(final TradeExecution trades, final LiveOrders orders)
     {
         this.trades = trades;
-        this.lifecycle = lifecycle;
+        this.orders = orders;
     }
 
     /** Matches a new order (or one a REPLACE moved) that is not in the book, then rests or ends what is left. */
@@ -35,7 +35,7 @@ public final class ContinuousMatching
     {
         if (order.timeInForce == TimeInForce.FOK && !canFillCompletely(book, order))
         {
-            lifecycle.finish(order, EventType.CANCELLED, ResultCode.FOK_NOT_FILLED);
+            orders.finish(order, EventType.CANCELLED, ResultCode.FOK_NOT_FILLED);
             return;
         }
         match(book, order);
@@ -59,7 +59,7 @@ public final class ContinuousMatching
                 if (resting.owner == aggressor.owner)
                 {
                     opposite.remove(resting);
-                    lifecycle.finish(resting, EventType.CANCELLED, ResultCode.SELF_MATCH_PREVENTED);
+                    orders.finish(resting, EventType.CANCELLED, ResultCode.SELF_MATCH_PREVENTED);
                 }
                 else
                 {
@@ -112,15 +112,15 @@ public final class ContinuousMatching
     {
         if (order.leaves == 0)
         {
-            lifecycle.release(order);
+            orders.release(order);
         }
         else if (order.type != OrderType.MARKET && order.timeInForce.rests())
         {
-            lifecycle.rest(book, order);
+            orders.rest(book, order);
         }
         else
         {
-            lifecycle.finish(order, EventType.CANCELLED,
+            orders.finish(order, EventType.CANCELLED,
                 order.type == OrderType.MARKET ? ResultCode.MARKET_REMAINDER : ResultCode.IOC_REMAINDER);
         }
     }

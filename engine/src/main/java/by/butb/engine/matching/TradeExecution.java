@@ -5,7 +5,7 @@ import by.butb.engine.book.OrderBook;
 import by.butb.engine.core.EventWriter;
 import by.butb.engine.core.TradeKind;
 import by.butb.engine.deposit.Deposits;
-import by.butb.engine.orders.OrderLifecycle;
+import by.butb.engine.book.LiveOrders;
 
 /**
  * A trade between two orders, however it came about (continuous matching, the call auction, an address deal):
@@ -16,13 +16,13 @@ public final class TradeExecution
 {
     private final Deposits deposits;
     private final EventWriter events;
-    private final OrderLifecycle lifecycle;
+    private final LiveOrders orders;
 
-    public TradeExecution(final Deposits deposits, final EventWriter events, final OrderLifecycle lifecycle)
+    public TradeExecution(final Deposits deposits, final EventWriter events, final LiveOrders orders)
     {
         this.deposits = deposits;
         this.events = events;
-        this.lifecycle = lifecycle;
+        this.orders = orders;
     }
 
     /**
@@ -38,12 +38,12 @@ public final class TradeExecution
         if (buy.leaves == 0 && buy.isResting())
         {
             book.bids.remove(buy);
-            lifecycle.release(buy);
+            orders.release(buy);
         }
         if (sell.leaves == 0 && sell.isResting())
         {
             book.asks.remove(sell);
-            lifecycle.release(sell);
+            orders.release(sell);
         }
     }
 

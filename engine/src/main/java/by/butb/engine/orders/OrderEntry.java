@@ -34,7 +34,6 @@ public final class OrderEntry
     private final TradingSessions sessions;
     private final LiveOrders orders;
     private final Deposits deposits;
-    private final OrderLifecycle lifecycle;
     private final ContinuousMatching matching;
     private final AddressDeals addressDeals;
     private final EventWriter events;
@@ -43,7 +42,7 @@ public final class OrderEntry
 
     public OrderEntry(final OrderBook[] books, final Accreditation accreditation, final OrderChecks checks,
         final TradingSessions sessions, final LiveOrders orders, final Deposits deposits,
-        final OrderLifecycle lifecycle, final ContinuousMatching matching, final AddressDeals addressDeals,
+        final ContinuousMatching matching, final AddressDeals addressDeals,
         final EventWriter events)
     {
         this.books = books;
@@ -52,7 +51,6 @@ public final class OrderEntry
         this.sessions = sessions;
         this.orders = orders;
         this.deposits = deposits;
-        this.lifecycle = lifecycle;
         this.matching = matching;
         this.addressDeals = addressDeals;
         this.events = events;
@@ -95,7 +93,7 @@ public final class OrderEntry
             events.reject(result);
             return;
         }
-        final Order order = lifecycle.open(cmd, guaranteePrice, deposits.reserved());
+        final Order order = orders.open(cmd, guaranteePrice, deposits.reserved());
         events.order(EventType.ACCEPTED, ResultCode.OK, order);
         if (continuous)
         {
@@ -103,7 +101,7 @@ public final class OrderEntry
         }
         else
         {
-            lifecycle.rest(book, order);
+            orders.rest(book, order);
         }
     }
 
@@ -123,7 +121,7 @@ public final class OrderEntry
             addressDeals.remove(order);
         }
         order.submitter = cmd.submitter;
-        lifecycle.finish(order, EventType.CANCELLED, ResultCode.CANCELLED_BY_PARTICIPANT);
+        orders.finish(order, EventType.CANCELLED, ResultCode.CANCELLED_BY_PARTICIPANT);
     }
 
     public void replace(final Command cmd)

@@ -8,7 +8,7 @@ import by.butb.engine.book.PriceLevel;
 import by.butb.engine.core.EventType;
 import by.butb.engine.core.ResultCode;
 import by.butb.engine.model.TimeInForce;
-import by.butb.engine.orders.OrderLifecycle;
+import by.butb.engine.book.LiveOrders;
 
 /**
  * DAY orders expire (EXPIRED, DAY_ORDER_EXPIRED) when a new trading day starts, or at the CLOSE of their section's
@@ -19,13 +19,13 @@ public final class DayOrderExpiry
 {
     private final OrderBook[] books;
     private final AddressDeals addressDeals;
-    private final OrderLifecycle lifecycle;
+    private final LiveOrders orders;
 
-    public DayOrderExpiry(final OrderBook[] books, final AddressDeals addressDeals, final OrderLifecycle lifecycle)
+    public DayOrderExpiry(final OrderBook[] books, final AddressDeals addressDeals, final LiveOrders orders)
     {
         this.books = books;
         this.addressDeals = addressDeals;
-        this.lifecycle = lifecycle;
+        this.orders = orders;
     }
 
     /** Expires the DAY orders of every section entered before {@code day} (UTC epoch day). */
@@ -66,7 +66,7 @@ public final class DayOrderExpiry
                 if (o.timeInForce == TimeInForce.DAY && o.day < day)
                 {
                     side.remove(o);
-                    lifecycle.finish(o, EventType.EXPIRED, ResultCode.DAY_ORDER_EXPIRED);
+                    orders.finish(o, EventType.EXPIRED, ResultCode.DAY_ORDER_EXPIRED);
                 }
                 o = next;
             }
