@@ -6,7 +6,6 @@ import by.butb.engine.core.EventWriter;
 import by.butb.engine.core.ResultCode;
 import by.butb.engine.deposit.Deposits;
 import by.butb.engine.model.OrderType;
-import by.butb.engine.session.TradingDay;
 
 /**
  * The live orders: where each starts and ends, their exchange order ids (one sequence shared with lots and bids),
@@ -25,7 +24,8 @@ public final class LiveOrders
 {
     private final Deposits deposits;
     private final EventWriter events;
-    private final TradingDay day;
+    /** The trading day new orders are entered on (UTC epoch day), as {@link #enterDay} last set it. */
+    private long entryDay = Long.MIN_VALUE;
     private final OrderPool pool;
     private final ClientOrderIndex byClientKey;
     private final int idIndexCapacity;
@@ -37,14 +37,12 @@ public final class LiveOrders
      * @param participants   participant count (the owners of client order ids).
      * @param deposits       where orders block and release their guarantees.
      * @param events         where {@link #finish} writes an order's last event.
-     * @param day            the trading day new orders are entered on.
      */
     public LiveOrders(final int expectedOrders, final int participants, final Deposits deposits,
-        final EventWriter events, final TradingDay day)
+        final EventWriter events)
     {
         this.deposits = deposits;
         this.events = events;
-        this.day = day;
         pool = new OrderPool(expectedOrders);
         byClientKey = new ClientOrderIndex(pool, Math.max(32, expectedOrders), participants);
         idIndexCapacity = (int)Math.min(1 << 22, Math.max(1 << 16, expectedOrders * 16L));
@@ -89,10 +87,16 @@ public final class LiveOrders
         order.leaves = cmd.quantity;
         order.filled = 0;
         order.blocked = guarantee;
-        order.day = day.current();
+        order.day = entryDay;
         order.counterparty = Command.NONE;
         deposits.block(order.owner, guarantee);
         return order;
+    }
+
+    /** New orders are entered on {@code day} (UTC epoch day) from now on: the current trading day. */
+    public void enterDay(final long day)
+    {
+        entryDay = day;
     }
 
     /** Puts a live order in its book and makes it findable by its ids. */

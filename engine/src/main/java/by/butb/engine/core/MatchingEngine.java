@@ -105,16 +105,15 @@ public final class MatchingEngine
         }
         deposits = new Deposits(catalog, rules);
         events = new EventWriter();
-        orders = new LiveOrders(expectedOrders, participants, deposits, events, tradingDay);
+        orders = new LiveOrders(expectedOrders, participants, deposits, events);
         final Accreditation accreditation = new Accreditation(catalog);
-        final OrderChecks checks = new OrderChecks(books, accreditation, orders, lots);
         final TradeExecution trades = new TradeExecution(deposits, events, orders);
         sessions = new TradingSessions(schedule, catalog.sections().size(), books, tradingDay, events);
         addressDeals = new AddressDeals(books, sessions, orders, deposits, trades, events, participants);
         dayOrderExpiry = new DayOrderExpiry(books, addressDeals, orders);
         sessions.wire(new CallAuction(trades, orders), dayOrderExpiry);
-        lotAuctions = new LotAuctions(catalog, accreditation, checks, sessions, deposits, events, orders, lots);
-        orderEntry = new OrderEntry(books, accreditation, checks, sessions, orders, deposits,
+        lotAuctions = new LotAuctions(catalog, accreditation, books, sessions, deposits, events, orders, lots);
+        orderEntry = new OrderEntry(books, accreditation, lots, sessions, orders, deposits,
             new ContinuousMatching(trades, orders), addressDeals, events);
         state = new EngineState(books, deposits, events, tradingDay, sessions, addressDeals, lots, orders);
     }
@@ -178,10 +177,15 @@ public final class MatchingEngine
         {
             sessions.advance(time);
         }
-        if (tradingDay.mayRoll(time) && tradingDay.roll(time))
+        if (tradingDay.mayRoll(time))
         {
-            dayOrderExpiry.expireAll(tradingDay.current());
-            lots.dropClosedBefore(TradingDay.startOf(tradingDay.current()));
+            final boolean newDay = tradingDay.roll(time);
+            orders.enterDay(tradingDay.current());
+            if (newDay)
+            {
+                dayOrderExpiry.expireAll(tradingDay.current());
+                lots.dropClosedBefore(TradingDay.startOf(tradingDay.current()));
+            }
         }
         timeDue = sessions.anySchedule() ? Long.MIN_VALUE : Math.min(lots.nextClose(), tradingDay.nextDayStart());
     }
@@ -388,6 +392,7 @@ public final class MatchingEngine
             throw new IllegalStateException("a snapshot can only be loaded into a fresh engine");
         }
         lastSequence = state.read(in);
+        orders.enterDay(tradingDay.current());
         timeDue = Long.MIN_VALUE;
     }
 

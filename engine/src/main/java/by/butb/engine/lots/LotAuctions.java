@@ -1,6 +1,7 @@
 package by.butb.engine.lots;
 
 import by.butb.engine.book.LiveOrders;
+import by.butb.engine.book.OrderBook;
 import by.butb.engine.core.Command;
 import by.butb.engine.core.EventType;
 import by.butb.engine.core.EventWriter;
@@ -26,20 +27,20 @@ public final class LotAuctions
 {
     private final Catalog catalog;
     private final Accreditation accreditation;
-    private final OrderChecks checks;
+    private final OrderBook[] books;
     private final TradingSessions sessions;
     private final Deposits deposits;
     private final EventWriter events;
     private final LiveOrders orders;
     private final LotRegistry lots;
 
-    public LotAuctions(final Catalog catalog, final Accreditation accreditation, final OrderChecks checks,
+    public LotAuctions(final Catalog catalog, final Accreditation accreditation, final OrderBook[] books,
         final TradingSessions sessions, final Deposits deposits, final EventWriter events, final LiveOrders orders,
         final LotRegistry lots)
     {
         this.catalog = catalog;
         this.accreditation = accreditation;
-        this.checks = checks;
+        this.books = books;
         this.sessions = sessions;
         this.deposits = deposits;
         this.events = events;
@@ -53,7 +54,7 @@ public final class LotAuctions
         ResultCode result = accreditation.checkParties(cmd, true);
         if (result == ResultCode.OK)
         {
-            result = checks.checkNewOrder(cmd);
+            result = OrderChecks.checkNewOrder(cmd, books, accreditation, orders, lots);
         }
         final int owner = cmd.beneficialOwner();
         if (result == ResultCode.OK)
@@ -169,7 +170,8 @@ public final class LotAuctions
         {
             return ResultCode.OWN_LOT;
         }
-        final ResultCode entryResult = checks.checkEntry(owner, lot.instrument, cmd.clientOrderId);
+        final ResultCode entryResult = OrderChecks.checkEntry(accreditation, owner, lot.instrument,
+            cmd.clientOrderId);
         if (entryResult != ResultCode.OK)
         {
             return entryResult;

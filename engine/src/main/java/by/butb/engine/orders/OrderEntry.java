@@ -11,6 +11,7 @@ import by.butb.engine.core.EventWriter;
 import by.butb.engine.core.ResultCode;
 import by.butb.engine.deposit.Deposits;
 import by.butb.engine.matching.ContinuousMatching;
+import by.butb.engine.lots.LotRegistry;
 import by.butb.engine.model.Instrument;
 import by.butb.engine.model.OrderType;
 import by.butb.engine.model.Phase;
@@ -30,7 +31,7 @@ public final class OrderEntry
 {
     private final OrderBook[] books;
     private final Accreditation accreditation;
-    private final OrderChecks checks;
+    private final LotRegistry lots;
     private final TradingSessions sessions;
     private final LiveOrders orders;
     private final Deposits deposits;
@@ -40,14 +41,14 @@ public final class OrderEntry
     /** Whether any section has a session schedule (else every section is always CONTINUOUS). */
     private final boolean scheduled;
 
-    public OrderEntry(final OrderBook[] books, final Accreditation accreditation, final OrderChecks checks,
+    public OrderEntry(final OrderBook[] books, final Accreditation accreditation, final LotRegistry lots,
         final TradingSessions sessions, final LiveOrders orders, final Deposits deposits,
         final ContinuousMatching matching, final AddressDeals addressDeals,
         final EventWriter events)
     {
         this.books = books;
         this.accreditation = accreditation;
-        this.checks = checks;
+        this.lots = lots;
         this.sessions = sessions;
         this.orders = orders;
         this.deposits = deposits;
@@ -62,7 +63,7 @@ public final class OrderEntry
         ResultCode result = accreditation.checkParties(cmd, true);
         if (result == ResultCode.OK)
         {
-            result = checks.checkNewOrder(cmd);
+            result = OrderChecks.checkNewOrder(cmd, books, accreditation, orders, lots);
         }
         if (result != ResultCode.OK)
         {
@@ -152,7 +153,7 @@ public final class OrderEntry
         final boolean renames = cmd.newClientOrderId != 0 && cmd.newClientOrderId != order.clientOrderId;
         if (result == ResultCode.OK && renames)
         {
-            result = checks.checkNewId(order.owner, cmd.newClientOrderId);
+            result = OrderChecks.checkNewId(orders, lots, order.owner, cmd.newClientOrderId);
         }
         if (result == ResultCode.OK && cmd.quantity <= order.filled)
         {
