@@ -66,7 +66,6 @@ final class EngineBridge implements EngineListener
     private final Catalog catalog;
     private final ClOrdIdTable clOrdIds;
     private final Outbound outbound;
-    private final OpenLots lots;
     /** TransactTime text of reports (logic thread only). */
     private final UtcTimes times = new UtcTimes();
     final ConcurrentHashMap<Long, Request> requests = new ConcurrentHashMap<>();
@@ -81,9 +80,8 @@ final class EngineBridge implements EngineListener
     private int eventIndex;
     private volatile boolean ready;
 
-    EngineBridge(final Catalog catalog, final ClOrdIdTable clOrdIds, final Outbound outbound, final OpenLots lots)
+    EngineBridge(final Catalog catalog, final ClOrdIdTable clOrdIds, final Outbound outbound)
     {
-        this.lots = lots;
         this.catalog = catalog;
         this.clOrdIds = clOrdIds;
         this.outbound = outbound;
@@ -94,7 +92,7 @@ final class EngineBridge implements EngineListener
     /**
      * After recovery, before any session: adopts what is still live in the engine as if this gateway had seen it
      * accepted: the orders resting in the books, the address orders waiting for their counterparty, the open lots
-     * (also into {@link OpenLots}) and each lot's standing bid; then copies the current books. An order's ClOrdID is
+     * and each lot's standing bid; then copies the current books. An order's ClOrdID is
      * the one {@code journal} recorded for it, or its engine client order id in decimal when there is none (or no
      * journal). Call from the starting thread after a drain.
      */
@@ -116,12 +114,8 @@ final class EngineBridge implements EngineListener
             adopt(adopted, orderId, clientOrderId, owner, submitter, instrument, side, tif, price, quantity, filled));
         engine.forEachOpenLot((lotId, clientOrderId, owner, submitter, instrument, side, quantity, startPrice,
             bidStep, closeTimeNanos, blocked) ->
-        {
-            final LiveOrder offer = adopt(adopted, lotId, clientOrderId, owner, submitter, instrument, side,
-                TimeInForce.GTC, startPrice, quantity, 0);
-            offer.lot = true;
-            lots.opened(new OpenLots.Lot(lotId, owner, clientOrderId, instrument, side, quantity));
-        });
+            adopt(adopted, lotId, clientOrderId, owner, submitter, instrument, side, TimeInForce.GTC, startPrice,
+                quantity, 0));
         engine.forEachStandingBid((lotId, bidId, clientOrderId, owner, submitter, instrument, side, price, quantity,
             blocked) -> adopt(adopted, bidId, clientOrderId, owner, submitter, instrument, side, TimeInForce.GTC,
                 price, quantity, 0));
@@ -255,12 +249,7 @@ final class EngineBridge implements EngineListener
         o.clOrdId = current != null && current.kind == Request.Kind.NEW ? current.clOrdId :
             Long.toString(e.clientOrderId);
         o.notional = BigDecimal.ZERO;
-        o.lot = e.commandType == CommandType.LOT_OFFER;
         orders.put(o.orderId, o);
-        if (o.lot)
-        {
-            lots.opened(new OpenLots.Lot(o.orderId, o.owner, o.engineClOrdId, o.instrument, o.side, o.quantity));
-        }
         final ExecutionReport er = report(o, execId, ExecType.NEW, OrdStatus.NEW, e.timeNanos);
         outbound.sendToOwner(o.owner, er);
     }
@@ -375,10 +364,6 @@ final class EngineBridge implements EngineListener
     private void forget(final LiveOrder o)
     {
         orders.remove(o.orderId);
-        if (o.lot)
-        {
-            lots.ended(o.orderId);
-        }
         clOrdIds.release(o.owner, o.clOrdId, o.engineClOrdId);
     }
 
@@ -519,8 +504,6 @@ final class EngineBridge implements EngineListener
         BigDecimal notional;
         long engineClOrdId;
         String clOrdId;
-        /** A lot offer (its auction is open while the order lives). */
-        boolean lot;
         /** Report texts, made once (and again after a replace changes price or quantity). */
         private String orderIdText;
         private String priceText;

@@ -111,7 +111,6 @@ final class FixApplication implements Application
     private final ClOrdIdTable clOrdIds;
     private final Outbound outbound;
     private final LongSupplier clockNanos;
-    private final OpenLots lots;
     private final int maxSymbolsPerRequest;
     /** Client time mode: engine time from TransactTime(60), never decreasing (see {@link #submit}). */
     private final boolean clientTime;
@@ -123,10 +122,9 @@ final class FixApplication implements Application
 
     /** {@code maxSymbolsPerRequest}: related symbols a MarketDataRequest may name (repeats counted). */
     FixApplication(final Catalog catalog, final EnginePipeline pipeline, final EngineBridge bridge,
-        final ClOrdIdTable clOrdIds, final Outbound outbound, final LongSupplier clockNanos, final OpenLots lots,
+        final ClOrdIdTable clOrdIds, final Outbound outbound, final LongSupplier clockNanos,
         final boolean clientTime, final int maxSymbolsPerRequest)
     {
-        this.lots = lots;
         this.maxSymbolsPerRequest = maxSymbolsPerRequest;
         this.clientTime = clientTime;
         this.catalog = catalog;
@@ -282,7 +280,7 @@ final class FixApplication implements Application
         switch (lotAction)
         {
             case ButbTags.LOT_OFFER -> lotOffer(m, r, instrument, parties);
-            case ButbTags.LOT_BID -> lotBid(m, r, instrument, parties, qtyText);
+            case ButbTags.LOT_BID -> lotBid(m, r, instrument, parties);
             default -> addressTerms(m, r, parties);
         }
         if (actsFor(submitter, r.onBehalfOf))
@@ -405,23 +403,25 @@ final class FixApplication implements Application
     }
 
     /**
-     * A bid names its lot by ContraOrderID(9002), or by the owner (contra firm party) and ContraClOrdID(9001).
-     * Against a lot the gateway knows, Symbol, Side and OrderQty (if sent) must agree with it.
+     * A bid names its lot by ContraOrderID(9002), or by the owner (contra firm party) and ContraClOrdID(9001). Its
+     * Symbol and Side, and its OrderQty when sent, go to the engine, which checks them against the lot (a bid buys
+     * a seller's lot, sells into a buyer's, for the whole lot: LOT_TERMS_MISMATCH otherwise).
      */
-    private void lotBid(final Message m, final Request r, final Instrument instrument, final Parties parties,
-        final String qtyText) throws FieldNotFound, Unsupported
+    private void lotBid(final Message m, final Request r, final Instrument instrument, final Parties parties)
+        throws FieldNotFound, Unsupported
     {
-        OpenLots.Lot lot = null;
+        if (instrument == null)
+        {
+            throw new Unsupported("Symbol(55)=" + r.symbol + " is not an instrument of the exchange", r.clOrdId);
+        }
         if (m.isSetField(ButbTags.CONTRA_ORDER_ID))
         {
             r.exchangeOrderId = parseOrderId(m.getString(ButbTags.CONTRA_ORDER_ID));
-            lot = r.exchangeOrderId == 0 ? null : lots.byId(r.exchangeOrderId);
         }
         else if (parties.contraFirm != null && m.isSetField(ButbTags.CONTRA_CL_ORD_ID))
         {
             r.counterparty = parties.counterparty;
             r.counterpartyOrderId = counterpartyOrderId(parties.counterparty, m.getString(ButbTags.CONTRA_CL_ORD_ID));
-            lot = parties.counterparty >= 0 ? lots.byOwner(parties.counterparty, r.counterpartyOrderId) : null;
         }
         else
         {
@@ -429,28 +429,6 @@ final class FixApplication implements Application
                 "a lot bid names its lot by ContraOrderID(9002), or by a Parties entry with PartyRole(452)=17 " +
                 "and ContraClOrdID(9001)", r.clOrdId);
         }
-        if (lot == null)
-        {
-            return; // the engine answers: unknown or closed lot
-        }
-        final Instrument lotInstrument = catalog.instrument(lot.instrument());
-        if (instrument != lotInstrument)
-        {
-            throw new Unsupported("Symbol(55)=" + r.symbol + " is not the lot's instrument " +
-                lotInstrument.symbol(), r.clOrdId);
-        }
-        if (r.side == lot.side())
-        {
-            throw new Unsupported("Side(54)=" + r.fixSide + " is the lot's own side: a bid on a " +
-                (lot.side() == Side.SELL ? "seller's lot buys (Side 1)" : "buyer's lot sells (Side 2)"), r.clOrdId);
-        }
-        if (qtyText != null && r.quantity != lot.quantity())
-        {
-            throw new Unsupported("OrderQty(38)=" + qtyText + " is not the lot's quantity " +
-                FixedPoint.format(lot.quantity(), lotInstrument.quantityScale()) + ": send that or no OrderQty",
-                r.clOrdId);
-        }
-        r.quantity = lot.quantity();
     }
 
     /** A lot offer or bid lives until the auction closes: TimeInForce(59) absent or 1 (GTC). */

@@ -407,9 +407,8 @@ public final class GatewayServer implements AutoCloseable
         this.options = o;
         clOrdIdJournal = o.dataDirectory == null ? null : new ClOrdIdJournal(o.dataDirectory);
         final ClOrdIdTable clOrdIds = new ClOrdIdTable(o.catalog.participants().size(), clOrdIdJournal);
-        final OpenLots lots = new OpenLots();
         outbound = new Outbound(o.catalog, o.compId, o.maxMarketDataSubscriptions);
-        bridge = new EngineBridge(o.catalog, clOrdIds, outbound, lots);
+        bridge = new EngineBridge(o.catalog, clOrdIds, outbound);
         final EngineContext context = new EngineContext()
             .catalog(o.catalog)
             .rules(o.rules)
@@ -451,7 +450,7 @@ public final class GatewayServer implements AutoCloseable
             bridge.seed(pipeline.engine(), clOrdIdJournal);
             outbound.start();
 
-            app = new FixApplication(o.catalog, pipeline, bridge, clOrdIds, outbound, o.clockNanos, lots,
+            app = new FixApplication(o.catalog, pipeline, bridge, clOrdIds, outbound, o.clockNanos,
                 o.clientTime, o.maxMarketDataSymbols);
             final FixApplication application = app;
             final SessionSettings settings = settings(o);

@@ -239,16 +239,24 @@ class GatewayMechanismsTest
         final NewOrderSingle ownSide = lotBid("W1", Side.SELL, "2510");
         ownSide.setString(ButbTags.CONTRA_ORDER_ID, lotId);
         bidder.send(ownSide);
-        Message m = bidder.next(MsgType.BUSINESS_MESSAGE_REJECT);
-        assertEquals(BusinessRejectReason.OTHER, Integer.parseInt(s(m, BusinessRejectReason.FIELD)));
-        assertTrue(s(m, Text.FIELD).startsWith("Side(54)=2"), s(m, Text.FIELD));
+        Message m = er(bidder);
+        assertEquals(ExecType.REJECTED, c(m, ExecType.FIELD));
+        assertTrue(s(m, Text.FIELD).startsWith("715 "), "the engine checks the bid's side: " + s(m, Text.FIELD));
 
         final NewOrderSingle wrongQty = lotBid("W2", Side.BUY, "2510");
         wrongQty.setString(ButbTags.CONTRA_ORDER_ID, lotId);
         wrongQty.setString(quickfix.field.OrderQty.FIELD, "5");
         bidder.send(wrongQty);
-        m = bidder.next(MsgType.BUSINESS_MESSAGE_REJECT);
-        assertTrue(s(m, Text.FIELD).startsWith("OrderQty(38)=5 is not the lot's quantity 20"), s(m, Text.FIELD));
+        m = er(bidder);
+        assertEquals(ExecType.REJECTED, c(m, ExecType.FIELD));
+        assertTrue(s(m, Text.FIELD).startsWith("715 "), "and its quantity: " + s(m, Text.FIELD));
+
+        final NewOrderSingle wrongSymbol = lotBid("W6", Side.BUY, "2510");
+        wrongSymbol.setString(ButbTags.CONTRA_ORDER_ID, lotId);
+        wrongSymbol.setString(quickfix.field.Symbol.FIELD, "SUGAR");
+        bidder.send(wrongSymbol);
+        m = er(bidder);
+        assertTrue(s(m, Text.FIELD).startsWith("715 "), "and its instrument: " + s(m, Text.FIELD));
 
         final NewOrderSingle tooLow = lotBid("W3", Side.BUY, "2490");
         tooLow.setString(ButbTags.CONTRA_ORDER_ID, lotId);

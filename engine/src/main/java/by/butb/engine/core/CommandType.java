@@ -4,10 +4,12 @@ package by.butb.engine.core;
  * Command kinds. LOT_OFFER opens a lot auction (price = start price, quantity = the lot, side SELL for a seller's
  * ascending auction, BUY for a buyer's descending one, {@link Command#bidStep}, {@link Command#closeTimeNanos});
  * LOT_BID bids on it (price = the bid; the lot named by {@link Command#exchangeOrderId} or by
- * {@link Command#counterparty} and {@link Command#counterpartyOrderId}). CLOCK only brings the time forward: lots
- * due by then close and session phases change, and nothing else happens (a replay's end, a server's timer).
- * INVALID carries an input the edge could not parse: the engine answers it with a
- * REJECTED event (code from {@link Command#rejectCode}) so that rejects stay in order with everything else.
+ * {@link Command#counterparty} and {@link Command#counterpartyOrderId}); a bid may state the lot's terms it bids
+ * on: an instrument (not {@link Command#UNKNOWN}) must be the lot's and then its side the opposite of the lot's,
+ * and a quantity (not 0) must be the lot's, else it is rejected with LOT_TERMS_MISMATCH. CLOCK only brings the
+ * time forward: lots due by then close and session phases change, and nothing else happens (a replay's end, a
+ * server's timer). INVALID carries an input the edge could not parse: the engine answers it with a REJECTED event
+ * (code from {@link Command#rejectCode}) so that rejects stay in order with everything else.
  */
 public enum CommandType
 {

@@ -112,7 +112,7 @@ public final class MatchingEngine
         addressDeals = new AddressDeals(books, sessions, orders, deposits, trades, events, participants);
         dayOrderExpiry = new DayOrderExpiry(books, addressDeals, orders);
         sessions.wire(new CallAuction(trades, orders), dayOrderExpiry);
-        lotAuctions = new LotAuctions(catalog, accreditation, books, sessions, deposits, events, orders, lots);
+        lotAuctions = new LotAuctions(accreditation, books, sessions, deposits, events, orders, lots);
         orderEntry = new OrderEntry(books, accreditation, lots, sessions, orders, deposits,
             new ContinuousMatching(trades, orders), addressDeals, events);
         state = new EngineState(books, deposits, events, tradingDay, sessions, addressDeals, lots, orders);

@@ -56,7 +56,9 @@ public enum ResultCode
     NOT_ADDRESSEE(720, "only the named counterparty can take this address order"),
     ADDRESS_TERMS_MISMATCH(721, "instrument, side or price differ from the address order"),
     ADDRESS_ORDER_NOT_REPLACEABLE(722, "an address order cannot be replaced: cancel it and post a new one"),
-    SELF_ADDRESSED(723, "an address order cannot name its own participant");
+    SELF_ADDRESSED(723, "an address order cannot name its own participant"),
+    /** Last of the enum although not in code order: journals store codes by ordinal. */
+    LOT_TERMS_MISMATCH(715, "instrument, side or quantity differ from the lot's");
 
     private static final ResultCode[] BY_ORDINAL = values();
 

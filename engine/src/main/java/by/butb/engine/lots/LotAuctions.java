@@ -7,7 +7,6 @@ import by.butb.engine.core.EventType;
 import by.butb.engine.core.EventWriter;
 import by.butb.engine.core.ResultCode;
 import by.butb.engine.deposit.Deposits;
-import by.butb.engine.model.Catalog;
 import by.butb.engine.model.Instrument;
 import by.butb.engine.rules.Accreditation;
 import by.butb.engine.rules.OrderChecks;
@@ -25,7 +24,6 @@ import by.butb.engine.session.TradingSessions;
  */
 public final class LotAuctions
 {
-    private final Catalog catalog;
     private final Accreditation accreditation;
     private final OrderBook[] books;
     private final TradingSessions sessions;
@@ -34,11 +32,10 @@ public final class LotAuctions
     private final LiveOrders orders;
     private final LotRegistry lots;
 
-    public LotAuctions(final Catalog catalog, final Accreditation accreditation, final OrderBook[] books,
+    public LotAuctions(final Accreditation accreditation, final OrderBook[] books,
         final TradingSessions sessions, final Deposits deposits, final EventWriter events, final LiveOrders orders,
         final LotRegistry lots)
     {
-        this.catalog = catalog;
         this.accreditation = accreditation;
         this.books = books;
         this.sessions = sessions;
@@ -59,7 +56,7 @@ public final class LotAuctions
         final int owner = cmd.beneficialOwner();
         if (result == ResultCode.OK)
         {
-            final Instrument instrument = catalog.instrument(cmd.instrument);
+            final Instrument instrument = books[cmd.instrument].instrument;
             final int section = instrument.sectionIndex();
             result = sessions.allows(PhasePolicy.Action.LOT_OFFER, section);
             if (result == ResultCode.OK && (cmd.bidStep <= 0 || !instrument.isOnPriceStep(cmd.bidStep) ||
@@ -115,7 +112,7 @@ public final class LotAuctions
         if (result == ResultCode.OK)
         {
             final long held = lot.hasBid && lot.bidOwner == owner ? lot.bidBlocked : 0;
-            result = deposits.reserve(owner, catalog.instrument(lot.instrument), cmd.price, lot.quantity, held);
+            result = deposits.reserve(owner, books[lot.instrument].instrument, cmd.price, lot.quantity, held);
         }
         if (result != ResultCode.OK)
         {
@@ -166,6 +163,10 @@ public final class LotAuctions
         {
             return ResultCode.LOT_CLOSED;
         }
+        if (!statesTermsOf(cmd, lot))
+        {
+            return ResultCode.LOT_TERMS_MISMATCH;
+        }
         if (lot.owner == owner)
         {
             return ResultCode.OWN_LOT;
@@ -176,7 +177,7 @@ public final class LotAuctions
         {
             return entryResult;
         }
-        final Instrument instrument = catalog.instrument(lot.instrument);
+        final Instrument instrument = books[lot.instrument].instrument;
         final int section = instrument.sectionIndex();
         final ResultCode phaseResult = sessions.allows(PhasePolicy.Action.LOT_BID, section);
         if (phaseResult != ResultCode.OK)
@@ -189,6 +190,19 @@ public final class LotAuctions
             return priceResult;
         }
         return lot.accepts(cmd.price) ? ResultCode.OK : ResultCode.BID_NOT_BETTER;
+    }
+
+    /**
+     * Whether the terms a bid states are its lot's: a bid that names an instrument names the lot's, and its side is
+     * the opposite of the lot's; a bid that names a quantity names the lot's (a bid is for the whole lot).
+     */
+    private static boolean statesTermsOf(final Command bid, final Lot lot)
+    {
+        if (bid.instrument != Command.UNKNOWN && (bid.instrument != lot.instrument || bid.side == lot.side))
+        {
+            return false;
+        }
+        return bid.quantity == 0 || bid.quantity == lot.quantity;
     }
 
     /** Closes, in closing-time order (then offer order), every open lot due at {@code time} (or before). */
@@ -212,7 +226,7 @@ public final class LotAuctions
         }
         deposits.release(lot.bidOwner, lot.bidBlocked);
         lot.bidBlocked = 0;
-        final long fee = deposits.settle(catalog.instrument(lot.instrument), lot.owner, lot.bidOwner,
+        final long fee = deposits.settle(books[lot.instrument].instrument, lot.owner, lot.bidOwner,
             lot.bidPrice, lot.quantity);
         events.lotTrade(lot, fee);
     }

@@ -1,5 +1,6 @@
 package by.butb.engine.core;
 
+import by.butb.engine.TestMarket;
 import by.butb.engine.model.Side;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -206,5 +207,26 @@ class LotAuctionTest
         final Command replace = h.command.replace(h.time, SELLER, id, px(120), qty(1));
         replace.newClientOrderId = newId;
         return h.run(replace);
+    }
+
+    @Test
+    void shouldRefuseABidThatStatesOtherTermsThanItsLot()
+    {
+        final long lot = offer(SELLER, 1, Side.SELL, 100, 10, 1);
+        final Command bid = h.command.lotBid(h.time, BUYER, 1, lot, px(100));
+        bid.instrument = TestMarket.SMP;
+        bid.side = Side.BUY;
+        assertEquals(ResultCode.LOT_TERMS_MISMATCH, rejection(h.run(bid)), "another instrument");
+        bid.instrument = TIMBER;
+        bid.side = Side.SELL;
+        assertEquals(ResultCode.LOT_TERMS_MISMATCH, rejection(h.run(bid)), "the lot's own side");
+        bid.side = Side.BUY;
+        bid.quantity = qty(5);
+        assertEquals(ResultCode.LOT_TERMS_MISMATCH, rejection(h.run(bid)), "part of the lot");
+        bid.quantity = qty(10);
+        only(h.run(bid), EventType.ACCEPTED);
+        final Command unstated = h.command.lotBid(h.time, BUYER2, 2, lot, px(101));
+        assertEquals(Command.UNKNOWN, unstated.instrument);
+        only(h.run(unstated), EventType.ACCEPTED);
     }
 }

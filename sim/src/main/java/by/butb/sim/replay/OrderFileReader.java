@@ -204,6 +204,7 @@ public final class OrderFileReader
         {
             cmd.clientOrderId = idOf(text.owner(), text.orderId());
             ids.setInstrument(text.owner(), cmd.clientOrderId, cmd.instrument);
+            ids.setLotSide(text.owner(), cmd.clientOrderId, cmd.side);
         }
     }
 
@@ -236,7 +237,11 @@ public final class OrderFileReader
         }
         final Instrument instrument = existingInstrument(counterparty, lotClientId, cmd.exchangeOrderId,
             text.instrument());
-        cmd.instrument = instrument == null ? Command.UNKNOWN : instrument.index();
+        // The bid states its lot's terms (instrument, and the side opposite to the lot's) when the lot was offered
+        // earlier in this file; otherwise it names the lot only and the engine takes the terms from the lot.
+        final Side lotSide = lotClientId == 0 ? null : ids.lotSideOf(counterparty, lotClientId);
+        cmd.instrument = instrument == null || lotSide == null ? Command.UNKNOWN : instrument.index();
+        cmd.side = lotSide == null ? Side.BUY : lotSide.opposite();
         cmd.orderType = OrderType.LIMIT;
         cmd.timeInForce = TimeInForce.GTC;
         cmd.price = decimal(problems, "price", text.price(), instrument, true);
@@ -244,7 +249,8 @@ public final class OrderFileReader
         {
             cmd.counterpartyOrderId = lotClientId;
             cmd.clientOrderId = idOf(text.owner(), text.orderId());
-            ids.setInstrument(text.owner(), cmd.clientOrderId, cmd.instrument);
+            ids.setInstrument(text.owner(), cmd.clientOrderId, instrument == null ? Command.UNKNOWN :
+                instrument.index());
         }
     }
 

@@ -1,6 +1,7 @@
 package by.butb.sim.replay;
 
 import by.butb.engine.core.Command;
+import by.butb.engine.model.Side;
 
 import java.util.HashMap;
 import java.util.Map;
@@ -46,7 +47,22 @@ public final class OrderIds
     /** Remembers the instrument an order id was last used with (to read the prices of a later REPLACE). */
     public void setInstrument(final String owner, final long id, final int instrument)
     {
-        owners.computeIfAbsent(owner, k -> new Owner()).instruments.put(id, instrument);
+        final Owner o = owners.computeIfAbsent(owner, k -> new Owner());
+        o.instruments.put(id, instrument);
+        o.lotSides.remove(id);
+    }
+
+    /** Remembers that an order id was last used for a lot offered on {@code side} (after {@link #setInstrument}). */
+    public void setLotSide(final String owner, final long id, final Side side)
+    {
+        owners.computeIfAbsent(owner, k -> new Owner()).lotSides.put(id, side);
+    }
+
+    /** The side of the lot an order id was last used for, or null when it was last used for something else. */
+    public Side lotSideOf(final String owner, final long id)
+    {
+        final Owner o = owners.get(owner);
+        return o == null ? null : o.lotSides.get(id);
     }
 
     /** The instrument an order id was last used with, or {@link Command#UNKNOWN}. */
@@ -65,6 +81,7 @@ public final class OrderIds
         final Map<String, Long> ids = new HashMap<>();
         final Map<Long, String> names = new ConcurrentHashMap<>();
         final Map<Long, Integer> instruments = new HashMap<>();
+        final Map<Long, Side> lotSides = new HashMap<>();
         long next = 1;
     }
 }
