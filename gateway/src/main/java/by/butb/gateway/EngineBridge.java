@@ -53,10 +53,11 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The gateway's side of the engine, on the pipeline's logic thread: turns engine events into ExecutionReports and
+ * The gateway's side of the engine. On the pipeline's logic thread it only copies: each command's events, and the
+ * book of every instrument the command touched (the engine may be queried only there), and hands them to the
+ * {@link Outbound} thread. There, off the logic thread, it turns the events into ExecutionReports and
  * OrderCancelRejects for the sessions allowed to see them, keeps the FIX view of each live order (ClOrdID, CumQty,
- * AvgPx), and copies the book of every instrument a command touched for market data. It never blocks: everything
- * it builds goes to the {@link Outbound} thread.
+ * AvgPx) and publishes market data. The logic thread never builds a FIX message and never blocks.
  */
 final class EngineBridge implements EngineListener
 {
@@ -66,17 +67,20 @@ final class EngineBridge implements EngineListener
     private final Catalog catalog;
     private final ClOrdIdTable clOrdIds;
     private final Outbound outbound;
-    /** TransactTime text of reports (logic thread only). */
-    private final UtcTimes times = new UtcTimes();
     final ConcurrentHashMap<Long, Request> requests = new ConcurrentHashMap<>();
 
-    private final Long2ObjectHashMap<LiveOrder> orders = new Long2ObjectHashMap<>();
+    // Logic thread: what the command being applied produced so far.
     private final boolean[] touched;
     private final int[] touchedList;
     private int touchedCount;
+    private List<EngineEvent> collected = new ArrayList<>();
+
+    // Outbound thread (and the starting thread in seed(), before that thread starts).
+    /** TransactTime text of reports. */
+    private final UtcTimes times = new UtcTimes();
+    private final Long2ObjectHashMap<LiveOrder> orders = new Long2ObjectHashMap<>();
     private final List<BookCopy.Trade> trades = new ArrayList<>();
     private Request current;
-    private boolean inCommand;
     private int eventIndex;
     private volatile boolean ready;
 
@@ -158,11 +162,7 @@ final class EngineBridge implements EngineListener
         return o;
     }
 
-    int liveOrders()
-    {
-        return orders.size();
-    }
-
+    /** Logic thread: copies the event, and notes the instrument whose book it changed. */
     @Override
     public void onEvent(final EngineEvent e)
     {
@@ -170,25 +170,19 @@ final class EngineBridge implements EngineListener
         {
             return;
         }
-        if (!inCommand)
-        {
-            inCommand = true;
-            eventIndex = 0;
-            current = requests.get(e.userRef);
-        }
-        final String execId = e.commandSequence + "-" + eventIndex++;
+        final EngineEvent copy = new EngineEvent();
+        copy.copyFrom(e);
+        collected.add(copy);
         switch (e.type)
         {
-            case ACCEPTED -> accepted(e, execId);
-            case TRADE -> trade(e, execId);
-            case CANCELLED -> ended(e, execId, ExecType.CANCELED, OrdStatus.CANCELED);
-            case EXPIRED -> ended(e, execId, ExecType.EXPIRED, OrdStatus.EXPIRED);
-            case REPLACED -> replaced(e, execId);
-            case REJECTED -> rejected(e, execId);
-            default -> { }
+            case ACCEPTED, TRADE, CANCELLED, EXPIRED, REPLACED -> touch(e.instrument);
+            default ->
+            {
+            }
         }
     }
 
+    /** Logic thread: copies the books the command touched and hands the command's outcome to the outbound thread. */
     @Override
     public void onCommandComplete(final Command command, final MatchingEngine engine)
     {
@@ -196,29 +190,20 @@ final class EngineBridge implements EngineListener
         {
             return;
         }
-        requests.remove(command.userRef);
+        final int[] instruments = new int[touchedCount];
+        final BookCopy[] books = new BookCopy[touchedCount];
         for (int i = 0; i < touchedCount; i++)
         {
             final int instrument = touchedList[i];
             touched[instrument] = false;
-            List<BookCopy.Trade> prints = List.of();
-            if (!trades.isEmpty())
-            {
-                prints = new ArrayList<>();
-                for (final BookCopy.Trade t : trades)
-                {
-                    if (t.instrument() == instrument)
-                    {
-                        prints.add(t);
-                    }
-                }
-            }
-            outbound.marketData(instrument, BookCopy.of(engine, instrument, BOOK_LEVELS), prints);
+            instruments[i] = instrument;
+            books[i] = BookCopy.of(engine, instrument, BOOK_LEVELS);
         }
         touchedCount = 0;
-        trades.clear();
-        current = null;
-        inCommand = false;
+        final List<EngineEvent> events = collected;
+        collected = new ArrayList<>();
+        final long userRef = command.userRef;
+        outbound.execute(() -> report(userRef, events, instruments, books));
     }
 
     private void touch(final int instrument)
@@ -230,11 +215,53 @@ final class EngineBridge implements EngineListener
         }
     }
 
+    /** Outbound thread: the reports of one command's events, in order, then the market data of its books. */
+    private void report(final long userRef, final List<EngineEvent> events, final int[] instruments,
+        final BookCopy[] books)
+    {
+        current = requests.get(userRef);
+        eventIndex = 0;
+        for (final EngineEvent e : events)
+        {
+            final String execId = e.commandSequence + "-" + eventIndex++;
+            switch (e.type)
+            {
+                case ACCEPTED -> accepted(e, execId);
+                case TRADE -> trade(e, execId);
+                case CANCELLED -> ended(e, execId, ExecType.CANCELED, OrdStatus.CANCELED);
+                case EXPIRED -> ended(e, execId, ExecType.EXPIRED, OrdStatus.EXPIRED);
+                case REPLACED -> replaced(e, execId);
+                case REJECTED -> rejected(e, execId);
+                default ->
+                {
+                }
+            }
+        }
+        for (int i = 0; i < instruments.length; i++)
+        {
+            List<BookCopy.Trade> prints = List.of();
+            if (!trades.isEmpty())
+            {
+                prints = new ArrayList<>();
+                for (final BookCopy.Trade t : trades)
+                {
+                    if (t.instrument() == instruments[i])
+                    {
+                        prints.add(t);
+                    }
+                }
+            }
+            outbound.marketData(instruments[i], books[i], prints);
+        }
+        trades.clear();
+        requests.remove(userRef);
+        current = null;
+    }
+
     // ---------------------------------------------------------------- event handlers
 
     private void accepted(final EngineEvent e, final String execId)
     {
-        touch(e.instrument);
         final LiveOrder o = new LiveOrder();
         o.orderId = e.exchangeOrderId;
         o.owner = e.owner;
@@ -256,7 +283,6 @@ final class EngineBridge implements EngineListener
 
     private void trade(final EngineEvent e, final String execId)
     {
-        touch(e.instrument);
         trades.add(new BookCopy.Trade(e.instrument, e.price, e.quantity, e.timeNanos, e.side, e.tradeId));
         fill(e.buyOrderId, e.buyLeaves, e, execId + "B");
         fill(e.sellOrderId, e.sellLeaves, e, execId + "S");
@@ -286,7 +312,6 @@ final class EngineBridge implements EngineListener
 
     private void ended(final EngineEvent e, final String execId, final char execType, final char ordStatus)
     {
-        touch(e.instrument);
         final LiveOrder o = orders.get(e.exchangeOrderId);
         if (o == null)
         {
@@ -309,7 +334,6 @@ final class EngineBridge implements EngineListener
 
     private void replaced(final EngineEvent e, final String execId)
     {
-        touch(e.instrument);
         final LiveOrder o = orders.get(e.exchangeOrderId);
         if (o == null)
         {

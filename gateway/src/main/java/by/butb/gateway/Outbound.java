@@ -36,11 +36,11 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The one thread that writes to FIX sessions on behalf of the engine: execution reports built on the logic thread,
- * and market data (it owns the subscriptions, the latest book copy and the recent trades of each instrument). The
- * logic thread never waits for a session; a slow or gone session never holds up the engine. The thread takes what is
- * queued in batches; what one batch sends to one session is written to its socket at once at the end of the batch
- * ({@link CoalescingResponder}).
+ * The one thread that writes to FIX sessions on behalf of the engine: it runs {@link EngineBridge}'s reports of
+ * each command (built here, off the engine's logic thread), and market data (it owns the subscriptions, the latest
+ * book copy and the recent trades of each instrument). The logic thread never waits for a session; a slow or gone
+ * session never holds up the engine. The thread takes what is queued in batches; what one batch sends to one
+ * session is written to its socket at once at the end of the batch ({@link CoalescingResponder}).
  */
 final class Outbound implements AutoCloseable
 {
@@ -53,6 +53,8 @@ final class Outbound implements AutoCloseable
     private final SessionID[][] recipients;
     private final LinkedBlockingQueue<Object> queue = new LinkedBlockingQueue<>();
     private final Thread thread;
+    /** Set by {@link #close}: the thread drops what is still queued (the sessions are gone by then). */
+    private volatile boolean stopping;
 
     private final BookCopy[] latest;
     private final ArrayDeque<BookCopy.Trade>[] recent;
@@ -113,7 +115,26 @@ final class Outbound implements AutoCloseable
 
     void send(final SessionID to, final Message message)
     {
-        queue.add(new Send(to, message));
+        enqueue(new Send(to, message));
+    }
+
+    /** Runs {@code task} on this thread, after what is queued before it. */
+    void execute(final Runnable task)
+    {
+        queue.add(task);
+    }
+
+    /** Queues {@code item}; on this thread itself (a task running), handles it at once, in the same batch. */
+    private void enqueue(final Object item)
+    {
+        if (Thread.currentThread() == thread)
+        {
+            handle(item);
+        }
+        else
+        {
+            queue.add(item);
+        }
     }
 
     /** To the owner's session and the sessions of the owner's brokers. */
@@ -121,13 +142,13 @@ final class Outbound implements AutoCloseable
     {
         if (owner >= 0 && owner < recipients.length)
         {
-            queue.add(new SendOwner(owner, message));
+            enqueue(new SendOwner(owner, message));
         }
     }
 
     void marketData(final int instrument, final BookCopy book, final List<BookCopy.Trade> trades)
     {
-        queue.add(new Md(instrument, book, trades));
+        enqueue(new Md(instrument, book, trades));
     }
 
     void subscribe(final Subscription subscription)
@@ -172,7 +193,7 @@ final class Outbound implements AutoCloseable
                 {
                     for (final Object item : batch)
                     {
-                        if (item == STOP)
+                        if (item == STOP || stopping)
                         {
                             return;
                         }
@@ -203,7 +224,11 @@ final class Outbound implements AutoCloseable
     {
         try
         {
-            if (item instanceof Send s)
+            if (item instanceof Runnable task)
+            {
+                task.run();
+            }
+            else if (item instanceof Send s)
             {
                 deliver(s.to, s.message);
             }
@@ -522,7 +547,7 @@ final class Outbound implements AutoCloseable
 
     // ---------------------------------------------------------------- shutdown
 
-    /** Sends what is queued, then stops the thread. */
+    /** Stops the thread; what is still queued is dropped (the sessions are closed before this). */
     @Override
     public void close()
     {
@@ -530,10 +555,16 @@ final class Outbound implements AutoCloseable
         {
             return;
         }
+        stopping = true;
         queue.add(STOP);
         try
         {
             thread.join(5_000);
+            if (thread.isAlive())
+            {
+                thread.interrupt();
+                thread.join(1_000);
+            }
         }
         catch (final InterruptedException ex)
         {

@@ -13,9 +13,7 @@ import quickfix.field.SubscriptionRequestType;
 import quickfix.field.Symbol;
 
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -24,7 +22,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import static by.butb.gateway.Fix.c;
 import static by.butb.gateway.Fix.s;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Input that costs the gateway more than the sender: oversized frames, repeated symbols, many subscriptions. */
@@ -32,46 +29,36 @@ class GatewayLimitsTest
 {
     private static final int MIB = 1 << 20;
 
+    private RawGateway gateway;
     private GatewayServer server;
-    private final List<AutoCloseable> open = new ArrayList<>();
 
     @BeforeEach
     void start()
     {
-        server = GatewayServer.start(TestCatalog.options());
+        gateway = new RawGateway(TestCatalog.options());
+        server = gateway.server();
     }
 
     @AfterEach
     void stop() throws Exception
     {
-        for (final AutoCloseable c : open)
-        {
-            c.close();
-        }
-        server.close();
+        gateway.close();
     }
 
     private RawFix raw(final String sender) throws Exception
     {
-        final RawFix r = new RawFix(server.port(), sender);
-        open.add(r);
-        return r;
+        return gateway.raw(sender);
     }
 
     private RawFix rawLoggedOn(final String sender) throws Exception
     {
-        final RawFix r = raw(sender);
-        r.logon(TestCatalog.password(sender));
-        final String reply = r.read(5_000);
-        assertNotNull(reply);
-        assertTrue(reply.contains("|35=A|"), reply);
-        return r;
+        return gateway.rawLoggedOn(sender);
     }
 
     private FixClient logon(final String id) throws Exception
     {
         final FixClient client = FixClient.logon(server.port(), id);
-        open.add(client);
+        gateway.keep(client);
         return client;
     }
 
@@ -220,8 +207,7 @@ class GatewayLimitsTest
     @Test
     void aSessionHoldsAtMostTheAllowedLiveSubscriptions() throws Exception
     {
-        server.close();
-        server = GatewayServer.start(TestCatalog.options().maxMarketDataSubscriptions(2));
+        server = gateway.restart(TestCatalog.options().maxMarketDataSubscriptions(2));
         final FixClient watcher = logon("TRADER-C");
         watcher.send(Fix.marketData("MD1", SubscriptionRequestType.SNAPSHOT_UPDATES, "SMP"));
         watcher.send(Fix.marketData("MD2", SubscriptionRequestType.SNAPSHOT_UPDATES, "SUGAR"));

@@ -28,51 +28,41 @@ class GatewayRawSocketTest
     /** Short, so that refusals are answered quickly; the storm tests run with the default. */
     private static final long REFUSAL_DELAY_MILLIS = 50;
 
+    private RawGateway gateway;
     private GatewayServer server;
-    private final List<AutoCloseable> open = new ArrayList<>();
 
     @BeforeEach
     void start()
     {
-        server = GatewayServer.start(TestCatalog.options().logonRefusalDelayMillis(REFUSAL_DELAY_MILLIS));
+        gateway = new RawGateway(TestCatalog.options().logonRefusalDelayMillis(REFUSAL_DELAY_MILLIS));
+        server = gateway.server();
     }
 
     @AfterEach
     void stop() throws Exception
     {
-        for (final AutoCloseable c : open)
-        {
-            c.close();
-        }
-        server.close();
+        gateway.close();
     }
 
     private RawFix raw(final String sender) throws Exception
     {
-        final RawFix r = new RawFix(server.port(), sender);
-        open.add(r);
-        return r;
+        return gateway.raw(sender);
     }
 
     private RawFix rawLoggedOn(final String sender) throws Exception
     {
-        final RawFix r = raw(sender);
-        r.logon(TestCatalog.password(sender));
-        final String reply = r.read(5_000);
-        assertNotNull(reply);
-        assertTrue(reply.contains("|35=A|"), reply);
-        return r;
+        return gateway.rawLoggedOn(sender);
     }
 
     /** A client that must still be able to trade after the abuse. */
     private void assertOthersStillServed() throws Exception
     {
         final FixClient a = FixClient.logon(server.port(), "TRADER-A");
-        open.add(a);
+        gateway.keep(a);
         a.send(Fix.limit("OK" + System.nanoTime(), "SMP", Side.BUY, "1", "2400"));
         assertEquals(ExecType.NEW, c(a.next(MsgType.EXECUTION_REPORT), ExecType.FIELD));
         a.close();
-        open.remove(a);
+        gateway.forget(a);
     }
 
     private String refusal(final String sender, final String logonBody) throws Exception
@@ -208,9 +198,8 @@ class GatewayRawSocketTest
     @Test
     void refusalsAreLoggedWithTheirPreciseReasonAFewAMinute() throws Exception
     {
-        server.close();
         final List<String> lines = new CopyOnWriteArrayList<>();
-        server = GatewayServer.start(TestCatalog.options().logonRefusalDelayMillis(0).connectionLogSink(lines::add));
+        server = gateway.restart(TestCatalog.options().logonRefusalDelayMillis(0).connectionLogSink(lines::add));
         final int refusals = 3 * GatewayServer.CONNECTION_LOG_LINES_PER_MINUTE;
         for (int i = 0; i < refusals; i++)
         {
@@ -365,8 +354,7 @@ class GatewayRawSocketTest
     @Test
     void aClientThatStopsReadingIsDisconnectedWhileOthersTrade() throws Exception
     {
-        server.close();
-        server = GatewayServer.start(TestCatalog.options().maxScheduledWrites(20));
+        server = gateway.restart(TestCatalog.options().maxScheduledWrites(20));
         final RawFix slow = rawLoggedOn("TRADER-B");
         // Orders the gateway answers with a reject each, sent without ever reading: the answers fill the socket
         // buffers, then pile up unwritten in the server until it drops the connection, and our writes fail.
