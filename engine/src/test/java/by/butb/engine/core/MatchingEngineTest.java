@@ -396,6 +396,18 @@ class MatchingEngineTest
         }
 
         @Test
+        void shouldKeepPriorityWhenNeitherPriceNorQuantityChanges()
+        {
+            h.buy(BUYER, 1, 100, 5);
+            h.buy(BUYER2, 2, 100, 5);
+            final Command rename = h.command.replace(h.time, BUYER, 1, px(100), qty(5));
+            rename.newClientOrderId = 7;
+            assertEquals(7, only(h.run(rename), EventType.REPLACED).clientOrderId);
+            final List<EngineEvent> trades = all(h.sell(SELLER, 3, 100, 3), EventType.TRADE);
+            assertEquals(BUYER, trades.get(0).buyOwner, "a replace that only renames keeps the order's place");
+        }
+
+        @Test
         void shouldLosePriorityWhenTheQuantityGoesUp()
         {
             h.buy(BUYER, 1, 100, 5);
