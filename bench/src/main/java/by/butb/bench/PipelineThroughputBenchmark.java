@@ -2,6 +2,7 @@ package by.butb.bench;
 
 import by.butb.engine.pipeline.EngineContext;
 import by.butb.engine.pipeline.EnginePipeline;
+import by.butb.engine.pipeline.PipelineLayout;
 import by.butb.engine.pipeline.WaitStrategyName;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -40,10 +41,10 @@ import java.util.stream.Stream;
  * trial, deleted afterwards; the parent directory is {@code -Dbutb.bench.dir=...}, passed with
  * {@code -jvmArgsPrepend}, default {@code java.io.tmpdir}), {@code waitStrategy} of the pipeline threads (both by
  * default: BLOCKING is the engine's default; SLEEPING, which spins, yields, then naps while idle and makes the
- * producer's publish a plain store, measured fastest here, see RESULTS.md), {@code dedicatedJournalThread} (with the
- * journal on: the input journal on its own thread ahead of the logic, or journal-then-apply on one thread; ignored
- * without journal), {@code outputJournal} (with the journal on: also journal the events), {@code ringSize},
- * {@code publishBatch} (1 and 64 by default; a divisor of {@value #BATCH}).
+ * producer's publish a plain store, measured fastest here, see RESULTS.md), {@code layout} (with the journal on:
+ * the {@link PipelineLayout}, ONE_THREAD by default; ignored without journal), {@code outputJournal} (with the
+ * journal on: also journal the events), {@code ringSize}, {@code publishBatch} (1 and 64 by default; a divisor of
+ * {@value #BATCH}).
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
@@ -65,8 +66,9 @@ public class PipelineThroughputBenchmark
     @Param({"BLOCKING", "SLEEPING"})
     public WaitStrategyName waitStrategy;
 
-    @Param({"false"})
-    public boolean dedicatedJournalThread;
+    /** Thread layout with the journal on (see {@link PipelineLayout}). */
+    @Param({"ONE_THREAD"})
+    public PipelineLayout layout;
 
     /** With the journal on: also write the events to the output journal (false: input journal only). */
     @Param({"true"})
@@ -107,7 +109,7 @@ public class PipelineThroughputBenchmark
             .catalog(workload.catalog())
             .waitStrategy(waitStrategy)
             .dataDirectory(directory)
-            .dedicatedJournalThread(dedicatedJournalThread)
+            .layout(layout)
             .outputJournal(outputJournal)
             .ringSize(ringSize)
             .expectedOrders(16_384));

@@ -1,5 +1,7 @@
 package by.butb.bench.compare;
 
+import by.butb.engine.pipeline.PipelineLayout;
+
 import by.butb.bench.MixedWorkload;
 import by.butb.bench.SchedulingFloor;
 import by.butb.harness.DriverOptions;
@@ -53,7 +55,8 @@ public final class BenchRunner
     /** What to run; {@link #parse} builds it from the command line. */
     record Settings(boolean quick, Path out, int rounds, List<String> configs, String rates, String rateSeconds,
                     String rateWarmUpSeconds, List<String> jvmOptions,
-                    int throughputIterations, String butbWait, String peerWait, String peerRisk, Path peerJar,
+                    int throughputIterations, String butbWait, String butbLayout, String peerWait, String peerRisk,
+                    Path peerJar,
                     Path peerJava,
                     Path journalDir, String heap, boolean keepWorkload, double floorSeconds)
     {
@@ -119,6 +122,7 @@ public final class BenchRunner
         final String jvmOptions = o.take("jvm-options", "");
         final int iterations = (int)o.takeLong("throughput-iterations", quick ? 2 : 5, 0);
         final String wait = o.take("wait", "YIELDING");
+        final String layout = PipelineLayout.parse(o.take("layout", PipelineLayout.forThisMachine().name())).name();
         final String peerWait = o.take("peer-wait", "YIELDING");
         final String peerRisk = o.take("peer-risk", "FULL_PER_CURRENCY");
         final String peerJar = o.take("peer-jar", System.getProperty("butb.peer.jar"));
@@ -140,7 +144,8 @@ public final class BenchRunner
                 "'mvn -B -pl bench -am package -DskipTests' or pass --peer-jar");
         }
         return new Settings(quick, outDir, rounds, configs, rates, seconds, warmSeconds,
-            jvmOptions.isBlank() ? List.of() : List.of(jvmOptions.trim().split("\\s+")), iterations, wait, peerWait,
+            jvmOptions.isBlank() ? List.of() : List.of(jvmOptions.trim().split("\\s+")), iterations, wait, layout,
+            peerWait,
             peerRisk, jar, peerJava == null ? null : Path.of(peerJava), journalDir, heap, keep, floorSeconds);
     }
 
@@ -152,6 +157,7 @@ public final class BenchRunner
                                 [--throughput-iterations N] [--jvm-options "-Xlog:gc ..."]
                                 [--wait BLOCKING|YIELDING|SLEEPING|BUSY_SPIN] \
             [--peer-wait BLOCKING|YIELDING|BUSY_SPIN|...]
+                                [--layout ONE_THREAD|JOURNAL_THREAD|STAGED]
                                 [--peer-risk FULL_PER_CURRENCY|NO_RISK_PROCESSING] [--journal-dir DIR] [--heap SIZE]
                                 [--peer-jar FILE] [--peer-java FILE] [--keep-workload] [--floor-seconds S]
               defaults: --out out/bench/compare (relative to the current directory);
@@ -290,7 +296,7 @@ public final class BenchRunner
             cmd.addAll(List.of("--wait", settings.butbWait()));
             if ("butb-journal".equals(config))
             {
-                cmd.addAll(List.of("--journal", settings.journalDir().toString()));
+                cmd.addAll(List.of("--journal", settings.journalDir().toString(), "--layout", settings.butbLayout()));
             }
         }
         out.println("$ " + String.join(" ", cmd.subList(ChildJvm.CHRONICLE_FLAGS.size() + 1, cmd.size())));

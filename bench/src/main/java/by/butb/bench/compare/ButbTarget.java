@@ -13,6 +13,7 @@ import by.butb.engine.pipeline.CommandTranslator;
 import by.butb.engine.pipeline.EngineContext;
 import by.butb.engine.pipeline.EngineListener;
 import by.butb.engine.pipeline.EnginePipeline;
+import by.butb.engine.pipeline.PipelineLayout;
 import by.butb.engine.pipeline.WaitStrategyName;
 import by.butb.harness.CompletionRecorder;
 import by.butb.harness.DriverOptions;
@@ -61,6 +62,7 @@ final class ButbTarget implements Target, CommandTranslator<ButbTarget>, EngineL
         this.replay = new Workload.Replay(w);
         this.recorder = recorder;
         final WaitStrategyName wait = o.takeEnum("wait", WaitStrategyName.class, WaitStrategyName.BLOCKING);
+        final PipelineLayout layout = o.takeEnum("layout", PipelineLayout.class, PipelineLayout.forThisMachine());
         final String journal = o.take("journal", "none");
         final boolean outputJournal = Boolean.parseBoolean(o.take("output-journal", "true"));
         final int ringSize = (int)o.takeLong("ring-size", 16_384, 64);
@@ -83,13 +85,14 @@ final class ButbTarget implements Target, CommandTranslator<ButbTarget>, EngineL
         }
         configuration = String.format(Locale.ROOT, "butb pipeline, wait %s, ring %d, %s", wait, ringSize,
             journalDirectory == null ? "no journal" :
-                "Chronicle journal " + (outputJournal ? "input and output" : "input only") + ", one thread " +
-                    "journals then applies");
+                "Chronicle journal " + (outputJournal ? "input and output" : "input only") + ", layout " + layout +
+                    " (" + Runtime.getRuntime().availableProcessors() + " processors)");
         pipeline = EnginePipeline.start(new EngineContext()
             .catalog(MixedWorkload.catalog(w.participants))
             .waitStrategy(wait)
             .ringSize(ringSize)
             .dataDirectory(journalDirectory)
+            .layout(layout)
             .outputJournal(outputJournal)
             .expectedOrders(16_384)
             .listener(this));

@@ -22,7 +22,7 @@ public final class EngineContext
     private WaitStrategyName waitStrategy = WaitStrategyName.BLOCKING;
     private boolean multiProducer;
     private Path dataDirectory;
-    private boolean dedicatedJournalThread;
+    private PipelineLayout layout = PipelineLayout.forThisMachine();
     private boolean outputJournal = true;
     private int expectedOrders = 1024;
     private final List<EngineListener> listeners = new ArrayList<>();
@@ -116,19 +116,25 @@ public final class EngineContext
     }
 
     /**
-     * False (default): one thread journals a batch of commands, then applies it. True: the input journal runs on
-     * its own thread, ahead of the business logic. On a 2-core machine the single thread is faster (2.8-3.9 against
-     * 2.0-2.3 M commands/s, bench/RESULTS.md): a third busy thread competes with the producer and the logic.
+     * How the journaled pipeline uses threads; by default {@link PipelineLayout#forThisMachine()}: ONE_THREAD below
+     * {@value PipelineLayout#STAGED_FROM_PROCESSORS} processors (measured fastest on 2 cores: 2.8-3.9 against
+     * 2.0-2.3 M commands/s for a journal thread of its own, bench/RESULTS.md), STAGED from there.
      */
-    public EngineContext dedicatedJournalThread(final boolean dedicated)
+    public EngineContext layout(final PipelineLayout layout)
     {
-        this.dedicatedJournalThread = dedicated;
+        this.layout = Objects.requireNonNull(layout);
         return this;
     }
 
-    public boolean dedicatedJournalThread()
+    public PipelineLayout layout()
     {
-        return dedicatedJournalThread;
+        return layout;
+    }
+
+    /** Shorthand: true is {@link PipelineLayout#JOURNAL_THREAD}, false {@link PipelineLayout#ONE_THREAD}. */
+    public EngineContext dedicatedJournalThread(final boolean dedicated)
+    {
+        return layout(dedicated ? PipelineLayout.JOURNAL_THREAD : PipelineLayout.ONE_THREAD);
     }
 
     /**

@@ -19,17 +19,20 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * The engine behind a Disruptor ring: [journal] then [logic + publication].
+ * The engine behind a Disruptor ring: [input journal] then [logic + listeners] then [output journal].
  *
- * <p>Stages: with a data directory, each command is appended to the input journal before the logic sees it
- * (on its own thread unless {@link EngineContext#dedicatedJournalThread} is false); the logic thread applies the
- * command with the {@link MatchingEngine}, then appends the events to the output journal and hands them to the
- * listeners. On start with a data directory, the journal is replayed first: the state is rebuilt, and events of
- * journaled commands that never reached the output journal are published then.
+ * <p>Stages: with a data directory, each command is appended to the input journal before the logic sees it; the
+ * logic thread applies the command with the {@link MatchingEngine} and hands the events to the listeners; the
+ * events are appended to the output journal. Which thread does what is the {@link PipelineLayout}
+ * ({@link EngineContext#layout}): all on the logic thread, the input journal on a thread of its own, or each stage
+ * on its own thread with a second ring of pre-allocated event slots between the logic and the output journal. On
+ * start with a data directory, the journal is replayed first: the state is rebuilt, and events of journaled
+ * commands that never reached the output journal are published then.
  *
  * <p>Threading: {@link #submit} from one thread, or from many with {@link EngineContext#multiProducer}.
  * {@link #engine()} queries are safe only after {@link #drain()} and while nothing is submitted.
@@ -41,6 +44,11 @@ public final class EnginePipeline implements AutoCloseable
     private final Disruptor<CommandSlot> disruptor;
     private final RingBuffer<CommandSlot> ring;
     private final EventHandler<CommandSlot> logicHandler;
+    private final PipelineLayout layout;
+    /** The output stage of {@link PipelineLayout#STAGED} (with an output journal), or null. */
+    private final Disruptor<EventSlot> output;
+    private final RingBuffer<EventSlot> outputRing;
+    private final EventHandler<EventSlot> outputHandler;
     private final long baseSequence;
     private final long recoveredCommands;
     private final Path snapshots;
@@ -71,22 +79,50 @@ public final class EnginePipeline implements AutoCloseable
         }
         baseSequence = engine.lastSequence() + 1;
 
-        disruptor = new Disruptor<>(CommandSlot::new, ctx.ringSize(), r ->
-        {
-            final Thread t = new Thread(r, "butb-engine");
-            t.setDaemon(true);
-            return t;
-        }, ctx.multiProducer() ? ProducerType.MULTI : ProducerType.SINGLE, ctx.waitStrategy().create());
-        disruptor.setDefaultExceptionHandler(new FailureRecorder());
+        layout = ctx.layout();
+        disruptor = new Disruptor<>(CommandSlot::new, ctx.ringSize(), threads("butb-engine"),
+            ctx.multiProducer() ? ProducerType.MULTI : ProducerType.SINGLE, ctx.waitStrategy().create());
+        disruptor.setDefaultExceptionHandler(new FailureRecorder<>());
         ring = disruptor.getRingBuffer();
-        final Journal outputJournal = ctx.outputJournal() ? journal : null;
+        final boolean staged = journal != null && ctx.outputJournal() && layout == PipelineLayout.STAGED;
+        final Journal outputJournal = ctx.outputJournal() && !staged ? journal : null;
+        if (staged)
+        {
+            output = new Disruptor<>(EventSlot::new, OUTPUT_SLOTS_PER_COMMAND_SLOT * ctx.ringSize(),
+                threads("butb-engine-out"), ProducerType.SINGLE, ctx.waitStrategy().create());
+            output.setDefaultExceptionHandler(new FailureRecorder<>());
+            outputRing = output.getRingBuffer();
+            outputHandler = (slot, sequence, endOfBatch) ->
+            {
+                if (slot.hasEvent)
+                {
+                    journal.appendEvent(slot.event);
+                }
+                if (slot.lastOfCommand)
+                {
+                    journal.endEvents(endOfBatch);
+                }
+            };
+            output.handleEventsWith(outputHandler);
+        }
+        else
+        {
+            output = null;
+            outputRing = null;
+            outputHandler = null;
+        }
 
         // One event list, reused for every command on the logic thread, stays hot in the cache.
         final EventList events = new EventList(64);
+        final RingBuffer<EventSlot> stage = outputRing;
         final EventHandler<CommandSlot> apply = (slot, sequence, endOfBatch) ->
         {
             events.clear();
             engine.process(slot.command, events);
+            if (stage != null)
+            {
+                stageEvents(stage, events);
+            }
             publish(slot.command, events, engine, outputJournal, listenerArray, endOfBatch);
         };
         if (journal == null)
@@ -94,7 +130,12 @@ public final class EnginePipeline implements AutoCloseable
             logicHandler = apply;
             disruptor.handleEventsWith(logicHandler);
         }
-        else if (ctx.dedicatedJournalThread())
+        else if (layout == PipelineLayout.ONE_THREAD)
+        {
+            logicHandler = new JournalThenApply(journal, ring, apply);
+            disruptor.handleEventsWith(logicHandler);
+        }
+        else
         {
             // The journal thread closes a document at the end of each batch it sees; the Disruptor publishes its
             // progress only after the batch, so the logic never applies a command that is not durable yet.
@@ -103,12 +144,58 @@ public final class EnginePipeline implements AutoCloseable
             logicHandler = apply;
             disruptor.handleEventsWith(journalHandler).then(logicHandler);
         }
-        else
+        if (output != null)
         {
-            logicHandler = new JournalThenApply(journal, ring, apply);
-            disruptor.handleEventsWith(logicHandler);
+            output.start();
         }
         disruptor.start();
+    }
+
+    /** Output slots per command slot in {@link PipelineLayout#STAGED}: room for the events of a few commands. */
+    private static final int OUTPUT_SLOTS_PER_COMMAND_SLOT = 4;
+
+    private static ThreadFactory threads(final String name)
+    {
+        return r ->
+        {
+            final Thread t = new Thread(r, name);
+            t.setDaemon(true);
+            return t;
+        };
+    }
+
+    /**
+     * Copies a command's events into the output ring and publishes them, a chunk at a time when there are more
+     * than the ring holds; a command without events is published as one slot that only marks its end. Waits (by the
+     * ring's claim) while the output stage is a ring behind.
+     */
+    private static void stageEvents(final RingBuffer<EventSlot> stage, final EventList events)
+    {
+        final int n = events.size();
+        if (n == 0)
+        {
+            final long s = stage.next();
+            final EventSlot slot = stage.get(s);
+            slot.hasEvent = false;
+            slot.lastOfCommand = true;
+            stage.publish(s);
+            return;
+        }
+        final int chunk = stage.getBufferSize();
+        for (int from = 0; from < n; from += chunk)
+        {
+            final int count = Math.min(chunk, n - from);
+            final long hi = stage.next(count);
+            final long lo = hi - count + 1;
+            for (int i = 0; i < count; i++)
+            {
+                final EventSlot slot = stage.get(lo + i);
+                slot.event.copyFrom(events.get(from + i));
+                slot.hasEvent = true;
+                slot.lastOfCommand = from + i == n - 1;
+            }
+            stage.publish(lo, hi);
+        }
     }
 
     /**
@@ -303,7 +390,7 @@ public final class EnginePipeline implements AutoCloseable
 
     private static final CommandTranslator<Command> COPY = (slot, source) -> slot.copyFrom(source);
 
-    /** Waits until every submitted command has been applied and its events published. */
+    /** Waits until every submitted command has been applied and its events published and journaled. */
     public void drain()
     {
         final long target = ring.getCursor();
@@ -312,7 +399,22 @@ public final class EnginePipeline implements AutoCloseable
             checkFailure();
             LockSupport.parkNanos(50_000);
         }
+        if (output != null)
+        {
+            final long staged = outputRing.getCursor();
+            while (output.getSequenceValueFor(outputHandler) < staged)
+            {
+                checkFailure();
+                LockSupport.parkNanos(50_000);
+            }
+        }
         checkFailure();
+    }
+
+    /** The thread layout this pipeline runs with. */
+    public PipelineLayout layout()
+    {
+        return layout;
     }
 
     /**
@@ -380,6 +482,10 @@ public final class EnginePipeline implements AutoCloseable
         finally
         {
             disruptor.halt();
+            if (output != null)
+            {
+                output.halt();
+            }
             if (journal != null)
             {
                 journal.close();
@@ -387,13 +493,15 @@ public final class EnginePipeline implements AutoCloseable
         }
     }
 
-    private final class FailureRecorder implements ExceptionHandler<CommandSlot>
+    private final class FailureRecorder<T> implements ExceptionHandler<T>
     {
         @Override
-        public void handleEventException(final Throwable ex, final long sequence, final CommandSlot slot)
+        public void handleEventException(final Throwable ex, final long sequence, final T slot)
         {
             failure.compareAndSet(null, ex);
-            throw new IllegalStateException("engine failed on " + slot.command, ex);
+            final String what = slot instanceof CommandSlot c ? String.valueOf(c.command) :
+                slot instanceof EventSlot e ? "the output journal, at " + e.event : String.valueOf(slot);
+            throw new IllegalStateException("engine failed on " + what, ex);
         }
 
         @Override

@@ -9,6 +9,11 @@ import by.butb.engine.core.MatchingEngine;
 import by.butb.engine.core.ResultCode;
 import by.butb.engine.journal.Journal;
 import by.butb.engine.model.Catalog;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import by.butb.engine.model.OrderType;
+import by.butb.engine.model.Side;
+import by.butb.engine.model.TimeInForce;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -62,13 +67,14 @@ class EnginePipelineTest
         assertTrue(trades.get() > 100);
     }
 
-    @Test
-    void shouldRebuildTheSameStateFromTheJournalOnRestart(@TempDir final Path data)
+    @ParameterizedTest
+    @EnumSource(PipelineLayout.class)
+    void shouldRebuildTheSameStateFromTheJournalOnRestart(final PipelineLayout layout, @TempDir final Path data)
     {
         final CommandStream stream = new CommandStream(catalog, SEED);
         final long hashBefore;
         final List<String> firstRunEvents = new ArrayList<>();
-        try (EnginePipeline pipeline = EnginePipeline.start(new EngineContext().catalog(catalog)
+        try (EnginePipeline pipeline = EnginePipeline.start(new EngineContext().catalog(catalog).layout(layout)
             .dataDirectory(data).listener(e -> firstRunEvents.add(e.toString()))))
         {
             submit(pipeline, stream, 10_000);
@@ -78,7 +84,7 @@ class EnginePipelineTest
         assertEquals(ReferenceRun.stateHashAfter(SEED, 10_000), hashBefore);
 
         final List<String> republished = new ArrayList<>();
-        try (EnginePipeline pipeline = EnginePipeline.start(new EngineContext().catalog(catalog)
+        try (EnginePipeline pipeline = EnginePipeline.start(new EngineContext().catalog(catalog).layout(layout)
             .dataDirectory(data).listener(e -> republished.add(e.toString()))))
         {
             assertEquals(10_000, pipeline.recoveredCommands());
@@ -160,19 +166,51 @@ class EnginePipelineTest
         assertTrue(error.getMessage().contains("another instrument catalog"), error.getMessage());
     }
 
-    @Test
-    void shouldRecoverWhatADedicatedJournalThreadWrote(@TempDir final Path data)
+    @ParameterizedTest
+    @EnumSource(PipelineLayout.class)
+    void shouldRecoverUnderOneLayoutWhatAnotherWrote(final PipelineLayout layout, @TempDir final Path data)
     {
         try (EnginePipeline pipeline = EnginePipeline.start(new EngineContext().catalog(catalog)
-            .dataDirectory(data).dedicatedJournalThread(true)))
+            .dataDirectory(data).layout(layout)))
         {
+            assertEquals(layout, pipeline.layout());
             submit(pipeline, new CommandStream(catalog, SEED), 3_000);
         }
-        try (EnginePipeline pipeline = EnginePipeline.start(new EngineContext().catalog(catalog).dataDirectory(data)))
+        final PipelineLayout other = PipelineLayout.values()[(layout.ordinal() + 1) % PipelineLayout.values().length];
+        try (EnginePipeline pipeline = EnginePipeline.start(new EngineContext().catalog(catalog).dataDirectory(data)
+            .layout(other)))
         {
             assertEquals(3_000, pipeline.recoveredCommands());
             assertEquals(ReferenceRun.stateHashAfter(SEED, 3_000), pipeline.engine().stateHash());
         }
+    }
+
+    @Test
+    void shouldJournalACommandWithMoreEventsThanTheOutputRingHolds(@TempDir final Path data)
+    {
+        final List<String> seen = new ArrayList<>();
+        final Command command = new Command();
+        final long time = 1_704_099_600_000_000_000L;
+        try (EnginePipeline pipeline = EnginePipeline.start(new EngineContext().catalog(catalog).dataDirectory(data)
+            .layout(PipelineLayout.STAGED).ringSize(16).listener(e -> seen.add(e.toString()))))
+        {
+            final int[] sellers = {TestMarket.SELLER, TestMarket.BUYER2, TestMarket.TIMBERONLY};
+            for (int i = 0; i < 90; i++)
+            {
+                pipeline.submit(command.newOrder(time, sellers[i % sellers.length], 1 + i, TestMarket.TIMBER,
+                    Side.SELL, OrderType.LIMIT, TimeInForce.GTC, TestMarket.px(100), TestMarket.qty(1)));
+            }
+            pipeline.submit(command.newOrder(time, TestMarket.BUYER, 1, TestMarket.TIMBER, Side.BUY, OrderType.LIMIT,
+                TimeInForce.IOC, TestMarket.px(100), TestMarket.qty(90)));
+            pipeline.drain();
+        }
+        final List<String> journaled = new ArrayList<>();
+        try (Journal journal = new Journal(data))
+        {
+            journal.readEvents(new EngineEvent(), e -> journaled.add(e.toString()));
+        }
+        assertTrue(seen.stream().filter(e -> e.startsWith("TRADE")).count() == 90, "one command traded 90 times");
+        assertEquals(seen, journaled, "the output journal holds every event, in order, in chunks of the ring");
     }
 
     @Test

@@ -6,7 +6,8 @@ import by.butb.engine.core.EngineEvent;
 import by.butb.engine.core.EventType;
 import by.butb.engine.journal.Journal;
 import by.butb.engine.model.Catalog;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.BufferedReader;
@@ -24,18 +25,21 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Kills a journaled engine process forcibly in the middle of a stream, restarts on its data directory, and checks
- * that every order acknowledged before the kill survived and that the state equals an uninterrupted run's.
+ * that every order acknowledged before the kill survived and that the state equals an uninterrupted run's; for
+ * every thread layout.
  */
 class KillAndRestartTest
 {
     private static final long SEED = 77;
     private static final int ACKS_BEFORE_KILL = 3_000;
 
-    @Test
-    void shouldKeepEveryAcknowledgedOrderAcrossAForcedKill(@TempDir final Path data) throws Exception
+    @ParameterizedTest
+    @EnumSource(PipelineLayout.class)
+    void shouldKeepEveryAcknowledgedOrderAcrossAForcedKill(final PipelineLayout layout, @TempDir final Path data)
+        throws Exception
     {
         final Set<String> acknowledged = new HashSet<>();
-        final Process child = startChild(data);
+        final Process child = startChild(data, layout);
         try (BufferedReader reader = new BufferedReader(
             new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8)))
         {
@@ -55,7 +59,8 @@ class KillAndRestartTest
         final Catalog catalog = TestMarket.catalog();
         final Set<String> journaledAccepts = new HashSet<>();
         final long recovered;
-        try (EnginePipeline pipeline = EnginePipeline.start(new EngineContext().catalog(catalog).dataDirectory(data)))
+        try (EnginePipeline pipeline = EnginePipeline.start(new EngineContext().catalog(catalog).dataDirectory(data)
+            .layout(layout)))
         {
             recovered = pipeline.recoveredCommands();
             assertTrue(recovered > 0);
@@ -95,7 +100,7 @@ class KillAndRestartTest
         }
     }
 
-    private static Process startChild(final Path data) throws Exception
+    private static Process startChild(final Path data, final PipelineLayout layout) throws Exception
     {
         final List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -106,6 +111,7 @@ class KillAndRestartTest
         command.add(KillableEngineMain.class.getName());
         command.add(data.toString());
         command.add(Long.toString(SEED));
+        command.add(layout.name());
         return new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
     }
 }

@@ -25,9 +25,10 @@ public final class KillableEngineMain
     {
         final Path data = Path.of(args[0]);
         final long seed = Long.parseLong(args[1]);
+        final PipelineLayout layout = PipelineLayout.parse(args[2]);
         final Catalog catalog = TestMarket.catalog();
         final PrintStream out = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), false);
-        final EngineContext ctx = new EngineContext().catalog(catalog).dataDirectory(data)
+        final EngineContext ctx = new EngineContext().catalog(catalog).dataDirectory(data).layout(layout)
             .listener(e ->
             {
                 if (e.type == EventType.ACCEPTED)
