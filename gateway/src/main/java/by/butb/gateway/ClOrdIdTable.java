@@ -10,8 +10,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * (beneficial owner, clientOrderId), so the table is per owner: each new ClOrdID gets the owner's next number.
  * It holds only live (or in-flight) orders: an entry goes when its order ends, so a ClOrdID may be reused after
  * that, exactly as the engine allows. With a {@link ClOrdIdJournal}, every allocation is recorded there before it is
- * returned, so a restart can give live orders their ClOrdIDs back. Session threads allocate and look up; the logic
- * thread releases.
+ * returned, so a restart can give live orders their ClOrdIDs back. Session threads allocate and look up; the
+ * gateway's sending thread releases (as it reports an order's end).
  */
 final class ClOrdIdTable
 {

@@ -221,41 +221,47 @@ final class EngineBridge implements EngineListener
     {
         current = requests.get(userRef);
         eventIndex = 0;
-        for (final EngineEvent e : events)
+        try
         {
-            final String execId = e.commandSequence + "-" + eventIndex++;
-            switch (e.type)
+            for (final EngineEvent e : events)
             {
-                case ACCEPTED -> accepted(e, execId);
-                case TRADE -> trade(e, execId);
-                case CANCELLED -> ended(e, execId, ExecType.CANCELED, OrdStatus.CANCELED);
-                case EXPIRED -> ended(e, execId, ExecType.EXPIRED, OrdStatus.EXPIRED);
-                case REPLACED -> replaced(e, execId);
-                case REJECTED -> rejected(e, execId);
-                default ->
+                final String execId = e.commandSequence + "-" + eventIndex++;
+                switch (e.type)
                 {
-                }
-            }
-        }
-        for (int i = 0; i < instruments.length; i++)
-        {
-            List<BookCopy.Trade> prints = List.of();
-            if (!trades.isEmpty())
-            {
-                prints = new ArrayList<>();
-                for (final BookCopy.Trade t : trades)
-                {
-                    if (t.instrument() == instruments[i])
+                    case ACCEPTED -> accepted(e, execId);
+                    case TRADE -> trade(e, execId);
+                    case CANCELLED -> ended(e, execId, ExecType.CANCELED, OrdStatus.CANCELED);
+                    case EXPIRED -> ended(e, execId, ExecType.EXPIRED, OrdStatus.EXPIRED);
+                    case REPLACED -> replaced(e, execId);
+                    case REJECTED -> rejected(e, execId);
+                    default ->
                     {
-                        prints.add(t);
                     }
                 }
             }
-            outbound.marketData(instruments[i], books[i], prints);
+            for (int i = 0; i < instruments.length; i++)
+            {
+                List<BookCopy.Trade> prints = List.of();
+                if (!trades.isEmpty())
+                {
+                    prints = new ArrayList<>();
+                    for (final BookCopy.Trade t : trades)
+                    {
+                        if (t.instrument() == instruments[i])
+                        {
+                            prints.add(t);
+                        }
+                    }
+                }
+                outbound.marketData(instruments[i], books[i], prints);
+            }
         }
-        trades.clear();
-        requests.remove(userRef);
-        current = null;
+        finally
+        {
+            trades.clear();
+            requests.remove(userRef);
+            current = null;
+        }
     }
 
     // ---------------------------------------------------------------- event handlers
@@ -512,7 +518,7 @@ final class EngineBridge implements EngineListener
             (int)Math.floorMod(nanos, 1_000_000_000L), ZoneOffset.UTC);
     }
 
-    /** The FIX view of a live order (logic thread only). */
+    /** The FIX view of a live order (the outbound thread only, and the starting thread in seed()). */
     static final class LiveOrder
     {
         long orderId;

@@ -584,7 +584,7 @@ public final class GatewayServer implements AutoCloseable
     {
         pipeline.drain();
         final long deadline = System.nanoTime() + 5_000_000_000L;
-        while (outbound.backlog() > 0 && System.nanoTime() < deadline)
+        while (!outbound.idle() && System.nanoTime() < deadline)
         {
             Thread.onSpinWait();
         }
@@ -592,7 +592,7 @@ public final class GatewayServer implements AutoCloseable
 
     /**
      * The exchange's own timer: submits an engine CLOCK command for {@code epochNanos} (nanoseconds since the
-     * epoch, UTC) and returns once the engine has applied it and its reports are queued to the sessions. Lots due
+     * epoch, UTC) and returns once the engine has applied it and its reports are on their way to the sessions. Lots due
      * by then close (trade or expiry reports), and the trading day and session phases change. In client time mode a
      * time earlier than the previous command's is raised to it. Any thread.
      */

@@ -34,6 +34,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The one thread that writes to FIX sessions on behalf of the engine: it runs {@link EngineBridge}'s reports of
@@ -52,6 +53,9 @@ final class Outbound implements AutoCloseable
     private final int maxSubscriptionsPerSession;
     private final SessionID[][] recipients;
     private final LinkedBlockingQueue<Object> queue = new LinkedBlockingQueue<>();
+    /** Items put on the queue, and items the thread has finished with (see {@link #idle}). */
+    private final AtomicLong queued = new AtomicLong();
+    private volatile long finished;
     private final Thread thread;
     /** Set by {@link #close}: the thread drops what is still queued (the sessions are gone by then). */
     private volatile boolean stopping;
@@ -121,7 +125,7 @@ final class Outbound implements AutoCloseable
     /** Runs {@code task} on this thread, after what is queued before it. */
     void execute(final Runnable task)
     {
-        queue.add(task);
+        offer(task);
     }
 
     /** Queues {@code item}; on this thread itself (a task running), handles it at once, in the same batch. */
@@ -133,7 +137,7 @@ final class Outbound implements AutoCloseable
         }
         else
         {
-            queue.add(item);
+            offer(item);
         }
     }
 
@@ -153,17 +157,29 @@ final class Outbound implements AutoCloseable
 
     void subscribe(final Subscription subscription)
     {
-        queue.add(subscription);
+        offer(subscription);
     }
 
     void unsubscribe(final SessionID session, final String reqId)
     {
-        queue.add(new Unsubscribe(session, reqId));
+        offer(new Unsubscribe(session, reqId));
     }
 
     void sessionGone(final SessionID session)
     {
-        queue.add(new Gone(session));
+        offer(new Gone(session));
+    }
+
+    private void offer(final Object item)
+    {
+        queued.incrementAndGet();
+        queue.add(item);
+    }
+
+    /** Whether the thread has finished with every item queued so far (tasks run, messages handed on). */
+    boolean idle()
+    {
+        return finished == queued.get();
     }
 
     /** Items not yet handled (for tests and back-pressure decisions). */
@@ -198,6 +214,7 @@ final class Outbound implements AutoCloseable
                             return;
                         }
                         handle(item);
+                        finished++;
                     }
                 }
                 finally

@@ -11,8 +11,8 @@ import quickfix.SessionID;
 
 /**
  * One FIX order message on its way through the engine: the command to submit, and what the answer needs
- * (who asked, the ClOrdID strings). Created on a session thread, read on the logic thread (through a concurrent
- * map keyed by {@link #userRef}), never changed after submission.
+ * (who asked, the ClOrdID strings). Created on a session thread, read on the gateway's sending thread (through a
+ * concurrent map keyed by {@link #userRef}), never changed after submission.
  */
 final class Request
 {

@@ -73,7 +73,7 @@ public final class LiveOrders
     public Order open(final Command cmd, final long guaranteePrice, final long guarantee)
     {
         final Order order = pool.acquire();
-        order.orderId = nextOrderId++;
+        order.orderId = nextOrderId();
         order.clientOrderId = cmd.clientOrderId;
         order.owner = cmd.beneficialOwner();
         order.submitter = cmd.submitter;
@@ -153,7 +153,10 @@ public final class LiveOrders
         }
     }
 
-    /** Takes an ended order out of the indexes and returns it to the pool (its deposit must be released). */
+    /**
+     * Returns an order that has ended or filled, and is no longer in a book, to the pool: what it still holds of its
+     * guarantee is released and it leaves the indexes.
+     */
     public void release(final Order order)
     {
         deposits.releaseAll(order);

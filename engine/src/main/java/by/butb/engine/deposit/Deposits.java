@@ -8,8 +8,9 @@ import by.butb.engine.model.Instrument;
 
 /**
  * Each participant's exchange deposit, in money minor units (free + blocked + feesPaid == deposited, always), and
- * the one path by which every commitment (order, address order, lot, lot bid) blocks, keeps and releases its
- * guarantee, and by which trades are charged their fees:
+ * the one path by which every commitment (order, address order, lot, lot bid) checks its guarantee and by which
+ * trades are charged their fees; orders keep theirs with {@link #hold} and {@link #refresh}, lots and bids (which
+ * are not orders) block and release theirs by amount:
  * <ul>
  * <li>{@link #reserve}: can the owner block the guarantee of a value (price x quantity) on top of what the same
  * commitment already holds? OK, {@code ORDER_VALUE_TOO_LARGE} (the value overflows a long) or

@@ -8,6 +8,7 @@ import by.butb.engine.core.EventWriter;
 import by.butb.engine.core.ResultCode;
 import by.butb.engine.deposit.Deposits;
 import by.butb.engine.model.Instrument;
+import by.butb.engine.model.Side;
 import by.butb.engine.rules.Accreditation;
 import by.butb.engine.rules.OrderChecks;
 import by.butb.engine.rules.PhasePolicy;
@@ -226,8 +227,9 @@ public final class LotAuctions
         }
         deposits.release(lot.bidOwner, lot.bidBlocked);
         lot.bidBlocked = 0;
-        final long fee = deposits.settle(books[lot.instrument].instrument, lot.owner, lot.bidOwner,
-            lot.bidPrice, lot.quantity);
+        final boolean sellerLot = lot.side == Side.SELL;
+        final long fee = deposits.settle(books[lot.instrument].instrument, sellerLot ? lot.bidOwner : lot.owner,
+            sellerLot ? lot.owner : lot.bidOwner, lot.bidPrice, lot.quantity);
         events.lotTrade(lot, fee);
     }
 }

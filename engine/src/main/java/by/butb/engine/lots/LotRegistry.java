@@ -7,8 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The lots the engine holds: every open lot, and the lots that closed since the start of the current trading day
- * (so that a late bid learns that its lot has closed); closed lots are dropped when a new trading day starts,
+ * The lots the engine holds: every open lot, and the closed lots whose closing time falls on the current trading day
+ * (so that a late bid learns that its lot has closed); they are dropped when a new trading day starts,
  * which keeps the state, and snapshots, bounded. Lots are found by exchange id (the lot id) and by their owner's
  * client order id. Engine thread only.
  */
@@ -55,9 +55,9 @@ public final class LotRegistry
     /** Whether {@code owner} has an open lot with this client order id. */
     public boolean isOpen(final int owner, final long clientOrderId)
     {
-        if (nextClose == Long.MAX_VALUE)
+        if (nextClose == Long.MAX_VALUE && openLots.isEmpty())
         {
-            return false; // no lot is open
+            return false;
         }
         final Lot lot = byClientOrderId(owner, clientOrderId);
         return lot != null && !lot.closed;

@@ -131,12 +131,6 @@ public final class EngineContext
         return layout;
     }
 
-    /** Shorthand: true is {@link PipelineLayout#JOURNAL_THREAD}, false {@link PipelineLayout#ONE_THREAD}. */
-    public EngineContext dedicatedJournalThread(final boolean dedicated)
-    {
-        return layout(dedicated ? PipelineLayout.JOURNAL_THREAD : PipelineLayout.ONE_THREAD);
-    }
-
     /**
      * True (default): with a data directory, events are also written to the output journal ({@code events/}).
      * False keeps only the input journal (recovery is the same; after a restart every recovered command's events

@@ -8,6 +8,7 @@ import by.butb.engine.core.MatchingEngine;
 import by.butb.engine.journal.Journal;
 import com.lmax.disruptor.EventHandler;
 import com.lmax.disruptor.ExceptionHandler;
+import com.lmax.disruptor.InsufficientCapacityException;
 import com.lmax.disruptor.RingBuffer;
 import com.lmax.disruptor.dsl.Disruptor;
 import com.lmax.disruptor.dsl.ProducerType;
@@ -151,6 +152,29 @@ public final class EnginePipeline implements AutoCloseable
         disruptor.start();
     }
 
+    /**
+     * Claims {@code count} slots of the output ring, waiting while the output stage is a ring behind; gives up
+     * (throws) once the pipeline has failed, so that a dead output thread cannot hold the logic thread for ever.
+     */
+    private long claim(final RingBuffer<EventSlot> stage, final int count)
+    {
+        while (true)
+        {
+            try
+            {
+                return stage.tryNext(count);
+            }
+            catch (final InsufficientCapacityException ex)
+            {
+                if (failure.get() != null)
+                {
+                    throw new IllegalStateException("the output stage failed: " + failure.get(), failure.get());
+                }
+                LockSupport.parkNanos(1_000);
+            }
+        }
+    }
+
     /** Output slots per command slot in {@link PipelineLayout#STAGED}: room for the events of a few commands. */
     private static final int OUTPUT_SLOTS_PER_COMMAND_SLOT = 4;
 
@@ -169,12 +193,12 @@ public final class EnginePipeline implements AutoCloseable
      * than the ring holds; a command without events is published as one slot that only marks its end. Waits (by the
      * ring's claim) while the output stage is a ring behind.
      */
-    private static void stageEvents(final RingBuffer<EventSlot> stage, final EventList events)
+    private void stageEvents(final RingBuffer<EventSlot> stage, final EventList events)
     {
         final int n = events.size();
         if (n == 0)
         {
-            final long s = stage.next();
+            final long s = claim(stage, 1);
             final EventSlot slot = stage.get(s);
             slot.hasEvent = false;
             slot.lastOfCommand = true;
@@ -185,7 +209,7 @@ public final class EnginePipeline implements AutoCloseable
         for (int from = 0; from < n; from += chunk)
         {
             final int count = Math.min(chunk, n - from);
-            final long hi = stage.next(count);
+            final long hi = claim(stage, count);
             final long lo = hi - count + 1;
             for (int i = 0; i < count; i++)
             {

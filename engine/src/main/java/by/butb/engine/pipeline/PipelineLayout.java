@@ -12,7 +12,8 @@ package by.butb.engine.pipeline;
  * command only once the journal thread has made it durable); the logic thread appends the events.</li>
  * <li>{@link #STAGED}: the LMAX shape: input journal thread, then the logic thread, then an output thread that
  * appends the events to the output journal, fed by a second ring of pre-allocated event slots; each stage batches
- * what it finds. For machines with a core per busy thread.</li>
+ * what it finds (without the output journal, {@code EngineContext.outputJournal(false)}, there is no third stage
+ * and STAGED runs as JOURNAL_THREAD). For machines with a core per busy thread.</li>
  * </ul>
  */
 public enum PipelineLayout

@@ -97,9 +97,4 @@ public final class Accreditation
         }
         return ResultCode.OK;
     }
-
-    public int participantCount()
-    {
-        return active.length;
-    }
 }

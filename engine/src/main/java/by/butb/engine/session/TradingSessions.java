@@ -66,11 +66,6 @@ public final class TradingSessions
         return anySchedule;
     }
 
-    public boolean isScheduled(final int section)
-    {
-        return scheduled[section];
-    }
-
     /** Whether the current phase of a section allows {@code action}: OK, NOT_ALLOWED_IN_PHASE or MARKET_CLOSED. */
     public ResultCode allows(final PhasePolicy.Action action, final int section)
     {

@@ -11,6 +11,7 @@ import by.butb.engine.model.ScheduleLoader;
 import by.butb.engine.model.SessionSchedule;
 import by.butb.engine.pipeline.EngineContext;
 import by.butb.engine.pipeline.EnginePipeline;
+import by.butb.engine.pipeline.PipelineLayout;
 import by.butb.engine.pipeline.WaitStrategyName;
 
 import java.io.IOException;
@@ -143,7 +144,7 @@ public final class Replay
                 .schedule(schedule)
                 .waitStrategy(WaitStrategyName.BLOCKING)
                 .dataDirectory(options.data() == null ? null : options.data().toAbsolutePath().normalize())
-                .dedicatedJournalThread(false)
+                .layout(PipelineLayout.ONE_THREAD)
                 .listener(listener);
 
             final EnginePipeline[] pipeline = new EnginePipeline[1];
