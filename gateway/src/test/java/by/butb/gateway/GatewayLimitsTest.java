@@ -45,16 +45,6 @@ class GatewayLimitsTest
         gateway.close();
     }
 
-    private RawFix raw(final String sender) throws Exception
-    {
-        return gateway.raw(sender);
-    }
-
-    private RawFix rawLoggedOn(final String sender) throws Exception
-    {
-        return gateway.rawLoggedOn(sender);
-    }
-
     private FixClient logon(final String id) throws Exception
     {
         final FixClient client = FixClient.logon(server.port(), id);
@@ -120,18 +110,18 @@ class GatewayLimitsTest
     {
         for (int i = 0; i < 4; i++)
         {
-            final RawFix r = raw("TRADER-B");
+            final RawFix r = gateway.raw("TRADER-B");
             assertTrue(cutOffWhileWriting(r, "8=FIX.4.4|9=999999999|35=A|49=TRADER-B|56=BUTB|", 64L * MIB, 5_000),
                 "connection " + i + " still read after its BodyLength 999999999");
         }
         assertOthersStillServed();
-        rawLoggedOn("TRADER-C");
+        gateway.rawLoggedOn("TRADER-C");
     }
 
     @Test
     void aHugeBodyLengthAfterLogonIsCutOffAndOthersStillTrade() throws Exception
     {
-        final RawFix r = rawLoggedOn("TRADER-B");
+        final RawFix r = gateway.rawLoggedOn("TRADER-B");
         assertTrue(cutOffWhileWriting(r, "8=FIX.4.4|9=999999999|35=D|49=TRADER-B|56=BUTB|34=2|", 64L * MIB, 5_000),
             "a logged-on connection still read after its BodyLength 999999999");
         assertOthersStillServed();

@@ -44,16 +44,6 @@ class GatewayRawSocketTest
         gateway.close();
     }
 
-    private RawFix raw(final String sender) throws Exception
-    {
-        return gateway.raw(sender);
-    }
-
-    private RawFix rawLoggedOn(final String sender) throws Exception
-    {
-        return gateway.rawLoggedOn(sender);
-    }
-
     /** A client that must still be able to trade after the abuse. */
     private void assertOthersStillServed() throws Exception
     {
@@ -146,8 +136,8 @@ class GatewayRawSocketTest
     @Test
     void aSecondLogonForALoggedOnParticipantIsClosedAndTheFirstGoesOn() throws Exception
     {
-        final RawFix first = rawLoggedOn("TRADER-B");
-        final RawFix second = raw("TRADER-B");
+        final RawFix first = gateway.rawLoggedOn("TRADER-B");
+        final RawFix second = gateway.raw("TRADER-B");
         second.logon(TestCatalog.password("TRADER-B"));
         assertTrue(second.closedWithin(5_000), "the second connection is closed");
         first.send("D", "11=AFTER|55=SMP|54=1|60=" + RawFix.now() + "|38=1|40=2|44=2400|");
@@ -159,10 +149,10 @@ class GatewayRawSocketTest
     @Test
     void aConnectionLoggedOnAsOneParticipantCannotLogOnAsAnother() throws Exception
     {
-        final RawFix first = rawLoggedOn("TRADER-B");
+        final RawFix first = gateway.rawLoggedOn("TRADER-B");
         // the same participant again (refused by QuickFIX/J: already logged on), then a Logon and an order for
         // another one, all in one write
-        final RawFix second = raw("TRADER-B");
+        final RawFix second = gateway.raw("TRADER-B");
         final String logonB = RawFix.frame("FIX.4.4", second.body("A", "98=0|108=30|553=TRADER-B|554=" +
             TestCatalog.password("TRADER-B") + "|"));
         final String logonC = RawFix.frame("FIX.4.4", "35=A|49=TRADER-C|56=BUTB|34=1|52=" + RawFix.now() +
@@ -225,10 +215,10 @@ class GatewayRawSocketTest
     @Test
     void messagesBeforeLogonAreDisconnected() throws Exception
     {
-        final RawFix r = raw("TRADER-B");
+        final RawFix r = gateway.raw("TRADER-B");
         r.send("D", "11=X1|21=1|55=SMP|54=1|60=" + RawFix.now() + "|38=1|40=2|44=2400|");
         assertTrue(r.closedWithin(5_000));
-        final RawFix unknown = raw("GHOST");
+        final RawFix unknown = gateway.raw("GHOST");
         unknown.send("D", "11=X1|21=1|55=SMP|54=1|60=" + RawFix.now() + "|38=1|40=2|44=2400|");
         assertTrue(unknown.closedWithin(5_000));
         assertOthersStillServed();
@@ -240,7 +230,7 @@ class GatewayRawSocketTest
         final Random random = new Random(42);
         for (int i = 0; i < 5; i++)
         {
-            final RawFix r = raw("TRADER-B");
+            final RawFix r = gateway.raw("TRADER-B");
             final byte[] junk = new byte[20_000];
             random.nextBytes(junk);
             try
@@ -253,7 +243,7 @@ class GatewayRawSocketTest
             }
             assertTrue(r.closedWithin(5_000), "corrupt stream is dropped");
         }
-        final RawFix r = raw("TRADER-B");
+        final RawFix r = gateway.raw("TRADER-B");
         r.sendBytes("8=FIX.4.4\u00019=5\u000135=A\u0001garbage-after-header\u0001\u0001\u0001"
             .getBytes(StandardCharsets.ISO_8859_1));
         r.read(500);
@@ -263,7 +253,7 @@ class GatewayRawSocketTest
     @Test
     void garbledMessagesAreIgnoredAndTheSessionGoesOn() throws Exception
     {
-        final RawFix r = rawLoggedOn("TRADER-B");
+        final RawFix r = gateway.rawLoggedOn("TRADER-B");
         // wrong checksum
         final String good = RawFix.frame("FIX.4.4", r.body("1", "112=T1|")).replace(RawFix.SOH, '|');
         final String badChecksum = good.substring(0, good.length() - 4) + (good.endsWith("000|") ? "001|" : "000|");
@@ -284,7 +274,7 @@ class GatewayRawSocketTest
     @Test
     void invalidFieldsGetSessionRejects() throws Exception
     {
-        final RawFix r = rawLoggedOn("TRADER-B");
+        final RawFix r = gateway.rawLoggedOn("TRADER-B");
         // missing required tag Side(54)
         r.send("D", "11=M1|55=SMP|60=" + RawFix.now() + "|38=1|40=2|44=2400|");
         String reject = r.readType("3", 5_000);
@@ -318,7 +308,7 @@ class GatewayRawSocketTest
     @Test
     void aFloodOfBadOrdersIsAnsweredWhileOthersTrade() throws Exception
     {
-        final RawFix r = rawLoggedOn("TRADER-B");
+        final RawFix r = gateway.rawLoggedOn("TRADER-B");
         final int n = 3_000;
         final StringBuilder burst = new StringBuilder();
         for (int i = 0; i < n; i++)
@@ -355,7 +345,7 @@ class GatewayRawSocketTest
     void aClientThatStopsReadingIsDisconnectedWhileOthersTrade() throws Exception
     {
         server = gateway.restart(TestCatalog.options().maxScheduledWrites(20));
-        final RawFix slow = rawLoggedOn("TRADER-B");
+        final RawFix slow = gateway.rawLoggedOn("TRADER-B");
         // Orders the gateway answers with a reject each, sent without ever reading: the answers fill the socket
         // buffers, then pile up unwritten in the server until it drops the connection, and our writes fail.
         final long deadline = System.currentTimeMillis() + 60_000;
@@ -385,7 +375,7 @@ class GatewayRawSocketTest
     @Test
     void foreignCompIdsInsideASessionAreRejected() throws Exception
     {
-        final RawFix r = rawLoggedOn("TRADER-B");
+        final RawFix r = gateway.rawLoggedOn("TRADER-B");
         // a message claiming to come from someone else on B's connection
         r.sendText(RawFix.frame("FIX.4.4", "35=D|49=TRADER-A|56=BUTB|34=" + (r.seq++) + "|52=" + RawFix.now() +
             "|11=Z1|55=SMP|54=1|60=" + RawFix.now() + "|38=1|40=2|44=2400|"));
