@@ -33,14 +33,9 @@ import quickfix.field.ExecType;
 import quickfix.field.ExpireTime;
 import quickfix.field.LeavesQty;
 import quickfix.field.MDReqID;
-import quickfix.field.MDReqRejReason;
-import quickfix.field.MDUpdateType;
-import quickfix.field.MarketDepth;
 import quickfix.field.MsgSeqNum;
 import quickfix.field.MsgType;
-import quickfix.field.NoMDEntryTypes;
 import quickfix.field.NoPartyIDs;
-import quickfix.field.NoRelatedSym;
 import quickfix.field.OnBehalfOfCompID;
 import quickfix.field.OrdRejReason;
 import quickfix.field.OrdStatus;
@@ -53,22 +48,15 @@ import quickfix.field.PartyRole;
 import quickfix.field.Price;
 import quickfix.field.RefMsgType;
 import quickfix.field.RefSeqNum;
-import quickfix.field.RefTagID;
-import quickfix.field.SessionRejectReason;
-import quickfix.field.SubscriptionRequestType;
 import quickfix.field.Symbol;
 import quickfix.field.Text;
 import quickfix.field.TransactTime;
 import quickfix.fix44.BusinessMessageReject;
 import quickfix.fix44.ExecutionReport;
-import quickfix.fix44.MarketDataRequestReject;
-import quickfix.fix44.Reject;
 
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
-import java.util.Arrays;
-import java.util.BitSet;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
 
@@ -80,29 +68,6 @@ import java.util.function.LongSupplier;
  */
 final class FixApplication implements Application
 {
-    /** Tags of NewOrderSingle/OrderCancelReplaceRequest that ask for something this exchange does not do. */
-    private static final int[] UNSUPPORTED_ORDER_TAGS = {
-        99,   // StopPx
-        110,  // MinQty
-        111,  // MaxFloor
-        126,  // ExpireTime
-        432,  // ExpireDate
-        18,   // ExecInst
-        1138, // DisplayQty
-        210,  // MaxShow
-        211,  // PegOffsetValue
-        388,  // DiscretionInst
-    };
-    /** Tags of identifiers the gateway keeps or echoes: each must follow {@link FixIds}. */
-    private static final int[] IDENTIFIER_TAGS = {
-        ClOrdID.FIELD,
-        OrigClOrdID.FIELD,
-        OrderID.FIELD,
-        MDReqID.FIELD,
-        Symbol.FIELD,
-        ButbTags.CONTRA_CL_ORD_ID,
-        ButbTags.CONTRA_ORDER_ID,
-    };
     private static final Logger LOG = LoggerFactory.getLogger(FixApplication.class);
 
     private final Catalog catalog;
@@ -112,6 +77,7 @@ final class FixApplication implements Application
     private final Outbound outbound;
     private final LongSupplier clockNanos;
     private final int maxSymbolsPerRequest;
+    private final MarketDataRequests marketDataRequests;
     /** Client time mode: engine time from TransactTime(60), never decreasing (see {@link #submit}). */
     private final boolean clientTime;
     private final Object clockLock = new Object();
@@ -126,6 +92,7 @@ final class FixApplication implements Application
         final boolean clientTime, final int maxSymbolsPerRequest)
     {
         this.maxSymbolsPerRequest = maxSymbolsPerRequest;
+        this.marketDataRequests = new MarketDataRequests(catalog, outbound, maxSymbolsPerRequest);
         this.clientTime = clientTime;
         this.catalog = catalog;
         this.pipeline = pipeline;
@@ -189,7 +156,7 @@ final class FixApplication implements Application
         {
             return; // cannot happen: only participants get past logon
         }
-        if (rejectBadIdentifier(message, sessionId))
+        if (FixIds.rejectBad(message, sessionId, maxSymbolsPerRequest))
         {
             return;
         }
@@ -200,7 +167,7 @@ final class FixApplication implements Application
                 case MsgType.ORDER_SINGLE -> newOrder(message, sessionId, submitter);
                 case MsgType.ORDER_CANCEL_REQUEST -> cancel(message, sessionId, submitter, false);
                 case MsgType.ORDER_CANCEL_REPLACE_REQUEST -> cancel(message, sessionId, submitter, true);
-                case MsgType.MARKET_DATA_REQUEST -> marketData(message, sessionId);
+                case MsgType.MARKET_DATA_REQUEST -> marketDataRequests.handle(message, sessionId);
                 default -> throw new UnsupportedMessageType();
             }
         }
@@ -223,11 +190,11 @@ final class FixApplication implements Application
     {
         final String clOrdId = m.getString(ClOrdID.FIELD);
         final char lotAction = m.isSetField(ButbTags.LOT_ACTION) ? m.getChar(ButbTags.LOT_ACTION) : 0;
-        checkUnsupportedTags(m, clOrdId, lotAction == ButbTags.LOT_OFFER ? ExpireTime.FIELD : 0);
+        OrderFields.checkUnsupportedTags(m, clOrdId, lotAction == ButbTags.LOT_OFFER ? ExpireTime.FIELD : 0);
         checkMechanismTags(m, clOrdId, lotAction);
-        final String symbol = required(m, Symbol.FIELD, "Symbol", clOrdId);
+        final String symbol = OrderFields.required(m, Symbol.FIELD, "Symbol", clOrdId);
         final char fixSide = m.getChar(quickfix.field.Side.FIELD);
-        final Side side = side(fixSide, clOrdId);
+        final Side side = OrderFields.side(fixSide, clOrdId);
         final char fixOrdType = m.getChar(OrdType.FIELD);
         final OrderType orderType = switch (fixOrdType)
         {
@@ -241,10 +208,11 @@ final class FixApplication implements Application
             throw new Unsupported("OrdType(40) of a lot " + (lotAction == ButbTags.LOT_OFFER ? "offer" : "bid") +
                 " must be 2 (limit)", clOrdId);
         }
-        final TimeInForce tif = lotAction == 0 ? timeInForce(m, clOrdId) : lotTimeInForce(m, clOrdId);
+        final TimeInForce tif = lotAction == 0 ? OrderFields.timeInForce(m, clOrdId) :
+            OrderFields.lotTimeInForce(m, clOrdId);
         final String qtyText = lotAction == ButbTags.LOT_BID ?
             (m.isSetField(OrderQty.FIELD) ? m.getString(OrderQty.FIELD) : null) :
-            required(m, OrderQty.FIELD, "OrderQty", clOrdId);
+            OrderFields.required(m, OrderQty.FIELD, "OrderQty", clOrdId);
         final String priceText = m.isSetField(Price.FIELD) ? m.getString(Price.FIELD) : null;
         if (orderType == OrderType.LIMIT && priceText == null)
         {
@@ -270,11 +238,11 @@ final class FixApplication implements Application
             r.instrument = instrument.index();
             if (qtyText != null)
             {
-                r.quantity = quantity(qtyText, instrument, r);
+                r.quantity = OrderFields.quantity(qtyText, instrument, r);
             }
             if (orderType == OrderType.LIMIT)
             {
-                r.price = price(priceText, instrument, r);
+                r.price = OrderFields.price(priceText, instrument, r);
             }
         }
         switch (lotAction)
@@ -416,7 +384,7 @@ final class FixApplication implements Application
         }
         if (m.isSetField(ButbTags.CONTRA_ORDER_ID))
         {
-            r.exchangeOrderId = parseOrderId(m.getString(ButbTags.CONTRA_ORDER_ID));
+            r.exchangeOrderId = OrderFields.parseOrderId(m.getString(ButbTags.CONTRA_ORDER_ID));
         }
         else if (parties.contraFirm != null && m.isSetField(ButbTags.CONTRA_CL_ORD_ID))
         {
@@ -431,18 +399,6 @@ final class FixApplication implements Application
         }
     }
 
-    /** A lot offer or bid lives until the auction closes: TimeInForce(59) absent or 1 (GTC). */
-    private static TimeInForce lotTimeInForce(final Message m, final String clOrdId)
-        throws FieldNotFound, Unsupported
-    {
-        if (m.isSetField(quickfix.field.TimeInForce.FIELD) &&
-            m.getChar(quickfix.field.TimeInForce.FIELD) != quickfix.field.TimeInForce.GOOD_TILL_CANCEL)
-        {
-            throw new Unsupported("TimeInForce(59) of a lot offer or bid must be 1 (GTC) or absent: it lives " +
-                "until the auction closes", clOrdId);
-        }
-        return TimeInForce.GTC;
-    }
 
     /**
      * The engine time of an order message: the receive time, or in client time mode its TransactTime(60), raised
@@ -473,23 +429,23 @@ final class FixApplication implements Application
         r.timeNanos = commandTime(m);
         r.submitter = submitter.index();
         r.onBehalfOf = parties(m, submitter).onBehalfOf;
-        r.exchangeOrderId = parseOrderId(orderIdText);
+        r.exchangeOrderId = OrderFields.parseOrderId(orderIdText);
         String qtyText = null;
         if (replace)
         {
-            checkUnsupportedTags(m, clOrdId);
+            OrderFields.checkUnsupportedTags(m, clOrdId);
             final char fixOrdType = m.getChar(OrdType.FIELD);
             if (fixOrdType != OrdType.LIMIT)
             {
                 throw new Unsupported("OrdType(40)=" + fixOrdType + " cannot be replaced: only limit orders rest",
                     clOrdId);
             }
-            if (!timeInForce(m, clOrdId).rests())
+            if (!OrderFields.timeInForce(m, clOrdId).rests())
             {
                 throw new Unsupported("TimeInForce(59) of a resting order cannot change to IOC or FOK", clOrdId);
             }
-            final String priceText = required(m, Price.FIELD, "Price", clOrdId);
-            qtyText = required(m, OrderQty.FIELD, "OrderQty", clOrdId);
+            final String priceText = OrderFields.required(m, Price.FIELD, "Price", clOrdId);
+            qtyText = OrderFields.required(m, OrderQty.FIELD, "OrderQty", clOrdId);
             final Instrument instrument = catalog.instrument(symbol);
             if (instrument == null)
             {
@@ -498,8 +454,8 @@ final class FixApplication implements Application
             else
             {
                 r.instrument = instrument.index();
-                r.quantity = quantity(qtyText, instrument, r);
-                r.price = price(priceText, instrument, r);
+                r.quantity = OrderFields.quantity(qtyText, instrument, r);
+                r.price = OrderFields.price(priceText, instrument, r);
             }
         }
         final boolean allowed = actsFor(submitter, r.onBehalfOf);
@@ -602,173 +558,7 @@ final class FixApplication implements Application
         outbound.send(sid, er);
     }
 
-    // ---------------------------------------------------------------- market data
-
-    private void marketData(final Message m, final SessionID sid) throws FieldNotFound
-    {
-        final String reqId = m.getString(MDReqID.FIELD);
-        final char type = m.getChar(SubscriptionRequestType.FIELD);
-        if (type == SubscriptionRequestType.DISABLE_PREVIOUS_SNAPSHOT_UPDATE_REQUEST)
-        {
-            outbound.unsubscribe(sid, reqId);
-            return;
-        }
-        if (type != SubscriptionRequestType.SNAPSHOT && type != SubscriptionRequestType.SNAPSHOT_UPDATES)
-        {
-            mdReject(sid, reqId, MDReqRejReason.UNSUPPORTED_SUBSCRIPTIONREQUESTTYPE,
-                "SubscriptionRequestType(263)=" + type + " is not supported");
-            return;
-        }
-        final int depth = m.getInt(MarketDepth.FIELD);
-        if (depth < 0)
-        {
-            mdReject(sid, reqId, MDReqRejReason.UNSUPPORTED_MARKETDEPTH, "MarketDepth(264) must not be negative");
-            return;
-        }
-        boolean incremental = true;
-        if (m.isSetField(MDUpdateType.FIELD))
-        {
-            final int updateType = m.getInt(MDUpdateType.FIELD);
-            if (updateType != MDUpdateType.FULL_REFRESH && updateType != MDUpdateType.INCREMENTAL_REFRESH)
-            {
-                mdReject(sid, reqId, MDReqRejReason.UNSUPPORTED_MDUPDATETYPE, "MDUpdateType(265)=" + updateType +
-                    " is not supported");
-                return;
-            }
-            incremental = updateType == MDUpdateType.INCREMENTAL_REFRESH;
-        }
-        boolean bids = false;
-        boolean offers = false;
-        boolean trades = false;
-        final int entryTypes = m.isSetField(NoMDEntryTypes.FIELD) ? m.getInt(NoMDEntryTypes.FIELD) : 0;
-        for (int i = 1; i <= entryTypes; i++)
-        {
-            final Group g = m.getGroup(i, NoMDEntryTypes.FIELD);
-            final char entryType = g.getChar(quickfix.field.MDEntryType.FIELD);
-            switch (entryType)
-            {
-                case quickfix.field.MDEntryType.BID -> bids = true;
-                case quickfix.field.MDEntryType.OFFER -> offers = true;
-                case quickfix.field.MDEntryType.TRADE -> trades = true;
-                default ->
-                {
-                    mdReject(sid, reqId, MDReqRejReason.UNSUPPORTED_MDENTRYTYPE, "MDEntryType(269)=" + entryType +
-                        " is not supported: use 0 (bid), 1 (offer) or 2 (trade)");
-                    return;
-                }
-            }
-        }
-        final int symbols = m.isSetField(NoRelatedSym.FIELD) ? m.getInt(NoRelatedSym.FIELD) : 0;
-        if (symbols == 0 || entryTypes == 0)
-        {
-            mdReject(sid, reqId, MDReqRejReason.UNKNOWN_SYMBOL, "the request names no symbol or no entry type");
-            return;
-        }
-        if (symbols > maxSymbolsPerRequest)
-        {
-            mdReject(sid, reqId, MDReqRejReason.INSUFFICIENT_BANDWIDTH, "a request may name at most " +
-                maxSymbolsPerRequest + " symbols, this one names " + symbols);
-            return;
-        }
-        final BitSet named = new BitSet(catalog.instruments().size());
-        final int[] listed = new int[symbols];
-        int distinct = 0;
-        for (int i = 1; i <= symbols; i++)
-        {
-            final Group g = m.getGroup(i, NoRelatedSym.FIELD);
-            final String symbol = g.isSetField(Symbol.FIELD) ? g.getString(Symbol.FIELD) : "";
-            final Instrument instrument = catalog.instrument(symbol);
-            if (instrument == null)
-            {
-                mdReject(sid, reqId, MDReqRejReason.UNKNOWN_SYMBOL, "unknown symbol '" + symbol + "'");
-                return;
-            }
-            if (!named.get(instrument.index()))
-            {
-                named.set(instrument.index());
-                listed[distinct++] = instrument.index(); // a symbol named twice is served once
-            }
-        }
-        final int[] instruments = Arrays.copyOf(listed, distinct);
-        final int levels = depth == 0 ? EngineBridge.BOOK_LEVELS : Math.min(depth, EngineBridge.BOOK_LEVELS);
-        outbound.subscribe(new Outbound.Subscription(sid, reqId, instruments, levels, bids, offers, trades,
-            incremental, type == SubscriptionRequestType.SNAPSHOT_UPDATES));
-    }
-
-    private void mdReject(final SessionID sid, final String reqId, final char reason, final String text)
-    {
-        final MarketDataRequestReject reject = new MarketDataRequestReject();
-        reject.setString(MDReqID.FIELD, reqId);
-        reject.setChar(MDReqRejReason.FIELD, reason);
-        reject.setString(Text.FIELD, text);
-        outbound.send(sid, reject);
-    }
-
     // ---------------------------------------------------------------- field helpers
-
-    /**
-     * Answers a message carrying an identifier that is not 1 to {@value FixIds#MAX_LENGTH} printable ASCII
-     * characters (in {@link #IDENTIFIER_TAGS}, a related symbol or a PartyID) with a session Reject naming the tag,
-     * before anything keeps it; returns whether it did.
-     */
-    private boolean rejectBadIdentifier(final Message m, final SessionID sid) throws FieldNotFound
-    {
-        for (final int tag : IDENTIFIER_TAGS)
-        {
-            if (m.isSetField(tag) && rejectIfBad(m, sid, tag, m.getString(tag)))
-            {
-                return true;
-            }
-        }
-        if (m.isSetField(NoRelatedSym.FIELD) && m.getInt(NoRelatedSym.FIELD) <= maxSymbolsPerRequest)
-        {
-            for (final Group g : m.getGroups(NoRelatedSym.FIELD))
-            {
-                if (g.isSetField(Symbol.FIELD) && rejectIfBad(m, sid, Symbol.FIELD, g.getString(Symbol.FIELD)))
-                {
-                    return true;
-                }
-            }
-        }
-        for (final Group g : m.getGroups(NoPartyIDs.FIELD))
-        {
-            if (g.isSetField(PartyID.FIELD) && rejectIfBad(m, sid, PartyID.FIELD, g.getString(PartyID.FIELD)))
-            {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static boolean rejectIfBad(final Message m, final SessionID sid, final int tag, final String value)
-    {
-        final String problem = FixIds.problem(value);
-        if (problem == null)
-        {
-            return false;
-        }
-        final Reject reject = new Reject();
-        try
-        {
-            reject.setInt(RefSeqNum.FIELD, m.getHeader().getInt(MsgSeqNum.FIELD));
-            reject.setString(RefMsgType.FIELD, m.getHeader().getString(MsgType.FIELD));
-        }
-        catch (final FieldNotFound ex)
-        {
-            reject.setInt(RefSeqNum.FIELD, 0);
-        }
-        reject.setInt(RefTagID.FIELD, tag);
-        reject.setInt(SessionRejectReason.FIELD, FixIds.isTooLong(value) ?
-            SessionRejectReason.VALUE_IS_INCORRECT : SessionRejectReason.INCORRECT_DATA_FORMAT_FOR_VALUE);
-        reject.setString(Text.FIELD, "tag " + tag + " " + problem + ": identifiers are 1 to " + FixIds.MAX_LENGTH +
-            " printable ASCII characters");
-        final Session session = Session.lookupSession(sid);
-        if (session != null)
-        {
-            session.send(reject);
-        }
-        return true;
-    }
 
     private void businessReject(final Message m, final SessionID sid, final int reason, final String text,
         final String refId)
@@ -809,65 +599,10 @@ final class FixApplication implements Application
         }
     }
 
-    private static void checkUnsupportedTags(final Message m, final String clOrdId) throws Unsupported
-    {
-        checkUnsupportedTags(m, clOrdId, 0);
-    }
 
-    /**
-     * As {@link #checkUnsupportedTags(Message, String)}, but {@code allowed} (e.g. ExpireTime on a lot offer) passes.
-     */
-    private static void checkUnsupportedTags(final Message m, final String clOrdId, final int allowed)
-        throws Unsupported
-    {
-        for (final int tag : UNSUPPORTED_ORDER_TAGS)
-        {
-            if (tag != allowed && m.isSetField(tag))
-            {
-                throw new Unsupported("tag " + tag + " is not supported by this exchange", clOrdId);
-            }
-        }
-    }
 
-    private static String required(final Message m, final int tag, final String name, final String clOrdId)
-        throws FieldNotFound, Unsupported
-    {
-        if (!m.isSetField(tag))
-        {
-            throw new Unsupported(BusinessRejectReason.CONDITIONALLY_REQUIRED_FIELD_MISSING,
-                name + "(" + tag + ") is required", clOrdId);
-        }
-        return m.getString(tag);
-    }
 
-    private static Side side(final char fixSide, final String clOrdId) throws Unsupported
-    {
-        return switch (fixSide)
-        {
-            case quickfix.field.Side.BUY -> Side.BUY;
-            case quickfix.field.Side.SELL -> Side.SELL;
-            default -> throw new Unsupported("Side(54)=" + fixSide + " is not supported: use 1 (buy) or 2 (sell)",
-                clOrdId);
-        };
-    }
 
-    private static TimeInForce timeInForce(final Message m, final String clOrdId) throws FieldNotFound, Unsupported
-    {
-        if (!m.isSetField(quickfix.field.TimeInForce.FIELD))
-        {
-            return TimeInForce.DAY;
-        }
-        final char tif = m.getChar(quickfix.field.TimeInForce.FIELD);
-        return switch (tif)
-        {
-            case quickfix.field.TimeInForce.DAY -> TimeInForce.DAY;
-            case quickfix.field.TimeInForce.GOOD_TILL_CANCEL -> TimeInForce.GTC;
-            case quickfix.field.TimeInForce.IMMEDIATE_OR_CANCEL -> TimeInForce.IOC;
-            case quickfix.field.TimeInForce.FILL_OR_KILL -> TimeInForce.FOK;
-            default -> throw new Unsupported("TimeInForce(59)=" + tif +
-                " is not supported: use 0 (DAY), 1 (GTC), 3 (IOC) or 4 (FOK)", clOrdId);
-        };
-    }
 
     /**
      * The parties of an order message. {@code onBehalfOf}: the beneficial owner named by OnBehalfOfCompID(115) or
@@ -930,79 +665,8 @@ final class FixApplication implements Application
         return onBehalfOf == Command.NONE || onBehalfOf >= 0 && submitter.hasClient(onBehalfOf);
     }
 
-    private static long quantity(final String text, final Instrument instrument, final Request r)
-    {
-        try
-        {
-            return Decimals.parse(text, instrument.quantityScale());
-        }
-        catch (final NumberFormatException ex)
-        {
-            r.invalid(isHuge(text) ? ResultCode.ORDER_VALUE_TOO_LARGE : ResultCode.QUANTITY_NOT_ON_LOT);
-            return 0;
-        }
-    }
 
-    private static long price(final String text, final Instrument instrument, final Request r)
-    {
-        try
-        {
-            return Decimals.parse(text, instrument.priceScale());
-        }
-        catch (final NumberFormatException ex)
-        {
-            if (r.type != CommandType.INVALID)
-            {
-                r.invalid(isHuge(text) ? ResultCode.PRICE_OUTSIDE_BAND : ResultCode.PRICE_NOT_ON_STEP);
-            }
-            return 0;
-        }
-    }
 
-    private static boolean isHuge(final String text)
-    {
-        try
-        {
-            return new java.math.BigDecimal(text.trim()).abs().compareTo(java.math.BigDecimal.valueOf(1L << 40)) > 0;
-        }
-        catch (final NumberFormatException ex)
-        {
-            return false;
-        }
-    }
 
-    private static long parseOrderId(final String text)
-    {
-        if (text == null || text.isEmpty() || text.length() > 18)
-        {
-            return 0;
-        }
-        for (int i = 0; i < text.length(); i++)
-        {
-            if (text.charAt(i) < '0' || text.charAt(i) > '9')
-            {
-                return 0;
-            }
-        }
-        return Long.parseLong(text);
-    }
 
-    /** A field or value this exchange does not support: answered with a BusinessMessageReject. */
-    private static final class Unsupported extends Exception
-    {
-        final int reason;
-        final String refId;
-
-        Unsupported(final String message, final String refId)
-        {
-            this(BusinessRejectReason.OTHER, message, refId);
-        }
-
-        Unsupported(final int reason, final String message, final String refId)
-        {
-            super(message, null, false, false);
-            this.reason = reason;
-            this.refId = refId;
-        }
-    }
 }

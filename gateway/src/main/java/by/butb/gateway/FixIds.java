@@ -1,12 +1,45 @@
 package by.butb.gateway;
 
+import quickfix.FieldNotFound;
+import quickfix.Group;
+import quickfix.Message;
+import quickfix.Session;
+import quickfix.SessionID;
+import quickfix.field.ClOrdID;
+import quickfix.field.MDReqID;
+import quickfix.field.MsgSeqNum;
+import quickfix.field.MsgType;
+import quickfix.field.NoPartyIDs;
+import quickfix.field.NoRelatedSym;
+import quickfix.field.OrderID;
+import quickfix.field.OrigClOrdID;
+import quickfix.field.PartyID;
+import quickfix.field.RefMsgType;
+import quickfix.field.RefSeqNum;
+import quickfix.field.RefTagID;
+import quickfix.field.SessionRejectReason;
+import quickfix.field.Symbol;
+import quickfix.field.Text;
+import quickfix.fix44.Reject;
+
 /**
  * The rule for identifiers a client sends and the gateway keeps or echoes (ClOrdID, MDReqID, ...): 1 to
- * {@value #MAX_LENGTH} printable ASCII characters (space to tilde).
+ * {@value #MAX_LENGTH} printable ASCII characters (space to tilde); and the session Reject that answers a message
+ * breaking it, before anything keeps the identifier.
  */
 final class FixIds
 {
     static final int MAX_LENGTH = 64;
+    /** Tags of identifiers the gateway keeps or echoes: each must follow the rule. */
+    private static final int[] IDENTIFIER_TAGS = {
+        ClOrdID.FIELD,
+        OrigClOrdID.FIELD,
+        OrderID.FIELD,
+        MDReqID.FIELD,
+        Symbol.FIELD,
+        ButbTags.CONTRA_CL_ORD_ID,
+        ButbTags.CONTRA_ORDER_ID,
+    };
 
     private FixIds()
     {
@@ -37,5 +70,70 @@ final class FixIds
     static boolean isTooLong(final String value)
     {
         return value.length() > MAX_LENGTH;
+    }
+
+    /**
+     * Answers a message carrying an identifier that is not 1 to {@value #MAX_LENGTH} printable ASCII
+     * characters (in {@link #IDENTIFIER_TAGS}, a related symbol or a PartyID) with a session Reject naming the tag,
+     * before anything keeps it; returns whether it did.
+     */
+    static boolean rejectBad(final Message m, final SessionID sid, final int maxSymbolsPerRequest)
+        throws FieldNotFound
+    {
+        for (final int tag : IDENTIFIER_TAGS)
+        {
+            if (m.isSetField(tag) && rejectIfBad(m, sid, tag, m.getString(tag)))
+            {
+                return true;
+            }
+        }
+        if (m.isSetField(NoRelatedSym.FIELD) && m.getInt(NoRelatedSym.FIELD) <= maxSymbolsPerRequest)
+        {
+            for (final Group g : m.getGroups(NoRelatedSym.FIELD))
+            {
+                if (g.isSetField(Symbol.FIELD) && rejectIfBad(m, sid, Symbol.FIELD, g.getString(Symbol.FIELD)))
+                {
+                    return true;
+                }
+            }
+        }
+        for (final Group g : m.getGroups(NoPartyIDs.FIELD))
+        {
+            if (g.isSetField(PartyID.FIELD) && rejectIfBad(m, sid, PartyID.FIELD, g.getString(PartyID.FIELD)))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean rejectIfBad(final Message m, final SessionID sid, final int tag, final String value)
+    {
+        final String problem = problem(value);
+        if (problem == null)
+        {
+            return false;
+        }
+        final Reject reject = new Reject();
+        try
+        {
+            reject.setInt(RefSeqNum.FIELD, m.getHeader().getInt(MsgSeqNum.FIELD));
+            reject.setString(RefMsgType.FIELD, m.getHeader().getString(MsgType.FIELD));
+        }
+        catch (final FieldNotFound ex)
+        {
+            reject.setInt(RefSeqNum.FIELD, 0);
+        }
+        reject.setInt(RefTagID.FIELD, tag);
+        reject.setInt(SessionRejectReason.FIELD, isTooLong(value) ?
+            SessionRejectReason.VALUE_IS_INCORRECT : SessionRejectReason.INCORRECT_DATA_FORMAT_FOR_VALUE);
+        reject.setString(Text.FIELD, "tag " + tag + " " + problem + ": identifiers are 1 to " + MAX_LENGTH +
+            " printable ASCII characters");
+        final Session session = Session.lookupSession(sid);
+        if (session != null)
+        {
+            session.send(reject);
+        }
+        return true;
     }
 }

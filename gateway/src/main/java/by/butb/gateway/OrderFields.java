@@ -1,0 +1,167 @@
+package by.butb.gateway;
+
+import by.butb.engine.core.CommandType;
+import by.butb.engine.core.ResultCode;
+import by.butb.engine.model.Instrument;
+import by.butb.engine.model.Side;
+import by.butb.engine.model.TimeInForce;
+import quickfix.FieldNotFound;
+import quickfix.Message;
+import quickfix.field.BusinessRejectReason;
+
+/**
+ * Reading the fields of an order message (NewOrderSingle, OrderCancelReplaceRequest): side, time in force,
+ * quantity and price in the instrument's scales, order ids, required and unsupported tags. A field this exchange
+ * does not support throws {@link Unsupported}; a value the engine must judge marks the {@link Request} invalid with
+ * its result code. Functions; any thread.
+ */
+final class OrderFields
+{
+    /** Tags of NewOrderSingle/OrderCancelReplaceRequest that ask for something this exchange does not do. */
+    private static final int[] UNSUPPORTED_ORDER_TAGS = {
+        99,   // StopPx
+        110,  // MinQty
+        111,  // MaxFloor
+        126,  // ExpireTime
+        432,  // ExpireDate
+        18,   // ExecInst
+        1138, // DisplayQty
+        210,  // MaxShow
+        211,  // PegOffsetValue
+        388,  // DiscretionInst
+    };
+
+    /** A lot offer or bid lives until the auction closes: TimeInForce(59) absent or 1 (GTC). */
+    static TimeInForce lotTimeInForce(final Message m, final String clOrdId)
+        throws FieldNotFound, Unsupported
+    {
+        if (m.isSetField(quickfix.field.TimeInForce.FIELD) &&
+            m.getChar(quickfix.field.TimeInForce.FIELD) != quickfix.field.TimeInForce.GOOD_TILL_CANCEL)
+        {
+            throw new Unsupported("TimeInForce(59) of a lot offer or bid must be 1 (GTC) or absent: it lives " +
+                "until the auction closes", clOrdId);
+        }
+        return TimeInForce.GTC;
+    }
+
+    static void checkUnsupportedTags(final Message m, final String clOrdId) throws Unsupported
+    {
+        checkUnsupportedTags(m, clOrdId, 0);
+    }
+
+    /**
+     * As {@link #checkUnsupportedTags(Message, String)}, but {@code allowed} (e.g. ExpireTime on a lot offer) passes.
+     */
+    static void checkUnsupportedTags(final Message m, final String clOrdId, final int allowed)
+        throws Unsupported
+    {
+        for (final int tag : UNSUPPORTED_ORDER_TAGS)
+        {
+            if (tag != allowed && m.isSetField(tag))
+            {
+                throw new Unsupported("tag " + tag + " is not supported by this exchange", clOrdId);
+            }
+        }
+    }
+
+    static String required(final Message m, final int tag, final String name, final String clOrdId)
+        throws FieldNotFound, Unsupported
+    {
+        if (!m.isSetField(tag))
+        {
+            throw new Unsupported(BusinessRejectReason.CONDITIONALLY_REQUIRED_FIELD_MISSING,
+                name + "(" + tag + ") is required", clOrdId);
+        }
+        return m.getString(tag);
+    }
+
+    static Side side(final char fixSide, final String clOrdId) throws Unsupported
+    {
+        return switch (fixSide)
+        {
+            case quickfix.field.Side.BUY -> Side.BUY;
+            case quickfix.field.Side.SELL -> Side.SELL;
+            default -> throw new Unsupported("Side(54)=" + fixSide + " is not supported: use 1 (buy) or 2 (sell)",
+                clOrdId);
+        };
+    }
+
+    static TimeInForce timeInForce(final Message m, final String clOrdId) throws FieldNotFound, Unsupported
+    {
+        if (!m.isSetField(quickfix.field.TimeInForce.FIELD))
+        {
+            return TimeInForce.DAY;
+        }
+        final char tif = m.getChar(quickfix.field.TimeInForce.FIELD);
+        return switch (tif)
+        {
+            case quickfix.field.TimeInForce.DAY -> TimeInForce.DAY;
+            case quickfix.field.TimeInForce.GOOD_TILL_CANCEL -> TimeInForce.GTC;
+            case quickfix.field.TimeInForce.IMMEDIATE_OR_CANCEL -> TimeInForce.IOC;
+            case quickfix.field.TimeInForce.FILL_OR_KILL -> TimeInForce.FOK;
+            default -> throw new Unsupported("TimeInForce(59)=" + tif +
+                " is not supported: use 0 (DAY), 1 (GTC), 3 (IOC) or 4 (FOK)", clOrdId);
+        };
+    }
+
+    static long quantity(final String text, final Instrument instrument, final Request r)
+    {
+        try
+        {
+            return Decimals.parse(text, instrument.quantityScale());
+        }
+        catch (final NumberFormatException ex)
+        {
+            r.invalid(isHuge(text) ? ResultCode.ORDER_VALUE_TOO_LARGE : ResultCode.QUANTITY_NOT_ON_LOT);
+            return 0;
+        }
+    }
+
+    static long price(final String text, final Instrument instrument, final Request r)
+    {
+        try
+        {
+            return Decimals.parse(text, instrument.priceScale());
+        }
+        catch (final NumberFormatException ex)
+        {
+            if (r.type != CommandType.INVALID)
+            {
+                r.invalid(isHuge(text) ? ResultCode.PRICE_OUTSIDE_BAND : ResultCode.PRICE_NOT_ON_STEP);
+            }
+            return 0;
+        }
+    }
+
+    static boolean isHuge(final String text)
+    {
+        try
+        {
+            return new java.math.BigDecimal(text.trim()).abs().compareTo(java.math.BigDecimal.valueOf(1L << 40)) > 0;
+        }
+        catch (final NumberFormatException ex)
+        {
+            return false;
+        }
+    }
+
+    static long parseOrderId(final String text)
+    {
+        if (text == null || text.isEmpty() || text.length() > 18)
+        {
+            return 0;
+        }
+        for (int i = 0; i < text.length(); i++)
+        {
+            if (text.charAt(i) < '0' || text.charAt(i) > '9')
+            {
+                return 0;
+            }
+        }
+        return Long.parseLong(text);
+    }
+
+    private OrderFields()
+    {
+    }
+}
