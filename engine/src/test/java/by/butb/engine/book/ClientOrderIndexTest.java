@@ -105,6 +105,55 @@ class ClientOrderIndexTest
         assertThrows(IllegalStateException.class, () -> index.remove(order));
     }
 
+    @Test
+    void shouldTellApartOrdersWhoseKeysShareTheirHash()
+    {
+        final long[] pair = twoKeysWithOneHash();
+        final OrderPool pool = new OrderPool(4);
+        final ClientOrderIndex index = new ClientOrderIndex(pool, 4, 4);
+        final Order first = order(pool, owner(pair[0]), clientOrderId(pair[0]));
+        final Order second = order(pool, owner(pair[1]), clientOrderId(pair[1]));
+        index.put(first);
+        index.put(second);
+        assertSame(first, index.get(first.owner, first.clientOrderId));
+        assertSame(second, index.get(second.owner, second.clientOrderId));
+        index.remove(first);
+        assertNull(index.get(first.owner, first.clientOrderId));
+        assertSame(second, index.get(second.owner, second.clientOrderId));
+        index.remove(second);
+        assertEquals(0, index.size());
+    }
+
+    /**
+     * Two valid keys whose 32-bit hashes are equal, found among random ones (consecutive ids never share a hash:
+     * a multiplicative hash spreads them evenly); 2^19 random keys hold about 32 such pairs.
+     */
+    private static long[] twoKeysWithOneHash()
+    {
+        final SplittableRandom random = new SplittableRandom(2_026_120_4L);
+        final Map<Long, Long> keyByHash = new HashMap<>();
+        for (int i = 0; i < 1 << 19; i++)
+        {
+            final long key = OrderKey.of(random.nextInt(4), random.nextLong(1, OrderKey.MAX_CLIENT_ORDER_ID));
+            final Long earlier = keyByHash.putIfAbsent(ClientOrderIndex.hash(key), key);
+            if (earlier != null && earlier != key)
+            {
+                return new long[] {earlier, key};
+            }
+        }
+        throw new AssertionError("no two keys share a hash");
+    }
+
+    private static int owner(final long key)
+    {
+        return (int)(key >>> OrderKey.CLIENT_ORDER_ID_BITS);
+    }
+
+    private static long clientOrderId(final long key)
+    {
+        return key & (OrderKey.MAX_CLIENT_ORDER_ID - 1);
+    }
+
     private static Order order(final OrderPool pool, final int owner, final long clientOrderId)
     {
         final Order order = pool.acquire();
