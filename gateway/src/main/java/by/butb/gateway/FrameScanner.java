@@ -3,38 +3,42 @@ package by.butb.gateway;
 import org.apache.mina.core.buffer.IoBuffer;
 
 /**
- * Follows the FIX framing of one connection's inbound bytes, as they arrive and before anything buffers them, to
- * bound what the FIX decoder could be made to hold: a frame ({@code 8=...|9=<BodyLength>|<body>10=nnn|}) larger
- * than the connection's limit, or more bytes before logon than allowed, is a violation. Bytes between frames that
- * are not a frame start ({@code 8=FIX}) are skipped, as the decoder skips them; the decoder's own limits apply to
- * those. Not thread-safe: one connection's I/O thread scans.
+ * Watches one connection's inbound bytes, as they arrive and before anything buffers them, for what the FIX decoder
+ * could be made to hold: every message header the decoder would recognise ({@code 8=FIX.x.y|9=} or
+ * {@code 8=FIXT.x.y|9=}, with any x and y, as QuickFIX/J's {@code FIXMessageDecoder} matches it) is followed by its
+ * BodyLength(9), and a frame it announces (header, body and the 7-byte trailer {@code 10=nnn|}) larger than the
+ * connection's limit is a violation; so is a BodyLength of more than 9 digits, and, before logon, more bytes in all
+ * than the logon limit.
+ *
+ * <p>Headers are looked for at every byte, including inside what an earlier header announced as its body: the
+ * decoder resynchronises after a message whose BodyLength is wrong (it looks for the next header right after the
+ * announced end), so no assumption about where frames end may decide which headers are checked. Text that is not
+ * a header is left to the decoder's own limits. Not thread-safe: one connection's I/O thread scans.
  */
 final class FrameScanner
 {
     private static final byte SOH = 1;
-    private static final byte[] START = {'8', '=', 'F', 'I', 'X'};
-    private static final byte[] LENGTH_TAG = {'9', '='};
     /** "10=nnn|" */
     private static final int TRAILER_BYTES = 7;
-    private static final int MAX_BEGIN_STRING_BYTES = 16;
     private static final int MAX_LENGTH_DIGITS = 9;
-
-    private static final int SEEK = 0;
-    private static final int BEGIN_STRING = 1;
-    private static final int LENGTH_TAG_STATE = 2;
-    private static final int LENGTH = 3;
-    private static final int BODY = 4;
+    /** "8=FIX.x.y|9=" */
+    private static final int SHORT_HEADER_BYTES = 12;
+    /** "8=FIXT.x.y|9=" */
+    private static final int LONG_HEADER_BYTES = 13;
+    private static final int WINDOW = 16;
 
     private final int maxBytesBeforeLogon;
     private final int maxMessageBytes;
+    /** The last {@link #WINDOW} bytes seen, by stream position modulo {@link #WINDOW}. */
+    private final byte[] window = new byte[WINDOW];
+    private long seen;
 
     private boolean loggedOn;
-    private int state = SEEK;
-    /** Bytes of {@link #START} or {@link #LENGTH_TAG} matched so far, or of the BeginString value read. */
-    private int matched;
-    private int frameBytes;
+    /** Whether the bytes now are a BodyLength(9) value, after a header of {@link #headerBytes}. */
+    private boolean inLength;
+    private int headerBytes;
+    private int digits;
     private long bodyLength;
-    private long bodyLeft;
     private long bytesBeforeLogon;
 
     /** Both limits count whole frames (header, body and trailer) in bytes. */
@@ -61,73 +65,23 @@ final class FrameScanner
                 return "more than " + maxBytesBeforeLogon + " bytes before logon";
             }
         }
-        final int limit = in.limit();
-        int i = in.position();
-        while (i < limit)
+        for (int i = in.position(), limit = in.limit(); i < limit; i++)
         {
-            if (state == BODY)
+            final byte b = in.get(i);
+            if (inLength)
             {
-                final int skip = (int)Math.min(bodyLeft, limit - i);
-                bodyLeft -= skip;
-                i += skip;
-                if (bodyLeft == 0)
+                final String problem = length(b);
+                if (problem != null)
                 {
-                    state = SEEK;
-                    matched = 0;
+                    return problem;
                 }
-                continue;
             }
-            final byte b = in.get(i++);
-            frameBytes++;
-            switch (state)
+            window[(int)(seen++ & (WINDOW - 1))] = b;
+            if (b == '=' && endsWithHeader())
             {
-                case SEEK ->
-                {
-                    matched = b == START[matched] ? matched + 1 : b == START[0] ? 1 : 0;
-                    if (matched == START.length)
-                    {
-                        state = BEGIN_STRING;
-                        matched = 0;
-                        frameBytes = START.length;
-                    }
-                }
-                case BEGIN_STRING ->
-                {
-                    if (b == SOH)
-                    {
-                        state = LENGTH_TAG_STATE;
-                        matched = 0;
-                    }
-                    else if (++matched > MAX_BEGIN_STRING_BYTES)
-                    {
-                        restart(b);
-                    }
-                }
-                case LENGTH_TAG_STATE ->
-                {
-                    if (b == LENGTH_TAG[matched])
-                    {
-                        if (++matched == LENGTH_TAG.length)
-                        {
-                            state = LENGTH;
-                            matched = 0;
-                            bodyLength = 0;
-                        }
-                    }
-                    else
-                    {
-                        restart(b);
-                    }
-                }
-                case LENGTH ->
-                {
-                    final String problem = length(b);
-                    if (problem != null)
-                    {
-                        return problem;
-                    }
-                }
-                default -> throw new IllegalStateException("state " + state);
+                inLength = true;
+                digits = 0;
+                bodyLength = 0;
             }
         }
         return null;
@@ -138,36 +92,59 @@ final class FrameScanner
     {
         if (b >= '0' && b <= '9')
         {
-            if (matched == MAX_LENGTH_DIGITS)
+            if (digits == MAX_LENGTH_DIGITS)
             {
                 return "BodyLength(9) has more than " + MAX_LENGTH_DIGITS + " digits";
             }
             bodyLength = bodyLength * 10 + (b - '0');
-            matched++;
+            digits++;
+            return null;
         }
-        else if (b == SOH && matched > 0)
+        inLength = false;
+        if (b != SOH || digits == 0)
         {
-            final long size = frameBytes + bodyLength + TRAILER_BYTES;
-            final int max = loggedOn ? maxMessageBytes : maxBytesBeforeLogon;
-            if (size > max)
-            {
-                return "a message of " + size + " bytes (BodyLength(9)=" + bodyLength + ") is larger than " + max +
-                    " bytes" + (loggedOn ? "" : " before logon");
-            }
-            state = BODY;
-            bodyLeft = bodyLength + TRAILER_BYTES;
+            return null;
         }
-        else
+        final long size = headerBytes + digits + 1 + bodyLength + TRAILER_BYTES;
+        final int max = loggedOn ? maxMessageBytes : maxBytesBeforeLogon;
+        if (size > max)
         {
-            restart(b);
+            return "a message of " + size + " bytes (BodyLength(9)=" + bodyLength + ") is larger than " + max +
+                " bytes" + (loggedOn ? "" : " before logon");
         }
         return null;
     }
 
-    /** Not a frame after all: look for the next frame start, beginning with {@code b}. */
-    private void restart(final byte b)
+    /** Whether the bytes seen end with a header, "8=FIX" ["T" or "t"] "." any "." any SOH "9="; sets its length. */
+    private boolean endsWithHeader()
     {
-        state = SEEK;
-        matched = b == START[0] ? 1 : 0;
+        if (back(1) != '9' || back(2) != SOH || back(4) != '.' || back(6) != '.')
+        {
+            return false;
+        }
+        if (isFixAt(7))
+        {
+            headerBytes = SHORT_HEADER_BYTES;
+            return true;
+        }
+        if ((back(7) == 'T' || back(7) == 't') && isFixAt(8))
+        {
+            headerBytes = LONG_HEADER_BYTES;
+            return true;
+        }
+        return false;
+    }
+
+    /** Whether "8=FIX" ends {@code distance} bytes before the last byte seen. */
+    private boolean isFixAt(final int distance)
+    {
+        return seen > distance + 4 && back(distance) == 'X' && back(distance + 1) == 'I' &&
+            back(distance + 2) == 'F' && back(distance + 3) == '=' && back(distance + 4) == '8';
+    }
+
+    /** The byte {@code distance} bytes before the last one seen (0: the last). */
+    private byte back(final int distance)
+    {
+        return window[(int)((seen - 1 - distance) & (WINDOW - 1))];
     }
 }

@@ -66,13 +66,49 @@ class FrameScannerTest
     }
 
     @Test
-    void garbageBetweenMessagesIsSkippedLikeTheDecoderSkipsIt()
+    void textThatIsNotAHeaderIsLeftToTheDecoder()
     {
         final FrameScanner scanner = new FrameScanner(256, 4_096);
-        assertNull(scanner.scan(bytes("garbage 8=FOO 9=12 8=FIX.4.4|zz|" + message(100) + "8=FIX.4.4|9=x|"), true));
-        // a BodyLength that understates the body leaves the rest to be skipped up to the next frame start
-        final String shortLength = message(200).replaceFirst("\\|9=\\d+\\|", "|9=7|");
-        assertNull(scanner.scan(bytes(shortLength + message(100)), true));
-        assertNotNull(scanner.scan(bytes("8=FIX.4.4|9=5000|"), true));
+        assertNull(scanner.scan(bytes("garbage 8=FOO 9=12 8=FIX.4.4|zz| 8=FIX.4.4|9=x|" + message(100) +
+            "8=FIX.4.4|9=|8=FIX|9=99999|8=FIX.4.44|9=99999|"), true));
+        assertNotNull(scanner.scan(bytes("8=FIX.4.4|9=5000|"), true), "and headers after it are still checked");
+    }
+
+    @Test
+    void everyHeaderIsCheckedEvenInsideWhatAnEarlierBodyLengthAnnounced()
+    {
+        // The decoder looks for the next header right after a message whose trailer is not where its BodyLength
+        // says: a header there must be checked whatever the scanner made of the earlier BodyLength.
+        final String body = "35=0|34=2|49=TRADER-B|56=BUTB|";
+        final String overstated = "8=FIX.4.4|9=" + (body.length() + 2) + "|" + body + "zzQ";
+        for (final String attack : new String[] {"8=FIX.4.4|9=999999999|", "8=FIXT.1.1|9=999999999|",
+            "8=FIXt.1.1|9=5000|"})
+        {
+            final String stream = overstated + attack;
+            for (final int slice : new int[] {1, 3, stream.length()})
+            {
+                final FrameScanner scanner = new FrameScanner(256, 4_096);
+                String problem = null;
+                for (int i = 0; i < stream.length() && problem == null; i += slice)
+                {
+                    problem = scanner.scan(bytes(stream.substring(i, Math.min(stream.length(), i + slice))), true);
+                }
+                assertNotNull(problem, attack + " in slices of " + slice);
+            }
+        }
+        final FrameScanner inBody = new FrameScanner(256, 4_096);
+        assertNotNull(inBody.scan(bytes("8=FIX.4.4|9=60|35=0|" + "8=FIX.4.4|9=999999|"), true));
+    }
+
+    @Test
+    void aHeaderSplitAcrossReadsIsStillFound()
+    {
+        final String header = "8=FIX.4.4|9=999999|";
+        for (int cut = 1; cut < header.length(); cut++)
+        {
+            final FrameScanner scanner = new FrameScanner(256, 4_096);
+            assertNull(scanner.scan(bytes("xx" + header.substring(0, cut)), true));
+            assertNotNull(scanner.scan(bytes(header.substring(cut)), true), "cut at " + cut);
+        }
     }
 }

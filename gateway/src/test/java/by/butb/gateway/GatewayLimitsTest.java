@@ -128,6 +128,19 @@ class GatewayLimitsTest
     }
 
     @Test
+    void aHugeBodyLengthWhereTheDecoderResynchronisesIsCutOff() throws Exception
+    {
+        // A heartbeat whose BodyLength overstates its body by two bytes: the decoder finds no trailer where the
+        // BodyLength points and looks for the next header one byte further on, where the huge one starts.
+        final RawFix r = gateway.rawLoggedOn("TRADER-B");
+        final String body = "35=0|34=2|49=TRADER-B|56=BUTB|";
+        final String overstated = "8=FIX.4.4|9=" + (body.length() + 2) + "|" + body + "zzQ";
+        assertTrue(cutOffWhileWriting(r, overstated + "8=FIX.4.4|9=999999999|35=D|49=TRADER-B|56=BUTB|34=3|",
+            64L * MIB, 5_000), "a logged-on connection still read after a BodyLength 999999999 behind a bad one");
+        assertOthersStillServed();
+    }
+
+    @Test
     void aSymbolRepeatedInOneRequestGetsOneSnapshot() throws Exception
     {
         final FixClient watcher = logon("TRADER-C");
