@@ -1,6 +1,7 @@
 package by.butb.sim.cli;
 
 import by.butb.engine.csv.CsvException;
+import by.butb.sim.report.FigureReport;
 import by.butb.sim.report.StudyReport;
 import by.butb.sim.study.Scenario;
 import by.butb.sim.study.ScenarioException;
@@ -125,29 +126,9 @@ public class StudyCommand implements Callable<Integer>
             StudyReport.write(result, dir);
             if (!quiet)
             {
-                stdout.printf("Scenario %s (%s), seed %d, scale %d: %,d deals, %,d commands, %,d trades, %,d rejects%n",
-                    loaded.name(), source.name(), loaded.seed(), loaded.scale(), plan.deals(), result.commands(),
-                    result.trades(), result.rejects());
-                stdout.println();
-                stdout.print(StudyReport.table(result));
-                stdout.println();
-                stdout.println("route: " + result.route());
-                stdout.println(StudyReport.latencyLine(result));
-                stdout.printf("planned in %.2f s, replayed in %.2f s; assumptions: report.html and docs/study.md%n",
-                    planned / 1e9, result.wallNanos() / 1e9);
-                stdout.println("wrote " + dir.resolve(StudyRun.TRADES_FILE) + ", " + StudyRun.EVENTS_FILE + ", " +
-                    StudyReport.SUMMARY_FILE + ", " + StudyReport.LATENCY_FILE + ", " + StudyReport.REPORT_FILE);
-                stdout.flush();
+                print(stdout, loaded, source, plan, result, planned, dir);
             }
-            final long failed = result.flows().stream().filter(a -> !StudyReport.ok(a)).count();
-            if (failed > 0)
-            {
-                stderr.println(me + ": " + failed + " flow(s) outside tolerance (quantity 1 %, value 5 %); see " +
-                    dir.resolve(StudyReport.SUMMARY_FILE));
-                stderr.flush();
-                return 3;
-            }
-            return 0;
+            return exitCode(stderr, me, result, dir);
         }
         catch (final ScenarioException | CsvException ex)
         {
@@ -168,6 +149,55 @@ public class StudyCommand implements Callable<Integer>
             stderr.flush();
             return 1;
         }
+    }
+
+    private void print(final PrintWriter stdout, final Scenario loaded, final ScenarioSource source,
+        final StudyPlan plan, final StudyRun.Result result, final long planned, final Path dir)
+    {
+        stdout.printf("Scenario %s (%s), seed %d, scale %d: %,d deals, %,d commands, %,d trades, %,d rejects%n",
+            loaded.name(), source.name(), loaded.seed(), loaded.scale(), plan.deals(), result.commands(),
+            result.trades(), result.rejects());
+        stdout.println();
+        stdout.print(StudyReport.table(result));
+        stdout.println();
+        final String figures = FigureReport.table(result);
+        if (!figures.isEmpty())
+        {
+            stdout.print(figures);
+            stdout.println();
+        }
+        stdout.println("route: " + result.route());
+        stdout.println(StudyReport.latencyLine(result));
+        stdout.printf("planned in %.2f s, replayed in %.2f s; assumptions: report.html and docs/study.md%n",
+            planned / 1e9, result.wallNanos() / 1e9);
+        stdout.println("wrote " + dir.resolve(StudyRun.TRADES_FILE) + ", " + StudyRun.EVENTS_FILE + ", " +
+            StudyReport.SUMMARY_FILE + ", " + StudyReport.LATENCY_FILE + ", " + StudyReport.REPORT_FILE);
+        stdout.flush();
+    }
+
+    /** 0 when every flow and figure is met; else 3, after saying what was missed and the rejects by reason. */
+    private static int exitCode(final PrintWriter stderr, final String me, final StudyRun.Result result,
+        final Path dir)
+    {
+        final long failed = result.flows().stream().filter(a -> !StudyReport.ok(a)).count();
+        final long missed = FigureReport.failed(result);
+        if (failed > 0 || missed > 0)
+        {
+            if (failed > 0)
+            {
+                stderr.println(me + ": " + failed + " flow(s) outside tolerance (quantity 1 %, value 5 %); see " +
+                    dir.resolve(StudyReport.SUMMARY_FILE));
+            }
+            if (missed > 0)
+            {
+                stderr.println(me + ": " + missed + " figure(s) of the study missed; see " +
+                    dir.resolve(FigureReport.FIGURES_FILE));
+            }
+            stderr.println(me + ": " + FigureReport.rejectsLine(result));
+            stderr.flush();
+            return 3;
+        }
+        return 0;
     }
 
     /** {@code butb sim --scenario FILE}: the same run for a scenario of your own. */

@@ -69,6 +69,7 @@ public final class StudyReport
         {
             w.write(summaryCsv(result));
         }
+        Files.writeString(out.resolve(FigureReport.FIGURES_FILE), FigureReport.csv(result), StandardCharsets.UTF_8);
         try (PrintStream p = new PrintStream(Files.newOutputStream(out.resolve(LATENCY_FILE)), false,
             StandardCharsets.UTF_8))
         {
@@ -143,36 +144,7 @@ public final class StudyReport
                 a.vwap() == null ? "-" : grouped(a.vwap(), 2),
                 ok(a) ? "OK" : "FAIL"});
         }
-        final int[] widths = new int[rows.get(0).length];
-        for (final String[] row : rows)
-        {
-            for (int i = 0; i < row.length; i++)
-            {
-                widths[i] = Math.max(widths[i], row[i].length());
-            }
-        }
-        final StringBuilder sb = new StringBuilder();
-        for (int r = 0; r < rows.size(); r++)
-        {
-            final String[] row = rows.get(r);
-            for (int i = 0; i < row.length; i++)
-            {
-                final boolean left = i <= 2;
-                sb.append(i == 0 ? "" : "  ").append(left ? String.format("%-" + widths[i] + "s", row[i]) :
-                    String.format("%" + widths[i] + "s", row[i]));
-            }
-            sb.append('\n');
-            if (r == 0)
-            {
-                int total = 0;
-                for (final int w : widths)
-                {
-                    total += w + 2;
-                }
-                sb.append("-".repeat(total - 2)).append('\n');
-            }
-        }
-        return sb.toString();
+        return Columns.format(rows, 3);
     }
 
     private static String pct(final BigDecimal d)
@@ -256,7 +228,7 @@ public final class StudyReport
                 .append(esc(a.target().how())).append(" <i>(study line ").append(esc(f.seedLine()))
                 .append(")</i></td></tr>\n");
         }
-        h.append("</table>\n");
+        h.append("</table>\n").append(FigureReport.html(result));
 
         h.append("<h2>Volume against the study's figures</h2>\n<p class=\"note\">Per flow, achieved as a share of the ")
             .append("study's figure (quantity when the study gives one, else value); the band is the tolerance.</p>\n")
@@ -334,18 +306,20 @@ public final class StudyReport
     private static String countryTable(final StudyRun.Result result)
     {
         final Catalog catalog = result.plan().catalog();
-        final StringBuilder h = new StringBuilder("<table><tr><th class=\"l\">buyer country</th>" +
+        final StringBuilder h = new StringBuilder("<p class=\"note\">Per foreign country: what its participants " +
+            "bought, and what they sold to Belarusian buyers (marked \"sold\").</p>\n" +
+            "<table><tr><th class=\"l\">country</th>" +
             "<th class=\"l\">instrument</th><th>quantity</th><th class=\"l\">unit</th><th>value USD</th>" +
             "<th>trades</th><th>VWAP</th></tr>\n");
         for (final Map.Entry<String, Map<String, long[]>> c : result.byCountry().entrySet())
         {
             for (final Map.Entry<String, long[]> e : c.getValue().entrySet())
             {
-                final Instrument instrument = catalog.instrument(e.getKey());
+                final Instrument instrument = catalog.instrument(e.getKey().split(" ")[0]);
                 final BigDecimal q = BigDecimal.valueOf(e.getValue()[0]).movePointLeft(instrument.quantityScale());
                 final BigDecimal v = BigDecimal.valueOf(e.getValue()[1]).movePointLeft(2);
                 h.append("<tr><td class=\"l\">").append(c.getKey()).append("</td><td class=\"l\">")
-                    .append(esc(instrument.symbol())).append("</td><td>").append(grouped(q, 0))
+                    .append(esc(e.getKey())).append("</td><td>").append(grouped(q, 0))
                     .append("</td><td class=\"l\">").append(esc(instrument.unit())).append("</td><td>")
                     .append(grouped(v, 0)).append("</td><td>").append(String.format(Locale.ROOT, "%,d",
                         e.getValue()[2])).append("</td><td>").append(grouped(v.divide(q, 2, RoundingMode.HALF_UP), 2))
@@ -559,6 +533,6 @@ public final class StudyReport
 
     private static String esc(final String text)
     {
-        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+        return Html.esc(text);
     }
 }
