@@ -4,6 +4,7 @@ import by.butb.engine.csv.CsvException;
 import by.butb.sim.report.FigureReport;
 import by.butb.sim.report.StudyReport;
 import by.butb.sim.study.Scenario;
+import by.butb.sim.study.ScenarioCopy;
 import by.butb.sim.study.ScenarioException;
 import by.butb.sim.study.ScenarioSource;
 import by.butb.sim.study.StudyPlan;
@@ -124,6 +125,8 @@ public class StudyCommand implements Callable<Integer>
             Files.writeString(dir.resolve("instruments.csv"), plan.instrumentsCsv());
             Files.writeString(dir.resolve("participants.csv"), plan.participantsCsv());
             StudyReport.write(result, dir);
+            StudyReport.writeTiming(result, planned, dir);
+            ScenarioCopy.write(loaded, dir);
             if (!quiet)
             {
                 print(stdout, loaded, source, plan, result, planned, dir);
@@ -171,7 +174,9 @@ public class StudyCommand implements Callable<Integer>
         stdout.printf("planned in %.2f s, replayed in %.2f s; assumptions: report.html and docs/study.md%n",
             planned / 1e9, result.wallNanos() / 1e9);
         stdout.println("wrote " + dir.resolve(StudyRun.TRADES_FILE) + ", " + StudyRun.EVENTS_FILE + ", " +
-            StudyReport.SUMMARY_FILE + ", " + StudyReport.LATENCY_FILE + ", " + StudyReport.REPORT_FILE);
+            StudyRun.FLOW_TRADES_FILE + ", " + StudyReport.SUMMARY_FILE + ", " + FigureReport.FIGURES_FILE + ", " +
+            StudyReport.REPORT_FILE + ", instruments.csv, participants.csv, " + ScenarioCopy.DIRECTORY + "/; " +
+            "wall-clock (differ from run to run): " + StudyReport.TIMING_FILE + ", " + StudyReport.LATENCY_FILE);
         stdout.flush();
     }
 

@@ -32,6 +32,7 @@ public final class StudyReport
     public static final String SUMMARY_FILE = "summary.csv";
     public static final String REPORT_FILE = "report.html";
     public static final String LATENCY_FILE = "latency.hgrm";
+    public static final String TIMING_FILE = "timing.txt";
     /** Tolerances of the checks: quantity within 1 %, value within 5 % of the study's figure. */
     public static final BigDecimal QUANTITY_TOLERANCE_PCT = BigDecimal.ONE;
     public static final BigDecimal VALUE_TOLERANCE_PCT = BigDecimal.valueOf(5);
@@ -62,7 +63,10 @@ public final class StudyReport
             (dv == null || dv.abs().compareTo(VALUE_TOLERANCE_PCT) <= 0);
     }
 
-    /** Writes summary.csv, latency.hgrm and report.html into {@code out}. */
+    /**
+     * Writes the deterministic files into {@code out}: summary.csv, figures.csv and report.html (the same bytes for
+     * the same scenario, seed and scale). The wall-clock ones: {@link #writeTiming}.
+     */
     public static void write(final StudyRun.Result result, final Path out) throws IOException
     {
         try (Writer w = Files.newBufferedWriter(out.resolve(SUMMARY_FILE), StandardCharsets.UTF_8))
@@ -70,15 +74,32 @@ public final class StudyReport
             w.write(summaryCsv(result));
         }
         Files.writeString(out.resolve(FigureReport.FIGURES_FILE), FigureReport.csv(result), StandardCharsets.UTF_8);
+        try (Writer w = Files.newBufferedWriter(out.resolve(REPORT_FILE), StandardCharsets.UTF_8))
+        {
+            w.write(html(result));
+        }
+    }
+
+    /**
+     * Writes the run's wall-clock figures, which differ from run to run: timing.txt (planning and replay time, the
+     * route, the latency percentiles and what they measure) and latency.hgrm (HdrHistogram's percentile
+     * distribution, microseconds).
+     *
+     * @param plannedNanos the time the plan took, in nanoseconds.
+     */
+    public static void writeTiming(final StudyRun.Result result, final long plannedNanos, final Path out)
+        throws IOException
+    {
         try (PrintStream p = new PrintStream(Files.newOutputStream(out.resolve(LATENCY_FILE)), false,
             StandardCharsets.UTF_8))
         {
             result.latency().outputPercentileDistribution(p, 1000.0);
         }
-        try (Writer w = Files.newBufferedWriter(out.resolve(REPORT_FILE), StandardCharsets.UTF_8))
-        {
-            w.write(html(result));
-        }
+        Files.writeString(out.resolve(TIMING_FILE), String.format(Locale.ROOT,
+            "Wall-clock figures of this run (they differ from run to run; the other output files do not).%n" +
+                "planned in %.2f s, replayed in %.2f s%nroute: %s%n%s%n%s%nFull distribution: %s%n",
+            plannedNanos / 1e9, result.wallNanos() / 1e9, result.route(), latencyLine(result), latencyNote(result),
+            LATENCY_FILE), StandardCharsets.UTF_8);
     }
 
     // ------------------------------------------------------------------------------------------ summary.csv
@@ -197,9 +218,9 @@ public final class StudyReport
         h.append("<h1>BUTB study replay: ").append(esc(s.name())).append("</h1>\n<p>").append(esc(s.description()))
             .append("</p>\n<p class=\"note\">Scenario ").append(esc(s.file())).append(", seed ").append(s.seed())
             .append(", scale ").append(s.scale()).append(". ").append(String.format(Locale.ROOT,
-                "%,d commands, %,d events, %,d trades, %,d rejects, replayed in %.2f s. State hash %016x.",
-                result.commands(), result.events(), result.trades(), result.rejects(), result.wallNanos() / 1e9,
-                result.stateHash())).append(" Every figure below comes from the engine's TRADE events.</p>\n");
+                "%,d commands, %,d events, %,d trades, %,d rejects. State hash %016x.",
+                result.commands(), result.events(), result.trades(), result.rejects(), result.stateHash()))
+            .append(" Every figure below comes from the engine's TRADE events.</p>\n");
 
         long failed = result.flows().stream().filter(a -> !ok(a)).count();
         h.append("<h2>Flows of the study: target and achieved</h2>\n<p>").append(failed == 0 ?
@@ -242,16 +263,11 @@ public final class StudyReport
         {
             h.append(priceChart(catalog.instrument(e.getKey()), e.getValue()));
         }
-        h.append("</div>\n<h2>Latency</h2>\n<p class=\"note\">").append(esc(latencyNote(result))).append(' ')
-            .append(esc(latencyLine(result)))
-            .append(". Full distribution: latency.hgrm.</p>\n").append(latencyChart(result.latency()));
-        h.append("<h2>Assumptions</h2>\n<p class=\"note\">What the study does not give and this scenario assumes, ")
-            .append("and how the plan derived its figures.</p>\n<ul class=\"a\">\n");
-        for (final String a : plan.assumptions())
-        {
-            h.append("<li>").append(esc(a)).append("</li>\n");
-        }
-        h.append("</ul>\n<h2>Engine</h2>\n<p class=\"note\">Trades by kind: ");
+        h.append("</div>\n<h2>Run time and latency</h2>\n<p class=\"note\">Wall-clock figures differ from run to ")
+            .append("run: they are in timing.txt and latency.hgrm, and this report, like every other output file, ")
+            .append("is the same byte for byte for the same scenario, seed and scale.</p>\n");
+        h.append(AssumptionsReport.html(plan));
+        h.append("<h2>Engine</h2>\n<p class=\"note\">Trades by kind: ");
         final String[] kinds = {"continuous", "call auction", "lot auction", "address deal"};
         for (int i = 0; i < kinds.length; i++)
         {
@@ -476,58 +492,6 @@ public final class StudyReport
         svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" text-anchor=\"end\">%s .. %s, %d " +
                 "country-days</text>\n", width - right, height - 3, LocalDate.ofEpochDay(firstDay),
             LocalDate.ofEpochDay(lastDay), tradingDays));
-        return svg.append("</svg>\n").toString();
-    }
-
-    private static String latencyChart(final Histogram h)
-    {
-        final int width = 900;
-        final int height = 300;
-        final int left = 70;
-        final int bottom = 40;
-        final int top = 10;
-        final double pw = width - left - 20;
-        final double ph = height - top - bottom;
-        // x: percentile on a log scale of 1/(1-p) (as HdrHistogram plots), up to 99.999 %; y: log10 microseconds.
-        final double maxX = 5;
-        final double minUs = Math.max(0.1, h.getMinValue() / 1e3);
-        final double maxUs = Math.max(minUs * 10, h.getMaxValue() / 1e3);
-        final double lo = Math.floor(Math.log10(minUs));
-        final double hi = Math.ceil(Math.log10(maxUs));
-        final StringBuilder svg = new StringBuilder(String.format(Locale.ROOT, "<svg width=\"%d\" height=\"%d\" " +
-            "viewBox=\"0 0 %d %d\" xmlns=\"http://www.w3.org/2000/svg\">\n", width, height, width, height));
-        for (double e = lo; e <= hi; e++)
-        {
-            final double y = top + ph - (e - lo) / (hi - lo) * ph;
-            svg.append(String.format(Locale.ROOT,
-                "<line x1=\"%d\" y1=\"%.1f\" x2=\"%d\" y2=\"%.1f\" stroke=\"#eee\"/>" +
-                "<text x=\"%d\" y=\"%.1f\" text-anchor=\"end\">%s us</text>\n", left, y, width - 20, y, left - 4, y + 4,
-                e >= 0 ? String.format(Locale.ROOT, "%,.0f", Math.pow(10, e)) : String.valueOf(Math.pow(10, e))));
-        }
-        final String[] labels = {"0%", "90%", "99%", "99.9%", "99.99%", "99.999%"};
-        for (int i = 0; i <= 5; i++)
-        {
-            final double x = left + i / maxX * pw;
-            svg.append(String.format(Locale.ROOT, "<line x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%.1f\" " +
-                "stroke=\"#eee\"/><text x=\"%.1f\" y=\"%d\" text-anchor=\"middle\">%s</text>\n", x, top, x, top + ph,
-                x, height - 20, labels[i]));
-        }
-        final StringBuilder path = new StringBuilder();
-        if (h.getTotalCount() > 0)
-        {
-            for (int i = 0; i <= 200; i++)
-            {
-                final double xv = maxX * i / 200;
-                final double pct = 100 * (1 - Math.pow(10, -xv));
-                final double us = Math.max(minUs, h.getValueAtPercentile(Math.min(pct, 100)) / 1e3);
-                final double x = left + xv / maxX * pw;
-                final double y = top + ph - (Math.log10(us) - lo) / (hi - lo) * ph;
-                path.append(i == 0 ? "M" : " L").append(String.format(Locale.ROOT, "%.1f %.1f", x, y));
-            }
-        }
-        svg.append("<path d=\"").append(path).append("\" fill=\"none\" stroke=\"#d62728\" stroke-width=\"2\"/>\n");
-        svg.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%d\" text-anchor=\"middle\">percentile</text>\n",
-            left + pw / 2, height - 4));
         return svg.append("</svg>\n").toString();
     }
 

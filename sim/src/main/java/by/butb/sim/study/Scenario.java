@@ -48,7 +48,8 @@ public record Scenario(
     Arrival arrival,
     List<String> assumptions,
     List<Figure> figures,
-    List<Figure.Unchecked> notChecked)
+    List<Figure.Unchecked> notChecked,
+    Map<String, Source> inputs)
 {
     /** An instrument row added to the catalog (columns of docs/formats.md#instrument-catalog). */
     public record InstrumentRow(Map<String, String> columns, String file, int line, String path)
@@ -196,7 +197,27 @@ public record Scenario(
         final List<String> assumptions = readAssumptions(root.opt("assumptions"));
         return new Scenario(name, description, file, seed, scale, guarantee, fee, defaults, added, prices, dealSizes,
             sellers, List.copyOf(countries.values()), buyerDeposit, sellerDeposit, flows, arrival, assumptions,
-            Figure.read(root.opt("figures"), file), Figure.readUnchecked(root.opt("not_checked")));
+            Figure.read(root.opt("figures"), file), Figure.readUnchecked(root.opt("not_checked")),
+            inputs(source, participants.opt("accreditations"), root.get("flows").get("file")));
+    }
+
+    /** The scenario file and the CSV files it names, by their names relative to the scenario's directory. */
+    private static Map<String, Source> inputs(final ScenarioSource source, final YamlNode accreditations,
+        final YamlNode flowFile)
+    {
+        final Map<String, Source> inputs = new LinkedHashMap<>();
+        final Source yaml = source.source();
+        final String name = yaml.resource() != null ? yaml.resource().substring(yaml.resource().lastIndexOf('/') + 1) :
+            yaml.path().getFileName().toString();
+        inputs.put(name, yaml);
+        for (final YamlNode file : new YamlNode[] {accreditations, flowFile})
+        {
+            if (file != null)
+            {
+                inputs.put(java.nio.file.Path.of(file.text()).normalize().toString(), source.resolve(file.text()));
+            }
+        }
+        return inputs;
     }
 
     /** The scenario file as a YAML tree. */
@@ -411,7 +432,7 @@ public record Scenario(
         return new Scenario(name, description, file, newSeed == null ? seed : newSeed,
             newScale == null ? scale : newScale, guaranteePct, feePct, defaultInstruments, addedInstruments, prices,
             dealSizes, sellers, countries, buyerDeposit, sellerDeposit, flows, arrival, assumptions, figures,
-            notChecked);
+            notChecked, inputs);
     }
 
     private static BigDecimal percent(final YamlNode node, final BigDecimal fallback)
