@@ -11,6 +11,7 @@ import by.butb.sim.study.StudyPlan;
 import by.butb.sim.study.StudyRun;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -35,15 +36,17 @@ import java.util.concurrent.Callable;
         "Agents (Belarusian sellers, buyers per country from the accreditation figures, brokers) place real orders, " +
             "lots and bids that go through the engine's checks and matching; the trades are attributed to the " +
             "study's flows (buyer country, commodity, period) and compared with the study's figures.",
-        "Writes into --out: trades.csv, events.csv (the replay formats), summary.csv, latency.hgrm, report.html, " +
-            "and the generated instruments.csv and participants.csv; prints the per-flow table."},
+        "Writes into --out: trades.csv, events.csv (the replay formats), trades-by-flow.csv, summary.csv, " +
+            "figures.csv, report.html, the generated instruments.csv and participants.csv and a copy of the " +
+            "scenario (scenario/), all the same for the same seed; and the wall-clock timing.txt and " +
+            "latency.hgrm. Prints the per-flow table and the study's other figures."},
     footer = {"", "Examples:",
         "  ./butb study                     the study, into out/study/",
         "  ./butb study --scale 100 --out out/stress",
         "  ./butb sim --scenario examples/study/study.yaml --seed 7",
         "",
         "Exit codes: 0 done, every flow within tolerance; 1 bad scenario or file error;",
-        "2 usage error; 3 the replay ran but a flow is outside tolerance.",
+        "2 usage error; 3 the replay ran but a flow is outside tolerance or a figure is missed.",
         "Scenario format: docs/scenarios.md. The study: docs/study.md."})
 public class StudyCommand implements Callable<Integer>
 {
@@ -212,22 +215,20 @@ public class StudyCommand implements Callable<Integer>
         versionProvider = ButbCommand.Version.class,
         sortOptions = false,
         description = {"Runs a scenario file (YAML, docs/scenarios.md) like `butb study` runs the study's.",
-            "Options and outputs are those of `butb study`; --scenario is required."},
+            "Options and outputs are those of `butb study`."},
         footer = {"", "Example:", "  ./butb sim --scenario examples/study/study.yaml --scale 10 --out out/x", "",
-            "Exit codes: 0 done, 1 bad scenario or file error, 2 usage error, 3 a flow outside tolerance."})
+            "Exit codes: 0 done, 1 bad scenario or file error, 2 usage error, 3 a flow outside tolerance",
+            "or a figure of the study missed."})
     public static final class Sim extends StudyCommand
     {
-        @Override
-        public Integer call()
+        /** Makes {@code --scenario} required in {@code sim}'s spec, with a description that says so. */
+        static void requireScenario(final CommandSpec sim)
         {
-            if (scenario == null)
-            {
-                spec.commandLine().getErr().println("butb sim: --scenario FILE is required (or run `butb study` " +
-                    "for the bundled study scenario)");
-                spec.commandLine().getErr().flush();
-                return 2;
-            }
-            return super.call();
+            final OptionSpec inherited = sim.findOption("--scenario");
+            sim.remove(inherited);
+            sim.addOption(OptionSpec.builder(inherited).required(true)
+                .description("Scenario file (YAML, docs/scenarios.md); required (`butb study` runs the bundled " +
+                    "study scenario).").build());
         }
     }
 }
