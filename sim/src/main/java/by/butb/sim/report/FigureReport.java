@@ -112,19 +112,18 @@ public final class FigureReport
             .append(" (measured on the trades of the countries' participants in the period).</p>\n");
         if (!result.figures().isEmpty())
         {
-            h.append("<table><tr><th class=\"l\">figure</th><th class=\"l\">what the study says</th>")
-                .append("<th class=\"l\">countries</th><th class=\"l\">period</th><th>target</th><th>achieved</th>")
-                .append("<th>check</th></tr>\n");
+            h.append("<table><tr><th class=\"l\">figure</th><th class=\"l\">countries</th>")
+                .append("<th class=\"l\">period</th><th>target</th><th>achieved</th><th>check</th></tr>\n");
             for (final FigureTally.Result r : result.figures())
             {
                 final Figure f = r.figure();
-                h.append("<tr><td class=\"l\">").append(Html.esc(f.id())).append("</td><td class=\"l note\">")
-                    .append(Html.esc(f.text())).append(" <i>(study line ").append(Html.esc(f.seedLine()))
-                    .append(")</i></td><td class=\"l\">").append(Html.esc(String.join(", ", f.countries())))
-                    .append("</td><td class=\"l\">").append(f.from()).append(" to ").append(f.to())
-                    .append("</td><td>").append(Html.esc(r.target())).append("</td><td>")
-                    .append(Html.esc(r.achieved())).append("</td><td class=\"").append(r.ok() ? "ok\">OK" :
-                        "fail\">FAIL").append("</td></tr>\n");
+                h.append("<tr><td class=\"l\">").append(Html.esc(f.id())).append("</td><td class=\"l w\">")
+                    .append(Html.esc(String.join(", ", f.countries()))).append("</td><td class=\"l\">")
+                    .append(f.from()).append("..").append(f.to()).append("</td><td>").append(Html.esc(r.target()))
+                    .append("</td><td>").append(Html.esc(r.achieved())).append("</td><td class=\"")
+                    .append(r.ok() ? "ok\">OK" : "fail\">FAIL").append("</td></tr>\n<tr class=\"how\"><td></td>")
+                    .append("<td class=\"l note\" colspan=\"5\">").append(Html.esc(f.text())).append(" <i>(study line ")
+                    .append(Html.esc(f.seedLine())).append(")</i></td></tr>\n");
             }
             h.append("</table>\n");
         }
@@ -135,7 +134,7 @@ public final class FigureReport
                 .append("<th class=\"l\">what the study says</th><th class=\"l\">why it is not checked</th></tr>\n");
             for (final Figure.Unchecked u : unchecked)
             {
-                h.append("<tr><td class=\"l\">").append(Html.esc(u.id())).append("</td><td class=\"l\">")
+                h.append("<tr><td class=\"l\">").append(Html.esc(u.id())).append("</td><td class=\"l w\">")
                     .append(Html.esc(u.figure())).append(" <i>(study line ").append(Html.esc(u.seedLine()))
                     .append(")</i></td><td class=\"l note\">").append(Html.esc(u.why())).append("</td></tr>\n");
             }

@@ -11,12 +11,10 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.io.Writer;
 import java.math.BigDecimal;
-import java.math.MathContext;
 import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -213,7 +211,10 @@ public final class StudyReport
             .append("border-bottom:1px solid #e4e4e4;text-align:right}th{background:#f4f4f4}td.l,th.l{text-align:left}")
             .append(".ok{color:#1a7f37;font-weight:600}.fail{color:#c62828;font-weight:600}.note{color:#555;")
             .append("font-size:.9em}svg{background:#fff;border:1px solid #ddd;margin:.5em 0}svg text{font-size:11px;")
-            .append("font-family:sans-serif}ul.a li{margin:.2em 0}.grid{display:flex;flex-wrap:wrap;gap:1em}\n")
+            .append("font-family:sans-serif}ul.a li{margin:.2em 0}.grid{display:flex;flex-wrap:wrap;gap:1em}")
+            .append(".grid>div{width:540px}tr.how td{border-bottom:1px solid #ccc;padding-top:0}")
+            .append("td,th{white-space:nowrap}td.note,th.note{white-space:normal}td.w{white-space:normal;")
+            .append("min-width:7em}\n")
             .append("</style></head><body>\n");
         h.append("<h1>BUTB study replay: ").append(esc(s.name())).append("</h1>\n<p>").append(esc(s.description()))
             .append("</p>\n<p class=\"note\">Scenario ").append(esc(s.file())).append(", seed ").append(s.seed())
@@ -228,16 +229,17 @@ public final class StudyReport
                 "<span class=\"fail\">" + failed + " flow(s) outside tolerance</span>")
             .append(" (quantity within 1 %, value within 5 % of the study's figure; attributed by the buyer's ")
             .append("country, the instrument and the period).</p>\n<table><tr><th class=\"l\">flow</th>")
-            .append("<th class=\"l\">country</th><th class=\"l\">commodity</th><th class=\"l\">period</th>")
-            .append("<th>target qty</th><th>achieved qty</th><th>diff %</th><th>target USD</th>")
-            .append("<th>achieved USD</th><th>diff %</th><th>trades</th><th>VWAP</th><th>check</th>")
-            .append("<th class=\"l\">how it is replayed</th></tr>\n");
+            .append("<th class=\"l\">ctry</th><th class=\"l\">commodity</th><th class=\"l\">period</th>")
+            .append("<th>study qty</th><th>replay qty</th><th>diff %</th><th>study USD</th>")
+            .append("<th>replay USD</th><th>diff %</th><th>trades</th><th>VWAP</th><th>check</th></tr>\n");
         for (final StudyRun.Achieved a : result.flows())
         {
             final Scenario.Flow f = a.target().flow();
             h.append("<tr><td class=\"l\">").append(esc(f.id())).append("</td><td class=\"l\">").append(f.country())
-                .append("</td><td class=\"l\">").append(esc(f.commodity())).append("</td><td class=\"l\">")
-                .append(f.start()).append(" to ").append(f.end()).append("</td><td>")
+                .append("</td><td class=\"l w\">").append(esc(f.commodity().replace('_', ' ').replace("+", " + ")))
+                .append("</td><td class=\"l\">")
+                .append(f.start().toString().substring(2, 7)).append("..").append(f.end().toString().substring(2, 7))
+                .append("</td><td>")
                 .append(a.target().quantity() == null ? "-" : grouped(a.target().quantity(), 0) + " " + esc(f.unit()))
                 .append("</td><td>").append(a.target().quantity() == null ? "-" : grouped(a.quantity(), 0))
                 .append("</td><td>").append(pct(diffPct(a.target().quantity(), a.quantity()))).append("</td><td>")
@@ -245,15 +247,13 @@ public final class StudyReport
                 .append(grouped(a.value(), 0)).append("</td><td>").append(pct(diffPct(a.target().value(), a.value())))
                 .append("</td><td>").append(String.format(Locale.ROOT, "%,d", a.trades())).append("</td><td>")
                 .append(a.vwap() == null ? "-" : grouped(a.vwap(), 2)).append("</td><td class=\"")
-                .append(ok(a) ? "ok\">OK" : "fail\">FAIL").append("</td><td class=\"l note\">")
-                .append(esc(a.target().how())).append(" <i>(study line ").append(esc(f.seedLine()))
-                .append(")</i></td></tr>\n");
+                .append(ok(a) ? "ok\">OK" : "fail\">FAIL").append("</td></tr>\n<tr class=\"how\"><td></td>")
+                .append("<td class=\"l note\" colspan=\"12\">").append(esc(a.target().how()))
+                .append(" <i>(study line ").append(esc(f.seedLine())).append(")</i></td></tr>\n");
         }
         h.append("</table>\n").append(FigureReport.html(result));
 
-        h.append("<h2>Volume against the study's figures</h2>\n<p class=\"note\">Per flow, achieved as a share of the ")
-            .append("study's figure (quantity when the study gives one, else value); the band is the tolerance.</p>\n")
-            .append(flowBars(result));
+        h.append("<h2>Monthly volumes against the study's figures</h2>\n").append(MonthlyChart.html(result));
         h.append("<h2>Volume per country and commodity</h2>\n").append(countryTable(result))
             .append(countryBars(result));
         h.append("<h2>Price over time</h2>\n<p class=\"note\">Daily VWAP per instrument and buyer country, with the ")
@@ -261,7 +261,8 @@ public final class StudyReport
         final Catalog catalog = plan.catalog();
         for (final Map.Entry<Integer, Map<String, TreeMap<Long, long[]>>> e : result.daily().entrySet())
         {
-            h.append(priceChart(catalog.instrument(e.getKey()), e.getValue()));
+            h.append("<div>").append(PriceChart.svg(catalog.instrument(e.getKey()), e.getValue(),
+                plan.derivedPrices())).append("</div>\n");
         }
         h.append("</div>\n<h2>Run time and latency</h2>\n<p class=\"note\">Wall-clock figures differ from run to ")
             .append("run: they are in timing.txt and latency.hgrm, and this report, like every other output file, ")
@@ -278,45 +279,6 @@ public final class StudyReport
             .append(catalog.instruments().size()).append(" (generated catalogs: instruments.csv, participants.csv).")
             .append("</p>\n</body></html>\n");
         return h.toString();
-    }
-
-    private static String flowBars(final StudyRun.Result result)
-    {
-        final int rowH = 22;
-        final int left = 150;
-        final int width = 900;
-        final int plotW = width - left - 80;
-        final List<StudyRun.Achieved> flows = result.flows();
-        final int height = flows.size() * rowH + 40;
-        final double max = 1.2;
-        final StringBuilder svg = new StringBuilder();
-        svg.append(String.format(Locale.ROOT, "<svg width=\"%d\" height=\"%d\" viewBox=\"0 0 %d %d\" " +
-            "xmlns=\"http://www.w3.org/2000/svg\">\n", width, height, width, height));
-        final double x100 = left + plotW / max;
-        svg.append(String.format(Locale.ROOT, "<rect x=\"%.1f\" y=\"10\" width=\"%.1f\" height=\"%d\" " +
-            "fill=\"#e8f5e9\"/>\n", left + plotW * 0.95 / max, plotW * 0.10 / max, flows.size() * rowH));
-        for (int i = 0; i < flows.size(); i++)
-        {
-            final StudyRun.Achieved a = flows.get(i);
-            final boolean byQuantity = a.target().quantity() != null;
-            final BigDecimal target = byQuantity ? a.target().quantity() : a.target().value();
-            final BigDecimal achieved = byQuantity ? a.quantity() : a.value();
-            final double ratio = target.signum() == 0 ? 0 :
-                achieved.divide(target, MathContext.DECIMAL64).doubleValue();
-            final double y = 14 + i * rowH;
-            svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%.1f\" text-anchor=\"end\">%s</text>\n",
-                left - 6, y + 12, esc(a.target().flow().id())));
-            svg.append(String.format(Locale.ROOT, "<rect x=\"%d\" y=\"%.1f\" width=\"%.1f\" height=\"14\" " +
-                "fill=\"%s\"><title>%s: %s of %s (%s)</title></rect>\n", left, y, Math.min(max, ratio) * plotW / max,
-                ok(a) ? (byQuantity ? "#1f77b4" : "#9467bd") : "#c62828", esc(a.target().flow().id()),
-                grouped(achieved, 0), grouped(target, 0), byQuantity ? esc(a.target().flow().unit()) : "USD"));
-            svg.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%.1f\">%.1f %%%s</text>\n",
-                left + Math.min(max, ratio) * plotW / max + 4, y + 12, ratio * 100, byQuantity ? "" : " (USD)"));
-        }
-        svg.append(String.format(Locale.ROOT, "<line x1=\"%.1f\" y1=\"8\" x2=\"%.1f\" y2=\"%d\" stroke=\"#2e7d32\" " +
-            "stroke-dasharray=\"4 3\"/><text x=\"%.1f\" y=\"%d\" text-anchor=\"middle\">study figure = 100 %%</text>\n",
-            x100, x100, flows.size() * rowH + 12, x100, flows.size() * rowH + 30));
-        return svg.append("</svg>\n").toString();
     }
 
     private static String countryTable(final StudyRun.Result result)
@@ -412,87 +374,10 @@ public final class StudyReport
         return String.format(Locale.ROOT, "%,.0f", usd);
     }
 
-    private static String priceChart(final Instrument instrument, final Map<String, TreeMap<Long, long[]>> byCountry)
+    /** The report's colour number {@code i} (cycling through the palette). */
+    static String colour(final int i)
     {
-        final int width = 540;
-        final int height = 250;
-        final int left = 60;
-        final int right = 10;
-        final int top = 24;
-        final int bottom = 40;
-        long firstDay = Long.MAX_VALUE;
-        long lastDay = Long.MIN_VALUE;
-        int tradingDays = 0;
-        for (final TreeMap<Long, long[]> days : byCountry.values())
-        {
-            firstDay = Math.min(firstDay, days.firstKey());
-            lastDay = Math.max(lastDay, days.lastKey());
-            tradingDays += days.size();
-        }
-        final long first = firstDay;
-        final long span = Math.max(1, lastDay - firstDay);
-        final double lo = instrument.lowPrice();
-        final double hi = instrument.highPrice();
-        final double scale = Math.pow(10, instrument.priceScale());
-        final double pw = width - left - right;
-        final double ph = height - top - bottom;
-        final StringBuilder svg = new StringBuilder(String.format(Locale.ROOT, "<svg width=\"%d\" height=\"%d\" " +
-            "viewBox=\"0 0 %d %d\" xmlns=\"http://www.w3.org/2000/svg\">\n", width, height, width, height));
-        svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"16\" font-weight=\"bold\">%s (USD/%s)</text>\n",
-            left, esc(instrument.symbol()), esc(instrument.unit())));
-        final java.util.function.DoubleUnaryOperator yOf = p -> top + ph - (p - lo) / (hi - lo) * ph;
-        final java.util.function.LongToDoubleFunction xOf = d -> left + (double)(d - first) / span * pw;
-        for (int t = 0; t <= 4; t++)
-        {
-            final double p = lo + (hi - lo) * t / 4;
-            final double y = yOf.applyAsDouble(p);
-            svg.append(String.format(Locale.ROOT, "<line x1=\"%d\" y1=\"%.1f\" x2=\"%d\" y2=\"%.1f\" stroke=\"%s\" " +
-                    "%s/><text x=\"%d\" y=\"%.1f\" text-anchor=\"end\">%.0f</text>\n", left, y, width - right, y,
-                t == 0 || t == 4 ? "#c62828" : "#eee", t == 0 || t == 4 ? "stroke-dasharray=\"4 3\"" : "",
-                left - 4, y + 4, p / scale));
-        }
-        int c = 0;
-        final StringBuilder legend = new StringBuilder();
-        for (final Map.Entry<String, TreeMap<Long, long[]>> country : byCountry.entrySet())
-        {
-            final String colour = PALETTE[c % PALETTE.length];
-            final StringBuilder line = new StringBuilder();
-            for (final Map.Entry<Long, long[]> e : country.getValue().entrySet())
-            {
-                final long[] d = e.getValue();
-                final double x = xOf.applyAsDouble(e.getKey());
-                if (d[3] > d[2])
-                {
-                    svg.append(String.format(Locale.ROOT, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" " +
-                        "stroke=\"%s\" stroke-opacity=\"0.3\"/>\n", x, yOf.applyAsDouble(d[2]), x,
-                        yOf.applyAsDouble(d[3]), colour));
-                }
-                // VWAP of the day in price units: value (cents) / quantity, back at the price scale.
-                final double vwap = d[1] / 100.0 / (d[0] / Math.pow(10, instrument.quantityScale())) * scale;
-                line.append(line.length() == 0 ? "M" : " L").append(String.format(Locale.ROOT, "%.1f %.1f", x,
-                    yOf.applyAsDouble(vwap)));
-            }
-            if (country.getValue().size() == 1)
-            {
-                final String[] xy = line.substring(1).split(" ");
-                svg.append("<circle cx=\"").append(xy[0]).append("\" cy=\"").append(xy[1]).append("\" r=\"3\" fill=\"")
-                    .append(colour).append("\"/>\n");
-            }
-            else
-            {
-                svg.append("<path d=\"").append(line).append("\" fill=\"none\" stroke=\"").append(colour)
-                    .append("\" stroke-width=\"1.3\"/>\n");
-            }
-            legend.append(String.format(Locale.ROOT, "<rect x=\"%d\" y=\"%d\" width=\"10\" height=\"10\" " +
-                "fill=\"%s\"/><text x=\"%d\" y=\"%d\">%s</text>", left + 60 * c, height - 12, colour,
-                left + 60 * c + 13, height - 3, country.getKey()));
-            c++;
-        }
-        svg.append(legend).append('\n');
-        svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" text-anchor=\"end\">%s .. %s, %d " +
-                "country-days</text>\n", width - right, height - 3, LocalDate.ofEpochDay(firstDay),
-            LocalDate.ofEpochDay(lastDay), tradingDays));
-        return svg.append("</svg>\n").toString();
+        return PALETTE[i % PALETTE.length];
     }
 
     private static String esc(final String text)

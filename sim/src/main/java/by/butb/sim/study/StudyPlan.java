@@ -52,6 +52,16 @@ public final class StudyPlan
     {
     }
 
+    /**
+     * A price the plan derived from the study's value and quantity (not assumed): {@code flow} trades
+     * {@code symbol} at {@code price} on average over {@code from}..{@code to}, {@code value} USD for
+     * {@code quantity} units.
+     */
+    public record DerivedPrice(String flow, String country, String symbol, LocalDate from, LocalDate to,
+                               BigDecimal price, BigDecimal value, BigDecimal quantity)
+    {
+    }
+
     private record Planned(int country, int instrument, long time, long quantity, long notional)
     {
     }
@@ -71,6 +81,7 @@ public final class StudyPlan
     private final Map<Integer, List<Integer>> importersOf = new HashMap<>();
     private final Map<Scenario.Flow, List<Integer>> flowBuyers = new HashMap<>();
     private final List<String> dealFlows = new ArrayList<>();
+    private final List<DerivedPrice> derivedPrices = new ArrayList<>();
     private int deals;
     private long endNanos;
 
@@ -141,6 +152,12 @@ public final class StudyPlan
     public int deals()
     {
         return deals;
+    }
+
+    /** The prices derived from the study's values and quantities, in planning order. */
+    public List<DerivedPrice> derivedPrices()
+    {
+        return derivedPrices;
     }
 
     /** The id of the flow whose plan made deal number {@code deal} (1, 2, ...; the number in the order ids). */
@@ -553,6 +570,8 @@ public final class StudyPlan
                     MathContext.DECIMAL64);
                 assumptions.add(f.id() + ": " + instrument.symbol() + " priced at USD " + money(price) + "/" +
                     instrument.unit() + " on average, from the study's value and quantity");
+                derivedPrices.add(new DerivedPrice(f.id(), f.country(), instrument.symbol(), restFrom, f.end(), price,
+                    restValue, BigDecimal.valueOf(leftUnits).movePointLeft(instrument.quantityScale())));
             }
             else
             {

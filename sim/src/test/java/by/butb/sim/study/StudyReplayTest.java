@@ -252,6 +252,21 @@ class StudyReplayTest
     }
 
     @Test
+    void theReportChartsMonthlyVolumesAgainstTheStudyAndExplainsTheSugarStep() throws Exception
+    {
+        final String html = Files.readString(dir.resolve("study/report.html"));
+        assertFalse(html.contains("how it is replayed</th>"), "the replay's note is a row of its own, not a column");
+        assertTrue(html.contains("Monthly volumes against the study's figures"));
+        assertTrue(html.contains("cn-timber-9m: study 672,000 m3, replay 672,000 m3 OK"), "a flow over its months");
+        assertTrue(html.contains("<title>AE 2024-07 AMINO: USD "), "the UAE's amino acids from July");
+        assertFalse(html.contains("<title>AE 2024-06 AMINO"), "none before");
+        assertTrue(html.contains(">2024-03</text>"), "a date axis at month starts");
+        assertTrue(html.contains("text-anchor=\"end\">160</text>"), "round price ticks (timber)");
+        assertTrue(html.contains("The step from 513 to 652 USD/t on 2024-04-01 is the arithmetic of the study's two " +
+            "figures"), "the Mongolian sugar step explained");
+    }
+
+    @Test
     void scaleMultipliesTheVolumesAndStillMeetsTheFigures() throws Exception
     {
         final Butb.Run run = Butb.run("study", "--scale", "3", "--out", dir.resolve("scale3").toString());
