@@ -796,7 +796,8 @@ public final class StudyPlan
             {
                 continue;
             }
-            final LocalDate day = first ? start : days.get(rng.nextInt(days.size()));
+            // A leg with a start day has its first deal on it (the first trading day from it).
+            final LocalDate day = first ? days.get(0) : days.get(rng.nextInt(days.size()));
             first = false;
             final long time = nanos(day) + (open + rng.nextLong(last - open + 1)) * NANOS_PER_SECOND;
             long price = Math.round(avg * (1 + (rng.nextDouble() * 2 - 1) * noise));
