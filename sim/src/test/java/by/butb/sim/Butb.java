@@ -33,7 +33,7 @@ public final class Butb
     {
         final StringWriter out = new StringWriter();
         final StringWriter err = new StringWriter();
-        final CommandLine cli = new CommandLine(new ButbCommand());
+        final CommandLine cli = ButbCommand.commandLine();
         cli.setOut(new PrintWriter(out, true));
         cli.setErr(new PrintWriter(err, true));
         final int exitCode = cli.execute(args);

@@ -26,14 +26,40 @@ import picocli.CommandLine.Command;
         "                             browser tests have a headless Chromium (installs",
         "                             it with apt-get when it can)",
         "  ./butb bench [--quick]     our engine against exchange-core (bench/README.md)", "",
-        "Exit codes: 0 done, 1 bad input or file error, 2 usage error, 3 (study and sim) a flow outside tolerance.",
+        "Exit codes: 0 done, 1 bad input or file error, 2 usage error, 3 (study and sim) a flow outside",
+        "tolerance or a figure of the study missed.",
         "File formats: docs/formats.md."})
 public final class ButbCommand
 {
     public static void main(final String[] args)
     {
         quietLibraries();
-        System.exit(new CommandLine(new ButbCommand()).execute(args));
+        System.exit(commandLine().execute(args));
+    }
+
+    /**
+     * The launcher's command line. A usage error in a subcommand (an unknown option, a bad value such as
+     * {@code --scale 2.5}) prints one line naming the problem and the hint {@code --help}, exit code 2; without a
+     * subcommand, picocli's message and the launcher's usage.
+     */
+    public static CommandLine commandLine()
+    {
+        final CommandLine cli = new CommandLine(new ButbCommand());
+        StudyCommand.Sim.requireScenario(cli.getSubcommands().get("sim").getCommandSpec());
+        final CommandLine.IParameterExceptionHandler standard = cli.getParameterExceptionHandler();
+        cli.setParameterExceptionHandler((ex, args) ->
+        {
+            final CommandLine where = ex.getCommandLine();
+            if (where.getParent() == null)
+            {
+                return standard.handleParseException(ex, args);
+            }
+            final String name = where.getCommandSpec().qualifiedName(" ");
+            where.getErr().println(name + ": " + ex.getMessage() + " (see ./" + name + " --help)");
+            where.getErr().flush();
+            return where.getCommandSpec().exitCodeOnInvalidInput();
+        });
+        return cli;
     }
 
     /** Chronicle (used with --data) logs through SLF4J and may report usage; keep the terminal for our output. */

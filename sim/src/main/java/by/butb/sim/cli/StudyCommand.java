@@ -1,14 +1,17 @@
 package by.butb.sim.cli;
 
 import by.butb.engine.csv.CsvException;
+import by.butb.sim.report.FigureReport;
 import by.butb.sim.report.StudyReport;
 import by.butb.sim.study.Scenario;
+import by.butb.sim.study.ScenarioCopy;
 import by.butb.sim.study.ScenarioException;
 import by.butb.sim.study.ScenarioSource;
 import by.butb.sim.study.StudyPlan;
 import by.butb.sim.study.StudyRun;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -33,15 +36,17 @@ import java.util.concurrent.Callable;
         "Agents (Belarusian sellers, buyers per country from the accreditation figures, brokers) place real orders, " +
             "lots and bids that go through the engine's checks and matching; the trades are attributed to the " +
             "study's flows (buyer country, commodity, period) and compared with the study's figures.",
-        "Writes into --out: trades.csv, events.csv (the replay formats), summary.csv, latency.hgrm, report.html, " +
-            "and the generated instruments.csv and participants.csv; prints the per-flow table."},
+        "Writes into --out: trades.csv, events.csv (the replay formats), trades-by-flow.csv, summary.csv, " +
+            "figures.csv, report.html, the generated instruments.csv and participants.csv and a copy of the " +
+            "scenario (scenario/), all the same for the same seed; and the wall-clock timing.txt and " +
+            "latency.hgrm. Prints the per-flow table and the study's other figures."},
     footer = {"", "Examples:",
         "  ./butb study                     the study, into out/study/",
         "  ./butb study --scale 100 --out out/stress",
         "  ./butb sim --scenario examples/study/study.yaml --seed 7",
         "",
         "Exit codes: 0 done, every flow within tolerance; 1 bad scenario or file error;",
-        "2 usage error; 3 the replay ran but a flow is outside tolerance.",
+        "2 usage error; 3 the replay ran but a flow is outside tolerance or a figure is missed.",
         "Scenario format: docs/scenarios.md. The study: docs/study.md."})
 public class StudyCommand implements Callable<Integer>
 {
@@ -123,31 +128,13 @@ public class StudyCommand implements Callable<Integer>
             Files.writeString(dir.resolve("instruments.csv"), plan.instrumentsCsv());
             Files.writeString(dir.resolve("participants.csv"), plan.participantsCsv());
             StudyReport.write(result, dir);
+            StudyReport.writeTiming(result, planned, dir);
+            ScenarioCopy.write(loaded, dir);
             if (!quiet)
             {
-                stdout.printf("Scenario %s (%s), seed %d, scale %d: %,d deals, %,d commands, %,d trades, %,d rejects%n",
-                    loaded.name(), source.name(), loaded.seed(), loaded.scale(), plan.deals(), result.commands(),
-                    result.trades(), result.rejects());
-                stdout.println();
-                stdout.print(StudyReport.table(result));
-                stdout.println();
-                stdout.println("route: " + result.route());
-                stdout.println(StudyReport.latencyLine(result));
-                stdout.printf("planned in %.2f s, replayed in %.2f s; assumptions: report.html and docs/study.md%n",
-                    planned / 1e9, result.wallNanos() / 1e9);
-                stdout.println("wrote " + dir.resolve(StudyRun.TRADES_FILE) + ", " + StudyRun.EVENTS_FILE + ", " +
-                    StudyReport.SUMMARY_FILE + ", " + StudyReport.LATENCY_FILE + ", " + StudyReport.REPORT_FILE);
-                stdout.flush();
+                print(stdout, loaded, source, plan, result, planned, dir);
             }
-            final long failed = result.flows().stream().filter(a -> !StudyReport.ok(a)).count();
-            if (failed > 0)
-            {
-                stderr.println(me + ": " + failed + " flow(s) outside tolerance (quantity 1 %, value 5 %); see " +
-                    dir.resolve(StudyReport.SUMMARY_FILE));
-                stderr.flush();
-                return 3;
-            }
-            return 0;
+            return exitCode(stderr, me, result, dir);
         }
         catch (final ScenarioException | CsvException ex)
         {
@@ -170,6 +157,57 @@ public class StudyCommand implements Callable<Integer>
         }
     }
 
+    private void print(final PrintWriter stdout, final Scenario loaded, final ScenarioSource source,
+        final StudyPlan plan, final StudyRun.Result result, final long planned, final Path dir)
+    {
+        stdout.printf("Scenario %s (%s), seed %d, scale %d: %,d deals, %,d commands, %,d trades, %,d rejects%n",
+            loaded.name(), source.name(), loaded.seed(), loaded.scale(), plan.deals(), result.commands(),
+            result.trades(), result.rejects());
+        stdout.println();
+        stdout.print(StudyReport.table(result));
+        stdout.println();
+        final String figures = FigureReport.table(result);
+        if (!figures.isEmpty())
+        {
+            stdout.print(figures);
+            stdout.println();
+        }
+        stdout.println("route: " + result.route());
+        stdout.println(StudyReport.latencyLine(result));
+        stdout.printf("planned in %.2f s, replayed in %.2f s; assumptions: report.html and docs/study.md%n",
+            planned / 1e9, result.wallNanos() / 1e9);
+        stdout.println("wrote " + dir.resolve(StudyRun.TRADES_FILE) + ", " + StudyRun.EVENTS_FILE + ", " +
+            StudyRun.FLOW_TRADES_FILE + ", " + StudyReport.SUMMARY_FILE + ", " + FigureReport.FIGURES_FILE + ", " +
+            StudyReport.REPORT_FILE + ", instruments.csv, participants.csv, " + ScenarioCopy.DIRECTORY + "/; " +
+            "wall-clock (differ from run to run): " + StudyReport.TIMING_FILE + ", " + StudyReport.LATENCY_FILE);
+        stdout.flush();
+    }
+
+    /** 0 when every flow and figure is met; else 3, after saying what was missed and the rejects by reason. */
+    private static int exitCode(final PrintWriter stderr, final String me, final StudyRun.Result result,
+        final Path dir)
+    {
+        final long failed = result.flows().stream().filter(a -> !StudyReport.ok(a)).count();
+        final long missed = FigureReport.failed(result);
+        if (failed > 0 || missed > 0)
+        {
+            if (failed > 0)
+            {
+                stderr.println(me + ": " + failed + " flow(s) outside tolerance (quantity 1 %, value 5 %); see " +
+                    dir.resolve(StudyReport.SUMMARY_FILE));
+            }
+            if (missed > 0)
+            {
+                stderr.println(me + ": " + missed + " figure(s) of the study missed; see " +
+                    dir.resolve(FigureReport.FIGURES_FILE));
+            }
+            stderr.println(me + ": " + FigureReport.rejectsLine(result));
+            stderr.flush();
+            return 3;
+        }
+        return 0;
+    }
+
     /** {@code butb sim --scenario FILE}: the same run for a scenario of your own. */
     @Command(
         name = "sim",
@@ -177,22 +215,20 @@ public class StudyCommand implements Callable<Integer>
         versionProvider = ButbCommand.Version.class,
         sortOptions = false,
         description = {"Runs a scenario file (YAML, docs/scenarios.md) like `butb study` runs the study's.",
-            "Options and outputs are those of `butb study`; --scenario is required."},
+            "Options and outputs are those of `butb study`."},
         footer = {"", "Example:", "  ./butb sim --scenario examples/study/study.yaml --scale 10 --out out/x", "",
-            "Exit codes: 0 done, 1 bad scenario or file error, 2 usage error, 3 a flow outside tolerance."})
+            "Exit codes: 0 done, 1 bad scenario or file error, 2 usage error, 3 a flow outside tolerance",
+            "or a figure of the study missed."})
     public static final class Sim extends StudyCommand
     {
-        @Override
-        public Integer call()
+        /** Makes {@code --scenario} required in {@code sim}'s spec, with a description that says so. */
+        static void requireScenario(final CommandSpec sim)
         {
-            if (scenario == null)
-            {
-                spec.commandLine().getErr().println("butb sim: --scenario FILE is required (or run `butb study` " +
-                    "for the bundled study scenario)");
-                spec.commandLine().getErr().flush();
-                return 2;
-            }
-            return super.call();
+            final OptionSpec inherited = sim.findOption("--scenario");
+            sim.remove(inherited);
+            sim.addOption(OptionSpec.builder(inherited).required(true)
+                .description("Scenario file (YAML, docs/scenarios.md); required (`butb study` runs the bundled " +
+                    "study scenario).").build());
         }
     }
 }

@@ -11,12 +11,10 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.io.Writer;
 import java.math.BigDecimal;
-import java.math.MathContext;
 import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -32,6 +30,7 @@ public final class StudyReport
     public static final String SUMMARY_FILE = "summary.csv";
     public static final String REPORT_FILE = "report.html";
     public static final String LATENCY_FILE = "latency.hgrm";
+    public static final String TIMING_FILE = "timing.txt";
     /** Tolerances of the checks: quantity within 1 %, value within 5 % of the study's figure. */
     public static final BigDecimal QUANTITY_TOLERANCE_PCT = BigDecimal.ONE;
     public static final BigDecimal VALUE_TOLERANCE_PCT = BigDecimal.valueOf(5);
@@ -62,22 +61,43 @@ public final class StudyReport
             (dv == null || dv.abs().compareTo(VALUE_TOLERANCE_PCT) <= 0);
     }
 
-    /** Writes summary.csv, latency.hgrm and report.html into {@code out}. */
+    /**
+     * Writes the deterministic files into {@code out}: summary.csv, figures.csv and report.html (the same bytes for
+     * the same scenario, seed and scale). The wall-clock ones: {@link #writeTiming}.
+     */
     public static void write(final StudyRun.Result result, final Path out) throws IOException
     {
         try (Writer w = Files.newBufferedWriter(out.resolve(SUMMARY_FILE), StandardCharsets.UTF_8))
         {
             w.write(summaryCsv(result));
         }
+        Files.writeString(out.resolve(FigureReport.FIGURES_FILE), FigureReport.csv(result), StandardCharsets.UTF_8);
+        try (Writer w = Files.newBufferedWriter(out.resolve(REPORT_FILE), StandardCharsets.UTF_8))
+        {
+            w.write(html(result));
+        }
+    }
+
+    /**
+     * Writes the run's wall-clock figures, which differ from run to run: timing.txt (planning and replay time, the
+     * route, the latency percentiles and what they measure) and latency.hgrm (HdrHistogram's percentile
+     * distribution, microseconds).
+     *
+     * @param plannedNanos the time the plan took, in nanoseconds.
+     */
+    public static void writeTiming(final StudyRun.Result result, final long plannedNanos, final Path out)
+        throws IOException
+    {
         try (PrintStream p = new PrintStream(Files.newOutputStream(out.resolve(LATENCY_FILE)), false,
             StandardCharsets.UTF_8))
         {
             result.latency().outputPercentileDistribution(p, 1000.0);
         }
-        try (Writer w = Files.newBufferedWriter(out.resolve(REPORT_FILE), StandardCharsets.UTF_8))
-        {
-            w.write(html(result));
-        }
+        Files.writeString(out.resolve(TIMING_FILE), String.format(Locale.ROOT,
+            "Wall-clock figures of this run (they differ from run to run; the other output files do not).%n" +
+                "planned in %.2f s, replayed in %.2f s%nroute: %s%n%s%n%s%nFull distribution: %s%n",
+            plannedNanos / 1e9, result.wallNanos() / 1e9, result.route(), latencyLine(result), latencyNote(result),
+            LATENCY_FILE), StandardCharsets.UTF_8);
     }
 
     // ------------------------------------------------------------------------------------------ summary.csv
@@ -143,36 +163,7 @@ public final class StudyReport
                 a.vwap() == null ? "-" : grouped(a.vwap(), 2),
                 ok(a) ? "OK" : "FAIL"});
         }
-        final int[] widths = new int[rows.get(0).length];
-        for (final String[] row : rows)
-        {
-            for (int i = 0; i < row.length; i++)
-            {
-                widths[i] = Math.max(widths[i], row[i].length());
-            }
-        }
-        final StringBuilder sb = new StringBuilder();
-        for (int r = 0; r < rows.size(); r++)
-        {
-            final String[] row = rows.get(r);
-            for (int i = 0; i < row.length; i++)
-            {
-                final boolean left = i <= 2;
-                sb.append(i == 0 ? "" : "  ").append(left ? String.format("%-" + widths[i] + "s", row[i]) :
-                    String.format("%" + widths[i] + "s", row[i]));
-            }
-            sb.append('\n');
-            if (r == 0)
-            {
-                int total = 0;
-                for (final int w : widths)
-                {
-                    total += w + 2;
-                }
-                sb.append("-".repeat(total - 2)).append('\n');
-            }
-        }
-        return sb.toString();
+        return Columns.format(rows, 3);
     }
 
     private static String pct(final BigDecimal d)
@@ -220,14 +211,17 @@ public final class StudyReport
             .append("border-bottom:1px solid #e4e4e4;text-align:right}th{background:#f4f4f4}td.l,th.l{text-align:left}")
             .append(".ok{color:#1a7f37;font-weight:600}.fail{color:#c62828;font-weight:600}.note{color:#555;")
             .append("font-size:.9em}svg{background:#fff;border:1px solid #ddd;margin:.5em 0}svg text{font-size:11px;")
-            .append("font-family:sans-serif}ul.a li{margin:.2em 0}.grid{display:flex;flex-wrap:wrap;gap:1em}\n")
+            .append("font-family:sans-serif}ul.a li{margin:.2em 0}.grid{display:flex;flex-wrap:wrap;gap:1em}")
+            .append(".grid>div{width:540px}tr.how td{border-bottom:1px solid #ccc;padding-top:0}")
+            .append("td,th{white-space:nowrap}td.note,th.note{white-space:normal}td.w{white-space:normal;")
+            .append("min-width:7em}\n")
             .append("</style></head><body>\n");
         h.append("<h1>BUTB study replay: ").append(esc(s.name())).append("</h1>\n<p>").append(esc(s.description()))
             .append("</p>\n<p class=\"note\">Scenario ").append(esc(s.file())).append(", seed ").append(s.seed())
             .append(", scale ").append(s.scale()).append(". ").append(String.format(Locale.ROOT,
-                "%,d commands, %,d events, %,d trades, %,d rejects, replayed in %.2f s. State hash %016x.",
-                result.commands(), result.events(), result.trades(), result.rejects(), result.wallNanos() / 1e9,
-                result.stateHash())).append(" Every figure below comes from the engine's TRADE events.</p>\n");
+                "%,d commands, %,d events, %,d trades, %,d rejects. State hash %016x.",
+                result.commands(), result.events(), result.trades(), result.rejects(), result.stateHash()))
+            .append(" Every figure below comes from the engine's TRADE events.</p>\n");
 
         long failed = result.flows().stream().filter(a -> !ok(a)).count();
         h.append("<h2>Flows of the study: target and achieved</h2>\n<p>").append(failed == 0 ?
@@ -235,16 +229,17 @@ public final class StudyReport
                 "<span class=\"fail\">" + failed + " flow(s) outside tolerance</span>")
             .append(" (quantity within 1 %, value within 5 % of the study's figure; attributed by the buyer's ")
             .append("country, the instrument and the period).</p>\n<table><tr><th class=\"l\">flow</th>")
-            .append("<th class=\"l\">country</th><th class=\"l\">commodity</th><th class=\"l\">period</th>")
-            .append("<th>target qty</th><th>achieved qty</th><th>diff %</th><th>target USD</th>")
-            .append("<th>achieved USD</th><th>diff %</th><th>trades</th><th>VWAP</th><th>check</th>")
-            .append("<th class=\"l\">how it is replayed</th></tr>\n");
+            .append("<th class=\"l\">ctry</th><th class=\"l\">commodity</th><th class=\"l\">period</th>")
+            .append("<th>study qty</th><th>replay qty</th><th>diff %</th><th>study USD</th>")
+            .append("<th>replay USD</th><th>diff %</th><th>trades</th><th>VWAP</th><th>check</th></tr>\n");
         for (final StudyRun.Achieved a : result.flows())
         {
             final Scenario.Flow f = a.target().flow();
             h.append("<tr><td class=\"l\">").append(esc(f.id())).append("</td><td class=\"l\">").append(f.country())
-                .append("</td><td class=\"l\">").append(esc(f.commodity())).append("</td><td class=\"l\">")
-                .append(f.start()).append(" to ").append(f.end()).append("</td><td>")
+                .append("</td><td class=\"l w\">").append(esc(f.commodity().replace('_', ' ').replace("+", " + ")))
+                .append("</td><td class=\"l\">")
+                .append(f.start().toString().substring(2, 7)).append("..").append(f.end().toString().substring(2, 7))
+                .append("</td><td>")
                 .append(a.target().quantity() == null ? "-" : grouped(a.target().quantity(), 0) + " " + esc(f.unit()))
                 .append("</td><td>").append(a.target().quantity() == null ? "-" : grouped(a.quantity(), 0))
                 .append("</td><td>").append(pct(diffPct(a.target().quantity(), a.quantity()))).append("</td><td>")
@@ -252,15 +247,13 @@ public final class StudyReport
                 .append(grouped(a.value(), 0)).append("</td><td>").append(pct(diffPct(a.target().value(), a.value())))
                 .append("</td><td>").append(String.format(Locale.ROOT, "%,d", a.trades())).append("</td><td>")
                 .append(a.vwap() == null ? "-" : grouped(a.vwap(), 2)).append("</td><td class=\"")
-                .append(ok(a) ? "ok\">OK" : "fail\">FAIL").append("</td><td class=\"l note\">")
-                .append(esc(a.target().how())).append(" <i>(study line ").append(esc(f.seedLine()))
-                .append(")</i></td></tr>\n");
+                .append(ok(a) ? "ok\">OK" : "fail\">FAIL").append("</td></tr>\n<tr class=\"how\"><td></td>")
+                .append("<td class=\"l note\" colspan=\"12\">").append(esc(a.target().how()))
+                .append(" <i>(study line ").append(esc(f.seedLine())).append(")</i></td></tr>\n");
         }
-        h.append("</table>\n");
+        h.append("</table>\n").append(FigureReport.html(result));
 
-        h.append("<h2>Volume against the study's figures</h2>\n<p class=\"note\">Per flow, achieved as a share of the ")
-            .append("study's figure (quantity when the study gives one, else value); the band is the tolerance.</p>\n")
-            .append(flowBars(result));
+        h.append("<h2>Monthly volumes against the study's figures</h2>\n").append(MonthlyChart.html(result));
         h.append("<h2>Volume per country and commodity</h2>\n").append(countryTable(result))
             .append(countryBars(result));
         h.append("<h2>Price over time</h2>\n<p class=\"note\">Daily VWAP per instrument and buyer country, with the ")
@@ -268,18 +261,14 @@ public final class StudyReport
         final Catalog catalog = plan.catalog();
         for (final Map.Entry<Integer, Map<String, TreeMap<Long, long[]>>> e : result.daily().entrySet())
         {
-            h.append(priceChart(catalog.instrument(e.getKey()), e.getValue()));
+            h.append("<div>").append(PriceChart.svg(catalog.instrument(e.getKey()), e.getValue(),
+                plan.derivedPrices())).append("</div>\n");
         }
-        h.append("</div>\n<h2>Latency</h2>\n<p class=\"note\">").append(esc(latencyNote(result))).append(' ')
-            .append(esc(latencyLine(result)))
-            .append(". Full distribution: latency.hgrm.</p>\n").append(latencyChart(result.latency()));
-        h.append("<h2>Assumptions</h2>\n<p class=\"note\">What the study does not give and this scenario assumes, ")
-            .append("and how the plan derived its figures.</p>\n<ul class=\"a\">\n");
-        for (final String a : plan.assumptions())
-        {
-            h.append("<li>").append(esc(a)).append("</li>\n");
-        }
-        h.append("</ul>\n<h2>Engine</h2>\n<p class=\"note\">Trades by kind: ");
+        h.append("</div>\n<h2>Run time and latency</h2>\n<p class=\"note\">Wall-clock figures differ from run to ")
+            .append("run: they are in timing.txt and latency.hgrm, and this report, like every other output file, ")
+            .append("is the same byte for byte for the same scenario, seed and scale.</p>\n");
+        h.append(AssumptionsReport.html(plan));
+        h.append("<h2>Engine</h2>\n<p class=\"note\">Trades by kind: ");
         final String[] kinds = {"continuous", "call auction", "lot auction", "address deal"};
         for (int i = 0; i < kinds.length; i++)
         {
@@ -292,60 +281,23 @@ public final class StudyReport
         return h.toString();
     }
 
-    private static String flowBars(final StudyRun.Result result)
-    {
-        final int rowH = 22;
-        final int left = 150;
-        final int width = 900;
-        final int plotW = width - left - 80;
-        final List<StudyRun.Achieved> flows = result.flows();
-        final int height = flows.size() * rowH + 40;
-        final double max = 1.2;
-        final StringBuilder svg = new StringBuilder();
-        svg.append(String.format(Locale.ROOT, "<svg width=\"%d\" height=\"%d\" viewBox=\"0 0 %d %d\" " +
-            "xmlns=\"http://www.w3.org/2000/svg\">\n", width, height, width, height));
-        final double x100 = left + plotW / max;
-        svg.append(String.format(Locale.ROOT, "<rect x=\"%.1f\" y=\"10\" width=\"%.1f\" height=\"%d\" " +
-            "fill=\"#e8f5e9\"/>\n", left + plotW * 0.95 / max, plotW * 0.10 / max, flows.size() * rowH));
-        for (int i = 0; i < flows.size(); i++)
-        {
-            final StudyRun.Achieved a = flows.get(i);
-            final boolean byQuantity = a.target().quantity() != null;
-            final BigDecimal target = byQuantity ? a.target().quantity() : a.target().value();
-            final BigDecimal achieved = byQuantity ? a.quantity() : a.value();
-            final double ratio = target.signum() == 0 ? 0 :
-                achieved.divide(target, MathContext.DECIMAL64).doubleValue();
-            final double y = 14 + i * rowH;
-            svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%.1f\" text-anchor=\"end\">%s</text>\n",
-                left - 6, y + 12, esc(a.target().flow().id())));
-            svg.append(String.format(Locale.ROOT, "<rect x=\"%d\" y=\"%.1f\" width=\"%.1f\" height=\"14\" " +
-                "fill=\"%s\"><title>%s: %s of %s (%s)</title></rect>\n", left, y, Math.min(max, ratio) * plotW / max,
-                ok(a) ? (byQuantity ? "#1f77b4" : "#9467bd") : "#c62828", esc(a.target().flow().id()),
-                grouped(achieved, 0), grouped(target, 0), byQuantity ? esc(a.target().flow().unit()) : "USD"));
-            svg.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%.1f\">%.1f %%%s</text>\n",
-                left + Math.min(max, ratio) * plotW / max + 4, y + 12, ratio * 100, byQuantity ? "" : " (USD)"));
-        }
-        svg.append(String.format(Locale.ROOT, "<line x1=\"%.1f\" y1=\"8\" x2=\"%.1f\" y2=\"%d\" stroke=\"#2e7d32\" " +
-            "stroke-dasharray=\"4 3\"/><text x=\"%.1f\" y=\"%d\" text-anchor=\"middle\">study figure = 100 %%</text>\n",
-            x100, x100, flows.size() * rowH + 12, x100, flows.size() * rowH + 30));
-        return svg.append("</svg>\n").toString();
-    }
-
     private static String countryTable(final StudyRun.Result result)
     {
         final Catalog catalog = result.plan().catalog();
-        final StringBuilder h = new StringBuilder("<table><tr><th class=\"l\">buyer country</th>" +
+        final StringBuilder h = new StringBuilder("<p class=\"note\">Per foreign country: what its participants " +
+            "bought, and what they sold to Belarusian buyers (marked \"sold\").</p>\n" +
+            "<table><tr><th class=\"l\">country</th>" +
             "<th class=\"l\">instrument</th><th>quantity</th><th class=\"l\">unit</th><th>value USD</th>" +
             "<th>trades</th><th>VWAP</th></tr>\n");
         for (final Map.Entry<String, Map<String, long[]>> c : result.byCountry().entrySet())
         {
             for (final Map.Entry<String, long[]> e : c.getValue().entrySet())
             {
-                final Instrument instrument = catalog.instrument(e.getKey());
+                final Instrument instrument = catalog.instrument(e.getKey().split(" ")[0]);
                 final BigDecimal q = BigDecimal.valueOf(e.getValue()[0]).movePointLeft(instrument.quantityScale());
                 final BigDecimal v = BigDecimal.valueOf(e.getValue()[1]).movePointLeft(2);
                 h.append("<tr><td class=\"l\">").append(c.getKey()).append("</td><td class=\"l\">")
-                    .append(esc(instrument.symbol())).append("</td><td>").append(grouped(q, 0))
+                    .append(esc(e.getKey())).append("</td><td>").append(grouped(q, 0))
                     .append("</td><td class=\"l\">").append(esc(instrument.unit())).append("</td><td>")
                     .append(grouped(v, 0)).append("</td><td>").append(String.format(Locale.ROOT, "%,d",
                         e.getValue()[2])).append("</td><td>").append(grouped(v.divide(q, 2, RoundingMode.HALF_UP), 2))
@@ -422,143 +374,14 @@ public final class StudyReport
         return String.format(Locale.ROOT, "%,.0f", usd);
     }
 
-    private static String priceChart(final Instrument instrument, final Map<String, TreeMap<Long, long[]>> byCountry)
+    /** The report's colour number {@code i} (cycling through the palette). */
+    static String colour(final int i)
     {
-        final int width = 540;
-        final int height = 250;
-        final int left = 60;
-        final int right = 10;
-        final int top = 24;
-        final int bottom = 40;
-        long firstDay = Long.MAX_VALUE;
-        long lastDay = Long.MIN_VALUE;
-        int tradingDays = 0;
-        for (final TreeMap<Long, long[]> days : byCountry.values())
-        {
-            firstDay = Math.min(firstDay, days.firstKey());
-            lastDay = Math.max(lastDay, days.lastKey());
-            tradingDays += days.size();
-        }
-        final long first = firstDay;
-        final long span = Math.max(1, lastDay - firstDay);
-        final double lo = instrument.lowPrice();
-        final double hi = instrument.highPrice();
-        final double scale = Math.pow(10, instrument.priceScale());
-        final double pw = width - left - right;
-        final double ph = height - top - bottom;
-        final StringBuilder svg = new StringBuilder(String.format(Locale.ROOT, "<svg width=\"%d\" height=\"%d\" " +
-            "viewBox=\"0 0 %d %d\" xmlns=\"http://www.w3.org/2000/svg\">\n", width, height, width, height));
-        svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"16\" font-weight=\"bold\">%s (USD/%s)</text>\n",
-            left, esc(instrument.symbol()), esc(instrument.unit())));
-        final java.util.function.DoubleUnaryOperator yOf = p -> top + ph - (p - lo) / (hi - lo) * ph;
-        final java.util.function.LongToDoubleFunction xOf = d -> left + (double)(d - first) / span * pw;
-        for (int t = 0; t <= 4; t++)
-        {
-            final double p = lo + (hi - lo) * t / 4;
-            final double y = yOf.applyAsDouble(p);
-            svg.append(String.format(Locale.ROOT, "<line x1=\"%d\" y1=\"%.1f\" x2=\"%d\" y2=\"%.1f\" stroke=\"%s\" " +
-                    "%s/><text x=\"%d\" y=\"%.1f\" text-anchor=\"end\">%.0f</text>\n", left, y, width - right, y,
-                t == 0 || t == 4 ? "#c62828" : "#eee", t == 0 || t == 4 ? "stroke-dasharray=\"4 3\"" : "",
-                left - 4, y + 4, p / scale));
-        }
-        int c = 0;
-        final StringBuilder legend = new StringBuilder();
-        for (final Map.Entry<String, TreeMap<Long, long[]>> country : byCountry.entrySet())
-        {
-            final String colour = PALETTE[c % PALETTE.length];
-            final StringBuilder line = new StringBuilder();
-            for (final Map.Entry<Long, long[]> e : country.getValue().entrySet())
-            {
-                final long[] d = e.getValue();
-                final double x = xOf.applyAsDouble(e.getKey());
-                if (d[3] > d[2])
-                {
-                    svg.append(String.format(Locale.ROOT, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" " +
-                        "stroke=\"%s\" stroke-opacity=\"0.3\"/>\n", x, yOf.applyAsDouble(d[2]), x,
-                        yOf.applyAsDouble(d[3]), colour));
-                }
-                // VWAP of the day in price units: value (cents) / quantity, back at the price scale.
-                final double vwap = d[1] / 100.0 / (d[0] / Math.pow(10, instrument.quantityScale())) * scale;
-                line.append(line.length() == 0 ? "M" : " L").append(String.format(Locale.ROOT, "%.1f %.1f", x,
-                    yOf.applyAsDouble(vwap)));
-            }
-            if (country.getValue().size() == 1)
-            {
-                final String[] xy = line.substring(1).split(" ");
-                svg.append("<circle cx=\"").append(xy[0]).append("\" cy=\"").append(xy[1]).append("\" r=\"3\" fill=\"")
-                    .append(colour).append("\"/>\n");
-            }
-            else
-            {
-                svg.append("<path d=\"").append(line).append("\" fill=\"none\" stroke=\"").append(colour)
-                    .append("\" stroke-width=\"1.3\"/>\n");
-            }
-            legend.append(String.format(Locale.ROOT, "<rect x=\"%d\" y=\"%d\" width=\"10\" height=\"10\" " +
-                "fill=\"%s\"/><text x=\"%d\" y=\"%d\">%s</text>", left + 60 * c, height - 12, colour,
-                left + 60 * c + 13, height - 3, country.getKey()));
-            c++;
-        }
-        svg.append(legend).append('\n');
-        svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" text-anchor=\"end\">%s .. %s, %d " +
-                "country-days</text>\n", width - right, height - 3, LocalDate.ofEpochDay(firstDay),
-            LocalDate.ofEpochDay(lastDay), tradingDays));
-        return svg.append("</svg>\n").toString();
-    }
-
-    private static String latencyChart(final Histogram h)
-    {
-        final int width = 900;
-        final int height = 300;
-        final int left = 70;
-        final int bottom = 40;
-        final int top = 10;
-        final double pw = width - left - 20;
-        final double ph = height - top - bottom;
-        // x: percentile on a log scale of 1/(1-p) (as HdrHistogram plots), up to 99.999 %; y: log10 microseconds.
-        final double maxX = 5;
-        final double minUs = Math.max(0.1, h.getMinValue() / 1e3);
-        final double maxUs = Math.max(minUs * 10, h.getMaxValue() / 1e3);
-        final double lo = Math.floor(Math.log10(minUs));
-        final double hi = Math.ceil(Math.log10(maxUs));
-        final StringBuilder svg = new StringBuilder(String.format(Locale.ROOT, "<svg width=\"%d\" height=\"%d\" " +
-            "viewBox=\"0 0 %d %d\" xmlns=\"http://www.w3.org/2000/svg\">\n", width, height, width, height));
-        for (double e = lo; e <= hi; e++)
-        {
-            final double y = top + ph - (e - lo) / (hi - lo) * ph;
-            svg.append(String.format(Locale.ROOT,
-                "<line x1=\"%d\" y1=\"%.1f\" x2=\"%d\" y2=\"%.1f\" stroke=\"#eee\"/>" +
-                "<text x=\"%d\" y=\"%.1f\" text-anchor=\"end\">%s us</text>\n", left, y, width - 20, y, left - 4, y + 4,
-                e >= 0 ? String.format(Locale.ROOT, "%,.0f", Math.pow(10, e)) : String.valueOf(Math.pow(10, e))));
-        }
-        final String[] labels = {"0%", "90%", "99%", "99.9%", "99.99%", "99.999%"};
-        for (int i = 0; i <= 5; i++)
-        {
-            final double x = left + i / maxX * pw;
-            svg.append(String.format(Locale.ROOT, "<line x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%.1f\" " +
-                "stroke=\"#eee\"/><text x=\"%.1f\" y=\"%d\" text-anchor=\"middle\">%s</text>\n", x, top, x, top + ph,
-                x, height - 20, labels[i]));
-        }
-        final StringBuilder path = new StringBuilder();
-        if (h.getTotalCount() > 0)
-        {
-            for (int i = 0; i <= 200; i++)
-            {
-                final double xv = maxX * i / 200;
-                final double pct = 100 * (1 - Math.pow(10, -xv));
-                final double us = Math.max(minUs, h.getValueAtPercentile(Math.min(pct, 100)) / 1e3);
-                final double x = left + xv / maxX * pw;
-                final double y = top + ph - (Math.log10(us) - lo) / (hi - lo) * ph;
-                path.append(i == 0 ? "M" : " L").append(String.format(Locale.ROOT, "%.1f %.1f", x, y));
-            }
-        }
-        svg.append("<path d=\"").append(path).append("\" fill=\"none\" stroke=\"#d62728\" stroke-width=\"2\"/>\n");
-        svg.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%d\" text-anchor=\"middle\">percentile</text>\n",
-            left + pw / 2, height - 4));
-        return svg.append("</svg>\n").toString();
+        return PALETTE[i % PALETTE.length];
     }
 
     private static String esc(final String text)
     {
-        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+        return Html.esc(text);
     }
 }

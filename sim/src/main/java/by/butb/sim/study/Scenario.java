@@ -20,6 +20,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 /**
@@ -45,15 +46,19 @@ public record Scenario(
     BigDecimal sellerDeposit,
     List<Flow> flows,
     Arrival arrival,
-    List<String> assumptions)
+    List<String> assumptions,
+    List<Figure> figures,
+    List<Figure.Unchecked> notChecked,
+    Map<String, Source> inputs)
 {
     /** An instrument row added to the catalog (columns of docs/formats.md#instrument-catalog). */
     public record InstrumentRow(Map<String, String> columns, String file, int line, String path)
     {
     }
 
-    /** A Belarusian seller and the instruments it sells. */
-    public record Seller(String id, String name, List<String> sells, String file, int line, String path)
+    /** A Belarusian producer: the instruments it sells, and those it buys from abroad (import trading). */
+    public record Seller(String id, String name, List<String> sells, List<String> buys, String file, int line,
+                         String path)
     {
     }
 
@@ -93,6 +98,9 @@ public record Scenario(
      * How a flow is replayed. {@code instruments}: symbol to share (of the quantity for a flow with a quantity, of
      * the value otherwise). {@code residual}: a turnover that includes other flows: only what they do not cover is
      * traded. {@code replayValue}: the value aimed at when it differs from the study's (stated as an assumption).
+     * {@code buyers}: the number of the country's participants the deals are spread over, or null (all).
+     * {@code starts}: per instrument, the day its deals start (its first deal on that day), instead of the period's.
+     * {@code imports}: instruments the country's participants sell to Belarusian buyers (reverse lot auctions).
      */
     public record Plan(
         Map<String, BigDecimal> mix,
@@ -103,6 +111,9 @@ public record Scenario(
         BigDecimal replayValue,
         Map<String, BigDecimal> prices,
         BigDecimal brokerShare,
+        Integer buyers,
+        Map<String, LocalDate> starts,
+        Set<String> imports,
         String why,
         String file,
         int line)
@@ -129,7 +140,8 @@ public record Scenario(
     }
 
     private static final Set<String> TOP = Set.of("name", "description", "seed", "scale", "rules", "instruments",
-        "prices", "deal_sizes", "sellers", "participants", "flows", "arrival", "assumptions");
+        "prices", "deal_sizes", "sellers", "participants", "flows", "arrival", "assumptions", "figures",
+        "not_checked");
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,63}");
     private static final List<String> FLOW_COLUMNS = List.of("id", "buyer_country", "commodity", "quantity", "unit",
         "value_usd", "period_start", "period_end", "mechanism");
@@ -184,7 +196,28 @@ public record Scenario(
         final Arrival arrival = arrival(root.opt("arrival"));
         final List<String> assumptions = readAssumptions(root.opt("assumptions"));
         return new Scenario(name, description, file, seed, scale, guarantee, fee, defaults, added, prices, dealSizes,
-            sellers, List.copyOf(countries.values()), buyerDeposit, sellerDeposit, flows, arrival, assumptions);
+            sellers, List.copyOf(countries.values()), buyerDeposit, sellerDeposit, flows, arrival, assumptions,
+            Figure.read(root.opt("figures"), file), Figure.readUnchecked(root.opt("not_checked")),
+            inputs(source, participants.opt("accreditations"), root.get("flows").get("file")));
+    }
+
+    /** The scenario file and the CSV files it names, by their names relative to the scenario's directory. */
+    private static Map<String, Source> inputs(final ScenarioSource source, final YamlNode accreditations,
+        final YamlNode flowFile)
+    {
+        final Map<String, Source> inputs = new LinkedHashMap<>();
+        final Source yaml = source.source();
+        final String name = yaml.resource() != null ? yaml.resource().substring(yaml.resource().lastIndexOf('/') + 1) :
+            yaml.path().getFileName().toString();
+        inputs.put(name, yaml);
+        for (final YamlNode file : new YamlNode[] {accreditations, flowFile})
+        {
+            if (file != null)
+            {
+                inputs.put(java.nio.file.Path.of(file.text()).normalize().toString(), source.resolve(file.text()));
+            }
+        }
+        return inputs;
     }
 
     /** The scenario file as a YAML tree. */
@@ -269,14 +302,19 @@ public record Scenario(
         final List<Seller> sellers = new ArrayList<>();
         for (final YamlNode s : root.get("sellers").list())
         {
-            s.onlyKeys(Set.of("id", "name", "sells"));
+            s.onlyKeys(Set.of("id", "name", "sells", "buys"));
             final YamlNode id = s.get("id");
             if (!NAME.matcher(id.text()).matches() || id.text().length() > 32)
             {
                 throw id.error("'" + id.text() + "' must be 1 to 32 letters, digits, '_', '.', '-'");
             }
-            sellers.add(new Seller(id.text(), s.text("name", id.text()), s.get("sells").words(), file, s.line(),
-                s.path()));
+            final List<String> sells = s.opt("sells") == null ? List.of() : s.get("sells").words();
+            final List<String> buys = s.opt("buys") == null ? List.of() : s.get("buys").words();
+            if (sells.isEmpty() && buys.isEmpty())
+            {
+                throw s.error("needs sells (what it sells) or buys (what it imports)");
+            }
+            sellers.add(new Seller(id.text(), s.text("name", id.text()), sells, buys, file, s.line(), s.path()));
         }
         if (sellers.isEmpty())
         {
@@ -393,7 +431,8 @@ public record Scenario(
     {
         return new Scenario(name, description, file, newSeed == null ? seed : newSeed,
             newScale == null ? scale : newScale, guaranteePct, feePct, defaultInstruments, addedInstruments, prices,
-            dealSizes, sellers, countries, buyerDeposit, sellerDeposit, flows, arrival, assumptions);
+            dealSizes, sellers, countries, buyerDeposit, sellerDeposit, flows, arrival, assumptions, figures,
+            notChecked, inputs);
     }
 
     private static BigDecimal percent(final YamlNode node, final BigDecimal fallback)
@@ -429,7 +468,7 @@ public record Scenario(
     private static Plan plan(final YamlNode node, final String file)
     {
         node.onlyKeys(Set.of("mix", "instrument", "residual", "mechanism", "deals", "deal_size", "replay_value",
-            "prices", "broker_share", "why"));
+            "prices", "broker_share", "buyers", "starts", "imports", "why"));
         final Map<String, BigDecimal> mix = new LinkedHashMap<>();
         if (node.opt("instrument") != null)
         {
@@ -482,11 +521,41 @@ public record Scenario(
                 throw share.error("'" + share.text() + "' must be between 0 and 1");
             }
         }
+        final Map<String, LocalDate> starts = new TreeMap<>();
+        if (node.opt("starts") != null)
+        {
+            for (final Map.Entry<String, YamlNode> e : node.get("starts").entries().entrySet())
+            {
+                starts.put(e.getKey(), day(e.getValue()));
+            }
+        }
+        final Set<String> imports = new TreeSet<>(node.opt("imports") == null ? List.of() :
+            node.get("imports").words());
+        for (final String symbol : imports)
+        {
+            if (!mix.containsKey(symbol))
+            {
+                throw node.get("imports").error("'" + symbol + "' is not in the flow's instrument or mix");
+            }
+        }
         return new Plan(mix, node.bool("residual", false), mechanism,
             node.opt("deals") == null ? null : (int)node.get("deals").integer(1, 1_000_000),
             node.opt("deal_size") == null ? null : range(node.get("deal_size")),
             node.opt("replay_value") == null ? null : node.get("replay_value").positiveDecimal(),
-            prices, brokerShare, node.text("why", ""), file, node.line());
+            prices, brokerShare, node.opt("buyers") == null ? null : (int)node.get("buyers").integer(1, 100_000),
+            starts, imports, node.text("why", ""), file, node.line());
+    }
+
+    private static LocalDate day(final YamlNode node)
+    {
+        try
+        {
+            return LocalDate.parse(node.text());
+        }
+        catch (final DateTimeParseException ex)
+        {
+            throw node.error("'" + node.text() + "' is not a day such as \"2024-07-01\"");
+        }
     }
 
     private static Arrival arrival(final YamlNode node)

@@ -89,10 +89,10 @@ public final class StudyCommands
                 Step.orderName(s.role, s.deal, s.index), s.instrument, side(s), tif(s), s.price, s.quantity, null, null,
                 0, 0);
             case Step.LOT_OFFER -> new Planned(Kind.LOT_OFFER, s.time, id(s.submitter),
-                s.owner >= 0 ? id(s.owner) : null, Step.orderName(s.role, s.deal, s.index), s.instrument, Side.SELL,
+                s.owner >= 0 ? id(s.owner) : null, Step.orderName(s.role, s.deal, s.index), s.instrument, side(s),
                 TimeInForce.GTC, s.price, s.quantity, null, null, s.bidStep, s.closeTime);
             case Step.LOT_BID -> new Planned(Kind.LOT_BID, s.time, id(s.submitter), s.owner >= 0 ? id(s.owner) : null,
-                Step.orderName(s.role, s.deal, s.index), s.instrument, Side.BUY, TimeInForce.GTC, s.price, s.quantity,
+                Step.orderName(s.role, s.deal, s.index), s.instrument, side(s), TimeInForce.GTC, s.price, s.quantity,
                 counterparty, Step.orderName(Step.ROLE_LOT, s.deal, 0), 0, 0);
             default -> new Planned(Kind.CLOCK, s.time, null, null, null, -1, null, null, 0, 0, null, null, 0, 0);
         };
@@ -130,7 +130,7 @@ public final class StudyCommands
                 }
             }
             case Step.REPLACE -> c.replace(s.time, s.submitter, orderId, s.price, s.quantity);
-            case Step.LOT_OFFER -> c.lotOffer(s.time, s.submitter, orderId, s.instrument, Side.SELL, s.price,
+            case Step.LOT_OFFER -> c.lotOffer(s.time, s.submitter, orderId, s.instrument, side(s), s.price,
                 s.quantity, s.bidStep, s.closeTime);
             case Step.LOT_BID ->
             {

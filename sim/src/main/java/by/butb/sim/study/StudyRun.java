@@ -4,10 +4,12 @@ import by.butb.engine.core.EngineEvent;
 import by.butb.engine.core.EventType;
 import by.butb.engine.core.MarketRules;
 import by.butb.engine.model.Catalog;
+import by.butb.engine.model.FixedPoint;
 import by.butb.engine.model.Instrument;
 import by.butb.engine.model.Participant;
 import by.butb.engine.pipeline.EngineListener;
 import by.butb.sim.replay.CsvOut;
+import by.butb.sim.replay.OrderIds;
 import by.butb.sim.replay.ReplayListener;
 import by.butb.sim.replay.ReplayStats;
 import by.butb.sim.replay.RowInfo;
@@ -36,6 +38,10 @@ public final class StudyRun
 {
     public static final String TRADES_FILE = "trades.csv";
     public static final String EVENTS_FILE = "events.csv";
+    public static final String FLOW_TRADES_FILE = "trades-by-flow.csv";
+    /** Columns of trades-by-flow.csv (docs/study.md#output-files). */
+    public static final String[] FLOW_TRADE_COLUMNS = {"trade_id", "time", "instrument", "price", "quantity",
+        "value_usd", "buyer", "buyer_country", "seller", "seller_country", "kind", "flow", "counts_for"};
     private static final long NANOS_PER_DAY = 86_400_000_000_000L;
 
     /** What a flow achieved: quantity, value (USD), trades. */
@@ -60,6 +66,7 @@ public final class StudyRun
     public record Result(
         StudyPlan plan,
         List<Achieved> flows,
+        List<FigureTally.Result> figures,
         Map<String, Map<String, long[]>> byCountry,
         Map<Integer, Map<String, TreeMap<Long, long[]>>> daily,
         Histogram latency,
@@ -120,10 +127,13 @@ public final class StudyRun
         final String latencyMeaning;
         final String routeLine;
         try (CsvOut events = new CsvOut(EVENTS_FILE, writer(out.resolve(EVENTS_FILE)));
-             CsvOut trades = new CsvOut(TRADES_FILE, writer(out.resolve(TRADES_FILE))))
+             CsvOut trades = new CsvOut(TRADES_FILE, writer(out.resolve(TRADES_FILE)));
+             CsvOut flowTrades = new CsvOut(FLOW_TRADES_FILE, writer(out.resolve(FLOW_TRADES_FILE))))
         {
             events.header(ReplayListener.EVENT_COLUMNS);
             trades.header(ReplayListener.TRADE_COLUMNS);
+            flowTrades.header(FLOW_TRADE_COLUMNS);
+            collector.writeTo(flowTrades, commandList.ids());
             final ReplayListener writer = new ReplayListener(catalog, rules, commandList.ids(), rows,
                 new ConcurrentHashMap<>(), events, trades, stats);
             final List<EngineListener> listeners = List.of(writer, collector);
@@ -154,6 +164,10 @@ public final class StudyRun
                 {
                     throw writer.error();
                 }
+                if (collector.error != null)
+                {
+                    throw collector.error;
+                }
                 hash = transport.stateHash();
                 commands = transport.commands();
                 latencyMeaning = transport.latencyMeaning();
@@ -173,8 +187,9 @@ public final class StudyRun
             throw new IllegalStateException(ex.getMessage(), ex);
         }
         final long wall = System.nanoTime() - started;
-        return new Result(plan, collector.achieved(), collector.byCountry, collector.daily, latency, latencyMeaning,
-            routeLine, commands, stats.events, stats.totalTrades, stats.rejects(), collector.kinds, hash, wall, stats);
+        return new Result(plan, collector.achieved(), collector.figures(), collector.byCountry, collector.daily,
+            latency, latencyMeaning, routeLine, commands, stats.events, stats.totalTrades, stats.rejects(),
+            collector.kinds, hash, wall, stats);
     }
 
     private static void pace(final long started, final long simElapsed, final double speed)
@@ -199,15 +214,24 @@ public final class StudyRun
         return Files.newBufferedWriter(file, StandardCharsets.UTF_8);
     }
 
-    /** Attributes every trade to the flows (buyer's country, instrument, period) and keeps chart data. */
+    /**
+     * Attributes every trade to the flows (a flow: the buyer's country, instrument and period; a turnover: every
+     * trade of the country's participants, bought or sold, in the period), measures the study's other figures,
+     * keeps chart data and writes trades-by-flow.csv. Runs on the engine's listener thread.
+     */
     private static final class Collector implements EngineListener
     {
         private final StudyPlan plan;
         private final Catalog catalog;
         private final List<StudyPlan.Target> targets;
+        private final List<FigureTally> tallies = new ArrayList<>();
         private final long[][] quantity;
         private final long[] notional;
         private final long[] trades;
+        private final StringBuilder countsFor = new StringBuilder();
+        private CsvOut flowTrades;
+        private OrderIds ids;
+        RuntimeException error;
         final Map<String, Map<String, long[]>> byCountry = new TreeMap<>();
         final Map<Integer, Map<String, TreeMap<Long, long[]>>> daily = new TreeMap<>();
         final long[] kinds = new long[4];
@@ -220,6 +244,16 @@ public final class StudyRun
             quantity = new long[targets.size()][catalog.instruments().size()];
             notional = new long[targets.size()];
             trades = new long[targets.size()];
+            for (final Figure f : plan.scenario().figures())
+            {
+                tallies.add(new FigureTally(f, catalog, plan.scenario().scale()));
+            }
+        }
+
+        void writeTo(final CsvOut out, final OrderIds orderIds)
+        {
+            this.flowTrades = out;
+            this.ids = orderIds;
         }
 
         @Override
@@ -231,32 +265,100 @@ public final class StudyRun
             }
             final Instrument instrument = catalog.instrument(e.instrument);
             final Participant buyer = catalog.participant(e.buyOwner);
+            final Participant seller = catalog.participant(e.sellOwner);
             final long value = instrument.notional(e.price, e.quantity);
             kinds[e.tradeKind.ordinal()]++;
+            countsFor.setLength(0);
             for (int i = 0; i < targets.size(); i++)
             {
                 final StudyPlan.Target t = targets.get(i);
-                if (t.flow().country().equals(buyer.country()) && e.timeNanos >= t.fromNanos() &&
-                    e.timeNanos < t.toNanos() && (t.instruments() == null || t.instruments().contains(e.instrument)))
+                final String country = t.flow().country();
+                final boolean party = t.instruments() == null ?
+                    country.equals(buyer.country()) || country.equals(seller.country()) :
+                    country.equals(buyer.country()) && t.instruments().contains(e.instrument);
+                if (party && e.timeNanos >= t.fromNanos() && e.timeNanos < t.toNanos())
                 {
                     quantity[i][e.instrument] += e.quantity;
                     notional[i] += value;
                     trades[i]++;
+                    countsFor.append(countsFor.length() == 0 ? "" : ";").append(t.flow().id());
                 }
             }
-            final long[] c = byCountry.computeIfAbsent(buyer.country(), k -> new TreeMap<>())
-                .computeIfAbsent(instrument.symbol(), k -> new long[3]);
+            for (final FigureTally tally : tallies)
+            {
+                tally.add(e.timeNanos, e.instrument, e.buyOwner, e.sellOwner, value);
+            }
+            // Charts: per foreign country (the buyer's, or the seller's when it sold to a Belarusian buyer).
+            final boolean imported = "BY".equals(buyer.country()) && !"BY".equals(seller.country());
+            final String country = imported ? seller.country() : buyer.country();
+            final String symbol = imported ? instrument.symbol() + " (sold)" : instrument.symbol();
+            final long[] c = byCountry.computeIfAbsent(country, k -> new TreeMap<>())
+                .computeIfAbsent(symbol, k -> new long[3]);
             c[0] += e.quantity;
             c[1] += value;
             c[2]++;
             final long day = Math.floorDiv(e.timeNanos, NANOS_PER_DAY);
             final long[] d = daily.computeIfAbsent(e.instrument, k -> new TreeMap<>())
-                .computeIfAbsent(buyer.country(), k -> new TreeMap<>())
+                .computeIfAbsent(country, k -> new TreeMap<>())
                 .computeIfAbsent(day, k -> new long[] {0, 0, Long.MAX_VALUE, Long.MIN_VALUE});
             d[0] += e.quantity;
             d[1] += value;
             d[2] = Math.min(d[2], e.price);
             d[3] = Math.max(d[3], e.price);
+            if (flowTrades != null && error == null)
+            {
+                writeFlowTrade(e, instrument, buyer, seller, value);
+            }
+        }
+
+        private void writeFlowTrade(final EngineEvent e, final Instrument instrument, final Participant buyer,
+            final Participant seller, final long value)
+        {
+            try
+            {
+                flowTrades.field(e.tradeId).field(ReplayListener.time(e.timeNanos)).field(instrument.symbol())
+                    .field(FixedPoint.format(e.price, instrument.priceScale()))
+                    .field(FixedPoint.format(e.quantity, instrument.quantityScale()))
+                    .field(FixedPoint.format(value, 2)).field(buyer.id()).field(buyer.country()).field(seller.id())
+                    .field(seller.country()).field(e.tradeKind.name())
+                    .field(plan.flowOfDeal(deal(buyer.id(), e.buyClientOrderId)))
+                    .field(countsFor.toString()).end();
+            }
+            catch (final RuntimeException ex)
+            {
+                error = ex;
+            }
+        }
+
+        /** The deal number in the buyer's order id (B12, L12-3, LOT12), or 0. */
+        private int deal(final String owner, final long clientOrderId)
+        {
+            final String name = ids.nameOf(owner, clientOrderId);
+            if (name == null)
+            {
+                return 0;
+            }
+            int i = 0;
+            while (i < name.length() && !Character.isDigit(name.charAt(i)))
+            {
+                i++;
+            }
+            int deal = 0;
+            for (; i < name.length() && Character.isDigit(name.charAt(i)); i++)
+            {
+                deal = deal * 10 + name.charAt(i) - '0';
+            }
+            return deal;
+        }
+
+        List<FigureTally.Result> figures()
+        {
+            final List<FigureTally.Result> list = new ArrayList<>();
+            for (final FigureTally tally : tallies)
+            {
+                list.add(tally.result());
+            }
+            return list;
         }
 
         List<Achieved> achieved()

@@ -5,6 +5,7 @@ import by.butb.sim.Butb;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -84,5 +85,33 @@ class CommandLineTest
         assertEquals(MarketRules.DEFAULT.feeBps(), converter.convert("0.1"));
         assertEquals(15, converter.convert("0.15"));
         assertThrows(picocli.CommandLine.TypeConversionException.class, () -> converter.convert("-1"));
+    }
+
+    @Test
+    void aBadValueOfASubcommandIsOneLineWithTheHelpHint()
+    {
+        final Butb.Run run = Butb.run("study", "--scale", "2.5");
+        assertEquals(2, run.exitCode());
+        assertEquals("butb study: Invalid value for option '--scale': '2.5' is not an int (see ./butb study --help)",
+            run.err().strip());
+        final Butb.Run unknown = Butb.run("sim", "--scenari", "x.yaml");
+        assertEquals(2, unknown.exitCode());
+        assertEquals(1, unknown.err().strip().lines().count(), unknown.err());
+        assertTrue(unknown.err().contains("--scenari") && unknown.err().contains("--help"), unknown.err());
+        assertFalse(unknown.err().contains("Usage:"), unknown.err());
+    }
+
+    @Test
+    void simSaysItsScenarioIsRequiredAndStudySaysItDefaultsToTheBundledOne()
+    {
+        final String sim = Butb.run("sim", "--help").out();
+        assertTrue(sim.contains("--scenario=FILE"), sim);
+        assertTrue(sim.contains("required"), sim);
+        assertFalse(sim.contains("Default: the bundled"), sim);
+        final Butb.Run missing = Butb.run("sim");
+        assertEquals(2, missing.exitCode());
+        assertTrue(missing.err().contains("--scenario") && missing.err().contains("--help"), missing.err());
+        assertTrue(Butb.run("study", "--help").out().replaceAll("\\s+", " ")
+            .contains("Default: the bundled study scenario"));
     }
 }

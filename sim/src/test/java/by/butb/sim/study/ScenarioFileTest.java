@@ -221,4 +221,27 @@ class ScenarioFileTest
         assertEquals(5L, t.seed());
         assertEquals(2, s.with(null, null).scale());
     }
+
+    @Test
+    void anUnknownMeasureOfAFigureNamesItsLine() throws Exception
+    {
+        final Path file = scenario("    measure: first_trade", "    measure: first_deal");
+        expectError(file, "bad.yaml:" + lineOf(file, "measure: first_deal") + " field 'figures[0].measure': " +
+            "'first_deal' is not one of share_pct, trades, buyers, first_trade");
+    }
+
+    @Test
+    void aFigureOnAnUnknownInstrumentIsRefused() throws Exception
+    {
+        final Path file = scenario("    instrument: AMINO\n", "    instrument: AMINOS\n");
+        expectError(file, "field 'figures.ae-timber-until-amino': unknown instrument 'AMINOS'");
+    }
+
+    @Test
+    void anImportMustBeInTheFlowsMix() throws Exception
+    {
+        final Path file = scenario("imports: [STEEL]", "imports: [MEATS]");
+        expectError(file, "bad.yaml:" + lineOf(file, "imports: [MEATS]") +
+            " field 'flows.plan.cn-turnover-7m.imports': 'MEATS' is not in the flow's instrument or mix");
+    }
 }

@@ -39,6 +39,7 @@ class StudyReplayTest
     {
         result = StudyRun.run(StudyPlan.of(Scenario.load(ScenarioSource.STUDY)), dir.resolve("study"), 0, null);
         StudyReport.write(result, dir.resolve("study"));
+        StudyReport.writeTiming(result, 0, dir.resolve("study"));
     }
 
     /** flows.csv as the study gives it (the bundled copy of shared/study/flows.csv). */
@@ -160,10 +161,28 @@ class StudyReplayTest
         assertEquals(0, again.exitCode(), again.err());
         final Butb.Run twice = Butb.run("study", "--quiet", "--out", dir.resolve("twice").toString());
         assertEquals(0, twice.exitCode(), twice.err());
-        assertArrayEquals(Files.readAllBytes(dir.resolve("again/trades.csv")),
-            Files.readAllBytes(dir.resolve("twice/trades.csv")));
-        assertArrayEquals(Files.readAllBytes(dir.resolve("again/events.csv")),
-            Files.readAllBytes(dir.resolve("twice/events.csv")));
+        // Every file but the wall-clock ones (timing.txt, latency.hgrm), report.html included, byte for byte.
+        final List<Path> files;
+        try (var walk = Files.walk(dir.resolve("again")))
+        {
+            files = walk.filter(Files::isRegularFile).map(dir.resolve("again")::relativize).sorted().toList();
+        }
+        final List<String> names = files.stream().map(Path::toString).toList();
+        for (final String expected : List.of("trades.csv", "events.csv", "trades-by-flow.csv", "summary.csv",
+            "figures.csv", "report.html", "instruments.csv", "participants.csv", "timing.txt", "latency.hgrm",
+            Path.of("scenario", "study.yaml").toString(), Path.of("scenario", "flows.csv").toString()))
+        {
+            assertTrue(names.contains(expected), expected + " in " + names);
+        }
+        for (final Path file : files)
+        {
+            if (file.toString().equals("timing.txt") || file.toString().equals("latency.hgrm"))
+            {
+                continue;
+            }
+            assertArrayEquals(Files.readAllBytes(dir.resolve("again").resolve(file)),
+                Files.readAllBytes(dir.resolve("twice").resolve(file)), file.toString());
+        }
         assertArrayEquals(Files.readAllBytes(dir.resolve("study/trades.csv")),
             Files.readAllBytes(dir.resolve("again/trades.csv")));
 
@@ -171,6 +190,80 @@ class StudyReplayTest
         assertEquals(0, other.exitCode(), other.err());
         assertFalse(java.util.Arrays.equals(Files.readAllBytes(dir.resolve("again/trades.csv")),
             Files.readAllBytes(dir.resolve("seed7/trades.csv"))));
+    }
+
+    @Test
+    void everyCsvOutputIsPlainCsvWithAHeaderAndNoComments() throws Exception
+    {
+        final Butb.Run run = Butb.run("study", "--quiet", "--out", dir.resolve("plain").toString());
+        assertEquals(0, run.exitCode(), run.err());
+        final List<Path> csvs;
+        try (var walk = Files.walk(dir.resolve("plain")))
+        {
+            csvs = walk.filter(p -> p.toString().endsWith(".csv")).sorted().toList();
+        }
+        assertTrue(csvs.size() >= 9, csvs.toString());
+        for (final Path csv : csvs)
+        {
+            final List<String> lines = Files.readAllLines(csv);
+            assertFalse(lines.get(0).startsWith("#"), csv + " starts with a comment");
+            final int columns = fields(lines.get(0));
+            for (int i = 1; i < lines.size(); i++)
+            {
+                assertFalse(lines.get(i).startsWith("#"), csv + ":" + (i + 1) + " is a comment");
+                assertEquals(columns, fields(lines.get(i)), csv + ":" + (i + 1));
+            }
+        }
+    }
+
+    /** Number of fields of one CSV line (RFC 4180 quotes; the outputs have no line breaks inside fields). */
+    private static int fields(final String line)
+    {
+        int n = 1;
+        boolean quoted = false;
+        for (int i = 0; i < line.length(); i++)
+        {
+            final char c = line.charAt(i);
+            if (c == '"')
+            {
+                quoted = !quoted;
+            }
+            else if (c == ',' && !quoted)
+            {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    @Test
+    void theReportPrintsTheAssumptions() throws Exception
+    {
+        final String html = Files.readString(dir.resolve("study/report.html"));
+        assertTrue(html.contains("Session 07:00-13:00 UTC, weekdays only"), "session hours");
+        assertTrue(html.contains("cn-timber-9m: 150 against 180 for the others"), "China's timber price");
+        assertTrue(html.contains("<td class=\"l\">SMP</td><td class=\"l\">t</td><td>2500</td>"), "an assumed price");
+        assertTrue(html.contains("<td>300-900</td>"), "timber lot sizes");
+        assertTrue(html.contains("<td class=\"l\">sawn_softwood</td><td class=\"l\">TIMBER_SW</td>"),
+            "commodity to instrument");
+        assertTrue(html.contains("sold by the country to Belarus (reverse lot auctions): STEEL"), "China's imports");
+        assertTrue(html.contains("Guarantee 10 %"), "market rules");
+        assertFalse(html.contains("replayed in"), "no wall-clock figure");
+    }
+
+    @Test
+    void theReportChartsMonthlyVolumesAgainstTheStudyAndExplainsTheSugarStep() throws Exception
+    {
+        final String html = Files.readString(dir.resolve("study/report.html"));
+        assertFalse(html.contains("how it is replayed</th>"), "the replay's note is a row of its own, not a column");
+        assertTrue(html.contains("Monthly volumes against the study's figures"));
+        assertTrue(html.contains("cn-timber-9m: study 672,000 m3, replay 672,000 m3 OK"), "a flow over its months");
+        assertTrue(html.contains("<title>AE 2024-07 AMINO: USD "), "the UAE's amino acids from July");
+        assertFalse(html.contains("<title>AE 2024-06 AMINO"), "none before");
+        assertTrue(html.contains(">2024-03</text>"), "a date axis at month starts");
+        assertTrue(html.contains("text-anchor=\"end\">160</text>"), "round price ticks (timber)");
+        assertTrue(html.contains("The step from 513 to 652 USD/t on 2024-04-01 is the arithmetic of the study's two " +
+            "figures"), "the Mongolian sugar step explained");
     }
 
     @Test
