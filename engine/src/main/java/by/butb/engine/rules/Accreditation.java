@@ -12,30 +12,33 @@ import java.util.Map;
 /**
  * Who may trade what, for whom: participants known and active, brokers acting only for their clients, admission
  * to an instrument's section and a deposit in the instrument's currency. The facts are kept in primitive arrays
- * (status, admitted sections, deposit currency against each instrument's currency), so that the hot path reads no
- * objects and compares no strings. Immutable once built.
+ * (admitted sections, deposit currency against each instrument's currency), and, for the hot path, in one word per
+ * participant: bit 63 set when it is ACTIVE, bit i (for the first {@value #WORD_INSTRUMENTS} instruments) set when
+ * it may enter instrument i; so that an order's parties and admission read one array, no objects, no strings.
+ * Immutable once built.
  */
 public final class Accreditation
 {
+    private static final int WORD_INSTRUMENTS = 63;
+    private static final long ACTIVE_BIT = 1L << 63;
+
     private final Catalog catalog;
-    private final boolean[] active;
     private final long[] sectionMask;
     private final int[] currency;
     private final int[] instrumentCurrency;
     private final int[] instrumentSection;
+    private final long[] word;
 
     public Accreditation(final Catalog catalog)
     {
         this.catalog = catalog;
         final Map<String, Integer> currencies = new HashMap<>();
         final int participants = catalog.participants().size();
-        active = new boolean[participants];
         sectionMask = new long[participants];
         currency = new int[participants];
         for (int p = 0; p < participants; p++)
         {
             final Participant participant = catalog.participant(p);
-            active[p] = participant.status() == ParticipantStatus.ACTIVE;
             sectionMask[p] = participant.sectionMask();
             currency[p] = currencies.computeIfAbsent(participant.currency(), c -> currencies.size());
         }
@@ -48,6 +51,15 @@ public final class Accreditation
             instrumentCurrency[i] = currencies.computeIfAbsent(instrument.currency(), c -> currencies.size());
             instrumentSection[i] = instrument.sectionIndex();
         }
+        word = new long[participants];
+        for (int p = 0; p < participants; p++)
+        {
+            word[p] = catalog.participant(p).status() == ParticipantStatus.ACTIVE ? ACTIVE_BIT : 0;
+            for (int i = 0; i < Math.min(instruments, WORD_INSTRUMENTS); i++)
+            {
+                word[p] |= admission(p, i) == ResultCode.OK ? 1L << i : 0;
+            }
+        }
     }
 
     /**
@@ -57,7 +69,7 @@ public final class Accreditation
      */
     public ResultCode checkParties(final Command cmd, final boolean mustBeActive)
     {
-        final int participants = active.length;
+        final int participants = word.length;
         if (cmd.submitter < 0 || cmd.submitter >= participants)
         {
             return ResultCode.UNKNOWN_PARTICIPANT;
@@ -71,7 +83,7 @@ public final class Accreditation
         {
             return ResultCode.NOT_CLIENT_OF_BROKER;
         }
-        if (mustBeActive && (!active[cmd.submitter] || !active[owner]))
+        if (mustBeActive && (word[cmd.submitter] >= 0 || word[owner] >= 0))
         {
             return ResultCode.PARTICIPANT_NOT_ACTIVE;
         }
@@ -86,6 +98,15 @@ public final class Accreditation
 
     /** An owner's entry into an instrument: admitted to its section (NOT_ADMITTED_TO_SECTION), same currency. */
     public ResultCode checkAdmission(final int owner, final int instrument)
+    {
+        if (instrument < WORD_INSTRUMENTS && (word[owner] & (1L << instrument)) != 0)
+        {
+            return ResultCode.OK;
+        }
+        return admission(owner, instrument);
+    }
+
+    private ResultCode admission(final int owner, final int instrument)
     {
         if ((sectionMask[owner] & (1L << instrumentSection[instrument])) == 0)
         {
