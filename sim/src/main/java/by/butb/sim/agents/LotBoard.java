@@ -1,0 +1,76 @@
+package by.butb.sim.agents;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The open lot auctions, as the engine's events announce them, in offer order. Single-threaded. */
+final class LotBoard
+{
+    /** An open lot: its id, seller, instrument, start price, bid step, close, and the best bid so far (0: none). */
+    static final class Lot
+    {
+        final long lotId;
+        final int owner;
+        final int instrument;
+        final long startPrice;
+        final long bidStep;
+        final long closeNanos;
+        long bestBid;
+        int bestBidder = -1;
+
+        Lot(final long lotId, final int owner, final int instrument, final long startPrice, final long bidStep,
+            final long closeNanos)
+        {
+            this.lotId = lotId;
+            this.owner = owner;
+            this.instrument = instrument;
+            this.startPrice = startPrice;
+            this.bidStep = bidStep;
+            this.closeNanos = closeNanos;
+        }
+
+        /** The least a new bid must offer. */
+        long minimumBid()
+        {
+            return bestBid == 0 ? startPrice : bestBid + bidStep;
+        }
+    }
+
+    private final Map<Long, Lot> open = new LinkedHashMap<>();
+
+    void offered(final Lot lot)
+    {
+        open.put(lot.lotId, lot);
+    }
+
+    Lot get(final long lotId)
+    {
+        return open.get(lotId);
+    }
+
+    void closed(final long lotId)
+    {
+        open.remove(lotId);
+    }
+
+    /** The open lots of an instrument, in offer order. */
+    List<Lot> of(final int instrument)
+    {
+        final List<Lot> list = new ArrayList<>();
+        for (final Lot lot : open.values())
+        {
+            if (lot.instrument == instrument)
+            {
+                list.add(lot);
+            }
+        }
+        return list;
+    }
+
+    void clear()
+    {
+        open.clear();
+    }
+}
