@@ -58,12 +58,12 @@ public record AgentScenario(
         List<Step> supply,
         int line)
     {
-        Market withMechanism(final Mechanism m)
+        public Market withMechanism(final Mechanism m)
         {
             return new Market(symbol, m, lotMinutes, unit, bandPct, demand, supply, line);
         }
 
-        Market withBand(final BigDecimal band)
+        public Market withBand(final BigDecimal band)
         {
             return new Market(symbol, mechanism, lotMinutes, unit, band, demand, supply, line);
         }
@@ -87,12 +87,12 @@ public record AgentScenario(
         int line,
         String path)
     {
-        Group withCount(final int n)
+        public Group withCount(final int n)
         {
             return new Group(name, type, side, instrument, n, country, deposit, wakeSeconds, params, file, line, path);
         }
 
-        Group withType(final AgentType t)
+        public Group withType(final AgentType t)
         {
             return new Group(name, t, side, instrument, count, country, deposit, wakeSeconds, params, file, line, path);
         }
