@@ -114,8 +114,10 @@ public final class ExperimentCommand implements Callable<Integer>
             {
                 stdout.printf(Locale.ROOT, "Experiment %s: %d runs (%d combinations x %d seeds) on %d thread(s)%n",
                     e.name(), runs.size(), runs.size() / e.seeds().size(), e.seeds().size(), n);
-                stdout.printf(Locale.ROOT, "wall %.2f s, sum of the runs' times %.2f s (ratio %.2f)%n",
-                    o.wallNanos() / 1e9, o.sumOfRuns() / 1e9, (double)o.sumOfRuns() / Math.max(1, o.wallNanos()));
+                stdout.printf(Locale.ROOT, "wall %.2f s; the runs' own times add up to %.2f s (%.2f x the wall), " +
+                    "their CPU times to %.2f s (%.2f x the wall)%n", o.wallNanos() / 1e9, o.sumOfRuns() / 1e9,
+                    (double)o.sumOfRuns() / Math.max(1, o.wallNanos()), o.cpuOfRuns() / 1e9,
+                    (double)o.cpuOfRuns() / Math.max(1, o.wallNanos()));
                 stdout.println("wrote " + dir.resolve(ExperimentFiles.METRICS_FILE) + ", " +
                     ExperimentFiles.REPORT_FILE);
                 stdout.flush();

@@ -2,6 +2,8 @@ package by.butb.sim.experiment;
 
 import by.butb.sim.agents.AgentRun;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -16,17 +18,20 @@ import java.util.function.Consumer;
  */
 public final class ExperimentRunner
 {
-    /** The rows of every run in order, each run's own time (nanoseconds), and the wall time of all of them. */
-    public record Outcome(List<String> rows, long[] runNanos, long wallNanos)
+    /**
+     * The rows of every run in order, each run's own elapsed and CPU time (nanoseconds; CPU 0 where the JVM cannot
+     * measure a thread's), and the wall time of all of them.
+     */
+    public record Outcome(List<String> rows, long[] runNanos, long[] runCpuNanos, long wallNanos)
     {
         public long sumOfRuns()
         {
-            long sum = 0;
-            for (final long n : runNanos)
-            {
-                sum += n;
-            }
-            return sum;
+            return java.util.Arrays.stream(runNanos).sum();
+        }
+
+        public long cpuOfRuns()
+        {
+            return java.util.Arrays.stream(runCpuNanos).sum();
         }
     }
 
@@ -39,6 +44,9 @@ public final class ExperimentRunner
     {
         final String[] rows = new String[runs.size()];
         final long[] nanos = new long[runs.size()];
+        final long[] cpu = new long[runs.size()];
+        final ThreadMXBean threadBean = ManagementFactory.getThreadMXBean();
+        final boolean cpuTime = threadBean.isCurrentThreadCpuTimeSupported();
         final AtomicInteger done = new AtomicInteger();
         final long started = System.nanoTime();
         final ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads), r ->
@@ -56,7 +64,9 @@ public final class ExperimentRunner
                 futures.add(pool.submit(() ->
                 {
                     final Experiment.Run run = runs.get(index);
+                    final long cpu0 = cpuTime ? threadBean.getCurrentThreadCpuTime() : 0;
                     final AgentRun.Result result = AgentRun.run(run.scenario(), false);
+                    cpu[index] = cpuTime ? threadBean.getCurrentThreadCpuTime() - cpu0 : 0;
                     rows[index] = ExperimentCsv.rows(run, result);
                     nanos[index] = result.wallNanos();
                     final int n = done.incrementAndGet();
@@ -95,7 +105,7 @@ public final class ExperimentRunner
         {
             progress.accept("\n");
         }
-        return new Outcome(List.of(rows), nanos, System.nanoTime() - started);
+        return new Outcome(List.of(rows), nanos, cpu, System.nanoTime() - started);
     }
 
     private static String bar(final int done, final int total, final long elapsed)
