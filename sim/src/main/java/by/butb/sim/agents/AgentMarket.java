@@ -181,7 +181,7 @@ final class AgentMarket
         return engine.phase(catalog.instrument(instrument).sectionIndex());
     }
 
-    List<LotBoard.Lot> openLots(final int instrument)
+    java.util.Collection<LotBoard.Lot> openLots(final int instrument)
     {
         return lots.of(instrument);
     }

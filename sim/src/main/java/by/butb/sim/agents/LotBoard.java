@@ -1,6 +1,7 @@
 package by.butb.sim.agents;
 
-import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,11 +39,13 @@ final class LotBoard
         }
     }
 
-    private final Map<Long, Lot> open = new LinkedHashMap<>();
+    private final Map<Long, Lot> open = new HashMap<>();
+    private final Map<Integer, Map<Long, Lot>> byInstrument = new HashMap<>();
 
     void offered(final Lot lot)
     {
         open.put(lot.lotId, lot);
+        byInstrument.computeIfAbsent(lot.instrument, k -> new LinkedHashMap<>()).put(lot.lotId, lot);
     }
 
     Lot get(final long lotId)
@@ -52,25 +55,23 @@ final class LotBoard
 
     void closed(final long lotId)
     {
-        open.remove(lotId);
+        final Lot lot = open.remove(lotId);
+        if (lot != null)
+        {
+            byInstrument.get(lot.instrument).remove(lotId);
+        }
     }
 
-    /** The open lots of an instrument, in offer order. */
-    List<Lot> of(final int instrument)
+    /** The open lots of an instrument, in offer order (a live view: not to be kept across commands). */
+    Collection<Lot> of(final int instrument)
     {
-        final List<Lot> list = new ArrayList<>();
-        for (final Lot lot : open.values())
-        {
-            if (lot.instrument == instrument)
-            {
-                list.add(lot);
-            }
-        }
-        return list;
+        final Map<Long, Lot> lots = byInstrument.get(instrument);
+        return lots == null ? List.of() : lots.values();
     }
 
     void clear()
     {
         open.clear();
+        byInstrument.clear();
     }
 }

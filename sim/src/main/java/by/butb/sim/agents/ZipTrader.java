@@ -20,6 +20,8 @@ final class ZipTrader extends Agent
     /** Seller: margin >= 0; buyer: -1 <= margin <= 0. */
     private double margin;
     private double momentum;
+    /** The current unit's limit net of the fee; NaN when the agent has no unit left today. */
+    private double limit = Double.NaN;
 
     ZipTrader(final AgentSpec spec)
     {
@@ -38,21 +40,22 @@ final class ZipTrader extends Agent
         return hi <= lo ? lo : lo + rng.nextDouble() * (hi - lo);
     }
 
-    private double limit()
+    /** Reads the current unit's limit: after a fill and at the start of a day. */
+    private void nextUnit()
     {
-        return side == Side.BUY ? Prices.buyLimit(units.current(), feeRate) :
+        limit = !units.has() ? Double.NaN : side == Side.BUY ? Prices.buyLimit(units.current(), feeRate) :
             Prices.sellLimit(units.current(), feeRate);
     }
 
     private double price()
     {
-        return limit() * (1 + margin);
+        return limit * (1 + margin);
     }
 
     @Override
     void wake(final AgentMarket market)
     {
-        if (!units.has())
+        if (Double.isNaN(limit))
         {
             return;
         }
@@ -75,7 +78,7 @@ final class ZipTrader extends Agent
     @Override
     void onShout(final Side shoutSide, final long q, final boolean traded, final long tick)
     {
-        if (!units.has())
+        if (Double.isNaN(limit))
         {
             return;
         }
@@ -110,7 +113,7 @@ final class ZipTrader extends Agent
     {
         final double p = price();
         momentum = gamma * momentum + (1 - gamma) * beta * (target - p);
-        final double m = (p + momentum) / limit() - 1;
+        final double m = (p + momentum) / limit - 1;
         margin = side == Side.BUY ? Math.max(-1, Math.min(0, m)) : Math.max(0, m);
     }
 
@@ -124,6 +127,7 @@ final class ZipTrader extends Agent
     void onFill(final EngineEvent e, final Side tradeSide, final AgentMarket market)
     {
         order.onFill(e);
+        nextUnit();
     }
 
     @Override
@@ -131,5 +135,6 @@ final class ZipTrader extends Agent
     {
         super.startDay();
         order.reset();
+        nextUnit();
     }
 }
