@@ -27,7 +27,13 @@ abstract class Agent
     long nextWake = Long.MAX_VALUE;
     /** The agent's index in its market's list. */
     int slot;
-    /** Position in trading units' instrument quantity (scaled); positive long. */
+    /** Its trading hours as nanoseconds after midnight UTC (-1: from the open, until the close). */
+    final long fromOffset;
+    final long untilOffset;
+    /** Today's trading hours, epoch nanoseconds: it wakes only in [dayFrom, dayUntil). */
+    long dayFrom;
+    long dayUntil = Long.MAX_VALUE;
+    /** Position: quantity bought minus sold (scaled like the instrument's quantities); positive is long. */
     long inventory;
     /** Money received minus paid for trades, minor units (fees apart). */
     long cash;
@@ -47,6 +53,8 @@ abstract class Agent
         this.rng = spec.rng();
         this.wakeNanos = spec.group().wakeSeconds() * 1e9;
         this.units = spec.units();
+        this.fromOffset = spec.group().hoursFrom() == null ? -1 : spec.group().hoursFrom().toNanoOfDay();
+        this.untilOffset = spec.group().hoursUntil() == null ? -1 : spec.group().hoursUntil().toNanoOfDay();
     }
 
     /** Called at each wake: the agent looks at the market and may send commands. */

@@ -16,6 +16,7 @@ import by.butb.engine.model.Side;
 import by.butb.engine.model.TimeInForce;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.PriorityQueue;
 
@@ -32,6 +33,8 @@ import java.util.PriorityQueue;
  */
 final class AgentMarket
 {
+    private static final long NANOS_PER_DAY = 86_400_000_000_000L;
+
     private record Wake(long time, long seq, int agent)
     {
     }
@@ -99,6 +102,7 @@ final class AgentMarket
      */
     void runDay(final int dayNumber, final long open, final long continuousFrom, final long close)
     {
+        final long openOffset = Math.floorMod(open, NANOS_PER_DAY);
         dayClose = close;
         measures.startDay(dayNumber);
         clock(open);
@@ -106,7 +110,9 @@ final class AgentMarket
         {
             final Agent a = agents.get(i);
             a.startDay();
-            schedule(i, open + a.nextGap());
+            a.dayFrom = a.fromOffset < 0 ? open : open - openOffset + a.fromOffset;
+            a.dayUntil = a.untilOffset < 0 ? close : open - openOffset + a.untilOffset;
+            schedule(i, Math.max(open, a.dayFrom) + a.nextGap());
         }
         if (continuousFrom > open)
         {
@@ -147,7 +153,7 @@ final class AgentMarket
 
     private void schedule(final int agent, final long time)
     {
-        if (time < dayClose)
+        if (time < dayClose && time < agents.get(agent).dayUntil)
         {
             agents.get(agent).nextWake = time;
             queue.add(new Wake(time, seq++, agent));
@@ -181,7 +187,7 @@ final class AgentMarket
         return engine.phase(catalog.instrument(instrument).sectionIndex());
     }
 
-    java.util.Collection<LotBoard.Lot> openLots(final int instrument)
+    Collection<LotBoard.Lot> openLots(final int instrument)
     {
         return lots.of(instrument);
     }
@@ -233,7 +239,7 @@ final class AgentMarket
     void wakeAfter(final Agent a, final long delay)
     {
         final long at = now + delay;
-        if (at < a.nextWake && at < dayClose)
+        if (at < a.nextWake && at < dayClose && at >= a.dayFrom && at < a.dayUntil)
         {
             a.nextWake = at;
             queue.add(new Wake(at, seq++, a.slot));
@@ -292,7 +298,6 @@ final class AgentMarket
             if (lot != null)
             {
                 lot.bestBid = e.price;
-                lot.bestBidder = e.owner;
             }
         }
         else if (e.type == EventType.EXPIRED && e.code == ResultCode.LOT_UNSOLD)

@@ -71,7 +71,8 @@ public record AgentScenario(
 
     /**
      * A group of {@code count} agents of one type on one instrument. {@code side} is null for the types that trade
-     * both sides; {@code params} holds the type's own parameters, checked by {@link AgentType}.
+     * both sides; {@code hoursFrom} and {@code hoursUntil} (UTC times, null: the session's open and close) bound
+     * when its agents wake; {@code params} holds the type's own parameters, checked by {@link AgentType}.
      */
     public record Group(
         String name,
@@ -82,6 +83,8 @@ public record AgentScenario(
         String country,
         BigDecimal deposit,
         double wakeSeconds,
+        LocalTime hoursFrom,
+        LocalTime hoursUntil,
         Map<String, Double> params,
         String file,
         int line,
@@ -89,12 +92,14 @@ public record AgentScenario(
     {
         public Group withCount(final int n)
         {
-            return new Group(name, type, side, instrument, n, country, deposit, wakeSeconds, params, file, line, path);
+            return new Group(name, type, side, instrument, n, country, deposit, wakeSeconds, hoursFrom, hoursUntil,
+                params, file, line, path);
         }
 
         public Group withType(final AgentType t)
         {
-            return new Group(name, t, side, instrument, count, country, deposit, wakeSeconds, params, file, line, path);
+            return new Group(name, t, side, instrument, count, country, deposit, wakeSeconds, hoursFrom, hoursUntil,
+                params, file, line, path);
         }
 
         /** A parameter of the type, or its default. */

@@ -34,7 +34,7 @@ public final class AgentScenarioLoader
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,63}");
     private static final Pattern GROUP = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,23}");
     private static final Set<String> GROUP_KEYS = Set.of("name", "type", "side", "instrument", "count", "country",
-        "deposit", "wake_seconds", "params");
+        "deposit", "wake_seconds", "hours", "params");
 
     private AgentScenarioLoader()
     {
@@ -283,10 +283,32 @@ public final class AgentScenarioLoader
         {
             throw wake.error("must be from 0.001 to 86400 seconds");
         }
+        final LocalTime[] hours = hours(g.opt("hours"));
         return new AgentScenario.Group(name, type, side.equals("both") ? null : side, market.symbol(),
             (int)g.get("count").integer(1, 100_000), country,
             g.opt("deposit") == null ? new BigDecimal("1000000") : g.get("deposit").positiveDecimal(), wakeSeconds,
-            params(g.opt("params"), type), g.file(), g.line(), g.path());
+            hours[0], hours[1], params(g.opt("params"), type), g.file(), g.line(), g.path());
+    }
+
+    /** {@code hours: ["10:00", "15:00"]}: when the group's agents trade (UTC); {null, null} without the key. */
+    private static LocalTime[] hours(final YamlNode node)
+    {
+        if (node == null)
+        {
+            return new LocalTime[2];
+        }
+        final List<YamlNode> pair = node.list();
+        if (pair.size() != 2)
+        {
+            throw node.error("must be [from, until], two times of day such as [\"10:00\", \"15:00\"]");
+        }
+        final LocalTime from = time(pair.get(0));
+        final LocalTime until = time(pair.get(1));
+        if (!until.isAfter(from))
+        {
+            throw pair.get(1).error("must be after " + from);
+        }
+        return new LocalTime[] {from, until};
     }
 
     private static String side(final YamlNode g, final AgentType type)

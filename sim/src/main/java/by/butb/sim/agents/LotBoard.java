@@ -19,7 +19,6 @@ final class LotBoard
         final long bidStep;
         final long closeNanos;
         long bestBid;
-        int bestBidder = -1;
 
         Lot(final long lotId, final int owner, final int instrument, final long startPrice, final long bidStep,
             final long closeNanos)
