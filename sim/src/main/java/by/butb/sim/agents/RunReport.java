@@ -58,7 +58,7 @@ final class RunReport
             y[i] = prices.get(i);
         }
         return Svg.chart("Price of every trade; shaded: the competitive equilibrium's price range", "trade",
-            "price", List.of(new Svg.Series("trade price", "#1f5fa8", x, y, null, false)), low, high, null);
+            List.of(new Svg.Series("trade price", "#1f5fa8", x, y, null, false)), low, high, null);
     }
 
     private static String perDay(final AgentScenario s, final AgentRun.Result r, final String symbol)
@@ -72,7 +72,7 @@ final class RunReport
             eff[d - 1] = zeroIfNaN(AgentOutput.value(r.rows(), d, symbol, "efficiency_pct"));
             alpha[d - 1] = zeroIfNaN(AgentOutput.value(r.rows(), d, symbol, "smith_alpha_pct"));
         }
-        return Svg.chart("Allocative efficiency and Smith's alpha per trading day (%)", "day", "%",
+        return Svg.chart("Allocative efficiency and Smith's alpha per trading day (%)", "day",
             List.of(new Svg.Series("efficiency", "#2a8a3a", x, eff, null, false),
                 new Svg.Series("Smith's alpha", "#b03030", x, alpha, null, false)), 0, 0, null);
     }
@@ -88,7 +88,7 @@ final class RunReport
         {
             return "";
         }
-        return Svg.chart("Supply and demand per day (price against cumulative units)", "units", "price",
+        return Svg.chart("Supply and demand per day (price against cumulative units)", "units",
             List.of(curve("demand", "#1f5fa8", m.demand()), curve("supply", "#b06a10", m.supply())), 0, 0, null);
     }
 

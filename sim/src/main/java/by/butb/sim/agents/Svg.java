@@ -23,10 +23,10 @@ public final class Svg
     }
 
     /**
-     * A chart of the series; {@code bandLow..bandHigh} shaded when bandHigh > 0; {@code xLabels} (may be null)
-     * names the integer x positions 0, 1, ...
+     * A chart of the series under its title (which names the y axis); {@code bandLow..bandHigh} shaded when
+     * bandHigh > 0; {@code xLabels} (may be null) names the integer x positions 0, 1, ...
      */
-    public static String chart(final String title, final String xTitle, final String yTitle,
+    public static String chart(final String title, final String xTitle,
         final List<Series> series, final double bandLow, final double bandHigh, final List<String> xLabels)
     {
         double x0 = Double.MAX_VALUE;
@@ -72,7 +72,7 @@ public final class Svg
                 "fill=\"#ffe9a8\"/>%n", sc.x(x0), sc.y(bandHigh), sc.x(x1) - sc.x(x0),
                 Math.max(1, sc.y(bandLow) - sc.y(bandHigh))));
         }
-        axes(sb, sc, xTitle, yTitle, xLabels);
+        axes(sb, sc, xTitle, xLabels);
         int legend = 0;
         for (final Series s : series)
         {
@@ -101,8 +101,7 @@ public final class Svg
         return sb.append("</svg></figure>\n").toString();
     }
 
-    private static void axes(final StringBuilder sb, final Scale sc, final String xTitle, final String yTitle,
-        final List<String> xLabels)
+    private static void axes(final StringBuilder sb, final Scale sc, final String xTitle, final List<String> xLabels)
     {
         sb.append(String.format(Locale.ROOT, "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"#444\"/>" +
             "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"#444\"/>%n", PAD, H - PAD, W - 10, H - PAD, PAD, 20,
@@ -129,8 +128,8 @@ public final class Svg
                     sc.x(v), H - PAD + 14, number(v)));
             }
         }
-        sb.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" text-anchor=\"middle\">%s</text>" +
-            "<text x=\"12\" y=\"12\">%s</text>%n", (W + PAD) / 2, H - 12, esc(xTitle), esc(yTitle)));
+        sb.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" text-anchor=\"middle\">%s</text>%n",
+            (W + PAD) / 2, H - 12, esc(xTitle)));
     }
 
     private static String number(final double v)

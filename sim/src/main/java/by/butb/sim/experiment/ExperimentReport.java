@@ -95,7 +95,7 @@ public final class ExperimentReport
             lines.add(new Svg.Series(s.getKey(), COLOURS[c++ % COLOURS.length], s.getValue()[0], s.getValue()[1],
                 s.getValue()[2], false));
         }
-        return Svg.chart(title + " against " + parameters.get(p), parameters.get(p), title, lines, 0, 0, xs);
+        return Svg.chart(title + " against " + parameters.get(p), parameters.get(p), lines, 0, 0, xs);
     }
 
     private static String table(final List<String> parameters, final Map<List<String>, List<Double>> cells)

@@ -99,6 +99,20 @@ class ExperimentTest
     }
 
     @Test
+    void mechanismMovesAnInstrumentBetweenLotAuctionsAndContinuousTrading() throws IOException
+    {
+        Files.copy(Path.of("../examples/agents/by-seller.yaml"), dir.resolve("by-seller.yaml"));
+        final Path file = Butb.write(dir.resolve("mechanism.yaml"), "name: mechanism\nbase: by-seller.yaml\n" +
+            "seeds: 1\nvary:\n  mechanism.TIMBER_SW: [lot_auction, continuous]\n");
+        final List<Experiment.Run> runs = Experiment.load(file).runs();
+        assertEquals(List.of("lot_auction"), runs.get(0).values());
+        final String lots = by.butb.sim.agents.AgentRun.run(runs.get(0).scenario(), true).tradesCsv();
+        final String book = by.butb.sim.agents.AgentRun.run(runs.get(1).scenario(), true).tradesCsv();
+        assertTrue(lots.contains(",LOT_AUCTION,") && !lots.contains(",CONTINUOUS,"), lots);
+        assertTrue(book.contains(",CONTINUOUS,") && !book.contains(",LOT_AUCTION,"), book);
+    }
+
+    @Test
     void mergeNamesAMissingRunFile() throws IOException
     {
         final Path file = smallExperiment();
