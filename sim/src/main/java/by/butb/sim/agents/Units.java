@@ -49,9 +49,4 @@ final class Units
     {
         next = 0;
     }
-
-    int size()
-    {
-        return limits.length;
-    }
 }

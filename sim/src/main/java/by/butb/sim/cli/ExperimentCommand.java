@@ -36,9 +36,9 @@ import java.util.concurrent.Callable;
         "guarantee, band, call auction, lot auction or continuous, agent counts and types) and seeds; every " +
         "combination runs in parallel, one engine per run.",
         "Writes --out/metrics.csv (tidy: one row per run x day x metric) and report.html (metric against " +
-            "parameter, 95 % confidence intervals over seeds)."},
+            "parameter, 95 %% confidence intervals over seeds)."},
     footer = {"", "Examples:", "  ./butb experiment examples/agents/fee-experiment.yaml",
-        "  ./butb experiment examples/agents/fee-experiment.yaml --plan-only --out out/fee   (one command a line)",
+        "  ./butb experiment examples/agents/fee-experiment.yaml --plan-only --out out/fee",
         "  ./butb experiment merge out/fee", "",
         "Exit codes: 0 done, 1 bad experiment or scenario, or a file error, 2 usage error.",
         "Format: docs/experiments.md."})
@@ -60,7 +60,8 @@ public final class ExperimentCommand implements Callable<Integer>
         "nothing.")
     boolean planOnly;
 
-    @Option(names = "--run", paramLabel = "K", description = "Run only run K (from 1) and write DIR/runs/run-K.csv.")
+    @Option(names = "--run", paramLabel = "K",
+        description = "Run only run K (from 1) and write DIR/runs/run-0000K.csv (what a line of plan.txt does).")
     Integer run;
 
     @Option(names = "--quiet", description = "Print no summary and no progress.")
@@ -169,7 +170,7 @@ public final class ExperimentCommand implements Callable<Integer>
 
     /** {@code butb experiment merge DIR}: joins the run files of a plan into metrics.csv and report.html. */
     @Command(name = "merge", mixinStandardHelpOptions = true, versionProvider = ButbCommand.Version.class,
-        description = {"Joins the files the commands of DIR/plan.txt wrote (DIR/runs/run-K.csv) into DIR/metrics.csv " +
+        description = {"Joins the files the commands of DIR/plan.txt wrote (DIR/runs/*.csv) into DIR/metrics.csv " +
             "and DIR/report.html, the same files butb experiment FILE writes."})
     public static final class Merge implements Callable<Integer>
     {

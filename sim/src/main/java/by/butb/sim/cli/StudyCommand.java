@@ -187,7 +187,7 @@ public class StudyCommand implements Callable<Integer>
                 "trading agents place orders and prices emerge; it writes metrics.csv, trades.csv and report.html " +
                 "(--scale and --speed do not apply)."},
         footer = {"", "Examples:", "  ./butb sim --scenario examples/study/study.yaml --scale 10 --out out/x",
-            "  ./butb sim --scenario examples/agents/zic.yaml     (an agent-based market: prices emerge)", "",
+            "  ./butb sim --scenario examples/agents/zic.yaml     (agents: prices emerge)", "",
             "Exit codes: 0 done, 1 bad scenario or file error, 2 usage error, 3 a flow outside tolerance."})
     public static final class Sim extends StudyCommand
     {
