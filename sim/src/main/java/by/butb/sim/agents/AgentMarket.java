@@ -287,6 +287,10 @@ final class AgentMarket
 
     private void orderEvent(final EngineEvent e)
     {
+        if (e.type == EventType.REJECTED && e.instrument >= 0 && e.instrument < views.length)
+        {
+            measures.reject(e.instrument);
+        }
         if (e.type == EventType.ACCEPTED && e.commandType == CommandType.LOT_OFFER)
         {
             lots.offered(new LotBoard.Lot(e.exchangeOrderId, e.owner, e.instrument, e.price, e.bidStep,

@@ -28,6 +28,7 @@ final class Measures
         double squaredDeviation;
         long gains;
         long maxSurplus;
+        long rejects;
         double spreadSum;
         long spreadSamples;
         final Map<String, Long> valueByCountry = new TreeMap<>();
@@ -106,6 +107,16 @@ final class Measures
         }
     }
 
+    /** A command of an agent on the instrument that the engine rejected. */
+    void reject(final int instrument)
+    {
+        if (day[instrument] != null)
+        {
+            day[instrument].rejects++;
+            run[instrument].rejects++;
+        }
+    }
+
     void endDay()
     {
         emit(dayNumber, day);
@@ -144,6 +155,7 @@ final class Measures
                 }
             }
             add(dayNo, s, "", "trades", t.trades);
+            add(dayNo, s, "", "rejects", t.rejects);
             add(dayNo, s, "", "volume", t.quantity / qScale);
             add(dayNo, s, "", "traded_value", t.notional / 100.0);
             if (t.trades > 0)

@@ -67,6 +67,10 @@ final class OneOrder
         {
             live = false;
         }
+        else if (e.type == EventType.REJECTED && e.commandType == CommandType.REPLACE)
+        {
+            price = -1;
+        }
         return true;
     }
 
