@@ -1,6 +1,7 @@
 package by.butb.sim.cli;
 
 import by.butb.engine.csv.CsvException;
+import by.butb.sim.agents.AgentScenarioLoader;
 import by.butb.sim.report.FigureReport;
 import by.butb.sim.report.StudyReport;
 import by.butb.sim.study.Scenario;
@@ -109,6 +110,10 @@ public class StudyCommand implements Callable<Integer>
         try
         {
             final ScenarioSource source = scenario == null ? defaultScenario() : ScenarioSource.file(scenario);
+            if (scenario != null && AgentScenarioLoader.isAgentScenario(source))
+            {
+                return AgentSim.run(source, seed, out, quiet, stdout);
+            }
             final Scenario loaded = Scenario.load(source).with(seed, scale);
             final Path dir = out != null ? out : Path.of("out", loaded.name());
             if (Files.exists(dir) && !Files.isDirectory(dir))
@@ -215,8 +220,12 @@ public class StudyCommand implements Callable<Integer>
         versionProvider = ButbCommand.Version.class,
         sortOptions = false,
         description = {"Runs a scenario file (YAML, docs/scenarios.md) like `butb study` runs the study's.",
-            "Options and outputs are those of `butb study`."},
-        footer = {"", "Example:", "  ./butb sim --scenario examples/study/study.yaml --scale 10 --out out/x", "",
+            "Options and outputs are those of `butb study`.",
+            "A scenario with an agents: section is an agent-based market (docs/scenarios.md#agent-based-markets): " +
+                "trading agents place orders and prices emerge; it writes metrics.csv, trades.csv and report.html " +
+                "(--scale and --speed do not apply)."},
+        footer = {"", "Examples:", "  ./butb sim --scenario examples/study/study.yaml --scale 10 --out out/x",
+            "  ./butb sim --scenario examples/agents/zic.yaml     (agents: prices emerge)", "",
             "Exit codes: 0 done, 1 bad scenario or file error, 2 usage error, 3 a flow outside tolerance",
             "or a figure of the study missed."})
     public static final class Sim extends StudyCommand

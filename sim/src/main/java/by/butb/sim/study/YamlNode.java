@@ -24,7 +24,7 @@ import java.util.Set;
  * A node of a YAML document with its file, line and path, so that every problem can be reported as
  * {@code file:line field 'path': problem}. Read with SnakeYAML's node API (compose), which keeps the positions.
  */
-final class YamlNode
+public final class YamlNode
 {
     private final String file;
     private final Node node;
@@ -46,7 +46,7 @@ final class YamlNode
     }
 
     /** Parses a whole document; a syntax error names the file and line. */
-    static YamlNode parse(final String file, final Reader reader)
+    public static YamlNode parse(final String file, final Reader reader)
     {
         final LoaderOptions options = new LoaderOptions();
         options.setAllowDuplicateKeys(false);
@@ -79,13 +79,13 @@ final class YamlNode
         return n;
     }
 
-    String file()
+    public String file()
     {
         return file;
     }
 
     /** The line of the key (for a value under a key), else of the value itself. */
-    int line()
+    public int line()
     {
         if (keyLine > 0)
         {
@@ -94,12 +94,12 @@ final class YamlNode
         return node.getStartMark() == null ? 0 : node.getStartMark().getLine() + 1;
     }
 
-    String path()
+    public String path()
     {
         return path;
     }
 
-    ScenarioException error(final String problem)
+    public ScenarioException error(final String problem)
     {
         return new ScenarioException(file, line(), path.isEmpty() ? null : path, problem);
     }
@@ -129,7 +129,7 @@ final class YamlNode
     }
 
     /** Refuses keys that are not in {@code allowed}: a misspelt field should not be ignored. */
-    YamlNode onlyKeys(final Set<String> allowed)
+    public YamlNode onlyKeys(final Set<String> allowed)
     {
         for (final Map.Entry<String, YamlNode> e : mapping().entrySet())
         {
@@ -141,20 +141,20 @@ final class YamlNode
         return this;
     }
 
-    boolean has(final String key)
+    public boolean has(final String key)
     {
         final YamlNode n = mapping().get(key);
         return n != null && !n.isNull();
     }
 
-    boolean isNull()
+    public boolean isNull()
     {
         return node instanceof ScalarNode s && (s.getTag().getValue().endsWith(":null") || s.getValue().isEmpty() &&
             s.getScalarStyle().getChar() == null);
     }
 
     /** The value of a field that must be there. */
-    YamlNode get(final String key)
+    public YamlNode get(final String key)
     {
         final YamlNode n = mapping().get(key);
         if (n == null || n.isNull())
@@ -165,19 +165,25 @@ final class YamlNode
     }
 
     /** The value of a field, or null when it is absent or empty. */
-    YamlNode opt(final String key)
+    public YamlNode opt(final String key)
     {
         final YamlNode n = mapping().get(key);
         return n == null || n.isNull() ? null : n;
     }
 
     /** Entries of a mapping, in file order. */
-    Map<String, YamlNode> entries()
+    public Map<String, YamlNode> entries()
     {
         return mapping();
     }
 
-    List<YamlNode> list()
+    /** Whether the value is a list (as opposed to a mapping or a single value). */
+    public boolean isList()
+    {
+        return node instanceof SequenceNode;
+    }
+
+    public List<YamlNode> list()
     {
         if (!(node instanceof SequenceNode s))
         {
@@ -191,7 +197,7 @@ final class YamlNode
         return items;
     }
 
-    String text()
+    public String text()
     {
         if (!(node instanceof ScalarNode s))
         {
@@ -200,13 +206,13 @@ final class YamlNode
         return s.getValue().trim();
     }
 
-    String text(final String key, final String fallback)
+    public String text(final String key, final String fallback)
     {
         final YamlNode n = opt(key);
         return n == null ? fallback : n.text();
     }
 
-    BigDecimal decimal()
+    public BigDecimal decimal()
     {
         final String t = text();
         try
@@ -219,7 +225,7 @@ final class YamlNode
         }
     }
 
-    BigDecimal positiveDecimal()
+    public BigDecimal positiveDecimal()
     {
         final BigDecimal d = decimal();
         if (d.signum() <= 0)
@@ -229,13 +235,13 @@ final class YamlNode
         return d;
     }
 
-    BigDecimal decimal(final String key, final BigDecimal fallback)
+    public BigDecimal decimal(final String key, final BigDecimal fallback)
     {
         final YamlNode n = opt(key);
         return n == null ? fallback : n.decimal();
     }
 
-    long integer(final long min, final long max)
+    public long integer(final long min, final long max)
     {
         final String t = text();
         final long v;
@@ -254,13 +260,13 @@ final class YamlNode
         return v;
     }
 
-    long integer(final String key, final long fallback, final long min, final long max)
+    public long integer(final String key, final long fallback, final long min, final long max)
     {
         final YamlNode n = opt(key);
         return n == null ? fallback : n.integer(min, max);
     }
 
-    boolean bool()
+    public boolean bool()
     {
         final String t = text().toLowerCase(Locale.ROOT);
         return switch (t)
@@ -271,14 +277,14 @@ final class YamlNode
         };
     }
 
-    boolean bool(final String key, final boolean fallback)
+    public boolean bool(final String key, final boolean fallback)
     {
         final YamlNode n = opt(key);
         return n == null ? fallback : n.bool();
     }
 
     /** A list of words, given as a YAML list or one value. */
-    List<String> words()
+    public List<String> words()
     {
         if (node instanceof ScalarNode)
         {
