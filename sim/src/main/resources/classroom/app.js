@@ -7,6 +7,7 @@ const page = {
   symbol: null,          // the selected instrument
   token: sessionStorage.getItem('butb.token'),
   me: sessionStorage.getItem('butb.participant'),
+  instructorPin: sessionStorage.getItem('butb.instructorPin'),
   html: new Map(),       // element id -> last HTML written (to skip unchanged parts)
 };
 
@@ -39,14 +40,43 @@ function showMessage(text, ok) {
 
 // ---------------------------------------------------------------------------------------------- instructor
 
+// With an instructor PIN the controls stay hidden until the PIN is given (and the server checks it on every
+// post); without one (the page listens on this machine only) they are always shown.
+function instructorMessage(text) {
+  $('instructor-message').hidden = !text;
+  $('instructor-message').textContent = text || '';
+}
+
 async function control(action, extra = {}) {
   try {
-    await post('/api/control', {action, pin: $('instructor-pin').value, ...extra});
+    await post('/api/control', {action, pin: page.instructorPin || '', ...extra});
+    instructorMessage('');
+    return true;
   } catch (e) {
-    showMessage(e.message, false);
+    instructorMessage(e.message);
+    if (/instructor PIN/.test(e.message)) {
+      lockInstructor();
+    }
+    return false;
   }
 }
 
+function lockInstructor() {
+  page.instructorPin = null;
+  sessionStorage.removeItem('butb.instructorPin');
+  render();
+}
+
+$('unlock-form').onsubmit = async (ev) => {
+  ev.preventDefault();
+  page.instructorPin = $('instructor-pin').value;
+  if (await control('check')) {
+    sessionStorage.setItem('butb.instructorPin', page.instructorPin);
+    $('instructor-pin').value = '';
+    render();
+  }
+};
+$('btn-lock').onclick = () => { instructorMessage(''); lockInstructor(); };
 $('btn-load').onclick = () => control('load', {scenario: $('scenario-select').value});
 $('btn-step').onclick = () => control('step');
 $('btn-play').onclick = () => control('play');
@@ -181,6 +211,7 @@ function render() {
     s.cursor + ' / ' + s.total + ' planned commands' + (s.next ? ' \u00B7 next at ' + hhmmss(s.next) : '');
   document.body.dataset.playing = s.playing;
   document.body.dataset.cursor = s.cursor;
+  document.body.dataset.total = s.total;
   $('error').hidden = !s.error;
   $('error').textContent = s.error;
   options($('scenario-select'), s.scenarios.map((c) => [c.id, c.title]), s.scenarios.map((c) => c.id).join());
@@ -192,7 +223,11 @@ function render() {
   if (document.activeElement !== $('speed-select')) {
     $('speed-select').value = s.speed;
   }
-  $('instructor-pin').hidden = !s.instructorPinRequired;
+  const instructor = !s.instructorPinRequired || !!page.instructorPin;
+  $('controls').hidden = !instructor;
+  $('unlock-form').hidden = instructor;
+  $('btn-lock').hidden = !s.instructorPinRequired;
+  document.body.dataset.instructor = instructor;
   $('login-pin').hidden = !s.pinRequired;
   if (!m) {
     return;
@@ -237,10 +272,10 @@ function renderInstrument(ins, m) {
 
   const trades = m.tape.filter((t) => t.instrument === ins.symbol);
   setHtml('tape', trades.length === 0 ? '<p class="empty">No trade yet.</p>' :
-    '<table><tr><th class="l">time</th><th>price</th><th>qty</th><th class="l">buyer</th><th class="l">seller</th><th class="l">kind</th></tr>' +
+    '<table><tr><th class="l">time</th><th>price</th><th>qty</th><th class="l">buyer</th><th class="l">seller</th><th class="l kind">kind</th></tr>' +
     trades.map((t) => '<tr class="trade ' + esc(t.aggressor) + '" data-trade-id="' + esc(t.trade_id) + '"><td class="l">' +
       esc(hhmmss(t.time)) + '</td><td class="price">' + esc(t.price) + '</td><td>' + esc(t.quantity) + '</td><td class="l">' +
-      esc(t.buyer) + '</td><td class="l">' + esc(t.seller) + '</td><td class="l kind">' + esc(t.kind) + '</td></tr>').join('') +
+      esc(t.buyer) + '</td><td class="l">' + esc(t.seller) + '</td><td class="l kind">' + esc(t.kind).replace('_', '_<wbr>') + '</td></tr>').join('') +
     '</table>');
 
   const lots = m.lots.filter((l) => l.instrument === ins.symbol);
@@ -298,7 +333,7 @@ function renderStudent(m, ins) {
   setHtml('my-orders', mine.length === 0 ? '<p class="empty">No resting order.</p>' :
     '<table><tr><th class="l">order</th><th class="l">instr.</th><th class="l">side</th><th>price</th><th>open</th><th></th></tr>' +
     mine.map((o) => '<tr data-order-id="' + esc(o.orderId) + '"><td class="l">' + esc(o.orderId) + '</td><td class="l">' + esc(o.instrument) +
-      '</td><td class="l">' + esc(o.side) + '</td><td>' + esc(o.price) + '</td><td>' + esc(o.leaves) + '</td><td>' +
+      '</td><td class="l">' + esc(o.side) + '</td><td>' + esc(o.price) + '</td><td>' + esc(o.leaves) + '</td><td class="acts">' +
       '<button type="button" data-act="replace" data-order-id="' + esc(o.orderId) + '" data-price="' + esc(o.price) + '" data-quantity="' +
       esc(o.quantity) + '">Replace</button> <button type="button" data-act="cancel" data-order-id="' + esc(o.orderId) + '">Cancel</button></td></tr>').join('') +
     '</table>');

@@ -21,9 +21,10 @@ import java.util.zip.GZIPOutputStream;
  *
  * <p>Endpoints: {@code GET /} (the page), {@code GET /app.js}, {@code /app.css}; {@code GET /api/state} (JSON);
  * {@code GET /api/stream} (SSE, one "data:" message per new state); {@code POST /api/control} (action = load |
- * play | pause | step | speed, with scenario, speed, pin); {@code POST /api/login} (participant, pin) returns a
- * token; {@code POST /api/order} (token and order-file columns). Posts are form-encoded; answers are JSON, errors
- * {"error": "..."} with status 400 (bad input), 401 (not logged in), 403 (wrong PIN), 404, 405.
+ * play | pause | step | speed | check, with scenario, speed, pin; check only tests the PIN); {@code POST
+ * /api/login} (participant, pin) returns a token; {@code POST /api/logout} (token); {@code POST /api/order} (token
+ * and order-file columns). Posts are form-encoded; answers are JSON, errors {"error": "..."} with status 400 (bad
+ * input), 401 (not logged in), 403 (wrong PIN), 404, 405.
  *
  * <p>Threading: requests run on a cached pool (an open stream holds one thread); the classroom serialises the work.
  */
@@ -147,8 +148,12 @@ public final class ClassroomServer implements AutoCloseable
                     case "pause" -> classroom.pause();
                     case "step" -> classroom.step();
                     case "speed" -> classroom.speed(number("speed", form.getOrDefault("speed", "")));
+                    case "check" ->
+                    {
+                        // the PIN alone: the page unlocks the instructor's controls when it is right
+                    }
                     default -> throw new ClassroomException("field 'action': '" + action +
-                        "' is not one of load, play, pause, step, speed");
+                        "' is not one of load, play, pause, step, speed, check");
                 }
                 send(ex, 200, "application/json", "{\"ok\":true}");
             }

@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 import java.nio.file.Path;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -53,9 +54,16 @@ class ClassroomBrowserTest
 
     private void open(final String scenario) throws Exception
     {
-        classroom = new Classroom(null, null);
+        open(scenario, null);
+    }
+
+    private void open(final String scenario, final String instructorPin) throws Exception
+    {
+        classroom = new Classroom(null, instructorPin);
         classroom.load(scenario);
         server = ClassroomServer.start(classroom, "127.0.0.1", 0);
+        browser.resize(1600, 1000, false);
+        browser.takeConsoleErrors();
         browser.navigate(server.url());
         browser.eval("sessionStorage.clear()");
         browser.navigate(server.url());
@@ -93,12 +101,95 @@ class ClassroomBrowserTest
         browser.click("#order-submit");
     }
 
+    /** With -Dclassroom.screenshots=DIR, the page at 1,600 px into DIR/name (the pictures of docs/img). */
     private static void screenshot(final String name) throws Exception
     {
         final String dir = System.getProperty("classroom.screenshots");
         if (dir != null && !dir.isBlank())
         {
-            browser.screenshot(Path.of(dir, name), 1600);
+            browser.screenshot(Path.of(dir, name));
+        }
+    }
+
+    /** Plays the loaded scenario at the highest speed to its last planned command, then pauses. */
+    private void playToTheEnd() throws Exception
+    {
+        browser.fill("#speed-select", "86400");
+        browser.waitFor("document.getElementById('status').textContent.includes('86400')", "speed 86400");
+        browser.click("#btn-play");
+        browser.waitFor("document.body.dataset.cursor !== '0' && " +
+            "document.body.dataset.cursor === document.body.dataset.total", "every planned command played");
+        browser.click("#btn-pause");
+        browser.waitFor("document.body.dataset.playing === 'false'", "paused");
+    }
+
+    @Test
+    void shouldLoadWithoutAnyConsoleError() throws Exception
+    {
+        open("free");
+        browser.waitFor("document.readyState === 'complete'", "the page loaded");
+        Thread.sleep(300);
+        assertEquals(List.of(), browser.takeConsoleErrors());
+    }
+
+    @Test
+    void shouldHideTheInstructorControlsUntilTheInstructorPinIsGiven() throws Exception
+    {
+        open("call-auction", "9000");
+        assertEquals(true, browser.eval("document.getElementById('controls').offsetParent === null"));
+        assertEquals(false, browser.eval("document.getElementById('unlock-form').offsetParent === null"));
+        browser.fill("#instructor-pin", "1234");
+        browser.click("#btn-unlock");
+        browser.waitFor("!document.getElementById('instructor-message').hidden", "the instructor's error");
+        assertTrue(browser.text("#instructor-message").contains("instructor PIN is wrong"),
+            browser.text("#instructor-message"));
+        assertEquals(true, browser.eval("document.getElementById('controls').offsetParent === null"));
+        assertEquals(true, browser.eval("document.getElementById('message').hidden"));
+        browser.fill("#instructor-pin", "9000");
+        browser.click("#btn-unlock");
+        browser.waitFor("document.getElementById('controls').offsetParent !== null", "the instructor's controls");
+        assertEquals(true, browser.eval("document.getElementById('instructor-message').hidden"));
+        browser.click("#btn-step");
+        browser.waitFor("document.body.dataset.cursor === '1'", "one command stepped with the PIN");
+    }
+
+    @Test
+    void shouldShowInstructorErrorsInTheInstructorAreaAndClearThemOnTheNextSuccess() throws Exception
+    {
+        open("free");
+        login("CN-BUYER-01");
+        browser.eval("document.getElementById('message').hidden = true");
+        browser.click("#btn-step");
+        browser.waitFor("!document.getElementById('instructor-message').hidden", "the step's refusal");
+        assertTrue(browser.text("#instructor-message").contains("no more planned commands"),
+            browser.text("#instructor-message"));
+        assertEquals(true, browser.eval("document.getElementById('message').hidden"), "nothing in the student panel");
+        browser.click("#btn-play");
+        browser.waitFor("document.getElementById('instructor-message').hidden", "the error cleared by Play");
+    }
+
+    @Test
+    void shouldFitEveryScreenWidthWithoutSidewaysScrollOrClippedColumns() throws Exception
+    {
+        open("orders-auctions");
+        playToTheEnd();
+        login("AE-BUYER-01");
+        browser.waitFor("document.querySelector('#my-orders tr[data-order-id=\"AE1-1\"] button')",
+            "the good-till-cancelled AE1-1 with its Replace and Cancel");
+        final Path shots = Path.of(System.getProperty("classroom.screenshots", "target/classroom-screenshots"));
+        for (final int width : new int[] {1440, 1366, 1280, 1024, 390})
+        {
+            browser.resize(width, width == 390 ? 844 : 900, width == 390);
+            for (final String symbol : new String[] {"SMP", "TIMBER_SW"})
+            {
+                selectInstrument(symbol);
+                browser.eval("new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)))");
+                assertEquals("", browser.eval(PageLayout.OVERFLOW), width + " px, " + symbol);
+            }
+            if (width == 1440 || width == 1024 || width == 390)
+            {
+                browser.screenshot(shots.resolve("classroom-" + width + ".png"));
+            }
         }
     }
 
