@@ -9,6 +9,8 @@ const page = {
   me: sessionStorage.getItem('butb.participant'),
   instructorPin: sessionStorage.getItem('butb.instructorPin'),
   html: new Map(),       // element id -> last HTML written (to skip unchanged parts)
+  loads: null,           // the session's load count last seen (a new one: focus its instrument)
+  seenTrades: new Map(), // symbol -> its trade count when last viewed (the tabs show what came since)
 };
 
 const $ = (id) => document.getElementById(id);
@@ -233,12 +235,29 @@ function render() {
     return;
   }
   const instruments = m.instruments;
+  if (page.loads !== s.loads) {
+    // A scenario was loaded: show the instrument it trades first; activity counts start again.
+    page.loads = s.loads;
+    page.seenTrades = new Map();
+    if (s.focus) {
+      page.symbol = s.focus;
+    }
+  }
   if (!instruments.some((i) => i.symbol === page.symbol)) {
     page.symbol = instruments.length ? instruments[0].symbol : null;
   }
-  setHtml('instrument-tabs', instruments.map((i) => '<button type="button" data-act="tab" data-symbol="' + esc(i.symbol) +
-    '" class="' + (i.symbol === page.symbol ? 'selected' : '') + '">' + esc(i.symbol) + ' <span class="badge ' +
-    esc(i.phase) + '">' + esc(i.phase) + '</span></button>').join(''));
+  for (const i of instruments) {
+    if (i.symbol === page.symbol || !page.seenTrades.has(i.symbol)) {
+      page.seenTrades.set(i.symbol, i.trades);
+    }
+  }
+  setHtml('instrument-tabs', instruments.map((i) => {
+    const fresh = i.trades - page.seenTrades.get(i.symbol);
+    return '<button type="button" data-act="tab" data-symbol="' + esc(i.symbol) + '" class="' +
+      (i.symbol === page.symbol ? 'selected' : '') + '">' + esc(i.symbol) + ' <span class="badge ' + esc(i.phase) + '">' +
+      esc(i.phase) + '</span>' + (fresh > 0 ? ' <span class="fresh" title="new trades since you last looked">+' + fresh +
+      '</span>' : '') + '</button>';
+  }).join(''));
   const ins = instruments.find((i) => i.symbol === page.symbol);
   if (ins) {
     renderInstrument(ins, m);
@@ -262,8 +281,15 @@ function renderInstrument(ins, m) {
     book += '<tr class="ask" data-price="' + esc(a.price) + '"><td></td><td></td><td class="price">' + esc(a.price) +
       '</td><td class="qty">' + esc(a.quantity) + '</td><td>' + a.orders + '</td></tr>';
   }
-  book += '<tr class="spread"><td colspan="5">' + (ins.bids.length && ins.asks.length ?
-    'spread ' + (Number(ins.asks[0].price) - Number(ins.bids[0].price)).toFixed(2) : (ins.bids.length || ins.asks.length ? 'one-sided book' : 'empty book')) + '</td></tr>';
+  let middle = ins.bids.length || ins.asks.length ? 'one-sided book' : 'empty book';
+  if (ins.indicativePrice) {
+    // Bids and asks cross: nothing trades before the call auction, which uncrosses at one price.
+    middle = 'crossed \u00B7 call auction: indicative open <b id="indicative-price">' + esc(ins.indicativePrice) +
+      '</b> for <b id="indicative-volume">' + esc(ins.indicativeVolume) + '</b>';
+  } else if (ins.bids.length && ins.asks.length) {
+    middle = 'spread ' + (Number(ins.asks[0].price) - Number(ins.bids[0].price)).toFixed(2);
+  }
+  book += '<tr class="spread"><td colspan="5">' + middle + '</td></tr>';
   for (const b of ins.bids) {
     book += '<tr class="bid" data-price="' + esc(b.price) + '"><td>' + b.orders + '</td><td class="qty">' + esc(b.quantity) +
       '</td><td class="price">' + esc(b.price) + '</td><td></td><td></td></tr>';

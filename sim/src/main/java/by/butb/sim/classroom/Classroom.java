@@ -80,6 +80,8 @@ public final class Classroom implements AutoCloseable
     private boolean playing;
     private double speed = DEFAULT_SPEED;
     private String loadError;
+    private String focus = "";
+    private long loadSerial;
 
     /**
      * @param pin           the classroom PIN students give with their participant id, or null for none.
@@ -377,6 +379,9 @@ public final class Classroom implements AutoCloseable
         now = loaded.startNanos();
         playing = false;
         loadError = null;
+        final int first = loaded.focusInstrument();
+        focus = first >= 0 ? catalog.instrument(first).symbol() : "";
+        loadSerial++;
         marker();
         pipeline.drain();
     }
@@ -464,6 +469,8 @@ public final class Classroom implements AutoCloseable
         final Json j = new Json().beginObject();
         j.field("scenario", script == null ? "" : script.id())
             .field("title", script == null ? "" : script.title())
+            .field("focus", focus)
+            .field("loads", loadSerial)
             .field("playing", playing)
             .field("speed", speed)
             .field("cursor", cursor)

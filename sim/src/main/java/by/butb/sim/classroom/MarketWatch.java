@@ -335,7 +335,10 @@ final class MarketWatch implements EngineListener
         return j.endObject().toString();
     }
 
-    /** "instruments": each with its section's phase, its steps and limits, last price and the book's depth. */
+    /**
+     * "instruments": each with its section's phase, its steps and limits, last price, the book's depth and, when
+     * bids and asks cross (before a call auction), the auction's indicative price and volume (else "").
+     */
     private void writeInstruments(final Json j, final MatchingEngine engine)
     {
         j.key("instruments").beginArray();
@@ -355,6 +358,10 @@ final class MarketWatch implements EngineListener
                 .field("high", price(instrument, instrument.highPrice()))
                 .field("last", tradeCount[i] == 0 ? "" : price(instrument, lastPrice[i]))
                 .field("trades", tradeCount[i]);
+            final long indicative = engine.indicativePrice(i);
+            j.field("indicativePrice", indicative < 0 ? "" : price(instrument, indicative))
+                .field("indicativeVolume", indicative < 0 ? "" :
+                    quantity(instrument, engine.indicativeVolume(i, indicative)));
             levels(j, "bids", engine, instrument, Side.BUY);
             levels(j, "asks", engine, instrument, Side.SELL);
             j.endObject();

@@ -6,6 +6,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
+import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -191,6 +192,62 @@ class ClassroomBrowserTest
                 browser.screenshot(shots.resolve("classroom-" + width + ".png"));
             }
         }
+    }
+
+    @Test
+    void shouldSwitchToTheLoadedScenariosInstrumentAndMarkNewTradesOnTheOtherTabs() throws Exception
+    {
+        open("free");
+        selectInstrument("SUGAR");
+        browser.fill("#scenario-select", "call-auction");
+        browser.click("#btn-load");
+        browser.waitFor("document.querySelector('#instrument-head .sym').textContent === 'SMP'",
+            "SMP, the instrument the call auction trades, shown after Load");
+        selectInstrument("SUGAR");
+        assertEquals(0, ((Number)browser.eval("document.querySelectorAll('#instrument-tabs .fresh').length"))
+            .intValue());
+        browser.fill("#speed-select", "3600");
+        browser.waitFor("document.getElementById('status').textContent.includes('3600')", "speed 3600");
+        browser.click("#btn-play");
+        browser.waitFor("document.querySelector('#instrument-tabs button[data-symbol=\"SMP\"] .fresh')",
+            "the new-trades marker on the SMP tab");
+        final String marker = browser.text("#instrument-tabs button[data-symbol='SMP'] .fresh");
+        assertTrue(marker.matches("\\+[1-9][0-9]*"), marker);
+        selectInstrument("SMP");
+        browser.waitFor("!document.querySelector('#instrument-tabs .fresh')", "the marker gone once SMP is viewed");
+    }
+
+    @Test
+    void shouldShowTheCallAuctionsIndicativePriceAndVolumeAndNoNegativeSpreadBeforeTheOpen() throws Exception
+    {
+        open("call-auction");
+        for (int step = 1; step <= 6; step++)
+        {
+            browser.click("#btn-step");
+            browser.waitFor("document.body.dataset.cursor === '" + step + "'", "step " + step);
+        }
+        browser.waitFor("document.getElementById('indicative-price')", "the indicative opening price");
+        assertEquals("PRE_OPEN", browser.text("#phase"));
+        final String spread = browser.text("#book tr.spread");
+        assertTrue(spread.startsWith("crossed") && !spread.contains("spread -"), spread);
+        final BigDecimal price = new BigDecimal(browser.text("#indicative-price"));
+        final BigDecimal volume = new BigDecimal(browser.text("#indicative-volume"));
+        browser.fill("#speed-select", "3600");
+        browser.waitFor("document.getElementById('status').textContent.includes('3600')", "speed 3600");
+        browser.click("#btn-play");
+        browser.waitFor("document.getElementById('phase').textContent === 'CONTINUOUS' && " +
+            "document.querySelector('#tape tr.trade')", "the call auction's trades");
+        browser.click("#btn-pause");
+        final List<?> auction = (List<?>)browser.eval("[...document.querySelectorAll('#tape tr.trade')]" +
+            ".filter((r) => r.querySelector('.kind').textContent === 'CALL_AUCTION')" +
+            ".map((r) => [r.querySelector('td.price').textContent, r.querySelector('td:nth-child(3)').textContent])");
+        BigDecimal traded = BigDecimal.ZERO;
+        for (final Object row : auction)
+        {
+            assertEquals(0, price.compareTo(new BigDecimal((String)((List<?>)row).get(0))), "uncross price " + row);
+            traded = traded.add(new BigDecimal((String)((List<?>)row).get(1)));
+        }
+        assertEquals(0, volume.compareTo(traded), "indicative volume " + volume + " vs traded " + traded);
     }
 
     @Test
