@@ -146,6 +146,12 @@ $('bid-form').onsubmit = (ev) => {
 $('bid-close').onclick = () => { $('bid-form').hidden = true; };
 
 // Buttons inside re-rendered parts: one delegated listener.
+document.addEventListener('toggle', (ev) => {
+  if (ev.target.classList && ev.target.classList.contains('closed-lots')) {
+    page.showClosedLots = ev.target.open;
+  }
+}, true);
+
 document.addEventListener('click', (ev) => {
   const b = ev.target.closest('button[data-act]');
   if (!b) {
@@ -198,7 +204,20 @@ function duration(nanos) {
 }
 
 const clock = (iso) => iso ? iso.replace('T', ' ').replace(/(\.\d+)?Z$/, ' UTC') : '';
-const hhmmss = (iso) => iso ? iso.substring(11, 19) : '';
+// A scenario time as the page shows it: hh:mm:ss on the simulated clock's day, with the date on any other day.
+function when(iso) {
+  if (!iso) {
+    return '';
+  }
+  const now = page.state && page.state.session ? page.state.session.now : '';
+  return iso.substring(0, 10) === now.substring(0, 10) ? iso.substring(11, 19) : iso.substring(0, 10) + ' ' + iso.substring(11, 19);
+}
+
+// The same in a table cell: the date, when shown, on a small line of its own above the time.
+function whenCell(iso) {
+  const w = when(iso);
+  return w.length > 8 ? '<span class="date">' + esc(w.substring(0, 10)) + '</span>' + esc(w.substring(11)) : esc(w);
+}
 
 function render() {
   const st = page.state;
@@ -210,7 +229,7 @@ function render() {
   $('scenario-title').textContent = s.title;
   $('clock').textContent = clock(s.now);
   $('status').textContent = (s.playing ? 'PLAYING at ' : 'PAUSED \u00B7 speed ') + s.speed + '\u00D7 \u00B7 ' +
-    s.cursor + ' / ' + s.total + ' planned commands' + (s.next ? ' \u00B7 next at ' + hhmmss(s.next) : '');
+    s.cursor + ' / ' + s.total + ' planned commands' + (s.next ? ' \u00B7 next at ' + when(s.next) : '');
   document.body.dataset.playing = s.playing;
   document.body.dataset.cursor = s.cursor;
   document.body.dataset.total = s.total;
@@ -300,25 +319,20 @@ function renderInstrument(ins, m) {
   setHtml('tape', trades.length === 0 ? '<p class="empty">No trade yet.</p>' :
     '<table><tr><th class="l">time</th><th>price</th><th>qty</th><th class="l">buyer</th><th class="l">seller</th><th class="l kind">kind</th></tr>' +
     trades.map((t) => '<tr class="trade ' + esc(t.aggressor) + '" data-trade-id="' + esc(t.trade_id) + '"><td class="l">' +
-      esc(hhmmss(t.time)) + '</td><td class="price">' + esc(t.price) + '</td><td>' + esc(t.quantity) + '</td><td class="l">' +
+      whenCell(t.time) + '</td><td class="price">' + esc(t.price) + '</td><td>' + esc(t.quantity) + '</td><td class="l">' +
       esc(t.buyer) + '</td><td class="l">' + esc(t.seller) + '</td><td class="l kind">' + esc(t.kind).replace('_', '_<wbr>') + '</td></tr>').join('') +
     '</table>');
 
+  // Open lots first, the soonest to close on top; closed ones folded away, newest first.
   const lots = m.lots.filter((l) => l.instrument === ins.symbol);
-  setHtml('lots', lots.length === 0 ? '<p class="empty">No lot auction.</p>' : lots.map((l) => {
-    const open = l.status === 'OPEN';
-    const left = open ? duration(l.closeNanos - m.nowNanos) : '';
-    const buyersAuction = l.side === 'SELL';
-    return '<div class="lot" data-lot-id="' + l.lotId + '" data-status="' + esc(l.status) + '"><div class="head">' +
-      '<b>Lot ' + l.lotId + '</b><span class="badge ' + esc(l.status) + '">' + esc(l.status) + '</span>' +
-      '<span>' + esc(l.quantity) + ' ' + esc(l.unit) + ' \u00B7 ' + (buyersAuction ? 'seller ' : 'buyer ') + esc(l.owner) + '</span></div>' +
-      '<div>' + (buyersAuction ? 'ascending' : 'descending') + ' from ' + esc(l.startPrice) + ', step ' + esc(l.bidStep) +
-      ' \u00B7 closes ' + esc(hhmmss(l.closeTime)) + (open ? ' \u00B7 <span class="left">' + esc(left) + ' left</span>' : '') + '</div>' +
-      '<div>' + (l.bidder ? (open ? 'best bid ' : 'won at ') + '<span class="best">' + esc(l.bestBid) + '</span> by <b class="bidder">' +
-        esc(l.bidder) + '</b> (' + l.bids + ' bid' + (l.bids === 1 ? '' : 's') + ')' : (open ? 'no bid yet' : 'closed without a bid')) +
-      (open && page.token ? ' <button type="button" data-act="bid" data-lot-id="' + l.lotId + '" data-instrument="' +
-        esc(l.instrument) + '" data-next="' + esc(l.nextBid) + '">Bid ' + esc(l.nextBid) + '</button>' : '') + '</div></div>';
-  }).join(''));
+  const open = lots.filter((l) => l.status === 'OPEN').sort((x, y) => x.closeNanos - y.closeNanos);
+  const closed = lots.filter((l) => l.status !== 'OPEN').reverse();
+  setHtml('lots', (lots.length === 0 ? '<p class="empty">No lot auction.</p>' : '') +
+    (open.length ? '<div class="lots-open">' + open.map((l) => openLot(l, m)).join('') + '</div>' :
+      lots.length ? '<p class="empty">No open lot.</p>' : '') +
+    (closed.length ? '<details class="closed-lots"' + (page.showClosedLots ? ' open' : '') + '><summary>' + closed.length +
+      ' closed lot' + (closed.length === 1 ? '' : 's') + '</summary>' + closed.map((l) => closedLot(l)).join('') +
+      '</details>' : ''));
 
   const address = m.address.filter((a) => a.instrument === ins.symbol);
   setHtml('address', address.length === 0 ? '<p class="empty">No address order waiting.</p>' :
@@ -326,6 +340,26 @@ function renderInstrument(ins, m) {
     address.map((a) => '<tr><td class="l">' + esc(a.owner) + ' ' + esc(a.orderId) + '</td><td class="l">' + esc(a.side) +
       '</td><td>' + esc(a.price) + '</td><td>' + esc(a.leaves) + '</td><td class="l">' + esc(a.counterparty) + '</td></tr>').join('') +
     '</table>');
+}
+
+function openLot(l, m) {
+  const buyersAuction = l.side === 'SELL';
+  return '<div class="lot" data-lot-id="' + l.lotId + '" data-status="OPEN"><div class="head">' +
+    '<b>Lot ' + l.lotId + '</b><span class="badge OPEN">OPEN</span>' +
+    '<span>' + esc(l.quantity) + ' ' + esc(l.unit) + ' \u00B7 ' + (buyersAuction ? 'seller ' : 'buyer ') + esc(l.owner) + '</span></div>' +
+    '<div>' + (buyersAuction ? 'ascending' : 'descending') + ' from ' + esc(l.startPrice) + ', step ' + esc(l.bidStep) +
+    ' \u00B7 closes ' + esc(when(l.closeTime)) + ' \u00B7 <span class="left">' + esc(duration(l.closeNanos - m.nowNanos)) +
+    ' left</span></div><div>' + (l.bidder ? 'best bid <span class="best">' + esc(l.bestBid) + '</span> by <b class="bidder">' +
+      esc(l.bidder) + '</b> (' + l.bids + ' bid' + (l.bids === 1 ? '' : 's') + ')' : 'no bid yet') +
+    (page.token ? ' <button type="button" data-act="bid" data-lot-id="' + l.lotId + '" data-instrument="' +
+      esc(l.instrument) + '" data-next="' + esc(l.nextBid) + '">Bid ' + esc(l.nextBid) + '</button>' : '') + '</div></div>';
+}
+
+function closedLot(l) {
+  return '<div class="lot closed" data-lot-id="' + l.lotId + '" data-status="' + esc(l.status) + '"><b>Lot ' + l.lotId +
+    '</b> <span class="badge ' + esc(l.status) + '">' + esc(l.status) + '</span> ' + esc(l.quantity) + ' ' + esc(l.unit) +
+    (l.bidder ? ' to <b class="bidder">' + esc(l.bidder) + '</b> at <span class="best">' + esc(l.bestBid) + '</span>' :
+      ' without a bid') + ' \u00B7 closed ' + esc(when(l.closeTime)) + '</div>';
 }
 
 function renderParticipants(m) {
@@ -339,7 +373,7 @@ function renderParticipants(m) {
 
 function renderLog(m) {
   setHtml('log', '<table><tr><th class="l">time</th><th class="l">from</th><th class="l">participant</th><th class="l">event</th><th class="l">reason</th></tr>' +
-    m.log.map((e) => '<tr class="' + esc(e.event) + '"><td class="l">' + esc(hhmmss(e.time)) + '</td><td class="l">' + esc(e.line) +
+    m.log.map((e) => '<tr class="' + esc(e.event) + '"><td class="l">' + whenCell(e.time) + '</td><td class="l">' + esc(e.line) +
       '</td><td class="l">' + esc(e.participant) + ' ' + esc(e.order_id) + '</td><td class="l">' + esc(e.event) +
       (e.code !== '0' ? ' ' + esc(e.code) : '') + '</td><td class="reason">' + esc(e.reason) + '</td></tr>').join('') + '</table>');
 }

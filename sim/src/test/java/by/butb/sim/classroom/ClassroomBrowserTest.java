@@ -251,6 +251,53 @@ class ClassroomBrowserTest
     }
 
     @Test
+    void shouldDateTimesThatFallOnAnotherDayThanTheClock() throws Exception
+    {
+        open("orders-sample");
+        browser.waitFor("/next at \\d\\d:\\d\\d:\\d\\d$/.test(document.getElementById('status').textContent)",
+            "the next command's time without a date on the clock's day");
+        int steps = 0;
+        while (classroom.settledStateJson().contains("\"next\":\"2024-03-01"))
+        {
+            classroom.step();
+            steps++;
+        }
+        assertTrue(steps > 0, "orders-sample starts on 1 March");
+        browser.waitFor("document.body.dataset.cursor === '" + steps + "'", steps + " commands stepped");
+        final String status = browser.text("#status");
+        assertTrue(browser.text("#clock").startsWith("2024-03-01"), browser.text("#clock"));
+        assertTrue(status.endsWith("next at 2024-03-04 09:00:00"), status);
+    }
+
+    @Test
+    void shouldListOpenLotsFirstAndFoldTheClosedOnes() throws Exception
+    {
+        open("study");
+        selectInstrument("TIMBER_SW");
+        for (int i = 0; i < 1500; i++)
+        {
+            classroom.step();
+        }
+        browser.waitFor("document.body.dataset.cursor === '1500' && document.querySelector('#lots .closed-lots') && " +
+            "document.querySelector('#lots .lot[data-status=\"OPEN\"]')", "open and closed lots");
+        final List<?> statuses = (List<?>)browser.eval(
+            "[...document.querySelectorAll('#lots .lot')].map((l) => l.dataset.status)");
+        final int firstClosed = statuses.indexOf(statuses.stream().filter((x) -> !"OPEN".equals(x)).findFirst()
+            .orElseThrow());
+        assertTrue(statuses.subList(firstClosed, statuses.size()).stream().noneMatch("OPEN"::equals), statuses.toString());
+        assertEquals(false, browser.eval("document.querySelector('#lots .lot.closed').checkVisibility()"),
+            "the closed lots folded");
+        final double folded = ((Number)browser.eval("document.documentElement.scrollHeight")).doubleValue();
+        browser.click("#lots .closed-lots summary");
+        browser.waitFor("document.querySelector('#lots .lot.closed').checkVisibility()", "the closed lots shown");
+        assertTrue(((Number)browser.eval("document.documentElement.scrollHeight")).doubleValue() > folded);
+        final Object version = browser.eval("document.body.dataset.version");
+        classroom.step();
+        browser.waitFor("document.body.dataset.version !== '" + version + "'", "a new state");
+        assertEquals(true, browser.eval("document.querySelector('#lots .closed-lots').open"), "still unfolded");
+    }
+
+    @Test
     void shouldLoadThePageWithInstrumentsPhaseParticipantsAndClock() throws Exception
     {
         open("free");
