@@ -33,10 +33,11 @@ async function post(path, fields) {
   return json;
 }
 
-function showMessage(text, ok) {
+// cls: 'ok', 'reject', 'notfilled' (or true/false for ok/reject).
+function showMessage(text, cls) {
   const m = $('message');
   m.hidden = false;
-  m.className = 'message ' + (ok ? 'ok' : 'reject');
+  m.className = 'message ' + (cls === true ? 'ok' : cls === false ? 'reject' : cls);
   m.textContent = text;
 }
 
@@ -110,11 +111,26 @@ $('logout-btn').onclick = () => {
   render();
 };
 
+// What a command's events mean for the student: green when it rests or trades, red when refused, and amber
+// "not filled" when an IOC or FOK order was killed without trading.
+function verdict(r) {
+  if (!r.accepted) {
+    return {cls: 'reject', prefix: 'Rejected: '};
+  }
+  const killed = r.events.some((e) => e.event === 'CANCELLED' && (e.code_name === 'FOK_NOT_FILLED' || e.code_name === 'IOC_REMAINDER'));
+  const traded = r.events.some((e) => e.event === 'TRADE');
+  if (killed && !traded) {
+    return {cls: 'notfilled', prefix: 'Not filled: '};
+  }
+  return {cls: 'ok', prefix: killed ? 'Partly filled: ' : ''};
+}
+
 async function order(fields) {
   try {
     const r = await post('/api/order', {token: page.token, ...fields});
     const lines = r.events.map((e) => e.event + ' ' + (e.code !== '0' ? e.code + ' ' + e.code_name + ': ' : '') + e.reason);
-    showMessage((r.accepted ? '' : 'Rejected: ') + (r.orderId ? r.orderId + ' ' : '') + lines.join(' | '), r.accepted);
+    const v = verdict(r);
+    showMessage(v.prefix + (r.orderId ? r.orderId + ' ' : '') + lines.join(' | '), v.cls);
     return r;
   } catch (e) {
     if (/not logged in/.test(e.message)) {
@@ -125,23 +141,49 @@ async function order(fields) {
   }
 }
 
+// "170,5" (a decimal comma) means 170.5; the server reads it so too.
+const decimal = (text) => text.trim().replace(/^(-?\d+),(\d+)$/, '$1.$2');
+
+// Adds two non-negative decimal texts exactly ("20.000" + "5.5" = "25.500").
+function addDecimals(a, b) {
+  const scale = Math.max((a.split('.')[1] || '').length, (b.split('.')[1] || '').length);
+  const units = (t) => BigInt(t.split('.')[0] + (t.split('.')[1] || '').padEnd(scale, '0'));
+  const sum = (units(a) + units(b)).toString().padStart(scale + 1, '0');
+  return scale ? sum.slice(0, -scale) + '.' + sum.slice(-scale) : sum;
+}
+
+// A market order cannot rest: choosing MARKET switches DAY or GTC to IOC and clears the price.
+$('order-type').onchange = () => {
+  const market = $('order-type').value === 'MARKET';
+  if (market && ($('order-tif').value === 'DAY' || $('order-tif').value === 'GTC')) {
+    $('order-tif').value = 'IOC';
+  }
+  $('order-price').disabled = market;
+  if (market) {
+    $('order-price').value = '';
+  }
+};
+
 $('order-form').onsubmit = (ev) => {
   ev.preventDefault();
   order({action: 'NEW', instrument: page.symbol, side: $('order-side').value, type: $('order-type').value,
-    tif: $('order-tif').value, price: $('order-price').value, quantity: $('order-qty').value});
+    tif: $('order-tif').value, price: decimal($('order-price').value), quantity: decimal($('order-qty').value)});
 };
 
+// The student edits the open quantity; REPLACE takes the new total (filled included), as FIX does.
 $('replace-form').onsubmit = (ev) => {
   ev.preventDefault();
-  order({action: 'REPLACE', order_id: $('replace-id').textContent, price: $('replace-price').value,
-    quantity: $('replace-qty').value}).then((r) => { if (r && r.accepted) $('replace-form').hidden = true; });
+  const open = decimal($('replace-qty').value);
+  const quantity = /^\d+(\.\d+)?$/.test(open) ? addDecimals($('replace-qty').dataset.filled || '0', open) : open;
+  order({action: 'REPLACE', order_id: $('replace-id').textContent, price: decimal($('replace-price').value),
+    quantity}).then((r) => { if (r && r.accepted) $('replace-form').hidden = true; });
 };
 $('replace-close').onclick = () => { $('replace-form').hidden = true; };
 
 $('bid-form').onsubmit = (ev) => {
   ev.preventDefault();
   const lot = $('bid-lot').dataset;
-  order({action: 'LOT_BID', exchange_order_id: lot.lotId, instrument: lot.instrument, price: $('bid-price').value});
+  order({action: 'LOT_BID', exchange_order_id: lot.lotId, instrument: lot.instrument, price: decimal($('bid-price').value)});
 };
 $('bid-close').onclick = () => { $('bid-form').hidden = true; };
 
@@ -166,7 +208,9 @@ document.addEventListener('click', (ev) => {
   } else if (d.act === 'replace') {
     $('replace-id').textContent = d.orderId;
     $('replace-price').value = d.price;
-    $('replace-qty').value = d.quantity;
+    $('replace-qty').value = d.leaves;
+    $('replace-qty').dataset.filled = d.filled;
+    $('replace-filled').textContent = d.filled;
     $('replace-form').hidden = false;
   } else if (d.act === 'bid') {
     $('bid-lot').textContent = d.lotId + ' (' + d.instrument + ')';
@@ -389,13 +433,16 @@ function renderStudent(m, ins) {
   const p = m.participants.find((x) => x.id === page.me);
   setHtml('my-deposit', 'deposit free <b>' + esc(p.free) + '</b> ' + esc(p.currency) + ', blocked <b>' + esc(p.blocked) + '</b>');
   $('order-instrument').textContent = ins ? ins.symbol : '';
+  const notices = m.notices.filter((n) => n.participant === page.me).slice(-5).reverse();
+  setHtml('notices', notices.map((n, i) => '<div class="notice ' + esc(n.kind) + (i === 0 ? ' new' : '') + '" data-seq="' +
+    esc(n.seq) + '" data-kind="' + esc(n.kind) + '">' + esc(when(n.time)) + ' ' + esc(n.text) + '</div>').join(''));
   const mine = m.orders.filter((o) => o.owner === page.me);
   setHtml('my-orders', mine.length === 0 ? '<p class="empty">No resting order.</p>' :
     '<table><tr><th class="l">order</th><th class="l">instr.</th><th class="l">side</th><th>price</th><th>open</th><th></th></tr>' +
     mine.map((o) => '<tr data-order-id="' + esc(o.orderId) + '"><td class="l">' + esc(o.orderId) + '</td><td class="l">' + esc(o.instrument) +
       '</td><td class="l">' + esc(o.side) + '</td><td>' + esc(o.price) + '</td><td>' + esc(o.leaves) + '</td><td class="acts">' +
-      '<button type="button" data-act="replace" data-order-id="' + esc(o.orderId) + '" data-price="' + esc(o.price) + '" data-quantity="' +
-      esc(o.quantity) + '">Replace</button> <button type="button" data-act="cancel" data-order-id="' + esc(o.orderId) + '">Cancel</button></td></tr>').join('') +
+      '<button type="button" data-act="replace" data-order-id="' + esc(o.orderId) + '" data-price="' + esc(o.price) + '" data-leaves="' +
+      esc(o.leaves) + '" data-filled="' + esc(o.filled) + '">Replace</button> <button type="button" data-act="cancel" data-order-id="' + esc(o.orderId) + '">Cancel</button></td></tr>').join('') +
     '</table>');
 }
 

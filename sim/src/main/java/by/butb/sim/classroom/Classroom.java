@@ -30,6 +30,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.regex.Pattern;
 
 /**
  * The classroom: one engine pipeline for the loaded scenario, a player for its planned commands, and the students'
@@ -53,6 +54,7 @@ public final class Classroom implements AutoCloseable
     static final long TICK_MILLIS = 200;
     private static final int MAX_COMMANDS_PER_TICK = 5000;
     private static final long TIMEOUT_SECONDS = 120;
+    private static final Pattern DECIMAL_COMMA = Pattern.compile("-?[0-9]+,[0-9]+");
     private static final List<String> STUDENT_ACTIONS = List.of("NEW", "CANCEL", "REPLACE", "LOT_BID");
     private static final List<String> ORDER_COLUMNS = List.of("time", "participant", "action", "order_id",
         "instrument", "side", "type", "tif", "price", "quantity", "exchange_order_id");
@@ -251,7 +253,7 @@ public final class Classroom implements AutoCloseable
         }
         for (final String column : ORDER_COLUMNS)
         {
-            final String value = get(fields, column);
+            final String value = decimalPoint(column, get(fields, column));
             if (value.length() > 64 || value.indexOf(',') >= 0 || value.indexOf('"') >= 0 || value.indexOf('\n') >= 0 ||
                 value.indexOf('\r') >= 0)
             {
@@ -276,7 +278,7 @@ public final class Classroom implements AutoCloseable
             row.put("order_id", orderId);
             for (final String column : ORDER_COLUMNS.subList(4, ORDER_COLUMNS.size()))
             {
-                row.put(column, get(fields, column));
+                row.put(column, decimalPoint(column, get(fields, column)));
             }
             final String csv = String.join(",", row.keySet()) + "\n" + String.join(",", row.values()) + "\n";
             final RowInfo[] info = new RowInfo[1];
@@ -539,6 +541,13 @@ public final class Classroom implements AutoCloseable
             info.exchangeOrderId(), info.instrument(), info.side(), info.type(), info.tif(), info.price(),
             info.quantity(), info.counterparty(), info.counterpartyOrderId(),
             info.reason().replaceFirst("^line \\d+ ", ""));
+    }
+
+    /** A price or quantity written with a decimal comma ("170,5", as in Belarus) as the order file's "170.5". */
+    static String decimalPoint(final String column, final String value)
+    {
+        return (column.equals("price") || column.equals("quantity")) && DECIMAL_COMMA.matcher(value).matches() ?
+            value.replace(',', '.') : value;
     }
 
     private static String get(final Map<String, String> fields, final String key)

@@ -9,8 +9,10 @@ import org.junit.jupiter.api.Timeout;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -110,6 +112,20 @@ class ClassroomBrowserTest
         {
             browser.screenshot(Path.of(dir, name));
         }
+    }
+
+    /** The phase of an instrument's section in the classroom's settled state. */
+    private String phase(final String symbol)
+    {
+        final Map<?, ?> market = (Map<?, ?>)MiniJson.object(classroom.settledStateJson()).get("market");
+        for (final Object i : (List<?>)market.get("instruments"))
+        {
+            if (symbol.equals(((Map<?, ?>)i).get("symbol")))
+            {
+                return (String)((Map<?, ?>)i).get("phase");
+            }
+        }
+        throw new AssertionError("no instrument " + symbol);
     }
 
     /** Plays the loaded scenario at the highest speed to its last planned command, then pauses. */
@@ -295,6 +311,98 @@ class ClassroomBrowserTest
         classroom.step();
         browser.waitFor("document.body.dataset.version !== '" + version + "'", "a new state");
         assertEquals(true, browser.eval("document.querySelector('#lots .closed-lots').open"), "still unfolded");
+    }
+
+    @Test
+    void shouldTellAStudentWhenTheirRestingOrderFillsAndPrefillReplaceWithTheOpenQuantity() throws Exception
+    {
+        open("free");
+        login("BY-SAWMILL-01");
+        selectInstrument("TIMBER_SW");
+        placeOrder("SELL", "185,50", "10");
+        browser.waitFor("document.querySelector('#book tr.ask[data-price=\"185.50\"]')",
+            "the ask at 185.50 typed with a decimal comma");
+        final String buyer = classroom.login("CN-BUYER-01", null);
+        assertTrue(classroom.order(buyer, Map.of("action", "NEW", "instrument", "TIMBER_SW", "side", "BUY",
+            "type", "LIMIT", "tif", "DAY", "price", "185.50", "quantity", "4")).accepted());
+        browser.waitFor("document.querySelector('#notices .notice[data-kind=\"FILLED\"]')", "the fill notice");
+        assertTrue(browser.text("#notices .notice").endsWith("web-1 sold 4.000 @ 185.50 (6.000 left)"),
+            browser.text("#notices .notice"));
+        browser.waitFor("document.querySelector('#my-orders tr[data-order-id=\"web-1\"] td:nth-child(5)')" +
+            ".textContent === '6.000'", "6 open of web-1");
+        browser.click("#my-orders button[data-act='replace']");
+        assertEquals("6.000", browser.eval("document.getElementById('replace-qty').value"));
+        assertEquals("4.000", browser.text("#replace-filled"));
+        browser.fill("#replace-qty", "8");
+        browser.click("#replace-submit");
+        browser.waitFor("document.querySelector('#book tr.ask[data-price=\"185.50\"] td.qty').textContent === " +
+            "'8.000'", "8 open after the replace (total 12 with the 4 filled)");
+    }
+
+    @Test
+    void shouldShowAKilledFillOrKillAsNotFilledAndOfferImmediateOrCancelForAMarketOrder() throws Exception
+    {
+        open("free");
+        login("CN-BUYER-01");
+        selectInstrument("TIMBER_SW");
+        browser.fill("#order-side", "BUY");
+        browser.fill("#order-type", "LIMIT");
+        browser.fill("#order-tif", "FOK");
+        browser.fill("#order-price", "180.00");
+        browser.fill("#order-qty", "10");
+        browser.click("#order-submit");
+        browser.waitFor("document.getElementById('message').textContent.includes('web-1')", "the FOK's answer");
+        assertEquals("message notfilled", browser.eval("document.getElementById('message').className"));
+        assertTrue(browser.text("#message").startsWith("Not filled: web-1"), browser.text("#message"));
+        browser.fill("#order-tif", "DAY");
+        browser.fill("#order-type", "MARKET");
+        assertEquals("IOC", browser.eval("document.getElementById('order-tif').value"));
+        assertEquals(true, browser.eval("document.getElementById('order-price').disabled"));
+        browser.fill("#order-qty", "5");
+        browser.click("#order-submit");
+        browser.waitFor("document.getElementById('message').textContent.includes('web-2')", "the market order's answer");
+        assertFalse(browser.text("#message").contains("REJECTED"), browser.text("#message"));
+    }
+
+    @Test
+    void shouldTellABidderWhoIsOutbidOnALot() throws Exception
+    {
+        open("lot-auction");
+        classroom.step();
+        browser.waitFor("document.querySelector('#lots .lot[data-status=\"OPEN\"]')", "the open lot");
+        login("AE-BUYER-01");
+        browser.click("#lots button[data-act='bid']");
+        browser.click("#bid-submit");
+        browser.waitFor("document.querySelector('#lots .lot .bidder') && " +
+            "document.querySelector('#lots .lot .bidder').textContent === 'AE-BUYER-01'", "AE-BUYER-01's bid");
+        final String lot = (String)browser.eval("document.querySelector('#lots .lot').dataset.lotId");
+        final String rival = classroom.login("KR-BUYER-01", null);
+        assertTrue(classroom.order(rival, Map.of("action", "LOT_BID", "exchange_order_id", lot,
+            "instrument", "TIMBER_SW", "price", "180.00")).accepted());
+        browser.waitFor("document.querySelector('#notices .notice[data-kind=\"OUTBID\"]')", "the outbid notice");
+        assertTrue(browser.text("#notices .notice").contains("web-1 outbid"), browser.text("#notices .notice"));
+    }
+
+    @Test
+    void shouldTellAStudentWhenTheirDayOrderExpires() throws Exception
+    {
+        open("orders-auctions");
+        while (!"CONTINUOUS".equals(phase("SMP")))
+        {
+            classroom.step();
+        }
+        login("AE-BUYER-01");
+        selectInstrument("SMP");
+        browser.fill("#order-side", "BUY");
+        browser.fill("#order-type", "LIMIT");
+        browser.fill("#order-tif", "DAY");
+        browser.fill("#order-price", "2400.00");
+        browser.fill("#order-qty", "1");
+        browser.click("#order-submit");
+        browser.waitFor("document.querySelector('#my-orders tr[data-order-id=\"web-1\"]')", "web-1 resting");
+        playToTheEnd();
+        browser.waitFor("document.querySelector('#notices .notice[data-kind=\"EXPIRED\"]')", "the expiry notice");
+        assertTrue(browser.text("#notices").contains("web-1 expired"), browser.text("#notices"));
     }
 
     @Test

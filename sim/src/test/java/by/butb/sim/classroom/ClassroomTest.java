@@ -12,7 +12,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.nio.file.Path;
-
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -194,6 +194,40 @@ class ClassroomTest
         assertEquals("304", reject.get("code"));
         assertEquals("PRICE_OUTSIDE_BAND", reject.get("code_name"));
         assertEquals("price 500.00 is outside the band 144.00..216.00", reject.get("reason"));
+    }
+
+    @Test
+    void shouldReadADecimalCommaInPriceAndQuantityAsADecimalPoint()
+    {
+        classroom = new Classroom(null, null);
+        classroom.load("free");
+        final String token = classroom.login("BY-SAWMILL-01", null);
+        final Classroom.OrderResult result = classroom.order(token, order("NEW", "TIMBER_SW", "SELL", "170,5", "2,5"));
+        assertTrue(result.accepted(), result.events().toString());
+        final Map<?, ?> ask = (Map<?, ?>)((List<?>)instrument(state(), "TIMBER_SW").get("asks")).get(0);
+        assertEquals("170.50", ask.get("price"));
+        assertEquals("2.500", ask.get("quantity"));
+        assertEquals("web-1", Classroom.decimalPoint("order_id", "web-1"));
+        assertEquals("1,2,3", Classroom.decimalPoint("price", "1,2,3"));
+    }
+
+    @Test
+    void shouldKeepTheStudysTapeNewestFirstAcrossDays()
+    {
+        classroom = new Classroom(null, null);
+        classroom.load("study");
+        for (int i = 0; i < 1500; i++)
+        {
+            classroom.step();
+        }
+        final List<Map<String, Object>> tape = market(state(), "tape");
+        assertTrue(tape.size() > 1, "trades in the study's first 1,500 commands");
+        for (int i = 1; i < tape.size(); i++)
+        {
+            final Instant newer = Instant.parse((String)tape.get(i - 1).get("time"));
+            final Instant older = Instant.parse((String)tape.get(i).get("time"));
+            assertFalse(older.isAfter(newer), tape.get(i - 1) + " before " + tape.get(i));
+        }
     }
 
     @Test
