@@ -7,6 +7,7 @@ const page = {
   symbol: null,          // the selected instrument
   token: sessionStorage.getItem('butb.token'),
   me: sessionStorage.getItem('butb.participant'),
+  role: sessionStorage.getItem('butb.role') || '',
   instructorPin: sessionStorage.getItem('butb.instructorPin'),
   html: new Map(),       // element id -> last HTML written (to skip unchanged parts)
   loads: null,           // the session's load count last seen (a new one: focus its instrument)
@@ -80,6 +81,11 @@ $('unlock-form').onsubmit = async (ev) => {
   }
 };
 $('btn-lock').onclick = () => { instructorMessage(''); lockInstructor(); };
+$('class-form').onsubmit = (ev) => {
+  ev.preventDefault();
+  control('class-open', {code: $('class-code').value});
+};
+$('btn-class-close').onclick = () => control('class-close');
 $('btn-load').onclick = () => control('load', {scenario: $('scenario-select').value});
 $('btn-step').onclick = () => control('step');
 $('btn-play').onclick = () => control('play');
@@ -88,26 +94,45 @@ $('speed-select').onchange = () => control('speed', {speed: $('speed-select').va
 
 // ---------------------------------------------------------------------------------------------- student
 
+function loggedIn(r) {
+  page.token = r.token;
+  page.me = r.participant;
+  page.role = r.role || '';
+  sessionStorage.setItem('butb.token', r.token);
+  sessionStorage.setItem('butb.participant', r.participant);
+  sessionStorage.setItem('butb.role', page.role);
+  showMessage('Logged in as ' + r.participant + (page.role ? ' (' + page.role + ')' : ''), true);
+  render();
+}
+
 $('login-form').onsubmit = async (ev) => {
   ev.preventDefault();
   try {
-    const r = await post('/api/login', {participant: $('login-participant').value, pin: $('login-pin').value});
-    page.token = r.token;
-    page.me = r.participant;
-    sessionStorage.setItem('butb.token', r.token);
-    sessionStorage.setItem('butb.participant', r.participant);
-    showMessage('Logged in as ' + r.participant, true);
-    render();
+    loggedIn(await post('/api/login', {participant: $('login-participant').value, pin: $('login-pin').value}));
+  } catch (e) {
+    showMessage(e.message, false);
+  }
+};
+
+$('join-form').onsubmit = async (ev) => {
+  ev.preventDefault();
+  try {
+    loggedIn(await post('/api/join', {code: $('join-code').value, name: $('join-name').value, pin: $('join-pin').value}));
   } catch (e) {
     showMessage(e.message, false);
   }
 };
 
 $('logout-btn').onclick = () => {
+  if (page.token) {
+    post('/api/logout', {token: page.token}).catch(() => {});
+  }
   page.token = null;
   page.me = null;
+  page.role = '';
   sessionStorage.removeItem('butb.token');
   sessionStorage.removeItem('butb.participant');
+  sessionStorage.removeItem('butb.role');
   render();
 };
 
@@ -290,10 +315,19 @@ function render() {
   }
   const instructor = !s.instructorPinRequired || !!page.instructorPin;
   $('controls').hidden = !instructor;
+  $('class-form').hidden = !instructor;
+  $('btn-class-open').textContent = s.class.open ? 'New class' : 'Open class';
+  $('btn-class-close').hidden = !s.class.open;
+  $('roster-panel').hidden = !instructor || !s.class.open;
+  setHtml('roster', s.class.seats.length === 0 ? '<p class="empty">No student has joined yet.</p>' :
+    '<table><tr><th class="l">student</th><th class="l">participant</th><th class="l">role</th></tr>' +
+    s.class.seats.map((x) => '<tr data-participant="' + esc(x.participant) + '"><td class="l">' + esc(x.name) +
+      '</td><td class="l">' + esc(x.participant) + '</td><td class="l">' + esc(x.role) + '</td></tr>').join('') + '</table>');
   $('unlock-form').hidden = instructor;
   $('btn-lock').hidden = !s.instructorPinRequired;
   document.body.dataset.instructor = instructor;
   $('login-pin').hidden = !s.pinRequired;
+  $('join-pin').hidden = !s.pinRequired;
   if (!m) {
     return;
   }
@@ -424,12 +458,19 @@ function renderLog(m) {
 
 function renderStudent(m, ins) {
   const known = page.me && m.participants.some((p) => p.id === page.me);
-  $('login-form').hidden = !!known;
+  const s = page.state.session;
+  $('login-form').hidden = !!known || s.class.open;
+  $('join-form').hidden = !!known || !s.class.open;
   $('trading').hidden = !known;
   if (!known) {
     return;
   }
   $('me').textContent = page.me;
+  $('my-role').textContent = page.role ? ' (' + page.role + ')' : '';
+  const browsers = s.logins[page.me] || 0;
+  $('same-login').hidden = browsers < 2;
+  $('same-login').textContent = browsers + ' browsers are logged in as ' + page.me + ': their orders are one ' +
+    'participant\'s. Log out unless you mean to share it.';
   const p = m.participants.find((x) => x.id === page.me);
   setHtml('my-deposit', 'deposit free <b>' + esc(p.free) + '</b> ' + esc(p.currency) + ', blocked <b>' + esc(p.blocked) + '</b>');
   $('order-instrument').textContent = ins ? ins.symbol : '';

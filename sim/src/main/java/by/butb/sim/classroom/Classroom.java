@@ -22,6 +22,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
@@ -65,6 +66,7 @@ public final class Classroom implements AutoCloseable
     private final ScheduledExecutorService driver;
     private final Map<String, String> tokens = new ConcurrentHashMap<>();
     private final SecureRandom random = new SecureRandom();
+    private final ClassRoster roster = new ClassRoster();
 
     // Driver thread only.
     private Script script;
@@ -196,12 +198,16 @@ public final class Classroom implements AutoCloseable
 
     // ------------------------------------------------------------------------------------------ students
 
-    /** Logs a student in as a participant of the loaded catalog; returns the token their requests carry. */
+    /**
+     * Logs a student in as a participant of the loaded catalog; returns the token their requests carry. Refused
+     * while a class is open (students join it instead, {@link #join}).
+     */
     public String login(final String participantId, final String givenPin)
     {
-        if (pin != null && !pin.equals(givenPin == null ? "" : givenPin.trim()))
+        checkPin(givenPin);
+        if (roster.isOpen())
         {
-            throw new ClassroomException(403, "wrong classroom PIN: ask your instructor for it");
+            throw new ClassroomException(403, "a class is open: join it with the class code and your name");
         }
         final String id = participantId == null ? "" : participantId.trim();
         return call(() ->
@@ -213,14 +219,80 @@ public final class Classroom implements AutoCloseable
                 throw new ClassroomException("unknown participant '" + id + "': choose one of the participants of " +
                     "the loaded scenario");
             }
-            final byte[] bytes = new byte[16];
-            random.nextBytes(bytes);
-            final String token = HexFormat.of().formatHex(bytes);
-            tokens.put(token, p.id());
-            watch.watch(p.index());
-            marker();
-            return token;
+            return issueToken(p);
         });
+    }
+
+    /** Joins the open class: the student's seat (participant and role) and the token their requests carry. */
+    public Joined join(final String classCode, final String name, final String givenPin)
+    {
+        checkPin(givenPin);
+        return call(() ->
+        {
+            requireScenario();
+            final ClassRoster.Seat seat = roster.join(classCode, name, script.catalog());
+            return new Joined(issueToken(script.catalog().participant(seat.participant())), seat);
+        });
+    }
+
+    /** A student's answer to {@link #join}. */
+    public record Joined(String token, ClassRoster.Seat seat)
+    {
+    }
+
+    /** Ends a token (the page's "log out"); an unknown token is ignored. */
+    public void logout(final String token)
+    {
+        if (token != null && tokens.remove(token) != null)
+        {
+            call(() ->
+            {
+                publishSession();
+                return null;
+            });
+        }
+    }
+
+    /** Opens a class with a code (instructor): from now on students join instead of choosing a participant. */
+    public void openClass(final String classCode)
+    {
+        roster.open(classCode);
+        call(() ->
+        {
+            publishSession();
+            return null;
+        });
+    }
+
+    /** Closes the class (instructor): students choose a participant again; tokens already given stay valid. */
+    public void closeClass()
+    {
+        roster.close();
+        call(() ->
+        {
+            publishSession();
+            return null;
+        });
+    }
+
+    private void checkPin(final String givenPin)
+    {
+        if (pin != null && !pin.equals(givenPin == null ? "" : givenPin.trim()))
+        {
+            throw new ClassroomException(403, "wrong classroom PIN: ask your instructor for it");
+        }
+    }
+
+    /** Driver thread: a new token for {@code p}, whose resting orders the market JSON now lists. */
+    private String issueToken(final Participant p)
+    {
+        final byte[] bytes = new byte[16];
+        random.nextBytes(bytes);
+        final String token = HexFormat.of().formatHex(bytes);
+        tokens.put(token, p.id());
+        watch.watch(p.index());
+        marker();
+        return token;
     }
 
     /** The participant id a token was given to, or a 401 refusal. */
@@ -485,6 +557,13 @@ public final class Classroom implements AutoCloseable
             .field("instructorPinRequired", instructorPin != null)
             .field("error", loadError != null ? loadError : watch != null && watch.failure() != null ?
                 "the market view failed: " + watch.failure() : "");
+        // How many browsers hold a token of each participant (the page warns when it is more than one).
+        final Map<String, Integer> logins = new TreeMap<>();
+        tokens.values().forEach(id -> logins.merge(id, 1, Integer::sum));
+        j.key("logins").beginObject();
+        logins.forEach((id, n) -> j.field(id, n));
+        j.endObject();
+        roster.write(j);
         j.key("speeds").beginArray();
         for (final double s : SPEEDS)
         {

@@ -193,6 +193,9 @@ class ClassroomBrowserTest
         login("AE-BUYER-01");
         browser.waitFor("document.querySelector('#my-orders tr[data-order-id=\"AE1-1\"] button')",
             "the good-till-cancelled AE1-1 with its Replace and Cancel");
+        classroom.openClass("L1");
+        classroom.join("L1", "Student with a rather long name", null);
+        browser.waitFor("document.querySelector('#roster tr[data-participant]')", "the class roster");
         final Path shots = Path.of(System.getProperty("classroom.screenshots", "target/classroom-screenshots"));
         for (final int width : new int[] {1440, 1366, 1280, 1024, 390})
         {
@@ -300,7 +303,8 @@ class ClassroomBrowserTest
             "[...document.querySelectorAll('#lots .lot')].map((l) => l.dataset.status)");
         final int firstClosed = statuses.indexOf(statuses.stream().filter((x) -> !"OPEN".equals(x)).findFirst()
             .orElseThrow());
-        assertTrue(statuses.subList(firstClosed, statuses.size()).stream().noneMatch("OPEN"::equals), statuses.toString());
+        assertTrue(statuses.subList(firstClosed, statuses.size()).stream().noneMatch("OPEN"::equals),
+            statuses.toString());
         assertEquals(false, browser.eval("document.querySelector('#lots .lot.closed').checkVisibility()"),
             "the closed lots folded");
         final double folded = ((Number)browser.eval("document.documentElement.scrollHeight")).doubleValue();
@@ -360,7 +364,8 @@ class ClassroomBrowserTest
         assertEquals(true, browser.eval("document.getElementById('order-price').disabled"));
         browser.fill("#order-qty", "5");
         browser.click("#order-submit");
-        browser.waitFor("document.getElementById('message').textContent.includes('web-2')", "the market order's answer");
+        browser.waitFor("document.getElementById('message').textContent.includes('web-2')",
+            "the market order's answer");
         assertFalse(browser.text("#message").contains("REJECTED"), browser.text("#message"));
     }
 
@@ -403,6 +408,48 @@ class ClassroomBrowserTest
         playToTheEnd();
         browser.waitFor("document.querySelector('#notices .notice[data-kind=\"EXPIRED\"]')", "the expiry notice");
         assertTrue(browser.text("#notices").contains("web-1 expired"), browser.text("#notices"));
+    }
+
+    @Test
+    void shouldWarnWhenAnotherBrowserIsLoggedInAsTheSameParticipant() throws Exception
+    {
+        open("free");
+        login("CN-BUYER-01");
+        assertEquals(true, browser.eval("document.getElementById('same-login').hidden"));
+        final String other = classroom.login("CN-BUYER-01", null);
+        browser.waitFor("!document.getElementById('same-login').hidden", "the warning");
+        assertTrue(browser.text("#same-login").startsWith("2 browsers are logged in as CN-BUYER-01"),
+            browser.text("#same-login"));
+        classroom.logout(other);
+        browser.waitFor("document.getElementById('same-login').hidden", "the warning gone after the other logs out");
+    }
+
+    @Test
+    void shouldSeatStudentsWhoJoinTheInstructorsClassWithAParticipantAndARole() throws Exception
+    {
+        open("free");
+        browser.fill("#class-code", "ECON101");
+        browser.click("#btn-class-open");
+        browser.waitFor("!document.getElementById('join-form').hidden && " +
+            "document.getElementById('login-form').hidden", "the join form instead of the participant list");
+        browser.fill("#join-code", "ECON100");
+        browser.fill("#join-name", "Alice");
+        browser.click("#join-btn");
+        browser.waitFor("document.getElementById('message').className.includes('reject')", "the wrong code refused");
+        assertTrue(browser.text("#message").contains("wrong class code"), browser.text("#message"));
+        browser.fill("#join-code", "ECON101");
+        browser.click("#join-btn");
+        browser.waitFor("!document.getElementById('trading').hidden", "Alice's order form");
+        final String buyer = Scenarios.defaultCatalog().participants().stream()
+            .filter(p -> !"BY".equals(p.country())).findFirst().orElseThrow().id();
+        assertEquals(buyer, browser.text("#me"));
+        assertEquals(" (BUYER)", browser.text("#my-role"));
+        final Classroom.Joined bob = classroom.join("ECON101", "Bob", null);
+        assertEquals("SELLER", bob.seat().role());
+        browser.waitFor("document.querySelectorAll('#roster tr[data-participant]').length === 2", "two seats");
+        assertEquals("Alice" + buyer + "BUYER", browser.text("#roster tr[data-participant]"));
+        assertEquals("Bob" + bob.seat().participant() + "SELLER",
+            browser.text("#roster tr[data-participant='" + bob.seat().participant() + "']"));
     }
 
     @Test

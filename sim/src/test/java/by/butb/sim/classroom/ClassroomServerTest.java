@@ -141,8 +141,8 @@ class ClassroomServerTest
         assertEquals(405, get("/api/control").statusCode());
         final HttpResponse<String> action = post("/api/control", "action=rewind");
         assertEquals(400, action.statusCode());
-        assertEquals("field 'action': 'rewind' is not one of load, play, pause, step, speed, check",
-            MiniJson.object(action.body()).get("error"));
+        assertEquals("field 'action': 'rewind' is not one of load, play, pause, step, speed, class-open, " +
+            "class-close, check", MiniJson.object(action.body()).get("error"));
         final HttpResponse<String> speed = post("/api/control", "action=speed&speed=fast");
         assertEquals("field 'speed': 'fast' is not a number", MiniJson.object(speed.body()).get("error"));
         final HttpResponse<String> order = post("/api/order", "token=nope&action=NEW");
@@ -158,7 +158,7 @@ class ClassroomServerTest
         classroom.load("free");
         server = ClassroomServer.start(classroom, "127.0.0.1", 0);
         for (final String action : new String[] {"load&scenario=free", "play", "pause", "step", "speed&speed=60",
-            "check"})
+            "class-open&code=A1", "class-close", "check"})
         {
             final HttpResponse<String> refused = post("/api/control", "action=" + action + "&pin=1234");
             assertEquals(403, refused.statusCode(), action);

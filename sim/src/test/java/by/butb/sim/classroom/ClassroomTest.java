@@ -60,6 +60,12 @@ class ClassroomTest
             .orElseThrow();
     }
 
+    /** How many tokens the session says a participant holds. */
+    private int logins(final String participant)
+    {
+        return ((Number)((Map<?, ?>)session(state()).get("logins")).get(participant)).intValue();
+    }
+
     private static Map<String, String> order(final String action, final String instrument, final String side,
         final String price, final String quantity)
     {
@@ -228,6 +234,32 @@ class ClassroomTest
             final Instant older = Instant.parse((String)tape.get(i).get("time"));
             assertFalse(older.isAfter(newer), tape.get(i - 1) + " before " + tape.get(i));
         }
+    }
+
+    @Test
+    void shouldSeatAClassByCodeAndNameAndRefuseFreeLoginsWhileItIsOpen()
+    {
+        classroom = new Classroom(null, null);
+        classroom.load("free");
+        assertEquals(403, assertThrows(ClassroomException.class, () -> classroom.join("A1", "Ann", null)).status());
+        classroom.openClass("A1");
+        assertEquals(403, assertThrows(ClassroomException.class, () -> classroom.login("CN-BUYER-01", null))
+            .status());
+        assertEquals(403, assertThrows(ClassroomException.class, () -> classroom.join("B2", "Ann", null)).status());
+        assertEquals(400, assertThrows(ClassroomException.class, () -> classroom.join("A1", " ", null)).status());
+        final Classroom.Joined ann = classroom.join("A1", "Ann", null);
+        final Classroom.Joined ben = classroom.join("A1", "Ben", null);
+        final Classroom.Joined again = classroom.join("A1", " ann ", null);
+        assertEquals(ann.seat(), again.seat());
+        assertEquals(List.of("BUYER", "SELLER"), List.of(ann.seat().role(), ben.seat().role()));
+        assertFalse(Scenarios.defaultCatalog().participant(ann.seat().participant()).country().equals("BY"));
+        assertEquals("BY", Scenarios.defaultCatalog().participant(ben.seat().participant()).country());
+        assertEquals(ann.seat().participant(), classroom.participantOf(again.token()));
+        assertEquals(2, logins(ann.seat().participant()));
+        classroom.logout(again.token());
+        assertEquals(1, logins(ann.seat().participant()));
+        classroom.closeClass();
+        classroom.login("CN-BUYER-01", null);
     }
 
     @Test

@@ -15,7 +15,8 @@ final class PageLayout
           const out = [];
           const root = document.documentElement;
           if (root.scrollWidth > window.innerWidth) {
-            out.push('the page scrolls sideways: scrollWidth ' + root.scrollWidth + ' > innerWidth ' + window.innerWidth);
+            out.push('the page scrolls sideways: scrollWidth ' + root.scrollWidth + ' > innerWidth ' +
+              window.innerWidth);
           }
           const name = (e) => e.tagName.toLowerCase() + (e.id ? '#' + e.id : '') +
             (e.className && typeof e.className === 'string' ? '.' + e.className.trim().replace(/ +/g, '.') : '') +
