@@ -208,11 +208,11 @@ class ClassroomTest
         classroom = new Classroom(null, null);
         classroom.load("free");
         final String token = classroom.login("BY-SAWMILL-01", null);
-        final Classroom.OrderResult result = classroom.order(token, order("NEW", "TIMBER_SW", "SELL", "170,5", "2,5"));
+        final Classroom.OrderResult result = classroom.order(token, order("NEW", "TIMBER_SW", "SELL", "170,5", "25,0"));
         assertTrue(result.accepted(), result.events().toString());
         final Map<?, ?> ask = (Map<?, ?>)((List<?>)instrument(state(), "TIMBER_SW").get("asks")).get(0);
         assertEquals("170.50", ask.get("price"));
-        assertEquals("2.500", ask.get("quantity"));
+        assertEquals("25.000", ask.get("quantity"));
         assertEquals("web-1", Classroom.decimalPoint("order_id", "web-1"));
         assertEquals("1,2,3", Classroom.decimalPoint("price", "1,2,3"));
     }
@@ -327,7 +327,7 @@ class ClassroomTest
             () -> classroom.order("forged", order("NEW", "TIMBER_SW", "BUY", "180", "1"))).status());
         final String token = classroom.login("CN-BUYER-01", null);
         final ClassroomException comma = assertThrows(ClassroomException.class,
-            () -> classroom.order(token, order("NEW", "TIMBER_SW", "BUY", "1,80", "1")));
+            () -> classroom.order(token, order("NEW", "TIMBER_SW", "BUY", "1,8,0", "1")));
         assertTrue(comma.getMessage().startsWith("field 'price': must be at most 64 characters without commas"),
             comma.getMessage());
         final ClassroomException action = assertThrows(ClassroomException.class,
