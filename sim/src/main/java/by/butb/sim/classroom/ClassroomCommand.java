@@ -16,8 +16,9 @@ import java.util.concurrent.CountDownLatch;
     name = "classroom",
     mixinStandardHelpOptions = true,
     description = {"Starts a web page on this machine that shows the exchange live (order books, trades, phases, " +
-        "lot auctions, address deals, deposits): the instructor loads a scenario and plays, pauses or steps it; " +
-        "students log in as participants and trade from their browsers. Runs until Ctrl-C.",
+        "lot auctions, address deals, deposits): the instructor loads a scenario and plays, pauses or steps it, and " +
+        "may open a class that students join by code and name; students trade as participants from their " +
+        "browsers. Runs until Ctrl-C.",
         "See docs/classroom.md."},
     footer = {"", "Examples:", "  ./butb classroom                      (http://127.0.0.1:8080/)",
         "  ./butb classroom --host 0.0.0.0 --pin 4711 --instructor-pin 9000 --scenario lot-auction",
@@ -44,8 +45,8 @@ public final class ClassroomCommand implements Callable<Integer>
     private String pin;
 
     @Option(names = "--instructor-pin", paramLabel = "PIN",
-        description = "PIN the instructor's controls (load, play, pause, step, speed) need; required when --host " +
-            "is not a loopback address (default: none, anyone at the page on this machine may use them).")
+        description = "PIN the instructor's controls (load, play, pause, step, speed, class) need; required when " +
+            "--host is not a loopback address (default: none, anyone at the page on this machine may use them).")
     private String instructorPin;
 
     @Spec
