@@ -263,6 +263,18 @@ public final class MatchingEngine
         return books[instrument].side(side).level(rank).orderCount();
     }
 
+    /** The call auction's indicative opening price of an instrument's book now (read-only), or -1: no cross. */
+    public long indicativePrice(final int instrument)
+    {
+        return CallAuction.indicativePrice(books[instrument]);
+    }
+
+    /** The quantity the call auction would trade at {@code price} in an instrument's book now (read-only). */
+    public long indicativeVolume(final int instrument, final long price)
+    {
+        return CallAuction.indicativeVolume(books[instrument], price);
+    }
+
     /**
      * Deposit held for a participant's live commitments, recomputed from them: resting and address orders, open
      * lots and best bids. Equals {@link #blockedDeposit} at all times (an invariant tests check). O(live orders).

@@ -25,6 +25,21 @@ public final class CallAuction
         this.orders = orders;
     }
 
+    /** Read-only: the price at which {@link #uncross} would begin to trade {@code book} now, or -1 (no cross). */
+    public static long indicativePrice(final OrderBook book)
+    {
+        return UncrossPrice.find(book);
+    }
+
+    /**
+     * Read-only: the quantity executable at {@code price} (the smaller of the bids at or above it and the asks at
+     * or below it); the trades may be fewer when self-match prevention cancels an order.
+     */
+    public static long indicativeVolume(final OrderBook book, final long price)
+    {
+        return UncrossPrice.volumeAt(book, price);
+    }
+
     /** Uncrosses {@code book}; a book that does not cross is left as it is. */
     public void uncross(final OrderBook book)
     {

@@ -51,6 +51,12 @@ final class UncrossPrice
         return bestVolume > 0 ? bestPrice : -1;
     }
 
+    /** The quantity that trades when the book uncrosses at {@code price}: the smaller of the two sides' volumes. */
+    static long volumeAt(final OrderBook book, final long price)
+    {
+        return Math.min(volumeAtOrBetter(book.bids, price), volumeAtOrBetter(book.asks, price));
+    }
+
     private static boolean nearer(final long p, final long current, final long reference)
     {
         final long d = Math.abs(p - reference);

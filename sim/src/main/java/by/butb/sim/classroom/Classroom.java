@@ -22,6 +22,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
@@ -30,6 +31,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.regex.Pattern;
 
 /**
  * The classroom: one engine pipeline for the loaded scenario, a player for its planned commands, and the students'
@@ -53,6 +55,7 @@ public final class Classroom implements AutoCloseable
     static final long TICK_MILLIS = 200;
     private static final int MAX_COMMANDS_PER_TICK = 5000;
     private static final long TIMEOUT_SECONDS = 120;
+    private static final Pattern DECIMAL_COMMA = Pattern.compile("-?[0-9]+,[0-9]+");
     private static final List<String> STUDENT_ACTIONS = List.of("NEW", "CANCEL", "REPLACE", "LOT_BID");
     private static final List<String> ORDER_COLUMNS = List.of("time", "participant", "action", "order_id",
         "instrument", "side", "type", "tif", "price", "quantity", "exchange_order_id");
@@ -63,6 +66,7 @@ public final class Classroom implements AutoCloseable
     private final ScheduledExecutorService driver;
     private final Map<String, String> tokens = new ConcurrentHashMap<>();
     private final SecureRandom random = new SecureRandom();
+    private final ClassRoster roster = new ClassRoster();
 
     // Driver thread only.
     private Script script;
@@ -80,6 +84,8 @@ public final class Classroom implements AutoCloseable
     private boolean playing;
     private double speed = DEFAULT_SPEED;
     private String loadError;
+    private String focus = "";
+    private long loadSerial;
 
     /**
      * @param pin           the classroom PIN students give with their participant id, or null for none.
@@ -192,12 +198,16 @@ public final class Classroom implements AutoCloseable
 
     // ------------------------------------------------------------------------------------------ students
 
-    /** Logs a student in as a participant of the loaded catalog; returns the token their requests carry. */
+    /**
+     * Logs a student in as a participant of the loaded catalog; returns the token their requests carry. Refused
+     * while a class is open (students join it instead, {@link #join}).
+     */
     public String login(final String participantId, final String givenPin)
     {
-        if (pin != null && !pin.equals(givenPin == null ? "" : givenPin.trim()))
+        checkPin(givenPin);
+        if (roster.isOpen())
         {
-            throw new ClassroomException(403, "wrong classroom PIN: ask your instructor for it");
+            throw new ClassroomException(403, "a class is open: join it with the class code and your name");
         }
         final String id = participantId == null ? "" : participantId.trim();
         return call(() ->
@@ -209,14 +219,80 @@ public final class Classroom implements AutoCloseable
                 throw new ClassroomException("unknown participant '" + id + "': choose one of the participants of " +
                     "the loaded scenario");
             }
-            final byte[] bytes = new byte[16];
-            random.nextBytes(bytes);
-            final String token = HexFormat.of().formatHex(bytes);
-            tokens.put(token, p.id());
-            watch.watch(p.index());
-            marker();
-            return token;
+            return issueToken(p);
         });
+    }
+
+    /** Joins the open class: the student's seat (participant and role) and the token their requests carry. */
+    public Joined join(final String classCode, final String name, final String givenPin)
+    {
+        checkPin(givenPin);
+        return call(() ->
+        {
+            requireScenario();
+            final ClassRoster.Seat seat = roster.join(classCode, name, script.catalog());
+            return new Joined(issueToken(script.catalog().participant(seat.participant())), seat);
+        });
+    }
+
+    /** A student's answer to {@link #join}. */
+    public record Joined(String token, ClassRoster.Seat seat)
+    {
+    }
+
+    /** Ends a token (the page's "log out"); an unknown token is ignored. */
+    public void logout(final String token)
+    {
+        if (token != null && tokens.remove(token) != null)
+        {
+            call(() ->
+            {
+                publishSession();
+                return null;
+            });
+        }
+    }
+
+    /** Opens a class with a code (instructor): from now on students join instead of choosing a participant. */
+    public void openClass(final String classCode)
+    {
+        roster.open(classCode);
+        call(() ->
+        {
+            publishSession();
+            return null;
+        });
+    }
+
+    /** Closes the class (instructor): students choose a participant again; tokens already given stay valid. */
+    public void closeClass()
+    {
+        roster.close();
+        call(() ->
+        {
+            publishSession();
+            return null;
+        });
+    }
+
+    private void checkPin(final String givenPin)
+    {
+        if (pin != null && !pin.equals(givenPin == null ? "" : givenPin.trim()))
+        {
+            throw new ClassroomException(403, "wrong classroom PIN: ask your instructor for it");
+        }
+    }
+
+    /** Driver thread: a new token for {@code p}, whose resting orders the market JSON now lists. */
+    private String issueToken(final Participant p)
+    {
+        final byte[] bytes = new byte[16];
+        random.nextBytes(bytes);
+        final String token = HexFormat.of().formatHex(bytes);
+        tokens.put(token, p.id());
+        watch.watch(p.index());
+        marker();
+        return token;
     }
 
     /** The participant id a token was given to, or a 401 refusal. */
@@ -249,7 +325,7 @@ public final class Classroom implements AutoCloseable
         }
         for (final String column : ORDER_COLUMNS)
         {
-            final String value = get(fields, column);
+            final String value = decimalPoint(column, get(fields, column));
             if (value.length() > 64 || value.indexOf(',') >= 0 || value.indexOf('"') >= 0 || value.indexOf('\n') >= 0 ||
                 value.indexOf('\r') >= 0)
             {
@@ -274,7 +350,7 @@ public final class Classroom implements AutoCloseable
             row.put("order_id", orderId);
             for (final String column : ORDER_COLUMNS.subList(4, ORDER_COLUMNS.size()))
             {
-                row.put(column, get(fields, column));
+                row.put(column, decimalPoint(column, get(fields, column)));
             }
             final String csv = String.join(",", row.keySet()) + "\n" + String.join(",", row.values()) + "\n";
             final RowInfo[] info = new RowInfo[1];
@@ -377,6 +453,9 @@ public final class Classroom implements AutoCloseable
         now = loaded.startNanos();
         playing = false;
         loadError = null;
+        final int first = loaded.focusInstrument();
+        focus = first >= 0 ? catalog.instrument(first).symbol() : "";
+        loadSerial++;
         marker();
         pipeline.drain();
     }
@@ -464,6 +543,8 @@ public final class Classroom implements AutoCloseable
         final Json j = new Json().beginObject();
         j.field("scenario", script == null ? "" : script.id())
             .field("title", script == null ? "" : script.title())
+            .field("focus", focus)
+            .field("loads", loadSerial)
             .field("playing", playing)
             .field("speed", speed)
             .field("cursor", cursor)
@@ -476,6 +557,13 @@ public final class Classroom implements AutoCloseable
             .field("instructorPinRequired", instructorPin != null)
             .field("error", loadError != null ? loadError : watch != null && watch.failure() != null ?
                 "the market view failed: " + watch.failure() : "");
+        // How many browsers hold a token of each participant (the page warns when it is more than one).
+        final Map<String, Integer> logins = new TreeMap<>();
+        tokens.values().forEach(id -> logins.merge(id, 1, Integer::sum));
+        j.key("logins").beginObject();
+        logins.forEach((id, n) -> j.field(id, n));
+        j.endObject();
+        roster.write(j);
         j.key("speeds").beginArray();
         for (final double s : SPEEDS)
         {
@@ -532,6 +620,13 @@ public final class Classroom implements AutoCloseable
             info.exchangeOrderId(), info.instrument(), info.side(), info.type(), info.tif(), info.price(),
             info.quantity(), info.counterparty(), info.counterpartyOrderId(),
             info.reason().replaceFirst("^line \\d+ ", ""));
+    }
+
+    /** A price or quantity written with a decimal comma ("170,5", as in Belarus) as the order file's "170.5". */
+    static String decimalPoint(final String column, final String value)
+    {
+        return (column.equals("price") || column.equals("quantity")) && DECIMAL_COMMA.matcher(value).matches() ?
+            value.replace(',', '.') : value;
     }
 
     private static String get(final Map<String, String> fields, final String key)

@@ -1,9 +1,13 @@
 package by.butb.sim.classroom;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
@@ -12,8 +16,9 @@ import java.util.concurrent.CountDownLatch;
     name = "classroom",
     mixinStandardHelpOptions = true,
     description = {"Starts a web page on this machine that shows the exchange live (order books, trades, phases, " +
-        "lot auctions, address deals, deposits): the instructor loads a scenario and plays, pauses or steps it; " +
-        "students log in as participants and trade from their browsers. Runs until Ctrl-C.",
+        "lot auctions, address deals, deposits): the instructor loads a scenario and plays, pauses or steps it, and " +
+        "may open a class that students join by code and name; students trade as participants from their " +
+        "browsers. Runs until Ctrl-C.",
         "See docs/classroom.md."},
     footer = {"", "Examples:", "  ./butb classroom                      (http://127.0.0.1:8080/)",
         "  ./butb classroom --host 0.0.0.0 --pin 4711 --instructor-pin 9000 --scenario lot-auction",
@@ -40,9 +45,12 @@ public final class ClassroomCommand implements Callable<Integer>
     private String pin;
 
     @Option(names = "--instructor-pin", paramLabel = "PIN",
-        description = "PIN the instructor's controls (load, play, pause, step, speed) need (default: none, " +
-            "anyone at the page may use them).")
+        description = "PIN the instructor's controls (load, play, pause, step, speed, class) need; required when " +
+            "--host is not a loopback address (default: none, anyone at the page on this machine may use them).")
     private String instructorPin;
+
+    @Spec
+    private CommandSpec spec;
 
     @Override
     public Integer call() throws IOException, InterruptedException
@@ -50,6 +58,13 @@ public final class ClassroomCommand implements Callable<Integer>
         if (port < 0 || port > 65_535)
         {
             System.err.println("butb classroom: --port " + port + " is not a TCP port (0-65535)");
+            return 2;
+        }
+        if ((instructorPin == null || instructorPin.isBlank()) && !isLoopback(host))
+        {
+            spec.commandLine().getErr().println("butb classroom: --host " + host + " lets other machines reach the " +
+                "page, so --instructor-pin PIN is required (without it any student could load, step or play " +
+                "scenarios)");
             return 2;
         }
         final Classroom classroom = new Classroom(pin, instructorPin);
@@ -85,5 +100,18 @@ public final class ClassroomCommand implements Callable<Integer>
         System.out.flush();
         stopped.await();
         return 0;
+    }
+
+    /** True when {@code host} names this machine only (127.0.0.0/8, ::1, localhost); unknown names are not. */
+    static boolean isLoopback(final String host)
+    {
+        try
+        {
+            return InetAddress.getByName(host).isLoopbackAddress();
+        }
+        catch (final UnknownHostException ex)
+        {
+            return false;
+        }
     }
 }

@@ -21,9 +21,11 @@ import java.util.zip.GZIPOutputStream;
  *
  * <p>Endpoints: {@code GET /} (the page), {@code GET /app.js}, {@code /app.css}; {@code GET /api/state} (JSON);
  * {@code GET /api/stream} (SSE, one "data:" message per new state); {@code POST /api/control} (action = load |
- * play | pause | step | speed, with scenario, speed, pin); {@code POST /api/login} (participant, pin) returns a
- * token; {@code POST /api/order} (token and order-file columns). Posts are form-encoded; answers are JSON, errors
- * {"error": "..."} with status 400 (bad input), 401 (not logged in), 403 (wrong PIN), 404, 405.
+ * play | pause | step | speed | class-open | class-close | check, with scenario, speed, code, pin; check only tests
+ * the PIN); {@code POST /api/login} (participant, pin) and {@code POST /api/join} (code, name, pin: a seat in the
+ * open class) return a token; {@code POST /api/logout} (token); {@code POST /api/order} (token and order-file
+ * columns). Posts are form-encoded; answers are JSON, errors {"error": "..."} with status 400 (bad input), 401
+ * (not logged in), 403 (wrong PIN or class code), 404, 405, 409 (no trader free for a new seat).
  *
  * <p>Threading: requests run on a cached pool (an open stream holds one thread); the classroom serialises the work.
  */
@@ -147,8 +149,14 @@ public final class ClassroomServer implements AutoCloseable
                     case "pause" -> classroom.pause();
                     case "step" -> classroom.step();
                     case "speed" -> classroom.speed(number("speed", form.getOrDefault("speed", "")));
+                    case "class-open" -> classroom.openClass(form.getOrDefault("code", ""));
+                    case "class-close" -> classroom.closeClass();
+                    case "check" ->
+                    {
+                        // the PIN alone: the page unlocks the instructor's controls when it is right
+                    }
                     default -> throw new ClassroomException("field 'action': '" + action +
-                        "' is not one of load, play, pause, step, speed");
+                        "' is not one of load, play, pause, step, speed, class-open, class-close, check");
                 }
                 send(ex, 200, "application/json", "{\"ok\":true}");
             }
@@ -160,6 +168,21 @@ public final class ClassroomServer implements AutoCloseable
                 final String token = classroom.login(participant, form.get("pin"));
                 send(ex, 200, "application/json", new Json().beginObject().field("token", token)
                     .field("participant", classroom.participantOf(token)).endObject().toString());
+            }
+            case "/api/join" ->
+            {
+                requireMethod(method, "POST");
+                final Map<String, String> form = form(ex);
+                final Classroom.Joined joined = classroom.join(form.get("code"), form.get("name"), form.get("pin"));
+                send(ex, 200, "application/json", new Json().beginObject().field("token", joined.token())
+                    .field("participant", joined.seat().participant()).field("role", joined.seat().role())
+                    .field("name", joined.seat().name()).endObject().toString());
+            }
+            case "/api/logout" ->
+            {
+                requireMethod(method, "POST");
+                classroom.logout(form(ex).get("token"));
+                send(ex, 200, "application/json", "{\"ok\":true}");
             }
             case "/api/order" ->
             {

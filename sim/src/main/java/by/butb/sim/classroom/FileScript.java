@@ -29,6 +29,7 @@ final class FileScript extends ScriptBase
     private final List<CsvRow> rows;
     private final long[] times;
     private final long finalClock;
+    private final int focus;
     private final OrderIds ids = new OrderIds();
     private OrderFileReader reader;
 
@@ -52,11 +53,16 @@ final class FileScript extends ScriptBase
         final long[] rowTimes = new long[rows.size()];
         long lastRow = Long.MIN_VALUE;
         long lastClose = Long.MIN_VALUE;
+        int first = -1;
         for (int i = 0; i < rows.size(); i++)
         {
             dry.read(rows.get(i), command);
             rowTimes[i] = Math.max(command.timeNanos, i == 0 ? Long.MIN_VALUE : rowTimes[i - 1]);
             lastRow = Math.max(lastRow, command.timeNanos);
+            if (first < 0 && command.instrument >= 0)
+            {
+                first = command.instrument;
+            }
             if (command.type == CommandType.LOT_OFFER)
             {
                 lastClose = Math.max(lastClose, command.closeTimeNanos);
@@ -64,6 +70,13 @@ final class FileScript extends ScriptBase
         }
         finalClock = lastClose > lastRow ? lastClose : Long.MIN_VALUE;
         times = rowTimes;
+        focus = first;
+    }
+
+    @Override
+    public int focusInstrument()
+    {
+        return focus;
     }
 
 

@@ -55,4 +55,10 @@ final class FreeScript extends ScriptBase
     {
         throw new IndexOutOfBoundsException("free trading has no planned command " + i);
     }
+
+    @Override
+    public int focusInstrument()
+    {
+        return -1;
+    }
 }

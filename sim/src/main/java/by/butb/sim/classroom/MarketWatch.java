@@ -40,6 +40,9 @@ import java.util.function.Consumer;
  * driver ends every batch with one), the book levels, phases, lots and deposits are copied into a JSON text and
  * handed to {@code publish}: nothing else reads the engine.
  *
+ * <p>"notices" ({@link StudentNotices}) tell the watched students what happened to their orders without their
+ * asking.
+ *
  * <p>Threading: {@link #onEvent} and {@link #onCommandComplete} run on the logic thread; {@link #expect} and
  * {@link #watch} are called by other threads (concurrent maps).
  */
@@ -70,6 +73,7 @@ final class MarketWatch implements EngineListener
     private int pendingCount;
     private final ArrayDeque<Map<String, String>> log = new ArrayDeque<>();
     private final ArrayDeque<Map<String, String>> tape = new ArrayDeque<>();
+    private final StudentNotices notices;
     private final Map<Long, LotView> lots = new LinkedHashMap<>();
     private final Map<Long, AddressView> addressOrders = new LinkedHashMap<>();
     private final long[] lastPrice;
@@ -91,6 +95,7 @@ final class MarketWatch implements EngineListener
         this.replay = new ReplayListener(catalog, rules, ids, rows, liveOrderInstruments,
             new CsvOut("events", eventText), new CsvOut("trades", tradeText),
             new ReplayStats(catalog.instruments().size()));
+        notices = new StudentNotices(catalog, this::name, watched);
         lastPrice = new long[catalog.instruments().size()];
         tradeCount = new long[catalog.instruments().size()];
     }
@@ -170,7 +175,7 @@ final class MarketWatch implements EngineListener
         }
     }
 
-    private static <T> void addBounded(final ArrayDeque<T> deque, final T item, final int max)
+    static <T> void addBounded(final ArrayDeque<T> deque, final T item, final int max)
     {
         deque.addLast(item);
         if (deque.size() > max)
@@ -199,9 +204,10 @@ final class MarketWatch implements EngineListener
         return out;
     }
 
-    /** Follows lots and address orders through one event of {@code command}. */
+    /** Follows lots, address orders and the watched students' notices through one event of {@code command}. */
     private void follow(final EngineEvent e, final Command command)
     {
+        notices.follow(e, command);
         switch (e.type)
         {
             case ACCEPTED ->
@@ -332,10 +338,14 @@ final class MarketWatch implements EngineListener
         writeAddressOrders(j);
         writeParticipants(j, engine);
         writeWatchedOrders(j, engine);
+        notices.write(j);
         return j.endObject().toString();
     }
 
-    /** "instruments": each with its section's phase, its steps and limits, last price and the book's depth. */
+    /**
+     * "instruments": each with its section's phase, its steps and limits, last price, the book's depth and, when
+     * bids and asks cross (before a call auction), the auction's indicative price and volume (else "").
+     */
     private void writeInstruments(final Json j, final MatchingEngine engine)
     {
         j.key("instruments").beginArray();
@@ -355,6 +365,10 @@ final class MarketWatch implements EngineListener
                 .field("high", price(instrument, instrument.highPrice()))
                 .field("last", tradeCount[i] == 0 ? "" : price(instrument, lastPrice[i]))
                 .field("trades", tradeCount[i]);
+            final long indicative = engine.indicativePrice(i);
+            j.field("indicativePrice", indicative < 0 ? "" : price(instrument, indicative))
+                .field("indicativeVolume", indicative < 0 ? "" :
+                    quantity(instrument, engine.indicativeVolume(i, indicative)));
             levels(j, "bids", engine, instrument, Side.BUY);
             levels(j, "asks", engine, instrument, Side.SELL);
             j.endObject();
@@ -524,18 +538,18 @@ final class MarketWatch implements EngineListener
         return index >= 0 && index < catalog.participants().size() ? catalog.participant(index).id() : "";
     }
 
-    private String name(final int owner, final long clientOrderId)
+    String name(final int owner, final long clientOrderId)
     {
         final String name = ids.nameOf(participant(owner), clientOrderId);
         return name != null ? name : "#" + clientOrderId;
     }
 
-    private static String price(final Instrument instrument, final long value)
+    static String price(final Instrument instrument, final long value)
     {
         return FixedPoint.format(value, instrument.priceScale());
     }
 
-    private static String quantity(final Instrument instrument, final long value)
+    static String quantity(final Instrument instrument, final long value)
     {
         return FixedPoint.format(value, instrument.quantityScale());
     }

@@ -34,6 +34,9 @@ interface Script
     /** Scenario time of command {@code i}, nanoseconds since the epoch (UTC). */
     long timeNanos(int i);
 
+    /** The instrument (catalog index) of the first planned command that names one, or -1: the page shows it first. */
+    int focusInstrument();
+
     /** The simulated time when the scenario is loaded: the first command's time, or a start of its own. */
     long startNanos();
 

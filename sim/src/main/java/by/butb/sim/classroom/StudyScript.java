@@ -49,6 +49,23 @@ final class StudyScript extends ScriptBase
         return commands.timeNanos(i);
     }
 
+    /** The first of the first 1,000 planned commands that names an instrument. */
+    @Override
+    public int focusInstrument()
+    {
+        final Command scratch = new Command();
+        for (int i = 0; i < Math.min(1000, commands.size()); i++)
+        {
+            scratch.clear();
+            commands.fill(scratch, i);
+            if (scratch.instrument >= 0)
+            {
+                return scratch.instrument;
+            }
+        }
+        return -1;
+    }
+
     @Override
     public long startNanos()
     {

@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -39,6 +40,10 @@ final class Chromium implements AutoCloseable
     private final WebSocket socket;
     private final AtomicLong ids = new AtomicLong();
     private final Map<Long, CompletableFuture<Map<String, Object>>> calls = new ConcurrentHashMap<>();
+    private final ConcurrentLinkedQueue<String> consoleErrors = new ConcurrentLinkedQueue<>();
+    private int width = 1600;
+    private int height = 1000;
+    private boolean mobile;
 
     private Chromium(final Process process, final Path profile, final WebSocket socket)
     {
@@ -115,6 +120,7 @@ final class Chromium implements AutoCloseable
             self[0] = new Chromium(process, profile, socket);
             self[0].call("Page.enable", "{}");
             self[0].call("Runtime.enable", "{}");
+            self[0].call("Log.enable", "{}");
             return self[0];
         }
         catch (final Exception | AssertionError ex)
@@ -229,16 +235,38 @@ final class Chromium implements AutoCloseable
             text("#message") + "; status: " + text("#status"));
     }
 
-    /** A PNG of the page at {@code width} x its full height. */
-    void screenshot(final Path file, final int width) throws Exception
+    /** Sets the viewport, in CSS pixels; {@code mobile} emulates a phone (its viewport meta tag, touch layout). */
+    void resize(final int newWidth, final int newHeight, final boolean newMobile) throws Exception
     {
-        final Object height = eval("Math.ceil(document.documentElement.scrollHeight)");
-        call("Emulation.setDeviceMetricsOverride", "{\"width\":" + width + ",\"height\":" +
-            ((Number)height).intValue() + ",\"deviceScaleFactor\":1,\"mobile\":false}");
+        width = newWidth;
+        height = newHeight;
+        mobile = newMobile;
+        metrics(height);
+    }
+
+    /** A PNG of the page at the viewport's width x its full height. */
+    void screenshot(final Path file) throws Exception
+    {
+        final Object full = eval("Math.ceil(document.documentElement.scrollHeight)");
+        metrics(Math.max(height, ((Number)full).intValue()));
         final Map<String, Object> r = call("Page.captureScreenshot", "{\"format\":\"png\"}");
         Files.createDirectories(file.toAbsolutePath().getParent());
         Files.write(file, Base64.getDecoder().decode((String)r.get("data")));
-        call("Emulation.clearDeviceMetricsOverride", "{}");
+        metrics(height);
+    }
+
+    private void metrics(final int viewHeight) throws Exception
+    {
+        call("Emulation.setDeviceMetricsOverride", "{\"width\":" + width + ",\"height\":" + viewHeight +
+            ",\"deviceScaleFactor\":1,\"mobile\":" + mobile + "}");
+    }
+
+    /** The console errors, uncaught exceptions and failed loads (a 404 included) seen since the last call. */
+    List<String> takeConsoleErrors()
+    {
+        final List<String> out = List.copyOf(consoleErrors);
+        consoleErrors.removeAll(out);
+        return out;
     }
 
     /**
@@ -302,6 +330,25 @@ final class Chromium implements AutoCloseable
         });
     }
 
+    private void noteError(final Map<String, Object> message)
+    {
+        final Object method = message.get("method");
+        final Map<?, ?> params = (Map<?, ?>)message.get("params");
+        if ("Runtime.exceptionThrown".equals(method))
+        {
+            consoleErrors.add("exception: " + params.get("exceptionDetails"));
+        }
+        else if ("Runtime.consoleAPICalled".equals(method) && "error".equals(params.get("type")))
+        {
+            consoleErrors.add("console.error: " + params.get("args"));
+        }
+        else if ("Log.entryAdded".equals(method) && "error".equals(((Map<?, ?>)params.get("entry")).get("level")))
+        {
+            final Map<?, ?> entry = (Map<?, ?>)params.get("entry");
+            consoleErrors.add(entry.get("source") + ": " + entry.get("text") + " " + entry.get("url"));
+        }
+    }
+
     static String quote(final String s)
     {
         final StringBuilder b = new StringBuilder();
@@ -329,7 +376,11 @@ final class Chromium implements AutoCloseable
                 final Map<String, Object> message = MiniJson.object(text.toString());
                 text.setLength(0);
                 final Object id = message.get("id");
-                if (id != null && owner[0] != null)
+                if (id == null && owner[0] != null)
+                {
+                    owner[0].noteError(message);
+                }
+                else if (id != null && owner[0] != null)
                 {
                     final CompletableFuture<Map<String, Object>> f = owner[0].calls.remove(((Number)id).longValue());
                     if (f != null)

@@ -6,9 +6,13 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
+import java.math.BigDecimal;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -53,9 +57,16 @@ class ClassroomBrowserTest
 
     private void open(final String scenario) throws Exception
     {
-        classroom = new Classroom(null, null);
+        open(scenario, null);
+    }
+
+    private void open(final String scenario, final String instructorPin) throws Exception
+    {
+        classroom = new Classroom(null, instructorPin);
         classroom.load(scenario);
         server = ClassroomServer.start(classroom, "127.0.0.1", 0);
+        browser.resize(1600, 1000, false);
+        browser.takeConsoleErrors();
         browser.navigate(server.url());
         browser.eval("sessionStorage.clear()");
         browser.navigate(server.url());
@@ -93,13 +104,352 @@ class ClassroomBrowserTest
         browser.click("#order-submit");
     }
 
+    /** With -Dclassroom.screenshots=DIR, the page at 1,600 px into DIR/name (the pictures of docs/img). */
     private static void screenshot(final String name) throws Exception
     {
         final String dir = System.getProperty("classroom.screenshots");
         if (dir != null && !dir.isBlank())
         {
-            browser.screenshot(Path.of(dir, name), 1600);
+            browser.screenshot(Path.of(dir, name));
         }
+    }
+
+    /** The phase of an instrument's section in the classroom's settled state. */
+    private String phase(final String symbol)
+    {
+        final Map<?, ?> market = (Map<?, ?>)MiniJson.object(classroom.settledStateJson()).get("market");
+        for (final Object i : (List<?>)market.get("instruments"))
+        {
+            if (symbol.equals(((Map<?, ?>)i).get("symbol")))
+            {
+                return (String)((Map<?, ?>)i).get("phase");
+            }
+        }
+        throw new AssertionError("no instrument " + symbol);
+    }
+
+    /** Plays the loaded scenario at the highest speed to its last planned command, then pauses. */
+    private void playToTheEnd() throws Exception
+    {
+        browser.fill("#speed-select", "86400");
+        browser.waitFor("document.getElementById('status').textContent.includes('86400')", "speed 86400");
+        browser.click("#btn-play");
+        browser.waitFor("document.body.dataset.cursor !== '0' && " +
+            "document.body.dataset.cursor === document.body.dataset.total", "every planned command played");
+        browser.click("#btn-pause");
+        browser.waitFor("document.body.dataset.playing === 'false'", "paused");
+    }
+
+    @Test
+    void shouldLoadWithoutAnyConsoleError() throws Exception
+    {
+        open("free");
+        browser.waitFor("document.readyState === 'complete'", "the page loaded");
+        Thread.sleep(300);
+        assertEquals(List.of(), browser.takeConsoleErrors());
+    }
+
+    @Test
+    void shouldHideTheInstructorControlsUntilTheInstructorPinIsGiven() throws Exception
+    {
+        open("call-auction", "9000");
+        assertEquals(true, browser.eval("document.getElementById('controls').offsetParent === null"));
+        assertEquals(false, browser.eval("document.getElementById('unlock-form').offsetParent === null"));
+        browser.fill("#instructor-pin", "1234");
+        browser.click("#btn-unlock");
+        browser.waitFor("!document.getElementById('instructor-message').hidden", "the instructor's error");
+        assertTrue(browser.text("#instructor-message").contains("instructor PIN is wrong"),
+            browser.text("#instructor-message"));
+        assertEquals(true, browser.eval("document.getElementById('controls').offsetParent === null"));
+        assertEquals(true, browser.eval("document.getElementById('message').hidden"));
+        browser.fill("#instructor-pin", "9000");
+        browser.click("#btn-unlock");
+        browser.waitFor("document.getElementById('controls').offsetParent !== null", "the instructor's controls");
+        assertEquals(true, browser.eval("document.getElementById('instructor-message').hidden"));
+        browser.click("#btn-step");
+        browser.waitFor("document.body.dataset.cursor === '1'", "one command stepped with the PIN");
+    }
+
+    @Test
+    void shouldShowInstructorErrorsInTheInstructorAreaAndClearThemOnTheNextSuccess() throws Exception
+    {
+        open("free");
+        login("CN-BUYER-01");
+        browser.eval("document.getElementById('message').hidden = true");
+        browser.click("#btn-step");
+        browser.waitFor("!document.getElementById('instructor-message').hidden", "the step's refusal");
+        assertTrue(browser.text("#instructor-message").contains("no more planned commands"),
+            browser.text("#instructor-message"));
+        assertEquals(true, browser.eval("document.getElementById('message').hidden"), "nothing in the student panel");
+        browser.click("#btn-play");
+        browser.waitFor("document.getElementById('instructor-message').hidden", "the error cleared by Play");
+    }
+
+    @Test
+    void shouldFitEveryScreenWidthWithoutSidewaysScrollOrClippedColumns() throws Exception
+    {
+        open("orders-auctions");
+        playToTheEnd();
+        login("AE-BUYER-01");
+        browser.waitFor("document.querySelector('#my-orders tr[data-order-id=\"AE1-1\"] button')",
+            "the good-till-cancelled AE1-1 with its Replace and Cancel");
+        classroom.openClass("L1");
+        classroom.join("L1", "Student with a rather long name", null);
+        browser.waitFor("document.querySelector('#roster tr[data-participant]')", "the class roster");
+        final Path shots = Path.of(System.getProperty("classroom.screenshots", "target/classroom-screenshots"));
+        for (final int width : new int[] {1440, 1366, 1280, 1024, 390})
+        {
+            browser.resize(width, width == 390 ? 844 : 900, width == 390);
+            for (final String symbol : new String[] {"SMP", "TIMBER_SW"})
+            {
+                selectInstrument(symbol);
+                browser.eval("new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)))");
+                assertEquals("", browser.eval(PageLayout.OVERFLOW), width + " px, " + symbol);
+            }
+            if (width == 1440 || width == 1024 || width == 390)
+            {
+                browser.screenshot(shots.resolve("classroom-" + width + ".png"));
+            }
+        }
+    }
+
+    @Test
+    void shouldSwitchToTheLoadedScenariosInstrumentAndMarkNewTradesOnTheOtherTabs() throws Exception
+    {
+        open("free");
+        selectInstrument("SUGAR");
+        browser.fill("#scenario-select", "call-auction");
+        browser.click("#btn-load");
+        browser.waitFor("document.querySelector('#instrument-head .sym').textContent === 'SMP'",
+            "SMP, the instrument the call auction trades, shown after Load");
+        selectInstrument("SUGAR");
+        assertEquals(0, ((Number)browser.eval("document.querySelectorAll('#instrument-tabs .fresh').length"))
+            .intValue());
+        browser.fill("#speed-select", "3600");
+        browser.waitFor("document.getElementById('status').textContent.includes('3600')", "speed 3600");
+        browser.click("#btn-play");
+        browser.waitFor("document.querySelector('#instrument-tabs button[data-symbol=\"SMP\"] .fresh')",
+            "the new-trades marker on the SMP tab");
+        final String marker = browser.text("#instrument-tabs button[data-symbol='SMP'] .fresh");
+        assertTrue(marker.matches("\\+[1-9][0-9]*"), marker);
+        selectInstrument("SMP");
+        browser.waitFor("!document.querySelector('#instrument-tabs .fresh')", "the marker gone once SMP is viewed");
+    }
+
+    @Test
+    void shouldShowTheCallAuctionsIndicativePriceAndVolumeAndNoNegativeSpreadBeforeTheOpen() throws Exception
+    {
+        open("call-auction");
+        for (int step = 1; step <= 6; step++)
+        {
+            browser.click("#btn-step");
+            browser.waitFor("document.body.dataset.cursor === '" + step + "'", "step " + step);
+        }
+        browser.waitFor("document.getElementById('indicative-price')", "the indicative opening price");
+        assertEquals("PRE_OPEN", browser.text("#phase"));
+        final String spread = browser.text("#book tr.spread");
+        assertTrue(spread.startsWith("crossed") && !spread.contains("spread -"), spread);
+        final BigDecimal price = new BigDecimal(browser.text("#indicative-price"));
+        final BigDecimal volume = new BigDecimal(browser.text("#indicative-volume"));
+        browser.fill("#speed-select", "3600");
+        browser.waitFor("document.getElementById('status').textContent.includes('3600')", "speed 3600");
+        browser.click("#btn-play");
+        browser.waitFor("document.getElementById('phase').textContent === 'CONTINUOUS' && " +
+            "document.querySelector('#tape tr.trade')", "the call auction's trades");
+        browser.click("#btn-pause");
+        final List<?> auction = (List<?>)browser.eval("[...document.querySelectorAll('#tape tr.trade')]" +
+            ".filter((r) => r.querySelector('.kind').textContent === 'CALL_AUCTION')" +
+            ".map((r) => [r.querySelector('td.price').textContent, r.querySelector('td:nth-child(3)').textContent])");
+        BigDecimal traded = BigDecimal.ZERO;
+        for (final Object row : auction)
+        {
+            assertEquals(0, price.compareTo(new BigDecimal((String)((List<?>)row).get(0))), "uncross price " + row);
+            traded = traded.add(new BigDecimal((String)((List<?>)row).get(1)));
+        }
+        assertEquals(0, volume.compareTo(traded), "indicative volume " + volume + " vs traded " + traded);
+    }
+
+    @Test
+    void shouldDateTimesThatFallOnAnotherDayThanTheClock() throws Exception
+    {
+        open("orders-sample");
+        browser.waitFor("/next at \\d\\d:\\d\\d:\\d\\d$/.test(document.getElementById('status').textContent)",
+            "the next command's time without a date on the clock's day");
+        int steps = 0;
+        while (classroom.settledStateJson().contains("\"next\":\"2024-03-01"))
+        {
+            classroom.step();
+            steps++;
+        }
+        assertTrue(steps > 0, "orders-sample starts on 1 March");
+        browser.waitFor("document.body.dataset.cursor === '" + steps + "'", steps + " commands stepped");
+        final String status = browser.text("#status");
+        assertTrue(browser.text("#clock").startsWith("2024-03-01"), browser.text("#clock"));
+        assertTrue(status.endsWith("next at 2024-03-04 09:00:00"), status);
+    }
+
+    @Test
+    void shouldListOpenLotsFirstAndFoldTheClosedOnes() throws Exception
+    {
+        open("study");
+        selectInstrument("TIMBER_SW");
+        for (int i = 0; i < 1500; i++)
+        {
+            classroom.step();
+        }
+        browser.waitFor("document.body.dataset.cursor === '1500' && document.querySelector('#lots .closed-lots') && " +
+            "document.querySelector('#lots .lot[data-status=\"OPEN\"]')", "open and closed lots");
+        final List<?> statuses = (List<?>)browser.eval(
+            "[...document.querySelectorAll('#lots .lot')].map((l) => l.dataset.status)");
+        final int firstClosed = statuses.indexOf(statuses.stream().filter((x) -> !"OPEN".equals(x)).findFirst()
+            .orElseThrow());
+        assertTrue(statuses.subList(firstClosed, statuses.size()).stream().noneMatch("OPEN"::equals),
+            statuses.toString());
+        assertEquals(false, browser.eval("document.querySelector('#lots .lot.closed').checkVisibility()"),
+            "the closed lots folded");
+        final double folded = ((Number)browser.eval("document.documentElement.scrollHeight")).doubleValue();
+        browser.click("#lots .closed-lots summary");
+        browser.waitFor("document.querySelector('#lots .lot.closed').checkVisibility()", "the closed lots shown");
+        assertTrue(((Number)browser.eval("document.documentElement.scrollHeight")).doubleValue() > folded);
+        final Object version = browser.eval("document.body.dataset.version");
+        classroom.step();
+        browser.waitFor("document.body.dataset.version !== '" + version + "'", "a new state");
+        assertEquals(true, browser.eval("document.querySelector('#lots .closed-lots').open"), "still unfolded");
+    }
+
+    @Test
+    void shouldTellAStudentWhenTheirRestingOrderFillsAndPrefillReplaceWithTheOpenQuantity() throws Exception
+    {
+        open("free");
+        login("BY-SAWMILL-01");
+        selectInstrument("TIMBER_SW");
+        placeOrder("SELL", "185,50", "10");
+        browser.waitFor("document.querySelector('#book tr.ask[data-price=\"185.50\"]')",
+            "the ask at 185.50 typed with a decimal comma");
+        final String buyer = classroom.login("CN-BUYER-01", null);
+        assertTrue(classroom.order(buyer, Map.of("action", "NEW", "instrument", "TIMBER_SW", "side", "BUY",
+            "type", "LIMIT", "tif", "DAY", "price", "185.50", "quantity", "4")).accepted());
+        browser.waitFor("document.querySelector('#notices .notice[data-kind=\"FILLED\"]')", "the fill notice");
+        assertTrue(browser.text("#notices .notice").endsWith("web-1 sold 4.000 @ 185.50 (6.000 left)"),
+            browser.text("#notices .notice"));
+        browser.waitFor("document.querySelector('#my-orders tr[data-order-id=\"web-1\"] td:nth-child(5)')" +
+            ".textContent === '6.000'", "6 open of web-1");
+        browser.click("#my-orders button[data-act='replace']");
+        assertEquals("6.000", browser.eval("document.getElementById('replace-qty').value"));
+        assertEquals("4.000", browser.text("#replace-filled"));
+        browser.fill("#replace-qty", "8");
+        browser.click("#replace-submit");
+        browser.waitFor("document.querySelector('#book tr.ask[data-price=\"185.50\"] td.qty').textContent === " +
+            "'8.000'", "8 open after the replace (total 12 with the 4 filled)");
+    }
+
+    @Test
+    void shouldShowAKilledFillOrKillAsNotFilledAndOfferImmediateOrCancelForAMarketOrder() throws Exception
+    {
+        open("free");
+        login("CN-BUYER-01");
+        selectInstrument("TIMBER_SW");
+        browser.fill("#order-side", "BUY");
+        browser.fill("#order-type", "LIMIT");
+        browser.fill("#order-tif", "FOK");
+        browser.fill("#order-price", "180.00");
+        browser.fill("#order-qty", "10");
+        browser.click("#order-submit");
+        browser.waitFor("document.getElementById('message').textContent.includes('web-1')", "the FOK's answer");
+        assertEquals("message notfilled", browser.eval("document.getElementById('message').className"));
+        assertTrue(browser.text("#message").startsWith("Not filled: web-1"), browser.text("#message"));
+        browser.fill("#order-tif", "DAY");
+        browser.fill("#order-type", "MARKET");
+        assertEquals("IOC", browser.eval("document.getElementById('order-tif').value"));
+        assertEquals(true, browser.eval("document.getElementById('order-price').disabled"));
+        browser.fill("#order-qty", "5");
+        browser.click("#order-submit");
+        browser.waitFor("document.getElementById('message').textContent.includes('web-2')",
+            "the market order's answer");
+        assertFalse(browser.text("#message").contains("REJECTED"), browser.text("#message"));
+    }
+
+    @Test
+    void shouldTellABidderWhoIsOutbidOnALot() throws Exception
+    {
+        open("lot-auction");
+        classroom.step();
+        browser.waitFor("document.querySelector('#lots .lot[data-status=\"OPEN\"]')", "the open lot");
+        login("AE-BUYER-01");
+        browser.click("#lots button[data-act='bid']");
+        browser.click("#bid-submit");
+        browser.waitFor("document.querySelector('#lots .lot .bidder') && " +
+            "document.querySelector('#lots .lot .bidder').textContent === 'AE-BUYER-01'", "AE-BUYER-01's bid");
+        final String lot = (String)browser.eval("document.querySelector('#lots .lot').dataset.lotId");
+        final String rival = classroom.login("KR-BUYER-01", null);
+        assertTrue(classroom.order(rival, Map.of("action", "LOT_BID", "exchange_order_id", lot,
+            "instrument", "TIMBER_SW", "price", "180.00")).accepted());
+        browser.waitFor("document.querySelector('#notices .notice[data-kind=\"OUTBID\"]')", "the outbid notice");
+        assertTrue(browser.text("#notices .notice").contains("web-1 outbid"), browser.text("#notices .notice"));
+    }
+
+    @Test
+    void shouldTellAStudentWhenTheirDayOrderExpires() throws Exception
+    {
+        open("orders-auctions");
+        while (!"CONTINUOUS".equals(phase("SMP")))
+        {
+            classroom.step();
+        }
+        login("AE-BUYER-01");
+        selectInstrument("SMP");
+        browser.fill("#order-side", "BUY");
+        browser.fill("#order-type", "LIMIT");
+        browser.fill("#order-tif", "DAY");
+        browser.fill("#order-price", "2400.00");
+        browser.fill("#order-qty", "1");
+        browser.click("#order-submit");
+        browser.waitFor("document.querySelector('#my-orders tr[data-order-id=\"web-1\"]')", "web-1 resting");
+        playToTheEnd();
+        browser.waitFor("document.querySelector('#notices .notice[data-kind=\"EXPIRED\"]')", "the expiry notice");
+        assertTrue(browser.text("#notices").contains("web-1 expired"), browser.text("#notices"));
+    }
+
+    @Test
+    void shouldWarnWhenAnotherBrowserIsLoggedInAsTheSameParticipant() throws Exception
+    {
+        open("free");
+        login("CN-BUYER-01");
+        assertEquals(true, browser.eval("document.getElementById('same-login').hidden"));
+        final String other = classroom.login("CN-BUYER-01", null);
+        browser.waitFor("!document.getElementById('same-login').hidden", "the warning");
+        assertTrue(browser.text("#same-login").startsWith("2 browsers are logged in as CN-BUYER-01"),
+            browser.text("#same-login"));
+        classroom.logout(other);
+        browser.waitFor("document.getElementById('same-login').hidden", "the warning gone after the other logs out");
+    }
+
+    @Test
+    void shouldSeatStudentsWhoJoinTheInstructorsClassWithAParticipantAndARole() throws Exception
+    {
+        open("free");
+        browser.fill("#class-code", "ECON101");
+        browser.click("#btn-class-open");
+        browser.waitFor("!document.getElementById('join-form').hidden && " +
+            "document.getElementById('login-form').hidden", "the join form instead of the participant list");
+        browser.fill("#join-code", "ECON100");
+        browser.fill("#join-name", "Alice");
+        browser.click("#join-btn");
+        browser.waitFor("document.getElementById('message').className.includes('reject')", "the wrong code refused");
+        assertTrue(browser.text("#message").contains("wrong class code"), browser.text("#message"));
+        browser.fill("#join-code", "ECON101");
+        browser.click("#join-btn");
+        browser.waitFor("!document.getElementById('trading').hidden", "Alice's order form");
+        final String buyer = Scenarios.defaultCatalog().participants().stream()
+            .filter(p -> !"BY".equals(p.country())).findFirst().orElseThrow().id();
+        assertEquals(buyer, browser.text("#me"));
+        assertEquals(" (BUYER)", browser.text("#my-role"));
+        final Classroom.Joined bob = classroom.join("ECON101", "Bob", null);
+        assertEquals("SELLER", bob.seat().role());
+        browser.waitFor("document.querySelectorAll('#roster tr[data-participant]').length === 2", "two seats");
+        assertEquals("Alice" + buyer + "BUYER", browser.text("#roster tr[data-participant]"));
+        assertEquals("Bob" + bob.seat().participant() + "SELLER",
+            browser.text("#roster tr[data-participant='" + bob.seat().participant() + "']"));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package by.butb.sim.classroom;
 
+import by.butb.sim.Butb;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -140,12 +141,42 @@ class ClassroomServerTest
         assertEquals(405, get("/api/control").statusCode());
         final HttpResponse<String> action = post("/api/control", "action=rewind");
         assertEquals(400, action.statusCode());
-        assertEquals("field 'action': 'rewind' is not one of load, play, pause, step, speed",
-            MiniJson.object(action.body()).get("error"));
+        assertEquals("field 'action': 'rewind' is not one of load, play, pause, step, speed, class-open, " +
+            "class-close, check", MiniJson.object(action.body()).get("error"));
         final HttpResponse<String> speed = post("/api/control", "action=speed&speed=fast");
         assertEquals("field 'speed': 'fast' is not a number", MiniJson.object(speed.body()).get("error"));
         final HttpResponse<String> order = post("/api/order", "token=nope&action=NEW");
         assertEquals(401, order.statusCode());
+    }
+
+    @Test
+    void shouldRefuseEveryInstructorActionWithoutTheInstructorPin() throws Exception
+    {
+        server.close();
+        classroom.close();
+        classroom = new Classroom(null, "9000");
+        classroom.load("free");
+        server = ClassroomServer.start(classroom, "127.0.0.1", 0);
+        for (final String action : new String[] {"load&scenario=free", "play", "pause", "step", "speed&speed=60",
+            "class-open&code=A1", "class-close", "check"})
+        {
+            final HttpResponse<String> refused = post("/api/control", "action=" + action + "&pin=1234");
+            assertEquals(403, refused.statusCode(), action);
+            assertTrue(MiniJson.object(refused.body()).get("error").toString().contains("instructor PIN"), action);
+        }
+        assertEquals(200, post("/api/control", "action=check&pin=9000").statusCode());
+    }
+
+    @Test
+    void shouldRefuseToListenBeyondThisMachineWithoutAnInstructorPin()
+    {
+        final Butb.Run run = Butb.run("classroom", "--host", "0.0.0.0", "--port", "0");
+        assertEquals(2, run.exitCode());
+        assertTrue(run.err().contains("--host 0.0.0.0 lets other machines reach the page, so --instructor-pin PIN " +
+            "is required"), run.err());
+        assertTrue(ClassroomCommand.isLoopback("127.0.0.1"));
+        assertTrue(ClassroomCommand.isLoopback("::1"));
+        assertFalse(ClassroomCommand.isLoopback("0.0.0.0"));
     }
 
     @Test

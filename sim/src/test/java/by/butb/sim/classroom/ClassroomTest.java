@@ -12,7 +12,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.nio.file.Path;
-
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -58,6 +58,12 @@ class ClassroomTest
     {
         return market(state, "instruments").stream().filter(i -> symbol.equals(i.get("symbol"))).findFirst()
             .orElseThrow();
+    }
+
+    /** How many tokens the session says a participant holds. */
+    private int logins(final String participant)
+    {
+        return ((Number)((Map<?, ?>)session(state()).get("logins")).get(participant)).intValue();
     }
 
     private static Map<String, String> order(final String action, final String instrument, final String side,
@@ -197,6 +203,66 @@ class ClassroomTest
     }
 
     @Test
+    void shouldReadADecimalCommaInPriceAndQuantityAsADecimalPoint()
+    {
+        classroom = new Classroom(null, null);
+        classroom.load("free");
+        final String token = classroom.login("BY-SAWMILL-01", null);
+        final Classroom.OrderResult result = classroom.order(token, order("NEW", "TIMBER_SW", "SELL", "170,5", "25,0"));
+        assertTrue(result.accepted(), result.events().toString());
+        final Map<?, ?> ask = (Map<?, ?>)((List<?>)instrument(state(), "TIMBER_SW").get("asks")).get(0);
+        assertEquals("170.50", ask.get("price"));
+        assertEquals("25.000", ask.get("quantity"));
+        assertEquals("web-1", Classroom.decimalPoint("order_id", "web-1"));
+        assertEquals("1,2,3", Classroom.decimalPoint("price", "1,2,3"));
+    }
+
+    @Test
+    void shouldKeepTheStudysTapeNewestFirstAcrossDays()
+    {
+        classroom = new Classroom(null, null);
+        classroom.load("study");
+        for (int i = 0; i < 1500; i++)
+        {
+            classroom.step();
+        }
+        final List<Map<String, Object>> tape = market(state(), "tape");
+        assertTrue(tape.size() > 1, "trades in the study's first 1,500 commands");
+        for (int i = 1; i < tape.size(); i++)
+        {
+            final Instant newer = Instant.parse((String)tape.get(i - 1).get("time"));
+            final Instant older = Instant.parse((String)tape.get(i).get("time"));
+            assertFalse(older.isAfter(newer), tape.get(i - 1) + " before " + tape.get(i));
+        }
+    }
+
+    @Test
+    void shouldSeatAClassByCodeAndNameAndRefuseFreeLoginsWhileItIsOpen()
+    {
+        classroom = new Classroom(null, null);
+        classroom.load("free");
+        assertEquals(403, assertThrows(ClassroomException.class, () -> classroom.join("A1", "Ann", null)).status());
+        classroom.openClass("A1");
+        assertEquals(403, assertThrows(ClassroomException.class, () -> classroom.login("CN-BUYER-01", null))
+            .status());
+        assertEquals(403, assertThrows(ClassroomException.class, () -> classroom.join("B2", "Ann", null)).status());
+        assertEquals(400, assertThrows(ClassroomException.class, () -> classroom.join("A1", " ", null)).status());
+        final Classroom.Joined ann = classroom.join("A1", "Ann", null);
+        final Classroom.Joined ben = classroom.join("A1", "Ben", null);
+        final Classroom.Joined again = classroom.join("A1", " ann ", null);
+        assertEquals(ann.seat(), again.seat());
+        assertEquals(List.of("BUYER", "SELLER"), List.of(ann.seat().role(), ben.seat().role()));
+        assertFalse(Scenarios.defaultCatalog().participant(ann.seat().participant()).country().equals("BY"));
+        assertEquals("BY", Scenarios.defaultCatalog().participant(ben.seat().participant()).country());
+        assertEquals(ann.seat().participant(), classroom.participantOf(again.token()));
+        assertEquals(2, logins(ann.seat().participant()));
+        classroom.logout(again.token());
+        assertEquals(1, logins(ann.seat().participant()));
+        classroom.closeClass();
+        classroom.login("CN-BUYER-01", null);
+    }
+
+    @Test
     void shouldExplainAnUnreadableFieldWithoutTheSyntheticLineNumber()
     {
         classroom = new Classroom(null, null);
@@ -261,7 +327,7 @@ class ClassroomTest
             () -> classroom.order("forged", order("NEW", "TIMBER_SW", "BUY", "180", "1"))).status());
         final String token = classroom.login("CN-BUYER-01", null);
         final ClassroomException comma = assertThrows(ClassroomException.class,
-            () -> classroom.order(token, order("NEW", "TIMBER_SW", "BUY", "1,80", "1")));
+            () -> classroom.order(token, order("NEW", "TIMBER_SW", "BUY", "1,8,0", "1")));
         assertTrue(comma.getMessage().startsWith("field 'price': must be at most 64 characters without commas"),
             comma.getMessage());
         final ClassroomException action = assertThrows(ClassroomException.class,
