@@ -7,6 +7,9 @@ import java.util.regex.Pattern;
 public final class FixedPoint
 {
     private static final long[] POW10 = new long[19];
+    /** What {@link #parseShort} returns for text it leaves to {@link #parseGeneral}. */
+    static final long NOT_SHORT = Long.MIN_VALUE;
+    private static final int MAX_SHORT_DIGITS = 18;
     private static final Pattern PLAIN_DECIMAL = Pattern.compile("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)");
 
     static
@@ -44,6 +47,15 @@ public final class FixedPoint
         {
             throw new NumberFormatException("is empty");
         }
+        final long plain = parseShort(trimmed, scale);
+        return plain != NOT_SHORT ? plain : parseGeneral(trimmed, scale);
+    }
+
+    /**
+     * {@link #parse} for trimmed, non-empty text by way of {@link BigDecimal}: every input, every message.
+     */
+    static long parseGeneral(final String trimmed, final int scale)
+    {
         if (!isPlainDecimal(trimmed))
         {
             throw new NumberFormatException("'" + trimmed + "' is not a decimal number");
@@ -62,6 +74,66 @@ public final class FixedPoint
         {
             throw new NumberFormatException("'" + trimmed + "' is too large");
         }
+    }
+
+    /**
+     * {@link #parse} without allocating, for the text it meets most: an optional sign, at most 18 significant
+     * digits, an optional decimal point, no more decimals than {@code scale} (but for trailing zeros); returns
+     * {@link #NOT_SHORT} for anything else, which {@link #parseGeneral} then parses or refuses.
+     */
+    static long parseShort(final String text, final int scale)
+    {
+        final int n = text.length();
+        int i = 0;
+        final boolean negative = text.charAt(0) == '-';
+        if (negative || text.charAt(0) == '+')
+        {
+            i++;
+        }
+        long value = 0;
+        int digits = 0;
+        int decimals = -1;
+        boolean anyDigit = false;
+        for (; i < n; i++)
+        {
+            final char c = text.charAt(i);
+            if (c >= '0' && c <= '9')
+            {
+                anyDigit = true;
+                if (decimals == scale)
+                {
+                    if (c != '0')
+                    {
+                        return NOT_SHORT;
+                    }
+                    continue;
+                }
+                if (decimals >= 0)
+                {
+                    decimals++;
+                }
+                if (++digits > MAX_SHORT_DIGITS)
+                {
+                    return NOT_SHORT;
+                }
+                value = value * 10 + (c - '0');
+            }
+            else if (c == '.' && decimals < 0)
+            {
+                decimals = 0;
+            }
+            else
+            {
+                return NOT_SHORT;
+            }
+        }
+        final int shift = scale - Math.max(0, decimals);
+        if (!anyDigit || scale < 0 || scale >= POW10.length || digits + shift > MAX_SHORT_DIGITS)
+        {
+            return NOT_SHORT;
+        }
+        value *= POW10[shift];
+        return negative ? -value : value;
     }
 
     /** True for plain decimal text: an optional sign, digits with an optional decimal point; no exponent. */

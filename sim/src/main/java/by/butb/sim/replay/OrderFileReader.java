@@ -13,7 +13,6 @@ import by.butb.engine.model.Side;
 import by.butb.engine.model.TimeInForce;
 
 import java.math.BigDecimal;
-import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,7 +44,6 @@ public final class OrderFileReader
     /** The words of the action column. */
     public static final List<String> ACTIONS = List.of("NEW", "CANCEL", "REPLACE", "LOT_OFFER", "LOT_BID");
 
-    private static final long NANOS_PER_SECOND = 1_000_000_000L;
 
     private final Catalog catalog;
     private final OrderIds ids;
@@ -349,8 +347,7 @@ public final class OrderFileReader
         }
         try
         {
-            final Instant instant = Instant.parse(text);
-            return Math.addExact(Math.multiplyExact(instant.getEpochSecond(), NANOS_PER_SECOND), instant.getNano());
+            return UtcTime.epochNanos(text);
         }
         catch (final DateTimeParseException | ArithmeticException ex)
         {
