@@ -147,7 +147,10 @@ final class Measures
                 add(dayNo, s, "", "ce_price_low", eq.low() / pScale);
                 add(dayNo, s, "", "ce_price_high", eq.high() / pScale);
                 add(dayNo, s, "", "ce_units", (double)eq.quantity() * days);
-                add(dayNo, s, "", "efficiency_pct", t.maxSurplus == 0 ? 0 : 100.0 * t.gains / t.maxSurplus);
+                if (t.maxSurplus > 0)
+                {
+                    add(dayNo, s, "", "efficiency_pct", 100.0 * t.gains / t.maxSurplus);
+                }
                 if (t.trades > 0)
                 {
                     add(dayNo, s, "", "smith_alpha_pct", 100.0 * Math.sqrt(t.squaredDeviation / t.trades) /
