@@ -279,9 +279,9 @@ public final class AgentRun
             final long mark = market.view(a.instrument).reference(in.referencePrice());
             final long position = a.inventory >= 0 ? in.notional(mark, a.inventory) : -in.notional(mark, -a.inventory);
             final long profit = a.units != null ? a.unitGains - a.fees : a.cash + position - a.fees;
-            rows.add(new MetricRow(0, in.symbol(), a.id, "profit", profit / 100.0));
+            rows.add(new MetricRow(0, in.symbol(), a.id, "profit", Measures.money(profit)));
             final double[] sum = byGroup.computeIfAbsent(a.group + "\t" + in.symbol(), x -> new double[2]);
-            sum[0] += profit / 100.0;
+            sum[0] += Measures.money(profit);
             sum[1]++;
         }
         for (final Map.Entry<String, double[]> e : byGroup.entrySet())

@@ -4,6 +4,7 @@ import by.butb.engine.csv.CsvReader;
 import by.butb.engine.model.CatalogLoader;
 import by.butb.sim.replay.Source;
 import by.butb.sim.study.ScenarioException;
+import by.butb.sim.study.RulesSection;
 import by.butb.sim.study.ScenarioSource;
 import by.butb.sim.study.YamlNode;
 
@@ -43,12 +44,12 @@ public final class AgentScenarioLoader
     /** Whether a scenario file is an agent-based market: it has an {@code agents:} section. */
     public static boolean isAgentScenario(final ScenarioSource source)
     {
-        return parse(source).has("agents");
+        return YamlNode.parse(source).has("agents");
     }
 
     public static AgentScenario load(final ScenarioSource source)
     {
-        final YamlNode root = parse(source);
+        final YamlNode root = YamlNode.parse(source);
         root.onlyKeys(TOP);
         final String name = root.get("name").text();
         if (!NAME.matcher(name).matches())
@@ -73,15 +74,7 @@ public final class AgentScenarioLoader
                 throw session.error("close must be more than call_auction_minutes after open");
             }
         }
-        BigDecimal guarantee = BigDecimal.TEN;
-        BigDecimal fee = new BigDecimal("0.1");
-        final YamlNode rules = root.opt("rules");
-        if (rules != null)
-        {
-            rules.onlyKeys(Set.of("guarantee_pct", "fee_pct"));
-            guarantee = percent(rules.opt("guarantee_pct"), guarantee);
-            fee = percent(rules.opt("fee_pct"), fee);
-        }
+        final RulesSection rules = RulesSection.read(root);
         final List<Map<String, String>> rows = instrumentRows(root.opt("instruments"));
         final Map<String, Map<String, String>> bySymbol = new LinkedHashMap<>();
         rows.forEach(r -> bySymbol.put(r.get("symbol"), r));
@@ -109,23 +102,7 @@ public final class AgentScenarioLoader
             throw root.get("agents").error("needs at least one group of agents");
         }
         return new AgentScenario(name, root.text("description", ""), source.name(), seed, days, start, open, close,
-            call, guarantee, fee, rows, markets, List.copyOf(groups));
-    }
-
-    private static YamlNode parse(final ScenarioSource source)
-    {
-        try (Reader reader = source.source().open())
-        {
-            return YamlNode.parse(source.name(), reader);
-        }
-        catch (final IOException ex)
-        {
-            throw new ScenarioException(source.name() + ": cannot read: " + ex.getMessage());
-        }
-        catch (final UncheckedIOException ex)
-        {
-            throw new ScenarioException(source.name() + ": is not UTF-8 text");
-        }
+            call, rules.guaranteePct(), rules.feePct(), rows, markets, List.copyOf(groups));
     }
 
     /** The bundled catalog unless {@code defaults: false}, then the rows of {@code add:}. */
@@ -175,7 +152,7 @@ public final class AgentScenarioLoader
     {
         node.onlyKeys(Set.of("mechanism", "lot_minutes", "unit", "band_pct", "demand", "supply"));
         final AgentScenario.Mechanism mechanism = mechanism(node.opt("mechanism"));
-        final BigDecimal band = node.opt("band_pct") == null ? null : percent(node.get("band_pct"), null);
+        final BigDecimal band = node.percent("band_pct", null);
         return new AgentScenario.Market(symbol, mechanism, (int)node.integer("lot_minutes", 30, 1, 600),
             node.opt("unit") == null ? BigDecimal.ONE : node.get("unit").positiveDecimal(), band,
             schedule(node.opt("demand"), true), schedule(node.opt("supply"), false), node.line());
@@ -384,20 +361,6 @@ public final class AgentScenarioLoader
     private static String plain(final double v)
     {
         return BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
-    }
-
-    private static BigDecimal percent(final YamlNode node, final BigDecimal fallback)
-    {
-        if (node == null)
-        {
-            return fallback;
-        }
-        final BigDecimal d = node.decimal();
-        if (d.signum() < 0 || d.compareTo(BigDecimal.valueOf(100)) > 0 || d.stripTrailingZeros().scale() > 2)
-        {
-            throw node.error("'" + node.text() + "' must be a percentage from 0 to 100 with at most 2 decimals");
-        }
-        return d;
     }
 
     private static LocalTime time(final YamlNode node)

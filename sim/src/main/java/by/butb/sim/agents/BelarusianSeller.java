@@ -16,14 +16,13 @@ import by.butb.engine.model.Side;
  * {@code lot_minutes} (only when the lot closes before the session does); in continuous trading it asks the start
  * price and lowers the ask by one step at each wake, never below its cost net of the fee.
  */
-final class BelarusianSeller extends Agent
+final class BelarusianSeller extends OneOrderAgent
 {
     private final double feeRate;
     private final double markupMin;
     private final double markupMax;
     private final double stepShare;
     private final AgentScenario.Market market;
-    private final OneOrder order;
     private double experience = 1;
     private boolean lotOpen;
     private long ask;
@@ -37,7 +36,6 @@ final class BelarusianSeller extends Agent
         markupMax = spec.group().param("markup_max_pct") / 100;
         stepShare = spec.group().param("step_pct") / 100;
         market = spec.market();
-        order = new OneOrder(this, Side.SELL);
     }
 
     @Override
@@ -79,7 +77,7 @@ final class BelarusianSeller extends Agent
     {
         final double markup = (markupMin + rng.nextDouble() * (markupMax - markupMin)) * experience;
         ask = Prices.ceil(in, floor * (1 + markup));
-        step = Math.max(in.priceStep(), (long)(ask * stepShare) / in.priceStep() * in.priceStep());
+        step = Prices.increment(in, ask, stepShare);
     }
 
     @Override
@@ -96,7 +94,7 @@ final class BelarusianSeller extends Agent
             experience /= 2;
             return;
         }
-        order.onEvent(e);
+        super.onOrderEvent(e, m);
     }
 
     @Override
@@ -105,14 +103,13 @@ final class BelarusianSeller extends Agent
         lotOpen = false;
         ask = 0;
         experience = Math.min(1, experience * 1.5);
-        order.onFill(e);
+        super.onFill(e, tradeSide, m);
     }
 
     @Override
     void startDay()
     {
         super.startDay();
-        order.reset();
         lotOpen = false;
         ask = 0;
     }

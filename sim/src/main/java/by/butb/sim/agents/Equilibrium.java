@@ -29,7 +29,8 @@ record Equilibrium(int quantity, long low, long high, long maxSurplus)
         }
         if (q == 0)
         {
-            return new Equilibrium(0, supply[0], demand[0], 0);
+            // No unit trades: every price from the highest value to the lowest cost clears the schedules.
+            return new Equilibrium(0, demand[0], supply[0], 0);
         }
         long low = supply[q - 1];
         long high = demand[q - 1];

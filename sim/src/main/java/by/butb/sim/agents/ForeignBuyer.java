@@ -15,7 +15,7 @@ import by.butb.engine.model.Side;
  * its valuation net of the fee shaded down by {@code shade_min_pct..shade_max_pct}, and raises the bid by
  * {@code step_pct} of that valuation at each wake, never above it.
  */
-final class ForeignBuyer extends Agent
+final class ForeignBuyer extends OneOrderAgent
 {
     private static final long LOOK_AGAIN_NANOS = 30_000_000_000L;
 
@@ -24,7 +24,6 @@ final class ForeignBuyer extends Agent
     private final double shadeMax;
     private final double stepShare;
     private final AgentScenario.Market market;
-    private final OneOrder order;
     private boolean bidding;
     private long bid;
 
@@ -36,7 +35,6 @@ final class ForeignBuyer extends Agent
         shadeMax = spec.group().param("shade_max_pct") / 100;
         stepShare = spec.group().param("step_pct") / 100;
         market = spec.market();
-        order = new OneOrder(this, Side.BUY);
     }
 
     @Override
@@ -63,8 +61,7 @@ final class ForeignBuyer extends Agent
         }
         else
         {
-            bid = Math.min(Prices.floor(in, limit), bid + Math.max(in.priceStep(),
-                (long)(limit * stepShare) / in.priceStep() * in.priceStep()));
+            bid = Math.min(Prices.floor(in, limit), bid + Prices.increment(in, limit, stepShare));
         }
         order.quote(m, bid);
     }
@@ -101,7 +98,7 @@ final class ForeignBuyer extends Agent
             m.wakeAfter(this, LOOK_AGAIN_NANOS);
             return;
         }
-        order.onEvent(e);
+        super.onOrderEvent(e, m);
     }
 
     @Override
@@ -109,14 +106,13 @@ final class ForeignBuyer extends Agent
     {
         bidding = false;
         bid = 0;
-        order.onFill(e);
+        super.onFill(e, tradeSide, m);
     }
 
     @Override
     void startDay()
     {
         super.startDay();
-        order.reset();
         bidding = false;
         bid = 0;
     }

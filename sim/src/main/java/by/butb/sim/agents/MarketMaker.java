@@ -1,8 +1,6 @@
 package by.butb.sim.agents;
 
-import by.butb.engine.core.EngineEvent;
 import by.butb.engine.model.Instrument;
-import by.butb.engine.model.Side;
 
 /**
  * Quotes a bid and an ask of one unit each around the market's reference (mid, else last trade, else the
@@ -10,14 +8,12 @@ import by.butb.engine.model.Side;
  * lowers them, a short one raises them); at {@code inventory_limit} units long it stops bidding, short it stops
  * asking. Requotes at each wake and {@code react_seconds} after each trade of its instrument.
  */
-final class MarketMaker extends Agent
+final class MarketMaker extends BidAskAgent
 {
     private final double spread;
     private final long limitUnits;
     private final long react;
     private final long unit;
-    private final OneOrder bid;
-    private final OneOrder ask;
 
     MarketMaker(final AgentSpec spec, final long unitQuantity)
     {
@@ -26,8 +22,6 @@ final class MarketMaker extends Agent
         limitUnits = (long)spec.group().param("inventory_limit");
         react = (long)(spec.group().param("react_seconds") * 1e9);
         unit = unitQuantity;
-        bid = new OneOrder(this, Side.BUY);
-        ask = new OneOrder(this, Side.SELL);
     }
 
     @Override
@@ -66,28 +60,5 @@ final class MarketMaker extends Agent
     long reactNanos()
     {
         return react;
-    }
-
-    @Override
-    void onOrderEvent(final EngineEvent e, final AgentMarket market)
-    {
-        if (!bid.onEvent(e))
-        {
-            ask.onEvent(e);
-        }
-    }
-
-    @Override
-    void onFill(final EngineEvent e, final Side tradeSide, final AgentMarket market)
-    {
-        (tradeSide == Side.BUY ? bid : ask).onFill(e);
-    }
-
-    @Override
-    void startDay()
-    {
-        super.startDay();
-        bid.reset();
-        ask.reset();
     }
 }

@@ -34,6 +34,8 @@ final class Measures
         final Map<String, Long> valueByCountry = new TreeMap<>();
     }
 
+    private static final double MINOR_PER_UNIT = Math.pow(10, Instrument.MONEY_SCALE);
+
     private final Catalog catalog;
     private final int[] instruments;
     private final Equilibrium[] equilibrium;
@@ -147,7 +149,10 @@ final class Measures
                 add(dayNo, s, "", "ce_price_low", eq.low() / pScale);
                 add(dayNo, s, "", "ce_price_high", eq.high() / pScale);
                 add(dayNo, s, "", "ce_units", (double)eq.quantity() * days);
-                add(dayNo, s, "", "efficiency_pct", t.maxSurplus == 0 ? 0 : 100.0 * t.gains / t.maxSurplus);
+                if (t.maxSurplus > 0)
+                {
+                    add(dayNo, s, "", "efficiency_pct", 100.0 * t.gains / t.maxSurplus);
+                }
                 if (t.trades > 0)
                 {
                     add(dayNo, s, "", "smith_alpha_pct", 100.0 * Math.sqrt(t.squaredDeviation / t.trades) /
@@ -157,10 +162,10 @@ final class Measures
             add(dayNo, s, "", "trades", t.trades);
             add(dayNo, s, "", "rejects", t.rejects);
             add(dayNo, s, "", "volume", t.quantity / qScale);
-            add(dayNo, s, "", "traded_value", t.notional / 100.0);
+            add(dayNo, s, "", "traded_value", money(t.notional));
             if (t.trades > 0)
             {
-                add(dayNo, s, "", "vwap", (double)t.notional / 100.0 / (t.quantity / qScale));
+                add(dayNo, s, "", "vwap", money(t.notional) / (t.quantity / qScale));
                 add(dayNo, s, "", "price_open", t.first / pScale);
                 add(dayNo, s, "", "price_close", t.last / pScale);
                 add(dayNo, s, "", "price_low", t.low / pScale);
@@ -172,9 +177,15 @@ final class Measures
             }
             for (final Map.Entry<String, Long> e : t.valueByCountry.entrySet())
             {
-                add(dayNo, s, e.getKey(), "traded_value_by_buyer_country", e.getValue() / 100.0);
+                add(dayNo, s, e.getKey(), "traded_value_by_buyer_country", money(e.getValue()));
             }
         }
+    }
+
+    /** Money in minor units (the engine's {@link Instrument#MONEY_SCALE}) as currency units. */
+    static double money(final long minorUnits)
+    {
+        return minorUnits / MINOR_PER_UNIT;
     }
 
     private void add(final int dayNo, final String instrument, final String subject, final String metric,

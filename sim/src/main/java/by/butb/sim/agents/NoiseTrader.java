@@ -1,6 +1,5 @@
 package by.butb.sim.agents;
 
-import by.butb.engine.core.EngineEvent;
 import by.butb.engine.model.Instrument;
 import by.butb.engine.model.Phase;
 import by.butb.engine.model.Side;
@@ -12,14 +11,12 @@ import by.butb.engine.model.TimeInForce;
  * trading only), else rests a DAY order of one unit up to {@code spread_pct} away from the reference price on its
  * own side (replacing its resting order).
  */
-final class NoiseTrader extends Agent
+final class NoiseTrader extends BidAskAgent
 {
     private final double spread;
     private final double aggressive;
     private final long limitUnits;
     private final long unit;
-    private final OneOrder bid;
-    private final OneOrder ask;
 
     NoiseTrader(final AgentSpec spec, final long unitQuantity)
     {
@@ -28,8 +25,6 @@ final class NoiseTrader extends Agent
         aggressive = spec.group().param("aggressive_share");
         limitUnits = (long)spec.group().param("inventory_limit");
         unit = unitQuantity;
-        bid = new OneOrder(this, Side.BUY);
-        ask = new OneOrder(this, Side.SELL);
     }
 
     @Override
@@ -61,28 +56,5 @@ final class NoiseTrader extends Agent
             bid.cancel(market);
             ask.quote(market, Prices.ceil(in, ref * (1 + away)));
         }
-    }
-
-    @Override
-    void onOrderEvent(final EngineEvent e, final AgentMarket market)
-    {
-        if (!bid.onEvent(e))
-        {
-            ask.onEvent(e);
-        }
-    }
-
-    @Override
-    void onFill(final EngineEvent e, final Side tradeSide, final AgentMarket market)
-    {
-        (tradeSide == Side.BUY ? bid : ask).onFill(e);
-    }
-
-    @Override
-    void startDay()
-    {
-        super.startDay();
-        bid.reset();
-        ask.reset();
     }
 }

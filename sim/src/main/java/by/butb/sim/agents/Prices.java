@@ -38,6 +38,13 @@ final class Prices
         return lo + rng.nextLong((hi - lo) / step + 1) * step;
     }
 
+    /** {@code share} of {@code price} as a price increment: rounded down to the price step, at least one step. */
+    static long increment(final Instrument in, final double price, final double share)
+    {
+        final long step = in.priceStep();
+        return Math.max(step, (long)(price * share) / step * step);
+    }
+
     static long clamp(final Instrument in, final long price)
     {
         return Math.max(in.lowPrice(), Math.min(in.highPrice(), price));

@@ -1,6 +1,5 @@
 package by.butb.sim.agents;
 
-import by.butb.engine.core.EngineEvent;
 import by.butb.engine.model.Instrument;
 import by.butb.engine.model.Side;
 
@@ -10,18 +9,16 @@ import by.butb.engine.model.Side;
  * the fee, a seller between what it must take after the fee and the band's high, so that it never trades at a
  * loss; unconstrained (ZI-U), anywhere in the price band. One resting DAY order at a time, replaced at each wake.
  */
-final class ZiTrader extends Agent
+final class ZiTrader extends OneOrderAgent
 {
     private final boolean constrained;
     private final double feeRate;
-    private final OneOrder order;
 
     ZiTrader(final AgentSpec spec, final boolean constrained)
     {
         super(spec);
         this.constrained = constrained;
         this.feeRate = spec.feeRate();
-        this.order = new OneOrder(this, side);
     }
 
     @Override
@@ -55,24 +52,5 @@ final class ZiTrader extends Agent
             low = Prices.ceil(in, limit);
         }
         order.quote(market, Prices.uniform(in, rng, low, high));
-    }
-
-    @Override
-    void onOrderEvent(final EngineEvent e, final AgentMarket market)
-    {
-        order.onEvent(e);
-    }
-
-    @Override
-    void onFill(final EngineEvent e, final Side tradeSide, final AgentMarket market)
-    {
-        order.onFill(e);
-    }
-
-    @Override
-    void startDay()
-    {
-        super.startDay();
-        order.reset();
     }
 }

@@ -11,12 +11,11 @@ import by.butb.engine.model.Side;
  * or just inside a shout it would have lost to (lower it). Learning rate beta, momentum gamma and the first margin
  * are drawn per agent from the group's ranges. One resting DAY order at a time, replaced at each wake.
  */
-final class ZipTrader extends Agent
+final class ZipTrader extends OneOrderAgent
 {
     private final double feeRate;
     private final double beta;
     private final double gamma;
-    private final OneOrder order;
     /** Seller: margin >= 0; buyer: -1 <= margin <= 0. */
     private double margin;
     private double momentum;
@@ -32,7 +31,6 @@ final class ZipTrader extends Agent
         gamma = draw(0, g.param("gamma_max"));
         final double m = draw(g.param("margin_min"), g.param("margin_max"));
         margin = side == Side.BUY ? -Math.min(m, 1) : m;
-        order = new OneOrder(this, side);
     }
 
     private double draw(final double lo, final double hi)
@@ -118,15 +116,9 @@ final class ZipTrader extends Agent
     }
 
     @Override
-    void onOrderEvent(final EngineEvent e, final AgentMarket market)
-    {
-        order.onEvent(e);
-    }
-
-    @Override
     void onFill(final EngineEvent e, final Side tradeSide, final AgentMarket market)
     {
-        order.onFill(e);
+        super.onFill(e, tradeSide, market);
         nextUnit();
     }
 
@@ -134,7 +126,6 @@ final class ZipTrader extends Agent
     void startDay()
     {
         super.startDay();
-        order.reset();
         nextUnit();
     }
 }

@@ -2,12 +2,9 @@ package by.butb.sim.experiment;
 
 import by.butb.sim.agents.AgentScenario;
 import by.butb.sim.agents.AgentScenarioLoader;
-import by.butb.sim.study.ScenarioException;
 import by.butb.sim.study.ScenarioSource;
 import by.butb.sim.study.YamlNode;
 
-import java.io.IOException;
-import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -29,15 +26,7 @@ public record Experiment(String name, Path file, AgentScenario base, List<Parame
     public static Experiment load(final Path file)
     {
         final ScenarioSource source = ScenarioSource.file(file);
-        final YamlNode root;
-        try (Reader r = Files.newBufferedReader(file))
-        {
-            root = YamlNode.parse(source.name(), r);
-        }
-        catch (final IOException ex)
-        {
-            throw new ScenarioException(source.name() + ": cannot read: " + ex.getMessage());
-        }
+        final YamlNode root = YamlNode.parse(source);
         root.onlyKeys(Set.of("name", "description", "base", "seeds", "vary"));
         final YamlNode baseNode = root.get("base");
         final Path baseFile = file.toAbsolutePath().getParent().resolve(baseNode.text());

@@ -26,7 +26,7 @@ public record Parameter(String name, List<String> values, String file, int line)
             case "fee_pct" -> s.withRules(s.guaranteePct(), percent(value));
             case "guarantee_pct" -> s.withRules(percent(value), s.feePct());
             case "band_pct" -> band(s, target, percent(value));
-            case "call_auction_minutes" -> s.withCallAuctionMinutes((int)whole(value, 0, 240));
+            case "call_auction_minutes" -> s.withCallAuctionMinutes(callMinutes(s, value));
             case "mechanism" -> s.withMarket(market(s, target).withMechanism(mechanism(value)));
             case "count" -> s.withGroup(group(s, target), s.groups().get(group(s, target))
                 .withCount((int)whole(value, 1, 100_000)));
@@ -74,6 +74,18 @@ public record Parameter(String name, List<String> values, String file, int line)
             // reported below
         }
         throw error("'" + value + "' must be a whole number from " + min + " to " + max);
+    }
+
+    /** Minutes of call auction that leave the base market's session some continuous trading. */
+    private int callMinutes(final AgentScenario s, final String value)
+    {
+        final int minutes = (int)whole(value, 0, 240);
+        if (!s.close().isAfter(s.open().plusMinutes(minutes + 1L)))
+        {
+            throw error("'" + value + "': the session runs from " + s.open() + " to " + s.close() +
+                ", and close must be more than call_auction_minutes after open");
+        }
+        return minutes;
     }
 
     private AgentScenario band(final AgentScenario s, final String symbol, final BigDecimal pct)

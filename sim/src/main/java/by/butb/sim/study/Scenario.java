@@ -8,7 +8,6 @@ import by.butb.sim.replay.Source;
 
 import java.io.IOException;
 import java.io.Reader;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -150,7 +149,7 @@ public record Scenario(
     /** Reads a scenario; throws {@link ScenarioException} or {@link CsvException} on any problem. */
     public static Scenario load(final ScenarioSource source)
     {
-        final YamlNode root = parseYaml(source);
+        final YamlNode root = YamlNode.parse(source);
         root.onlyKeys(TOP);
         final String file = source.name();
         final String name = scenarioName(root.get("name"));
@@ -158,15 +157,7 @@ public record Scenario(
         final long seed = root.integer("seed", 1, Long.MIN_VALUE, Long.MAX_VALUE);
         final int scale = (int)root.integer("scale", 1, 1, 10_000);
 
-        BigDecimal guarantee = BigDecimal.TEN;
-        BigDecimal fee = new BigDecimal("0.1");
-        final YamlNode rules = root.opt("rules");
-        if (rules != null)
-        {
-            rules.onlyKeys(Set.of("guarantee_pct", "fee_pct"));
-            guarantee = percent(rules.opt("guarantee_pct"), guarantee);
-            fee = percent(rules.opt("fee_pct"), fee);
-        }
+        final RulesSection rules = RulesSection.read(root);
 
         boolean defaults = true;
         List<InstrumentRow> added = new ArrayList<>();
@@ -195,9 +186,9 @@ public record Scenario(
         final List<Flow> flows = readFlowsAndPlans(source, root.get("flows"), countries);
         final Arrival arrival = arrival(root.opt("arrival"));
         final List<String> assumptions = readAssumptions(root.opt("assumptions"));
-        return new Scenario(name, description, file, seed, scale, guarantee, fee, defaults, added, prices, dealSizes,
-            sellers, List.copyOf(countries.values()), buyerDeposit, sellerDeposit, flows, arrival, assumptions,
-            Figure.read(root.opt("figures"), file), Figure.readUnchecked(root.opt("not_checked")),
+        return new Scenario(name, description, file, seed, scale, rules.guaranteePct(), rules.feePct(), defaults,
+            added, prices, dealSizes, sellers, List.copyOf(countries.values()), buyerDeposit, sellerDeposit, flows,
+            arrival, assumptions, Figure.read(root.opt("figures"), file), Figure.readUnchecked(root.opt("not_checked")),
             inputs(source, participants.opt("accreditations"), root.get("flows").get("file")));
     }
 
@@ -218,23 +209,6 @@ public record Scenario(
             }
         }
         return inputs;
-    }
-
-    /** The scenario file as a YAML tree. */
-    private static YamlNode parseYaml(final ScenarioSource source)
-    {
-        try (Reader reader = source.source().open())
-        {
-            return YamlNode.parse(source.name(), reader);
-        }
-        catch (final IOException ex)
-        {
-            throw new ScenarioException(source.name() + ": cannot read: " + ex.getMessage());
-        }
-        catch (final UncheckedIOException ex)
-        {
-            throw new ScenarioException(source.name() + ": is not UTF-8 text");
-        }
     }
 
     /** The scenario's name, checked: it names the output directory out/&lt;name&gt;/. */
@@ -433,20 +407,6 @@ public record Scenario(
             newScale == null ? scale : newScale, guaranteePct, feePct, defaultInstruments, addedInstruments, prices,
             dealSizes, sellers, countries, buyerDeposit, sellerDeposit, flows, arrival, assumptions, figures,
             notChecked, inputs);
-    }
-
-    private static BigDecimal percent(final YamlNode node, final BigDecimal fallback)
-    {
-        if (node == null)
-        {
-            return fallback;
-        }
-        final BigDecimal d = node.decimal();
-        if (d.signum() < 0 || d.compareTo(BigDecimal.valueOf(100)) > 0 || d.stripTrailingZeros().scale() > 2)
-        {
-            throw node.error("'" + node.text() + "' must be a percentage from 0 to 100 with at most 2 decimals");
-        }
-        return d;
     }
 
     private static long[] range(final YamlNode node)

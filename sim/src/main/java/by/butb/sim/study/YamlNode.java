@@ -11,7 +11,9 @@ import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
 
+import java.io.IOException;
 import java.io.Reader;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -77,6 +79,23 @@ public final class YamlNode
             throw n.error("the scenario must be a mapping of fields such as name:, seed:, flows:");
         }
         return n;
+    }
+
+    /** Reads and parses a scenario file; a file that cannot be read or is not UTF-8 text is a ScenarioException. */
+    public static YamlNode parse(final ScenarioSource source)
+    {
+        try (Reader reader = source.source().open())
+        {
+            return parse(source.name(), reader);
+        }
+        catch (final IOException ex)
+        {
+            throw new ScenarioException(source.name() + ": cannot read: " + ex.getMessage());
+        }
+        catch (final UncheckedIOException ex)
+        {
+            throw new ScenarioException(source.name() + ": is not UTF-8 text");
+        }
     }
 
     public String file()
@@ -239,6 +258,23 @@ public final class YamlNode
     {
         final YamlNode n = opt(key);
         return n == null ? fallback : n.decimal();
+    }
+
+    /** A percentage: from 0 to 100 with at most 2 decimals. */
+    public BigDecimal percent()
+    {
+        final BigDecimal d = decimal();
+        if (d.signum() < 0 || d.compareTo(BigDecimal.valueOf(100)) > 0 || d.stripTrailingZeros().scale() > 2)
+        {
+            throw error("'" + text() + "' must be a percentage from 0 to 100 with at most 2 decimals");
+        }
+        return d;
+    }
+
+    public BigDecimal percent(final String key, final BigDecimal fallback)
+    {
+        final YamlNode n = opt(key);
+        return n == null ? fallback : n.percent();
     }
 
     public long integer(final long min, final long max)

@@ -56,6 +56,16 @@ class AgentScenarioErrorsTest
     }
 
     @Test
+    void aPercentageOutOfRangeNamesItsField()
+    {
+        assertError(sim(market("").replace("name: bad\n", "name: bad\nrules: {fee_pct: 200}\n")),
+            "market.yaml:2 field 'rules.fee_pct': '200' must be a percentage from 0 to 100 with at most 2 decimals");
+        assertError(sim(market("").replace("    unit: 10\n", "    unit: 10\n    band_pct: 1.234\n")),
+            "market.yaml:5 field 'markets.SUGAR.band_pct': '1.234' must be a percentage from 0 to 100 with at most " +
+            "2 decimals");
+    }
+
+    @Test
     void aMissingSideIsNamed()
     {
         assertError(sim(market("  - {name: s, type: zip, instrument: SUGAR, count: 1}\n")),

@@ -124,6 +124,19 @@ class ExperimentTest
     }
 
     @Test
+    void aCallAuctionAsLongAsTheSessionNamesTheParameter() throws IOException
+    {
+        Butb.write(dir.resolve("short.yaml"), Files.readString(Path.of("../examples/agents/zic.yaml"))
+            .replace("close: \"17:00\"", "close: \"10:00\""));
+        final Path file = Butb.write(dir.resolve("call.yaml"), "name: call\nbase: short.yaml\nseeds: 1\nvary:\n" +
+            "  call_auction_minutes: [0, 60]\n");
+        final Butb.Run run = Butb.run("experiment", file.toString(), "--out", dir.resolve("x").toString());
+        assertEquals(1, run.exitCode());
+        assertTrue(run.err().contains("call.yaml:5 field 'vary.call_auction_minutes': '60': the session runs from " +
+            "09:00 to 10:00, and close must be more than call_auction_minutes after open"), run.err());
+    }
+
+    @Test
     void aBadValueNamesTheFileLineAndParameter() throws IOException
     {
         smallExperiment();
