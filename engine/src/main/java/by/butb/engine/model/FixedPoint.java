@@ -147,4 +147,31 @@ public final class FixedPoint
     {
         return BigDecimal.valueOf(value, scale).toPlainString();
     }
+
+    /** Appends what {@link #format} returns, without allocating (for {@code 0 <= scale < 19}). */
+    public static void appendTo(final StringBuilder out, final long value, final int scale)
+    {
+        if (value == Long.MIN_VALUE || scale < 0 || scale >= POW10.length)
+        {
+            out.append(format(value, scale));
+            return;
+        }
+        if (value < 0)
+        {
+            out.append('-');
+        }
+        final long magnitude = Math.abs(value);
+        final long unit = POW10[scale];
+        out.append(magnitude / unit);
+        if (scale > 0)
+        {
+            out.append('.');
+            final long fraction = magnitude % unit;
+            for (long digit = unit / 10; digit > fraction && digit > 1; digit /= 10)
+            {
+                out.append('0');
+            }
+            out.append(fraction);
+        }
+    }
 }

@@ -42,6 +42,24 @@ class FixedPointTest
     }
 
     @Test
+    void appendingWritesWhatFormatReturns()
+    {
+        final long seed = 20_261_205L;
+        final SplittableRandom random = new SplittableRandom(seed);
+        final StringBuilder b = new StringBuilder();
+        final long[] edges = {0, 1, -1, 9, 10, 99, 100, 101, -100, Long.MAX_VALUE, Long.MIN_VALUE, Long.MIN_VALUE + 1};
+        for (int n = 0; n < 200_000; n++)
+        {
+            final long value = n < edges.length * 19 ? edges[n % edges.length] :
+                random.nextLong() >> random.nextInt(64);
+            final int scale = n < edges.length * 19 ? n / edges.length : random.nextInt(19);
+            b.setLength(0);
+            FixedPoint.appendTo(b, value, scale);
+            assertEquals(FixedPoint.format(value, scale), b.toString(), "seed " + seed + ": " + value + " at " + scale);
+        }
+    }
+
+    @Test
     void typicalPricesAndQuantitiesTakeTheShortPath()
     {
         assertEquals(62_650, FixedPoint.parseShort("626.50", 2));

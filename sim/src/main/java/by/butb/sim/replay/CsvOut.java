@@ -1,5 +1,7 @@
 package by.butb.sim.replay;
 
+import by.butb.engine.model.FixedPoint;
+
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -11,6 +13,8 @@ public final class CsvOut implements AutoCloseable
     private final String name;
     private final BufferedWriter out;
     private final StringBuilder row = new StringBuilder(256);
+    private final UtcTimeText times = new UtcTimeText();
+    private char[] chars = new char[256];
     private int fields;
 
     public CsvOut(final String name, final Writer writer)
@@ -30,10 +34,7 @@ public final class CsvOut implements AutoCloseable
 
     public CsvOut field(final String value)
     {
-        if (fields++ > 0)
-        {
-            row.append(',');
-        }
+        separate();
         if (value == null || value.isEmpty())
         {
             return this;
@@ -51,7 +52,39 @@ public final class CsvOut implements AutoCloseable
 
     public CsvOut field(final long value)
     {
-        return field(Long.toString(value));
+        separate();
+        row.append(value);
+        return this;
+    }
+
+    /** A field that is empty for 0 and the number otherwise. */
+    public CsvOut fieldUnlessZero(final long value)
+    {
+        return value == 0 ? field("") : field(value);
+    }
+
+    /** A scaled long as plain decimal text with {@code scale} decimals ({@link FixedPoint#format}). */
+    public CsvOut decimal(final long value, final int scale)
+    {
+        separate();
+        FixedPoint.appendTo(row, value, scale);
+        return this;
+    }
+
+    /** Epoch nanoseconds as an ISO-8601 UTC time ({@link java.time.Instant#toString}). */
+    public CsvOut time(final long nanos)
+    {
+        separate();
+        times.appendTo(row, nanos);
+        return this;
+    }
+
+    private void separate()
+    {
+        if (fields++ > 0)
+        {
+            row.append(',');
+        }
     }
 
     public CsvOut end()
@@ -59,7 +92,13 @@ public final class CsvOut implements AutoCloseable
         row.append('\n');
         try
         {
-            out.append(row);
+            final int length = row.length();
+            if (chars.length < length)
+            {
+                chars = new char[Math.max(length, chars.length * 2)];
+            }
+            row.getChars(0, length, chars, 0);
+            out.write(chars, 0, length);
         }
         catch (final IOException ex)
         {

@@ -140,10 +140,10 @@ public final class ReplayListener implements EngineListener
         final String buyer = participantName(e.buyOwner, "");
         final String seller = participantName(e.sellOwner, "");
         trades.field(e.tradeId)
-            .field(time(e.timeNanos))
+            .time(e.timeNanos)
             .field(instrument.symbol())
-            .field(FixedPoint.format(e.price, instrument.priceScale()))
-            .field(FixedPoint.format(e.quantity, instrument.quantityScale()))
+            .decimal(e.price, instrument.priceScale())
+            .decimal(e.quantity, instrument.quantityScale())
             .field(buyer)
             .field(seller)
             .field(orderName(buyer, e.buyClientOrderId))
@@ -165,12 +165,12 @@ public final class ReplayListener implements EngineListener
         final Instrument instrument = instrument(e.instrument);
         final String owner = participantName(e.owner, info.owner());
         events.field(++eventId)
-            .field(time(e.timeNanos))
-            .field(e.userRef == 0 ? "" : Long.toString(e.userRef))
+            .time(e.timeNanos)
+            .fieldUnlessZero(e.userRef)
             .field(owner)
             .field(participantName(e.submitter, info.participant()))
             .field(rejected ? info.orderId() : orderName(owner, e.clientOrderId))
-            .field(e.exchangeOrderId == 0 ? "" : Long.toString(e.exchangeOrderId))
+            .fieldUnlessZero(e.exchangeOrderId)
             .field(instrument != null ? instrument.symbol() : info.instrument());
 
         final boolean fromEngine = !rejected || e.commandType == CommandType.NEW_ORDER;
@@ -187,8 +187,15 @@ public final class ReplayListener implements EngineListener
         if (scaled)
         {
             final boolean noPrice = e.orderType == OrderType.MARKET && e.price == 0 && e.type != EventType.TRADE;
-            events.field(noPrice ? "" : FixedPoint.format(e.price, instrument.priceScale()))
-                .field(FixedPoint.format(e.quantity, instrument.quantityScale()));
+            if (noPrice)
+            {
+                events.field("");
+            }
+            else
+            {
+                events.decimal(e.price, instrument.priceScale());
+            }
+            events.decimal(e.quantity, instrument.quantityScale());
         }
         else
         {
@@ -197,14 +204,13 @@ public final class ReplayListener implements EngineListener
         final boolean onOrder = !rejected || e.leaves > 0 || e.filled > 0;
         if (instrument != null && onOrder)
         {
-            events.field(FixedPoint.format(e.leaves, instrument.quantityScale()))
-                .field(FixedPoint.format(e.filled, instrument.quantityScale()));
+            events.decimal(e.leaves, instrument.quantityScale()).decimal(e.filled, instrument.quantityScale());
         }
         else
         {
             events.field("").field("");
         }
-        events.field(e.type == EventType.TRADE ? Long.toString(e.tradeId) : "").end();
+        events.fieldUnlessZero(e.type == EventType.TRADE ? e.tradeId : 0).end();
     }
 
     /** A section's session moves to another phase: no order, no participant; the reason says which. */
