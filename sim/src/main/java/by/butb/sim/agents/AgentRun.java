@@ -98,13 +98,25 @@ public final class AgentRun
         final Measures measures = new Measures(catalog, traded, equilibria);
         final TradeLog log = new TradeLog(catalog, keepTrades);
         final AgentMarket market = new AgentMarket(engine, agents, unitQuantities, measures, log);
+        final List<MetricRow> dailyProfits = new ArrayList<>();
+        final long[] profitSoFar = new long[agents.size()];
         for (int d = 0; d < s.days(); d++)
         {
             final LocalDate date = s.start().plusDays(d);
             final long open = nanos(date, s.open());
             market.runDay(d + 1, open, open + s.callAuctionMinutes() * 60_000_000_000L, nanos(date, s.close()));
+            for (int i = 0; i < agents.size(); i++)
+            {
+                final Agent a = agents.get(i);
+                final long profit = profit(a, catalog, market);
+                dailyProfits.add(new MetricRow(d + 1, catalog.instrument(a.instrument).symbol(), a.id, "profit",
+                    Measures.money(profit - profitSoFar[i])));
+                profitSoFar[i] = profit;
+            }
         }
-        final List<MetricRow> rows = measures.finish(agentRows(agents, catalog, market));
+        final List<MetricRow> agentRows = new ArrayList<>(dailyProfits);
+        agentRows.addAll(agentRows(agents, catalog, market));
+        final List<MetricRow> rows = measures.finish(agentRows);
         return new Result(rows, log.csv(), instrumentsCsv, participantsCsv, agents.size(), market.commands(),
             engine.stateHash(), System.nanoTime() - started);
     }
@@ -265,9 +277,18 @@ public final class AgentRun
     }
 
     /**
-     * Per agent its profit (money): a valued agent's gains on its units less fees; another's trading cash plus its
-     * position at the last price less fees. Then the mean per group.
+     * An agent's profit so far (money minor units): a valued agent's gains on its units less fees; another's trading
+     * cash plus its position at the market's reference (last) price less fees.
      */
+    private static long profit(final Agent a, final Catalog catalog, final AgentMarket market)
+    {
+        final Instrument in = catalog.instrument(a.instrument);
+        final long mark = market.view(a.instrument).reference(in.referencePrice());
+        final long position = a.inventory >= 0 ? in.notional(mark, a.inventory) : -in.notional(mark, -a.inventory);
+        return a.units != null ? a.unitGains - a.fees : a.cash + position - a.fees;
+    }
+
+    /** Per agent its profit over the whole run (day 0: `all`), then the mean per group. */
     private static List<MetricRow> agentRows(final List<Agent> agents, final Catalog catalog,
         final AgentMarket market)
     {
@@ -276,9 +297,7 @@ public final class AgentRun
         for (final Agent a : agents)
         {
             final Instrument in = catalog.instrument(a.instrument);
-            final long mark = market.view(a.instrument).reference(in.referencePrice());
-            final long position = a.inventory >= 0 ? in.notional(mark, a.inventory) : -in.notional(mark, -a.inventory);
-            final long profit = a.units != null ? a.unitGains - a.fees : a.cash + position - a.fees;
+            final long profit = profit(a, catalog, market);
             rows.add(new MetricRow(0, in.symbol(), a.id, "profit", Measures.money(profit)));
             final double[] sum = byGroup.computeIfAbsent(a.group + "\t" + in.symbol(), x -> new double[2]);
             sum[0] += Measures.money(profit);
