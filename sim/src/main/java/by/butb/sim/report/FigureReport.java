@@ -101,48 +101,6 @@ public final class FigureReport
         return sb.append(sep.equals(", ") ? ")" : "").toString();
     }
 
-    /** The report's section: the checked figures, then those the run cannot check and why. */
-    static String html(final StudyRun.Result result)
-    {
-        final StringBuilder h = new StringBuilder();
-        final long failed = failed(result);
-        h.append("<h2>Other figures of the study</h2>\n<p>").append(result.figures().isEmpty() ? "None checked." :
-                failed == 0 ? "<span class=\"ok\">Every figure is met</span>" :
-                    "<span class=\"fail\">" + failed + " figure(s) missed</span>")
-            .append(" (measured on the trades of the countries' participants in the period).</p>\n");
-        if (!result.figures().isEmpty())
-        {
-            h.append("<table><tr><th class=\"l\">figure</th><th class=\"l\">countries</th>")
-                .append("<th class=\"l\">period</th><th>target</th><th>achieved</th><th>check</th></tr>\n");
-            for (final FigureTally.Result r : result.figures())
-            {
-                final Figure f = r.figure();
-                h.append("<tr><td class=\"l\">").append(Html.esc(f.id())).append("</td><td class=\"l w\">")
-                    .append(Html.esc(String.join(", ", f.countries()))).append("</td><td class=\"l\">")
-                    .append(f.from()).append("..").append(f.to()).append("</td><td>").append(Html.esc(r.target()))
-                    .append("</td><td>").append(Html.esc(r.achieved())).append("</td><td class=\"")
-                    .append(r.ok() ? "ok\">OK" : "fail\">FAIL").append("</td></tr>\n<tr class=\"how\"><td></td>")
-                    .append("<td class=\"l note\" colspan=\"5\">").append(Html.esc(f.text())).append(" <i>(study line ")
-                    .append(Html.esc(f.seedLine())).append(")</i></td></tr>\n");
-            }
-            h.append("</table>\n");
-        }
-        final List<Figure.Unchecked> unchecked = result.plan().scenario().notChecked();
-        if (!unchecked.isEmpty())
-        {
-            h.append("<h3>Figures the run cannot check</h3>\n<table><tr><th class=\"l\">figure</th>")
-                .append("<th class=\"l\">what the study says</th><th class=\"l\">why it is not checked</th></tr>\n");
-            for (final Figure.Unchecked u : unchecked)
-            {
-                h.append("<tr><td class=\"l\">").append(Html.esc(u.id())).append("</td><td class=\"l w\">")
-                    .append(Html.esc(u.figure())).append(" <i>(study line ").append(Html.esc(u.seedLine()))
-                    .append(")</i></td><td class=\"l note\">").append(Html.esc(u.why())).append("</td></tr>\n");
-            }
-            h.append("</table>\n");
-        }
-        return h.toString();
-    }
-
     private static String quote(final String text)
     {
         return text.contains(",") || text.contains("\"") ? "\"" + text.replace("\"", "\"\"") + "\"" : text;

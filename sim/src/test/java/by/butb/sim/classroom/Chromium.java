@@ -29,7 +29,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * A headless Chromium (Debian's package) driven over the Chrome DevTools Protocol with the JDK's WebSocket client:
  * no driver binary, nothing downloaded. One page; evaluate JavaScript in it, wait for a condition, screenshot it.
  */
-final class Chromium implements AutoCloseable
+public final class Chromium implements AutoCloseable
 {
     static final List<String> CANDIDATES = List.of("/usr/bin/chromium", "/usr/bin/chromium-browser",
         "/usr/bin/google-chrome", "/usr/bin/google-chrome-stable");
@@ -70,7 +70,7 @@ final class Chromium implements AutoCloseable
         return null;
     }
 
-    static Chromium launch() throws Exception
+    public static Chromium launch() throws Exception
     {
         final String binary = binary();
         if (binary == null)
@@ -171,14 +171,14 @@ final class Chromium implements AutoCloseable
         return (Map<String, Object>)answer.get("result");
     }
 
-    void navigate(final String url) throws Exception
+    public void navigate(final String url) throws Exception
     {
         call("Page.navigate", "{\"url\":" + quote(url) + "}");
     }
 
     /** Evaluates an expression in the page (promises awaited); returns its value as JSON types. */
     @SuppressWarnings("unchecked")
-    Object eval(final String expression) throws Exception
+    public Object eval(final String expression) throws Exception
     {
         final Map<String, Object> r = call("Runtime.evaluate", "{\"expression\":" + quote(expression) +
             ",\"returnByValue\":true,\"awaitPromise\":true}");
@@ -196,7 +196,7 @@ final class Chromium implements AutoCloseable
         return (String)v;
     }
 
-    void click(final String selector) throws Exception
+    public void click(final String selector) throws Exception
     {
         final Object found = eval("(() => { const e = document.querySelector(" + quote(selector) +
             "); if (!e) return false; e.click(); return true; })()");
@@ -262,7 +262,7 @@ final class Chromium implements AutoCloseable
     }
 
     /** The console errors, uncaught exceptions and failed loads (a 404 included) seen since the last call. */
-    List<String> takeConsoleErrors()
+    public List<String> takeConsoleErrors()
     {
         final List<String> out = List.copyOf(consoleErrors);
         consoleErrors.removeAll(out);
