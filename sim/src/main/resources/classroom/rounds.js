@@ -118,6 +118,15 @@ function chartScale(values) {
   return (v) => 185 - (hi === lo ? 0.5 : (Number(v) - lo) / (hi - lo)) * 170;
 }
 
+// The lowest and highest price of the round at the left of a chart.
+function axis(values, y) {
+  const nums = values.map(Number);
+  const lo = Math.min(...nums).toFixed(2);
+  const hi = Math.max(...nums).toFixed(2);
+  return '<text class="axis" x="0" y="' + (y(hi) + 4) + '">' + hi + '</text><text class="axis" x="0" y="' + (y(lo) + 4) + '">' +
+    lo + '</text>';
+}
+
 function steps(prices, x, y) {
   let d = '';
   prices.forEach((p, i) => { d += (i === 0 ? 'M' : 'L') + x(i) + ' ' + y(p) + ' L' + x(i + 1) + ' ' + y(p) + ' '; });
@@ -137,7 +146,7 @@ function scheduleSvg(r) {
   const y = chartScale(r.demand.concat(r.supply));
   const x = (i) => 30 + i * 280 / n;
   return '<svg viewBox="0 0 320 200" role="img" aria-label="Supply and demand"><text x="30" y="12">Supply and demand, round ' +
-    r.number + ' (CE ' + r.eqUnits + ' units)</text>' + band(r, y, 280) +
+    r.number + ' (CE ' + r.eqUnits + ' units)</text>' + axis(r.demand.concat(r.supply), y) + band(r, y, 280) +
     '<path class="demand" d="' + steps(r.demand, x, y) + '"/><path class="supply" d="' + steps(r.supply, x, y) + '"/></svg>';
 }
 
@@ -147,7 +156,7 @@ function pathSvg(r) {
   const n = Math.max(prices.length, 1);
   const x = (i) => 30 + (i + 0.5) * 280 / n;
   return '<svg viewBox="0 0 320 200" role="img" aria-label="Price path"><text x="30" y="12">Trade prices, round ' + r.number +
-    '</text>' + band(r, y, 280) + '<polyline class="path" points="' + prices.map((p, i) => x(i) + ',' + y(p)).join(' ') + '"/>' +
+    '</text>' + axis(r.demand.concat(r.supply), y) + band(r, y, 280) + '<polyline class="path" points="' + prices.map((p, i) => x(i) + ',' + y(p)).join(' ') + '"/>' +
     prices.map((p, i) => '<circle class="trade" cx="' + x(i) + '" cy="' + y(p) + '" r="2.5"/>').join('') + '</svg>';
 }
 

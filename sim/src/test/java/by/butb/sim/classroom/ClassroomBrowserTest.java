@@ -494,6 +494,7 @@ class ClassroomBrowserTest
         assertEquals(1.0, browser.eval("document.querySelectorAll('#round-schedule path.supply').length"));
         assertEquals((double)prices.size(),
             browser.eval("document.querySelectorAll('#round-path circle.trade').length"));
+        screenshot("classroom-round.png");
         for (final int width : new int[] {1440, 1024, 390})
         {
             browser.resize(width, width == 390 ? 844 : 900, width == 390);
