@@ -324,6 +324,10 @@ function render() {
     s.class.seats.map((x) => '<tr data-participant="' + esc(x.participant) + '"><td class="l">' + esc(x.name) +
       '</td><td class="l">' + esc(x.participant) + '</td><td class="l">' + esc(x.role) + '</td></tr>').join('') + '</table>');
   $('unlock-form').hidden = instructor;
+  page.instructor = instructor;
+  if (window.renderRounds) {
+    window.renderRounds(s, instructor);
+  }
   $('btn-lock').hidden = !s.instructorPinRequired;
   document.body.dataset.instructor = instructor;
   $('login-pin').hidden = !s.pinRequired;

@@ -9,12 +9,12 @@ package by.butb.sim.agents;
  * @param low       lowest clearing price ({@code high} == {@code low} for a unique price); 0 without a schedule.
  * @param maxSurplus sum of value minus cost over the units traded at the equilibrium (scaled price x units).
  */
-record Equilibrium(int quantity, long low, long high, long maxSurplus)
+public record Equilibrium(int quantity, long low, long high, long maxSurplus)
 {
-    static final Equilibrium NONE = new Equilibrium(0, 0, 0, 0);
+    public static final Equilibrium NONE = new Equilibrium(0, 0, 0, 0);
 
     /** @param demand values, highest first; @param supply costs, lowest first. */
-    static Equilibrium of(final long[] demand, final long[] supply)
+    public static Equilibrium of(final long[] demand, final long[] supply)
     {
         if (demand.length == 0 || supply.length == 0)
         {
@@ -45,13 +45,13 @@ record Equilibrium(int quantity, long low, long high, long maxSurplus)
         return new Equilibrium(q, low, high, surplus);
     }
 
-    boolean defined()
+    public boolean defined()
     {
         return high > 0;
     }
 
     /** The middle of the clearing range: P0 of Smith's alpha. */
-    double price()
+    public double price()
     {
         return (low + high) / 2.0;
     }

@@ -13,7 +13,7 @@ import java.util.TreeMap;
  * efficiency, Smith's alpha, prices, spread, volume, value by buyer country. Money in minor units and prices scaled
  * while collecting; {@link #rows} converts to the instrument's units. Single-threaded.
  */
-final class Measures
+public final class Measures
 {
     /** What one instrument did in one period (a day, or the run). */
     private static final class Tally
@@ -45,7 +45,7 @@ final class Measures
     private int dayNumber;
 
     /** @param equilibrium per instrument index (NONE for an instrument without schedules). */
-    Measures(final Catalog catalog, final int[] instruments, final Equilibrium[] equilibrium)
+    public Measures(final Catalog catalog, final int[] instruments, final Equilibrium[] equilibrium)
     {
         this.catalog = catalog;
         this.instruments = instruments.clone();
@@ -64,7 +64,7 @@ final class Measures
         return t;
     }
 
-    void startDay(final int number)
+    public void startDay(final int number)
     {
         dayNumber = number;
         day = tallies();
@@ -78,8 +78,8 @@ final class Measures
     }
 
     /** A trade; {@code gains} is the valued traders' value minus cost of the unit (scaled price), 0 for others. */
-    void trade(final int instrument, final long price, final long quantity, final long notional, final String country,
-        final long gains)
+    public void trade(final int instrument, final long price, final long quantity, final long notional,
+        final String country, final long gains)
     {
         for (final Tally t : new Tally[] {day[instrument], run[instrument]})
         {
@@ -119,13 +119,13 @@ final class Measures
         }
     }
 
-    void endDay()
+    public void endDay()
     {
         emit(dayNumber, day);
     }
 
     /** The rows of every day, then of the whole run (day 0), then {@code extra} (per-agent rows). */
-    List<MetricRow> finish(final List<MetricRow> extra)
+    public List<MetricRow> finish(final List<MetricRow> extra)
     {
         emit(0, run);
         rows.addAll(extra);

@@ -113,6 +113,12 @@ final class ClassRoster
         return fallback;
     }
 
+    /** The seats in the order of joining. */
+    synchronized List<Seat> seats()
+    {
+        return List.copyOf(seats.values());
+    }
+
     /** "class": {"open", "seats": [{"name", "participant", "role"}]}, seats in the order of joining. */
     synchronized void write(final Json j)
     {

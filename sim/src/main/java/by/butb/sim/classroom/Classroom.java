@@ -67,6 +67,7 @@ public final class Classroom implements AutoCloseable
     private final Map<String, String> tokens = new ConcurrentHashMap<>();
     private final SecureRandom random = new SecureRandom();
     private final ClassRoster roster = new ClassRoster();
+    private final Rounds rounds = new Rounds();
 
     // Driver thread only.
     private Script script;
@@ -102,6 +103,7 @@ public final class Classroom implements AutoCloseable
             return t;
         });
         driver.scheduleAtFixedRate(this::tick, TICK_MILLIS, TICK_MILLIS, TimeUnit.MILLISECONDS);
+        driver.scheduleAtFixedRate(this::roundTick, TICK_MILLIS, TICK_MILLIS, TimeUnit.MILLISECONDS);
     }
 
     ViewHub hub()
@@ -383,6 +385,95 @@ public final class Classroom implements AutoCloseable
         }
     }
 
+    // ------------------------------------------------------------------------------------------ rounds
+
+    /**
+     * Starts a round (instructor) for the seated students (the open class's seats; without a class, every
+     * logged-in participant, BUYER and SELLER alternately) and the setup's robots; returns its number.
+     */
+    public int startRound(final Map<String, String> form)
+    {
+        final RoundSetup setup = RoundSetup.parse(form);
+        return call(() ->
+        {
+            final int number = rounds.start(setup, students(), System.currentTimeMillis());
+            publishSession();
+            return number;
+        });
+    }
+
+    /** Ends the running round (instructor). */
+    public void endRound()
+    {
+        call(() ->
+        {
+            rounds.end(System.currentTimeMillis());
+            publishSession();
+            return null;
+        });
+    }
+
+    /** A student's order in the running round for their next unit at {@code price}; returns what became of it. */
+    public String roundOrder(final String token, final String price)
+    {
+        final String participant = participantOf(token);
+        return call(() ->
+        {
+            final String result = rounds.order(participant, price, System.currentTimeMillis());
+            publishSession();
+            return result;
+        });
+    }
+
+    /** The round as one student sees it: their own values or costs, none of anyone else's (JSON). */
+    public String roundOf(final String token)
+    {
+        return rounds.studentJson(participantOf(token), System.currentTimeMillis());
+    }
+
+    /** Every round's schedules, equilibrium, price path, measures and profits (JSON, for the instructor). */
+    public String roundsForInstructor()
+    {
+        return rounds.instructorJson(System.currentTimeMillis());
+    }
+
+    /** Every round's orders, trades and profits as CSV ({@link RoundCsv#COLUMNS}). */
+    public String roundsCsv()
+    {
+        return RoundCsv.of(rounds.all());
+    }
+
+    private List<ClassRoster.Seat> students()
+    {
+        final List<ClassRoster.Seat> seats = roster.seats();
+        if (!seats.isEmpty())
+        {
+            return seats;
+        }
+        final List<ClassRoster.Seat> loggedIn = new ArrayList<>();
+        for (final String id : new java.util.TreeSet<>(tokens.values()))
+        {
+            loggedIn.add(new ClassRoster.Seat(id, id, loggedIn.size() % 2 == 0 ? "BUYER" : "SELLER"));
+        }
+        return loggedIn;
+    }
+
+    private void roundTick()
+    {
+        try
+        {
+            if (rounds.tick(System.currentTimeMillis()))
+            {
+                publishSession();
+            }
+        }
+        catch (final RuntimeException ex)
+        {
+            loadError = "the round stopped: " + ex.getMessage();
+            publishSession();
+        }
+    }
+
     // ------------------------------------------------------------------------------------------ state
 
     /** The page's state as JSON: {"version", "session", "market"}. */
@@ -564,6 +655,7 @@ public final class Classroom implements AutoCloseable
         logins.forEach((id, n) -> j.field(id, n));
         j.endObject();
         roster.write(j);
+        rounds.writePublic(j, System.currentTimeMillis());
         j.key("speeds").beginArray();
         for (final double s : SPEEDS)
         {

@@ -19,12 +19,17 @@ import java.util.zip.GZIPOutputStream;
  * The classroom's web server (the JDK's {@link HttpServer}): the page and its bundled assets, the state as JSON,
  * a server-sent-events stream of it, and the form posts of the instructor's controls and the students' orders.
  *
- * <p>Endpoints: {@code GET /} (the page), {@code GET /app.js}, {@code /app.css}; {@code GET /api/state} (JSON);
+ * <p>Endpoints: {@code GET /} (the page), {@code GET /app.js}, {@code /rounds.js}, {@code /app.css};
+ * {@code GET /api/state} (JSON);
  * {@code GET /api/stream} (SSE, one "data:" message per new state); {@code POST /api/control} (action = load |
- * play | pause | step | speed | class-open | class-close | check, with scenario, speed, code, pin; check only tests
- * the PIN); {@code POST /api/login} (participant, pin) and {@code POST /api/join} (code, name, pin: a seat in the
- * open class) return a token; {@code POST /api/logout} (token); {@code POST /api/order} (token and order-file
- * columns). Posts are form-encoded; answers are JSON, errors {"error": "..."} with status 400 (bad input), 401
+ * play | pause | step | speed | class-open | class-close | round-start | round-end | check, with scenario, speed,
+ * code, pin, and for round-start robots, robotKind, units, seconds, seed; check only tests the PIN);
+ * {@code POST /api/login} (participant, pin) and {@code POST /api/join} (code, name, pin: a seat in the open class)
+ * return a token; {@code POST /api/logout} (token); {@code POST /api/order} (token and order-file
+ * columns); {@code POST /api/round/order} (token, price: the student's next unit in the running round),
+ * {@code POST /api/round/me} (token: that student's round, values included), {@code POST /api/round/instructor}
+ * (pin: every round's schedules and measures), {@code GET /api/round/csv?pin=} (the rounds' CSV, a download).
+ * Posts are form-encoded; answers are JSON, errors {"error": "..."} with status 400 (bad input), 401
  * (not logged in), 403 (wrong PIN or class code), 404, 405, 409 (no trader free for a new seat).
  *
  * <p>Threading: requests run on a cached pool (an open stream holds one thread); the classroom serialises the work.
@@ -39,7 +44,8 @@ public final class ClassroomServer implements AutoCloseable
         "/", "index.html",
         "/index.html", "index.html",
         "/app.js", "app.js",
-        "/app.css", "app.css");
+        "/app.css", "app.css",
+        "/rounds.js", "rounds.js");
 
     private final Classroom classroom;
     private final HttpServer server;
@@ -151,12 +157,15 @@ public final class ClassroomServer implements AutoCloseable
                     case "speed" -> classroom.speed(number("speed", form.getOrDefault("speed", "")));
                     case "class-open" -> classroom.openClass(form.getOrDefault("code", ""));
                     case "class-close" -> classroom.closeClass();
+                    case "round-start" -> classroom.startRound(form);
+                    case "round-end" -> classroom.endRound();
                     case "check" ->
                     {
                         // the PIN alone: the page unlocks the instructor's controls when it is right
                     }
                     default -> throw new ClassroomException("field 'action': '" + action +
-                        "' is not one of load, play, pause, step, speed, class-open, class-close, check");
+                        "' is not one of load, play, pause, step, speed, class-open, class-close, round-start, " +
+                        "round-end, check");
                 }
                 send(ex, 200, "application/json", "{\"ok\":true}");
             }
@@ -189,6 +198,49 @@ public final class ClassroomServer implements AutoCloseable
                 requireMethod(method, "POST");
                 final Map<String, String> form = form(ex);
                 send(ex, 200, "application/json", classroom.order(form.get("token"), form).json());
+            }
+            default ->
+            {
+                if (!path.startsWith("/api/round/"))
+                {
+                    throw new ClassroomException(404, "no such endpoint: " + path);
+                }
+                roundApi(ex, path, method);
+            }
+        }
+    }
+
+    /** The endpoints of rounds: /api/round/order, /me, /instructor, /csv. */
+    private void roundApi(final HttpExchange ex, final String path, final String method) throws IOException
+    {
+        switch (path)
+        {
+            case "/api/round/order" ->
+            {
+                requireMethod(method, "POST");
+                final Map<String, String> form = form(ex);
+                final String result = classroom.roundOrder(form.get("token"), form.get("price"));
+                send(ex, 200, "application/json", new Json().beginObject().field("result", result).endObject()
+                    .toString());
+            }
+            case "/api/round/me" ->
+            {
+                requireMethod(method, "POST");
+                send(ex, 200, "application/json", classroom.roundOf(form(ex).get("token")));
+            }
+            case "/api/round/instructor" ->
+            {
+                requireMethod(method, "POST");
+                classroom.checkInstructor(form(ex).get("pin"));
+                send(ex, 200, "application/json", classroom.roundsForInstructor());
+            }
+            case "/api/round/csv" ->
+            {
+                requireMethod(method, "GET");
+                final String query = ex.getRequestURI().getRawQuery();
+                classroom.checkInstructor(parseForm(query == null ? "" : query).get("pin"));
+                ex.getResponseHeaders().set("Content-Disposition", "attachment; filename=\"rounds.csv\"");
+                send(ex, 200, "text/csv", classroom.roundsCsv());
             }
             default -> throw new ClassroomException(404, "no such endpoint: " + path);
         }

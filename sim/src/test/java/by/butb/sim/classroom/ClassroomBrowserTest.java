@@ -453,6 +453,69 @@ class ClassroomBrowserTest
     }
 
     @Test
+    void shouldRunARoundWithTwoStudentsAndSixRobotsFromTheInstructorsScreenToTheCsvExport() throws Exception
+    {
+        open("free");
+        browser.fill("#class-code", "ECON101");
+        browser.click("#btn-class-open");
+        browser.waitFor("!document.getElementById('join-form').hidden", "the join form");
+        browser.fill("#join-code", "ECON101");
+        browser.fill("#join-name", "Alice");
+        browser.click("#join-btn");
+        browser.waitFor("!document.getElementById('trading').hidden", "Alice seated");
+        final Classroom.Joined bob = classroom.join("ECON101", "Bob", null);
+        browser.fill("#round-robots", "3");
+        browser.fill("#round-kind", "ZIC");
+        browser.fill("#round-units", "3");
+        browser.fill("#round-seconds", "6");
+        browser.fill("#round-seed", "5");
+        browser.click("#btn-round-start");
+        browser.waitFor("document.getElementById('round-role') && !document.getElementById('round-order-form').hidden",
+            "Alice's values and order form");
+        assertEquals("BUYER", browser.text("#round-role"));
+        browser.fill("#round-price", (String)browser.eval("rounds.me.limits[0]"));
+        browser.click("#round-submit");
+        browser.waitFor("!document.getElementById('round-result').hidden", "the answer to Alice's bid");
+        assertTrue(browser.text("#round-result").matches("Traded|Your order rests in the book"),
+            browser.text("#round-result"));
+        final List<?> bobCosts = (List<?>)MiniJson.object(classroom.roundOf(bob.token())).get("limits");
+        classroom.roundOrder(bob.token(), (String)bobCosts.get(0));
+        browser.waitFor("document.body.dataset.round === '1 over' && " +
+            "document.querySelector('#round-measures tr[data-round=\"1\"] .efficiency')", "the end of round 1");
+        browser.waitFor("!document.querySelector('#round-measures tr[data-round=\"1\"]').textContent" +
+            ".includes('\u25B6')", "the measures after the end");
+        final Map<?, ?> measured = (Map<?, ?>)((List<?>)MiniJson.object(classroom.roundsForInstructor())
+            .get("rounds")).get(0);
+        final List<?> prices = (List<?>)measured.get("prices");
+        assertFalse(prices.isEmpty(), "the robots and students traded in 6 s");
+        assertEquals((Double)measured.get("efficiency"),
+            Double.parseDouble(browser.text("#round-measures tr[data-round='1'] .efficiency")));
+        assertEquals(1.0, browser.eval("document.querySelectorAll('#round-schedule path.demand').length"));
+        assertEquals(1.0, browser.eval("document.querySelectorAll('#round-schedule path.supply').length"));
+        assertEquals((double)prices.size(),
+            browser.eval("document.querySelectorAll('#round-path circle.trade').length"));
+        screenshot("classroom-round.png");
+        for (final int width : new int[] {1440, 1024, 390})
+        {
+            browser.resize(width, width == 390 ? 844 : 900, width == 390);
+            browser.eval("new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)))");
+            assertEquals("", browser.eval(PageLayout.OVERFLOW), width + " px with the rounds");
+        }
+        final String csv = (String)browser.eval(
+            "fetch(document.getElementById('round-csv').href).then((r) => r.text())");
+        final List<String> lines = csv.lines().toList();
+        assertEquals(String.join(",", RoundCsv.COLUMNS), lines.get(0));
+        final List<String> profits = lines.stream().filter(l -> l.startsWith("1,profit,")).map(l -> l.split(",")[3])
+            .toList();
+        assertEquals(List.of(browser.eval("sessionStorage.getItem('butb.participant')"), bob.seat().participant(),
+            "ROBOT-B1", "ROBOT-S1", "ROBOT-B2", "ROBOT-S2", "ROBOT-B3", "ROBOT-S3"), profits);
+        assertEquals(prices.size() * 2L, lines.stream().filter(l -> l.startsWith("1,trade,")).count());
+        assertTrue(lines.stream().anyMatch(l -> l.startsWith("1,order,") && l.contains(",Alice,student,BUYER,NEW,")),
+            "Alice's bid");
+        assertEquals(List.of(), browser.takeConsoleErrors());
+    }
+
+    @Test
     void shouldLoadThePageWithInstrumentsPhaseParticipantsAndClock() throws Exception
     {
         open("free");

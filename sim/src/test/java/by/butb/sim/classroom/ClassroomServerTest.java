@@ -142,7 +142,7 @@ class ClassroomServerTest
         final HttpResponse<String> action = post("/api/control", "action=rewind");
         assertEquals(400, action.statusCode());
         assertEquals("field 'action': 'rewind' is not one of load, play, pause, step, speed, class-open, " +
-            "class-close, check", MiniJson.object(action.body()).get("error"));
+            "class-close, round-start, round-end, check", MiniJson.object(action.body()).get("error"));
         final HttpResponse<String> speed = post("/api/control", "action=speed&speed=fast");
         assertEquals("field 'speed': 'fast' is not a number", MiniJson.object(speed.body()).get("error"));
         final HttpResponse<String> order = post("/api/order", "token=nope&action=NEW");
