@@ -9,12 +9,8 @@ import org.junit.jupiter.api.Timeout;
 import java.io.BufferedReader;
 import java.io.InputStream;
 import java.io.InputStreamReader;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.Map;
 import java.util.regex.Pattern;
 
@@ -26,36 +22,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @Timeout(60)
 class ClassroomServerTest
 {
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private ClassroomHttp web;
     private Classroom classroom;
-    private ClassroomServer server;
 
     @BeforeEach
     void start() throws Exception
     {
-        classroom = new Classroom(null, null);
-        classroom.load("free");
-        server = ClassroomServer.start(classroom, "127.0.0.1", 0);
+        web = new ClassroomHttp(null);
+        classroom = web.classroom;
     }
 
     @AfterEach
     void stop()
     {
-        server.close();
-        classroom.close();
-    }
-
-    private HttpResponse<String> get(final String path) throws Exception
-    {
-        return http.send(HttpRequest.newBuilder(URI.create(server.url() + path.substring(1))).build(),
-            HttpResponse.BodyHandlers.ofString());
-    }
-
-    private HttpResponse<String> post(final String path, final String form) throws Exception
-    {
-        return http.send(HttpRequest.newBuilder(URI.create(server.url() + path.substring(1)))
-            .header("Content-Type", "application/x-www-form-urlencoded")
-            .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+        web.close();
     }
 
     @Test
@@ -64,20 +44,20 @@ class ClassroomServerTest
         final Pattern external = Pattern.compile("(?i)(https?:)?//[a-z0-9.-]+\\.[a-z]{2,}");
         for (final String path : new String[] {"/", "/app.js", "/app.css"})
         {
-            final HttpResponse<String> r = get(path);
+            final HttpResponse<String> r = web.get(path);
             assertEquals(200, r.statusCode(), path);
             assertFalse(r.body().isEmpty(), path);
             assertFalse(external.matcher(r.body()).find(), path + " names another host: " +
                 external.matcher(r.body()).results().map(m -> m.group()).toList());
         }
-        assertTrue(get("/").headers().firstValue("Content-Type").orElse("").startsWith("text/html"));
-        assertTrue(get("/app.js").body().contains("new EventSource('/api/stream')"));
+        assertTrue(web.get("/").headers().firstValue("Content-Type").orElse("").startsWith("text/html"));
+        assertTrue(web.get("/app.js").body().contains("new EventSource('/api/stream')"));
     }
 
     @Test
     void shouldAnswerTheStateAsJson() throws Exception
     {
-        final HttpResponse<String> r = get("/api/state");
+        final HttpResponse<String> r = web.get("/api/state");
         assertEquals(200, r.statusCode());
         final Map<String, Object> state = MiniJson.object(r.body());
         assertEquals("free", ((Map<?, ?>)state.get("session")).get("scenario"));
@@ -87,8 +67,7 @@ class ClassroomServerTest
     @Test
     void shouldStreamTheStateAsServerSentEventsAndSendTheNextOneAfterAnOrder() throws Exception
     {
-        final HttpResponse<InputStream> r = http.send(HttpRequest.newBuilder(URI.create(server.url() + "api/stream"))
-            .build(), HttpResponse.BodyHandlers.ofInputStream());
+        final HttpResponse<InputStream> r = web.stream("/api/stream");
         assertEquals("text/event-stream; charset=utf-8", r.headers().firstValue("Content-Type").orElse(""));
         try (BufferedReader in = new BufferedReader(new InputStreamReader(r.body(), StandardCharsets.UTF_8)))
         {
@@ -96,9 +75,9 @@ class ClassroomServerTest
             assertTrue(first.startsWith("data: {"), first);
             assertEquals("", in.readLine());
             final long version = ((Number)MiniJson.object(first.substring(6)).get("version")).longValue();
-            final String token = (String)MiniJson.object(post("/api/login", "participant=BY-SAWMILL-01").body())
+            final String token = (String)MiniJson.object(web.post("/api/login", "participant=BY-SAWMILL-01").body())
                 .get("token");
-            final HttpResponse<String> placed = post("/api/order", "token=" + token +
+            final HttpResponse<String> placed = web.post("/api/order", "token=" + token +
                 "&action=NEW&instrument=TIMBER_SW&side=SELL&type=LIMIT&tif=GTC&price=190.00&quantity=5");
             assertEquals(200, placed.statusCode(), placed.body());
             String line;
@@ -121,8 +100,7 @@ class ClassroomServerTest
     @Test
     void shouldGzipTheStreamForABrowserThatAcceptsIt() throws Exception
     {
-        final HttpResponse<InputStream> r = http.send(HttpRequest.newBuilder(URI.create(server.url() + "api/stream"))
-            .header("Accept-Encoding", "gzip").build(), HttpResponse.BodyHandlers.ofInputStream());
+        final HttpResponse<InputStream> r = web.stream("/api/stream", "Accept-Encoding", "gzip");
         assertEquals("gzip", r.headers().firstValue("Content-Encoding").orElse(""));
         try (InputStream in = r.body())
         {
@@ -135,36 +113,34 @@ class ClassroomServerTest
     @Test
     void shouldAnswerBadRequestsWithAStatusAndAJsonError() throws Exception
     {
-        final HttpResponse<String> missing = get("/nothing-here");
+        final HttpResponse<String> missing = web.get("/nothing-here");
         assertEquals(404, missing.statusCode());
         assertEquals("no such page: /nothing-here", MiniJson.object(missing.body()).get("error"));
-        assertEquals(405, get("/api/control").statusCode());
-        final HttpResponse<String> action = post("/api/control", "action=rewind");
+        assertEquals(405, web.get("/api/control").statusCode());
+        final HttpResponse<String> action = web.post("/api/control", "action=rewind");
         assertEquals(400, action.statusCode());
         assertEquals("field 'action': 'rewind' is not one of load, play, pause, step, speed, class-open, " +
             "class-close, round-start, round-end, check", MiniJson.object(action.body()).get("error"));
-        final HttpResponse<String> speed = post("/api/control", "action=speed&speed=fast");
+        final HttpResponse<String> speed = web.post("/api/control", "action=speed&speed=fast");
         assertEquals("field 'speed': 'fast' is not a number", MiniJson.object(speed.body()).get("error"));
-        final HttpResponse<String> order = post("/api/order", "token=nope&action=NEW");
+        final HttpResponse<String> order = web.post("/api/order", "token=nope&action=NEW");
         assertEquals(401, order.statusCode());
     }
 
     @Test
     void shouldRefuseEveryInstructorActionWithoutTheInstructorPin() throws Exception
     {
-        server.close();
-        classroom.close();
-        classroom = new Classroom(null, "9000");
-        classroom.load("free");
-        server = ClassroomServer.start(classroom, "127.0.0.1", 0);
+        web.close();
+        web = new ClassroomHttp("9000");
+        classroom = web.classroom;
         for (final String action : new String[] {"load&scenario=free", "play", "pause", "step", "speed&speed=60",
             "class-open&code=A1", "class-close", "check"})
         {
-            final HttpResponse<String> refused = post("/api/control", "action=" + action + "&pin=1234");
+            final HttpResponse<String> refused = web.post("/api/control", "action=" + action + "&pin=1234");
             assertEquals(403, refused.statusCode(), action);
             assertTrue(MiniJson.object(refused.body()).get("error").toString().contains("instructor PIN"), action);
         }
-        assertEquals(200, post("/api/control", "action=check&pin=9000").statusCode());
+        assertEquals(200, web.post("/api/control", "action=check&pin=9000").statusCode());
     }
 
     @Test

@@ -5,11 +5,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -24,36 +20,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class RoundsServerTest
 {
     private static final String PIN = "teach";
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private ClassroomHttp web;
     private Classroom classroom;
-    private ClassroomServer server;
 
     @BeforeEach
     void start() throws Exception
     {
-        classroom = new Classroom(null, PIN);
-        classroom.load("free");
-        server = ClassroomServer.start(classroom, "127.0.0.1", 0);
+        web = new ClassroomHttp(PIN);
+        classroom = web.classroom;
     }
 
     @AfterEach
     void stop()
     {
-        server.close();
-        classroom.close();
-    }
-
-    private HttpResponse<String> get(final String path) throws Exception
-    {
-        return http.send(HttpRequest.newBuilder(URI.create(server.url() + path.substring(1))).build(),
-            HttpResponse.BodyHandlers.ofString());
-    }
-
-    private HttpResponse<String> post(final String path, final String form) throws Exception
-    {
-        return http.send(HttpRequest.newBuilder(URI.create(server.url() + path.substring(1)))
-            .header("Content-Type", "application/x-www-form-urlencoded")
-            .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+        web.close();
     }
 
     @Test
@@ -62,14 +42,14 @@ class RoundsServerTest
         classroom.openClass("ECON101");
         final Classroom.Joined alice = classroom.join("ECON101", "Alice", null);
         final Classroom.Joined bob = classroom.join("ECON101", "Bob", null);
-        assertEquals(403, post("/api/control", "action=round-start&pin=wrong").statusCode());
-        final HttpResponse<String> started = post("/api/control",
+        assertEquals(403, web.post("/api/control", "action=round-start&pin=wrong").statusCode());
+        final HttpResponse<String> started = web.post("/api/control",
             "action=round-start&pin=" + PIN + "&robots=3&robotKind=ZIC&units=3&seconds=60&seed=7");
         assertEquals(200, started.statusCode(), started.body());
 
         final List<RoundMarket.Spec> drawn = RoundMarket.draw(1, new RoundSetup(3, RoundSetup.RobotKind.ZIC, 3, 60,
             7), List.of(alice.seat(), bob.seat()));
-        final String state = get("/api/state").body();
+        final String state = web.get("/api/state").body();
         final Map<?, ?> round = (Map<?, ?>)((Map<?, ?>)MiniJson.object(state).get("session")).get("round");
         assertEquals(Set.of("number", "running", "secondsLeft", "bestBid", "bestAsk", "prices", "traders", "robots"),
             round.keySet());
@@ -77,7 +57,7 @@ class RoundsServerTest
 
         for (final Classroom.Joined student : List.of(alice, bob))
         {
-            final HttpResponse<String> me = post("/api/round/me", "token=" + student.token());
+            final HttpResponse<String> me = web.post("/api/round/me", "token=" + student.token());
             assertEquals(200, me.statusCode(), me.body());
             final Map<String, Object> mine = MiniJson.object(me.body());
             assertEquals(new TreeSet<>(List.of("number", "running", "secondsLeft", "bestBid", "bestAsk", "prices",
@@ -88,9 +68,9 @@ class RoundsServerTest
             assertEquals(java.util.Arrays.stream(own.limits()).mapToObj(Rounds::money).toList(), mine.get("limits"),
                 "the values drawn for seed 7, round 1, place of " + student.seat().name());
         }
-        assertEquals(401, post("/api/round/me", "token=nobody").statusCode());
-        assertEquals(403, post("/api/round/instructor", "pin=wrong").statusCode());
-        final HttpResponse<String> all = post("/api/round/instructor", "pin=" + PIN);
+        assertEquals(401, web.post("/api/round/me", "token=nobody").statusCode());
+        assertEquals(403, web.post("/api/round/instructor", "pin=wrong").statusCode());
+        final HttpResponse<String> all = web.post("/api/round/instructor", "pin=" + PIN);
         assertEquals(200, all.statusCode());
         assertTrue(all.body().contains("\"demand\""), all.body());
     }
@@ -100,16 +80,17 @@ class RoundsServerTest
     {
         classroom.openClass("ECON101");
         final Classroom.Joined alice = classroom.join("ECON101", "Alice", null);
-        assertEquals(200, post("/api/control", "action=round-start&pin=" + PIN + "&robots=0&seconds=60").statusCode());
-        final HttpResponse<String> order = post("/api/round/order", "token=" + alice.token() + "&price=70%2C00");
+        assertEquals(200,
+            web.post("/api/control", "action=round-start&pin=" + PIN + "&robots=0&seconds=60").statusCode());
+        final HttpResponse<String> order = web.post("/api/round/order", "token=" + alice.token() + "&price=70%2C00");
         assertEquals(200, order.statusCode(), order.body());
         assertEquals("ACCEPTED", MiniJson.object(order.body()).get("result"), "a decimal comma is a decimal point");
-        assertEquals(400, post("/api/round/order", "token=" + alice.token() + "&price=abc").statusCode());
-        assertEquals(200, post("/api/control", "action=round-end&pin=" + PIN).statusCode());
-        assertEquals(409, post("/api/round/order", "token=" + alice.token() + "&price=70").statusCode());
+        assertEquals(400, web.post("/api/round/order", "token=" + alice.token() + "&price=abc").statusCode());
+        assertEquals(200, web.post("/api/control", "action=round-end&pin=" + PIN).statusCode());
+        assertEquals(409, web.post("/api/round/order", "token=" + alice.token() + "&price=70").statusCode());
 
-        assertEquals(403, get("/api/round/csv?pin=wrong").statusCode());
-        final HttpResponse<String> csv = get("/api/round/csv?pin=" + PIN);
+        assertEquals(403, web.get("/api/round/csv?pin=wrong").statusCode());
+        final HttpResponse<String> csv = web.get("/api/round/csv?pin=" + PIN);
         assertEquals(200, csv.statusCode());
         assertTrue(csv.headers().firstValue("Content-Type").orElse("").startsWith("text/csv"));
         assertTrue(csv.headers().firstValue("Content-Disposition").orElse("").contains("rounds.csv"));
