@@ -331,6 +331,29 @@ final class LogonGate extends IoFilterAdapter implements AutoCloseable
             return state != State.PENDING;
         }
 
+        /** Refused on the timer's thread: the submitting connection may hold its own lock here. */
+        @Override
+        public void evict()
+        {
+            final Authenticator.Verdict verdict = Authenticator.Verdict.refused("its place among the logons " +
+                "waiting for SenderCompID " + Authenticator.printable(logon.senderCompId()) + " went to another " +
+                "address; try again later");
+            try
+            {
+                timer.execute(() ->
+                {
+                    synchronized (this)
+                    {
+                        refuse(verdict);
+                    }
+                });
+            }
+            catch (final RejectedExecutionException ex)
+            {
+                session.closeNow(); // stopping
+            }
+        }
+
         /** On a scheduler thread. */
         @Override
         public boolean run()

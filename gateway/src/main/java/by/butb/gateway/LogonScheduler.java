@@ -25,7 +25,10 @@ import java.util.function.LongSupplier;
  * <li>at most one verification at a time per CompID and per address, and after a wrong password the next for that
  * CompID or that address starts no sooner than {@code failureCooldown} later: failures cost at most one PBKDF2 per
  * cooldown per CompID and per address, whoever sends them, while the threads serve other senders meanwhile;</li>
- * <li>at most {@code maxPendingPerCompId} verifications wait per CompID; {@link #submit} refuses more.</li>
+ * <li>at most {@code maxPendingPerCompId} verifications wait per CompID. When they are all taken, a logon from an
+ * address that holds at least two fewer of them than another address takes the place of that address's newest
+ * waiting one (which {@link Job#evict} refuses); otherwise {@link #submit} refuses it. A few addresses can then not
+ * fill a CompID's places and keep its owner out: that takes as many addresses as there are places.</li>
  * </ul>
  * A logon with the right password therefore gets through after at most the logons queued before it for its CompID
  * or address, each taking one verification plus the cooldown: a storm of wrong passwords delays its owner, it
@@ -48,6 +51,13 @@ final class LogonScheduler implements AutoCloseable
 
         /** Verifies and acts on the outcome; returns true when the password was wrong (or the CompID unknown). */
         boolean run();
+
+        /**
+         * The job lost its place to a logon from an address holding fewer places (it will not run): refuse its
+         * connection. Called outside the scheduler's lock, possibly while the submitting connection's own lock is
+         * held: it must not block or take locks of its own there (hand the refusal to another thread).
+         */
+        void evict();
     }
 
     private final int maxPendingPerCompId;
@@ -83,9 +93,13 @@ final class LogonScheduler implements AutoCloseable
         this.threads.forEach(Thread::start);
     }
 
-    /** Queues the job; false (and nothing queued) when its CompID already has the most jobs waiting. */
+    /**
+     * Queues the job; false (and nothing queued) when its CompID already has the most jobs waiting and no address
+     * holds two more of them than the job's own address.
+     */
     boolean submit(final Job job)
     {
+        Job evicted = null;
         lock.lock();
         try
         {
@@ -100,17 +114,68 @@ final class LogonScheduler implements AutoCloseable
             final int pending = pendingByCompId.getOrDefault(job.compId(), 0);
             if (pending >= maxPendingPerCompId)
             {
-                return false;
+                evicted = placeFor(job);
+                if (evicted == null)
+                {
+                    return false;
+                }
+                queue.removeLastOccurrence(evicted);
             }
-            pendingByCompId.put(job.compId(), pending + 1);
+            else
+            {
+                pendingByCompId.put(job.compId(), pending + 1);
+            }
             queue.addLast(job);
             changed.signalAll();
-            return true;
         }
         finally
         {
             lock.unlock();
         }
+        if (evicted != null)
+        {
+            evicted.evict();
+        }
+        return true;
+    }
+
+    /**
+     * The waiting job whose place {@code job} takes: the newest of the address holding the most waiting jobs of
+     * the CompID, if that is at least two more than {@code job}'s address holds; or null. Holds the lock.
+     */
+    private Job placeFor(final Job job)
+    {
+        final Map<String, Integer> byAddress = new HashMap<>();
+        for (final Job waiting : queue)
+        {
+            if (waiting.compId().equals(job.compId()))
+            {
+                byAddress.merge(waiting.address(), 1, Integer::sum);
+            }
+        }
+        String fullest = null;
+        int most = 0;
+        for (final Map.Entry<String, Integer> e : byAddress.entrySet())
+        {
+            if (e.getValue() > most)
+            {
+                most = e.getValue();
+                fullest = e.getKey();
+            }
+        }
+        if (fullest == null || most < byAddress.getOrDefault(job.address(), 0) + 2)
+        {
+            return null;
+        }
+        for (final Iterator<Job> it = queue.descendingIterator(); it.hasNext(); )
+        {
+            final Job waiting = it.next();
+            if (waiting.compId().equals(job.compId()) && waiting.address().equals(fullest))
+            {
+                return waiting;
+            }
+        }
+        return null;
     }
 
     /** Jobs queued or running. */

@@ -39,6 +39,7 @@ class LogonSchedulerTest
         final boolean wrong;
         final CountDownLatch done = new CountDownLatch(1);
         volatile boolean gone;
+        volatile boolean evicted;
 
         Job(final String name, final String compId, final String address, final boolean wrong)
         {
@@ -75,6 +76,12 @@ class LogonSchedulerTest
             }
             done.countDown();
             return wrong;
+        }
+
+        @Override
+        public void evict()
+        {
+            evicted = true;
         }
 
         void await() throws InterruptedException
@@ -152,6 +159,43 @@ class LogonSchedulerTest
         awaitNonePending();
         assertTrue(ran.contains("waiting"));
         assertFalse(ran.contains("gone"), "never verified");
+    }
+
+    @Test
+    void anAddressHoldingFewerPlacesTakesOneFromTheFullestSoAFewAddressesCannotKeepTheOwnerOut() throws Exception
+    {
+        scheduler = new LogonScheduler(1, 4, COOLDOWN, clock::get);
+        final Job first = new Job("first", "A", "10.0.0.1", true);
+        scheduler.submit(first);
+        first.await();
+        awaitNonePending();
+        final List<Job> attacks = new ArrayList<>();
+        for (int i = 0; i < 4; i++)
+        {
+            attacks.add(new Job("attack" + i, "A", "10.0.0.1", true));
+            assertTrue(scheduler.submit(attacks.get(i)));
+        }
+        final Job owner = new Job("owner", "A", "10.0.0.2", false);
+        assertTrue(scheduler.submit(owner), "four places held by one address: the owner takes one");
+        assertTrue(attacks.get(3).evicted, "the fullest address's newest logon gives its place");
+        assertFalse(attacks.get(0).evicted || attacks.get(1).evicted || attacks.get(2).evicted);
+        assertFalse(scheduler.submit(new Job("again", "A", "10.0.0.1", true)), "the fullest address gets no more");
+        final Job third = new Job("third", "A", "10.0.0.3", true);
+        assertTrue(scheduler.submit(third), "three against one: a new address takes a place");
+        assertTrue(attacks.get(2).evicted);
+        final Job fourth = new Job("fourth", "A", "10.0.0.4", true);
+        assertTrue(scheduler.submit(fourth), "two against none");
+        assertTrue(attacks.get(1).evicted);
+        assertFalse(scheduler.submit(new Job("fifth", "A", "10.0.0.5", true)), "one place each: none is taken");
+        assertFalse(owner.evicted, "the owner keeps its place throughout");
+        clock.addAndGet(COOLDOWN);
+        scheduler.submit(new Job("nudge", "Z", "10.0.0.9", false));
+        attacks.get(0).await();
+        clock.addAndGet(COOLDOWN); // the oldest attack failed: its CompID cools down once more
+        scheduler.submit(new Job("nudge2", "Z", "10.0.0.9", false));
+        owner.await();
+        assertFalse(ran.contains("attack1") || ran.contains("attack2") || ran.contains("attack3"),
+            "evicted logons never run");
     }
 
     private void awaitNonePending() throws InterruptedException
