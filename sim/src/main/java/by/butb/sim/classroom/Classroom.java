@@ -2,27 +2,19 @@ package by.butb.sim.classroom;
 
 import by.butb.engine.core.Command;
 import by.butb.engine.csv.CsvException;
-import by.butb.engine.csv.CsvReader;
 import by.butb.engine.model.Catalog;
 import by.butb.engine.model.Participant;
 import by.butb.engine.pipeline.EngineContext;
 import by.butb.engine.pipeline.EnginePipeline;
 import by.butb.engine.pipeline.WaitStrategyName;
-import by.butb.sim.replay.OrderFileReader;
 import by.butb.sim.replay.ReplayException;
 import by.butb.sim.replay.ReplayListener;
 import by.butb.sim.replay.RowInfo;
 import by.butb.sim.study.ScenarioException;
 
-import java.io.StringReader;
-import java.security.SecureRandom;
 import java.util.ArrayList;
-import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
@@ -31,7 +23,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.regex.Pattern;
 
 /**
  * The classroom: one engine pipeline for the loaded scenario, a player for its planned commands, and the students'
@@ -55,18 +46,11 @@ public final class Classroom implements AutoCloseable
     static final long TICK_MILLIS = 200;
     private static final int MAX_COMMANDS_PER_TICK = 5000;
     private static final long TIMEOUT_SECONDS = 120;
-    private static final Pattern DECIMAL_COMMA = Pattern.compile("-?[0-9]+,[0-9]+");
-    private static final List<String> STUDENT_ACTIONS = List.of("NEW", "CANCEL", "REPLACE", "LOT_BID");
-    private static final List<String> ORDER_COLUMNS = List.of("time", "participant", "action", "order_id",
-        "instrument", "side", "type", "tif", "price", "quantity", "exchange_order_id");
 
-    private final String pin;
-    private final String instructorPin;
+    /** Any thread: the PINs, tokens and roster are checked before work is handed to the driver. */
+    private final Logins logins;
     private final ViewHub hub = new ViewHub();
     private final ScheduledExecutorService driver;
-    private final Map<String, String> tokens = new ConcurrentHashMap<>();
-    private final SecureRandom random = new SecureRandom();
-    private final ClassRoster roster = new ClassRoster();
     private final Rounds rounds = new Rounds();
 
     // Driver thread only.
@@ -75,13 +59,11 @@ public final class Classroom implements AutoCloseable
     private MarketWatch watch;
     private Map<Long, RowInfo> rows;
     private Map<Long, Integer> liveOrders;
-    private OrderFileReader studentReader;
-    private final Map<String, Integer> webOrderIds = new ConcurrentHashMap<>();
+    private StudentOrders orders;
     private final Command command = new Command();
     private int cursor;
     private long now;
     private long lastWall;
-    private long studentRefs;
     private boolean playing;
     private double speed = DEFAULT_SPEED;
     private String loadError;
@@ -94,8 +76,7 @@ public final class Classroom implements AutoCloseable
      */
     public Classroom(final String pin, final String instructorPin)
     {
-        this.pin = blankToNull(pin);
-        this.instructorPin = blankToNull(instructorPin);
+        logins = new Logins(pin, instructorPin);
         driver = Executors.newSingleThreadScheduledExecutor(r ->
         {
             final Thread t = new Thread(r, "classroom-driver");
@@ -191,11 +172,7 @@ public final class Classroom implements AutoCloseable
     /** Throws when an instructor PIN is set and {@code given} is not it. */
     public void checkInstructor(final String given)
     {
-        if (instructorPin != null && !instructorPin.equals(given))
-        {
-            throw new ClassroomException(403,
-                "the instructor PIN is wrong (the classroom was started with --instructor-pin)");
-        }
+        logins.checkInstructor(given);
     }
 
     // ------------------------------------------------------------------------------------------ students
@@ -206,11 +183,7 @@ public final class Classroom implements AutoCloseable
      */
     public String login(final String participantId, final String givenPin)
     {
-        checkPin(givenPin);
-        if (roster.isOpen())
-        {
-            throw new ClassroomException(403, "a class is open: join it with the class code and your name");
-        }
+        logins.checkLogin(givenPin);
         final String id = participantId == null ? "" : participantId.trim();
         return call(() ->
         {
@@ -228,11 +201,11 @@ public final class Classroom implements AutoCloseable
     /** Joins the open class: the student's seat (participant and role) and the token their requests carry. */
     public Joined join(final String classCode, final String name, final String givenPin)
     {
-        checkPin(givenPin);
+        logins.checkPin(givenPin);
         return call(() ->
         {
             requireScenario();
-            final ClassRoster.Seat seat = roster.join(classCode, name, script.catalog());
+            final ClassRoster.Seat seat = logins.join(classCode, name, script.catalog());
             return new Joined(issueToken(script.catalog().participant(seat.participant())), seat);
         });
     }
@@ -245,7 +218,7 @@ public final class Classroom implements AutoCloseable
     /** Ends a token (the page's "log out"); an unknown token is ignored. */
     public void logout(final String token)
     {
-        if (token != null && tokens.remove(token) != null)
+        if (logins.end(token))
         {
             call(() ->
             {
@@ -258,7 +231,7 @@ public final class Classroom implements AutoCloseable
     /** Opens a class with a code (instructor): from now on students join instead of choosing a participant. */
     public void openClass(final String classCode)
     {
-        roster.open(classCode);
+        logins.openClass(classCode);
         call(() ->
         {
             publishSession();
@@ -269,7 +242,7 @@ public final class Classroom implements AutoCloseable
     /** Closes the class (instructor): students choose a participant again; tokens already given stay valid. */
     public void closeClass()
     {
-        roster.close();
+        logins.closeClass();
         call(() ->
         {
             publishSession();
@@ -277,21 +250,10 @@ public final class Classroom implements AutoCloseable
         });
     }
 
-    private void checkPin(final String givenPin)
-    {
-        if (pin != null && !pin.equals(givenPin == null ? "" : givenPin.trim()))
-        {
-            throw new ClassroomException(403, "wrong classroom PIN: ask your instructor for it");
-        }
-    }
-
     /** Driver thread: a new token for {@code p}, whose resting orders the market JSON now lists. */
     private String issueToken(final Participant p)
     {
-        final byte[] bytes = new byte[16];
-        random.nextBytes(bytes);
-        final String token = HexFormat.of().formatHex(bytes);
-        tokens.put(token, p.id());
+        final String token = logins.issue(p.id());
         watch.watch(p.index());
         marker();
         return token;
@@ -300,12 +262,7 @@ public final class Classroom implements AutoCloseable
     /** The participant id a token was given to, or a 401 refusal. */
     public String participantOf(final String token)
     {
-        final String id = token == null ? null : tokens.get(token);
-        if (id == null)
-        {
-            throw new ClassroomException(401, "not logged in: choose your participant and log in");
-        }
-        return id;
+        return logins.participantOf(token);
     }
 
     /**
@@ -316,73 +273,15 @@ public final class Classroom implements AutoCloseable
      *               price, quantity, exchange_order_id (the lot of a LOT_BID). NEW and LOT_BID get a new order id
      *               ("web-1", "web-2"... per participant).
      */
-    public OrderResult order(final String token, final Map<String, String> fields)
+    public StudentOrders.OrderResult order(final String token, final Map<String, String> fields)
     {
         final String participant = participantOf(token);
-        final String action = get(fields, "action").toUpperCase(Locale.ROOT);
-        if (!STUDENT_ACTIONS.contains(action))
-        {
-            throw new ClassroomException("field 'action': '" + get(fields, "action") + "' is not one of " +
-                String.join(", ", STUDENT_ACTIONS));
-        }
-        for (final String column : ORDER_COLUMNS)
-        {
-            final String value = decimalPoint(column, get(fields, column));
-            if (value.length() > 64 || value.indexOf(',') >= 0 || value.indexOf('"') >= 0 || value.indexOf('\n') >= 0 ||
-                value.indexOf('\r') >= 0)
-            {
-                throw new ClassroomException("field '" + column + "': must be at most 64 characters without commas, " +
-                    "quotes or line breaks");
-            }
-        }
+        final String action = StudentOrders.action(fields);
         return call(() ->
         {
             requireScenario();
-            if (script.catalog().participant(participant) == null)
-            {
-                throw new ClassroomException(401, "participant '" + participant + "' is not in the loaded scenario: " +
-                    "log in again");
-            }
-            final String orderId = action.equals("NEW") || action.equals("LOT_BID") ?
-                "web-" + webOrderIds.merge(participant, 1, Integer::sum) : get(fields, "order_id");
-            final Map<String, String> row = new LinkedHashMap<>();
-            row.put("time", ReplayListener.time(now));
-            row.put("participant", participant);
-            row.put("action", action);
-            row.put("order_id", orderId);
-            for (final String column : ORDER_COLUMNS.subList(4, ORDER_COLUMNS.size()))
-            {
-                row.put(column, decimalPoint(column, get(fields, column)));
-            }
-            final String csv = String.join(",", row.keySet()) + "\n" + String.join(",", row.values()) + "\n";
-            final RowInfo[] info = new RowInfo[1];
-            CsvReader.read("order from the page", new StringReader(csv), ORDER_COLUMNS,
-                r -> info[0] = studentReader.read(r, command));
-            final long ref = MarketWatch.STUDENT_REF + ++studentRefs;
-            command.userRef = ref;
-            rows.put(ref, withoutLine(info[0]));
-            final var result = watch.expect(ref);
-            pipeline.submit(command);
-            marker();
-            pipeline.drain();
-            final List<Map<String, String>> events = result.getNow(List.of());
-            boolean accepted = !events.isEmpty();
-            for (final Map<String, String> e : events)
-            {
-                accepted &= !"REJECTED".equals(e.get("event"));
-            }
-            return new OrderResult(accepted, orderId, events);
+            return orders.order(participant, action, fields, now);
         });
-    }
-
-    /** What the engine answered to a student's command: its events as event-log rows. */
-    public record OrderResult(boolean accepted, String orderId, List<Map<String, String>> events)
-    {
-        String json()
-        {
-            return new Json().beginObject().field("accepted", accepted).field("orderId", orderId).key("events")
-                .objects(events).endObject().toString();
-        }
     }
 
     // ------------------------------------------------------------------------------------------ rounds
@@ -396,7 +295,7 @@ public final class Classroom implements AutoCloseable
         final RoundSetup setup = RoundSetup.parse(form);
         return call(() ->
         {
-            final int number = rounds.start(setup, students(), System.currentTimeMillis());
+            final int number = rounds.start(setup, logins.students(), System.currentTimeMillis());
             publishSession();
             return number;
         });
@@ -441,21 +340,6 @@ public final class Classroom implements AutoCloseable
     public String roundsCsv()
     {
         return RoundCsv.of(rounds.all());
-    }
-
-    private List<ClassRoster.Seat> students()
-    {
-        final List<ClassRoster.Seat> seats = roster.seats();
-        if (!seats.isEmpty())
-        {
-            return seats;
-        }
-        final List<ClassRoster.Seat> loggedIn = new ArrayList<>();
-        for (final String id : new java.util.TreeSet<>(tokens.values()))
-        {
-            loggedIn.add(new ClassRoster.Seat(id, id, loggedIn.size() % 2 == 0 ? "BUYER" : "SELLER"));
-        }
-        return loggedIn;
     }
 
     private void roundTick()
@@ -528,10 +412,9 @@ public final class Classroom implements AutoCloseable
             .schedule(loaded.schedule())
             .waitStrategy(WaitStrategyName.BLOCKING)
             .listener(watch));
-        studentReader = new OrderFileReader(loaded.catalog(), loaded.ids(), this::instrumentOf);
-        webOrderIds.clear();
+        orders = new StudentOrders(loaded, command, pipeline, watch, rows, this::marker, this::instrumentOf);
         final Catalog catalog = loaded.catalog();
-        for (final String id : tokens.values())
+        for (final String id : logins.participants())
         {
             final Participant p = catalog.participant(id);
             if (p != null)
@@ -540,7 +423,6 @@ public final class Classroom implements AutoCloseable
             }
         }
         cursor = 0;
-        studentRefs = 0;
         now = loaded.startNanos();
         playing = false;
         loadError = null;
@@ -644,17 +526,11 @@ public final class Classroom implements AutoCloseable
             .field("nowNanos", now)
             .field("next", script != null && cursor < script.size() ? ReplayListener.time(script.timeNanos(cursor)) :
                 "")
-            .field("pinRequired", pin != null)
-            .field("instructorPinRequired", instructorPin != null)
+            .field("pinRequired", logins.pinRequired())
+            .field("instructorPinRequired", logins.instructorPinRequired())
             .field("error", loadError != null ? loadError : watch != null && watch.failure() != null ?
                 "the market view failed: " + watch.failure() : "");
-        // How many browsers hold a token of each participant (the page warns when it is more than one).
-        final Map<String, Integer> logins = new TreeMap<>();
-        tokens.values().forEach(id -> logins.merge(id, 1, Integer::sum));
-        j.key("logins").beginObject();
-        logins.forEach((id, n) -> j.field(id, n));
-        j.endObject();
-        roster.write(j);
+        logins.write(j);
         rounds.writePublic(j, System.currentTimeMillis());
         j.key("speeds").beginArray();
         for (final double s : SPEEDS)
@@ -700,36 +576,6 @@ public final class Classroom implements AutoCloseable
         {
             throw new ClassroomException(503, "the classroom is busy (a scenario is loading?): try again");
         }
-    }
-
-    private static RowInfo withoutLine(final RowInfo info)
-    {
-        if (info.reason() == null)
-        {
-            return info;
-        }
-        return new RowInfo(info.line(), info.participant(), info.onBehalfOf(), info.action(), info.orderId(),
-            info.exchangeOrderId(), info.instrument(), info.side(), info.type(), info.tif(), info.price(),
-            info.quantity(), info.counterparty(), info.counterpartyOrderId(),
-            info.reason().replaceFirst("^line \\d+ ", ""));
-    }
-
-    /** A price or quantity written with a decimal comma ("170,5", as in Belarus) as the order file's "170.5". */
-    static String decimalPoint(final String column, final String value)
-    {
-        return (column.equals("price") || column.equals("quantity")) && DECIMAL_COMMA.matcher(value).matches() ?
-            value.replace(',', '.') : value;
-    }
-
-    private static String get(final Map<String, String> fields, final String key)
-    {
-        final String v = fields.get(key);
-        return v == null ? "" : v.trim();
-    }
-
-    private static String blankToNull(final String s)
-    {
-        return s == null || s.isBlank() ? null : s;
     }
 
     /** For tests: the participants of the loaded catalog. */

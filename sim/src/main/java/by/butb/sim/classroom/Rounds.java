@@ -76,7 +76,7 @@ final class Rounds
 
     static long price(final String text)
     {
-        final String t = Classroom.decimalPoint("price", text == null ? "" : text.trim());
+        final String t = StudentOrders.decimalPoint("price", text == null ? "" : text.trim());
         try
         {
             return new BigDecimal(t).movePointRight(PRICE_SCALE).longValueExact();

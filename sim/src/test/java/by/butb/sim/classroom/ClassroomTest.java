@@ -192,7 +192,8 @@ class ClassroomTest
         classroom = new Classroom(null, null);
         classroom.load("free");
         final String token = classroom.login("CN-BUYER-01", null);
-        final Classroom.OrderResult result = classroom.order(token, order("NEW", "TIMBER_SW", "BUY", "500.00", "10"));
+        final StudentOrders.OrderResult result = classroom.order(token,
+            order("NEW", "TIMBER_SW", "BUY", "500.00", "10"));
         assertFalse(result.accepted());
         assertEquals(1, result.events().size());
         final Map<String, String> reject = result.events().get(0);
@@ -208,13 +209,14 @@ class ClassroomTest
         classroom = new Classroom(null, null);
         classroom.load("free");
         final String token = classroom.login("BY-SAWMILL-01", null);
-        final Classroom.OrderResult result = classroom.order(token, order("NEW", "TIMBER_SW", "SELL", "170,5", "25,0"));
+        final StudentOrders.OrderResult result = classroom.order(token,
+            order("NEW", "TIMBER_SW", "SELL", "170,5", "25,0"));
         assertTrue(result.accepted(), result.events().toString());
         final Map<?, ?> ask = (Map<?, ?>)((List<?>)instrument(state(), "TIMBER_SW").get("asks")).get(0);
         assertEquals("170.50", ask.get("price"));
         assertEquals("25.000", ask.get("quantity"));
-        assertEquals("web-1", Classroom.decimalPoint("order_id", "web-1"));
-        assertEquals("1,2,3", Classroom.decimalPoint("price", "1,2,3"));
+        assertEquals("web-1", StudentOrders.decimalPoint("order_id", "web-1"));
+        assertEquals("1,2,3", StudentOrders.decimalPoint("price", "1,2,3"));
     }
 
     @Test
@@ -268,7 +270,7 @@ class ClassroomTest
         classroom = new Classroom(null, null);
         classroom.load("free");
         final String token = classroom.login("CN-BUYER-01", null);
-        final Classroom.OrderResult result = classroom.order(token, order("NEW", "TIMBER_SW", "UP", "180", "10"));
+        final StudentOrders.OrderResult result = classroom.order(token, order("NEW", "TIMBER_SW", "UP", "180", "10"));
         final Map<String, String> reject = result.events().get(0);
         assertEquals("MALFORMED_INPUT", reject.get("code_name"));
         assertEquals("field 'side': 'UP' is not one of BUY, SELL", reject.get("reason"));
@@ -283,12 +285,12 @@ class ClassroomTest
         final String seller = classroom.login("BY-SAWMILL-01", null);
         final String buyer = classroom.login("CN-BUYER-01", null);
         assertTrue(classroom.order(seller, order("NEW", "TIMBER_SW", "SELL", "185.00", "10")).accepted());
-        final Classroom.OrderResult buy = classroom.order(buyer, order("NEW", "TIMBER_SW", "BUY", "185.00", "4"));
+        final StudentOrders.OrderResult buy = classroom.order(buyer, order("NEW", "TIMBER_SW", "BUY", "185.00", "4"));
         assertEquals(List.of("ACCEPTED", "TRADE"), buy.events().stream().map(e -> e.get("event")).toList());
         assertEquals("185.00", market(state(), "tape").get(0).get("price"));
         assertEquals("4.000", market(state(), "tape").get(0).get("quantity"));
 
-        final Classroom.OrderResult replace = classroom.order(seller,
+        final StudentOrders.OrderResult replace = classroom.order(seller,
             Map.of("action", "REPLACE", "order_id", "web-1", "price", "187.00", "quantity", "12"));
         assertTrue(replace.accepted(), replace.events().toString());
         @SuppressWarnings("unchecked")
@@ -300,7 +302,8 @@ class ClassroomTest
 
         assertTrue(classroom.order(seller, Map.of("action", "CANCEL", "order_id", "web-1")).accepted());
         assertEquals(List.of(), instrument(state(), "TIMBER_SW").get("asks"));
-        final Classroom.OrderResult again = classroom.order(seller, Map.of("action", "CANCEL", "order_id", "web-1"));
+        final StudentOrders.OrderResult again = classroom.order(seller,
+            Map.of("action", "CANCEL", "order_id", "web-1"));
         assertEquals("UNKNOWN_ORDER", again.events().get(0).get("code_name"));
     }
 
