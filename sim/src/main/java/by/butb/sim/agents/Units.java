@@ -6,13 +6,19 @@ import java.util.Arrays;
  * A valued agent's trading units for one day: limit prices (scaled like the instrument's prices), the best first
  * (a buyer's highest valuation, a seller's lowest cost), each one trading unit of the market. Single-threaded.
  */
-final class Units
+public final class Units
 {
     private final long[] limits;
     private int next;
 
     /** @param limits the agent's values or costs; sorted here (descending for a buyer). */
     Units(final long[] limits, final boolean buyer)
+    {
+        this.limits = bestFirst(limits, buyer);
+    }
+
+    /** A copy of values or costs sorted best first: descending for a buyer, ascending for a seller. */
+    public static long[] bestFirst(final long[] limits, final boolean buyer)
     {
         final long[] sorted = limits.clone();
         Arrays.sort(sorted);
@@ -25,7 +31,7 @@ final class Units
                 sorted[j] = t;
             }
         }
-        this.limits = sorted;
+        return sorted;
     }
 
     boolean has()

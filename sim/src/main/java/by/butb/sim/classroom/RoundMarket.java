@@ -16,6 +16,7 @@ import by.butb.engine.model.TimeInForce;
 import by.butb.sim.agents.Equilibrium;
 import by.butb.sim.agents.Measures;
 import by.butb.sim.agents.MetricRow;
+import by.butb.sim.agents.Units;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -127,8 +128,8 @@ final class RoundMarket
                 (s.side() == Side.BUY ? values : costs).add(limit);
             }
         }
-        demand = RoundValues.bestFirst(values.stream().mapToLong(Long::longValue).toArray(), true);
-        supply = RoundValues.bestFirst(costs.stream().mapToLong(Long::longValue).toArray(), false);
+        demand = Units.bestFirst(values.stream().mapToLong(Long::longValue).toArray(), true);
+        supply = Units.bestFirst(costs.stream().mapToLong(Long::longValue).toArray(), false);
         equilibrium = Equilibrium.of(demand, supply);
     }
 

@@ -1,6 +1,7 @@
 package by.butb.sim.classroom;
 
-import java.util.Arrays;
+import by.butb.sim.agents.Units;
+
 import java.util.SplittableRandom;
 
 /**
@@ -35,24 +36,7 @@ final class RoundValues
         {
             limits[u] = LOW + rng.nextLong(steps) * STEP;
         }
-        return bestFirst(limits, buyer);
-    }
-
-    /** A copy sorted best first: descending for a buyer, ascending for a seller. */
-    static long[] bestFirst(final long[] limits, final boolean buyer)
-    {
-        final long[] sorted = limits.clone();
-        Arrays.sort(sorted);
-        if (buyer)
-        {
-            for (int i = 0, j = sorted.length - 1; i < j; i++, j--)
-            {
-                final long t = sorted[i];
-                sorted[i] = sorted[j];
-                sorted[j] = t;
-            }
-        }
-        return sorted;
+        return Units.bestFirst(limits, buyer);
     }
 
     /** Stafford's mix13 (SplitMix64's finaliser): neighbouring seeds give unrelated streams. */

@@ -146,7 +146,7 @@ class ClassroomBrowserTest
         open("free");
         browser.waitFor("document.readyState === 'complete'", "the page loaded");
         Thread.sleep(300);
-        assertEquals(List.of(), browser.takeConsoleErrors());
+        assertEquals(List.of(), consoleErrors());
     }
 
     @Test
@@ -452,6 +452,17 @@ class ClassroomBrowserTest
             browser.text("#roster tr[data-participant='" + bob.seat().participant() + "']"));
     }
 
+    /**
+     * The page's console errors but for a cut server-sent-events stream: on a loaded machine the browser now and
+     * then reports the open /api/stream response as incomplete, and EventSource reconnects by itself.
+     */
+    private List<String> consoleErrors()
+    {
+        return browser.takeConsoleErrors().stream()
+            .filter(e -> !(e.contains("ERR_INCOMPLETE_CHUNKED_ENCODING") && e.endsWith("/api/stream")))
+            .toList();
+    }
+
     @Test
     void shouldRunARoundWithTwoStudentsAndSixRobotsFromTheInstructorsScreenToTheCsvExport() throws Exception
     {
@@ -512,7 +523,7 @@ class ClassroomBrowserTest
         assertEquals(prices.size() * 2L, lines.stream().filter(l -> l.startsWith("1,trade,")).count());
         assertTrue(lines.stream().anyMatch(l -> l.startsWith("1,order,") && l.contains(",Alice,student,BUYER,NEW,")),
             "Alice's bid");
-        assertEquals(List.of(), browser.takeConsoleErrors());
+        assertEquals(List.of(), consoleErrors());
     }
 
     @Test
