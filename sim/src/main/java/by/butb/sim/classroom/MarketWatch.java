@@ -2,10 +2,9 @@ package by.butb.sim.classroom;
 
 import by.butb.engine.core.Command;
 import by.butb.engine.core.CommandType;
+import by.butb.engine.core.EventType;
 import by.butb.engine.core.EngineEvent;
 import by.butb.engine.core.MatchingEngine;
-import by.butb.engine.core.ResultCode;
-import by.butb.engine.core.TradeKind;
 import by.butb.engine.csv.CsvReader;
 import by.butb.engine.model.Catalog;
 import by.butb.engine.model.FixedPoint;
@@ -36,9 +35,9 @@ import java.util.function.Consumer;
  *
  * <p>Every event goes first through the replay's {@link ReplayListener}, writing into memory, so that the event
  * log and the trades tape show exactly the rows (and reject reasons) that {@code butb replay} writes to
- * events.csv and trades.csv. Lots and address orders are followed from the events. After each CLOCK command (the
- * driver ends every batch with one), the book levels, phases, lots and deposits are copied into a JSON text and
- * handed to {@code publish}: nothing else reads the engine.
+ * events.csv and trades.csv. Lots and address orders are followed from the events ({@link LotAndAddressViews}).
+ * After each CLOCK command (the driver ends every batch with one), the book levels, phases, lots and deposits are
+ * copied into a JSON text and handed to {@code publish}: nothing else reads the engine.
  *
  * <p>"notices" ({@link StudentNotices}) tell the watched students what happened to their orders without their
  * asking.
@@ -55,7 +54,6 @@ final class MarketWatch implements EngineListener
     private static final int TAPE = 100;
     private static final int LOG = 200;
     private static final int LOG_SENT = 60;
-    private static final int CLOSED_LOTS_KEPT = 20;
     private static final String EVENT_HEADER = String.join(",", ReplayListener.EVENT_COLUMNS) + "\n";
     private static final String TRADE_HEADER = String.join(",", ReplayListener.TRADE_COLUMNS) + "\n";
 
@@ -74,8 +72,7 @@ final class MarketWatch implements EngineListener
     private final ArrayDeque<Map<String, String>> log = new ArrayDeque<>();
     private final ArrayDeque<Map<String, String>> tape = new ArrayDeque<>();
     private final StudentNotices notices;
-    private final Map<Long, LotView> lots = new LinkedHashMap<>();
-    private final Map<Long, AddressView> addressOrders = new LinkedHashMap<>();
+    private final LotAndAddressViews mechanisms = new LotAndAddressViews();
     private final long[] lastPrice;
     private final long[] tradeCount;
     private volatile RuntimeException failure;
@@ -204,124 +201,16 @@ final class MarketWatch implements EngineListener
         return out;
     }
 
-    /** Follows lots, address orders and the watched students' notices through one event of {@code command}. */
+    /** Follows the watched students' notices, last prices, lots and address orders through one event. */
     private void follow(final EngineEvent e, final Command command)
     {
         notices.follow(e, command);
-        switch (e.type)
+        if (e.type == EventType.TRADE)
         {
-            case ACCEPTED ->
-            {
-                if (e.commandType == CommandType.LOT_OFFER)
-                {
-                    lots.put(e.exchangeOrderId, new LotView(e.exchangeOrderId, e.clientOrderId, e.owner,
-                        e.instrument, e.side, e.quantity, e.price, e.bidStep, e.closeTimeNanos));
-                }
-                else if (e.commandType == CommandType.LOT_BID)
-                {
-                    final LotView lot = lotOf(command);
-                    if (lot != null)
-                    {
-                        lot.bidder = e.owner;
-                        lot.bestBid = e.price;
-                        lot.bids++;
-                    }
-                }
-                else if (e.commandType == CommandType.NEW_ORDER && e.counterparty >= 0 &&
-                    command.counterpartyOrderId == 0 && e.leaves > 0)
-                {
-                    addressOrders.put(e.exchangeOrderId, new AddressView(e.exchangeOrderId, e.clientOrderId, e.owner,
-                        e.counterparty, e.instrument, e.side, e.price, e.leaves));
-                }
-            }
-            case TRADE ->
-            {
-                lastPrice[e.instrument] = e.price;
-                tradeCount[e.instrument]++;
-                if (e.tradeKind == TradeKind.LOT_AUCTION)
-                {
-                    final LotView lot = lots.get(e.side == Side.BUY ? e.sellOrderId : e.buyOrderId);
-                    if (lot != null)
-                    {
-                        lot.status = "SOLD";
-                        lot.bidder = e.owner;
-                        lot.bestBid = e.price;
-                    }
-                    trimClosedLots();
-                }
-                else if (e.tradeKind == TradeKind.ADDRESS_DEAL)
-                {
-                    reduceAddress(e.buyOrderId, e.buyLeaves);
-                    reduceAddress(e.sellOrderId, e.sellLeaves);
-                }
-            }
-            case CANCELLED, EXPIRED ->
-            {
-                if (e.code == ResultCode.LOT_UNSOLD)
-                {
-                    final LotView lot = lots.get(e.exchangeOrderId);
-                    if (lot != null)
-                    {
-                        lot.status = "UNSOLD";
-                    }
-                    trimClosedLots();
-                }
-                addressOrders.remove(e.exchangeOrderId);
-            }
-            default ->
-            {
-            }
+            lastPrice[e.instrument] = e.price;
+            tradeCount[e.instrument]++;
         }
-    }
-
-    private LotView lotOf(final Command bid)
-    {
-        if (bid.exchangeOrderId != 0)
-        {
-            return lots.get(bid.exchangeOrderId);
-        }
-        for (final LotView lot : lots.values())
-        {
-            if (lot.owner == bid.counterparty && lot.clientOrderId == bid.counterpartyOrderId &&
-                "OPEN".equals(lot.status))
-            {
-                return lot;
-            }
-        }
-        return null;
-    }
-
-    private void reduceAddress(final long orderId, final long leaves)
-    {
-        final AddressView a = addressOrders.get(orderId);
-        if (a != null)
-        {
-            if (leaves == 0)
-            {
-                addressOrders.remove(orderId);
-            }
-            else
-            {
-                a.leaves = leaves;
-            }
-        }
-    }
-
-    private void trimClosedLots()
-    {
-        int closed = 0;
-        for (final LotView lot : lots.values())
-        {
-            closed += "OPEN".equals(lot.status) ? 0 : 1;
-        }
-        for (final Iterator<LotView> it = lots.values().iterator(); it.hasNext() && closed > CLOSED_LOTS_KEPT; )
-        {
-            if (!"OPEN".equals(it.next().status))
-            {
-                it.remove();
-                closed--;
-            }
-        }
+        mechanisms.follow(e, command);
     }
 
     // ------------------------------------------------------------------------------------------------ snapshot
@@ -403,7 +292,7 @@ final class MarketWatch implements EngineListener
     private void writeLots(final Json j)
     {
         j.key("lots").beginArray();
-        for (final LotView lot : lots.values())
+        for (final LotAndAddressViews.LotView lot : mechanisms.lots())
         {
             final Instrument instrument = catalog.instrument(lot.instrument);
             j.beginObject()
@@ -433,7 +322,7 @@ final class MarketWatch implements EngineListener
     private void writeAddressOrders(final Json j)
     {
         j.key("address").beginArray();
-        for (final AddressView a : addressOrders.values())
+        for (final LotAndAddressViews.AddressView a : mechanisms.addressOrders())
         {
             final Instrument instrument = catalog.instrument(a.instrument);
             j.beginObject()
@@ -557,63 +446,5 @@ final class MarketWatch implements EngineListener
     private static String money(final long minorUnits)
     {
         return FixedPoint.format(minorUnits, Instrument.MONEY_SCALE);
-    }
-
-    /** A lot's auction as the page shows it. Logic thread only. */
-    private static final class LotView
-    {
-        final long lotId;
-        final long clientOrderId;
-        final int owner;
-        final int instrument;
-        final Side side;
-        final long quantity;
-        final long startPrice;
-        final long bidStep;
-        final long closeTime;
-        int bidder = -1;
-        long bestBid;
-        int bids;
-        String status = "OPEN";
-
-        LotView(final long lotId, final long clientOrderId, final int owner, final int instrument, final Side side,
-            final long quantity, final long startPrice, final long bidStep, final long closeTime)
-        {
-            this.lotId = lotId;
-            this.clientOrderId = clientOrderId;
-            this.owner = owner;
-            this.instrument = instrument;
-            this.side = side;
-            this.quantity = quantity;
-            this.startPrice = startPrice;
-            this.bidStep = bidStep;
-            this.closeTime = closeTime;
-        }
-    }
-
-    /** An address order waiting for its counterparty. Logic thread only. */
-    private static final class AddressView
-    {
-        final long orderId;
-        final long clientOrderId;
-        final int owner;
-        final int counterparty;
-        final int instrument;
-        final Side side;
-        final long price;
-        long leaves;
-
-        AddressView(final long orderId, final long clientOrderId, final int owner, final int counterparty,
-            final int instrument, final Side side, final long price, final long leaves)
-        {
-            this.orderId = orderId;
-            this.clientOrderId = clientOrderId;
-            this.owner = owner;
-            this.counterparty = counterparty;
-            this.instrument = instrument;
-            this.side = side;
-            this.price = price;
-            this.leaves = leaves;
-        }
     }
 }
