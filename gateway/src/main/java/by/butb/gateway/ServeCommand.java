@@ -30,7 +30,7 @@ public final class ServeCommand implements Callable<Integer>
     static final String DEFAULT_INSTRUMENTS = "defaults/instruments.csv";
     static final String DEFAULT_PARTICIPANTS = "defaults/participants.csv";
 
-    @Option(names = "--port", paramLabel = "N", defaultValue = "" + GatewayServer.DEFAULT_PORT,
+    @Option(names = "--port", paramLabel = "N", defaultValue = "" + GatewayOptions.DEFAULT_PORT,
         description = "TCP port for FIX sessions (default: ${DEFAULT-VALUE}; 0 picks a free port).")
     int port;
 
@@ -56,20 +56,20 @@ public final class ServeCommand implements Callable<Integer>
         description = "Keep FIX sequence numbers and sent messages in DIR across restarts (default: in memory).")
     Path fixStore;
 
-    @Option(names = "--comp-id", paramLabel = "ID", defaultValue = GatewayServer.DEFAULT_COMP_ID,
+    @Option(names = "--comp-id", paramLabel = "ID", defaultValue = GatewayOptions.DEFAULT_COMP_ID,
         description = "The exchange's CompID, the participants' TargetCompID (default: ${DEFAULT-VALUE}).")
     String compId;
 
-    @Option(names = "--stored-messages", paramLabel = "N", defaultValue = "" + GatewayServer.DEFAULT_STORED_MESSAGES,
+    @Option(names = "--stored-messages", paramLabel = "N", defaultValue = "" + GatewayOptions.DEFAULT_STORED_MESSAGES,
         description = "Sent messages each session keeps in memory for resends after a reconnect (default:" +
             " ${DEFAULT-VALUE}; older ones are gap-filled; 0 keeps none; --fix-store keeps all on disk).")
     int storedMessages;
 
     @Option(names = "--max-message-size", paramLabel = "BYTES",
-        defaultValue = "" + GatewayServer.DEFAULT_MAX_MESSAGE_SIZE,
+        defaultValue = "" + GatewayOptions.DEFAULT_MAX_MESSAGE_SIZE,
         description = "Largest FIX message a logged-on participant may send (default: ${DEFAULT-VALUE}; at least" +
             " 256); a connection announcing a larger one is closed before it is read. Before logon " +
-            GatewayServer.DEFAULT_MAX_BYTES_BEFORE_LOGON + " bytes in all.")
+            GatewayOptions.DEFAULT_MAX_BYTES_BEFORE_LOGON + " bytes in all.")
     int maxMessageSize;
 
     @Option(names = "--timer-ms", paramLabel = "MS", defaultValue = "1000",
@@ -117,7 +117,7 @@ public final class ServeCommand implements Callable<Integer>
         final GatewayServer started;
         try
         {
-            started = GatewayServer.start(new GatewayServer.Options().catalog(catalog).credentials(credentials)
+            started = GatewayServer.start(new GatewayOptions().catalog(catalog).credentials(credentials)
                 .host(host).port(port)
                 .dataDirectory(data).fixStoreDirectory(fixStore).compId(compId).clientTime(clientTime)
                 .storedMessages(storedMessages).maxMessageSize(maxMessageSize));

@@ -12,7 +12,7 @@ final class RawGateway implements AutoCloseable
     private GatewayServer server;
     private final List<AutoCloseable> open = new ArrayList<>();
 
-    RawGateway(final GatewayServer.Options options)
+    RawGateway(final GatewayOptions options)
     {
         server = GatewayServer.start(options);
     }
@@ -23,7 +23,7 @@ final class RawGateway implements AutoCloseable
     }
 
     /** Closes the server and starts another with {@code options}; the connections kept so far stay kept. */
-    GatewayServer restart(final GatewayServer.Options options)
+    GatewayServer restart(final GatewayOptions options)
     {
         server.close();
         server = GatewayServer.start(options);

@@ -58,8 +58,8 @@ final class TestCatalog
     }
 
     /** Server options with the test catalog and its passwords, on a free loopback port. */
-    static GatewayServer.Options options()
+    static GatewayOptions options()
     {
-        return new GatewayServer.Options().catalog(catalog()).credentials(credentials()).host("127.0.0.1").port(0);
+        return new GatewayOptions().catalog(catalog()).credentials(credentials()).host("127.0.0.1").port(0);
     }
 }

@@ -1,6 +1,7 @@
 package by.butb.bench.gateway;
 
 import by.butb.engine.pipeline.WaitStrategyName;
+import by.butb.gateway.GatewayOptions;
 import by.butb.gateway.GatewayServer;
 import by.butb.harness.Driver;
 import org.HdrHistogram.Histogram;
@@ -50,7 +51,7 @@ public final class GatewayRoundTrip
         Path journal;
         boolean noJournal;
         WaitStrategyName waitStrategy = WaitStrategyName.BLOCKING;
-        int storedMessages = GatewayServer.DEFAULT_STORED_MESSAGES;
+        int storedMessages = GatewayOptions.DEFAULT_STORED_MESSAGES;
         /** Inbound messages queued per session (0: the server's default, as {@code serve} runs). */
         int sessionQueue;
         /** Measure {@link EchoFixServer} (the loopback floor) instead of the gateway. */
@@ -95,7 +96,7 @@ public final class GatewayRoundTrip
                 case "--stored-messages" ->
                 {
                     final String v = value(args, ++i, a);
-                    s.storedMessages = v.equals("all") ? GatewayServer.STORE_ALL : v.equals("0") ? 0 : positive(v, a);
+                    s.storedMessages = v.equals("all") ? GatewayOptions.STORE_ALL : v.equals("0") ? 0 : positive(v, a);
                 }
                 case "--session-queue" -> s.sessionQueue = positive(value(args, ++i, a), a);
                 case "--server" ->
@@ -158,7 +159,7 @@ public final class GatewayRoundTrip
             Files.createTempDirectory("butb-gateway-bench");
         final Path journal = s.echo || s.noJournal ? null : s.journal != null ? s.journal : temp.resolve("journal");
         Files.createDirectories(s.out);
-        final GatewayServer.Options options = new GatewayServer.Options().catalog(BenchCatalog.catalog())
+        final GatewayOptions options = new GatewayOptions().catalog(BenchCatalog.catalog())
             .credentials(BenchCatalog.credentials()).host("127.0.0.1").port(0).dataDirectory(journal)
             .waitStrategy(s.waitStrategy).storedMessages(s.storedMessages);
         if (s.sessionQueue > 0)
@@ -181,7 +182,7 @@ public final class GatewayRoundTrip
             {
                 out.printf("gateway round trip, one session, journal %s, wait strategy %s, stored messages %s, %d s " +
                     "per rate, %d cores, Java %s%n", journal == null ? "off" : "on", s.waitStrategy,
-                    s.storedMessages == GatewayServer.STORE_ALL ? "all" : Integer.toString(s.storedMessages),
+                    s.storedMessages == GatewayOptions.STORE_ALL ? "all" : Integer.toString(s.storedMessages),
                     s.seconds, Runtime.getRuntime().availableProcessors(), Runtime.version());
             }
             int nextId = 0;

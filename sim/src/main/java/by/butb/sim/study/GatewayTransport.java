@@ -11,6 +11,7 @@ import by.butb.engine.model.TimeInForce;
 import by.butb.engine.pipeline.EngineListener;
 import by.butb.gateway.ButbTags;
 import by.butb.gateway.Credentials;
+import by.butb.gateway.GatewayOptions;
 import by.butb.gateway.GatewayServer;
 import by.butb.gateway.PasswordHasher;
 import by.butb.sim.replay.OrderIds;
@@ -92,7 +93,7 @@ final class GatewayTransport implements StudyTransport
     {
         final Map<String, String> passwords = passwords(catalog, commands);
         final StepAttribution attribution = new StepAttribution(catalog.participants().size(), listeners);
-        final GatewayServer server = GatewayServer.start(new GatewayServer.Options()
+        final GatewayServer server = GatewayServer.start(new GatewayOptions()
             .catalog(catalog)
             .credentials(credentials(passwords))
             .rules(rules)

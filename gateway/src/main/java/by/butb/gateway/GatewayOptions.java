@@ -1,0 +1,338 @@
+package by.butb.gateway;
+
+import by.butb.engine.core.MarketRules;
+import by.butb.engine.model.Catalog;
+import by.butb.engine.model.SessionSchedule;
+import by.butb.engine.pipeline.EngineListener;
+import by.butb.engine.pipeline.WaitStrategyName;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Consumer;
+import java.util.function.LongSupplier;
+
+/**
+ * Settings of a {@link GatewayServer} (fluent); the server reads the fields (same package). Not thread-safe: set
+ * before {@link GatewayServer#start}.
+ */
+public final class GatewayOptions
+{
+    public static final String DEFAULT_COMP_ID = "BUTB";
+    public static final int DEFAULT_PORT = 9878;
+    /** Sent messages each session keeps for resends by default (see {@link #storedMessages}). */
+    public static final int DEFAULT_STORED_MESSAGES = 10_000;
+    /** {@link #storedMessages}: keep every sent message in memory (QuickFIX/J's memory store). */
+    public static final int STORE_ALL = Integer.MAX_VALUE;
+    /** Largest inbound message of a logged-on connection by default, in bytes (see {@link #maxMessageSize}). */
+    public static final int DEFAULT_MAX_MESSAGE_SIZE = 64 * 1024;
+    /** Bytes a connection may send before it is logged on, by default (see {@link #maxBytesBeforeLogon}). */
+    public static final int DEFAULT_MAX_BYTES_BEFORE_LOGON = 4 * 1024;
+    /** Symbols one MarketDataRequest may name by default (see {@link #maxMarketDataSymbols}). */
+    public static final int DEFAULT_MAX_MARKET_DATA_SYMBOLS = 64;
+    /** Live market-data subscriptions per session by default (see {@link #maxMarketDataSubscriptions}). */
+    public static final int DEFAULT_MAX_MARKET_DATA_SUBSCRIPTIONS = 64;
+    private static final Logger LOG = LoggerFactory.getLogger(GatewayServer.class);
+
+    Catalog catalog;
+    Credentials credentials = Credentials.NONE;
+    String host = "0.0.0.0";
+    int port = DEFAULT_PORT;
+    Path dataDirectory;
+    Path fixStoreDirectory;
+    String compId = DEFAULT_COMP_ID;
+    WaitStrategyName waitStrategy = WaitStrategyName.BLOCKING;
+    LongSupplier clockNanos = FixApplication::systemClockNanos;
+    int sessionQueueCapacity = 1_000;
+    int maxScheduledWrites = 100_000;
+    boolean checkLatency = true;
+    long logonTimeoutMillis = 10_000;
+    MarketRules rules = MarketRules.DEFAULT;
+    SessionSchedule schedule = SessionSchedule.NONE;
+    int expectedOrders;
+    boolean clientTime;
+    int storedMessages = DEFAULT_STORED_MESSAGES;
+    int maxMessageSize = DEFAULT_MAX_MESSAGE_SIZE;
+    int maxBytesBeforeLogon = DEFAULT_MAX_BYTES_BEFORE_LOGON;
+    long logonRefusalDelayMillis = 1_000;
+    int maxUnauthenticatedConnections = 256;
+    int maxUnauthenticatedPerAddress = 32;
+    int maxMarketDataSymbols = DEFAULT_MAX_MARKET_DATA_SYMBOLS;
+    int maxMarketDataSubscriptions = DEFAULT_MAX_MARKET_DATA_SUBSCRIPTIONS;
+    Consumer<String> connectionLogSink = LOG::warn;
+    final List<EngineListener> listeners = new ArrayList<>();
+
+    public GatewayOptions catalog(final Catalog catalog)
+    {
+        this.catalog = catalog;
+        return this;
+    }
+
+    /**
+     * The participants' password hashes (default {@link Credentials#NONE}: nobody can log on); see
+     * {@link ParticipantsFile#readCredentials}.
+     */
+    public GatewayOptions credentials(final Credentials credentials)
+    {
+        this.credentials = Objects.requireNonNull(credentials);
+        return this;
+    }
+
+    /** Address to listen on (default 0.0.0.0, every interface). */
+    public GatewayOptions host(final String host)
+    {
+        this.host = Objects.requireNonNull(host);
+        return this;
+    }
+
+    /** TCP port; 0 picks a free one (see {@link GatewayServer#port()}). */
+    public GatewayOptions port(final int port)
+    {
+        if (port < 0 || port > 65535)
+        {
+            throw new IllegalArgumentException("port must be between 0 and 65535, got " + port);
+        }
+        this.port = port;
+        return this;
+    }
+
+    /** Engine journal directory (recovered on start); null runs without a journal. */
+    public GatewayOptions dataDirectory(final Path dataDirectory)
+    {
+        this.dataDirectory = dataDirectory;
+        return this;
+    }
+
+    /** Where QuickFIX/J keeps sequence numbers and sent messages; null (default) keeps them in memory. */
+    public GatewayOptions fixStoreDirectory(final Path fixStoreDirectory)
+    {
+        this.fixStoreDirectory = fixStoreDirectory;
+        return this;
+    }
+
+    /** The exchange's CompID: participants send it as TargetCompID (default BUTB). */
+    public GatewayOptions compId(final String compId)
+    {
+        this.compId = Objects.requireNonNull(compId);
+        return this;
+    }
+
+    public GatewayOptions waitStrategy(final WaitStrategyName waitStrategy)
+    {
+        this.waitStrategy = Objects.requireNonNull(waitStrategy);
+        return this;
+    }
+
+    /** The gateway's clock (nanoseconds since the epoch, UTC) that stamps commands; for tests. */
+    public GatewayOptions clockNanos(final LongSupplier clockNanos)
+    {
+        this.clockNanos = Objects.requireNonNull(clockNanos);
+        return this;
+    }
+
+    /**
+     * Inbound messages queued per session before the socket reader waits for the session's thread (default
+     * 1,000; at least 2). A small queue keeps a backlog in the socket buffers rather than in the heap: with
+     * 10,000, messages that waited long enough to be promoted made collections take most of the time under
+     * overload (50,000 orders/s offered to one session: 17,700-24,000 carried over 10 s, against ~44,000 with
+     * 1,000; docs/gateway.md).
+     */
+    public GatewayOptions sessionQueueCapacity(final int capacity)
+    {
+        if (capacity < 2)
+        {
+            throw new IllegalArgumentException("the session queue must hold at least 2 messages, got " + capacity);
+        }
+        this.sessionQueueCapacity = capacity;
+        return this;
+    }
+
+    /**
+     * Outbound writes queued on one socket before the session counts as a slow consumer and is dropped (default
+     * 100,000); also, the socket is closed when more than 1 KiB per allowed write (~100 MB by default) is not
+     * yet written, since one write of the sending thread may carry several messages.
+     */
+    public GatewayOptions maxScheduledWrites(final int max)
+    {
+        this.maxScheduledWrites = max;
+        return this;
+    }
+
+    /** A connection not logged on after this long is closed (default 10 s). */
+    public GatewayOptions logonTimeoutMillis(final long millis)
+    {
+        this.logonTimeoutMillis = millis;
+        return this;
+    }
+
+    /** Guarantee and fee rules of the engine (default {@link MarketRules#DEFAULT}). */
+    public GatewayOptions rules(final MarketRules rules)
+    {
+        this.rules = Objects.requireNonNull(rules);
+        return this;
+    }
+
+    /** Session phases per section (default {@link SessionSchedule#NONE}: continuous trading). */
+    public GatewayOptions schedule(final SessionSchedule schedule)
+    {
+        this.schedule = Objects.requireNonNull(schedule);
+        return this;
+    }
+
+    /** Live orders the engine pre-allocates room for; 0 (default) keeps the engine's default. */
+    public GatewayOptions expectedOrders(final int expectedOrders)
+    {
+        if (expectedOrders < 0)
+        {
+            throw new IllegalArgumentException("expectedOrders must not be negative, got " + expectedOrders);
+        }
+        this.expectedOrders = expectedOrders;
+        return this;
+    }
+
+    /**
+     * An extra engine listener, called on the logic thread after the gateway's own for every event and command
+     * (also for the events that recovery publishes at start, before any session). It must not block.
+     */
+    public GatewayOptions listener(final EngineListener listener)
+    {
+        listeners.add(Objects.requireNonNull(listener));
+        return this;
+    }
+
+    /**
+     * Client time mode, for simulations (default false): the engine time of a NewOrderSingle,
+     * OrderCancelRequest or OrderCancelReplaceRequest is its TransactTime(60), raised to the previous command's
+     * time when earlier, and SendingTime is not checked against the server clock. Time then moves only with
+     * the clients' messages and {@link GatewayServer#advanceClock}.
+     */
+    public GatewayOptions clientTime(final boolean clientTime)
+    {
+        this.clientTime = clientTime;
+        return this;
+    }
+
+    /**
+     * How many of the messages it sent each session keeps in memory for resend requests (default
+     * {@value #DEFAULT_STORED_MESSAGES}): a participant that reconnects gets what it missed as a resend, as long
+     * as it is among the last {@code n}; older messages are answered with a SequenceReset-GapFill (lost to it).
+     * {@link #STORE_ALL} keeps every message for the life of the server (QuickFIX/J's memory store: the heap
+     * grows with the traffic); 0 keeps none (every resend is a gap fill). Ignored with a
+     * {@link #fixStoreDirectory}, which keeps all messages on disk.
+     */
+    public GatewayOptions storedMessages(final int n)
+    {
+        if (n < 0)
+        {
+            throw new IllegalArgumentException("storedMessages must be 0, positive or STORE_ALL, got " + n);
+        }
+        this.storedMessages = n;
+        return this;
+    }
+
+    /**
+     * The largest message a logged-on connection may send, in bytes, header to checksum (default
+     * {@value #DEFAULT_MAX_MESSAGE_SIZE}; at least 256). A connection whose BodyLength(9) announces a larger
+     * one is closed before the message is read.
+     */
+    public GatewayOptions maxMessageSize(final int bytes)
+    {
+        if (bytes < 256)
+        {
+            throw new IllegalArgumentException("maxMessageSize must be at least 256 bytes, got " + bytes);
+        }
+        this.maxMessageSize = bytes;
+        return this;
+    }
+
+    /**
+     * Bytes a connection may send before it is logged on, its Logon included (default
+     * {@value #DEFAULT_MAX_BYTES_BEFORE_LOGON}; at least 256); more closes it.
+     */
+    public GatewayOptions maxBytesBeforeLogon(final int bytes)
+    {
+        if (bytes < 256)
+        {
+            throw new IllegalArgumentException("maxBytesBeforeLogon must be at least 256 bytes, got " + bytes);
+        }
+        this.maxBytesBeforeLogon = bytes;
+        return this;
+    }
+
+    /**
+     * A refused Logon is answered (Logout, then close) no sooner than this long after it arrived (default 1 s):
+     * each wrong guess costs its sender this much time. 0 answers as soon as the Logon is checked.
+     */
+    public GatewayOptions logonRefusalDelayMillis(final long millis)
+    {
+        if (millis < 0)
+        {
+            throw new IllegalArgumentException("logonRefusalDelayMillis must not be negative, got " + millis);
+        }
+        this.logonRefusalDelayMillis = millis;
+        return this;
+    }
+
+    /**
+     * Connections open but not logged on (verifying, or refused and waiting for their answer) allowed at once,
+     * in all (default 256) and from one source address (default 32); a connection beyond either is closed at
+     * once.
+     */
+    public GatewayOptions maxUnauthenticatedConnections(final int total, final int perAddress)
+    {
+        if (total < 1 || perAddress < 1)
+        {
+            throw new IllegalArgumentException("the bounds on connections not logged on must be positive, got " +
+                total + " and " + perAddress + " per address");
+        }
+        this.maxUnauthenticatedConnections = total;
+        this.maxUnauthenticatedPerAddress = perAddress;
+        return this;
+    }
+
+    /**
+     * Related symbols (NoRelatedSym entries, repeats included) one MarketDataRequest may name (default
+     * {@value #DEFAULT_MAX_MARKET_DATA_SYMBOLS}); more is rejected (MDReqRejReason 2). A symbol named twice
+     * is served once.
+     */
+    public GatewayOptions maxMarketDataSymbols(final int n)
+    {
+        if (n < 1)
+        {
+            throw new IllegalArgumentException("maxMarketDataSymbols must be positive, got " + n);
+        }
+        this.maxMarketDataSymbols = n;
+        return this;
+    }
+
+    /**
+     * Live market-data subscriptions a session may hold at once (default
+     * {@value #DEFAULT_MAX_MARKET_DATA_SUBSCRIPTIONS}); one more is rejected (MDReqRejReason 2), and so is a
+     * subscription to an instrument the session already has a live subscription for.
+     */
+    public GatewayOptions maxMarketDataSubscriptions(final int n)
+    {
+        if (n < 1)
+        {
+            throw new IllegalArgumentException("maxMarketDataSubscriptions must be positive, got " + n);
+        }
+        this.maxMarketDataSubscriptions = n;
+        return this;
+    }
+
+    /** Where the rate-limited lines about refused or closed connections go (default: this class's log, warn). */
+    GatewayOptions connectionLogSink(final Consumer<String> sink)
+    {
+        this.connectionLogSink = Objects.requireNonNull(sink);
+        return this;
+    }
+
+    /** Whether SendingTime must be within 2 minutes of the server's clock (default true, as FIX prescribes). */
+    public GatewayOptions checkLatency(final boolean checkLatency)
+    {
+        this.checkLatency = checkLatency;
+        return this;
+    }
+}
