@@ -1,23 +1,17 @@
 package by.butb.gateway;
 
-import by.butb.engine.core.Command;
 import by.butb.engine.core.CommandType;
-import by.butb.engine.core.MatchingEngine;
 import by.butb.engine.core.ResultCode;
 import by.butb.engine.model.Catalog;
-import by.butb.engine.model.FixedPoint;
 import by.butb.engine.model.Instrument;
 import by.butb.engine.model.OrderType;
 import by.butb.engine.model.Participant;
 import by.butb.engine.model.Side;
 import by.butb.engine.model.TimeInForce;
-import by.butb.engine.pipeline.CommandTranslator;
-import by.butb.engine.pipeline.EnginePipeline;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import quickfix.Application;
 import quickfix.FieldNotFound;
-import quickfix.Group;
 import quickfix.IncorrectTagValue;
 import quickfix.Message;
 import quickfix.Session;
@@ -35,16 +29,12 @@ import quickfix.field.LeavesQty;
 import quickfix.field.MDReqID;
 import quickfix.field.MsgSeqNum;
 import quickfix.field.MsgType;
-import quickfix.field.NoPartyIDs;
-import quickfix.field.OnBehalfOfCompID;
 import quickfix.field.OrdRejReason;
 import quickfix.field.OrdStatus;
 import quickfix.field.OrdType;
 import quickfix.field.OrderID;
 import quickfix.field.OrderQty;
 import quickfix.field.OrigClOrdID;
-import quickfix.field.PartyID;
-import quickfix.field.PartyRole;
 import quickfix.field.Price;
 import quickfix.field.RefMsgType;
 import quickfix.field.RefSeqNum;
@@ -54,11 +44,7 @@ import quickfix.field.TransactTime;
 import quickfix.fix44.BusinessMessageReject;
 import quickfix.fix44.ExecutionReport;
 
-import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.LongSupplier;
 
 /**
  * Translates FIX 4.4 application messages into engine commands (on the QuickFIX/J session threads). Answers that
@@ -71,44 +57,25 @@ final class FixApplication implements Application
     private static final Logger LOG = LoggerFactory.getLogger(FixApplication.class);
 
     private final Catalog catalog;
-    private final EnginePipeline pipeline;
-    private final EngineBridge bridge;
+    private final EngineSubmitter engine;
+    private final MechanismTerms mechanisms;
     private final ClOrdIdTable clOrdIds;
     private final Outbound outbound;
-    private final LongSupplier clockNanos;
     private final int maxSymbolsPerRequest;
     private final MarketDataRequests marketDataRequests;
-    /** Client time mode: engine time from TransactTime(60), never decreasing (see {@link #submit}). */
-    private final boolean clientTime;
-    private final Object clockLock = new Object();
-    /** Time of the last command submitted in client time mode; guarded by {@link #clockLock}. */
-    private long lastTimeNanos;
-    private final AtomicLong nextUserRef;
     private final AtomicLong rejectIds = new AtomicLong();
 
     /** {@code maxSymbolsPerRequest}: related symbols a MarketDataRequest may name (repeats counted). */
-    FixApplication(final Catalog catalog, final EnginePipeline pipeline, final EngineBridge bridge,
-        final ClOrdIdTable clOrdIds, final Outbound outbound, final LongSupplier clockNanos,
-        final boolean clientTime, final int maxSymbolsPerRequest)
+    FixApplication(final Catalog catalog, final EngineSubmitter engine, final ClOrdIdTable clOrdIds,
+        final Outbound outbound, final int maxSymbolsPerRequest)
     {
         this.maxSymbolsPerRequest = maxSymbolsPerRequest;
         this.marketDataRequests = new MarketDataRequests(catalog, outbound, maxSymbolsPerRequest);
-        this.clientTime = clientTime;
         this.catalog = catalog;
-        this.pipeline = pipeline;
-        this.bridge = bridge;
+        this.engine = engine;
+        this.mechanisms = new MechanismTerms(clOrdIds);
         this.clOrdIds = clOrdIds;
         this.outbound = outbound;
-        this.clockNanos = clockNanos;
-        // user refs only need to be unique among commands in flight; start from the clock so that refs of a
-        // previous run (seen again during recovery) do not match.
-        this.nextUserRef = new AtomicLong(clockNanos.getAsLong());
-    }
-
-    static long systemClockNanos()
-    {
-        final Instant now = Instant.now();
-        return now.getEpochSecond() * 1_000_000_000L + now.getNano();
     }
 
     // ---------------------------------------------------------------- session callbacks
@@ -191,7 +158,7 @@ final class FixApplication implements Application
         final String clOrdId = m.getString(ClOrdID.FIELD);
         final char lotAction = m.isSetField(ButbTags.LOT_ACTION) ? m.getChar(ButbTags.LOT_ACTION) : 0;
         OrderFields.checkUnsupportedTags(m, clOrdId, lotAction == ButbTags.LOT_OFFER ? ExpireTime.FIELD : 0);
-        checkMechanismTags(m, clOrdId, lotAction);
+        MechanismTerms.check(m, clOrdId, lotAction);
         final String symbol = OrderFields.required(m, Symbol.FIELD, "Symbol", clOrdId);
         final char fixSide = m.getChar(quickfix.field.Side.FIELD);
         final Side side = OrderFields.side(fixSide, clOrdId);
@@ -220,15 +187,15 @@ final class FixApplication implements Application
                 "Price(44) is required for a limit order" + (lotAction == 0 ? "" : ", a lot offer and a lot bid"),
                 clOrdId);
         }
-        final Parties parties = parties(m, submitter);
+        final Parties parties = Parties.of(m, submitter, catalog);
 
-        final Request r = new Request(Request.Kind.NEW, sid, nextUserRef.incrementAndGet(), clOrdId, null, symbol,
+        final Request r = new Request(Request.Kind.NEW, sid, engine.nextUserRef(), clOrdId, null, symbol,
             null, fixSide);
         r.type = lotAction == ButbTags.LOT_OFFER ? CommandType.LOT_OFFER :
             lotAction == ButbTags.LOT_BID ? CommandType.LOT_BID : CommandType.NEW_ORDER;
-        r.timeNanos = commandTime(m);
+        r.timeNanos = engine.commandTime(m);
         r.submitter = submitter.index();
-        r.onBehalfOf = parties.onBehalfOf;
+        r.onBehalfOf = parties.onBehalfOf();
         r.side = side;
         r.orderType = orderType;
         r.timeInForce = tif;
@@ -245,13 +212,8 @@ final class FixApplication implements Application
                 r.price = OrderFields.price(priceText, instrument, r);
             }
         }
-        switch (lotAction)
-        {
-            case ButbTags.LOT_OFFER -> lotOffer(m, r, instrument, parties);
-            case ButbTags.LOT_BID -> lotBid(m, r, instrument, parties);
-            default -> addressTerms(m, r, parties);
-        }
-        if (actsFor(submitter, r.onBehalfOf))
+        mechanisms.apply(m, lotAction, r, instrument, parties);
+        if (Parties.actsFor(submitter, r.onBehalfOf))
         {
             final int owner = r.owner();
             final long id = clOrdIds.allocate(owner, clOrdId);
@@ -269,149 +231,7 @@ final class FixApplication implements Application
         {
             r.clientOrderId = 1; // the engine rejects the parties first
         }
-        submit(r);
-    }
-
-    /**
-     * Tags 9001, 9002 and 9011 only where they mean something: BidStep on a lot offer, ContraOrderID on a lot bid,
-     * ContraClOrdID on an address take or a lot bid.
-     */
-    private static void checkMechanismTags(final Message m, final String clOrdId, final char lotAction)
-        throws Unsupported
-    {
-        if (lotAction == ButbTags.LOT_OFFER)
-        {
-            rejectIfSet(m, ButbTags.CONTRA_CL_ORD_ID, "ContraClOrdID(9001) does not belong on a lot offer", clOrdId);
-            rejectIfSet(m, ButbTags.CONTRA_ORDER_ID, "ContraOrderID(9002) does not belong on a lot offer", clOrdId);
-            if (!m.isSetField(ButbTags.BID_STEP))
-            {
-                throw new Unsupported(BusinessRejectReason.CONDITIONALLY_REQUIRED_FIELD_MISSING,
-                    "BidStep(9011) is required on a lot offer (LotAction(9010)=O)", clOrdId);
-            }
-            if (!m.isSetField(ExpireTime.FIELD))
-            {
-                throw new Unsupported(BusinessRejectReason.CONDITIONALLY_REQUIRED_FIELD_MISSING,
-                    "ExpireTime(126) is required on a lot offer (LotAction(9010)=O): when the auction closes", clOrdId);
-            }
-            return;
-        }
-        rejectIfSet(m, ButbTags.BID_STEP, "BidStep(9011) belongs only on a lot offer (LotAction(9010)=O)", clOrdId);
-        if (lotAction != ButbTags.LOT_BID)
-        {
-            rejectIfSet(m, ButbTags.CONTRA_ORDER_ID,
-                "ContraOrderID(9002) belongs only on a lot bid (LotAction(9010)=B)", clOrdId);
-        }
-    }
-
-    private static void rejectIfSet(final Message m, final int tag, final String text, final String clOrdId)
-        throws Unsupported
-    {
-        if (m.isSetField(tag))
-        {
-            throw new Unsupported(text, clOrdId);
-        }
-    }
-
-    /** A plain order, or an address order (contra firm), or the take of one (contra firm and ContraClOrdID). */
-    private void addressTerms(final Message m, final Request r, final Parties parties)
-        throws FieldNotFound, Unsupported
-    {
-        final String contraClOrdId = m.isSetField(ButbTags.CONTRA_CL_ORD_ID) ?
-            m.getString(ButbTags.CONTRA_CL_ORD_ID) : null;
-        if (parties.contraFirm == null)
-        {
-            if (contraClOrdId != null)
-            {
-                throw new Unsupported(BusinessRejectReason.CONDITIONALLY_REQUIRED_FIELD_MISSING,
-                    "ContraClOrdID(9001) needs a Parties entry with PartyRole(452)=17 naming the counterparty",
-                    r.clOrdId);
-            }
-            return;
-        }
-        r.counterparty = parties.counterparty;
-        if (contraClOrdId != null)
-        {
-            r.counterpartyOrderId = counterpartyOrderId(parties.counterparty, contraClOrdId);
-        }
-    }
-
-    /**
-     * The engine id of the counterparty's live order with this ClOrdID, or an id the engine knows no order by
-     * (so that it answers with its own reject for an unknown counterparty order).
-     */
-    private long counterpartyOrderId(final int counterparty, final String contraClOrdId)
-    {
-        final long id = counterparty >= 0 ? clOrdIds.lookup(counterparty, contraClOrdId) : 0;
-        return id == 0 ? MatchingEngine.MAX_CLIENT_ORDER_ID : id;
-    }
-
-    private void lotOffer(final Message m, final Request r, final Instrument instrument, final Parties parties)
-        throws FieldNotFound, Unsupported
-    {
-        if (parties.contraFirm != null)
-        {
-            throw new Unsupported("a lot offer is open to every participant: it takes no PartyRole(452)=17 party",
-                r.clOrdId);
-        }
-        r.closeTimeNanos = epochNanos(m.getUtcTimeStamp(ExpireTime.FIELD));
-        if (instrument != null)
-        {
-            try
-            {
-                r.bidStep = FixedPoint.parse(m.getString(ButbTags.BID_STEP), instrument.priceScale());
-            }
-            catch (final NumberFormatException ex)
-            {
-                if (r.type != CommandType.INVALID)
-                {
-                    r.invalid(ResultCode.INVALID_LOT);
-                }
-            }
-        }
-    }
-
-    /**
-     * A bid names its lot by ContraOrderID(9002), or by the owner (contra firm party) and ContraClOrdID(9001). Its
-     * Symbol and Side, and its OrderQty when sent, go to the engine, which checks them against the lot (a bid buys
-     * a seller's lot, sells into a buyer's, for the whole lot: LOT_TERMS_MISMATCH otherwise).
-     */
-    private void lotBid(final Message m, final Request r, final Instrument instrument, final Parties parties)
-        throws FieldNotFound, Unsupported
-    {
-        if (instrument == null)
-        {
-            throw new Unsupported("Symbol(55)=" + r.symbol + " is not an instrument of the exchange", r.clOrdId);
-        }
-        if (m.isSetField(ButbTags.CONTRA_ORDER_ID))
-        {
-            r.exchangeOrderId = OrderFields.parseOrderId(m.getString(ButbTags.CONTRA_ORDER_ID));
-        }
-        else if (parties.contraFirm != null && m.isSetField(ButbTags.CONTRA_CL_ORD_ID))
-        {
-            r.counterparty = parties.counterparty;
-            r.counterpartyOrderId = counterpartyOrderId(parties.counterparty, m.getString(ButbTags.CONTRA_CL_ORD_ID));
-        }
-        else
-        {
-            throw new Unsupported(BusinessRejectReason.CONDITIONALLY_REQUIRED_FIELD_MISSING,
-                "a lot bid names its lot by ContraOrderID(9002), or by a Parties entry with PartyRole(452)=17 " +
-                "and ContraClOrdID(9001)", r.clOrdId);
-        }
-    }
-
-
-    /**
-     * The engine time of an order message: the receive time, or in client time mode its TransactTime(60), raised
-     * in {@link #submit} to the previous command's time when earlier.
-     */
-    private long commandTime(final Message m) throws FieldNotFound
-    {
-        return clientTime ? epochNanos(m.getUtcTimeStamp(TransactTime.FIELD)) : clockNanos.getAsLong();
-    }
-
-    static long epochNanos(final LocalDateTime utc)
-    {
-        return utc.toEpochSecond(ZoneOffset.UTC) * 1_000_000_000L + utc.getNano();
+        engine.submit(r);
     }
 
     /** Cancel (F) or cancel/replace (G). */
@@ -424,11 +244,11 @@ final class FixApplication implements Application
         final String orderIdText = m.isSetField(OrderID.FIELD) ? m.getString(OrderID.FIELD) : null;
         final char fixSide = m.getChar(quickfix.field.Side.FIELD);
         final Request r = new Request(replace ? Request.Kind.REPLACE : Request.Kind.CANCEL, sid,
-            nextUserRef.incrementAndGet(), clOrdId, origClOrdId, symbol, orderIdText, fixSide);
+            engine.nextUserRef(), clOrdId, origClOrdId, symbol, orderIdText, fixSide);
         r.type = replace ? CommandType.REPLACE : CommandType.CANCEL;
-        r.timeNanos = commandTime(m);
+        r.timeNanos = engine.commandTime(m);
         r.submitter = submitter.index();
-        r.onBehalfOf = parties(m, submitter).onBehalfOf;
+        r.onBehalfOf = Parties.of(m, submitter, catalog).onBehalfOf();
         r.exchangeOrderId = OrderFields.parseOrderId(orderIdText);
         String qtyText = null;
         if (replace)
@@ -458,7 +278,7 @@ final class FixApplication implements Application
                 r.price = OrderFields.price(priceText, instrument, r);
             }
         }
-        final boolean allowed = actsFor(submitter, r.onBehalfOf);
+        final boolean allowed = Parties.actsFor(submitter, r.onBehalfOf);
         if (allowed)
         {
             r.clientOrderId = clOrdIds.lookup(r.owner(), origClOrdId);
@@ -481,61 +301,8 @@ final class FixApplication implements Application
             r.allocatedOwner = r.owner();
             r.allocatedId = id;
         }
-        submit(r);
+        engine.submit(r);
     }
-
-    private void submit(final Request r)
-    {
-        bridge.requests.put(r.userRef, r);
-        try
-        {
-            if (clientTime)
-            {
-                // Stamping and publishing under one lock keeps engine time non-decreasing in ring order.
-                synchronized (clockLock)
-                {
-                    r.timeNanos = Math.max(r.timeNanos, lastTimeNanos);
-                    lastTimeNanos = r.timeNanos;
-                    pipeline.submit(Request.TRANSLATOR, r);
-                }
-            }
-            else
-            {
-                pipeline.submit(Request.TRANSLATOR, r);
-            }
-        }
-        catch (final RuntimeException ex)
-        {
-            bridge.requests.remove(r.userRef);
-            if (r.allocatedOwner != Command.NONE)
-            {
-                clOrdIds.release(r.allocatedOwner, r.clOrdId, r.allocatedId);
-            }
-            throw ex;
-        }
-    }
-
-    /**
-     * Submits a CLOCK command for {@code epochNanos} (in client time mode raised to the previous command's time
-     * when earlier). Does not wait: see {@link GatewayServer#advanceClock}.
-     */
-    void submitClock(final long epochNanos)
-    {
-        if (clientTime)
-        {
-            synchronized (clockLock)
-            {
-                lastTimeNanos = Math.max(epochNanos, lastTimeNanos);
-                pipeline.submit(CLOCK, lastTimeNanos);
-            }
-        }
-        else
-        {
-            pipeline.submit(CLOCK, epochNanos);
-        }
-    }
-
-    private static final CommandTranslator<Long> CLOCK = (command, time) -> command.clock(time);
 
     private void rejectNewOrder(final SessionID sid, final Request r, final ResultCode code, final String text,
         final String qtyText)
@@ -598,75 +365,4 @@ final class FixApplication implements Application
             return null;
         }
     }
-
-
-
-
-
-
-    /**
-     * The parties of an order message. {@code onBehalfOf}: the beneficial owner named by OnBehalfOfCompID(115) or
-     * a Parties entry with PartyRole(452)=3 (client id): {@link Command#NONE} for the submitter itself,
-     * {@link Command#UNKNOWN} for a name not in the catalog. {@code contraFirm}: the PartyID of a PartyRole(452)=17
-     * entry (null when none), {@code counterparty} its participant index ({@link Command#UNKNOWN} when not in the
-     * catalog).
-     */
-    private record Parties(int onBehalfOf, String contraFirm, int counterparty)
-    {
-    }
-
-    private Parties parties(final Message m, final Participant submitter) throws FieldNotFound
-    {
-        String client = null;
-        String contraFirm = null;
-        if (m.getHeader().isSetField(OnBehalfOfCompID.FIELD))
-        {
-            client = m.getHeader().getString(OnBehalfOfCompID.FIELD);
-        }
-        final int parties = m.isSetField(NoPartyIDs.FIELD) ? m.getInt(NoPartyIDs.FIELD) : 0;
-        for (int i = 1; i <= parties; i++)
-        {
-            final Group g = m.getGroup(i, NoPartyIDs.FIELD);
-            if (!g.isSetField(PartyRole.FIELD) || !g.isSetField(PartyID.FIELD))
-            {
-                continue;
-            }
-            final int role = g.getInt(PartyRole.FIELD);
-            if (role == PartyRole.CLIENT_ID && client == null)
-            {
-                client = g.getString(PartyID.FIELD);
-            }
-            else if (role == ButbTags.CONTRA_FIRM_ROLE && contraFirm == null)
-            {
-                contraFirm = g.getString(PartyID.FIELD);
-            }
-        }
-        final int onBehalfOf;
-        if (client == null || client.equals(submitter.id()))
-        {
-            onBehalfOf = Command.NONE;
-        }
-        else
-        {
-            final Participant p = catalog.participant(client);
-            onBehalfOf = p == null ? Command.UNKNOWN : p.index();
-        }
-        int counterparty = Command.NONE;
-        if (contraFirm != null)
-        {
-            final Participant p = catalog.participant(contraFirm);
-            counterparty = p == null ? Command.UNKNOWN : p.index();
-        }
-        return new Parties(onBehalfOf, contraFirm, counterparty);
-    }
-
-    private static boolean actsFor(final Participant submitter, final int onBehalfOf)
-    {
-        return onBehalfOf == Command.NONE || onBehalfOf >= 0 && submitter.hasClient(onBehalfOf);
-    }
-
-
-
-
-
 }

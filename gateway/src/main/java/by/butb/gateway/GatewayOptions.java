@@ -44,7 +44,7 @@ public final class GatewayOptions
     Path fixStoreDirectory;
     String compId = DEFAULT_COMP_ID;
     WaitStrategyName waitStrategy = WaitStrategyName.BLOCKING;
-    LongSupplier clockNanos = FixApplication::systemClockNanos;
+    LongSupplier clockNanos = EngineSubmitter::systemClockNanos;
     int sessionQueueCapacity = 1_000;
     int maxScheduledWrites = 100_000;
     boolean checkLatency = true;

@@ -60,7 +60,7 @@ public final class GatewayServer implements AutoCloseable
     private final EnginePipeline pipeline;
     private final Outbound outbound;
     private final EngineBridge bridge;
-    private final FixApplication application;
+    private final EngineSubmitter submitter;
     private final GatewayAcceptor acceptor;
     private final InetSocketAddress address;
     private final ConnectionGuard guard;
@@ -116,16 +116,16 @@ public final class GatewayServer implements AutoCloseable
             new UnauthenticatedConnections(o.maxUnauthenticatedConnections, o.maxUnauthenticatedPerAddress),
             o.logonRefusalDelayMillis, connectionLog, System::nanoTime);
         GatewayAcceptor started = null;
-        FixApplication app = null;
+        EngineSubmitter engineSubmitter = null;
         try
         {
             pipeline.drain();
             bridge.seed(pipeline.engine(), clOrdIdJournal);
             outbound.start();
 
-            app = new FixApplication(o.catalog, pipeline, bridge, clOrdIds, outbound, o.clockNanos,
-                o.clientTime, o.maxMarketDataSymbols);
-            final FixApplication application = app;
+            engineSubmitter = new EngineSubmitter(pipeline, bridge, clOrdIds, o.clockNanos, o.clientTime);
+            final FixApplication application = new FixApplication(o.catalog, engineSubmitter, clOrdIds, outbound,
+                o.maxMarketDataSymbols);
             final SessionSettings settings = settings(o);
             final MessageStoreFactory storeFactory = storeFactory(o, settings);
             final GatewayLogFactory logFactory = new GatewayLogFactory();
@@ -168,7 +168,7 @@ public final class GatewayServer implements AutoCloseable
                 ex.getMessage(), ex);
         }
         acceptor = started;
-        application = app;
+        submitter = engineSubmitter;
         LOG.info("FIX gateway listening on {}:{} (TargetCompID={})", address.getHostString(), address.getPort(),
             o.compId);
     }
@@ -271,7 +271,7 @@ public final class GatewayServer implements AutoCloseable
      */
     public void advanceClock(final long epochNanos)
     {
-        application.submitClock(epochNanos);
+        submitter.submitClock(epochNanos);
         pipeline.drain();
     }
 

@@ -190,7 +190,7 @@ public final class ServeCommand implements Callable<Integer>
                 try
                 {
                     Thread.sleep(millis);
-                    started.advanceClock(FixApplication.systemClockNanos());
+                    started.advanceClock(EngineSubmitter.systemClockNanos());
                 }
                 catch (final InterruptedException ex)
                 {

@@ -1,0 +1,129 @@
+package by.butb.gateway;
+
+import by.butb.engine.core.Command;
+import by.butb.engine.pipeline.CommandTranslator;
+import by.butb.engine.pipeline.EnginePipeline;
+import quickfix.FieldNotFound;
+import quickfix.Message;
+import quickfix.field.TransactTime;
+
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
+
+/**
+ * Puts the gateway's requests on the engine's ring, stamped with their engine time: the receive time from the
+ * gateway's clock, or in client time mode the message's TransactTime(60), never below the previous command's time.
+ * Thread-safe: called from every QuickFIX/J session thread and from the exchange's timer.
+ */
+final class EngineSubmitter
+{
+    private static final CommandTranslator<Long> CLOCK = (command, time) -> command.clock(time);
+
+    private final EnginePipeline pipeline;
+    private final EngineBridge bridge;
+    private final ClOrdIdTable clOrdIds;
+    private final LongSupplier clockNanos;
+    private final boolean clientTime;
+    private final Object clockLock = new Object();
+    /** Time of the last command submitted in client time mode; guarded by {@link #clockLock}. */
+    private long lastTimeNanos;
+    private final AtomicLong nextUserRef;
+
+    EngineSubmitter(final EnginePipeline pipeline, final EngineBridge bridge, final ClOrdIdTable clOrdIds,
+        final LongSupplier clockNanos, final boolean clientTime)
+    {
+        this.pipeline = pipeline;
+        this.bridge = bridge;
+        this.clOrdIds = clOrdIds;
+        this.clockNanos = clockNanos;
+        this.clientTime = clientTime;
+        // user refs only need to be unique among commands in flight; start from the clock so that refs of a
+        // previous run (seen again during recovery) do not match.
+        this.nextUserRef = new AtomicLong(clockNanos.getAsLong());
+    }
+
+    /** Nanoseconds since the epoch, UTC, from the system clock. */
+    static long systemClockNanos()
+    {
+        final Instant now = Instant.now();
+        return now.getEpochSecond() * 1_000_000_000L + now.getNano();
+    }
+
+    static long epochNanos(final LocalDateTime utc)
+    {
+        return utc.toEpochSecond(ZoneOffset.UTC) * 1_000_000_000L + utc.getNano();
+    }
+
+    /** A user reference unique among the commands in flight. */
+    long nextUserRef()
+    {
+        return nextUserRef.incrementAndGet();
+    }
+
+    /**
+     * The engine time of an order message: the receive time, or in client time mode its TransactTime(60), raised
+     * in {@link #submit} to the previous command's time when earlier.
+     */
+    long commandTime(final Message m) throws FieldNotFound
+    {
+        return clientTime ? epochNanos(m.getUtcTimeStamp(TransactTime.FIELD)) : clockNanos.getAsLong();
+    }
+
+    /**
+     * Registers {@code r} with the bridge (which answers it from the engine's events) and publishes it. When the
+     * ring refuses it, the registration and the ClOrdID it allocated are undone and the exception propagates.
+     */
+    void submit(final Request r)
+    {
+        bridge.requests.put(r.userRef, r);
+        try
+        {
+            if (clientTime)
+            {
+                // Stamping and publishing under one lock keeps engine time non-decreasing in ring order.
+                synchronized (clockLock)
+                {
+                    r.timeNanos = Math.max(r.timeNanos, lastTimeNanos);
+                    lastTimeNanos = r.timeNanos;
+                    pipeline.submit(Request.TRANSLATOR, r);
+                }
+            }
+            else
+            {
+                pipeline.submit(Request.TRANSLATOR, r);
+            }
+        }
+        catch (final RuntimeException ex)
+        {
+            bridge.requests.remove(r.userRef);
+            if (r.allocatedOwner != Command.NONE)
+            {
+                clOrdIds.release(r.allocatedOwner, r.clOrdId, r.allocatedId);
+            }
+            throw ex;
+        }
+    }
+
+    /**
+     * Submits a CLOCK command for {@code epochNanos} (in client time mode raised to the previous command's time
+     * when earlier). Does not wait: see {@link GatewayServer#advanceClock}.
+     */
+    void submitClock(final long epochNanos)
+    {
+        if (clientTime)
+        {
+            synchronized (clockLock)
+            {
+                lastTimeNanos = Math.max(epochNanos, lastTimeNanos);
+                pipeline.submit(CLOCK, lastTimeNanos);
+            }
+        }
+        else
+        {
+            pipeline.submit(CLOCK, epochNanos);
+        }
+    }
+}
