@@ -14,8 +14,6 @@ import quickfix.field.SendingTime;
 import quickfix.field.TargetCompID;
 import quickfix.field.Text;
 
-import java.net.InetSocketAddress;
-import java.net.SocketAddress;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayDeque;
@@ -96,7 +94,7 @@ final class LogonGate extends IoFilterAdapter implements AutoCloseable
     @Override
     public void sessionCreated(final NextFilter next, final IoSession session)
     {
-        final Connection c = new Connection(session, next, address(session));
+        final Connection c = new Connection(session, next, SourceAddress.of(session.getRemoteAddress()));
         session.setAttribute(CONNECTION, c);
         if (connections.admit(c.address))
         {
@@ -162,16 +160,6 @@ final class LogonGate extends IoFilterAdapter implements AutoCloseable
             log.log(() -> "closing " + session.getRemoteAddress() + " before logon: " + cause);
             session.closeNow();
         }
-    }
-
-    private static String address(final IoSession session)
-    {
-        final SocketAddress remote = session.getRemoteAddress();
-        if (remote instanceof InetSocketAddress inet && inet.getAddress() != null)
-        {
-            return inet.getAddress().getHostAddress();
-        }
-        return String.valueOf(remote);
     }
 
     @Override
