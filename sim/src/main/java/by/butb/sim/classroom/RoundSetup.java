@@ -1,5 +1,7 @@
 package by.butb.sim.classroom;
 
+import by.butb.sim.agents.AgentType;
+
 /**
  * What the instructor chooses for a round: robots per side and their kind, units per trader, the round's length in
  * real seconds, and the seed the values are drawn from.
@@ -10,10 +12,26 @@ record RoundSetup(int robotsPerSide, RobotKind robots, int units, int seconds, l
     static final int MAX_UNITS = 10;
     static final int MAX_SECONDS = 3600;
 
-    /** Kinds of robot: zero-intelligence constrained (never trades at a loss) or unconstrained (Gode and Sunder). */
+    /**
+     * Kinds of robot, each the agents package's trader of that type: zero-intelligence constrained (never trades at
+     * a loss) or unconstrained (Gode and Sunder 1993), or zero-intelligence plus, which learns a profit margin from
+     * the market's bids, asks and trades (Cliff 1997).
+     */
     enum RobotKind
     {
-        ZIC, ZIU
+        ZIC(AgentType.ZIC), ZIU(AgentType.ZIU), ZIP(AgentType.ZIP);
+
+        private final AgentType type;
+
+        RobotKind(final AgentType type)
+        {
+            this.type = type;
+        }
+
+        AgentType type()
+        {
+            return type;
+        }
     }
 
     RoundSetup
@@ -34,7 +52,7 @@ record RoundSetup(int robotsPerSide, RobotKind robots, int units, int seconds, l
         }
         catch (final IllegalArgumentException e)
         {
-            throw new ClassroomException("field 'robotKind': '" + kind + "' is not one of ZIC, ZIU");
+            throw new ClassroomException("field 'robotKind': '" + kind + "' is not one of ZIC, ZIU, ZIP");
         }
         return new RoundSetup(integer(form, "robots", 2), robots, integer(form, "units", 3),
             integer(form, "seconds", 120), integer(form, "seed", 1));

@@ -54,7 +54,7 @@ final class Rounds
             return false;
         }
         final int before = r.orders().size();
-        r.robotsAct(millis);
+        r.advance(millis);
         if (millis >= r.endsAtMillis())
         {
             r.end(millis);
