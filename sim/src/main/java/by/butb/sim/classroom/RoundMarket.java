@@ -32,17 +32,18 @@ import java.util.Map;
  * with private values (buyers) or costs (sellers) to trade, best unit first. The robots are the agents package's
  * traders (ZI-C, ZI-U or ZIP, {@link RoundSetup.RobotKind}) in a {@link LiveMarket} on that engine; a student's
  * order enters the same market from outside: it replaces the student's resting order (cancel, then a DAY limit
- * order for one unit). Simulated time runs with real time from {@link #BASE_NANOS} at the round's start, so the
- * robots trade at a pace a class can watch, and the round follows from its seed and the students' orders and their
- * times alone. Keeps every order and trade, each trader's profit (value minus price, or price minus cost, per
- * traded unit) and the round's equilibrium. Not thread-safe: {@link Rounds} serialises the calls.
+ * order for one unit). Simulated time runs from {@link #BASE_NANOS} at the round's start, {@code simSeconds /
+ * seconds} times as fast as real time (with it by default); the robots wake about every {@link #ROBOT_WAKE_SECONDS}
+ * of real time whatever the speed, a pace a class can watch. The round follows from its setup and the students'
+ * orders and their times alone. Keeps every order and trade, each trader's profit (value minus price, or price
+ * minus cost, per traded unit) and the round's equilibrium. Not thread-safe: {@link Rounds} serialises the calls.
  */
 final class RoundMarket
 {
     static final String SYMBOL = "UNIT";
-    /** Simulated time of a round's start (epoch nanoseconds, 2026-01-05 10:00 UTC); real time runs on from it. */
+    /** Simulated time of a round's start (epoch nanoseconds, 2026-01-05 10:00 UTC). */
     static final long BASE_NANOS = 1_767_607_200L * 1_000_000_000L;
-    /** Mean time between a robot's wakes, seconds of simulated time (real time in a round). */
+    /** Mean time between a robot's wakes, real seconds (simulated: times the round's speed). */
     static final double ROBOT_WAKE_SECONDS = 0.7;
 
     /** Who trades in a round: a student (participant id and name) or a robot, its side and its limits. */
@@ -82,7 +83,10 @@ final class RoundMarket
         }
     }
 
-    /** An order, cancel or refusal of a trader; {@code limit} is the value or cost of the unit it was for. */
+    /**
+     * An order, replace or cancel of a trader; {@code limit} is the value or cost of the unit it was for;
+     * {@code millis} the round's start plus the simulated milliseconds since (as in {@link TradeRow}).
+     */
     record OrderRow(long millis, String trader, String action, long orderId, Side side, long price, long limit,
                     String result)
     {
@@ -138,7 +142,7 @@ final class RoundMarket
             if (s.robot())
             {
                 robots.add(new LiveMarket.Robot(s.id(), SYMBOL, setup.robots().type(), s.side(), s.limits(),
-                    ROBOT_WAKE_SECONDS));
+                    robotWakeSeconds(setup)));
             }
         }
         demand = Units.bestFirst(values.stream().mapToLong(Long::longValue).toArray(), true);
@@ -146,7 +150,13 @@ final class RoundMarket
         equilibrium = Equilibrium.of(demand, supply);
         market = new LiveMarket(engine, robots, RoundValues.robotSeed(setup.seed(), number));
         market.listen(this::applied);
-        market.open(BASE_NANOS, BASE_NANOS + setup.seconds() * 1_000_000_000L);
+        market.open(BASE_NANOS, BASE_NANOS + setup.simSeconds() * 1_000_000_000L);
+    }
+
+    /** A robot's mean time between wakes in simulated seconds: {@link #ROBOT_WAKE_SECONDS} of real time. */
+    static double robotWakeSeconds(final RoundSetup setup)
+    {
+        return ROBOT_WAKE_SECONDS * setup.simSeconds() / setup.seconds();
     }
 
     /**
@@ -225,11 +235,17 @@ final class RoundMarket
         }
     }
 
+    /**
+     * Simulated time now: BASE_NANOS plus {@code simSeconds / seconds} times the real time since the start (at most
+     * the round's length).
+     */
     private long nanos()
     {
-        return BASE_NANOS + (nowMillis - startMillis) * 1_000_000L;
+        final long elapsed = Math.min(nowMillis - startMillis, setup.seconds() * 1000L);
+        return BASE_NANOS + elapsed * 1_000_000L * setup.simSeconds() / setup.seconds();
     }
 
+    /** A row's time: the round's start plus the simulated milliseconds since it. */
     private long millisOf(final long nanos)
     {
         return startMillis + (nanos - BASE_NANOS) / 1_000_000L;

@@ -9,7 +9,7 @@ import by.butb.sim.agents.Units;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -24,11 +24,13 @@ import java.util.SplittableRandom;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The classroom's robots are the agents package's traders: a round of robots alone trades exactly as an
- * {@link AgentRun} of the same agents, values and seed, however the classroom's ticks fall.
+ * {@link AgentRun} of the same agents, values and seed, however the classroom's ticks fall and whatever the
+ * round's speed of simulated time.
  */
 @Timeout(60)
 class RoundRobotsTest
@@ -36,12 +38,14 @@ class RoundRobotsTest
     private static final long START_MILLIS = 1_000_000L;
     private static final int SECONDS = 40;
 
+    /** Rounds of 40 real seconds, as long in simulated time, or standing for an hour or a trading day. */
     @ParameterizedTest
-    @EnumSource(RoundSetup.RobotKind.class)
-    void shouldTradeARoundOfRobotsAloneAsAnAgentRunOfTheSameAgentsValuesAndSeed(final RoundSetup.RobotKind kind)
+    @CsvSource({"ZIC, 40", "ZIU, 40", "ZIP, 40", "ZIC, 3600", "ZIP, 28800"})
+    void shouldTradeARoundOfRobotsAloneAsAnAgentRunOfTheSameAgentsValuesAndSeed(final RoundSetup.RobotKind kind,
+        final int simSeconds)
     {
         final long seed = new SplittableRandom().nextLong();
-        final RoundSetup setup = new RoundSetup(4, kind, 3, SECONDS, seed);
+        final RoundSetup setup = new RoundSetup(4, kind, 3, SECONDS, seed, simSeconds);
         final List<RoundMarket.Spec> specs = RoundMarket.draw(1, setup, List.of());
         final RoundMarket round = new RoundMarket(1, setup, specs, START_MILLIS);
         final SplittableRandom ticks = new SplittableRandom(seed);
@@ -64,7 +68,7 @@ class RoundRobotsTest
                 f[6].replace("-0001", ""));
         }
         assertFalse(agents.isEmpty(), "seed " + seed + ": the agents traded");
-        assertEquals(agents, classroom, "seed " + seed + ", " + kind);
+        assertEquals(agents, classroom, "seed " + seed + ", " + kind + ", " + simSeconds + " s");
         assertTrue(round.orders().stream().allMatch(o -> o.trader().startsWith("ROBOT-")), "robots only");
     }
 
@@ -102,6 +106,37 @@ class RoundRobotsTest
         assertEquals(runs.get(0), runs.get(2), "seed " + seed);
     }
 
+    @Test
+    void shouldRunSimulatedTimeAtTheRoundsSpeedAndEndTheRoundAfterItsRealSeconds()
+    {
+        final Rounds rounds = new Rounds();
+        final List<ClassRoster.Seat> alice = List.of(new ClassRoster.Seat("Alice", "A", "BUYER"));
+        final RoundSetup setup = RoundSetup.parse(Map.of("robots", "0", "units", "1", "seconds", "10",
+            "simSeconds", "3600"));
+        assertEquals(RoundMarket.ROBOT_WAKE_SECONDS * 360, RoundMarket.robotWakeSeconds(setup), 1e-9,
+            "robots keep their pace in real time");
+        rounds.start(setup, alice, START_MILLIS);
+        assertEquals("ACCEPTED", rounds.order("A", "80", START_MILLIS + 5_000));
+        rounds.tick(START_MILLIS + 9_999);
+        assertTrue(rounds.all().get(0).running(), "10 real seconds, not 3,600");
+        rounds.tick(START_MILLIS + 10_000);
+        assertFalse(rounds.all().get(0).running());
+        final List<String> order = RoundCsv.of(rounds.all()).lines().filter(l -> l.startsWith("1,order,")).toList();
+        assertEquals(1, order.size());
+        assertTrue(order.get(0).startsWith("1,order,1800.000,A,"), "half the round is 1,800 simulated s: " + order);
+        assertTrue(rounds.instructorJson(START_MILLIS).contains("\"simSeconds\":3600"));
+    }
+
+    @Test
+    void shouldTakeTheRealSecondsAsTheSimulatedLengthUnlessTheFormGivesOne()
+    {
+        assertEquals(90, RoundSetup.parse(Map.of("seconds", "90")).simSeconds());
+        assertEquals(28_800, RoundSetup.parse(Map.of("seconds", "90", "simSeconds", " 28800 ")).simSeconds());
+        final ClassroomException tooLong = assertThrows(ClassroomException.class,
+            () -> RoundSetup.parse(Map.of("simSeconds", "86400")));
+        assertEquals("field 'simSeconds': 86400 is not from 5 to 28800", tooLong.getMessage());
+    }
+
     /**
      * The round as an agent-based market: the classroom's instrument, one group of one agent per robot in the
      * round's order, the robots' values and costs as schedules dealt back to the same robots, the robots' seed.
@@ -125,12 +160,12 @@ class RoundRobotsTest
         {
             groups.add(new AgentScenario.Group(s.id(), AgentType.of(setup.robots().name().toLowerCase()),
                 s.side() == Side.BUY ? "buy" : "sell", RoundMarket.SYMBOL, 1, "BY", new BigDecimal(1_000_000),
-                RoundMarket.ROBOT_WAKE_SECONDS, null, null, Map.of(), "round", 0, "agents"));
+                RoundMarket.robotWakeSeconds(setup), null, null, Map.of(), "round", 0, "agents"));
         }
         final LocalTime open = LocalTime.ofNanoOfDay(RoundMarket.BASE_NANOS % 86_400_000_000_000L);
         return new AgentScenario("round", "", "round", RoundValues.robotSeed(setup.seed(), 1), 1,
             LocalDate.ofInstant(Instant.ofEpochSecond(RoundMarket.BASE_NANOS / 1_000_000_000L), ZoneOffset.UTC),
-            open, open.plusSeconds(setup.seconds()), 0, BigDecimal.ZERO, BigDecimal.ZERO, List.of(instrument),
+            open, open.plusSeconds(setup.simSeconds()), 0, BigDecimal.ZERO, BigDecimal.ZERO, List.of(instrument),
             Map.of(RoundMarket.SYMBOL, market), List.copyOf(groups));
     }
 
