@@ -36,7 +36,8 @@ async function refreshRounds() {
 $('round-form').onsubmit = async (ev) => {
   ev.preventDefault();
   await control('round-start', {robots: $('round-robots').value, robotKind: $('round-kind').value,
-    units: $('round-units').value, seconds: $('round-seconds').value, seed: $('round-seed').value});
+    units: $('round-units').value, seconds: $('round-seconds').value, seed: $('round-seed').value,
+    simSeconds: $('round-sim').value});
   refreshRounds();
 };
 $('btn-round-end').onclick = async () => {

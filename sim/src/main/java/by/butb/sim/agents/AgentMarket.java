@@ -60,6 +60,7 @@ final class AgentMarket
     private long dayClose;
     private long pendingLotBid;
     private long commands;
+    private CommandListener listener;
 
     /** @param unitQuantities per instrument index, the quantity of one trading unit (scaled). */
     AgentMarket(final MatchingEngine engine, final List<Agent> agents, final long[] unitQuantities,
@@ -102,6 +103,14 @@ final class AgentMarket
      */
     void runDay(final int dayNumber, final long open, final long continuousFrom, final long close)
     {
+        openDay(dayNumber, open, continuousFrom, close);
+        runBefore(close);
+        closeDay();
+    }
+
+    /** Starts a trading day: the CLOCK at the open, each agent's first wake, a CLOCK at {@code continuousFrom}. */
+    void openDay(final int dayNumber, final long open, final long continuousFrom, final long close)
+    {
         final long openOffset = Math.floorMod(open, NANOS_PER_DAY);
         dayClose = close;
         measures.startDay(dayNumber);
@@ -118,7 +127,17 @@ final class AgentMarket
         {
             queue.add(new Wake(continuousFrom, seq++, -1));
         }
-        while (!queue.isEmpty() && queue.peek().time < close)
+        now = Math.max(now, open);
+    }
+
+    /**
+     * Runs every wake due before {@code time} (epoch nanoseconds, capped at the day's close) in time order; then the
+     * market's time is {@code time}, unless it was already later.
+     */
+    void runBefore(final long time)
+    {
+        final long until = Math.min(time, dayClose);
+        while (!queue.isEmpty() && queue.peek().time < until)
         {
             final Wake w = queue.poll();
             now = w.time;
@@ -144,11 +163,36 @@ final class AgentMarket
                 schedule(w.agent, now + a.nextGap());
             }
         }
+        now = Math.max(now, until);
+    }
+
+    /** Ends the day: the CLOCK at the close, open lots forgotten, the day's measures taken. */
+    void closeDay()
+    {
         queue.clear();
-        now = close;
-        clock(close);
+        now = dayClose;
+        clock(dayClose);
         lots.clear();
         measures.endDay();
+    }
+
+    /**
+     * Applies a command from outside the agents (a person's order) at the market's time, which runs on to the
+     * command's {@code timeNanos} first ({@link #runBefore}); its events reach the agents as their own commands'
+     * do. The command's time and sequence are set here.
+     */
+    void submit(final Command outside)
+    {
+        runBefore(outside.timeNanos);
+        cmd.copyFrom(outside);
+        cmd.timeNanos = now;
+        apply();
+    }
+
+    /** Hears every command applied (the agents', the CLOCKs, outside ones) with its events; null: none. */
+    void listen(final CommandListener commandListener)
+    {
+        this.listener = commandListener;
     }
 
     private void schedule(final int agent, final long time)
@@ -270,6 +314,10 @@ final class AgentMarket
         commands++;
         events.clear();
         engine.process(cmd, events);
+        if (listener != null)
+        {
+            listener.applied(cmd, events);
+        }
         for (int i = 0; i < events.size(); i++)
         {
             final EngineEvent e = events.get(i);
@@ -338,10 +386,17 @@ final class AgentMarket
         gains += settle(buyer, e, Side.BUY, notional, e.buyFee, units);
         gains += settle(seller, e, Side.SELL, notional, e.sellFee, units);
         views[e.instrument].trade(e.price);
-        measures.trade(e.instrument, e.price, e.quantity, notional, buyer.country, gains);
-        tradeLog.trade(e, buyer.id, seller.id);
-        buyer.onFill(e, Side.BUY, this);
-        seller.onFill(e, Side.SELL, this);
+        measures.trade(e.instrument, e.price, e.quantity, notional, buyer != null ? buyer.country :
+            catalog.participant(e.buyOwner).country(), gains);
+        tradeLog.trade(e, idOf(buyer, e.buyOwner), idOf(seller, e.sellOwner));
+        if (buyer != null)
+        {
+            buyer.onFill(e, Side.BUY, this);
+        }
+        if (seller != null)
+        {
+            seller.onFill(e, Side.SELL, this);
+        }
         for (final Agent a : listeners.get(e.instrument))
         {
             a.onShout(e.side.opposite(), e.price, true, in.priceStep());
@@ -352,10 +407,22 @@ final class AgentMarket
         }
     }
 
-    /** Books a fill on one side for the agent; returns the valued unit's gains (scaled price x units). */
+    private String idOf(final Agent a, final int participant)
+    {
+        return a != null ? a.id : catalog.participant(participant).id();
+    }
+
+    /**
+     * Books a fill on one side for the agent; returns the valued unit's gains (scaled price x units), 0 for a
+     * participant that is not an agent ({@code a} null).
+     */
     private long settle(final Agent a, final EngineEvent e, final Side side, final long notional, final long fee,
         final long units)
     {
+        if (a == null)
+        {
+            return 0;
+        }
         a.fees += fee;
         a.inventory += side == Side.BUY ? e.quantity : -e.quantity;
         a.cash += side == Side.BUY ? -notional : notional;

@@ -41,8 +41,6 @@ public final class AgentRun
     {
     }
 
-    private static final long GOLDEN = 0x9E3779B97F4A7C15L;
-
     private AgentRun()
     {
     }
@@ -244,36 +242,13 @@ public final class AgentRun
                     final int[] next = handOut.computeIfAbsent(g.instrument() + "/" + side, x -> new int[1]);
                     units = new Units(dealt.get(g.instrument()).get(side).get(next[0]++), side == Side.BUY);
                 }
-                final SplittableRandom rng = new SplittableRandom(mix(s.seed() + GOLDEN * (agents.size() + 1)));
+                final SplittableRandom rng = AgentFactory.random(s.seed(), agents.size());
                 final AgentSpec spec = new AgentSpec(catalog.participant(id).index(), id, g, market, instrument, side,
                     rng, units, feeRate, unitQuantities[instrument]);
-                agents.add(create(spec));
+                agents.add(AgentFactory.create(spec));
             }
         }
         return agents;
-    }
-
-    private static Agent create(final AgentSpec spec)
-    {
-        return switch (spec.group().type())
-        {
-            case ZIC -> new ZiTrader(spec, true);
-            case ZIU -> new ZiTrader(spec, false);
-            case ZIP -> new ZipTrader(spec);
-            case MARKET_MAKER -> new MarketMaker(spec, spec.unitQuantity());
-            case MOMENTUM -> new MomentumTrader(spec, spec.unitQuantity());
-            case NOISE -> new NoiseTrader(spec, spec.unitQuantity());
-            case BY_SELLER -> new BelarusianSeller(spec);
-            case FOREIGN_BUYER -> new ForeignBuyer(spec);
-        };
-    }
-
-    /** Stafford's mix13 (SplitMix64's finaliser): decorrelates the seeds of neighbouring agents. */
-    private static long mix(final long z0)
-    {
-        long z = (z0 ^ (z0 >>> 30)) * 0xBF58476D1CE4E5B9L;
-        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
-        return z ^ (z >>> 31);
     }
 
     /**

@@ -45,6 +45,12 @@ final class ZipTrader extends OneOrderAgent
             Prices.sellLimit(units.current(), feeRate);
     }
 
+    /** The current profit margin: a seller's at least 0, a buyer's from -1 to 0. */
+    double margin()
+    {
+        return margin;
+    }
+
     private double price()
     {
         return limit * (1 + margin);

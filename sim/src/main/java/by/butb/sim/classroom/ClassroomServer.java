@@ -23,7 +23,7 @@ import java.util.zip.GZIPOutputStream;
  * {@code GET /api/state} (JSON);
  * {@code GET /api/stream} (SSE, one "data:" message per new state); {@code POST /api/control} (action = load |
  * play | pause | step | speed | class-open | class-close | round-start | round-end | check, with scenario, speed,
- * code, pin, and for round-start robots, robotKind, units, seconds, seed; check only tests the PIN);
+ * code, pin, and for round-start robots, robotKind, units, seconds, simSeconds, seed; check only tests the PIN);
  * {@code POST /api/login} (participant, pin) and {@code POST /api/join} (code, name, pin: a seat in the open class)
  * return a token; {@code POST /api/logout} (token); {@code POST /api/order} (token and order-file
  * columns); {@code POST /api/round/order} (token, price: the student's next unit in the running round),

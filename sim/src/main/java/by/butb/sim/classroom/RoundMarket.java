@@ -1,6 +1,7 @@
 package by.butb.sim.classroom;
 
 import by.butb.engine.core.Command;
+import by.butb.engine.core.CommandType;
 import by.butb.engine.core.EngineEvent;
 import by.butb.engine.core.EventList;
 import by.butb.engine.core.EventType;
@@ -14,6 +15,7 @@ import by.butb.engine.model.SessionSchedule;
 import by.butb.engine.model.Side;
 import by.butb.engine.model.TimeInForce;
 import by.butb.sim.agents.Equilibrium;
+import by.butb.sim.agents.LiveMarket;
 import by.butb.sim.agents.Measures;
 import by.butb.sim.agents.MetricRow;
 import by.butb.sim.agents.Units;
@@ -23,24 +25,26 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.SplittableRandom;
 
 /**
  * One round of the classroom's market: a fresh {@link MatchingEngine} with one instrument ({@link #SYMBOL}, one
  * unit per order, prices with 2 decimals, no fee, no guarantee) and one participant per student and robot, each
- * with private values (buyers) or costs (sellers) to trade, best unit first. Students and robots trade through the
- * same engine: a new order of a trader replaces its resting one (cancel, then a DAY limit order for one unit).
- * Keeps every order and trade, each trader's profit (value minus price, or price minus cost, per traded unit) and
- * the round's equilibrium. Not thread-safe: {@link Rounds} serialises the calls.
+ * with private values (buyers) or costs (sellers) to trade, best unit first. The robots are the agents package's
+ * traders (ZI-C, ZI-U or ZIP, {@link RoundSetup.RobotKind}) in a {@link LiveMarket} on that engine; a student's
+ * order enters the same market from outside: it replaces the student's resting order (cancel, then a DAY limit
+ * order for one unit). Simulated time runs from {@link #BASE_NANOS} at the round's start, {@code simSeconds /
+ * seconds} times as fast as real time (with it by default); the robots wake about every {@link #ROBOT_WAKE_SECONDS}
+ * of real time whatever the speed, a pace a class can watch. The round follows from its setup and the students'
+ * orders and their times alone. Keeps every order and trade, each trader's profit (value minus price, or price
+ * minus cost, per traded unit) and the round's equilibrium. Not thread-safe: {@link Rounds} serialises the calls.
  */
 final class RoundMarket
 {
     static final String SYMBOL = "UNIT";
-    /** Simulated time of a round's start (epoch nanoseconds, 2026-01-05 10:00 UTC); real time runs on from it. */
+    /** Simulated time of a round's start (epoch nanoseconds, 2026-01-05 10:00 UTC). */
     static final long BASE_NANOS = 1_767_607_200L * 1_000_000_000L;
-    /** Chance that a robot acts at each of the classroom's ticks (200 ms): about once in 0.7 s. */
-    static final double WAKE_PROBABILITY = 0.3;
-    private static final long GOLDEN = 0x9E3779B97F4A7C15L;
+    /** Mean time between a robot's wakes, real seconds (simulated: times the round's speed). */
+    static final double ROBOT_WAKE_SECONDS = 0.7;
 
     /** Who trades in a round: a student (participant id and name) or a robot, its side and its limits. */
     record Spec(String id, String name, boolean robot, Side side, long[] limits)
@@ -52,28 +56,37 @@ final class RoundMarket
     {
         final Spec spec;
         final int participant;
-        final SplittableRandom rng;
         int next;
         long profit;
+        /** The client order id of the trader's resting order, 0 when none rests. */
         long liveOrder;
         /** The resting order's price (scaled), meaningful while {@code liveOrder != 0}. */
         long livePrice;
+        /** A student's next client order id (a robot numbers its own). */
         long nextOrderId = 1;
 
-        Trader(final Spec spec, final int participant, final SplittableRandom rng)
+        Trader(final Spec spec, final int participant)
         {
             this.spec = spec;
             this.participant = participant;
-            this.rng = rng;
         }
 
         boolean hasUnit()
         {
             return next < spec.limits().length;
         }
+
+        /** The value or cost of the unit the trader trades next (of its last unit once all have traded). */
+        long limit()
+        {
+            return spec.limits()[Math.min(next, spec.limits().length - 1)];
+        }
     }
 
-    /** An order, cancel or refusal of a trader; {@code limit} is the value or cost of the unit it was for. */
+    /**
+     * An order, replace or cancel of a trader; {@code limit} is the value or cost of the unit it was for;
+     * {@code millis} the round's start plus the simulated milliseconds since (as in {@link TradeRow}).
+     */
     record OrderRow(long millis, String trader, String action, long orderId, Side side, long price, long limit,
                     String result)
     {
@@ -89,6 +102,7 @@ final class RoundMarket
     final long startMillis;
     private final MatchingEngine engine;
     private final Instrument instrument;
+    private final LiveMarket market;
     private final Map<String, Trader> traders = new LinkedHashMap<>();
     private final Trader[] byParticipant;
     private final long[] demand;
@@ -97,11 +111,10 @@ final class RoundMarket
     private final List<OrderRow> orders = new ArrayList<>();
     private final List<TradeRow> trades = new ArrayList<>();
     private final Command cmd = new Command();
-    private final EventList events = new EventList(64);
-    private long sequence;
     private long nowMillis;
     private boolean running = true;
-    private String rejection;
+    /** What became of the latest command of a trader: ACCEPTED, TRADED, REPLACED, CANCELLED or REJECTED code. */
+    private String result;
 
     /** @param specs the traders, students first; ids must be distinct participant ids. */
     RoundMarket(final int number, final RoundSetup setup, final List<Spec> specs, final long startMillis)
@@ -116,21 +129,34 @@ final class RoundMarket
         byParticipant = new Trader[catalog.participants().size()];
         final List<Long> values = new ArrayList<>();
         final List<Long> costs = new ArrayList<>();
-        for (int i = 0; i < specs.size(); i++)
+        final List<LiveMarket.Robot> robots = new ArrayList<>();
+        for (final Spec s : specs)
         {
-            final Spec s = specs.get(i);
-            final int p = catalog.participant(s.id()).index();
-            final Trader t = new Trader(s, p, new SplittableRandom(setup.seed() * GOLDEN + number * 31L + i));
+            final Trader t = new Trader(s, catalog.participant(s.id()).index());
             traders.put(s.id(), t);
-            byParticipant[p] = t;
+            byParticipant[t.participant] = t;
             for (final long limit : s.limits())
             {
                 (s.side() == Side.BUY ? values : costs).add(limit);
+            }
+            if (s.robot())
+            {
+                robots.add(new LiveMarket.Robot(s.id(), SYMBOL, setup.robots().type(), s.side(), s.limits(),
+                    robotWakeSeconds(setup)));
             }
         }
         demand = Units.bestFirst(values.stream().mapToLong(Long::longValue).toArray(), true);
         supply = Units.bestFirst(costs.stream().mapToLong(Long::longValue).toArray(), false);
         equilibrium = Equilibrium.of(demand, supply);
+        market = new LiveMarket(engine, robots, RoundValues.robotSeed(setup.seed(), number));
+        market.listen(this::applied);
+        market.open(BASE_NANOS, BASE_NANOS + setup.simSeconds() * 1_000_000_000L);
+    }
+
+    /** A robot's mean time between wakes in simulated seconds: {@link #ROBOT_WAKE_SECONDS} of real time. */
+    static double robotWakeSeconds(final RoundSetup setup)
+    {
+        return ROBOT_WAKE_SECONDS * setup.simSeconds() / setup.seconds();
     }
 
     /**
@@ -161,8 +187,9 @@ final class RoundMarket
     // ------------------------------------------------------------------------------------------ trading
 
     /**
-     * A student's order for their next unit at {@code price} (scaled): replaces their resting order. Returns what
-     * became of it: "ACCEPTED", "TRADED" or the engine's reject code and reason.
+     * A student's order for their next unit at {@code price} (scaled), at {@code millis} (wall clock): the robots
+     * run until then, then it replaces the student's resting order. Returns what became of it: "ACCEPTED",
+     * "TRADED" or the engine's reject code and reason.
      *
      * @throws ClassroomException when the round is over, the trader is not in it, or has no unit left.
      */
@@ -174,6 +201,11 @@ final class RoundMarket
             throw new ClassroomException(403, "you are not a trader of round " + number + ": it started before " +
                 "you joined; wait for the next round");
         }
+        advance(millis);
+        if (millis >= endsAtMillis())
+        {
+            end(millis);
+        }
         if (!running)
         {
             throw new ClassroomException(409, "round " + number + " is over: wait for the next round");
@@ -182,93 +214,98 @@ final class RoundMarket
         {
             throw new ClassroomException(409, "you have traded all your units in this round");
         }
-        return quote(t, price, millis);
-    }
-
-    /** Each robot acts with {@link #WAKE_PROBABILITY}: a zero-intelligence quote for its next unit. */
-    void robotsAct(final long millis)
-    {
-        for (final Trader t : traders.values())
-        {
-            if (running && t.spec.robot() && t.hasUnit() && t.rng.nextDouble() < WAKE_PROBABILITY)
-            {
-                quote(t, robotPrice(t), millis);
-            }
-        }
-    }
-
-    /** ZI-C: a buyer bids from the band's low to its value, a seller asks from its cost to the band's high. */
-    private long robotPrice(final Trader t)
-    {
-        long low = instrument.lowPrice();
-        long high = instrument.highPrice();
-        final long limit = t.spec.limits()[t.next];
-        if (setup.robots() == RoundSetup.RobotKind.ZIC)
-        {
-            high = t.spec.side() == Side.BUY ? Math.min(high, limit) : high;
-            low = t.spec.side() == Side.SELL ? Math.max(low, limit) : low;
-        }
-        final long step = instrument.priceStep();
-        low = (low + step - 1) / step * step;
-        high = high / step * step;
-        return high <= low ? low : low + t.rng.nextLong((high - low) / step + 1) * step;
-    }
-
-    private String quote(final Trader t, final long price, final long millis)
-    {
-        nowMillis = Math.max(nowMillis, millis);
-        final long limit = t.spec.limits()[t.next];
         if (t.liveOrder != 0)
         {
-            final long id = t.liveOrder;
-            cmd.cancel(nanos(), t.participant, id);
-            apply();
-            orders.add(new OrderRow(nowMillis, t.spec.id(), "CANCEL", id, t.spec.side(), 0, limit,
-                rejection == null ? "CANCELLED" : rejection));
-            t.liveOrder = 0;
+            cmd.cancel(nanos(), t.participant, t.liveOrder);
+            market.submit(cmd);
         }
-        final long id = t.nextOrderId++;
-        final int traded = trades.size();
-        t.liveOrder = id;
-        cmd.newOrder(nanos(), t.participant, id, instrument.index(), t.spec.side(), OrderType.LIMIT, TimeInForce.DAY,
-            price, 1);
-        apply();
-        final String result = rejection != null ? rejection : trades.size() > traded ? "TRADED" : "ACCEPTED";
-        if (rejection != null)
-        {
-            t.liveOrder = 0;
-        }
-        t.livePrice = price;
-        orders.add(new OrderRow(nowMillis, t.spec.id(), "NEW", id, t.spec.side(), price, limit, result));
+        cmd.newOrder(nanos(), t.participant, t.nextOrderId++, instrument.index(), t.spec.side(), OrderType.LIMIT,
+            TimeInForce.DAY, price, 1);
+        market.submit(cmd);
         return result;
     }
 
-    private long nanos()
+    /** The robots act until {@code millis} (wall clock; simulated time runs on with it, never back). */
+    void advance(final long millis)
     {
-        return BASE_NANOS + (nowMillis - startMillis) * 1_000_000L;
+        if (running)
+        {
+            nowMillis = Math.max(nowMillis, millis);
+            market.runUntil(nanos());
+        }
     }
 
-    private void apply()
+    /**
+     * Simulated time now: BASE_NANOS plus {@code simSeconds / seconds} times the real time since the start (at most
+     * the round's length).
+     */
+    private long nanos()
     {
-        cmd.sequence = ++sequence;
-        events.clear();
-        rejection = null;
-        engine.process(cmd, events);
+        final long elapsed = Math.min(nowMillis - startMillis, setup.seconds() * 1000L);
+        return BASE_NANOS + elapsed * 1_000_000L * setup.simSeconds() / setup.seconds();
+    }
+
+    /** A row's time: the round's start plus the simulated milliseconds since it. */
+    private long millisOf(final long nanos)
+    {
+        return startMillis + (nanos - BASE_NANOS) / 1_000_000L;
+    }
+
+    /** Records each order, replace and cancel of a trader, its result, and the trades, from the engine's events. */
+    private void applied(final Command c, final EventList events)
+    {
+        final Trader t = c.submitter >= 0 && c.submitter < byParticipant.length ? byParticipant[c.submitter] : null;
+        final long limit = t == null ? 0 : t.limit();
+        final long millis = millisOf(c.timeNanos);
+        result = null;
+        boolean traded = false;
         for (int i = 0; i < events.size(); i++)
         {
             final EngineEvent e = events.get(i);
             if (e.type == EventType.TRADE)
             {
-                trade(e);
+                trade(e, millis);
+                traded = true;
             }
             else if (e.type == EventType.REJECTED)
             {
-                rejection = "REJECTED " + e.code;
+                result = "REJECTED " + e.code;
             }
+            else if (e.owner >= 0 && e.owner < byParticipant.length && byParticipant[e.owner] != null)
+            {
+                follow(byParticipant[e.owner], e);
+            }
+        }
+        final String action = c.type == CommandType.NEW_ORDER ? "NEW" : c.type == CommandType.REPLACE ? "REPLACE" :
+            c.type == CommandType.CANCEL ? "CANCEL" : null;
+        if (t == null || action == null)
+        {
+            return;
+        }
+        if (result == null)
+        {
+            result = traded ? "TRADED" : c.type == CommandType.NEW_ORDER ? "ACCEPTED" :
+                c.type == CommandType.REPLACE ? "REPLACED" : "CANCELLED";
+        }
+        orders.add(new OrderRow(millis, t.spec.id(), action, c.clientOrderId, t.spec.side(),
+            c.type == CommandType.CANCEL ? 0 : c.price, limit, result));
+    }
+
+    /** Follows a trader's resting order from an event about it. */
+    private static void follow(final Trader t, final EngineEvent e)
+    {
+        if ((e.type == EventType.ACCEPTED || e.type == EventType.REPLACED) && e.leaves > 0)
+        {
+            t.liveOrder = e.clientOrderId;
+            t.livePrice = e.price;
+        }
+        else if ((e.type == EventType.CANCELLED || e.type == EventType.EXPIRED) && t.liveOrder == e.clientOrderId)
+        {
+            t.liveOrder = 0;
         }
     }
 
-    private void trade(final EngineEvent e)
+    private void trade(final EngineEvent e, final long millis)
     {
         final Trader buyer = byParticipant[e.buyOwner];
         final Trader seller = byParticipant[e.sellOwner];
@@ -284,7 +321,7 @@ final class RoundMarket
         {
             seller.liveOrder = 0;
         }
-        trades.add(new TradeRow(nowMillis, e.tradeId, buyer.spec.id(), seller.spec.id(), e.price, value, cost));
+        trades.add(new TradeRow(millis, e.tradeId, buyer.spec.id(), seller.spec.id(), e.price, value, cost));
     }
 
     /** Ends the round: no more orders; the book is dropped with the round. */
@@ -379,7 +416,7 @@ final class RoundMarket
         return out;
     }
 
-    private static String instrumentsCsv()
+    static String instrumentsCsv()
     {
         return String.join(",", CatalogLoader.INSTRUMENT_COLUMNS) + "\n" + SYMBOL +
             ",Classroom unit,AGRI,unit,USD,2,0,1.00,1,100.00,60\n";

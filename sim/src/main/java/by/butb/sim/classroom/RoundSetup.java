@@ -1,19 +1,40 @@
 package by.butb.sim.classroom;
 
+import by.butb.sim.agents.AgentType;
+
 /**
  * What the instructor chooses for a round: robots per side and their kind, units per trader, the round's length in
- * real seconds, and the seed the values are drawn from.
+ * real seconds, the seed the values are drawn from, and the round's length in simulated seconds (simulated time
+ * runs {@code simSeconds / seconds} times as fast as real time; equal lengths: with it).
  */
-record RoundSetup(int robotsPerSide, RobotKind robots, int units, int seconds, long seed)
+record RoundSetup(int robotsPerSide, RobotKind robots, int units, int seconds, long seed, int simSeconds)
 {
     static final int MAX_ROBOTS = 20;
     static final int MAX_UNITS = 10;
     static final int MAX_SECONDS = 3600;
+    /** A trading day of 8 hours; a round starts at 10:00 UTC of its simulated day. */
+    static final int MAX_SIM_SECONDS = 28_800;
 
-    /** Kinds of robot: zero-intelligence constrained (never trades at a loss) or unconstrained (Gode and Sunder). */
+    /**
+     * Kinds of robot, each the agents package's trader of that type: zero-intelligence constrained (never trades at
+     * a loss) or unconstrained (Gode and Sunder 1993), or zero-intelligence plus, which learns a profit margin from
+     * the market's bids, asks and trades (Cliff 1997).
+     */
     enum RobotKind
     {
-        ZIC, ZIU
+        ZIC(AgentType.ZIC), ZIU(AgentType.ZIU), ZIP(AgentType.ZIP);
+
+        private final AgentType type;
+
+        RobotKind(final AgentType type)
+        {
+            this.type = type;
+        }
+
+        AgentType type()
+        {
+            return type;
+        }
     }
 
     RoundSetup
@@ -21,9 +42,19 @@ record RoundSetup(int robotsPerSide, RobotKind robots, int units, int seconds, l
         check("robots", robotsPerSide, 0, MAX_ROBOTS);
         check("units", units, 1, MAX_UNITS);
         check("seconds", seconds, 5, MAX_SECONDS);
+        check("simSeconds", simSeconds, 5, MAX_SIM_SECONDS);
     }
 
-    /** Reads the instructor's form fields; a missing field takes its default (2 robots a side, ZI-C, 3, 120 s, 1). */
+    /** A round whose simulated time runs with real time. */
+    RoundSetup(final int robotsPerSide, final RobotKind robots, final int units, final int seconds, final long seed)
+    {
+        this(robotsPerSide, robots, units, seconds, seed, seconds);
+    }
+
+    /**
+     * Reads the instructor's form fields; a missing field takes its default (2 robots a side, ZI-C, 3 units, 120 s,
+     * seed 1, simulated seconds as many as the real ones).
+     */
     static RoundSetup parse(final java.util.Map<String, String> form)
     {
         final String kind = form.getOrDefault("robotKind", "ZIC").trim().toUpperCase(java.util.Locale.ROOT);
@@ -34,10 +65,11 @@ record RoundSetup(int robotsPerSide, RobotKind robots, int units, int seconds, l
         }
         catch (final IllegalArgumentException e)
         {
-            throw new ClassroomException("field 'robotKind': '" + kind + "' is not one of ZIC, ZIU");
+            throw new ClassroomException("field 'robotKind': '" + kind + "' is not one of ZIC, ZIU, ZIP");
         }
-        return new RoundSetup(integer(form, "robots", 2), robots, integer(form, "units", 3),
-            integer(form, "seconds", 120), integer(form, "seed", 1));
+        final int seconds = integer(form, "seconds", 120);
+        return new RoundSetup(integer(form, "robots", 2), robots, integer(form, "units", 3), seconds,
+            integer(form, "seed", 1), integer(form, "simSeconds", seconds));
     }
 
     private static int integer(final java.util.Map<String, String> form, final String field, final int fallback)

@@ -17,6 +17,8 @@ final class RoundValues
     static final long HIGH = 15_000;
     static final long STEP = 100;
     private static final long GOLDEN = 0x9E3779B97F4A7C15L;
+    /** Sets the robots' seeds apart from the values' streams. */
+    private static final long ROBOTS = 0x5DEECE66DL;
 
     private RoundValues()
     {
@@ -37,6 +39,15 @@ final class RoundValues
             limits[u] = LOW + rng.nextLong(steps) * STEP;
         }
         return Units.bestFirst(limits, buyer);
+    }
+
+    /**
+     * The seed of a round's robots (their random draws, {@link by.butb.sim.agents.LiveMarket}): from the setup's
+     * seed and the round, unrelated to the values' streams.
+     */
+    static long robotSeed(final long seed, final int round)
+    {
+        return mix(mix(seed + GOLDEN * round) ^ ROBOTS);
     }
 
     /** Stafford's mix13 (SplitMix64's finaliser): neighbouring seeds give unrelated streams. */

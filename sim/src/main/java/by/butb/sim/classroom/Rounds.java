@@ -54,7 +54,7 @@ final class Rounds
             return false;
         }
         final int before = r.orders().size();
-        r.robotsAct(millis);
+        r.advance(millis);
         if (millis >= r.endsAtMillis())
         {
             r.end(millis);
@@ -157,7 +157,8 @@ final class Rounds
             j.beginObject();
             head(j, r, millis);
             j.field("robotKind", r.setup.robots().name()).field("seed", r.setup.seed())
-                .field("units", r.setup.units()).field("seconds", r.setup.seconds());
+                .field("units", r.setup.units()).field("seconds", r.setup.seconds())
+                .field("simSeconds", r.setup.simSeconds());
             curve(j, "demand", r.demand());
             curve(j, "supply", r.supply());
             j.field("eqUnits", r.equilibrium().quantity()).field("eqLow", money(r.equilibrium().low()))
