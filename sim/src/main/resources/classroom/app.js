@@ -1,5 +1,6 @@
 // BUTB classroom page: renders the state streamed by the server (server-sent events from /api/stream) and posts
-// the instructor's controls and the students' orders. No library, no network beyond this server.
+// the instructor's controls and the students' orders. The price chart is Chart.js, served by the classroom itself
+// (/chart.js): no network beyond this server.
 'use strict';
 
 const page = {
@@ -396,6 +397,7 @@ function renderInstrument(ins, m) {
       '</td><td class="price">' + esc(b.price) + '</td><td></td><td></td></tr>';
   }
   setHtml('book', book + '</table>');
+  renderPriceChart(ins);
 
   const trades = m.tape.filter((t) => t.instrument === ins.symbol);
   setHtml('tape', trades.length === 0 ? '<p class="empty">No trade yet.</p>' :
@@ -422,6 +424,46 @@ function renderInstrument(ins, m) {
     address.map((a) => '<tr><td class="l">' + esc(a.owner) + ' ' + esc(a.orderId) + '</td><td class="l">' + esc(a.side) +
       '</td><td>' + esc(a.price) + '</td><td>' + esc(a.leaves) + '</td><td class="l">' + esc(a.counterparty) + '</td></tr>').join('') +
     '</table>');
+}
+
+// The selected instrument's last trades, price over the engine's time (UTC), redrawn when a trade comes.
+function renderPriceChart(ins) {
+  const key = ins.symbol + ':' + ins.trades;
+  if (page.chartKey === key) {
+    return;
+  }
+  page.chartKey = key;
+  const points = ins.path.map((p) => ({x: p[0], y: p[1]}));
+  $('price-chart-note').textContent = points.length === 0 ? '\u00B7 no trade yet' : '\u00B7 ' +
+    (ins.trades > points.length ? 'last ' + points.length + ' of ' + ins.trades : points.length) + ' trade' +
+    (ins.trades === 1 ? '' : 's') + ', ' + ins.currency + ' per ' + ins.unit;
+  page.chartSpan = points.length ? points[points.length - 1].x - points[0].x : 0;
+  if (!page.chart) {
+    page.chart = new Chart($('price-chart'), {
+      type: 'line',
+      data: {datasets: [{data: [], stepped: true, pointRadius: 2, borderWidth: 1.5, borderColor: '#1f6feb',
+        backgroundColor: '#1f6feb'}]},
+      options: {
+        animation: false, maintainAspectRatio: false, parsing: false,
+        plugins: {legend: {display: false},
+          tooltip: {callbacks: {title: (items) => chartTime(items[0].parsed.x, 0)}}},
+        scales: {x: {type: 'linear', ticks: {maxTicksLimit: 6, callback: (v) => chartTime(v, page.chartSpan)}},
+          y: {ticks: {maxTicksLimit: 5}}},
+      },
+    });
+  }
+  // A margin on both sides (at least 30 s) keeps a lone trade, or trades in one instant, off the edges.
+  const pad = Math.max(page.chartSpan * 0.05, 30000);
+  page.chart.options.scales.x.min = points.length ? points[0].x - pad : undefined;
+  page.chart.options.scales.x.max = points.length ? points[points.length - 1].x + pad : undefined;
+  page.chart.data.datasets[0].data = points;
+  page.chart.update('none');
+}
+
+// A chart time (epoch milliseconds) in UTC: hh:mm:ss, with the date when the chart spans more than a day.
+function chartTime(ms, span) {
+  const iso = new Date(ms).toISOString();
+  return span > 86400000 ? iso.substring(5, 10) + ' ' + iso.substring(11, 16) : iso.substring(11, 19);
 }
 
 function openLot(l, m) {

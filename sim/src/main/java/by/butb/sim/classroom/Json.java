@@ -1,113 +1,111 @@
 package by.butb.sim.classroom;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonFactoryBuilder;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.SerializableString;
+import com.fasterxml.jackson.core.io.CharacterEscapes;
+import com.fasterxml.jackson.core.io.SerializedString;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
 
 /**
- * A small JSON writer for the classroom's payloads (objects, arrays, strings, numbers, booleans). Commas are
- * placed automatically; keys and strings are escaped. Not thread-safe: one builder per payload.
+ * The classroom's JSON payloads, written with Jackson's streaming generator (objects, arrays, strings, numbers,
+ * booleans) in the fluent style the views use. Strings are escaped by Jackson, and {@code <}, U+2028 and U+2029
+ * too, so that a payload is safe inside a script element. A double that is not finite is written as null. Not
+ * thread-safe: one builder per payload.
  */
 final class Json
 {
-    private final StringBuilder out;
-    private boolean needComma;
+    private static final JsonFactory FACTORY = new JsonFactoryBuilder().characterEscapes(new ScriptSafeEscapes())
+        .build();
+
+    private final StringWriter out;
+    private final JsonGenerator generator;
 
     Json()
     {
-        this(new StringBuilder(1024));
+        this(1024);
     }
 
-    Json(final StringBuilder out)
+    /** {@code capacity}: the characters expected, to size the buffer. */
+    Json(final int capacity)
     {
-        this.out = out;
+        out = new StringWriter(capacity);
+        try
+        {
+            generator = FACTORY.createGenerator(out);
+        }
+        catch (final IOException ex)
+        {
+            throw new UncheckedIOException(ex);
+        }
     }
 
     Json beginObject()
     {
-        comma();
-        out.append('{');
-        needComma = false;
-        return this;
+        return write(() -> generator.writeStartObject());
     }
 
     Json endObject()
     {
-        out.append('}');
-        needComma = true;
-        return this;
+        return write(() -> generator.writeEndObject());
     }
 
     Json beginArray()
     {
-        comma();
-        out.append('[');
-        needComma = false;
-        return this;
+        return write(() -> generator.writeStartArray());
     }
 
     Json endArray()
     {
-        out.append(']');
-        needComma = true;
-        return this;
+        return write(() -> generator.writeEndArray());
     }
 
     /** Writes a key; the next value written belongs to it. */
     Json key(final String key)
     {
-        comma();
-        string(out, key);
-        out.append(':');
-        needComma = false;
-        return this;
+        return write(() -> generator.writeFieldName(key));
     }
 
     Json value(final String value)
     {
-        comma();
-        if (value == null)
-        {
-            out.append("null");
-        }
-        else
-        {
-            string(out, value);
-        }
-        needComma = true;
-        return this;
+        return write(() -> generator.writeString(value));
     }
 
     Json value(final long value)
     {
-        comma();
-        out.append(value);
-        needComma = true;
-        return this;
+        return write(() -> generator.writeNumber(value));
     }
 
     Json value(final double value)
     {
-        comma();
-        out.append(Double.isFinite(value) ? Double.toString(value) : "null");
-        needComma = true;
-        return this;
+        return write(() ->
+        {
+            if (Double.isFinite(value))
+            {
+                generator.writeNumber(value);
+            }
+            else
+            {
+                generator.writeNull();
+            }
+        });
     }
 
     Json value(final boolean value)
     {
-        comma();
-        out.append(value);
-        needComma = true;
-        return this;
+        return write(() -> generator.writeBoolean(value));
     }
 
     /** Writes a JSON text produced elsewhere (an object or array) as a value. */
     Json raw(final String json)
     {
-        comma();
-        out.append(json);
-        needComma = true;
-        return this;
+        return write(() -> generator.writeRawValue(json));
     }
 
     Json field(final String key, final String value)
@@ -151,53 +149,64 @@ final class Json
         return endArray();
     }
 
+    /** The JSON written so far. */
     @Override
     public String toString()
     {
+        write(generator::flush);
         return out.toString();
     }
 
-    private void comma()
+    /** {@code s} as a JSON string literal, quotes included. */
+    static String quote(final String s)
     {
-        if (needComma)
-        {
-            out.append(',');
-        }
-    }
-
-    static void string(final StringBuilder out, final String s)
-    {
-        out.append('"');
-        for (int i = 0; i < s.length(); i++)
-        {
-            final char c = s.charAt(i);
-            switch (c)
-            {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\t' -> out.append("\\t");
-                case '<' -> out.append("\\u003c");
-                default ->
-                {
-                    if (c < 0x20 || c == '\u2028' || c == '\u2029')
-                    {
-                        out.append(String.format("\\u%04x", (int)c));
-                    }
-                    else
-                    {
-                        out.append(c);
-                    }
-                }
-            }
-        }
-        out.append('"');
+        return new Json(s.length() + 2).value(s).toString();
     }
 
     /** A single-field error object: {"error": message}. */
     static String error(final String message)
     {
         return new Json().beginObject().field("error", message).endObject().toString();
+    }
+
+    private Json write(final Write w)
+    {
+        try
+        {
+            w.run();
+        }
+        catch (final IOException ex)
+        {
+            throw new UncheckedIOException(ex); // a StringWriter does not fail; a malformed nesting does
+        }
+        return this;
+    }
+
+    private interface Write
+    {
+        void run() throws IOException;
+    }
+
+    /** Jackson's standard escapes, plus {@code <}, U+2028 and U+2029 as {@code \}u escapes. */
+    private static final class ScriptSafeEscapes extends CharacterEscapes
+    {
+        private static final int[] ESCAPES = standardAsciiEscapesForJSON();
+
+        static
+        {
+            ESCAPES['<'] = ESCAPE_STANDARD;
+        }
+
+        @Override
+        public int[] getEscapeCodesForAscii()
+        {
+            return ESCAPES;
+        }
+
+        @Override
+        public SerializableString getEscapeSequence(final int ch)
+        {
+            return ch == 0x2028 || ch == 0x2029 ? new SerializedString(String.format("\\u%04x", ch)) : null;
+        }
     }
 }

@@ -73,8 +73,7 @@ final class MarketWatch implements EngineListener
     private final ArrayDeque<Map<String, String>> tape = new ArrayDeque<>();
     private final StudentNotices notices;
     private final LotAndAddressViews mechanisms = new LotAndAddressViews();
-    private final long[] lastPrice;
-    private final long[] tradeCount;
+    private final PricePaths prices;
     private volatile RuntimeException failure;
 
     /**
@@ -93,8 +92,7 @@ final class MarketWatch implements EngineListener
             new CsvOut("events", eventText), new CsvOut("trades", tradeText),
             new ReplayStats(catalog.instruments().size()));
         notices = new StudentNotices(catalog, this::name, watched);
-        lastPrice = new long[catalog.instruments().size()];
-        tradeCount = new long[catalog.instruments().size()];
+        prices = new PricePaths(catalog.instruments().size());
     }
 
     /** The events of the command with this userRef will complete the returned future (as event-log rows). */
@@ -207,8 +205,7 @@ final class MarketWatch implements EngineListener
         notices.follow(e, command);
         if (e.type == EventType.TRADE)
         {
-            lastPrice[e.instrument] = e.price;
-            tradeCount[e.instrument]++;
+            prices.trade(e.instrument, command.timeNanos, e.price);
         }
         mechanisms.follow(e, command);
     }
@@ -218,7 +215,7 @@ final class MarketWatch implements EngineListener
     /** The market as JSON: instruments with phase and depth, tape, lots, address orders, participants, log. */
     private String snapshot(final MatchingEngine engine, final long now)
     {
-        final Json j = new Json(new StringBuilder(16384)).beginObject();
+        final Json j = new Json(16384).beginObject();
         j.field("now", ReplayListener.time(now)).field("nowNanos", now);
         writeInstruments(j, engine);
         writeTape(j);
@@ -232,8 +229,9 @@ final class MarketWatch implements EngineListener
     }
 
     /**
-     * "instruments": each with its section's phase, its steps and limits, last price, the book's depth and, when
-     * bids and asks cross (before a call auction), the auction's indicative price and volume (else "").
+     * "instruments": each with its section's phase, its steps and limits, last price, price path
+     * ({@link PricePaths}), the book's depth and, when bids and asks cross (before a call auction), the auction's
+     * indicative price and volume (else "").
      */
     private void writeInstruments(final Json j, final MatchingEngine engine)
     {
@@ -252,8 +250,9 @@ final class MarketWatch implements EngineListener
                 .field("lotSize", quantity(instrument, instrument.lotSize()))
                 .field("low", price(instrument, instrument.lowPrice()))
                 .field("high", price(instrument, instrument.highPrice()))
-                .field("last", tradeCount[i] == 0 ? "" : price(instrument, lastPrice[i]))
-                .field("trades", tradeCount[i]);
+                .field("last", prices.trades(i) == 0 ? "" : price(instrument, prices.last(i)))
+                .field("trades", prices.trades(i));
+            prices.write(j, instrument);
             final long indicative = engine.indicativePrice(i);
             j.field("indicativePrice", indicative < 0 ? "" : price(instrument, indicative))
                 .field("indicativeVolume", indicative < 0 ? "" :

@@ -64,12 +64,20 @@ public final class ButbCommand
         return cli;
     }
 
-    /** Chronicle (used with --data) logs through SLF4J and may report usage; keep the terminal for our output. */
+    /**
+     * Chronicle (used with --data) and Javalin log through SLF4J, and Chronicle may report usage; keep the terminal
+     * for our output.
+     */
     static void quietLibraries()
     {
         if (System.getProperty("org.slf4j.simpleLogger.defaultLogLevel") == null)
         {
             System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+        }
+        if (System.getProperty("org.slf4j.simpleLogger.log.io.javalin.Javalin") == null)
+        {
+            // the classroom reports a port it cannot bind itself, in one line
+            System.setProperty("org.slf4j.simpleLogger.log.io.javalin.Javalin", "off");
         }
         if (System.getProperty("chronicle.analytics.disable") == null)
         {

@@ -351,9 +351,7 @@ public final class Chromium implements AutoCloseable
 
     static String quote(final String s)
     {
-        final StringBuilder b = new StringBuilder();
-        Json.string(b, s);
-        return b.toString();
+        return Json.quote(s);
     }
 
     /** Collects each message's text frames and completes the call its id answers; events are ignored. */

@@ -578,6 +578,29 @@ class ClassroomBrowserTest
     }
 
     @Test
+    void shouldDrawEachTradeOfTheSelectedInstrumentOnThePriceChart() throws Exception
+    {
+        open("free");
+        selectInstrument("TIMBER_SW");
+        browser.waitFor("document.getElementById('price-chart-note').textContent === '\u00B7 no trade yet'",
+            "an empty chart");
+        login("BY-SAWMILL-01");
+        placeOrder("SELL", "185.00", "10");
+        placeOrder("SELL", "186.50", "40");
+        login("CN-BUYER-01");
+        placeOrder("BUY", "186.50", "20");
+        browser.waitFor("page.chart && page.chart.data.datasets[0].data.length === 2", "two points on the chart");
+        assertEquals(List.of(185.0, 186.5), browser.eval("page.chart.data.datasets[0].data.map((p) => p.y)"));
+        assertEquals(Boolean.TRUE, browser.eval("(() => { const d = page.chart.data.datasets[0].data; " +
+            "return d[0].x === d[1].x && d[0].x === Date.parse(page.state.market.tape[0].time); })()"),
+            "both trades at the engine time of the order that made them");
+        assertEquals("\u00B7 2 trades, USD per m3", browser.text("#price-chart-note"));
+        selectInstrument("SUGAR");
+        browser.waitFor("page.chart.data.datasets[0].data.length === 0", "the other instrument's empty chart");
+        assertEquals(List.of(), consoleErrors());
+    }
+
+    @Test
     void shouldShowTheRejectCodeAndReasonOfARefusedOrder() throws Exception
     {
         open("free");
