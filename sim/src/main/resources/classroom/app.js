@@ -407,7 +407,12 @@ function renderInstrument(ins, m) {
       esc(t.buyer) + '</td><td class="l">' + esc(t.seller) + '</td><td class="l kind">' + esc(t.kind).replace('_', '_<wbr>') + '</td></tr>').join('') +
     '</table>');
 
-  // Open lots first, the soonest to close on top; closed ones folded away, newest first.
+  // Open lots first, the soonest to close on top; closed ones folded away, newest first. Whether they are unfolded
+  // is read from the page first: a click's toggle event may not have run yet when a new state redraws them.
+  const shown = document.querySelector('#lots .closed-lots');
+  if (shown) {
+    page.showClosedLots = shown.open;
+  }
   const lots = m.lots.filter((l) => l.instrument === ins.symbol);
   const open = lots.filter((l) => l.status === 'OPEN').sort((x, y) => x.closeNanos - y.closeNanos);
   const closed = lots.filter((l) => l.status !== 'OPEN').reverse();

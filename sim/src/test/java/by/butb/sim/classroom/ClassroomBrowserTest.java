@@ -452,15 +452,10 @@ class ClassroomBrowserTest
             browser.text("#roster tr[data-participant='" + bob.seat().participant() + "']"));
     }
 
-    /**
-     * The page's console errors but for a cut server-sent-events stream: on a loaded machine the browser now and
-     * then reports the open /api/stream response as incomplete, and EventSource reconnects by itself.
-     */
+    /** The page's console errors since the last call (a failed request, an uncaught exception, console.error). */
     private List<String> consoleErrors()
     {
-        return browser.takeConsoleErrors().stream()
-            .filter(e -> !(e.contains("ERR_INCOMPLETE_CHUNKED_ENCODING") && e.endsWith("/api/stream")))
-            .toList();
+        return browser.takeConsoleErrors();
     }
 
     @Test
