@@ -54,7 +54,8 @@ public final class ClusterNode implements AutoCloseable
         final ClusterMembers.Member self = config.members().member(config.memberId());
         final NodeDirectory directory = NodeDirectory.open(config.dataDirectory(), new NodeDirectory.Identity(
             config.clusterName(), config.memberId(), config.members().toString(),
-            EngineSnapshot.fingerprint(config.catalog())));
+            EngineSnapshot.fingerprint(config.catalog()),
+            "guarantee-bps=" + config.rules().guaranteeBps() + " fee-bps=" + config.rules().feeBps()));
         ClusteredMediaDriver driver = null;
         try
         {

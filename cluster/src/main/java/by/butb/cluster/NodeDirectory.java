@@ -21,9 +21,9 @@ import java.util.stream.Stream;
 
 /**
  * A node's data directory and its identity: {@value #IDENTITY_FILE} records, at the first start, the cluster name,
- * the member id, the members and the catalog's fingerprint; every later start must match them, so that a node never
- * runs on another node's or another cluster's log. {@value #LOCK_FILE} is held locked while the node runs. A check
- * that fails throws {@link ClusterConfigException} and changes nothing in the directory.
+ * the member id, the members, the catalog's fingerprint and the market rules; every later start must match them, so
+ * that a node never runs on another node's or another cluster's log. {@value #LOCK_FILE} is held locked while the
+ * node runs. A check that fails throws {@link ClusterConfigException} and changes nothing in the directory.
  */
 final class NodeDirectory implements AutoCloseable
 {
@@ -42,7 +42,7 @@ final class NodeDirectory implements AutoCloseable
     }
 
     /** The node's identity as recorded in its data directory. */
-    record Identity(String clusterName, int memberId, String members, long catalogFingerprint)
+    record Identity(String clusterName, int memberId, String members, long catalogFingerprint, String rules)
     {
         Properties toProperties()
         {
@@ -51,6 +51,7 @@ final class NodeDirectory implements AutoCloseable
             p.setProperty("member-id", String.valueOf(memberId));
             p.setProperty("members", members);
             p.setProperty("catalog-fingerprint", Long.toHexString(catalogFingerprint));
+            p.setProperty("rules", rules);
             return p;
         }
     }
@@ -178,6 +179,12 @@ final class NodeDirectory implements AutoCloseable
         {
             throw new ClusterConfigException(file + ": this node's log was made with another instruments or " +
                 "participants file; start it with the files the cluster was started with");
+        }
+        if (!wanted.getProperty("rules").equals(found.getProperty("rules")))
+        {
+            throw new ClusterConfigException(file + ": this node's log was made with the rules " +
+                found.getProperty("rules") + ", not " + expected.rules() +
+                "; give the same --guarantee-bps and --fee-bps");
         }
     }
 
