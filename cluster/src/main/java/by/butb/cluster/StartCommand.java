@@ -14,11 +14,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.StringJoiner;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 /**
  * {@code butb cluster start}: runs N nodes on this machine, each as its own process ({@code cluster node}, the same
  * Java and classpath as this one), so that one can be killed to watch a failover. Stops them all on Ctrl-C, or when
- * one exits with an error.
+ * one stops on bad input (exit code 1); a node killed otherwise leaves the others running.
  */
 @Command(name = "start", mixinStandardHelpOptions = true,
     description = "Starts N nodes on this machine, one process each (for trying the cluster out).",
@@ -58,8 +60,7 @@ final class StartCommand implements Callable<Integer>
         }
         options.lowCpu = options.lowCpu || nodes > Runtime.getRuntime().availableProcessors();
         final List<Process> processes = new ArrayList<>();
-        final Thread stopAll = new Thread(() -> processes.forEach(Process::destroy));
-        Runtime.getRuntime().addShutdownHook(stopAll);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(processes)));
         for (int i = 0; i < nodes; i++)
         {
             processes.add(new ProcessBuilder(nodeCommand(i, members.toString())).inheritIO().start());
@@ -67,16 +68,37 @@ final class StartCommand implements Callable<Integer>
         spec.commandLine().getOut().println("cluster start: " + nodes + " nodes, members " + members +
             ", data under " + dir + " (stop with Ctrl-C)");
         spec.commandLine().getOut().flush();
-        int exit = 0;
-        for (final Process p : processes)
+        final List<Process> running = new ArrayList<>(processes);
+        while (!running.isEmpty())
         {
-            exit = Math.max(exit, p.onExit().join().exitValue() == 1 ? 1 : 0);
-            if (exit != 0)
+            final Process exited = (Process)CompletableFuture.anyOf(
+                running.stream().map(Process::onExit).toArray(CompletableFuture[]::new)).join();
+            running.remove(exited);
+            if (exited.exitValue() == 1)
             {
-                processes.forEach(Process::destroy);
+                stop(processes);
+                return 1;
             }
         }
-        return exit;
+        return 0;
+    }
+
+    /** Asks every node to stop (SIGTERM: a node closes cleanly) and waits up to 10 s for each. */
+    private static void stop(final List<Process> processes)
+    {
+        processes.forEach(Process::destroy);
+        for (final Process p : processes)
+        {
+            try
+            {
+                p.waitFor(10, TimeUnit.SECONDS);
+            }
+            catch (final InterruptedException ex)
+            {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
     }
 
     private List<String> nodeCommand(final int id, final String members)
