@@ -10,6 +10,7 @@ import io.aeron.cluster.ConsensusModule;
 import io.aeron.cluster.service.ClusteredServiceContainer;
 import io.aeron.driver.MediaDriver;
 import io.aeron.driver.ThreadingMode;
+import io.aeron.exceptions.AeronException;
 import org.agrona.CloseHelper;
 import org.agrona.ErrorHandler;
 import org.agrona.concurrent.BackoffIdleStrategy;
@@ -121,6 +122,13 @@ public final class ClusterNode implements AutoCloseable
         {
             CloseHelper.quietClose(driver);
             directory.close();
+            if (ex instanceof AeronException && String.valueOf(ex.getMessage()).contains("already in use"))
+            {
+                throw new ClusterConfigException("a port of member " + config.memberId() + " (" +
+                    self.endpoint(0) + " and the next " + (ClusterMembers.PORTS_PER_MEMBER - 1) + ") is in use: " +
+                    "is member " + config.memberId() + " already running (a duplicate --id), or another program " +
+                    "on those ports?");
+            }
             throw ex;
         }
     }

@@ -8,6 +8,8 @@ import picocli.CommandLine;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -129,6 +131,18 @@ class NodeBadInputTest
         {
             assertRefused(node("--id", "0", "--members", MEMBERS, "--dir", dir.toString()),
                 "is in use by another running node");
+        }
+    }
+
+    @Test
+    void shouldRefuseToStartWhenTheMembersPortsAreTaken() throws IOException
+    {
+        final int base = NodeProcess.freePorts(ClusterMembers.PORTS_PER_MEMBER);
+        try (DatagramSocket taken = new DatagramSocket(base + 4, InetAddress.getLoopbackAddress()))
+        {
+            assertRefused(node("--id", "0", "--members", "localhost:" + base, "--dir", temp.resolve("n").toString(),
+                "--low-cpu"), "a port of member 0 (localhost:" + base + " and the next 4) is in use: is member 0 " +
+                "already running (a duplicate --id)");
         }
     }
 
