@@ -48,7 +48,8 @@ public final class ClusterNode implements AutoCloseable
     /**
      * Checks the data directory ({@link NodeDirectory}) and starts the node. {@code log} receives the node's lines
      * (role changes, errors); {@code onTermination} runs when the cluster is shut down from outside (ClusterTool).
-     * Throws {@link ClusterConfigException} for bad input, before anything starts.
+     * Throws {@link ClusterConfigException} for bad input: before anything starts, or, for ports already in use, once
+     * what had started is stopped again.
      */
     public static ClusterNode launch(final NodeConfig config, final Consumer<String> log, final Runnable onTermination)
     {

@@ -14,7 +14,6 @@ import org.agrona.DirectBuffer;
 import org.agrona.concurrent.SleepingMillisIdleStrategy;
 import org.agrona.concurrent.UnsafeBuffer;
 
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -77,7 +76,9 @@ public final class ExchangeClient implements AutoCloseable
      * Starts the client's media driver and connects (waits up to the Aeron client's message timeout, 5 s by
      * default, for a leader; throws {@link AeronException} when none answers).
      *
-     * @param clientId   this client's id, the same across restarts of the client that must not apply a request twice.
+     * @param clientId   this client's id: the cluster applies each (client id, request id) once, and request ids count
+     *                   from 1 in each client, so every client, and every run of one, needs an id of its own (e.g.
+     *                   the time it started); a reused id has its requests answered "already applied".
      * @param egressHost the address of this machine that the nodes can reach (replies come back to it).
      */
     public ExchangeClient(final ClusterMembers members, final String egressHost, final long clientId,
@@ -119,14 +120,7 @@ public final class ExchangeClient implements AutoCloseable
     public long submit(final Command command)
     {
         final long requestId = ++lastRequestId;
-        final byte[] message = new byte[Protocol.COMMAND_BODY_OFFSET + MessageCodec.MAX_COMMAND_LENGTH];
-        final UnsafeBuffer b = new UnsafeBuffer(message);
-        b.putByte(Protocol.TYPE_OFFSET, Protocol.COMMAND);
-        b.putLong(Protocol.FIRST_OFFSET, clientId, Protocol.ORDER);
-        b.putLong(Protocol.SECOND_OFFSET, requestId, Protocol.ORDER);
-        final int length = Protocol.COMMAND_BODY_OFFSET +
-            codec.encodeCommand(command, message, Protocol.COMMAND_BODY_OFFSET);
-        pending.put(requestId, Arrays.copyOf(message, length));
+        pending.put(requestId, Protocol.command(clientId, requestId, command, codec));
         send();
         return requestId;
     }

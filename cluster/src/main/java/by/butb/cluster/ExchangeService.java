@@ -133,9 +133,10 @@ final class ExchangeService implements ClusteredService
         {
             codec.decodeCommand(inbound, bodyLength, command);
         }
-        catch (final JournalFormatException ex)
+        catch (final RuntimeException ex)
         {
-            malformed(session, ex.getMessage());
+            // Any decoding failure (a JournalFormatException, or an out-of-range code) is the same on every node.
+            malformed(session, ex instanceof JournalFormatException ? ex.getMessage() : ex.toString());
             return;
         }
         command.sequence = engine.lastSequence() + 1;

@@ -1,6 +1,11 @@
 package by.butb.cluster;
 
+import by.butb.engine.core.Command;
+import by.butb.engine.journal.MessageCodec;
+import org.agrona.concurrent.UnsafeBuffer;
+
 import java.nio.ByteOrder;
+import java.util.Arrays;
 
 /**
  * The messages between cluster clients and the exchange service, little-endian, each starting with a type byte.
@@ -50,5 +55,16 @@ final class Protocol
 
     private Protocol()
     {
+    }
+
+    /** A {@link #COMMAND} message, in an array of its exact length. */
+    static byte[] command(final long clientId, final long requestId, final Command command, final MessageCodec codec)
+    {
+        final byte[] message = new byte[COMMAND_BODY_OFFSET + MessageCodec.MAX_COMMAND_LENGTH];
+        final UnsafeBuffer b = new UnsafeBuffer(message);
+        b.putByte(TYPE_OFFSET, COMMAND);
+        b.putLong(FIRST_OFFSET, clientId, ORDER);
+        b.putLong(SECOND_OFFSET, requestId, ORDER);
+        return Arrays.copyOf(message, COMMAND_BODY_OFFSET + codec.encodeCommand(command, message, COMMAND_BODY_OFFSET));
     }
 }
