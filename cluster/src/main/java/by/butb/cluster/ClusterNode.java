@@ -56,8 +56,7 @@ public final class ClusterNode implements AutoCloseable
         final ClusterMembers.Member self = config.members().member(config.memberId());
         final NodeDirectory directory = NodeDirectory.open(config.dataDirectory(), new NodeDirectory.Identity(
             config.clusterName(), config.memberId(), config.members().toString(),
-            EngineSnapshot.fingerprint(config.catalog()),
-            "guarantee-bps=" + config.rules().guaranteeBps() + " fee-bps=" + config.rules().feeBps()));
+            EngineSnapshot.fingerprint(config.catalog()), rules(config)));
         ClusteredMediaDriver driver = null;
         try
         {
@@ -132,6 +131,22 @@ public final class ClusterNode implements AutoCloseable
             }
             throw ex;
         }
+    }
+
+    /** The market rules and the schedule, as recorded in the node's identity: equal text, equal rules. */
+    static String rules(final NodeConfig config)
+    {
+        long schedule = 17;
+        for (final int section : config.schedule().scheduledSections())
+        {
+            for (int b = 0; b < config.schedule().boundaries(section); b++)
+            {
+                schedule = 31 * (31 * (31 * schedule + section) + config.schedule().start(section, b)) +
+                    config.schedule().phase(section, b).ordinal();
+            }
+        }
+        return "guarantee-bps=" + config.rules().guaranteeBps() + " fee-bps=" + config.rules().feeBps() +
+            " schedule=" + (config.schedule().scheduledSections().isEmpty() ? "none" : Long.toHexString(schedule));
     }
 
     @Override

@@ -21,9 +21,9 @@ import java.util.stream.Stream;
 
 /**
  * A node's data directory and its identity: {@value #IDENTITY_FILE} records, at the first start, the cluster name,
- * the member id, the members, the catalog's fingerprint and the market rules; every later start must match them, so
- * that a node never runs on another node's or another cluster's log. {@value #LOCK_FILE} is held locked while the
- * node runs. A check that fails throws {@link ClusterConfigException} and changes nothing in the directory.
+ * the member id, the members, the catalog's fingerprint, the rules and the schedule; every later start must match
+ * them, so that a node never runs on another node's or another cluster's log. {@value #LOCK_FILE} is held locked
+ * while the node runs. A check that fails throws {@link ClusterConfigException} and changes nothing in the directory.
  */
 final class NodeDirectory implements AutoCloseable
 {
@@ -184,7 +184,7 @@ final class NodeDirectory implements AutoCloseable
         {
             throw new ClusterConfigException(file + ": this node's log was made with the rules " +
                 found.getProperty("rules") + ", not " + expected.rules() +
-                "; give the same --guarantee-bps and --fee-bps");
+                "; give the same --guarantee-bps, --fee-bps and --schedule");
         }
     }
 

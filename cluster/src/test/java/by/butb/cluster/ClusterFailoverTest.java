@@ -16,9 +16,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -228,13 +228,13 @@ class ClusterFailoverTest
         return all.toString();
     }
 
-    /** What the client heard, on the client's thread (probes read by the test thread, the same one). */
+    /** What the client heard (on the test's thread, which polls the client). */
     private static final class Replies implements ExchangeClient.Listener
     {
-        final Map<Long, Integer> answers = new ConcurrentHashMap<>();
-        final Map<Long, StateProbe> probes = new ConcurrentHashMap<>();
-        volatile int leader = -1;
-        volatile long leaderChangedAt;
+        final Map<Long, Integer> answers = new HashMap<>();
+        final Map<Long, StateProbe> probes = new HashMap<>();
+        int leader = -1;
+        long leaderChangedAt;
         int alreadyApplied;
 
         @Override

@@ -113,6 +113,17 @@ class NodeBadInputTest
     }
 
     @Test
+    void shouldRefuseADataDirectoryMadeWithOtherRulesAndLeaveItAsItWas() throws IOException
+    {
+        final Path dir = nodeDirectory("butb", 0);
+        final Map<Path, String> before = contents(dir);
+        assertRefused(node("--id", "0", "--members", MEMBERS, "--dir", dir.toString(), "--fee-bps", "20"),
+            "this node's log was made with the rules guarantee-bps=1000 fee-bps=10 schedule=none, not " +
+            "guarantee-bps=1000 fee-bps=20 schedule=none");
+        assertEquals(before, contents(dir));
+    }
+
+    @Test
     void shouldRefuseADirectoryThatIsNotANodesAndLeaveItAsItWas() throws IOException
     {
         final Path dir = Files.createDirectories(temp.resolve("journal"));
@@ -163,7 +174,7 @@ class NodeBadInputTest
     {
         return new NodeDirectory.Identity(cluster, id, ClusterMembers.parse(MEMBERS).toString(),
             EngineSnapshot.fingerprint(CatalogFiles.catalog(Path.of("../config/instruments.csv"),
-                Path.of("../config/participants.csv"))), "guarantee-bps=1000 fee-bps=10");
+                Path.of("../config/participants.csv"))), "guarantee-bps=1000 fee-bps=10 schedule=none");
     }
 
     private static Map<Path, String> contents(final Path dir) throws IOException
