@@ -13,6 +13,8 @@ import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,12 +42,9 @@ public final class EngineSnapshot
         try
         {
             Files.createDirectories(file.toAbsolutePath().getParent());
-            try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(tmp))))
+            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(tmp)))
             {
-                out.writeInt(MAGIC);
-                out.writeInt(VERSION);
-                out.writeLong(fingerprint(engine.catalog()));
-                engine.writeState(out);
+                write(engine, out);
             }
             Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         }
@@ -55,21 +54,23 @@ public final class EngineSnapshot
         }
     }
 
+    /** Writes the snapshot to {@code out} (the same bytes as the file); does not close it. */
+    public static void write(final MatchingEngine engine, final OutputStream out) throws IOException
+    {
+        final DataOutputStream data = new DataOutputStream(out);
+        data.writeInt(MAGIC);
+        data.writeInt(VERSION);
+        data.writeLong(fingerprint(engine.catalog()));
+        engine.writeState(data);
+        data.flush();
+    }
+
     /** Loads a snapshot into a fresh engine (one that has processed nothing). */
     public static void read(final Path file, final MatchingEngine engine)
     {
-        try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file))))
+        try (InputStream in = new BufferedInputStream(Files.newInputStream(file)))
         {
-            if (in.readInt() != MAGIC || in.readInt() != VERSION)
-            {
-                throw new IllegalStateException(file + " is not a version " + VERSION + " engine snapshot");
-            }
-            if (in.readLong() != fingerprint(engine.catalog()))
-            {
-                throw new IllegalStateException(file + " was written with another instrument catalog or participants " +
-                    "file; start with the files it was made with, or remove the snapshot to replay the whole journal");
-            }
-            engine.readState(in);
+            read(in, file.toString(), engine);
         }
         catch (final IOException ex)
         {
@@ -77,7 +78,27 @@ public final class EngineSnapshot
         }
     }
 
-    static long fingerprint(final Catalog catalog)
+    /**
+     * Loads a snapshot from {@code in} into a fresh engine; {@code source} names it in error messages. Throws
+     * {@link IllegalStateException} when it is not a snapshot of this version or was made with another catalog.
+     */
+    public static void read(final InputStream in, final String source, final MatchingEngine engine) throws IOException
+    {
+        final DataInputStream data = new DataInputStream(in);
+        if (data.readInt() != MAGIC || data.readInt() != VERSION)
+        {
+            throw new IllegalStateException(source + " is not a version " + VERSION + " engine snapshot");
+        }
+        if (data.readLong() != fingerprint(engine.catalog()))
+        {
+            throw new IllegalStateException(source + " was written with another instrument catalog or participants " +
+                "file; start with the files it was made with, or remove the snapshot to replay the whole journal");
+        }
+        engine.readState(data);
+    }
+
+    /** A digest of the catalog's instruments and participants: equal files give equal fingerprints. */
+    public static long fingerprint(final Catalog catalog)
     {
         final StateHasher h = new StateHasher();
         for (final var instrument : catalog.instruments())

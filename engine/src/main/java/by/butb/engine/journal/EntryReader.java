@@ -7,15 +7,17 @@ package by.butb.engine.journal;
  */
 final class EntryReader
 {
-    private final String journal;
+    /** Error messages start with this, then the document's index. */
+    private final String documentLabel;
     private byte[] buffer;
     private int position;
     private int limit;
     private long document;
 
-    EntryReader(final String journal)
+    /** @param documentLabel what error messages start with, followed by the document's index. */
+    EntryReader(final String documentLabel)
     {
-        this.journal = journal;
+        this.documentLabel = documentLabel;
     }
 
     /** Starts reading {@code length} bytes of {@code buffer}, the document of Chronicle index {@code document}. */
@@ -89,7 +91,7 @@ final class EntryReader
 
     JournalFormatException error(final String problem)
     {
-        return new JournalFormatException(journal + " journal, document at index " + document + ", byte " +
+        return new JournalFormatException(documentLabel + document + ", byte " +
             position + " of " + limit + ": " + problem);
     }
 }

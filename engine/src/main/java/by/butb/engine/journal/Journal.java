@@ -260,7 +260,7 @@ public final class Journal implements AutoCloseable
         Format(final String name)
         {
             this.name = name;
-            this.reader = new EntryReader(name);
+            this.reader = new EntryReader(name + " journal, document at index ");
         }
 
         abstract void reset();

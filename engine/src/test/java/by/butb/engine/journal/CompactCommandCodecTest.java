@@ -121,7 +121,7 @@ class CompactCommandCodecTest
         final int end = writer.encode(c, stage, firstEnd);
         for (int cut = firstEnd + 1; cut < end; cut++)
         {
-            final EntryReader in = new EntryReader("commands");
+            final EntryReader in = new EntryReader("commands journal, document at index ");
             in.start(stage, cut, 12);
             final CompactCommandCodec reader = new CompactCommandCodec();
             reader.reset();
@@ -137,7 +137,7 @@ class CompactCommandCodecTest
     void shouldRejectAnUnknownCommandTypeCode()
     {
         final byte[] document = {7, 0, 0, 0};
-        final EntryReader in = new EntryReader("commands");
+        final EntryReader in = new EntryReader("commands journal, document at index ");
         in.start(document, document.length, 3);
         final CompactCommandCodec reader = new CompactCommandCodec();
         reader.reset();
@@ -151,7 +151,7 @@ class CompactCommandCodecTest
     {
         final byte[] document = {0, (byte)0x80, (byte)0x80, (byte)0x80, (byte)0x80, (byte)0x80, (byte)0x80,
             (byte)0x80, (byte)0x80, (byte)0x80, (byte)0x80, 1, 0, 0};
-        final EntryReader in = new EntryReader("commands");
+        final EntryReader in = new EntryReader("commands journal, document at index ");
         in.start(document, document.length, 0);
         final CompactCommandCodec reader = new CompactCommandCodec();
         reader.reset();
@@ -166,7 +166,7 @@ class CompactCommandCodecTest
         final CompactCommandCodec writer = new CompactCommandCodec();
         final CompactCommandCodec reader = new CompactCommandCodec();
         final byte[] stage = new byte[perDocument * CompactCommandCodec.MAX_LENGTH];
-        final EntryReader in = new EntryReader("commands");
+        final EntryReader in = new EntryReader("commands journal, document at index ");
         final Command decoded = new Command();
         for (int from = 0; from < commands.size(); from += perDocument)
         {

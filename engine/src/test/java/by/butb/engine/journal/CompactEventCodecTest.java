@@ -132,7 +132,7 @@ class CompactEventCodecTest
         final int end = writer.encode(trade, stage, 0);
         for (int cut = 0; cut < end; cut++)
         {
-            final EntryReader in = new EntryReader("events");
+            final EntryReader in = new EntryReader("events journal, document at index ");
             in.start(stage, cut, 5);
             final CompactEventCodec reader = new CompactEventCodec();
             reader.reset();
@@ -146,7 +146,7 @@ class CompactEventCodecTest
     void shouldRejectAnUnknownEventTypeCode()
     {
         final byte[] document = {2, 9};
-        final EntryReader in = new EntryReader("events");
+        final EntryReader in = new EntryReader("events journal, document at index ");
         in.start(document, document.length, 0);
         final CompactEventCodec reader = new CompactEventCodec();
         reader.reset();
@@ -185,7 +185,7 @@ class CompactEventCodecTest
         final CompactEventCodec writer = new CompactEventCodec();
         final CompactEventCodec reader = new CompactEventCodec();
         final byte[] stage = new byte[perDocument * CompactEventCodec.MAX_LENGTH];
-        final EntryReader in = new EntryReader("events");
+        final EntryReader in = new EntryReader("events journal, document at index ");
         final EngineEvent decoded = new EngineEvent();
         for (int from = 0; from < events.size(); from += perDocument)
         {

@@ -1,5 +1,6 @@
 package by.butb.sim.cli;
 
+import by.butb.cluster.ClusterCommand;
 import by.butb.gateway.PasswordCommand;
 import by.butb.gateway.ServeCommand;
 import by.butb.sim.classroom.ClassroomCommand;
@@ -16,13 +17,15 @@ import picocli.CommandLine.Command;
     versionProvider = ButbCommand.Version.class,
     description = "BUTB commodity-exchange simulator: an order-matching engine for timber, milk powder and sugar.",
     subcommands = {StudyCommand.class, StudyCommand.Sim.class, ExperimentCommand.class, ReplayCommand.class,
-        ServeCommand.class, ClassroomCommand.class, PasswordCommand.class, CommandLine.HelpCommand.class},
+        ServeCommand.class, ClassroomCommand.class, PasswordCommand.class, ClusterCommand.class,
+        CommandLine.HelpCommand.class},
     footer = {"", "Examples:", "  ./butb study     (replays the study's BUTB volumes; see docs/study.md)",
         "  ./butb replay --orders examples/orders-sample.csv --out out/replay",
         "  ./butb sim --scenario examples/agents/zic.yaml   (agents: prices emerge)",
         "  ./butb experiment examples/agents/fee-experiment.yaml   (what-if runs)",
         "  ./butb serve --port 9878     (FIX 4.4 gateway; see docs/gateway.md)",
-        "  ./butb classroom             (the exchange in a browser; see docs/classroom.md)", "",
+        "  ./butb classroom             (the exchange in a browser; see docs/classroom.md)",
+        "  ./butb cluster start --nodes 3   (the engine replicated on three nodes; see docs/cluster.md)", "",
         "Handled by the ./butb script itself, before Java:",
         "  ./butb test [MVN-OPTIONS]  every test (mvn -B verify), after making sure the",
         "                             browser tests have a headless Chromium (installs",

@@ -1,0 +1,158 @@
+package by.butb.cluster;
+
+import by.butb.engine.core.EngineSnapshot;
+import by.butb.engine.core.MatchingEngine;
+import io.aeron.archive.Archive;
+import io.aeron.archive.ArchiveThreadingMode;
+import io.aeron.archive.client.AeronArchive;
+import io.aeron.cluster.ClusteredMediaDriver;
+import io.aeron.cluster.ConsensusModule;
+import io.aeron.cluster.service.ClusteredServiceContainer;
+import io.aeron.driver.MediaDriver;
+import io.aeron.driver.ThreadingMode;
+import io.aeron.exceptions.AeronException;
+import org.agrona.CloseHelper;
+import org.agrona.ErrorHandler;
+import org.agrona.concurrent.BackoffIdleStrategy;
+import org.agrona.concurrent.IdleStrategy;
+import org.agrona.concurrent.NoOpLock;
+import org.agrona.concurrent.SleepingMillisIdleStrategy;
+
+import java.io.File;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+/**
+ * One running cluster node: a media driver, an archive and a consensus module ({@link ClusteredMediaDriver}) and a
+ * service container running {@link ExchangeService}, all in this process, with their files under the node's data
+ * directory ({@code driver/}, {@code archive/}, {@code cluster/}). The driver's files are recreated at every start;
+ * the archive and cluster directories hold the replicated log and snapshots and are never deleted.
+ */
+public final class ClusterNode implements AutoCloseable
+{
+    private static final String LOG_CHANNEL = "aeron:udp?term-length=16m";
+
+    private final NodeDirectory directory;
+    private final ClusteredMediaDriver driver;
+    private final ClusteredServiceContainer container;
+
+    private ClusterNode(final NodeDirectory directory, final ClusteredMediaDriver driver,
+        final ClusteredServiceContainer container)
+    {
+        this.directory = directory;
+        this.driver = driver;
+        this.container = container;
+    }
+
+    /**
+     * Checks the data directory ({@link NodeDirectory}) and starts the node. {@code log} receives the node's lines
+     * (role changes, errors); {@code onTermination} runs when the cluster is shut down from outside (ClusterTool).
+     * Throws {@link ClusterConfigException} for bad input: before anything starts, or, for ports already in use, once
+     * what had started is stopped again.
+     */
+    public static ClusterNode launch(final NodeConfig config, final Consumer<String> log, final Runnable onTermination)
+    {
+        final ClusterMembers.Member self = config.members().member(config.memberId());
+        final NodeDirectory directory = NodeDirectory.open(config.dataDirectory(), new NodeDirectory.Identity(
+            config.clusterName(), config.memberId(), config.members().toString(),
+            EngineSnapshot.fingerprint(config.catalog()), rules(config)));
+        ClusteredMediaDriver driver = null;
+        try
+        {
+            final File base = config.dataDirectory().toFile();
+            final String aeronDir = new File(base, "driver").getAbsolutePath();
+            final ErrorHandler errors = ex -> log.accept("aeron: " + ex);
+            final Supplier<IdleStrategy> idle = config.lowCpu() ?
+                () -> new SleepingMillisIdleStrategy(1) : BackoffIdleStrategy::new;
+            final MediaDriver.Context driverContext = new MediaDriver.Context()
+                .aeronDirectoryName(aeronDir)
+                .threadingMode(ThreadingMode.SHARED)
+                .sharedIdleStrategy(idle.get())
+                .termBufferSparseFile(true)
+                .dirDeleteOnStart(true)
+                .dirDeleteOnShutdown(true)
+                .errorHandler(errors);
+            final String host = self.host();
+            final Archive.Context archiveContext = new Archive.Context()
+                .aeronDirectoryName(aeronDir)
+                .archiveDir(new File(base, "archive"))
+                .controlChannel("aeron:udp?endpoint=" + self.endpoint(4))
+                .archiveClientContext(new AeronArchive.Context().controlResponseChannel(
+                    "aeron:udp?endpoint=" + host + ":0"))
+                .localControlChannel("aeron:ipc?term-length=64k")
+                .replicationChannel("aeron:udp?endpoint=" + host + ":0")
+                .recordingEventsEnabled(false)
+                .threadingMode(ArchiveThreadingMode.SHARED)
+                .idleStrategySupplier(idle)
+                .errorHandler(errors);
+            final AeronArchive.Context archiveClient = new AeronArchive.Context()
+                .lock(NoOpLock.INSTANCE)
+                .controlRequestChannel(archiveContext.localControlChannel())
+                .controlResponseChannel(archiveContext.localControlChannel())
+                .aeronDirectoryName(aeronDir);
+            final File clusterDir = new File(base, "cluster");
+            final ConsensusModule.Context consensus = new ConsensusModule.Context()
+                .clusterMemberId(config.memberId())
+                .clusterMembers(config.members().aeronClusterMembers())
+                .clusterDir(clusterDir)
+                .ingressChannel("aeron:udp?term-length=64k")
+                .logChannel(LOG_CHANNEL)
+                .replicationChannel("aeron:udp?endpoint=" + host + ":0")
+                .archiveContext(archiveClient.clone())
+                .leaderHeartbeatTimeoutNs(TimeUnit.MILLISECONDS.toNanos(config.heartbeatTimeoutMs()))
+                .idleStrategySupplier(idle)
+                .terminationHook(onTermination)
+                .errorHandler(errors);
+            driver = ClusteredMediaDriver.launch(driverContext, archiveContext, consensus);
+            final MatchingEngine engine = new MatchingEngine(config.catalog(), config.rules(), config.schedule(),
+                NodeConfig.EXPECTED_ORDERS);
+            final ClusteredServiceContainer container = ClusteredServiceContainer.launch(
+                new ClusteredServiceContainer.Context()
+                    .aeronDirectoryName(aeronDir)
+                    .archiveContext(archiveClient.clone())
+                    .clusterDir(clusterDir)
+                    .clusteredService(new ExchangeService(engine, config.dataDirectory(), log))
+                    .idleStrategySupplier(idle)
+                    .terminationHook(onTermination)
+                    .errorHandler(errors));
+            return new ClusterNode(directory, driver, container);
+        }
+        catch (final RuntimeException ex)
+        {
+            CloseHelper.quietClose(driver);
+            directory.close();
+            if (ex instanceof AeronException && String.valueOf(ex.getMessage()).contains("already in use"))
+            {
+                throw new ClusterConfigException("a port of member " + config.memberId() + " (" +
+                    self.endpoint(0) + " and the next " + (ClusterMembers.PORTS_PER_MEMBER - 1) + ") is in use: " +
+                    "is member " + config.memberId() + " already running (a duplicate --id), or another program " +
+                    "on those ports?");
+            }
+            throw ex;
+        }
+    }
+
+    /** The market rules and the schedule, as recorded in the node's identity: equal text, equal rules. */
+    static String rules(final NodeConfig config)
+    {
+        long schedule = 17;
+        for (final int section : config.schedule().scheduledSections())
+        {
+            for (int b = 0; b < config.schedule().boundaries(section); b++)
+            {
+                schedule = 31 * (31 * (31 * schedule + section) + config.schedule().start(section, b)) +
+                    config.schedule().phase(section, b).ordinal();
+            }
+        }
+        return "guarantee-bps=" + config.rules().guaranteeBps() + " fee-bps=" + config.rules().feeBps() +
+            " schedule=" + (config.schedule().scheduledSections().isEmpty() ? "none" : Long.toHexString(schedule));
+    }
+
+    @Override
+    public void close()
+    {
+        CloseHelper.closeAll(container, driver);
+        directory.close();
+    }
+}

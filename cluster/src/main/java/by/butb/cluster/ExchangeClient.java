@@ -1,0 +1,259 @@
+package by.butb.cluster;
+
+import by.butb.engine.core.Command;
+import by.butb.engine.core.EventList;
+import by.butb.engine.journal.MessageCodec;
+import io.aeron.cluster.client.AeronCluster;
+import io.aeron.cluster.client.EgressListener;
+import io.aeron.driver.MediaDriver;
+import io.aeron.driver.ThreadingMode;
+import io.aeron.exceptions.AeronException;
+import io.aeron.logbuffer.Header;
+import org.agrona.CloseHelper;
+import org.agrona.DirectBuffer;
+import org.agrona.concurrent.SleepingMillisIdleStrategy;
+import org.agrona.concurrent.UnsafeBuffer;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * A client of the replicated exchange: submits commands through the cluster's ingress and hands the replies to a
+ * {@link Listener}. It keeps every request until the cluster answers it, and after a leader change (or a lost
+ * session, which it reopens by itself) sends the unanswered ones again, oldest first; the service applies each
+ * request once, so a request is answered either with its events or, when its first answer was lost with the old
+ * leader, with {@link Listener#onAlreadyApplied}. Each request is reported once.
+ *
+ * <p>Runs its own embedded media driver, which sleeps 1 ms when idle (light on the CPU; up to about a millisecond
+ * more latency). Threading: one thread calls every method ({@link #poll} in a loop).
+ */
+public final class ExchangeClient implements AutoCloseable
+{
+    /** Replies from the cluster, on the thread that calls {@link #poll}. */
+    public interface Listener
+    {
+        /** The request was applied; {@code events} are its events (valid during the call). */
+        void onEvents(long requestId, EventList events);
+
+        /** The request was applied before; its events went to an earlier session or leader. */
+        default void onAlreadyApplied(long requestId)
+        {
+        }
+
+        /** The cluster could not read the request; nothing was applied. */
+        default void onMalformed(long requestId, String problem)
+        {
+        }
+
+        /** The leader's state when the log reached the probe ({@link #probe}). */
+        default void onProbe(long probeId, long sequence, long stateHash, int liveOrders)
+        {
+        }
+
+        /** A new leader took over (member id), or the client reconnected to one. */
+        default void onLeader(int leaderMemberId)
+        {
+        }
+    }
+
+    private static final long RECONNECT_INTERVAL_NS = 1_000_000_000L;
+
+    private final long clientId;
+    private final Listener listener;
+    private final MediaDriver driver;
+    private final AeronCluster.Context context;
+    private final MessageCodec codec = new MessageCodec("cluster egress");
+    private final EventList events = new EventList(64);
+    private final Map<Long, byte[]> pending = new LinkedHashMap<>();
+    private final UnsafeBuffer outbound = new UnsafeBuffer(new byte[0]);
+    private byte[] inbound = new byte[4096];
+    private AeronCluster cluster;
+    private long lastRequestId;
+    /** Requests up to this id have been offered to the current leader. */
+    private long sentUpTo;
+    private long nextReconnectNs;
+
+    /**
+     * Starts the client's media driver and connects (waits up to the Aeron client's message timeout, 5 s by
+     * default, for a leader; throws {@link AeronException} when none answers).
+     *
+     * @param clientId   this client's id: the cluster applies each (client id, request id) once, and request ids count
+     *                   from 1 in each client, so every client, and every run of one, needs an id of its own (e.g.
+     *                   the time it started); a reused id has its requests answered "already applied".
+     * @param egressHost the address of this machine that the nodes can reach (replies come back to it).
+     */
+    public ExchangeClient(final ClusterMembers members, final String egressHost, final long clientId,
+        final Listener listener)
+    {
+        this.clientId = clientId;
+        this.listener = listener;
+        driver = MediaDriver.launchEmbedded(new MediaDriver.Context()
+            .threadingMode(ThreadingMode.SHARED)
+            .sharedIdleStrategy(new SleepingMillisIdleStrategy(1))
+            .termBufferSparseFile(true)
+            .dirDeleteOnStart(true)
+            .dirDeleteOnShutdown(true));
+        context = new AeronCluster.Context()
+            .aeronDirectoryName(driver.aeronDirectoryName())
+            .ingressChannel("aeron:udp?term-length=1m")
+            .ingressEndpoints(members.ingressEndpoints())
+            .egressChannel("aeron:udp?endpoint=" + egressHost + ":0")
+            .egressListener(new Egress());
+        try
+        {
+            connect();
+        }
+        catch (final RuntimeException ex)
+        {
+            driver.close();
+            throw ex;
+        }
+    }
+
+    private void connect()
+    {
+        cluster = AeronCluster.connect(context.clone());
+        sentUpTo = 0;
+        listener.onLeader(cluster.leaderMemberId());
+    }
+
+    /** Queues {@code command} (the cluster assigns its sequence) and sends it when it can; returns its request id. */
+    public long submit(final Command command)
+    {
+        final long requestId = ++lastRequestId;
+        pending.put(requestId, Protocol.command(clientId, requestId, command, codec));
+        send();
+        return requestId;
+    }
+
+    /**
+     * Asks every node to record its state at this point of the log; the leader's answer comes to
+     * {@link Listener#onProbe}. Returns false when it could not be sent now (no leader yet): try again.
+     */
+    public boolean probe(final long probeId)
+    {
+        if (cluster == null || cluster.isClosed())
+        {
+            return false;
+        }
+        final UnsafeBuffer b = new UnsafeBuffer(new byte[Protocol.PROBE_LENGTH]);
+        b.putByte(Protocol.TYPE_OFFSET, Protocol.PROBE);
+        b.putLong(Protocol.FIRST_OFFSET, probeId, Protocol.ORDER);
+        return cluster.offer(b, 0, Protocol.PROBE_LENGTH) > 0;
+    }
+
+    /** Requests not answered yet. */
+    public int pending()
+    {
+        return pending.size();
+    }
+
+    /** Receives replies, reconnects when the session was lost, and sends what is waiting; returns the work done. */
+    public int poll()
+    {
+        if (cluster == null || cluster.isClosed())
+        {
+            final long now = System.nanoTime();
+            if (now - nextReconnectNs < 0)
+            {
+                return 0;
+            }
+            nextReconnectNs = now + RECONNECT_INTERVAL_NS;
+            CloseHelper.quietClose(cluster);
+            cluster = null;
+            try
+            {
+                connect();
+            }
+            catch (final AeronException ex)
+            {
+                return 0;
+            }
+        }
+        final int work = cluster.pollEgress();
+        return work + send();
+    }
+
+    /** Offers the pending requests after {@link #sentUpTo}, in order, until one is refused. */
+    private int send()
+    {
+        if (cluster == null || cluster.isClosed())
+        {
+            return 0;
+        }
+        int sent = 0;
+        for (final Map.Entry<Long, byte[]> request : pending.entrySet())
+        {
+            if (request.getKey() <= sentUpTo)
+            {
+                continue;
+            }
+            final byte[] message = request.getValue();
+            outbound.wrap(message);
+            if (cluster.offer(outbound, 0, message.length) < 0)
+            {
+                break;
+            }
+            sentUpTo = request.getKey();
+            sent++;
+        }
+        return sent;
+    }
+
+    @Override
+    public void close()
+    {
+        CloseHelper.closeAll(cluster, driver);
+    }
+
+    private final class Egress implements EgressListener
+    {
+        @Override
+        public void onMessage(final long clusterSessionId, final long timestamp, final DirectBuffer buffer,
+            final int offset, final int length, final Header header)
+        {
+            final byte type = buffer.getByte(offset + Protocol.TYPE_OFFSET);
+            final long id = buffer.getLong(offset + Protocol.FIRST_OFFSET, Protocol.ORDER);
+            if (type == Protocol.PROBED)
+            {
+                listener.onProbe(id, buffer.getLong(offset + Protocol.SECOND_OFFSET, Protocol.ORDER),
+                    buffer.getLong(offset + Protocol.PROBED_HASH_OFFSET, Protocol.ORDER),
+                    buffer.getInt(offset + Protocol.PROBED_ORDERS_OFFSET, Protocol.ORDER));
+                return;
+            }
+            if (pending.remove(id) == null)
+            {
+                return;
+            }
+            final int bodyLength = length - Protocol.REPLY_BODY_OFFSET;
+            if (type == Protocol.EVENTS)
+            {
+                if (bodyLength > inbound.length)
+                {
+                    inbound = new byte[Math.max(bodyLength, inbound.length * 2)];
+                }
+                buffer.getBytes(offset + Protocol.REPLY_BODY_OFFSET, inbound, 0, bodyLength);
+                events.clear();
+                codec.decodeEvents(inbound, bodyLength, events);
+                listener.onEvents(id, events);
+            }
+            else if (type == Protocol.DUPLICATE)
+            {
+                listener.onAlreadyApplied(id);
+            }
+            else if (type == Protocol.MALFORMED)
+            {
+                listener.onMalformed(id, buffer.getStringWithoutLengthUtf8(offset + Protocol.REPLY_BODY_OFFSET,
+                    bodyLength));
+            }
+        }
+
+        @Override
+        public void onNewLeader(final long clusterSessionId, final long leadershipTermId, final int leaderMemberId,
+            final String ingressEndpoints)
+        {
+            sentUpTo = 0;
+            listener.onLeader(leaderMemberId);
+        }
+    }
+}

@@ -1,0 +1,256 @@
+package by.butb.cluster;
+
+import by.butb.engine.core.Command;
+import by.butb.engine.core.EngineSnapshot;
+import by.butb.engine.core.EventList;
+import by.butb.engine.core.MatchingEngine;
+import by.butb.engine.journal.JournalFormatException;
+import by.butb.engine.journal.MessageCodec;
+import io.aeron.ExclusivePublication;
+import io.aeron.Image;
+import io.aeron.Publication;
+import io.aeron.cluster.codecs.CloseReason;
+import io.aeron.cluster.service.ClientSession;
+import io.aeron.cluster.service.Cluster;
+import io.aeron.cluster.service.ClusteredService;
+import io.aeron.logbuffer.Header;
+import org.agrona.DirectBuffer;
+import org.agrona.collections.Long2LongHashMap;
+import org.agrona.concurrent.IdleStrategy;
+import org.agrona.concurrent.UnsafeBuffer;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.function.Consumer;
+
+/**
+ * The matching engine as an Aeron Cluster service: every node applies the same committed log of
+ * {@link Protocol#COMMAND}s to its own {@link MatchingEngine}, so all replicas hold the same state; the leader sends
+ * each command's events back to the session that submitted it.
+ *
+ * <p>Determinism: the engine sees only the log. Sequences are assigned here (the engine's last sequence plus one);
+ * time is the command's own {@code timeNanos}, stamped by the client, never the cluster's clock, so the same
+ * commands give the same state in the cluster and in a single process. Each (client id, request id) is applied at
+ * most once: a client that resubmits after a failover gets {@link Protocol#DUPLICATE} for what the log already
+ * holds. A malformed command is answered {@link Protocol#MALFORMED} and not applied, on every node alike.
+ *
+ * <p>Snapshot: the engine's snapshot ({@link EngineSnapshot}), then the last request id of each client. Threading:
+ * the service container's thread only.
+ */
+final class ExchangeService implements ClusteredService
+{
+    private static final int REPLY_ATTEMPTS = 1_000;
+
+    private final MatchingEngine engine;
+    private final Path dataDirectory;
+    private final Consumer<String> log;
+    private final MessageCodec codec = new MessageCodec("cluster ingress");
+    private final Command command = new Command();
+    private final EventList events = new EventList(64);
+    private final Long2LongHashMap lastRequest = new Long2LongHashMap(0);
+    private byte[] inbound = new byte[MessageCodec.MAX_COMMAND_LENGTH];
+    private byte[] outbound = new byte[Protocol.REPLY_BODY_OFFSET + MessageCodec.maxEventsLength(64)];
+    private final UnsafeBuffer reply = new UnsafeBuffer(outbound);
+    private Cluster cluster;
+    private IdleStrategy idle;
+
+    /**
+     * @param engine        a fresh engine built from the cluster's catalog and rules (the same on every node).
+     * @param dataDirectory where {@link StateProbe}s are written.
+     * @param log           receives one line per role change.
+     */
+    ExchangeService(final MatchingEngine engine, final Path dataDirectory, final Consumer<String> log)
+    {
+        this.engine = engine;
+        this.dataDirectory = dataDirectory;
+        this.log = log;
+    }
+
+    @Override
+    public void onStart(final Cluster cluster, final Image snapshotImage)
+    {
+        this.cluster = cluster;
+        this.idle = cluster.idleStrategy();
+        if (snapshotImage != null)
+        {
+            loadSnapshot(SnapshotTransfer.read(snapshotImage, idle));
+            log.accept("loaded a snapshot at sequence " + engine.lastSequence() + " (" + engine.liveOrderCount() +
+                " live orders); replaying the log from there");
+        }
+    }
+
+    @Override
+    public void onSessionOpen(final ClientSession session, final long timestamp)
+    {
+    }
+
+    @Override
+    public void onSessionClose(final ClientSession session, final long timestamp, final CloseReason closeReason)
+    {
+    }
+
+    @Override
+    public void onSessionMessage(final ClientSession session, final long timestamp, final DirectBuffer buffer,
+        final int offset, final int length, final Header header)
+    {
+        final byte type = buffer.getByte(offset + Protocol.TYPE_OFFSET);
+        if (type == Protocol.COMMAND && length >= Protocol.COMMAND_BODY_OFFSET)
+        {
+            onCommand(session, buffer, offset, length);
+        }
+        else if (type == Protocol.PROBE && length >= Protocol.PROBE_LENGTH)
+        {
+            onProbe(session, buffer.getLong(offset + Protocol.FIRST_OFFSET, Protocol.ORDER));
+        }
+    }
+
+    private void onCommand(final ClientSession session, final DirectBuffer buffer, final int offset, final int length)
+    {
+        final long clientId = buffer.getLong(offset + Protocol.FIRST_OFFSET, Protocol.ORDER);
+        final long requestId = buffer.getLong(offset + Protocol.SECOND_OFFSET, Protocol.ORDER);
+        reply.putLong(Protocol.FIRST_OFFSET, requestId, Protocol.ORDER);
+        if (requestId <= lastRequest.get(clientId))
+        {
+            reply.putByte(Protocol.TYPE_OFFSET, Protocol.DUPLICATE);
+            send(session, Protocol.REPLY_BODY_OFFSET);
+            return;
+        }
+        lastRequest.put(clientId, requestId);
+        final int bodyLength = length - Protocol.COMMAND_BODY_OFFSET;
+        if (bodyLength > inbound.length)
+        {
+            malformed(session, "a command message of " + bodyLength + " bytes is longer than any command");
+            return;
+        }
+        buffer.getBytes(offset + Protocol.COMMAND_BODY_OFFSET, inbound, 0, bodyLength);
+        try
+        {
+            codec.decodeCommand(inbound, bodyLength, command);
+        }
+        catch (final RuntimeException ex)
+        {
+            // Any decoding failure (a JournalFormatException, or an out-of-range code) is the same on every node.
+            malformed(session, ex instanceof JournalFormatException ? ex.getMessage() : ex.toString());
+            return;
+        }
+        command.sequence = engine.lastSequence() + 1;
+        events.clear();
+        engine.process(command, events);
+        final int needed = Protocol.REPLY_BODY_OFFSET + MessageCodec.maxEventsLength(events.size());
+        if (needed > outbound.length)
+        {
+            outbound = new byte[Math.max(needed, outbound.length * 2)];
+            reply.wrap(outbound);
+            reply.putLong(Protocol.FIRST_OFFSET, requestId, Protocol.ORDER);
+        }
+        reply.putByte(Protocol.TYPE_OFFSET, Protocol.EVENTS);
+        send(session, Protocol.REPLY_BODY_OFFSET +
+            codec.encodeEvents(events, outbound, Protocol.REPLY_BODY_OFFSET));
+    }
+
+    private void malformed(final ClientSession session, final String problem)
+    {
+        final byte[] text = problem.getBytes(StandardCharsets.UTF_8);
+        final int length = Math.min(text.length, outbound.length - Protocol.REPLY_BODY_OFFSET);
+        reply.putByte(Protocol.TYPE_OFFSET, Protocol.MALFORMED);
+        reply.putBytes(Protocol.REPLY_BODY_OFFSET, text, 0, length);
+        send(session, Protocol.REPLY_BODY_OFFSET + length);
+    }
+
+    private void onProbe(final ClientSession session, final long probeId)
+    {
+        final StateProbe probe = new StateProbe(probeId, engine.lastSequence(), engine.stateHash(),
+            engine.liveOrderCount());
+        probe.writeTo(dataDirectory);
+        reply.putByte(Protocol.TYPE_OFFSET, Protocol.PROBED);
+        reply.putLong(Protocol.FIRST_OFFSET, probeId, Protocol.ORDER);
+        reply.putLong(Protocol.SECOND_OFFSET, probe.sequence(), Protocol.ORDER);
+        reply.putLong(Protocol.PROBED_HASH_OFFSET, probe.hash(), Protocol.ORDER);
+        reply.putInt(Protocol.PROBED_ORDERS_OFFSET, probe.liveOrders(), Protocol.ORDER);
+        send(session, Protocol.PROBED_LENGTH);
+    }
+
+    /**
+     * Sends the reply staged in {@link #reply} to {@code session}: on a follower the offer is a no-op; on the leader it
+     * retries while the egress is back-pressured, and gives up when the client has gone (a client that comes back
+     * resubmits and is answered {@link Protocol#DUPLICATE}).
+     */
+    private void send(final ClientSession session, final int length)
+    {
+        idle.reset();
+        for (int attempt = 0; attempt < REPLY_ATTEMPTS; attempt++)
+        {
+            final long result = session.offer(reply, 0, length);
+            if (result > 0 || result == Publication.NOT_CONNECTED || result == Publication.CLOSED ||
+                result == Publication.MAX_POSITION_EXCEEDED)
+            {
+                return;
+            }
+            idle.idle();
+        }
+    }
+
+    @Override
+    public void onTimerEvent(final long correlationId, final long timestamp)
+    {
+    }
+
+    @Override
+    public void onTakeSnapshot(final ExclusivePublication snapshotPublication)
+    {
+        final ByteArrayOutputStream bytes = new ByteArrayOutputStream(1 << 16);
+        try (DataOutputStream out = new DataOutputStream(bytes))
+        {
+            EngineSnapshot.write(engine, out);
+            out.writeInt(lastRequest.size());
+            final Long2LongHashMap.EntryIterator entries = lastRequest.entrySet().iterator();
+            while (entries.hasNext())
+            {
+                entries.next();
+                out.writeLong(entries.getLongKey());
+                out.writeLong(entries.getLongValue());
+            }
+        }
+        catch (final IOException ex)
+        {
+            throw new UncheckedIOException(ex);
+        }
+        final byte[] data = bytes.toByteArray();
+        SnapshotTransfer.write(data, data.length, snapshotPublication, idle);
+    }
+
+    private void loadSnapshot(final byte[] data)
+    {
+        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(data)))
+        {
+            EngineSnapshot.read(in, "the cluster snapshot", engine);
+            final int clients = in.readInt();
+            for (int i = 0; i < clients; i++)
+            {
+                lastRequest.put(in.readLong(), in.readLong());
+            }
+        }
+        catch (final IOException ex)
+        {
+            throw new UncheckedIOException("cannot read the cluster snapshot", ex);
+        }
+    }
+
+    @Override
+    public void onRoleChange(final Cluster.Role newRole)
+    {
+        log.accept("role " + newRole + " (log position " + cluster.logPosition() + ", sequence " +
+            engine.lastSequence() + ")");
+    }
+
+    @Override
+    public void onTerminate(final Cluster cluster)
+    {
+    }
+}

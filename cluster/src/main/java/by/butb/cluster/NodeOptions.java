@@ -1,0 +1,86 @@
+package by.butb.cluster;
+
+import by.butb.engine.core.MarketRules;
+import by.butb.engine.model.Catalog;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The options every node of a cluster shares (a picocli mixin of {@code cluster node} and {@code cluster start}). */
+final class NodeOptions
+{
+    @Option(names = "--cluster-name", paramLabel = "NAME", defaultValue = "butb",
+        description = "The cluster's name, recorded in each node's data directory (default: ${DEFAULT-VALUE}).")
+    String clusterName;
+
+    @Option(names = "--instruments", paramLabel = "FILE",
+        description = "Instrument catalog CSV, the same on every node (default: the bundled config/instruments.csv).")
+    Path instruments;
+
+    @Option(names = "--participants", paramLabel = "FILE",
+        description = "Participants CSV, the same on every node (default: the bundled config/participants.csv).")
+    Path participants;
+
+    @Option(names = "--schedule", paramLabel = "FILE",
+        description = "Session schedule CSV, the same on every node (default: none, continuous trading).")
+    Path schedule;
+
+    @Option(names = "--guarantee-bps", paramLabel = "BPS", defaultValue = "1000",
+        description = "Guarantee blocked per order, in basis points of its value (default: ${DEFAULT-VALUE}).")
+    int guaranteeBps;
+
+    @Option(names = "--fee-bps", paramLabel = "BPS", defaultValue = "10",
+        description = "Fee per deal side, in basis points of the deal amount (default: ${DEFAULT-VALUE}).")
+    int feeBps;
+
+    @Option(names = "--heartbeat-timeout-ms", paramLabel = "MS", defaultValue = "5000",
+        description = "Followers elect a new leader after this long without its heartbeat (default: ${DEFAULT-VALUE}).")
+    long heartbeatTimeoutMs;
+
+    @Option(names = "--low-cpu",
+        description = "Sleep 1 ms when idle instead of spinning: for several nodes on a machine with few cores.")
+    boolean lowCpu;
+
+    NodeConfig config(final int id, final ClusterMembers members, final Path dataDirectory)
+    {
+        final Catalog catalog = CatalogFiles.catalog(instruments, participants);
+        final MarketRules rules;
+        try
+        {
+            rules = new MarketRules(guaranteeBps, feeBps);
+        }
+        catch (final IllegalArgumentException ex)
+        {
+            throw new ClusterConfigException("--guarantee-bps / --fee-bps: " + ex.getMessage());
+        }
+        return new NodeConfig(clusterName, id, members, dataDirectory, catalog, rules,
+            CatalogFiles.schedule(schedule, catalog), heartbeatTimeoutMs, lowCpu);
+    }
+
+    /** These options as arguments of {@code cluster node}. */
+    List<String> arguments()
+    {
+        final List<String> args = new ArrayList<>(List.of("--cluster-name", clusterName,
+            "--guarantee-bps", String.valueOf(guaranteeBps), "--fee-bps", String.valueOf(feeBps),
+            "--heartbeat-timeout-ms", String.valueOf(heartbeatTimeoutMs)));
+        add(args, "--instruments", instruments);
+        add(args, "--participants", participants);
+        add(args, "--schedule", schedule);
+        if (lowCpu)
+        {
+            args.add("--low-cpu");
+        }
+        return args;
+    }
+
+    private static void add(final List<String> args, final String option, final Path file)
+    {
+        if (file != null)
+        {
+            args.add(option);
+            args.add(file.toAbsolutePath().toString());
+        }
+    }
+}

@@ -1,0 +1,70 @@
+package by.butb.cluster;
+
+import by.butb.engine.core.Command;
+import by.butb.engine.journal.MessageCodec;
+import org.agrona.concurrent.UnsafeBuffer;
+
+import java.nio.ByteOrder;
+import java.util.Arrays;
+
+/**
+ * The messages between cluster clients and the exchange service, little-endian, each starting with a type byte.
+ *
+ * <p>Ingress (client to cluster):
+ * <ul>
+ * <li>{@link #COMMAND}: client id (long), request id (long), then one command as a
+ * {@link by.butb.engine.journal.MessageCodec} command message. A client numbers its requests upwards from 1 and keeps
+ * its id across reconnections; the service applies each (client id, request id) at most once.</li>
+ * <li>{@link #PROBE}: probe id (long). Every node writes its state at that point of the log to its probe file
+ * ({@link StateProbe}); the leader also answers {@link #PROBED}.</li>
+ * </ul>
+ * Egress (cluster to the client that sent the request):
+ * <ul>
+ * <li>{@link #EVENTS}: request id (long), then the command's events as a {@code MessageCodec} event message.</li>
+ * <li>{@link #DUPLICATE}: request id (long): that request was applied before (its events went to the session that
+ * was open then); it is not applied again.</li>
+ * <li>{@link #MALFORMED}: request id (long), then the problem as UTF-8 text; nothing was applied.</li>
+ * <li>{@link #PROBED}: probe id, last command sequence, state hash (longs), live orders (int).</li>
+ * </ul>
+ */
+final class Protocol
+{
+    static final ByteOrder ORDER = ByteOrder.LITTLE_ENDIAN;
+
+    static final byte COMMAND = 1;
+    static final byte PROBE = 2;
+
+    static final byte EVENTS = 1;
+    static final byte DUPLICATE = 2;
+    static final byte MALFORMED = 3;
+    static final byte PROBED = 4;
+
+    static final int TYPE_OFFSET = 0;
+    /** COMMAND: client id; PROBE and PROBED: probe id; every egress message but PROBED: request id. */
+    static final int FIRST_OFFSET = 1;
+    /** COMMAND: request id; PROBED: sequence. */
+    static final int SECOND_OFFSET = 9;
+    /** COMMAND: the command message; EVENTS, DUPLICATE, MALFORMED: their body. */
+    static final int COMMAND_BODY_OFFSET = 17;
+    static final int REPLY_BODY_OFFSET = 9;
+    /** PROBED: state hash, then live orders. */
+    static final int PROBED_HASH_OFFSET = 17;
+    static final int PROBED_ORDERS_OFFSET = 25;
+    static final int PROBED_LENGTH = 29;
+    static final int PROBE_LENGTH = 9;
+
+    private Protocol()
+    {
+    }
+
+    /** A {@link #COMMAND} message, in an array of its exact length. */
+    static byte[] command(final long clientId, final long requestId, final Command command, final MessageCodec codec)
+    {
+        final byte[] message = new byte[COMMAND_BODY_OFFSET + MessageCodec.MAX_COMMAND_LENGTH];
+        final UnsafeBuffer b = new UnsafeBuffer(message);
+        b.putByte(TYPE_OFFSET, COMMAND);
+        b.putLong(FIRST_OFFSET, clientId, ORDER);
+        b.putLong(SECOND_OFFSET, requestId, ORDER);
+        return Arrays.copyOf(message, COMMAND_BODY_OFFSET + codec.encodeCommand(command, message, COMMAND_BODY_OFFSET));
+    }
+}

@@ -1,0 +1,118 @@
+package by.butb.cluster;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.StringJoiner;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * {@code butb cluster start}: runs N nodes on this machine, each as its own process ({@code cluster node}, the same
+ * Java and classpath as this one), so that one can be killed to watch a failover. Stops them all on Ctrl-C, or when
+ * one stops on bad input (exit code 1); a node killed otherwise leaves the others running.
+ */
+@Command(name = "start", mixinStandardHelpOptions = true,
+    description = "Starts N nodes on this machine, one process each (for trying the cluster out).",
+    footer = {"", "Node i listens on ports BASE+10*i to BASE+10*i+4 and keeps its data in DIR/node-i.",
+        "Exit codes: 0 stopped, 1 a node stopped on bad input, 2 usage error."})
+final class StartCommand implements Callable<Integer>
+{
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--nodes", paramLabel = "N", defaultValue = "3",
+        description = "How many nodes, 1 to 9; 3 or more survive the loss of one (default: ${DEFAULT-VALUE}).")
+    private int nodes;
+
+    @Option(names = "--dir", paramLabel = "DIR", defaultValue = "data/cluster",
+        description = "The nodes' data directories go under it (default: ${DEFAULT-VALUE}).")
+    private Path dir;
+
+    @Option(names = "--base-port", paramLabel = "PORT", defaultValue = "9100",
+        description = "Node 0's first port (default: ${DEFAULT-VALUE}).")
+    private int basePort;
+
+    @Mixin
+    private NodeOptions options;
+
+    @Override
+    public Integer call() throws IOException, InterruptedException
+    {
+        if (nodes < 1 || nodes > 9)
+        {
+            throw new ParameterException(spec.commandLine(), "--nodes must be between 1 and 9, got " + nodes);
+        }
+        final StringJoiner members = new StringJoiner(",");
+        for (int i = 0; i < nodes; i++)
+        {
+            members.add("localhost:" + (basePort + 10 * i));
+        }
+        options.lowCpu = options.lowCpu || nodes > Runtime.getRuntime().availableProcessors();
+        final List<Process> processes = new ArrayList<>();
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(processes)));
+        for (int i = 0; i < nodes; i++)
+        {
+            processes.add(new ProcessBuilder(nodeCommand(i, members.toString())).inheritIO().start());
+        }
+        spec.commandLine().getOut().println("cluster start: " + nodes + " nodes, members " + members +
+            ", data under " + dir + " (stop with Ctrl-C)");
+        spec.commandLine().getOut().flush();
+        final List<Process> running = new ArrayList<>(processes);
+        while (!running.isEmpty())
+        {
+            final Process exited = (Process)CompletableFuture.anyOf(
+                running.stream().map(Process::onExit).toArray(CompletableFuture[]::new)).join();
+            running.remove(exited);
+            if (exited.exitValue() == 1)
+            {
+                stop(processes);
+                return 1;
+            }
+        }
+        return 0;
+    }
+
+    /** Asks every node to stop (SIGTERM: a node closes cleanly) and waits up to 10 s for each. */
+    private static void stop(final List<Process> processes)
+    {
+        processes.forEach(Process::destroy);
+        for (final Process p : processes)
+        {
+            try
+            {
+                p.waitFor(10, TimeUnit.SECONDS);
+            }
+            catch (final InterruptedException ex)
+            {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    private List<String> nodeCommand(final int id, final String members)
+    {
+        final List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+            .filter(a -> a.startsWith("--add-") || a.startsWith("-Xmx")).toList());
+        command.add("-cp");
+        command.add(System.getProperty("java.class.path"));
+        command.add(ClusterCommand.class.getName());
+        command.addAll(List.of("node", "--id", String.valueOf(id), "--members", members,
+            "--dir", dir.resolve("node-" + id).toAbsolutePath().toString()));
+        command.addAll(options.arguments());
+        return command;
+    }
+}

@@ -1,0 +1,192 @@
+package by.butb.cluster;
+
+import by.butb.engine.core.EngineSnapshot;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * {@code cluster node} stops before starting anything, with exit code 1 and one line naming the problem, on bad
+ * members, an id that is not a member, or a data directory that is not this node's; and leaves the directory as it
+ * was.
+ */
+class NodeBadInputTest
+{
+    private static final String MEMBERS = "localhost:9100,localhost:9110,localhost:9120";
+
+    @TempDir
+    Path temp;
+
+    private final StringWriter err = new StringWriter();
+
+    private int node(final String... args)
+    {
+        final List<String> all = new ArrayList<>(List.of("node", "--instruments", "../config/instruments.csv",
+            "--participants", "../config/participants.csv"));
+        all.addAll(List.of(args));
+        final CommandLine cli = new CommandLine(new ClusterCommand());
+        cli.setErr(new PrintWriter(err, true));
+        cli.setOut(new PrintWriter(new StringWriter(), true));
+        return cli.execute(all.toArray(String[]::new));
+    }
+
+    private void assertRefused(final int exit, final String fragment)
+    {
+        assertEquals(1, exit, err.toString());
+        final String message = err.toString().trim();
+        assertTrue(message.startsWith("butb cluster node: error: ") && message.contains(fragment), message);
+        assertEquals(1, message.lines().count(), message);
+    }
+
+    @Test
+    void shouldRefuseADuplicateMemberId()
+    {
+        assertRefused(node("--id", "0", "--members", "0=localhost:9100,1=localhost:9110,0=localhost:9120",
+            "--dir", temp.resolve("n").toString()), "duplicate member id 0");
+    }
+
+    @Test
+    void shouldRefuseADuplicateMemberIdInAMembersFileNamingTheLine() throws IOException
+    {
+        final Path file = Files.writeString(temp.resolve("members.txt"),
+            "# three nodes\n0=a:9100\n1=b:9100\n1=c:9100\n");
+        assertRefused(node("--id", "0", "--members-file", file.toString(), "--dir", temp.resolve("n").toString()),
+            "members.txt line 4 '1=c:9100': duplicate member id 1");
+    }
+
+    @Test
+    void shouldRefuseAMemberWithoutAPort()
+    {
+        assertRefused(node("--id", "0", "--members", "localhost:9100,localhost", "--dir",
+            temp.resolve("n").toString()), "--members entry 2 'localhost': expected host:port");
+    }
+
+    @Test
+    void shouldRefuseMembersWhosePortsOverlap()
+    {
+        assertRefused(node("--id", "0", "--members", "localhost:9100,localhost:9102", "--dir",
+            temp.resolve("n").toString()), "port 9102 on localhost is also used by");
+    }
+
+    @Test
+    void shouldRefuseAnIdThatIsNotAMember()
+    {
+        assertRefused(node("--id", "3", "--members", MEMBERS, "--dir", temp.resolve("n").toString()),
+            "--id 3 is not a member (the members' ids are 0, 1, 2)");
+        assertTrue(Files.notExists(temp.resolve("n")), "nothing created");
+    }
+
+    @Test
+    void shouldRefuseADataDirectoryOfAnotherClusterAndLeaveItAsItWas() throws IOException
+    {
+        final Path dir = nodeDirectory("other", 0);
+        final Map<Path, String> before = contents(dir);
+        assertRefused(node("--id", "0", "--members", MEMBERS, "--dir", dir.toString()),
+            "this directory belongs to cluster 'other', not 'butb'");
+        assertEquals(before, contents(dir));
+    }
+
+    @Test
+    void shouldRefuseADataDirectoryOfAnotherMemberAndLeaveItAsItWas() throws IOException
+    {
+        final Path dir = nodeDirectory("butb", 1);
+        final Map<Path, String> before = contents(dir);
+        assertRefused(node("--id", "0", "--members", MEMBERS, "--dir", dir.toString()),
+            "this directory belongs to member 1, not to --id 0");
+        assertEquals(before, contents(dir));
+    }
+
+    @Test
+    void shouldRefuseADataDirectoryMadeWithOtherRulesAndLeaveItAsItWas() throws IOException
+    {
+        final Path dir = nodeDirectory("butb", 0);
+        final Map<Path, String> before = contents(dir);
+        assertRefused(node("--id", "0", "--members", MEMBERS, "--dir", dir.toString(), "--fee-bps", "20"),
+            "this node's log was made with the rules guarantee-bps=1000 fee-bps=10 schedule=none, not " +
+            "guarantee-bps=1000 fee-bps=20 schedule=none");
+        assertEquals(before, contents(dir));
+    }
+
+    @Test
+    void shouldRefuseADirectoryThatIsNotANodesAndLeaveItAsItWas() throws IOException
+    {
+        final Path dir = Files.createDirectories(temp.resolve("journal"));
+        Files.writeString(dir.resolve("precious.txt"), "keep me");
+        final Map<Path, String> before = contents(dir);
+        assertRefused(node("--id", "0", "--members", MEMBERS, "--dir", dir.toString()),
+            "is not empty and has no node.properties");
+        assertEquals(before, contents(dir));
+    }
+
+    @Test
+    void shouldRefuseADataDirectoryInUseByARunningNode()
+    {
+        final Path dir = temp.resolve("busy");
+        try (NodeDirectory running = NodeDirectory.open(dir, identity("butb", 0)))
+        {
+            assertRefused(node("--id", "0", "--members", MEMBERS, "--dir", dir.toString()),
+                "is in use by another running node");
+        }
+    }
+
+    @Test
+    void shouldRefuseToStartWhenTheMembersPortsAreTaken() throws IOException
+    {
+        final int base = NodeProcess.freePorts(ClusterMembers.PORTS_PER_MEMBER);
+        try (DatagramSocket taken = new DatagramSocket(base + 4, InetAddress.getLoopbackAddress()))
+        {
+            assertRefused(node("--id", "0", "--members", "localhost:" + base, "--dir", temp.resolve("n").toString(),
+                "--low-cpu"), "a port of member 0 (localhost:" + base + " and the next 4) is in use: is member 0 " +
+                "already running (a duplicate --id)");
+        }
+    }
+
+    @Test
+    void shouldAnswerAMissingMembersOptionAsAUsageError()
+    {
+        assertEquals(2, node("--id", "0", "--dir", temp.resolve("n").toString()));
+    }
+
+    private Path nodeDirectory(final String cluster, final int id)
+    {
+        final Path dir = temp.resolve("node");
+        NodeDirectory.open(dir, identity(cluster, id)).close();
+        return dir;
+    }
+
+    private static NodeDirectory.Identity identity(final String cluster, final int id)
+    {
+        return new NodeDirectory.Identity(cluster, id, ClusterMembers.parse(MEMBERS).toString(),
+            EngineSnapshot.fingerprint(CatalogFiles.catalog(Path.of("../config/instruments.csv"),
+                Path.of("../config/participants.csv"))), "guarantee-bps=1000 fee-bps=10 schedule=none");
+    }
+
+    private static Map<Path, String> contents(final Path dir) throws IOException
+    {
+        final Map<Path, String> all = new TreeMap<>();
+        try (Stream<Path> files = Files.walk(dir))
+        {
+            for (final Path p : files.filter(Files::isRegularFile).toList())
+            {
+                all.put(dir.relativize(p), Files.readString(p));
+            }
+        }
+        return all;
+    }
+}

@@ -1,0 +1,150 @@
+package by.butb.cluster;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.lang.management.ManagementFactory;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.net.SocketException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+
+/**
+ * A cluster node run as its own JVM ({@code ClusterCommand node}, this test's classpath), with its output lines
+ * collected for the test to wait on.
+ */
+final class NodeProcess implements AutoCloseable
+{
+    private final int id;
+    private final Process process;
+    private final List<String> lines = new CopyOnWriteArrayList<>();
+
+    private NodeProcess(final int id, final Process process)
+    {
+        this.id = id;
+        this.process = process;
+        final Thread reader = new Thread(() ->
+        {
+            try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(),
+                StandardCharsets.UTF_8)))
+            {
+                String line;
+                while ((line = in.readLine()) != null)
+                {
+                    lines.add(line);
+                }
+            }
+            catch (final IOException ex)
+            {
+                lines.add("(output closed: " + ex + ")");
+            }
+        }, "node-" + id + "-output");
+        reader.setDaemon(true);
+        reader.start();
+    }
+
+    static NodeProcess start(final int id, final String members, final Path dir, final String... extra)
+        throws IOException
+    {
+        final List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+            .filter(a -> a.startsWith("--add-")).toList());
+        command.addAll(List.of("-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-cp",
+            System.getProperty("java.class.path"), ClusterCommand.class.getName(), "node", "--id", String.valueOf(id),
+            "--members", members, "--dir", dir.toString(), "--instruments", "../config/instruments.csv",
+            "--participants", "../config/participants.csv", "--heartbeat-timeout-ms", "2000", "--low-cpu"));
+        command.addAll(List.of(extra));
+        return new NodeProcess(id, new ProcessBuilder(command).redirectErrorStream(true).start());
+    }
+
+    int id()
+    {
+        return id;
+    }
+
+    Process process()
+    {
+        return process;
+    }
+
+    boolean printed(final String fragment)
+    {
+        return lines.stream().anyMatch(l -> l.contains(fragment));
+    }
+
+    String output()
+    {
+        return "node " + id + " output:\n  " + String.join("\n  ", lines);
+    }
+
+    void kill() throws InterruptedException
+    {
+        process.destroyForcibly();
+        process.waitFor(30, TimeUnit.SECONDS);
+    }
+
+    @Override
+    public void close() throws InterruptedException
+    {
+        if (process.isAlive())
+        {
+            process.destroy();
+            if (!process.waitFor(10, TimeUnit.SECONDS))
+            {
+                kill();
+            }
+        }
+    }
+
+    /** Polls {@code condition} every 10 ms until it holds or {@code seconds} pass; returns whether it held. */
+    static boolean await(final long seconds, final BooleanSupplier condition) throws InterruptedException
+    {
+        final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        while (!condition.getAsBoolean())
+        {
+            if (System.nanoTime() > deadline)
+            {
+                return false;
+            }
+            Thread.sleep(10);
+        }
+        return true;
+    }
+
+    /** A base port with {@code count} free UDP ports from it on the loopback, searched from a pid-dependent start. */
+    static int freePorts(final int count)
+    {
+        final int start = 20_000 + (int)(ProcessHandle.current().pid() % 400) * 100;
+        for (int base = start; base < 60_000; base += count)
+        {
+            if (allFree(base, count))
+            {
+                return base;
+            }
+        }
+        throw new IllegalStateException("no " + count + " free UDP ports from " + start);
+    }
+
+    private static boolean allFree(final int base, final int count)
+    {
+        for (int p = base; p < base + count; p++)
+        {
+            try (DatagramSocket socket = new DatagramSocket(p, InetAddress.getLoopbackAddress()))
+            {
+                socket.setReuseAddress(false);
+            }
+            catch (final SocketException ex)
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+}
