@@ -1,16 +1,10 @@
 package by.butb.cluster;
 
+import by.butb.engine.model.BundledCatalog;
 import by.butb.engine.model.Catalog;
-import by.butb.engine.model.CatalogLoader;
 import by.butb.engine.model.ScheduleLoader;
 import by.butb.engine.model.SessionSchedule;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.Reader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -20,23 +14,20 @@ import java.nio.file.Path;
  */
 final class CatalogFiles
 {
-    static final String DEFAULT_INSTRUMENTS = "defaults/instruments.csv";
-    static final String DEFAULT_PARTICIPANTS = "defaults/participants.csv";
-
     private CatalogFiles()
     {
     }
 
+    /** The catalog of the given files, the bundled default for a file not given (null). */
     static Catalog catalog(final Path instruments, final Path participants)
     {
-        try (Reader i = open(instruments, DEFAULT_INSTRUMENTS); Reader p = open(participants, DEFAULT_PARTICIPANTS))
+        try
         {
-            return CatalogLoader.load(name(instruments, DEFAULT_INSTRUMENTS), i,
-                name(participants, DEFAULT_PARTICIPANTS), p);
+            return BundledCatalog.load(instruments, participants);
         }
-        catch (final IOException ex)
+        catch (final IllegalArgumentException ex)
         {
-            throw new UncheckedIOException(ex);
+            throw new ClusterConfigException(ex.getMessage());
         }
     }
 
@@ -51,29 +42,5 @@ final class CatalogFiles
             throw new ClusterConfigException(file + ": file not found");
         }
         return ScheduleLoader.load(file, catalog);
-    }
-
-    private static String name(final Path file, final String resource)
-    {
-        return file == null ? "classpath:" + resource : file.toString();
-    }
-
-    private static Reader open(final Path file, final String resource) throws IOException
-    {
-        if (file != null)
-        {
-            if (!Files.isRegularFile(file))
-            {
-                throw new ClusterConfigException(file + ": file not found");
-            }
-            return Files.newBufferedReader(file, StandardCharsets.UTF_8);
-        }
-        final InputStream in = CatalogFiles.class.getClassLoader().getResourceAsStream(resource);
-        if (in == null)
-        {
-            throw new ClusterConfigException("the bundled " + resource + " is not on the classpath; give " +
-                "--instruments and --participants");
-        }
-        return new InputStreamReader(in, StandardCharsets.UTF_8);
     }
 }

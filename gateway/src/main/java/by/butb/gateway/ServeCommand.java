@@ -1,16 +1,14 @@
 package by.butb.gateway;
 
 import by.butb.engine.csv.CsvException;
+import by.butb.engine.model.BundledCatalog;
 import by.butb.engine.model.Catalog;
 import by.butb.engine.model.CatalogLoader;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.io.Reader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -27,8 +25,6 @@ import java.util.concurrent.CountDownLatch;
     exitCodeList = {"0:stopped cleanly", "1:bad input (catalog files) or the port cannot be used"})
 public final class ServeCommand implements Callable<Integer>
 {
-    static final String DEFAULT_INSTRUMENTS = "defaults/instruments.csv";
-    static final String DEFAULT_PARTICIPANTS = "defaults/participants.csv";
 
     @Option(names = "--port", paramLabel = "N", defaultValue = "" + GatewayOptions.DEFAULT_PORT,
         description = "TCP port for FIX sessions (default: ${DEFAULT-VALUE}; 0 picks a free port).")
@@ -245,38 +241,14 @@ public final class ServeCommand implements Callable<Integer>
         {
             return CatalogLoader.load(instrumentsFile, participantsFile);
         }
-        try (Reader instrumentsReader = open(instrumentsFile, DEFAULT_INSTRUMENTS);
-             Reader participantsReader = open(participantsFile, DEFAULT_PARTICIPANTS))
+        try
         {
-            return CatalogLoader.load(
-                instrumentsFile == null ? "classpath:" + DEFAULT_INSTRUMENTS : instrumentsFile.toString(),
-                instrumentsReader,
-                participantsFile == null ? "classpath:" + DEFAULT_PARTICIPANTS : participantsFile.toString(),
-                participantsReader);
+            return BundledCatalog.load(instrumentsFile, participantsFile);
         }
-        catch (final java.io.IOException ex)
+        catch (final java.io.UncheckedIOException ex)
         {
             throw new IllegalArgumentException(ex.getMessage(), ex);
         }
-    }
-
-    private static Reader open(final Path file, final String resource) throws java.io.IOException
-    {
-        if (file != null)
-        {
-            if (!java.nio.file.Files.isRegularFile(file))
-            {
-                throw new IllegalArgumentException(file + ": file not found");
-            }
-            return java.nio.file.Files.newBufferedReader(file, StandardCharsets.UTF_8);
-        }
-        final InputStream in = ServeCommand.class.getClassLoader().getResourceAsStream(resource);
-        if (in == null)
-        {
-            throw new IllegalArgumentException("the bundled " + resource + " is not on the classpath; give" +
-                " --instruments and --participants");
-        }
-        return new InputStreamReader(in, StandardCharsets.UTF_8);
     }
 
     /** The password hashes of the participants file, or none for the bundled file. */
@@ -284,9 +256,10 @@ public final class ServeCommand implements Callable<Integer>
     {
         if (participantsFile == null)
         {
-            try (Reader reader = open(null, DEFAULT_PARTICIPANTS))
+            try (Reader reader = BundledCatalog.open(null, BundledCatalog.DEFAULT_PARTICIPANTS))
             {
-                return ParticipantsFile.readCredentials("classpath:" + DEFAULT_PARTICIPANTS, reader);
+                return ParticipantsFile.readCredentials(BundledCatalog.name(null, BundledCatalog.DEFAULT_PARTICIPANTS),
+                    reader);
             }
             catch (final java.io.IOException ex)
             {
