@@ -25,6 +25,7 @@ import java.util.stream.Stream;
  * Also printed: the latency from the moment each order's write started ({@code w-p50}, {@code w-p99}, and a
  * {@code -from-write.hgrm}: without the client's own timer lateness, but blind to a server that makes the client's
  * writes wait), and the bytes the whole JVM (gateway, engine and client) allocated per order ({@code KB/order}).
+ * {@code --server qfj} measures {@link QfjEchoServer}: QuickFIX/J alone, answering each order without an engine.
  * {@code --server echo} measures {@link EchoFixServer} instead of the gateway, with the same client: the floor a
  * server that does no work shows on this machine. The histograms go to {@code --out} (default
  * {@code out/bench/gateway}, relative to the working directory), as {@code LABEL-RATE.hgrm} and
@@ -41,6 +42,12 @@ public final class GatewayRoundTrip
     {
     }
 
+    /** The server a run measures. */
+    enum Server
+    {
+        GATEWAY, ECHO, QFJ
+    }
+
     static final class Settings
     {
         List<Integer> rates = List.of(1_000, 5_000, 10_000, 20_000, 50_000);
@@ -54,8 +61,8 @@ public final class GatewayRoundTrip
         int storedMessages = GatewayOptions.DEFAULT_STORED_MESSAGES;
         /** Inbound messages queued per session (0: the server's default, as {@code serve} runs). */
         int sessionQueue;
-        /** Measure {@link EchoFixServer} (the loopback floor) instead of the gateway. */
-        boolean echo;
+        /** The server measured: the gateway, {@link EchoFixServer} (the loopback floor) or {@link QfjEchoServer}. */
+        Server server = Server.GATEWAY;
     }
 
     public static void main(final String[] args) throws Exception
@@ -71,7 +78,7 @@ public final class GatewayRoundTrip
             System.err.println("usage: GatewayRoundTrip [--rates N,N,...] [--seconds N] [--warmup-seconds N] " +
                 "[--label NAME] [--out DIR (out/bench/gateway)] [--journal DIR | --no-journal] [--wait-strategy " +
                 "BLOCKING|SLEEPING|YIELDING|BUSY_SPIN] [--stored-messages N|all] [--session-queue N] " +
-                "[--server gateway|echo]");
+                "[--server gateway|echo|qfj]");
             System.exit(2);
             return;
         }
@@ -102,11 +109,14 @@ public final class GatewayRoundTrip
                 case "--server" ->
                 {
                     final String v = value(args, ++i, a);
-                    if (!v.equals("gateway") && !v.equals("echo"))
+                    s.server = switch (v)
                     {
-                        throw new IllegalArgumentException("--server must be gateway or echo, got '" + v + "'");
-                    }
-                    s.echo = v.equals("echo");
+                        case "gateway" -> Server.GATEWAY;
+                        case "echo" -> Server.ECHO;
+                        case "qfj" -> Server.QFJ;
+                        default -> throw new IllegalArgumentException("--server must be gateway, echo or qfj, got '" +
+                            v + "'");
+                    };
                 }
                 case "--wait-strategy" -> s.waitStrategy = WaitStrategyName.valueOf(value(args, ++i, a)
                     .toUpperCase(Locale.ROOT));
@@ -155,9 +165,10 @@ public final class GatewayRoundTrip
 
     static void run(final Settings s, final PrintStream out) throws Exception
     {
-        final Path temp = s.echo || s.noJournal || s.journal != null ? null :
+        final boolean gateway = s.server == Server.GATEWAY;
+        final Path temp = !gateway || s.noJournal || s.journal != null ? null :
             Files.createTempDirectory("butb-gateway-bench");
-        final Path journal = s.echo || s.noJournal ? null : s.journal != null ? s.journal : temp.resolve("journal");
+        final Path journal = !gateway || s.noJournal ? null : s.journal != null ? s.journal : temp.resolve("journal");
         Files.createDirectories(s.out);
         final GatewayOptions options = new GatewayOptions().catalog(BenchCatalog.catalog())
             .credentials(BenchCatalog.credentials()).host("127.0.0.1").port(0).dataDirectory(journal)
@@ -166,24 +177,27 @@ public final class GatewayRoundTrip
         {
             options.sessionQueueCapacity(s.sessionQueue);
         }
-        try (EchoFixServer echo = s.echo ? new EchoFixServer() : null;
-             GatewayServer server = s.echo ? null : GatewayServer.start(options);
-             RawFixClient client = new RawFixClient("127.0.0.1", s.echo ? echo.port() : server.port(),
-                 BenchCatalog.TRADER, s.echo ? "ECHO" : server.compId(), BenchCatalog.SYMBOL))
+        try (EchoFixServer echo = s.server == Server.ECHO ? new EchoFixServer() : null;
+             QfjEchoServer qfj = s.server == Server.QFJ ? new QfjEchoServer(BenchCatalog.TRADER) : null;
+             GatewayServer server = gateway ? GatewayServer.start(options) : null;
+             RawFixClient client = new RawFixClient("127.0.0.1",
+                 echo != null ? echo.port() : qfj != null ? qfj.port() : server.port(), BenchCatalog.TRADER,
+                 echo != null ? "ECHO" : qfj != null ? QfjEchoServer.COMP_ID : server.compId(), BenchCatalog.SYMBOL))
         {
             client.logon(BenchCatalog.PASSWORD);
-            if (s.echo)
+            switch (s.server)
             {
-                out.printf("loopback floor (echo server: no FIX session, no engine, replies on its reader thread), " +
-                    "one connection, %d s per rate, %d cores, Java %s%n", s.seconds,
+                case ECHO -> out.printf("loopback floor (echo server: no FIX session, no engine, replies on its " +
+                    "reader thread), one connection, %d s per rate, %d cores, Java %s%n", s.seconds,
                     Runtime.getRuntime().availableProcessors(), Runtime.version());
-            }
-            else
-            {
-                out.printf("gateway round trip, one session, journal %s, wait strategy %s, stored messages %s, %d s " +
-                    "per rate, %d cores, Java %s%n", journal == null ? "off" : "on", s.waitStrategy,
-                    s.storedMessages == GatewayOptions.STORE_ALL ? "all" : Integer.toString(s.storedMessages),
+                case QFJ -> out.printf("QuickFIX/J floor (a plain QuickFIX/J acceptor answering each order on its " +
+                    "session thread: no engine, no journal), one session, %d s per rate, %d cores, Java %s%n",
                     s.seconds, Runtime.getRuntime().availableProcessors(), Runtime.version());
+                default -> out.printf("gateway round trip, one session, journal %s, wait strategy %s, stored " +
+                    "messages %s, %d s per rate, %d cores, Java %s%n", journal == null ? "off" : "on",
+                    s.waitStrategy, s.storedMessages == GatewayOptions.STORE_ALL ? "all" :
+                    Integer.toString(s.storedMessages), s.seconds, Runtime.getRuntime().availableProcessors(),
+                    Runtime.version());
             }
             int nextId = 0;
             if (s.warmupSeconds > 0)

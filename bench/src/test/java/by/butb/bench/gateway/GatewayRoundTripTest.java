@@ -39,11 +39,23 @@ class GatewayRoundTripTest
     }
 
     @Test
+    void shouldAnswerEveryOrderThroughAPlainQuickFixJAcceptor(@TempDir final Path out) throws Exception
+    {
+        final String printed = run("--server", "qfj", "--rates", "1000", "--seconds", "1", "--warmup-seconds", "0",
+            "--label", "qfj", "--out", out.toString());
+
+        assertTrue(printed.startsWith("QuickFIX/J floor"), printed);
+        assertTrue(printed.contains(" 1000/1000 "), printed);
+        assertTrue(!printed.contains("INCOMPLETE") && !printed.contains("rejected"), printed);
+        assertTrue(Files.size(out.resolve("qfj-1000.hgrm")) > 0);
+    }
+
+    @Test
     void shouldRefuseAnUnknownServerByName()
     {
         final IllegalArgumentException ex = assertThrows(IllegalArgumentException.class,
             () -> GatewayRoundTrip.parse(new String[] {"--server", "quickfix"}));
-        assertEquals("--server must be gateway or echo, got 'quickfix'", ex.getMessage());
+        assertEquals("--server must be gateway, echo or qfj, got 'quickfix'", ex.getMessage());
     }
 
     private static String run(final String... args) throws Exception
