@@ -3,7 +3,7 @@
 // /api/round/me (their token), the instructor's from /api/round/instructor (the PIN).
 'use strict';
 
-const rounds = {me: null, all: null, busy: false};
+const rounds = {me: null, all: null, busy: false, charts: {}};
 
 function roundMessage(text, ok) {
   const m = $('round-result');
@@ -96,8 +96,8 @@ function drawRounds() {
   const all = rounds.all;
   if (all && all.rounds.length) {
     const last = all.rounds[all.rounds.length - 1];
-    setHtml('round-schedule', scheduleSvg(last));
-    setHtml('round-path', pathSvg(last));
+    drawSchedule(last);
+    drawPath(last);
     setHtml('round-table', '<table id="round-measures"><tr><th>round</th><th>trades</th><th>CE units</th><th>CE price</th>' +
       '<th>efficiency %</th><th>alpha %</th><th class="l">robots</th></tr>' + all.rounds.map((x) =>
       '<tr data-round="' + x.number + '"><td>' + x.number + (x.running ? ' \u25B6' : '') + '</td><td>' + x.prices.length +
@@ -111,54 +111,68 @@ function drawRounds() {
   }
 }
 
-// Charts: plain SVG in a 320 x 200 box; prices on the y axis between the lowest and highest of the round.
-function chartScale(values) {
-  const nums = values.map(Number);
-  const lo = Math.min(...nums);
-  const hi = Math.max(...nums);
-  return (v) => 185 - (hi === lo ? 0.5 : (Number(v) - lo) / (hi - lo)) * 170;
-}
+// Charts (Chart.js, served at /chart.js): the last round's supply and demand steps and its trade prices, each
+// with the equilibrium price band shaded; units or trades on x, prices on y.
+const ROUND_COLORS = {demand: '#1f6feb', supply: '#d1242f', path: '#333', band: 'rgba(45, 164, 78, 0.25)',
+  bandEdge: '#2da44e'};
 
-// The lowest and highest price of the round at the left of a chart.
-function axis(values, y) {
-  const nums = values.map(Number);
-  const lo = Math.min(...nums).toFixed(2);
-  const hi = Math.max(...nums).toFixed(2);
-  return '<text class="axis" x="0" y="' + (y(hi) + 4) + '">' + hi + '</text><text class="axis" x="0" y="' + (y(lo) + 4) + '">' +
-    lo + '</text>';
-}
-
-function steps(prices, x, y) {
-  let d = '';
-  prices.forEach((p, i) => { d += (i === 0 ? 'M' : 'L') + x(i) + ' ' + y(p) + ' L' + x(i + 1) + ' ' + y(p) + ' '; });
-  return d;
-}
-
-function band(r, y, width) {
-  if (!r.eqUnits) {
-    return '';
+function roundChart(id, title) {
+  if (!rounds.charts[id]) {
+    rounds.charts[id] = new Chart($(id).querySelector('canvas'), {
+      type: 'line',
+      data: {datasets: []},
+      options: {
+        animation: false, maintainAspectRatio: false, parsing: false,
+        plugins: {title: {display: true, text: title}, legend: {labels: {boxWidth: 12,
+          filter: (item) => item.text !== ''}}},
+        scales: {x: {type: 'linear', ticks: {precision: 0}}, y: {ticks: {maxTicksLimit: 6}}},
+      },
+    });
   }
-  const top = y(r.eqHigh);
-  return '<rect class="eq-band" x="30" y="' + top + '" width="' + width + '" height="' + Math.max(1, y(r.eqLow) - top) + '"/>';
+  return rounds.charts[id];
 }
 
-function scheduleSvg(r) {
+// The equilibrium band from x0 to x1: its high edge filled down to its low edge, both edges dashed (a band of one
+// price is a dashed line).
+function bandDatasets(r, x0, x1) {
+  if (!r.eqUnits) {
+    return [];
+  }
+  const line = (price) => [{x: x0, y: Number(price)}, {x: x1, y: Number(price)}];
+  const edge = {borderWidth: 1.5, borderDash: [4, 3], borderColor: ROUND_COLORS.bandEdge, pointRadius: 0};
+  return [
+    Object.assign({label: 'equilibrium', data: line(r.eqHigh), fill: '+1', backgroundColor: ROUND_COLORS.band}, edge),
+    Object.assign({label: '', data: line(r.eqLow)}, edge),
+  ];
+}
+
+// A schedule as steps: unit i (1, 2, ...) at its price over x from i - 1 to i (Chart.js 'before' steps: the line
+// holds each point's price back to the previous point).
+function stepPoints(prices) {
+  return prices.map((p, i) => ({x: i, y: Number(p)})).concat(prices.length ?
+    [{x: prices.length, y: Number(prices[prices.length - 1])}] : []);
+}
+
+function drawSchedule(r) {
+  const chart = roundChart('round-schedule', 'Supply and demand, round ' + r.number + ' (CE ' + r.eqUnits + ' units)');
   const n = Math.max(r.demand.length, r.supply.length, 1);
-  const y = chartScale(r.demand.concat(r.supply));
-  const x = (i) => 30 + i * 280 / n;
-  return '<svg viewBox="0 0 320 200" role="img" aria-label="Supply and demand"><text x="30" y="12">Supply and demand, round ' +
-    r.number + ' (CE ' + r.eqUnits + ' units)</text>' + axis(r.demand.concat(r.supply), y) + band(r, y, 280) +
-    '<path class="demand" d="' + steps(r.demand, x, y) + '"/><path class="supply" d="' + steps(r.supply, x, y) + '"/></svg>';
+  chart.data.datasets = [
+    {label: 'demand', data: stepPoints(r.demand), stepped: 'before', borderColor: ROUND_COLORS.demand,
+      backgroundColor: ROUND_COLORS.demand, pointRadius: 0, borderWidth: 2},
+    {label: 'supply', data: stepPoints(r.supply), stepped: 'before', borderColor: ROUND_COLORS.supply,
+      backgroundColor: ROUND_COLORS.supply, pointRadius: 0, borderWidth: 2},
+  ].concat(bandDatasets(r, 0, n));
+  chart.update('none');
 }
 
-function pathSvg(r) {
-  const prices = r.path.map((p) => p.price);
-  const y = chartScale(r.demand.concat(r.supply));
-  const n = Math.max(prices.length, 1);
-  const x = (i) => 30 + (i + 0.5) * 280 / n;
-  return '<svg viewBox="0 0 320 200" role="img" aria-label="Price path"><text x="30" y="12">Trade prices, round ' + r.number +
-    '</text>' + axis(r.demand.concat(r.supply), y) + band(r, y, 280) + '<polyline class="path" points="' + prices.map((p, i) => x(i) + ',' + y(p)).join(' ') + '"/>' +
-    prices.map((p, i) => '<circle class="trade" cx="' + x(i) + '" cy="' + y(p) + '" r="2.5"/>').join('') + '</svg>';
+function drawPath(r) {
+  const chart = roundChart('round-path', 'Trade prices, round ' + r.number);
+  const n = Math.max(r.path.length, 1);
+  chart.data.datasets = [
+    {label: 'trades', data: r.path.map((p, i) => ({x: i + 1, y: Number(p.price)})), borderColor: ROUND_COLORS.path,
+      backgroundColor: ROUND_COLORS.path, pointRadius: 2.5, borderWidth: 1},
+  ].concat(bandDatasets(r, 0.5, n + 0.5));
+  chart.update('none');
 }
 
 setInterval(() => {

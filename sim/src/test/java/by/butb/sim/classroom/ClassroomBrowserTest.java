@@ -496,10 +496,11 @@ class ClassroomBrowserTest
         assertFalse(prices.isEmpty(), "the robots and students traded in 6 s");
         assertEquals((Double)measured.get("efficiency"),
             Double.parseDouble(browser.text("#round-measures tr[data-round='1'] .efficiency")));
-        assertEquals(1.0, browser.eval("document.querySelectorAll('#round-schedule path.demand').length"));
-        assertEquals(1.0, browser.eval("document.querySelectorAll('#round-schedule path.supply').length"));
-        assertEquals((double)prices.size(),
-            browser.eval("document.querySelectorAll('#round-path circle.trade').length"));
+        assertEquals(List.of("demand", "supply", "equilibrium", ""),
+            browser.eval("rounds.charts['round-schedule'].data.datasets.map((d) => d.label)"));
+        assertEquals(prices.stream().map(p -> Double.parseDouble(p.toString())).toList(),
+            browser.eval("rounds.charts['round-path'].data.datasets[0].data.map((p) => p.y)"),
+            "the path chart has a point per trade, at its price");
         screenshot("classroom-round.png");
         for (final int width : new int[] {1440, 1024, 390})
         {
