@@ -470,24 +470,27 @@ public final class OrderFileReader
             problems.add(field, "is missing");
             return 0;
         }
+        final int scale = instrument == null ? 0 : isPrice ? instrument.priceScale() : instrument.quantityScale();
+        NumberFormatException refused = null;
+        if (instrument != null)
+        {
+            try
+            {
+                return FixedPoint.parse(text, scale);
+            }
+            catch (final NumberFormatException ex)
+            {
+                refused = ex;
+            }
+        }
         if (!FixedPoint.isPlainDecimal(text))
         {
             problems.add(field, "'" + text + "' is not a decimal number");
             return 0;
         }
-        final BigDecimal value = new BigDecimal(text);
-        if (instrument == null)
+        if (refused != null)
         {
-            return 0;
-        }
-        final int scale = isPrice ? instrument.priceScale() : instrument.quantityScale();
-        try
-        {
-            return FixedPoint.parse(text, scale);
-        }
-        catch (final NumberFormatException ex)
-        {
-            if (value.stripTrailingZeros().scale() > scale)
+            if (new BigDecimal(text).stripTrailingZeros().scale() > scale)
             {
                 final String step = isPrice ?
                     "price step " + FixedPoint.format(instrument.priceStep(), scale) :
@@ -498,10 +501,10 @@ public final class OrderFileReader
             }
             else
             {
-                problems.add(field, ex.getMessage());
+                problems.add(field, refused.getMessage());
             }
-            return 0;
         }
+        return 0;
     }
 
     /** The trimmed text of one row's columns other than time and action ("" when absent or empty). */

@@ -128,18 +128,18 @@ public final class Replay
         final Reader orders, final Path temp, final Consumer<String> progress) throws IOException
     {
         final OrderIds ids = new OrderIds();
-        final Map<Long, RowInfo> rows = new ConcurrentHashMap<>();
+        final EngineContext context = new EngineContext();
+        final PendingRows rows = new PendingRows(context.ringSize());
         final Map<Long, Integer> liveOrderInstruments = new ConcurrentHashMap<>();
         final ReplayStats stats = new ReplayStats(catalog.instruments().size());
-        try (CsvOut events = new CsvOut(EVENTS_FILE, writer(temp.resolve(EVENTS_FILE)));
-             CsvOut trades = new CsvOut(TRADES_FILE, writer(temp.resolve(TRADES_FILE))))
+        try (CsvOut events = new CsvOut(EVENTS_FILE, Files.newOutputStream(temp.resolve(EVENTS_FILE)));
+             CsvOut trades = new CsvOut(TRADES_FILE, Files.newOutputStream(temp.resolve(TRADES_FILE))))
         {
             events.header(ReplayListener.EVENT_COLUMNS);
             trades.header(ReplayListener.TRADE_COLUMNS);
-            final ReplayListener listener = new ReplayListener(catalog, options.rules(), ids, rows,
+            final ReplayListener listener = new ReplayListener(catalog, options.rules(), ids, rows::take,
                 liveOrderInstruments, events, trades, stats);
-            final EngineContext context = new EngineContext()
-                .catalog(catalog)
+            context.catalog(catalog)
                 .rules(options.rules())
                 .schedule(schedule)
                 .waitStrategy(WaitStrategyName.BLOCKING)
@@ -167,7 +167,7 @@ public final class Replay
                         pipeline[0] = EnginePipeline.start(context);
                     }
                     final RowInfo info = reader.read(row, command);
-                    rows.put(info.line(), info);
+                    rows.add(info);
                     lastTime[0] = Math.max(lastTime[0], command.timeNanos);
                     lastTime[2] = Math.max(lastTime[2], info.line());
                     if (command.type == CommandType.LOT_OFFER)

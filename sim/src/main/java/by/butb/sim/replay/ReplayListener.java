@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.LongFunction;
 
 /**
  * Writes events.csv and trades.csv as the engine produces events, and counts them for the summary.
@@ -42,7 +43,7 @@ public final class ReplayListener implements EngineListener
     private final Catalog catalog;
     private final MarketRules rules;
     private final OrderIds ids;
-    private final Map<Long, RowInfo> rows;
+    private final LongFunction<RowInfo> rows;
     private final Map<Long, Integer> liveOrderInstruments;
     private final CsvOut events;
     private final CsvOut trades;
@@ -52,8 +53,13 @@ public final class ReplayListener implements EngineListener
     private long eventId;
     private volatile RuntimeException error;
 
+    /**
+     * @param rows                 takes the row of a command by its userRef (its line), or gives null when the
+     *                             command came from no row; called on the engine's thread once per command.
+     * @param liveOrderInstruments kept here: the instrument of each live order by exchange order id.
+     */
     public ReplayListener(final Catalog catalog, final MarketRules rules, final OrderIds ids,
-        final Map<Long, RowInfo> rows, final Map<Long, Integer> liveOrderInstruments, final CsvOut events,
+        final LongFunction<RowInfo> rows, final Map<Long, Integer> liveOrderInstruments, final CsvOut events,
         final CsvOut trades, final ReplayStats stats)
     {
         this.catalog = catalog;
@@ -85,7 +91,7 @@ public final class ReplayListener implements EngineListener
     @Override
     public void onCommandComplete(final Command command, final MatchingEngine engine)
     {
-        final RowInfo removed = rows.remove(command.userRef);
+        final RowInfo removed = rows.apply(command.userRef);
         final RowInfo info = removed == null ? RowInfo.NONE : removed;
         for (int i = 0; i < pendingCount; i++)
         {

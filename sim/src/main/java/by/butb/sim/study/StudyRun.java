@@ -16,10 +16,9 @@ import by.butb.sim.replay.RowInfo;
 import org.HdrHistogram.Histogram;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.io.Writer;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -126,15 +125,15 @@ public final class StudyRun
         final long commands;
         final String latencyMeaning;
         final String routeLine;
-        try (CsvOut events = new CsvOut(EVENTS_FILE, writer(out.resolve(EVENTS_FILE)));
-             CsvOut trades = new CsvOut(TRADES_FILE, writer(out.resolve(TRADES_FILE)));
-             CsvOut flowTrades = new CsvOut(FLOW_TRADES_FILE, writer(out.resolve(FLOW_TRADES_FILE))))
+        try (CsvOut events = new CsvOut(EVENTS_FILE, output(out.resolve(EVENTS_FILE)));
+             CsvOut trades = new CsvOut(TRADES_FILE, output(out.resolve(TRADES_FILE)));
+             CsvOut flowTrades = new CsvOut(FLOW_TRADES_FILE, output(out.resolve(FLOW_TRADES_FILE))))
         {
             events.header(ReplayListener.EVENT_COLUMNS);
             trades.header(ReplayListener.TRADE_COLUMNS);
             flowTrades.header(FLOW_TRADE_COLUMNS);
             collector.writeTo(flowTrades, commandList.ids());
-            final ReplayListener writer = new ReplayListener(catalog, rules, commandList.ids(), rows,
+            final ReplayListener writer = new ReplayListener(catalog, rules, commandList.ids(), rows::remove,
                 new ConcurrentHashMap<>(), events, trades, stats);
             final List<EngineListener> listeners = List.of(writer, collector);
             try (StudyTransport transport = route == Route.GATEWAY ?
@@ -209,9 +208,9 @@ public final class StudyRun
         }
     }
 
-    private static Writer writer(final Path file) throws IOException
+    private static OutputStream output(final Path file) throws IOException
     {
-        return Files.newBufferedWriter(file, StandardCharsets.UTF_8);
+        return Files.newOutputStream(file);
     }
 
     /**
