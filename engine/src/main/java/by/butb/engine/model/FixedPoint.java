@@ -1,6 +1,7 @@
 package by.butb.engine.model;
 
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.util.regex.Pattern;
 
 /** Conversions between decimal text (edges only) and the engine's scaled {@code long}s. */
@@ -145,7 +146,12 @@ public final class FixedPoint
     /** Formats a scaled long as plain decimal text with exactly {@code scale} decimals. */
     public static String format(final long value, final int scale)
     {
-        return BigDecimal.valueOf(value, scale).toPlainString();
+        if (value == Long.MIN_VALUE || scale < 0 || scale >= POW10.length)
+        {
+            return BigDecimal.valueOf(value, scale).toPlainString();
+        }
+        final byte[] text = new byte[21];
+        return new String(text, 0, writeTo(text, 0, value, scale), StandardCharsets.ISO_8859_1);
     }
 
     /**
@@ -189,11 +195,17 @@ public final class FixedPoint
             digits++;
         }
         final int end = at + Math.max(digits, width);
+        int p = end - 1;
         long rest = value;
-        for (int p = end - 1; p >= at; p--)
+        for (; rest > Integer.MAX_VALUE; p--)
         {
             out[p] = (byte)('0' + rest % 10);
             rest /= 10;
+        }
+        for (int small = (int)rest; p >= at; p--)
+        {
+            out[p] = (byte)('0' + small % 10);
+            small /= 10;
         }
         return end;
     }

@@ -2,6 +2,7 @@ package by.butb.engine.model;
 
 import org.junit.jupiter.api.Test;
 
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.SplittableRandom;
 
@@ -43,7 +44,7 @@ class FixedPointTest
     }
 
     @Test
-    void writingBytesWritesWhatFormatReturns()
+    void formattingAndWritingBytesGiveThePlainDecimalText()
     {
         final long seed = 20_261_205L;
         final SplittableRandom random = new SplittableRandom(seed);
@@ -54,9 +55,11 @@ class FixedPointTest
             final long value = n < edges.length * 19 ? edges[n % edges.length] :
                 random.nextLong() >> random.nextInt(64);
             final int scale = n < edges.length * 19 ? n / edges.length : random.nextInt(19);
+            final String expected = BigDecimal.valueOf(value, scale).toPlainString();
             final int end = FixedPoint.writeTo(b, 3, value, scale);
-            assertEquals(FixedPoint.format(value, scale), new String(b, 3, end - 3, StandardCharsets.US_ASCII),
+            assertEquals(expected, new String(b, 3, end - 3, StandardCharsets.US_ASCII),
                 "seed " + seed + ": " + value + " at " + scale);
+            assertEquals(expected, FixedPoint.format(value, scale), "seed " + seed + ": " + value + " at " + scale);
         }
     }
 

@@ -5,6 +5,7 @@ import by.butb.engine.model.FixedPoint;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.util.Arrays;
 
 /**
  * Writes CSV rows (RFC 4180, '\n' line ends) as UTF-8; quotes a field only when it needs it. Rows are encoded
@@ -49,17 +50,44 @@ public final class CsvOut implements AutoCloseable
         final int length = value.length();
         // Quoted, every character may take 3 bytes (a surrogate pair takes 4 for 2) and a quote 2.
         room(3 * length + 2);
-        if (needsQuotes(value))
+        final int start = position;
+        if (!encode(value, false) || edgeNeedsQuotes(value))
         {
+            position = start;
             buffer[position++] = '"';
             encode(value, true);
             buffer[position++] = '"';
         }
-        else
-        {
-            encode(value, false);
-        }
         return this;
+    }
+
+    /** A field already encoded by {@link #encoded}: for text written again and again (names, words). */
+    public CsvOut field(final byte[] encoded)
+    {
+        separate();
+        room(encoded.length);
+        System.arraycopy(encoded, 0, buffer, position, encoded.length);
+        position += encoded.length;
+        return this;
+    }
+
+    /** The bytes {@link #field(String)} writes for {@code value}. */
+    public static byte[] encoded(final String value)
+    {
+        final CsvOut out = new CsvOut(value, OutputStream.nullOutputStream());
+        out.field(value);
+        return Arrays.copyOf(out.buffer, out.position);
+    }
+
+    /** {@link #encoded} of each constant's name, by ordinal. */
+    public static byte[][] encodedNames(final Enum<?>[] constants)
+    {
+        final byte[][] names = new byte[constants.length][];
+        for (final Enum<?> constant : constants)
+        {
+            names[constant.ordinal()] = encoded(constant.name());
+        }
+        return names;
     }
 
     public CsvOut field(final long value)
@@ -160,10 +188,11 @@ public final class CsvOut implements AutoCloseable
     }
 
     /**
-     * UTF-8 of {@code value}, quotes doubled when {@code quoted}. Text read as UTF-8 has no unpaired surrogate; one
+     * Writes the UTF-8 of {@code value}, quotes doubled when {@code quoted}. Unquoted, stops at the first character
+     * that needs quotes (comma, quote, line end) and returns false. Text read as UTF-8 has no unpaired surrogate; one
      * would be written as '?', as Java's encoders replace it.
      */
-    private void encode(final String value, final boolean quoted)
+    private boolean encode(final String value, final boolean quoted)
     {
         final byte[] b = buffer;
         int p = position;
@@ -173,11 +202,18 @@ public final class CsvOut implements AutoCloseable
             final char c = value.charAt(i);
             if (c < 0x80)
             {
-                b[p++] = (byte)c;
-                if (c == '"' && quoted)
+                if (c == ',' || c == '"' || c == '\n' || c == '\r')
                 {
-                    b[p++] = '"';
+                    if (!quoted)
+                    {
+                        return false;
+                    }
+                    if (c == '"')
+                    {
+                        b[p++] = '"';
+                    }
                 }
+                b[p++] = (byte)c;
             }
             else if (c < 0x800)
             {
@@ -208,18 +244,12 @@ public final class CsvOut implements AutoCloseable
             }
         }
         position = p;
+        return true;
     }
 
-    private static boolean needsQuotes(final String value)
+    /** A leading or trailing space, or a leading '#' (a comment to some readers), needs quotes too. */
+    private static boolean edgeNeedsQuotes(final String value)
     {
-        for (int i = 0; i < value.length(); i++)
-        {
-            final char c = value.charAt(i);
-            if (c == ',' || c == '"' || c == '\n' || c == '\r')
-            {
-                return true;
-            }
-        }
         return value.charAt(0) == ' ' || value.charAt(value.length() - 1) == ' ' || value.charAt(0) == '#';
     }
 

@@ -13,6 +13,7 @@ import by.butb.engine.pipeline.EngineContext;
 import by.butb.engine.pipeline.EnginePipeline;
 import by.butb.engine.pipeline.PipelineLayout;
 import by.butb.engine.pipeline.WaitStrategyName;
+import org.agrona.collections.Long2ObjectHashMap;
 
 import java.io.IOException;
 import java.io.Reader;
@@ -29,7 +30,6 @@ import java.nio.file.StandardCopyOption;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 
@@ -130,7 +130,8 @@ public final class Replay
         final OrderIds ids = new OrderIds();
         final EngineContext context = new EngineContext();
         final PendingRows rows = new PendingRows(context.ringSize());
-        final Map<Long, Integer> liveOrderInstruments = new ConcurrentHashMap<>();
+        // Written by the engine's thread, read by this one only after draining the pipeline (nothing in flight).
+        final Map<Long, Integer> liveOrderInstruments = new Long2ObjectHashMap<>();
         final ReplayStats stats = new ReplayStats(catalog.instruments().size());
         try (CsvOut events = new CsvOut(EVENTS_FILE, Files.newOutputStream(temp.resolve(EVENTS_FILE)));
              CsvOut trades = new CsvOut(TRADES_FILE, Files.newOutputStream(temp.resolve(TRADES_FILE))))
