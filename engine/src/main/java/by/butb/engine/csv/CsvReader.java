@@ -90,7 +90,8 @@ public final class CsvReader
         final Map<String, Integer> columns = new LinkedHashMap<>();
         for (int i = 0; i < header.size(); i++)
         {
-            final String column = header.get(i).trim();
+            // Interned: lookups by the callers' literal column names then match by identity.
+            final String column = header.get(i).trim().intern();
             if (columns.putIfAbsent(column, i) != null)
             {
                 throw new CsvException(name, parser.recordLine, column, "column appears twice in the header");

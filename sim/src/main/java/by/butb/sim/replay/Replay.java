@@ -54,14 +54,27 @@ public final class Replay
      * @param until    time (epoch nanoseconds UTC) of a CLOCK command submitted after the last row, or null for
      *                 the default: the latest lot close_time of the file when it is after the last row (so every
      *                 lot settles), else no CLOCK.
+     * @param gzip     write trades.csv.gz and events.csv.gz (gzip) instead of trades.csv and events.csv.
      */
     public record Options(Source orders, Source instruments, Source participants, Source schedule, Path out,
-                          Path data, MarketRules rules, Long until)
+                          Path data, MarketRules rules, Long until, boolean gzip)
     {
         public Options(final Source orders, final Source instruments, final Source participants,
             final Source schedule, final Path out, final Path data, final MarketRules rules)
         {
             this(orders, instruments, participants, schedule, out, data, rules, null);
+        }
+
+        public Options(final Source orders, final Source instruments, final Source participants,
+            final Source schedule, final Path out, final Path data, final MarketRules rules, final Long until)
+        {
+            this(orders, instruments, participants, schedule, out, data, rules, until, false);
+        }
+
+        /** The names of the files the replay writes: trades, events (".csv.gz" with gzip), summary. */
+        public List<String> outputFiles()
+        {
+            return List.of(CsvOut.fileName(TRADES_FILE, gzip), CsvOut.fileName(EVENTS_FILE, gzip), SUMMARY_FILE);
         }
     }
 
@@ -104,7 +117,7 @@ public final class Replay
         {
             final Path temp = cleanup.createTemp(out);
             final Result result = replay(options, catalog, schedule, orders, temp, progress);
-            cleanup.moveIntoPlace(temp, out);
+            cleanup.moveIntoPlace(temp, out, options.outputFiles());
             return new Result(result.commands(), result.events(), result.trades(), result.rejects(),
                 result.stateHash(), result.summary(), out);
         }
@@ -133,8 +146,8 @@ public final class Replay
         // Written by the engine's thread, read by this one only after draining the pipeline (nothing in flight).
         final Map<Long, Integer> liveOrderInstruments = new Long2ObjectHashMap<>();
         final ReplayStats stats = new ReplayStats(catalog.instruments().size());
-        try (CsvOut events = new CsvOut(EVENTS_FILE, Files.newOutputStream(temp.resolve(EVENTS_FILE)));
-             CsvOut trades = new CsvOut(TRADES_FILE, Files.newOutputStream(temp.resolve(TRADES_FILE))))
+        try (CsvOut events = CsvOut.create(temp, EVENTS_FILE, options.gzip());
+             CsvOut trades = CsvOut.create(temp, TRADES_FILE, options.gzip()))
         {
             events.header(ReplayListener.EVENT_COLUMNS);
             trades.header(ReplayListener.TRADE_COLUMNS);
@@ -345,7 +358,7 @@ public final class Replay
         }
 
         /** Moves the finished files into {@code out}: the whole directory when it is new, else file by file. */
-        void moveIntoPlace(final Path finished, final Path out) throws IOException
+        void moveIntoPlace(final Path finished, final Path out, final List<String> names) throws IOException
         {
             if (!Files.exists(out))
             {
@@ -360,7 +373,6 @@ public final class Replay
                     Files.createDirectories(out);
                 }
             }
-            final List<String> names = List.of(TRADES_FILE, EVENTS_FILE, SUMMARY_FILE);
             for (final String name : names)
             {
                 // Checked for all three before the first is replaced, so that a failure leaves out as it was.

@@ -10,6 +10,7 @@ import by.butb.engine.model.Participant;
 import by.butb.engine.pipeline.EngineListener;
 import by.butb.sim.replay.CsvOut;
 import by.butb.sim.replay.OrderIds;
+import by.butb.sim.replay.PendingRows;
 import by.butb.sim.replay.ReplayListener;
 import by.butb.sim.replay.ReplayStats;
 import by.butb.sim.replay.RowInfo;
@@ -118,6 +119,9 @@ public final class StudyRun
         final int total = commandList.size();
         final Histogram latency = new Histogram(3_600_000_000_000L, 3);
         final Collector collector = new Collector(plan);
+        // In process the engine answers the commands in the order they are submitted, so the rows go through a
+        // ring; through the gateway, the sessions may reorder them.
+        final PendingRows ordered = route == Route.GATEWAY ? null : new PendingRows(PipelineTransport.RING_SIZE);
         final Map<Long, RowInfo> rows = new ConcurrentHashMap<>();
         final ReplayStats stats = new ReplayStats(catalog.instruments().size());
         final long started = System.nanoTime();
@@ -133,7 +137,8 @@ public final class StudyRun
             trades.header(ReplayListener.TRADE_COLUMNS);
             flowTrades.header(FLOW_TRADE_COLUMNS);
             collector.writeTo(flowTrades, commandList.ids());
-            final ReplayListener writer = new ReplayListener(catalog, rules, commandList.ids(), rows::remove,
+            final ReplayListener writer = new ReplayListener(catalog, rules, commandList.ids(),
+                ordered != null ? ordered::take : rows::remove,
                 new ConcurrentHashMap<>(), events, trades, stats);
             final List<EngineListener> listeners = List.of(writer, collector);
             try (StudyTransport transport = route == Route.GATEWAY ?
@@ -150,7 +155,11 @@ public final class StudyRun
                         pace(started, time - simStart, speed);
                     }
                     final RowInfo row = commandList.row(i);
-                    if (row != null)
+                    if (row != null && ordered != null)
+                    {
+                        ordered.add(row);
+                    }
+                    else if (row != null)
                     {
                         rows.put(i + 1L, row);
                     }
