@@ -162,14 +162,15 @@ public final class Replay
                 .listener(listener);
 
             final EnginePipeline[] pipeline = new EnginePipeline[1];
+            final CommandBatch batch = new CommandBatch();
             try
             {
                 final OrderFileReader reader = new OrderFileReader(catalog, ids, exchangeOrderId ->
                 {
+                    batch.flush(pipeline[0]);
                     pipeline[0].drain();
                     return liveOrderInstruments.getOrDefault(exchangeOrderId, Command.UNKNOWN);
                 });
-                final Command command = new Command();
                 final long[] count = {0};
                 final long[] lastTime = {Long.MIN_VALUE, Long.MIN_VALUE, 0};
                 final long[] lastProgress = {System.nanoTime()};
@@ -180,6 +181,7 @@ public final class Replay
                     {
                         pipeline[0] = EnginePipeline.start(context);
                     }
+                    final Command command = batch.next();
                     final RowInfo info = reader.read(row, command);
                     rows.add(info);
                     lastTime[0] = Math.max(lastTime[0], command.timeNanos);
@@ -188,7 +190,7 @@ public final class Replay
                     {
                         lastTime[1] = Math.max(lastTime[1], command.closeTimeNanos);
                     }
-                    pipeline[0].submit(command);
+                    batch.add(pipeline[0]);
                     if ((++count[0] & 0xFFFF) == 0 && System.nanoTime() - lastProgress[0] > PROGRESS_EVERY_NANOS)
                     {
                         lastProgress[0] = System.nanoTime();
@@ -199,6 +201,7 @@ public final class Replay
                 {
                     pipeline[0] = EnginePipeline.start(context);
                 }
+                batch.flush(pipeline[0]);
                 final long clockTime = options.until() != null ? options.until() :
                     lastTime[1] > lastTime[0] ? lastTime[1] : Long.MIN_VALUE;
                 if (clockTime != Long.MIN_VALUE)
@@ -209,7 +212,7 @@ public final class Replay
                             " is before the last row's time " + ReplayListener.time(lastTime[0]));
                     }
                     // The CLOCK's events (lots closing, phases, expiries) are reported on the line after the last.
-                    pipeline[0].submit(command.clock(clockTime));
+                    pipeline[0].submit(new Command().clock(clockTime));
                 }
                 pipeline[0].drain();
                 if (listener.error() != null)
