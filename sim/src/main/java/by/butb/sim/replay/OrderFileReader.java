@@ -415,7 +415,8 @@ public final class OrderFileReader
         return ids.idOf(owner, orderId);
     }
 
-    private static void onlyFor(final RowProblems problems, final String field, final String value, final String actions)
+    private static void onlyFor(final RowProblems problems, final String field, final String value,
+        final String actions)
     {
         if (!value.isEmpty())
         {

@@ -17,7 +17,6 @@ import by.butb.sim.replay.RowInfo;
 import org.HdrHistogram.Histogram;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;
@@ -129,9 +128,9 @@ public final class StudyRun
         final long commands;
         final String latencyMeaning;
         final String routeLine;
-        try (CsvOut events = new CsvOut(EVENTS_FILE, output(out.resolve(EVENTS_FILE)));
-             CsvOut trades = new CsvOut(TRADES_FILE, output(out.resolve(TRADES_FILE)));
-             CsvOut flowTrades = new CsvOut(FLOW_TRADES_FILE, output(out.resolve(FLOW_TRADES_FILE))))
+        try (CsvOut events = CsvOut.create(out, EVENTS_FILE, false);
+             CsvOut trades = CsvOut.create(out, TRADES_FILE, false);
+             CsvOut flowTrades = CsvOut.create(out, FLOW_TRADES_FILE, false))
         {
             events.header(ReplayListener.EVENT_COLUMNS);
             trades.header(ReplayListener.TRADE_COLUMNS);
@@ -215,11 +214,6 @@ public final class StudyRun
                 return;
             }
         }
-    }
-
-    private static OutputStream output(final Path file) throws IOException
-    {
-        return Files.newOutputStream(file);
     }
 
     /**
