@@ -95,20 +95,21 @@ public final class StudyRun
         GATEWAY
     }
 
-    /** The study in process (see {@link #run(StudyPlan, Path, double, Consumer, Route)}). */
+    /** The study in process, plain CSV (see {@link #run(StudyPlan, Path, double, Consumer, Route, boolean)}). */
     public static Result run(final StudyPlan plan, final Path out, final double speed, final Consumer<String> progress)
         throws IOException
     {
-        return run(plan, out, speed, progress, Route.IN_PROCESS);
+        return run(plan, out, speed, progress, Route.IN_PROCESS, false);
     }
 
     /**
      * @param speed    simulated seconds per wall-clock second for pacing (0: as fast as possible).
      * @param progress receives progress lines ("\r..." updates), or null.
      * @param route    in process, or through the FIX gateway; both write the same trades.csv and events.csv.
+     * @param gzip     write trades.csv.gz, events.csv.gz and trades-by-flow.csv.gz (gzip) instead.
      */
     public static Result run(final StudyPlan plan, final Path out, final double speed, final Consumer<String> progress,
-        final Route route) throws IOException
+        final Route route, final boolean gzip) throws IOException
     {
         Files.createDirectories(out);
         final Catalog catalog = plan.catalog();
@@ -128,9 +129,9 @@ public final class StudyRun
         final long commands;
         final String latencyMeaning;
         final String routeLine;
-        try (CsvOut events = CsvOut.create(out, EVENTS_FILE, false);
-             CsvOut trades = CsvOut.create(out, TRADES_FILE, false);
-             CsvOut flowTrades = CsvOut.create(out, FLOW_TRADES_FILE, false))
+        try (CsvOut events = CsvOut.create(out, EVENTS_FILE, gzip);
+             CsvOut trades = CsvOut.create(out, TRADES_FILE, gzip);
+             CsvOut flowTrades = CsvOut.create(out, FLOW_TRADES_FILE, gzip))
         {
             events.header(ReplayListener.EVENT_COLUMNS);
             trades.header(ReplayListener.TRADE_COLUMNS);
