@@ -25,14 +25,20 @@ public final class CsvOut implements AutoCloseable
     private final String name;
     private final OutputStream out;
     private final UtcTimeText times = new UtcTimeText();
-    private byte[] buffer = new byte[BUFFER_SIZE];
+    private byte[] buffer;
     private int position;
     private int fields;
 
     public CsvOut(final String name, final OutputStream out)
     {
+        this(name, out, BUFFER_SIZE);
+    }
+
+    private CsvOut(final String name, final OutputStream out, final int bufferSize)
+    {
         this.name = name;
         this.out = out;
+        this.buffer = new byte[bufferSize];
     }
 
     /**
@@ -95,7 +101,7 @@ public final class CsvOut implements AutoCloseable
     /** The bytes {@link #field(String)} writes for {@code value}. */
     public static byte[] encoded(final String value)
     {
-        final CsvOut out = new CsvOut(value, OutputStream.nullOutputStream());
+        final CsvOut out = new CsvOut(value, OutputStream.nullOutputStream(), 3 * value.length() + 2);
         out.field(value);
         return Arrays.copyOf(out.buffer, out.position);
     }
