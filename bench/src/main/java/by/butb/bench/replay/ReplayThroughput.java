@@ -34,10 +34,11 @@ import java.util.SplittableRandom;
  * rejects are written like its other events.
  *
  * <pre>
- * java -XX:+UseParallelGC -cp bench/target/benchmarks.jar by.butb.bench.replay.ReplayThroughput [orders] [dir]
+ * java -XX:+UseParallelGC -cp bench/target/benchmarks.jar by.butb.bench.replay.ReplayThroughput [orders] [dir] [runs]
  * </pre>
- * Defaults: 1,000,000 orders, a new temporary directory (removed at the end unless given). Exit status 0, 2 for a
- * bad argument.
+ * Defaults: 1,000,000 orders, a new temporary directory (removed at the end unless given), 1 run. With more runs the
+ * same file is replayed again in the same JVM (into out-2, out-3...), so the later runs show the compiled code's
+ * speed; the first is what {@code butb replay} gets. Exit status 0, 2 for a bad argument.
  */
 public final class ReplayThroughput
 {
@@ -51,17 +52,20 @@ public final class ReplayThroughput
     public static void main(final String[] args) throws IOException
     {
         final int orders;
+        final int runs;
         try
         {
             orders = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
-            if (orders < 1)
+            runs = args.length > 2 ? Integer.parseInt(args[2]) : 1;
+            if (orders < 1 || runs < 1)
             {
                 throw new NumberFormatException("not positive");
             }
         }
         catch (final NumberFormatException ex)
         {
-            System.err.println("usage: ReplayThroughput [orders (a positive number)] [dir]; got " + args[0]);
+            System.err.println("usage: ReplayThroughput [orders] [dir] [runs] (orders and runs positive numbers); " +
+                "got " + String.join(" ", args));
             System.exit(2);
             return;
         }
@@ -71,17 +75,10 @@ public final class ReplayThroughput
         final Path file = dir.resolve("orders.csv");
         write(file, orders, catalog());
         System.out.printf(Locale.ROOT, "order file: %s, %,d rows, %,d bytes%n", file, orders, Files.size(file));
-        final long cpu0 = processCpuNanos();
-        final long start = System.nanoTime();
-        final Replay.Result result = Replay.run(new Replay.Options(Source.file(file), Source.DEFAULT_INSTRUMENTS,
-            Source.DEFAULT_PARTICIPANTS, null, dir.resolve("out"), null, MarketRules.DEFAULT), line -> { });
-        final double seconds = (System.nanoTime() - start) / 1e9;
-        final double cpu = (processCpuNanos() - cpu0) / 1e9;
-        final Runtime runtime = Runtime.getRuntime();
-        System.out.printf(Locale.ROOT, "replayed %,d commands into %,d events (%,d trades, %,d rejects) in %.2f s: " +
-            "%,.0f orders/s; process CPU %.2f s (%.2f cores); heap used at the end %,d MB%n", result.commands(),
-            result.events(), result.trades(), result.rejects(), seconds, orders / seconds, cpu, cpu / seconds,
-            (runtime.totalMemory() - runtime.freeMemory()) >> 20);
+        for (int run = 1; run <= runs; run++)
+        {
+            replay(file, dir.resolve(run == 1 ? "out" : "out-" + run), orders);
+        }
         if (temporary)
         {
             try (var files = Files.walk(dir))
@@ -89,6 +86,22 @@ public final class ReplayThroughput
                 files.sorted((a, b) -> b.compareTo(a)).forEach(p -> p.toFile().delete());
             }
         }
+    }
+
+    /** Replays {@code file} into {@code out} and prints what it took. */
+    private static void replay(final Path file, final Path out, final int orders)
+    {
+        final long cpu0 = processCpuNanos();
+        final long start = System.nanoTime();
+        final Replay.Result result = Replay.run(new Replay.Options(Source.file(file), Source.DEFAULT_INSTRUMENTS,
+            Source.DEFAULT_PARTICIPANTS, null, out, null, MarketRules.DEFAULT), line -> { });
+        final double seconds = (System.nanoTime() - start) / 1e9;
+        final double cpu = (processCpuNanos() - cpu0) / 1e9;
+        final Runtime runtime = Runtime.getRuntime();
+        System.out.printf(Locale.ROOT, "replayed %,d commands into %,d events (%,d trades, %,d rejects) in %.2f s: " +
+            "%,.0f orders/s; process CPU %.2f s (%.2f cores); heap used at the end %,d MB%n", result.commands(),
+            result.events(), result.trades(), result.rejects(), seconds, orders / seconds, cpu, cpu / seconds,
+            (runtime.totalMemory() - runtime.freeMemory()) >> 20);
     }
 
     /** Writes the order file described in the class comment. */

@@ -90,7 +90,8 @@ public final class CsvReader
         final Map<String, Integer> columns = new LinkedHashMap<>();
         for (int i = 0; i < header.size(); i++)
         {
-            final String column = header.get(i).trim();
+            // Interned: lookups by the callers' literal column names then match by identity.
+            final String column = header.get(i).trim().intern();
             if (columns.putIfAbsent(column, i) != null)
             {
                 throw new CsvException(name, parser.recordLine, column, "column appears twice in the header");
@@ -133,6 +134,10 @@ public final class CsvReader
 
         private final String name;
         private final Reader reader;
+        /** Characters read ahead from {@link #reader}: {@code buffer[position..limit)} are not consumed yet. */
+        private final char[] buffer = new char[1 << 16];
+        private int position;
+        private int limit;
         private int line = 1;
         private int recordLine;
         private boolean started;
@@ -152,14 +157,54 @@ public final class CsvReader
                 pending = -2;
                 return c;
             }
+            if (position == limit && !fill())
+            {
+                return -1;
+            }
+            return buffer[position++];
+        }
+
+        /** Reads more characters into the empty buffer; false at the end of the input. */
+        private boolean fill()
+        {
             try
             {
-                return reader.read();
+                int n;
+                do
+                {
+                    n = reader.read(buffer, 0, buffer.length);
+                }
+                while (n == 0);
+                position = 0;
+                limit = Math.max(n, 0);
+                return n > 0;
             }
             catch (final IOException ex)
             {
                 throw new UncheckedIOException(name + ": cannot read: " + ex.getMessage(), ex);
             }
+        }
+
+        /**
+         * Appends to {@code field} the buffered characters that follow, up to the next one that means something
+         * outside quotes (comma, quote, line end). Only right after {@link #read} returned a character, when no
+         * character is pending.
+         */
+        private void appendPlainRun(final StringBuilder field)
+        {
+            final int start = position;
+            int i = start;
+            while (i < limit)
+            {
+                final char c = buffer[i];
+                if (c == ',' || c == '"' || c == '\n' || c == '\r')
+                {
+                    break;
+                }
+                i++;
+            }
+            field.append(buffer, start, i - start);
+            position = i;
         }
 
         /** Next record, or null at end of input. */
@@ -249,6 +294,7 @@ public final class CsvReader
                 else
                 {
                     field.append((char)c);
+                    appendPlainRun(field);
                 }
                 c = read();
             }

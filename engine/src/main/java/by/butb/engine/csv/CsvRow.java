@@ -45,6 +45,25 @@ public final class CsvRow
         return values.get(index).trim();
     }
 
+    /** Where {@code column} is in this row's header, or -1 when it is not there; rows of one file share it. */
+    public int columnIndex(final String column)
+    {
+        final Integer index = columns.get(column);
+        return index == null ? -1 : index;
+    }
+
+    /** True when {@code other} has the same header (rows of one file do), so that column indexes carry over. */
+    public boolean sameColumns(final CsvRow other)
+    {
+        return other != null && columns == other.columns;
+    }
+
+    /** The trimmed value at {@code index} (from {@link #columnIndex}), or "" for -1 or a row that is short. */
+    public String get(final int index)
+    {
+        return index < 0 || index >= values.size() ? "" : values.get(index).trim();
+    }
+
     /** The trimmed value; fails with a located error when it is missing or empty. */
     public String required(final String column)
     {

@@ -1,6 +1,7 @@
 package by.butb.engine.model;
 
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.util.regex.Pattern;
 
 /** Conversions between decimal text (edges only) and the engine's scaled {@code long}s. */
@@ -145,33 +146,67 @@ public final class FixedPoint
     /** Formats a scaled long as plain decimal text with exactly {@code scale} decimals. */
     public static String format(final long value, final int scale)
     {
-        return BigDecimal.valueOf(value, scale).toPlainString();
-    }
-
-    /** Appends what {@link #format} returns, without allocating (for {@code 0 <= scale < 19}). */
-    public static void appendTo(final StringBuilder out, final long value, final int scale)
-    {
         if (value == Long.MIN_VALUE || scale < 0 || scale >= POW10.length)
         {
-            out.append(format(value, scale));
-            return;
+            return BigDecimal.valueOf(value, scale).toPlainString();
+        }
+        final byte[] text = new byte[21];
+        return new String(text, 0, writeTo(text, 0, value, scale), StandardCharsets.ISO_8859_1);
+    }
+
+    /**
+     * Writes what {@link #format} returns as ASCII bytes into {@code out} from {@code at}, without allocating, and
+     * returns the position after the last byte; {@code out} must have room for 21 bytes from {@code at} (for
+     * {@code 0 <= scale < 19} and a value other than {@link Long#MIN_VALUE}; else for {@link #format}'s text).
+     */
+    public static int writeTo(final byte[] out, final int at, final long value, final int scale)
+    {
+        int p = at;
+        if (value == Long.MIN_VALUE || scale < 0 || scale >= POW10.length)
+        {
+            final String text = format(value, scale);
+            for (int i = 0; i < text.length(); i++)
+            {
+                out[p++] = (byte)text.charAt(i);
+            }
+            return p;
         }
         if (value < 0)
         {
-            out.append('-');
+            out[p++] = '-';
         }
         final long magnitude = Math.abs(value);
         final long unit = POW10[scale];
-        out.append(magnitude / unit);
+        p = writeDigits(out, p, magnitude / unit, 1);
         if (scale > 0)
         {
-            out.append('.');
-            final long fraction = magnitude % unit;
-            for (long digit = unit / 10; digit > fraction && digit > 1; digit /= 10)
-            {
-                out.append('0');
-            }
-            out.append(fraction);
+            out[p++] = '.';
+            p = writeDigits(out, p, magnitude % unit, scale);
         }
+        return p;
+    }
+
+    /** The decimal digits of {@code value >= 0}, zero-padded on the left to at least {@code width}. */
+    private static int writeDigits(final byte[] out, final int at, final long value, final int width)
+    {
+        int digits = 1;
+        while (digits < POW10.length && value >= POW10[digits])
+        {
+            digits++;
+        }
+        final int end = at + Math.max(digits, width);
+        int p = end - 1;
+        long rest = value;
+        for (; rest > Integer.MAX_VALUE; p--)
+        {
+            out[p] = (byte)('0' + rest % 10);
+            rest /= 10;
+        }
+        for (int small = (int)rest; p >= at; p--)
+        {
+            out[p] = (byte)('0' + small % 10);
+            small /= 10;
+        }
+        return end;
     }
 }

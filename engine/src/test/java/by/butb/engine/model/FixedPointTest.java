@@ -2,6 +2,8 @@ package by.butb.engine.model;
 
 import org.junit.jupiter.api.Test;
 
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.util.SplittableRandom;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -42,20 +44,22 @@ class FixedPointTest
     }
 
     @Test
-    void appendingWritesWhatFormatReturns()
+    void formattingAndWritingBytesGiveThePlainDecimalText()
     {
         final long seed = 20_261_205L;
         final SplittableRandom random = new SplittableRandom(seed);
-        final StringBuilder b = new StringBuilder();
+        final byte[] b = new byte[32];
         final long[] edges = {0, 1, -1, 9, 10, 99, 100, 101, -100, Long.MAX_VALUE, Long.MIN_VALUE, Long.MIN_VALUE + 1};
         for (int n = 0; n < 200_000; n++)
         {
             final long value = n < edges.length * 19 ? edges[n % edges.length] :
                 random.nextLong() >> random.nextInt(64);
             final int scale = n < edges.length * 19 ? n / edges.length : random.nextInt(19);
-            b.setLength(0);
-            FixedPoint.appendTo(b, value, scale);
-            assertEquals(FixedPoint.format(value, scale), b.toString(), "seed " + seed + ": " + value + " at " + scale);
+            final String expected = BigDecimal.valueOf(value, scale).toPlainString();
+            final int end = FixedPoint.writeTo(b, 3, value, scale);
+            assertEquals(expected, new String(b, 3, end - 3, StandardCharsets.US_ASCII),
+                "seed " + seed + ": " + value + " at " + scale);
+            assertEquals(expected, FixedPoint.format(value, scale), "seed " + seed + ": " + value + " at " + scale);
         }
     }
 

@@ -61,8 +61,10 @@ final class MarketWatch implements EngineListener
     private final OrderIds ids;
     private final Map<Long, RowInfo> rows;
     private final ReplayListener replay;
-    private final CapturingWriter eventText = new CapturingWriter();
-    private final CapturingWriter tradeText = new CapturingWriter();
+    private final CapturingOutput eventText = new CapturingOutput();
+    private final CapturingOutput tradeText = new CapturingOutput();
+    private final CsvOut eventCsv = new CsvOut("events", eventText);
+    private final CsvOut tradeCsv = new CsvOut("trades", tradeText);
     private final Consumer<String> publish;
     private final Map<Long, CompletableFuture<List<Map<String, String>>>> results = new ConcurrentHashMap<>();
     private final Set<Integer> watched = ConcurrentHashMap.newKeySet();
@@ -88,8 +90,8 @@ final class MarketWatch implements EngineListener
         this.ids = ids;
         this.rows = rows;
         this.publish = publish;
-        this.replay = new ReplayListener(catalog, rules, ids, rows, liveOrderInstruments,
-            new CsvOut("events", eventText), new CsvOut("trades", tradeText),
+        this.replay = new ReplayListener(catalog, rules, ids, rows::remove, liveOrderInstruments,
+            eventCsv, tradeCsv,
             new ReplayStats(catalog.instruments().size()));
         notices = new StudentNotices(catalog, this::name, watched);
         prices = new PricePaths(catalog.instruments().size());
@@ -132,6 +134,8 @@ final class MarketWatch implements EngineListener
         try
         {
             replay.onCommandComplete(command, engine);
+            eventCsv.flush();
+            tradeCsv.flush();
             final List<Map<String, String>> events = parse(EVENT_HEADER, eventText.take());
             for (final Map<String, String> e : events)
             {

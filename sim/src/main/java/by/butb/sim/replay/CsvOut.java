@@ -2,25 +2,60 @@ package by.butb.sim.replay;
 
 import by.butb.engine.model.FixedPoint;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.io.Writer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.zip.Deflater;
+import java.util.zip.GZIPOutputStream;
 
-/** Writes CSV rows (RFC 4180, '\n' line ends); quotes a field only when it needs it. */
+/**
+ * Writes CSV rows (RFC 4180, '\n' line ends) as UTF-8; quotes a field only when it needs it. Rows are encoded
+ * straight into a buffer, which goes to the stream when it fills, on {@link #flush} and on {@link #close}. Not
+ * thread-safe: one writing thread. A write error is an {@link UncheckedIOException} naming the output.
+ */
 public final class CsvOut implements AutoCloseable
 {
+    private static final int BUFFER_SIZE = 1 << 16;
+    /** Room enough for any number, decimal or time field. */
+    private static final int NUMBER_ROOM = 64;
+
     private final String name;
-    private final BufferedWriter out;
-    private final StringBuilder row = new StringBuilder(256);
+    private final OutputStream out;
     private final UtcTimeText times = new UtcTimeText();
-    private char[] chars = new char[256];
+    private byte[] buffer;
+    private int position;
     private int fields;
 
-    public CsvOut(final String name, final Writer writer)
+    public CsvOut(final String name, final OutputStream out)
+    {
+        this(name, out, BUFFER_SIZE);
+    }
+
+    private CsvOut(final String name, final OutputStream out, final int bufferSize)
     {
         this.name = name;
-        this.out = writer instanceof BufferedWriter b ? b : new BufferedWriter(writer, 1 << 16);
+        this.out = out;
+        this.buffer = new byte[bufferSize];
+    }
+
+    /**
+     * A CsvOut writing the new file {@code directory/name}, or with {@code gzip} its gzip form named
+     * {@link #fileName fileName(name, true)} (fastest compression level), which pandas and DuckDB read as it is.
+     */
+    public static CsvOut create(final Path directory, final String name, final boolean gzip) throws IOException
+    {
+        final String file = fileName(name, gzip);
+        final OutputStream out = Files.newOutputStream(directory.resolve(file));
+        return new CsvOut(file, gzip ? new FastestGzip(out) : out);
+    }
+
+    /** The name of the file {@link #create} writes: {@code name}, with ".gz" appended for gzip. */
+    public static String fileName(final String name, final boolean gzip)
+    {
+        return gzip ? name + ".gz" : name;
     }
 
     public CsvOut header(final String... columns)
@@ -39,21 +74,54 @@ public final class CsvOut implements AutoCloseable
         {
             return this;
         }
-        if (needsQuotes(value))
+        final int length = value.length();
+        // Quoted, every character may take 3 bytes (a surrogate pair takes 4 for 2) and a quote 2.
+        room(3 * length + 2);
+        final int start = position;
+        if (!encode(value, false) || edgeNeedsQuotes(value))
         {
-            row.append('"').append(value.replace("\"", "\"\"")).append('"');
-        }
-        else
-        {
-            row.append(value);
+            position = start;
+            buffer[position++] = '"';
+            encode(value, true);
+            buffer[position++] = '"';
         }
         return this;
+    }
+
+    /** A field already encoded by {@link #encoded}: for text written again and again (names, words). */
+    public CsvOut field(final byte[] encoded)
+    {
+        separate();
+        room(encoded.length);
+        System.arraycopy(encoded, 0, buffer, position, encoded.length);
+        position += encoded.length;
+        return this;
+    }
+
+    /** The bytes {@link #field(String)} writes for {@code value}. */
+    public static byte[] encoded(final String value)
+    {
+        final CsvOut out = new CsvOut(value, OutputStream.nullOutputStream(), 3 * value.length() + 2);
+        out.field(value);
+        return Arrays.copyOf(out.buffer, out.position);
+    }
+
+    /** {@link #encoded} of each constant's name, by ordinal. */
+    public static byte[][] encodedNames(final Enum<?>[] constants)
+    {
+        final byte[][] names = new byte[constants.length][];
+        for (final Enum<?> constant : constants)
+        {
+            names[constant.ordinal()] = encoded(constant.name());
+        }
+        return names;
     }
 
     public CsvOut field(final long value)
     {
         separate();
-        row.append(value);
+        room(NUMBER_ROOM);
+        position = FixedPoint.writeTo(buffer, position, value, 0);
         return this;
     }
 
@@ -66,8 +134,13 @@ public final class CsvOut implements AutoCloseable
     /** A scaled long as plain decimal text with {@code scale} decimals ({@link FixedPoint#format}). */
     public CsvOut decimal(final long value, final int scale)
     {
+        if (value == Long.MIN_VALUE || scale < 0 || scale > 18)
+        {
+            return field(FixedPoint.format(value, scale));
+        }
         separate();
-        FixedPoint.appendTo(row, value, scale);
+        room(NUMBER_ROOM);
+        position = FixedPoint.writeTo(buffer, position, value, scale);
         return this;
     }
 
@@ -75,7 +148,8 @@ public final class CsvOut implements AutoCloseable
     public CsvOut time(final long nanos)
     {
         separate();
-        times.appendTo(row, nanos);
+        room(UtcTimeText.MAX_LENGTH);
+        position = times.writeTo(buffer, position, nanos);
         return this;
     }
 
@@ -83,55 +157,154 @@ public final class CsvOut implements AutoCloseable
     {
         if (fields++ > 0)
         {
-            row.append(',');
+            room(1);
+            buffer[position++] = ',';
         }
     }
 
     public CsvOut end()
     {
-        row.append('\n');
-        try
-        {
-            final int length = row.length();
-            if (chars.length < length)
-            {
-                chars = new char[Math.max(length, chars.length * 2)];
-            }
-            row.getChars(0, length, chars, 0);
-            out.write(chars, 0, length);
-        }
-        catch (final IOException ex)
-        {
-            throw new UncheckedIOException("cannot write " + name + ": " + ex.getMessage(), ex);
-        }
-        row.setLength(0);
+        room(1);
+        buffer[position++] = '\n';
         fields = 0;
         return this;
     }
 
-    private static boolean needsQuotes(final String value)
+    /** Writes the buffered bytes to the stream and flushes it. */
+    public void flush()
     {
-        for (int i = 0; i < value.length(); i++)
+        try
+        {
+            drain();
+            out.flush();
+        }
+        catch (final IOException ex)
+        {
+            throw failed(ex);
+        }
+    }
+
+    /** Makes room for {@code bytes} more bytes in the buffer, writing it out first when they do not fit. */
+    private void room(final int bytes)
+    {
+        if (position + bytes <= buffer.length)
+        {
+            return;
+        }
+        try
+        {
+            drain();
+        }
+        catch (final IOException ex)
+        {
+            throw failed(ex);
+        }
+        if (bytes > buffer.length)
+        {
+            buffer = new byte[bytes];
+        }
+    }
+
+    private void drain() throws IOException
+    {
+        if (position > 0)
+        {
+            out.write(buffer, 0, position);
+            position = 0;
+        }
+    }
+
+    /**
+     * Writes the UTF-8 of {@code value}, quotes doubled when {@code quoted}. Unquoted, stops at the first character
+     * that needs quotes (comma, quote, line end) and returns false. Text read as UTF-8 has no unpaired surrogate; one
+     * would be written as '?', as Java's encoders replace it.
+     */
+    private boolean encode(final String value, final boolean quoted)
+    {
+        final byte[] b = buffer;
+        int p = position;
+        final int length = value.length();
+        for (int i = 0; i < length; i++)
         {
             final char c = value.charAt(i);
-            if (c == ',' || c == '"' || c == '\n' || c == '\r')
+            if (c < 0x80)
             {
-                return true;
+                if (c == ',' || c == '"' || c == '\n' || c == '\r')
+                {
+                    if (!quoted)
+                    {
+                        return false;
+                    }
+                    if (c == '"')
+                    {
+                        b[p++] = '"';
+                    }
+                }
+                b[p++] = (byte)c;
+            }
+            else if (c < 0x800)
+            {
+                b[p++] = (byte)(0xC0 | c >> 6);
+                b[p++] = (byte)(0x80 | c & 0x3F);
+            }
+            else if (Character.isSurrogate(c))
+            {
+                final int code = value.codePointAt(i);
+                if (Character.isSupplementaryCodePoint(code))
+                {
+                    b[p++] = (byte)(0xF0 | code >> 18);
+                    b[p++] = (byte)(0x80 | code >> 12 & 0x3F);
+                    b[p++] = (byte)(0x80 | code >> 6 & 0x3F);
+                    b[p++] = (byte)(0x80 | code & 0x3F);
+                    i++;
+                }
+                else
+                {
+                    b[p++] = '?';
+                }
+            }
+            else
+            {
+                b[p++] = (byte)(0xE0 | c >> 12);
+                b[p++] = (byte)(0x80 | c >> 6 & 0x3F);
+                b[p++] = (byte)(0x80 | c & 0x3F);
             }
         }
+        position = p;
+        return true;
+    }
+
+    /** A leading or trailing space, or a leading '#' (a comment to some readers), needs quotes too. */
+    private static boolean edgeNeedsQuotes(final String value)
+    {
         return value.charAt(0) == ' ' || value.charAt(value.length() - 1) == ' ' || value.charAt(0) == '#';
+    }
+
+    private UncheckedIOException failed(final IOException ex)
+    {
+        return new UncheckedIOException("cannot write " + name + ": " + ex.getMessage(), ex);
+    }
+
+    /** Gzip at the fastest level: large outputs shrink about sixfold and the writing thread keeps up. */
+    private static final class FastestGzip extends GZIPOutputStream
+    {
+        FastestGzip(final OutputStream out) throws IOException
+        {
+            super(out, BUFFER_SIZE);
+            def.setLevel(Deflater.BEST_SPEED);
+        }
     }
 
     @Override
     public void close()
     {
-        try
+        try (out)
         {
-            out.close();
+            drain();
         }
         catch (final IOException ex)
         {
-            throw new UncheckedIOException("cannot write " + name + ": " + ex.getMessage(), ex);
+            throw failed(ex);
         }
     }
 }

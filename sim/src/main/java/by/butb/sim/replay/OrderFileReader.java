@@ -14,7 +14,6 @@ import by.butb.engine.model.TimeInForce;
 
 import java.math.BigDecimal;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.LongToIntFunction;
@@ -45,8 +44,21 @@ public final class OrderFileReader
     public static final List<String> ACTIONS = List.of("NEW", "CANCEL", "REPLACE", "LOT_OFFER", "LOT_BID");
 
 
+    /**
+     * Every column read: time and action, then the {@link RowText} components in their order. Their indexes in the
+     * file are looked up once per header ({@link #at}).
+     */
+    private static final String[] COLUMNS = {"time", "action", "participant", "on_behalf_of", "order_id",
+        "new_order_id", "exchange_order_id", "instrument", "side", "type", "tif", "price", "quantity", "counterparty",
+        "counterparty_order_id", "bid_step", "close_time"};
+    private static final int TIME = 0;
+    private static final int ACTION = 1;
+
     private final Catalog catalog;
     private final OrderIds ids;
+    private final int[] at = new int[COLUMNS.length];
+    /** A row of the file whose column indexes {@link #at} holds, or null before the first row. */
+    private CsvRow layout;
     private final LongToIntFunction instrumentOfExchangeOrder;
     private long lastTime;
 
@@ -66,20 +78,28 @@ public final class OrderFileReader
     public RowInfo read(final CsvRow row, final Command cmd)
     {
         cmd.clear();
-        final Problems problems = new Problems(row.line());
+        final RowProblems problems = new RowProblems(row.line());
         cmd.userRef = row.line();
         if (row.extraValues() > 0)
         {
             problems.addRow(row.extraValuesProblem());
         }
 
-        cmd.timeNanos = time(problems, "time", row.get("time"), lastTime);
+        if (!row.sameColumns(layout))
+        {
+            for (int i = 0; i < COLUMNS.length; i++)
+            {
+                at[i] = row.columnIndex(COLUMNS[i]);
+            }
+            layout = row;
+        }
+        cmd.timeNanos = time(problems, "time", row.get(at[TIME]), lastTime);
         if (problems.isEmpty())
         {
             lastTime = cmd.timeNanos;
         }
 
-        final RowText text = RowText.of(row);
+        final RowText text = RowText.of(row, at);
         if (text.participant().isEmpty())
         {
             problems.add("participant", "is missing");
@@ -97,7 +117,7 @@ public final class OrderFileReader
         orderId(problems, "new_order_id", text.newOrderId());
         orderId(problems, "counterparty_order_id", text.counterpartyOrderId());
 
-        final String actionText = row.get("action");
+        final String actionText = row.get(at[ACTION]);
         final String action = actionText.toUpperCase(Locale.ROOT);
         switch (action)
         {
@@ -132,7 +152,7 @@ public final class OrderFileReader
     }
 
     /** A NEW row: a new order, possibly a negotiated one naming its counterparty. */
-    private void readNew(final Problems problems, final RowText text, final Command cmd)
+    private void readNew(final RowProblems problems, final RowText text, final Command cmd)
     {
         cmd.type = CommandType.NEW_ORDER;
         onlyFor(problems, "exchange_order_id", text.exchangeOrderId(), "CANCEL, REPLACE and LOT_BID");
@@ -179,7 +199,7 @@ public final class OrderFileReader
     }
 
     /** A LOT_OFFER row: a lot put up for bidding, a GTC limit order with its bid step and closing time. */
-    private void readLotOffer(final Problems problems, final RowText text, final Command cmd)
+    private void readLotOffer(final RowProblems problems, final RowText text, final Command cmd)
     {
         cmd.type = CommandType.LOT_OFFER;
         onlyFor(problems, "exchange_order_id", text.exchangeOrderId(), "CANCEL, REPLACE and LOT_BID");
@@ -210,7 +230,7 @@ public final class OrderFileReader
      * A LOT_BID row: a bid on a lot named by its exchange order id, or by its offerer (counterparty) and the
      * offerer's order id; the price is read at the lot's instrument's scale.
      */
-    private void readLotBid(final Problems problems, final RowText text, final Command cmd)
+    private void readLotBid(final RowProblems problems, final RowText text, final Command cmd)
     {
         cmd.type = CommandType.LOT_BID;
         onlyFor(problems, "new_order_id", text.newOrderId(), "REPLACE");
@@ -253,7 +273,7 @@ public final class OrderFileReader
     }
 
     /** A CANCEL row: names the order by order_id or exchange_order_id. */
-    private void readCancel(final Problems problems, final RowText text, final Command cmd)
+    private void readCancel(final RowProblems problems, final RowText text, final Command cmd)
     {
         cmd.type = CommandType.CANCEL;
         orderReference(problems, text.orderId(), text.exchangeOrderId());
@@ -269,7 +289,7 @@ public final class OrderFileReader
      * A REPLACE row: names the order like a CANCEL, gives its new price and quantity (read at the order's
      * instrument's scale) and optionally the new order id it goes on under.
      */
-    private void readReplace(final Problems problems, final RowText text, final Command cmd)
+    private void readReplace(final RowProblems problems, final RowText text, final Command cmd)
     {
         cmd.type = CommandType.REPLACE;
         orderReference(problems, text.orderId(), text.exchangeOrderId());
@@ -326,7 +346,7 @@ public final class OrderFileReader
         return index < 0 || index >= catalog.instruments().size() ? null : catalog.instrument(index);
     }
 
-    private Instrument instrument(final Problems problems, final String text, final Command cmd)
+    private Instrument instrument(final RowProblems problems, final String text, final Command cmd)
     {
         if (!required(problems, "instrument", text))
         {
@@ -338,7 +358,7 @@ public final class OrderFileReader
     }
 
     /** Nanoseconds since the epoch of an ISO-8601 instant; {@code fallback} when missing or unreadable. */
-    private static long time(final Problems problems, final String field, final String text, final long fallback)
+    private static long time(final RowProblems problems, final String field, final String text, final long fallback)
     {
         if (text.isEmpty())
         {
@@ -357,7 +377,7 @@ public final class OrderFileReader
     }
 
     /** The columns that a CANCEL or a REPLACE must leave empty. */
-    private static void notForOrderChanges(final Problems problems, final RowText text)
+    private static void notForOrderChanges(final RowProblems problems, final RowText text)
     {
         onlyFor(problems, "counterparty", text.counterparty(), "NEW and LOT_BID");
         onlyFor(problems, "counterparty_order_id", text.counterpartyOrderId(), "NEW and LOT_BID");
@@ -366,7 +386,7 @@ public final class OrderFileReader
     }
 
     /** An order id is at most {@link #MAX_ORDER_ID_LENGTH} characters, none of them a control character. */
-    private static void orderId(final Problems problems, final String field, final String value)
+    private static void orderId(final RowProblems problems, final String field, final String value)
     {
         if (value.length() > MAX_ORDER_ID_LENGTH)
         {
@@ -395,7 +415,8 @@ public final class OrderFileReader
         return ids.idOf(owner, orderId);
     }
 
-    private static void onlyFor(final Problems problems, final String field, final String value, final String actions)
+    private static void onlyFor(final RowProblems problems, final String field, final String value,
+        final String actions)
     {
         if (!value.isEmpty())
         {
@@ -403,7 +424,7 @@ public final class OrderFileReader
         }
     }
 
-    private static void orderReference(final Problems problems, final String orderId, final String exchangeOrderId)
+    private static void orderReference(final RowProblems problems, final String orderId, final String exchangeOrderId)
     {
         if (orderId.isEmpty() && exchangeOrderId.isEmpty())
         {
@@ -411,7 +432,7 @@ public final class OrderFileReader
         }
     }
 
-    private static boolean required(final Problems problems, final String field, final String value)
+    private static boolean required(final RowProblems problems, final String field, final String value)
     {
         if (value.isEmpty())
         {
@@ -421,7 +442,7 @@ public final class OrderFileReader
         return true;
     }
 
-    private static <E extends Enum<E>> E word(final Problems problems, final String field, final String text,
+    private static <E extends Enum<E>> E word(final RowProblems problems, final String field, final String text,
         final Class<E> type, final E fallback)
     {
         try
@@ -440,7 +461,7 @@ public final class OrderFileReader
         }
     }
 
-    private static long positiveLong(final Problems problems, final String field, final String text)
+    private static long positiveLong(final RowProblems problems, final String field, final String text)
     {
         try
         {
@@ -462,7 +483,7 @@ public final class OrderFileReader
      * Reads a decimal at the instrument's scale. Without a known instrument only the syntax is checked (the engine
      * rejects the order for its unknown instrument or order) and 0 is returned.
      */
-    private static long decimal(final Problems problems, final String field, final String text,
+    private static long decimal(final RowProblems problems, final String field, final String text,
         final Instrument instrument, final boolean isPrice)
     {
         if (text.isEmpty())
@@ -470,24 +491,27 @@ public final class OrderFileReader
             problems.add(field, "is missing");
             return 0;
         }
+        final int scale = instrument == null ? 0 : isPrice ? instrument.priceScale() : instrument.quantityScale();
+        NumberFormatException refused = null;
+        if (instrument != null)
+        {
+            try
+            {
+                return FixedPoint.parse(text, scale);
+            }
+            catch (final NumberFormatException ex)
+            {
+                refused = ex;
+            }
+        }
         if (!FixedPoint.isPlainDecimal(text))
         {
             problems.add(field, "'" + text + "' is not a decimal number");
             return 0;
         }
-        final BigDecimal value = new BigDecimal(text);
-        if (instrument == null)
+        if (refused != null)
         {
-            return 0;
-        }
-        final int scale = isPrice ? instrument.priceScale() : instrument.quantityScale();
-        try
-        {
-            return FixedPoint.parse(text, scale);
-        }
-        catch (final NumberFormatException ex)
-        {
-            if (value.stripTrailingZeros().scale() > scale)
+            if (new BigDecimal(text).stripTrailingZeros().scale() > scale)
             {
                 final String step = isPrice ?
                     "price step " + FixedPoint.format(instrument.priceStep(), scale) :
@@ -498,10 +522,10 @@ public final class OrderFileReader
             }
             else
             {
-                problems.add(field, ex.getMessage());
+                problems.add(field, refused.getMessage());
             }
-            return 0;
         }
+        return 0;
     }
 
     /** The trimmed text of one row's columns other than time and action ("" when absent or empty). */
@@ -522,69 +546,18 @@ public final class OrderFileReader
         String bidStep,
         String closeTime)
     {
-        static RowText of(final CsvRow row)
+        /** @param at the index of each of {@link #COLUMNS} in the row, -1 for a column the file lacks. */
+        static RowText of(final CsvRow row, final int[] at)
         {
-            return new RowText(row.get("participant"), row.get("on_behalf_of"), row.get("order_id"),
-                row.get("new_order_id"), row.get("exchange_order_id"), row.get("instrument"), row.get("side"),
-                row.get("type"), row.get("tif"), row.get("price"), row.get("quantity"), row.get("counterparty"),
-                row.get("counterparty_order_id"), row.get("bid_step"), row.get("close_time"));
+            return new RowText(row.get(at[2]), row.get(at[3]), row.get(at[4]), row.get(at[5]), row.get(at[6]),
+                row.get(at[7]), row.get(at[8]), row.get(at[9]), row.get(at[10]), row.get(at[11]), row.get(at[12]),
+                row.get(at[13]), row.get(at[14]), row.get(at[15]), row.get(at[16]));
         }
 
         /** The beneficial owner as written: the broker's client, or the participant itself. */
         String owner()
         {
             return onBehalfOf.isEmpty() ? participant : onBehalfOf;
-        }
-    }
-
-    /** What is wrong with one row: hard problems make it MALFORMED_INPUT; scale-only problems keep their code. */
-    private static final class Problems
-    {
-        private final long line;
-        private final List<String> messages = new ArrayList<>();
-        private boolean malformed;
-        private ResultCode scaleCode;
-
-        Problems(final long line)
-        {
-            this.line = line;
-        }
-
-        void add(final String field, final String message)
-        {
-            messages.add("field '" + field + "': " + message);
-            malformed = true;
-        }
-
-        /** A problem of the row as a whole. */
-        void addRow(final String message)
-        {
-            messages.add(message);
-            malformed = true;
-        }
-
-        void addScale(final String field, final String message, final ResultCode code)
-        {
-            messages.add("field '" + field + "': " + message);
-            if (scaleCode == null)
-            {
-                scaleCode = code;
-            }
-        }
-
-        boolean isEmpty()
-        {
-            return messages.isEmpty();
-        }
-
-        ResultCode code()
-        {
-            return malformed || scaleCode == null ? ResultCode.MALFORMED_INPUT : scaleCode;
-        }
-
-        String reason()
-        {
-            return "line " + line + " " + String.join("; ", messages);
         }
     }
 }

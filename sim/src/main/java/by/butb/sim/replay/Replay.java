@@ -13,6 +13,7 @@ import by.butb.engine.pipeline.EngineContext;
 import by.butb.engine.pipeline.EnginePipeline;
 import by.butb.engine.pipeline.PipelineLayout;
 import by.butb.engine.pipeline.WaitStrategyName;
+import org.agrona.collections.Long2ObjectHashMap;
 
 import java.io.IOException;
 import java.io.Reader;
@@ -29,7 +30,6 @@ import java.nio.file.StandardCopyOption;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 
@@ -54,14 +54,27 @@ public final class Replay
      * @param until    time (epoch nanoseconds UTC) of a CLOCK command submitted after the last row, or null for
      *                 the default: the latest lot close_time of the file when it is after the last row (so every
      *                 lot settles), else no CLOCK.
+     * @param gzip     write trades.csv.gz and events.csv.gz (gzip) instead of trades.csv and events.csv.
      */
     public record Options(Source orders, Source instruments, Source participants, Source schedule, Path out,
-                          Path data, MarketRules rules, Long until)
+                          Path data, MarketRules rules, Long until, boolean gzip)
     {
         public Options(final Source orders, final Source instruments, final Source participants,
             final Source schedule, final Path out, final Path data, final MarketRules rules)
         {
             this(orders, instruments, participants, schedule, out, data, rules, null);
+        }
+
+        public Options(final Source orders, final Source instruments, final Source participants,
+            final Source schedule, final Path out, final Path data, final MarketRules rules, final Long until)
+        {
+            this(orders, instruments, participants, schedule, out, data, rules, until, false);
+        }
+
+        /** The names of the files the replay writes: trades, events (".csv.gz" with gzip), summary. */
+        public List<String> outputFiles()
+        {
+            return List.of(CsvOut.fileName(TRADES_FILE, gzip), CsvOut.fileName(EVENTS_FILE, gzip), SUMMARY_FILE);
         }
     }
 
@@ -104,7 +117,7 @@ public final class Replay
         {
             final Path temp = cleanup.createTemp(out);
             final Result result = replay(options, catalog, schedule, orders, temp, progress);
-            cleanup.moveIntoPlace(temp, out);
+            cleanup.moveIntoPlace(temp, out, options.outputFiles());
             return new Result(result.commands(), result.events(), result.trades(), result.rejects(),
                 result.stateHash(), result.summary(), out);
         }
@@ -128,18 +141,19 @@ public final class Replay
         final Reader orders, final Path temp, final Consumer<String> progress) throws IOException
     {
         final OrderIds ids = new OrderIds();
-        final Map<Long, RowInfo> rows = new ConcurrentHashMap<>();
-        final Map<Long, Integer> liveOrderInstruments = new ConcurrentHashMap<>();
+        final EngineContext context = new EngineContext();
+        final PendingRows rows = new PendingRows(context.ringSize());
+        // Written by the engine's thread, read by this one only after draining the pipeline (nothing in flight).
+        final Map<Long, Integer> liveOrderInstruments = new Long2ObjectHashMap<>();
         final ReplayStats stats = new ReplayStats(catalog.instruments().size());
-        try (CsvOut events = new CsvOut(EVENTS_FILE, writer(temp.resolve(EVENTS_FILE)));
-             CsvOut trades = new CsvOut(TRADES_FILE, writer(temp.resolve(TRADES_FILE))))
+        try (CsvOut events = CsvOut.create(temp, EVENTS_FILE, options.gzip());
+             CsvOut trades = CsvOut.create(temp, TRADES_FILE, options.gzip()))
         {
             events.header(ReplayListener.EVENT_COLUMNS);
             trades.header(ReplayListener.TRADE_COLUMNS);
-            final ReplayListener listener = new ReplayListener(catalog, options.rules(), ids, rows,
+            final ReplayListener listener = new ReplayListener(catalog, options.rules(), ids, rows::take,
                 liveOrderInstruments, events, trades, stats);
-            final EngineContext context = new EngineContext()
-                .catalog(catalog)
+            context.catalog(catalog)
                 .rules(options.rules())
                 .schedule(schedule)
                 .waitStrategy(WaitStrategyName.BLOCKING)
@@ -148,14 +162,15 @@ public final class Replay
                 .listener(listener);
 
             final EnginePipeline[] pipeline = new EnginePipeline[1];
+            final CommandBatch batch = new CommandBatch();
             try
             {
                 final OrderFileReader reader = new OrderFileReader(catalog, ids, exchangeOrderId ->
                 {
+                    batch.flush(pipeline[0]);
                     pipeline[0].drain();
                     return liveOrderInstruments.getOrDefault(exchangeOrderId, Command.UNKNOWN);
                 });
-                final Command command = new Command();
                 final long[] count = {0};
                 final long[] lastTime = {Long.MIN_VALUE, Long.MIN_VALUE, 0};
                 final long[] lastProgress = {System.nanoTime()};
@@ -166,15 +181,16 @@ public final class Replay
                     {
                         pipeline[0] = EnginePipeline.start(context);
                     }
+                    final Command command = batch.next();
                     final RowInfo info = reader.read(row, command);
-                    rows.put(info.line(), info);
+                    rows.add(info);
                     lastTime[0] = Math.max(lastTime[0], command.timeNanos);
                     lastTime[2] = Math.max(lastTime[2], info.line());
                     if (command.type == CommandType.LOT_OFFER)
                     {
                         lastTime[1] = Math.max(lastTime[1], command.closeTimeNanos);
                     }
-                    pipeline[0].submit(command);
+                    batch.add(pipeline[0]);
                     if ((++count[0] & 0xFFFF) == 0 && System.nanoTime() - lastProgress[0] > PROGRESS_EVERY_NANOS)
                     {
                         lastProgress[0] = System.nanoTime();
@@ -185,6 +201,7 @@ public final class Replay
                 {
                     pipeline[0] = EnginePipeline.start(context);
                 }
+                batch.flush(pipeline[0]);
                 final long clockTime = options.until() != null ? options.until() :
                     lastTime[1] > lastTime[0] ? lastTime[1] : Long.MIN_VALUE;
                 if (clockTime != Long.MIN_VALUE)
@@ -195,7 +212,7 @@ public final class Replay
                             " is before the last row's time " + ReplayListener.time(lastTime[0]));
                     }
                     // The CLOCK's events (lots closing, phases, expiries) are reported on the line after the last.
-                    pipeline[0].submit(command.clock(clockTime));
+                    pipeline[0].submit(new Command().clock(clockTime));
                 }
                 pipeline[0].drain();
                 if (listener.error() != null)
@@ -344,7 +361,7 @@ public final class Replay
         }
 
         /** Moves the finished files into {@code out}: the whole directory when it is new, else file by file. */
-        void moveIntoPlace(final Path finished, final Path out) throws IOException
+        void moveIntoPlace(final Path finished, final Path out, final List<String> names) throws IOException
         {
             if (!Files.exists(out))
             {
@@ -359,7 +376,6 @@ public final class Replay
                     Files.createDirectories(out);
                 }
             }
-            final List<String> names = List.of(TRADES_FILE, EVENTS_FILE, SUMMARY_FILE);
             for (final String name : names)
             {
                 // Checked for all three before the first is replaced, so that a failure leaves out as it was.

@@ -6,6 +6,8 @@ import by.butb.engine.core.EngineEvent;
 import by.butb.engine.core.EventType;
 import by.butb.engine.core.MarketRules;
 import by.butb.engine.core.MatchingEngine;
+import by.butb.engine.core.ResultCode;
+import by.butb.engine.core.TradeKind;
 import by.butb.engine.model.Catalog;
 import by.butb.engine.model.FixedPoint;
 import by.butb.engine.model.Instrument;
@@ -13,6 +15,7 @@ import by.butb.engine.model.OrderType;
 import by.butb.engine.model.Participant;
 import by.butb.engine.model.ParticipantStatus;
 import by.butb.engine.model.Side;
+import by.butb.engine.model.TimeInForce;
 import by.butb.engine.pipeline.EngineListener;
 
 import java.io.UncheckedIOException;
@@ -21,6 +24,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.LongFunction;
 
 /**
  * Writes events.csv and trades.csv as the engine produces events, and counts them for the summary.
@@ -38,22 +42,36 @@ public final class ReplayListener implements EngineListener
         "seller", "buy_order_id", "sell_order_id", "aggressor", "kind"};
 
     private static final long NANOS_PER_SECOND = 1_000_000_000L;
+    private static final byte[][] SIDES = CsvOut.encodedNames(Side.values());
+    private static final byte[][] ORDER_TYPES = CsvOut.encodedNames(OrderType.values());
+    private static final byte[][] TIME_IN_FORCES = CsvOut.encodedNames(TimeInForce.values());
+    private static final byte[][] EVENT_TYPES = CsvOut.encodedNames(EventType.values());
+    private static final byte[][] CODE_NAMES = CsvOut.encodedNames(ResultCode.values());
+    private static final byte[][] TRADE_KINDS = CsvOut.encodedNames(TradeKind.values());
 
     private final Catalog catalog;
     private final MarketRules rules;
     private final OrderIds ids;
-    private final Map<Long, RowInfo> rows;
+    private final LongFunction<RowInfo> rows;
     private final Map<Long, Integer> liveOrderInstruments;
     private final CsvOut events;
     private final CsvOut trades;
     private final ReplayStats stats;
+    /** The catalog's participant ids and instrument symbols as CSV fields, by index. */
+    private final byte[][] participantIds;
+    private final byte[][] symbols;
     private final List<EngineEvent> pending = new ArrayList<>();
     private int pendingCount;
     private long eventId;
     private volatile RuntimeException error;
 
+    /**
+     * @param rows                 takes the row of a command by its userRef (its line), or gives null when the
+     *                             command came from no row; called on the engine's thread once per command.
+     * @param liveOrderInstruments kept here: the instrument of each live order by exchange order id.
+     */
     public ReplayListener(final Catalog catalog, final MarketRules rules, final OrderIds ids,
-        final Map<Long, RowInfo> rows, final Map<Long, Integer> liveOrderInstruments, final CsvOut events,
+        final LongFunction<RowInfo> rows, final Map<Long, Integer> liveOrderInstruments, final CsvOut events,
         final CsvOut trades, final ReplayStats stats)
     {
         this.catalog = catalog;
@@ -64,6 +82,16 @@ public final class ReplayListener implements EngineListener
         this.events = events;
         this.trades = trades;
         this.stats = stats;
+        participantIds = new byte[catalog.participants().size()][];
+        for (int i = 0; i < participantIds.length; i++)
+        {
+            participantIds[i] = CsvOut.encoded(catalog.participant(i).id());
+        }
+        symbols = new byte[catalog.instruments().size()][];
+        for (int i = 0; i < symbols.length; i++)
+        {
+            symbols[i] = CsvOut.encoded(catalog.instrument(i).symbol());
+        }
     }
 
     /** The first write error, or null. */
@@ -85,7 +113,7 @@ public final class ReplayListener implements EngineListener
     @Override
     public void onCommandComplete(final Command command, final MatchingEngine engine)
     {
-        final RowInfo removed = rows.remove(command.userRef);
+        final RowInfo removed = rows.apply(command.userRef);
         final RowInfo info = removed == null ? RowInfo.NONE : removed;
         for (int i = 0; i < pendingCount; i++)
         {
@@ -141,15 +169,15 @@ public final class ReplayListener implements EngineListener
         final String seller = participantName(e.sellOwner, "");
         trades.field(e.tradeId)
             .time(e.timeNanos)
-            .field(instrument.symbol())
+            .field(symbols[instrument.index()])
             .decimal(e.price, instrument.priceScale())
-            .decimal(e.quantity, instrument.quantityScale())
-            .field(buyer)
-            .field(seller)
-            .field(orderName(buyer, e.buyClientOrderId))
+            .decimal(e.quantity, instrument.quantityScale());
+        participant(trades, e.buyOwner, "");
+        participant(trades, e.sellOwner, "");
+        trades.field(orderName(buyer, e.buyClientOrderId))
             .field(orderName(seller, e.sellClientOrderId))
-            .field(e.side.name())
-            .field(e.tradeKind.name())
+            .field(SIDES[e.side.ordinal()])
+            .field(TRADE_KINDS[e.tradeKind.ordinal()])
             .end();
     }
 
@@ -166,20 +194,33 @@ public final class ReplayListener implements EngineListener
         final String owner = participantName(e.owner, info.owner());
         events.field(++eventId)
             .time(e.timeNanos)
-            .fieldUnlessZero(e.userRef)
-            .field(owner)
-            .field(participantName(e.submitter, info.participant()))
-            .field(rejected ? info.orderId() : orderName(owner, e.clientOrderId))
-            .fieldUnlessZero(e.exchangeOrderId)
-            .field(instrument != null ? instrument.symbol() : info.instrument());
+            .fieldUnlessZero(e.userRef);
+        participant(events, e.owner, info.owner());
+        participant(events, e.submitter, info.participant());
+        events.field(rejected ? info.orderId() : orderName(owner, e.clientOrderId))
+            .fieldUnlessZero(e.exchangeOrderId);
+        if (instrument != null)
+        {
+            events.field(symbols[instrument.index()]);
+        }
+        else
+        {
+            events.field(info.instrument());
+        }
 
-        final boolean fromEngine = !rejected || e.commandType == CommandType.NEW_ORDER;
-        events.field(fromEngine ? e.side.name() : upper(info.side()))
-            .field(fromEngine ? e.orderType.name() : upper(info.type()))
-            .field(fromEngine ? e.timeInForce.name() : upper(info.tif()))
-            .field(e.type.name())
+        if (!rejected || e.commandType == CommandType.NEW_ORDER)
+        {
+            events.field(SIDES[e.side.ordinal()])
+                .field(ORDER_TYPES[e.orderType.ordinal()])
+                .field(TIME_IN_FORCES[e.timeInForce.ordinal()]);
+        }
+        else
+        {
+            events.field(upper(info.side())).field(upper(info.type())).field(upper(info.tif()));
+        }
+        events.field(EVENT_TYPES[e.type.ordinal()])
             .field(e.code.code())
-            .field(e.code.name())
+            .field(CODE_NAMES[e.code.ordinal()])
             .field(reason(e, info, instrument, engine));
 
         final boolean scaled = instrument != null && !unreadable &&
@@ -389,6 +430,19 @@ public final class ReplayListener implements EngineListener
     private Instrument instrument(final int index)
     {
         return index >= 0 && index < catalog.instruments().size() ? catalog.instrument(index) : null;
+    }
+
+    /** The participant's id from the catalog, or as written when the catalog has no such index. */
+    private void participant(final CsvOut out, final int index, final String asWritten)
+    {
+        if (index >= 0 && index < participantIds.length)
+        {
+            out.field(participantIds[index]);
+        }
+        else
+        {
+            out.field(asWritten);
+        }
     }
 
     private String participantName(final int index, final String asWritten)

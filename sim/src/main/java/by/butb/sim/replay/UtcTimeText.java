@@ -4,63 +4,77 @@ import java.time.Instant;
 
 /**
  * Writes epoch nanoseconds as {@link Instant#toString} does ({@code 2024-03-01T09:00:00.125Z}: the fraction in
- * groups of three digits, none when zero), reusing the text of the last second it wrote: the times of an output
- * file mostly share their second with the one before. Not thread-safe: one per writing thread.
+ * groups of three digits, none when zero) as ASCII bytes, reusing the text of the last second it wrote: the times
+ * of an output file mostly share their second with the one before. Not thread-safe: one per writing thread.
  */
 final class UtcTimeText
 {
+    /** The most bytes one time takes: a {@code long} of nanoseconds reaches the years 1677 to 2262. */
+    static final int MAX_LENGTH = 40;
+
     private static final long NANOS_PER_SECOND = 1_000_000_000L;
-    /** Seconds of 10000-01-01T00:00:00Z: from there on (and before 1970) {@link Instant#toString} is used. */
-    private static final long END_OF_YEAR_9999 = 253_402_300_800L;
 
     private long second = Long.MIN_VALUE;
-    private String secondText = "";
+    private final byte[] secondText = new byte[MAX_LENGTH];
+    private int secondLength;
 
-    /** Appends the time of {@code nanos} (epoch nanoseconds, UTC). */
-    void appendTo(final StringBuilder out, final long nanos)
+    /**
+     * Writes the time of {@code nanos} (epoch nanoseconds, UTC) into {@code out} from {@code at}, which has room for
+     * {@link #MAX_LENGTH} bytes, and returns the position after it.
+     */
+    int writeTo(final byte[] out, final int at, final long nanos)
     {
         final long s = Math.floorDiv(nanos, NANOS_PER_SECOND);
         final int nano = (int)Math.floorMod(nanos, NANOS_PER_SECOND);
-        if (s < 0 || s >= END_OF_YEAR_9999)
+        if (s < 0)
         {
-            out.append(Instant.ofEpochSecond(s, nano));
-            return;
+            return ascii(out, at, Instant.ofEpochSecond(s, nano).toString());
         }
         if (s != second)
         {
             final String text = Instant.ofEpochSecond(s).toString();
-            secondText = text.substring(0, text.length() - 1);
+            secondLength = ascii(secondText, 0, text.substring(0, text.length() - 1));
             second = s;
         }
-        out.append(secondText);
+        System.arraycopy(secondText, 0, out, at, secondLength);
+        int p = at + secondLength;
         if (nano != 0)
         {
-            out.append('.');
+            out[p++] = '.';
             if (nano % 1_000_000 == 0)
             {
-                digits(out, nano / 1_000_000, 3);
+                p = digits(out, p, nano / 1_000_000, 3);
             }
             else if (nano % 1_000 == 0)
             {
-                digits(out, nano / 1_000, 6);
+                p = digits(out, p, nano / 1_000, 6);
             }
             else
             {
-                digits(out, nano, 9);
+                p = digits(out, p, nano, 9);
             }
         }
-        out.append('Z');
+        out[p++] = 'Z';
+        return p;
     }
 
-    private static void digits(final StringBuilder out, final int value, final int width)
+    private static int digits(final byte[] out, final int at, final int value, final int width)
     {
-        for (int bound = 10, i = 1; i < width; i++, bound *= 10)
+        int rest = value;
+        for (int p = at + width - 1; p >= at; p--)
         {
-            if (value < bound)
-            {
-                out.append('0');
-            }
+            out[p] = (byte)('0' + rest % 10);
+            rest /= 10;
         }
-        out.append(value);
+        return at + width;
+    }
+
+    private static int ascii(final byte[] out, final int at, final String text)
+    {
+        for (int i = 0; i < text.length(); i++)
+        {
+            out[at + i] = (byte)text.charAt(i);
+        }
+        return at + text.length();
     }
 }

@@ -21,6 +21,9 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class PipelineTransport implements StudyTransport
 {
+    /** The engine's command ring: at most this many commands are submitted and not answered yet. */
+    static final int RING_SIZE = 1 << 14;
+
     static final long LATENCY_SAMPLES = 20_000;
 
     private final StudyCommands commands;
@@ -36,6 +39,7 @@ final class PipelineTransport implements StudyTransport
         this.submitted = new long[commands.size() + 1];
         this.samplePeriod = Math.max(1, commands.size() / LATENCY_SAMPLES);
         final EngineContext context = new EngineContext()
+            .ringSize(RING_SIZE)
             .catalog(catalog)
             .rules(rules)
             .waitStrategy(WaitStrategyName.BLOCKING)

@@ -10,6 +10,7 @@ import by.butb.engine.model.Participant;
 import by.butb.engine.pipeline.EngineListener;
 import by.butb.sim.replay.CsvOut;
 import by.butb.sim.replay.OrderIds;
+import by.butb.sim.replay.PendingRows;
 import by.butb.sim.replay.ReplayListener;
 import by.butb.sim.replay.ReplayStats;
 import by.butb.sim.replay.RowInfo;
@@ -17,9 +18,7 @@ import org.HdrHistogram.Histogram;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.io.Writer;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -96,20 +95,21 @@ public final class StudyRun
         GATEWAY
     }
 
-    /** The study in process (see {@link #run(StudyPlan, Path, double, Consumer, Route)}). */
+    /** The study in process, plain CSV (see {@link #run(StudyPlan, Path, double, Consumer, Route, boolean)}). */
     public static Result run(final StudyPlan plan, final Path out, final double speed, final Consumer<String> progress)
         throws IOException
     {
-        return run(plan, out, speed, progress, Route.IN_PROCESS);
+        return run(plan, out, speed, progress, Route.IN_PROCESS, false);
     }
 
     /**
      * @param speed    simulated seconds per wall-clock second for pacing (0: as fast as possible).
      * @param progress receives progress lines ("\r..." updates), or null.
      * @param route    in process, or through the FIX gateway; both write the same trades.csv and events.csv.
+     * @param gzip     write trades.csv.gz, events.csv.gz and trades-by-flow.csv.gz (gzip) instead.
      */
     public static Result run(final StudyPlan plan, final Path out, final double speed, final Consumer<String> progress,
-        final Route route) throws IOException
+        final Route route, final boolean gzip) throws IOException
     {
         Files.createDirectories(out);
         final Catalog catalog = plan.catalog();
@@ -119,6 +119,9 @@ public final class StudyRun
         final int total = commandList.size();
         final Histogram latency = new Histogram(3_600_000_000_000L, 3);
         final Collector collector = new Collector(plan);
+        // In process the engine answers the commands in the order they are submitted, so the rows go through a
+        // ring; through the gateway, the sessions may reorder them.
+        final PendingRows ordered = route == Route.GATEWAY ? null : new PendingRows(PipelineTransport.RING_SIZE);
         final Map<Long, RowInfo> rows = new ConcurrentHashMap<>();
         final ReplayStats stats = new ReplayStats(catalog.instruments().size());
         final long started = System.nanoTime();
@@ -126,15 +129,16 @@ public final class StudyRun
         final long commands;
         final String latencyMeaning;
         final String routeLine;
-        try (CsvOut events = new CsvOut(EVENTS_FILE, writer(out.resolve(EVENTS_FILE)));
-             CsvOut trades = new CsvOut(TRADES_FILE, writer(out.resolve(TRADES_FILE)));
-             CsvOut flowTrades = new CsvOut(FLOW_TRADES_FILE, writer(out.resolve(FLOW_TRADES_FILE))))
+        try (CsvOut events = CsvOut.create(out, EVENTS_FILE, gzip);
+             CsvOut trades = CsvOut.create(out, TRADES_FILE, gzip);
+             CsvOut flowTrades = CsvOut.create(out, FLOW_TRADES_FILE, gzip))
         {
             events.header(ReplayListener.EVENT_COLUMNS);
             trades.header(ReplayListener.TRADE_COLUMNS);
             flowTrades.header(FLOW_TRADE_COLUMNS);
             collector.writeTo(flowTrades, commandList.ids());
-            final ReplayListener writer = new ReplayListener(catalog, rules, commandList.ids(), rows,
+            final ReplayListener writer = new ReplayListener(catalog, rules, commandList.ids(),
+                ordered != null ? ordered::take : rows::remove,
                 new ConcurrentHashMap<>(), events, trades, stats);
             final List<EngineListener> listeners = List.of(writer, collector);
             try (StudyTransport transport = route == Route.GATEWAY ?
@@ -151,7 +155,11 @@ public final class StudyRun
                         pace(started, time - simStart, speed);
                     }
                     final RowInfo row = commandList.row(i);
-                    if (row != null)
+                    if (row != null && ordered != null)
+                    {
+                        ordered.add(row);
+                    }
+                    else if (row != null)
                     {
                         rows.put(i + 1L, row);
                     }
@@ -207,11 +215,6 @@ public final class StudyRun
                 return;
             }
         }
-    }
-
-    private static Writer writer(final Path file) throws IOException
-    {
-        return Files.newBufferedWriter(file, StandardCharsets.UTF_8);
     }
 
     /**

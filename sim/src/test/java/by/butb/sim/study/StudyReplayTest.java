@@ -8,6 +8,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.Reader;
 import java.math.BigDecimal;
@@ -20,6 +21,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
+import java.util.zip.GZIPInputStream;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -41,6 +43,22 @@ class StudyReplayTest
         result = StudyRun.run(StudyPlan.of(Scenario.load(ScenarioSource.STUDY)), dir.resolve("study"), 0, null);
         StudyReport.write(result, dir.resolve("study"));
         StudyReport.writeTiming(result, 0, dir.resolve("study"));
+    }
+
+    @Test
+    void withGzipTheRunWritesTheSameCsvCompressed() throws Exception
+    {
+        final Path gzip = dir.resolve("gzip");
+        StudyRun.run(StudyPlan.of(Scenario.load(ScenarioSource.STUDY)), gzip, 0, null, StudyRun.Route.IN_PROCESS,
+            true);
+        for (final String name : List.of(StudyRun.TRADES_FILE, StudyRun.EVENTS_FILE, StudyRun.FLOW_TRADES_FILE))
+        {
+            try (InputStream in = new GZIPInputStream(Files.newInputStream(gzip.resolve(name + ".gz"))))
+            {
+                assertArrayEquals(Files.readAllBytes(dir.resolve("study").resolve(name)), in.readAllBytes(), name);
+            }
+            assertFalse(Files.exists(gzip.resolve(name)), name);
+        }
     }
 
     /** flows.csv as the study gives it (the bundled copy of shared/study/flows.csv). */
