@@ -46,7 +46,7 @@ public final class ClusterRoundTrip
     {
         int orders = 100_000;
         int warmupOrders = 20_000;
-        int window = 100;
+        int window = 1_000;
         List<Integer> rates = List.of(1_000, 10_000, 50_000);
         int seconds = 5;
         int warmupSeconds = 1;
@@ -75,7 +75,7 @@ public final class ClusterRoundTrip
         {
             System.err.println("ClusterRoundTrip: " + ex.getMessage());
             System.err.println("usage: ClusterRoundTrip [--orders N (100000)] [--warmup-orders N (20000)] " +
-                "[--window N (100)] [--rates N,N,... (1000,10000,50000)] [--seconds N (5)] [--warmup-seconds N (1)] " +
+                "[--window N (1000)] [--rates N,N,... (1000,10000,50000)] [--seconds N (5)] [--warmup-seconds N (1)] " +
                 "[--seed N (42)] [--out DIR (out/bench/cluster)] [--dir DIR (/dev/shm)] [--low-cpu | --no-low-cpu] " +
                 "[--no-journal]");
             System.exit(2);
