@@ -60,7 +60,7 @@ public final class ClusterRoundTrip
     }
 
     /** What one target measured. */
-    record Results(String description, double throughput, List<RoundTripMeasurement.Paced> paced)
+    record Results(double throughput, List<RoundTripMeasurement.Paced> paced)
     {
     }
 
@@ -187,7 +187,6 @@ public final class ClusterRoundTrip
 
     private static Results measure(final String name, final RoundTripTarget target,
         final CompletionRecorder recorder, final Catalog catalog, final Settings s, final PrintStream out)
-        throws IOException
     {
         out.println(target.describe());
         final RoundTripMeasurement m = new RoundTripMeasurement(target, recorder, new OrderFlow(catalog, s.seed));
@@ -207,7 +206,7 @@ public final class ClusterRoundTrip
                 p.achieved(), p.latency().getValueAtPercentile(50) / 1e3, p.latency().getValueAtPercentile(99) / 1e3,
                 p.saturated() ? ", saturated" : "");
         }
-        return new Results(target.describe(), throughput, paced);
+        return new Results(throughput, paced);
     }
 
     private static void delete(final Path dir) throws IOException
