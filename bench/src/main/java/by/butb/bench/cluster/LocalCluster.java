@@ -1,11 +1,10 @@
 package by.butb.bench.cluster;
 
-import by.butb.cluster.ClusterCommand;
+import by.butb.cluster.NodeJvm;
 
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.lang.management.ManagementFactory;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.SocketException;
@@ -46,21 +45,11 @@ final class LocalCluster implements AutoCloseable
         {
             for (int id = 0; id < nodes; id++)
             {
-                final int i = id;
-                final List<String> command = new ArrayList<>();
-                command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-                command.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
-                    .filter(a -> a.startsWith("--add-")).toList());
-                command.addAll(List.of(NODE_HEAP, "-cp", System.getProperty("java.class.path"),
-                    ClusterCommand.class.getName(), "node", "--id", String.valueOf(i), "--members", members,
-                    "--dir", dir.resolve("node-" + i).toString()));
-                if (lowCpu)
-                {
-                    command.add("--low-cpu");
-                }
-                final Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+                final Process process = new ProcessBuilder(NodeJvm.command(List.of(NODE_HEAP), id, members,
+                    dir.resolve("node-" + id), lowCpu ? List.of("--low-cpu") : List.of())).redirectErrorStream(true)
+                    .start();
                 processes.add(process);
-                final Thread reader = new Thread(() -> collect(process), "node-" + i + "-output");
+                final Thread reader = new Thread(() -> collect(process), "node-" + id + "-output");
                 reader.setDaemon(true);
                 reader.start();
             }
