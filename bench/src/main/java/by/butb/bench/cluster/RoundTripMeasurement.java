@@ -88,11 +88,12 @@ final class RoundTripMeasurement
         boolean saturated = false;
         while (sent < n)
         {
+            final int work = target.poll();
             final long due = start + (long)(sent * 1e9 / rate);
             final long now = System.nanoTime();
             if (due - now > 0)
             {
-                if (target.poll() == 0 && due - now > SPIN_BELOW_NANOS)
+                if (work == 0 && due - now > SPIN_BELOW_NANOS)
                 {
                     Thread.yield();
                 }
