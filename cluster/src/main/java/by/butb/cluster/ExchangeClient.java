@@ -11,6 +11,7 @@ import io.aeron.exceptions.AeronException;
 import io.aeron.logbuffer.Header;
 import org.agrona.CloseHelper;
 import org.agrona.DirectBuffer;
+import org.agrona.concurrent.IdleStrategy;
 import org.agrona.concurrent.SleepingMillisIdleStrategy;
 import org.agrona.concurrent.UnsafeBuffer;
 
@@ -24,8 +25,8 @@ import java.util.Map;
  * request once, so a request is answered either with its events or, when its first answer was lost with the old
  * leader, with {@link Listener#onAlreadyApplied}. Each request is reported once.
  *
- * <p>Runs its own embedded media driver, which sleeps 1 ms when idle (light on the CPU; up to about a millisecond
- * more latency). Threading: one thread calls every method ({@link #poll} in a loop).
+ * <p>Runs its own embedded media driver, which by default sleeps 1 ms when idle (light on the CPU; up to about a
+ * millisecond more latency). Threading: one thread calls every method ({@link #poll} in a loop).
  */
 public final class ExchangeClient implements AutoCloseable
 {
@@ -85,11 +86,18 @@ public final class ExchangeClient implements AutoCloseable
     public ExchangeClient(final ClusterMembers members, final String egressHost, final long clientId,
         final Listener listener)
     {
+        this(members, egressHost, clientId, listener, new SleepingMillisIdleStrategy(1));
+    }
+
+    /** As above, with {@code driverIdle} for the embedded media driver's thread when it finds no work. */
+    public ExchangeClient(final ClusterMembers members, final String egressHost, final long clientId,
+        final Listener listener, final IdleStrategy driverIdle)
+    {
         this.clientId = clientId;
         this.listener = listener;
         driver = MediaDriver.launchEmbedded(new MediaDriver.Context()
             .threadingMode(ThreadingMode.SHARED)
-            .sharedIdleStrategy(new SleepingMillisIdleStrategy(1))
+            .sharedIdleStrategy(driverIdle)
             .termBufferSparseFile(true)
             .dirDeleteOnStart(true)
             .dirDeleteOnShutdown(true));
@@ -174,27 +182,31 @@ public final class ExchangeClient implements AutoCloseable
         return work + send();
     }
 
-    /** Offers the pending requests after {@link #sentUpTo}, in order, until one is refused. */
+    /**
+     * Offers the pending requests after {@link #sentUpTo}, in order, until one is refused. Looks up the ids from the
+     * oldest pending one (or {@link #sentUpTo}) on, so a call with nothing new to send costs nothing however many
+     * requests are waiting for their answers.
+     */
     private int send()
     {
-        if (cluster == null || cluster.isClosed())
+        if (cluster == null || cluster.isClosed() || sentUpTo >= lastRequestId || pending.isEmpty())
         {
             return 0;
         }
         int sent = 0;
-        for (final Map.Entry<Long, byte[]> request : pending.entrySet())
+        for (long id = Math.max(sentUpTo + 1, pending.keySet().iterator().next()); id <= lastRequestId; id++)
         {
-            if (request.getKey() <= sentUpTo)
+            final byte[] message = pending.get(id);
+            if (message == null)
             {
                 continue;
             }
-            final byte[] message = request.getValue();
             outbound.wrap(message);
             if (cluster.offer(outbound, 0, message.length) < 0)
             {
                 break;
             }
-            sentUpTo = request.getKey();
+            sentUpTo = id;
             sent++;
         }
         return sent;

@@ -20,5 +20,5 @@ public record NodeConfig(String clusterName, int memberId, ClusterMembers member
     Catalog catalog, MarketRules rules, SessionSchedule schedule, long heartbeatTimeoutMs, boolean lowCpu)
 {
     /** Live orders the engine pre-allocates room for. */
-    static final int EXPECTED_ORDERS = 1 << 16;
+    public static final int EXPECTED_ORDERS = 1 << 16;
 }

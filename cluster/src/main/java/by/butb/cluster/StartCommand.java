@@ -103,16 +103,8 @@ final class StartCommand implements Callable<Integer>
 
     private List<String> nodeCommand(final int id, final String members)
     {
-        final List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
-            .filter(a -> a.startsWith("--add-") || a.startsWith("-Xmx")).toList());
-        command.add("-cp");
-        command.add(System.getProperty("java.class.path"));
-        command.add(ClusterCommand.class.getName());
-        command.addAll(List.of("node", "--id", String.valueOf(id), "--members", members,
-            "--dir", dir.resolve("node-" + id).toAbsolutePath().toString()));
-        command.addAll(options.arguments());
-        return command;
+        return NodeJvm.command(ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+            .filter(a -> a.startsWith("-Xmx")).toList(), id, members, dir.resolve("node-" + id).toAbsolutePath(),
+            options.arguments());
     }
 }

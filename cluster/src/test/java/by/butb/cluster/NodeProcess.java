@@ -3,7 +3,6 @@ package by.butb.cluster;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.lang.management.ManagementFactory;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.SocketException;
@@ -52,16 +51,12 @@ final class NodeProcess implements AutoCloseable
     static NodeProcess start(final int id, final String members, final Path dir, final String... extra)
         throws IOException
     {
-        final List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
-            .filter(a -> a.startsWith("--add-")).toList());
-        command.addAll(List.of("-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-cp",
-            System.getProperty("java.class.path"), ClusterCommand.class.getName(), "node", "--id", String.valueOf(id),
-            "--members", members, "--dir", dir.toString(), "--instruments", "../config/instruments.csv",
+        final List<String> options = new ArrayList<>(List.of("--instruments", "../config/instruments.csv",
             "--participants", "../config/participants.csv", "--heartbeat-timeout-ms", "2000", "--low-cpu"));
-        command.addAll(List.of(extra));
-        return new NodeProcess(id, new ProcessBuilder(command).redirectErrorStream(true).start());
+        options.addAll(List.of(extra));
+        final List<String> jvm = List.of("-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
+        return new NodeProcess(id, new ProcessBuilder(NodeJvm.command(jvm, id, members, dir, options))
+            .redirectErrorStream(true).start());
     }
 
     int id()

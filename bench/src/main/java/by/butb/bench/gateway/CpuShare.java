@@ -8,7 +8,7 @@ import java.nio.file.Path;
  * CPU used by this JVM and by everything else on the machine between two readings of /proc (Linux), so that a
  * figure taken while other processes were busy on the shared machine can be told apart. Reads nothing elsewhere.
  */
-final class CpuShare
+public final class CpuShare
 {
     private final long machineBusy;
     private final long machineTotal;
@@ -22,7 +22,7 @@ final class CpuShare
     }
 
     /** The current readings, or null when /proc is not there. */
-    static CpuShare now()
+    public static CpuShare now()
     {
         try
         {
@@ -45,7 +45,7 @@ final class CpuShare
     }
 
     /** "jvm X%, others Y%" of the machine's capacity since {@code before}; "" without /proc. */
-    static String since(final CpuShare before)
+    public static String since(final CpuShare before)
     {
         final CpuShare after = now();
         if (before == null || after == null || after.machineTotal == before.machineTotal)

@@ -1,0 +1,32 @@
+package by.butb.cluster;
+
+import java.lang.management.ManagementFactory;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The command line that runs one node as a JVM of its own ({@code cluster node}) from this JVM's installation. */
+public final class NodeJvm
+{
+    private NodeJvm()
+    {
+    }
+
+    /**
+     * This JVM's {@code java}, its {@code --add-} flags (Agrona's and Chronicle's), {@code jvmOptions}, its class
+     * path, then {@code cluster node --id ID --members MEMBERS --dir DIR} and {@code nodeOptions}.
+     */
+    public static List<String> command(final List<String> jvmOptions, final int id, final String members,
+        final Path dir, final List<String> nodeOptions)
+    {
+        final List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+            .filter(a -> a.startsWith("--add-")).toList());
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), ClusterCommand.class.getName(), "node",
+            "--id", String.valueOf(id), "--members", members, "--dir", dir.toString()));
+        command.addAll(nodeOptions);
+        return command;
+    }
+}
