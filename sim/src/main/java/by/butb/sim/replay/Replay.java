@@ -172,7 +172,8 @@ public final class Replay
                     return liveOrderInstruments.getOrDefault(exchangeOrderId, Command.UNKNOWN);
                 });
                 final long[] count = {0};
-                final long[] lastTime = {Long.MIN_VALUE, Long.MIN_VALUE, 0};
+                // [0]: the latest row time; [1]: the latest close time of a lot offered
+                final long[] lastTime = {Long.MIN_VALUE, Long.MIN_VALUE};
                 final long[] lastProgress = {System.nanoTime()};
                 final String ordersName = options.orders().name();
                 CsvReader.readAllowingExtraValues(ordersName, orders, OrderFileReader.REQUIRED_COLUMNS, row ->
@@ -185,7 +186,6 @@ public final class Replay
                     final RowInfo info = reader.read(row, command);
                     rows.add(info);
                     lastTime[0] = Math.max(lastTime[0], command.timeNanos);
-                    lastTime[2] = Math.max(lastTime[2], info.line());
                     if (command.type == CommandType.LOT_OFFER)
                     {
                         lastTime[1] = Math.max(lastTime[1], command.closeTimeNanos);
