@@ -1,5 +1,6 @@
 package by.butb.bench.cluster;
 
+import by.butb.bench.BenchArgs;
 import by.butb.cluster.OrderFlow;
 import by.butb.engine.model.BundledCatalog;
 import by.butb.engine.model.Catalog;
@@ -92,15 +93,15 @@ public final class ClusterRoundTrip
             final String a = args[i];
             switch (a)
             {
-                case "--orders" -> s.orders = number(value(args, ++i, a), a, 1);
-                case "--warmup-orders" -> s.warmupOrders = number(value(args, ++i, a), a, 0);
-                case "--window" -> s.window = number(value(args, ++i, a), a, 1);
-                case "--rates" -> s.rates = rates(value(args, ++i, a));
-                case "--seconds" -> s.seconds = number(value(args, ++i, a), a, 1);
-                case "--warmup-seconds" -> s.warmupSeconds = number(value(args, ++i, a), a, 0);
-                case "--seed" -> s.seed = number(value(args, ++i, a), a, 0);
-                case "--out" -> s.out = Path.of(value(args, ++i, a));
-                case "--dir" -> s.dir = Path.of(value(args, ++i, a));
+                case "--orders" -> s.orders = BenchArgs.number(BenchArgs.value(args, ++i, a), a, 1);
+                case "--warmup-orders" -> s.warmupOrders = BenchArgs.number(BenchArgs.value(args, ++i, a), a, 0);
+                case "--window" -> s.window = BenchArgs.number(BenchArgs.value(args, ++i, a), a, 1);
+                case "--rates" -> s.rates = BenchArgs.rates(BenchArgs.value(args, ++i, a), a);
+                case "--seconds" -> s.seconds = BenchArgs.number(BenchArgs.value(args, ++i, a), a, 1);
+                case "--warmup-seconds" -> s.warmupSeconds = BenchArgs.number(BenchArgs.value(args, ++i, a), a, 0);
+                case "--seed" -> s.seed = BenchArgs.number(BenchArgs.value(args, ++i, a), a, 0);
+                case "--out" -> s.out = Path.of(BenchArgs.value(args, ++i, a));
+                case "--dir" -> s.dir = Path.of(BenchArgs.value(args, ++i, a));
                 case "--low-cpu" -> s.lowCpu = true;
                 case "--no-low-cpu" -> s.lowCpu = false;
                 case "--no-journal" -> s.singleJournal = false;
@@ -108,43 +109,6 @@ public final class ClusterRoundTrip
             }
         }
         return s;
-    }
-
-    private static String value(final String[] args, final int i, final String option)
-    {
-        if (i >= args.length)
-        {
-            throw new IllegalArgumentException(option + " needs a value");
-        }
-        return args[i];
-    }
-
-    private static int number(final String text, final String option, final int least)
-    {
-        final int v;
-        try
-        {
-            v = Integer.parseInt(text.trim());
-        }
-        catch (final NumberFormatException ex)
-        {
-            throw new IllegalArgumentException(option + ": '" + text + "' is not a whole number");
-        }
-        if (v < least)
-        {
-            throw new IllegalArgumentException(option + " must be at least " + least + ", got " + v);
-        }
-        return v;
-    }
-
-    private static List<Integer> rates(final String text)
-    {
-        final List<Integer> rates = new ArrayList<>();
-        for (final String part : text.split(","))
-        {
-            rates.add(number(part, "--rates", 1));
-        }
-        return rates;
     }
 
     static void run(final Settings s, final PrintStream out) throws Exception

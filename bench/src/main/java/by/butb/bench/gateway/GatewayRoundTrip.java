@@ -1,5 +1,6 @@
 package by.butb.bench.gateway;
 
+import by.butb.bench.BenchArgs;
 import by.butb.engine.pipeline.WaitStrategyName;
 import by.butb.gateway.GatewayOptions;
 import by.butb.gateway.GatewayServer;
@@ -10,7 +11,6 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -93,22 +93,22 @@ public final class GatewayRoundTrip
             final String a = args[i];
             switch (a)
             {
-                case "--rates" -> s.rates = rates(value(args, ++i, a));
-                case "--seconds" -> s.seconds = positive(value(args, ++i, a), a);
-                case "--warmup-seconds" -> s.warmupSeconds = Integer.parseInt(value(args, ++i, a));
-                case "--label" -> s.label = value(args, ++i, a);
-                case "--out" -> s.out = Path.of(value(args, ++i, a));
-                case "--journal" -> s.journal = Path.of(value(args, ++i, a));
+                case "--rates" -> s.rates = BenchArgs.rates(BenchArgs.value(args, ++i, a), a);
+                case "--seconds" -> s.seconds = BenchArgs.number(BenchArgs.value(args, ++i, a), a, 1);
+                case "--warmup-seconds" -> s.warmupSeconds = BenchArgs.number(BenchArgs.value(args, ++i, a), a, 0);
+                case "--label" -> s.label = BenchArgs.value(args, ++i, a);
+                case "--out" -> s.out = Path.of(BenchArgs.value(args, ++i, a));
+                case "--journal" -> s.journal = Path.of(BenchArgs.value(args, ++i, a));
                 case "--no-journal" -> s.noJournal = true;
                 case "--stored-messages" ->
                 {
-                    final String v = value(args, ++i, a);
-                    s.storedMessages = v.equals("all") ? GatewayOptions.STORE_ALL : v.equals("0") ? 0 : positive(v, a);
+                    final String v = BenchArgs.value(args, ++i, a);
+                    s.storedMessages = v.equals("all") ? GatewayOptions.STORE_ALL : BenchArgs.number(v, a, 0);
                 }
-                case "--session-queue" -> s.sessionQueue = positive(value(args, ++i, a), a);
+                case "--session-queue" -> s.sessionQueue = BenchArgs.number(BenchArgs.value(args, ++i, a), a, 1);
                 case "--server" ->
                 {
-                    final String v = value(args, ++i, a);
+                    final String v = BenchArgs.value(args, ++i, a);
                     s.server = switch (v)
                     {
                         case "gateway" -> Server.GATEWAY;
@@ -118,49 +118,12 @@ public final class GatewayRoundTrip
                             v + "'");
                     };
                 }
-                case "--wait-strategy" -> s.waitStrategy = WaitStrategyName.valueOf(value(args, ++i, a)
+                case "--wait-strategy" -> s.waitStrategy = WaitStrategyName.valueOf(BenchArgs.value(args, ++i, a)
                     .toUpperCase(Locale.ROOT));
                 default -> throw new IllegalArgumentException("unknown option " + a);
             }
         }
         return s;
-    }
-
-    private static String value(final String[] args, final int i, final String option)
-    {
-        if (i >= args.length)
-        {
-            throw new IllegalArgumentException(option + " needs a value");
-        }
-        return args[i];
-    }
-
-    private static int positive(final String text, final String option)
-    {
-        final int v;
-        try
-        {
-            v = Integer.parseInt(text.trim());
-        }
-        catch (final NumberFormatException ex)
-        {
-            throw new IllegalArgumentException(option + ": '" + text + "' is not a whole number");
-        }
-        if (v <= 0)
-        {
-            throw new IllegalArgumentException(option + " must be positive, got " + v);
-        }
-        return v;
-    }
-
-    private static List<Integer> rates(final String text)
-    {
-        final List<Integer> rates = new ArrayList<>();
-        for (final String part : text.split(","))
-        {
-            rates.add(positive(part, "--rates"));
-        }
-        return rates;
     }
 
     static void run(final Settings s, final PrintStream out) throws Exception
