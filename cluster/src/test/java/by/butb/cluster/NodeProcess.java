@@ -1,12 +1,9 @@
 package by.butb.cluster;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.SocketException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,24 +25,7 @@ final class NodeProcess implements AutoCloseable
     {
         this.id = id;
         this.process = process;
-        final Thread reader = new Thread(() ->
-        {
-            try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(),
-                StandardCharsets.UTF_8)))
-            {
-                String line;
-                while ((line = in.readLine()) != null)
-                {
-                    lines.add(line);
-                }
-            }
-            catch (final IOException ex)
-            {
-                lines.add("(output closed: " + ex + ")");
-            }
-        }, "node-" + id + "-output");
-        reader.setDaemon(true);
-        reader.start();
+        NodeJvm.collectOutput(process, lines, "node-" + id + "-output");
     }
 
     static NodeProcess start(final int id, final String members, final Path dir, final String... extra)

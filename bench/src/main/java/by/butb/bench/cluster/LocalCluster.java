@@ -2,13 +2,10 @@ package by.butb.bench.cluster;
 
 import by.butb.cluster.NodeJvm;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.SocketException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -49,9 +46,7 @@ final class LocalCluster implements AutoCloseable
                     dir.resolve("node-" + id), lowCpu ? List.of("--low-cpu") : List.of())).redirectErrorStream(true)
                     .start();
                 processes.add(process);
-                final Thread reader = new Thread(() -> collect(process), "node-" + id + "-output");
-                reader.setDaemon(true);
-                reader.start();
+                NodeJvm.collectOutput(process, lines, "node-" + id + "-output");
             }
         }
         catch (final IOException | RuntimeException ex)
@@ -78,23 +73,6 @@ final class LocalCluster implements AutoCloseable
                     " s, or a node stopped; output:\n  " + String.join("\n  ", lines));
             }
             Thread.sleep(20);
-        }
-    }
-
-    private void collect(final Process process)
-    {
-        try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(),
-            StandardCharsets.UTF_8)))
-        {
-            String line;
-            while ((line = in.readLine()) != null)
-            {
-                lines.add(line);
-            }
-        }
-        catch (final IOException ex)
-        {
-            lines.add("(output closed: " + ex + ")");
         }
     }
 
