@@ -142,6 +142,10 @@ public final class CsvReader
         private int recordLine;
         private boolean started;
         private int pending = -2;
+        /** The field being read when it is not one plain run of the buffer; reused from record to record. */
+        private final StringBuilder field = new StringBuilder();
+        private int lastFieldCount = 10;
+        private final FieldStrings fieldStrings = new FieldStrings();
 
         Parser(final String name, final Reader reader)
         {
@@ -186,14 +190,15 @@ public final class CsvReader
         }
 
         /**
-         * Appends to {@code field} the buffered characters that follow, up to the next one that means something
-         * outside quotes (comma, quote, line end). Only right after {@link #read} returned a character, when no
-         * character is pending.
+         * Reads the rest of an unquoted field whose first character {@link #read} just returned (always the buffered
+         * character before {@link #position}): the characters up to the next one that means something outside
+         * quotes (comma, quote, line end). Returns the field as a string when that character is buffered and is not a
+         * quote, so the field is complete; else appends the characters to {@code field} and returns null.
          */
-        private void appendPlainRun(final StringBuilder field)
+        private String plainRun(final StringBuilder field, final int column)
         {
-            final int start = position;
-            int i = start;
+            final int start = position - 1;
+            int i = position;
             while (i < limit)
             {
                 final char c = buffer[i];
@@ -203,8 +208,25 @@ public final class CsvReader
                 }
                 i++;
             }
-            field.append(buffer, start, i - start);
             position = i;
+            if (i < limit && buffer[i] != '"' && field.length() == 0)
+            {
+                return fieldStrings.of(column, buffer, start, i - start);
+            }
+            field.append(buffer, start, i - start);
+            return null;
+        }
+
+        private static boolean isBlank(final StringBuilder field)
+        {
+            for (int i = 0; i < field.length(); i++)
+            {
+                if (!Character.isWhitespace(field.charAt(i)))
+                {
+                    return false;
+                }
+            }
+            return true;
         }
 
         /** Next record, or null at end of input. */
@@ -224,8 +246,10 @@ public final class CsvReader
                 return null;
             }
             recordLine = line;
-            final List<String> fields = new ArrayList<>();
-            final StringBuilder field = new StringBuilder();
+            final List<String> fields = new ArrayList<>(lastFieldCount);
+            final StringBuilder field = this.field;
+            field.setLength(0);
+            String complete = null;
             boolean quoted = false;
             boolean wasQuoted = false;
             while (true)
@@ -259,7 +283,7 @@ public final class CsvReader
                         field.append((char)c);
                     }
                 }
-                else if (c == '"' && field.toString().isBlank() && !wasQuoted)
+                else if (c == '"' && isBlank(field) && !wasQuoted)
                 {
                     field.setLength(0);
                     quoted = true;
@@ -267,13 +291,15 @@ public final class CsvReader
                 }
                 else if (c == ',')
                 {
-                    fields.add(field.toString());
+                    fields.add(complete != null ? complete : field.toString());
+                    complete = null;
                     field.setLength(0);
                     wasQuoted = false;
                 }
                 else if (c == '\n' || c == -1)
                 {
-                    fields.add(field.toString());
+                    fields.add(complete != null ? complete : field.toString());
+                    lastFieldCount = fields.size();
                     if (c == '\n')
                     {
                         line++;
@@ -287,14 +313,14 @@ public final class CsvReader
                     {
                         pending = n;
                     }
-                    fields.add(field.toString());
+                    fields.add(complete != null ? complete : field.toString());
+                    lastFieldCount = fields.size();
                     line++;
                     return fields;
                 }
                 else
                 {
-                    field.append((char)c);
-                    appendPlainRun(field);
+                    complete = plainRun(field, fields.size());
                 }
                 c = read();
             }

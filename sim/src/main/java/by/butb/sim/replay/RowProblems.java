@@ -9,7 +9,8 @@ import java.util.List;
 final class RowProblems
 {
     private final long line;
-    private final List<String> messages = new ArrayList<>();
+    /** Null until the first problem: most rows have none. */
+    private List<String> messages;
     private boolean malformed;
     private ResultCode scaleCode;
 
@@ -20,20 +21,20 @@ final class RowProblems
 
     void add(final String field, final String message)
     {
-        messages.add("field '" + field + "': " + message);
+        messages().add("field '" + field + "': " + message);
         malformed = true;
     }
 
     /** A problem of the row as a whole. */
     void addRow(final String message)
     {
-        messages.add(message);
+        messages().add(message);
         malformed = true;
     }
 
     void addScale(final String field, final String message, final ResultCode code)
     {
-        messages.add("field '" + field + "': " + message);
+        messages().add("field '" + field + "': " + message);
         if (scaleCode == null)
         {
             scaleCode = code;
@@ -42,7 +43,16 @@ final class RowProblems
 
     boolean isEmpty()
     {
-        return messages.isEmpty();
+        return messages == null;
+    }
+
+    private List<String> messages()
+    {
+        if (messages == null)
+        {
+            messages = new ArrayList<>();
+        }
+        return messages;
     }
 
     ResultCode code()
