@@ -344,23 +344,23 @@ final class LogonGate extends IoFilterAdapter implements AutoCloseable
 
         /** On a scheduler thread. */
         @Override
-        public boolean run()
+        public Authenticator.Outcome run()
         {
             if (abandoned())
             {
-                return false;
+                return Authenticator.Outcome.REFUSED;
             }
             final Authenticator.Verdict verdict = authenticator.verify(logon);
             if (verdict.outcome() == Authenticator.Outcome.ACCEPTED)
             {
                 admit();
-                return false;
+                return verdict.outcome();
             }
             synchronized (this)
             {
                 refuse(verdict);
             }
-            return verdict.outcome() == Authenticator.Outcome.WRONG_CREDENTIALS;
+            return verdict.outcome();
         }
 
         /** Under the lock: answers with a Logout after the refusal delay, then closes. */

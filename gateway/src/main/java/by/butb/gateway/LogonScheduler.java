@@ -5,9 +5,12 @@ import org.slf4j.LoggerFactory;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.Iterator;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -29,6 +32,11 @@ import java.util.function.LongSupplier;
  * address that holds at least two fewer of them than another address takes the place of that address's newest
  * waiting one (which {@link Job#evict} refuses); otherwise {@link #submit} refuses it. A few addresses can then not
  * fill a CompID's places and keep its owner out: that takes as many addresses as there are places.</li>
+ * <li>a logon from an address that logged on as its CompID before (one of the {@link #KNOWN_ADDRESSES} latest to
+ * do so since this scheduler started) is <em>known</em>: known logons wait in a lane of their own, with places of
+ * their own, and run before the CompID's other logons and regardless of the CompID's cooldown (their address's
+ * cooldown still applies). Addresses that never logged on as a CompID, however many, can therefore not delay or
+ * refuse its owner's logon from an address it used before.</li>
  * </ul>
  * A logon with the right password therefore gets through after at most the logons queued before it for its CompID
  * or address, each taking one verification plus the cooldown: a storm of wrong passwords delays its owner, it
@@ -38,6 +46,8 @@ final class LogonScheduler implements AutoCloseable
 {
     private static final Logger LOG = LoggerFactory.getLogger(LogonScheduler.class);
     private static final int COOLDOWN_CLEANUP_SIZE = 1_024;
+    /** Addresses remembered per CompID as known, the most recent successful logons'. */
+    static final int KNOWN_ADDRESSES = 16;
 
     /** One verification. */
     interface Job
@@ -49,8 +59,12 @@ final class LogonScheduler implements AutoCloseable
         /** True when the connection is gone: the job is dropped without running. */
         boolean abandoned();
 
-        /** Verifies and acts on the outcome; returns true when the password was wrong (or the CompID unknown). */
-        boolean run();
+        /**
+         * Verifies and acts on the outcome, and returns it: {@code WRONG_CREDENTIALS} (a wrong password or an unknown
+         * CompID) starts the cooldowns, {@code ACCEPTED} makes the address known for the CompID, {@code REFUSED}
+         * (also for a job not verified) does neither.
+         */
+        Authenticator.Outcome run();
 
         /**
          * The job lost its place to a logon from an address holding fewer places (it will not run): refuse its
@@ -66,7 +80,13 @@ final class LogonScheduler implements AutoCloseable
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition changed = lock.newCondition();
     private final ArrayDeque<Job> queue = new ArrayDeque<>();
+    /** Jobs of known addresses, run before those of {@link #queue}. */
+    private final ArrayDeque<Job> knownQueue = new ArrayDeque<>();
+    private final Set<Job> knownJobs = Collections.newSetFromMap(new IdentityHashMap<>());
     private final Map<String, Integer> pendingByCompId = new HashMap<>();
+    private final Map<String, Integer> knownPendingByCompId = new HashMap<>();
+    /** CompID to the addresses that logged on as it, oldest first. */
+    private final Map<String, LinkedHashSet<String>> knownAddresses = new HashMap<>();
     private final Set<String> running = new HashSet<>();
     /** "c:" + CompID or "a:" + address to the time its cooldown ends. */
     private final Map<String, Long> readyAt = new HashMap<>();
@@ -95,7 +115,7 @@ final class LogonScheduler implements AutoCloseable
 
     /**
      * Queues the job; false (and nothing queued) when its CompID already has the most jobs waiting and no address
-     * holds two more of them than the job's own address.
+     * holds two more of them than the job's own address (counting known and other logons apart).
      */
     boolean submit(final Job job)
     {
@@ -106,6 +126,20 @@ final class LogonScheduler implements AutoCloseable
             if (closed)
             {
                 return false;
+            }
+            final Set<String> known = knownAddresses.get(job.compId());
+            if (known != null && known.contains(job.address()))
+            {
+                final int pending = knownPendingByCompId.getOrDefault(job.compId(), 0);
+                if (pending >= maxPendingPerCompId)
+                {
+                    return false;
+                }
+                knownPendingByCompId.put(job.compId(), pending + 1);
+                knownJobs.add(job);
+                knownQueue.addLast(job);
+                changed.signalAll();
+                return true;
             }
             if (pendingByCompId.getOrDefault(job.compId(), 0) >= maxPendingPerCompId)
             {
@@ -189,6 +223,10 @@ final class LogonScheduler implements AutoCloseable
             {
                 n += p;
             }
+            for (final int p : knownPendingByCompId.values())
+            {
+                n += p;
+            }
             return n;
         }
         finally
@@ -221,16 +259,16 @@ final class LogonScheduler implements AutoCloseable
             {
                 lock.unlock();
             }
-            boolean failed = false;
+            Authenticator.Outcome outcome = Authenticator.Outcome.REFUSED;
             try
             {
-                failed = job.run();
+                outcome = job.run();
             }
             catch (final RuntimeException ex)
             {
                 LOG.error("a logon verification failed", ex);
             }
-            finished(job, failed);
+            finished(job, outcome);
         }
     }
 
@@ -240,41 +278,63 @@ final class LogonScheduler implements AutoCloseable
         while (!closed)
         {
             final long now = nanoClock.getAsLong();
-            long wakeAt = Long.MAX_VALUE;
             final Set<String> blocked = new HashSet<>(running);
-            for (final Iterator<Job> it = queue.iterator(); it.hasNext(); )
+            final long[] wakeAt = {Long.MAX_VALUE};
+            Job next = next(knownQueue, blocked, now, wakeAt, false);
+            if (next == null)
             {
-                final Job job = it.next();
-                if (job.abandoned())
-                {
-                    it.remove();
-                    release(job);
-                    continue;
-                }
-                final String compId = compIdKey(job);
-                final String address = addressKey(job);
-                if (!blocked.contains(compId) && !blocked.contains(address))
-                {
-                    final long ready = Math.max(readyAt.getOrDefault(compId, now), readyAt.getOrDefault(address, now));
-                    if (ready <= now)
-                    {
-                        it.remove();
-                        return job;
-                    }
-                    wakeAt = Math.min(wakeAt, ready);
-                }
-                // younger jobs for this CompID or address wait behind this one
-                blocked.add(compId);
-                blocked.add(address);
+                next = next(queue, blocked, now, wakeAt, true);
             }
-            if (wakeAt == Long.MAX_VALUE)
+            if (next != null)
+            {
+                return next;
+            }
+            if (wakeAt[0] == Long.MAX_VALUE)
             {
                 changed.await();
             }
             else
             {
-                changed.awaitNanos(wakeAt - now);
+                changed.awaitNanos(wakeAt[0] - now);
             }
+        }
+        return null;
+    }
+
+    /**
+     * Removes and returns the oldest job of {@code lane} that may run now: not {@code blocked} by a running or older
+     * job of its CompID or address, and past its address's cooldown (and its CompID's when {@code compIdCooldown});
+     * or null, having added the lane's CompIDs and addresses to {@code blocked} and lowered {@code wakeAt[0]} to the
+     * earliest end of a cooldown that holds a job back. Drops abandoned jobs. Holds the lock.
+     */
+    private Job next(final ArrayDeque<Job> lane, final Set<String> blocked, final long now, final long[] wakeAt,
+        final boolean compIdCooldown)
+    {
+        for (final Iterator<Job> it = lane.iterator(); it.hasNext(); )
+        {
+            final Job job = it.next();
+            if (job.abandoned())
+            {
+                it.remove();
+                release(job);
+                continue;
+            }
+            final String compId = compIdKey(job);
+            final String address = addressKey(job);
+            if (!blocked.contains(compId) && !blocked.contains(address))
+            {
+                final long ready = Math.max(compIdCooldown ? readyAt.getOrDefault(compId, now) : now,
+                    readyAt.getOrDefault(address, now));
+                if (ready <= now)
+                {
+                    it.remove();
+                    return job;
+                }
+                wakeAt[0] = Math.min(wakeAt[0], ready);
+            }
+            // younger jobs for this CompID or address wait behind this one
+            blocked.add(compId);
+            blocked.add(address);
         }
         return null;
     }
@@ -292,7 +352,7 @@ final class LogonScheduler implements AutoCloseable
         }
     }
 
-    private void finished(final Job job, final boolean failed)
+    private void finished(final Job job, final Authenticator.Outcome outcome)
     {
         lock.lock();
         try
@@ -300,7 +360,11 @@ final class LogonScheduler implements AutoCloseable
             running.remove(compIdKey(job));
             running.remove(addressKey(job));
             release(job);
-            if (failed && failureCooldownNanos > 0)
+            if (outcome == Authenticator.Outcome.ACCEPTED)
+            {
+                remember(job);
+            }
+            if (outcome == Authenticator.Outcome.WRONG_CREDENTIALS && failureCooldownNanos > 0)
             {
                 final long now = nanoClock.getAsLong();
                 if (readyAt.size() > COOLDOWN_CLEANUP_SIZE)
@@ -320,7 +384,22 @@ final class LogonScheduler implements AutoCloseable
 
     private void release(final Job job)
     {
-        pendingByCompId.computeIfPresent(job.compId(), (k, n) -> n > 1 ? n - 1 : null);
+        final Map<String, Integer> pending = knownJobs.remove(job) ? knownPendingByCompId : pendingByCompId;
+        pending.computeIfPresent(job.compId(), (k, n) -> n > 1 ? n - 1 : null);
+    }
+
+    /** Makes the job's address known for its CompID (the password was right), forgetting the oldest beyond 16. */
+    private void remember(final Job job)
+    {
+        final LinkedHashSet<String> known = knownAddresses.computeIfAbsent(job.compId(), k -> new LinkedHashSet<>());
+        known.remove(job.address());
+        known.add(job.address());
+        if (known.size() > KNOWN_ADDRESSES)
+        {
+            final Iterator<String> oldest = known.iterator();
+            oldest.next();
+            oldest.remove();
+        }
     }
 
     private static String compIdKey(final Job job)
@@ -342,6 +421,7 @@ final class LogonScheduler implements AutoCloseable
         {
             closed = true;
             queue.clear();
+            knownQueue.clear();
             changed.signalAll();
         }
         finally

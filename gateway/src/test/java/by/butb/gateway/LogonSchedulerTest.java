@@ -68,14 +68,14 @@ class LogonSchedulerTest
         }
 
         @Override
-        public boolean run()
+        public Authenticator.Outcome run()
         {
             synchronized (ran)
             {
                 ran.add(name);
             }
             done.countDown();
-            return wrong;
+            return wrong ? Authenticator.Outcome.WRONG_CREDENTIALS : Authenticator.Outcome.ACCEPTED;
         }
 
         @Override
@@ -199,6 +199,43 @@ class LogonSchedulerTest
         owner.await();
         assertFalse(ran.contains("attack1") || ran.contains("attack2") || ran.contains("attack3"),
             "evicted logons never run");
+    }
+
+    @Test
+    void anAddressThatLoggedOnBeforeGetsThroughAStormFromAsManyAddressesAsThereArePlaces() throws Exception
+    {
+        scheduler = new LogonScheduler(1, 4, COOLDOWN, clock::get);
+        final Job earlier = new Job("earlier", "A", "10.0.0.2", false);
+        scheduler.submit(earlier);
+        earlier.await();
+        final Job probe = new Job("probe", "A", "10.0.0.10", true);
+        scheduler.submit(probe);
+        probe.await();
+        awaitNonePending();
+        final List<Job> attacks = new ArrayList<>();
+        for (int i = 0; i < 4; i++)
+        {
+            attacks.add(new Job("attack" + i, "A", "10.0.0.1" + i, true));
+            assertTrue(scheduler.submit(attacks.get(i)));
+        }
+        assertFalse(scheduler.submit(new Job("new place", "A", "10.0.0.3", false)),
+            "an address that never logged on as A finds the places taken");
+        final Job owner = new Job("owner", "A", "10.0.0.2", false);
+        assertTrue(scheduler.submit(owner), "a known address has places of its own");
+        owner.await();
+        assertEquals(List.of("earlier", "probe", "owner"), ran, "ahead of the storm, in A's cooldown");
+        assertFalse(attacks.stream().anyMatch(a -> a.evicted));
+
+        final Job typo = new Job("typo", "A", "10.0.0.2", true);
+        scheduler.submit(typo);
+        typo.await();
+        final Job retry = new Job("retry", "A", "10.0.0.2", false);
+        scheduler.submit(retry);
+        assertFalse(retry.done.await(100, TimeUnit.MILLISECONDS), "a known address's own cooldown still holds");
+        clock.addAndGet(COOLDOWN);
+        scheduler.submit(new Job("nudge", "Z", "10.0.0.9", false));
+        retry.await();
+        assertEquals("retry", ran.get(ran.indexOf("typo") + 1), "the known lane goes first once cooled down");
     }
 
     private void awaitNonePending() throws InterruptedException
