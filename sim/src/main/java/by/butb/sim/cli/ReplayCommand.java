@@ -29,7 +29,8 @@ import java.util.concurrent.Callable;
         "Replays an order file through the matching engine; writes trades, events and a summary.",
         "",
         "Reads an order CSV (--orders) and writes trades.csv, events.csv and summary.txt into the output " +
-            "directory (--out); the summary is also printed.",
+            "directory (--out); the summary is also printed. With --gzip or --zstd the CSV files are compressed " +
+            "(.csv.gz, .csv.zst); with --format parquet they are trades.parquet and events.parquet.",
         "Without --orders it replays the bundled sample (examples/orders-sample.csv); without --instruments or " +
             "--participants it uses the bundled default catalogs (config/*.csv).",
         "A row the replay cannot read is rejected in events.csv (code 100) and the replay goes on; an unreadable " +

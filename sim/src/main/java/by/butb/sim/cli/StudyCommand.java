@@ -42,7 +42,9 @@ import java.util.concurrent.Callable;
         "Writes into --out: trades.csv, events.csv (the replay formats), trades-by-flow.csv, summary.csv, " +
             "figures.csv, report.html, the generated instruments.csv and participants.csv and a copy of the " +
             "scenario (scenario/), all the same for the same seed; and the wall-clock timing.txt and " +
-            "latency.hgrm. Prints the per-flow table and the study's other figures."},
+            "latency.hgrm. Prints the per-flow table and the study's other figures. With --gzip or --zstd the " +
+            "trades, events and trades-by-flow CSV files are compressed (.csv.gz, .csv.zst); with --format parquet " +
+            "they are Parquet files (.parquet)."},
     footer = {"", "Examples:",
         "  ./butb study                     the study, into out/study/",
         "  ./butb study --scale 100 --out out/stress",

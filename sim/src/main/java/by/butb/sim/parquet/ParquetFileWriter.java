@@ -109,8 +109,7 @@ public final class ParquetFileWriter implements TableOut
     @Override
     public ParquetFileWriter field(final byte[] encoded)
     {
-        final ParquetColumn column = columns[next];
-        if (column.column().type() != Column.Type.TEXT || encoded.length > 0 && encoded[0] == '"')
+        if (nextType() != Column.Type.TEXT || encoded.length > 0 && encoded[0] == '"')
         {
             return field(unquote(encoded));
         }
@@ -133,7 +132,7 @@ public final class ParquetFileWriter implements TableOut
     @Override
     public ParquetFileWriter decimal(final long value, final int scale)
     {
-        final Column.Type type = columns[next].column().type();
+        final Column.Type type = nextType();
         if (type == Column.Type.DECIMAL || type == Column.Type.INTEGER && scale == 0)
         {
             final ParquetColumn column = nextColumn();
@@ -146,7 +145,7 @@ public final class ParquetFileWriter implements TableOut
     @Override
     public ParquetFileWriter time(final long nanos)
     {
-        if (columns[next].column().type() == Column.Type.TIME)
+        if (nextType() == Column.Type.TIME)
         {
             nextColumn().addLong(nanos);
             return this;
@@ -232,11 +231,17 @@ public final class ParquetFileWriter implements TableOut
 
     private ParquetColumn nextColumn()
     {
+        nextType();
+        return columns[next++];
+    }
+
+    private Column.Type nextType()
+    {
         if (next == columns.length)
         {
             throw new IllegalStateException(name + ": a row of more than " + columns.length + " fields");
         }
-        return columns[next++];
+        return columns[next].column().type();
     }
 
     /** Adds {@code value}, or a null when it is null; a null in a required column is an error naming the text. */

@@ -13,7 +13,6 @@ final class ThriftCompactWriter
 {
     static final int BOOLEAN_TRUE = 1;
     static final int BOOLEAN_FALSE = 2;
-    static final int I16 = 4;
     static final int I32 = 5;
     static final int I64 = 6;
     static final int BINARY = 8;

@@ -19,7 +19,7 @@ import java.util.zip.GZIPOutputStream;
  */
 public final class CsvOut implements TableOut
 {
-    /** zstd level of {@link TableFormat#CSV_ZSTD}: about gzip's fastest speed, smaller output. */
+    /** zstd level of {@link TableFormat#CSV_ZSTD}: zstd's fastest standard level. */
     public static final int ZSTD_LEVEL = 1;
 
     private static final int BUFFER_SIZE = 1 << 16;
