@@ -38,6 +38,8 @@ public final class ParquetFileWriter implements TableOut
     private static final byte[] MAGIC = "PAR1".getBytes(StandardCharsets.US_ASCII);
     private static final long MAX_UNSCALED = FixedPoint.pow10(ParquetMetadata.DECIMAL_PRECISION) - 1;
     private static final long NANOS_PER_SECOND = 1_000_000_000L;
+    /** The buffered bytes are added up every 64 rows: a row group may pass its byte limit by 63 rows. */
+    private static final long BYTES_CHECK_MASK = 63;
 
     private final String name;
     private final OutputStream out;
@@ -164,7 +166,7 @@ public final class ParquetFileWriter implements TableOut
         }
         next = 0;
         groupRows++;
-        if (groupRows >= rowGroupRows || bufferedBytes() >= rowGroupBytes)
+        if (groupRows >= rowGroupRows || (groupRows & BYTES_CHECK_MASK) == 0 && bufferedBytes() >= rowGroupBytes)
         {
             try
             {

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -49,8 +50,23 @@ class ParquetFileWriterTest
     void rowsOverManyRowGroupsAndPagesAreReadBackEveryOne() throws Exception
     {
         final Path file = dir.resolve("many.parquet");
-        final int rows = 25_000;
-        try (ParquetFileWriter out = writer(file, 4_000, 2_048))
+        writeRows(writer(file, 4_000, Long.MAX_VALUE, 2_048), 25_000);
+        assertEquals(7, duckDb.rowGroups(file));
+        assertRowsReadBack(file, 25_000);
+    }
+
+    @Test
+    void aRowGroupAlsoEndsWhenItsCompressedPagesReachTheByteLimit() throws Exception
+    {
+        final Path file = dir.resolve("bytes.parquet");
+        writeRows(writer(file, Long.MAX_VALUE, 50_000, 4_096), 25_000);
+        assertTrue(duckDb.rowGroups(file) > 2, "row groups: " + duckDb.rowGroups(file));
+        assertRowsReadBack(file, 25_000);
+    }
+
+    private static void writeRows(final ParquetFileWriter writer, final int rows)
+    {
+        try (ParquetFileWriter out = writer)
         {
             for (int i = 0; i < rows; i++)
             {
@@ -75,7 +91,10 @@ class ParquetFileWriterTest
                 out.field(name(i)).field(i % 4 == 0 ? "" : note(i)).end();
             }
         }
-        assertEquals(7, duckDb.rowGroups(file));
+    }
+
+    private static void assertRowsReadBack(final Path file, final int rows) throws Exception
+    {
         final List<List<String>> read = duckDb.rows("SELECT id, epoch_ns(time), maybe, amount, price, name, note " +
             "FROM read_parquet('" + file + "')");
         assertEquals(rows, read.size());
@@ -84,7 +103,7 @@ class ParquetFileWriterTest
             final String price = i % 5 == 0 ? null : (i % 2 == 0 ? String.format("%d.%02d", i / 100, i % 100) :
                 String.format("%d.%d0", i / 10, i % 10));
             final List<String> expected = Arrays.asList(Integer.toString(i), Long.toString(T0 + i * 1_000_001L),
-                i % 3 == 0 ? null : Integer.toString(-i), new java.math.BigDecimal(i * 7L - 50_000).movePointLeft(3)
+                i % 3 == 0 ? null : Integer.toString(-i), new BigDecimal(i * 7L - 50_000).movePointLeft(3)
                     .toPlainString(), price, name(i), i % 4 == 0 ? null : note(i));
             assertEquals(expected, read.get(i), "row " + i);
         }
@@ -94,7 +113,7 @@ class ParquetFileWriterTest
     void anEmptyTableIsAFileWithItsColumnsAndNoRows() throws Exception
     {
         final Path file = dir.resolve("empty.parquet");
-        writer(file, 100, 100).close();
+        writer(file, 100, Long.MAX_VALUE, 100).close();
         assertEquals(List.of(List.of("0")), duckDb.rows("SELECT count(*) FROM read_parquet('" + file + "')"));
         assertEquals(List.of("BIGINT", "TIMESTAMPTZ_NS", "BIGINT", "DECIMAL(18,3)", "DECIMAL(18,2)", "VARCHAR",
             "VARCHAR"), new ArrayList<>(duckDb.types(file).values()));
@@ -104,7 +123,7 @@ class ParquetFileWriterTest
     void typedColumnsReadTheirValuesFromTextAndTextEncodedForCsvIsStoredUnquoted() throws Exception
     {
         final Path file = dir.resolve("text.parquet");
-        try (ParquetFileWriter out = writer(file, 100, 100))
+        try (ParquetFileWriter out = writer(file, 100, Long.MAX_VALUE, 100))
         {
             out.field("42").field("2024-03-01T09:00:00.5Z").field("not a number").field("1.5").field("2,50")
                 .field(CsvOut.encoded("a,\"b\"")).field(CsvOut.encoded("plain")).end();
@@ -117,7 +136,7 @@ class ParquetFileWriterTest
     @Test
     void aDecimalThatDoesNotFitEighteenDigitsOrAMissingRequiredValueIsAnErrorNamingTheColumn() throws IOException
     {
-        try (ParquetFileWriter out = writer(dir.resolve("overflow.parquet"), 100, 100))
+        try (ParquetFileWriter out = writer(dir.resolve("overflow.parquet"), 100, Long.MAX_VALUE, 100))
         {
             out.field(1).time(T0).field("");
             final UncheckedIOException tooLarge = assertThrows(UncheckedIOException.class,
@@ -126,18 +145,18 @@ class ParquetFileWriterTest
                 tooLarge.getMessage().contains("column amount") &&
                 tooLarge.getMessage().contains("does not fit DECIMAL(18,3)"), tooLarge.getMessage());
         }
-        try (ParquetFileWriter out = writer(dir.resolve("missing.parquet"), 100, 100))
+        try (ParquetFileWriter out = writer(dir.resolve("missing.parquet"), 100, Long.MAX_VALUE, 100))
         {
             final UncheckedIOException missing = assertThrows(UncheckedIOException.class, () -> out.field(""));
             assertTrue(missing.getMessage().contains("column id"), missing.getMessage());
         }
     }
 
-    private static ParquetFileWriter writer(final Path file, final long rowGroupRows, final int pageBytes)
-        throws IOException
+    private static ParquetFileWriter writer(final Path file, final long rowGroupRows, final long rowGroupBytes,
+        final int pageBytes) throws IOException
     {
         final OutputStream out = Files.newOutputStream(file);
-        return new ParquetFileWriter(file.getFileName().toString(), out, COLUMNS, rowGroupRows, Long.MAX_VALUE,
+        return new ParquetFileWriter(file.getFileName().toString(), out, COLUMNS, rowGroupRows, rowGroupBytes,
             pageBytes);
     }
 
