@@ -23,20 +23,25 @@ final class ParquetColumn
     private final ByteSink values;
     private final ByteSink chunk;
     private final ByteSink header = new ByteSink(64);
+    /** Where a page is assembled before compression: shared by the file's columns. */
     private final ByteSink page;
     private byte[] definitions = new byte[1024];
     private int pageValues;
     private long chunkValues;
     private long chunkUncompressed;
 
-    ParquetColumn(final Column column, final int pageBytes, final PageCompressor compressor)
+    /**
+     * @param page       scratch space for assembling a page, shared by the columns of one file (one thread).
+     * @param compressor shared likewise.
+     */
+    ParquetColumn(final Column column, final int pageBytes, final ByteSink page, final PageCompressor compressor)
     {
         this.column = column;
         this.pageBytes = pageBytes;
+        this.page = page;
         this.compressor = compressor;
         this.values = new ByteSink(Math.min(pageBytes, 1 << 16) + 64);
         this.chunk = new ByteSink(1 << 12);
-        this.page = new ByteSink(1 << 12);
     }
 
     Column column()

@@ -33,8 +33,8 @@ import java.util.List;
 public final class ParquetFileWriter implements TableOut
 {
     static final long DEFAULT_ROW_GROUP_ROWS = 1 << 20;
-    static final long DEFAULT_ROW_GROUP_BYTES = 64L << 20;
-    static final int DEFAULT_PAGE_BYTES = 1 << 20;
+    static final long DEFAULT_ROW_GROUP_BYTES = 16L << 20;
+    static final int DEFAULT_PAGE_BYTES = 256 << 10;
     private static final byte[] MAGIC = "PAR1".getBytes(StandardCharsets.US_ASCII);
     private static final long MAX_UNSCALED = FixedPoint.pow10(ParquetMetadata.DECIMAL_PRECISION) - 1;
     private static final long NANOS_PER_SECOND = 1_000_000_000L;
@@ -61,10 +61,11 @@ public final class ParquetFileWriter implements TableOut
         this.rowGroupRows = rowGroupRows;
         this.rowGroupBytes = rowGroupBytes;
         final PageCompressor compressor = new PageCompressor();
+        final ByteSink page = new ByteSink(1 << 12);
         this.columns = new ParquetColumn[columns.size()];
         for (int i = 0; i < this.columns.length; i++)
         {
-            this.columns[i] = new ParquetColumn(columns.get(i), pageBytes, compressor);
+            this.columns[i] = new ParquetColumn(columns.get(i), pageBytes, page, compressor);
         }
         out.write(MAGIC);
         position = MAGIC.length;
