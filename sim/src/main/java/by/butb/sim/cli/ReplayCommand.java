@@ -6,8 +6,10 @@ import by.butb.engine.model.FixedPoint;
 import by.butb.sim.replay.Replay;
 import by.butb.sim.replay.ReplayException;
 import by.butb.sim.replay.Source;
+import by.butb.sim.replay.TableFormat;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -27,7 +29,8 @@ import java.util.concurrent.Callable;
         "Replays an order file through the matching engine; writes trades, events and a summary.",
         "",
         "Reads an order CSV (--orders) and writes trades.csv, events.csv and summary.txt into the output " +
-            "directory (--out); the summary is also printed.",
+            "directory (--out); the summary is also printed. With --gzip or --zstd the CSV files are compressed " +
+            "(.csv.gz, .csv.zst); with --format parquet they are trades.parquet and events.parquet.",
         "Without --orders it replays the bundled sample (examples/orders-sample.csv); without --instruments or " +
             "--participants it uses the bundled default catalogs (config/*.csv).",
         "A row the replay cannot read is rejected in events.csv (code 100) and the replay goes on; an unreadable " +
@@ -38,6 +41,8 @@ import java.util.concurrent.Callable;
         "  ./butb replay --orders my-orders.csv --out out/mine",
         "  ./butb replay --orders big.csv --gzip --out out/big",
         "      trades.csv.gz and events.csv.gz: pandas.read_csv and DuckDB read them as they are",
+        "  ./butb replay --orders big.csv --format parquet --out out/big",
+        "      trades.parquet and events.parquet: typed columns for pandas.read_parquet and DuckDB",
         "  ./butb replay --orders examples/orders-auctions.csv \\",
         "      --schedule examples/schedule-sample.csv --out out/auctions",
         "      opening call auction, lot auction and address deals",
@@ -81,10 +86,8 @@ public final class ReplayCommand implements Callable<Integer>
             "Default: the latest lot close_time of the file when it is after the last row, else no clock move.")
     private Long until;
 
-    @Option(names = "--gzip",
-        description = "Write trades.csv.gz and events.csv.gz (gzip, about a sixth of the size; pandas and DuckDB " +
-            "read them as they are) instead of trades.csv and events.csv.")
-    private boolean gzip;
+    @Mixin
+    private TableFormatOptions tables;
 
     @Option(names = "--guarantee-pct", paramLabel = "PCT", defaultValue = "10", converter = PercentConverter.class,
         description = "Guarantee an order blocks from the free deposit, in %% of its value " +
@@ -101,12 +104,13 @@ public final class ReplayCommand implements Callable<Integer>
         ButbCommand.quietLibraries();
         final PrintWriter stdout = spec.commandLine().getOut();
         final PrintWriter stderr = spec.commandLine().getErr();
+        final TableFormat format = tables.format(spec);
         final Replay.Options options = new Replay.Options(
             orders == null ? Source.SAMPLE_ORDERS : Source.file(orders),
             instruments == null ? Source.DEFAULT_INSTRUMENTS : Source.file(instruments),
             participants == null ? Source.DEFAULT_PARTICIPANTS : Source.file(participants),
             schedule == null ? null : Source.file(schedule),
-            out, data, new MarketRules(guaranteeBps, feeBps), until, gzip);
+            out, data, new MarketRules(guaranteeBps, feeBps), until, format);
         try
         {
             final Replay.Result result = Replay.run(options, line ->

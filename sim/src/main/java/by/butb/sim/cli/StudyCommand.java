@@ -2,7 +2,7 @@ package by.butb.sim.cli;
 
 import by.butb.engine.csv.CsvException;
 import by.butb.sim.agents.AgentScenarioLoader;
-import by.butb.sim.replay.CsvOut;
+import by.butb.sim.replay.TableFormat;
 import by.butb.sim.report.FigureReport;
 import by.butb.sim.report.StudyReport;
 import by.butb.sim.study.Scenario;
@@ -12,6 +12,7 @@ import by.butb.sim.study.ScenarioSource;
 import by.butb.sim.study.StudyPlan;
 import by.butb.sim.study.StudyRun;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
@@ -41,10 +42,13 @@ import java.util.concurrent.Callable;
         "Writes into --out: trades.csv, events.csv (the replay formats), trades-by-flow.csv, summary.csv, " +
             "figures.csv, report.html, the generated instruments.csv and participants.csv and a copy of the " +
             "scenario (scenario/), all the same for the same seed; and the wall-clock timing.txt and " +
-            "latency.hgrm. Prints the per-flow table and the study's other figures."},
+            "latency.hgrm. Prints the per-flow table and the study's other figures. With --gzip or --zstd the " +
+            "trades, events and trades-by-flow CSV files are compressed (.csv.gz, .csv.zst); with --format parquet " +
+            "they are Parquet files (.parquet)."},
     footer = {"", "Examples:",
         "  ./butb study                     the study, into out/study/",
         "  ./butb study --scale 100 --out out/stress",
+        "  ./butb study --scale 100 --format parquet --out out/stress",
         "  ./butb sim --scenario examples/study/study.yaml --seed 7",
         "",
         "Exit codes: 0 done, every flow within tolerance; 1 bad scenario or file error;",
@@ -81,11 +85,8 @@ public class StudyCommand implements Callable<Integer>
             "port, one session per participant), one at a time; same trades.csv as in process, slower.")
     boolean viaGateway;
 
-    @Option(names = "--gzip",
-        description = "Write trades.csv.gz, events.csv.gz and trades-by-flow.csv.gz (gzip, about a sixth of the " +
-            "size; pandas and DuckDB read them as they are) instead of the plain CSV files, for large --scale runs " +
-            "(study scenarios).")
-    boolean gzip;
+    @Mixin
+    TableFormatOptions tables;
 
     @Option(names = "--quiet", description = "Do not print the table (the files are written all the same).")
     boolean quiet;
@@ -102,6 +103,7 @@ public class StudyCommand implements Callable<Integer>
         final PrintWriter stdout = spec.commandLine().getOut();
         final PrintWriter stderr = spec.commandLine().getErr();
         final String me = "butb " + spec.name();
+        final TableFormat format = tables.format(spec);
         if (scale != null && (scale < 1 || scale > 10_000))
         {
             stderr.println(me + ": --scale must be from 1 to 10000, not " + scale);
@@ -136,7 +138,7 @@ public class StudyCommand implements Callable<Integer>
             {
                 stderr.print(line);
                 stderr.flush();
-            }, viaGateway ? StudyRun.Route.GATEWAY : StudyRun.Route.IN_PROCESS, gzip);
+            }, viaGateway ? StudyRun.Route.GATEWAY : StudyRun.Route.IN_PROCESS, format);
             Files.writeString(dir.resolve("instruments.csv"), plan.instrumentsCsv());
             Files.writeString(dir.resolve("participants.csv"), plan.participantsCsv());
             StudyReport.write(result, dir);
@@ -144,7 +146,7 @@ public class StudyCommand implements Callable<Integer>
             ScenarioCopy.write(loaded, dir);
             if (!quiet)
             {
-                print(stdout, loaded, source, plan, result, planned, dir);
+                print(stdout, loaded, source, plan, result, planned, dir, format);
             }
             return exitCode(stderr, me, result, dir);
         }
@@ -170,7 +172,8 @@ public class StudyCommand implements Callable<Integer>
     }
 
     private void print(final PrintWriter stdout, final Scenario loaded, final ScenarioSource source,
-        final StudyPlan plan, final StudyRun.Result result, final long planned, final Path dir)
+        final StudyPlan plan, final StudyRun.Result result, final long planned, final Path dir,
+        final TableFormat format)
     {
         stdout.printf("Scenario %s (%s), seed %d, scale %d: %,d deals, %,d commands, %,d trades, %,d rejects%n",
             loaded.name(), source.name(), loaded.seed(), loaded.scale(), plan.deals(), result.commands(),
@@ -188,8 +191,8 @@ public class StudyCommand implements Callable<Integer>
         stdout.println(StudyReport.latencyLine(result));
         stdout.printf("planned in %.2f s, replayed in %.2f s; assumptions: report.html and docs/study.md%n",
             planned / 1e9, result.wallNanos() / 1e9);
-        stdout.println("wrote " + dir.resolve(CsvOut.fileName(StudyRun.TRADES_FILE, gzip)) + ", " +
-            CsvOut.fileName(StudyRun.EVENTS_FILE, gzip) + ", " + CsvOut.fileName(StudyRun.FLOW_TRADES_FILE, gzip) +
+        stdout.println("wrote " + dir.resolve(format.fileName(StudyRun.TRADES_FILE)) + ", " +
+            format.fileName(StudyRun.EVENTS_FILE) + ", " + format.fileName(StudyRun.FLOW_TRADES_FILE) +
             ", " + StudyReport.SUMMARY_FILE + ", " + FigureReport.FIGURES_FILE + ", " +
             StudyReport.REPORT_FILE + ", instruments.csv, participants.csv, " + ScenarioCopy.DIRECTORY + "/; " +
             "wall-clock (differ from run to run): " + StudyReport.TIMING_FILE + ", " + StudyReport.LATENCY_FILE);

@@ -1,6 +1,7 @@
 package by.butb.sim.replay;
 
 import by.butb.engine.model.FixedPoint;
+import com.github.luben.zstd.ZstdOutputStream;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -16,8 +17,11 @@ import java.util.zip.GZIPOutputStream;
  * straight into a buffer, which goes to the stream when it fills, on {@link #flush} and on {@link #close}. Not
  * thread-safe: one writing thread. A write error is an {@link UncheckedIOException} naming the output.
  */
-public final class CsvOut implements AutoCloseable
+public final class CsvOut implements TableOut
 {
+    /** zstd level of {@link TableFormat#CSV_ZSTD}: zstd's fastest standard level. */
+    public static final int ZSTD_LEVEL = 1;
+
     private static final int BUFFER_SIZE = 1 << 16;
     /** Room enough for any number, decimal or time field. */
     private static final int NUMBER_ROOM = 64;
@@ -41,21 +45,25 @@ public final class CsvOut implements AutoCloseable
         this.buffer = new byte[bufferSize];
     }
 
-    /**
-     * A CsvOut writing the new file {@code directory/name}, or with {@code gzip} its gzip form named
-     * {@link #fileName fileName(name, true)} (fastest compression level), which pandas and DuckDB read as it is.
-     */
-    public static CsvOut create(final Path directory, final String name, final boolean gzip) throws IOException
+    /** A CsvOut writing {@code file} (replacing it), compressed as {@code format} says ({@link TableFormat}). */
+    public static CsvOut create(final Path file, final TableFormat format) throws IOException
     {
-        final String file = fileName(name, gzip);
-        final OutputStream out = Files.newOutputStream(directory.resolve(file));
-        return new CsvOut(file, gzip ? new FastestGzip(out) : out);
-    }
-
-    /** The name of the file {@link #create} writes: {@code name}, with ".gz" appended for gzip. */
-    public static String fileName(final String name, final boolean gzip)
-    {
-        return gzip ? name + ".gz" : name;
+        final OutputStream out = Files.newOutputStream(file);
+        try
+        {
+            return new CsvOut(file.getFileName().toString(), switch (format)
+            {
+                case CSV_GZIP -> new FastestGzip(out);
+                case CSV_ZSTD -> new ZstdOutputStream(out, ZSTD_LEVEL);
+                case CSV -> out;
+                case PARQUET -> throw new IllegalArgumentException("CsvOut writes CSV, not " + format);
+            });
+        }
+        catch (final IOException | RuntimeException ex)
+        {
+            out.close();
+            throw ex;
+        }
     }
 
     public CsvOut header(final String... columns)
@@ -67,6 +75,7 @@ public final class CsvOut implements AutoCloseable
         return end();
     }
 
+    @Override
     public CsvOut field(final String value)
     {
         separate();
@@ -89,6 +98,7 @@ public final class CsvOut implements AutoCloseable
     }
 
     /** A field already encoded by {@link #encoded}: for text written again and again (names, words). */
+    @Override
     public CsvOut field(final byte[] encoded)
     {
         separate();
@@ -117,6 +127,7 @@ public final class CsvOut implements AutoCloseable
         return names;
     }
 
+    @Override
     public CsvOut field(final long value)
     {
         separate();
@@ -126,12 +137,14 @@ public final class CsvOut implements AutoCloseable
     }
 
     /** A field that is empty for 0 and the number otherwise. */
+    @Override
     public CsvOut fieldUnlessZero(final long value)
     {
         return value == 0 ? field("") : field(value);
     }
 
     /** A scaled long as plain decimal text with {@code scale} decimals ({@link FixedPoint#format}). */
+    @Override
     public CsvOut decimal(final long value, final int scale)
     {
         if (value == Long.MIN_VALUE || scale < 0 || scale > 18)
@@ -145,6 +158,7 @@ public final class CsvOut implements AutoCloseable
     }
 
     /** Epoch nanoseconds as an ISO-8601 UTC time ({@link java.time.Instant#toString}). */
+    @Override
     public CsvOut time(final long nanos)
     {
         separate();
@@ -162,6 +176,7 @@ public final class CsvOut implements AutoCloseable
         }
     }
 
+    @Override
     public CsvOut end()
     {
         room(1);
@@ -171,6 +186,7 @@ public final class CsvOut implements AutoCloseable
     }
 
     /** Writes the buffered bytes to the stream and flushes it. */
+    @Override
     public void flush()
     {
         try

@@ -54,10 +54,10 @@ public final class Replay
      * @param until    time (epoch nanoseconds UTC) of a CLOCK command submitted after the last row, or null for
      *                 the default: the latest lot close_time of the file when it is after the last row (so every
      *                 lot settles), else no CLOCK.
-     * @param gzip     write trades.csv.gz and events.csv.gz (gzip) instead of trades.csv and events.csv.
+     * @param format   how trades and events are written: CSV (plain, gzip or zstd) or Parquet.
      */
     public record Options(Source orders, Source instruments, Source participants, Source schedule, Path out,
-                          Path data, MarketRules rules, Long until, boolean gzip)
+                          Path data, MarketRules rules, Long until, TableFormat format)
     {
         public Options(final Source orders, final Source instruments, final Source participants,
             final Source schedule, final Path out, final Path data, final MarketRules rules)
@@ -68,13 +68,13 @@ public final class Replay
         public Options(final Source orders, final Source instruments, final Source participants,
             final Source schedule, final Path out, final Path data, final MarketRules rules, final Long until)
         {
-            this(orders, instruments, participants, schedule, out, data, rules, until, false);
+            this(orders, instruments, participants, schedule, out, data, rules, until, TableFormat.CSV);
         }
 
-        /** The names of the files the replay writes: trades, events (".csv.gz" with gzip), summary. */
+        /** The names of the files the replay writes: trades, events (in the {@link #format}), summary. */
         public List<String> outputFiles()
         {
-            return List.of(CsvOut.fileName(TRADES_FILE, gzip), CsvOut.fileName(EVENTS_FILE, gzip), SUMMARY_FILE);
+            return List.of(format.fileName(TRADES_FILE), format.fileName(EVENTS_FILE), SUMMARY_FILE);
         }
     }
 
@@ -146,11 +146,9 @@ public final class Replay
         // Written by the engine's thread, read by this one only after draining the pipeline (nothing in flight).
         final Map<Long, Integer> liveOrderInstruments = new Long2ObjectHashMap<>();
         final ReplayStats stats = new ReplayStats(catalog.instruments().size());
-        try (CsvOut events = CsvOut.create(temp, EVENTS_FILE, options.gzip());
-             CsvOut trades = CsvOut.create(temp, TRADES_FILE, options.gzip()))
+        try (TableOut events = options.format().create(temp, EVENTS_FILE, ReplayListener.eventColumns(catalog));
+             TableOut trades = options.format().create(temp, TRADES_FILE, ReplayListener.tradeColumns(catalog)))
         {
-            events.header(ReplayListener.EVENT_COLUMNS);
-            trades.header(ReplayListener.TRADE_COLUMNS);
             final ReplayListener listener = new ReplayListener(catalog, options.rules(), ids, rows::take,
                 liveOrderInstruments, events, trades, stats);
             context.catalog(catalog)

@@ -54,8 +54,8 @@ public final class ReplayListener implements EngineListener
     private final OrderIds ids;
     private final LongFunction<RowInfo> rows;
     private final Map<Long, Integer> liveOrderInstruments;
-    private final CsvOut events;
-    private final CsvOut trades;
+    private final TableOut events;
+    private final TableOut trades;
     private final ReplayStats stats;
     /** The catalog's participant ids and instrument symbols as CSV fields, by index. */
     private final byte[][] participantIds;
@@ -71,8 +71,8 @@ public final class ReplayListener implements EngineListener
      * @param liveOrderInstruments kept here: the instrument of each live order by exchange order id.
      */
     public ReplayListener(final Catalog catalog, final MarketRules rules, final OrderIds ids,
-        final LongFunction<RowInfo> rows, final Map<Long, Integer> liveOrderInstruments, final CsvOut events,
-        final CsvOut trades, final ReplayStats stats)
+        final LongFunction<RowInfo> rows, final Map<Long, Integer> liveOrderInstruments, final TableOut events,
+        final TableOut trades, final ReplayStats stats)
     {
         this.catalog = catalog;
         this.rules = rules;
@@ -92,6 +92,32 @@ public final class ReplayListener implements EngineListener
         {
             symbols[i] = CsvOut.encoded(catalog.instrument(i).symbol());
         }
+    }
+
+    /** {@link #EVENT_COLUMNS} with their types: prices and quantities at the catalog's largest scales. */
+    public static List<Column> eventColumns(final Catalog catalog)
+    {
+        final int price = Column.priceScale(catalog);
+        final int quantity = Column.quantityScale(catalog);
+        return List.of(Column.integer("event_id"), Column.time("time"), Column.optionalInteger("line"),
+            Column.optionalText("participant"), Column.optionalText("submitter"), Column.optionalText("order_id"),
+            Column.optionalInteger("exchange_order_id"), Column.optionalText("instrument"),
+            Column.optionalText("side"), Column.optionalText("type"), Column.optionalText("tif"),
+            Column.text("event"), Column.integer("code"), Column.text("code_name"), Column.optionalText("reason"),
+            Column.optionalDecimal("price", price), Column.optionalDecimal("quantity", quantity),
+            Column.optionalDecimal("leaves", quantity), Column.optionalDecimal("filled", quantity),
+            Column.optionalInteger("trade_id"));
+    }
+
+    /** {@link #TRADE_COLUMNS} with their types. */
+    public static List<Column> tradeColumns(final Catalog catalog)
+    {
+        final int price = Column.priceScale(catalog);
+        final int quantity = Column.quantityScale(catalog);
+        return List.of(Column.integer("trade_id"), Column.time("time"), Column.text("instrument"),
+            Column.decimal("price", price), Column.decimal("quantity", quantity),
+            Column.text("buyer"), Column.text("seller"), Column.optionalText("buy_order_id"),
+            Column.optionalText("sell_order_id"), Column.text("aggressor"), Column.text("kind"));
     }
 
     /** The first write error, or null. */
@@ -433,7 +459,7 @@ public final class ReplayListener implements EngineListener
     }
 
     /** The participant's id from the catalog, or as written when the catalog has no such index. */
-    private void participant(final CsvOut out, final int index, final String asWritten)
+    private void participant(final TableOut out, final int index, final String asWritten)
     {
         if (index >= 0 && index < participantIds.length)
         {

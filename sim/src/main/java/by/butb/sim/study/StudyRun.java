@@ -8,12 +8,14 @@ import by.butb.engine.model.FixedPoint;
 import by.butb.engine.model.Instrument;
 import by.butb.engine.model.Participant;
 import by.butb.engine.pipeline.EngineListener;
-import by.butb.sim.replay.CsvOut;
+import by.butb.sim.replay.Column;
 import by.butb.sim.replay.OrderIds;
 import by.butb.sim.replay.PendingRows;
 import by.butb.sim.replay.ReplayListener;
 import by.butb.sim.replay.ReplayStats;
 import by.butb.sim.replay.RowInfo;
+import by.butb.sim.replay.TableFormat;
+import by.butb.sim.replay.TableOut;
 import org.HdrHistogram.Histogram;
 
 import java.io.IOException;
@@ -42,6 +44,16 @@ public final class StudyRun
     public static final String[] FLOW_TRADE_COLUMNS = {"trade_id", "time", "instrument", "price", "quantity",
         "value_usd", "buyer", "buyer_country", "seller", "seller_country", "kind", "flow", "counts_for"};
     private static final long NANOS_PER_DAY = 86_400_000_000_000L;
+
+    /** {@link #FLOW_TRADE_COLUMNS} with their types. */
+    public static List<Column> flowTradeColumns(final Catalog catalog)
+    {
+        return List.of(Column.integer("trade_id"), Column.time("time"), Column.text("instrument"),
+            Column.decimal("price", Column.priceScale(catalog)),
+            Column.decimal("quantity", Column.quantityScale(catalog)), Column.decimal("value_usd", 2),
+            Column.text("buyer"), Column.text("buyer_country"), Column.text("seller"), Column.text("seller_country"),
+            Column.text("kind"), Column.optionalText("flow"), Column.optionalText("counts_for"));
+    }
 
     /** What a flow achieved: quantity, value (USD), trades. */
     public record Achieved(StudyPlan.Target target, BigDecimal quantity, BigDecimal value, long trades)
@@ -95,21 +107,21 @@ public final class StudyRun
         GATEWAY
     }
 
-    /** The study in process, plain CSV (see {@link #run(StudyPlan, Path, double, Consumer, Route, boolean)}). */
+    /** The study in process, plain CSV (see {@link #run(StudyPlan, Path, double, Consumer, Route, TableFormat)}). */
     public static Result run(final StudyPlan plan, final Path out, final double speed, final Consumer<String> progress)
         throws IOException
     {
-        return run(plan, out, speed, progress, Route.IN_PROCESS, false);
+        return run(plan, out, speed, progress, Route.IN_PROCESS, TableFormat.CSV);
     }
 
     /**
      * @param speed    simulated seconds per wall-clock second for pacing (0: as fast as possible).
      * @param progress receives progress lines ("\r..." updates), or null.
      * @param route    in process, or through the FIX gateway; both write the same trades.csv and events.csv.
-     * @param gzip     write trades.csv.gz, events.csv.gz and trades-by-flow.csv.gz (gzip) instead.
+     * @param format   how trades, events and trades by flow are written: CSV (plain, gzip or zstd) or Parquet.
      */
     public static Result run(final StudyPlan plan, final Path out, final double speed, final Consumer<String> progress,
-        final Route route, final boolean gzip) throws IOException
+        final Route route, final TableFormat format) throws IOException
     {
         Files.createDirectories(out);
         final Catalog catalog = plan.catalog();
@@ -129,13 +141,10 @@ public final class StudyRun
         final long commands;
         final String latencyMeaning;
         final String routeLine;
-        try (CsvOut events = CsvOut.create(out, EVENTS_FILE, gzip);
-             CsvOut trades = CsvOut.create(out, TRADES_FILE, gzip);
-             CsvOut flowTrades = CsvOut.create(out, FLOW_TRADES_FILE, gzip))
+        try (TableOut events = format.create(out, EVENTS_FILE, ReplayListener.eventColumns(catalog));
+             TableOut trades = format.create(out, TRADES_FILE, ReplayListener.tradeColumns(catalog));
+             TableOut flowTrades = format.create(out, FLOW_TRADES_FILE, flowTradeColumns(catalog)))
         {
-            events.header(ReplayListener.EVENT_COLUMNS);
-            trades.header(ReplayListener.TRADE_COLUMNS);
-            flowTrades.header(FLOW_TRADE_COLUMNS);
             collector.writeTo(flowTrades, commandList.ids());
             final ReplayListener writer = new ReplayListener(catalog, rules, commandList.ids(),
                 ordered != null ? ordered::take : rows::remove,
@@ -232,7 +241,7 @@ public final class StudyRun
         private final long[] notional;
         private final long[] trades;
         private final StringBuilder countsFor = new StringBuilder();
-        private CsvOut flowTrades;
+        private TableOut flowTrades;
         private OrderIds ids;
         RuntimeException error;
         final Map<String, Map<String, long[]>> byCountry = new TreeMap<>();
@@ -253,7 +262,7 @@ public final class StudyRun
             }
         }
 
-        void writeTo(final CsvOut out, final OrderIds orderIds)
+        void writeTo(final TableOut out, final OrderIds orderIds)
         {
             this.flowTrades = out;
             this.ids = orderIds;

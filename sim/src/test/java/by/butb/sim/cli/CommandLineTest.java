@@ -28,7 +28,7 @@ class CommandLineTest
         final Butb.Run run = Butb.run("replay", "--help");
         assertEquals(0, run.exitCode());
         for (final String option : new String[] {"--orders", "--instruments", "--participants", "--out", "--data",
-            "--gzip", "--guarantee-pct", "--fee-pct"})
+            "--gzip", "--zstd", "--format", "--guarantee-pct", "--fee-pct"})
         {
             assertTrue(run.out().contains(option), option + " missing from\n" + run.out());
         }

@@ -1,6 +1,7 @@
 package by.butb.sim.replay;
 
 import by.butb.sim.Butb;
+import com.github.luben.zstd.ZstdInputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -15,7 +16,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** {@code butb replay --gzip}: the same rows as a plain replay, gzip-compressed. */
+/** {@code butb replay --gzip} and {@code --zstd}: the same rows as a plain replay, compressed. */
 class GzipReplayTest
 {
     @TempDir
@@ -38,6 +39,40 @@ class GzipReplayTest
         assertEquals(Files.readString(plain.resolve(Replay.SUMMARY_FILE)),
             Files.readString(gzip.resolve(Replay.SUMMARY_FILE)));
         assertTrue(gzipRun.out().contains("trades.csv.gz, events.csv.gz and summary.txt"), gzipRun.out());
+    }
+
+    @Test
+    void zstdWritesTheSameTradesAndEventsCompressedAndNoPlainCopies() throws IOException
+    {
+        final Path plain = dir.resolve("plain-for-zstd");
+        final Path zstd = dir.resolve("zstd");
+        assertEquals(0, Butb.run("replay", "--out=" + plain).exitCode());
+        final Butb.Run zstdRun = Butb.run("replay", "--zstd", "--out=" + zstd);
+        assertEquals(0, zstdRun.exitCode(), zstdRun.err());
+        for (final String name : new String[] {Replay.TRADES_FILE, Replay.EVENTS_FILE})
+        {
+            try (InputStream in = new ZstdInputStream(Files.newInputStream(zstd.resolve(name + ".zst"))))
+            {
+                assertArrayEquals(Files.readAllBytes(plain.resolve(name)), in.readAllBytes(), name);
+            }
+            assertFalse(Files.exists(zstd.resolve(name)), name);
+        }
+        assertTrue(zstdRun.out().contains("trades.csv.zst, events.csv.zst and summary.txt"), zstdRun.out());
+    }
+
+    @Test
+    void twoCompressionsOrACompressionWithParquetIsAUsageErrorNamingBothOptions()
+    {
+        final Butb.Run both = Butb.run("replay", "--gzip", "--zstd", "--out=" + dir.resolve("both"));
+        assertEquals(2, both.exitCode());
+        assertTrue(both.err().contains("--gzip and --zstd"), both.err());
+        final Butb.Run parquet = Butb.run("study", "--format", "parquet", "--gzip", "--out=" + dir.resolve("pq"));
+        assertEquals(2, parquet.exitCode());
+        assertTrue(parquet.err().startsWith("butb study: --format parquet and --gzip"), parquet.err());
+        final Butb.Run format = Butb.run("replay", "--format", "json", "--out=" + dir.resolve("json"));
+        assertEquals(2, format.exitCode());
+        assertTrue(format.err().contains("'json' is not csv or parquet"), format.err());
+        assertFalse(Files.exists(dir.resolve("both")) || Files.exists(dir.resolve("pq")));
     }
 
     private static byte[] gunzip(final Path file) throws IOException

@@ -3,6 +3,7 @@ package by.butb.sim.study;
 import by.butb.engine.csv.CsvReader;
 import by.butb.engine.csv.CsvRow;
 import by.butb.sim.Butb;
+import by.butb.sim.replay.TableFormat;
 import by.butb.sim.report.StudyReport;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -50,7 +51,7 @@ class StudyReplayTest
     {
         final Path gzip = dir.resolve("gzip");
         StudyRun.run(StudyPlan.of(Scenario.load(ScenarioSource.STUDY)), gzip, 0, null, StudyRun.Route.IN_PROCESS,
-            true);
+            TableFormat.CSV_GZIP);
         for (final String name : List.of(StudyRun.TRADES_FILE, StudyRun.EVENTS_FILE, StudyRun.FLOW_TRADES_FILE))
         {
             try (InputStream in = new GZIPInputStream(Files.newInputStream(gzip.resolve(name + ".gz"))))

@@ -1,0 +1,50 @@
+package by.butb.sim.replay;
+
+import by.butb.sim.parquet.ParquetFileWriter;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+
+/** How an output table is written: plain CSV, CSV compressed with gzip or zstd, or Parquet. */
+public enum TableFormat
+{
+    CSV(""),
+    /** The CSV bytes, gzip-compressed at the fastest level. */
+    CSV_GZIP(".gz"),
+    /** The CSV bytes, zstd-compressed (level {@link CsvOut#ZSTD_LEVEL}). */
+    CSV_ZSTD(".zst"),
+    /** Parquet: typed columns, zstd-compressed pages ({@link ParquetFileWriter}). */
+    PARQUET(".parquet");
+
+    private final String suffix;
+
+    TableFormat(final String suffix)
+    {
+        this.suffix = suffix;
+    }
+
+    /** The name of the file for the table {@code csvName} ("trades.csv"): e.g. trades.csv.gz, trades.parquet. */
+    public String fileName(final String csvName)
+    {
+        if (this == PARQUET)
+        {
+            return (csvName.endsWith(".csv") ? csvName.substring(0, csvName.length() - 4) : csvName) + suffix;
+        }
+        return csvName + suffix;
+    }
+
+    /**
+     * Creates the file {@link #fileName fileName(csvName)} in {@code directory} (replacing one there) and writes its
+     * header: the column names of a CSV, the schema of a Parquet file.
+     */
+    public TableOut create(final Path directory, final String csvName, final List<Column> columns) throws IOException
+    {
+        final Path file = directory.resolve(fileName(csvName));
+        if (this == PARQUET)
+        {
+            return ParquetFileWriter.create(file, columns);
+        }
+        return CsvOut.create(file, this).header(Column.names(columns));
+    }
+}
