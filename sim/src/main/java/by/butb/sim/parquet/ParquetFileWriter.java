@@ -27,7 +27,8 @@ import java.util.List;
  *
  * <p>A field given as text is read as its column's type: an empty text, or one that is not a value of the type
  * (the price of an order row the replay could not read), is a null; in a required column it is an error. A decimal
- * is rescaled to its column's scale; one that does not fit 18 digits is an error. One thread; errors are
+ * is rescaled to its column's scale; one that does not fit 18 digits (the price of an absurd order the engine
+ * rejected) is a null in an optional column and an error in a required one. One thread; errors are
  * {@link UncheckedIOException}s naming the file.
  */
 public final class ParquetFileWriter implements TableOut
@@ -38,6 +39,8 @@ public final class ParquetFileWriter implements TableOut
     private static final byte[] MAGIC = "PAR1".getBytes(StandardCharsets.US_ASCII);
     private static final long MAX_UNSCALED = FixedPoint.pow10(ParquetMetadata.DECIMAL_PRECISION) - 1;
     private static final long NANOS_PER_SECOND = 1_000_000_000L;
+    /** What {@link #rescale} gives for a value that is not a DECIMAL(18, scale) (outside of its range). */
+    private static final long NOT_A_DECIMAL = Long.MIN_VALUE;
     /** The buffered bytes are added up every 64 rows: a row group may pass its byte limit by 63 rows. */
     private static final long BYTES_CHECK_MASK = 63;
 
@@ -139,7 +142,20 @@ public final class ParquetFileWriter implements TableOut
         if (type == Column.Type.DECIMAL || type == Column.Type.INTEGER && scale == 0)
         {
             final ParquetColumn column = nextColumn();
-            column.addLong(type == Column.Type.INTEGER ? value : rescale(column.column(), value, scale));
+            if (type == Column.Type.INTEGER)
+            {
+                column.addLong(value);
+            }
+            else
+            {
+                final long unscaled = rescale(column.column(), value, scale);
+                if (unscaled == NOT_A_DECIMAL)
+                {
+                    return text(column, FixedPoint.format(value, scale) + " (more than " +
+                        ParquetMetadata.DECIMAL_PRECISION + " digits at scale " + column.column().scale() + ")", null);
+                }
+                column.addLong(unscaled);
+            }
             return this;
         }
         return field(FixedPoint.format(value, scale));
@@ -270,11 +286,13 @@ public final class ParquetFileWriter implements TableOut
         return this;
     }
 
-    private long rescale(final Column column, final long value, final int scale)
+    /** {@code value} at the column's scale, or {@link #NOT_A_DECIMAL} when it does not fit 18 digits there. */
+    private static long rescale(final Column column, final long value, final int scale)
     {
-        long unscaled = value;
+        long unscaled;
         try
         {
+            unscaled = value;
             if (scale < column.scale())
             {
                 unscaled = Math.multiplyExact(value, FixedPoint.pow10(column.scale() - scale));
@@ -284,21 +302,16 @@ public final class ParquetFileWriter implements TableOut
                 final long divisor = FixedPoint.pow10(scale - column.scale());
                 if (value % divisor != 0)
                 {
-                    throw new ArithmeticException("more decimals than the column's scale");
+                    return NOT_A_DECIMAL;
                 }
                 unscaled = value / divisor;
             }
         }
         catch (final ArithmeticException | IllegalArgumentException ex)
         {
-            unscaled = Long.MAX_VALUE;
+            return NOT_A_DECIMAL;
         }
-        if (unscaled > MAX_UNSCALED || unscaled < -MAX_UNSCALED)
-        {
-            throw failed(new IOException("column " + column.name() + ": " + FixedPoint.format(value, scale) +
-                " does not fit DECIMAL(" + ParquetMetadata.DECIMAL_PRECISION + "," + column.scale() + ")"));
-        }
-        return unscaled;
+        return unscaled > MAX_UNSCALED || unscaled < -MAX_UNSCALED ? NOT_A_DECIMAL : unscaled;
     }
 
     private static Long parseInteger(final String text)

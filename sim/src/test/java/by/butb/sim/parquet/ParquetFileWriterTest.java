@@ -134,8 +134,15 @@ class ParquetFileWriterTest
     }
 
     @Test
-    void aDecimalThatDoesNotFitEighteenDigitsOrAMissingRequiredValueIsAnErrorNamingTheColumn() throws IOException
+    void aDecimalThatDoesNotFitEighteenDigitsIsANullWhereOptionalAndElseAnErrorNamingTheColumn() throws Exception
     {
+        final Path overflow = dir.resolve("overflow-optional.parquet");
+        try (ParquetFileWriter out = writer(overflow, 100, Long.MAX_VALUE, 100))
+        {
+            out.field(1).time(T0).field("").decimal(5, 0).decimal(Long.MAX_VALUE, 2).field("n").field("").end();
+        }
+        assertEquals(List.of(Arrays.asList("1", "5.000", null)),
+            duckDb.rows("SELECT id, amount, price FROM read_parquet('" + overflow + "')"));
         try (ParquetFileWriter out = writer(dir.resolve("overflow.parquet"), 100, Long.MAX_VALUE, 100))
         {
             out.field(1).time(T0).field("");
@@ -143,7 +150,7 @@ class ParquetFileWriterTest
                 () -> out.decimal(1_000_000_000_000_000L, 0));
             assertTrue(tooLarge.getMessage().contains("overflow.parquet") &&
                 tooLarge.getMessage().contains("column amount") &&
-                tooLarge.getMessage().contains("does not fit DECIMAL(18,3)"), tooLarge.getMessage());
+                tooLarge.getMessage().contains("more than 18 digits at scale 3"), tooLarge.getMessage());
         }
         try (ParquetFileWriter out = writer(dir.resolve("missing.parquet"), 100, Long.MAX_VALUE, 100))
         {
