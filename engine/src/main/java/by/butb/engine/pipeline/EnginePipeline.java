@@ -357,8 +357,7 @@ public final class EnginePipeline implements AutoCloseable
      */
     public <A> void submit(final CommandTranslator<A> translator, final A arg)
     {
-        checkFailure();
-        final long sequence = ring.next();
+        final long sequence = claimCommands(1);
         fillAndPublish(translator, arg, sequence, sequence);
     }
 
@@ -378,9 +377,30 @@ public final class EnginePipeline implements AutoCloseable
             throw new IllegalArgumentException("cannot submit a batch of " + count + " commands: a batch holds 1 to " +
                 ring.getBufferSize() + " (the ring size)");
         }
-        checkFailure();
-        final long hi = ring.next(count);
+        final long hi = claimCommands(count);
         fillAndPublish(translator, arg, hi - count + 1, hi);
+    }
+
+    /**
+     * Claims {@code count} slots of the command ring, waiting (as the ring's own claim does) while it is full; throws
+     * once the pipeline has failed, so that a dead logic thread (an exception, an OutOfMemoryError in a listener)
+     * fails the submitter instead of holding it for ever.
+     */
+    private long claimCommands(final int count)
+    {
+        checkFailure();
+        while (true)
+        {
+            try
+            {
+                return ring.tryNext(count);
+            }
+            catch (final InsufficientCapacityException ex)
+            {
+                checkFailure();
+                LockSupport.parkNanos(1L);
+            }
+        }
     }
 
     private <A> void fillAndPublish(final CommandTranslator<A> translator, final A arg, final long lo, final long hi)

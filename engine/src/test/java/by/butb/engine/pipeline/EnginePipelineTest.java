@@ -18,12 +18,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class EnginePipelineTest
@@ -355,6 +357,30 @@ class EnginePipelineTest
                     assertEquals(userRef + k, applied.get(i + k)[1], "batch starting at sequence " + i);
                 }
             }
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(PipelineLayout.class)
+    void shouldFailTheSubmitterInsteadOfHangingWhenAListenerKillsTheLogicThread(final PipelineLayout layout)
+    {
+        final EnginePipeline pipeline = EnginePipeline.start(new EngineContext().catalog(catalog).layout(layout)
+            .ringSize(16).listener(e ->
+            {
+                throw new OutOfMemoryError("a listener ran out of memory");
+            }));
+        try
+        {
+            final CommandStream stream = new CommandStream(catalog, SEED);
+            final IllegalStateException failed = assertTimeoutPreemptively(Duration.ofSeconds(30),
+                () -> assertThrows(IllegalStateException.class, () -> submit(pipeline, stream, 1_000)),
+                "a full ring in front of a dead logic thread must not hold the submitter for ever");
+            assertTrue(String.valueOf(failed.getMessage()).contains("a listener ran out of memory"),
+                failed.getMessage());
+        }
+        finally
+        {
+            pipeline.close();
         }
     }
 
