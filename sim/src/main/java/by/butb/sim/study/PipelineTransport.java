@@ -28,7 +28,11 @@ final class PipelineTransport implements StudyTransport
 
     private final StudyCommands commands;
     private final EnginePipeline pipeline;
-    private final long[] submitted;
+    /**
+     * Submission time of the sampled command in each ring slot (slot: the command's reference modulo the ring's
+     * size), 0 for a command not sampled: the ring never holds two commands of the same slot.
+     */
+    private final long[] submitted = new long[RING_SIZE];
     private final long samplePeriod;
     private final AtomicLong completed = new AtomicLong();
 
@@ -36,7 +40,6 @@ final class PipelineTransport implements StudyTransport
         final List<EngineListener> listeners, final Histogram latency)
     {
         this.commands = commands;
-        this.submitted = new long[commands.size() + 1];
         this.samplePeriod = Math.max(1, commands.size() / LATENCY_SAMPLES);
         final EngineContext context = new EngineContext()
             .ringSize(RING_SIZE)
@@ -54,7 +57,7 @@ final class PipelineTransport implements StudyTransport
                 @Override
                 public void onCommandComplete(final Command command, final MatchingEngine engine)
                 {
-                    final long at = submitted[(int)command.userRef];
+                    final long at = submitted[(int)command.userRef & RING_SIZE - 1];
                     if (at != 0)
                     {
                         latency.recordValue(Math.max(0, System.nanoTime() - at));
@@ -89,10 +92,7 @@ final class PipelineTransport implements StudyTransport
         {
             list.fill(command, i);
             command.userRef = ref;
-            if (sample)
-            {
-                submitted[ref] = System.nanoTime();
-            }
+            submitted[ref & RING_SIZE - 1] = sample ? System.nanoTime() : 0;
         }, commands);
     }
 

@@ -4,7 +4,6 @@ import by.butb.engine.core.EngineEvent;
 import by.butb.engine.core.EventType;
 import by.butb.engine.core.MarketRules;
 import by.butb.engine.model.Catalog;
-import by.butb.engine.model.FixedPoint;
 import by.butb.engine.model.Instrument;
 import by.butb.engine.model.Participant;
 import by.butb.engine.pipeline.EngineListener;
@@ -319,10 +318,9 @@ public final class StudyRun
         {
             try
             {
-                flowTrades.field(e.tradeId).field(ReplayListener.time(e.timeNanos)).field(instrument.symbol())
-                    .field(FixedPoint.format(e.price, instrument.priceScale()))
-                    .field(FixedPoint.format(e.quantity, instrument.quantityScale()))
-                    .field(FixedPoint.format(value, 2)).field(buyer.id()).field(buyer.country()).field(seller.id())
+                flowTrades.field(e.tradeId).time(e.timeNanos).field(instrument.symbol())
+                    .decimal(e.price, instrument.priceScale()).decimal(e.quantity, instrument.quantityScale())
+                    .decimal(value, 2).field(buyer.id()).field(buyer.country()).field(seller.id())
                     .field(seller.country()).field(e.tradeKind.name())
                     .field(plan.flowOfDeal(deal(buyer.id(), e.buyClientOrderId)))
                     .field(countsFor.toString()).end();
