@@ -22,15 +22,20 @@ final class DealSteps
     /** The step written last; it goes to the sink when the next one starts or the deal ends (it is filled in). */
     private Step pending;
 
-    DealSteps(final Consumer<Step> sink)
+    /** With {@code reuse}, one step object is filled again for every step (the sink must copy what it keeps). */
+    private final Step reused;
+
+    DealSteps(final Consumer<Step> sink, final boolean reuse)
     {
         this.sink = sink;
+        this.reused = reuse ? new Step() : null;
     }
 
     private Step step(final int deal, final int index, final long time, final byte kind)
     {
         flush();
-        final Step s = new Step();
+        final Step s = reused != null ? reused : new Step();
+        s.clear();
         s.deal = deal;
         s.index = index;
         s.time = time;

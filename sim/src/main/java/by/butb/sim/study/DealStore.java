@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * The planned deals' steps, packed: each deal's steps as variable-length bytes (about 10 to 20 bytes a step instead
@@ -17,7 +18,8 @@ import java.util.function.Consumer;
  */
 final class DealStore
 {
-    private static final int CHUNK_BITS = 20;
+    /** Chunks of 256 KiB: below the collector's humongous size, so each takes no more than its bytes. */
+    private static final int CHUNK_BITS = 18;
     private static final int CHUNK = 1 << CHUNK_BITS;
     private static final int LOT_TERMS = 0x80;
     private static final long NANOS_PER_SECOND = 1_000_000_000L;
@@ -149,8 +151,11 @@ final class DealStore
         return firstTimes[deal - 1];
     }
 
-    /** Unpacks the steps of deal number {@code deal} into new {@link Step}s given to {@code to}. */
-    void unpack(final int deal, final Consumer<Step> to)
+    /**
+     * Unpacks the steps of deal number {@code deal}, in the order added, into steps taken from {@code blank} (every
+     * field is set) and given to {@code to}.
+     */
+    void unpack(final int deal, final Supplier<Step> blank, final Consumer<Step> to)
     {
         final int d = deal - 1;
         final long[] at = {starts[d]};
@@ -158,7 +163,7 @@ final class DealStore
         long quantity = 0;
         for (int k = stepCounts[d]; k > 0; k--)
         {
-            final Step s = new Step();
+            final Step s = blank.get();
             final int head = get(at);
             s.deal = deal;
             s.kind = (byte)(head & 7);
@@ -179,6 +184,11 @@ final class DealStore
             {
                 s.bidStep = unzigzag(getVarint(at));
                 s.closeTime = firstTimes[d] + unzigzag(getVarint(at));
+            }
+            else
+            {
+                s.bidStep = 0;
+                s.closeTime = 0;
             }
             to.accept(s);
         }

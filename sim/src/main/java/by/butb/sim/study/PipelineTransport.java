@@ -13,11 +13,13 @@ import org.HdrHistogram.Histogram;
 
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * The study in process: commands stream into the engine's ring as fast as it takes them. About
  * {@link #LATENCY_SAMPLES} of them (every n-th, and the final CLOCK) are timed, each submitted into an empty
- * pipeline so that its latency is the engine's (submit to events published) and not a queue's.
+ * pipeline so that its latency is the engine's (submit to events published) and not a queue's. While the
+ * pipeline empties, the submitting thread sleeps; the engine's thread wakes it when the last command is done.
  */
 final class PipelineTransport implements StudyTransport
 {
@@ -35,6 +37,9 @@ final class PipelineTransport implements StudyTransport
     private final long[] submitted = new long[RING_SIZE];
     private final long samplePeriod;
     private final AtomicLong completed = new AtomicLong();
+    /** The submitting thread waits until this command (reference) is done; Long.MAX_VALUE when not waiting. */
+    private final AtomicLong wakeAt = new AtomicLong(Long.MAX_VALUE);
+    private volatile Thread submitter;
 
     PipelineTransport(final Catalog catalog, final MarketRules rules, final StudyCommands commands,
         final List<EngineListener> listeners, final Histogram latency)
@@ -62,7 +67,11 @@ final class PipelineTransport implements StudyTransport
                     {
                         latency.recordValue(Math.max(0, System.nanoTime() - at));
                     }
-                    completed.lazySet(command.userRef);
+                    completed.set(command.userRef);
+                    if (command.userRef >= wakeAt.get())
+                    {
+                        LockSupport.unpark(submitter);
+                    }
                 }
             });
         listeners.forEach(context::listener);
@@ -74,19 +83,17 @@ final class PipelineTransport implements StudyTransport
     {
         final int ref = i + 1;
         final boolean sample = ref % samplePeriod == 0 || ref == commands.size();
-        if (sample)
+        if (sample && completed.get() < ref - 1)
         {
-            for (int spins = 0; completed.get() < ref - 1; spins++)
+            submitter = Thread.currentThread();
+            wakeAt.set(ref - 1);
+            // The engine's thread sets completed before it reads wakeAt, this thread the reverse: one of the two
+            // sees the other's write, so a wake-up is not lost; the timeout bounds the sleep all the same.
+            while (completed.get() < ref - 1)
             {
-                if (spins < 10_000)
-                {
-                    Thread.onSpinWait();
-                }
-                else
-                {
-                    Thread.yield();
-                }
+                LockSupport.parkNanos(this, 1_000_000);
             }
+            wakeAt.set(Long.MAX_VALUE);
         }
         pipeline.submit((command, list) ->
         {

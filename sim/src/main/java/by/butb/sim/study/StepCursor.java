@@ -1,5 +1,6 @@
 package by.butb.sim.study;
 
+import java.util.ArrayDeque;
 import java.util.PriorityQueue;
 
 /**
@@ -12,6 +13,9 @@ final class StepCursor
 {
     private final DealStore store;
     private final PriorityQueue<Step> waiting = new PriorityQueue<>(StepCursor::compare);
+    /** Steps returned before the last one, to be filled again. */
+    private final ArrayDeque<Step> spare = new ArrayDeque<>();
+    private Step lent;
     private int nextDue;
 
     StepCursor(final DealStore store)
@@ -25,9 +29,13 @@ final class StepCursor
         return !waiting.isEmpty() || nextDue < store.deals();
     }
 
-    /** The next step (a new object the caller may keep); call only when {@link #hasNext()}. */
+    /** The next step, valid until the next call (the cursor then fills it again); only when {@link #hasNext()}. */
     Step next()
     {
+        if (lent != null)
+        {
+            spare.push(lent);
+        }
         if (nextDue < store.deals())
         {
             final int deal = store.dueDeal(nextDue);
@@ -36,10 +44,16 @@ final class StepCursor
             if (head == null || time < head.time || time == head.time && deal < head.deal)
             {
                 nextDue++;
-                store.unpack(deal, waiting::add);
+                store.unpack(deal, this::blank, waiting::add);
             }
         }
-        return waiting.remove();
+        lent = waiting.remove();
+        return lent;
+    }
+
+    private Step blank()
+    {
+        return spare.isEmpty() ? new Step() : spare.pop();
     }
 
     /** Number of steps unpacked and not returned yet (the later steps of the deals open now). */

@@ -52,6 +52,7 @@ public final class StudyCommands
     /** The step of command {@link #at}, or null before the first is read. */
     private Step current;
     private int at = -1;
+    private String currentName;
 
     public StudyCommands(final StudyPlan plan)
     {
@@ -92,9 +93,20 @@ public final class StudyCommands
         while (at < i)
         {
             current = cursor.next();
+            currentName = null;
             at++;
         }
         return current;
+    }
+
+    /** The owner's order id of the current step {@code s} (made once per step). */
+    private String name(final Step s)
+    {
+        if (currentName == null)
+        {
+            currentName = Step.orderName(s.role, s.deal, s.index);
+        }
+        return currentName;
     }
 
     /** The client order ids the engine commands use (owner + order id string -> long). */
@@ -114,16 +126,16 @@ public final class StudyCommands
         return switch (s.kind)
         {
             case Step.NEW -> new Planned(Kind.NEW, s.time, id(s.submitter), s.owner >= 0 ? id(s.owner) : null,
-                Step.orderName(s.role, s.deal, s.index), s.instrument, side(s), tif(s), s.price, s.quantity,
+                name(s), s.instrument, side(s), tif(s), s.price, s.quantity,
                 counterparty, counterparty != null && !s.sell ? Step.orderName(Step.ROLE_SELL, s.deal, 0) : null, 0, 0);
             case Step.REPLACE -> new Planned(Kind.REPLACE, s.time, id(s.submitter), s.owner >= 0 ? id(s.owner) : null,
-                Step.orderName(s.role, s.deal, s.index), s.instrument, side(s), tif(s), s.price, s.quantity, null, null,
+                name(s), s.instrument, side(s), tif(s), s.price, s.quantity, null, null,
                 0, 0);
             case Step.LOT_OFFER -> new Planned(Kind.LOT_OFFER, s.time, id(s.submitter),
-                s.owner >= 0 ? id(s.owner) : null, Step.orderName(s.role, s.deal, s.index), s.instrument, side(s),
+                s.owner >= 0 ? id(s.owner) : null, name(s), s.instrument, side(s),
                 TimeInForce.GTC, s.price, s.quantity, null, null, s.bidStep, s.closeTime);
             case Step.LOT_BID -> new Planned(Kind.LOT_BID, s.time, id(s.submitter), s.owner >= 0 ? id(s.owner) : null,
-                Step.orderName(s.role, s.deal, s.index), s.instrument, side(s), TimeInForce.GTC, s.price, s.quantity,
+                name(s), s.instrument, side(s), TimeInForce.GTC, s.price, s.quantity,
                 counterparty, Step.orderName(Step.ROLE_LOT, s.deal, 0), 0, 0);
             default -> new Planned(Kind.CLOCK, s.time, null, null, null, -1, null, null, 0, 0, null, null, 0, 0);
         };
@@ -144,7 +156,7 @@ public final class StudyCommands
             return;
         }
         final int owner = s.owner >= 0 ? s.owner : s.submitter;
-        final long orderId = ids.idOf(id(owner), Step.orderName(s.role, s.deal, s.index));
+        final long orderId = ids.idOf(id(owner), name(s));
         switch (s.kind)
         {
             case Step.NEW ->
@@ -198,7 +210,7 @@ public final class StudyCommands
         };
         final String owner = s.owner >= 0 ? id(s.owner) : id(s.submitter);
         return new RowInfo(i + 1L, id(s.submitter), s.owner >= 0 ? owner : "", action,
-            s.kind == Step.CLOCK ? "" : Step.orderName(s.role, s.deal, s.index), "",
+            s.kind == Step.CLOCK ? "" : name(s), "",
             catalog.instrument(s.instrument).symbol(), s.sell ? "SELL" : "BUY", "LIMIT", s.ioc ? "IOC" : "GTC",
             "", "", s.counterparty >= 0 ? id(s.counterparty) : "", s.kind == Step.LOT_BID ?
                 Step.orderName(Step.ROLE_LOT, s.deal, 0) :

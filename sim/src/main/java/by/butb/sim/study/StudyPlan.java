@@ -69,11 +69,11 @@ public final class StudyPlan
     private StudyPlan(final Scenario scenario, final Consumer<Step> alsoTo)
     {
         this.scenario = scenario;
-        this.dealSteps = new DealSteps(alsoTo == null ? store::add : s ->
+        this.dealSteps = alsoTo == null ? new DealSteps(store::add, true) : new DealSteps(s ->
         {
             store.add(s);
             alsoTo.accept(s);
-        });
+        }, false);
         final StudyCatalogs catalogs = new StudyCatalogs(scenario);
         instrumentsCsv = catalogs.instrumentsCsv();
         participantsCsv = catalogs.participantsCsv();

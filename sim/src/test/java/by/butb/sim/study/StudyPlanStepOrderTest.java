@@ -107,7 +107,7 @@ class StudyPlanStepOrderTest
         final List<Step> read = new ArrayList<>();
         for (int deal = 1; deal <= store.deals(); deal++)
         {
-            store.unpack(deal, read::add);
+            store.unpack(deal, () -> junk(rng), read::add);
         }
         assertEquals(written.size(), read.size(), "seed " + seed);
         for (int i = 0; i < written.size(); i++)
@@ -142,6 +142,28 @@ class StudyPlanStepOrderTest
                 assertEquals(expected.get(i), order[i], "seed " + seed + ", round " + round + ", position " + i);
             }
         }
+    }
+
+    /** A step whose every field is set to something else than a new step's. */
+    private static Step junk(final SplittableRandom rng)
+    {
+        final Step s = new Step();
+        s.time = rng.nextLong();
+        s.deal = rng.nextInt();
+        s.index = rng.nextInt();
+        s.kind = (byte)rng.nextInt();
+        s.role = (byte)rng.nextInt();
+        s.sell = true;
+        s.ioc = true;
+        s.submitter = rng.nextInt();
+        s.owner = rng.nextInt();
+        s.instrument = rng.nextInt();
+        s.counterparty = rng.nextInt();
+        s.price = rng.nextLong();
+        s.quantity = rng.nextLong();
+        s.bidStep = rng.nextLong() | 1;
+        s.closeTime = rng.nextLong() | 1;
+        return s;
     }
 
     private static void assertSame(final Step expected, final Step actual, final String where)
