@@ -20,7 +20,8 @@ import java.util.function.Consumer;
 
 /**
  * Turns a {@link Scenario} into what the replay needs: the generated catalogs (instruments, participants), the
- * time-ordered commands of the agents ({@link Step}s) and, per flow, the target the trades will be checked against.
+ * commands of the agents ({@link Step}s, packed per deal and handed out in time order by {@link #steps()}) and, per
+ * flow, the target the trades will be checked against.
  *
  * <p>How flows are replayed without double counting (docs/study.md): flows with a quantity or a commodity come
  * first, shortest period first; a flow whose period contains an earlier planned flow of the same country and
@@ -59,9 +60,7 @@ public final class StudyPlan
     private final List<Target> targets = new ArrayList<>();
     private final List<String> assumptions = new ArrayList<>();
     private final PlannedVolumes planned = new PlannedVolumes();
-    /** The flows' deal numbers: flow {@code dealRangeFlows[k]} planned the deals from {@code dealRangeStarts[k]}. */
-    private final List<Integer> dealRangeStarts = new ArrayList<>();
-    private final List<String> dealRangeFlows = new ArrayList<>();
+    private final DealFlows dealFlows = new DealFlows();
     private final List<DerivedPrice> derivedPrices = new ArrayList<>();
     private int deals;
     private long endNanos;
@@ -160,25 +159,7 @@ public final class StudyPlan
     /** The id of the flow whose plan made deal number {@code deal} (1, 2, ...; the number in the order ids). */
     public String flowOfDeal(final int deal)
     {
-        if (deal < 1 || deal > deals)
-        {
-            return "";
-        }
-        int low = 0;
-        int high = dealRangeStarts.size() - 1;
-        while (low < high)
-        {
-            final int mid = low + high + 1 >>> 1;
-            if (dealRangeStarts.get(mid) <= deal)
-            {
-                low = mid;
-            }
-            else
-            {
-                high = mid - 1;
-            }
-        }
-        return dealRangeFlows.get(low);
+        return dealFlows.flowOf(deal);
     }
 
     /** Fails when a figure names an instrument or a section the catalog lacks. */
@@ -575,11 +556,7 @@ public final class StudyPlan
             final int buyer = buyers.get(rng.nextInt(buyers.size()));
             final int seller = sellers.get(rng.nextInt(sellers.size()));
             final int deal = ++deals;
-            if (dealRangeFlows.isEmpty() || !dealRangeFlows.get(dealRangeFlows.size() - 1).equals(f.id()))
-            {
-                dealRangeStarts.add(deal);
-                dealRangeFlows.add(f.id());
-            }
+            dealFlows.add(deal, f.id());
             switch (mechanism)
             {
                 case "lot_auction" ->
