@@ -31,7 +31,6 @@ final class DealStore
     private long[] starts = new long[1024];
     /** Per deal (number - 1): the time of its first step (the smallest of its step times), epoch nanoseconds. */
     private long[] firstTimes = new long[1024];
-    private int[] stepCounts = new int[1024];
     private int deals;
     private long steps;
     /** Deal numbers in the order their first steps fall due (time, then deal number); set by {@link #seal()}. */
@@ -61,7 +60,6 @@ final class DealStore
         {
             throw new IllegalStateException("step " + s.index + " of deal " + s.deal + " before the deal's first");
         }
-        stepCounts[d]++;
         steps++;
         final boolean lotTerms = s.bidStep != 0 || s.closeTime != 0;
         put(s.kind | s.role << 3 | (s.sell ? 1 << 5 : 0) | (s.ioc ? 1 << 6 : 0) | (lotTerms ? LOT_TERMS : 0));
@@ -90,7 +88,6 @@ final class DealStore
             final int length = (int)Math.min(Integer.MAX_VALUE - 8, starts.length * 2L);
             starts = Arrays.copyOf(starts, length);
             firstTimes = Arrays.copyOf(firstTimes, length);
-            stepCounts = Arrays.copyOf(stepCounts, length);
         }
         starts[deals] = size;
         firstTimes[deals] = time;
@@ -105,7 +102,6 @@ final class DealStore
         if (dueOrder == null)
         {
             firstTimes = Arrays.copyOf(firstTimes, deals);
-            stepCounts = Arrays.copyOf(stepCounts, deals);
             starts = Arrays.copyOf(starts, deals + 1);
             dueOrder = DueOrder.byTime(firstTimes);
         }
@@ -161,7 +157,7 @@ final class DealStore
         final long[] at = {starts[d]};
         long price = 0;
         long quantity = 0;
-        for (int k = stepCounts[d]; k > 0; k--)
+        while (at[0] < starts[d + 1])
         {
             final Step s = blank.get();
             final int head = get(at);

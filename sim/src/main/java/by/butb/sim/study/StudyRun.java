@@ -21,6 +21,7 @@ import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -231,6 +232,12 @@ public final class StudyRun
         private final long[] notional;
         private final long[] trades;
         private final StringBuilder countsFor = new StringBuilder();
+        /** Per target: its country's number ({@link #countryOf}). */
+        private final int[] targetCountry;
+        /** Per target: whether it counts each instrument (by index); null for a turnover (every instrument). */
+        private final boolean[][] targetInstruments;
+        /** Per participant (by index): the number of its country, the same number for the same country. */
+        private final int[] countryOf;
         private CsvOut flowTrades;
         private OrderIds ids;
         RuntimeException error;
@@ -246,6 +253,27 @@ public final class StudyRun
             quantity = new long[targets.size()][catalog.instruments().size()];
             notional = new long[targets.size()];
             trades = new long[targets.size()];
+            final Map<String, Integer> countries = new HashMap<>();
+            countryOf = new int[catalog.participants().size()];
+            for (int p = 0; p < countryOf.length; p++)
+            {
+                countryOf[p] = countries.computeIfAbsent(catalog.participant(p).country(), k -> countries.size());
+            }
+            targetCountry = new int[targets.size()];
+            targetInstruments = new boolean[targets.size()][];
+            for (int i = 0; i < targets.size(); i++)
+            {
+                final StudyPlan.Target t = targets.get(i);
+                targetCountry[i] = countries.computeIfAbsent(t.flow().country(), k -> countries.size());
+                if (t.instruments() != null)
+                {
+                    targetInstruments[i] = new boolean[catalog.instruments().size()];
+                    for (final int k : t.instruments())
+                    {
+                        targetInstruments[i][k] = true;
+                    }
+                }
+            }
             for (final Figure f : plan.scenario().figures())
             {
                 tallies.add(new FigureTally(f, catalog, plan.scenario().scale()));
@@ -271,13 +299,15 @@ public final class StudyRun
             final long value = instrument.notional(e.price, e.quantity);
             kinds[e.tradeKind.ordinal()]++;
             countsFor.setLength(0);
+            final int buyerCountry = countryOf[e.buyOwner];
+            final int sellerCountry = countryOf[e.sellOwner];
             for (int i = 0; i < targets.size(); i++)
             {
                 final StudyPlan.Target t = targets.get(i);
-                final String country = t.flow().country();
-                final boolean party = t.instruments() == null ?
-                    country.equals(buyer.country()) || country.equals(seller.country()) :
-                    country.equals(buyer.country()) && t.instruments().contains(e.instrument);
+                final int country = targetCountry[i];
+                final boolean party = targetInstruments[i] == null ?
+                    country == buyerCountry || country == sellerCountry :
+                    country == buyerCountry && targetInstruments[i][e.instrument];
                 if (party && e.timeNanos >= t.fromNanos() && e.timeNanos < t.toNanos())
                 {
                     quantity[i][e.instrument] += e.quantity;
