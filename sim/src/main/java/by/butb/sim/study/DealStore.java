@@ -119,12 +119,6 @@ final class DealStore
         return steps;
     }
 
-    /** Bytes the packed steps take. */
-    long bytes()
-    {
-        return size;
-    }
-
     /** A new cursor over every step, in time order (see {@link StepCursor}); the store must be sealed. */
     StepCursor cursor()
     {
