@@ -31,6 +31,9 @@ public final class Lot
     public long bidPrice;
     public long bidBlocked;
 
+    /** The registry's count of lots offered when this one was added (orders lots closing at the same time). */
+    long offerSequence;
+
     /** True when {@code price} beats the start price (first bid) or the best bid by at least the step. */
     public boolean accepts(final long price)
     {

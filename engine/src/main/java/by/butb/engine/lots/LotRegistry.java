@@ -4,6 +4,7 @@ import by.butb.engine.book.OrderKey;
 import org.agrona.collections.Long2ObjectHashMap;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -22,6 +23,10 @@ public final class LotRegistry
     private final Long2ObjectHashMap<Lot> byClientKey = new Long2ObjectHashMap<>();
     /** No open lot closes before this time (epoch nanoseconds); Long.MAX_VALUE when none is open. */
     private long nextClose = Long.MAX_VALUE;
+    /** The open lots as a binary min-heap by closing time, then offer order ({@link Lot#offerSequence}). */
+    private Lot[] closing = new Lot[64];
+    private int closingSize;
+    private long offers;
 
     /** Adds a lot (open, or closed when restored from a snapshot). */
     public void add(final Lot lot)
@@ -32,6 +37,8 @@ public final class LotRegistry
         if (!lot.closed)
         {
             openLots.add(lot);
+            lot.offerSequence = ++offers;
+            pushClosing(lot);
             nextClose = Math.min(nextClose, lot.closeTime);
         }
     }
@@ -75,26 +82,78 @@ public final class LotRegistry
      */
     public Lot takeDue(final long time)
     {
-        int dueIndex = -1;
-        long next = Long.MAX_VALUE;
-        for (int i = 0; i < openLots.size(); i++)
+        if (closingSize == 0 || closing[0].closeTime > time)
         {
-            final Lot lot = openLots.get(i);
-            if (lot.closeTime <= time && (dueIndex < 0 || lot.closeTime < openLots.get(dueIndex).closeTime))
-            {
-                dueIndex = i;
-            }
-            else if (lot.closeTime > time)
-            {
-                next = Math.min(next, lot.closeTime);
-            }
-        }
-        if (dueIndex < 0)
-        {
-            nextClose = next;
+            nextClose = closingSize == 0 ? Long.MAX_VALUE : closing[0].closeTime;
             return null;
         }
-        return openLots.remove(dueIndex);
+        final Lot due = popClosing();
+        // Lots mostly close in offer order, so the due one is found near the front.
+        for (int i = 0; i < openLots.size(); i++)
+        {
+            if (openLots.get(i) == due)
+            {
+                openLots.remove(i);
+                break;
+            }
+        }
+        return due;
+    }
+
+    private void pushClosing(final Lot lot)
+    {
+        if (closingSize == closing.length)
+        {
+            closing = Arrays.copyOf(closing, closing.length * 2);
+        }
+        int i = closingSize++;
+        while (i > 0)
+        {
+            final int parent = (i - 1) >>> 1;
+            if (!closesBefore(lot, closing[parent]))
+            {
+                break;
+            }
+            closing[i] = closing[parent];
+            i = parent;
+        }
+        closing[i] = lot;
+    }
+
+    private Lot popClosing()
+    {
+        final Lot top = closing[0];
+        final Lot last = closing[--closingSize];
+        closing[closingSize] = null;
+        if (closingSize > 0)
+        {
+            int i = 0;
+            while (true)
+            {
+                int child = 2 * i + 1;
+                if (child >= closingSize)
+                {
+                    break;
+                }
+                if (child + 1 < closingSize && closesBefore(closing[child + 1], closing[child]))
+                {
+                    child++;
+                }
+                if (!closesBefore(closing[child], last))
+                {
+                    break;
+                }
+                closing[i] = closing[child];
+                i = child;
+            }
+            closing[i] = last;
+        }
+        return top;
+    }
+
+    private static boolean closesBefore(final Lot a, final Lot b)
+    {
+        return a.closeTime < b.closeTime || a.closeTime == b.closeTime && a.offerSequence < b.offerSequence;
     }
 
     /** Drops the closed lots that closed before {@code time} (epoch nanoseconds). */

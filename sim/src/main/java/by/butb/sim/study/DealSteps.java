@@ -5,33 +5,53 @@ import by.butb.engine.model.Instrument;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.function.Consumer;
 
 /**
- * Writes the steps of one planned deal into the plan's step list: an exchange deal (a seller's and a buyer's
- * orders that cross, the buyer sometimes bidding low and raising its bid), an address deal (an offer to a named
- * buyer and its take ten minutes later) or a lot auction (the lot, bids climbing to the deal's price, the close).
- * Single-threaded; the random choices come from the flow's own generator.
+ * Writes the steps of one planned deal to the plan's sink, in the order of their indexes, each once complete: an
+ * exchange deal (a seller's and a buyer's orders that cross, the buyer sometimes bidding low and raising its bid),
+ * an address deal (an offer to a named buyer and its take ten minutes later) or a lot auction (the lot, bids
+ * climbing to the deal's price, the close). The first step of a deal is its earliest. Single-threaded; the random
+ * choices come from the flow's own generator.
  */
 final class DealSteps
 {
     private static final long NANOS_PER_SECOND = 1_000_000_000L;
 
-    private final List<Step> steps;
+    private final Consumer<Step> sink;
+    /** The step written last; it goes to the sink when the next one starts or the deal ends (it is filled in). */
+    private Step pending;
 
-    DealSteps(final List<Step> steps)
+    /** With {@code reuse}, one step object is filled again for every step (the sink must copy what it keeps). */
+    private final Step reused;
+
+    DealSteps(final Consumer<Step> sink, final boolean reuse)
     {
-        this.steps = steps;
+        this.sink = sink;
+        this.reused = reuse ? new Step() : null;
     }
 
     private Step step(final int deal, final int index, final long time, final byte kind)
     {
-        final Step s = new Step();
+        flush();
+        final Step s = reused != null ? reused : new Step();
+        s.clear();
         s.deal = deal;
         s.index = index;
         s.time = time;
         s.kind = kind;
-        steps.add(s);
+        pending = s;
         return s;
+    }
+
+    /** Gives the last step written to the sink (each deal ends with it). */
+    private void flush()
+    {
+        if (pending != null)
+        {
+            sink.accept(pending);
+            pending = null;
+        }
     }
 
     void exchangeDeal(final SplittableRandom rng, final Instrument instrument, final int deal, final long time,
@@ -45,6 +65,7 @@ final class DealSteps
                 size);
             order(step(deal, index, time, Step.NEW), instrument, Step.ROLE_BUY, broker >= 0 ? broker : buyer,
                 broker >= 0 ? buyer : -1, false, true, price, size);
+            flush();
             return;
         }
         // The buyer bids first, sometimes below the price, then raises its bid (REPLACE); the seller hits it.
@@ -63,6 +84,7 @@ final class DealSteps
             r.quantity = size;
         }
         order(step(deal, index, time, Step.NEW), instrument, Step.ROLE_SELL, seller, -1, true, false, price, size);
+        flush();
     }
 
     private static void order(final Step s, final Instrument instrument, final byte role, final int submitter,
@@ -87,6 +109,7 @@ final class DealSteps
         final Step take = step(deal, 1, time + 10 * 60 * NANOS_PER_SECOND, Step.NEW);
         order(take, instrument, Step.ROLE_BUY, buyer, -1, false, false, price, size);
         take.counterparty = seller;
+        flush();
     }
 
     /**
@@ -157,5 +180,6 @@ final class DealSteps
             bid.price = price;
         }
         step(deal, 99, close, Step.CLOCK);
+        flush();
     }
 }

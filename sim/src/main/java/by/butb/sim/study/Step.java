@@ -33,6 +33,26 @@ final class Step
     long bidStep;
     long closeTime;
 
+    /** Sets every field back to that of a new step. */
+    void clear()
+    {
+        time = 0;
+        deal = 0;
+        index = 0;
+        kind = 0;
+        role = 0;
+        sell = false;
+        ioc = false;
+        submitter = 0;
+        owner = -1;
+        instrument = 0;
+        counterparty = -1;
+        price = 0;
+        quantity = 0;
+        bidStep = 0;
+        closeTime = 0;
+    }
+
     /** The owner's order id string: S12 (seller), B12 (buyer), LOT12 (lot), L12-3 (third bid on lot 12). */
     static String orderName(final byte role, final int deal, final int index)
     {

@@ -8,12 +8,14 @@ import by.butb.engine.model.TimeInForce;
 import by.butb.sim.replay.OrderIds;
 import by.butb.sim.replay.RowInfo;
 
-import java.util.List;
-
 /**
  * The commands of a planned study, in the order they are submitted: every planned step, then one final CLOCK at
  * the end of the last flow's period (lots still open close, the day changes). The in-process run fills engine
  * commands from it ({@link #fill}); the FIX driver and the classroom read each command as a {@link Planned}.
+ *
+ * <p>The commands are unpacked from the plan as they are asked for ({@link StepCursor}): reading them in index
+ * order (each index any number of times, then the next) costs nothing extra; going back to an earlier index
+ * unpacks the plan again from its start.
  *
  * <p>Threading: not thread-safe; use it from the submitting thread only ({@link #ids()} may be read by the
  * engine's thread, see {@link OrderIds}).
@@ -44,26 +46,67 @@ public final class StudyCommands
 
     private final StudyPlan plan;
     private final Catalog catalog;
-    private final List<Step> steps;
+    private final int steps;
     private final OrderIds ids = new OrderIds();
+    private StepCursor cursor;
+    /** The step of command {@link #at}, or null before the first is read. */
+    private Step current;
+    private int at = -1;
+    private String currentName;
 
     public StudyCommands(final StudyPlan plan)
     {
         this.plan = plan;
         this.catalog = plan.catalog();
-        this.steps = plan.steps();
+        if (plan.stepCount() >= Integer.MAX_VALUE)
+        {
+            throw new IllegalArgumentException("the plan has " + plan.stepCount() + " steps, more than " +
+                (Integer.MAX_VALUE - 1) + " commands can be numbered; use a smaller --scale");
+        }
+        this.steps = (int)plan.stepCount();
     }
 
     /** Number of commands: the planned steps and the final CLOCK. */
     public int size()
     {
-        return steps.size() + 1;
+        return steps + 1;
     }
 
     /** The time of command {@code i}, in nanoseconds since the epoch (UTC). */
     public long timeNanos(final int i)
     {
-        return i == steps.size() ? plan.endNanos() : steps.get(i).time;
+        return i == steps ? plan.endNanos() : step(i).time;
+    }
+
+    /** The step of command {@code i} (below {@link #steps}). */
+    private Step step(final int i)
+    {
+        if (i < 0 || i >= steps)
+        {
+            throw new IndexOutOfBoundsException("command " + i + " of " + steps + " steps");
+        }
+        if (i < at || cursor == null)
+        {
+            cursor = plan.steps();
+            at = -1;
+        }
+        while (at < i)
+        {
+            current = cursor.next();
+            currentName = null;
+            at++;
+        }
+        return current;
+    }
+
+    /** The owner's order id of the current step {@code s} (made once per step). */
+    private String name(final Step s)
+    {
+        if (currentName == null)
+        {
+            currentName = Step.orderName(s.role, s.deal, s.index);
+        }
+        return currentName;
     }
 
     /** The client order ids the engine commands use (owner + order id string -> long). */
@@ -74,25 +117,25 @@ public final class StudyCommands
 
     public Planned get(final int i)
     {
-        if (i == steps.size())
+        if (i == steps)
         {
             return new Planned(Kind.CLOCK, plan.endNanos(), null, null, null, -1, null, null, 0, 0, null, null, 0, 0);
         }
-        final Step s = steps.get(i);
+        final Step s = step(i);
         final String counterparty = s.counterparty >= 0 ? id(s.counterparty) : null;
         return switch (s.kind)
         {
             case Step.NEW -> new Planned(Kind.NEW, s.time, id(s.submitter), s.owner >= 0 ? id(s.owner) : null,
-                Step.orderName(s.role, s.deal, s.index), s.instrument, side(s), tif(s), s.price, s.quantity,
+                name(s), s.instrument, side(s), tif(s), s.price, s.quantity,
                 counterparty, counterparty != null && !s.sell ? Step.orderName(Step.ROLE_SELL, s.deal, 0) : null, 0, 0);
             case Step.REPLACE -> new Planned(Kind.REPLACE, s.time, id(s.submitter), s.owner >= 0 ? id(s.owner) : null,
-                Step.orderName(s.role, s.deal, s.index), s.instrument, side(s), tif(s), s.price, s.quantity, null, null,
+                name(s), s.instrument, side(s), tif(s), s.price, s.quantity, null, null,
                 0, 0);
             case Step.LOT_OFFER -> new Planned(Kind.LOT_OFFER, s.time, id(s.submitter),
-                s.owner >= 0 ? id(s.owner) : null, Step.orderName(s.role, s.deal, s.index), s.instrument, side(s),
+                s.owner >= 0 ? id(s.owner) : null, name(s), s.instrument, side(s),
                 TimeInForce.GTC, s.price, s.quantity, null, null, s.bidStep, s.closeTime);
             case Step.LOT_BID -> new Planned(Kind.LOT_BID, s.time, id(s.submitter), s.owner >= 0 ? id(s.owner) : null,
-                Step.orderName(s.role, s.deal, s.index), s.instrument, side(s), TimeInForce.GTC, s.price, s.quantity,
+                name(s), s.instrument, side(s), TimeInForce.GTC, s.price, s.quantity,
                 counterparty, Step.orderName(Step.ROLE_LOT, s.deal, 0), 0, 0);
             default -> new Planned(Kind.CLOCK, s.time, null, null, null, -1, null, null, 0, 0, null, null, 0, 0);
         };
@@ -101,19 +144,19 @@ public final class StudyCommands
     /** Fills the engine command for command {@code i} (runs on the submitting thread). */
     public void fill(final Command c, final int i)
     {
-        if (i == steps.size())
+        if (i == steps)
         {
             c.clock(plan.endNanos());
             return;
         }
-        final Step s = steps.get(i);
+        final Step s = step(i);
         if (s.kind == Step.CLOCK)
         {
             c.clock(s.time);
             return;
         }
         final int owner = s.owner >= 0 ? s.owner : s.submitter;
-        final long orderId = ids.idOf(id(owner), Step.orderName(s.role, s.deal, s.index));
+        final long orderId = ids.idOf(id(owner), name(s));
         switch (s.kind)
         {
             case Step.NEW ->
@@ -152,11 +195,11 @@ public final class StudyCommands
      */
     public RowInfo row(final int i)
     {
-        if (i == steps.size())
+        if (i == steps)
         {
             return null;
         }
-        final Step s = steps.get(i);
+        final Step s = step(i);
         final String action = switch (s.kind)
         {
             case Step.NEW -> "NEW";
@@ -167,7 +210,7 @@ public final class StudyCommands
         };
         final String owner = s.owner >= 0 ? id(s.owner) : id(s.submitter);
         return new RowInfo(i + 1L, id(s.submitter), s.owner >= 0 ? owner : "", action,
-            s.kind == Step.CLOCK ? "" : Step.orderName(s.role, s.deal, s.index), "",
+            s.kind == Step.CLOCK ? "" : name(s), "",
             catalog.instrument(s.instrument).symbol(), s.sell ? "SELL" : "BUY", "LIMIT", s.ioc ? "IOC" : "GTC",
             "", "", s.counterparty >= 0 ? id(s.counterparty) : "", s.kind == Step.LOT_BID ?
                 Step.orderName(Step.ROLE_LOT, s.deal, 0) :

@@ -16,10 +16,12 @@ import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.TreeSet;
+import java.util.function.Consumer;
 
 /**
  * Turns a {@link Scenario} into what the replay needs: the generated catalogs (instruments, participants), the
- * time-ordered commands of the agents ({@link Step}s) and, per flow, the target the trades will be checked against.
+ * commands of the agents ({@link Step}s, packed per deal and handed out in time order by {@link #steps()}) and, per
+ * flow, the target the trades will be checked against.
  *
  * <p>How flows are replayed without double counting (docs/study.md): flows with a quantity or a commodity come
  * first, shortest period first; a flow whose period contains an earlier planned flow of the same country and
@@ -48,28 +50,29 @@ public final class StudyPlan
     {
     }
 
-    private record Planned(int country, int instrument, long time, long quantity, long notional)
-    {
-    }
-
     private final Scenario scenario;
     private final String instrumentsCsv;
     private final String participantsCsv;
     private final Catalog catalog;
     private final PlanParticipants participants;
-    private final List<Step> steps = new ArrayList<>();
-    private final DealSteps dealSteps = new DealSteps(steps);
+    private final DealStore store = new DealStore();
+    private final DealSteps dealSteps;
     private final List<Target> targets = new ArrayList<>();
     private final List<String> assumptions = new ArrayList<>();
-    private final List<Planned> planned = new ArrayList<>();
-    private final List<String> dealFlows = new ArrayList<>();
+    private final PlannedVolumes planned = new PlannedVolumes();
+    private final DealFlows dealFlows = new DealFlows();
     private final List<DerivedPrice> derivedPrices = new ArrayList<>();
     private int deals;
     private long endNanos;
 
-    private StudyPlan(final Scenario scenario)
+    private StudyPlan(final Scenario scenario, final Consumer<Step> alsoTo)
     {
         this.scenario = scenario;
+        this.dealSteps = alsoTo == null ? new DealSteps(store::add, true) : new DealSteps(s ->
+        {
+            store.add(s);
+            alsoTo.accept(s);
+        }, false);
         final StudyCatalogs catalogs = new StudyCatalogs(scenario);
         instrumentsCsv = catalogs.instrumentsCsv();
         participantsCsv = catalogs.participantsCsv();
@@ -80,11 +83,16 @@ public final class StudyPlan
     /** Plans a scenario; throws {@link ScenarioException} when it cannot be replayed as written. */
     public static StudyPlan of(final Scenario scenario)
     {
-        final StudyPlan plan = new StudyPlan(scenario);
+        return of(scenario, null);
+    }
+
+    /** Plans a scenario and gives every planned step, as planned (deal by deal), to {@code alsoTo} too. */
+    static StudyPlan of(final Scenario scenario, final Consumer<Step> alsoTo)
+    {
+        final StudyPlan plan = new StudyPlan(scenario, alsoTo);
         plan.checkFigures();
         plan.planFlows();
-        plan.steps.sort(Comparator.comparingLong((Step s) -> s.time).thenComparingInt(s -> s.deal)
-            .thenComparingInt(s -> s.index));
+        plan.store.seal();
         return plan;
     }
 
@@ -108,9 +116,16 @@ public final class StudyPlan
         return participantsCsv;
     }
 
-    List<Step> steps()
+    /** A new cursor over the planned steps in replay order (time, deal, index in the deal). */
+    StepCursor steps()
     {
-        return steps;
+        return store.cursor();
+    }
+
+    /** Number of planned steps (the final CLOCK not included). */
+    long stepCount()
+    {
+        return store.steps();
     }
 
     public List<Target> targets()
@@ -144,7 +159,7 @@ public final class StudyPlan
     /** The id of the flow whose plan made deal number {@code deal} (1, 2, ...; the number in the order ids). */
     public String flowOfDeal(final int deal)
     {
-        return deal >= 1 && deal <= dealFlows.size() ? dealFlows.get(deal - 1) : "";
+        return dealFlows.flowOf(deal);
     }
 
     /** Fails when a figure names an instrument or a section the catalog lacks. */
@@ -210,16 +225,9 @@ public final class StudyPlan
         final BigDecimal scale = BigDecimal.valueOf(scenario.scale());
         // A snapshot planned before inside this period (same country, same instruments): add only the rest.
         final LocalDate restFrom = restFrom(f, instruments, done);
-        long plannedQuantity = 0;
-        long plannedNotional = 0;
-        for (final Planned p : planned)
-        {
-            if (p.country == country && instruments.contains(p.instrument) && p.time >= from && p.time < to)
-            {
-                plannedQuantity += p.quantity;
-                plannedNotional += p.notional;
-            }
-        }
+        final long[] plannedSums = planned.sum(country, instruments, from, to);
+        final long plannedQuantity = plannedSums[0];
+        final long plannedNotional = plannedSums[1];
         final BigDecimal targetValue = f.plan().replayValue() != null ? f.plan().replayValue() : f.value();
         if (f.plan().replayValue() != null)
         {
@@ -362,14 +370,7 @@ public final class StudyPlan
                 restFrom = d.end().plusDays(1);
             }
         }
-        long plannedNotional = 0;
-        for (final Planned p : planned)
-        {
-            if (p.country == country && p.time >= from && p.time < to)
-            {
-                plannedNotional += p.notional;
-            }
-        }
+        final long plannedNotional = planned.sum(country, null, from, to)[1];
         final BigDecimal target = (f.plan().replayValue() != null ? f.plan().replayValue() : f.value()).multiply(scale);
         final BigDecimal covered = BigDecimal.valueOf(plannedNotional).movePointLeft(2);
         final BigDecimal rest = target.subtract(covered);
@@ -555,7 +556,7 @@ public final class StudyPlan
             final int buyer = buyers.get(rng.nextInt(buyers.size()));
             final int seller = sellers.get(rng.nextInt(sellers.size()));
             final int deal = ++deals;
-            dealFlows.add(f.id());
+            dealFlows.add(deal, f.id());
             switch (mechanism)
             {
                 case "lot_auction" ->
@@ -571,7 +572,7 @@ public final class StudyPlan
                         price, arrival.restingBidShare().doubleValue());
                 }
             }
-            planned.add(new Planned(country, instrument.index(), time, size, instrument.notional(price, size)));
+            planned.add(country, instrument.index(), time, size, instrument.notional(price, size));
         }
     }
 }

@@ -4,7 +4,6 @@ import by.butb.engine.core.EngineEvent;
 import by.butb.engine.core.EventType;
 import by.butb.engine.core.MarketRules;
 import by.butb.engine.model.Catalog;
-import by.butb.engine.model.FixedPoint;
 import by.butb.engine.model.Instrument;
 import by.butb.engine.model.Participant;
 import by.butb.engine.pipeline.EngineListener;
@@ -24,6 +23,7 @@ import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -241,6 +241,12 @@ public final class StudyRun
         private final long[] notional;
         private final long[] trades;
         private final StringBuilder countsFor = new StringBuilder();
+        /** Per target: its country's number ({@link #countryOf}). */
+        private final int[] targetCountry;
+        /** Per target: whether it counts each instrument (by index); null for a turnover (every instrument). */
+        private final boolean[][] targetInstruments;
+        /** Per participant (by index): the number of its country, the same number for the same country. */
+        private final int[] countryOf;
         private TableOut flowTrades;
         private OrderIds ids;
         RuntimeException error;
@@ -256,6 +262,27 @@ public final class StudyRun
             quantity = new long[targets.size()][catalog.instruments().size()];
             notional = new long[targets.size()];
             trades = new long[targets.size()];
+            final Map<String, Integer> countries = new HashMap<>();
+            countryOf = new int[catalog.participants().size()];
+            for (int p = 0; p < countryOf.length; p++)
+            {
+                countryOf[p] = countries.computeIfAbsent(catalog.participant(p).country(), k -> countries.size());
+            }
+            targetCountry = new int[targets.size()];
+            targetInstruments = new boolean[targets.size()][];
+            for (int i = 0; i < targets.size(); i++)
+            {
+                final StudyPlan.Target t = targets.get(i);
+                targetCountry[i] = countries.computeIfAbsent(t.flow().country(), k -> countries.size());
+                if (t.instruments() != null)
+                {
+                    targetInstruments[i] = new boolean[catalog.instruments().size()];
+                    for (final int k : t.instruments())
+                    {
+                        targetInstruments[i][k] = true;
+                    }
+                }
+            }
             for (final Figure f : plan.scenario().figures())
             {
                 tallies.add(new FigureTally(f, catalog, plan.scenario().scale()));
@@ -281,13 +308,15 @@ public final class StudyRun
             final long value = instrument.notional(e.price, e.quantity);
             kinds[e.tradeKind.ordinal()]++;
             countsFor.setLength(0);
+            final int buyerCountry = countryOf[e.buyOwner];
+            final int sellerCountry = countryOf[e.sellOwner];
             for (int i = 0; i < targets.size(); i++)
             {
                 final StudyPlan.Target t = targets.get(i);
-                final String country = t.flow().country();
-                final boolean party = t.instruments() == null ?
-                    country.equals(buyer.country()) || country.equals(seller.country()) :
-                    country.equals(buyer.country()) && t.instruments().contains(e.instrument);
+                final int country = targetCountry[i];
+                final boolean party = targetInstruments[i] == null ?
+                    country == buyerCountry || country == sellerCountry :
+                    country == buyerCountry && targetInstruments[i][e.instrument];
                 if (party && e.timeNanos >= t.fromNanos() && e.timeNanos < t.toNanos())
                 {
                     quantity[i][e.instrument] += e.quantity;
@@ -328,10 +357,9 @@ public final class StudyRun
         {
             try
             {
-                flowTrades.field(e.tradeId).field(ReplayListener.time(e.timeNanos)).field(instrument.symbol())
-                    .field(FixedPoint.format(e.price, instrument.priceScale()))
-                    .field(FixedPoint.format(e.quantity, instrument.quantityScale()))
-                    .field(FixedPoint.format(value, 2)).field(buyer.id()).field(buyer.country()).field(seller.id())
+                flowTrades.field(e.tradeId).time(e.timeNanos).field(instrument.symbol())
+                    .decimal(e.price, instrument.priceScale()).decimal(e.quantity, instrument.quantityScale())
+                    .decimal(value, 2).field(buyer.id()).field(buyer.country()).field(seller.id())
                     .field(seller.country()).field(e.tradeKind.name())
                     .field(plan.flowOfDeal(deal(buyer.id(), e.buyClientOrderId)))
                     .field(countsFor.toString()).end();
