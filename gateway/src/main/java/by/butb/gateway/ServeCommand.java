@@ -41,9 +41,9 @@ public final class ServeCommand implements Callable<Integer>
             " only).")
     String host;
 
-    @Option(names = "--data", paramLabel = "DIR", defaultValue = "data/serve",
+    @Option(names = "--data", paramLabel = "DIR",
         description = "Engine journal directory; a restart on the same directory recovers the book (default:" +
-            " ${DEFAULT-VALUE}).")
+            " data/serve). With --cluster only the orders' ClOrdIDs (default: data/serve-cluster).")
     Path data;
 
     @Option(names = "--instruments", paramLabel = "FILE",
@@ -139,6 +139,10 @@ public final class ServeCommand implements Callable<Integer>
         try
         {
             members = cluster == null ? null : cluster.members();
+            if (data == null)
+            {
+                data = Path.of(members == null ? "data/serve" : "data/serve-cluster");
+            }
             catalog = loadCatalog(instruments, participants);
             credentials = loadCredentials(participants);
         }

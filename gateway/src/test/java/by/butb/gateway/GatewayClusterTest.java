@@ -1,6 +1,7 @@
 package by.butb.gateway;
 
 import by.butb.cluster.NodeConfig;
+import by.butb.cluster.NodeProcess;
 import by.butb.cluster.StateProbe;
 import by.butb.engine.core.Command;
 import by.butb.engine.core.EventList;
@@ -33,6 +34,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
 import static by.butb.gateway.Fix.c;
@@ -45,7 +47,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The gateway with its engine on a cluster ({@code serve --cluster}): three nodes, each its own JVM on the loopback,
- * and QuickFIX/J clients. Orders, fills and market data work as with the engine in the process, and the orders
+ * and QuickFIX/J clients. Orders, fills and market data work as with the engine in the process, a restarted gateway
+ * takes the cluster's state with its orders' ClOrdIDs, a second writer stops the gateway, and the orders
  * acknowledged to a client survive the kill of the leader's process in mid-stream, each exactly once.
  */
 class GatewayClusterTest
@@ -76,6 +79,7 @@ class GatewayClusterTest
     void shouldTradeAndPublishMarketDataWithTheEngineOnACluster() throws Exception
     {
         final TestCluster cluster = opened(new TestCluster());
+        cluster.leader();
         final GatewayServer server = opened(GatewayServer.start(cluster.gatewayOptions()));
         assertTrue(server.engineDescription().startsWith("engine on the cluster "), server.engineDescription());
         final FixClient a = opened(FixClient.logon(server.port(), "TRADER-A"));
@@ -107,15 +111,38 @@ class GatewayClusterTest
         assertEquals(1, probe.sequence(), "two commands in the log");
         assertEquals(server.engine().stateHash(), probe.hash(), "the gateway's engine equals the cluster's");
         assertEquals(1, probe.liveOrders());
+
+        // A new gateway on the same data directory takes the cluster's state: S1 is still live under its ClOrdID.
+        List.of(a, b, watcher).forEach(FixClient::close);
+        server.close();
+        final List<String> failures = new CopyOnWriteArrayList<>();
+        final GatewayServer restarted = opened(GatewayServer.start(cluster.gatewayOptions()
+            .onFailure(failures::add)));
+        final FixClient again = opened(FixClient.logon(restarted.port(), "TRADER-A"));
+        again.send(Fix.cancel("C1", "S1", "SMP", Side.SELL));
+        final Message cancelled = again.next(MsgType.EXECUTION_REPORT);
+        assertEquals(ExecType.CANCELED, c(cancelled, ExecType.FIELD));
+        assertEquals("S1", s(cancelled, quickfix.field.OrigClOrdID.FIELD));
+        assertEquals(4.0, d(cancelled, CumQty.FIELD), "the fill before the restart counts");
+
+        // A second writer: the gateway's engine no longer equals the cluster's, and the gateway stops.
+        final Catalog catalog = restarted.engine().catalog();
+        cluster.submitAsAnotherWriter(new Command().newOrder(nanos(START), catalog.participant("TRADER-C").index(), 1,
+            catalog.instrument("SMP").index(), by.butb.engine.model.Side.BUY, OrderType.LIMIT, TimeInForce.GTC,
+            240_000, 1_000));
+        again.send(Fix.limit("S2", "SMP", Side.SELL, "1", "2600"));
+        assertTrue(NodeProcess.await(60, () -> !failures.isEmpty()), "the gateway noticed");
+        assertTrue(failures.get(0).startsWith("the gateway's engine and the cluster's differ at sequence 3"),
+            failures.get(0));
     }
 
     @Test
     void shouldKeepEveryAcknowledgedOrderExactlyOnceAcrossALeaderFailover() throws Exception
     {
         final TestCluster cluster = opened(new TestCluster());
+        final int killed = cluster.leader();
         final GatewayServer server = opened(GatewayServer.start(cluster.gatewayOptions().clientTime(true)));
         final FixClient a = opened(FixClient.logon(server.port(), "TRADER-A"));
-        final int killed = cluster.leader();
 
         final Set<String> acknowledged = new HashSet<>();
         int sent = 0;

@@ -4,6 +4,7 @@ import by.butb.cluster.ClusterMembers;
 import by.butb.cluster.ExchangeClient;
 import by.butb.cluster.NodeProcess;
 import by.butb.cluster.StateProbe;
+import by.butb.engine.core.Command;
 import by.butb.engine.core.EventList;
 
 import java.io.IOException;
@@ -113,6 +114,29 @@ final class TestCluster implements AutoCloseable
             }
         }
         return answer[0];
+    }
+
+    /** Applies {@code command} through a client of its own, as a second writer would; returns once it is applied. */
+    void submitAsAnotherWriter(final Command command) throws InterruptedException
+    {
+        final boolean[] answered = new boolean[1];
+        try (ExchangeClient client = new ExchangeClient(ClusterMembers.parse(members), "localhost",
+            System.nanoTime(), (requestId, events) -> answered[0] = true))
+        {
+            client.submit(command);
+            final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (!answered[0])
+            {
+                if (System.nanoTime() > deadline)
+                {
+                    throw new AssertionError("the command was not answered" + outputs());
+                }
+                if (client.poll() == 0)
+                {
+                    Thread.sleep(1);
+                }
+            }
+        }
     }
 
     /** What node {@code node} wrote for probe {@code probeId} (waits up to 60 s for it), or its last probe. */
