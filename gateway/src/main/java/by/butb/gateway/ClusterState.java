@@ -78,7 +78,7 @@ final class ClusterState implements ExchangeClient.Listener
                 {
                     throw new IllegalStateException("no leader of the cluster " + members + " answered within " +
                         seconds + " s (are the nodes running, and do they reach this machine as " + host +
-                        "? --cluster-host): " + ex.getMessage(), ex);
+                        "? --cluster-host): " + String.valueOf(ex.getMessage()).split(":")[0], ex);
                 }
                 sleep();
             }
