@@ -15,7 +15,7 @@ import java.nio.file.StandardCopyOption;
  */
 public record StateProbe(long probeId, long sequence, long hash, int liveOrders)
 {
-    public static final String FILE = "probe.txt";
+    static final String FILE = "probe.txt";
 
     void writeTo(final Path dataDirectory)
     {
