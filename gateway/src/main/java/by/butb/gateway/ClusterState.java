@@ -44,7 +44,7 @@ final class ClusterState implements ExchangeClient.Listener
         {
             engine = new MatchingEngine(o.catalog, o.rules, o.schedule, o.expectedOrders > 0 ? o.expectedOrders :
                 NodeConfig.EXPECTED_ORDERS);
-            load(fetch(deadline, seconds), o);
+            load(awaitState(deadline, seconds), o);
         }
         catch (final RuntimeException ex)
         {
@@ -85,7 +85,7 @@ final class ClusterState implements ExchangeClient.Listener
         }
     }
 
-    private byte[] fetch(final long deadline, final long seconds)
+    private byte[] awaitState(final long deadline, final long seconds)
     {
         long requestId = 0;
         long askedAt = 0;

@@ -1,6 +1,5 @@
 package by.butb.gateway;
 
-import by.butb.engine.core.MatchingEngine;
 import by.butb.engine.model.Catalog;
 import by.butb.engine.pipeline.EngineContext;
 import by.butb.engine.pipeline.EngineListener;
@@ -284,13 +283,7 @@ public final class GatewayServer implements AutoCloseable
         return engine.describe();
     }
 
-    /** The engine the reports come from; query it only after {@link #drain}, while no session trades. */
-    MatchingEngine engine()
-    {
-        return engine.engine();
-    }
-
-    /** Where the engine runs (for tests). */
+    /** Where the engine runs (for tests: query its engine only after {@link #drain}, while no session trades). */
     EngineHost engineHost()
     {
         return engine;

@@ -1,11 +1,11 @@
 package by.butb.gateway;
 
+import by.butb.cluster.ClusterConfigException;
+import by.butb.cluster.ClusterMembers;
 import by.butb.engine.csv.CsvException;
 import by.butb.engine.model.BundledCatalog;
 import by.butb.engine.model.Catalog;
 import by.butb.engine.model.CatalogLoader;
-import by.butb.cluster.ClusterConfigException;
-import by.butb.cluster.ClusterMembers;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

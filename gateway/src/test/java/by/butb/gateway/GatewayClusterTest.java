@@ -76,7 +76,7 @@ class GatewayClusterTest
     }
 
     @Test
-    void shouldTradeAndPublishMarketDataWithTheEngineOnACluster() throws Exception
+    void shouldTradePublishMarketDataSurviveARestartAndStopWhenAnotherClientWrites() throws Exception
     {
         final TestCluster cluster = opened(new TestCluster());
         cluster.leader();
@@ -109,7 +109,8 @@ class GatewayClusterTest
         server.drain();
         final StateProbe probe = cluster.probe(1);
         assertEquals(1, probe.sequence(), "two commands in the log");
-        assertEquals(server.engine().stateHash(), probe.hash(), "the gateway's engine equals the cluster's");
+        assertEquals(server.engineHost().engine().stateHash(), probe.hash(),
+            "the gateway's engine equals the cluster's");
         assertEquals(1, probe.liveOrders());
 
         // A new gateway on the same data directory takes the cluster's state: S1 is still live under its ClOrdID.
@@ -126,7 +127,7 @@ class GatewayClusterTest
         assertEquals(4.0, d(cancelled, CumQty.FIELD), "the fill before the restart counts");
 
         // A second writer: the gateway's engine no longer equals the cluster's, and the gateway stops.
-        final Catalog catalog = restarted.engine().catalog();
+        final Catalog catalog = restarted.engineHost().engine().catalog();
         cluster.submitAsAnotherWriter(new Command().newOrder(nanos(START), catalog.participant("TRADER-C").index(), 1,
             catalog.instrument("SMP").index(), by.butb.engine.model.Side.BUY, OrderType.LIMIT, TimeInForce.GTC,
             240_000, 1_000));
@@ -190,11 +191,12 @@ class GatewayClusterTest
 
         server.drain();
         final StateProbe probe = cluster.probe(1);
-        final MatchingEngine expected = singleProcess(server.engine().catalog());
+        final MatchingEngine expected = singleProcess(server.engineHost().engine().catalog());
         assertEquals(expected.lastSequence(), probe.sequence(), "each command once in the log");
         assertEquals(expected.liveOrderCount(), probe.liveOrders());
         assertEquals(expected.stateHash(), probe.hash(), "the cluster's state equals one engine fed the orders");
-        assertEquals(expected.stateHash(), server.engine().stateHash(), "and so does the gateway's engine");
+        assertEquals(expected.stateHash(), server.engineHost().engine().stateHash(),
+            "and so does the gateway's engine");
         for (int node = 0; node < 3; node++)
         {
             if (node != killed)
