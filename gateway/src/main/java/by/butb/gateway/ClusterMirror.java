@@ -59,7 +59,7 @@ final class ClusterMirror implements EngineHost, ExchangeClient.Listener
     private final Thread thread;
 
     // The cluster thread's.
-    private ExchangeClient client;
+    private final ExchangeClient client;
     private final MessageCodec codec = new MessageCodec("gateway mirror");
     private final byte[] commandBytes = new byte[MessageCodec.MAX_COMMAND_LENGTH];
     private byte[] eventBytes = new byte[MessageCodec.maxEventsLength(64)];

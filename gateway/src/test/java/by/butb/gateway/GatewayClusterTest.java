@@ -8,6 +8,7 @@ import by.butb.engine.core.EventList;
 import by.butb.engine.core.MarketRules;
 import by.butb.engine.core.MatchingEngine;
 import by.butb.engine.model.Catalog;
+import by.butb.engine.model.CatalogLoader;
 import by.butb.engine.model.OrderType;
 import by.butb.engine.model.SessionSchedule;
 import by.butb.engine.model.TimeInForce;
@@ -43,13 +44,15 @@ import static by.butb.gateway.Fix.s;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The gateway with its engine on a cluster ({@code serve --cluster}): three nodes, each its own JVM on the loopback,
- * and QuickFIX/J clients. Orders, fills and market data work as with the engine in the process, a restarted gateway
- * takes the cluster's state with its orders' ClOrdIDs, a second writer stops the gateway, and the orders
- * acknowledged to a client survive the kill of the leader's process in mid-stream, each exactly once.
+ * and QuickFIX/J clients. A gateway with other rules or another catalog than the nodes' does not start; orders,
+ * fills and market data work as with the engine in the process, a restarted gateway takes the cluster's state with
+ * its orders' ClOrdIDs, a second writer stops the gateway, and the orders acknowledged to a client survive the kill
+ * of the leader's process in mid-stream, each exactly once.
  */
 class GatewayClusterTest
 {
@@ -76,10 +79,18 @@ class GatewayClusterTest
     }
 
     @Test
-    void shouldTradePublishMarketDataSurviveARestartAndStopWhenAnotherClientWrites() throws Exception
+    void shouldCheckTheRulesTradeSurviveARestartAndStopWhenAnotherClientWrites() throws Exception
     {
         final TestCluster cluster = opened(new TestCluster());
         cluster.leader();
+        final String otherRules = assertThrows(IllegalStateException.class, () -> GatewayServer.start(
+            cluster.gatewayOptions().rules(new MarketRules(500, 10)))).getMessage();
+        assertTrue(otherRules.startsWith("the cluster runs with guarantee-bps=1000 fee-bps=10 schedule=none, this " +
+            "gateway with guarantee-bps=500 "), otherRules);
+        final String otherCatalog = assertThrows(IllegalStateException.class, () -> GatewayServer.start(
+            cluster.gatewayOptions().catalog(CatalogLoader.fromText(TestCatalog.INSTRUMENTS,
+                TestCatalog.participantsCsv().replace("NOPW,", "NOPW2,"))))).getMessage();
+        assertTrue(otherCatalog.contains("another instrument catalog or participants file"), otherCatalog);
         final GatewayServer server = opened(GatewayServer.start(cluster.gatewayOptions()));
         assertTrue(server.engineDescription().startsWith("engine on the cluster "), server.engineDescription());
         final FixClient a = opened(FixClient.logon(server.port(), "TRADER-A"));
