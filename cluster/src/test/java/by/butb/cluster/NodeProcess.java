@@ -17,6 +17,9 @@ import java.util.function.BooleanSupplier;
  */
 public final class NodeProcess implements AutoCloseable
 {
+    private static final int FIRST_PORT = 20_000;
+    private static final int LAST_PORT = 31_999;
+
     private final int id;
     private final Process process;
     private final List<String> lines = new CopyOnWriteArrayList<>();
@@ -102,18 +105,24 @@ public final class NodeProcess implements AutoCloseable
         return true;
     }
 
-    /** A base port with {@code count} free UDP ports from it on the loopback, searched from a pid-dependent start. */
+    /**
+     * A base port with {@code count} (at most 100) free UDP ports from it on the loopback, searched from a
+     * pid-dependent start among 20,000-31,999: below Linux's ephemeral range (from 32,768), so that a port another
+     * process's client is given by the system cannot take one of them between this check and the node's start.
+     */
     public static int freePorts(final int count)
     {
-        final int start = 20_000 + (int)(ProcessHandle.current().pid() % 400) * 100;
-        for (int base = start; base < 60_000; base += count)
+        final int slots = (LAST_PORT + 1 - FIRST_PORT) / 100;
+        final int first = (int)(ProcessHandle.current().pid() % slots);
+        for (int k = 0; k < slots; k++)
         {
+            final int base = FIRST_PORT + (first + k) % slots * 100;
             if (allFree(base, count))
             {
                 return base;
             }
         }
-        throw new IllegalStateException("no " + count + " free UDP ports from " + start);
+        throw new IllegalStateException("no " + count + " free UDP ports between " + FIRST_PORT + " and " + LAST_PORT);
     }
 
     private static boolean allFree(final int base, final int count)
