@@ -35,7 +35,13 @@ public record ClusterMembers(List<Member> members)
     /** Parses the {@code --members} form; throws {@link ClusterConfigException} naming the bad entry. */
     public static ClusterMembers parse(final String spec)
     {
-        return parse(List.of(spec.split(",", -1)), "--members");
+        return parse(spec, "--members");
+    }
+
+    /** As {@link #parse(String)}, for a list given with {@code option} (named in the error). */
+    public static ClusterMembers parse(final String spec, final String option)
+    {
+        return parse(List.of(spec.split(",", -1)), option);
     }
 
     /** Reads a members file; throws {@link ClusterConfigException} naming the file, line and problem. */

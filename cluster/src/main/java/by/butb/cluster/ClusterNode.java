@@ -1,7 +1,9 @@
 package by.butb.cluster;
 
 import by.butb.engine.core.EngineSnapshot;
+import by.butb.engine.core.MarketRules;
 import by.butb.engine.core.MatchingEngine;
+import by.butb.engine.model.SessionSchedule;
 import io.aeron.archive.Archive;
 import io.aeron.archive.ArchiveThreadingMode;
 import io.aeron.archive.client.AeronArchive;
@@ -112,7 +114,7 @@ public final class ClusterNode implements AutoCloseable
                     .aeronDirectoryName(aeronDir)
                     .archiveContext(archiveClient.clone())
                     .clusterDir(clusterDir)
-                    .clusteredService(new ExchangeService(engine, config.dataDirectory(), log))
+                    .clusteredService(new ExchangeService(engine, rules(config), config.dataDirectory(), log))
                     .idleStrategySupplier(idle)
                     .terminationHook(onTermination)
                     .errorHandler(errors));
@@ -136,17 +138,26 @@ public final class ClusterNode implements AutoCloseable
     /** The market rules and the schedule, as recorded in the node's identity: equal text, equal rules. */
     static String rules(final NodeConfig config)
     {
-        long schedule = 17;
-        for (final int section : config.schedule().scheduledSections())
+        return rules(config.rules(), config.schedule());
+    }
+
+    /**
+     * The text that stands for {@code rules} and {@code schedule} in a node's identity and in the state it sends a
+     * client ({@link ExchangeClient#requestState}): equal text, equal rules.
+     */
+    public static String rules(final MarketRules rules, final SessionSchedule schedule)
+    {
+        long digest = 17;
+        for (final int section : schedule.scheduledSections())
         {
-            for (int b = 0; b < config.schedule().boundaries(section); b++)
+            for (int b = 0; b < schedule.boundaries(section); b++)
             {
-                schedule = 31 * (31 * (31 * schedule + section) + config.schedule().start(section, b)) +
-                    config.schedule().phase(section, b).ordinal();
+                digest = 31 * (31 * (31 * digest + section) + schedule.start(section, b)) +
+                    schedule.phase(section, b).ordinal();
             }
         }
-        return "guarantee-bps=" + config.rules().guaranteeBps() + " fee-bps=" + config.rules().feeBps() +
-            " schedule=" + (config.schedule().scheduledSections().isEmpty() ? "none" : Long.toHexString(schedule));
+        return "guarantee-bps=" + rules.guaranteeBps() + " fee-bps=" + rules.feeBps() +
+            " schedule=" + (schedule.scheduledSections().isEmpty() ? "none" : Long.toHexString(digest));
     }
 
     @Override

@@ -51,6 +51,15 @@ public final class ExchangeClient implements AutoCloseable
         {
         }
 
+        /**
+         * The leader's answer to {@link #requestState}: the cluster's rules as {@link java.io.DataOutput#writeUTF}
+         * ({@link ClusterNode#rules}), then the engine's snapshot ({@link by.butb.engine.core.EngineSnapshot}) at
+         * the point of the log the request reached.
+         */
+        default void onState(long requestId, byte[] state)
+        {
+        }
+
         /** A new leader took over (member id), or the client reconnected to one. */
         default void onLeader(int leaderMemberId)
         {
@@ -73,6 +82,10 @@ public final class ExchangeClient implements AutoCloseable
     /** Requests up to this id have been offered to the current leader. */
     private long sentUpTo;
     private long nextReconnectNs;
+    /** The state being received: the request it answers, its bytes and how many of them came. */
+    private long stateRequestId;
+    private byte[] state;
+    private int stateFilled;
 
     /**
      * Starts the client's media driver and connects (waits up to the Aeron client's message timeout, 5 s by
@@ -148,6 +161,29 @@ public final class ExchangeClient implements AutoCloseable
         b.putByte(Protocol.TYPE_OFFSET, Protocol.PROBE);
         b.putLong(Protocol.FIRST_OFFSET, probeId, Protocol.ORDER);
         return cluster.offer(b, 0, Protocol.PROBE_LENGTH) > 0;
+    }
+
+    /**
+     * Asks the leader for the engine's state at this point of the log; it comes to {@link Listener#onState}, unless
+     * the leader changes or drops part of it meanwhile: ask again (with another id) when it does not come. Returns
+     * false when it could not be sent now (no leader yet): try again.
+     */
+    public boolean requestState(final long requestId)
+    {
+        if (cluster == null || cluster.isClosed())
+        {
+            return false;
+        }
+        final UnsafeBuffer b = new UnsafeBuffer(new byte[Protocol.STATE_LENGTH]);
+        b.putByte(Protocol.TYPE_OFFSET, Protocol.STATE);
+        b.putLong(Protocol.FIRST_OFFSET, requestId, Protocol.ORDER);
+        if (cluster.offer(b, 0, Protocol.STATE_LENGTH) < 0)
+        {
+            return false;
+        }
+        stateRequestId = requestId;
+        state = null;
+        return true;
     }
 
     /** Requests not answered yet. */
@@ -233,6 +269,11 @@ public final class ExchangeClient implements AutoCloseable
                     buffer.getInt(offset + Protocol.PROBED_ORDERS_OFFSET, Protocol.ORDER));
                 return;
             }
+            if (type == Protocol.STATE_CHUNK)
+            {
+                onStateChunk(id, buffer, offset, length);
+                return;
+            }
             if (pending.remove(id) == null)
             {
                 return;
@@ -257,6 +298,37 @@ public final class ExchangeClient implements AutoCloseable
             {
                 listener.onMalformed(id, buffer.getStringWithoutLengthUtf8(offset + Protocol.REPLY_BODY_OFFSET,
                     bodyLength));
+            }
+        }
+
+        /** Collects the chunks of the state last asked for; a chunk out of place drops what came so far. */
+        private void onStateChunk(final long id, final DirectBuffer buffer, final int offset, final int length)
+        {
+            if (id != stateRequestId)
+            {
+                return;
+            }
+            final int total = buffer.getInt(offset + Protocol.STATE_TOTAL_OFFSET, Protocol.ORDER);
+            final int at = buffer.getInt(offset + Protocol.STATE_CHUNK_OFFSET, Protocol.ORDER);
+            final int bytes = length - Protocol.STATE_BODY_OFFSET;
+            if (at == 0)
+            {
+                state = new byte[total];
+                stateFilled = 0;
+            }
+            if (state == null || at != stateFilled || total != state.length || bytes > total - at)
+            {
+                state = null;
+                return;
+            }
+            buffer.getBytes(offset + Protocol.STATE_BODY_OFFSET, state, at, bytes);
+            stateFilled += bytes;
+            if (stateFilled == total)
+            {
+                final byte[] complete = state;
+                state = null;
+                stateRequestId = 0;
+                listener.onState(id, complete);
             }
         }
 

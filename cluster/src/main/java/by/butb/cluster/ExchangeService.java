@@ -48,6 +48,7 @@ final class ExchangeService implements ClusteredService
     private static final int REPLY_ATTEMPTS = 1_000;
 
     private final MatchingEngine engine;
+    private final String rules;
     private final Path dataDirectory;
     private final Consumer<String> log;
     private final MessageCodec codec = new MessageCodec("cluster ingress");
@@ -57,17 +58,23 @@ final class ExchangeService implements ClusteredService
     private byte[] inbound = new byte[MessageCodec.MAX_COMMAND_LENGTH];
     private byte[] outbound = new byte[Protocol.REPLY_BODY_OFFSET + MessageCodec.maxEventsLength(64)];
     private final UnsafeBuffer reply = new UnsafeBuffer(outbound);
+    private final UnsafeBuffer stateChunk = new UnsafeBuffer(
+        new byte[Protocol.STATE_BODY_OFFSET + Protocol.STATE_CHUNK_BYTES]);
     private Cluster cluster;
     private IdleStrategy idle;
 
     /**
      * @param engine        a fresh engine built from the cluster's catalog and rules (the same on every node).
+     * @param rules         the rules and schedule of {@code engine} as {@link ClusterNode#rules} writes them, sent
+     *                      with the state ({@link Protocol#STATE}).
      * @param dataDirectory where {@link StateProbe}s are written.
      * @param log           receives one line per role change.
      */
-    ExchangeService(final MatchingEngine engine, final Path dataDirectory, final Consumer<String> log)
+    ExchangeService(final MatchingEngine engine, final String rules, final Path dataDirectory,
+        final Consumer<String> log)
     {
         this.engine = engine;
+        this.rules = rules;
         this.dataDirectory = dataDirectory;
         this.log = log;
     }
@@ -107,6 +114,10 @@ final class ExchangeService implements ClusteredService
         else if (type == Protocol.PROBE && length >= Protocol.PROBE_LENGTH)
         {
             onProbe(session, buffer.getLong(offset + Protocol.FIRST_OFFSET, Protocol.ORDER));
+        }
+        else if (type == Protocol.STATE && length >= Protocol.STATE_LENGTH && cluster.role() == Cluster.Role.LEADER)
+        {
+            onStateRequest(session, buffer.getLong(offset + Protocol.FIRST_OFFSET, Protocol.ORDER));
         }
     }
 
@@ -177,23 +188,66 @@ final class ExchangeService implements ClusteredService
     }
 
     /**
-     * Sends the reply staged in {@link #reply} to {@code session}: on a follower the offer is a no-op; on the leader it
-     * retries while the egress is back-pressured, and gives up when the client has gone (a client that comes back
-     * resubmits and is answered {@link Protocol#DUPLICATE}).
+     * The leader's answer to {@link Protocol#STATE}: the rules, then the engine's snapshot at this point of the log,
+     * in {@link Protocol#STATE_CHUNK}s. Changes nothing, so the followers skip it. A chunk the client does not take
+     * in time is dropped ({@link #send}); the client then asks again.
      */
+    private void onStateRequest(final ClientSession session, final long requestId)
+    {
+        final ByteArrayOutputStream bytes = new ByteArrayOutputStream(1 << 16);
+        try (DataOutputStream out = new DataOutputStream(bytes))
+        {
+            out.writeUTF(rules);
+            EngineSnapshot.write(engine, out);
+        }
+        catch (final IOException ex)
+        {
+            throw new UncheckedIOException(ex);
+        }
+        final byte[] state = bytes.toByteArray();
+        stateChunk.putByte(Protocol.TYPE_OFFSET, Protocol.STATE_CHUNK);
+        stateChunk.putLong(Protocol.FIRST_OFFSET, requestId, Protocol.ORDER);
+        stateChunk.putInt(Protocol.STATE_TOTAL_OFFSET, state.length, Protocol.ORDER);
+        for (int at = 0; at < state.length; at += Protocol.STATE_CHUNK_BYTES)
+        {
+            final int length = Math.min(Protocol.STATE_CHUNK_BYTES, state.length - at);
+            stateChunk.putInt(Protocol.STATE_CHUNK_OFFSET, at, Protocol.ORDER);
+            stateChunk.putBytes(Protocol.STATE_BODY_OFFSET, state, at, length);
+            if (!send(session, stateChunk, Protocol.STATE_BODY_OFFSET + length))
+            {
+                return;
+            }
+        }
+    }
+
     private void send(final ClientSession session, final int length)
+    {
+        send(session, reply, length);
+    }
+
+    /**
+     * Sends {@code message} to {@code session}: on a follower the offer is a no-op; on the leader it retries while the
+     * egress is back-pressured, and gives up when the client has gone (a client that comes back resubmits and is
+     * answered {@link Protocol#DUPLICATE}). Returns whether the message went out.
+     */
+    private boolean send(final ClientSession session, final DirectBuffer message, final int length)
     {
         idle.reset();
         for (int attempt = 0; attempt < REPLY_ATTEMPTS; attempt++)
         {
-            final long result = session.offer(reply, 0, length);
-            if (result > 0 || result == Publication.NOT_CONNECTED || result == Publication.CLOSED ||
+            final long result = session.offer(message, 0, length);
+            if (result > 0)
+            {
+                return true;
+            }
+            if (result == Publication.NOT_CONNECTED || result == Publication.CLOSED ||
                 result == Publication.MAX_POSITION_EXCEEDED)
             {
-                return;
+                return false;
             }
             idle.idle();
         }
+        return false;
     }
 
     @Override

@@ -17,6 +17,8 @@ import java.util.Arrays;
  * its id across reconnections; the service applies each (client id, request id) at most once.</li>
  * <li>{@link #PROBE}: probe id (long). Every node writes its state at that point of the log to its probe file
  * ({@link StateProbe}); the leader also answers {@link #PROBED}.</li>
+ * <li>{@link #STATE}: request id (long). The leader answers with the engine's state at that point of the log in
+ * {@link #STATE_CHUNK}s; the other nodes do nothing.</li>
  * </ul>
  * Egress (cluster to the client that sent the request):
  * <ul>
@@ -25,6 +27,9 @@ import java.util.Arrays;
  * was open then); it is not applied again.</li>
  * <li>{@link #MALFORMED}: request id (long), then the problem as UTF-8 text; nothing was applied.</li>
  * <li>{@link #PROBED}: probe id, last command sequence, state hash (longs), live orders (int).</li>
+ * <li>{@link #STATE_CHUNK}: request id (long), total length, this chunk's offset (ints), then at most
+ * {@link #STATE_CHUNK_BYTES} bytes of the state: the cluster's rules as {@link java.io.DataOutput#writeUTF}
+ * ({@link ClusterNode#rules}), then an {@link by.butb.engine.core.EngineSnapshot}. Chunks come in order.</li>
  * </ul>
  */
 final class Protocol
@@ -33,11 +38,13 @@ final class Protocol
 
     static final byte COMMAND = 1;
     static final byte PROBE = 2;
+    static final byte STATE = 3;
 
     static final byte EVENTS = 1;
     static final byte DUPLICATE = 2;
     static final byte MALFORMED = 3;
     static final byte PROBED = 4;
+    static final byte STATE_CHUNK = 5;
 
     static final int TYPE_OFFSET = 0;
     /** COMMAND: client id; PROBE and PROBED: probe id; every egress message but PROBED: request id. */
@@ -52,6 +59,12 @@ final class Protocol
     static final int PROBED_ORDERS_OFFSET = 25;
     static final int PROBED_LENGTH = 29;
     static final int PROBE_LENGTH = 9;
+    static final int STATE_LENGTH = 9;
+    /** STATE_CHUNK: total length, offset, then the bytes. */
+    static final int STATE_TOTAL_OFFSET = 9;
+    static final int STATE_CHUNK_OFFSET = 13;
+    static final int STATE_BODY_OFFSET = 17;
+    static final int STATE_CHUNK_BYTES = 32 * 1024;
 
     private Protocol()
     {

@@ -13,7 +13,7 @@ import java.nio.file.StandardCopyOption;
  * ({@link #FILE} in the node's data directory) holds one line, {@code probe=ID sequence=S hash=H orders=N},
  * replaced atomically.
  */
-record StateProbe(long probeId, long sequence, long hash, int liveOrders)
+public record StateProbe(long probeId, long sequence, long hash, int liveOrders)
 {
     static final String FILE = "probe.txt";
 
@@ -33,7 +33,7 @@ record StateProbe(long probeId, long sequence, long hash, int liveOrders)
     }
 
     /** The probe in {@code dataDirectory}, or null when there is none yet. */
-    static StateProbe readFrom(final Path dataDirectory) throws IOException
+    public static StateProbe readFrom(final Path dataDirectory) throws IOException
     {
         final Path file = dataDirectory.resolve(FILE);
         if (!Files.exists(file))

@@ -1,12 +1,14 @@
 package by.butb.cluster;
 
 import by.butb.engine.core.Command;
+import by.butb.engine.core.EngineSnapshot;
 import by.butb.engine.core.EventList;
 import by.butb.engine.core.EventType;
 import by.butb.engine.core.MarketRules;
 import by.butb.engine.core.MatchingEngine;
 import by.butb.engine.journal.MessageCodec;
 import by.butb.engine.model.Catalog;
+import by.butb.engine.model.SessionSchedule;
 import io.aeron.cluster.service.ClientSession;
 import io.aeron.cluster.service.Cluster;
 import org.agrona.DirectBuffer;
@@ -16,6 +18,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
 import java.lang.reflect.Proxy;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -28,13 +33,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The service on its own (no cluster): a command is applied and answered with its events, a resubmitted request is
- * answered "already applied" without changing the state, and a damaged command is answered "malformed" and changes
- * nothing.
+ * answered "already applied" without changing the state, a damaged command is answered "malformed" and changes
+ * nothing, and a state request is answered with the rules and the engine's snapshot.
  */
 class ExchangeServiceTest
 {
     private static final Catalog CATALOG = CatalogFiles.catalog(Path.of("../config/instruments.csv"),
         Path.of("../config/participants.csv"));
+
+    private static final String RULES = ClusterNode.rules(MarketRules.DEFAULT, SessionSchedule.NONE);
 
     @TempDir
     Path dir;
@@ -48,10 +55,11 @@ class ExchangeServiceTest
     void start()
     {
         engine = new MatchingEngine(CATALOG, MarketRules.DEFAULT);
-        service = new ExchangeService(engine, dir, line -> { });
+        service = new ExchangeService(engine, RULES, dir, line -> { });
         service.onStart((Cluster)Proxy.newProxyInstance(Cluster.class.getClassLoader(),
             new Class<?>[] {Cluster.class}, (proxy, method, args) ->
-                method.getName().equals("idleStrategy") ? NoOpIdleStrategy.INSTANCE : null), null);
+                method.getName().equals("idleStrategy") ? NoOpIdleStrategy.INSTANCE :
+                method.getName().equals("role") ? Cluster.Role.LEADER : null), null);
         session = (ClientSession)Proxy.newProxyInstance(ClientSession.class.getClassLoader(),
             new Class<?>[] {ClientSession.class}, (proxy, method, args) ->
             {
@@ -105,6 +113,38 @@ class ExchangeServiceTest
         assertTrue(problem.startsWith("cluster ingress message "), problem);
         assertEquals(hash, engine.stateHash());
         assertEquals(-1, engine.lastSequence());
+    }
+
+    @Test
+    void shouldAnswerAStateRequestWithTheRulesAndASnapshotInChunks() throws Exception
+    {
+        long requestId = 0;
+        for (final Command order : OrderFlow.commands(CATALOG, 5, 3_000))
+        {
+            deliver(command(7, ++requestId, order));
+        }
+        replies.clear();
+        final byte[] request = new byte[Protocol.STATE_LENGTH];
+        request[Protocol.TYPE_OFFSET] = Protocol.STATE;
+        new UnsafeBuffer(request).putLong(Protocol.FIRST_OFFSET, 42, Protocol.ORDER);
+        deliver(request);
+
+        assertTrue(replies.size() > 1, "the state comes in several chunks, got " + replies.size());
+        final ByteArrayOutputStream state = new ByteArrayOutputStream();
+        for (final byte[] chunk : replies)
+        {
+            final UnsafeBuffer b = new UnsafeBuffer(chunk);
+            assertEquals(Protocol.STATE_CHUNK, b.getByte(Protocol.TYPE_OFFSET));
+            assertEquals(42, b.getLong(Protocol.FIRST_OFFSET, Protocol.ORDER));
+            assertEquals(state.size(), b.getInt(Protocol.STATE_CHUNK_OFFSET, Protocol.ORDER));
+            state.write(chunk, Protocol.STATE_BODY_OFFSET, chunk.length - Protocol.STATE_BODY_OFFSET);
+        }
+        final DataInputStream in = new DataInputStream(new ByteArrayInputStream(state.toByteArray()));
+        assertEquals(RULES, in.readUTF());
+        final MatchingEngine copy = new MatchingEngine(CATALOG, MarketRules.DEFAULT);
+        EngineSnapshot.read(in, "the state", copy);
+        assertEquals(engine.stateHash(), copy.stateHash());
+        assertEquals(engine.lastSequence(), copy.lastSequence());
     }
 
     private void deliver(final byte[] message)

@@ -13,10 +13,13 @@ import java.util.function.BooleanSupplier;
 
 /**
  * A cluster node run as its own JVM ({@code ClusterCommand node}, this test's classpath), with its output lines
- * collected for the test to wait on.
+ * collected for the test to wait on. Public for the gateway's cluster tests (this module's test jar).
  */
-final class NodeProcess implements AutoCloseable
+public final class NodeProcess implements AutoCloseable
 {
+    private static final int FIRST_PORT = 20_000;
+    private static final int LAST_PORT = 31_999;
+
     private final int id;
     private final Process process;
     private final List<String> lines = new CopyOnWriteArrayList<>();
@@ -28,38 +31,47 @@ final class NodeProcess implements AutoCloseable
         NodeJvm.collectOutput(process, lines, "node-" + id + "-output");
     }
 
-    static NodeProcess start(final int id, final String members, final Path dir, final String... extra)
+    /** A node of the bundled catalog ({@code ../config}), 2 s heartbeat timeout, low CPU, then {@code extra}. */
+    public static NodeProcess start(final int id, final String members, final Path dir, final String... extra)
         throws IOException
     {
-        final List<String> options = new ArrayList<>(List.of("--instruments", "../config/instruments.csv",
-            "--participants", "../config/participants.csv", "--heartbeat-timeout-ms", "2000", "--low-cpu"));
+        return start(id, members, dir, Path.of("../config/instruments.csv"), Path.of("../config/participants.csv"),
+            extra);
+    }
+
+    /** As above, with the catalog of these files. */
+    public static NodeProcess start(final int id, final String members, final Path dir, final Path instruments,
+        final Path participants, final String... extra) throws IOException
+    {
+        final List<String> options = new ArrayList<>(List.of("--instruments", instruments.toString(),
+            "--participants", participants.toString(), "--heartbeat-timeout-ms", "2000", "--low-cpu"));
         options.addAll(List.of(extra));
         final List<String> jvm = List.of("-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
         return new NodeProcess(id, new ProcessBuilder(NodeJvm.command(jvm, id, members, dir, options))
             .redirectErrorStream(true).start());
     }
 
-    int id()
+    public int id()
     {
         return id;
     }
 
-    Process process()
+    public Process process()
     {
         return process;
     }
 
-    boolean printed(final String fragment)
+    public boolean printed(final String fragment)
     {
         return lines.stream().anyMatch(l -> l.contains(fragment));
     }
 
-    String output()
+    public String output()
     {
         return "node " + id + " output:\n  " + String.join("\n  ", lines);
     }
 
-    void kill() throws InterruptedException
+    public void kill() throws InterruptedException
     {
         process.destroyForcibly();
         process.waitFor(30, TimeUnit.SECONDS);
@@ -79,7 +91,7 @@ final class NodeProcess implements AutoCloseable
     }
 
     /** Polls {@code condition} every 10 ms until it holds or {@code seconds} pass; returns whether it held. */
-    static boolean await(final long seconds, final BooleanSupplier condition) throws InterruptedException
+    public static boolean await(final long seconds, final BooleanSupplier condition) throws InterruptedException
     {
         final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
         while (!condition.getAsBoolean())
@@ -93,18 +105,24 @@ final class NodeProcess implements AutoCloseable
         return true;
     }
 
-    /** A base port with {@code count} free UDP ports from it on the loopback, searched from a pid-dependent start. */
-    static int freePorts(final int count)
+    /**
+     * A base port with {@code count} (at most 100) free UDP ports from it on the loopback, searched from a
+     * pid-dependent start among 20,000-31,999: below Linux's ephemeral range (from 32,768), so that a port another
+     * process's client is given by the system cannot take one of them between this check and the node's start.
+     */
+    public static int freePorts(final int count)
     {
-        final int start = 20_000 + (int)(ProcessHandle.current().pid() % 400) * 100;
-        for (int base = start; base < 60_000; base += count)
+        final int slots = (LAST_PORT + 1 - FIRST_PORT) / 100;
+        final int first = (int)(ProcessHandle.current().pid() % slots);
+        for (int k = 0; k < slots; k++)
         {
+            final int base = FIRST_PORT + (first + k) % slots * 100;
             if (allFree(base, count))
             {
                 return base;
             }
         }
-        throw new IllegalStateException("no " + count + " free UDP ports from " + start);
+        throw new IllegalStateException("no " + count + " free UDP ports between " + FIRST_PORT + " and " + LAST_PORT);
     }
 
     private static boolean allFree(final int base, final int count)

@@ -2,7 +2,6 @@ package by.butb.gateway;
 
 import by.butb.engine.core.Command;
 import by.butb.engine.pipeline.CommandTranslator;
-import by.butb.engine.pipeline.EnginePipeline;
 import quickfix.FieldNotFound;
 import quickfix.Message;
 import quickfix.field.TransactTime;
@@ -14,15 +13,16 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
 
 /**
- * Puts the gateway's requests on the engine's ring, stamped with their engine time: the receive time from the
- * gateway's clock, or in client time mode the message's TransactTime(60), never below the previous command's time.
+ * Hands the gateway's requests to the engine ({@link EngineHost}), stamped with their engine time: the receive time
+ * from the gateway's clock, or in client time mode the message's TransactTime(60), never below the previous command's
+ * time.
  * Thread-safe: called from every QuickFIX/J session thread and from the exchange's timer.
  */
 final class EngineSubmitter
 {
     private static final CommandTranslator<Long> CLOCK = (command, time) -> command.clock(time);
 
-    private final EnginePipeline pipeline;
+    private final EngineHost engine;
     private final EngineBridge bridge;
     private final ClOrdIdTable clOrdIds;
     private final LongSupplier clockNanos;
@@ -32,10 +32,10 @@ final class EngineSubmitter
     private long lastTimeNanos;
     private final AtomicLong nextUserRef;
 
-    EngineSubmitter(final EnginePipeline pipeline, final EngineBridge bridge, final ClOrdIdTable clOrdIds,
+    EngineSubmitter(final EngineHost engine, final EngineBridge bridge, final ClOrdIdTable clOrdIds,
         final LongSupplier clockNanos, final boolean clientTime)
     {
-        this.pipeline = pipeline;
+        this.engine = engine;
         this.bridge = bridge;
         this.clOrdIds = clOrdIds;
         this.clockNanos = clockNanos;
@@ -74,7 +74,7 @@ final class EngineSubmitter
 
     /**
      * Registers {@code r} with the bridge (which answers it from the engine's events) and publishes it. When the
-     * ring refuses it, the registration and the ClOrdID it allocated are undone and the exception propagates.
+     * engine refuses it, the registration and the ClOrdID it allocated are undone and the exception propagates.
      */
     void submit(final Request r)
     {
@@ -83,17 +83,17 @@ final class EngineSubmitter
         {
             if (clientTime)
             {
-                // Stamping and publishing under one lock keeps engine time non-decreasing in ring order.
+                // Stamping and publishing under one lock keeps engine time non-decreasing in submission order.
                 synchronized (clockLock)
                 {
                     r.timeNanos = Math.max(r.timeNanos, lastTimeNanos);
                     lastTimeNanos = r.timeNanos;
-                    pipeline.submit(Request.TRANSLATOR, r);
+                    engine.submit(Request.TRANSLATOR, r);
                 }
             }
             else
             {
-                pipeline.submit(Request.TRANSLATOR, r);
+                engine.submit(Request.TRANSLATOR, r);
             }
         }
         catch (final RuntimeException ex)
@@ -118,12 +118,12 @@ final class EngineSubmitter
             synchronized (clockLock)
             {
                 lastTimeNanos = Math.max(epochNanos, lastTimeNanos);
-                pipeline.submit(CLOCK, lastTimeNanos);
+                engine.submit(CLOCK, lastTimeNanos);
             }
         }
         else
         {
-            pipeline.submit(CLOCK, epochNanos);
+            engine.submit(CLOCK, epochNanos);
         }
     }
 }

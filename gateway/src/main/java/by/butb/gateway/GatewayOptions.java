@@ -1,5 +1,6 @@
 package by.butb.gateway;
 
+import by.butb.cluster.ClusterMembers;
 import by.butb.engine.core.MarketRules;
 import by.butb.engine.model.Catalog;
 import by.butb.engine.model.SessionSchedule;
@@ -62,6 +63,10 @@ public final class GatewayOptions
     int maxMarketDataSymbols = DEFAULT_MAX_MARKET_DATA_SYMBOLS;
     int maxMarketDataSubscriptions = DEFAULT_MAX_MARKET_DATA_SUBSCRIPTIONS;
     Consumer<String> connectionLogSink = LOG::warn;
+    ClusterMembers cluster;
+    String clusterHost = "localhost";
+    long clusterStartTimeoutMillis = 10_000;
+    Consumer<String> onFailure = problem -> { };
     final List<EngineListener> listeners = new ArrayList<>();
 
     public GatewayOptions catalog(final Catalog catalog)
@@ -319,6 +324,38 @@ public final class GatewayOptions
             throw new IllegalArgumentException("maxMarketDataSubscriptions must be positive, got " + n);
         }
         this.maxMarketDataSubscriptions = n;
+        return this;
+    }
+
+    /**
+     * Runs the engine on the cluster of {@code members} instead of in this process ({@link ClusterMirror}): the
+     * gateway must be the cluster's only writer. {@code egressHost} is this machine's address as the nodes reach it
+     * (their replies come back to it). The data directory then holds only the orders' ClOrdIDs. Null members: in
+     * this process (the default).
+     */
+    public GatewayOptions cluster(final ClusterMembers members, final String egressHost)
+    {
+        this.cluster = members;
+        this.clusterHost = Objects.requireNonNull(egressHost);
+        return this;
+    }
+
+    /** With {@link #cluster}: how long the start may wait for a leader and its state (default 10 s). */
+    public GatewayOptions clusterStartTimeoutMillis(final long millis)
+    {
+        this.clusterStartTimeoutMillis = millis;
+        return this;
+    }
+
+    /**
+     * Told once, with a one-line reason, when the engine stops taking commands while the server runs (with
+     * {@link #cluster}: the gateway's engine and the cluster's differ, the cluster cannot read a command); orders
+     * are refused from then on and the server should be closed. Called on the engine's thread; must not block.
+     * Default: nothing (the reason is logged at error).
+     */
+    public GatewayOptions onFailure(final Consumer<String> onFailure)
+    {
+        this.onFailure = Objects.requireNonNull(onFailure);
         return this;
     }
 

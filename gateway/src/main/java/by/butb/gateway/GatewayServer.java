@@ -2,6 +2,7 @@ package by.butb.gateway;
 
 import by.butb.engine.model.Catalog;
 import by.butb.engine.pipeline.EngineContext;
+import by.butb.engine.pipeline.EngineListener;
 import by.butb.engine.pipeline.EnginePipeline;
 import org.apache.mina.core.service.IoAcceptor;
 import org.slf4j.Logger;
@@ -17,12 +18,15 @@ import quickfix.SessionSettings;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
  * The FIX 4.4 gateway in front of an engine pipeline: {@link #start} builds and recovers the engine (journal in the
- * data directory, several producers), then listens for FIX sessions; {@link #close} stops accepting, logs everyone
- * out, drains and closes the pipeline (and its journal).
+ * data directory, several producers), or with {@link GatewayOptions#cluster} connects to the cluster and mirrors its
+ * engine ({@link ClusterMirror}), then listens for FIX sessions; {@link #close} stops accepting, logs everyone out,
+ * drains and closes the engine (and its journal).
  *
  * <pre>{@code
  * try (GatewayServer server = GatewayServer.start(new GatewayOptions()
@@ -57,7 +61,7 @@ public final class GatewayServer implements AutoCloseable
     private static final long LOGON_FAILURE_COOLDOWN_MILLIS = 50;
 
     private final GatewayOptions options;
-    private final EnginePipeline pipeline;
+    private final EngineHost engine;
     private final Outbound outbound;
     private final EngineBridge bridge;
     private final EngineSubmitter submitter;
@@ -82,22 +86,10 @@ public final class GatewayServer implements AutoCloseable
         final ClOrdIdTable clOrdIds = new ClOrdIdTable(o.catalog.participants().size(), clOrdIdJournal);
         outbound = new Outbound(o.catalog, o.compId, o.maxMarketDataSubscriptions);
         bridge = new EngineBridge(o.catalog, clOrdIds, outbound);
-        final EngineContext context = new EngineContext()
-            .catalog(o.catalog)
-            .rules(o.rules)
-            .schedule(o.schedule)
-            .multiProducer(true)
-            .dataDirectory(o.dataDirectory)
-            .waitStrategy(o.waitStrategy)
-            .listener(bridge);
-        if (o.expectedOrders > 0)
-        {
-            context.expectedOrders(o.expectedOrders);
-        }
-        o.listeners.forEach(context::listener);
         try
         {
-            pipeline = EnginePipeline.start(context);
+            engine = o.cluster == null ? new PipelineHost(context(o), o.dataDirectory) :
+                new ClusterMirror(ClusterState.fetch(o), listeners(o), o.onFailure);
         }
         catch (final RuntimeException ex)
         {
@@ -119,11 +111,11 @@ public final class GatewayServer implements AutoCloseable
         EngineSubmitter engineSubmitter = null;
         try
         {
-            pipeline.drain();
-            bridge.seed(pipeline.engine(), clOrdIdJournal);
+            engine.drain();
+            bridge.seed(engine.engine(), clOrdIdJournal);
             outbound.start();
 
-            engineSubmitter = new EngineSubmitter(pipeline, bridge, clOrdIds, o.clockNanos, o.clientTime);
+            engineSubmitter = new EngineSubmitter(engine, bridge, clOrdIds, o.clockNanos, o.clientTime);
             final FixApplication application = new FixApplication(o.catalog, engineSubmitter, clOrdIds, outbound,
                 o.maxMarketDataSymbols);
             final SessionSettings settings = settings(o);
@@ -162,7 +154,7 @@ public final class GatewayServer implements AutoCloseable
             }
             closeConnectionFilters();
             outbound.close();
-            pipeline.close();
+            engine.close();
             closeClOrdIdJournal();
             throw new IllegalStateException("cannot start the FIX gateway on " + o.host + ":" + o.port + ": " +
                 ex.getMessage(), ex);
@@ -171,6 +163,36 @@ public final class GatewayServer implements AutoCloseable
         submitter = engineSubmitter;
         LOG.info("FIX gateway listening on {}:{} (TargetCompID={})", address.getHostString(), address.getPort(),
             o.compId);
+    }
+
+    /** The in-process engine's settings: journal in the data directory, the bridge first among the listeners. */
+    private EngineContext context(final GatewayOptions o)
+    {
+        final EngineContext context = new EngineContext()
+            .catalog(o.catalog)
+            .rules(o.rules)
+            .schedule(o.schedule)
+            .multiProducer(true)
+            .dataDirectory(o.dataDirectory)
+            .waitStrategy(o.waitStrategy);
+        for (final EngineListener listener : listeners(o))
+        {
+            context.listener(listener);
+        }
+        if (o.expectedOrders > 0)
+        {
+            context.expectedOrders(o.expectedOrders);
+        }
+        return context;
+    }
+
+    /** The gateway's own listener, then the extra ones. */
+    private EngineListener[] listeners(final GatewayOptions o)
+    {
+        final List<EngineListener> all = new ArrayList<>();
+        all.add(bridge);
+        all.addAll(o.listeners);
+        return all.toArray(EngineListener[]::new);
     }
 
     private static MessageStoreFactory storeFactory(final GatewayOptions o, final SessionSettings settings)
@@ -246,16 +268,31 @@ public final class GatewayServer implements AutoCloseable
         return options.compId;
     }
 
-    /** The engine pipeline, e.g. for tests that drain it; do not query its engine while sessions trade. */
+    /**
+     * The in-process engine pipeline, e.g. for tests that drain it; do not query its engine while sessions trade.
+     * Null with {@link GatewayOptions#cluster}.
+     */
     public EnginePipeline pipeline()
     {
-        return pipeline;
+        return engine instanceof PipelineHost host ? host.pipeline() : null;
+    }
+
+    /** One line: where the engine's state is kept (journal or cluster) and what the start recovered. */
+    public String engineDescription()
+    {
+        return engine.describe();
+    }
+
+    /** Where the engine runs (for tests: query its engine only after {@link #drain}, while no session trades). */
+    EngineHost engineHost()
+    {
+        return engine;
     }
 
     /** Waits until every command received so far has been applied and its reports handed to the sessions. */
     public void drain()
     {
-        pipeline.drain();
+        engine.drain();
         final long deadline = System.nanoTime() + 5_000_000_000L;
         while (!outbound.idle() && System.nanoTime() < deadline)
         {
@@ -272,7 +309,7 @@ public final class GatewayServer implements AutoCloseable
     public void advanceClock(final long epochNanos)
     {
         submitter.submitClock(epochNanos);
-        pipeline.drain();
+        engine.drain();
     }
 
     /** Connections open and not logged on: verifying, or refused and not yet closed (for tests). */
@@ -281,7 +318,10 @@ public final class GatewayServer implements AutoCloseable
         return logonGate.unauthenticated();
     }
 
-    /** Stops accepting, logs sessions out, drains and closes the engine pipeline (journal included). Idempotent. */
+    /**
+     * Stops accepting, logs sessions out, drains and closes the engine (the pipeline and its journal, or the link to
+     * the cluster). Idempotent.
+     */
     @Override
     public synchronized void close()
     {
@@ -299,7 +339,7 @@ public final class GatewayServer implements AutoCloseable
             closeConnectionFilters();
             try
             {
-                pipeline.close();
+                engine.close();
             }
             finally
             {

@@ -1,9 +1,12 @@
 package by.butb.gateway;
 
+import by.butb.cluster.ClusterConfigException;
+import by.butb.cluster.ClusterMembers;
 import by.butb.engine.csv.CsvException;
 import by.butb.engine.model.BundledCatalog;
 import by.butb.engine.model.Catalog;
 import by.butb.engine.model.CatalogLoader;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -14,15 +17,18 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * {@code butb serve}: starts the engine (journal and recovery in {@code --data}) and the FIX 4.4 gateway, and runs
- * until Ctrl-C, which stops the acceptor and drains and closes the engine and its journal.
+ * {@code butb serve}: starts the engine (journal and recovery in {@code --data}; or with {@code --cluster}, mirrored
+ * from a cluster) and the FIX 4.4 gateway, and runs until Ctrl-C, which stops the acceptor and drains and closes the
+ * engine and its journal.
  */
 @Command(name = "serve", mixinStandardHelpOptions = true,
     description = {"Runs the exchange: the matching engine behind the FIX 4.4 gateway, until Ctrl-C.",
         "Participants log on with SenderCompID = their id, TargetCompID = BUTB, Password(554); set passwords with" +
             " 'butb passwd'. See docs/gateway.md."},
     exitCodeListHeading = "%nExit codes:%n",
-    exitCodeList = {"0:stopped cleanly", "1:bad input (catalog files) or the port cannot be used"})
+    exitCodeList = {"0:stopped cleanly", "1:bad input (catalog files, cluster members), the port cannot be used," +
+        " no cluster leader answered, or the engine stopped (with --cluster: its state and the cluster's differ)",
+        "2:usage error"})
 public final class ServeCommand implements Callable<Integer>
 {
 
@@ -35,9 +41,9 @@ public final class ServeCommand implements Callable<Integer>
             " only).")
     String host;
 
-    @Option(names = "--data", paramLabel = "DIR", defaultValue = "data/serve",
+    @Option(names = "--data", paramLabel = "DIR",
         description = "Engine journal directory; a restart on the same directory recovers the book (default:" +
-            " ${DEFAULT-VALUE}).")
+            " data/serve). With --cluster only the orders' ClOrdIDs (default: data/serve-cluster).")
     Path data;
 
     @Option(names = "--instruments", paramLabel = "FILE",
@@ -74,14 +80,43 @@ public final class ServeCommand implements Callable<Integer>
             " (default: ${DEFAULT-VALUE}; 0 turns it off).")
     long timerMillis;
 
+    @ArgGroup(exclusive = true, multiplicity = "0..1")
+    ClusterOption cluster;
+
+    @Option(names = "--cluster-host", paramLabel = "ADDRESS", defaultValue = "localhost",
+        description = "With --cluster: this machine's address as the nodes reach it; their replies come back to it" +
+            " (default: ${DEFAULT-VALUE}).")
+    String clusterHost;
+
     @Option(names = "--client-time",
         description = "Client time mode for simulations: an order's engine time is its TransactTime(60) (never" +
             " earlier than the previous command's), and SendingTime is not checked against this machine's clock.")
     boolean clientTime;
 
+    /** {@code --cluster LIST} or {@code --cluster-file FILE}: the members of the cluster that runs the engine. */
+    static final class ClusterOption
+    {
+        @Option(names = "--cluster", paramLabel = "MEMBERS",
+            description = "Run the engine on this cluster (docs/cluster.md) instead of in this process: its members" +
+                " as 'butb cluster node --members' takes them, host:port,host:port,... or id=host:port,...; the" +
+                " gateway must be the cluster's only writer; --data then keeps only the orders' ClOrdIDs.")
+        String list;
+
+        @Option(names = "--cluster-file", paramLabel = "FILE",
+            description = "As --cluster, the members from a file, one host:port or id=host:port per line.")
+        Path file;
+
+        ClusterMembers members()
+        {
+            return list != null ? ClusterMembers.parse(list, "--cluster") : ClusterMembers.read(file);
+        }
+    }
+
     private final PrintStream out;
     private final PrintStream err;
     private final CountDownLatch stop = new CountDownLatch(1);
+    /** Set when the engine stops taking orders while serving ({@link GatewayOptions#onFailure}). */
+    private volatile String failure;
     private volatile GatewayServer server;
 
     public ServeCommand()
@@ -100,12 +135,18 @@ public final class ServeCommand implements Callable<Integer>
     {
         final Catalog catalog;
         final Credentials credentials;
+        final ClusterMembers members;
         try
         {
+            members = cluster == null ? null : cluster.members();
+            if (data == null)
+            {
+                data = Path.of(members == null ? "data/serve" : "data/serve-cluster");
+            }
             catalog = loadCatalog(instruments, participants);
             credentials = loadCredentials(participants);
         }
-        catch (final CsvException | IllegalArgumentException ex)
+        catch (final CsvException | IllegalArgumentException | ClusterConfigException ex)
         {
             err.println("serve: " + ex.getMessage());
             return 1;
@@ -116,7 +157,8 @@ public final class ServeCommand implements Callable<Integer>
             started = GatewayServer.start(new GatewayOptions().catalog(catalog).credentials(credentials)
                 .host(host).port(port)
                 .dataDirectory(data).fixStoreDirectory(fixStore).compId(compId).clientTime(clientTime)
-                .storedMessages(storedMessages).maxMessageSize(maxMessageSize));
+                .storedMessages(storedMessages).maxMessageSize(maxMessageSize)
+                .cluster(members, clusterHost).onFailure(this::failed));
         }
         catch (final RuntimeException ex)
         {
@@ -138,9 +180,7 @@ public final class ServeCommand implements Callable<Integer>
         out.println("serve: FIX 4.4 gateway listening on " + started.host() + ":" + started.port() +
             " (TargetCompID=" + compId + "), " + catalog.instruments().size() + " instruments, " +
             catalog.participants().size() + " participants (" + withPassword + " with a password)");
-        out.println("serve: engine journal in " + (data == null ? "(none)" : data.toAbsolutePath()) +
-            (started.pipeline().recoveredCommands() > 0 ?
-                ", recovered " + started.pipeline().recoveredCommands() + " commands" : ""));
+        out.println("serve: " + started.engineDescription());
         if (withPassword == 0)
         {
             out.println("serve: no participant has a password, so nobody can log on: copy the participants file," +
@@ -169,8 +209,20 @@ public final class ServeCommand implements Callable<Integer>
         }
         stopTimer(timer);
         started.close();
+        if (failure != null)
+        {
+            err.println("serve: error: " + failure);
+            return 1;
+        }
         out.println("serve: stopped");
         return 0;
+    }
+
+    /** The engine stopped taking orders: stop serving, exit code 1. */
+    private void failed(final String problem)
+    {
+        failure = problem;
+        stop.countDown();
     }
 
     /**

@@ -167,4 +167,16 @@ class ServeCommandTest
         assertEquals(1, code);
         assertTrue(err.toString().startsWith("serve: "), err.toString());
     }
+
+    @Test
+    void aMalformedClusterMembersListIsAOneLineErrorWithExitCode1() throws Exception
+    {
+        final ByteArrayOutputStream err = new ByteArrayOutputStream();
+        final int code = new CommandLine(new ServeCommand(new PrintStream(new ByteArrayOutputStream()),
+            new PrintStream(err, true))).execute("--port", "0", "--host", "127.0.0.1", "--data",
+            dir.resolve("journal").toString(), "--cluster", "localhost:9100,localhost");
+        assertEquals(1, code);
+        assertEquals("serve: --cluster entry 2 'localhost': expected host:port, e.g. 10.0.0.1:9100" +
+            System.lineSeparator(), err.toString());
+    }
 }

@@ -2,6 +2,7 @@ package by.butb.bench.gateway;
 
 import by.butb.bench.BenchArgs;
 import by.butb.engine.pipeline.WaitStrategyName;
+import by.butb.cluster.ClusterMembers;
 import by.butb.gateway.GatewayOptions;
 import by.butb.gateway.GatewayServer;
 import by.butb.harness.Driver;
@@ -27,8 +28,9 @@ import java.util.stream.Stream;
  * writes wait), and the bytes the whole JVM (gateway, engine and client) allocated per order ({@code KB/order}).
  * {@code --server qfj} measures {@link QfjEchoServer}: QuickFIX/J alone, answering each order without an engine.
  * {@code --server echo} measures {@link EchoFixServer} instead of the gateway, with the same client: the floor a
- * server that does no work shows on this machine. The histograms go to {@code --out} (default
- * {@code out/bench/gateway}, relative to the working directory), as {@code LABEL-RATE.hgrm} and
+ * server that does no work shows on this machine. {@code --cluster MEMBERS} runs the gateway's engine on a running
+ * cluster of the bench catalog ({@code serve --cluster}; the ClOrdIDs in the journal directory). The histograms go to
+ * {@code --out} (default {@code out/bench/gateway}, relative to the working directory), as {@code LABEL-RATE.hgrm} and
  * {@code LABEL-RATE-from-write.hgrm}.
  *
  * <pre>
@@ -63,6 +65,8 @@ public final class GatewayRoundTrip
         int sessionQueue;
         /** The server measured: the gateway, {@link EchoFixServer} (the loopback floor) or {@link QfjEchoServer}. */
         Server server = Server.GATEWAY;
+        /** The gateway's engine on this cluster ({@code serve --cluster}), or null: in its process. */
+        String cluster;
     }
 
     public static void main(final String[] args) throws Exception
@@ -78,7 +82,7 @@ public final class GatewayRoundTrip
             System.err.println("usage: GatewayRoundTrip [--rates N,N,...] [--seconds N] [--warmup-seconds N] " +
                 "[--label NAME] [--out DIR (out/bench/gateway)] [--journal DIR | --no-journal] [--wait-strategy " +
                 "BLOCKING|SLEEPING|YIELDING|BUSY_SPIN] [--stored-messages N|all] [--session-queue N] " +
-                "[--server gateway|echo|qfj]");
+                "[--server gateway|echo|qfj] [--cluster MEMBERS]");
             System.exit(2);
             return;
         }
@@ -100,6 +104,7 @@ public final class GatewayRoundTrip
                 case "--out" -> s.out = Path.of(BenchArgs.value(args, ++i, a));
                 case "--journal" -> s.journal = Path.of(BenchArgs.value(args, ++i, a));
                 case "--no-journal" -> s.noJournal = true;
+                case "--cluster" -> s.cluster = BenchArgs.value(args, ++i, a);
                 case "--stored-messages" ->
                 {
                     final String v = BenchArgs.value(args, ++i, a);
@@ -140,6 +145,10 @@ public final class GatewayRoundTrip
         {
             options.sessionQueueCapacity(s.sessionQueue);
         }
+        if (s.cluster != null)
+        {
+            options.cluster(ClusterMembers.parse(s.cluster), "localhost");
+        }
         try (EchoFixServer echo = s.server == Server.ECHO ? new EchoFixServer() : null;
              QfjEchoServer qfj = s.server == Server.QFJ ? new QfjEchoServer(BenchCatalog.TRADER) : null;
              GatewayServer server = gateway ? GatewayServer.start(options) : null;
@@ -156,8 +165,9 @@ public final class GatewayRoundTrip
                 case QFJ -> out.printf("QuickFIX/J floor (a plain QuickFIX/J acceptor answering each order on its " +
                     "session thread: no engine, no journal), one session, %d s per rate, %d cores, Java %s%n",
                     s.seconds, Runtime.getRuntime().availableProcessors(), Runtime.version());
-                default -> out.printf("gateway round trip, one session, journal %s, wait strategy %s, stored " +
-                    "messages %s, %d s per rate, %d cores, Java %s%n", journal == null ? "off" : "on",
+                default -> out.printf("gateway round trip, one session, %s, wait strategy %s, stored " +
+                    "messages %s, %d s per rate, %d cores, Java %s%n", s.cluster != null ? "engine on the cluster " +
+                    s.cluster : journal == null ? "journal off" : "journal on",
                     s.waitStrategy, s.storedMessages == GatewayOptions.STORE_ALL ? "all" :
                     Integer.toString(s.storedMessages), s.seconds, Runtime.getRuntime().availableProcessors(),
                     Runtime.version());

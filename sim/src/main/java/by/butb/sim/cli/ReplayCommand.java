@@ -1,5 +1,7 @@
 package by.butb.sim.cli;
 
+import by.butb.cluster.ClusterConfigException;
+import by.butb.cluster.ClusterMembers;
 import by.butb.engine.core.MarketRules;
 import by.butb.engine.csv.CsvException;
 import by.butb.engine.model.FixedPoint;
@@ -98,6 +100,16 @@ public final class ReplayCommand implements Callable<Integer>
         description = "Exchange fee charged to buyer and seller, in %% of the deal amount (default: ${DEFAULT-VALUE}).")
     private int feeBps;
 
+    @Option(names = "--cluster", paramLabel = "MEMBERS",
+        description = "Also submit every command to this cluster (docs/cluster.md; members as 'butb cluster node" +
+            " --members' takes them), which must not have applied any command before, and check that its events" +
+            " equal the replay's.")
+    private String cluster;
+
+    @Option(names = "--cluster-host", paramLabel = "ADDRESS", defaultValue = "localhost",
+        description = "With --cluster: this machine's address as the nodes reach it (default: ${DEFAULT-VALUE}).")
+    private String clusterHost;
+
     @Override
     public Integer call()
     {
@@ -111,13 +123,31 @@ public final class ReplayCommand implements Callable<Integer>
             participants == null ? Source.DEFAULT_PARTICIPANTS : Source.file(participants),
             schedule == null ? null : Source.file(schedule),
             out, data, new MarketRules(guaranteeBps, feeBps), until, format);
+        final ReplayToCluster toCluster;
         try
+        {
+            toCluster = cluster == null ? null :
+                ReplayToCluster.connect(ClusterMembers.parse(cluster, "--cluster"), clusterHost);
+        }
+        catch (final ClusterConfigException | IllegalStateException ex)
+        {
+            stderr.println("butb replay: error: " + ex.getMessage());
+            stderr.flush();
+            return 1;
+        }
+        try (toCluster)
         {
             final Replay.Result result = Replay.run(options, line ->
             {
                 stderr.println("butb replay: " + line);
                 stderr.flush();
-            });
+            }, toCluster);
+            if (toCluster != null)
+            {
+                toCluster.finish(result.commands());
+                stdout.println("the cluster " + cluster + " applied the " + result.commands() +
+                    " commands with the same events");
+            }
             stdout.print(result.summary());
             stdout.println();
             final List<String> files = options.outputFiles();
@@ -128,6 +158,13 @@ public final class ReplayCommand implements Callable<Integer>
         catch (final CsvException | ReplayException ex)
         {
             stderr.println("butb replay: error: " + ex.getMessage());
+            stderr.flush();
+            return 1;
+        }
+        catch (final InterruptedException ex)
+        {
+            Thread.currentThread().interrupt();
+            stderr.println("butb replay: interrupted");
             stderr.flush();
             return 1;
         }

@@ -10,6 +10,7 @@ import by.butb.engine.model.CatalogLoader;
 import by.butb.engine.model.ScheduleLoader;
 import by.butb.engine.model.SessionSchedule;
 import by.butb.engine.pipeline.EngineContext;
+import by.butb.engine.pipeline.EngineListener;
 import by.butb.engine.pipeline.EnginePipeline;
 import by.butb.engine.pipeline.PipelineLayout;
 import by.butb.engine.pipeline.WaitStrategyName;
@@ -97,6 +98,12 @@ public final class Replay
      */
     public static Result run(final Options options, final Consumer<String> progress)
     {
+        return run(options, progress, null);
+    }
+
+    /** As above, with {@code also} (or null) called after the replay's own listener for every event and command. */
+    public static Result run(final Options options, final Consumer<String> progress, final EngineListener also)
+    {
         final Path out = options.out().toAbsolutePath().normalize();
         if (Files.exists(out) && !Files.isDirectory(out))
         {
@@ -116,7 +123,7 @@ public final class Replay
         try (orders)
         {
             final Path temp = cleanup.createTemp(out);
-            final Result result = replay(options, catalog, schedule, orders, temp, progress);
+            final Result result = replay(options, catalog, schedule, orders, temp, progress, also);
             cleanup.moveIntoPlace(temp, out, options.outputFiles());
             return new Result(result.commands(), result.events(), result.trades(), result.rejects(),
                 result.stateHash(), result.summary(), out);
@@ -138,7 +145,8 @@ public final class Replay
     }
 
     private static Result replay(final Options options, final Catalog catalog, final SessionSchedule schedule,
-        final Reader orders, final Path temp, final Consumer<String> progress) throws IOException
+        final Reader orders, final Path temp, final Consumer<String> progress, final EngineListener also)
+        throws IOException
     {
         final OrderIds ids = new OrderIds();
         final EngineContext context = new EngineContext();
@@ -158,6 +166,10 @@ public final class Replay
                 .dataDirectory(options.data() == null ? null : options.data().toAbsolutePath().normalize())
                 .layout(PipelineLayout.ONE_THREAD)
                 .listener(listener);
+            if (also != null)
+            {
+                context.listener(also);
+            }
 
             final EnginePipeline[] pipeline = new EnginePipeline[1];
             final CommandBatch batch = new CommandBatch();

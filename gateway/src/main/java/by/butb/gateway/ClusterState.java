@@ -1,0 +1,216 @@
+package by.butb.gateway;
+
+import by.butb.cluster.ClusterMembers;
+import by.butb.cluster.ClusterNode;
+import by.butb.cluster.ExchangeClient;
+import by.butb.cluster.NodeConfig;
+import by.butb.engine.core.EngineSnapshot;
+import by.butb.engine.core.EventList;
+import by.butb.engine.core.MatchingEngine;
+import io.aeron.exceptions.AeronException;
+
+import java.io.ByteArrayInputStream;
+import java.io.DataInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The start of {@code serve --cluster}: connects an {@link ExchangeClient} to the cluster, asks its leader for the
+ * engine's state ({@link ExchangeClient#requestState}) and loads it into a fresh engine of the gateway's catalog,
+ * rules and schedule, after checking that the cluster's are the same. {@link ClusterMirror} then takes over the
+ * client and the engine ({@link #redirect} hands it the client's replies). Threading: the starting thread, until the
+ * mirror's thread takes over.
+ */
+final class ClusterState implements ExchangeClient.Listener
+{
+    /** A state request not answered within this long is asked again (its answer may have been dropped). */
+    private static final long ASK_AGAIN_NS = TimeUnit.SECONDS.toNanos(3);
+
+    private final ExchangeClient client;
+    private final MatchingEngine engine;
+    private final String where;
+    private ExchangeClient.Listener target;
+    private byte[] state;
+    private int leader = -1;
+
+    private ClusterState(final GatewayOptions o)
+    {
+        final long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(o.clusterStartTimeoutMillis);
+        final long seconds = TimeUnit.MILLISECONDS.toSeconds(o.clusterStartTimeoutMillis);
+        client = connect(o.cluster, o.clusterHost, deadline, seconds);
+        try
+        {
+            engine = new MatchingEngine(o.catalog, o.rules, o.schedule, o.expectedOrders > 0 ? o.expectedOrders :
+                NodeConfig.EXPECTED_ORDERS);
+            load(awaitState(deadline, seconds), o);
+        }
+        catch (final RuntimeException ex)
+        {
+            client.close();
+            throw ex;
+        }
+        where = "engine on the cluster " + o.cluster + " (leader: member " + leader + "), its state at sequence " +
+            engine.lastSequence() + " with " + engine.liveOrderCount() + " live orders";
+    }
+
+    /** Connects and loads the cluster's state; throws {@link IllegalStateException} naming what went wrong. */
+    static ClusterState fetch(final GatewayOptions o)
+    {
+        return new ClusterState(o);
+    }
+
+    private ExchangeClient connect(final ClusterMembers members, final String host, final long deadline,
+        final long seconds)
+    {
+        // A client id of its own for every run: the cluster applies each (client id, request id) once.
+        final long clientId = System.currentTimeMillis();
+        while (true)
+        {
+            try
+            {
+                return new ExchangeClient(members, host, clientId, this);
+            }
+            catch (final AeronException ex)
+            {
+                if (System.nanoTime() > deadline)
+                {
+                    throw new IllegalStateException("no leader of the cluster " + members + " answered within " +
+                        seconds + " s (are the nodes running, and do they reach this machine as " + host +
+                        "? --cluster-host): " + String.valueOf(ex.getMessage()).split(":")[0], ex);
+                }
+                sleep();
+            }
+        }
+    }
+
+    private byte[] awaitState(final long deadline, final long seconds)
+    {
+        long requestId = 0;
+        long askedAt = 0;
+        while (state == null)
+        {
+            final long now = System.nanoTime();
+            if (now > deadline)
+            {
+                throw new IllegalStateException("the cluster's leader did not send its state within " + seconds + " s");
+            }
+            if ((requestId == 0 || now - askedAt > ASK_AGAIN_NS) && client.requestState(requestId + 1))
+            {
+                requestId++;
+                askedAt = now;
+            }
+            if (client.poll() == 0)
+            {
+                sleep();
+            }
+        }
+        return state;
+    }
+
+    private static void sleep()
+    {
+        try
+        {
+            Thread.sleep(1);
+        }
+        catch (final InterruptedException ex)
+        {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for the cluster's state", ex);
+        }
+    }
+
+    /** Checks the cluster's rules and catalog against the gateway's, then loads its snapshot into the engine. */
+    private void load(final byte[] bytes, final GatewayOptions o)
+    {
+        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes)))
+        {
+            final String clusterRules = in.readUTF();
+            final String ours = ClusterNode.rules(o.rules, o.schedule);
+            if (!clusterRules.equals(ours))
+            {
+                throw new IllegalStateException("the cluster runs with " + clusterRules + ", this gateway with " +
+                    ours + ": give both the same rules and schedule");
+            }
+            // The snapshot starts with its magic and version (ints), then the catalog's fingerprint.
+            final int snapshotAt = bytes.length - in.available();
+            if (ByteBuffer.wrap(bytes, snapshotAt + 2 * Integer.BYTES, Long.BYTES).getLong() !=
+                EngineSnapshot.fingerprint(o.catalog))
+            {
+                throw new IllegalStateException("the cluster's engine has another instrument catalog or participants" +
+                    " file than this gateway: give both the same --instruments and --participants");
+            }
+            EngineSnapshot.read(in, "the cluster's state", engine);
+        }
+        catch (final IOException ex)
+        {
+            throw new UncheckedIOException("cannot read the cluster's state", ex);
+        }
+    }
+
+    ExchangeClient client()
+    {
+        return client;
+    }
+
+    MatchingEngine engine()
+    {
+        return engine;
+    }
+
+    String describe()
+    {
+        return where;
+    }
+
+    /** From now on the client's replies go to {@code listener}; call before the listener's thread starts. */
+    void redirect(final ExchangeClient.Listener listener)
+    {
+        target = listener;
+    }
+
+    @Override
+    public void onState(final long requestId, final byte[] bytes)
+    {
+        state = bytes;
+    }
+
+    @Override
+    public void onEvents(final long requestId, final EventList events)
+    {
+        if (target != null)
+        {
+            target.onEvents(requestId, events);
+        }
+    }
+
+    @Override
+    public void onAlreadyApplied(final long requestId)
+    {
+        if (target != null)
+        {
+            target.onAlreadyApplied(requestId);
+        }
+    }
+
+    @Override
+    public void onMalformed(final long requestId, final String problem)
+    {
+        if (target != null)
+        {
+            target.onMalformed(requestId, problem);
+        }
+    }
+
+    @Override
+    public void onLeader(final int leaderMemberId)
+    {
+        leader = leaderMemberId;
+        if (target != null)
+        {
+            target.onLeader(leaderMemberId);
+        }
+    }
+}

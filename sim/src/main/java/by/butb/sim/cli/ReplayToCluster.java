@@ -1,0 +1,264 @@
+package by.butb.sim.cli;
+
+import by.butb.cluster.ClusterMembers;
+import by.butb.cluster.ExchangeClient;
+import by.butb.engine.core.Command;
+import by.butb.engine.core.EngineEvent;
+import by.butb.engine.core.EventList;
+import by.butb.engine.core.MatchingEngine;
+import by.butb.engine.journal.MessageCodec;
+import by.butb.engine.pipeline.EngineListener;
+import by.butb.sim.replay.ReplayException;
+import io.aeron.exceptions.AeronException;
+import org.agrona.collections.Long2ObjectHashMap;
+
+import java.util.Arrays;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * {@code replay --cluster}: every command the replay applies is also submitted to the cluster through an
+ * {@link ExchangeClient}, in the replay's order, and the events the cluster answers must equal the replay's (byte for
+ * byte as the nodes encode them). The cluster must not have applied any command before (its state is then the
+ * replay's empty engine), and the replay must be its only writer meanwhile; a request answered "already applied"
+ * (after a leader change) is not compared.
+ *
+ * <p>Threading: the replay's logic thread calls the listener methods, which queue each command with its events
+ * (waiting while 16,384 are queued); one thread of its own ({@code butb-replay-cluster}) owns the client; any thread
+ * calls {@link #finish}.
+ */
+final class ReplayToCluster implements EngineListener, AutoCloseable
+{
+    private static final int QUEUE_CAPACITY = 16_384;
+    private static final int MAX_IN_FLIGHT = 4_096;
+    private static final long CONNECT_TIMEOUT_NS = TimeUnit.SECONDS.toNanos(10);
+
+    private final ExchangeClient client;
+    private final ArrayBlockingQueue<Submitted> queue = new ArrayBlockingQueue<>(QUEUE_CAPACITY);
+    private final Thread thread;
+    private volatile boolean stopped;
+    private volatile String failure;
+    private volatile long answered;
+
+    // The logic thread's.
+    private final MessageCodec replayCodec = new MessageCodec("replay");
+    private final EventList collected = new EventList(64);
+
+    // The client thread's.
+    private final MessageCodec clusterCodec = new MessageCodec("cluster egress");
+    private final Long2ObjectHashMap<Submitted> inFlight = new Long2ObjectHashMap<>();
+    private byte[] eventBytes = new byte[MessageCodec.maxEventsLength(64)];
+
+    private ReplayToCluster(final ExchangeClient client, final Listener listener)
+    {
+        this.client = client;
+        listener.target = this;
+        thread = new Thread(this::run, "butb-replay-cluster");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    /**
+     * Connects to the cluster (waits up to 10 s for a leader) and checks with a probe that it has applied no command.
+     * Throws {@link IllegalStateException} naming the problem.
+     */
+    static ReplayToCluster connect(final ClusterMembers members, final String host)
+    {
+        final Listener listener = new Listener();
+        final long deadline = System.nanoTime() + CONNECT_TIMEOUT_NS;
+        ExchangeClient client = null;
+        while (client == null)
+        {
+            try
+            {
+                client = new ExchangeClient(members, host, System.currentTimeMillis(), listener);
+            }
+            catch (final AeronException ex)
+            {
+                if (System.nanoTime() > deadline)
+                {
+                    throw new IllegalStateException("no leader of the cluster " + members + " answered within 10 s " +
+                        "(are the nodes running, and do they reach this machine as " + host + "? --cluster-host)");
+                }
+            }
+        }
+        try
+        {
+            final long probeId = System.nanoTime();
+            boolean sent = false;
+            while (listener.probedSequence == null)
+            {
+                if (System.nanoTime() > deadline)
+                {
+                    throw new IllegalStateException("the cluster " + members + " did not answer a probe within 10 s");
+                }
+                sent = sent || client.probe(probeId);
+                if (client.poll() == 0)
+                {
+                    Thread.onSpinWait();
+                }
+            }
+            if (listener.probedSequence != -1)
+            {
+                throw new IllegalStateException("the cluster " + members + " has applied " +
+                    (listener.probedSequence + 1) + " commands already: replay --cluster needs a new cluster");
+            }
+        }
+        catch (final RuntimeException ex)
+        {
+            client.close();
+            throw ex;
+        }
+        return new ReplayToCluster(client, listener);
+    }
+
+    /** Logic thread: keeps a copy of the event. */
+    @Override
+    public void onEvent(final EngineEvent event)
+    {
+        collected.add().copyFrom(event);
+    }
+
+    /** Logic thread: queues the command and its events for the cluster. */
+    @Override
+    public void onCommandComplete(final Command command, final MatchingEngine engine)
+    {
+        final byte[] bytes = new byte[MessageCodec.maxEventsLength(collected.size())];
+        final Submitted s = new Submitted(new Command().copyFrom(command),
+            Arrays.copyOf(bytes, replayCodec.encodeEvents(collected, bytes, 0)));
+        collected.clear();
+        try
+        {
+            while (failure == null && !queue.offer(s, 10, TimeUnit.MILLISECONDS))
+            {
+                Thread.onSpinWait();
+            }
+        }
+        catch (final InterruptedException ex)
+        {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /**
+     * Waits until the cluster has answered the replay's {@code commands} (the replay has ended), then stops the
+     * client. Throws {@link ReplayException} when the cluster's events differed from the replay's.
+     */
+    void finish(final long commands) throws InterruptedException
+    {
+        while (failure == null && answered < commands && thread.isAlive())
+        {
+            Thread.sleep(1);
+        }
+        close();
+        if (failure != null)
+        {
+            throw new ReplayException(failure);
+        }
+    }
+
+    /** Stops the client's thread and the client, answered or not. */
+    @Override
+    public void close() throws InterruptedException
+    {
+        stopped = true;
+        thread.join(10_000);
+    }
+
+    private void run()
+    {
+        try
+        {
+            while (!stopped && failure == null)
+            {
+                int work = 0;
+                Submitted s;
+                while (inFlight.size() < MAX_IN_FLIGHT && (s = queue.poll()) != null)
+                {
+                    inFlight.put(client.submit(s.command), s);
+                    work++;
+                }
+                work += client.poll();
+                if (work == 0)
+                {
+                    Thread.sleep(1);
+                }
+            }
+        }
+        catch (final InterruptedException ex)
+        {
+            Thread.currentThread().interrupt();
+        }
+        finally
+        {
+            client.close();
+        }
+    }
+
+    /** Client thread: compares the cluster's events of a request with the replay's. */
+    private void onEvents(final long requestId, final EventList events)
+    {
+        final Submitted s = inFlight.remove(requestId);
+        if (s == null)
+        {
+            return;
+        }
+        final int needed = MessageCodec.maxEventsLength(events.size());
+        if (needed > eventBytes.length)
+        {
+            eventBytes = new byte[Math.max(needed, eventBytes.length * 2)];
+        }
+        final int length = clusterCodec.encodeEvents(events, eventBytes, 0);
+        if (!Arrays.equals(eventBytes, 0, length, s.events, 0, s.events.length))
+        {
+            failure = "the cluster's events differ from the replay's at sequence " + s.command.sequence +
+                " (is another client writing to the cluster, or do its nodes have other rules or catalog files?)";
+        }
+        answered++;
+    }
+
+    private void onAnswered(final long requestId)
+    {
+        if (inFlight.remove(requestId) != null)
+        {
+            answered++;
+        }
+    }
+
+    /** A replayed command and its events as the replay's engine produced them, encoded as the nodes encode them. */
+    private record Submitted(Command command, byte[] events)
+    {
+    }
+
+    /** The client's listener: a probe's answer while connecting, then the replies, on the client's thread. */
+    private static final class Listener implements ExchangeClient.Listener
+    {
+        ReplayToCluster target;
+        Long probedSequence;
+
+        @Override
+        public void onProbe(final long probeId, final long sequence, final long stateHash, final int liveOrders)
+        {
+            probedSequence = sequence;
+        }
+
+        @Override
+        public void onEvents(final long requestId, final EventList events)
+        {
+            target.onEvents(requestId, events);
+        }
+
+        @Override
+        public void onAlreadyApplied(final long requestId)
+        {
+            target.onAnswered(requestId);
+        }
+
+        @Override
+        public void onMalformed(final long requestId, final String problem)
+        {
+            target.failure = "the cluster could not read a replayed command: " + problem;
+            target.onAnswered(requestId);
+        }
+    }
+}

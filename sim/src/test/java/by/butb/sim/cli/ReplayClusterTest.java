@@ -1,0 +1,109 @@
+package by.butb.sim.cli;
+
+import by.butb.cluster.ClusterMembers;
+import by.butb.cluster.ExchangeClient;
+import by.butb.cluster.NodeProcess;
+import by.butb.cluster.StateProbe;
+import by.butb.engine.core.EventList;
+import by.butb.engine.core.MarketRules;
+import by.butb.sim.Butb;
+import by.butb.sim.replay.Replay;
+import by.butb.sim.replay.Source;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * {@code replay --cluster}: three nodes, each its own JVM on the loopback; the bundled sample replayed into them
+ * leaves the cluster in the replay's state, and a second replay into the same (no longer new) cluster is refused.
+ */
+class ReplayClusterTest
+{
+    @Test
+    void shouldReplayIntoANewClusterWithTheSameEventsAndRefuseAClusterInUse() throws Exception
+    {
+        final Path root = Files.createTempDirectory(Files.isDirectory(Path.of("/dev/shm")) ? Path.of("/dev/shm") :
+            Path.of("target"), "replay-cluster-");
+        final List<NodeProcess> nodes = new ArrayList<>();
+        try
+        {
+            final int base = NodeProcess.freePorts(30);
+            final String members = "localhost:" + base + ",localhost:" + (base + 10) + ",localhost:" + (base + 20);
+            for (int id = 0; id < 3; id++)
+            {
+                nodes.add(NodeProcess.start(id, members, root.resolve("node-" + id)));
+            }
+            assertTrue(NodeProcess.await(60, () -> nodes.stream().anyMatch(n -> n.printed("role LEADER"))),
+                "a leader");
+
+            final Butb.Run run = Butb.run("replay", "--cluster", members, "--out", root.resolve("out").toString());
+            assertEquals(0, run.exitCode(), run.err());
+            final Replay.Result alone = Replay.run(new Replay.Options(Source.SAMPLE_ORDERS,
+                Source.DEFAULT_INSTRUMENTS, Source.DEFAULT_PARTICIPANTS, null, root.resolve("alone"), null,
+                new MarketRules(1000, 10)), line -> { });
+            assertTrue(run.out().startsWith("the cluster " + members + " applied the " + alone.commands() +
+                " commands with the same events"), run.out());
+            final StateProbe probe = probe(members);
+            assertEquals(alone.commands() - 1, probe.sequence());
+            assertEquals(alone.stateHash(), probe.hash(), "the cluster's state is the replay's");
+
+            final Butb.Run again = Butb.run("replay", "--cluster", members, "--out", root.resolve("out2").toString());
+            assertEquals(1, again.exitCode());
+            assertEquals("butb replay: error: the cluster " + ClusterMembers.parse(members) + " has applied " +
+                alone.commands() + " commands already: replay --cluster needs a new cluster" + System.lineSeparator(),
+                again.err());
+        }
+        finally
+        {
+            for (final NodeProcess node : nodes)
+            {
+                node.close();
+            }
+            try (Stream<Path> files = Files.walk(root))
+            {
+                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+
+    private static StateProbe probe(final String members) throws InterruptedException
+    {
+        final StateProbe[] answer = new StateProbe[1];
+        try (ExchangeClient client = new ExchangeClient(ClusterMembers.parse(members), "localhost", System.nanoTime(),
+            new ExchangeClient.Listener()
+            {
+                @Override
+                public void onEvents(final long requestId, final EventList events)
+                {
+                }
+
+                @Override
+                public void onProbe(final long id, final long sequence, final long stateHash, final int liveOrders)
+                {
+                    answer[0] = new StateProbe(id, sequence, stateHash, liveOrders);
+                }
+            }))
+        {
+            final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            boolean sent = false;
+            while (answer[0] == null && System.nanoTime() < deadline)
+            {
+                sent = sent || client.probe(1);
+                if (client.poll() == 0)
+                {
+                    Thread.sleep(1);
+                }
+            }
+        }
+        return answer[0];
+    }
+}
