@@ -82,6 +82,8 @@ public final class GatewayServer implements AutoCloseable
             throw new IllegalArgumentException("GatewayOptions has no catalog");
         }
         this.options = o;
+        final KnownAddresses knownAddresses = o.dataDirectory == null ? KnownAddresses.inMemory() :
+            KnownAddresses.load(o.dataDirectory);
         clOrdIdJournal = o.dataDirectory == null ? null : new ClOrdIdJournal(o.dataDirectory);
         final ClOrdIdTable clOrdIds = new ClOrdIdTable(o.catalog.participants().size(), clOrdIdJournal);
         outbound = new Outbound(o.catalog, o.compId, o.maxMarketDataSubscriptions);
@@ -103,7 +105,7 @@ public final class GatewayServer implements AutoCloseable
         final FrameLimiter frames = new FrameLimiter(o.maxBytesBeforeLogon, o.maxMessageSize,
             LogonGate::authenticated, connectionLog);
         logonScheduler = new LogonScheduler(AUTHENTICATION_THREADS, MAX_PENDING_LOGONS_PER_COMP_ID,
-            TimeUnit.MILLISECONDS.toNanos(LOGON_FAILURE_COOLDOWN_MILLIS), System::nanoTime);
+            TimeUnit.MILLISECONDS.toNanos(LOGON_FAILURE_COOLDOWN_MILLIS), System::nanoTime, knownAddresses);
         logonGate = new LogonGate(new Authenticator(o.catalog, o.credentials, o.compId), logonScheduler,
             new UnauthenticatedConnections(o.maxUnauthenticatedConnections, o.maxUnauthenticatedPerAddress),
             o.logonRefusalDelayMillis, connectionLog, System::nanoTime);

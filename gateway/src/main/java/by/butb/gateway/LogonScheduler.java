@@ -10,7 +10,6 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.Iterator;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -32,11 +31,11 @@ import java.util.function.LongSupplier;
  * address that holds at least two fewer of them than another address takes the place of that address's newest
  * waiting one (which {@link Job#evict} refuses); otherwise {@link #submit} refuses it. A few addresses can then not
  * fill a CompID's places and keep its owner out: that takes as many addresses as there are places.</li>
- * <li>a logon from an address that logged on as its CompID before (one of the {@link #KNOWN_ADDRESSES} latest to
- * do so since this scheduler started) is <em>known</em>: known logons wait in a lane of their own, with places of
- * their own, and run before the CompID's other logons and regardless of the CompID's cooldown (their address's
- * cooldown still applies). Addresses that never logged on as a CompID, however many, can therefore not delay or
- * refuse its owner's logon from an address it used before.</li>
+ * <li>a logon from an address that logged on as its CompID before (one of the {@link KnownAddresses#PER_COMP_ID}
+ * latest to do so, kept across restarts when the gateway has a data directory) is <em>known</em>: known logons
+ * wait in a lane of their own, with places of their own, and run before the CompID's other logons and regardless
+ * of the CompID's cooldown (their address's cooldown still applies). Addresses that never logged on as a CompID,
+ * however many, can therefore not delay or refuse its owner's logon from an address it used before.</li>
  * </ul>
  * A logon with the right password therefore gets through after at most the logons queued before it for its CompID
  * or address, each taking one verification plus the cooldown: a storm of wrong passwords delays its owner, it
@@ -46,8 +45,6 @@ final class LogonScheduler implements AutoCloseable
 {
     private static final Logger LOG = LoggerFactory.getLogger(LogonScheduler.class);
     private static final int COOLDOWN_CLEANUP_SIZE = 1_024;
-    /** Addresses remembered per CompID as known, the most recent successful logons'. */
-    static final int KNOWN_ADDRESSES = 16;
 
     /** One verification. */
     interface Job
@@ -85,8 +82,7 @@ final class LogonScheduler implements AutoCloseable
     private final Set<Job> knownJobs = Collections.newSetFromMap(new IdentityHashMap<>());
     private final Map<String, Integer> pendingByCompId = new HashMap<>();
     private final Map<String, Integer> knownPendingByCompId = new HashMap<>();
-    /** CompID to the addresses that logged on as it, oldest first. */
-    private final Map<String, LinkedHashSet<String>> knownAddresses = new HashMap<>();
+    private final KnownAddresses knownAddresses;
     private final Set<String> running = new HashSet<>();
     /** "c:" + CompID or "a:" + address to the time its cooldown ends. */
     private final Map<String, Long> readyAt = new HashMap<>();
@@ -94,7 +90,7 @@ final class LogonScheduler implements AutoCloseable
     private boolean closed;
 
     LogonScheduler(final int threads, final int maxPendingPerCompId, final long failureCooldownNanos,
-        final LongSupplier nanoClock)
+        final LongSupplier nanoClock, final KnownAddresses knownAddresses)
     {
         if (threads < 1 || maxPendingPerCompId < 1 || failureCooldownNanos < 0)
         {
@@ -104,6 +100,7 @@ final class LogonScheduler implements AutoCloseable
         this.maxPendingPerCompId = maxPendingPerCompId;
         this.failureCooldownNanos = failureCooldownNanos;
         this.nanoClock = nanoClock;
+        this.knownAddresses = knownAddresses;
         for (int i = 0; i < threads; i++)
         {
             final Thread t = new Thread(this::work, "butb-gateway-auth-" + i);
@@ -127,8 +124,7 @@ final class LogonScheduler implements AutoCloseable
             {
                 return false;
             }
-            final Set<String> known = knownAddresses.get(job.compId());
-            if (known != null && known.contains(job.address()))
+            if (knownAddresses.contains(job.compId(), job.address()))
             {
                 final int pending = knownPendingByCompId.getOrDefault(job.compId(), 0);
                 if (pending >= maxPendingPerCompId)
@@ -362,7 +358,7 @@ final class LogonScheduler implements AutoCloseable
             release(job);
             if (outcome == Authenticator.Outcome.ACCEPTED)
             {
-                remember(job);
+                knownAddresses.remember(job.compId(), job.address());
             }
             if (outcome == Authenticator.Outcome.WRONG_CREDENTIALS && failureCooldownNanos > 0)
             {
@@ -386,20 +382,6 @@ final class LogonScheduler implements AutoCloseable
     {
         final Map<String, Integer> pending = knownJobs.remove(job) ? knownPendingByCompId : pendingByCompId;
         pending.computeIfPresent(job.compId(), (k, n) -> n > 1 ? n - 1 : null);
-    }
-
-    /** Makes the job's address known for its CompID (the password was right), forgetting the oldest beyond 16. */
-    private void remember(final Job job)
-    {
-        final LinkedHashSet<String> known = knownAddresses.computeIfAbsent(job.compId(), k -> new LinkedHashSet<>());
-        known.remove(job.address());
-        known.add(job.address());
-        if (known.size() > KNOWN_ADDRESSES)
-        {
-            final Iterator<String> oldest = known.iterator();
-            oldest.next();
-            oldest.remove();
-        }
     }
 
     private static String compIdKey(final Job job)

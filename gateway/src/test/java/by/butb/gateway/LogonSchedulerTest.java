@@ -93,7 +93,7 @@ class LogonSchedulerTest
     @Test
     void aWrongPasswordDelaysTheNextForItsCompIdAndAddressButNotOthers() throws Exception
     {
-        scheduler = new LogonScheduler(1, 8, COOLDOWN, clock::get);
+        scheduler = new LogonScheduler(1, 8, COOLDOWN, clock::get, KnownAddresses.inMemory());
         final Job attacker = new Job("attacker", "A", "10.0.0.1", true);
         assertTrue(scheduler.submit(attacker));
         attacker.await();
@@ -115,7 +115,7 @@ class LogonSchedulerTest
     @Test
     void aLogonNeverOvertakesAnOlderOneOfItsCompIdOrAddress() throws Exception
     {
-        scheduler = new LogonScheduler(1, 8, COOLDOWN, clock::get);
+        scheduler = new LogonScheduler(1, 8, COOLDOWN, clock::get, KnownAddresses.inMemory());
         final Job first = new Job("first", "X", "10.0.0.1", true);
         scheduler.submit(first);
         first.await();
@@ -137,7 +137,7 @@ class LogonSchedulerTest
     @Test
     void boundsTheLogonsWaitingPerCompIdAndDropsThoseWhoseConnectionIsGone() throws Exception
     {
-        scheduler = new LogonScheduler(1, 2, COOLDOWN, clock::get);
+        scheduler = new LogonScheduler(1, 2, COOLDOWN, clock::get, KnownAddresses.inMemory());
         final Job first = new Job("first", "A", "10.0.0.1", true);
         scheduler.submit(first);
         first.await();
@@ -164,7 +164,7 @@ class LogonSchedulerTest
     @Test
     void anAddressHoldingFewerPlacesTakesOneFromTheFullestSoAFewAddressesCannotKeepTheOwnerOut() throws Exception
     {
-        scheduler = new LogonScheduler(1, 4, COOLDOWN, clock::get);
+        scheduler = new LogonScheduler(1, 4, COOLDOWN, clock::get, KnownAddresses.inMemory());
         final Job first = new Job("first", "A", "10.0.0.1", true);
         scheduler.submit(first);
         first.await();
@@ -204,7 +204,7 @@ class LogonSchedulerTest
     @Test
     void anAddressThatLoggedOnBeforeGetsThroughAStormFromAsManyAddressesAsThereArePlaces() throws Exception
     {
-        scheduler = new LogonScheduler(1, 4, COOLDOWN, clock::get);
+        scheduler = new LogonScheduler(1, 4, COOLDOWN, clock::get, KnownAddresses.inMemory());
         final Job earlier = new Job("earlier", "A", "10.0.0.2", false);
         scheduler.submit(earlier);
         earlier.await();

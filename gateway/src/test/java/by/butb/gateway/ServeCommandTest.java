@@ -179,4 +179,25 @@ class ServeCommandTest
         assertEquals("serve: --cluster entry 2 'localhost': expected host:port, e.g. 10.0.0.1:9100" +
             System.lineSeparator(), err.toString());
     }
+
+    @Test
+    void aDamagedFileOfKnownLogonAddressesIsAOneLineErrorWithExitCode1AndStaysAsItWas() throws Exception
+    {
+        final Path data = dir.resolve("known");
+        Files.createDirectories(data);
+        final Path file = data.resolve(KnownAddresses.FILE);
+        Files.writeString(file, "CN-BUYER-01,10.0.0.1\nCN-BUYER-01\n");
+        final Path instruments = dir.resolve("instruments.csv");
+        final Path participants = dir.resolve("participants.csv");
+        Files.writeString(instruments, TestCatalog.INSTRUMENTS);
+        Files.writeString(participants, TestCatalog.participantsCsv());
+        final ByteArrayOutputStream err = new ByteArrayOutputStream();
+        final int code = new CommandLine(new ServeCommand(new PrintStream(new ByteArrayOutputStream()),
+            new PrintStream(err, true))).execute("--port", "0", "--host", "127.0.0.1", "--data", data.toString(),
+            "--instruments", instruments.toString(), "--participants", participants.toString());
+        assertEquals(1, code);
+        assertEquals("serve: " + file + " line 2: expected CompID,address (the gateway writes this file; delete it " +
+            "to forget the addresses)" + System.lineSeparator(), err.toString());
+        assertEquals("CN-BUYER-01,10.0.0.1\nCN-BUYER-01\n", Files.readString(file));
+    }
 }
