@@ -131,7 +131,8 @@ final class ClusterState implements ExchangeClient.Listener
             final String ours = ClusterNode.rules(o.rules, o.schedule);
             if (!clusterRules.equals(ours))
             {
-                throw new IllegalStateException("the cluster runs with " + clusterRules + ", this gateway with " +
+                throw new ClusterMismatchException(ClusterMismatchException.Kind.RULES,
+                    "the cluster runs with " + clusterRules + ", this gateway with " +
                     ours + ": give both the same rules and schedule");
             }
             // The snapshot starts with its magic and version (ints), then the catalog's fingerprint.
@@ -139,7 +140,8 @@ final class ClusterState implements ExchangeClient.Listener
             if (ByteBuffer.wrap(bytes, snapshotAt + 2 * Integer.BYTES, Long.BYTES).getLong() !=
                 EngineSnapshot.fingerprint(o.catalog))
             {
-                throw new IllegalStateException("the cluster's engine has another instrument catalog or participants" +
+                throw new ClusterMismatchException(ClusterMismatchException.Kind.CATALOG,
+                    "the cluster's engine has another instrument catalog or participants" +
                     " file than this gateway: give both the same --instruments and --participants");
             }
             EngineSnapshot.read(in, "the cluster's state", engine);

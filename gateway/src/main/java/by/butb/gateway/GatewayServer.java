@@ -1,5 +1,6 @@
 package by.butb.gateway;
 
+import by.butb.engine.core.MatchingEngine;
 import by.butb.engine.model.Catalog;
 import by.butb.engine.pipeline.EngineContext;
 import by.butb.engine.pipeline.EngineListener;
@@ -277,6 +278,15 @@ public final class GatewayServer implements AutoCloseable
     public EnginePipeline pipeline()
     {
         return engine instanceof PipelineHost host ? host.pipeline() : null;
+    }
+
+    /**
+     * The engine the gateway's listeners read: in this process, or the mirror of the cluster's with
+     * {@link GatewayOptions#cluster}. Query it only after {@link #drain}, while no session trades.
+     */
+    public MatchingEngine engine()
+    {
+        return engine.engine();
     }
 
     /** One line: where the engine's state is kept (journal or cluster) and what the start recovered. */

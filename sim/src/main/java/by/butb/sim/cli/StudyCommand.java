@@ -1,5 +1,7 @@
 package by.butb.sim.cli;
 
+import by.butb.cluster.ClusterConfigException;
+import by.butb.cluster.ClusterMembers;
 import by.butb.engine.csv.CsvException;
 import by.butb.sim.agents.AgentScenarioLoader;
 import by.butb.sim.replay.TableFormat;
@@ -9,8 +11,10 @@ import by.butb.sim.study.Scenario;
 import by.butb.sim.study.ScenarioCopy;
 import by.butb.sim.study.ScenarioException;
 import by.butb.sim.study.ScenarioSource;
+import by.butb.sim.study.StudyCluster;
 import by.butb.sim.study.StudyPlan;
 import by.butb.sim.study.StudyRun;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -50,6 +54,7 @@ import java.util.concurrent.Callable;
         "  ./butb study --scale 100 --out out/stress",
         "  ./butb study --scale 100 --format parquet --out out/stress",
         "  ./butb sim --scenario examples/study/study.yaml --seed 7",
+        "  ./butb study --via-gateway --cluster localhost:9100,localhost:9110,localhost:9120",
         "",
         "Exit codes: 0 done, every flow within tolerance; 1 bad scenario or file error;",
         "2 usage error; 3 the replay ran but a flow is outside tolerance or a figure is missed.",
@@ -85,11 +90,39 @@ public class StudyCommand implements Callable<Integer>
             "port, one session per participant), one at a time; same trades.csv as in process, slower.")
     boolean viaGateway;
 
+    @ArgGroup(exclusive = true, multiplicity = "0..1")
+    ClusterOption cluster;
+
+    @Option(names = "--cluster-host", paramLabel = "ADDRESS", defaultValue = "localhost",
+        description = "With --cluster: this machine's address as the nodes reach it; their replies come back to it" +
+            " (default: ${DEFAULT-VALUE}).")
+    String clusterHost;
+
     @Mixin
     TableFormatOptions tables;
 
     @Option(names = "--quiet", description = "Do not print the table (the files are written all the same).")
     boolean quiet;
+
+    /** {@code --cluster LIST} or {@code --cluster-file FILE}: the cluster the study's gateway is a client of. */
+    static final class ClusterOption
+    {
+        @Option(names = "--cluster", paramLabel = "MEMBERS",
+            description = "With --via-gateway: the gateway is a client of this cluster (docs/cluster.md) instead of " +
+                "running the engine in this process; its members as 'butb cluster node --members' takes them. The " +
+                "cluster must be new and its nodes run the study's instruments.csv and participants.csv " +
+                "(docs/study.md).")
+        String list;
+
+        @Option(names = "--cluster-file", paramLabel = "FILE",
+            description = "As --cluster, the members from a file, one host:port or id=host:port per line.")
+        Path file;
+
+        ClusterMembers members()
+        {
+            return list != null ? ClusterMembers.parse(list, "--cluster") : ClusterMembers.read(file);
+        }
+    }
 
     ScenarioSource defaultScenario()
     {
@@ -116,8 +149,16 @@ public class StudyCommand implements Callable<Integer>
             stderr.flush();
             return 2;
         }
+        if (cluster != null && !viaGateway)
+        {
+            stderr.println(me + ": " + (cluster.list != null ? "--cluster" : "--cluster-file") +
+                " needs --via-gateway (the cluster is the engine of the study's FIX gateway)");
+            stderr.flush();
+            return 2;
+        }
         try
         {
+            final StudyCluster onCluster = cluster == null ? null : new StudyCluster(cluster.members(), clusterHost);
             final ScenarioSource source = scenario == null ? defaultScenario() : ScenarioSource.file(scenario);
             if (scenario != null && AgentScenarioLoader.isAgentScenario(source))
             {
@@ -134,13 +175,15 @@ public class StudyCommand implements Callable<Integer>
             final long t0 = System.nanoTime();
             final StudyPlan plan = StudyPlan.of(loaded);
             final long planned = System.nanoTime() - t0;
+            // Before the run: the nodes of a cluster that refuses the study's catalog are started with these.
+            Files.createDirectories(dir);
+            Files.writeString(dir.resolve("instruments.csv"), plan.instrumentsCsv());
+            Files.writeString(dir.resolve("participants.csv"), plan.participantsCsv());
             final StudyRun.Result result = StudyRun.run(plan, dir, speed, line ->
             {
                 stderr.print(line);
                 stderr.flush();
-            }, viaGateway ? StudyRun.Route.GATEWAY : StudyRun.Route.IN_PROCESS, format);
-            Files.writeString(dir.resolve("instruments.csv"), plan.instrumentsCsv());
-            Files.writeString(dir.resolve("participants.csv"), plan.participantsCsv());
+            }, viaGateway ? StudyRun.Route.GATEWAY : StudyRun.Route.IN_PROCESS, format, onCluster);
             StudyReport.write(result, dir);
             StudyReport.writeTiming(result, planned, dir);
             ScenarioCopy.write(loaded, dir);
@@ -150,7 +193,13 @@ public class StudyCommand implements Callable<Integer>
             }
             return exitCode(stderr, me, result, dir);
         }
-        catch (final ScenarioException | CsvException ex)
+        catch (final StudyCluster.Refused ex)
+        {
+            stderr.println(me + ": " + ex.getMessage());
+            stderr.flush();
+            return 1;
+        }
+        catch (final ScenarioException | CsvException | ClusterConfigException ex)
         {
             stderr.println(me + ": error: " + ex.getMessage());
             stderr.flush();

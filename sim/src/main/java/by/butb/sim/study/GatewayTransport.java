@@ -10,6 +10,7 @@ import by.butb.engine.model.Side;
 import by.butb.engine.model.TimeInForce;
 import by.butb.engine.pipeline.EngineListener;
 import by.butb.gateway.ButbTags;
+import by.butb.gateway.ClusterMismatchException;
 import by.butb.gateway.Credentials;
 import by.butb.gateway.GatewayOptions;
 import by.butb.gateway.GatewayServer;
@@ -36,6 +37,7 @@ import quickfix.field.TransactTime;
 import quickfix.fix44.NewOrderSingle;
 import quickfix.fix44.OrderCancelReplaceRequest;
 
+import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -72,14 +74,18 @@ final class GatewayTransport implements StudyTransport
     private final StepAttribution attribution;
     private final GatewayServer server;
     private final StudyFixClients clients;
+    /** The cluster the gateway is a client of, or null for an engine in this process. */
+    private final StudyCluster cluster;
     /** Owner id + order id -> the ClOrdID the order has now (a replace gives it a new one). */
     private final Map<String, String> clOrdIds = new HashMap<>();
     private long replaces;
     private long sent;
 
     private GatewayTransport(final Catalog catalog, final StudyCommands commands, final Histogram latency,
-        final StepAttribution attribution, final GatewayServer server, final StudyFixClients clients)
+        final StepAttribution attribution, final GatewayServer server, final StudyFixClients clients,
+        final StudyCluster cluster)
     {
+        this.cluster = cluster;
         this.catalog = catalog;
         this.commands = commands;
         this.latency = latency;
@@ -88,12 +94,18 @@ final class GatewayTransport implements StudyTransport
         this.clients = clients;
     }
 
+    /**
+     * Starts the gateway, in this process or as a client of {@code cluster} (null: in process), and logs every
+     * submitting participant on. Throws {@link StudyCluster.Refused} when the cluster cannot run the study;
+     * {@code out} is where the study writes its catalogs, which the refusal names.
+     */
     static GatewayTransport start(final Catalog catalog, final MarketRules rules, final StudyCommands commands,
-        final List<EngineListener> listeners, final Histogram latency) throws Exception
+        final List<EngineListener> listeners, final Histogram latency, final StudyCluster cluster, final Path out)
+        throws Exception
     {
         final Map<String, String> passwords = passwords(catalog, commands);
         final StepAttribution attribution = new StepAttribution(catalog.participants().size(), listeners);
-        final GatewayServer server = GatewayServer.start(new GatewayOptions()
+        final GatewayOptions options = new GatewayOptions()
             .catalog(catalog)
             .credentials(credentials(passwords))
             .rules(rules)
@@ -102,13 +114,24 @@ final class GatewayTransport implements StudyTransport
             .clientTime(true)
             .checkLatency(false)
             .expectedOrders(4096)
-            .listener(attribution));
+            .listener(attribution);
+        if (cluster != null)
+        {
+            options.cluster(cluster.members(), cluster.host());
+        }
+        final GatewayServer server = startServer(options, cluster, out);
         StudyFixClients clients = null;
         try
         {
+            if (cluster != null && server.engine().lastSequence() != -1)
+            {
+                throw new StudyCluster.Refused("the cluster at " + cluster.members() + " has applied " +
+                    (server.engine().lastSequence() + 1) + " commands already: the study needs a new cluster (its " +
+                    "nodes started on empty data directories)", null);
+            }
             clients = new StudyFixClients("127.0.0.1", server.port(), server.compId(), passwords);
             clients.logOnAll(LOGON_TIMEOUT_MILLIS);
-            return new GatewayTransport(catalog, commands, latency, attribution, server, clients);
+            return new GatewayTransport(catalog, commands, latency, attribution, server, clients, cluster);
         }
         catch (final Exception | Error ex)
         {
@@ -118,6 +141,34 @@ final class GatewayTransport implements StudyTransport
             }
             server.close();
             throw ex;
+        }
+    }
+
+    private static GatewayServer startServer(final GatewayOptions options, final StudyCluster cluster, final Path out)
+    {
+        if (cluster == null)
+        {
+            return GatewayServer.start(options);
+        }
+        try
+        {
+            return GatewayServer.start(options);
+        }
+        catch (final ClusterMismatchException ex)
+        {
+            if (ex.kind() == ClusterMismatchException.Kind.CATALOG)
+            {
+                throw new StudyCluster.Refused("the cluster at " + cluster.members() + " runs another catalog than " +
+                    "the study's (start its nodes with " + out.resolve("instruments.csv") + " and " +
+                    out.resolve("participants.csv") + ")", ex);
+            }
+            throw new StudyCluster.Refused("the cluster at " + cluster.members() + " runs other rules than the " +
+                "study's (" + ex.getMessage() + ")", ex);
+        }
+        catch (final IllegalStateException ex)
+        {
+            throw new StudyCluster.Refused("cannot run the study on the cluster at " + cluster.members() + ": " +
+                ex.getMessage(), ex);
         }
     }
 
@@ -199,13 +250,13 @@ final class GatewayTransport implements StudyTransport
     @Override
     public long stateHash()
     {
-        return server.pipeline().engine().stateHash();
+        return server.engine().stateHash();
     }
 
     @Override
     public long commands()
     {
-        return server.pipeline().submittedCommands();
+        return server.pipeline() != null ? server.pipeline().submittedCommands() : server.engine().lastSequence() + 1;
     }
 
     @Override
@@ -217,8 +268,9 @@ final class GatewayTransport implements StudyTransport
     @Override
     public String describe()
     {
-        return String.format("%,d FIX sessions, %,d messages sent, %,d execution reports received (%,d fills)",
-            clients.sessions().size(), sent, clients.executionReports(), clients.fills());
+        return String.format("%,d FIX sessions, %,d messages sent, %,d execution reports received (%,d fills)%s",
+            clients.sessions().size(), sent, clients.executionReports(), clients.fills(),
+            cluster == null ? "" : "; the engine on the cluster " + cluster.members());
     }
 
     @Override

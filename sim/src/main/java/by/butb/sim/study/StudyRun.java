@@ -114,15 +114,29 @@ public final class StudyRun
         return run(plan, out, speed, progress, Route.IN_PROCESS, TableFormat.CSV);
     }
 
+    /** {@link #run(StudyPlan, Path, double, Consumer, Route, TableFormat, StudyCluster)} without a cluster. */
+    public static Result run(final StudyPlan plan, final Path out, final double speed, final Consumer<String> progress,
+        final Route route, final TableFormat format) throws IOException
+    {
+        return run(plan, out, speed, progress, route, format, null);
+    }
+
     /**
      * @param speed    simulated seconds per wall-clock second for pacing (0: as fast as possible).
      * @param progress receives progress lines ("\r..." updates), or null.
      * @param route    in process, or through the FIX gateway; both write the same trades.csv and events.csv.
      * @param format   how trades, events and trades by flow are written: CSV (plain, gzip or zstd) or Parquet.
+     * @param cluster  with {@link Route#GATEWAY}: the cluster the gateway is a client of, or null for an engine in
+     *                 the gateway's process. The cluster must be new and run the plan's catalog and rules, else
+     *                 {@link StudyCluster.Refused}.
      */
     public static Result run(final StudyPlan plan, final Path out, final double speed, final Consumer<String> progress,
-        final Route route, final TableFormat format) throws IOException
+        final Route route, final TableFormat format, final StudyCluster cluster) throws IOException
     {
+        if (cluster != null && route != Route.GATEWAY)
+        {
+            throw new IllegalArgumentException("a cluster needs the gateway route");
+        }
         Files.createDirectories(out);
         final Catalog catalog = plan.catalog();
         final Scenario scenario = plan.scenario();
@@ -151,7 +165,7 @@ public final class StudyRun
                 new ConcurrentHashMap<>(), events, trades, stats);
             final List<EngineListener> listeners = List.of(writer, collector);
             try (StudyTransport transport = route == Route.GATEWAY ?
-                GatewayTransport.start(catalog, rules, commandList, listeners, latency) :
+                GatewayTransport.start(catalog, rules, commandList, listeners, latency, cluster, out) :
                 new PipelineTransport(catalog, rules, commandList, listeners, latency))
             {
                 final Progress bar = new Progress(progress, total);

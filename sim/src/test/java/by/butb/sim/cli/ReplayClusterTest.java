@@ -75,7 +75,8 @@ class ReplayClusterTest
         }
     }
 
-    private static StateProbe probe(final String members) throws InterruptedException
+    /** The cluster's state, as {@code butb cluster probe} asks the leader for it (null after 60 s without answer). */
+    static StateProbe probe(final String members) throws InterruptedException
     {
         final StateProbe[] answer = new StateProbe[1];
         try (ExchangeClient client = new ExchangeClient(ClusterMembers.parse(members), "localhost", System.nanoTime(),
