@@ -40,31 +40,10 @@ final class ProbeCommand implements Callable<Integer>
         final PrintWriter out = spec.commandLine().getOut();
         final PrintWriter err = spec.commandLine().getErr();
         final long probeId = System.currentTimeMillis();
-        final String[] answer = new String[1];
-        try (ExchangeClient client = new ExchangeClient(members.members(), host, probeId, new ExchangeClient.Listener()
+        final StateProbe answer;
+        try
         {
-            @Override
-            public void onEvents(final long requestId, final by.butb.engine.core.EventList events)
-            {
-            }
-
-            @Override
-            public void onProbe(final long id, final long sequence, final long stateHash, final int liveOrders)
-            {
-                answer[0] = "sequence " + sequence + ", state hash " + stateHash + ", live orders " + liveOrders;
-            }
-        }))
-        {
-            final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(timeoutSeconds);
-            boolean sent = false;
-            while (answer[0] == null && System.nanoTime() < deadline)
-            {
-                sent = sent || client.probe(probeId);
-                if (client.poll() == 0)
-                {
-                    Thread.onSpinWait();
-                }
-            }
+            answer = LeaderProbe.ask(members.members(), host, probeId, TimeUnit.SECONDS.toNanos(timeoutSeconds));
         }
         catch (final ClusterConfigException | io.aeron.exceptions.AeronException ex)
         {
@@ -72,13 +51,14 @@ final class ProbeCommand implements Callable<Integer>
             err.flush();
             return 1;
         }
-        if (answer[0] == null)
+        if (answer == null)
         {
             err.println("butb cluster probe: error: no answer within " + timeoutSeconds + " s");
             err.flush();
             return 1;
         }
-        out.println(answer[0]);
+        out.println("sequence " + answer.sequence() + ", state hash " + answer.hash() + ", live orders " +
+            answer.liveOrders());
         out.flush();
         return 0;
     }

@@ -8,9 +8,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -204,21 +202,7 @@ class ClusterFailoverTest
 
     private StateProbe awaitProbe(final int node, final long probeId) throws InterruptedException
     {
-        final Path dir = root.resolve("node-" + node);
-        final StateProbe[] found = new StateProbe[1];
-        NodeProcess.await(60, () ->
-        {
-            try
-            {
-                found[0] = StateProbe.readFrom(dir);
-                return found[0] != null && found[0].probeId() == probeId;
-            }
-            catch (final IOException ex)
-            {
-                throw new UncheckedIOException(ex);
-            }
-        });
-        return found[0];
+        return NodeProcess.awaitProbeFile(root.resolve("node-" + node), probeId);
     }
 
     private String outputs()

@@ -1,6 +1,7 @@
 package by.butb.cluster;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.SocketException;
@@ -103,6 +104,25 @@ public final class NodeProcess implements AutoCloseable
             Thread.sleep(10);
         }
         return true;
+    }
+
+    /** The probe the node of {@code dir} wrote for {@code probeId} (waits up to 60 s for it), or its last probe. */
+    public static StateProbe awaitProbeFile(final Path dir, final long probeId) throws InterruptedException
+    {
+        final StateProbe[] found = new StateProbe[1];
+        await(60, () ->
+        {
+            try
+            {
+                found[0] = StateProbe.readFrom(dir);
+                return found[0] != null && found[0].probeId() == probeId;
+            }
+            catch (final IOException ex)
+            {
+                throw new UncheckedIOException(ex);
+            }
+        });
+        return found[0];
     }
 
     /**

@@ -1,12 +1,13 @@
 package by.butb.gateway;
 
 import by.butb.cluster.ClusterConfigException;
+import by.butb.cluster.ClusterClientOptions;
 import by.butb.cluster.ClusterMembers;
 import by.butb.engine.csv.CsvException;
 import by.butb.engine.model.BundledCatalog;
 import by.butb.engine.model.Catalog;
 import by.butb.engine.model.CatalogLoader;
-import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -24,7 +25,9 @@ import java.util.concurrent.CountDownLatch;
 @Command(name = "serve", mixinStandardHelpOptions = true,
     description = {"Runs the exchange: the matching engine behind the FIX 4.4 gateway, until Ctrl-C.",
         "Participants log on with SenderCompID = their id, TargetCompID = BUTB, Password(554); set passwords with" +
-            " 'butb passwd'. See docs/gateway.md."},
+            " 'butb passwd'. See docs/gateway.md.",
+        "With --cluster the engine runs on that cluster and the gateway, its only writer, mirrors it" +
+            " (docs/cluster.md); --data then keeps only the orders' ClOrdIDs and the known logon addresses."},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:stopped cleanly", "1:bad input (catalog files, cluster members), the port cannot be used," +
         " no cluster leader answered, or the engine stopped (with --cluster: its state and the cluster's differ)",
@@ -80,37 +83,13 @@ public final class ServeCommand implements Callable<Integer>
             " (default: ${DEFAULT-VALUE}; 0 turns it off).")
     long timerMillis;
 
-    @ArgGroup(exclusive = true, multiplicity = "0..1")
-    ClusterOption cluster;
-
-    @Option(names = "--cluster-host", paramLabel = "ADDRESS", defaultValue = "localhost",
-        description = "With --cluster: this machine's address as the nodes reach it; their replies come back to it" +
-            " (default: ${DEFAULT-VALUE}).")
-    String clusterHost;
+    @Mixin
+    ClusterClientOptions cluster;
 
     @Option(names = "--client-time",
         description = "Client time mode for simulations: an order's engine time is its TransactTime(60) (never" +
             " earlier than the previous command's), and SendingTime is not checked against this machine's clock.")
     boolean clientTime;
-
-    /** {@code --cluster LIST} or {@code --cluster-file FILE}: the members of the cluster that runs the engine. */
-    static final class ClusterOption
-    {
-        @Option(names = "--cluster", paramLabel = "MEMBERS",
-            description = "Run the engine on this cluster (docs/cluster.md) instead of in this process: its members" +
-                " as 'butb cluster node --members' takes them, host:port,host:port,... or id=host:port,...; the" +
-                " gateway must be the cluster's only writer; --data then keeps only the orders' ClOrdIDs.")
-        String list;
-
-        @Option(names = "--cluster-file", paramLabel = "FILE",
-            description = "As --cluster, the members from a file, one host:port or id=host:port per line.")
-        Path file;
-
-        ClusterMembers members()
-        {
-            return list != null ? ClusterMembers.parse(list, "--cluster") : ClusterMembers.read(file);
-        }
-    }
 
     private final PrintStream out;
     private final PrintStream err;
@@ -138,7 +117,7 @@ public final class ServeCommand implements Callable<Integer>
         final ClusterMembers members;
         try
         {
-            members = cluster == null ? null : cluster.members();
+            members = cluster.members();
             if (data == null)
             {
                 data = Path.of(members == null ? "data/serve" : "data/serve-cluster");
@@ -158,7 +137,7 @@ public final class ServeCommand implements Callable<Integer>
                 .host(host).port(port)
                 .dataDirectory(data).fixStoreDirectory(fixStore).compId(compId).clientTime(clientTime)
                 .storedMessages(storedMessages).maxMessageSize(maxMessageSize)
-                .cluster(members, clusterHost).onFailure(this::failed));
+                .cluster(members, cluster.host()).onFailure(this::failed));
         }
         catch (final RuntimeException ex)
         {

@@ -2,13 +2,12 @@ package by.butb.gateway;
 
 import by.butb.cluster.ClusterMembers;
 import by.butb.cluster.ExchangeClient;
+import by.butb.cluster.LeaderProbe;
 import by.butb.cluster.NodeProcess;
 import by.butb.cluster.StateProbe;
 import by.butb.engine.core.Command;
-import by.butb.engine.core.EventList;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -80,40 +79,15 @@ final class TestCluster implements AutoCloseable
      * Asks every node to record its state at this point of the log ({@code butb cluster probe}) and returns the
      * leader's answer. The probe changes no state: the gateway stays the only writer.
      */
-    StateProbe probe(final long probeId) throws InterruptedException
+    StateProbe probe(final long probeId)
     {
-        final StateProbe[] answer = new StateProbe[1];
-        try (ExchangeClient client = new ExchangeClient(ClusterMembers.parse(members), "localhost",
-            System.nanoTime(), new ExchangeClient.Listener()
-            {
-                @Override
-                public void onEvents(final long requestId, final EventList events)
-                {
-                }
-
-                @Override
-                public void onProbe(final long id, final long sequence, final long stateHash, final int liveOrders)
-                {
-                    answer[0] = new StateProbe(id, sequence, stateHash, liveOrders);
-                }
-            }))
+        final StateProbe answer = LeaderProbe.ask(ClusterMembers.parse(members), "localhost", probeId,
+            TimeUnit.SECONDS.toNanos(60));
+        if (answer == null)
         {
-            final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-            boolean sent = false;
-            while (answer[0] == null)
-            {
-                if (System.nanoTime() > deadline)
-                {
-                    throw new AssertionError("no answer to probe " + probeId + outputs());
-                }
-                sent = sent || client.probe(probeId);
-                if (client.poll() == 0)
-                {
-                    Thread.sleep(1);
-                }
-            }
+            throw new AssertionError("no answer to probe " + probeId + outputs());
         }
-        return answer[0];
+        return answer;
     }
 
     /** Applies {@code command} through a client of its own, as a second writer would; returns once it is applied. */
@@ -142,21 +116,7 @@ final class TestCluster implements AutoCloseable
     /** What node {@code node} wrote for probe {@code probeId} (waits up to 60 s for it), or its last probe. */
     StateProbe probeOf(final int node, final long probeId) throws InterruptedException
     {
-        final Path dir = root.resolve("node-" + node);
-        final StateProbe[] found = new StateProbe[1];
-        NodeProcess.await(60, () ->
-        {
-            try
-            {
-                found[0] = StateProbe.readFrom(dir);
-                return found[0] != null && found[0].probeId() == probeId;
-            }
-            catch (final IOException ex)
-            {
-                throw new UncheckedIOException(ex);
-            }
-        });
-        return found[0];
+        return NodeProcess.awaitProbeFile(root.resolve("node-" + node), probeId);
     }
 
     String outputs()

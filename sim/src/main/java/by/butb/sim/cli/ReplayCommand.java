@@ -1,7 +1,7 @@
 package by.butb.sim.cli;
 
 import by.butb.cluster.ClusterConfigException;
-import by.butb.cluster.ClusterMembers;
+import by.butb.cluster.ClusterClientOptions;
 import by.butb.engine.core.MarketRules;
 import by.butb.engine.csv.CsvException;
 import by.butb.engine.model.FixedPoint;
@@ -36,7 +36,9 @@ import java.util.concurrent.Callable;
         "Without --orders it replays the bundled sample (examples/orders-sample.csv); without --instruments or " +
             "--participants it uses the bundled default catalogs (config/*.csv).",
         "A row the replay cannot read is rejected in events.csv (code 100) and the replay goes on; an unreadable " +
-            "file, a bad catalog or a missing column stops it with exit code 1 and writes nothing."},
+            "file, a bad catalog or a missing column stops it with exit code 1 and writes nothing.",
+        "With --cluster every command also goes to that cluster, which must not have applied any command before, " +
+            "and its events must equal the replay's (docs/cluster.md)."},
     footer = {"", "Examples:",
         "  ./butb replay",
         "      the bundled sample, into out/replay",
@@ -100,15 +102,8 @@ public final class ReplayCommand implements Callable<Integer>
         description = "Exchange fee charged to buyer and seller, in %% of the deal amount (default: ${DEFAULT-VALUE}).")
     private int feeBps;
 
-    @Option(names = "--cluster", paramLabel = "MEMBERS",
-        description = "Also submit every command to this cluster (docs/cluster.md; members as 'butb cluster node" +
-            " --members' takes them), which must not have applied any command before, and check that its events" +
-            " equal the replay's.")
-    private String cluster;
-
-    @Option(names = "--cluster-host", paramLabel = "ADDRESS", defaultValue = "localhost",
-        description = "With --cluster: this machine's address as the nodes reach it (default: ${DEFAULT-VALUE}).")
-    private String clusterHost;
+    @Mixin
+    private ClusterClientOptions cluster;
 
     @Override
     public Integer call()
@@ -126,8 +121,7 @@ public final class ReplayCommand implements Callable<Integer>
         final ReplayToCluster toCluster;
         try
         {
-            toCluster = cluster == null ? null :
-                ReplayToCluster.connect(ClusterMembers.parse(cluster, "--cluster"), clusterHost);
+            toCluster = cluster.given() ? ReplayToCluster.connect(cluster.members(), cluster.host()) : null;
         }
         catch (final ClusterConfigException | IllegalStateException ex)
         {
@@ -145,7 +139,7 @@ public final class ReplayCommand implements Callable<Integer>
             if (toCluster != null)
             {
                 toCluster.finish(result.commands());
-                stdout.println("the cluster " + cluster + " applied the " + result.commands() +
+                stdout.println("the cluster " + cluster.describe() + " applied the " + result.commands() +
                     " commands with the same events");
             }
             stdout.print(result.summary());

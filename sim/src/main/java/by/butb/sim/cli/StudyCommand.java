@@ -1,7 +1,7 @@
 package by.butb.sim.cli;
 
+import by.butb.cluster.ClusterClientOptions;
 import by.butb.cluster.ClusterConfigException;
-import by.butb.cluster.ClusterMembers;
 import by.butb.engine.csv.CsvException;
 import by.butb.sim.agents.AgentScenarioLoader;
 import by.butb.sim.replay.TableFormat;
@@ -14,7 +14,6 @@ import by.butb.sim.study.ScenarioSource;
 import by.butb.sim.study.StudyCluster;
 import by.butb.sim.study.StudyPlan;
 import by.butb.sim.study.StudyRun;
-import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -87,42 +86,19 @@ public class StudyCommand implements Callable<Integer>
 
     @Option(names = "--via-gateway",
         description = "Send every command as a FIX 4.4 message through the gateway (started on a free loopback " +
-            "port, one session per participant), one at a time; same trades.csv as in process, slower.")
+            "port, one session per participant), one at a time; same trades.csv as in process, slower. With " +
+            "--cluster the gateway is a client of that cluster, which must be new and run the study's " +
+            "instruments.csv and participants.csv (docs/study.md).")
     boolean viaGateway;
 
-    @ArgGroup(exclusive = true, multiplicity = "0..1")
-    ClusterOption cluster;
-
-    @Option(names = "--cluster-host", paramLabel = "ADDRESS", defaultValue = "localhost",
-        description = "With --cluster: this machine's address as the nodes reach it; their replies come back to it" +
-            " (default: ${DEFAULT-VALUE}).")
-    String clusterHost;
+    @Mixin
+    ClusterClientOptions cluster;
 
     @Mixin
     TableFormatOptions tables;
 
     @Option(names = "--quiet", description = "Do not print the table (the files are written all the same).")
     boolean quiet;
-
-    /** {@code --cluster LIST} or {@code --cluster-file FILE}: the cluster the study's gateway is a client of. */
-    static final class ClusterOption
-    {
-        @Option(names = "--cluster", paramLabel = "MEMBERS",
-            description = "With --via-gateway: the gateway is a client of this cluster (docs/cluster.md) instead of " +
-                "running the engine in this process; its members as 'butb cluster node --members' takes them. The " +
-                "cluster must be new and its nodes run the study's instruments.csv and participants.csv " +
-                "(docs/study.md).")
-        String list;
-
-        @Option(names = "--cluster-file", paramLabel = "FILE",
-            description = "As --cluster, the members from a file, one host:port or id=host:port per line.")
-        Path file;
-
-        ClusterMembers members()
-        {
-            return list != null ? ClusterMembers.parse(list, "--cluster") : ClusterMembers.read(file);
-        }
-    }
 
     ScenarioSource defaultScenario()
     {
@@ -149,16 +125,16 @@ public class StudyCommand implements Callable<Integer>
             stderr.flush();
             return 2;
         }
-        if (cluster != null && !viaGateway)
+        if (cluster.given() && !viaGateway)
         {
-            stderr.println(me + ": " + (cluster.list != null ? "--cluster" : "--cluster-file") +
+            stderr.println(me + ": " + cluster.optionName() +
                 " needs --via-gateway (the cluster is the engine of the study's FIX gateway)");
             stderr.flush();
             return 2;
         }
         try
         {
-            final StudyCluster onCluster = cluster == null ? null : new StudyCluster(cluster.members(), clusterHost);
+            final StudyCluster onCluster = cluster.given() ? new StudyCluster(cluster.members(), cluster.host()) : null;
             final ScenarioSource source = scenario == null ? defaultScenario() : ScenarioSource.file(scenario);
             if (scenario != null && AgentScenarioLoader.isAgentScenario(source))
             {

@@ -1,10 +1,9 @@
 package by.butb.sim.cli;
 
 import by.butb.cluster.ClusterMembers;
-import by.butb.cluster.ExchangeClient;
+import by.butb.cluster.LeaderProbe;
 import by.butb.cluster.NodeProcess;
 import by.butb.cluster.StateProbe;
-import by.butb.engine.core.EventList;
 import by.butb.engine.core.MarketRules;
 import by.butb.sim.Butb;
 import by.butb.sim.replay.Replay;
@@ -76,35 +75,8 @@ class ReplayClusterTest
     }
 
     /** The cluster's state, as {@code butb cluster probe} asks the leader for it (null after 60 s without answer). */
-    static StateProbe probe(final String members) throws InterruptedException
+    static StateProbe probe(final String members)
     {
-        final StateProbe[] answer = new StateProbe[1];
-        try (ExchangeClient client = new ExchangeClient(ClusterMembers.parse(members), "localhost", System.nanoTime(),
-            new ExchangeClient.Listener()
-            {
-                @Override
-                public void onEvents(final long requestId, final EventList events)
-                {
-                }
-
-                @Override
-                public void onProbe(final long id, final long sequence, final long stateHash, final int liveOrders)
-                {
-                    answer[0] = new StateProbe(id, sequence, stateHash, liveOrders);
-                }
-            }))
-        {
-            final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-            boolean sent = false;
-            while (answer[0] == null && System.nanoTime() < deadline)
-            {
-                sent = sent || client.probe(1);
-                if (client.poll() == 0)
-                {
-                    Thread.sleep(1);
-                }
-            }
-        }
-        return answer[0];
+        return LeaderProbe.ask(ClusterMembers.parse(members), "localhost", 1, TimeUnit.SECONDS.toNanos(60));
     }
 }
