@@ -114,6 +114,9 @@ final class GatewayTransport implements StudyTransport
             .clientTime(true)
             .checkLatency(false)
             .expectedOrders(4096)
+            // Every session of the study connects at once from this machine: room for all of them to wait for
+            // their logon, instead of the limits a public gateway sets per source address.
+            .maxUnauthenticatedConnections(catalog.participants().size() + 16, catalog.participants().size() + 16)
             .listener(attribution);
         if (cluster != null)
         {
