@@ -1,6 +1,8 @@
 package by.butb.sim;
 
 import by.butb.engine.csv.CsvRow;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 import java.math.BigDecimal;
 import java.nio.file.Files;
@@ -22,16 +24,27 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
-/** Reads Parquet files with DuckDB (an independent reader) and compares them with the CSV of the same table. */
-public final class DuckDbTables implements AutoCloseable
+/**
+ * Reads Parquet files with DuckDB (an independent reader) and compares them with the CSV of the same table. A JUnit
+ * extension: a test class registers one ({@code @RegisterExtension static final DuckDbTables DUCK_DB = new
+ * DuckDbTables();}) and it closes after the class's tests.
+ */
+public final class DuckDbTables implements AfterAllCallback
 {
     private static final Pattern DECIMAL = Pattern.compile("DECIMAL\\((\\d+),(\\d+)\\)");
 
     private final Connection connection;
 
-    public DuckDbTables() throws SQLException
+    public DuckDbTables()
     {
-        connection = DriverManager.getConnection("jdbc:duckdb:");
+        try
+        {
+            connection = DriverManager.getConnection("jdbc:duckdb:");
+        }
+        catch (final SQLException ex)
+        {
+            throw new IllegalStateException("cannot open DuckDB in memory", ex);
+        }
     }
 
     /** Column name to the type DuckDB reads it as (DESCRIBE), in the file's order. */
@@ -169,7 +182,7 @@ public final class DuckDbTables implements AutoCloseable
     }
 
     @Override
-    public void close() throws SQLException
+    public void afterAll(final ExtensionContext context) throws SQLException
     {
         connection.close();
     }

@@ -3,9 +3,8 @@ package by.butb.sim.parquet;
 import by.butb.sim.DuckDbTables;
 import by.butb.sim.replay.Column;
 import by.butb.sim.replay.CsvOut;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
@@ -32,26 +31,17 @@ class ParquetFileWriterTest
 
     @TempDir
     static Path dir;
-    private static DuckDbTables duckDb;
+    @RegisterExtension
+    static final DuckDbTables DUCK_DB = new DuckDbTables();
 
-    @BeforeAll
-    static void openDuckDb() throws Exception
-    {
-        duckDb = new DuckDbTables();
-    }
 
-    @AfterAll
-    static void closeDuckDb() throws Exception
-    {
-        duckDb.close();
-    }
 
     @Test
     void rowsOverManyRowGroupsAndPagesAreReadBackEveryOne() throws Exception
     {
         final Path file = dir.resolve("many.parquet");
         writeRows(writer(file, 4_000, Long.MAX_VALUE, 2_048), 25_000);
-        assertEquals(7, duckDb.rowGroups(file));
+        assertEquals(7, DUCK_DB.rowGroups(file));
         assertRowsReadBack(file, 25_000);
     }
 
@@ -60,7 +50,7 @@ class ParquetFileWriterTest
     {
         final Path file = dir.resolve("bytes.parquet");
         writeRows(writer(file, Long.MAX_VALUE, 50_000, 4_096), 25_000);
-        assertTrue(duckDb.rowGroups(file) > 2, "row groups: " + duckDb.rowGroups(file));
+        assertTrue(DUCK_DB.rowGroups(file) > 2, "row groups: " + DUCK_DB.rowGroups(file));
         assertRowsReadBack(file, 25_000);
     }
 
@@ -95,7 +85,7 @@ class ParquetFileWriterTest
 
     private static void assertRowsReadBack(final Path file, final int rows) throws Exception
     {
-        final List<List<String>> read = duckDb.rows("SELECT id, epoch_ns(time), maybe, amount, price, name, note " +
+        final List<List<String>> read = DUCK_DB.rows("SELECT id, epoch_ns(time), maybe, amount, price, name, note " +
             "FROM read_parquet('" + file + "')");
         assertEquals(rows, read.size());
         for (int i = 0; i < rows; i++)
@@ -114,9 +104,9 @@ class ParquetFileWriterTest
     {
         final Path file = dir.resolve("empty.parquet");
         writer(file, 100, Long.MAX_VALUE, 100).close();
-        assertEquals(List.of(List.of("0")), duckDb.rows("SELECT count(*) FROM read_parquet('" + file + "')"));
+        assertEquals(List.of(List.of("0")), DUCK_DB.rows("SELECT count(*) FROM read_parquet('" + file + "')"));
         assertEquals(List.of("BIGINT", "TIMESTAMPTZ_NS", "BIGINT", "DECIMAL(18,3)", "DECIMAL(18,2)", "VARCHAR",
-            "VARCHAR"), new ArrayList<>(duckDb.types(file).values()));
+            "VARCHAR"), new ArrayList<>(DUCK_DB.types(file).values()));
     }
 
     @Test
@@ -129,7 +119,7 @@ class ParquetFileWriterTest
                 .field(CsvOut.encoded("a,\"b\"")).field(CsvOut.encoded("plain")).end();
         }
         assertEquals(List.of(Arrays.asList("42", "1709283600500000000", null, "1.500", null, "a,\"b\"", "plain")),
-            duckDb.rows("SELECT id, epoch_ns(time), maybe, amount, price, name, note FROM read_parquet('" + file +
+            DUCK_DB.rows("SELECT id, epoch_ns(time), maybe, amount, price, name, note FROM read_parquet('" + file +
                 "')"));
     }
 
@@ -142,7 +132,7 @@ class ParquetFileWriterTest
             out.field(1).time(T0).field("").decimal(5, 0).decimal(Long.MAX_VALUE, 2).field("n").field("").end();
         }
         assertEquals(List.of(Arrays.asList("1", "5.000", null)),
-            duckDb.rows("SELECT id, amount, price FROM read_parquet('" + overflow + "')"));
+            DUCK_DB.rows("SELECT id, amount, price FROM read_parquet('" + overflow + "')"));
         try (ParquetFileWriter out = writer(dir.resolve("overflow.parquet"), 100, Long.MAX_VALUE, 100))
         {
             out.field(1).time(T0).field("");

@@ -2,9 +2,8 @@ package by.butb.sim.replay;
 
 import by.butb.sim.Butb;
 import by.butb.sim.DuckDbTables;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
@@ -22,19 +21,10 @@ class ParquetReplayTest
 {
     @TempDir
     static Path dir;
-    private static DuckDbTables duckDb;
+    @RegisterExtension
+    static final DuckDbTables DUCK_DB = new DuckDbTables();
 
-    @BeforeAll
-    static void openDuckDb() throws Exception
-    {
-        duckDb = new DuckDbTables();
-    }
 
-    @AfterAll
-    static void closeDuckDb() throws Exception
-    {
-        duckDb.close();
-    }
 
     @Test
     void parquetHoldsEveryRowAndColumnOfTheCsvOfTheSampleReplay() throws Exception
@@ -45,8 +35,8 @@ class ParquetReplayTest
         final Butb.Run run = Butb.run("replay", "--format", "parquet", "--out=" + parquet);
         assertEquals(0, run.exitCode(), run.err());
         assertTrue(run.out().contains("trades.parquet, events.parquet and summary.txt"), run.out());
-        assertEquals(0, duckDb.assertSameTable(csv.resolve("trades.csv"), parquet.resolve("trades.parquet")));
-        assertEquals(1, duckDb.assertSameTable(csv.resolve("events.csv"), parquet.resolve("events.parquet")),
+        assertEquals(0, DUCK_DB.assertSameTable(csv.resolve("trades.csv"), parquet.resolve("trades.parquet")));
+        assertEquals(1, DUCK_DB.assertSameTable(csv.resolve("events.csv"), parquet.resolve("events.parquet")),
             "the price 'six hundred' of the sample's unreadable row is a null");
         assertTrue(Butb.text(csv.resolve("events.csv")).contains("PRICE_OUTSIDE_BAND"), "the sample has rejects");
         assertEquals(Butb.text(csv.resolve("summary.txt")), Butb.text(parquet.resolve("summary.txt")));
@@ -66,7 +56,7 @@ class ParquetReplayTest
         }
         trades.putAll(Map.of("trade_id", "BIGINT", "time", "TIMESTAMPTZ_NS", "price", "DECIMAL(18,2)",
             "quantity", "DECIMAL(18,3)"));
-        assertEquals(trades, duckDb.types(parquet.resolve("trades.parquet")));
+        assertEquals(trades, DUCK_DB.types(parquet.resolve("trades.parquet")));
         final Map<String, String> events = new LinkedHashMap<>();
         for (final String column : ReplayListener.EVENT_COLUMNS)
         {
@@ -75,7 +65,7 @@ class ParquetReplayTest
         events.putAll(Map.of("event_id", "BIGINT", "time", "TIMESTAMPTZ_NS", "line", "BIGINT",
             "exchange_order_id", "BIGINT", "code", "BIGINT", "trade_id", "BIGINT", "price", "DECIMAL(18,2)",
             "quantity", "DECIMAL(18,3)", "leaves", "DECIMAL(18,3)", "filled", "DECIMAL(18,3)"));
-        assertEquals(events, duckDb.types(parquet.resolve("events.parquet")));
+        assertEquals(events, DUCK_DB.types(parquet.resolve("events.parquet")));
 
         assertEquals(List.of("trade_id", "time", "instrument", "price", "quantity", "buyer", "seller", "aggressor",
             "kind"), required(parquet.resolve("trades.parquet")));
@@ -95,13 +85,13 @@ class ParquetReplayTest
         final Path parquet = dir.resolve("unreadable-parquet");
         assertEquals(0, Butb.run("replay", "--orders=" + orders, "--out=" + csv).exitCode());
         assertEquals(0, Butb.run("replay", "--orders=" + orders, "--format=parquet", "--out=" + parquet).exitCode());
-        assertEquals(2, duckDb.assertSameTable(csv.resolve("events.csv"), parquet.resolve("events.parquet")),
+        assertEquals(2, DUCK_DB.assertSameTable(csv.resolve("events.csv"), parquet.resolve("events.parquet")),
             "'abc' and '1e3' are nulls");
-        duckDb.assertSameTable(csv.resolve("trades.csv"), parquet.resolve("trades.parquet"));
+        DUCK_DB.assertSameTable(csv.resolve("trades.csv"), parquet.resolve("trades.parquet"));
         final Path events = parquet.resolve("events.parquet");
         assertEquals(List.of(List.of("SK,1 \"a\"", "2024-03-01 09:00:00.000000123+00")),
-            duckDb.rows("SELECT order_id, CAST(time AS VARCHAR) FROM read_parquet('" + events + "') LIMIT 1"));
-        assertTrue(duckDb.rows("SELECT reason FROM read_parquet('" + events + "') WHERE price IS NULL AND " +
+            DUCK_DB.rows("SELECT order_id, CAST(time AS VARCHAR) FROM read_parquet('" + events + "') LIMIT 1"));
+        assertTrue(DUCK_DB.rows("SELECT reason FROM read_parquet('" + events + "') WHERE price IS NULL AND " +
             "event = 'REJECTED'").toString().contains("'abc'"));
     }
 
@@ -113,13 +103,13 @@ class ParquetReplayTest
         final Path parquet = dir.resolve("no-trades-parquet");
         assertEquals(0, Butb.run("replay", "--orders=" + orders, "--format=parquet", "--out=" + parquet).exitCode());
         final Path trades = parquet.resolve("trades.parquet");
-        assertEquals(List.of(List.of("0")), duckDb.rows("SELECT count(*) FROM read_parquet('" + trades + "')"));
-        assertEquals(List.of(ReplayListener.TRADE_COLUMNS), List.of(duckDb.types(trades).keySet().toArray()));
+        assertEquals(List.of(List.of("0")), DUCK_DB.rows("SELECT count(*) FROM read_parquet('" + trades + "')"));
+        assertEquals(List.of(ReplayListener.TRADE_COLUMNS), List.of(DUCK_DB.types(trades).keySet().toArray()));
     }
 
     private static List<String> required(final Path parquet) throws Exception
     {
-        return duckDb.repetitions(parquet).entrySet().stream().filter(e -> e.getValue().equals("REQUIRED"))
+        return DUCK_DB.repetitions(parquet).entrySet().stream().filter(e -> e.getValue().equals("REQUIRED"))
             .map(Map.Entry::getKey).toList();
     }
 }
