@@ -8,6 +8,7 @@ import quickfix.field.MsgType;
 import quickfix.field.Side;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -103,18 +104,34 @@ class ServeCommandTest
         assertEquals(0, serving.stop(), serving.out().toString());
     }
 
-    /** {@code serve} on a free loopback port with the test catalog, running on its own thread. */
-    private Serving serve(final String... extraArgs) throws Exception
+    /** Writes the test catalog's files and gives the options that name them. */
+    private List<String> testCatalog() throws IOException
     {
         final Path instruments = dir.resolve("instruments.csv");
         final Path participants = dir.resolve("participants.csv");
         Files.writeString(instruments, TestCatalog.INSTRUMENTS);
         Files.writeString(participants, TestCatalog.participantsCsv());
+        return List.of("--instruments", instruments.toString(), "--participants", participants.toString());
+    }
+
+    /** Runs {@code serve} on a free loopback port with the test catalog and {@code args}; returns its exit code. */
+    private int serveUntilError(final ByteArrayOutputStream err, final String... args) throws IOException
+    {
+        final List<String> all = new ArrayList<>(List.of("--port", "0", "--host", "127.0.0.1"));
+        all.addAll(testCatalog());
+        all.addAll(List.of(args));
+        return new CommandLine(new ServeCommand(new PrintStream(new ByteArrayOutputStream()),
+            new PrintStream(err, true))).execute(all.toArray(String[]::new));
+    }
+
+    /** {@code serve} on a free loopback port with the test catalog, running on its own thread. */
+    private Serving serve(final String... extraArgs) throws Exception
+    {
         final ByteArrayOutputStream out = new ByteArrayOutputStream();
         final ServeCommand serve = new ServeCommand(new PrintStream(out, true), new PrintStream(out, true));
         final List<String> args = new ArrayList<>(List.of("--port", "0", "--host", "127.0.0.1", "--data",
-            dir.resolve("journal").toString(), "--instruments", instruments.toString(), "--participants",
-            participants.toString()));
+            dir.resolve("journal").toString()));
+        args.addAll(testCatalog());
         args.addAll(List.of(extraArgs));
         final AtomicInteger exit = new AtomicInteger(-1);
         final Thread runner = new Thread(() -> exit.set(new CommandLine(serve).execute(args.toArray(String[]::new))));
@@ -142,15 +159,8 @@ class ServeCommandTest
     @Test
     void aMaxMessageSizeBelow256IsAClearErrorWithExitCode1() throws Exception
     {
-        final Path instruments = dir.resolve("instruments.csv");
-        final Path participants = dir.resolve("participants.csv");
-        Files.writeString(instruments, TestCatalog.INSTRUMENTS);
-        Files.writeString(participants, TestCatalog.participantsCsv());
         final ByteArrayOutputStream err = new ByteArrayOutputStream();
-        final int code = new CommandLine(new ServeCommand(new PrintStream(new ByteArrayOutputStream()),
-            new PrintStream(err, true))).execute("--port", "0", "--host", "127.0.0.1", "--data",
-            dir.resolve("journal").toString(), "--instruments", instruments.toString(), "--participants",
-            participants.toString(), "--max-message-size", "100");
+        final int code = serveUntilError(err, "--data", dir.resolve("journal").toString(), "--max-message-size", "100");
         assertEquals(1, code);
         assertTrue(err.toString().contains("maxMessageSize must be at least 256 bytes"), err.toString());
     }
@@ -187,14 +197,8 @@ class ServeCommandTest
         Files.createDirectories(data);
         final Path file = data.resolve(KnownAddresses.FILE);
         Files.writeString(file, "CN-BUYER-01,10.0.0.1\nCN-BUYER-01\n");
-        final Path instruments = dir.resolve("instruments.csv");
-        final Path participants = dir.resolve("participants.csv");
-        Files.writeString(instruments, TestCatalog.INSTRUMENTS);
-        Files.writeString(participants, TestCatalog.participantsCsv());
         final ByteArrayOutputStream err = new ByteArrayOutputStream();
-        final int code = new CommandLine(new ServeCommand(new PrintStream(new ByteArrayOutputStream()),
-            new PrintStream(err, true))).execute("--port", "0", "--host", "127.0.0.1", "--data", data.toString(),
-            "--instruments", instruments.toString(), "--participants", participants.toString());
+        final int code = serveUntilError(err, "--data", data.toString());
         assertEquals(1, code);
         assertEquals("serve: " + file + " line 2: expected CompID,address (the gateway writes this file; delete it " +
             "to forget the addresses)" + System.lineSeparator(), err.toString());
