@@ -68,7 +68,8 @@ public final class ReplayListener implements EngineListener
     /**
      * @param rows                 takes the row of a command by its userRef (its line), or gives null when the
      *                             command came from no row; called on the engine's thread once per command.
-     * @param liveOrderInstruments kept here: the instrument of each live order by exchange order id.
+     * @param liveOrderInstruments kept here: the instrument of each live order by exchange order id; null when no
+     *                             one asks (nothing is kept then).
      */
     public ReplayListener(final Catalog catalog, final MarketRules rules, final OrderIds ids,
         final LongFunction<RowInfo> rows, final Map<Long, Integer> liveOrderInstruments, final TableOut events,
@@ -145,7 +146,10 @@ public final class ReplayListener implements EngineListener
         {
             final EngineEvent e = pending.get(i);
             stats.count(e);
-            trackLiveOrders(e);
+            if (liveOrderInstruments != null)
+            {
+                trackLiveOrders(e);
+            }
             if (error == null)
             {
                 try

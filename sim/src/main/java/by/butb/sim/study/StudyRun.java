@@ -161,8 +161,7 @@ public final class StudyRun
         {
             collector.writeTo(flowTrades, commandList.ids());
             final ReplayListener writer = new ReplayListener(catalog, rules, commandList.ids(),
-                ordered != null ? ordered::take : rows::remove,
-                new ConcurrentHashMap<>(), events, trades, stats);
+                ordered != null ? ordered::take : rows::remove, null, events, trades, stats);
             final List<EngineListener> listeners = List.of(writer, collector);
             try (StudyTransport transport = route == Route.GATEWAY ?
                 GatewayTransport.start(catalog, rules, commandList, listeners, latency, cluster, out) :
