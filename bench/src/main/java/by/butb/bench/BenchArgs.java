@@ -2,6 +2,7 @@ package by.butb.bench;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * Option values of the bench tools' command lines ({@code --name value}); a bad value is an
@@ -14,6 +15,26 @@ public final class BenchArgs
     }
 
     /** The value after {@code option} at {@code args[i]}. */
+    /**
+     * {@code parse} applied to {@code args}; on an {@link IllegalArgumentException} prints the tool's name with the
+     * problem and then {@code usage} to standard error and exits with status 2.
+     */
+    public static <T> T parseOrExit(final String tool, final String usage, final Function<String[], T> parse,
+        final String[] args)
+    {
+        try
+        {
+            return parse.apply(args);
+        }
+        catch (final IllegalArgumentException ex)
+        {
+            System.err.println(tool + ": " + ex.getMessage());
+            System.err.println("usage: " + tool + " " + usage);
+            System.exit(2);
+            throw ex;
+        }
+    }
+
     public static String value(final String[] args, final int i, final String option)
     {
         if (i >= args.length)

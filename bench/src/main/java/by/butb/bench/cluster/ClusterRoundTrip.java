@@ -67,21 +67,12 @@ public final class ClusterRoundTrip
 
     public static void main(final String[] args) throws Exception
     {
-        final Settings s;
-        try
-        {
-            s = parse(args);
-        }
-        catch (final IllegalArgumentException ex)
-        {
-            System.err.println("ClusterRoundTrip: " + ex.getMessage());
-            System.err.println("usage: ClusterRoundTrip [--orders N (100000)] [--warmup-orders N (20000)] " +
+        final Settings s = BenchArgs.parseOrExit("ClusterRoundTrip",
+            "[--orders N (100000)] [--warmup-orders N (20000)] " +
                 "[--window N (1000)] [--rates N,N,... (1000,10000,50000)] [--seconds N (5)] [--warmup-seconds N (1)] " +
                 "[--seed N (42)] [--out DIR (out/bench/cluster)] [--dir DIR (/dev/shm)] [--low-cpu | --no-low-cpu] " +
-                "[--no-journal]");
-            System.exit(2);
-            return;
-        }
+                "[--no-journal]",
+            ClusterRoundTrip::parse, args);
         run(s, System.out);
     }
 

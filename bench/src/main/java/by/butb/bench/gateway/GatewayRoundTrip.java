@@ -71,21 +71,12 @@ public final class GatewayRoundTrip
 
     public static void main(final String[] args) throws Exception
     {
-        final Settings s;
-        try
-        {
-            s = parse(args);
-        }
-        catch (final IllegalArgumentException ex)
-        {
-            System.err.println("GatewayRoundTrip: " + ex.getMessage());
-            System.err.println("usage: GatewayRoundTrip [--rates N,N,...] [--seconds N] [--warmup-seconds N] " +
+        final Settings s = BenchArgs.parseOrExit("GatewayRoundTrip",
+            "[--rates N,N,...] [--seconds N] [--warmup-seconds N] " +
                 "[--label NAME] [--out DIR (out/bench/gateway)] [--journal DIR | --no-journal] [--wait-strategy " +
                 "BLOCKING|SLEEPING|YIELDING|BUSY_SPIN] [--stored-messages N|all] [--session-queue N] " +
-                "[--server gateway|echo|qfj] [--cluster MEMBERS]");
-            System.exit(2);
-            return;
-        }
+                "[--server gateway|echo|qfj] [--cluster MEMBERS]",
+            GatewayRoundTrip::parse, args);
         run(s, System.out);
     }
 
