@@ -1,7 +1,7 @@
 package by.butb.bench.gateway;
 
 import by.butb.gateway.GatewayServer;
-import quickfix.Application;
+import quickfix.ApplicationAdapter;
 import quickfix.CompositeLogFactory;
 import quickfix.ConfigError;
 import quickfix.DefaultMessageFactory;
@@ -88,39 +88,9 @@ final class QfjEchoServer implements AutoCloseable
         acceptor.stop(true);
     }
 
-    private static final class Echo implements Application
+    private static final class Echo extends ApplicationAdapter
     {
         private long next;
-
-        @Override
-        public void onCreate(final SessionID sessionId)
-        {
-        }
-
-        @Override
-        public void onLogon(final SessionID sessionId)
-        {
-        }
-
-        @Override
-        public void onLogout(final SessionID sessionId)
-        {
-        }
-
-        @Override
-        public void toAdmin(final Message message, final SessionID sessionId)
-        {
-        }
-
-        @Override
-        public void fromAdmin(final Message message, final SessionID sessionId)
-        {
-        }
-
-        @Override
-        public void toApp(final Message message, final SessionID sessionId)
-        {
-        }
 
         @Override
         public void fromApp(final Message m, final SessionID sessionId) throws FieldNotFound

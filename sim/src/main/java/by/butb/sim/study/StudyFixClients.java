@@ -1,6 +1,6 @@
 package by.butb.sim.study;
 
-import quickfix.Application;
+import quickfix.ApplicationAdapter;
 import quickfix.ConfigError;
 import quickfix.DefaultMessageFactory;
 import quickfix.FieldNotFound;
@@ -36,7 +36,7 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <p>Threading: {@link #send} from one driver thread; QuickFIX/J's initiator thread delivers the answers.
  */
-final class StudyFixClients implements Application, AutoCloseable
+final class StudyFixClients extends ApplicationAdapter implements AutoCloseable
 {
     private final Map<SessionID, String> passwords = new ConcurrentHashMap<>();
     private final Map<String, SessionID> sessions = new ConcurrentHashMap<>();
@@ -163,19 +163,9 @@ final class StudyFixClients implements Application, AutoCloseable
     // ---------------------------------------------------------------------------------------- Application
 
     @Override
-    public void onCreate(final SessionID sessionId)
-    {
-    }
-
-    @Override
     public void onLogon(final SessionID sessionId)
     {
         loggedOn.countDown();
-    }
-
-    @Override
-    public void onLogout(final SessionID sessionId)
-    {
     }
 
     @Override
@@ -200,11 +190,6 @@ final class StudyFixClients implements Application, AutoCloseable
         {
             answer(sessionId, message, pendingClOrdId);
         }
-    }
-
-    @Override
-    public void toApp(final Message message, final SessionID sessionId)
-    {
     }
 
     @Override
