@@ -371,6 +371,7 @@ public final class StudyRun
                     .decimal(e.price, instrument.priceScale()).decimal(e.quantity, instrument.quantityScale())
                     .decimal(value, 2).field(buyer.id()).field(buyer.country()).field(seller.id())
                     .field(seller.country()).field(e.tradeKind.name())
+                    // The run's commands carry StudyOrderIds' ids (new StudyCommands(plan)): the deal is in them.
                     .field(plan.flowOfDeal(StudyOrderIds.dealOf(e.buyClientOrderId)))
                     .field(countsFor.toString()).end();
             }
