@@ -32,12 +32,6 @@ final class PackedLongs
         count++;
     }
 
-    /** Number of values appended. */
-    int count()
-    {
-        return count;
-    }
-
     /** Whether a value is left to {@link #next()}. */
     boolean hasNext()
     {
