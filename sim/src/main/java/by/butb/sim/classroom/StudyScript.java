@@ -13,6 +13,7 @@ import java.util.function.LongToIntFunction;
 /** The study's planned commands ({@link StudyCommands}) as a script, on the study's own catalog and rules. */
 final class StudyScript extends ScriptBase
 {
+    private final OrderIds ids = new OrderIds();
     private final StudyCommands commands;
 
     StudyScript(final String id, final String title, final Scenario scenario)
@@ -23,18 +24,14 @@ final class StudyScript extends ScriptBase
     private StudyScript(final String id, final String title, final Scenario scenario, final StudyPlan plan)
     {
         super(id, title, plan.catalog(), scenario.rules(), SessionSchedule.NONE);
-        this.commands = new StudyCommands(plan);
+        // One table for the script's orders and the students': a student may name the agents' orders.
+        this.commands = new StudyCommands(plan, ids);
     }
-
-
-
-
-
 
     @Override
     public OrderIds ids()
     {
-        return commands.ids();
+        return ids;
     }
 
     @Override

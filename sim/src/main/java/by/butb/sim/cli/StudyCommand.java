@@ -23,6 +23,7 @@ import picocli.CommandLine.Spec;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -184,6 +185,13 @@ public class StudyCommand implements Callable<Integer>
         catch (final IOException ex)
         {
             stderr.println(me + ": error: cannot write the output: " + ex.getMessage());
+            stderr.flush();
+            return 1;
+        }
+        catch (final UncheckedIOException ex)
+        {
+            // The plan's temporary file (DealSpillFile): the message names the file and java.io.tmpdir.
+            stderr.println(me + ": error: " + ex.getMessage());
             stderr.flush();
             return 1;
         }

@@ -51,7 +51,7 @@ public final class ReplayListener implements EngineListener
 
     private final Catalog catalog;
     private final MarketRules rules;
-    private final OrderIds ids;
+    private final OrderNames ids;
     private final LongFunction<RowInfo> rows;
     private final Map<Long, Integer> liveOrderInstruments;
     private final TableOut events;
@@ -72,6 +72,17 @@ public final class ReplayListener implements EngineListener
      *                             one asks (nothing is kept then).
      */
     public ReplayListener(final Catalog catalog, final MarketRules rules, final OrderIds ids,
+        final LongFunction<RowInfo> rows, final Map<Long, Integer> liveOrderInstruments, final TableOut events,
+        final TableOut trades, final ReplayStats stats)
+    {
+        this(catalog, rules, (OrderNames)ids::nameOf, rows, liveOrderInstruments, events, trades, stats);
+    }
+
+    /**
+     * As {@link #ReplayListener(Catalog, MarketRules, OrderIds, LongFunction, Map, TableOut, TableOut,
+     * ReplayStats)}, the events' order ids named by {@code ids} (called on the engine's thread).
+     */
+    public ReplayListener(final Catalog catalog, final MarketRules rules, final OrderNames ids,
         final LongFunction<RowInfo> rows, final Map<Long, Integer> liveOrderInstruments, final TableOut events,
         final TableOut trades, final ReplayStats stats)
     {

@@ -1,16 +1,19 @@
 package by.butb.sim.study;
 
-import java.util.ArrayList;
+import java.nio.ByteBuffer;
+import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.List;
-import java.util.function.Consumer;
-import java.util.function.Supplier;
 
 /**
- * The planned deals' steps, packed: each deal's steps as variable-length bytes (about 10 to 20 bytes a step instead
- * of a {@link Step} object), in deal order, and the deals sorted by the time of their first step. {@link #cursor()}
- * unpacks them one deal at a time as they fall due ({@link StepCursor}), so the plan never holds all its steps as
- * objects.
+ * The planned deals' steps, packed ({@link DealBytes}: about 14 bytes a step instead of a {@link Step} object), and
+ * handed out in the order the deals fall due (the time of their first step, then deal number) by {@link #cursor()}.
+ *
+ * <p>What it holds does not grow with the plan: deals are packed into a run of about {@code runBytes} bytes; a full
+ * run is sorted by due time and written to a temporary file ({@link DealSpillFile}), and the next run starts. When
+ * the plan is sealed, a plan that filled no run stays in memory (sorted, no file); else its last run is written too
+ * and the cursors merge the file's sorted runs, reading each through a small buffer ({@link DueDeals}). Memory: one
+ * run while planning; while reading, per cursor a 64 KiB buffer per run of the file (one run per {@code runBytes}
+ * of packed steps). Nothing is kept per deal.
  *
  * <p>Filled by {@link #add} with the steps of deal 1, then deal 2, ... (each deal's steps together), then
  * {@link #seal()}; only then read. Single-threaded while filling; once sealed, several cursors may read it, each
@@ -18,32 +21,53 @@ import java.util.function.Supplier;
  */
 final class DealStore
 {
-    /** Chunks of 256 KiB: below the collector's humongous size, so each takes no more than its bytes. */
-    private static final int CHUNK_BITS = 18;
-    private static final int CHUNK = 1 << CHUNK_BITS;
-    private static final int LOT_TERMS = 0x80;
-    private static final long NANOS_PER_SECOND = 1_000_000_000L;
+    /** The default size of a run: large enough that the study at scale 100 stays in memory. */
+    static final int RUN_BYTES = 16 << 20;
+    private static final int WRITE_BUFFER = 1 << 18;
 
-    private final List<byte[]> chunks = new ArrayList<>();
-    private byte[] chunk;
-    private long size;
-    /** Per deal (number - 1): where its steps start; {@code starts[deals]} is the end of the last deal's. */
-    private long[] starts = new long[1024];
-    /** Per deal (number - 1): the time of its first step (the smallest of its step times), epoch nanoseconds. */
-    private long[] firstTimes = new long[1024];
+    private final int runBytes;
+    private final Path spillDir;
+    private DealBytes.Writer run;
+    /** Per deal of the run (from 0): where its bytes start in {@link #run}. */
+    private int[] runStarts = new int[1024];
+    /** Per deal of the run (from 0): the time of its first step (the smallest of its step times), epoch ns. */
+    private long[] runFirstTimes = new long[1024];
+    private int runDeals;
     private int deals;
     private long steps;
-    /** Deal numbers in the order their first steps fall due (time, then deal number); set by {@link #seal()}. */
-    private int[] dueOrder;
+    private boolean sealed;
+    /** The file the full runs are written to, or null while none is. */
+    private DealSpillFile spill;
+    /** Where each run in {@link #spill} ends (it starts where the one before ends, the first at 0). */
+    private long[] runEnds = new long[16];
+    private int spilledRuns;
+    /** When nothing was spilled: the sealed plan's one sorted run ({@link DueDeals} format); else null. */
+    private byte[] sortedInMemory;
 
-    // Fields of the previous step of the deal being added (the next step is written as differences from them).
-    private long lastPrice;
-    private long lastQuantity;
+    /** A store with runs of {@link #RUN_BYTES}, spilled to {@code java.io.tmpdir}. */
+    DealStore()
+    {
+        this(RUN_BYTES, Path.of(System.getProperty("java.io.tmpdir")));
+    }
+
+    /** A store with runs of about {@code runBytes} bytes of packed steps, spilled to a file in {@code spillDir}. */
+    DealStore(final int runBytes, final Path spillDir)
+    {
+        if (runBytes < 1)
+        {
+            throw new IllegalArgumentException("run bytes " + runBytes);
+        }
+        this.runBytes = runBytes;
+        this.spillDir = spillDir;
+        // Room for a full run and the deal that crosses its end (a deal's steps take a few hundred bytes).
+        run = new DealBytes.Writer(Math.min(runBytes, 1 << 16), (int)Math.min(Integer.MAX_VALUE - 8,
+            runBytes + 4096L));
+    }
 
     /** Adds a step of the deal being written, or the first step of the next deal (number {@code deals + 1}). */
     void add(final Step s)
     {
-        if (dueOrder != null)
+        if (sealed)
         {
             throw new IllegalStateException("the deal store is sealed");
         }
@@ -55,56 +79,54 @@ final class DealStore
             }
             startDeal(s.time);
         }
-        final int d = deals - 1;
-        if (s.time < firstTimes[d])
+        if (s.time < runFirstTimes[runDeals - 1])
         {
             throw new IllegalStateException("step " + s.index + " of deal " + s.deal + " before the deal's first");
         }
         steps++;
-        final boolean lotTerms = s.bidStep != 0 || s.closeTime != 0;
-        put(s.kind | s.role << 3 | (s.sell ? 1 << 5 : 0) | (s.ioc ? 1 << 6 : 0) | (lotTerms ? LOT_TERMS : 0));
-        putVarint(s.index);
-        putVarint(delay(s.time - firstTimes[d]));
-        putVarint(s.submitter + 1L);
-        putVarint(s.owner + 1L);
-        putVarint(s.instrument);
-        putVarint(s.counterparty + 1L);
-        putVarint(zigzag(s.price - lastPrice));
-        putVarint(zigzag(s.quantity - lastQuantity));
-        lastPrice = s.price;
-        lastQuantity = s.quantity;
-        if (lotTerms)
-        {
-            putVarint(zigzag(s.bidStep));
-            putVarint(zigzag(s.closeTime - firstTimes[d]));
-        }
-        starts[deals] = size;
+        run.add(s);
     }
 
     private void startDeal(final long time)
     {
-        if (deals + 1 >= starts.length)
+        if (runDeals > 0 && run.size() >= runBytes)
         {
-            final int length = (int)Math.min(Integer.MAX_VALUE - 8, starts.length * 2L);
-            starts = Arrays.copyOf(starts, length);
-            firstTimes = Arrays.copyOf(firstTimes, length);
+            spillRun();
         }
-        starts[deals] = size;
-        firstTimes[deals] = time;
+        if (runDeals + 1 >= runStarts.length)
+        {
+            final int length = (int)Math.min(Integer.MAX_VALUE - 8, runStarts.length * 2L);
+            runStarts = Arrays.copyOf(runStarts, length);
+            runFirstTimes = Arrays.copyOf(runFirstTimes, length);
+        }
+        runStarts[runDeals] = run.size();
+        runFirstTimes[runDeals] = time;
+        runDeals++;
         deals++;
-        lastPrice = 0;
-        lastQuantity = 0;
+        run.startDeal(time);
     }
 
-    /** Ends the filling: sorts the deals by the time of their first step, equal times by deal number. */
+    /** Ends the filling: the last run is sorted (and spilled when runs were); the run's memory is let go. */
     void seal()
     {
-        if (dueOrder == null)
+        if (sealed)
         {
-            firstTimes = Arrays.copyOf(firstTimes, deals);
-            starts = Arrays.copyOf(starts, deals + 1);
-            dueOrder = DueOrder.byTime(firstTimes);
+            return;
         }
+        sealed = true;
+        if (spill == null)
+        {
+            final ByteBuffer out = ByteBuffer.wrap(new byte[run.size() + runDeals * DueDeals.HEADER]);
+            writeSortedRun(out, null);
+            sortedInMemory = out.array();
+        }
+        else if (runDeals > 0)
+        {
+            spillRun();
+        }
+        run = null;
+        runStarts = null;
+        runFirstTimes = null;
     }
 
     /** Number of deals added. */
@@ -119,132 +141,77 @@ final class DealStore
         return steps;
     }
 
+    /** Number of runs written to the temporary file (0: the plan is in memory). */
+    int spilledRuns()
+    {
+        return spilledRuns;
+    }
+
     /** A new cursor over every step, in time order (see {@link StepCursor}); the store must be sealed. */
     StepCursor cursor()
     {
-        if (dueOrder == null)
+        if (!sealed)
         {
             throw new IllegalStateException("the deal store is not sealed");
         }
-        return new StepCursor(this);
+        return new StepCursor(new DueDeals(sortedInMemory, spill, Arrays.copyOf(runEnds, spilledRuns)));
     }
 
-    /** The deal number (1, 2, ...) whose first step is the {@code k}-th to fall due (k from 0). */
-    int dueDeal(final int k)
+    private void spillRun()
     {
-        return dueOrder[k] + 1;
-    }
-
-    /** The time of the first step of deal number {@code deal}. */
-    long firstTime(final int deal)
-    {
-        return firstTimes[deal - 1];
+        if (spill == null)
+        {
+            spill = DealSpillFile.create(spillDir);
+        }
+        final ByteBuffer out = ByteBuffer.allocate(WRITE_BUFFER);
+        writeSortedRun(out, spill);
+        out.flip();
+        spill.append(out);
+        if (spilledRuns == runEnds.length)
+        {
+            runEnds = Arrays.copyOf(runEnds, spilledRuns * 2);
+        }
+        runEnds[spilledRuns++] = spill.size();
+        run.clear();
+        runDeals = 0;
     }
 
     /**
-     * Unpacks the steps of deal number {@code deal}, in the order added, into steps taken from {@code blank} (every
-     * field is set) and given to {@code to}.
+     * Writes the run's deals in due order as {@link DueDeals} records to {@code out}; when it is full, its contents
+     * go to {@code file} (then {@code out} must hold at least a record's header).
      */
-    void unpack(final int deal, final Supplier<Step> blank, final Consumer<Step> to)
+    private void writeSortedRun(final ByteBuffer out, final DealSpillFile file)
     {
-        final int d = deal - 1;
-        final long[] at = {starts[d]};
-        long price = 0;
-        long quantity = 0;
-        while (at[0] < starts[d + 1])
+        runStarts[runDeals] = run.size();
+        final int[] order = DueOrder.byTime(Arrays.copyOf(runFirstTimes, runDeals));
+        final int firstDeal = deals - runDeals + 1;
+        final byte[] bytes = run.bytes();
+        for (final int k : order)
         {
-            final Step s = blank.get();
-            final int head = get(at);
-            s.deal = deal;
-            s.kind = (byte)(head & 7);
-            s.role = (byte)(head >> 3 & 3);
-            s.sell = (head & 1 << 5) != 0;
-            s.ioc = (head & 1 << 6) != 0;
-            s.index = (int)getVarint(at);
-            s.time = firstTimes[d] + undelay(getVarint(at));
-            s.submitter = (int)(getVarint(at) - 1);
-            s.owner = (int)(getVarint(at) - 1);
-            s.instrument = (int)getVarint(at);
-            s.counterparty = (int)(getVarint(at) - 1);
-            price += unzigzag(getVarint(at));
-            quantity += unzigzag(getVarint(at));
-            s.price = price;
-            s.quantity = quantity;
-            if ((head & LOT_TERMS) != 0)
+            if (out.remaining() < DueDeals.HEADER)
             {
-                s.bidStep = unzigzag(getVarint(at));
-                s.closeTime = firstTimes[d] + unzigzag(getVarint(at));
+                drain(out, file);
             }
-            else
+            final int from = runStarts[k];
+            final int length = runStarts[k + 1] - from;
+            out.putLong(runFirstTimes[k]).putInt(firstDeal + k).putInt(length);
+            for (int done = 0; done < length; )
             {
-                s.bidStep = 0;
-                s.closeTime = 0;
-            }
-            to.accept(s);
-        }
-    }
-
-    private void put(final int b)
-    {
-        final int offset = (int)(size & CHUNK - 1);
-        if (offset == 0)
-        {
-            chunk = new byte[CHUNK];
-            chunks.add(chunk);
-        }
-        chunk[offset] = (byte)b;
-        size++;
-    }
-
-    private void putVarint(final long value)
-    {
-        long v = value;
-        while ((v & ~0x7FL) != 0)
-        {
-            put((int)(v & 0x7F) | 0x80);
-            v >>>= 7;
-        }
-        put((int)v);
-    }
-
-    private int get(final long[] at)
-    {
-        final long p = at[0]++;
-        return chunks.get((int)(p >>> CHUNK_BITS))[(int)(p & CHUNK - 1)] & 0xFF;
-    }
-
-    private long getVarint(final long[] at)
-    {
-        long value = 0;
-        for (int shift = 0; ; shift += 7)
-        {
-            final int b = get(at);
-            value |= (long)(b & 0x7F) << shift;
-            if ((b & 0x80) == 0)
-            {
-                return value;
+                if (!out.hasRemaining())
+                {
+                    drain(out, file);
+                }
+                final int n = Math.min(out.remaining(), length - done);
+                out.put(bytes, from + done, n);
+                done += n;
             }
         }
     }
 
-    /** A step's delay after its deal's first step (at least 0): whole seconds in fewer bytes. */
-    private static long delay(final long nanos)
+    private static void drain(final ByteBuffer out, final DealSpillFile file)
     {
-        return nanos % NANOS_PER_SECOND == 0 ? nanos / NANOS_PER_SECOND << 1 : nanos << 1 | 1;
-    }
-
-    private static long undelay(final long v)
-    {
-        return (v & 1) == 0 ? (v >>> 1) * NANOS_PER_SECOND : v >>> 1;
-    }
-
-    private static long zigzag(final long v)
-    {
-        return v << 1 ^ v >> 63;
-    }
-
-    private static long unzigzag(final long v)
-    {
-        return v >>> 1 ^ -(v & 1);
+        out.flip();
+        file.append(out);
+        out.clear();
     }
 }

@@ -15,7 +15,6 @@ import by.butb.gateway.Credentials;
 import by.butb.gateway.GatewayOptions;
 import by.butb.gateway.GatewayServer;
 import by.butb.gateway.PasswordHasher;
-import by.butb.sim.replay.OrderIds;
 import org.HdrHistogram.Histogram;
 import quickfix.Message;
 import quickfix.UtcTimestampPrecision;
@@ -188,8 +187,7 @@ final class GatewayTransport implements StudyTransport
         }
         final Participant submitter = catalog.participant(p.submitter());
         final String owner = p.owner() != null ? p.owner() : p.submitter();
-        final OrderIds ids = commands.ids();
-        final long studyId = ids.idOf(owner, p.orderId());
+        final long studyId = commands.clientOrderId(i);
         final String key = owner + '\u0000' + p.orderId();
         final String clOrdId;
         final Message message;

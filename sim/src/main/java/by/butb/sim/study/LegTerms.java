@@ -50,16 +50,16 @@ final class LegTerms
     /**
      * The sizes of the deals of {@code units}: the plan's number of deals (times the scale), equal in lots (the
      * last takes the rest); else random sizes in the deal-size range (whole units, at least a lot), the last
-     * taking what is left when less than the range's minimum would remain.
+     * taking what is left when less than the range's minimum would remain; in the order drawn.
      */
-    static List<Long> dealSizes(final Scenario scenario, final Scenario.Flow f, final SplittableRandom rng,
+    static PackedLongs dealSizes(final Scenario scenario, final Scenario.Flow f, final SplittableRandom rng,
         final Instrument instrument, final long units)
     {
         final long unit = FixedPoint.pow10(instrument.quantityScale());
-        final List<Long> sizes = new ArrayList<>();
         if (f.plan().deals() != null)
         {
             final int n = f.plan().deals() * scenario.scale();
+            final PackedLongs sizes = new PackedLongs();
             final long lots = units / instrument.lotSize();
             long given = 0;
             for (int i = 0; i < n; i++)
@@ -68,27 +68,26 @@ final class LegTerms
                 sizes.add(share * instrument.lotSize());
                 given += share;
             }
+            return sizes;
         }
-        else
+        long[] range = f.plan().dealSize() != null ? f.plan().dealSize() :
+            scenario.dealSizes().get(instrument.symbol());
+        if (range == null)
         {
-            long[] range = f.plan().dealSize() != null ? f.plan().dealSize() :
-                scenario.dealSizes().get(instrument.symbol());
-            if (range == null)
+            range = new long[] {10, 100};
+        }
+        final PackedLongs sizes = new PackedLongs();
+        long left = units;
+        while (left > 0)
+        {
+            long size = (range[0] + rng.nextLong(range[1] - range[0] + 1)) * unit;
+            size = Math.max(instrument.lotSize(), size / instrument.lotSize() * instrument.lotSize());
+            if (left - size < range[0] * unit)
             {
-                range = new long[] {10, 100};
+                size = left;
             }
-            long left = units;
-            while (left > 0)
-            {
-                long size = (range[0] + rng.nextLong(range[1] - range[0] + 1)) * unit;
-                size = Math.max(instrument.lotSize(), size / instrument.lotSize() * instrument.lotSize());
-                if (left - size < range[0] * unit)
-                {
-                    size = left;
-                }
-                sizes.add(size);
-                left -= size;
-            }
+            sizes.add(size);
+            left -= size;
         }
         return sizes;
     }

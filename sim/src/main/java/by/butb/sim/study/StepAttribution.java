@@ -12,8 +12,8 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
  * Gives the study's listeners, for commands that came through the gateway, the same view they get in process:
- * {@code userRef} = the study command's number, and the client order ids the study's {@link
- * by.butb.sim.replay.OrderIds} gave (the gateway numbers ClOrdIDs its own way).
+ * {@code userRef} = the study command's number, and the client order ids {@link StudyCommands#clientOrderId} gives
+ * (the gateway numbers ClOrdIDs its own way).
  *
  * <p>The driver sends one command at a time and {@link #expect expects} it before sending, so the n-th command the
  * engine completes is the n-th expected one; each completed command is checked against its expectation (type,

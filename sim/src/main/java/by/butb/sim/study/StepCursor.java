@@ -2,31 +2,34 @@ package by.butb.sim.study;
 
 import java.util.ArrayDeque;
 import java.util.PriorityQueue;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * The plan's steps in the order they are replayed: by time, equal times by deal number, then by the step's index in
- * its deal. A deal's steps are unpacked from the {@link DealStore} when its first step falls due; its later steps
+ * its deal. A deal's steps are unpacked ({@link DueDeals}) when its first step falls due; its later steps
  * (a lot's bids and close, an address deal's take) wait in a small queue, so what the cursor holds is bounded by the
  * deals open at once, not by the size of the run. Single-threaded.
  */
 final class StepCursor
 {
-    private final DealStore store;
+    private final DueDeals due;
     private final PriorityQueue<Step> waiting = new PriorityQueue<>(StepCursor::compare);
     /** Steps returned before the last one, to be filled again. */
     private final ArrayDeque<Step> spare = new ArrayDeque<>();
+    private final Supplier<Step> blanks = this::blank;
+    private final Consumer<Step> toWaiting = waiting::add;
     private Step lent;
-    private int nextDue;
 
-    StepCursor(final DealStore store)
+    StepCursor(final DueDeals due)
     {
-        this.store = store;
+        this.due = due;
     }
 
     /** Whether there is a next step. */
     boolean hasNext()
     {
-        return !waiting.isEmpty() || nextDue < store.deals();
+        return !waiting.isEmpty() || due.hasNext();
     }
 
     /** The next step, valid until the next call (the cursor then fills it again); only when {@link #hasNext()}. */
@@ -36,15 +39,14 @@ final class StepCursor
         {
             spare.push(lent);
         }
-        if (nextDue < store.deals())
+        if (due.hasNext())
         {
-            final int deal = store.dueDeal(nextDue);
-            final long time = store.firstTime(deal);
+            final int deal = due.deal();
+            final long time = due.time();
             final Step head = waiting.peek();
             if (head == null || time < head.time || time == head.time && deal < head.deal)
             {
-                nextDue++;
-                store.unpack(deal, this::blank, waiting::add);
+                due.unpackNext(blanks, toWaiting);
             }
         }
         lent = waiting.remove();

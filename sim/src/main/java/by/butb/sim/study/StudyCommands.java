@@ -6,6 +6,7 @@ import by.butb.engine.model.OrderType;
 import by.butb.engine.model.Side;
 import by.butb.engine.model.TimeInForce;
 import by.butb.sim.replay.OrderIds;
+import by.butb.sim.replay.OrderNames;
 import by.butb.sim.replay.RowInfo;
 
 /**
@@ -17,8 +18,12 @@ import by.butb.sim.replay.RowInfo;
  * order (each index any number of times, then the next) costs nothing extra; going back to an earlier index
  * unpacks the plan again from its start.
  *
- * <p>Threading: not thread-safe; use it from the submitting thread only ({@link #ids()} may be read by the
- * engine's thread, see {@link OrderIds}).
+ * <p>Client order ids: by default the rule of {@link StudyOrderIds} (no table, nothing kept per order); with a
+ * table ({@link #StudyCommands(StudyPlan, OrderIds)}) each owner's names are numbered 1, 2, ... in the order first
+ * used, in the table other order sources share (the classroom's students).
+ *
+ * <p>Threading: not thread-safe; use it from the submitting thread only ({@link #names()} may be read by the
+ * engine's thread, see {@link OrderIds} and {@link StudyOrderIds}).
  */
 public final class StudyCommands
 {
@@ -47,16 +52,25 @@ public final class StudyCommands
     private final StudyPlan plan;
     private final Catalog catalog;
     private final int steps;
-    private final OrderIds ids = new OrderIds();
+    /** The table the client order ids are numbered in, or null for {@link StudyOrderIds}' rule. */
+    private final OrderIds table;
     private StepCursor cursor;
     /** The step of command {@link #at}, or null before the first is read. */
     private Step current;
     private int at = -1;
     private String currentName;
 
+    /** The commands of {@code plan}, their client order ids by {@link StudyOrderIds}' rule. */
     public StudyCommands(final StudyPlan plan)
     {
+        this(plan, null);
+    }
+
+    /** The commands of {@code plan}, their client order ids numbered in {@code table} (see {@link OrderIds}). */
+    public StudyCommands(final StudyPlan plan, final OrderIds table)
+    {
         this.plan = plan;
+        this.table = table;
         this.catalog = plan.catalog();
         if (plan.stepCount() >= Integer.MAX_VALUE)
         {
@@ -109,10 +123,29 @@ public final class StudyCommands
         return currentName;
     }
 
-    /** The client order ids the engine commands use (owner + order id string -> long). */
-    public OrderIds ids()
+    /** The names behind the client order ids the engine commands use. */
+    public OrderNames names()
     {
-        return ids;
+        return table != null ? table::nameOf : StudyOrderIds.NAMES;
+    }
+
+    /** The client order id of command {@code i}'s order (its owner's), or 0 for a CLOCK. */
+    public long clientOrderId(final int i)
+    {
+        if (i == steps)
+        {
+            return 0;
+        }
+        final Step s = step(i);
+        return s.kind == Step.CLOCK ? 0 : clientOrderId(s.owner >= 0 ? s.owner : s.submitter, s.role, s.deal,
+            s.index);
+    }
+
+    /** The client order id of {@code owner}'s order named {@code role}, {@code deal}, {@code index}. */
+    private long clientOrderId(final int owner, final byte role, final int deal, final int index)
+    {
+        return table == null ? StudyOrderIds.idOf(role, deal, index) :
+            table.idOf(id(owner), Step.orderName(role, deal, index));
     }
 
     public Planned get(final int i)
@@ -156,7 +189,7 @@ public final class StudyCommands
             return;
         }
         final int owner = s.owner >= 0 ? s.owner : s.submitter;
-        final long orderId = ids.idOf(id(owner), name(s));
+        final long orderId = clientOrderId(owner, s.role, s.deal, s.index);
         switch (s.kind)
         {
             case Step.NEW ->
@@ -168,7 +201,7 @@ public final class StudyCommands
                     c.counterparty = s.counterparty;
                     if (!s.sell)
                     {
-                        c.counterpartyOrderId = ids.idOf(id(s.counterparty), Step.orderName(Step.ROLE_SELL, s.deal, 0));
+                        c.counterpartyOrderId = clientOrderId(s.counterparty, Step.ROLE_SELL, s.deal, 0);
                     }
                 }
             }
@@ -179,7 +212,7 @@ public final class StudyCommands
             {
                 c.lotBid(s.time, s.submitter, orderId, 0, s.price);
                 c.counterparty = s.counterparty;
-                c.counterpartyOrderId = ids.idOf(id(s.counterparty), Step.orderName(Step.ROLE_LOT, s.deal, 0));
+                c.counterpartyOrderId = clientOrderId(s.counterparty, Step.ROLE_LOT, s.deal, 0);
             }
             default -> throw new IllegalStateException("step kind " + s.kind);
         }

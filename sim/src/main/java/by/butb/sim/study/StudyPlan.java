@@ -55,7 +55,7 @@ public final class StudyPlan
     private final String participantsCsv;
     private final Catalog catalog;
     private final PlanParticipants participants;
-    private final DealStore store = new DealStore();
+    private final DealStore store;
     private final DealSteps dealSteps;
     private final List<Target> targets = new ArrayList<>();
     private final List<String> assumptions = new ArrayList<>();
@@ -65,9 +65,10 @@ public final class StudyPlan
     private int deals;
     private long endNanos;
 
-    private StudyPlan(final Scenario scenario, final Consumer<Step> alsoTo)
+    private StudyPlan(final Scenario scenario, final Consumer<Step> alsoTo, final DealStore store)
     {
         this.scenario = scenario;
+        this.store = store;
         this.dealSteps = alsoTo == null ? new DealSteps(store::add, true) : new DealSteps(s ->
         {
             store.add(s);
@@ -89,7 +90,13 @@ public final class StudyPlan
     /** Plans a scenario and gives every planned step, as planned (deal by deal), to {@code alsoTo} too. */
     static StudyPlan of(final Scenario scenario, final Consumer<Step> alsoTo)
     {
-        final StudyPlan plan = new StudyPlan(scenario, alsoTo);
+        return of(scenario, alsoTo, new DealStore());
+    }
+
+    /** {@link #of(Scenario, Consumer)}, the steps packed into {@code store} (new). */
+    static StudyPlan of(final Scenario scenario, final Consumer<Step> alsoTo, final DealStore store)
+    {
+        final StudyPlan plan = new StudyPlan(scenario, alsoTo, store);
         plan.checkFigures();
         plan.planFlows();
         plan.store.seal();
@@ -519,7 +526,7 @@ public final class StudyPlan
         final Scenario.Arrival arrival = scenario.arrival();
         final boolean imported = f.plan().imports().contains(instrument.symbol());
         final String mechanism = imported ? "reverse_auction" : mechanism(f);
-        final List<Long> sizes = LegTerms.dealSizes(scenario, f, rng, instrument, units);
+        final PackedLongs sizes = LegTerms.dealSizes(scenario, f, rng, instrument, units);
         final LocalDate start = f.plan().starts().get(instrument.symbol());
         if (start != null && (start.isBefore(from) || start.isAfter(to)))
         {
@@ -540,8 +547,9 @@ public final class StudyPlan
         boolean first = start != null;
         final long avg = avgPrice.movePointRight(instrument.priceScale()).setScale(0, RoundingMode.HALF_UP)
             .longValueExact();
-        for (final long size : sizes)
+        while (sizes.hasNext())
         {
+            final long size = sizes.next();
             if (size <= 0)
             {
                 continue;

@@ -8,7 +8,6 @@ import by.butb.engine.model.Instrument;
 import by.butb.engine.model.Participant;
 import by.butb.engine.pipeline.EngineListener;
 import by.butb.sim.replay.Column;
-import by.butb.sim.replay.OrderIds;
 import by.butb.sim.replay.PendingRows;
 import by.butb.sim.replay.ReplayListener;
 import by.butb.sim.replay.ReplayStats;
@@ -159,8 +158,8 @@ public final class StudyRun
              TableOut trades = format.create(out, TRADES_FILE, ReplayListener.tradeColumns(catalog));
              TableOut flowTrades = format.create(out, FLOW_TRADES_FILE, flowTradeColumns(catalog)))
         {
-            collector.writeTo(flowTrades, commandList.ids());
-            final ReplayListener writer = new ReplayListener(catalog, rules, commandList.ids(),
+            collector.writeTo(flowTrades);
+            final ReplayListener writer = new ReplayListener(catalog, rules, commandList.names(),
                 ordered != null ? ordered::take : rows::remove, null, events, trades, stats);
             final List<EngineListener> listeners = List.of(writer, collector);
             try (StudyTransport transport = route == Route.GATEWAY ?
@@ -261,7 +260,6 @@ public final class StudyRun
         /** Per participant (by index): the number of its country, the same number for the same country. */
         private final int[] countryOf;
         private TableOut flowTrades;
-        private OrderIds ids;
         RuntimeException error;
         final Map<String, Map<String, long[]>> byCountry = new TreeMap<>();
         final Map<Integer, Map<String, TreeMap<Long, long[]>>> daily = new TreeMap<>();
@@ -302,10 +300,9 @@ public final class StudyRun
             }
         }
 
-        void writeTo(final TableOut out, final OrderIds orderIds)
+        void writeTo(final TableOut out)
         {
             this.flowTrades = out;
-            this.ids = orderIds;
         }
 
         @Override
@@ -374,34 +371,14 @@ public final class StudyRun
                     .decimal(e.price, instrument.priceScale()).decimal(e.quantity, instrument.quantityScale())
                     .decimal(value, 2).field(buyer.id()).field(buyer.country()).field(seller.id())
                     .field(seller.country()).field(e.tradeKind.name())
-                    .field(plan.flowOfDeal(deal(buyer.id(), e.buyClientOrderId)))
+                    // The run's commands carry StudyOrderIds' ids (new StudyCommands(plan)): the deal is in them.
+                    .field(plan.flowOfDeal(StudyOrderIds.dealOf(e.buyClientOrderId)))
                     .field(countsFor.toString()).end();
             }
             catch (final RuntimeException ex)
             {
                 error = ex;
             }
-        }
-
-        /** The deal number in the buyer's order id (B12, L12-3, LOT12), or 0. */
-        private int deal(final String owner, final long clientOrderId)
-        {
-            final String name = ids.nameOf(owner, clientOrderId);
-            if (name == null)
-            {
-                return 0;
-            }
-            int i = 0;
-            while (i < name.length() && !Character.isDigit(name.charAt(i)))
-            {
-                i++;
-            }
-            int deal = 0;
-            for (; i < name.length() && Character.isDigit(name.charAt(i)); i++)
-            {
-                deal = deal * 10 + name.charAt(i) - '0';
-            }
-            return deal;
         }
 
         List<FigureTally.Result> figures()

@@ -1,7 +1,9 @@
 package by.butb.sim.study;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -17,20 +19,25 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class StudyPlanStepOrderTest
 {
-    private static final Comparator<Step> REPLAY_ORDER = Comparator.comparingLong((Step s) -> s.time)
+    static final Comparator<Step> REPLAY_ORDER = Comparator.comparingLong((Step s) -> s.time)
         .thenComparingInt(s -> s.deal).thenComparingInt(s -> s.index);
 
     @Test
-    void theCursorGivesEveryPlannedStepInTheOrderOfTheSortedList()
+    void theCursorGivesEveryPlannedStepInTheOrderOfTheSortedList(@TempDir final Path dir)
     {
         final long random = System.nanoTime();
         for (final long seed : new long[] {20240917L, 7L, random})
         {
             for (final int scale : new int[] {1, 3})
             {
-                final String where = "seed " + seed + ", scale " + scale;
+                // In memory (one run), and spilled to a file in runs of 64 KiB.
+                final boolean spill = scale == 3;
+                final String where = "seed " + seed + ", scale " + scale + (spill ? ", spilled" : "");
                 final List<Step> all = new ArrayList<>();
-                final StudyPlan plan = StudyPlan.of(Scenario.load(ScenarioSource.STUDY).with(seed, scale), all::add);
+                final DealStore store = spill ? new DealStore(1 << 16, dir) : new DealStore();
+                final StudyPlan plan = StudyPlan.of(Scenario.load(ScenarioSource.STUDY).with(seed, scale), all::add,
+                    store);
+                assertEquals(spill, store.spilledRuns() > 3, where + ": " + store.spilledRuns() + " runs spilled");
                 all.sort(REPLAY_ORDER);
                 assertEquals(all.size(), plan.stepCount(), where);
                 final StepCursor cursor = plan.steps();
@@ -72,42 +79,26 @@ class StudyPlanStepOrderTest
     {
         final long seed = System.nanoTime();
         final SplittableRandom rng = new SplittableRandom(seed);
-        final DealStore store = new DealStore();
-        final List<Step> written = new ArrayList<>();
-        for (int deal = 1; deal <= 2000; deal++)
+        final DealBytes.Writer writer = new DealBytes.Writer(16, 64);
+        final List<Step> written = DealStoreTest.randomDeals(rng, 2000);
+        final List<int[]> bounds = new ArrayList<>();
+        for (final Step s : written)
         {
-            final long first = rng.nextLong(-1L << 60, 1L << 60);
-            for (int index = 0, n = 1 + rng.nextInt(8); index < n; index++)
+            if (bounds.isEmpty() || bounds.get(bounds.size() - 1)[0] != s.deal)
             {
-                final Step s = new Step();
-                s.deal = deal;
-                s.index = index == n - 1 && rng.nextBoolean() ? 99 : index;
-                s.time = index == 0 ? first : first + (rng.nextBoolean() ? rng.nextLong(1L << 40) :
-                    rng.nextInt(10_000) * 1_000_000_000L);
-                s.kind = (byte)rng.nextInt(5);
-                s.role = (byte)rng.nextInt(4);
-                s.sell = rng.nextBoolean();
-                s.ioc = rng.nextBoolean();
-                s.submitter = rng.nextInt(1000);
-                s.owner = rng.nextInt(1000) - 1;
-                s.instrument = rng.nextInt(50);
-                s.counterparty = rng.nextInt(1000) - 1;
-                s.price = rng.nextLong() >> rng.nextInt(64);
-                s.quantity = rng.nextLong() >> rng.nextInt(64);
-                if (rng.nextInt(4) == 0)
-                {
-                    s.bidStep = rng.nextLong() >> rng.nextInt(64);
-                    s.closeTime = rng.nextLong(-1L << 61, 1L << 61);
-                }
-                store.add(s);
-                written.add(s);
+                bounds.add(new int[] {s.deal, writer.size(), 0});
+                writer.startDeal(s.time);
             }
+            writer.add(s);
+            bounds.get(bounds.size() - 1)[2] = writer.size();
         }
-        store.seal();
         final List<Step> read = new ArrayList<>();
-        for (int deal = 1; deal <= store.deals(); deal++)
+        int k = 0;
+        for (final int[] deal : bounds)
         {
-            store.unpack(deal, () -> junk(rng), read::add);
+            DealBytes.unpack(writer.bytes(), deal[1], deal[2], deal[0], written.get(k).time, () -> junk(rng),
+                read::add);
+            k = read.size();
         }
         assertEquals(written.size(), read.size(), "seed " + seed);
         for (int i = 0; i < written.size(); i++)
@@ -166,7 +157,7 @@ class StudyPlanStepOrderTest
         return s;
     }
 
-    private static void assertSame(final Step expected, final Step actual, final String where)
+    static void assertSame(final Step expected, final Step actual, final String where)
     {
         assertEquals(describe(expected), describe(actual), where);
     }
