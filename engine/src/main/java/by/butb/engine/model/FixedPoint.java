@@ -9,7 +9,7 @@ public final class FixedPoint
 {
     private static final long[] POW10 = new long[19];
     /** What {@link #parseShort} returns for text it leaves to {@link #parseGeneral}. */
-    static final long NOT_SHORT = Long.MIN_VALUE;
+    public static final long NOT_SHORT = Long.MIN_VALUE;
     private static final int MAX_SHORT_DIGITS = 18;
     private static final Pattern PLAIN_DECIMAL = Pattern.compile("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)");
 
@@ -80,9 +80,10 @@ public final class FixedPoint
     /**
      * {@link #parse} without allocating, for the text it meets most: an optional sign, at most 18 significant
      * digits, an optional decimal point, no more decimals than {@code scale} (but for trailing zeros); returns
-     * {@link #NOT_SHORT} for anything else, which {@link #parseGeneral} then parses or refuses.
+     * {@link #NOT_SHORT} for anything else, which {@link #parseGeneral} then parses or refuses. The text is trimmed
+     * and not empty.
      */
-    static long parseShort(final String text, final int scale)
+    public static long parseShort(final CharSequence text, final int scale)
     {
         final int n = text.length();
         int i = 0;
@@ -195,17 +196,34 @@ public final class FixedPoint
             digits++;
         }
         final int end = at + Math.max(digits, width);
-        int p = end - 1;
+        int p = end;
         long rest = value;
-        for (; rest > Integer.MAX_VALUE; p--)
+        while (rest > Integer.MAX_VALUE)
         {
-            out[p] = (byte)('0' + rest % 10);
-            rest /= 10;
+            final long quotient = rest / 100;
+            final int pair = (int)(rest - quotient * 100);
+            out[--p] = (byte)('0' + pair % 10);
+            out[--p] = (byte)('0' + pair / 10);
+            rest = quotient;
         }
-        for (int small = (int)rest; p >= at; p--)
+        int small = (int)rest;
+        while (small >= 100)
         {
-            out[p] = (byte)('0' + small % 10);
+            final int quotient = small / 100;
+            final int pair = small - quotient * 100;
+            out[--p] = (byte)('0' + pair % 10);
+            out[--p] = (byte)('0' + pair / 10);
+            small = quotient;
+        }
+        if (small >= 10)
+        {
+            out[--p] = (byte)('0' + small % 10);
             small /= 10;
+        }
+        out[--p] = (byte)('0' + small);
+        while (p > at)
+        {
+            out[--p] = '0';
         }
         return end;
     }

@@ -4,7 +4,6 @@ import by.butb.engine.core.Command;
 import by.butb.engine.core.CommandType;
 import by.butb.engine.core.MarketRules;
 import by.butb.engine.csv.CsvException;
-import by.butb.engine.csv.CsvReader;
 import by.butb.engine.model.Catalog;
 import by.butb.engine.model.CatalogLoader;
 import by.butb.engine.model.ScheduleLoader;
@@ -17,6 +16,7 @@ import by.butb.engine.pipeline.WaitStrategyName;
 import org.agrona.collections.Long2ObjectHashMap;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.io.Writer;
@@ -118,7 +118,7 @@ public final class Replay
         final SessionSchedule schedule = options.schedule() == null ? SessionSchedule.NONE :
             loadSchedule(options.schedule(), catalog);
 
-        final Reader orders = options.orders().open();
+        final InputStream orders = options.orders().openBytes();
         final Cleanup cleanup = new Cleanup(data);
         try (orders)
         {
@@ -145,7 +145,7 @@ public final class Replay
     }
 
     private static Result replay(final Options options, final Catalog catalog, final SessionSchedule schedule,
-        final Reader orders, final Path temp, final Consumer<String> progress, final EngineListener also)
+        final InputStream orders, final Path temp, final Consumer<String> progress, final EngineListener also)
         throws IOException
     {
         final OrderIds ids = new OrderIds();
@@ -185,15 +185,15 @@ public final class Replay
                 // [0]: the latest row time; [1]: the latest close time of a lot offered
                 final long[] lastTime = {Long.MIN_VALUE, Long.MIN_VALUE};
                 final long[] lastProgress = {System.nanoTime()};
-                final String ordersName = options.orders().name();
-                CsvReader.readAllowingExtraValues(ordersName, orders, OrderFileReader.REQUIRED_COLUMNS, row ->
+                final OrderFileRows file = new OrderFileRows(options.orders().name(), orders, catalog, ids, reader);
+                while (file.next())
                 {
                     if (pipeline[0] == null)
                     {
                         pipeline[0] = EnginePipeline.start(context);
                     }
                     final Command command = batch.next();
-                    final RowInfo info = reader.read(row, command);
+                    final RowInfo info = file.read(command);
                     rows.add(info);
                     lastTime[0] = Math.max(lastTime[0], command.timeNanos);
                     if (command.type == CommandType.LOT_OFFER)
@@ -204,9 +204,9 @@ public final class Replay
                     if ((++count[0] & 0xFFFF) == 0 && System.nanoTime() - lastProgress[0] > PROGRESS_EVERY_NANOS)
                     {
                         lastProgress[0] = System.nanoTime();
-                        progress.accept("replayed " + count[0] + " rows (line " + row.line() + ")");
+                        progress.accept("replayed " + count[0] + " rows (line " + file.line() + ")");
                     }
-                });
+                }
                 if (pipeline[0] == null)
                 {
                     pipeline[0] = EnginePipeline.start(context);
