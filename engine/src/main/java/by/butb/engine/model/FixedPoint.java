@@ -11,6 +11,8 @@ public final class FixedPoint
     /** What {@link #parseShort} returns for text it leaves to {@link #parseGeneral}. */
     public static final long NOT_SHORT = Long.MIN_VALUE;
     private static final int MAX_SHORT_DIGITS = 18;
+    /** The two ASCII digits of 00 to 99, one pair after another. */
+    private static final byte[] DIGIT_PAIRS = new byte[200];
     private static final Pattern PLAIN_DECIMAL = Pattern.compile("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)");
 
     static
@@ -19,6 +21,11 @@ public final class FixedPoint
         for (int i = 1; i < POW10.length; i++)
         {
             POW10[i] = POW10[i - 1] * 10;
+        }
+        for (int i = 0; i < 100; i++)
+        {
+            DIGIT_PAIRS[2 * i] = (byte)('0' + i / 10);
+            DIGIT_PAIRS[2 * i + 1] = (byte)('0' + i % 10);
         }
     }
 
@@ -202,8 +209,8 @@ public final class FixedPoint
         {
             final long quotient = rest / 100;
             final int pair = (int)(rest - quotient * 100);
-            out[--p] = (byte)('0' + pair % 10);
-            out[--p] = (byte)('0' + pair / 10);
+            out[--p] = DIGIT_PAIRS[2 * pair + 1];
+            out[--p] = DIGIT_PAIRS[2 * pair];
             rest = quotient;
         }
         int small = (int)rest;
@@ -211,16 +218,19 @@ public final class FixedPoint
         {
             final int quotient = small / 100;
             final int pair = small - quotient * 100;
-            out[--p] = (byte)('0' + pair % 10);
-            out[--p] = (byte)('0' + pair / 10);
+            out[--p] = DIGIT_PAIRS[2 * pair + 1];
+            out[--p] = DIGIT_PAIRS[2 * pair];
             small = quotient;
         }
         if (small >= 10)
         {
-            out[--p] = (byte)('0' + small % 10);
-            small /= 10;
+            out[--p] = DIGIT_PAIRS[2 * small + 1];
+            out[--p] = DIGIT_PAIRS[2 * small];
         }
-        out[--p] = (byte)('0' + small);
+        else
+        {
+            out[--p] = (byte)('0' + small);
+        }
         while (p > at)
         {
             out[--p] = '0';

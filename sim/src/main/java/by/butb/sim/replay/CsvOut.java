@@ -249,10 +249,15 @@ public final class CsvOut implements TableOut
     /** Makes room for {@code bytes} more bytes in the buffer, writing it out first when they do not fit. */
     private void room(final int bytes)
     {
-        if (position + bytes <= buffer.length)
+        if (position + bytes > buffer.length)
         {
-            return;
+            makeRoom(bytes);
         }
+    }
+
+    /** {@link #room} when the bytes do not fit: kept out of line so that the check inlines into every field. */
+    private void makeRoom(final int bytes)
+    {
         try
         {
             drain();

@@ -94,6 +94,8 @@ final class PlainOrderRows
         {
             return null;
         }
+        final int idHash = OwnerIds.hash(b, from[ORDER_ID], to[ORDER_ID] - from[ORDER_ID]);
+        owner(participant).touch(idHash);
         final long time;
         try
         {
@@ -111,10 +113,10 @@ final class PlainOrderRows
         cmd.userRef = record.line();
         cmd.timeNanos = time;
         cmd.submitter = catalog.participant(participant).index();
-        return action == NEW ? readNew(record, participant, cmd) : readCancel(record, participant, cmd);
+        return action == NEW ? readNew(record, participant, idHash, cmd) : readCancel(record, participant, idHash, cmd);
     }
 
-    private RowInfo readNew(final CsvRecordBytes record, final int participant, final Command cmd)
+    private RowInfo readNew(final CsvRecordBytes record, final int participant, final int idHash, final Command cmd)
     {
         final byte[] b = record.bytes();
         final int instrumentIndex = instruments.indexOf(b, from[INSTRUMENT], to[INSTRUMENT]);
@@ -140,7 +142,7 @@ final class PlainOrderRows
         cmd.price = price;
         cmd.quantity = quantity;
         final OwnerIds owner = owner(participant);
-        cmd.clientOrderId = orderId(owner, b);
+        cmd.clientOrderId = orderId(owner, b, idHash);
         owner.setInstrument(cmd.clientOrderId, cmd.instrument);
         reader.rowTimeRead(cmd.timeNanos);
         return new RowInfo(cmd.userRef, catalog.participant(participant).id(), "", "NEW", text(b, ORDER_ID), "",
@@ -148,7 +150,8 @@ final class PlainOrderRows
             text(b, QUANTITY), "", "", null);
     }
 
-    private RowInfo readCancel(final CsvRecordBytes record, final int participant, final Command cmd)
+    private RowInfo readCancel(final CsvRecordBytes record, final int participant, final int idHash,
+        final Command cmd)
     {
         for (int column = INSTRUMENT; column <= QUANTITY; column++)
         {
@@ -159,7 +162,7 @@ final class PlainOrderRows
         }
         cmd.type = CommandType.CANCEL;
         final OwnerIds owner = owner(participant);
-        cmd.clientOrderId = orderId(owner, record.bytes());
+        cmd.clientOrderId = orderId(owner, record.bytes(), idHash);
         reader.rowTimeRead(cmd.timeNanos);
         return new RowInfo(cmd.userRef, catalog.participant(participant).id(), "", "CANCEL",
             text(record.bytes(), ORDER_ID), "", "", "", "", "", "", "", "", "", null);
@@ -218,10 +221,9 @@ final class PlainOrderRows
         return true;
     }
 
-    private long orderId(final OwnerIds owner, final byte[] b)
+    private long orderId(final OwnerIds owner, final byte[] b, final int hash)
     {
-        final int length = to[ORDER_ID] - from[ORDER_ID];
-        return owner.idOf(b, from[ORDER_ID], length, OwnerIds.hash(b, from[ORDER_ID], length));
+        return owner.idOf(b, from[ORDER_ID], to[ORDER_ID] - from[ORDER_ID], hash);
     }
 
     private long decimal(final byte[] b, final int column, final int scale)

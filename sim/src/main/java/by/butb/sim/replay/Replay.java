@@ -181,10 +181,10 @@ public final class Replay
                     pipeline[0].drain();
                     return liveOrderInstruments.getOrDefault(exchangeOrderId, Command.UNKNOWN);
                 });
-                final long[] count = {0};
-                // [0]: the latest row time; [1]: the latest close time of a lot offered
-                final long[] lastTime = {Long.MIN_VALUE, Long.MIN_VALUE};
-                final long[] lastProgress = {System.nanoTime()};
+                long count = 0;
+                long lastRowTime = Long.MIN_VALUE;
+                long lastCloseTime = Long.MIN_VALUE;
+                long lastProgress = System.nanoTime();
                 final OrderFileRows file = new OrderFileRows(options.orders().name(), orders, catalog, ids, reader);
                 while (file.next())
                 {
@@ -195,16 +195,16 @@ public final class Replay
                     final Command command = batch.next();
                     final RowInfo info = file.read(command);
                     rows.add(info);
-                    lastTime[0] = Math.max(lastTime[0], command.timeNanos);
+                    lastRowTime = Math.max(lastRowTime, command.timeNanos);
                     if (command.type == CommandType.LOT_OFFER)
                     {
-                        lastTime[1] = Math.max(lastTime[1], command.closeTimeNanos);
+                        lastCloseTime = Math.max(lastCloseTime, command.closeTimeNanos);
                     }
                     batch.add(pipeline[0]);
-                    if ((++count[0] & 0xFFFF) == 0 && System.nanoTime() - lastProgress[0] > PROGRESS_EVERY_NANOS)
+                    if ((++count & 0xFFFF) == 0 && System.nanoTime() - lastProgress > PROGRESS_EVERY_NANOS)
                     {
-                        lastProgress[0] = System.nanoTime();
-                        progress.accept("replayed " + count[0] + " rows (line " + file.line() + ")");
+                        lastProgress = System.nanoTime();
+                        progress.accept("replayed " + count + " rows (line " + file.line() + ")");
                     }
                 }
                 if (pipeline[0] == null)
@@ -213,13 +213,13 @@ public final class Replay
                 }
                 batch.flush(pipeline[0]);
                 final long clockTime = options.until() != null ? options.until() :
-                    lastTime[1] > lastTime[0] ? lastTime[1] : Long.MIN_VALUE;
+                    lastCloseTime > lastRowTime ? lastCloseTime : Long.MIN_VALUE;
                 if (clockTime != Long.MIN_VALUE)
                 {
-                    if (options.until() != null && lastTime[0] != Long.MIN_VALUE && clockTime < lastTime[0])
+                    if (options.until() != null && lastRowTime != Long.MIN_VALUE && clockTime < lastRowTime)
                     {
                         throw new ReplayException("--until " + ReplayListener.time(clockTime) +
-                            " is before the last row's time " + ReplayListener.time(lastTime[0]));
+                            " is before the last row's time " + ReplayListener.time(lastRowTime));
                     }
                     // The CLOCK's events (lots closing, phases, expiries) are reported on the line after the last.
                     pipeline[0].submit(new Command().clock(clockTime));
