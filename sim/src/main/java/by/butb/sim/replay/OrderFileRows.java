@@ -41,6 +41,12 @@ public final class OrderFileRows
         this.plain = new PlainOrderRows(catalog, ids, reader, columns);
     }
 
+    /** Whether the header has this column. */
+    public boolean hasColumn(final String column)
+    {
+        return columns.containsKey(column);
+    }
+
     /** Moves to the next row; false at the end of the file. */
     public boolean next()
     {

@@ -40,6 +40,8 @@ final class PlainOrderRows
     private static final int QUANTITY = 9;
     /** Columns from here on must be empty in a plain row. */
     private static final int FIRST_UNUSED = 10;
+    /** Slots per column of {@link #recentTexts}. */
+    private static final int RECENT = 64;
     private static final int NEW = 0;
     private static final int CANCEL = 1;
     private static final ByteNames ACTIONS = new ByteNames(List.of("NEW", "CANCEL"));
@@ -60,6 +62,8 @@ final class PlainOrderRows
     /** The trimmed text of each column of the current record. */
     private final int[] from = new int[COLUMNS.size()];
     private final int[] to = new int[COLUMNS.size()];
+    /** The texts of recent prices and quantities, which repeat: a string per distinct text, not per row. */
+    private final String[] recentTexts = new String[2 * RECENT];
 
     /** @param reader the reader of the rows that are not plain, whose last good row time is kept up to date. */
     PlainOrderRows(final Catalog catalog, final OrderIds ids, final OrderFileReader reader,
@@ -146,8 +150,8 @@ final class PlainOrderRows
         owner.setInstrument(cmd.clientOrderId, cmd.instrument);
         reader.rowTimeRead(cmd.timeNanos);
         return new RowInfo(cmd.userRef, catalog.participant(participant).id(), "", "NEW", text(b, ORDER_ID), "",
-            instrument.symbol(), cmd.side.name(), OrderType.LIMIT.name(), cmd.timeInForce.name(), text(b, PRICE),
-            text(b, QUANTITY), "", "", null);
+            instrument.symbol(), cmd.side.name(), OrderType.LIMIT.name(), cmd.timeInForce.name(),
+            recentText(b, PRICE), recentText(b, QUANTITY), "", "", null);
     }
 
     private RowInfo readCancel(final CsvRecordBytes record, final int participant, final int idHash,
@@ -246,6 +250,29 @@ final class PlainOrderRows
     private String text(final byte[] b, final int column)
     {
         return new String(b, from[column], to[column] - from[column], StandardCharsets.ISO_8859_1);
+    }
+
+    /** {@link #text} of the price or quantity column, the same string as for the same text lately. */
+    private String recentText(final byte[] b, final int column)
+    {
+        final int length = to[column] - from[column];
+        final int slot = (column - PRICE) * RECENT + (OwnerIds.hash(b, from[column], length) & RECENT - 1);
+        final String known = recentTexts[slot];
+        if (known != null && known.length() == length)
+        {
+            boolean same = true;
+            for (int i = 0; i < length && same; i++)
+            {
+                same = known.charAt(i) == b[from[column] + i];
+            }
+            if (same)
+            {
+                return known;
+            }
+        }
+        final String text = text(b, column);
+        recentTexts[slot] = text;
+        return text;
     }
 
     private static ByteNames names(final Enum<?>[] constants)

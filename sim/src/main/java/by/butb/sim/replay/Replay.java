@@ -151,14 +151,24 @@ public final class Replay
         final OrderIds ids = new OrderIds();
         final EngineContext context = new EngineContext();
         final PendingRows rows = new PendingRows(context.ringSize());
-        // Written by the engine's thread, read by this one only after draining the pipeline (nothing in flight).
+        final EnginePipeline[] pipeline = new EnginePipeline[1];
+        final CommandBatch batch = new CommandBatch();
+        // Written by the engine's thread, read by this one only after draining the pipeline (nothing in flight); kept
+        // only when rows can name orders by exchange_order_id.
         final Map<Long, Integer> liveOrderInstruments = new Long2ObjectHashMap<>();
+        final OrderFileReader reader = new OrderFileReader(catalog, ids, exchangeOrderId ->
+        {
+            batch.flush(pipeline[0]);
+            pipeline[0].drain();
+            return liveOrderInstruments.getOrDefault(exchangeOrderId, Command.UNKNOWN);
+        });
+        final OrderFileRows file = new OrderFileRows(options.orders().name(), orders, catalog, ids, reader);
         final ReplayStats stats = new ReplayStats(catalog.instruments().size());
         try (TableOut events = options.format().create(temp, EVENTS_FILE, ReplayListener.eventColumns(catalog));
              TableOut trades = options.format().create(temp, TRADES_FILE, ReplayListener.tradeColumns(catalog)))
         {
             final ReplayListener listener = new ReplayListener(catalog, options.rules(), ids, rows::take,
-                liveOrderInstruments, events, trades, stats);
+                file.hasColumn("exchange_order_id") ? liveOrderInstruments : null, events, trades, stats);
             context.catalog(catalog)
                 .rules(options.rules())
                 .schedule(schedule)
@@ -171,21 +181,12 @@ public final class Replay
                 context.listener(also);
             }
 
-            final EnginePipeline[] pipeline = new EnginePipeline[1];
-            final CommandBatch batch = new CommandBatch();
             try
             {
-                final OrderFileReader reader = new OrderFileReader(catalog, ids, exchangeOrderId ->
-                {
-                    batch.flush(pipeline[0]);
-                    pipeline[0].drain();
-                    return liveOrderInstruments.getOrDefault(exchangeOrderId, Command.UNKNOWN);
-                });
                 long count = 0;
                 long lastRowTime = Long.MIN_VALUE;
                 long lastCloseTime = Long.MIN_VALUE;
                 long lastProgress = System.nanoTime();
-                final OrderFileRows file = new OrderFileRows(options.orders().name(), orders, catalog, ids, reader);
                 while (file.next())
                 {
                     if (pipeline[0] == null)

@@ -1,5 +1,9 @@
 package by.butb.sim.replay;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+
 /**
  * Checks that a stream of bytes, given block by block, is well-formed UTF-8 as Java's strict decoder sees it: no
  * stray or missing continuation byte, no overlong form, no surrogate, nothing above U+10FFFF. A character may span
@@ -7,6 +11,10 @@ package by.butb.sim.replay;
  */
 final class Utf8Check
 {
+    /** Eight bytes at a time: ASCII text, most of it, is passed over a word at a time. */
+    private static final VarHandle WORDS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long HIGH_BITS = 0x8080_8080_8080_8080L;
+
     /** Continuation bytes the current character still needs. */
     private int needed;
     /** The range the next continuation byte must be in (narrower than 80..BF right after some lead bytes). */
@@ -21,6 +29,10 @@ final class Utf8Check
         {
             if (needed == 0)
             {
+                while (i + Long.BYTES <= to && ((long)WORDS.get(b, i) & HIGH_BITS) == 0)
+                {
+                    i += Long.BYTES;
+                }
                 while (i < to && b[i] >= 0)
                 {
                     i++;
