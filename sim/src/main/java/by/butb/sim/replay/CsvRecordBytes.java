@@ -54,6 +54,10 @@ final class CsvRecordBytes
     /** Reads the next record; false at the end of the input. */
     boolean next()
     {
+        if (started && pending == -2 && plainLine())
+        {
+            return true;
+        }
         recordLine = line;
         fields = 0;
         length = 0;
@@ -134,6 +138,74 @@ final class CsvRecordBytes
             }
             c = read();
         }
+    }
+
+    /**
+     * Reads the next record at once when it is one line of the buffer without quotes and ends with '\n' or "\r\n"
+     * there: the fields are the runs between commas. Returns false, having consumed nothing, for any other record.
+     */
+    private boolean plainLine()
+    {
+        final byte[] b = buffer;
+        final int from = position;
+        int i = from;
+        int fieldStart = from;
+        int n = 0;
+        int bits = 0;
+        int next = -1;
+        while (i < limit)
+        {
+            final byte c = b[i];
+            if (c == ',')
+            {
+                n = addField(n, fieldStart - from, i - from);
+                fieldStart = i + 1;
+            }
+            else if (c == '\n')
+            {
+                next = i + 1;
+                break;
+            }
+            else if (c == '"' || c == '\r')
+            {
+                if (c == '"' || i + 1 >= limit || b[i + 1] != '\n')
+                {
+                    return false;
+                }
+                next = i + 2;
+                break;
+            }
+            bits |= c;
+            i++;
+        }
+        if (next < 0)
+        {
+            return false;
+        }
+        fields = addField(n, fieldStart - from, i - from);
+        length = i - from;
+        if (length > record.length)
+        {
+            record = new byte[Math.max(2 * record.length, length)];
+        }
+        System.arraycopy(b, from, record, 0, length);
+        plain = (bits & 0x80) == 0;
+        recordLine = line++;
+        position = next;
+        return true;
+    }
+
+    /** Sets field {@code n} to {@code [start, end)} and returns the count of fields. */
+    private int addField(final int n, final int start, final int end)
+    {
+        if (n == starts.length)
+        {
+            starts = Arrays.copyOf(starts, 2 * n);
+            ends = Arrays.copyOf(ends, 2 * n);
+        }
+        starts[n] = start;
+        ends[n] = end;
+        return n + 1;
     }
 
     /** The line the record starts on (1-based). */
@@ -229,14 +301,7 @@ final class CsvRecordBytes
 
     private void endField(final int fieldStart)
     {
-        if (fields == starts.length)
-        {
-            starts = Arrays.copyOf(starts, 2 * fields);
-            ends = Arrays.copyOf(ends, 2 * fields);
-        }
-        starts[fields] = fieldStart;
-        ends[fields] = length;
-        fields++;
+        fields = addField(fields, fieldStart, length);
     }
 
     private UncheckedIOException notUtf8()
