@@ -21,7 +21,8 @@ import java.util.Map;
  * the catalog knows, no on_behalf_of, every field in its plain form (a common-form time, exact upper-case words,
  * decimals {@link FixedPoint#parseShort} reads, an order id of at most {@link OrderFileReader#MAX_ORDER_ID_LENGTH}
  * characters and no control character), in an all-ASCII record without quotes. For any other row it answers null
- * before it has changed anything, and the row goes to {@link OrderFileReader}. Not thread-safe: the reading thread.
+ * before it has numbered an id or noted a time (at most the participant's id table exists now, empty), and the row
+ * goes to {@link OrderFileReader}. Not thread-safe: the reading thread.
  */
 final class PlainOrderRows
 {
@@ -82,8 +83,8 @@ final class PlainOrderRows
     }
 
     /**
-     * Fills {@code cmd} (cleared first) from a plain record and returns its row, or returns null, having changed
-     * nothing but {@code cmd}, when the record is not a plain row.
+     * Fills {@code cmd} (cleared first) from a plain record and returns its row, or returns null when the record is
+     * not a plain row ({@code cmd} may then be partly filled).
      */
     RowInfo read(final CsvRecordBytes record, final int columns, final Command cmd)
     {
