@@ -19,6 +19,16 @@ public final class CsvRow
         this.values = values;
     }
 
+    /**
+     * A row read by a reader other than {@link CsvReader}: {@code columns} (column name to index, the same map for
+     * every row of a file) and {@code values} as that reader would have made them.
+     */
+    public static CsvRow of(final String file, final int line, final Map<String, Integer> columns,
+        final List<String> values)
+    {
+        return new CsvRow(file, line, columns, values);
+    }
+
     public String file()
     {
         return file;

@@ -9,8 +9,10 @@ public final class FixedPoint
 {
     private static final long[] POW10 = new long[19];
     /** What {@link #parseShort} returns for text it leaves to {@link #parseGeneral}. */
-    static final long NOT_SHORT = Long.MIN_VALUE;
+    public static final long NOT_SHORT = Long.MIN_VALUE;
     private static final int MAX_SHORT_DIGITS = 18;
+    /** The two ASCII digits of 00 to 99, one pair after another. */
+    private static final byte[] DIGIT_PAIRS = new byte[200];
     private static final Pattern PLAIN_DECIMAL = Pattern.compile("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)");
 
     static
@@ -19,6 +21,11 @@ public final class FixedPoint
         for (int i = 1; i < POW10.length; i++)
         {
             POW10[i] = POW10[i - 1] * 10;
+        }
+        for (int i = 0; i < 100; i++)
+        {
+            DIGIT_PAIRS[2 * i] = (byte)('0' + i / 10);
+            DIGIT_PAIRS[2 * i + 1] = (byte)('0' + i % 10);
         }
     }
 
@@ -80,9 +87,10 @@ public final class FixedPoint
     /**
      * {@link #parse} without allocating, for the text it meets most: an optional sign, at most 18 significant
      * digits, an optional decimal point, no more decimals than {@code scale} (but for trailing zeros); returns
-     * {@link #NOT_SHORT} for anything else, which {@link #parseGeneral} then parses or refuses.
+     * {@link #NOT_SHORT} for anything else, which {@link #parseGeneral} then parses or refuses. The text is trimmed
+     * and not empty.
      */
-    static long parseShort(final String text, final int scale)
+    public static long parseShort(final CharSequence text, final int scale)
     {
         final int n = text.length();
         int i = 0;
@@ -195,17 +203,37 @@ public final class FixedPoint
             digits++;
         }
         final int end = at + Math.max(digits, width);
-        int p = end - 1;
+        int p = end;
         long rest = value;
-        for (; rest > Integer.MAX_VALUE; p--)
+        while (rest > Integer.MAX_VALUE)
         {
-            out[p] = (byte)('0' + rest % 10);
-            rest /= 10;
+            final long quotient = rest / 100;
+            final int pair = (int)(rest - quotient * 100);
+            out[--p] = DIGIT_PAIRS[2 * pair + 1];
+            out[--p] = DIGIT_PAIRS[2 * pair];
+            rest = quotient;
         }
-        for (int small = (int)rest; p >= at; p--)
+        int small = (int)rest;
+        while (small >= 100)
         {
-            out[p] = (byte)('0' + small % 10);
-            small /= 10;
+            final int quotient = small / 100;
+            final int pair = small - quotient * 100;
+            out[--p] = DIGIT_PAIRS[2 * pair + 1];
+            out[--p] = DIGIT_PAIRS[2 * pair];
+            small = quotient;
+        }
+        if (small >= 10)
+        {
+            out[--p] = DIGIT_PAIRS[2 * small + 1];
+            out[--p] = DIGIT_PAIRS[2 * small];
+        }
+        else
+        {
+            out[--p] = (byte)('0' + small);
+        }
+        while (p > at)
+        {
+            out[--p] = '0';
         }
         return end;
     }

@@ -124,6 +124,12 @@ public final class ParquetFileWriter implements TableOut
     }
 
     @Override
+    public ParquetFileWriter text(final byte[] utf8, final int from, final int length)
+    {
+        return field(new String(utf8, from, length, StandardCharsets.UTF_8));
+    }
+
+    @Override
     public ParquetFileWriter field(final long value)
     {
         return decimal(value, 0);

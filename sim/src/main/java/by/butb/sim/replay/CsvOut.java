@@ -108,6 +108,52 @@ public final class CsvOut implements TableOut
         return this;
     }
 
+    @Override
+    public CsvOut text(final byte[] utf8, final int from, final int length)
+    {
+        separate();
+        if (length == 0)
+        {
+            return this;
+        }
+        final int end = from + length;
+        boolean quote = utf8[from] == ' ' || utf8[from] == '#' || utf8[end - 1] == ' ';
+        int quotes = 0;
+        for (int i = from; i < end; i++)
+        {
+            final byte b = utf8[i];
+            if (b == '"')
+            {
+                quotes++;
+            }
+            else if (b == ',' || b == '\n' || b == '\r')
+            {
+                quote = true;
+            }
+        }
+        room(length + quotes + 2);
+        if (!quote && quotes == 0)
+        {
+            System.arraycopy(utf8, from, buffer, position, length);
+            position += length;
+            return this;
+        }
+        final byte[] b = buffer;
+        int p = position;
+        b[p++] = '"';
+        for (int i = from; i < end; i++)
+        {
+            if (utf8[i] == '"')
+            {
+                b[p++] = '"';
+            }
+            b[p++] = utf8[i];
+        }
+        b[p++] = '"';
+        position = p;
+        return this;
+    }
+
     /** The bytes {@link #field(String)} writes for {@code value}. */
     public static byte[] encoded(final String value)
     {
@@ -203,10 +249,15 @@ public final class CsvOut implements TableOut
     /** Makes room for {@code bytes} more bytes in the buffer, writing it out first when they do not fit. */
     private void room(final int bytes)
     {
-        if (position + bytes <= buffer.length)
+        if (position + bytes > buffer.length)
         {
-            return;
+            makeRoom(bytes);
         }
+    }
+
+    /** {@link #room} when the bytes do not fit: kept out of line so that the check inlines into every field. */
+    private void makeRoom(final int bytes)
+    {
         try
         {
             drain();

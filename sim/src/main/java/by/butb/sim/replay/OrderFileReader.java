@@ -74,6 +74,15 @@ public final class OrderFileReader
         this.instrumentOfExchangeOrder = instrumentOfExchangeOrder;
     }
 
+    /**
+     * Notes the time of a row read without this reader ({@link PlainOrderRows}): a later row with an unreadable time
+     * gets the time of the last row whose time was read.
+     */
+    void rowTimeRead(final long timeNanos)
+    {
+        lastTime = timeNanos;
+    }
+
     /** Fills {@code cmd} (cleared first) from {@code row} and returns the row's text and reason. */
     public RowInfo read(final CsvRow row, final Command cmd)
     {

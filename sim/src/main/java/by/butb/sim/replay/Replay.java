@@ -4,7 +4,6 @@ import by.butb.engine.core.Command;
 import by.butb.engine.core.CommandType;
 import by.butb.engine.core.MarketRules;
 import by.butb.engine.csv.CsvException;
-import by.butb.engine.csv.CsvReader;
 import by.butb.engine.model.Catalog;
 import by.butb.engine.model.CatalogLoader;
 import by.butb.engine.model.ScheduleLoader;
@@ -17,6 +16,7 @@ import by.butb.engine.pipeline.WaitStrategyName;
 import org.agrona.collections.Long2ObjectHashMap;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.io.Writer;
@@ -118,7 +118,7 @@ public final class Replay
         final SessionSchedule schedule = options.schedule() == null ? SessionSchedule.NONE :
             loadSchedule(options.schedule(), catalog);
 
-        final Reader orders = options.orders().open();
+        final InputStream orders = options.orders().openBytes();
         final Cleanup cleanup = new Cleanup(data);
         try (orders)
         {
@@ -145,20 +145,30 @@ public final class Replay
     }
 
     private static Result replay(final Options options, final Catalog catalog, final SessionSchedule schedule,
-        final Reader orders, final Path temp, final Consumer<String> progress, final EngineListener also)
+        final InputStream orders, final Path temp, final Consumer<String> progress, final EngineListener also)
         throws IOException
     {
         final OrderIds ids = new OrderIds();
         final EngineContext context = new EngineContext();
         final PendingRows rows = new PendingRows(context.ringSize());
-        // Written by the engine's thread, read by this one only after draining the pipeline (nothing in flight).
+        final EnginePipeline[] pipeline = new EnginePipeline[1];
+        final CommandBatch batch = new CommandBatch();
+        // Written by the engine's thread, read by this one only after draining the pipeline (nothing in flight); kept
+        // only when rows can name orders by exchange_order_id.
         final Map<Long, Integer> liveOrderInstruments = new Long2ObjectHashMap<>();
+        final OrderFileReader reader = new OrderFileReader(catalog, ids, exchangeOrderId ->
+        {
+            batch.flush(pipeline[0]);
+            pipeline[0].drain();
+            return liveOrderInstruments.getOrDefault(exchangeOrderId, Command.UNKNOWN);
+        });
+        final OrderFileRows file = new OrderFileRows(options.orders().name(), orders, catalog, ids, reader);
         final ReplayStats stats = new ReplayStats(catalog.instruments().size());
         try (TableOut events = options.format().create(temp, EVENTS_FILE, ReplayListener.eventColumns(catalog));
              TableOut trades = options.format().create(temp, TRADES_FILE, ReplayListener.tradeColumns(catalog)))
         {
             final ReplayListener listener = new ReplayListener(catalog, options.rules(), ids, rows::take,
-                liveOrderInstruments, events, trades, stats);
+                file.hasColumn("exchange_order_id") ? liveOrderInstruments : null, events, trades, stats);
             context.catalog(catalog)
                 .rules(options.rules())
                 .schedule(schedule)
@@ -171,55 +181,46 @@ public final class Replay
                 context.listener(also);
             }
 
-            final EnginePipeline[] pipeline = new EnginePipeline[1];
-            final CommandBatch batch = new CommandBatch();
             try
             {
-                final OrderFileReader reader = new OrderFileReader(catalog, ids, exchangeOrderId ->
-                {
-                    batch.flush(pipeline[0]);
-                    pipeline[0].drain();
-                    return liveOrderInstruments.getOrDefault(exchangeOrderId, Command.UNKNOWN);
-                });
-                final long[] count = {0};
-                // [0]: the latest row time; [1]: the latest close time of a lot offered
-                final long[] lastTime = {Long.MIN_VALUE, Long.MIN_VALUE};
-                final long[] lastProgress = {System.nanoTime()};
-                final String ordersName = options.orders().name();
-                CsvReader.readAllowingExtraValues(ordersName, orders, OrderFileReader.REQUIRED_COLUMNS, row ->
+                long count = 0;
+                long lastRowTime = Long.MIN_VALUE;
+                long lastCloseTime = Long.MIN_VALUE;
+                long lastProgress = System.nanoTime();
+                while (file.next())
                 {
                     if (pipeline[0] == null)
                     {
                         pipeline[0] = EnginePipeline.start(context);
                     }
                     final Command command = batch.next();
-                    final RowInfo info = reader.read(row, command);
+                    final RowInfo info = file.read(command);
                     rows.add(info);
-                    lastTime[0] = Math.max(lastTime[0], command.timeNanos);
+                    lastRowTime = Math.max(lastRowTime, command.timeNanos);
                     if (command.type == CommandType.LOT_OFFER)
                     {
-                        lastTime[1] = Math.max(lastTime[1], command.closeTimeNanos);
+                        lastCloseTime = Math.max(lastCloseTime, command.closeTimeNanos);
                     }
                     batch.add(pipeline[0]);
-                    if ((++count[0] & 0xFFFF) == 0 && System.nanoTime() - lastProgress[0] > PROGRESS_EVERY_NANOS)
+                    if ((++count & 0xFFFF) == 0 && System.nanoTime() - lastProgress > PROGRESS_EVERY_NANOS)
                     {
-                        lastProgress[0] = System.nanoTime();
-                        progress.accept("replayed " + count[0] + " rows (line " + row.line() + ")");
+                        lastProgress = System.nanoTime();
+                        progress.accept("replayed " + count + " rows (line " + file.line() + ")");
                     }
-                });
+                }
                 if (pipeline[0] == null)
                 {
                     pipeline[0] = EnginePipeline.start(context);
                 }
                 batch.flush(pipeline[0]);
                 final long clockTime = options.until() != null ? options.until() :
-                    lastTime[1] > lastTime[0] ? lastTime[1] : Long.MIN_VALUE;
+                    lastCloseTime > lastRowTime ? lastCloseTime : Long.MIN_VALUE;
                 if (clockTime != Long.MIN_VALUE)
                 {
-                    if (options.until() != null && lastTime[0] != Long.MIN_VALUE && clockTime < lastTime[0])
+                    if (options.until() != null && lastRowTime != Long.MIN_VALUE && clockTime < lastRowTime)
                     {
                         throw new ReplayException("--until " + ReplayListener.time(clockTime) +
-                            " is before the last row's time " + ReplayListener.time(lastTime[0]));
+                            " is before the last row's time " + ReplayListener.time(lastRowTime));
                     }
                     // The CLOCK's events (lots closing, phases, expiries) are reported on the line after the last.
                     pipeline[0].submit(new Command().clock(clockTime));

@@ -9,14 +9,12 @@ import by.butb.engine.core.MatchingEngine;
 import by.butb.engine.core.ResultCode;
 import by.butb.engine.core.TradeKind;
 import by.butb.engine.model.Catalog;
-import by.butb.engine.model.FixedPoint;
 import by.butb.engine.model.Instrument;
 import by.butb.engine.model.OrderType;
-import by.butb.engine.model.Participant;
-import by.butb.engine.model.ParticipantStatus;
 import by.butb.engine.model.Side;
 import by.butb.engine.model.TimeInForce;
 import by.butb.engine.pipeline.EngineListener;
+import org.agrona.collections.Long2ObjectHashMap;
 
 import java.io.UncheckedIOException;
 import java.time.Instant;
@@ -50,16 +48,22 @@ public final class ReplayListener implements EngineListener
     private static final byte[][] TRADE_KINDS = CsvOut.encodedNames(TradeKind.values());
 
     private final Catalog catalog;
-    private final MarketRules rules;
-    private final OrderNames ids;
+    private final EventReasons reasons;
+    private final OrderNames names;
+    /** {@link #names} when it is an {@link OrderIds}, whose names are written from their bytes; else null. */
+    private final OrderIds ids;
     private final LongFunction<RowInfo> rows;
     private final Map<Long, Integer> liveOrderInstruments;
+    /** {@link #liveOrderInstruments} when it takes primitive keys, else null. */
+    private final Long2ObjectHashMap<Integer> livePrimitive;
     private final TableOut events;
     private final TableOut trades;
     private final ReplayStats stats;
     /** The catalog's participant ids and instrument symbols as CSV fields, by index. */
     private final byte[][] participantIds;
     private final byte[][] symbols;
+    /** Per catalog participant, its order ids once it has some. */
+    private final OwnerIds[] ownerIds;
     private final List<EngineEvent> pending = new ArrayList<>();
     private int pendingCount;
     private long eventId;
@@ -70,27 +74,20 @@ public final class ReplayListener implements EngineListener
      *                             command came from no row; called on the engine's thread once per command.
      * @param liveOrderInstruments kept here: the instrument of each live order by exchange order id; null when no
      *                             one asks (nothing is kept then).
+     * @param names                the order id strings behind the events' client order ids, asked on the engine's
+     *                             thread (an {@link OrderIds} is read without making strings).
      */
-    public ReplayListener(final Catalog catalog, final MarketRules rules, final OrderIds ids,
-        final LongFunction<RowInfo> rows, final Map<Long, Integer> liveOrderInstruments, final TableOut events,
-        final TableOut trades, final ReplayStats stats)
-    {
-        this(catalog, rules, (OrderNames)ids::nameOf, rows, liveOrderInstruments, events, trades, stats);
-    }
-
-    /**
-     * As {@link #ReplayListener(Catalog, MarketRules, OrderIds, LongFunction, Map, TableOut, TableOut,
-     * ReplayStats)}, the events' order ids named by {@code ids} (called on the engine's thread).
-     */
-    public ReplayListener(final Catalog catalog, final MarketRules rules, final OrderNames ids,
+    public ReplayListener(final Catalog catalog, final MarketRules rules, final OrderNames names,
         final LongFunction<RowInfo> rows, final Map<Long, Integer> liveOrderInstruments, final TableOut events,
         final TableOut trades, final ReplayStats stats)
     {
         this.catalog = catalog;
-        this.rules = rules;
-        this.ids = ids;
+        this.reasons = new EventReasons(catalog, rules, names);
+        this.names = names;
+        this.ids = names instanceof OrderIds table ? table : null;
         this.rows = rows;
         this.liveOrderInstruments = liveOrderInstruments;
+        this.livePrimitive = liveOrderInstruments instanceof Long2ObjectHashMap<Integer> m ? m : null;
         this.events = events;
         this.trades = trades;
         this.stats = stats;
@@ -99,6 +96,7 @@ public final class ReplayListener implements EngineListener
         {
             participantIds[i] = CsvOut.encoded(catalog.participant(i).id());
         }
+        ownerIds = new OwnerIds[participantIds.length];
         symbols = new byte[catalog.instruments().size()][];
         for (int i = 0; i < symbols.length; i++)
         {
@@ -184,17 +182,17 @@ public final class ReplayListener implements EngineListener
     {
         switch (e.type)
         {
-            case ACCEPTED -> liveOrderInstruments.put(e.exchangeOrderId, e.instrument);
-            case CANCELLED, EXPIRED -> liveOrderInstruments.remove(e.exchangeOrderId);
+            case ACCEPTED -> putLive(e.exchangeOrderId, e.instrument);
+            case CANCELLED, EXPIRED -> removeLive(e.exchangeOrderId);
             case TRADE ->
             {
                 if (e.buyLeaves == 0)
                 {
-                    liveOrderInstruments.remove(e.buyOrderId);
+                    removeLive(e.buyOrderId);
                 }
                 if (e.sellLeaves == 0)
                 {
-                    liveOrderInstruments.remove(e.sellOrderId);
+                    removeLive(e.sellOrderId);
                 }
             }
             default ->
@@ -203,11 +201,33 @@ public final class ReplayListener implements EngineListener
         }
     }
 
+    private void putLive(final long exchangeOrderId, final int instrument)
+    {
+        if (livePrimitive != null)
+        {
+            livePrimitive.put(exchangeOrderId, Integer.valueOf(instrument));
+        }
+        else
+        {
+            liveOrderInstruments.put(exchangeOrderId, instrument);
+        }
+    }
+
+    private void removeLive(final long exchangeOrderId)
+    {
+        if (livePrimitive != null)
+        {
+            livePrimitive.remove(exchangeOrderId);
+        }
+        else
+        {
+            liveOrderInstruments.remove(exchangeOrderId);
+        }
+    }
+
     private void writeTrade(final EngineEvent e)
     {
         final Instrument instrument = catalog.instrument(e.instrument);
-        final String buyer = participantName(e.buyOwner, "");
-        final String seller = participantName(e.sellOwner, "");
         trades.field(e.tradeId)
             .time(e.timeNanos)
             .field(symbols[instrument.index()])
@@ -215,9 +235,9 @@ public final class ReplayListener implements EngineListener
             .decimal(e.quantity, instrument.quantityScale());
         participant(trades, e.buyOwner, "");
         participant(trades, e.sellOwner, "");
-        trades.field(orderName(buyer, e.buyClientOrderId))
-            .field(orderName(seller, e.sellClientOrderId))
-            .field(SIDES[e.side.ordinal()])
+        orderName(trades, e.buyOwner, "", e.buyClientOrderId);
+        orderName(trades, e.sellOwner, "", e.sellClientOrderId);
+        trades.field(SIDES[e.side.ordinal()])
             .field(TRADE_KINDS[e.tradeKind.ordinal()])
             .end();
     }
@@ -232,14 +252,20 @@ public final class ReplayListener implements EngineListener
         final boolean rejected = e.type == EventType.REJECTED;
         final boolean unreadable = e.commandType == CommandType.INVALID;
         final Instrument instrument = instrument(e.instrument);
-        final String owner = participantName(e.owner, info.owner());
         events.field(++eventId)
             .time(e.timeNanos)
             .fieldUnlessZero(e.userRef);
         participant(events, e.owner, info.owner());
         participant(events, e.submitter, info.participant());
-        events.field(rejected ? info.orderId() : orderName(owner, e.clientOrderId))
-            .fieldUnlessZero(e.exchangeOrderId);
+        if (rejected)
+        {
+            events.field(info.orderId());
+        }
+        else
+        {
+            orderName(events, e.owner, info.owner(), e.clientOrderId);
+        }
+        events.fieldUnlessZero(e.exchangeOrderId);
         if (instrument != null)
         {
             events.field(symbols[instrument.index()]);
@@ -261,8 +287,8 @@ public final class ReplayListener implements EngineListener
         }
         events.field(EVENT_TYPES[e.type.ordinal()])
             .field(e.code.code())
-            .field(CODE_NAMES[e.code.ordinal()])
-            .field(reason(e, info, instrument, engine));
+            .field(CODE_NAMES[e.code.ordinal()]);
+        reasons.write(events, e, info, instrument, engine);
 
         final boolean scaled = instrument != null && !unreadable &&
             (!rejected || e.commandType == CommandType.NEW_ORDER || e.commandType == CommandType.REPLACE);
@@ -318,156 +344,6 @@ public final class ReplayListener implements EngineListener
         events.end();
     }
 
-    /** The code's fixed text plus what makes it useful: the offending value, the limit, the names. */
-    private String reason(final EngineEvent e, final RowInfo info, final Instrument instrument,
-        final MatchingEngine engine)
-    {
-        if (e.commandType == CommandType.INVALID && e.type == EventType.REJECTED && info.reason() != null)
-        {
-            return info.reason();
-        }
-        final String text = e.code.text();
-        return switch (e.code)
-        {
-            case OK -> e.type == EventType.TRADE ? tradeReason(e) : okReason(e, info);
-            case NOT_ALLOWED_IN_PHASE, MARKET_CLOSED -> text + phaseContext(e, instrument, engine);
-            case UNKNOWN_PARTICIPANT -> text + " '" + info.participant() + "'";
-            case UNKNOWN_INSTRUMENT -> text + " '" + info.instrument() + "'";
-            case UNKNOWN_CLIENT -> "on_behalf_of names an unknown participant '" + info.onBehalfOf() + "'";
-            case PARTICIPANT_NOT_ACTIVE -> text + ": " + inactive(e);
-            case NOT_ADMITTED_TO_SECTION -> instrument == null || e.owner < 0 ? text :
-                text + ": " + participantName(e.owner, "") + " is admitted to " + sections(e.owner) + ", " +
-                    instrument.symbol() + " is in " + instrument.section();
-            case NOT_CLIENT_OF_BROKER -> text + ": " + participantName(e.owner, info.owner()) + " is not a client of " +
-                participantName(e.submitter, info.participant());
-            case PRICE_NOT_ON_STEP -> instrument == null ? text : "price " + price(instrument, e.price) +
-                " is not a multiple of the price step " + price(instrument, instrument.priceStep());
-            case QUANTITY_NOT_ON_LOT -> instrument == null ? text : "quantity " + quantity(instrument, e.quantity) +
-                " is not a multiple of the lot size " + quantity(instrument, instrument.lotSize());
-            case PRICE_OUTSIDE_BAND -> instrument == null ? text : "price " + price(instrument, e.price) +
-                " is outside the band " + price(instrument, instrument.lowPrice()) + ".." +
-                price(instrument, instrument.highPrice());
-            case INSUFFICIENT_DEPOSIT -> text + depositContext(e, instrument, engine);
-            case CURRENCY_MISMATCH -> instrument == null || e.owner < 0 ? text :
-                text + ": " + participantName(e.owner, "") + "'s deposit is in " +
-                    catalog.participant(e.owner).currency() + ", " + instrument.symbol() + " trades in " +
-                    instrument.currency();
-            case DUPLICATE_ORDER_ID -> text + " '" + info.orderId() + "'";
-            case UNKNOWN_ORDER -> text + (info.exchangeOrderId().isEmpty() ? " '" + info.orderId() + "'" :
-                " (exchange_order_id " + info.exchangeOrderId() + ")");
-            case REPLACE_QUANTITY_NOT_ABOVE_FILLED -> instrument == null ? text :
-                text + " (" + quantity(instrument, e.filled) + " filled)";
-            case UNKNOWN_COUNTERPARTY -> text + " '" + info.counterparty() + "'";
-            case OUTBID -> text + (e.counterparty >= 0 ? " on the lot of " + participantName(e.counterparty, "") : "");
-            case UNKNOWN_LOT -> text + (info.exchangeOrderId().isEmpty() ?
-                " '" + info.counterpartyOrderId() + "' of " + info.counterparty() :
-                " (exchange_order_id " + info.exchangeOrderId() + ")");
-            case IOC_REMAINDER, MARKET_REMAINDER -> instrument == null ? text :
-                text + " (" + quantity(instrument, e.quantity - e.filled) + " of " + quantity(instrument, e.quantity) +
-                    " not filled)";
-            default -> text;
-        };
-    }
-
-    private String tradeReason(final EngineEvent e)
-    {
-        final String buyer = participantName(e.buyOwner, "");
-        final String seller = participantName(e.sellOwner, "");
-        final String deal = e.side == Side.BUY ?
-            "bought from " + seller + " order " + orderName(seller, e.sellClientOrderId) :
-            "sold to " + buyer + " order " + orderName(buyer, e.buyClientOrderId);
-        return switch (e.tradeKind)
-        {
-            case CONTINUOUS -> deal;
-            case CALL_AUCTION -> deal + " in the opening call auction";
-            case LOT_AUCTION -> deal + ": the lot auction closed, this bid won";
-            case ADDRESS_DEAL -> deal + " in an address deal";
-        };
-    }
-
-    private String okReason(final EngineEvent e, final RowInfo info)
-    {
-        if (e.commandType == CommandType.LOT_OFFER && e.type == EventType.ACCEPTED)
-        {
-            return "ok: the lot's auction is open";
-        }
-        if (e.counterparty < 0 || e.counterparty >= catalog.participants().size())
-        {
-            return e.code.text();
-        }
-        final String counterparty = catalog.participant(e.counterparty).id();
-        if (e.commandType == CommandType.LOT_BID)
-        {
-            return "ok: bid on the lot of " + counterparty;
-        }
-        if (!info.counterpartyOrderId().isEmpty())
-        {
-            return "ok: takes the address order of " + counterparty;
-        }
-        return "ok: address order, only " + counterparty + " can take it";
-    }
-
-    private String phaseContext(final EngineEvent e, final Instrument instrument, final MatchingEngine engine)
-    {
-        if (instrument == null)
-        {
-            return "";
-        }
-        return ": section " + instrument.section() + " is in phase " + engine.phase(instrument.sectionIndex());
-    }
-
-    private String inactive(final EngineEvent e)
-    {
-        final StringBuilder who = new StringBuilder();
-        for (final int index : new int[] {e.submitter, e.owner})
-        {
-            if (index >= 0 && index < catalog.participants().size())
-            {
-                final Participant p = catalog.participant(index);
-                if (p.status() != ParticipantStatus.ACTIVE && who.indexOf(p.id() + " ") < 0)
-                {
-                    who.append(who.length() == 0 ? "" : ", ").append(p.id()).append(" is ").append(p.status());
-                }
-            }
-        }
-        return who.toString();
-    }
-
-    private String depositContext(final EngineEvent e, final Instrument instrument, final MatchingEngine engine)
-    {
-        if (instrument == null || e.owner < 0)
-        {
-            return "";
-        }
-        final String currency = catalog.participant(e.owner).currency();
-        final String free = money(engine.freeDeposit(e.owner)) + " " + currency;
-        if (e.commandType == CommandType.NEW_ORDER)
-        {
-            final long valuePrice = e.orderType == OrderType.MARKET ? instrument.highPrice() : e.price;
-            final long notional = instrument.notional(valuePrice, e.quantity);
-            if (notional >= 0)
-            {
-                return ": the order needs " + money(rules.guarantee(notional)) + " " + currency + ", " +
-                    participantName(e.owner, "") + " has " + free + " free";
-            }
-        }
-        return ": " + participantName(e.owner, "") + " has " + free + " free";
-    }
-
-    private String sections(final int participant)
-    {
-        final long mask = catalog.participant(participant).sectionMask();
-        final StringBuilder names = new StringBuilder();
-        for (int i = 0; i < catalog.sections().size(); i++)
-        {
-            if ((mask & (1L << i)) != 0)
-            {
-                names.append(names.length() == 0 ? "" : " and ").append(catalog.sections().get(i));
-            }
-        }
-        return names.length() == 0 ? "no section" : names.toString();
-    }
-
     private Instrument instrument(final int index)
     {
         return index >= 0 && index < catalog.instruments().size() ? catalog.instrument(index) : null;
@@ -486,39 +362,51 @@ public final class ReplayListener implements EngineListener
         }
     }
 
-    private String participantName(final int index, final String asWritten)
-    {
-        return index >= 0 && index < catalog.participants().size() ? catalog.participant(index).id() : asWritten;
-    }
-
-    private String orderName(final String owner, final long clientOrderId)
+    /** Writes {@link #orderName} of the owner with this index (or as written) without making a string. */
+    private void orderName(final TableOut out, final int owner, final String asWritten, final long clientOrderId)
     {
         if (clientOrderId == 0)
         {
-            return "";
+            out.field("");
+            return;
         }
-        final String name = ids.nameOf(owner, clientOrderId);
-        return name != null ? name : "#" + clientOrderId;
+        if (ids == null)
+        {
+            final String name = names.nameOf(owner >= 0 && owner < participantIds.length ?
+                catalog.participant(owner).id() : asWritten, clientOrderId);
+            out.field(name != null ? name : "#" + clientOrderId);
+            return;
+        }
+        final OwnerIds o = ownerIds(owner, asWritten);
+        final long span = o == null ? 0 : o.span(clientOrderId);
+        if (span == 0)
+        {
+            out.field("#" + clientOrderId);
+        }
+        else
+        {
+            out.text(o.arena(), (int)(span >>> 32), (int)span - 1);
+        }
+    }
+
+    private OwnerIds ownerIds(final int owner, final String asWritten)
+    {
+        if (owner < 0 || owner >= ownerIds.length)
+        {
+            return ids.ownerIfAny(asWritten);
+        }
+        OwnerIds o = ownerIds[owner];
+        if (o == null)
+        {
+            o = ids.ownerIfAny(catalog.participant(owner).id());
+            ownerIds[owner] = o;
+        }
+        return o;
     }
 
     private static String upper(final String text)
     {
         return text.toUpperCase(Locale.ROOT);
-    }
-
-    private static String price(final Instrument instrument, final long price)
-    {
-        return FixedPoint.format(price, instrument.priceScale());
-    }
-
-    private static String quantity(final Instrument instrument, final long quantity)
-    {
-        return FixedPoint.format(quantity, instrument.quantityScale());
-    }
-
-    static String money(final long minorUnits)
-    {
-        return FixedPoint.format(minorUnits, Instrument.MONEY_SCALE);
     }
 
     /** ISO-8601 UTC, e.g. 2024-03-01T09:00:00Z (fractions of a second only when there are some). */

@@ -49,6 +49,12 @@ public record Source(String name, Path path, String resource)
     /** Opens the source as UTF-8 text; a missing or unreadable file is a {@link CsvException} naming it. */
     public Reader open()
     {
+        return new BufferedReader(new InputStreamReader(openBytes(), decoder()), 1 << 16);
+    }
+
+    /** Opens the source's bytes; a missing or unreadable file is a {@link CsvException} naming it. */
+    public InputStream openBytes()
+    {
         if (path != null)
         {
             if (Files.isDirectory(path))
@@ -57,7 +63,7 @@ public record Source(String name, Path path, String resource)
             }
             try
             {
-                return new BufferedReader(new InputStreamReader(Files.newInputStream(path), decoder()), 1 << 16);
+                return Files.newInputStream(path);
             }
             catch (final NoSuchFileException ex)
             {
@@ -77,7 +83,7 @@ public record Source(String name, Path path, String resource)
         {
             throw new CsvException(name, 0, null, "is missing from the jar; rebuild with mvn install");
         }
-        return new BufferedReader(new InputStreamReader(in, decoder()));
+        return in;
     }
 
     private static CharsetDecoder decoder()

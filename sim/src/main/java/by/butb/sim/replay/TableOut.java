@@ -15,6 +15,12 @@ public interface TableOut extends AutoCloseable
     /** Text already encoded by {@link CsvOut#encoded}: for names and words written again and again. */
     TableOut field(byte[] encoded);
 
+    /**
+     * Text given as its UTF-8 bytes {@code utf8[from, from + length)} (valid UTF-8): written as {@link #field(String)}
+     * writes the text they encode, without making it a string.
+     */
+    TableOut text(byte[] utf8, int from, int length);
+
     /** A whole number. */
     TableOut field(long value);
 

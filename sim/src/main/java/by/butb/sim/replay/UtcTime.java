@@ -37,7 +37,7 @@ final class UtcTime
     }
 
     /** The common form read by hand, or {@link #NOT_COMMON}. */
-    static long parseCommonForm(final String t)
+    static long parseCommonForm(final CharSequence t)
     {
         final int n = t.length();
         if (n < SHORTEST || n > LONGEST || n == SHORTEST + 1 || t.charAt(n - 1) != 'Z' || t.charAt(4) != '-' ||
@@ -80,7 +80,7 @@ final class UtcTime
     }
 
     /** The decimal value of {@code t[from, to)}, all digits (at most 9), or -1. */
-    private static int digits(final String t, final int from, final int to)
+    private static int digits(final CharSequence t, final int from, final int to)
     {
         int value = 0;
         for (int i = from; i < to; i++)
