@@ -5,7 +5,6 @@ import by.butb.engine.model.Side;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import quickfix.Message;
-import quickfix.Session;
 import quickfix.SessionID;
 import quickfix.field.MDReqRejReason;
 import quickfix.fix44.MarketDataIncrementalRefresh;
@@ -34,6 +33,7 @@ final class Outbound implements AutoCloseable
     private static final Object STOP = new Object();
 
     private final Catalog catalog;
+    private final FixSessions sessions;
     private final int maxSubscriptionsPerSession;
     private final SessionID[][] recipients;
     private final LinkedBlockingQueue<Object> queue = new LinkedBlockingQueue<>();
@@ -51,9 +51,11 @@ final class Outbound implements AutoCloseable
 
     /** {@code maxSubscriptionsPerSession}: live market-data subscriptions a session may hold at once. */
     @SuppressWarnings("unchecked")
-    Outbound(final Catalog catalog, final String exchangeCompId, final int maxSubscriptionsPerSession)
+    Outbound(final Catalog catalog, final FixSessions sessions, final String exchangeCompId,
+        final int maxSubscriptionsPerSession)
     {
         this.catalog = catalog;
+        this.sessions = sessions;
         this.maxSubscriptionsPerSession = maxSubscriptionsPerSession;
         final int participants = catalog.participants().size();
         final List<List<SessionID>> routes = new ArrayList<>();
@@ -188,7 +190,7 @@ final class Outbound implements AutoCloseable
                 }
                 batch.add(first);
                 queue.drainTo(batch, 255);
-                CoalescingResponder.beginBatch(); // one socket write per session for the whole batch
+                sessions.beginBatch(); // one socket write per session for the whole batch
                 try
                 {
                     for (final Object item : batch)
@@ -203,7 +205,7 @@ final class Outbound implements AutoCloseable
                 }
                 finally
                 {
-                    CoalescingResponder.endBatch();
+                    sessions.endBatch();
                 }
             }
             catch (final InterruptedException ex)
@@ -239,7 +241,7 @@ final class Outbound implements AutoCloseable
                 boolean first = true;
                 for (final SessionID sid : to)
                 {
-                    if (Session.doesSessionExist(sid))
+                    if (sessions.exists(sid))
                     {
                         deliver(sid, first ? s.message : (Message)s.message.clone());
                         first = false;
@@ -278,14 +280,9 @@ final class Outbound implements AutoCloseable
         }
     }
 
-    private static void deliver(final SessionID to, final Message message)
+    private void deliver(final SessionID to, final Message message)
     {
-        final Session session = Session.lookupSession(to);
-        if (session != null)
-        {
-            // Stored for resend when the session is not logged on (a gap fill on its next logon).
-            session.send(message);
-        }
+        sessions.send(to, message);
     }
 
     private void drop(final Subscription sub)
@@ -312,8 +309,7 @@ final class Outbound implements AutoCloseable
         }
         for (final Subscription sub : byInstrument[md.instrument])
         {
-            final Session session = Session.lookupSession(sub.session);
-            if (session == null || !session.isLoggedOn())
+            if (!sessions.loggedOn(sub.session))
             {
                 continue;
             }
@@ -324,12 +320,12 @@ final class Outbound implements AutoCloseable
                     catalog.instrument(md.instrument), sub.sent[k], md.book, md.trades);
                 if (x != null)
                 {
-                    session.send(x);
+                    sessions.send(sub.session, x);
                 }
             }
             else
             {
-                session.send(snapshot(sub, md.instrument));
+                sessions.send(sub.session, snapshot(sub, md.instrument));
             }
             sub.sent[k] = md.book;
         }
@@ -343,16 +339,15 @@ final class Outbound implements AutoCloseable
 
     private void onSubscribe(final Subscription sub)
     {
-        final Session session = Session.lookupSession(sub.session);
-        if (session == null)
+        if (!sessions.exists(sub.session))
         {
             return;
         }
         final Map<String, Subscription> subs = bySession.computeIfAbsent(sub.session, s -> new HashMap<>());
         if (subs.containsKey(sub.reqId))
         {
-            session.send(MarketDataMessages.reject(sub.reqId, MDReqRejReason.DUPLICATE_MDREQID, "MDReqID " + sub.reqId +
-                " is already subscribed"));
+            sessions.send(sub.session, MarketDataMessages.reject(sub.reqId, MDReqRejReason.DUPLICATE_MDREQID,
+                "MDReqID " + sub.reqId + " is already subscribed"));
             return;
         }
         if (sub.subscribe)
@@ -360,13 +355,14 @@ final class Outbound implements AutoCloseable
             final String refusal = subscriptionRefusal(sub, subs);
             if (refusal != null)
             {
-                session.send(MarketDataMessages.reject(sub.reqId, MDReqRejReason.INSUFFICIENT_BANDWIDTH, refusal));
+                sessions.send(sub.session, MarketDataMessages.reject(sub.reqId, MDReqRejReason.INSUFFICIENT_BANDWIDTH,
+                    refusal));
                 return;
             }
         }
         for (int k = 0; k < sub.instruments.length; k++)
         {
-            session.send(snapshot(sub, sub.instruments[k]));
+            sessions.send(sub.session, snapshot(sub, sub.instruments[k]));
             sub.sent[k] = latest[sub.instruments[k]];
         }
         if (sub.subscribe)

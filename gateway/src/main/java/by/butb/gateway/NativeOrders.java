@@ -1,0 +1,314 @@
+package by.butb.gateway;
+
+import by.butb.engine.core.CommandType;
+import by.butb.engine.core.ResultCode;
+import by.butb.engine.model.Catalog;
+import by.butb.engine.model.Instrument;
+import by.butb.engine.model.OrderType;
+import by.butb.engine.model.Side;
+import by.butb.gateway.fix.FixDecoder;
+import by.butb.gateway.fix.UtcTimestamps;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import quickfix.field.BusinessRejectReason;
+import quickfix.field.SessionRejectReason;
+import quickfix.fix44.BusinessMessageReject;
+
+/**
+ * The native engine's order path, on the I/O thread: NewOrderSingle, OrderCancelRequest and
+ * OrderCancelReplaceRequest read from the received bytes ({@link FixDecoder}) straight into a {@link Request} and
+ * submitted ({@link EngineSubmitter}), with the rules the QuickFIX/J path applies ({@link OrderFields},
+ * {@link FixIds}, {@link ClOrdIdTable}); reports come back through {@link EngineBridge} and {@link Outbound}. The
+ * fields of the exchange's mechanisms (parties, brokers' clients, address deals, lots) are refused with a
+ * BusinessMessageReject naming them: the native engine does not support them yet.
+ */
+final class NativeOrders
+{
+    private static final Logger LOG = LoggerFactory.getLogger(NativeOrders.class);
+    /** Tags of the BUTB mechanisms and of acting for a client, which this engine refuses, with their names. */
+    private static final int[] MECHANISM_TAGS = {453, 115, ButbTags.LOT_ACTION, ButbTags.BID_STEP,
+        ButbTags.CONTRA_CL_ORD_ID, ButbTags.CONTRA_ORDER_ID};
+    private static final String[] MECHANISM_NAMES = {"NoPartyIDs(453)", "OnBehalfOfCompID(115)", "LotAction(9010)",
+        "BidStep(9011)", "ContraClOrdID(9001)", "ContraOrderID(9002)"};
+    private static final int[] NEW_ORDER_REQUIRED = {11, 54, 60, 40};
+    private static final int[] CANCEL_REQUIRED = {41, 11, 54, 60};
+    private static final int[] REPLACE_REQUIRED = {41, 11, 54, 60, 40};
+
+    private final Catalog catalog;
+    private final EngineSubmitter engine;
+    private final ClOrdIdTable clOrdIds;
+    private final Outbound outbound;
+
+    NativeOrders(final Catalog catalog, final EngineSubmitter engine, final ClOrdIdTable clOrdIds,
+        final Outbound outbound)
+    {
+        this.catalog = catalog;
+        this.engine = engine;
+        this.clOrdIds = clOrdIds;
+        this.outbound = outbound;
+    }
+
+    /** An order message (D, F or G) with sequence number {@code seq} received on {@code s}. */
+    void onOrder(final NativeSession s, final FixDecoder d, final int seq, final String msgType)
+    {
+        final boolean newOrder = "D".equals(msgType);
+        if (!sessionLevelValid(s, d, seq, msgType))
+        {
+            return;
+        }
+        final String clOrdId = d.string(11);
+        try
+        {
+            for (int i = 0; i < MECHANISM_TAGS.length; i++)
+            {
+                if (d.has(MECHANISM_TAGS[i]))
+                {
+                    throw new Unsupported(MECHANISM_NAMES[i] + " is not supported by the native FIX engine yet: " +
+                        "use the default engine for parties, clients, address deals and lots", clOrdId);
+                }
+            }
+            if (newOrder)
+            {
+                newOrder(s, d, clOrdId);
+            }
+            else
+            {
+                cancel(s, d, clOrdId, "G".equals(msgType));
+            }
+        }
+        catch (final Unsupported ex)
+        {
+            businessReject(s, seq, msgType, ex.refId, ex.reason, ex.getMessage());
+        }
+        catch (final IllegalStateException ex)
+        {
+            LOG.error("engine unavailable", ex);
+            businessReject(s, seq, msgType, clOrdId, BusinessRejectReason.APPLICATION_NOT_AVAILABLE,
+                "the exchange cannot process orders now");
+        }
+    }
+
+    /**
+     * What the QuickFIX/J engine's dictionary and {@link FixIds} check before the application: required fields,
+     * timestamps and decimals in their formats, identifiers; a breach is answered with a session Reject.
+     */
+    private static boolean sessionLevelValid(final NativeSession s, final FixDecoder d, final int seq,
+        final String msgType)
+    {
+        final int[] required = "D".equals(msgType) ? NEW_ORDER_REQUIRED : "F".equals(msgType) ? CANCEL_REQUIRED :
+            REPLACE_REQUIRED;
+        for (final int tag : required)
+        {
+            if (!d.has(tag))
+            {
+                s.protocol.reject(seq, tag, msgType, SessionRejectReason.REQUIRED_TAG_MISSING, "Required tag missing");
+                return false;
+            }
+        }
+        final int bad = d.timestampNanos(60) == UtcTimestamps.INVALID ? 60 : !isDecimal(d, 38) ? 38 :
+            !isDecimal(d, 44) ? 44 : !d.isChar(54) ? 54 : d.has(40) && !d.isChar(40) ? 40 :
+            d.has(59) && !d.isChar(59) ? 59 : 0;
+        if (bad != 0)
+        {
+            s.protocol.reject(seq, bad, msgType, SessionRejectReason.INCORRECT_DATA_FORMAT_FOR_VALUE,
+                "Incorrect data format for value");
+            return false;
+        }
+        for (final int tag : FixIds.IDENTIFIER_TAGS)
+        {
+            final String value = d.has(tag) ? d.string(tag) : null;
+            final String problem = value == null ? null : FixIds.problem(value);
+            if (problem != null)
+            {
+                s.protocol.reject(seq, tag, msgType, FixIds.rejectReason(value), FixIds.rejectText(tag, problem));
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Absent, or a FIX float: optional sign, digits with at most one '.', at least one digit. */
+    private static boolean isDecimal(final FixDecoder d, final int tag)
+    {
+        final int i = d.indexOf(tag);
+        if (i < 0)
+        {
+            return true;
+        }
+        final byte[] b = d.buffer();
+        int p = d.valueStart(i);
+        final int end = d.valueEnd(i);
+        if (b[p] == '-')
+        {
+            p++;
+        }
+        boolean digit = false;
+        boolean point = false;
+        for (; p < end; p++)
+        {
+            if (b[p] >= '0' && b[p] <= '9')
+            {
+                digit = true;
+            }
+            else if (b[p] == '.' && !point)
+            {
+                point = true;
+            }
+            else
+            {
+                return false;
+            }
+        }
+        return digit;
+    }
+
+    private void newOrder(final NativeSession s, final FixDecoder d, final String clOrdId) throws Unsupported
+    {
+        OrderFields.checkUnsupportedTags(d::has, clOrdId, 0);
+        final String symbol = required(d, 55, "Symbol", clOrdId);
+        final char fixSide = d.charValue(54);
+        final Side side = OrderFields.side(fixSide, clOrdId);
+        final char fixOrdType = d.charValue(40);
+        final OrderType orderType = switch (fixOrdType)
+        {
+            case '2' -> OrderType.LIMIT;
+            case '1' -> OrderType.MARKET;
+            default -> throw new Unsupported(
+                "OrdType(40)=" + fixOrdType + " is not supported: use 1 (market) or 2 (limit)", clOrdId);
+        };
+        final var tif = d.has(59) ? OrderFields.timeInForce(d.charValue(59), clOrdId) :
+            by.butb.engine.model.TimeInForce.DAY;
+        final String qtyText = required(d, 38, "OrderQty", clOrdId);
+        final String priceText = d.string(44);
+        if (orderType == OrderType.LIMIT && priceText == null)
+        {
+            throw new Unsupported(BusinessRejectReason.CONDITIONALLY_REQUIRED_FIELD_MISSING,
+                "Price(44) is required for a limit order", clOrdId);
+        }
+        final Request r = new Request(Request.Kind.NEW, s.id, engine.nextUserRef(), clOrdId, null, symbol, null,
+            fixSide);
+        r.type = CommandType.NEW_ORDER;
+        r.timeNanos = engine.commandTime(d.timestampNanos(60));
+        r.submitter = s.participant.index();
+        r.side = side;
+        r.orderType = orderType;
+        r.timeInForce = tif;
+        final Instrument instrument = catalog.instrument(symbol);
+        if (instrument != null)
+        {
+            r.instrument = instrument.index();
+            r.quantity = OrderFields.quantity(qtyText, instrument, r);
+            if (orderType == OrderType.LIMIT)
+            {
+                r.price = OrderFields.price(priceText, instrument, r);
+            }
+        }
+        final long id = clOrdIds.allocate(r.submitter, clOrdId);
+        if (id == 0)
+        {
+            outbound.send(s.id, GatewayRejects.newOrderReject(r, ResultCode.DUPLICATE_ORDER_ID,
+                "501 ClOrdID " + clOrdId + " is already used by a live order", qtyText));
+            return;
+        }
+        r.clientOrderId = id;
+        r.allocatedOwner = r.submitter;
+        r.allocatedId = id;
+        engine.submit(r);
+    }
+
+    /** Cancel (F) or cancel/replace (G). */
+    private void cancel(final NativeSession s, final FixDecoder d, final String clOrdId, final boolean replace)
+        throws Unsupported
+    {
+        final String origClOrdId = d.string(41);
+        final String symbol = d.has(55) ? d.string(55) : "";
+        final String orderIdText = d.string(37);
+        final Request r = new Request(replace ? Request.Kind.REPLACE : Request.Kind.CANCEL, s.id,
+            engine.nextUserRef(), clOrdId, origClOrdId, symbol, orderIdText, d.charValue(54));
+        r.type = replace ? CommandType.REPLACE : CommandType.CANCEL;
+        r.timeNanos = engine.commandTime(d.timestampNanos(60));
+        r.submitter = s.participant.index();
+        r.exchangeOrderId = OrderFields.parseOrderId(orderIdText);
+        if (replace)
+        {
+            replaceTerms(d, clOrdId, symbol, r);
+        }
+        r.clientOrderId = clOrdIds.lookup(r.owner(), origClOrdId);
+        if (r.clientOrderId == 0 && r.exchangeOrderId == 0)
+        {
+            // Unknown to this owner: answered here, exactly as the engine answers an unknown order.
+            outbound.send(s.id, EngineBridge.cancelReject(r, null, ResultCode.UNKNOWN_ORDER, r.timeNanos));
+            return;
+        }
+        if (replace && !clOrdId.equals(origClOrdId) && r.type != CommandType.INVALID)
+        {
+            final long id = clOrdIds.allocate(r.owner(), clOrdId);
+            if (id == 0)
+            {
+                outbound.send(s.id, EngineBridge.cancelReject(r, null, ResultCode.DUPLICATE_ORDER_ID, r.timeNanos));
+                return;
+            }
+            r.newClientOrderId = id;
+            r.allocatedOwner = r.owner();
+            r.allocatedId = id;
+        }
+        engine.submit(r);
+    }
+
+    private void replaceTerms(final FixDecoder d, final String clOrdId, final String symbol, final Request r)
+        throws Unsupported
+    {
+        OrderFields.checkUnsupportedTags(d::has, clOrdId, 0);
+        final char fixOrdType = d.charValue(40);
+        if (fixOrdType != '2')
+        {
+            throw new Unsupported("OrdType(40)=" + fixOrdType + " cannot be replaced: only limit orders rest",
+                clOrdId);
+        }
+        if (d.has(59) && !OrderFields.timeInForce(d.charValue(59), clOrdId).rests())
+        {
+            throw new Unsupported("TimeInForce(59) of a resting order cannot change to IOC or FOK", clOrdId);
+        }
+        final String priceText = required(d, 44, "Price", clOrdId);
+        final String qtyText = required(d, 38, "OrderQty", clOrdId);
+        final Instrument instrument = catalog.instrument(symbol);
+        if (instrument == null)
+        {
+            r.invalid(ResultCode.UNKNOWN_INSTRUMENT);
+        }
+        else
+        {
+            r.instrument = instrument.index();
+            r.quantity = OrderFields.quantity(qtyText, instrument, r);
+            r.price = OrderFields.price(priceText, instrument, r);
+        }
+    }
+
+    private static String required(final FixDecoder d, final int tag, final String name, final String clOrdId)
+        throws Unsupported
+    {
+        final String value = d.string(tag);
+        if (value == null)
+        {
+            throw new Unsupported(BusinessRejectReason.CONDITIONALLY_REQUIRED_FIELD_MISSING,
+                name + "(" + tag + ") is required", clOrdId);
+        }
+        return value;
+    }
+
+    /** A BusinessMessageReject on {@code s}, on the calling thread (the caller flushes). */
+    void businessReject(final NativeSession s, final int refSeq, final String refMsgType, final String refId,
+        final int reason, final String text)
+    {
+        final BusinessMessageReject reject = new BusinessMessageReject();
+        reject.setInt(quickfix.field.RefSeqNum.FIELD, refSeq);
+        reject.setString(quickfix.field.RefMsgType.FIELD, refMsgType);
+        if (refId != null)
+        {
+            reject.setString(quickfix.field.BusinessRejectRefID.FIELD, refId);
+        }
+        reject.setInt(BusinessRejectReason.FIELD, reason);
+        reject.setString(quickfix.field.Text.FIELD, text);
+        s.send(reject);
+    }
+}
