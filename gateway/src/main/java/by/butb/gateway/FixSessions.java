@@ -22,6 +22,12 @@ interface FixSessions
      */
     boolean send(SessionID id, Message message);
 
+    /**
+     * The session's next outgoing and next expected incoming sequence numbers, or null when there is no such
+     * session (for tests and diagnostics).
+     */
+    int[] sequenceNumbers(SessionID id);
+
     /** From now on, until {@link #endBatch}, this thread's sends to a session may be held and written together. */
     void beginBatch();
 

@@ -71,6 +71,7 @@ public final class GatewayServer implements AutoCloseable
     /** The native engine's acceptor, or null with {@link FixEngine#QFJ}. */
     private final NativeAcceptor nativeAcceptor;
     private final UnauthenticatedConnections unauthenticated;
+    private final FixSessions sessions;
     private final InetSocketAddress address;
     private final ConnectionGuard guard;
     private final RateLimitedLog connectionLog;
@@ -94,8 +95,8 @@ public final class GatewayServer implements AutoCloseable
             KnownAddresses.load(o.dataDirectory);
         clOrdIdJournal = o.dataDirectory == null ? null : new ClOrdIdJournal(o.dataDirectory);
         final ClOrdIdTable clOrdIds = new ClOrdIdTable(o.catalog.participants().size(), clOrdIdJournal);
-        outbound = new Outbound(o.catalog, nativeEngine ? nativeSessions : new QfjSessions(), o.compId,
-            o.maxMarketDataSubscriptions);
+        sessions = nativeEngine ? nativeSessions : new QfjSessions();
+        outbound = new Outbound(o.catalog, sessions, o.compId, o.maxMarketDataSubscriptions);
         bridge = new EngineBridge(o.catalog, clOrdIds, outbound);
         try
         {
@@ -381,6 +382,15 @@ public final class GatewayServer implements AutoCloseable
     {
         submitter.submitClock(epochNanos);
         engine.drain();
+    }
+
+    /**
+     * The server side of {@code participant}'s session: its next outgoing and next expected incoming sequence
+     * numbers, or null when it has none (for tests).
+     */
+    int[] sequenceNumbers(final String participant)
+    {
+        return sessions.sequenceNumbers(Outbound.sessionId(options.compId, participant));
     }
 
     /** Connections open and not logged on: verifying, or refused and not yet closed (for tests). */

@@ -7,11 +7,9 @@ import by.butb.engine.model.Instrument;
 import by.butb.engine.model.OrderType;
 import by.butb.engine.model.Side;
 import by.butb.gateway.fix.FixDecoder;
-import by.butb.gateway.fix.UtcTimestamps;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import quickfix.field.BusinessRejectReason;
-import quickfix.field.SessionRejectReason;
 import quickfix.fix44.BusinessMessageReject;
 
 /**
@@ -30,14 +28,13 @@ final class NativeOrders
         ButbTags.CONTRA_CL_ORD_ID, ButbTags.CONTRA_ORDER_ID};
     private static final String[] MECHANISM_NAMES = {"NoPartyIDs(453)", "OnBehalfOfCompID(115)", "LotAction(9010)",
         "BidStep(9011)", "ContraClOrdID(9001)", "ContraOrderID(9002)"};
-    private static final int[] NEW_ORDER_REQUIRED = {11, 54, 60, 40};
-    private static final int[] CANCEL_REQUIRED = {41, 11, 54, 60};
-    private static final int[] REPLACE_REQUIRED = {41, 11, 54, 60, 40};
 
     private final Catalog catalog;
     private final EngineSubmitter engine;
     private final ClOrdIdTable clOrdIds;
     private final Outbound outbound;
+    /** I/O thread only. */
+    private final NativeDictionary dictionary = new NativeDictionary();
 
     NativeOrders(final Catalog catalog, final EngineSubmitter engine, final ClOrdIdTable clOrdIds,
         final Outbound outbound)
@@ -89,29 +86,14 @@ final class NativeOrders
     }
 
     /**
-     * What the QuickFIX/J engine's dictionary and {@link FixIds} check before the application: required fields,
-     * timestamps and decimals in their formats, identifiers; a breach is answered with a session Reject.
+     * What the QuickFIX/J engine's dictionary and {@link FixIds} check before the application (tags, formats,
+     * enumerated values, required fields; identifiers); a breach is answered with a session Reject.
      */
-    private static boolean sessionLevelValid(final NativeSession s, final FixDecoder d, final int seq,
-        final String msgType)
+    private boolean sessionLevelValid(final NativeSession s, final FixDecoder d, final int seq, final String msgType)
     {
-        final int[] required = "D".equals(msgType) ? NEW_ORDER_REQUIRED : "F".equals(msgType) ? CANCEL_REQUIRED :
-            REPLACE_REQUIRED;
-        for (final int tag : required)
+        if (!dictionary.check(d, msgType))
         {
-            if (!d.has(tag))
-            {
-                s.protocol.reject(seq, tag, msgType, SessionRejectReason.REQUIRED_TAG_MISSING, "Required tag missing");
-                return false;
-            }
-        }
-        final int bad = d.timestampNanos(60) == UtcTimestamps.INVALID ? 60 : !isDecimal(d, 38) ? 38 :
-            !isDecimal(d, 44) ? 44 : !d.isChar(54) ? 54 : d.has(40) && !d.isChar(40) ? 40 :
-            d.has(59) && !d.isChar(59) ? 59 : 0;
-        if (bad != 0)
-        {
-            s.protocol.reject(seq, bad, msgType, SessionRejectReason.INCORRECT_DATA_FORMAT_FOR_VALUE,
-                "Incorrect data format for value");
+            s.protocol.reject(seq, dictionary.tag, msgType, dictionary.reason, dictionary.text);
             return false;
         }
         for (final int tag : FixIds.IDENTIFIER_TAGS)
@@ -125,41 +107,6 @@ final class NativeOrders
             }
         }
         return true;
-    }
-
-    /** Absent, or a FIX float: optional sign, digits with at most one '.', at least one digit. */
-    private static boolean isDecimal(final FixDecoder d, final int tag)
-    {
-        final int i = d.indexOf(tag);
-        if (i < 0)
-        {
-            return true;
-        }
-        final byte[] b = d.buffer();
-        int p = d.valueStart(i);
-        final int end = d.valueEnd(i);
-        if (b[p] == '-')
-        {
-            p++;
-        }
-        boolean digit = false;
-        boolean point = false;
-        for (; p < end; p++)
-        {
-            if (b[p] >= '0' && b[p] <= '9')
-            {
-                digit = true;
-            }
-            else if (b[p] == '.' && !point)
-            {
-                point = true;
-            }
-            else
-            {
-                return false;
-            }
-        }
-        return digit;
     }
 
     private void newOrder(final NativeSession s, final FixDecoder d, final String clOrdId) throws Unsupported

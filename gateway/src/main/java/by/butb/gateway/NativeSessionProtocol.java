@@ -29,7 +29,8 @@ final class NativeSessionProtocol
 
     private final NativeSession session;
     private final Settings settings;
-    private int nextTargetSeq = 1;
+    /** Written by the I/O thread only; volatile for {@link FixSessions#sequenceNumbers}. */
+    private volatile int nextTargetSeq = 1;
     private volatile boolean loggedOn;
     private long heartBtIntNanos;
     private long lastReceivedNanos;

@@ -96,6 +96,13 @@ final class NativeSessions implements FixSessions
     }
 
     @Override
+    public int[] sequenceNumbers(final SessionID id)
+    {
+        final NativeSession s = byId.get(id);
+        return s == null ? null : new int[] {s.nextSenderSeq(), s.protocol.nextTargetSeq()};
+    }
+
+    @Override
     public void beginBatch()
     {
         batchThread = Thread.currentThread();

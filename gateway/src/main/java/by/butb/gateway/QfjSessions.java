@@ -4,6 +4,9 @@ import quickfix.Message;
 import quickfix.Session;
 import quickfix.SessionID;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+
 /** {@link FixSessions} of QuickFIX/J's registry; batches through {@link CoalescingResponder}. */
 final class QfjSessions implements FixSessions
 {
@@ -30,6 +33,25 @@ final class QfjSessions implements FixSessions
         }
         session.send(message); // stored for resend when the session is not logged on (a gap fill on its next logon)
         return true;
+    }
+
+    @Override
+    public int[] sequenceNumbers(final SessionID id)
+    {
+        final Session session = Session.lookupSession(id);
+        if (session == null)
+        {
+            return null;
+        }
+        try
+        {
+            return new int[] {session.getStore().getNextSenderMsgSeqNum(),
+                session.getStore().getNextTargetMsgSeqNum()};
+        }
+        catch (final IOException ex)
+        {
+            throw new UncheckedIOException(ex);
+        }
     }
 
     @Override
