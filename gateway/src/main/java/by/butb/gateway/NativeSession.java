@@ -9,9 +9,12 @@ import quickfix.FieldMap;
 import quickfix.Group;
 import quickfix.Message;
 import quickfix.SessionID;
+import quickfix.UtcTimeStampField;
 import quickfix.field.MsgType;
 
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.util.Iterator;
 
 /**
@@ -183,7 +186,7 @@ final class NativeSession
         for (final Iterator<Field<?>> it = map.iterator(); it.hasNext(); )
         {
             final Field<?> f = it.next();
-            encoder.raw(f.toString()); // "tag=value" as QuickFIX/J writes it
+            appendField(f);
             if (map.hasGroup(f.getTag()))
             {
                 for (final Group g : map.getGroups(f.getTag()))
@@ -191,6 +194,35 @@ final class NativeSession
                     appendFields(g);
                 }
             }
+        }
+    }
+
+    /**
+     * One field as QuickFIX/J writes it: strings, characters and integers as they are, timestamps in milliseconds
+     * (the precision of the gateway's messages); any other type through QuickFIX/J's own text.
+     */
+    private void appendField(final Field<?> f)
+    {
+        final Object value = f.getObject();
+        if (value instanceof String text)
+        {
+            encoder.field(f.getTag(), text);
+        }
+        else if (value instanceof Character c)
+        {
+            encoder.field(f.getTag(), c.charValue());
+        }
+        else if (value instanceof Integer i)
+        {
+            encoder.field(f.getTag(), i.longValue());
+        }
+        else if (value instanceof LocalDateTime time && f instanceof UtcTimeStampField)
+        {
+            encoder.timestamp(f.getTag(), time.toEpochSecond(ZoneOffset.UTC) * 1000 + time.getNano() / 1_000_000);
+        }
+        else
+        {
+            encoder.raw(f.toString()); // "tag=value"
         }
     }
 
