@@ -22,6 +22,9 @@ interface FixSessions
      */
     boolean send(SessionID id, Message message);
 
+    /** As {@link #send}, for a report that is valid only during this call (on the sending thread). */
+    boolean sendReport(SessionID id, OrderReport report);
+
     /**
      * The session's next outgoing and next expected incoming sequence numbers, or null when there is no such
      * session (for tests and diagnostics).

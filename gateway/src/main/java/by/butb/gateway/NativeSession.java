@@ -121,6 +121,17 @@ final class NativeSession
         return write();
     }
 
+    /** As {@link #send(Message)}, for a report the gateway's sending thread built ({@link OrderReport}). */
+    synchronized NativeConnection send(final OrderReport report)
+    {
+        final int seq = nextSenderSeq++;
+        encoder.begin("8", senderCompId, targetCompId, seq, System.currentTimeMillis());
+        report.encode(encoder);
+        encoder.finish();
+        sent.store(seq, encoder.buffer(), encoder.start(), encoder.length());
+        return write();
+    }
+
     /** Starts an admin message with the next sequence number; add fields, then {@link #finishAdmin}. */
     FixEncoder beginAdmin(final String msgType)
     {

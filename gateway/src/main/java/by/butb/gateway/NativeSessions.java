@@ -76,7 +76,25 @@ final class NativeSessions implements FixSessions
         {
             return false;
         }
-        final NativeConnection c = s.send(message);
+        written(s.send(message));
+        return true;
+    }
+
+    @Override
+    public boolean sendReport(final SessionID id, final OrderReport report)
+    {
+        final NativeSession s = byId.get(id);
+        if (s == null)
+        {
+            return false;
+        }
+        written(s.send(report));
+        return true;
+    }
+
+    /** {@code c} (null: none) has new output: flushed at the end of the batch, or now outside one. */
+    private void written(final NativeConnection c)
+    {
         if (c != null)
         {
             if (Thread.currentThread() == batchThread)
@@ -92,7 +110,6 @@ final class NativeSessions implements FixSessions
                 c.flush();
             }
         }
-        return true;
     }
 
     @Override

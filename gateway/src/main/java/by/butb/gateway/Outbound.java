@@ -127,12 +127,26 @@ final class Outbound implements AutoCloseable
         }
     }
 
-    /** To the owner's session and the sessions of the owner's brokers. */
-    void sendToOwner(final int owner, final Message message)
+    /**
+     * On this thread only (a task running): {@code report} to the owner's session and its brokers' sessions, now
+     * (the report is reused once this returns).
+     */
+    void reportToOwner(final int owner, final OrderReport report)
     {
-        if (owner >= 0 && owner < recipients.length)
+        if (Thread.currentThread() != thread)
         {
-            enqueue(new SendOwner(owner, message));
+            throw new IllegalStateException("reports are sent on the gateway's sending thread");
+        }
+        if (owner < 0 || owner >= recipients.length)
+        {
+            return;
+        }
+        for (final SessionID sid : recipients[owner])
+        {
+            if (sessions.exists(sid))
+            {
+                sessions.sendReport(sid, report);
+            }
         }
     }
 
@@ -234,19 +248,6 @@ final class Outbound implements AutoCloseable
             else if (item instanceof Send s)
             {
                 deliver(s.to, s.message);
-            }
-            else if (item instanceof SendOwner s)
-            {
-                final SessionID[] to = recipients[s.owner];
-                boolean first = true;
-                for (final SessionID sid : to)
-                {
-                    if (sessions.exists(sid))
-                    {
-                        deliver(sid, first ? s.message : (Message)s.message.clone());
-                        first = false;
-                    }
-                }
             }
             else if (item instanceof Md md)
             {
@@ -430,10 +431,6 @@ final class Outbound implements AutoCloseable
     // ---------------------------------------------------------------- items
 
     private record Send(SessionID to, Message message)
-    {
-    }
-
-    private record SendOwner(int owner, Message message)
     {
     }
 

@@ -36,6 +36,12 @@ final class QfjSessions implements FixSessions
     }
 
     @Override
+    public boolean sendReport(final SessionID id, final OrderReport report)
+    {
+        return send(id, report.toQuickFixJ());
+    }
+
+    @Override
     public int[] sequenceNumbers(final SessionID id)
     {
         final Session session = Session.lookupSession(id);

@@ -73,6 +73,45 @@ public final class FixEncoder
         return this;
     }
 
+    /**
+     * A fixed-point number: {@code value} with {@code scale} decimals, all of them written ("1.500" for (1500, 3),
+     * "0.005" for (5, 3), "-2" for (-2, 0)).
+     */
+    public FixEncoder decimal(final int tag, final long value, final int scale)
+    {
+        if (scale == 0)
+        {
+            return field(tag, value);
+        }
+        if (value == Long.MIN_VALUE || scale < 0 || scale > 18)
+        {
+            throw new IllegalArgumentException("cannot encode " + value + " with scale " + scale);
+        }
+        tag(tag, 22 + scale);
+        long v = value;
+        if (v < 0)
+        {
+            buffer[position++] = '-';
+            v = -v;
+        }
+        long unit = 1;
+        for (int i = 0; i < scale; i++)
+        {
+            unit *= 10;
+        }
+        position = number(v / unit, position);
+        buffer[position++] = '.';
+        long fraction = v % unit;
+        for (int i = position + scale - 1; i >= position; i--)
+        {
+            buffer[i] = (byte)('0' + fraction % 10);
+            fraction /= 10;
+        }
+        position += scale;
+        buffer[position++] = FixDecoder.SOH;
+        return this;
+    }
+
     public FixEncoder timestamp(final int tag, final long epochMillis)
     {
         tag(tag, UtcTimestamps.MILLIS_LENGTH);

@@ -38,6 +38,21 @@ class FixEncoderTest
     }
 
     @Test
+    void writesFixedPointNumbersWithAllTheirDecimals()
+    {
+        final FixEncoder e = new FixEncoder(64);
+        e.begin("8", BUTB, TRADER, 1, 0).decimal(44, 1500, 3).decimal(38, 5, 3).decimal(151, -2, 0)
+            .decimal(14, -250, 2).decimal(6, 0, 2).finish();
+        final FixDecoder d = new FixDecoder();
+        assertTrue(d.wrap(e.buffer(), e.start(), e.length()), d.problem());
+        assertEquals("1.500", d.string(44));
+        assertEquals("0.005", d.string(38));
+        assertEquals("-2", d.string(151));
+        assertEquals("-2.50", d.string(14));
+        assertEquals("0.00", d.string(6));
+    }
+
+    @Test
     void theDecoderReadsWhatTheEncoderWroteAfterTheBufferGrew()
     {
         final FixEncoder e = new FixEncoder(16);
