@@ -59,6 +59,9 @@ final class EngineBridge implements EngineListener
     private final Catalog catalog;
     private final ClOrdIdTable clOrdIds;
     private final Outbound outbound;
+    private final boolean marketData;
+    private static final int[] NO_INSTRUMENTS = {};
+    private static final BookCopy[] NO_BOOKS = {};
     final ConcurrentHashMap<Long, Request> requests = new ConcurrentHashMap<>();
 
     // Logic thread: what the command being applied produced so far.
@@ -78,8 +81,11 @@ final class EngineBridge implements EngineListener
     private int eventIndex;
     private volatile boolean ready;
 
-    EngineBridge(final Catalog catalog, final ClOrdIdTable clOrdIds, final Outbound outbound)
+    /** {@code marketData}: whether the FIX engine serves market data (book copies are taken only then). */
+    EngineBridge(final Catalog catalog, final ClOrdIdTable clOrdIds, final Outbound outbound,
+        final boolean marketData)
     {
+        this.marketData = marketData;
         this.catalog = catalog;
         this.clOrdIds = clOrdIds;
         this.outbound = outbound;
@@ -184,8 +190,8 @@ final class EngineBridge implements EngineListener
         {
             return;
         }
-        final int[] instruments = new int[touchedCount];
-        final BookCopy[] books = new BookCopy[touchedCount];
+        final int[] instruments = touchedCount == 0 ? NO_INSTRUMENTS : new int[touchedCount];
+        final BookCopy[] books = touchedCount == 0 ? NO_BOOKS : new BookCopy[touchedCount];
         for (int i = 0; i < touchedCount; i++)
         {
             final int instrument = touchedList[i];
@@ -202,7 +208,7 @@ final class EngineBridge implements EngineListener
 
     private void touch(final int instrument)
     {
-        if (instrument >= 0 && instrument < touched.length && !touched[instrument])
+        if (marketData && instrument >= 0 && instrument < touched.length && !touched[instrument])
         {
             touched[instrument] = true;
             touchedList[touchedCount++] = instrument;
@@ -282,7 +288,10 @@ final class EngineBridge implements EngineListener
 
     private void trade(final EngineEvent e, final String execId)
     {
-        trades.add(new BookCopy.Trade(e.instrument, e.price, e.quantity, e.timeNanos, e.side, e.tradeId));
+        if (marketData)
+        {
+            trades.add(new BookCopy.Trade(e.instrument, e.price, e.quantity, e.timeNanos, e.side, e.tradeId));
+        }
         fill(e.buyOrderId, e.buyLeaves, e, execId + "B");
         fill(e.sellOrderId, e.sellLeaves, e, execId + "S");
     }

@@ -97,7 +97,7 @@ public final class GatewayServer implements AutoCloseable
         final ClOrdIdTable clOrdIds = new ClOrdIdTable(o.catalog.participants().size(), clOrdIdJournal);
         sessions = nativeEngine ? nativeSessions : new QfjSessions();
         outbound = new Outbound(o.catalog, sessions, o.compId, o.maxMarketDataSubscriptions);
-        bridge = new EngineBridge(o.catalog, clOrdIds, outbound);
+        bridge = new EngineBridge(o.catalog, clOrdIds, outbound, !nativeEngine); // the native engine: no market data
         try
         {
             engine = o.cluster == null ? new PipelineHost(context(o), o.dataDirectory) :

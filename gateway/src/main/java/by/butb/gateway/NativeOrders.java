@@ -35,6 +35,8 @@ final class NativeOrders
     private final Outbound outbound;
     /** I/O thread only. */
     private final NativeDictionary dictionary = new NativeDictionary();
+    /** The catalog's symbols by instrument index, as bytes. */
+    private final byte[][] symbols;
 
     NativeOrders(final Catalog catalog, final EngineSubmitter engine, final ClOrdIdTable clOrdIds,
         final Outbound outbound)
@@ -43,6 +45,11 @@ final class NativeOrders
         this.engine = engine;
         this.clOrdIds = clOrdIds;
         this.outbound = outbound;
+        this.symbols = new byte[catalog.instruments().size()][];
+        for (int k = 0; k < symbols.length; k++)
+        {
+            symbols[k] = catalog.instrument(k).symbol().getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        }
     }
 
     /** An order message (D, F or G) with sequence number {@code seq} received on {@code s}. */
@@ -98,21 +105,68 @@ final class NativeOrders
         }
         for (final int tag : FixIds.IDENTIFIER_TAGS)
         {
-            final String value = d.has(tag) ? d.string(tag) : null;
-            final String problem = value == null ? null : FixIds.problem(value);
-            if (problem != null)
+            final int i = d.indexOf(tag);
+            if (i >= 0 && !isIdentifier(d, i))
             {
-                s.protocol.reject(seq, tag, msgType, FixIds.rejectReason(value), FixIds.rejectText(tag, problem));
+                final String value = d.string(tag);
+                s.protocol.reject(seq, tag, msgType, FixIds.rejectReason(value),
+                    FixIds.rejectText(tag, FixIds.problem(value)));
                 return false;
             }
         }
         return true;
     }
 
+    /** Whether the index-th field follows {@link FixIds}' rule for identifiers (without making a String). */
+    private static boolean isIdentifier(final FixDecoder d, final int index)
+    {
+        final int start = d.valueStart(index);
+        final int end = d.valueEnd(index);
+        if (end - start > FixIds.MAX_LENGTH)
+        {
+            return false;
+        }
+        final byte[] b = d.buffer();
+        for (int p = start; p < end; p++)
+        {
+            if (b[p] < ' ' || b[p] > '~')
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Symbol(55): the catalog's own String when it names a listed instrument, else a new one; null when absent. */
+    private String symbol(final FixDecoder d)
+    {
+        final int i = d.indexOf(55);
+        if (i < 0)
+        {
+            return null;
+        }
+        final int start = d.valueStart(i);
+        final int length = d.valueEnd(i) - start;
+        for (int k = 0; k < symbols.length; k++)
+        {
+            if (symbols[k].length == length &&
+                java.util.Arrays.equals(symbols[k], 0, length, d.buffer(), start, start + length))
+            {
+                return catalog.instrument(k).symbol();
+            }
+        }
+        return d.string(55);
+    }
+
     private void newOrder(final NativeSession s, final FixDecoder d, final String clOrdId) throws Unsupported
     {
         OrderFields.checkUnsupportedTags(d::has, clOrdId, 0);
-        final String symbol = required(d, 55, "Symbol", clOrdId);
+        final String symbol = symbol(d);
+        if (symbol == null)
+        {
+            throw new Unsupported(BusinessRejectReason.CONDITIONALLY_REQUIRED_FIELD_MISSING, "Symbol(55) is required",
+                clOrdId);
+        }
         final char fixSide = d.charValue(54);
         final Side side = OrderFields.side(fixSide, clOrdId);
         final char fixOrdType = d.charValue(40);
@@ -168,7 +222,7 @@ final class NativeOrders
         throws Unsupported
     {
         final String origClOrdId = d.string(41);
-        final String symbol = d.has(55) ? d.string(55) : "";
+        final String symbol = d.has(55) ? symbol(d) : "";
         final String orderIdText = d.string(37);
         final Request r = new Request(replace ? Request.Kind.REPLACE : Request.Kind.CANCEL, s.id,
             engine.nextUserRef(), clOrdId, origClOrdId, symbol, orderIdText, d.charValue(54));
