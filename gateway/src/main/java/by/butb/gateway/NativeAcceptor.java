@@ -334,12 +334,6 @@ final class NativeAcceptor implements AutoCloseable
         }
     }
 
-    /** Connections open and not logged on (for tests). */
-    int unauthenticatedConnections()
-    {
-        return unauthenticated.count();
-    }
-
     /** Logs every session out, closes every connection and the listener, and stops the I/O thread. */
     @Override
     public void close()
@@ -355,9 +349,8 @@ final class NativeAcceptor implements AutoCloseable
             }
         });
         final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
-        while (thread.isAlive() && System.nanoTime() < deadline && hasOpenSessions())
+        while (thread.isAlive() && System.nanoTime() < deadline && sessions.anyBound())
         {
-            Thread.onSpinWait();
             try
             {
                 Thread.sleep(5);
@@ -398,11 +391,6 @@ final class NativeAcceptor implements AutoCloseable
         {
             LOG.debug("closing the listener", ex);
         }
-    }
-
-    private boolean hasOpenSessions()
-    {
-        return sessions.anyBound();
     }
 
     private record Refusal(NativeConnection connection, long dueNanos, String logout)

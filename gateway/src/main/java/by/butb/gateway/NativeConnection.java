@@ -299,12 +299,6 @@ final class NativeConnection implements LogonScheduler.Job
         }
     }
 
-    /** Whether output is still waiting for the socket. */
-    synchronized boolean pendingOutput()
-    {
-        return out.position() > 0 && !writeClosed;
-    }
-
     /** Closes the connection once what is queued is written. */
     synchronized void closeAfterFlush()
     {

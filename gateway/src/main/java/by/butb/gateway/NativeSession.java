@@ -118,7 +118,7 @@ final class NativeSession
         appendFields(message);
         encoder.finish();
         sent.store(seq, encoder.buffer(), encoder.start(), encoder.length());
-        return write();
+        return writeApp();
     }
 
     /** As {@link #send(Message)}, for a report the gateway's sending thread built ({@link OrderReport}). */
@@ -129,7 +129,7 @@ final class NativeSession
         report.encode(encoder);
         encoder.finish();
         sent.store(seq, encoder.buffer(), encoder.start(), encoder.length());
-        return write();
+        return writeApp();
     }
 
     /** Starts an admin message with the next sequence number; add fields, then {@link #finishAdmin}. */
@@ -178,6 +178,12 @@ final class NativeSession
     int storedLength(final int seq)
     {
         return sent.length(seq);
+    }
+
+    /** An application message goes out only once the Logon is answered; until then it is only stored. */
+    private NativeConnection writeApp()
+    {
+        return protocol.loggedOn() ? write() : null;
     }
 
     private NativeConnection write()

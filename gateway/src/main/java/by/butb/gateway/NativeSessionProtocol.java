@@ -96,8 +96,8 @@ final class NativeSessionProtocol
                 session.encoder().field(141, 'Y');
             }
             session.finishAdmin();
+            loggedOn = true; // under the lock: no report goes out before the Logon's answer
         }
-        loggedOn = true;
         if (seq > nextTargetSeq)
         {
             requestResend(seq);

@@ -181,20 +181,6 @@ public final class FixDecoder
         return -1;
     }
 
-    /** How many fields carry {@code tag}. */
-    public int occurrences(final int tag)
-    {
-        int n = 0;
-        for (int i = 0; i < count; i++)
-        {
-            if (tags[i] == tag)
-            {
-                n++;
-            }
-        }
-        return n;
-    }
-
     public boolean has(final int tag)
     {
         return indexOf(tag) >= 0;
@@ -205,13 +191,6 @@ public final class FixDecoder
     {
         final int i = indexOf(tag);
         return i < 0 ? 0 : (char)(buffer[starts[i]] & 0xFF);
-    }
-
-    /** Whether the field is present with exactly one character. */
-    public boolean isChar(final int tag)
-    {
-        final int i = indexOf(tag);
-        return i >= 0 && ends[i] - starts[i] == 1;
     }
 
     /** The field's value as a String (ISO-8859-1), or null when absent. Allocates. */
