@@ -306,10 +306,9 @@ final class NativeAcceptor implements AutoCloseable
         c.state = NativeConnection.State.CLOSED;
         connections.remove(c);
         releaseCount(c);
-        if (c.session != null)
+        if (c.session != null && c.session.unbind(c))
         {
-            c.session.protocol.disconnected();
-            c.session.unbind(c);
+            c.session.protocol.disconnected(); // only the bound connection's end ends the session's logon
             if (was == NativeConnection.State.OPEN)
             {
                 LOG.info("logout {}", c.session.participant.id());

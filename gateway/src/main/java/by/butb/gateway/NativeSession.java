@@ -68,12 +68,15 @@ final class NativeSession
         return true;
     }
 
-    synchronized void unbind(final NativeConnection c)
+    /** Unbinds {@code c}; false when it was not the bound connection (another one may be). */
+    synchronized boolean unbind(final NativeConnection c)
     {
-        if (connection == c)
+        if (connection != c)
         {
-            connection = null;
+            return false;
         }
+        connection = null;
+        return true;
     }
 
     synchronized boolean loggedOn()
