@@ -60,15 +60,17 @@ final class EngineBridge implements EngineListener
     private final ClOrdIdTable clOrdIds;
     private final Outbound outbound;
     private final boolean marketData;
-    private static final int[] NO_INSTRUMENTS = {};
-    private static final BookCopy[] NO_BOOKS = {};
+    /** Commands in flight between the logic thread and the sending thread whose outcome objects are reused. */
+    private static final int POOLED_OUTCOMES = 4_096;
     final ConcurrentHashMap<Long, Request> requests = new ConcurrentHashMap<>();
 
     // Logic thread: what the command being applied produced so far.
     private final boolean[] touched;
     private final int[] touchedList;
     private int touchedCount;
-    private List<EngineEvent> collected = new ArrayList<>();
+    private final CommandOutcome.Pool outcomes = new CommandOutcome.Pool(POOLED_OUTCOMES);
+    /** The outcome of the command being applied, or null before its first event. */
+    private CommandOutcome collected;
 
     // Outbound thread (and the starting thread in seed(), before that thread starts).
     /** TransactTime text of reports. */
@@ -170,9 +172,11 @@ final class EngineBridge implements EngineListener
         {
             return;
         }
-        final EngineEvent copy = new EngineEvent();
-        copy.copyFrom(e);
-        collected.add(copy);
+        if (collected == null)
+        {
+            collected = outcomes.take();
+        }
+        collected.add(e);
         switch (e.type)
         {
             case ACCEPTED, TRADE, CANCELLED, EXPIRED, REPLACED -> touch(e.instrument);
@@ -190,20 +194,17 @@ final class EngineBridge implements EngineListener
         {
             return;
         }
-        final int[] instruments = touchedCount == 0 ? NO_INSTRUMENTS : new int[touchedCount];
-        final BookCopy[] books = touchedCount == 0 ? NO_BOOKS : new BookCopy[touchedCount];
+        final CommandOutcome outcome = collected != null ? collected : outcomes.take();
+        collected = null;
         for (int i = 0; i < touchedCount; i++)
         {
             final int instrument = touchedList[i];
             touched[instrument] = false;
-            instruments[i] = instrument;
-            books[i] = BookCopy.of(engine, instrument, BOOK_LEVELS);
+            outcome.book(instrument, BookCopy.of(engine, instrument, BOOK_LEVELS));
         }
         touchedCount = 0;
-        final List<EngineEvent> events = collected;
-        collected = new ArrayList<>();
-        final long userRef = command.userRef;
-        outbound.execute(() -> report(userRef, events, instruments, books));
+        outcome.userRef = command.userRef;
+        outbound.execute(() -> report(outcome));
     }
 
     private void touch(final int instrument)
@@ -215,16 +216,20 @@ final class EngineBridge implements EngineListener
         }
     }
 
-    /** Outbound thread: the reports of one command's events, in order, then the market data of its books. */
-    private void report(final long userRef, final List<EngineEvent> events, final int[] instruments,
-        final BookCopy[] books)
+    /**
+     * Outbound thread: the reports of one command's events, in order, then the market data of its books; the
+     * outcome goes back to the pool.
+     */
+    private void report(final CommandOutcome outcome)
     {
+        final long userRef = outcome.userRef;
         current = requests.get(userRef);
         eventIndex = 0;
         try
         {
-            for (final EngineEvent e : events)
+            for (int k = 0; k < outcome.eventCount(); k++)
             {
+                final EngineEvent e = outcome.event(k);
                 final String execId = e.commandSequence + "-" + eventIndex++;
                 switch (e.type)
                 {
@@ -239,7 +244,7 @@ final class EngineBridge implements EngineListener
                     }
                 }
             }
-            for (int i = 0; i < instruments.length; i++)
+            for (int i = 0; i < outcome.instrumentCount; i++)
             {
                 List<BookCopy.Trade> prints = List.of();
                 if (!trades.isEmpty())
@@ -247,13 +252,13 @@ final class EngineBridge implements EngineListener
                     prints = new ArrayList<>();
                     for (final BookCopy.Trade t : trades)
                     {
-                        if (t.instrument() == instruments[i])
+                        if (t.instrument() == outcome.instruments[i])
                         {
                             prints.add(t);
                         }
                     }
                 }
-                outbound.marketData(instruments[i], books[i], prints);
+                outbound.marketData(outcome.instruments[i], outcome.books[i], prints);
             }
         }
         finally
@@ -261,6 +266,7 @@ final class EngineBridge implements EngineListener
             trades.clear();
             requests.remove(userRef);
             current = null;
+            outcomes.giveBack(outcome);
         }
     }
 

@@ -6,6 +6,7 @@ import by.butb.engine.model.Catalog;
 import by.butb.engine.model.Instrument;
 import by.butb.engine.model.OrderType;
 import by.butb.engine.model.Side;
+import by.butb.gateway.fix.FieldText;
 import by.butb.gateway.fix.FixDecoder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,6 +36,9 @@ final class NativeOrders
     private final Outbound outbound;
     /** I/O thread only. */
     private final NativeDictionary dictionary = new NativeDictionary();
+    /** I/O thread only: views of OrderQty(38) and Price(44) of the order being read. */
+    private final FieldText quantityView = new FieldText();
+    private final FieldText priceView = new FieldText();
     /** The catalog's symbols by instrument index, as bytes. */
     private final byte[][] symbols;
 
@@ -179,8 +183,8 @@ final class NativeOrders
         };
         final var tif = d.has(59) ? OrderFields.timeInForce(d.charValue(59), clOrdId) :
             by.butb.engine.model.TimeInForce.DAY;
-        final String qtyText = required(d, 38, "OrderQty", clOrdId);
-        final String priceText = d.string(44);
+        final CharSequence qtyText = text(quantityView, d, 38, "OrderQty", clOrdId);
+        final CharSequence priceText = d.has(44) ? priceText(d) : null;
         if (orderType == OrderType.LIMIT && priceText == null)
         {
             throw new Unsupported(BusinessRejectReason.CONDITIONALLY_REQUIRED_FIELD_MISSING,
@@ -208,7 +212,7 @@ final class NativeOrders
         if (id == 0)
         {
             outbound.send(s.id, GatewayRejects.newOrderReject(r, ResultCode.DUPLICATE_ORDER_ID,
-                "501 ClOrdID " + clOrdId + " is already used by a live order", qtyText));
+                "501 ClOrdID " + clOrdId + " is already used by a live order", qtyText.toString()));
             return;
         }
         r.clientOrderId = id;
@@ -270,8 +274,8 @@ final class NativeOrders
         {
             throw new Unsupported("TimeInForce(59) of a resting order cannot change to IOC or FOK", clOrdId);
         }
-        final String priceText = required(d, 44, "Price", clOrdId);
-        final String qtyText = required(d, 38, "OrderQty", clOrdId);
+        final CharSequence priceText = text(priceView, d, 44, "Price", clOrdId);
+        final CharSequence qtyText = text(quantityView, d, 38, "OrderQty", clOrdId);
         final Instrument instrument = catalog.instrument(symbol);
         if (instrument == null)
         {
@@ -285,16 +289,22 @@ final class NativeOrders
         }
     }
 
-    private static String required(final FixDecoder d, final int tag, final String name, final String clOrdId)
-        throws Unsupported
+    /** The value of a field this engine requires, in {@code view}; a BusinessMessageReject when absent. */
+    private static CharSequence text(final FieldText view, final FixDecoder d, final int tag, final String name,
+        final String clOrdId) throws Unsupported
     {
-        final String value = d.string(tag);
-        if (value == null)
+        final int i = d.indexOf(tag);
+        if (i < 0)
         {
             throw new Unsupported(BusinessRejectReason.CONDITIONALLY_REQUIRED_FIELD_MISSING,
                 name + "(" + tag + ") is required", clOrdId);
         }
-        return value;
+        return view.wrap(d, i);
+    }
+
+    private CharSequence priceText(final FixDecoder d)
+    {
+        return priceView.wrap(d, d.indexOf(44));
     }
 
     /** A BusinessMessageReject on {@code s}, on the calling thread (the caller flushes). */

@@ -115,7 +115,7 @@ final class OrderFields
         };
     }
 
-    static long quantity(final String text, final Instrument instrument, final Request r)
+    static long quantity(final CharSequence text, final Instrument instrument, final Request r)
     {
         try
         {
@@ -128,7 +128,7 @@ final class OrderFields
         }
     }
 
-    static long price(final String text, final Instrument instrument, final Request r)
+    static long price(final CharSequence text, final Instrument instrument, final Request r)
     {
         try
         {
@@ -144,11 +144,12 @@ final class OrderFields
         }
     }
 
-    static boolean isHuge(final String text)
+    static boolean isHuge(final CharSequence text)
     {
         try
         {
-            return new java.math.BigDecimal(text.trim()).abs().compareTo(java.math.BigDecimal.valueOf(1L << 40)) > 0;
+            return new java.math.BigDecimal(text.toString().trim()).abs()
+                .compareTo(java.math.BigDecimal.valueOf(1L << 40)) > 0;
         }
         catch (final NumberFormatException ex)
         {
