@@ -61,18 +61,24 @@ final class NativeAcceptor implements AutoCloseable
         this.unauthenticated = unauthenticated;
         this.log = log;
         this.refusalDelayNanos = TimeUnit.MILLISECONDS.toNanos(options.logonRefusalDelayMillis);
+        Selector openedSelector = null;
+        ServerSocketChannel openedServer = null;
         try
         {
-            selector = Selector.open();
-            server = ServerSocketChannel.open();
-            server.bind(new InetSocketAddress(options.host, options.port));
-            server.configureBlocking(false);
-            server.register(selector, SelectionKey.OP_ACCEPT);
+            openedSelector = Selector.open();
+            openedServer = ServerSocketChannel.open();
+            openedServer.bind(new InetSocketAddress(options.host, options.port));
+            openedServer.configureBlocking(false);
+            openedServer.register(openedSelector, SelectionKey.OP_ACCEPT);
         }
         catch (final IOException ex)
         {
+            closeQuietly(openedServer);
+            closeQuietly(openedSelector);
             throw new UncheckedIOException(ex);
         }
+        selector = openedSelector;
+        server = openedServer;
         thread = new Thread(this::run, "butb-gateway-fix-io");
         thread.setDaemon(true);
         thread.start();
@@ -389,6 +395,22 @@ final class NativeAcceptor implements AutoCloseable
         catch (final IOException ex)
         {
             LOG.debug("closing the listener", ex);
+        }
+    }
+
+    private static void closeQuietly(final java.io.Closeable closeable)
+    {
+        if (closeable == null)
+        {
+            return;
+        }
+        try
+        {
+            closeable.close();
+        }
+        catch (final IOException ex)
+        {
+            LOG.debug("closing after a failed start", ex);
         }
     }
 
