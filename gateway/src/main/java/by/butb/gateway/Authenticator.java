@@ -113,6 +113,12 @@ final class Authenticator
         return Verdict.ACCEPTED;
     }
 
+    /** The participant of an accepted Logon's SenderCompID. */
+    Participant participant(final String id)
+    {
+        return catalog.participant(id);
+    }
+
     /** {@code text} when it is a short printable identifier, else a placeholder (it goes into answers and logs). */
     static String printable(final String text)
     {

@@ -17,7 +17,7 @@ final class Decimals
     }
 
     /** As {@link FixedPoint#parse}: throws NumberFormatException with a readable message for bad text. */
-    static long parse(final String text, final int scale)
+    static long parse(final CharSequence text, final int scale)
     {
         final int n = text.length();
         int i = 0;
@@ -42,7 +42,7 @@ final class Decimals
                     {
                         if (c != '0')
                         {
-                            return FixedPoint.parse(text, scale); // more decimals than the scale: its error
+                            return FixedPoint.parse(text.toString(), scale); // more decimals than the scale: its error
                         }
                         continue; // a trailing zero beyond the scale changes nothing
                     }
@@ -50,7 +50,7 @@ final class Decimals
                 value = value * 10 + (c - '0');
                 if (++digits > MAX_FAST_DIGITS)
                 {
-                    return FixedPoint.parse(text, scale);
+                    return FixedPoint.parse(text.toString(), scale);
                 }
             }
             else if (c == '.' && decimals < 0)
@@ -59,17 +59,17 @@ final class Decimals
             }
             else
             {
-                return FixedPoint.parse(text, scale);
+                return FixedPoint.parse(text.toString(), scale);
             }
         }
         if (digits == 0)
         {
-            return FixedPoint.parse(text, scale);
+            return FixedPoint.parse(text.toString(), scale);
         }
         final int used = decimals < 0 ? 0 : Math.min(decimals, scale);
         if (digits + scale - used > 18)
         {
-            return FixedPoint.parse(text, scale);
+            return FixedPoint.parse(text.toString(), scale);
         }
         value *= FixedPoint.pow10(scale - used);
         return negative ? -value : value;

@@ -13,8 +13,6 @@ import by.butb.engine.model.Side;
 import by.butb.engine.model.TimeInForce;
 import by.butb.engine.pipeline.EngineListener;
 import org.agrona.collections.Long2ObjectHashMap;
-import quickfix.Group;
-import quickfix.Message;
 import quickfix.field.AvgPx;
 import quickfix.field.ClOrdID;
 import quickfix.field.CumQty;
@@ -22,19 +20,13 @@ import quickfix.field.CxlRejReason;
 import quickfix.field.CxlRejResponseTo;
 import quickfix.field.ExecID;
 import quickfix.field.ExecType;
-import quickfix.field.LastPx;
-import quickfix.field.LastQty;
 import quickfix.field.LeavesQty;
-import quickfix.field.NoPartyIDs;
 import quickfix.field.OrdRejReason;
 import quickfix.field.OrdStatus;
 import quickfix.field.OrdType;
 import quickfix.field.OrderID;
 import quickfix.field.OrderQty;
 import quickfix.field.OrigClOrdID;
-import quickfix.field.PartyID;
-import quickfix.field.PartyIDSource;
-import quickfix.field.PartyRole;
 import quickfix.field.Price;
 import quickfix.field.Symbol;
 import quickfix.field.Text;
@@ -67,25 +59,35 @@ final class EngineBridge implements EngineListener
     private final Catalog catalog;
     private final ClOrdIdTable clOrdIds;
     private final Outbound outbound;
+    private final boolean marketData;
+    /** Commands in flight between the logic thread and the sending thread whose outcome objects are reused. */
+    private static final int POOLED_OUTCOMES = 4_096;
     final ConcurrentHashMap<Long, Request> requests = new ConcurrentHashMap<>();
 
     // Logic thread: what the command being applied produced so far.
     private final boolean[] touched;
     private final int[] touchedList;
     private int touchedCount;
-    private List<EngineEvent> collected = new ArrayList<>();
+    private final CommandOutcome.Pool outcomes = new CommandOutcome.Pool(POOLED_OUTCOMES);
+    /** The outcome of the command being applied, or null before its first event. */
+    private CommandOutcome collected;
 
     // Outbound thread (and the starting thread in seed(), before that thread starts).
     /** TransactTime text of reports. */
     private final UtcTimes times = new UtcTimes();
+    /** The report being built (see {@link OrderReport}). */
+    private final OrderReport orderReport = new OrderReport();
     private final Long2ObjectHashMap<LiveOrder> orders = new Long2ObjectHashMap<>();
     private final List<BookCopy.Trade> trades = new ArrayList<>();
     private Request current;
     private int eventIndex;
     private volatile boolean ready;
 
-    EngineBridge(final Catalog catalog, final ClOrdIdTable clOrdIds, final Outbound outbound)
+    /** {@code marketData}: whether the FIX engine serves market data (book copies are taken only then). */
+    EngineBridge(final Catalog catalog, final ClOrdIdTable clOrdIds, final Outbound outbound,
+        final boolean marketData)
     {
+        this.marketData = marketData;
         this.catalog = catalog;
         this.clOrdIds = clOrdIds;
         this.outbound = outbound;
@@ -170,9 +172,11 @@ final class EngineBridge implements EngineListener
         {
             return;
         }
-        final EngineEvent copy = new EngineEvent();
-        copy.copyFrom(e);
-        collected.add(copy);
+        if (collected == null)
+        {
+            collected = outcomes.take();
+        }
+        collected.add(e);
         switch (e.type)
         {
             case ACCEPTED, TRADE, CANCELLED, EXPIRED, REPLACED -> touch(e.instrument);
@@ -190,41 +194,42 @@ final class EngineBridge implements EngineListener
         {
             return;
         }
-        final int[] instruments = new int[touchedCount];
-        final BookCopy[] books = new BookCopy[touchedCount];
+        final CommandOutcome outcome = collected != null ? collected : outcomes.take();
+        collected = null;
         for (int i = 0; i < touchedCount; i++)
         {
             final int instrument = touchedList[i];
             touched[instrument] = false;
-            instruments[i] = instrument;
-            books[i] = BookCopy.of(engine, instrument, BOOK_LEVELS);
+            outcome.book(instrument, BookCopy.of(engine, instrument, BOOK_LEVELS));
         }
         touchedCount = 0;
-        final List<EngineEvent> events = collected;
-        collected = new ArrayList<>();
-        final long userRef = command.userRef;
-        outbound.execute(() -> report(userRef, events, instruments, books));
+        outcome.userRef = command.userRef;
+        outbound.execute(() -> report(outcome));
     }
 
     private void touch(final int instrument)
     {
-        if (instrument >= 0 && instrument < touched.length && !touched[instrument])
+        if (marketData && instrument >= 0 && instrument < touched.length && !touched[instrument])
         {
             touched[instrument] = true;
             touchedList[touchedCount++] = instrument;
         }
     }
 
-    /** Outbound thread: the reports of one command's events, in order, then the market data of its books. */
-    private void report(final long userRef, final List<EngineEvent> events, final int[] instruments,
-        final BookCopy[] books)
+    /**
+     * Outbound thread: the reports of one command's events, in order, then the market data of its books; the
+     * outcome goes back to the pool.
+     */
+    private void report(final CommandOutcome outcome)
     {
+        final long userRef = outcome.userRef;
         current = requests.get(userRef);
         eventIndex = 0;
         try
         {
-            for (final EngineEvent e : events)
+            for (int k = 0; k < outcome.eventCount(); k++)
             {
+                final EngineEvent e = outcome.event(k);
                 final String execId = e.commandSequence + "-" + eventIndex++;
                 switch (e.type)
                 {
@@ -239,7 +244,7 @@ final class EngineBridge implements EngineListener
                     }
                 }
             }
-            for (int i = 0; i < instruments.length; i++)
+            for (int i = 0; i < outcome.instrumentCount; i++)
             {
                 List<BookCopy.Trade> prints = List.of();
                 if (!trades.isEmpty())
@@ -247,13 +252,13 @@ final class EngineBridge implements EngineListener
                     prints = new ArrayList<>();
                     for (final BookCopy.Trade t : trades)
                     {
-                        if (t.instrument() == instruments[i])
+                        if (t.instrument() == outcome.instruments[i])
                         {
                             prints.add(t);
                         }
                     }
                 }
-                outbound.marketData(instruments[i], books[i], prints);
+                outbound.marketData(outcome.instruments[i], outcome.books[i], prints);
             }
         }
         finally
@@ -261,6 +266,7 @@ final class EngineBridge implements EngineListener
             trades.clear();
             requests.remove(userRef);
             current = null;
+            outcomes.giveBack(outcome);
         }
     }
 
@@ -283,13 +289,15 @@ final class EngineBridge implements EngineListener
             Long.toString(e.clientOrderId);
         o.notional = BigDecimal.ZERO;
         orders.put(o.orderId, o);
-        final ExecutionReport er = report(o, execId, ExecType.NEW, OrdStatus.NEW, e.timeNanos);
-        outbound.sendToOwner(o.owner, er);
+        outbound.reportToOwner(o.owner, report(o, execId, ExecType.NEW, OrdStatus.NEW, e.timeNanos));
     }
 
     private void trade(final EngineEvent e, final String execId)
     {
-        trades.add(new BookCopy.Trade(e.instrument, e.price, e.quantity, e.timeNanos, e.side, e.tradeId));
+        if (marketData)
+        {
+            trades.add(new BookCopy.Trade(e.instrument, e.price, e.quantity, e.timeNanos, e.side, e.tradeId));
+        }
         fill(e.buyOrderId, e.buyLeaves, e, execId + "B");
         fill(e.sellOrderId, e.sellLeaves, e, execId + "S");
     }
@@ -304,16 +312,16 @@ final class EngineBridge implements EngineListener
         o.cumQty += e.quantity;
         o.notional = o.notional.add(BigDecimal.valueOf(e.price).multiply(BigDecimal.valueOf(e.quantity)));
         final char status = leaves == 0 ? OrdStatus.FILLED : OrdStatus.PARTIALLY_FILLED;
-        final ExecutionReport er = report(o, execId, ExecType.TRADE, status, e.timeNanos);
-        final Instrument instrument = catalog.instrument(o.instrument);
-        er.setString(LastPx.FIELD, Decimals.format(e.price, instrument.priceScale()));
-        er.setString(LastQty.FIELD, Decimals.format(e.quantity, instrument.quantityScale()));
-        er.setString(LeavesQty.FIELD, Decimals.format(leaves, instrument.quantityScale()));
+        final OrderReport r = report(o, execId, ExecType.TRADE, status, e.timeNanos);
+        r.fill = true;
+        r.lastPx = e.price;
+        r.lastQty = e.quantity;
+        r.leavesQty = leaves;
         if (leaves == 0)
         {
             forget(o);
         }
-        outbound.sendToOwner(o.owner, er);
+        outbound.reportToOwner(o.owner, r);
     }
 
     private void ended(final EngineEvent e, final String execId, final char execType, final char ordStatus)
@@ -324,18 +332,18 @@ final class EngineBridge implements EngineListener
             return;
         }
         forget(o);
-        final ExecutionReport er = report(o, execId, execType, ordStatus, e.timeNanos);
-        er.setString(LeavesQty.FIELD, Decimals.format(0, catalog.instrument(o.instrument).quantityScale()));
+        final OrderReport r = report(o, execId, execType, ordStatus, e.timeNanos);
+        r.leavesQty = 0;
         if (e.code == ResultCode.CANCELLED_BY_PARTICIPANT && current != null && current.kind == Request.Kind.CANCEL)
         {
-            er.setString(ClOrdID.FIELD, current.clOrdId);
-            er.setString(OrigClOrdID.FIELD, o.clOrdId);
+            r.clOrdId = current.clOrdId;
+            r.origClOrdId = o.clOrdId;
         }
         else
         {
-            er.setString(Text.FIELD, FixCodes.text(e.code));
+            r.text = FixCodes.text(e.code);
         }
-        outbound.sendToOwner(o.owner, er);
+        outbound.reportToOwner(o.owner, r);
     }
 
     private void replaced(final EngineEvent e, final String execId)
@@ -357,10 +365,9 @@ final class EngineBridge implements EngineListener
         o.quantity = e.quantity;
         o.submitter = e.submitter;
         final char status = o.cumQty == 0 ? OrdStatus.NEW : OrdStatus.PARTIALLY_FILLED;
-        final ExecutionReport er = report(o, execId, ExecType.REPLACED, status, e.timeNanos);
-        er.setString(OrigClOrdID.FIELD, current != null && current.kind == Request.Kind.REPLACE ?
-            current.origClOrdId : previous);
-        outbound.sendToOwner(o.owner, er);
+        final OrderReport r = report(o, execId, ExecType.REPLACED, status, e.timeNanos);
+        r.origClOrdId = current != null && current.kind == Request.Kind.REPLACE ? current.origClOrdId : previous;
+        outbound.reportToOwner(o.owner, r);
     }
 
     private void rejected(final EngineEvent e, final String execId)
@@ -399,47 +406,35 @@ final class EngineBridge implements EngineListener
 
     // ---------------------------------------------------------------- message building
 
-    private ExecutionReport report(final LiveOrder o, final String execId, final char execType, final char ordStatus,
+    /** The report of {@code o} now, in the one reused {@link OrderReport}; callers add what their event adds. */
+    private OrderReport report(final LiveOrder o, final String execId, final char execType, final char ordStatus,
         final long timeNanos)
     {
         final Instrument instrument = catalog.instrument(o.instrument);
-        final ExecutionReport er = new ExecutionReport();
-        er.setString(OrderID.FIELD, o.orderIdText());
-        er.setString(ClOrdID.FIELD, o.clOrdId);
-        er.setString(ExecID.FIELD, execId);
-        er.setChar(ExecType.FIELD, execType);
-        er.setChar(OrdStatus.FIELD, ordStatus);
-        er.setString(Symbol.FIELD, instrument.symbol());
-        er.setChar(quickfix.field.Side.FIELD, o.side == Side.BUY ? quickfix.field.Side.BUY : quickfix.field.Side.SELL);
-        er.setChar(OrdType.FIELD, o.orderType == OrderType.MARKET ? OrdType.MARKET : OrdType.LIMIT);
-        er.setChar(quickfix.field.TimeInForce.FIELD, fixTimeInForce(o.timeInForce));
-        if (o.orderType == OrderType.LIMIT)
+        final OrderReport r = orderReport.reset();
+        r.orderId = o.orderId;
+        r.clOrdId = o.clOrdId;
+        r.execId = execId;
+        r.execType = execType;
+        r.ordStatus = ordStatus;
+        r.symbol = instrument.symbol();
+        r.side = o.side == Side.BUY ? quickfix.field.Side.BUY : quickfix.field.Side.SELL;
+        r.ordType = o.orderType == OrderType.MARKET ? OrdType.MARKET : OrdType.LIMIT;
+        r.timeInForce = fixTimeInForce(o.timeInForce);
+        r.hasPrice = o.orderType == OrderType.LIMIT;
+        r.price = o.price;
+        r.priceScale = instrument.priceScale();
+        r.orderQty = o.quantity;
+        r.quantityScale = instrument.quantityScale();
+        r.leavesQty = o.quantity - o.cumQty;
+        r.cumQty = o.cumQty;
+        r.avgPx = avgPx(o, instrument);
+        r.transactTimeNanos = timeNanos;
+        if (o.owner != o.submitter && o.owner >= 0 && o.owner < catalog.participants().size())
         {
-            er.setString(Price.FIELD, o.priceText(instrument));
+            r.clientParty = catalog.participant(o.owner).id();
         }
-        er.setString(OrderQty.FIELD, o.quantityText(instrument));
-        er.setString(LeavesQty.FIELD, Decimals.format(o.quantity - o.cumQty, instrument.quantityScale()));
-        er.setString(CumQty.FIELD, Decimals.format(o.cumQty, instrument.quantityScale()));
-        er.setString(AvgPx.FIELD, avgPx(o, instrument));
-        er.setString(TransactTime.FIELD, times.format(timeNanos));
-        if (o.owner != o.submitter)
-        {
-            addClientParty(er, o.owner);
-        }
-        return er;
-    }
-
-    private void addClientParty(final Message message, final int owner)
-    {
-        if (owner < 0 || owner >= catalog.participants().size())
-        {
-            return;
-        }
-        final Group party = new Group(NoPartyIDs.FIELD, PartyID.FIELD);
-        party.setString(PartyID.FIELD, catalog.participant(owner).id());
-        party.setChar(PartyIDSource.FIELD, PartyIDSource.PROPRIETARY_CUSTOM_CODE);
-        party.setInt(PartyRole.FIELD, PartyRole.CLIENT_ID);
-        message.addGroup(party);
+        return r;
     }
 
     private ExecutionReport newOrderReject(final Request r, final EngineEvent e, final String execId)
@@ -534,41 +529,6 @@ final class EngineBridge implements EngineListener
         BigDecimal notional;
         long engineClOrdId;
         String clOrdId;
-        /** Report texts, made once (and again after a replace changes price or quantity). */
-        private String orderIdText;
-        private String priceText;
-        private long priceOfText;
-        private String quantityText;
-        private long quantityOfText;
-
-        String orderIdText()
-        {
-            if (orderIdText == null)
-            {
-                orderIdText = Long.toString(orderId);
-            }
-            return orderIdText;
-        }
-
-        String priceText(final Instrument instrument)
-        {
-            if (priceText == null || priceOfText != price)
-            {
-                priceText = Decimals.format(price, instrument.priceScale());
-                priceOfText = price;
-            }
-            return priceText;
-        }
-
-        String quantityText(final Instrument instrument)
-        {
-            if (quantityText == null || quantityOfText != quantity)
-            {
-                quantityText = Decimals.format(quantity, instrument.quantityScale());
-                quantityOfText = quantity;
-            }
-            return quantityText;
-        }
     }
 
     Participant participant(final int index)

@@ -72,6 +72,12 @@ final class EngineSubmitter
         return clientTime ? epochNanos(m.getUtcTimeStamp(TransactTime.FIELD)) : clockNanos.getAsLong();
     }
 
+    /** As {@link #commandTime(Message)}, with the message's TransactTime(60) already read. */
+    long commandTime(final long transactTimeNanos)
+    {
+        return clientTime ? transactTimeNanos : clockNanos.getAsLong();
+    }
+
     /**
      * Registers {@code r} with the bridge (which answers it from the engine's events) and publishes it. When the
      * engine refuses it, the registration and the ClOrdID it allocated are undone and the exception propagates.

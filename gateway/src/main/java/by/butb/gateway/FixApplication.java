@@ -20,17 +20,10 @@ import quickfix.UnsupportedMessageType;
 import quickfix.field.BusinessRejectReason;
 import quickfix.field.BusinessRejectRefID;
 import quickfix.field.ClOrdID;
-import quickfix.field.CumQty;
-import quickfix.field.AvgPx;
-import quickfix.field.ExecID;
-import quickfix.field.ExecType;
 import quickfix.field.ExpireTime;
-import quickfix.field.LeavesQty;
 import quickfix.field.MDReqID;
 import quickfix.field.MsgSeqNum;
 import quickfix.field.MsgType;
-import quickfix.field.OrdRejReason;
-import quickfix.field.OrdStatus;
 import quickfix.field.OrdType;
 import quickfix.field.OrderID;
 import quickfix.field.OrderQty;
@@ -40,11 +33,7 @@ import quickfix.field.RefMsgType;
 import quickfix.field.RefSeqNum;
 import quickfix.field.Symbol;
 import quickfix.field.Text;
-import quickfix.field.TransactTime;
 import quickfix.fix44.BusinessMessageReject;
-import quickfix.fix44.ExecutionReport;
-
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Translates FIX 4.4 application messages into engine commands (on the QuickFIX/J session threads). Answers that
@@ -63,7 +52,6 @@ final class FixApplication implements Application
     private final Outbound outbound;
     private final int maxSymbolsPerRequest;
     private final MarketDataRequests marketDataRequests;
-    private final AtomicLong rejectIds = new AtomicLong();
 
     /** {@code maxSymbolsPerRequest}: related symbols a MarketDataRequest may name (repeats counted). */
     FixApplication(final Catalog catalog, final EngineSubmitter engine, final ClOrdIdTable clOrdIds,
@@ -219,8 +207,8 @@ final class FixApplication implements Application
             final long id = clOrdIds.allocate(owner, clOrdId);
             if (id == 0)
             {
-                rejectNewOrder(sid, r, ResultCode.DUPLICATE_ORDER_ID, "501 ClOrdID " + clOrdId +
-                    " is already used by a live order", qtyText == null ? "0" : qtyText);
+                outbound.send(sid, GatewayRejects.newOrderReject(r, ResultCode.DUPLICATE_ORDER_ID,
+                    "501 ClOrdID " + clOrdId + " is already used by a live order", qtyText));
                 return;
             }
             r.clientOrderId = id;
@@ -302,27 +290,6 @@ final class FixApplication implements Application
             r.allocatedId = id;
         }
         engine.submit(r);
-    }
-
-    private void rejectNewOrder(final SessionID sid, final Request r, final ResultCode code, final String text,
-        final String qtyText)
-    {
-        final ExecutionReport er = new ExecutionReport();
-        er.setString(OrderID.FIELD, "NONE");
-        er.setString(ClOrdID.FIELD, r.clOrdId);
-        er.setString(ExecID.FIELD, "R" + rejectIds.incrementAndGet() + "-" + r.userRef);
-        er.setChar(ExecType.FIELD, ExecType.REJECTED);
-        er.setChar(OrdStatus.FIELD, OrdStatus.REJECTED);
-        er.setInt(OrdRejReason.FIELD, FixCodes.ordRejReason(code));
-        er.setString(Text.FIELD, text);
-        er.setString(Symbol.FIELD, r.symbol);
-        er.setChar(quickfix.field.Side.FIELD, r.fixSide);
-        er.setString(OrderQty.FIELD, qtyText);
-        er.setString(LeavesQty.FIELD, "0");
-        er.setString(CumQty.FIELD, "0");
-        er.setString(AvgPx.FIELD, "0");
-        er.setField(new TransactTime(EngineBridge.time(r.timeNanos)));
-        outbound.send(sid, er);
     }
 
     // ---------------------------------------------------------------- field helpers

@@ -5,6 +5,8 @@ import by.butb.engine.core.ResultCode;
 /** How engine result codes appear on the FIX wire. */
 final class FixCodes
 {
+    private static final String[] TEXTS = texts();
+
     private FixCodes()
     {
     }
@@ -47,10 +49,21 @@ final class FixCodes
         return code == ResultCode.ORDER_NOT_OWNED ? ResultCode.UNKNOWN_ORDER : code;
     }
 
-    /** Text(58) for a result code: "<code> <description>". */
+    /** Text(58) for a result code: "<code> <description>" (made once per code). */
     static String text(final ResultCode code)
     {
-        final ResultCode shown = visible(code);
-        return shown.code() + " " + shown.text();
+        return TEXTS[code.ordinal()];
+    }
+
+    private static String[] texts()
+    {
+        final ResultCode[] codes = ResultCode.values();
+        final String[] texts = new String[codes.length];
+        for (final ResultCode code : codes)
+        {
+            final ResultCode shown = visible(code);
+            texts[code.ordinal()] = shown.code() + " " + shown.text();
+        }
+        return texts;
     }
 }

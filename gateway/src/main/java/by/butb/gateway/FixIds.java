@@ -31,7 +31,7 @@ final class FixIds
 {
     static final int MAX_LENGTH = 64;
     /** Tags of identifiers the gateway keeps or echoes: each must follow the rule. */
-    private static final int[] IDENTIFIER_TAGS = {
+    static final int[] IDENTIFIER_TAGS = {
         ClOrdID.FIELD,
         OrigClOrdID.FIELD,
         OrderID.FIELD,
@@ -107,6 +107,19 @@ final class FixIds
         return false;
     }
 
+    /** SessionRejectReason(373) of the Reject answering an identifier {@code value} that breaks the rule. */
+    static int rejectReason(final String value)
+    {
+        return isTooLong(value) ? SessionRejectReason.VALUE_IS_INCORRECT :
+            SessionRejectReason.INCORRECT_DATA_FORMAT_FOR_VALUE;
+    }
+
+    /** Text(58) of that Reject, {@code problem} as {@link #problem} says it. */
+    static String rejectText(final int tag, final String problem)
+    {
+        return "tag " + tag + " " + problem + ": identifiers are 1 to " + MAX_LENGTH + " printable ASCII characters";
+    }
+
     private static boolean rejectIfBad(final Message m, final SessionID sid, final int tag, final String value)
     {
         final String problem = problem(value);
@@ -125,10 +138,8 @@ final class FixIds
             reject.setInt(RefSeqNum.FIELD, 0);
         }
         reject.setInt(RefTagID.FIELD, tag);
-        reject.setInt(SessionRejectReason.FIELD, isTooLong(value) ?
-            SessionRejectReason.VALUE_IS_INCORRECT : SessionRejectReason.INCORRECT_DATA_FORMAT_FOR_VALUE);
-        reject.setString(Text.FIELD, "tag " + tag + " " + problem + ": identifiers are 1 to " + MAX_LENGTH +
-            " printable ASCII characters");
+        reject.setInt(SessionRejectReason.FIELD, rejectReason(value));
+        reject.setString(Text.FIELD, rejectText(tag, problem));
         final Session session = Session.lookupSession(sid);
         if (session != null)
         {

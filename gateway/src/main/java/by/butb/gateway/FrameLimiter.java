@@ -53,7 +53,7 @@ final class FrameLimiter extends IoFilterAdapter
                 in.position(in.limit());
                 return;
             }
-            final String problem = scanner.scan(in, loggedOn.test(session));
+            final String problem = scanner.scan(in.buf(), loggedOn.test(session));
             if (problem != null)
             {
                 log.log(() -> "closing " + session.getRemoteAddress() + ": " + problem);

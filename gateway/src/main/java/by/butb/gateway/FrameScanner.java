@@ -1,6 +1,6 @@
 package by.butb.gateway;
 
-import org.apache.mina.core.buffer.IoBuffer;
+import java.nio.ByteBuffer;
 
 /**
  * Watches one connection's inbound bytes, as they arrive and before anything buffers them, for what the FIX decoder
@@ -54,20 +54,34 @@ final class FrameScanner
      * (frames bounded by the message limit, no byte count) or not yet (frames and all bytes together bounded by
      * the logon limit); once it was true, the connection counts as logged on for good.
      */
-    String scan(final IoBuffer in, final boolean loggedOnNow)
+    String scan(final ByteBuffer in, final boolean loggedOnNow)
+    {
+        return in.hasArray() ? scan(in.array(), in.arrayOffset() + in.position(), in.arrayOffset() + in.limit(),
+            loggedOnNow) : scanCopy(in, loggedOnNow);
+    }
+
+    private String scanCopy(final ByteBuffer in, final boolean loggedOnNow)
+    {
+        final byte[] copy = new byte[in.remaining()];
+        in.duplicate().get(copy);
+        return scan(copy, 0, copy.length, loggedOnNow);
+    }
+
+    /** As {@link #scan(ByteBuffer, boolean)}, for the bytes {@code in[from, to)}. */
+    String scan(final byte[] in, final int from, final int to, final boolean loggedOnNow)
     {
         loggedOn |= loggedOnNow;
         if (!loggedOn)
         {
-            bytesBeforeLogon += in.remaining();
+            bytesBeforeLogon += to - from;
             if (bytesBeforeLogon > maxBytesBeforeLogon)
             {
                 return "more than " + maxBytesBeforeLogon + " bytes before logon";
             }
         }
-        for (int i = in.position(), limit = in.limit(); i < limit; i++)
+        for (int i = from; i < to; i++)
         {
-            final byte b = in.get(i);
+            final byte b = in[i];
             if (inLength)
             {
                 final String problem = length(b);

@@ -55,6 +55,7 @@ public final class GatewayOptions
     int expectedOrders;
     boolean clientTime;
     int storedMessages = DEFAULT_STORED_MESSAGES;
+    FixEngine fixEngine = FixEngine.QFJ;
     int maxMessageSize = DEFAULT_MAX_MESSAGE_SIZE;
     int maxBytesBeforeLogon = DEFAULT_MAX_BYTES_BEFORE_LOGON;
     long logonRefusalDelayMillis = 1_000;
@@ -216,6 +217,13 @@ public final class GatewayOptions
     public GatewayOptions clientTime(final boolean clientTime)
     {
         this.clientTime = clientTime;
+        return this;
+    }
+
+    /** The FIX session layer (default {@link FixEngine#QFJ}); see {@link FixEngine#NATIVE} for what it supports. */
+    public GatewayOptions fixEngine(final FixEngine engine)
+    {
+        this.fixEngine = Objects.requireNonNull(engine);
         return this;
     }
 

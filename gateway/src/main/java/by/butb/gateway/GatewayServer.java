@@ -66,7 +66,12 @@ public final class GatewayServer implements AutoCloseable
     private final Outbound outbound;
     private final EngineBridge bridge;
     private final EngineSubmitter submitter;
+    /** The QuickFIX/J engine's acceptor, or null with {@link FixEngine#NATIVE}. */
     private final GatewayAcceptor acceptor;
+    /** The native engine's acceptor, or null with {@link FixEngine#QFJ}. */
+    private final NativeAcceptor nativeAcceptor;
+    private final UnauthenticatedConnections unauthenticated;
+    private final FixSessions sessions;
     private final InetSocketAddress address;
     private final ConnectionGuard guard;
     private final RateLimitedLog connectionLog;
@@ -83,12 +88,16 @@ public final class GatewayServer implements AutoCloseable
             throw new IllegalArgumentException("GatewayOptions has no catalog");
         }
         this.options = o;
+        checkEngineOptions(o);
+        final boolean nativeEngine = o.fixEngine == FixEngine.NATIVE;
+        final NativeSessions nativeSessions = nativeEngine ? new NativeSessions(o.compId, o.storedMessages) : null;
         final KnownAddresses knownAddresses = o.dataDirectory == null ? KnownAddresses.inMemory() :
             KnownAddresses.load(o.dataDirectory);
         clOrdIdJournal = o.dataDirectory == null ? null : new ClOrdIdJournal(o.dataDirectory);
         final ClOrdIdTable clOrdIds = new ClOrdIdTable(o.catalog.participants().size(), clOrdIdJournal);
-        outbound = new Outbound(o.catalog, o.compId, o.maxMarketDataSubscriptions);
-        bridge = new EngineBridge(o.catalog, clOrdIds, outbound);
+        sessions = nativeEngine ? nativeSessions : new QfjSessions();
+        outbound = new Outbound(o.catalog, sessions, o.compId, o.maxMarketDataSubscriptions);
+        bridge = new EngineBridge(o.catalog, clOrdIds, outbound, !nativeEngine); // the native engine: no market data
         try
         {
             engine = o.cluster == null ? new PipelineHost(context(o), o.dataDirectory) :
@@ -107,10 +116,13 @@ public final class GatewayServer implements AutoCloseable
             LogonGate::authenticated, connectionLog);
         logonScheduler = new LogonScheduler(AUTHENTICATION_THREADS, MAX_PENDING_LOGONS_PER_COMP_ID,
             TimeUnit.MILLISECONDS.toNanos(LOGON_FAILURE_COOLDOWN_MILLIS), System::nanoTime, knownAddresses);
-        logonGate = new LogonGate(new Authenticator(o.catalog, o.credentials, o.compId), logonScheduler,
-            new UnauthenticatedConnections(o.maxUnauthenticatedConnections, o.maxUnauthenticatedPerAddress),
-            o.logonRefusalDelayMillis, connectionLog, System::nanoTime);
+        final Authenticator authenticator = new Authenticator(o.catalog, o.credentials, o.compId);
+        unauthenticated = new UnauthenticatedConnections(o.maxUnauthenticatedConnections,
+            o.maxUnauthenticatedPerAddress);
+        logonGate = new LogonGate(authenticator, logonScheduler, unauthenticated, o.logonRefusalDelayMillis,
+            connectionLog, System::nanoTime);
         GatewayAcceptor started = null;
+        NativeAcceptor nativeStarted = null;
         EngineSubmitter engineSubmitter = null;
         try
         {
@@ -119,41 +131,29 @@ public final class GatewayServer implements AutoCloseable
             outbound.start();
 
             engineSubmitter = new EngineSubmitter(engine, bridge, clOrdIds, o.clockNanos, o.clientTime);
-            final FixApplication application = new FixApplication(o.catalog, engineSubmitter, clOrdIds, outbound,
-                o.maxMarketDataSymbols);
-            final SessionSettings settings = settings(o);
-            final MessageStoreFactory storeFactory = storeFactory(o, settings);
-            final GatewayLogFactory logFactory = new GatewayLogFactory();
-            final DefaultMessageFactory messageFactory = new DefaultMessageFactory();
-            final SessionID template = new SessionID("FIX.4.4", o.compId, "*");
-            final GatewaySessionProvider sessionProvider = new GatewaySessionProvider(settings, template,
-                application, storeFactory, logFactory, messageFactory, o.catalog, o.compId);
-            started = new GatewayAcceptor(application, storeFactory, settings, logFactory, messageFactory,
-                o.sessionQueueCapacity);
-            started.setSessionProvider(new InetSocketAddress(o.host, o.port), sessionProvider);
-            started.setIoFilterChainBuilder(chain ->
+            if (nativeEngine)
             {
-                chain.addFirst("butb-frames", frames); // in front of the FIX decoder
-                chain.addLast("butb-guard", guard);
-                chain.addLast("butb-logon", logonGate); // behind the decoder, in front of QuickFIX/J
-            });
-            started.start();
-            InetSocketAddress bound = null;
-            for (final IoAcceptor io : started.getEndpoints())
-            {
-                final SocketAddress local = io.getLocalAddress();
-                if (local instanceof InetSocketAddress inet)
-                {
-                    bound = inet;
-                }
+                nativeSessions.settings(new NativeSessionProtocol.Settings(o.checkLatency && !o.clientTime,
+                    new NativeOrders(o.catalog, engineSubmitter, clOrdIds, outbound), connectionLog));
+                nativeStarted = new NativeAcceptor(o, nativeSessions, authenticator, logonScheduler,
+                    unauthenticated, connectionLog);
+                address = nativeStarted.address();
             }
-            address = bound == null ? new InetSocketAddress(o.host, o.port) : bound;
+            else
+            {
+                started = startQuickFixJ(o, engineSubmitter, clOrdIds, frames);
+                address = endpoint(started, o);
+            }
         }
         catch (final ConfigError | RuntimeException ex)
         {
             if (started != null)
             {
                 started.stop(true);
+            }
+            if (nativeStarted != null)
+            {
+                nativeStarted.close();
             }
             closeConnectionFilters();
             outbound.close();
@@ -163,9 +163,69 @@ public final class GatewayServer implements AutoCloseable
                 ex.getMessage(), ex);
         }
         acceptor = started;
+        nativeAcceptor = nativeStarted;
         submitter = engineSubmitter;
         LOG.info("FIX gateway listening on {}:{} (TargetCompID={})", address.getHostString(), address.getPort(),
             o.compId);
+    }
+
+    /** The QuickFIX/J engine: its acceptor with the gateway's filters around its decoder, started. */
+    private GatewayAcceptor startQuickFixJ(final GatewayOptions o, final EngineSubmitter engineSubmitter,
+        final ClOrdIdTable clOrdIds, final FrameLimiter frames) throws ConfigError
+    {
+        final FixApplication application = new FixApplication(o.catalog, engineSubmitter, clOrdIds, outbound,
+            o.maxMarketDataSymbols);
+        final SessionSettings settings = settings(o);
+        final MessageStoreFactory storeFactory = storeFactory(o, settings);
+        final GatewayLogFactory logFactory = new GatewayLogFactory();
+        final DefaultMessageFactory messageFactory = new DefaultMessageFactory();
+        final SessionID template = new SessionID("FIX.4.4", o.compId, "*");
+        final GatewaySessionProvider sessionProvider = new GatewaySessionProvider(settings, template,
+            application, storeFactory, logFactory, messageFactory, o.catalog, o.compId);
+        final GatewayAcceptor started = new GatewayAcceptor(application, storeFactory, settings, logFactory,
+            messageFactory, o.sessionQueueCapacity);
+        started.setSessionProvider(new InetSocketAddress(o.host, o.port), sessionProvider);
+        started.setIoFilterChainBuilder(chain ->
+        {
+            chain.addFirst("butb-frames", frames); // in front of the FIX decoder
+            chain.addLast("butb-guard", guard);
+            chain.addLast("butb-logon", logonGate); // behind the decoder, in front of QuickFIX/J
+        });
+        started.start();
+        return started;
+    }
+
+    private static InetSocketAddress endpoint(final GatewayAcceptor started, final GatewayOptions o)
+    {
+        InetSocketAddress bound = null;
+        for (final IoAcceptor io : started.getEndpoints())
+        {
+            final SocketAddress local = io.getLocalAddress();
+            if (local instanceof InetSocketAddress inet)
+            {
+                bound = inet;
+            }
+        }
+        return bound == null ? new InetSocketAddress(o.host, o.port) : bound;
+    }
+
+    /** What the native engine cannot do yet is refused before anything starts. */
+    private static void checkEngineOptions(final GatewayOptions o)
+    {
+        if (o.fixEngine != FixEngine.NATIVE)
+        {
+            return;
+        }
+        if (o.fixStoreDirectory != null)
+        {
+            throw new IllegalArgumentException("a FIX store directory (--fix-store) is not supported by the native " +
+                "FIX engine: it keeps the last --stored-messages messages of each session in memory");
+        }
+        if (o.storedMessages == GatewayOptions.STORE_ALL)
+        {
+            throw new IllegalArgumentException("storing every sent message (STORE_ALL) is not supported by the " +
+                "native FIX engine: give a number of messages");
+        }
     }
 
     /** The in-process engine's settings: journal in the data directory, the bridge first among the listeners. */
@@ -324,10 +384,19 @@ public final class GatewayServer implements AutoCloseable
         engine.drain();
     }
 
+    /**
+     * The server side of {@code participant}'s session: its next outgoing and next expected incoming sequence
+     * numbers, or null when it has none (for tests).
+     */
+    int[] sequenceNumbers(final String participant)
+    {
+        return sessions.sequenceNumbers(Outbound.sessionId(options.compId, participant));
+    }
+
     /** Connections open and not logged on: verifying, or refused and not yet closed (for tests). */
     int unauthenticatedConnections()
     {
-        return logonGate.unauthenticated();
+        return unauthenticated.count();
     }
 
     /**
@@ -344,7 +413,14 @@ public final class GatewayServer implements AutoCloseable
         closed = true;
         try
         {
-            acceptor.stop(true);
+            if (acceptor != null)
+            {
+                acceptor.stop(true);
+            }
+            if (nativeAcceptor != null)
+            {
+                nativeAcceptor.close();
+            }
         }
         finally
         {

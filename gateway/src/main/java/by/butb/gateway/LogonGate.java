@@ -521,7 +521,7 @@ final class LogonGate extends IoFilterAdapter implements AutoCloseable
     }
 
     /** The Logout answering a refused Logon: addressed back to its sender, sequence number 1. */
-    private static String logout(final LogonRequest logon, final String text)
+    static String logout(final LogonRequest logon, final String text)
     {
         final Message logout = new Message();
         final String begin = logon.beginString();

@@ -9,6 +9,8 @@ import quickfix.FieldNotFound;
 import quickfix.Message;
 import quickfix.field.BusinessRejectReason;
 
+import java.util.function.IntPredicate;
+
 /**
  * Reading the fields of an order message (NewOrderSingle, OrderCancelReplaceRequest): side, time in force,
  * quantity and price in the instrument's scales, order ids, required and unsupported tags. A field this exchange
@@ -55,9 +57,16 @@ final class OrderFields
     static void checkUnsupportedTags(final Message m, final String clOrdId, final int allowed)
         throws Unsupported
     {
+        checkUnsupportedTags(m::isSetField, clOrdId, allowed);
+    }
+
+    /** As {@link #checkUnsupportedTags(Message, String, int)}, for a message whose fields {@code isSet} tells. */
+    static void checkUnsupportedTags(final IntPredicate isSet, final String clOrdId, final int allowed)
+        throws Unsupported
+    {
         for (final int tag : UNSUPPORTED_ORDER_TAGS)
         {
-            if (tag != allowed && m.isSetField(tag))
+            if (tag != allowed && isSet.test(tag))
             {
                 throw new Unsupported("tag " + tag + " is not supported by this exchange", clOrdId);
             }
@@ -88,11 +97,13 @@ final class OrderFields
 
     static TimeInForce timeInForce(final Message m, final String clOrdId) throws FieldNotFound, Unsupported
     {
-        if (!m.isSetField(quickfix.field.TimeInForce.FIELD))
-        {
-            return TimeInForce.DAY;
-        }
-        final char tif = m.getChar(quickfix.field.TimeInForce.FIELD);
+        return m.isSetField(quickfix.field.TimeInForce.FIELD) ?
+            timeInForce(m.getChar(quickfix.field.TimeInForce.FIELD), clOrdId) : TimeInForce.DAY;
+    }
+
+    /** TimeInForce(59) = {@code tif}, present. */
+    static TimeInForce timeInForce(final char tif, final String clOrdId) throws Unsupported
+    {
         return switch (tif)
         {
             case quickfix.field.TimeInForce.DAY -> TimeInForce.DAY;
@@ -104,7 +115,7 @@ final class OrderFields
         };
     }
 
-    static long quantity(final String text, final Instrument instrument, final Request r)
+    static long quantity(final CharSequence text, final Instrument instrument, final Request r)
     {
         try
         {
@@ -117,7 +128,7 @@ final class OrderFields
         }
     }
 
-    static long price(final String text, final Instrument instrument, final Request r)
+    static long price(final CharSequence text, final Instrument instrument, final Request r)
     {
         try
         {
@@ -133,11 +144,12 @@ final class OrderFields
         }
     }
 
-    static boolean isHuge(final String text)
+    static boolean isHuge(final CharSequence text)
     {
         try
         {
-            return new java.math.BigDecimal(text.trim()).abs().compareTo(java.math.BigDecimal.valueOf(1L << 40)) > 0;
+            return new java.math.BigDecimal(text.toString().trim()).abs()
+                .compareTo(java.math.BigDecimal.valueOf(1L << 40)) > 0;
         }
         catch (final NumberFormatException ex)
         {

@@ -5,7 +5,6 @@ import by.butb.engine.model.Side;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import quickfix.Message;
-import quickfix.Session;
 import quickfix.SessionID;
 import quickfix.field.MDReqRejReason;
 import quickfix.fix44.MarketDataIncrementalRefresh;
@@ -34,6 +33,7 @@ final class Outbound implements AutoCloseable
     private static final Object STOP = new Object();
 
     private final Catalog catalog;
+    private final FixSessions sessions;
     private final int maxSubscriptionsPerSession;
     private final SessionID[][] recipients;
     private final LinkedBlockingQueue<Object> queue = new LinkedBlockingQueue<>();
@@ -51,9 +51,11 @@ final class Outbound implements AutoCloseable
 
     /** {@code maxSubscriptionsPerSession}: live market-data subscriptions a session may hold at once. */
     @SuppressWarnings("unchecked")
-    Outbound(final Catalog catalog, final String exchangeCompId, final int maxSubscriptionsPerSession)
+    Outbound(final Catalog catalog, final FixSessions sessions, final String exchangeCompId,
+        final int maxSubscriptionsPerSession)
     {
         this.catalog = catalog;
+        this.sessions = sessions;
         this.maxSubscriptionsPerSession = maxSubscriptionsPerSession;
         final int participants = catalog.participants().size();
         final List<List<SessionID>> routes = new ArrayList<>();
@@ -125,12 +127,26 @@ final class Outbound implements AutoCloseable
         }
     }
 
-    /** To the owner's session and the sessions of the owner's brokers. */
-    void sendToOwner(final int owner, final Message message)
+    /**
+     * On this thread only (a task running): {@code report} to the owner's session and its brokers' sessions, now
+     * (the report is reused once this returns).
+     */
+    void reportToOwner(final int owner, final OrderReport report)
     {
-        if (owner >= 0 && owner < recipients.length)
+        if (Thread.currentThread() != thread)
         {
-            enqueue(new SendOwner(owner, message));
+            throw new IllegalStateException("reports are sent on the gateway's sending thread");
+        }
+        if (owner < 0 || owner >= recipients.length)
+        {
+            return;
+        }
+        for (final SessionID sid : recipients[owner])
+        {
+            if (sessions.exists(sid))
+            {
+                sessions.sendReport(sid, report);
+            }
         }
     }
 
@@ -188,7 +204,7 @@ final class Outbound implements AutoCloseable
                 }
                 batch.add(first);
                 queue.drainTo(batch, 255);
-                CoalescingResponder.beginBatch(); // one socket write per session for the whole batch
+                sessions.beginBatch(); // one socket write per session for the whole batch
                 try
                 {
                     for (final Object item : batch)
@@ -203,7 +219,7 @@ final class Outbound implements AutoCloseable
                 }
                 finally
                 {
-                    CoalescingResponder.endBatch();
+                    sessions.endBatch();
                 }
             }
             catch (final InterruptedException ex)
@@ -232,19 +248,6 @@ final class Outbound implements AutoCloseable
             else if (item instanceof Send s)
             {
                 deliver(s.to, s.message);
-            }
-            else if (item instanceof SendOwner s)
-            {
-                final SessionID[] to = recipients[s.owner];
-                boolean first = true;
-                for (final SessionID sid : to)
-                {
-                    if (Session.doesSessionExist(sid))
-                    {
-                        deliver(sid, first ? s.message : (Message)s.message.clone());
-                        first = false;
-                    }
-                }
             }
             else if (item instanceof Md md)
             {
@@ -278,14 +281,9 @@ final class Outbound implements AutoCloseable
         }
     }
 
-    private static void deliver(final SessionID to, final Message message)
+    private void deliver(final SessionID to, final Message message)
     {
-        final Session session = Session.lookupSession(to);
-        if (session != null)
-        {
-            // Stored for resend when the session is not logged on (a gap fill on its next logon).
-            session.send(message);
-        }
+        sessions.send(to, message);
     }
 
     private void drop(final Subscription sub)
@@ -312,8 +310,7 @@ final class Outbound implements AutoCloseable
         }
         for (final Subscription sub : byInstrument[md.instrument])
         {
-            final Session session = Session.lookupSession(sub.session);
-            if (session == null || !session.isLoggedOn())
+            if (!sessions.loggedOn(sub.session))
             {
                 continue;
             }
@@ -324,12 +321,12 @@ final class Outbound implements AutoCloseable
                     catalog.instrument(md.instrument), sub.sent[k], md.book, md.trades);
                 if (x != null)
                 {
-                    session.send(x);
+                    sessions.send(sub.session, x);
                 }
             }
             else
             {
-                session.send(snapshot(sub, md.instrument));
+                sessions.send(sub.session, snapshot(sub, md.instrument));
             }
             sub.sent[k] = md.book;
         }
@@ -343,16 +340,15 @@ final class Outbound implements AutoCloseable
 
     private void onSubscribe(final Subscription sub)
     {
-        final Session session = Session.lookupSession(sub.session);
-        if (session == null)
+        if (!sessions.exists(sub.session))
         {
             return;
         }
         final Map<String, Subscription> subs = bySession.computeIfAbsent(sub.session, s -> new HashMap<>());
         if (subs.containsKey(sub.reqId))
         {
-            session.send(MarketDataMessages.reject(sub.reqId, MDReqRejReason.DUPLICATE_MDREQID, "MDReqID " + sub.reqId +
-                " is already subscribed"));
+            sessions.send(sub.session, MarketDataMessages.reject(sub.reqId, MDReqRejReason.DUPLICATE_MDREQID,
+                "MDReqID " + sub.reqId + " is already subscribed"));
             return;
         }
         if (sub.subscribe)
@@ -360,13 +356,14 @@ final class Outbound implements AutoCloseable
             final String refusal = subscriptionRefusal(sub, subs);
             if (refusal != null)
             {
-                session.send(MarketDataMessages.reject(sub.reqId, MDReqRejReason.INSUFFICIENT_BANDWIDTH, refusal));
+                sessions.send(sub.session, MarketDataMessages.reject(sub.reqId, MDReqRejReason.INSUFFICIENT_BANDWIDTH,
+                    refusal));
                 return;
             }
         }
         for (int k = 0; k < sub.instruments.length; k++)
         {
-            session.send(snapshot(sub, sub.instruments[k]));
+            sessions.send(sub.session, snapshot(sub, sub.instruments[k]));
             sub.sent[k] = latest[sub.instruments[k]];
         }
         if (sub.subscribe)
@@ -434,10 +431,6 @@ final class Outbound implements AutoCloseable
     // ---------------------------------------------------------------- items
 
     private record Send(SessionID to, Message message)
-    {
-    }
-
-    private record SendOwner(int owner, Message message)
     {
     }
 

@@ -61,6 +61,12 @@ public final class ServeCommand implements Callable<Integer>
         description = "Keep FIX sequence numbers and sent messages in DIR across restarts (default: in memory).")
     Path fixStore;
 
+    @Option(names = "--fix-engine", paramLabel = "qfj|native", defaultValue = "qfj",
+        description = "FIX session layer: qfj (QuickFIX/J, default: every message) or native (the gateway's own, " +
+            "faster: logon, heartbeats, resend, orders and their reports; refuses market data, parties, address " +
+            "deals and lots; no --fix-store).")
+    String fixEngine;
+
     @Option(names = "--comp-id", paramLabel = "ID", defaultValue = GatewayOptions.DEFAULT_COMP_ID,
         description = "The exchange's CompID, the participants' TargetCompID (default: ${DEFAULT-VALUE}).")
     String compId;
@@ -112,6 +118,23 @@ public final class ServeCommand implements Callable<Integer>
     @Override
     public Integer call()
     {
+        final FixEngine engine = switch (fixEngine)
+        {
+            case "qfj" -> FixEngine.QFJ;
+            case "native" -> FixEngine.NATIVE;
+            default -> null;
+        };
+        if (engine == null)
+        {
+            err.println("serve: --fix-engine must be qfj or native, got '" + fixEngine + "'");
+            return 2;
+        }
+        if (engine == FixEngine.NATIVE && fixStore != null)
+        {
+            err.println("serve: --fix-store is not supported with --fix-engine native (it keeps the last " +
+                "--stored-messages messages of each session in memory)");
+            return 2;
+        }
         final Catalog catalog;
         final Credentials credentials;
         final ClusterMembers members;
@@ -136,7 +159,7 @@ public final class ServeCommand implements Callable<Integer>
             started = GatewayServer.start(new GatewayOptions().catalog(catalog).credentials(credentials)
                 .host(host).port(port)
                 .dataDirectory(data).fixStoreDirectory(fixStore).compId(compId).clientTime(clientTime)
-                .storedMessages(storedMessages).maxMessageSize(maxMessageSize)
+                .storedMessages(storedMessages).maxMessageSize(maxMessageSize).fixEngine(engine)
                 .cluster(members, cluster.host()).onFailure(this::failed));
         }
         catch (final RuntimeException ex)

@@ -1,6 +1,6 @@
 package by.butb.gateway;
 
-import org.apache.mina.core.buffer.IoBuffer;
+import java.nio.ByteBuffer;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
@@ -12,9 +12,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class FrameScannerTest
 {
-    private static IoBuffer bytes(final String text)
+    private static ByteBuffer bytes(final String text)
     {
-        return IoBuffer.wrap(text.replace('|', '\u0001').getBytes(StandardCharsets.ISO_8859_1));
+        return ByteBuffer.wrap(text.replace('|', '\u0001').getBytes(StandardCharsets.ISO_8859_1));
     }
 
     private static String message(final int bodyBytes)
@@ -32,7 +32,7 @@ class FrameScannerTest
             final FrameScanner scanner = new FrameScanner(256, 4_096);
             for (int i = 0; i < stream.length(); i += slice)
             {
-                final IoBuffer in = bytes(stream.substring(i, Math.min(stream.length(), i + slice)));
+                final ByteBuffer in = bytes(stream.substring(i, Math.min(stream.length(), i + slice)));
                 assertNull(scanner.scan(in, true), "slice " + slice + " at " + i);
                 assertEquals(0, in.position(), "the scanner does not consume");
             }

@@ -71,8 +71,13 @@ class GatewayEndToEndTest
     @BeforeEach
     void start()
     {
-        server = GatewayServer.start(TestCatalog.options().dataDirectory(data.resolve("journal"))
-            .clockNanos(clock::get));
+        server = GatewayServer.start(options().dataDirectory(data.resolve("journal")).clockNanos(clock::get));
+    }
+
+    /** The server's options before the test's data directory and clock: the FIX engine under test. */
+    GatewayOptions options()
+    {
+        return TestCatalog.options();
     }
 
     @AfterEach
@@ -82,7 +87,7 @@ class GatewayEndToEndTest
         server.close();
     }
 
-    private FixClient logon(final String id) throws Exception
+    FixClient logon(final String id) throws Exception
     {
         final FixClient client = FixClient.logon(server.port(), id);
         clients.add(client);

@@ -32,10 +32,16 @@ class GatewayLimitsTest
     private RawGateway gateway;
     private GatewayServer server;
 
+    /** The server's options: the test catalog, and the FIX engine under test. */
+    GatewayOptions options()
+    {
+        return TestCatalog.options();
+    }
+
     @BeforeEach
     void start()
     {
-        gateway = new RawGateway(TestCatalog.options());
+        gateway = new RawGateway(options());
         server = gateway.server();
     }
 
@@ -210,7 +216,7 @@ class GatewayLimitsTest
     @Test
     void aSessionHoldsAtMostTheAllowedLiveSubscriptions() throws Exception
     {
-        server = gateway.restart(TestCatalog.options().maxMarketDataSubscriptions(2));
+        server = gateway.restart(options().maxMarketDataSubscriptions(2));
         final FixClient watcher = logon("TRADER-C");
         watcher.send(Fix.marketData("MD1", SubscriptionRequestType.SNAPSHOT_UPDATES, "SMP"));
         watcher.send(Fix.marketData("MD2", SubscriptionRequestType.SNAPSHOT_UPDATES, "SUGAR"));

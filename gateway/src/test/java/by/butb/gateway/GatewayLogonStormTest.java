@@ -33,10 +33,16 @@ class GatewayLogonStormTest
     private GatewayServer server;
     private Storm storm;
 
+    /** The server's options: the test catalog, and the FIX engine under test. */
+    GatewayOptions options()
+    {
+        return TestCatalog.options();
+    }
+
     @BeforeEach
     void start()
     {
-        server = GatewayServer.start(TestCatalog.options().logonRefusalDelayMillis(REFUSAL_DELAY_MILLIS));
+        server = GatewayServer.start(options().logonRefusalDelayMillis(REFUSAL_DELAY_MILLIS));
     }
 
     @AfterEach

@@ -3,8 +3,6 @@ package by.butb.gateway;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import quickfix.Session;
-import quickfix.SessionID;
 import quickfix.field.ExecType;
 import quickfix.field.MsgType;
 import quickfix.field.Side;
@@ -18,6 +16,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 import static by.butb.gateway.Fix.c;
 import static by.butb.gateway.RawFix.field;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -31,10 +30,16 @@ class GatewayRawSocketTest
     private RawGateway gateway;
     private GatewayServer server;
 
+    /** The server's options: the test catalog, and the FIX engine under test. */
+    GatewayOptions options()
+    {
+        return TestCatalog.options();
+    }
+
     @BeforeEach
     void start()
     {
-        gateway = new RawGateway(TestCatalog.options().logonRefusalDelayMillis(REFUSAL_DELAY_MILLIS));
+        gateway = new RawGateway(options().logonRefusalDelayMillis(REFUSAL_DELAY_MILLIS));
         server = gateway.server();
     }
 
@@ -89,9 +94,7 @@ class GatewayRawSocketTest
             Thread.sleep(10);
         }
         Thread.sleep(200);
-        final Session serverSide = Session.lookupSession(new SessionID("FIX.4.4", "BUTB", "TRADER-A"));
-        final int nextIn = serverSide.getStore().getNextTargetMsgSeqNum();
-        final int nextOut = serverSide.getStore().getNextSenderMsgSeqNum();
+        final int[] before = server.sequenceNumbers("TRADER-A");
 
         assertEquals(Authenticator.WRONG_CREDENTIALS, refusal("NOBODY", logonBody("NOBODY", "BUTB", "x")));
         assertEquals("participant SUSP is suspended", refusal("SUSP", logonBody("SUSP", "BUTB", "pw-SUSP")));
@@ -110,8 +113,7 @@ class GatewayRawSocketTest
             assertEquals("BeginString FIX.4.2 is not supported: use FIX.4.4", field(reply, 58));
         }
 
-        assertEquals(nextIn, serverSide.getStore().getNextTargetMsgSeqNum(), "incoming sequence unchanged");
-        assertEquals(nextOut, serverSide.getStore().getNextSenderMsgSeqNum(), "outgoing sequence unchanged");
+        assertArrayEquals(before, server.sequenceNumbers("TRADER-A"), "sequence numbers unchanged");
 
         // the rightful owner logs on again and continues its sequence
         a.session().logon();
@@ -172,12 +174,12 @@ class GatewayRawSocketTest
             received.add(m);
         }
         assertEquals(List.of(), received, "what the second connection got");
-        // had the Logon for TRADER-C reached QuickFIX/J, its session would exist and answer within milliseconds
+        // had the Logon for TRADER-C reached its session, the session would answer within milliseconds
         final long watchUntil = System.currentTimeMillis() + 500;
         while (System.currentTimeMillis() < watchUntil)
         {
-            final Session c = Session.lookupSession(new SessionID("FIX.4.4", "BUTB", "TRADER-C"));
-            assertTrue(c == null || !c.hasResponder() && c.getStore().getNextSenderMsgSeqNum() == 1,
+            final int[] c = server.sequenceNumbers("TRADER-C");
+            assertTrue(c == null || c[0] == 1 && c[1] == 1,
                 "TRADER-C's session was opened on the impostor's connection");
             Thread.sleep(10);
         }
@@ -189,7 +191,7 @@ class GatewayRawSocketTest
     void refusalsAreLoggedWithTheirPreciseReasonAFewAMinute() throws Exception
     {
         final List<String> lines = new CopyOnWriteArrayList<>();
-        server = gateway.restart(TestCatalog.options().logonRefusalDelayMillis(0).connectionLogSink(lines::add));
+        server = gateway.restart(options().logonRefusalDelayMillis(0).connectionLogSink(lines::add));
         final int refusals = 3 * GatewayServer.CONNECTION_LOG_LINES_PER_MINUTE;
         for (int i = 0; i < refusals; i++)
         {
@@ -344,7 +346,7 @@ class GatewayRawSocketTest
     @Test
     void aClientThatStopsReadingIsDisconnectedWhileOthersTrade() throws Exception
     {
-        server = gateway.restart(TestCatalog.options().maxScheduledWrites(20));
+        server = gateway.restart(options().maxScheduledWrites(20));
         final RawFix slow = gateway.rawLoggedOn("TRADER-B");
         // Orders the gateway answers with a reject each, sent without ever reading: the answers fill the socket
         // buffers, then pile up unwritten in the server until it drops the connection, and our writes fail.

@@ -157,6 +157,31 @@ class ServeCommandTest
     }
 
     @Test
+    void servesOrdersWithTheNativeFixEngine() throws Exception
+    {
+        final Serving serving = serve("--fix-engine", "native");
+        try (FixClient a = FixClient.logon(serving.command().server().port(), "TRADER-A"))
+        {
+            a.send(Fix.limit("S1", "SMP", Side.SELL, "1", "2500"));
+            assertEquals(ExecType.NEW, c(a.next(MsgType.EXECUTION_REPORT), ExecType.FIELD));
+        }
+        assertEquals(0, serving.stop(), serving.out().toString());
+    }
+
+    @Test
+    void anUnknownFixEngineOrAFixStoreWithTheNativeOneIsAUsageError() throws Exception
+    {
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        assertEquals(2, serveUntilError(err, "--fix-engine", "artio"));
+        assertEquals("serve: --fix-engine must be qfj or native, got 'artio'" + System.lineSeparator(),
+            err.toString());
+        err = new ByteArrayOutputStream();
+        assertEquals(2, serveUntilError(err, "--fix-engine", "native", "--fix-store", dir.toString()));
+        assertTrue(err.toString().startsWith("serve: --fix-store is not supported with --fix-engine native"),
+            err.toString());
+    }
+
+    @Test
     void aMaxMessageSizeBelow256IsAClearErrorWithExitCode1() throws Exception
     {
         final ByteArrayOutputStream err = new ByteArrayOutputStream();

@@ -3,6 +3,7 @@ package by.butb.bench.gateway;
 import by.butb.bench.BenchArgs;
 import by.butb.engine.pipeline.WaitStrategyName;
 import by.butb.cluster.ClusterMembers;
+import by.butb.gateway.FixEngine;
 import by.butb.gateway.GatewayOptions;
 import by.butb.gateway.GatewayServer;
 import by.butb.harness.Driver;
@@ -47,7 +48,7 @@ public final class GatewayRoundTrip
     /** The server a run measures. */
     enum Server
     {
-        GATEWAY, ECHO, QFJ
+        GATEWAY, NATIVE, ECHO, QFJ
     }
 
     static final class Settings
@@ -63,7 +64,10 @@ public final class GatewayRoundTrip
         int storedMessages = GatewayOptions.DEFAULT_STORED_MESSAGES;
         /** Inbound messages queued per session (0: the server's default, as {@code serve} runs). */
         int sessionQueue;
-        /** The server measured: the gateway, {@link EchoFixServer} (the loopback floor) or {@link QfjEchoServer}. */
+        /**
+         * The server measured: the gateway (QuickFIX/J engine), the gateway with the native FIX engine,
+         * {@link EchoFixServer} (the loopback floor) or {@link QfjEchoServer}.
+         */
         Server server = Server.GATEWAY;
         /** The gateway's engine on this cluster ({@code serve --cluster}), or null: in its process. */
         String cluster;
@@ -75,7 +79,7 @@ public final class GatewayRoundTrip
             "[--rates N,N,...] [--seconds N] [--warmup-seconds N] " +
                 "[--label NAME] [--out DIR (out/bench/gateway)] [--journal DIR | --no-journal] [--wait-strategy " +
                 "BLOCKING|SLEEPING|YIELDING|BUSY_SPIN] [--stored-messages N|all] [--session-queue N] " +
-                "[--server gateway|echo|qfj] [--cluster MEMBERS]",
+                "[--server gateway|native|echo|qfj] [--cluster MEMBERS]",
             GatewayRoundTrip::parse, args);
         run(s, System.out);
     }
@@ -108,10 +112,11 @@ public final class GatewayRoundTrip
                     s.server = switch (v)
                     {
                         case "gateway" -> Server.GATEWAY;
+                        case "native" -> Server.NATIVE;
                         case "echo" -> Server.ECHO;
                         case "qfj" -> Server.QFJ;
-                        default -> throw new IllegalArgumentException("--server must be gateway, echo or qfj, got '" +
-                            v + "'");
+                        default -> throw new IllegalArgumentException("--server must be gateway, native, echo or " +
+                            "qfj, got '" + v + "'");
                     };
                 }
                 case "--wait-strategy" -> s.waitStrategy = WaitStrategyName.valueOf(BenchArgs.value(args, ++i, a)
@@ -124,14 +129,15 @@ public final class GatewayRoundTrip
 
     static void run(final Settings s, final PrintStream out) throws Exception
     {
-        final boolean gateway = s.server == Server.GATEWAY;
+        final boolean gateway = s.server == Server.GATEWAY || s.server == Server.NATIVE;
         final Path temp = !gateway || s.noJournal || s.journal != null ? null :
             Files.createTempDirectory("butb-gateway-bench");
         final Path journal = !gateway || s.noJournal ? null : s.journal != null ? s.journal : temp.resolve("journal");
         Files.createDirectories(s.out);
         final GatewayOptions options = new GatewayOptions().catalog(BenchCatalog.catalog())
             .credentials(BenchCatalog.credentials()).host("127.0.0.1").port(0).dataDirectory(journal)
-            .waitStrategy(s.waitStrategy).storedMessages(s.storedMessages);
+            .waitStrategy(s.waitStrategy).storedMessages(s.storedMessages)
+            .fixEngine(s.server == Server.NATIVE ? FixEngine.NATIVE : FixEngine.QFJ);
         if (s.sessionQueue > 0)
         {
             options.sessionQueueCapacity(s.sessionQueue);
@@ -156,8 +162,9 @@ public final class GatewayRoundTrip
                 case QFJ -> out.printf("QuickFIX/J floor (a plain QuickFIX/J acceptor answering each order on its " +
                     "session thread: no engine, no journal), one session, %d s per rate, %d cores, Java %s%n",
                     s.seconds, Runtime.getRuntime().availableProcessors(), Runtime.version());
-                default -> out.printf("gateway round trip, one session, %s, wait strategy %s, stored " +
-                    "messages %s, %d s per rate, %d cores, Java %s%n", s.cluster != null ? "engine on the cluster " +
+                default -> out.printf("gateway round trip (%s FIX engine), one session, %s, wait strategy %s, stored " +
+                    "messages %s, %d s per rate, %d cores, Java %s%n",
+                    s.server == Server.NATIVE ? "native" : "QuickFIX/J", s.cluster != null ? "engine on the cluster " +
                     s.cluster : journal == null ? "journal off" : "journal on",
                     s.waitStrategy, s.storedMessages == GatewayOptions.STORE_ALL ? "all" :
                     Integer.toString(s.storedMessages), s.seconds, Runtime.getRuntime().availableProcessors(),

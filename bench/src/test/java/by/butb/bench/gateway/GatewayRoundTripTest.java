@@ -55,7 +55,7 @@ class GatewayRoundTripTest
     {
         final IllegalArgumentException ex = assertThrows(IllegalArgumentException.class,
             () -> GatewayRoundTrip.parse(new String[] {"--server", "quickfix"}));
-        assertEquals("--server must be gateway, echo or qfj, got 'quickfix'", ex.getMessage());
+        assertEquals("--server must be gateway, native, echo or qfj, got 'quickfix'", ex.getMessage());
     }
 
     private static String run(final String... args) throws Exception

@@ -1,0 +1,314 @@
+package by.butb.gateway;
+
+import by.butb.gateway.fix.FixDecoder;
+import by.butb.gateway.fix.FixFramer;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.SocketChannel;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * One TCP connection of the native FIX engine, from accept to close. Reading, framing and the logon gate run on the
+ * I/O thread ({@link NativeAcceptor}): every received byte goes through a {@link FrameScanner} (frame and pre-logon
+ * limits, as with the QuickFIX/J engine); the first message must be a Logon, whose password the
+ * {@link LogonScheduler} verifies ({@link #run} is that job); what arrives meanwhile stays unread in the receive
+ * buffer (bounded by the bytes allowed before logon); only an accepted Logon binds the connection to a
+ * {@link NativeSession}. Writing: {@link #append} and {@link #flush} from any thread, under this object's lock;
+ * what the socket does not take at once is written by the I/O thread when it can.
+ */
+final class NativeConnection implements LogonScheduler.Job
+{
+    enum State
+    {
+        AWAITING_LOGON, PENDING, OPEN, REFUSED, CLOSED
+    }
+
+    /** Bytes that are not FIX a connection may send in a row before it is closed. */
+    private static final int MAX_GARBAGE_BYTES = 4_096;
+
+    final SocketChannel channel;
+    final String address;
+    final long acceptedNanos;
+    private final NativeAcceptor acceptor;
+    SelectionKey key;
+    volatile State state = State.AWAITING_LOGON;
+
+    // I/O thread
+    private final FrameScanner scanner;
+    private final byte[] in;
+    private final ByteBuffer inView;
+    private int inLength;
+    private int garbage;
+    /** Counted among the connections not logged on. */
+    boolean counted;
+    LogonRequest logon;
+    private byte[] logonFrame;
+    long logonNanos;
+    NativeSession session;
+    /** Listed among the sending thread's connections to flush at the end of its batch (that thread only). */
+    boolean inBatch;
+
+    // guarded by this
+    private ByteBuffer out;
+    private final long maxPendingBytes;
+    private boolean closeAfterFlush;
+    private boolean writeClosed;
+
+    NativeConnection(final SocketChannel channel, final String address, final NativeAcceptor acceptor,
+        final FrameScanner scanner, final int receiveBytes, final long maxPendingBytes)
+    {
+        this.channel = channel;
+        this.address = address;
+        this.acceptor = acceptor;
+        this.scanner = scanner;
+        this.in = new byte[receiveBytes];
+        this.inView = ByteBuffer.wrap(in);
+        this.out = ByteBuffer.allocate(16 * 1024);
+        this.maxPendingBytes = maxPendingBytes;
+        this.acceptedNanos = System.nanoTime();
+    }
+
+    // ---------------------------------------------------------------- reading (I/O thread)
+
+    /** Reads what the socket has; false when the connection is to be closed (end of stream or a limit). */
+    boolean onReadable(final FixDecoder decoder) throws IOException
+    {
+        inView.limit(in.length).position(inLength);
+        final int n = channel.read(inView);
+        if (n < 0)
+        {
+            return false;
+        }
+        if (state == State.REFUSED || state == State.CLOSED)
+        {
+            return true; // dropped: a refused connection only waits for its Logout
+        }
+        final String problem = scanner.scan(in, inLength, inLength + n, state == State.OPEN);
+        inLength += n;
+        if (problem != null)
+        {
+            acceptor.log().log(() -> "closing " + address + ": " + problem);
+            return false;
+        }
+        if (!process(decoder))
+        {
+            return false;
+        }
+        if (inLength == in.length)
+        {
+            acceptor.log().log(() -> "closing " + address + ": the receive buffer is full");
+            return false;
+        }
+        return true;
+    }
+
+    /** Frames and handles what is buffered, while the connection is awaiting its Logon or open; false: close. */
+    boolean process(final FixDecoder decoder)
+    {
+        int p = 0;
+        while (p < inLength && (state == State.AWAITING_LOGON || state == State.OPEN))
+        {
+            final int frame = FixFramer.frame(in, p, inLength - p);
+            if (frame == 0)
+            {
+                break;
+            }
+            if (frame < 0)
+            {
+                garbage -= frame;
+                p -= frame;
+                if (garbage > MAX_GARBAGE_BYTES)
+                {
+                    acceptor.log().log(() -> "closing " + address + ": the byte stream is not FIX");
+                    return false;
+                }
+                continue;
+            }
+            garbage = 0;
+            final boolean ok = decoder.wrap(in, p, frame);
+            if (state == State.AWAITING_LOGON)
+            {
+                if (!ok || !isLogon(decoder))
+                {
+                    acceptor.log().log(() -> "closing " + address + ": its first message is not a Logon");
+                    return false;
+                }
+                logonFrame = java.util.Arrays.copyOfRange(in, p, p + frame);
+                p += frame;
+                onLogon();
+            }
+            else
+            {
+                p += frame;
+                if (ok)
+                {
+                    session.protocol.onMessage(decoder, this);
+                }
+                else
+                {
+                    acceptor.log().log(() -> "ignoring a garbled message from " + address + ": " +
+                        decoder.problem());
+                }
+            }
+        }
+        System.arraycopy(in, p, in, 0, inLength - p);
+        inLength -= p;
+        return true;
+    }
+
+    private static boolean isLogon(final FixDecoder d)
+    {
+        return d.valueEnd(2) - d.valueStart(2) == 1 && d.buffer()[d.valueStart(2)] == 'A';
+    }
+
+    /** The first message, a Logon: checks what needs no password, then queues its verification. */
+    private void onLogon()
+    {
+        logon = LogonRequest.parse(new String(logonFrame, StandardCharsets.ISO_8859_1));
+        logonNanos = System.nanoTime();
+        state = State.PENDING;
+        final Authenticator.Verdict refusal = acceptor.authenticator().precheck(logon);
+        if (refusal != null)
+        {
+            acceptor.refuse(this, refusal);
+        }
+        else if (!acceptor.scheduler().submit(this))
+        {
+            acceptor.refuse(this, Authenticator.Verdict.refused("too many logons for SenderCompID " +
+                Authenticator.printable(logon.senderCompId()) + " are waiting; try again later"));
+        }
+    }
+
+    /** The Logon, decoded again into {@code decoder} (at binding, on the I/O thread). */
+    boolean decodeLogon(final FixDecoder decoder)
+    {
+        return decoder.wrap(logonFrame, 0, logonFrame.length);
+    }
+
+    // ---------------------------------------------------------------- LogonScheduler.Job
+
+    @Override
+    public String compId()
+    {
+        return logon.senderCompId();
+    }
+
+    @Override
+    public String address()
+    {
+        return address;
+    }
+
+    @Override
+    public boolean abandoned()
+    {
+        return state != State.PENDING;
+    }
+
+    @Override
+    public void evict()
+    {
+        final Authenticator.Verdict verdict = Authenticator.Verdict.refused("its place among the logons waiting " +
+            "for SenderCompID " + Authenticator.printable(logon.senderCompId()) + " went to another address; try " +
+            "again later");
+        acceptor.execute(() -> acceptor.refuse(this, verdict));
+    }
+
+    /** On the authentication thread. */
+    @Override
+    public Authenticator.Outcome run()
+    {
+        if (abandoned())
+        {
+            return Authenticator.Outcome.REFUSED;
+        }
+        final Authenticator.Verdict verdict = acceptor.authenticator().verify(logon);
+        if (verdict.outcome() == Authenticator.Outcome.ACCEPTED)
+        {
+            acceptor.execute(() -> acceptor.bind(this));
+        }
+        else
+        {
+            acceptor.execute(() -> acceptor.refuse(this, verdict));
+        }
+        return verdict.outcome();
+    }
+
+    // ---------------------------------------------------------------- writing (any thread)
+
+    /** Queues {@code bytes} for the socket; a backlog past the slow-consumer bound closes the connection. */
+    synchronized void append(final byte[] bytes, final int offset, final int length)
+    {
+        if (writeClosed)
+        {
+            return;
+        }
+        if (out.remaining() < length)
+        {
+            final long needed = (long)out.position() + length;
+            if (needed > maxPendingBytes)
+            {
+                writeClosed = true;
+                acceptor.log().log(() -> "closing " + address + ": slow consumer, " + needed +
+                    " bytes not yet written");
+                close();
+                return;
+            }
+            final ByteBuffer bigger = ByteBuffer.allocate((int)Math.min(maxPendingBytes,
+                Math.max(needed, 2L * out.capacity())));
+            out.flip();
+            bigger.put(out);
+            out = bigger;
+        }
+        out.put(bytes, offset, length);
+    }
+
+    /** Writes what the socket takes now; the rest when it is writable again (the I/O thread). */
+    synchronized void flush()
+    {
+        if (writeClosed || out.position() == 0)
+        {
+            if (closeAfterFlush)
+            {
+                close();
+            }
+            return;
+        }
+        out.flip();
+        try
+        {
+            channel.write(out);
+        }
+        catch (final IOException ex)
+        {
+            writeClosed = true;
+            out.clear();
+            close();
+            return;
+        }
+        out.compact();
+        if (out.position() > 0)
+        {
+            acceptor.wantWrite(this);
+        }
+        else if (closeAfterFlush)
+        {
+            close();
+        }
+    }
+
+    /** Closes the connection once what is queued is written. */
+    synchronized void closeAfterFlush()
+    {
+        closeAfterFlush = true;
+        flush();
+    }
+
+    /** Closes the connection (on the I/O thread, soon). Any thread. */
+    void close()
+    {
+        acceptor.execute(() -> acceptor.closeNow(this));
+    }
+}

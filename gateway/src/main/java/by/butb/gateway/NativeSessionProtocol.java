@@ -1,0 +1,441 @@
+package by.butb.gateway;
+
+import by.butb.gateway.fix.FixDecoder;
+import by.butb.gateway.fix.UtcTimestamps;
+import quickfix.field.BusinessRejectReason;
+import quickfix.field.SessionRejectReason;
+
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The receiving side of a {@link NativeSession}, on the I/O thread: Logon, the inbound sequence number (a gap is
+ * answered with one ResendRequest, the early message dropped: the counterparty resends it; a number too low without
+ * PossDupFlag ends the session), Heartbeat and TestRequest, ResendRequest (answered from the session's stored
+ * messages, a SequenceReset-GapFill for admin messages and those no longer kept), SequenceReset (gap fill and
+ * reset), Logout, the header checks (CompIDs, SendingTime within 2 minutes unless client time), and hands
+ * NewOrderSingle, OrderCancelRequest and OrderCancelReplaceRequest to {@link NativeOrders}; other application
+ * messages get a BusinessMessageReject naming what the native engine does not support.
+ */
+final class NativeSessionProtocol
+{
+    /** SendingTime(52) may differ from the server clock by this much (QuickFIX/J's MaxLatency default). */
+    private static final long MAX_LATENCY_NANOS = TimeUnit.SECONDS.toNanos(120);
+    private static final byte[] FIX44 = {'F', 'I', 'X', '.', '4', '.', '4'};
+
+    /** What every session of a server shares. */
+    record Settings(boolean checkLatency, NativeOrders orders, RateLimitedLog log)
+    {
+    }
+
+    private final NativeSession session;
+    private final Settings settings;
+    /** Written by the I/O thread only; volatile for {@link FixSessions#sequenceNumbers}. */
+    private volatile int nextTargetSeq = 1;
+    private volatile boolean loggedOn;
+    private long heartBtIntNanos;
+    private long lastReceivedNanos;
+    private boolean testRequestSent;
+    /** A ResendRequest is out for the gap up to this number (0: none). */
+    private long resendRequestedUpTo;
+    private final FixDecoder stored = new FixDecoder();
+
+    NativeSessionProtocol(final NativeSession session, final Settings settings)
+    {
+        this.session = session;
+        this.settings = settings;
+    }
+
+    boolean loggedOn()
+    {
+        return loggedOn;
+    }
+
+    int nextTargetSeq()
+    {
+        return nextTargetSeq;
+    }
+
+    /** The connection is gone. */
+    void disconnected()
+    {
+        loggedOn = false;
+        resendRequestedUpTo = 0;
+    }
+
+    // ---------------------------------------------------------------- logon
+
+    /** The Logon that bound {@code c} to the session (its password already verified). */
+    void onLogon(final FixDecoder d, final NativeConnection c)
+    {
+        final long seq = d.longValueOf(34);
+        final long heartBtInt = d.longValueOf(108);
+        if (seq < 1 || heartBtInt < 0)
+        {
+            logoutAndClose(c, seq < 1 ? "MsgSeqNum(34) is required" : "HeartBtInt(108) is required");
+            return;
+        }
+        final boolean reset = d.charValue(141) == 'Y';
+        if (reset)
+        {
+            session.resetSenderSide();
+            nextTargetSeq = 1;
+        }
+        else if (seq < nextTargetSeq)
+        {
+            logoutAndClose(c, "MsgSeqNum too low, expecting " + nextTargetSeq + " but received " + seq);
+            return;
+        }
+        heartBtIntNanos = TimeUnit.SECONDS.toNanos(heartBtInt);
+        lastReceivedNanos = System.nanoTime();
+        testRequestSent = false;
+        synchronized (session)
+        {
+            session.beginAdmin("A").field(98, 0).field(108, heartBtInt);
+            if (reset)
+            {
+                session.encoder().field(141, 'Y');
+            }
+            session.finishAdmin();
+            loggedOn = true; // under the lock: no report goes out before the Logon's answer
+        }
+        if (seq > nextTargetSeq)
+        {
+            requestResend(seq);
+        }
+        else
+        {
+            nextTargetSeq++;
+        }
+        c.flush();
+    }
+
+    // ---------------------------------------------------------------- messages after logon
+
+    /** A well-formed message on the bound connection {@code c}. */
+    void onMessage(final FixDecoder d, final NativeConnection c)
+    {
+        lastReceivedNanos = System.nanoTime();
+        testRequestSent = false;
+        final long seq = d.longValueOf(34);
+        final String msgType = msgType(d);
+        if (!session.compIdsMatch(d) || !d.valueEquals(8, FIX44))
+        {
+            reject(seq, 0, msgType, SessionRejectReason.COMPID_PROBLEM, "CompID problem");
+            logoutAndClose(c, "CompID problem");
+            return;
+        }
+        if (seq < 1)
+        {
+            logoutAndClose(c, "MsgSeqNum(34) is missing or not a number");
+            return;
+        }
+        if (!sendingTimeAccurate(d))
+        {
+            reject(seq, 52, msgType, SessionRejectReason.SENDINGTIME_ACCURACY_PROBLEM,
+                "SendingTime accuracy problem");
+            logoutAndClose(c, "SendingTime accuracy problem");
+            return;
+        }
+        final boolean gapFill = d.charValue(123) == 'Y';
+        if ("4".equals(msgType) && !gapFill)
+        {
+            sequenceReset(d, seq, msgType);
+            c.flush();
+            return;
+        }
+        if (seq > nextTargetSeq)
+        {
+            if ("5".equals(msgType))
+            {
+                logoutAndClose(c, null);
+                return;
+            }
+            requestResend(seq);
+            c.flush();
+            return;
+        }
+        if (seq < nextTargetSeq)
+        {
+            if (d.charValue(43) != 'Y')
+            {
+                logoutAndClose(c, "MsgSeqNum too low, expecting " + nextTargetSeq + " but received " + seq);
+            }
+            return;
+        }
+        nextTargetSeq++;
+        if (resendRequestedUpTo != 0 && nextTargetSeq > resendRequestedUpTo)
+        {
+            resendRequestedUpTo = 0;
+        }
+        dispatch(d, (int)seq, msgType, c);
+    }
+
+    private void dispatch(final FixDecoder d, final int seq, final String msgType, final NativeConnection c)
+    {
+        switch (msgType)
+        {
+            case "0", "3", "A" ->
+            {
+            }
+            case "1" -> testRequest(d, seq, msgType);
+            case "2" -> resend(d, seq, msgType);
+            case "4" -> sequenceReset(d, seq, msgType);
+            case "5" ->
+            {
+                logoutAndClose(c, null);
+                return;
+            }
+            case "D", "F", "G" -> settings.orders().onOrder(session, d, seq, msgType);
+            case "V" -> settings.orders().businessReject(session, seq, msgType, d.string(262),
+                BusinessRejectReason.UNSUPPORTED_MESSAGE_TYPE,
+                "MarketDataRequest (V) is not supported by the native FIX engine yet: use the default engine");
+            default -> settings.orders().businessReject(session, seq, msgType, null,
+                BusinessRejectReason.UNSUPPORTED_MESSAGE_TYPE, "Unsupported Message Type");
+        }
+        c.flush();
+    }
+
+    private static String msgType(final FixDecoder d)
+    {
+        final int start = d.valueStart(2);
+        final int length = d.valueEnd(2) - start;
+        if (length == 1)
+        {
+            return switch (d.buffer()[start])
+            {
+                case '0' -> "0";
+                case '1' -> "1";
+                case '2' -> "2";
+                case '3' -> "3";
+                case '4' -> "4";
+                case '5' -> "5";
+                case 'A' -> "A";
+                case 'D' -> "D";
+                case 'F' -> "F";
+                case 'G' -> "G";
+                case 'V' -> "V";
+                default -> d.string(35);
+            };
+        }
+        return d.string(35);
+    }
+
+    private boolean sendingTimeAccurate(final FixDecoder d)
+    {
+        final long sent = d.timestampNanos(52);
+        if (sent == UtcTimestamps.INVALID)
+        {
+            return false;
+        }
+        if (!settings.checkLatency())
+        {
+            return true;
+        }
+        final long now = System.currentTimeMillis() * 1_000_000L;
+        return Math.abs(now - sent) <= MAX_LATENCY_NANOS;
+    }
+
+    private void testRequest(final FixDecoder d, final int seq, final String msgType)
+    {
+        final int i = d.indexOf(112);
+        if (i < 0)
+        {
+            reject(seq, 112, msgType, SessionRejectReason.REQUIRED_TAG_MISSING, "Required tag missing");
+            return;
+        }
+        synchronized (session)
+        {
+            session.beginAdmin("0").field(112, d.buffer(), d.valueStart(i), d.valueEnd(i) - d.valueStart(i));
+            session.finishAdmin();
+        }
+    }
+
+    private void sequenceReset(final FixDecoder d, final long seq, final String msgType)
+    {
+        final long newSeqNo = d.longValueOf(36);
+        if (newSeqNo < 1 || newSeqNo > Integer.MAX_VALUE)
+        {
+            reject(seq, 36, msgType, SessionRejectReason.REQUIRED_TAG_MISSING, "Required tag missing");
+            return;
+        }
+        if (newSeqNo < nextTargetSeq)
+        {
+            reject(seq, 36, msgType, SessionRejectReason.VALUE_IS_INCORRECT,
+                "Value is incorrect (out of range) for this tag");
+            return;
+        }
+        nextTargetSeq = (int)newSeqNo;
+        if (resendRequestedUpTo != 0 && nextTargetSeq > resendRequestedUpTo)
+        {
+            resendRequestedUpTo = 0;
+        }
+    }
+
+    /** Asks for what is missing before {@code received}, once per gap. */
+    private void requestResend(final long received)
+    {
+        if (resendRequestedUpTo != 0)
+        {
+            return;
+        }
+        resendRequestedUpTo = received;
+        synchronized (session)
+        {
+            session.beginAdmin("2").field(7, nextTargetSeq).field(16, 0);
+            session.finishAdmin();
+        }
+    }
+
+    // ---------------------------------------------------------------- resend
+
+    /** Answers a ResendRequest: stored messages again (PossDupFlag=Y), a GapFill for each run of others. */
+    private void resend(final FixDecoder d, final int seq, final String msgType)
+    {
+        final long begin = d.longValueOf(7);
+        long end = d.longValueOf(16);
+        if (begin < 1 || end < 0)
+        {
+            reject(seq, begin < 1 ? 7 : 16, msgType, SessionRejectReason.VALUE_IS_INCORRECT,
+                "Value is incorrect (out of range) for this tag");
+            return;
+        }
+        synchronized (session)
+        {
+            final int last = session.nextSenderSeq() - 1;
+            if (end == 0 || end > last)
+            {
+                end = last;
+            }
+            final long oldest = session.oldestKept();
+            long gapStart = -1;
+            for (long s = begin; s <= end; s++)
+            {
+                if (s < oldest)
+                {
+                    gapStart = gapStart < 0 ? s : gapStart;
+                    s = oldest - 1; // none before the oldest kept: one gap
+                    continue;
+                }
+                final byte[] message = session.stored((int)s);
+                if (message == null)
+                {
+                    gapStart = gapStart < 0 ? s : gapStart;
+                    continue;
+                }
+                if (gapStart >= 0)
+                {
+                    gapFill(gapStart, s);
+                    gapStart = -1;
+                }
+                resendStored((int)s, message, session.storedLength((int)s));
+            }
+            if (gapStart >= 0)
+            {
+                gapFill(gapStart, end + 1);
+            }
+        }
+    }
+
+    private void gapFill(final long from, final long to)
+    {
+        session.beginResend("4", (int)from).field(123, 'Y').field(36, to);
+        session.finishAdmin();
+    }
+
+    /** A stored message again, with its sequence number, PossDupFlag=Y, OrigSendingTime and a new SendingTime. */
+    private void resendStored(final int seq, final byte[] message, final int length)
+    {
+        if (!stored.wrap(message, 0, length))
+        {
+            gapFill(seq, seq + 1L);
+            return;
+        }
+        final int sendingTime = stored.indexOf(52);
+        session.beginResend(msgType(stored), seq)
+            .field(122, message, stored.valueStart(sendingTime), stored.valueEnd(sendingTime) -
+                stored.valueStart(sendingTime));
+        final int trailer = stored.count() - 1;
+        for (int i = 3; i < trailer; i++)
+        {
+            switch (stored.tagAt(i))
+            {
+                case 49, 56, 34, 52, 43, 122 ->
+                {
+                }
+                default ->
+                {
+                    final int from = stored.fieldStart(i);
+                    session.encoder().raw(message, from, stored.valueEnd(i) + 1 - from);
+                }
+            }
+        }
+        session.finishAdmin();
+    }
+
+    // ---------------------------------------------------------------- timers and ends
+
+    /** Every tick on the I/O thread: Heartbeat after HeartBtInt of silence, TestRequest, then disconnect. */
+    void onTimer(final long nowNanos, final NativeConnection c)
+    {
+        if (!loggedOn || heartBtIntNanos == 0)
+        {
+            return;
+        }
+        if (nowNanos - lastReceivedNanos >= heartBtIntNanos * 12 / 5)
+        {
+            settings.log().log(() -> "closing the session of " + session.participant.id() +
+                ": no message within the heartbeat interval and the TestRequest");
+            c.close();
+            return;
+        }
+        if (nowNanos - lastReceivedNanos >= heartBtIntNanos * 3 / 2 && !testRequestSent)
+        {
+            testRequestSent = true;
+            synchronized (session)
+            {
+                session.beginAdmin("1").field(112, "TEST");
+                session.finishAdmin();
+            }
+            c.flush();
+        }
+        else if (nowNanos - session.lastSentNanos() >= heartBtIntNanos)
+        {
+            synchronized (session)
+            {
+                session.beginAdmin("0");
+                session.finishAdmin();
+            }
+            c.flush();
+        }
+    }
+
+    /** A Logout (with {@code text} when not null), then the connection is closed once it is written. */
+    void logoutAndClose(final NativeConnection c, final String text)
+    {
+        synchronized (session)
+        {
+            session.beginAdmin("5");
+            if (text != null)
+            {
+                session.encoder().field(58, text);
+            }
+            session.finishAdmin();
+        }
+        loggedOn = false;
+        c.closeAfterFlush();
+    }
+
+    void reject(final long refSeq, final int refTag, final String refMsgType, final int reason, final String text)
+    {
+        synchronized (session)
+        {
+            session.beginAdmin("3").field(45, Math.max(refSeq, 0));
+            if (refTag > 0)
+            {
+                session.encoder().field(371, refTag);
+            }
+            session.encoder().field(372, refMsgType).field(373, reason).field(58, text);
+            session.finishAdmin();
+        }
+    }
+}

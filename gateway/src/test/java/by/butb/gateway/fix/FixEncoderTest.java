@@ -1,0 +1,105 @@
+package by.butb.gateway.fix;
+
+import org.junit.jupiter.api.Test;
+import quickfix.Message;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Random;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class FixEncoderTest
+{
+    private static final byte[] BUTB = "BUTB".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] TRADER = "TRADER-A".getBytes(StandardCharsets.US_ASCII);
+
+    @Test
+    void writesAMessageQuickFixJValidates() throws Exception
+    {
+        final FixEncoder e = new FixEncoder(16);
+        e.begin("8", BUTB, TRADER, 1234, 1_709_287_200_123L).field(11, "X1").field(39, '0').field(14, 0L)
+            .field(151, -25L).raw("58=a text").finish();
+        final String text = new String(e.buffer(), e.start(), e.length(), StandardCharsets.ISO_8859_1);
+        final Message m = new Message(text, true); // checks BodyLength and CheckSum
+        assertEquals("8", m.getHeader().getString(35));
+        assertEquals("BUTB", m.getHeader().getString(49));
+        assertEquals("TRADER-A", m.getHeader().getString(56));
+        assertEquals(1234, m.getHeader().getInt(34));
+        assertEquals("20240301-10:00:00.123", m.getHeader().getString(52));
+        assertEquals("X1", m.getString(11));
+        assertEquals("-25", m.getString(151));
+        assertEquals("a text", m.getString(58));
+        assertTrue(text.startsWith("8=FIX.4.4\u00019="), text);
+    }
+
+    @Test
+    void writesFixedPointNumbersWithAllTheirDecimals()
+    {
+        final FixEncoder e = new FixEncoder(64);
+        e.begin("8", BUTB, TRADER, 1, 0).decimal(44, 1500, 3).decimal(38, 5, 3).decimal(151, -2, 0)
+            .decimal(14, -250, 2).decimal(6, 0, 2).finish();
+        final FixDecoder d = new FixDecoder();
+        assertTrue(d.wrap(e.buffer(), e.start(), e.length()), d.problem());
+        assertEquals("1.500", d.string(44));
+        assertEquals("0.005", d.string(38));
+        assertEquals("-2", d.string(151));
+        assertEquals("-2.50", d.string(14));
+        assertEquals("0.00", d.string(6));
+    }
+
+    @Test
+    void theDecoderReadsWhatTheEncoderWroteAfterTheBufferGrew()
+    {
+        final FixEncoder e = new FixEncoder(16);
+        final String longText = "y".repeat(5_000);
+        e.begin("0", BUTB, TRADER, 1, 0).field(58, longText).finish();
+        final FixDecoder d = new FixDecoder();
+        assertTrue(d.wrap(e.buffer(), e.start(), e.length()), d.problem());
+        assertEquals(longText, d.string(58));
+        assertEquals("19700101-00:00:00.000", d.string(52));
+    }
+
+    /** Seeded: timestamps written and read agree with java.time across the years. */
+    @Test
+    void timestampsAgreeWithJavaTime()
+    {
+        final long seed = System.nanoTime();
+        final Random random = new Random(seed);
+        final DateTimeFormatter millis = DateTimeFormatter.ofPattern("yyyyMMdd-HH:mm:ss.SSS");
+        final byte[] out = new byte[32];
+        for (int i = 0; i < 10_000; i++)
+        {
+            final long epochMillis = random.nextLong() % 253_402_300_799_000L; // up to 9999-12-31
+            final long value = epochMillis < -62_135_596_800_000L ? -epochMillis : epochMillis; // from year 1
+            final String expected = LocalDateTime.ofInstant(Instant.ofEpochMilli(value), ZoneOffset.UTC)
+                .format(millis);
+            final int end = UtcTimestamps.write(out, 0, value);
+            assertEquals(expected, new String(out, 0, end, StandardCharsets.US_ASCII), "seed " + seed);
+            assertEquals(value * 1_000_000L, UtcTimestamps.parseNanos(out, 0, end), "seed " + seed);
+        }
+    }
+
+    @Test
+    void readsFractionsOfAnyPrecisionAndRefusesBadTimestamps()
+    {
+        assertEquals(1_709_287_200_000_000_000L, parse("20240301-10:00:00"));
+        assertEquals(1_709_287_200_123_456_789L, parse("20240301-10:00:00.123456789"));
+        assertEquals(1_709_287_200_100_000_000L, parse("20240301-10:00:00.1"));
+        assertEquals(UtcTimestamps.INVALID, parse("20240230-10:00:00"));
+        assertEquals(UtcTimestamps.INVALID, parse("20240301-24:00:00"));
+        assertEquals(UtcTimestamps.INVALID, parse("20240301 10:00:00"));
+        assertEquals(UtcTimestamps.INVALID, parse("20240301-10:00:00."));
+        assertEquals(UtcTimestamps.INVALID, parse("2024030-10:00:00.1"));
+    }
+
+    private static long parse(final String text)
+    {
+        final byte[] b = text.getBytes(StandardCharsets.US_ASCII);
+        return UtcTimestamps.parseNanos(b, 0, b.length);
+    }
+}
