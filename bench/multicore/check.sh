@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The project's standing measurements for a many-core machine, as one run: the pipeline's thread layouts against
-# exchange-core (issue 18), the FIX round trip of the echo floor, QuickFIX/J alone and the gateway (issue 16), and
-# three cluster nodes against the single process (issue 21). About 6 minutes on 16 cores.
+# exchange-core (issue 18), the FIX round trip of the echo floor, QuickFIX/J alone and the gateway on both FIX
+# engines (issue 16), and three cluster nodes against the single process (issue 21). About 7 minutes on 16 cores.
 #
 # Usage, on a machine with Java 17+ and the bench jars (bench/target/benchmarks.jar and
 # bench/exchange-core-peer/target/exchange-core-peer.jar, or /tmp/jars/{benchmarks,exchange-core-peer}.jar as
@@ -29,10 +29,10 @@ flags+=" --add-opens=java.base/java.util=ALL-UNNAMED --add-opens=java.base/sun.n
 flags+=" --add-exports=java.base/jdk.internal.misc=ALL-UNNAMED -Dchronicle.analytics.disable=true"
 journal=/tmp; [ -d /dev/shm ] && journal=/dev/shm
 if [ "$quick" = --quick ]; then
-  compare="--quick"; gw_rates=1000,10000; gw_seconds=1; cl="--orders 5000 --warmup-orders 1000 --rates 1000 --seconds 1"
+  compare="--quick"; gw_rates=1000,10000; gw_rates_fast=$gw_rates; gw_seconds=1; cl="--orders 5000 --warmup-orders 1000 --rates 1000 --seconds 1"
 else
   compare="--rounds 1 --rates 100000,1000000,2000000 --rate-seconds 3 --throughput-iterations 3"
-  gw_rates=1000,10000,50000,100000; gw_seconds=3; cl=""
+  gw_rates=1000,10000,50000,100000; gw_rates_fast=$gw_rates,200000; gw_seconds=3; cl=""
 fi
 summary="$out/summary.txt"
 echo "machine: $(nproc) cores, $(java -version 2>&1 | head -1), $(date -u +%FT%TZ)" | tee "$summary"
@@ -53,11 +53,13 @@ for wait in YIELDING BUSY_SPIN; do
   done
 done
 
-# 2. FIX round trip (issue 16): echo floor, QuickFIX/J alone, the gateway; one session.
-for server in echo qfj gateway; do
+# 2. FIX round trip (issue 16): echo floor, QuickFIX/J alone, the gateway on QuickFIX/J and on the native FIX
+#    engine; one session (all but the QuickFIX/J gateway also at 200,000/s).
+for server in echo qfj gateway native; do
+  rates=$gw_rates; [ "$server" = gateway ] || rates=$gw_rates_fast
   echo "== gateway round trip: $server" | tee -a "$summary" "$out/gateway.txt" > /dev/null
   java $flags -Xms1g -Xmx1g -cp "$jar" by.butb.bench.gateway.GatewayRoundTrip --server "$server" \
-    --rates "$gw_rates" --seconds "$gw_seconds" --label "$server" --out "$work/gateway" 2>&1 \
+    --rates "$rates" --seconds "$gw_seconds" --label "$server" --out "$work/gateway" 2>&1 \
     | grep -v '^histograms' | tee -a "$summary" "$out/gateway.txt"
 done
 
