@@ -150,14 +150,7 @@ final class FixApplication implements Application
         final String symbol = OrderFields.required(m, Symbol.FIELD, "Symbol", clOrdId);
         final char fixSide = m.getChar(quickfix.field.Side.FIELD);
         final Side side = OrderFields.side(fixSide, clOrdId);
-        final char fixOrdType = m.getChar(OrdType.FIELD);
-        final OrderType orderType = switch (fixOrdType)
-        {
-            case OrdType.LIMIT -> OrderType.LIMIT;
-            case OrdType.MARKET -> OrderType.MARKET;
-            default -> throw new Unsupported(
-                "OrdType(40)=" + fixOrdType + " is not supported: use 1 (market) or 2 (limit)", clOrdId);
-        };
+        final OrderType orderType = OrderFields.orderType(m.getChar(OrdType.FIELD), clOrdId);
         if (lotAction != 0 && orderType != OrderType.LIMIT)
         {
             throw new Unsupported("OrdType(40) of a lot " + (lotAction == ButbTags.LOT_OFFER ? "offer" : "bid") +
@@ -242,16 +235,7 @@ final class FixApplication implements Application
         if (replace)
         {
             OrderFields.checkUnsupportedTags(m, clOrdId);
-            final char fixOrdType = m.getChar(OrdType.FIELD);
-            if (fixOrdType != OrdType.LIMIT)
-            {
-                throw new Unsupported("OrdType(40)=" + fixOrdType + " cannot be replaced: only limit orders rest",
-                    clOrdId);
-            }
-            if (!OrderFields.timeInForce(m, clOrdId).rests())
-            {
-                throw new Unsupported("TimeInForce(59) of a resting order cannot change to IOC or FOK", clOrdId);
-            }
+            OrderFields.checkReplaceable(m.getChar(OrdType.FIELD), OrderFields.timeInForce(m, clOrdId), clOrdId);
             final String priceText = OrderFields.required(m, Price.FIELD, "Price", clOrdId);
             qtyText = OrderFields.required(m, OrderQty.FIELD, "OrderQty", clOrdId);
             final Instrument instrument = catalog.instrument(symbol);

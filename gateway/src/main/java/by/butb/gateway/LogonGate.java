@@ -296,8 +296,7 @@ final class LogonGate extends IoFilterAdapter implements AutoCloseable
             }
             else if (!scheduler.submit(this))
             {
-                refuse(Authenticator.Verdict.refused("too many logons for SenderCompID " +
-                    Authenticator.printable(request.senderCompId()) + " are waiting; try again later"));
+                refuse(LogonScheduler.notQueued(request.senderCompId()));
             }
         }
 
@@ -323,9 +322,7 @@ final class LogonGate extends IoFilterAdapter implements AutoCloseable
         @Override
         public void evict()
         {
-            final Authenticator.Verdict verdict = Authenticator.Verdict.refused("its place among the logons " +
-                "waiting for SenderCompID " + Authenticator.printable(logon.senderCompId()) + " went to another " +
-                "address; try again later");
+            final Authenticator.Verdict verdict = LogonScheduler.evicted(logon.senderCompId());
             try
             {
                 timer.execute(() ->

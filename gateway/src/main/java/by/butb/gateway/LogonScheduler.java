@@ -110,6 +110,20 @@ final class LogonScheduler implements AutoCloseable
         this.threads.forEach(Thread::start);
     }
 
+    /** The answer to a Logon that {@link #submit} did not queue (false). */
+    static Authenticator.Verdict notQueued(final String compId)
+    {
+        return Authenticator.Verdict.refused("too many logons for SenderCompID " + Authenticator.printable(compId) +
+            " are waiting; try again later");
+    }
+
+    /** The answer to a Logon whose job was {@link Job#evict evicted}. */
+    static Authenticator.Verdict evicted(final String compId)
+    {
+        return Authenticator.Verdict.refused("its place among the logons waiting for SenderCompID " +
+            Authenticator.printable(compId) + " went to another address; try again later");
+    }
+
     /**
      * Queues the job; false (and nothing queued) when its CompID already has the most jobs waiting and no address
      * holds two more of them than the job's own address (counting known and other logons apart).

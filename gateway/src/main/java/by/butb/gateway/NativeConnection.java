@@ -176,8 +176,7 @@ final class NativeConnection implements LogonScheduler.Job
         }
         else if (!acceptor.scheduler().submit(this))
         {
-            acceptor.refuse(this, Authenticator.Verdict.refused("too many logons for SenderCompID " +
-                Authenticator.printable(logon.senderCompId()) + " are waiting; try again later"));
+            acceptor.refuse(this, LogonScheduler.notQueued(logon.senderCompId()));
         }
     }
 
@@ -210,9 +209,7 @@ final class NativeConnection implements LogonScheduler.Job
     @Override
     public void evict()
     {
-        final Authenticator.Verdict verdict = Authenticator.Verdict.refused("its place among the logons waiting " +
-            "for SenderCompID " + Authenticator.printable(logon.senderCompId()) + " went to another address; try " +
-            "again later");
+        final Authenticator.Verdict verdict = LogonScheduler.evicted(logon.senderCompId());
         acceptor.execute(() -> acceptor.refuse(this, verdict));
     }
 

@@ -6,6 +6,7 @@ import by.butb.engine.model.Catalog;
 import by.butb.engine.model.Instrument;
 import by.butb.engine.model.OrderType;
 import by.butb.engine.model.Side;
+import by.butb.engine.model.TimeInForce;
 import by.butb.gateway.fix.FieldText;
 import by.butb.gateway.fix.FixDecoder;
 import org.slf4j.Logger;
@@ -173,16 +174,8 @@ final class NativeOrders
         }
         final char fixSide = d.charValue(54);
         final Side side = OrderFields.side(fixSide, clOrdId);
-        final char fixOrdType = d.charValue(40);
-        final OrderType orderType = switch (fixOrdType)
-        {
-            case '2' -> OrderType.LIMIT;
-            case '1' -> OrderType.MARKET;
-            default -> throw new Unsupported(
-                "OrdType(40)=" + fixOrdType + " is not supported: use 1 (market) or 2 (limit)", clOrdId);
-        };
-        final var tif = d.has(59) ? OrderFields.timeInForce(d.charValue(59), clOrdId) :
-            by.butb.engine.model.TimeInForce.DAY;
+        final OrderType orderType = OrderFields.orderType(d.charValue(40), clOrdId);
+        final TimeInForce tif = d.has(59) ? OrderFields.timeInForce(d.charValue(59), clOrdId) : TimeInForce.DAY;
         final CharSequence qtyText = text(quantityView, d, 38, "OrderQty", clOrdId);
         final CharSequence priceText = d.has(44) ? priceText(d) : null;
         if (orderType == OrderType.LIMIT && priceText == null)
@@ -264,16 +257,8 @@ final class NativeOrders
         throws Unsupported
     {
         OrderFields.checkUnsupportedTags(d::has, clOrdId, 0);
-        final char fixOrdType = d.charValue(40);
-        if (fixOrdType != '2')
-        {
-            throw new Unsupported("OrdType(40)=" + fixOrdType + " cannot be replaced: only limit orders rest",
-                clOrdId);
-        }
-        if (d.has(59) && !OrderFields.timeInForce(d.charValue(59), clOrdId).rests())
-        {
-            throw new Unsupported("TimeInForce(59) of a resting order cannot change to IOC or FOK", clOrdId);
-        }
+        OrderFields.checkReplaceable(d.charValue(40),
+            d.has(59) ? OrderFields.timeInForce(d.charValue(59), clOrdId) : TimeInForce.DAY, clOrdId);
         final CharSequence priceText = text(priceView, d, 44, "Price", clOrdId);
         final CharSequence qtyText = text(quantityView, d, 38, "OrderQty", clOrdId);
         final Instrument instrument = catalog.instrument(symbol);

@@ -3,6 +3,7 @@ package by.butb.gateway;
 import by.butb.engine.core.CommandType;
 import by.butb.engine.core.ResultCode;
 import by.butb.engine.model.Instrument;
+import by.butb.engine.model.OrderType;
 import by.butb.engine.model.Side;
 import by.butb.engine.model.TimeInForce;
 import quickfix.FieldNotFound;
@@ -99,6 +100,34 @@ final class OrderFields
     {
         return m.isSetField(quickfix.field.TimeInForce.FIELD) ?
             timeInForce(m.getChar(quickfix.field.TimeInForce.FIELD), clOrdId) : TimeInForce.DAY;
+    }
+
+    /**
+     * An OrderCancelReplaceRequest (G) changes only a resting limit order, and keeps it resting: OrdType(40) must be
+     * limit and the new TimeInForce(59) ({@code tif}, DAY when absent) one that rests.
+     */
+    static void checkReplaceable(final char ordType, final TimeInForce tif, final String clOrdId) throws Unsupported
+    {
+        if (ordType != quickfix.field.OrdType.LIMIT)
+        {
+            throw new Unsupported("OrdType(40)=" + ordType + " cannot be replaced: only limit orders rest", clOrdId);
+        }
+        if (!tif.rests())
+        {
+            throw new Unsupported("TimeInForce(59) of a resting order cannot change to IOC or FOK", clOrdId);
+        }
+    }
+
+    /** OrdType(40) = {@code ordType}: 1 (market) or 2 (limit). */
+    static OrderType orderType(final char ordType, final String clOrdId) throws Unsupported
+    {
+        return switch (ordType)
+        {
+            case quickfix.field.OrdType.LIMIT -> OrderType.LIMIT;
+            case quickfix.field.OrdType.MARKET -> OrderType.MARKET;
+            default -> throw new Unsupported(
+                "OrdType(40)=" + ordType + " is not supported: use 1 (market) or 2 (limit)", clOrdId);
+        };
     }
 
     /** TimeInForce(59) = {@code tif}, present. */
