@@ -71,6 +71,7 @@ final class MarketDataMessage
         return new MarketDataMessage(INCREMENTAL, reqId, null, (char)0, null);
     }
 
+    /** A MarketDataRequestReject for request {@code reqId}: {@code reason} (MDReqRejReason) and why. */
     static MarketDataMessage reject(final String reqId, final char reason, final String text)
     {
         return new MarketDataMessage(REJECT, reqId, null, reason, text);

@@ -18,12 +18,6 @@ final class MarketDataMessages
     {
     }
 
-    /** A MarketDataRequestReject for request {@code reqId}: {@code reason} (MDReqRejReason) and why. */
-    static MarketDataMessage reject(final String reqId, final char reason, final String text)
-    {
-        return MarketDataMessage.reject(reqId, reason, text);
-    }
-
     /** The full book of one instrument, as deep as the subscription asks, and its recent trades if it wants them. */
     static MarketDataMessage snapshot(final Outbound.Subscription sub, final Instrument instrument,
         final BookCopy book, final Iterable<BookCopy.Trade> recent)

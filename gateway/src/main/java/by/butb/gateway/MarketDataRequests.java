@@ -157,7 +157,7 @@ final class MarketDataRequests
 
     private void mdReject(final SessionID sid, final String reqId, final char reason, final String text)
     {
-        outbound.sendMarketData(sid, MarketDataMessages.reject(reqId, reason, text));
+        outbound.sendMarketData(sid, MarketDataMessage.reject(reqId, reason, text));
     }
 
     /** A MarketDataRequestReject's MDReqRejReason(281) and Text(58). */

@@ -354,7 +354,7 @@ final class Outbound implements AutoCloseable
         final Map<String, Subscription> subs = bySession.computeIfAbsent(sub.session, s -> new HashMap<>());
         if (subs.containsKey(sub.reqId))
         {
-            sessions.sendMarketData(sub.session, MarketDataMessages.reject(sub.reqId, MDReqRejReason.DUPLICATE_MDREQID,
+            sessions.sendMarketData(sub.session, MarketDataMessage.reject(sub.reqId, MDReqRejReason.DUPLICATE_MDREQID,
                 "MDReqID " + sub.reqId + " is already subscribed"));
             return;
         }
@@ -363,7 +363,7 @@ final class Outbound implements AutoCloseable
             final String refusal = subscriptionRefusal(sub, subs);
             if (refusal != null)
             {
-                sessions.sendMarketData(sub.session, MarketDataMessages.reject(sub.reqId,
+                sessions.sendMarketData(sub.session, MarketDataMessage.reject(sub.reqId,
                     MDReqRejReason.INSUFFICIENT_BANDWIDTH, refusal));
                 return;
             }
