@@ -59,7 +59,6 @@ final class EngineBridge implements EngineListener
     private final Catalog catalog;
     private final ClOrdIdTable clOrdIds;
     private final Outbound outbound;
-    private final boolean marketData;
     /** Commands in flight between the logic thread and the sending thread whose outcome objects are reused. */
     private static final int POOLED_OUTCOMES = 4_096;
     final ConcurrentHashMap<Long, Request> requests = new ConcurrentHashMap<>();
@@ -83,11 +82,8 @@ final class EngineBridge implements EngineListener
     private int eventIndex;
     private volatile boolean ready;
 
-    /** {@code marketData}: whether the FIX engine serves market data (book copies are taken only then). */
-    EngineBridge(final Catalog catalog, final ClOrdIdTable clOrdIds, final Outbound outbound,
-        final boolean marketData)
+    EngineBridge(final Catalog catalog, final ClOrdIdTable clOrdIds, final Outbound outbound)
     {
-        this.marketData = marketData;
         this.catalog = catalog;
         this.clOrdIds = clOrdIds;
         this.outbound = outbound;
@@ -209,7 +205,7 @@ final class EngineBridge implements EngineListener
 
     private void touch(final int instrument)
     {
-        if (marketData && instrument >= 0 && instrument < touched.length && !touched[instrument])
+        if (instrument >= 0 && instrument < touched.length && !touched[instrument])
         {
             touched[instrument] = true;
             touchedList[touchedCount++] = instrument;
@@ -294,10 +290,7 @@ final class EngineBridge implements EngineListener
 
     private void trade(final EngineEvent e, final String execId)
     {
-        if (marketData)
-        {
-            trades.add(new BookCopy.Trade(e.instrument, e.price, e.quantity, e.timeNanos, e.side, e.tradeId));
-        }
+        trades.add(new BookCopy.Trade(e.instrument, e.price, e.quantity, e.timeNanos, e.side, e.tradeId));
         fill(e.buyOrderId, e.buyLeaves, e, execId + "B");
         fill(e.sellOrderId, e.sellLeaves, e, execId + "S");
     }

@@ -7,7 +7,7 @@ public enum FixEngine
     QFJ,
     /**
      * The gateway's own session layer (stage 1): logon, heartbeats, sequence numbers, resend and sequence reset,
-     * and plain orders (new, cancel, cancel/replace) with their reports; market data, parties, brokers' clients,
+     * plain orders (new, cancel, cancel/replace) with their reports, and market data; parties, brokers' clients,
      * address deals and lots are refused with a BusinessMessageReject. No {@code --fix-store}.
      */
     NATIVE

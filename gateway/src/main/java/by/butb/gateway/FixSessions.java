@@ -22,6 +22,9 @@ interface FixSessions
      */
     boolean send(SessionID id, Message message);
 
+    /** As {@link #send}, for a market-data message (W, X or Y). */
+    boolean sendMarketData(SessionID id, MarketDataMessage message);
+
     /** As {@link #send}, for a report that is valid only during this call (on the sending thread). */
     boolean sendReport(SessionID id, OrderReport report);
 

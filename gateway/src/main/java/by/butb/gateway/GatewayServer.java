@@ -97,7 +97,7 @@ public final class GatewayServer implements AutoCloseable
         final ClOrdIdTable clOrdIds = new ClOrdIdTable(o.catalog.participants().size(), clOrdIdJournal);
         sessions = nativeEngine ? nativeSessions : new QfjSessions();
         outbound = new Outbound(o.catalog, sessions, o.compId, o.maxMarketDataSubscriptions);
-        bridge = new EngineBridge(o.catalog, clOrdIds, outbound, !nativeEngine); // the native engine: no market data
+        bridge = new EngineBridge(o.catalog, clOrdIds, outbound);
         try
         {
             engine = o.cluster == null ? new PipelineHost(context(o), o.dataDirectory) :
@@ -133,8 +133,10 @@ public final class GatewayServer implements AutoCloseable
             engineSubmitter = new EngineSubmitter(engine, bridge, clOrdIds, o.clockNanos, o.clientTime);
             if (nativeEngine)
             {
+                final NativeOrders nativeOrders = new NativeOrders(o.catalog, engineSubmitter, clOrdIds, outbound);
                 nativeSessions.settings(new NativeSessionProtocol.Settings(o.checkLatency && !o.clientTime,
-                    new NativeOrders(o.catalog, engineSubmitter, clOrdIds, outbound), connectionLog));
+                    nativeOrders, new NativeMarketDataRequests(nativeOrders,
+                        new MarketDataRequests(o.catalog, outbound, o.maxMarketDataSymbols), outbound), connectionLog));
                 nativeStarted = new NativeAcceptor(o, nativeSessions, authenticator, logonScheduler,
                     unauthenticated, connectionLog);
                 address = nativeStarted.address();

@@ -1,31 +1,16 @@
 package by.butb.gateway;
 
-import by.butb.engine.model.FixedPoint;
 import by.butb.engine.model.Instrument;
 import by.butb.engine.model.Side;
-import quickfix.Group;
-import quickfix.field.MDEntryDate;
-import quickfix.field.MDEntryPositionNo;
-import quickfix.field.MDEntryPx;
-import quickfix.field.MDEntrySize;
-import quickfix.field.MDEntryTime;
 import quickfix.field.MDEntryType;
-import quickfix.field.MDReqID;
-import quickfix.field.MDReqRejReason;
 import quickfix.field.MDUpdateAction;
-import quickfix.field.NumberOfOrders;
-import quickfix.field.Symbol;
-import quickfix.field.Text;
-import quickfix.fix44.MarketDataIncrementalRefresh;
-import quickfix.fix44.MarketDataRequestReject;
-import quickfix.fix44.MarketDataSnapshotFullRefresh;
 
-import java.time.LocalDateTime;
 import java.util.List;
 
 /**
- * The market-data messages the gateway sends: snapshots, incremental refreshes computed from two book copies, and
- * request rejects. Functions of what they are given; any thread.
+ * The market-data messages the gateway sends, decided once for both FIX engines ({@link MarketDataMessage}):
+ * snapshots, incremental refreshes computed from two book copies, and request rejects. Functions of what they are
+ * given; any thread.
  */
 final class MarketDataMessages
 {
@@ -33,23 +18,11 @@ final class MarketDataMessages
     {
     }
 
-    /** A MarketDataRequestReject for request {@code reqId}: {@code reason} (MDReqRejReason) and why. */
-    static MarketDataRequestReject reject(final String reqId, final char reason, final String text)
-    {
-        final MarketDataRequestReject reject = new MarketDataRequestReject();
-        reject.setString(MDReqID.FIELD, reqId);
-        reject.setChar(MDReqRejReason.FIELD, reason);
-        reject.setString(Text.FIELD, text);
-        return reject;
-    }
-
     /** The full book of one instrument, as deep as the subscription asks, and its recent trades if it wants them. */
-    static MarketDataSnapshotFullRefresh snapshot(final Outbound.Subscription sub, final Instrument instrument,
+    static MarketDataMessage snapshot(final Outbound.Subscription sub, final Instrument instrument,
         final BookCopy book, final Iterable<BookCopy.Trade> recent)
     {
-        final MarketDataSnapshotFullRefresh w = new MarketDataSnapshotFullRefresh();
-        w.setString(MDReqID.FIELD, sub.reqId);
-        w.setString(Symbol.FIELD, instrument.symbol());
+        final MarketDataMessage w = MarketDataMessage.snapshot(sub.reqId, instrument.symbol());
         for (final Side side : Side.values())
         {
             if (!sub.wants(side))
@@ -58,28 +31,17 @@ final class MarketDataMessages
             }
             for (int rank = 0, n = Math.min(sub.depth, book.levels(side)); rank < n; rank++)
             {
-                final Group e = new MarketDataSnapshotFullRefresh.NoMDEntries();
-                e.setChar(MDEntryType.FIELD, side == Side.BUY ? MDEntryType.BID : MDEntryType.OFFER);
-                e.setString(MDEntryPx.FIELD, FixedPoint.format(book.price(side, rank), instrument.priceScale()));
-                e.setString(MDEntrySize.FIELD,
-                    FixedPoint.format(book.quantity(side, rank), instrument.quantityScale()));
-                e.setInt(NumberOfOrders.FIELD, book.orders(side, rank));
-                e.setInt(MDEntryPositionNo.FIELD, rank + 1);
-                w.addGroup(e);
+                w.add(new MarketDataMessage.Entry(MarketDataMessage.NO_ACTION, entryType(side), null,
+                    book.price(side, rank), instrument.priceScale(), book.quantity(side, rank),
+                    instrument.quantityScale(), book.orders(side, rank), null, rank + 1));
             }
         }
         if (sub.trades)
         {
             for (final BookCopy.Trade t : recent)
             {
-                final Group e = new MarketDataSnapshotFullRefresh.NoMDEntries();
-                tradeEntry(e, instrument, t, false);
-                w.addGroup(e);
+                w.add(tradeEntry(MarketDataMessage.NO_ACTION, null, instrument, t));
             }
-        }
-        if (!w.isSetField(quickfix.field.NoMDEntries.FIELD))
-        {
-            w.setInt(quickfix.field.NoMDEntries.FIELD, 0);
         }
         return w;
     }
@@ -88,12 +50,10 @@ final class MarketDataMessages
      * What changed in one instrument's book between two copies, as deep as the subscription asks (levels deleted,
      * new and changed), and the new trades if it wants them; null when nothing it wants changed.
      */
-    static MarketDataIncrementalRefresh incremental(final Outbound.Subscription sub, final Instrument instrument,
+    static MarketDataMessage incremental(final Outbound.Subscription sub, final Instrument instrument,
         final BookCopy before, final BookCopy after, final List<BookCopy.Trade> trades)
     {
-        final MarketDataIncrementalRefresh x = new MarketDataIncrementalRefresh();
-        x.setString(MDReqID.FIELD, sub.reqId);
-        int entries = 0;
+        final MarketDataMessage x = MarketDataMessage.incremental(sub.reqId);
         for (final Side side : Side.values())
         {
             if (!sub.wants(side))
@@ -106,8 +66,7 @@ final class MarketDataMessages
             {
                 if (find(after, side, newN, before.price(side, i)) < 0)
                 {
-                    x.addGroup(level(instrument, side, MDUpdateAction.DELETE, before.price(side, i), -1, 0));
-                    entries++;
+                    x.add(level(instrument, side, MDUpdateAction.DELETE, before.price(side, i), -1, -1));
                 }
             }
             for (int i = 0; i < newN; i++)
@@ -116,16 +75,14 @@ final class MarketDataMessages
                 final int j = find(before, side, oldN, price);
                 if (j < 0)
                 {
-                    x.addGroup(level(instrument, side, MDUpdateAction.NEW, price, after.quantity(side, i),
+                    x.add(level(instrument, side, MDUpdateAction.NEW, price, after.quantity(side, i),
                         after.orders(side, i)));
-                    entries++;
                 }
                 else if (before.quantity(side, j) != after.quantity(side, i) ||
                     before.orders(side, j) != after.orders(side, i))
                 {
-                    x.addGroup(level(instrument, side, MDUpdateAction.CHANGE, price, after.quantity(side, i),
+                    x.add(level(instrument, side, MDUpdateAction.CHANGE, price, after.quantity(side, i),
                         after.orders(side, i)));
-                    entries++;
                 }
             }
         }
@@ -133,14 +90,10 @@ final class MarketDataMessages
         {
             for (final BookCopy.Trade t : trades)
             {
-                final Group e = new MarketDataIncrementalRefresh.NoMDEntries();
-                e.setChar(MDUpdateAction.FIELD, MDUpdateAction.NEW);
-                tradeEntry(e, instrument, t, true);
-                x.addGroup(e);
-                entries++;
+                x.add(tradeEntry(MDUpdateAction.NEW, instrument.symbol(), instrument, t));
             }
         }
-        return entries == 0 ? null : x;
+        return x.entries().isEmpty() ? null : x;
     }
 
     private static int find(final BookCopy book, final Side side, final int levels, final long price)
@@ -155,34 +108,23 @@ final class MarketDataMessages
         return -1;
     }
 
-    private static Group level(final Instrument instrument, final Side side, final char action, final long price,
-        final long quantity, final int orders)
+    /** A level's entry; without MDEntrySize and NumberOfOrders when {@code quantity} is negative (a delete). */
+    private static MarketDataMessage.Entry level(final Instrument instrument, final Side side, final char action,
+        final long price, final long quantity, final int orders)
     {
-        final Group e = new MarketDataIncrementalRefresh.NoMDEntries();
-        e.setChar(MDUpdateAction.FIELD, action);
-        e.setChar(MDEntryType.FIELD, side == Side.BUY ? MDEntryType.BID : MDEntryType.OFFER);
-        e.setString(Symbol.FIELD, instrument.symbol());
-        e.setString(MDEntryPx.FIELD, FixedPoint.format(price, instrument.priceScale()));
-        if (quantity >= 0)
-        {
-            e.setString(MDEntrySize.FIELD, FixedPoint.format(quantity, instrument.quantityScale()));
-            e.setInt(NumberOfOrders.FIELD, orders);
-        }
-        return e;
+        return new MarketDataMessage.Entry(action, entryType(side), instrument.symbol(), price,
+            instrument.priceScale(), quantity, instrument.quantityScale(), orders, null, 0);
     }
 
-    private static void tradeEntry(final Group e, final Instrument instrument, final BookCopy.Trade t,
-        final boolean withSymbol)
+    private static MarketDataMessage.Entry tradeEntry(final char action, final String symbol,
+        final Instrument instrument, final BookCopy.Trade t)
     {
-        e.setChar(MDEntryType.FIELD, MDEntryType.TRADE);
-        if (withSymbol)
-        {
-            e.setString(Symbol.FIELD, instrument.symbol());
-        }
-        e.setString(MDEntryPx.FIELD, FixedPoint.format(t.price(), instrument.priceScale()));
-        e.setString(MDEntrySize.FIELD, FixedPoint.format(t.quantity(), instrument.quantityScale()));
-        final LocalDateTime time = EngineBridge.time(t.timeNanos());
-        e.setField(new MDEntryDate(time.toLocalDate()));
-        e.setField(new MDEntryTime(time.toLocalTime()));
+        return new MarketDataMessage.Entry(action, MDEntryType.TRADE, symbol, t.price(), instrument.priceScale(),
+            t.quantity(), instrument.quantityScale(), -1, EngineBridge.time(t.timeNanos()), 0);
+    }
+
+    private static char entryType(final Side side)
+    {
+        return side == Side.BUY ? MDEntryType.BID : MDEntryType.OFFER;
     }
 }

@@ -6,6 +6,7 @@ import quickfix.FieldNotFound;
 import quickfix.Group;
 import quickfix.Message;
 import quickfix.SessionID;
+import quickfix.field.MDEntryType;
 import quickfix.field.MDReqID;
 import quickfix.field.MDReqRejReason;
 import quickfix.field.MDUpdateType;
@@ -15,17 +16,22 @@ import quickfix.field.NoRelatedSym;
 import quickfix.field.SubscriptionRequestType;
 import quickfix.field.Symbol;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
+import java.util.List;
 
 /**
  * MarketDataRequests (V) from the sessions: checks each (subscription type, depth, update type, entry types, at most
  * {@code maxSymbolsPerRequest} symbols, each known; a symbol named twice is served once) and hands the subscription
- * to the {@link Outbound} thread, which owns the subscriptions; or answers a MarketDataRequestReject saying why.
- * Session threads.
+ * to the {@link Outbound} thread, which owns the subscriptions; or answers a MarketDataRequestReject saying why. Both
+ * FIX engines feed it the request's plain values ({@link Fields}). Session threads (the native engine's I/O thread).
  */
 final class MarketDataRequests
 {
+    /** {@link Fields#updateType} when the request has no MDUpdateType(265): incremental refresh. */
+    static final int NO_UPDATE_TYPE = -1;
+
     private final Catalog catalog;
     private final Outbound outbound;
     private final int maxSymbolsPerRequest;
@@ -38,80 +44,53 @@ final class MarketDataRequests
         this.maxSymbolsPerRequest = maxSymbolsPerRequest;
     }
 
-    /** Answers a MarketDataRequest: a subscription (or snapshot) for the sending thread, or a reject saying why. */
+    int maxSymbolsPerRequest()
+    {
+        return maxSymbolsPerRequest;
+    }
+
+    /** Answers a MarketDataRequest decoded by QuickFIX/J, as {@link #handle(SessionID, Fields)}. */
     void handle(final Message m, final SessionID sid) throws FieldNotFound
     {
-        final String reqId = m.getString(MDReqID.FIELD);
-        final char type = m.getChar(SubscriptionRequestType.FIELD);
+        final StringBuilder entryTypes = new StringBuilder();
+        for (final Group g : m.getGroups(NoMDEntryTypes.FIELD))
+        {
+            entryTypes.append(g.getChar(quickfix.field.MDEntryType.FIELD));
+        }
+        final List<String> symbols = new ArrayList<>();
+        for (final Group g : m.getGroups(NoRelatedSym.FIELD))
+        {
+            symbols.add(g.isSetField(Symbol.FIELD) ? g.getString(Symbol.FIELD) : "");
+        }
+        final int updateType = m.isSetField(MDUpdateType.FIELD) ? m.getInt(MDUpdateType.FIELD) : NO_UPDATE_TYPE;
+        handle(sid, new Fields(m.getString(MDReqID.FIELD), m.getChar(SubscriptionRequestType.FIELD),
+            m.getInt(MarketDepth.FIELD), updateType, entryTypes.toString(), symbols));
+    }
+
+    /**
+     * Answers a MarketDataRequest, whichever engine decoded it: a subscription (or snapshot) for the sending thread,
+     * an unsubscription, or a reject saying why.
+     */
+    void handle(final SessionID sid, final Fields f)
+    {
+        final String reqId = f.reqId();
+        final char type = f.type();
         if (type == SubscriptionRequestType.DISABLE_PREVIOUS_SNAPSHOT_UPDATE_REQUEST)
         {
             outbound.unsubscribe(sid, reqId);
             return;
         }
-        if (type != SubscriptionRequestType.SNAPSHOT && type != SubscriptionRequestType.SNAPSHOT_UPDATES)
+        final Refusal refusal = refusal(f);
+        if (refusal != null)
         {
-            mdReject(sid, reqId, MDReqRejReason.UNSUPPORTED_SUBSCRIPTIONREQUESTTYPE,
-                "SubscriptionRequestType(263)=" + type + " is not supported");
-            return;
-        }
-        final int depth = m.getInt(MarketDepth.FIELD);
-        if (depth < 0)
-        {
-            mdReject(sid, reqId, MDReqRejReason.UNSUPPORTED_MARKETDEPTH, "MarketDepth(264) must not be negative");
-            return;
-        }
-        boolean incremental = true;
-        if (m.isSetField(MDUpdateType.FIELD))
-        {
-            final int updateType = m.getInt(MDUpdateType.FIELD);
-            if (updateType != MDUpdateType.FULL_REFRESH && updateType != MDUpdateType.INCREMENTAL_REFRESH)
-            {
-                mdReject(sid, reqId, MDReqRejReason.UNSUPPORTED_MDUPDATETYPE, "MDUpdateType(265)=" + updateType +
-                    " is not supported");
-                return;
-            }
-            incremental = updateType == MDUpdateType.INCREMENTAL_REFRESH;
-        }
-        boolean bids = false;
-        boolean offers = false;
-        boolean trades = false;
-        final int entryTypes = m.isSetField(NoMDEntryTypes.FIELD) ? m.getInt(NoMDEntryTypes.FIELD) : 0;
-        for (int i = 1; i <= entryTypes; i++)
-        {
-            final Group g = m.getGroup(i, NoMDEntryTypes.FIELD);
-            final char entryType = g.getChar(quickfix.field.MDEntryType.FIELD);
-            switch (entryType)
-            {
-                case quickfix.field.MDEntryType.BID -> bids = true;
-                case quickfix.field.MDEntryType.OFFER -> offers = true;
-                case quickfix.field.MDEntryType.TRADE -> trades = true;
-                default ->
-                {
-                    mdReject(sid, reqId, MDReqRejReason.UNSUPPORTED_MDENTRYTYPE, "MDEntryType(269)=" + entryType +
-                        " is not supported: use 0 (bid), 1 (offer) or 2 (trade)");
-                    return;
-                }
-            }
-        }
-        final int symbols = m.isSetField(NoRelatedSym.FIELD) ? m.getInt(NoRelatedSym.FIELD) : 0;
-        if (symbols == 0 || entryTypes == 0)
-        {
-            mdReject(sid, reqId, MDReqRejReason.UNKNOWN_SYMBOL, "the request names no symbol or no entry type");
-            return;
-        }
-        if (symbols > maxSymbolsPerRequest)
-        {
-            mdReject(sid, reqId, MDReqRejReason.INSUFFICIENT_BANDWIDTH, "a request may name at most " +
-                maxSymbolsPerRequest + " symbols, this one names " + symbols);
+            mdReject(sid, reqId, refusal.reason(), refusal.text());
             return;
         }
         final BitSet named = new BitSet(catalog.instruments().size());
-        final int[] listed = new int[symbols];
+        final int[] listed = new int[f.symbols().size()];
         int distinct = 0;
-        for (int i = 1; i <= symbols; i++)
+        for (final String symbol : f.symbols())
         {
-            final Group g = m.getGroup(i, NoRelatedSym.FIELD);
-            final String symbol = g.isSetField(Symbol.FIELD) ? g.getString(Symbol.FIELD) : "";
             final Instrument instrument = catalog.instrument(symbol);
             if (instrument == null)
             {
@@ -125,13 +104,73 @@ final class MarketDataRequests
             }
         }
         final int[] instruments = Arrays.copyOf(listed, distinct);
+        final int depth = f.depth();
         final int levels = depth == 0 ? EngineBridge.BOOK_LEVELS : Math.min(depth, EngineBridge.BOOK_LEVELS);
-        outbound.subscribe(new Outbound.Subscription(sid, reqId, instruments, levels, bids, offers, trades,
-            incremental, type == SubscriptionRequestType.SNAPSHOT_UPDATES));
+        final String types = f.entryTypes();
+        outbound.subscribe(new Outbound.Subscription(sid, reqId, instruments, levels,
+            types.indexOf(MDEntryType.BID) >= 0, types.indexOf(MDEntryType.OFFER) >= 0,
+            types.indexOf(MDEntryType.TRADE) >= 0, f.updateType() != MDUpdateType.FULL_REFRESH,
+            type == SubscriptionRequestType.SNAPSHOT_UPDATES));
+    }
+
+    /** Why the request is refused before its symbols are looked up, or null. */
+    private Refusal refusal(final Fields f)
+    {
+        final char type = f.type();
+        if (type != SubscriptionRequestType.SNAPSHOT && type != SubscriptionRequestType.SNAPSHOT_UPDATES)
+        {
+            return new Refusal(MDReqRejReason.UNSUPPORTED_SUBSCRIPTIONREQUESTTYPE,
+                "SubscriptionRequestType(263)=" + type + " is not supported");
+        }
+        if (f.depth() < 0)
+        {
+            return new Refusal(MDReqRejReason.UNSUPPORTED_MARKETDEPTH, "MarketDepth(264) must not be negative");
+        }
+        final int updateType = f.updateType();
+        if (updateType != NO_UPDATE_TYPE && updateType != MDUpdateType.FULL_REFRESH &&
+            updateType != MDUpdateType.INCREMENTAL_REFRESH)
+        {
+            return new Refusal(MDReqRejReason.UNSUPPORTED_MDUPDATETYPE,
+                "MDUpdateType(265)=" + updateType + " is not supported");
+        }
+        for (int i = 0; i < f.entryTypes().length(); i++)
+        {
+            final char entryType = f.entryTypes().charAt(i);
+            if (entryType != MDEntryType.BID && entryType != MDEntryType.OFFER && entryType != MDEntryType.TRADE)
+            {
+                return new Refusal(MDReqRejReason.UNSUPPORTED_MDENTRYTYPE, "MDEntryType(269)=" + entryType +
+                    " is not supported: use 0 (bid), 1 (offer) or 2 (trade)");
+            }
+        }
+        final int symbols = f.symbols().size();
+        if (symbols == 0 || f.entryTypes().isEmpty())
+        {
+            return new Refusal(MDReqRejReason.UNKNOWN_SYMBOL, "the request names no symbol or no entry type");
+        }
+        if (symbols > maxSymbolsPerRequest)
+        {
+            return new Refusal(MDReqRejReason.INSUFFICIENT_BANDWIDTH,
+                "a request may name at most " + maxSymbolsPerRequest + " symbols, this one names " + symbols);
+        }
+        return null;
     }
 
     private void mdReject(final SessionID sid, final String reqId, final char reason, final String text)
     {
-        outbound.send(sid, MarketDataMessages.reject(reqId, reason, text));
+        outbound.sendMarketData(sid, MarketDataMessage.reject(reqId, reason, text));
+    }
+
+    /** A MarketDataRequestReject's MDReqRejReason(281) and Text(58). */
+    private record Refusal(char reason, String text)
+    {
+    }
+
+    /**
+     * A MarketDataRequest's fields as plain values: {@code updateType} is {@link #NO_UPDATE_TYPE} when MDUpdateType
+     * (265) is absent; {@code entryTypes} holds each MDEntryType(269) of NoMDEntryTypes, {@code symbols} each Symbol
+     * (55) of NoRelatedSym ("" for an entry without one), in the order received.
+     */
+    record Fields(String reqId, char type, int depth, int updateType, String entryTypes, List<String> symbols)
+    {
     }
 }

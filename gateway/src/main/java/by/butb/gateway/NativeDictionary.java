@@ -13,8 +13,9 @@ import java.util.Map;
 
 /**
  * The gateway's data dictionary ({@link GatewayServer#DATA_DICTIONARY}) as the native engine checks the order
- * messages it handles, with the QuickFIX/J engine's rules and reasons: a tag the dictionary does not know (0), a tag
- * not defined for the message type (2), a value not among the field's enumerated ones (5), a value not in the
+ * messages and MarketDataRequests it handles (the fields of repeating groups as fields of the message), with the
+ * QuickFIX/J engine's rules and reasons: a tag the dictionary does not know (0), a tag not defined for the message
+ * type (2), a value not among the field's enumerated ones (5), a value not in the
  * field's format (6), then a required field missing (1). Tables are built once from QuickFIX/J's
  * {@link DataDictionary}; checking creates no objects except for a multi-character enumerated value. Immutable
  * after construction; {@link #check} keeps its finding in fields: one instance per I/O thread.
@@ -22,7 +23,7 @@ import java.util.Map;
 final class NativeDictionary
 {
     private static final int MAX_TAG = 10_000;
-    private static final String[] TYPES = {"D", "F", "G"};
+    private static final String[] TYPES = {"D", "F", "G", "V"};
 
     private enum Format
     {
@@ -61,8 +62,8 @@ final class NativeDictionary
             int requiredCount = 0;
             for (int t = 1; t < MAX_TAG; t++)
             {
-                ok[t] = dictionary.isHeaderField(t) || dictionary.isTrailerField(t) ||
-                    dictionary.isMsgField(type, t);
+                ok[t] |= dictionary.isHeaderField(t) || dictionary.isTrailerField(t) ||
+                    dictionary.isMsgField(type, t); // a group's fields may have been allowed by a lower count tag
                 if (dictionary.isMsgField(type, t) && dictionary.isRequiredField(type, t))
                 {
                     req[requiredCount++] = t;
@@ -123,7 +124,7 @@ final class NativeDictionary
         };
     }
 
-    /** Whether the D, F or G message in {@code d} passes; else {@link #tag}, {@link #reason} and {@link #text}. */
+    /** Whether the D, F, G or V message in {@code d} passes; else {@link #tag}, {@link #reason} and {@link #text}. */
     boolean check(final FixDecoder d, final String msgType)
     {
         final boolean[] ok = allowed.get(msgType);

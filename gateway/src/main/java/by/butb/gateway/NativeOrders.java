@@ -103,9 +103,8 @@ final class NativeOrders
      */
     private boolean sessionLevelValid(final NativeSession s, final FixDecoder d, final int seq, final String msgType)
     {
-        if (!dictionary.check(d, msgType))
+        if (!dictionaryValid(s, d, seq, msgType))
         {
-            s.protocol.reject(seq, dictionary.tag, msgType, dictionary.reason, dictionary.text);
             return false;
         }
         for (final int tag : FixIds.IDENTIFIER_TAGS)
@@ -118,6 +117,20 @@ final class NativeOrders
                     FixIds.rejectText(tag, FixIds.problem(value)));
                 return false;
             }
+        }
+        return true;
+    }
+
+    /**
+     * Whether the message ({@link NativeDictionary}'s types) passes the dictionary's checks; else it is answered with
+     * the session Reject the QuickFIX/J engine sends. I/O thread.
+     */
+    boolean dictionaryValid(final NativeSession s, final FixDecoder d, final int seq, final String msgType)
+    {
+        if (!dictionary.check(d, msgType))
+        {
+            s.protocol.reject(seq, dictionary.tag, msgType, dictionary.reason, dictionary.text);
+            return false;
         }
         return true;
     }

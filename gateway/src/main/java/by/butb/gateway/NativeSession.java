@@ -135,6 +135,17 @@ final class NativeSession
         return writeApp();
     }
 
+    /** As {@link #send(Message)}, for a market-data message, encoded from the gateway's model of it. */
+    synchronized NativeConnection send(final MarketDataMessage message)
+    {
+        final int seq = nextSenderSeq++;
+        encoder.begin(String.valueOf(message.msgType), senderCompId, targetCompId, seq, System.currentTimeMillis());
+        message.encode(encoder);
+        encoder.finish();
+        sent.store(seq, encoder.buffer(), encoder.start(), encoder.length());
+        return writeApp();
+    }
+
     /** Starts an admin message with the next sequence number; add fields, then {@link #finishAdmin}. */
     FixEncoder beginAdmin(final String msgType)
     {

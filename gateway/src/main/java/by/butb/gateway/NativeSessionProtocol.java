@@ -13,8 +13,9 @@ import java.util.concurrent.TimeUnit;
  * PossDupFlag ends the session), Heartbeat and TestRequest, ResendRequest (answered from the session's stored
  * messages, a SequenceReset-GapFill for admin messages and those no longer kept), SequenceReset (gap fill and
  * reset), Logout, the header checks (CompIDs, SendingTime within 2 minutes unless client time), and hands
- * NewOrderSingle, OrderCancelRequest and OrderCancelReplaceRequest to {@link NativeOrders}; other application
- * messages get a BusinessMessageReject naming what the native engine does not support.
+ * NewOrderSingle, OrderCancelRequest and OrderCancelReplaceRequest to {@link NativeOrders} and MarketDataRequest to
+ * {@link NativeMarketDataRequests}; other application messages get a BusinessMessageReject (Unsupported Message
+ * Type).
  */
 final class NativeSessionProtocol
 {
@@ -23,7 +24,7 @@ final class NativeSessionProtocol
     private static final byte[] FIX44 = {'F', 'I', 'X', '.', '4', '.', '4'};
 
     /** What every session of a server shares. */
-    record Settings(boolean checkLatency, NativeOrders orders, RateLimitedLog log)
+    record Settings(boolean checkLatency, NativeOrders orders, NativeMarketDataRequests marketData, RateLimitedLog log)
     {
     }
 
@@ -60,6 +61,7 @@ final class NativeSessionProtocol
     {
         loggedOn = false;
         resendRequestedUpTo = 0;
+        settings.marketData().sessionGone(session.id);
     }
 
     // ---------------------------------------------------------------- logon
@@ -186,9 +188,7 @@ final class NativeSessionProtocol
                 return;
             }
             case "D", "F", "G" -> settings.orders().onOrder(session, d, seq, msgType);
-            case "V" -> settings.orders().businessReject(session, seq, msgType, d.string(262),
-                BusinessRejectReason.UNSUPPORTED_MESSAGE_TYPE,
-                "MarketDataRequest (V) is not supported by the native FIX engine yet: use the default engine");
+            case "V" -> settings.marketData().onRequest(session, d, seq);
             default -> settings.orders().businessReject(session, seq, msgType, null,
                 BusinessRejectReason.UNSUPPORTED_MESSAGE_TYPE, "Unsupported Message Type");
         }

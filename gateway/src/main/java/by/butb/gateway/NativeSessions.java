@@ -81,6 +81,18 @@ final class NativeSessions implements FixSessions
     }
 
     @Override
+    public boolean sendMarketData(final SessionID id, final MarketDataMessage message)
+    {
+        final NativeSession s = byId.get(id);
+        if (s == null)
+        {
+            return false;
+        }
+        written(s.send(message));
+        return true;
+    }
+
+    @Override
     public boolean sendReport(final SessionID id, final OrderReport report)
     {
         final NativeSession s = byId.get(id);

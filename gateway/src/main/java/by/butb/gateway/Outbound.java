@@ -7,8 +7,6 @@ import org.slf4j.LoggerFactory;
 import quickfix.Message;
 import quickfix.SessionID;
 import quickfix.field.MDReqRejReason;
-import quickfix.fix44.MarketDataIncrementalRefresh;
-import quickfix.fix44.MarketDataSnapshotFullRefresh;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -106,6 +104,11 @@ final class Outbound implements AutoCloseable
     void send(final SessionID to, final Message message)
     {
         enqueue(new Send(to, message));
+    }
+
+    void sendMarketData(final SessionID to, final MarketDataMessage message)
+    {
+        enqueue(new SendMarketData(to, message));
     }
 
     /** Runs {@code task} on this thread, after what is queued before it. */
@@ -249,6 +252,10 @@ final class Outbound implements AutoCloseable
             {
                 deliver(s.to, s.message);
             }
+            else if (item instanceof SendMarketData s)
+            {
+                sessions.sendMarketData(s.to, s.message);
+            }
             else if (item instanceof Md md)
             {
                 onBook(md);
@@ -317,22 +324,22 @@ final class Outbound implements AutoCloseable
             final int k = sub.indexOf(md.instrument);
             if (sub.incremental)
             {
-                final MarketDataIncrementalRefresh x = MarketDataMessages.incremental(sub,
+                final MarketDataMessage x = MarketDataMessages.incremental(sub,
                     catalog.instrument(md.instrument), sub.sent[k], md.book, md.trades);
                 if (x != null)
                 {
-                    sessions.send(sub.session, x);
+                    sessions.sendMarketData(sub.session, x);
                 }
             }
             else
             {
-                sessions.send(sub.session, snapshot(sub, md.instrument));
+                sessions.sendMarketData(sub.session, snapshot(sub, md.instrument));
             }
             sub.sent[k] = md.book;
         }
     }
 
-    private MarketDataSnapshotFullRefresh snapshot(final Subscription sub, final int instrument)
+    private MarketDataMessage snapshot(final Subscription sub, final int instrument)
     {
         return MarketDataMessages.snapshot(sub, catalog.instrument(instrument), latest[instrument],
             recent[instrument]);
@@ -347,7 +354,7 @@ final class Outbound implements AutoCloseable
         final Map<String, Subscription> subs = bySession.computeIfAbsent(sub.session, s -> new HashMap<>());
         if (subs.containsKey(sub.reqId))
         {
-            sessions.send(sub.session, MarketDataMessages.reject(sub.reqId, MDReqRejReason.DUPLICATE_MDREQID,
+            sessions.sendMarketData(sub.session, MarketDataMessage.reject(sub.reqId, MDReqRejReason.DUPLICATE_MDREQID,
                 "MDReqID " + sub.reqId + " is already subscribed"));
             return;
         }
@@ -356,14 +363,14 @@ final class Outbound implements AutoCloseable
             final String refusal = subscriptionRefusal(sub, subs);
             if (refusal != null)
             {
-                sessions.send(sub.session, MarketDataMessages.reject(sub.reqId, MDReqRejReason.INSUFFICIENT_BANDWIDTH,
-                    refusal));
+                sessions.sendMarketData(sub.session, MarketDataMessage.reject(sub.reqId,
+                    MDReqRejReason.INSUFFICIENT_BANDWIDTH, refusal));
                 return;
             }
         }
         for (int k = 0; k < sub.instruments.length; k++)
         {
-            sessions.send(sub.session, snapshot(sub, sub.instruments[k]));
+            sessions.sendMarketData(sub.session, snapshot(sub, sub.instruments[k]));
             sub.sent[k] = latest[sub.instruments[k]];
         }
         if (sub.subscribe)
@@ -431,6 +438,10 @@ final class Outbound implements AutoCloseable
     // ---------------------------------------------------------------- items
 
     private record Send(SessionID to, Message message)
+    {
+    }
+
+    private record SendMarketData(SessionID to, MarketDataMessage message)
     {
     }
 

@@ -36,6 +36,12 @@ final class QfjSessions implements FixSessions
     }
 
     @Override
+    public boolean sendMarketData(final SessionID id, final MarketDataMessage message)
+    {
+        return send(id, message.toQuickFixJ());
+    }
+
+    @Override
     public boolean sendReport(final SessionID id, final OrderReport report)
     {
         return send(id, report.toQuickFixJ());

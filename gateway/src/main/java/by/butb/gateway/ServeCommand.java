@@ -63,7 +63,7 @@ public final class ServeCommand implements Callable<Integer>
 
     @Option(names = "--fix-engine", paramLabel = "qfj|native", defaultValue = "qfj",
         description = "FIX session layer: qfj (QuickFIX/J, default: every message) or native (the gateway's own, " +
-            "faster: logon, heartbeats, resend, orders and their reports; refuses market data, parties, address " +
+            "faster: logon, heartbeats, resend, orders and their reports, market data; refuses parties, address " +
             "deals and lots; no --fix-store).")
     String fixEngine;
 

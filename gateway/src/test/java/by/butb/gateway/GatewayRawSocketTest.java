@@ -308,6 +308,27 @@ class GatewayRawSocketTest
     }
 
     @Test
+    void malformedMarketDataRequestsGetSessionRejectsAndAWellFormedOneASnapshot() throws Exception
+    {
+        final RawFix r = gateway.rawLoggedOn("TRADER-C");
+        r.send("V", "262=R1|263=0|267=1|269=0|146=1|55=SMP|");
+        String reject = r.readType("3", 5_000);
+        assertNotNull(reject, "MarketDepth(264) missing");
+        assertEquals("264", field(reject, 371));
+        assertEquals("1", field(reject, 373), "required tag missing");
+        r.send("V", "262=R2|263=0|264=0|267=1|269=0|146=2|55=SMP|");
+        reject = r.readType("3", 5_000);
+        assertNotNull(reject, "NoRelatedSym(146) counts two symbols, names one");
+        assertEquals("16", field(reject, 373), "incorrect NumInGroup count");
+        r.send("V", "262=R3|263=0|264=1|267=2|269=0|269=1|146=1|55=SMP|");
+        final String w = r.readType("W", 5_000);
+        assertNotNull(w);
+        assertEquals("R3", field(w, 262));
+        assertEquals("SMP", field(w, 55));
+        assertOthersStillServed();
+    }
+
+    @Test
     void aFloodOfBadOrdersIsAnsweredWhileOthersTrade() throws Exception
     {
         final RawFix r = gateway.rawLoggedOn("TRADER-B");

@@ -5,14 +5,19 @@ import java.nio.charset.StandardCharsets;
 /**
  * A flyweight over one framed FIX message in a receive buffer: {@link #wrap} checks the frame (BeginString,
  * BodyLength, CheckSum, every field {@code tag=value|}) and records each field's tag and value offsets; the
- * accessors read values in place. No object is created per message or field, except by {@link #string}.
+ * accessors read values in place. No object is created per message or field, except by {@link #string} and when
+ * a message has more fields than any before it (the field tables grow).
  * The fields are valid until the buffer is overwritten. Not thread-safe: one per I/O thread.
  */
 public final class FixDecoder
 {
     public static final byte SOH = 1;
-    /** Fields a message may have; a message with more is refused as malformed. */
-    public static final int MAX_FIELDS = 1_024;
+    /**
+     * Fields a message may have (more than a 64 KiB message can hold); a message with more is refused as malformed.
+     */
+    public static final int MAX_FIELDS = 65_536;
+    /** Fields the decoder has room for at first; it grows (doubling) when a message has more. */
+    private static final int INITIAL_FIELDS = 1_024;
 
     /** Why {@link #wrap} refused a message: a constant text naming the problem. */
     public static final String BAD_BEGIN = "the message does not start with BeginString(8)";
@@ -23,9 +28,9 @@ public final class FixDecoder
     public static final String TOO_MANY_FIELDS = "the message has more than " + MAX_FIELDS + " fields";
     public static final String NO_MSG_TYPE = "MsgType(35) is not the third field";
 
-    private final int[] tags = new int[MAX_FIELDS];
-    private final int[] starts = new int[MAX_FIELDS];
-    private final int[] ends = new int[MAX_FIELDS];
+    private int[] tags = new int[INITIAL_FIELDS];
+    private int[] starts = new int[INITIAL_FIELDS];
+    private int[] ends = new int[INITIAL_FIELDS];
     private byte[] buffer;
     private int count;
     private String problem;
@@ -71,9 +76,13 @@ public final class FixDecoder
             {
                 return fail(EMPTY_VALUE);
             }
-            if (count == MAX_FIELDS)
+            if (count == tags.length)
             {
-                return fail(TOO_MANY_FIELDS);
+                if (count == MAX_FIELDS)
+                {
+                    return fail(TOO_MANY_FIELDS);
+                }
+                grow();
             }
             tags[count] = tag;
             starts[count] = valueStart;
@@ -94,6 +103,14 @@ public final class FixDecoder
             }
         }
         return fail(BAD_BODY_LENGTH);
+    }
+
+    private void grow()
+    {
+        final int capacity = Math.min(tags.length * 2, MAX_FIELDS);
+        tags = java.util.Arrays.copyOf(tags, capacity);
+        starts = java.util.Arrays.copyOf(starts, capacity);
+        ends = java.util.Arrays.copyOf(ends, capacity);
     }
 
     private boolean trailer(final int trailerStart, final int after, final int end, final int bodyStart,

@@ -85,6 +85,22 @@ class FixDecoderTest
     }
 
     @Test
+    void readsAMessageWithThousandsOfFieldsAfterSmallOnes()
+    {
+        assertTrue(decode(frame("35=0|58=x|")));
+        final StringBuilder body = new StringBuilder("35=V|");
+        for (int i = 0; i < 5_000; i++)
+        {
+            body.append("55=S").append(i).append('|');
+        }
+        assertTrue(decode(frame(body.toString())), decoder.problem());
+        assertEquals(5_000 + 4, decoder.count());
+        assertEquals("S4999", new String(decoder.buffer(), decoder.valueStart(decoder.count() - 2),
+            decoder.valueEnd(decoder.count() - 2) - decoder.valueStart(decoder.count() - 2),
+            StandardCharsets.ISO_8859_1));
+    }
+
+    @Test
     void refusesMoreFieldsThanItKeeps()
     {
         final StringBuilder body = new StringBuilder("35=0|");
