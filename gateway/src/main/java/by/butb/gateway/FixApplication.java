@@ -164,9 +164,7 @@ final class FixApplication implements Application
         final String priceText = m.isSetField(Price.FIELD) ? m.getString(Price.FIELD) : null;
         if (orderType == OrderType.LIMIT && priceText == null)
         {
-            throw new Unsupported(BusinessRejectReason.CONDITIONALLY_REQUIRED_FIELD_MISSING,
-                "Price(44) is required for a limit order" + (lotAction == 0 ? "" : ", a lot offer and a lot bid"),
-                clOrdId);
+            throw OrderFields.missingLimitPrice(clOrdId, lotAction != 0);
         }
         final Parties parties = Parties.of(m, submitter, catalog);
 
@@ -200,8 +198,7 @@ final class FixApplication implements Application
             final long id = clOrdIds.allocate(owner, clOrdId);
             if (id == 0)
             {
-                outbound.send(sid, GatewayRejects.newOrderReject(r, ResultCode.DUPLICATE_ORDER_ID,
-                    "501 ClOrdID " + clOrdId + " is already used by a live order", qtyText));
+                outbound.send(sid, GatewayRejects.duplicateClOrdId(r, clOrdId, qtyText));
                 return;
             }
             r.clientOrderId = id;

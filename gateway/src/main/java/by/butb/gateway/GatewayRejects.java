@@ -30,6 +30,13 @@ final class GatewayRejects
     {
     }
 
+    /** The rejection of a new order whose ClOrdID {@code clOrdId} names a live order of the same owner. */
+    static ExecutionReport duplicateClOrdId(final Request r, final String clOrdId, final String qtyText)
+    {
+        return newOrderReject(r, ResultCode.DUPLICATE_ORDER_ID,
+            "501 ClOrdID " + clOrdId + " is already used by a live order", qtyText);
+    }
+
     /** {@code qtyText}: OrderQty as received, or null when the message had none. */
     static ExecutionReport newOrderReject(final Request r, final ResultCode code, final String text,
         final String qtyText)

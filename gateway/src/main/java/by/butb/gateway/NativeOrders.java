@@ -193,8 +193,7 @@ final class NativeOrders
         final CharSequence priceText = d.has(44) ? priceText(d) : null;
         if (orderType == OrderType.LIMIT && priceText == null)
         {
-            throw new Unsupported(BusinessRejectReason.CONDITIONALLY_REQUIRED_FIELD_MISSING,
-                "Price(44) is required for a limit order", clOrdId);
+            throw OrderFields.missingLimitPrice(clOrdId, false);
         }
         final Request r = new Request(Request.Kind.NEW, s.id, engine.nextUserRef(), clOrdId, null, symbol, null,
             fixSide);
@@ -217,8 +216,7 @@ final class NativeOrders
         final long id = clOrdIds.allocate(r.submitter, clOrdId);
         if (id == 0)
         {
-            outbound.send(s.id, GatewayRejects.newOrderReject(r, ResultCode.DUPLICATE_ORDER_ID,
-                "501 ClOrdID " + clOrdId + " is already used by a live order", qtyText.toString()));
+            outbound.send(s.id, GatewayRejects.duplicateClOrdId(r, clOrdId, qtyText.toString()));
             return;
         }
         r.clientOrderId = id;

@@ -118,6 +118,13 @@ final class OrderFields
         }
     }
 
+    /** The answer to a limit order (or a lot offer or bid, {@code lot}) without Price(44). */
+    static Unsupported missingLimitPrice(final String clOrdId, final boolean lot)
+    {
+        return new Unsupported(BusinessRejectReason.CONDITIONALLY_REQUIRED_FIELD_MISSING,
+            "Price(44) is required for a limit order" + (lot ? ", a lot offer and a lot bid" : ""), clOrdId);
+    }
+
     /** OrdType(40) = {@code ordType}: 1 (market) or 2 (limit). */
     static OrderType orderType(final char ordType, final String clOrdId) throws Unsupported
     {
