@@ -235,17 +235,7 @@ final class FixApplication implements Application
             OrderFields.checkReplaceable(m.getChar(OrdType.FIELD), OrderFields.timeInForce(m, clOrdId), clOrdId);
             final String priceText = OrderFields.required(m, Price.FIELD, "Price", clOrdId);
             qtyText = OrderFields.required(m, OrderQty.FIELD, "OrderQty", clOrdId);
-            final Instrument instrument = catalog.instrument(symbol);
-            if (instrument == null)
-            {
-                r.invalid(ResultCode.UNKNOWN_INSTRUMENT);
-            }
-            else
-            {
-                r.instrument = instrument.index();
-                r.quantity = OrderFields.quantity(qtyText, instrument, r);
-                r.price = OrderFields.price(priceText, instrument, r);
-            }
+            OrderFields.replaceTerms(r, catalog.instrument(symbol), priceText, qtyText);
         }
         final boolean allowed = Parties.actsFor(submitter, r.onBehalfOf);
         if (allowed)

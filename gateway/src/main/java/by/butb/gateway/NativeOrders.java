@@ -2,12 +2,12 @@ package by.butb.gateway;
 
 import by.butb.engine.core.CommandType;
 import by.butb.engine.core.ResultCode;
+import by.butb.engine.csv.Latin1Chars;
 import by.butb.engine.model.Catalog;
 import by.butb.engine.model.Instrument;
 import by.butb.engine.model.OrderType;
 import by.butb.engine.model.Side;
 import by.butb.engine.model.TimeInForce;
-import by.butb.gateway.fix.FieldText;
 import by.butb.gateway.fix.FixDecoder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,8 +38,8 @@ final class NativeOrders
     /** I/O thread only. */
     private final NativeDictionary dictionary = new NativeDictionary();
     /** I/O thread only: views of OrderQty(38) and Price(44) of the order being read. */
-    private final FieldText quantityView = new FieldText();
-    private final FieldText priceView = new FieldText();
+    private final Latin1Chars quantityView = new Latin1Chars();
+    private final Latin1Chars priceView = new Latin1Chars();
     /** The catalog's symbols by instrument index, as bytes. */
     private final byte[][] symbols;
 
@@ -272,21 +272,11 @@ final class NativeOrders
             d.has(59) ? OrderFields.timeInForce(d.charValue(59), clOrdId) : TimeInForce.DAY, clOrdId);
         final CharSequence priceText = text(priceView, d, 44, "Price", clOrdId);
         final CharSequence qtyText = text(quantityView, d, 38, "OrderQty", clOrdId);
-        final Instrument instrument = catalog.instrument(symbol);
-        if (instrument == null)
-        {
-            r.invalid(ResultCode.UNKNOWN_INSTRUMENT);
-        }
-        else
-        {
-            r.instrument = instrument.index();
-            r.quantity = OrderFields.quantity(qtyText, instrument, r);
-            r.price = OrderFields.price(priceText, instrument, r);
-        }
+        OrderFields.replaceTerms(r, catalog.instrument(symbol), priceText, qtyText);
     }
 
     /** The value of a field this engine requires, in {@code view}; a BusinessMessageReject when absent. */
-    private static CharSequence text(final FieldText view, final FixDecoder d, final int tag, final String name,
+    private static CharSequence text(final Latin1Chars view, final FixDecoder d, final int tag, final String name,
         final String clOrdId) throws Unsupported
     {
         final int i = d.indexOf(tag);
@@ -295,12 +285,13 @@ final class NativeOrders
             throw new Unsupported(BusinessRejectReason.CONDITIONALLY_REQUIRED_FIELD_MISSING,
                 name + "(" + tag + ") is required", clOrdId);
         }
-        return view.wrap(d, i);
+        return view.of(d.buffer(), d.valueStart(i), d.valueEnd(i));
     }
 
     private CharSequence priceText(final FixDecoder d)
     {
-        return priceView.wrap(d, d.indexOf(44));
+        final int i = d.indexOf(44);
+        return priceView.of(d.buffer(), d.valueStart(i), d.valueEnd(i));
     }
 
     /** A BusinessMessageReject on {@code s}, on the calling thread (the caller flushes). */

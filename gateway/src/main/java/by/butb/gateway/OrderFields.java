@@ -151,6 +151,23 @@ final class OrderFields
         };
     }
 
+    /**
+     * A replace's instrument, new quantity and new price into {@code r}, or {@link ResultCode#UNKNOWN_INSTRUMENT}
+     * when {@code instrument} (the order's Symbol in the catalog) is null.
+     */
+    static void replaceTerms(final Request r, final Instrument instrument, final CharSequence priceText,
+        final CharSequence qtyText)
+    {
+        if (instrument == null)
+        {
+            r.invalid(ResultCode.UNKNOWN_INSTRUMENT);
+            return;
+        }
+        r.instrument = instrument.index();
+        r.quantity = quantity(qtyText, instrument, r);
+        r.price = price(priceText, instrument, r);
+    }
+
     static long quantity(final CharSequence text, final Instrument instrument, final Request r)
     {
         try

@@ -2,6 +2,7 @@ package by.butb.sim.replay;
 
 import by.butb.engine.core.Command;
 import by.butb.engine.core.CommandType;
+import by.butb.engine.csv.Latin1Chars;
 import by.butb.engine.model.Catalog;
 import by.butb.engine.model.FixedPoint;
 import by.butb.engine.model.Instrument;
@@ -57,7 +58,7 @@ final class PlainOrderRows
     private final ByteNames instruments;
     /** Per catalog participant, its order ids once it has used one. */
     private final OwnerIds[] owners;
-    private final AsciiView view = new AsciiView();
+    private final Latin1Chars view = new Latin1Chars();
     /** Per column of {@link #COLUMNS}, its index in the file's records, or -1. */
     private final int[] at = new int[COLUMNS.size()];
     /** The trimmed text of each column of the current record. */
