@@ -3,6 +3,7 @@ package by.butb.sim.replay;
 import by.butb.engine.model.FixedPoint;
 import com.github.luben.zstd.ZstdOutputStream;
 
+import java.io.Closeable;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -27,12 +28,15 @@ public final class CsvOut implements TableOut
     private static final int NUMBER_ROOM = 64;
 
     private final String name;
+    /** Where the bytes go: straight to {@link #out}, or, when not null, through this writer's thread. */
     private final OutputStream out;
+    private final BlockWriter writer;
     private final UtcTimeText times = new UtcTimeText();
     private byte[] buffer;
     private int position;
     private int fields;
 
+    /** A CsvOut writing to {@code out} on the calling thread. */
     public CsvOut(final String name, final OutputStream out)
     {
         this(name, out, BUFFER_SIZE);
@@ -42,22 +46,35 @@ public final class CsvOut implements TableOut
     {
         this.name = name;
         this.out = out;
+        this.writer = null;
         this.buffer = new byte[bufferSize];
     }
 
-    /** A CsvOut writing {@code file} (replacing it), compressed as {@code format} says ({@link TableFormat}). */
+    private CsvOut(final String name, final BlockWriter writer)
+    {
+        this.name = name;
+        this.out = null;
+        this.writer = writer;
+        this.buffer = writer.first();
+    }
+
+    /**
+     * A CsvOut writing {@code file} (replacing it), compressed as {@code format} says ({@link TableFormat}): the
+     * writing to the file, and the compressing, on a thread of its own ({@link BlockWriter}).
+     */
     public static CsvOut create(final Path file, final TableFormat format) throws IOException
     {
         final OutputStream out = Files.newOutputStream(file);
         try
         {
-            return new CsvOut(file.getFileName().toString(), switch (format)
+            final String name = file.getFileName().toString();
+            return new CsvOut(name, new BlockWriter(name, switch (format)
             {
                 case CSV_GZIP -> new FastestGzip(out);
                 case CSV_ZSTD -> new ZstdOutputStream(out, ZSTD_LEVEL);
                 case CSV -> out;
                 case PARQUET -> throw new IllegalArgumentException("CsvOut writes CSV, not " + format);
-            });
+            }, BUFFER_SIZE));
         }
         catch (final IOException | RuntimeException ex)
         {
@@ -238,7 +255,14 @@ public final class CsvOut implements TableOut
         try
         {
             drain();
-            out.flush();
+            if (writer != null)
+            {
+                writer.flush();
+            }
+            else
+            {
+                out.flush();
+            }
         }
         catch (final IOException ex)
         {
@@ -276,7 +300,14 @@ public final class CsvOut implements TableOut
     {
         if (position > 0)
         {
-            out.write(buffer, 0, position);
+            if (writer != null)
+            {
+                buffer = writer.swap(buffer, position);
+            }
+            else
+            {
+                out.write(buffer, 0, position);
+            }
             position = 0;
         }
     }
@@ -365,7 +396,7 @@ public final class CsvOut implements TableOut
     @Override
     public void close()
     {
-        try (out)
+        try (Closeable sink = writer != null ? writer : out)
         {
             drain();
         }

@@ -6,6 +6,7 @@ import by.butb.engine.core.EventType;
 import by.butb.engine.core.MarketRules;
 import by.butb.engine.core.MatchingEngine;
 import by.butb.engine.core.ResultCode;
+import by.butb.engine.core.TradeKind;
 import by.butb.engine.model.Catalog;
 import by.butb.engine.model.FixedPoint;
 import by.butb.engine.model.Instrument;
@@ -32,20 +33,30 @@ final class EventReasons
     private static final byte[] COLON_SPACE = utf8(": ");
     private static final byte[] HAS = utf8(" has ");
     private static final byte[] FREE = utf8(" free");
+    private static final byte[] QUOTE = utf8("'");
+    private static final byte[] SPACE_QUOTE = utf8(" '");
+    private static final byte[] OPEN = utf8(" (");
+    private static final byte[] OF = utf8(" of ");
+    private static final byte[] NOT_FILLED = utf8(" not filled)");
+    private static final byte[] BOUGHT_FROM = utf8("bought from ");
+    private static final byte[] SOLD_TO = utf8("sold to ");
+    private static final byte[] ORDER = utf8(" order ");
+    /** What a trade's reason ends with, by {@link TradeKind} ordinal. */
+    private static final byte[][] TRADE_KIND_ENDINGS = tradeKindEndings();
 
     private final Catalog catalog;
     private final MarketRules rules;
-    private final OrderNames ids;
+    private final EventOrderNames names;
     /** The catalog's participant ids and currencies as UTF-8, by index. */
     private final byte[][] participantText;
     private final byte[][] currencyText;
     private final TextBytes reasonText = new TextBytes();
 
-    EventReasons(final Catalog catalog, final MarketRules rules, final OrderNames ids)
+    EventReasons(final Catalog catalog, final MarketRules rules, final EventOrderNames names)
     {
         this.catalog = catalog;
         this.rules = rules;
-        this.ids = ids;
+        this.names = names;
         participantText = new byte[catalog.participants().size()][];
         currencyText = new byte[participantText.length][];
         for (int i = 0; i < participantText.length; i++)
@@ -65,17 +76,81 @@ final class EventReasons
         {
             events.field(CODE_FIELDS[e.code.ordinal()]);
         }
-        else if (!rowReason && e.code == ResultCode.INSUFFICIENT_DEPOSIT && instrument != null && e.owner >= 0)
-        {
-            depositReason(e, instrument, engine).writeTo(events);
-        }
         else
         {
-            events.field(reason(e, info, instrument, engine));
+            final TextBytes text = rowReason ? null : reasonBytes(e, info, instrument, engine);
+            if (text != null)
+            {
+                text.writeTo(events);
+            }
+            else
+            {
+                events.field(reason(e, info, instrument, engine));
+            }
         }
     }
 
-    /** The code's fixed text plus what makes it useful: the offending value, the limit, the names. */
+    /**
+     * The {@link #reason} of the events that come by the hundred thousand (trades, deposits too small, unknown
+     * orders, IOC remainders) built as bytes, or null for the others.
+     */
+    private TextBytes reasonBytes(final EngineEvent e, final RowInfo info, final Instrument instrument,
+        final MatchingEngine engine)
+    {
+        final TextBytes text = reasonText.clear();
+        return switch (e.code)
+        {
+            case OK -> e.type == EventType.TRADE ? tradeReason(text, e) : null;
+            case INSUFFICIENT_DEPOSIT -> instrument == null || e.owner < 0 ? null :
+                depositReason(e, instrument, engine);
+            case DUPLICATE_ORDER_ID -> rowOrderId(text.append(CODE_TEXTS[e.code.ordinal()]).append(SPACE_QUOTE), e,
+                info).append(QUOTE);
+            case UNKNOWN_ORDER -> !info.exchangeOrderId().isEmpty() ? null :
+                rowOrderId(text.append(CODE_TEXTS[e.code.ordinal()]).append(SPACE_QUOTE), e, info).append(QUOTE);
+            case IOC_REMAINDER, MARKET_REMAINDER -> instrument == null ? null :
+                text.append(CODE_TEXTS[e.code.ordinal()]).append(OPEN)
+                    .decimal(e.quantity - e.filled, instrument.quantityScale()).append(OF)
+                    .decimal(e.quantity, instrument.quantityScale()).append(NOT_FILLED);
+            default -> null;
+        };
+    }
+
+    private TextBytes tradeReason(final TextBytes text, final EngineEvent e)
+    {
+        if (e.side == Side.BUY)
+        {
+            text.append(BOUGHT_FROM).append(participantText(e.sellOwner)).append(ORDER);
+            names.append(text, e.sellOwner, "", e.sellClientOrderId);
+        }
+        else
+        {
+            text.append(SOLD_TO).append(participantText(e.buyOwner)).append(ORDER);
+            names.append(text, e.buyOwner, "", e.buyClientOrderId);
+        }
+        return text.append(TRADE_KIND_ENDINGS[e.tradeKind.ordinal()]);
+    }
+
+    /** The order id the row wrote: as it wrote it, or, for a row read from its bytes, the command's. */
+    private TextBytes rowOrderId(final TextBytes text, final EngineEvent e, final RowInfo info)
+    {
+        return info.orderId() != null ? text.append(utf8(info.orderId())) :
+            names.append(text, e.owner, info.owner(), e.clientOrderId);
+    }
+
+    private String rowOrderId(final EngineEvent e, final RowInfo info)
+    {
+        return info.orderId() != null ? info.orderId() : names.name(e.owner, info.owner(), e.clientOrderId);
+    }
+
+    private byte[] participantText(final int index)
+    {
+        return index >= 0 && index < participantText.length ? participantText[index] : EMPTY;
+    }
+
+    /**
+     * The code's fixed text plus what makes it useful: the offending value, the limit, the names; for the events
+     * {@link #reasonBytes} does not answer.
+     */
     private String reason(final EngineEvent e, final RowInfo info, final Instrument instrument,
         final MatchingEngine engine)
     {
@@ -86,7 +161,7 @@ final class EventReasons
         final String text = e.code.text();
         return switch (e.code)
         {
-            case OK -> e.type == EventType.TRADE ? tradeReason(e) : okReason(e, info);
+            case OK -> okReason(e, info);
             case NOT_ALLOWED_IN_PHASE, MARKET_CLOSED -> text + phaseContext(e, instrument, engine);
             case UNKNOWN_PARTICIPANT -> text + " '" + info.participant() + "'";
             case UNKNOWN_INSTRUMENT -> text + " '" + info.instrument() + "'";
@@ -109,8 +184,8 @@ final class EventReasons
                 text + ": " + participantName(e.owner, "") + "'s deposit is in " +
                     catalog.participant(e.owner).currency() + ", " + instrument.symbol() + " trades in " +
                     instrument.currency();
-            case DUPLICATE_ORDER_ID -> text + " '" + info.orderId() + "'";
-            case UNKNOWN_ORDER -> text + (info.exchangeOrderId().isEmpty() ? " '" + info.orderId() + "'" :
+            case DUPLICATE_ORDER_ID -> text + " '" + rowOrderId(e, info) + "'";
+            case UNKNOWN_ORDER -> text + (info.exchangeOrderId().isEmpty() ? " '" + rowOrderId(e, info) + "'" :
                 " (exchange_order_id " + info.exchangeOrderId() + ")");
             case REPLACE_QUANTITY_NOT_ABOVE_FILLED -> instrument == null ? text :
                 text + " (" + quantity(instrument, e.filled) + " filled)";
@@ -123,22 +198,6 @@ final class EventReasons
                 text + " (" + quantity(instrument, e.quantity - e.filled) + " of " + quantity(instrument, e.quantity) +
                     " not filled)";
             default -> text;
-        };
-    }
-
-    private String tradeReason(final EngineEvent e)
-    {
-        final String buyer = participantName(e.buyOwner, "");
-        final String seller = participantName(e.sellOwner, "");
-        final String deal = e.side == Side.BUY ?
-            "bought from " + seller + " order " + orderName(seller, e.sellClientOrderId) :
-            "sold to " + buyer + " order " + orderName(buyer, e.buyClientOrderId);
-        return switch (e.tradeKind)
-        {
-            case CONTINUOUS -> deal;
-            case CALL_AUCTION -> deal + " in the opening call auction";
-            case LOT_AUCTION -> deal + ": the lot auction closed, this bid won";
-            case ADDRESS_DEAL -> deal + " in an address deal";
         };
     }
 
@@ -264,16 +323,6 @@ final class EventReasons
         return index >= 0 && index < catalog.participants().size() ? catalog.participant(index).id() : asWritten;
     }
 
-    private String orderName(final String owner, final long clientOrderId)
-    {
-        if (clientOrderId == 0)
-        {
-            return "";
-        }
-        final String name = ids.nameOf(owner, clientOrderId);
-        return name != null ? name : "#" + clientOrderId;
-    }
-
     private static String price(final Instrument instrument, final long price)
     {
         return FixedPoint.format(price, instrument.priceScale());
@@ -282,6 +331,22 @@ final class EventReasons
     private static String quantity(final Instrument instrument, final long quantity)
     {
         return FixedPoint.format(quantity, instrument.quantityScale());
+    }
+
+    private static byte[][] tradeKindEndings()
+    {
+        final byte[][] endings = new byte[TradeKind.values().length][];
+        for (final TradeKind kind : TradeKind.values())
+        {
+            endings[kind.ordinal()] = utf8(switch (kind)
+            {
+                case CONTINUOUS -> "";
+                case CALL_AUCTION -> " in the opening call auction";
+                case LOT_AUCTION -> ": the lot auction closed, this bid won";
+                case ADDRESS_DEAL -> " in an address deal";
+            });
+        }
+        return endings;
     }
 
     private static byte[][] codeTexts(final boolean asFields)

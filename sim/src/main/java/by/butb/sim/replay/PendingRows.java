@@ -19,6 +19,8 @@ public final class PendingRows
     private static final int TAKEN = 8;
 
     private final AtomicReferenceArray<RowInfo> slots;
+    /** The line of each slot's row: a row may serve many lines ({@link RowInfo}). */
+    private final long[] lines;
     private final int mask;
     /** Written by the engine's thread only. */
     private final AtomicLongArray progress = new AtomicLongArray(2 * TAKEN);
@@ -28,16 +30,18 @@ public final class PendingRows
     public PendingRows(final int commandRingSize)
     {
         slots = new AtomicReferenceArray<>(2 * commandRingSize);
+        lines = new long[2 * commandRingSize];
         mask = 2 * commandRingSize - 1;
     }
 
-    /** Adds the row of the command about to be submitted (submitting thread). */
-    public void add(final RowInfo row)
+    /** Adds the row of the command about to be submitted, with the command's line (submitting thread). */
+    public void add(final long line, final RowInfo row)
     {
         if (added - progress.getAcquire(TAKEN) >= slots.length())
         {
             throw new IllegalStateException("more rows pending than the ring of " + slots.length() + " holds");
         }
+        lines[(int)(added & mask)] = line;
         slots.setRelease((int)(added & mask), row);
         added++;
     }
@@ -50,7 +54,7 @@ public final class PendingRows
     {
         final long taken = progress.getPlain(TAKEN);
         final RowInfo row = slots.getAcquire((int)(taken & mask));
-        if (row == null || row.line() != line)
+        if (row == null || lines[(int)(taken & mask)] != line)
         {
             return null;
         }

@@ -11,7 +11,6 @@ import by.butb.engine.model.Participant;
 import by.butb.engine.model.Side;
 import by.butb.engine.model.TimeInForce;
 
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -42,14 +41,14 @@ final class PlainOrderRows
     private static final int QUANTITY = 9;
     /** Columns from here on must be empty in a plain row. */
     private static final int FIRST_UNUSED = 10;
-    /** Slots per column of {@link #recentTexts}. */
-    private static final int RECENT = 64;
     private static final int NEW = 0;
     private static final int CANCEL = 1;
     private static final ByteNames ACTIONS = new ByteNames(List.of("NEW", "CANCEL"));
-    private static final ByteNames SIDES = names(Side.values());
+    private static final Side[] SIDE_VALUES = Side.values();
+    private static final TimeInForce[] TIME_IN_FORCE_VALUES = TimeInForce.values();
+    private static final ByteNames SIDES = names(SIDE_VALUES);
     private static final ByteNames ORDER_TYPES = names(OrderType.values());
-    private static final ByteNames TIME_IN_FORCES = names(TimeInForce.values());
+    private static final ByteNames TIME_IN_FORCES = names(TIME_IN_FORCE_VALUES);
 
     private final Catalog catalog;
     private final OrderIds ids;
@@ -59,13 +58,19 @@ final class PlainOrderRows
     /** Per catalog participant, its order ids once it has used one. */
     private final OwnerIds[] owners;
     private final Latin1Chars view = new Latin1Chars();
+    private final UtcTimeBytes times = new UtcTimeBytes();
     /** Per column of {@link #COLUMNS}, its index in the file's records, or -1. */
     private final int[] at = new int[COLUMNS.size()];
     /** The trimmed text of each column of the current record. */
     private final int[] from = new int[COLUMNS.size()];
     private final int[] to = new int[COLUMNS.size()];
-    /** The texts of recent prices and quantities, which repeat: a string per distinct text, not per row. */
-    private final String[] recentTexts = new String[2 * RECENT];
+    private final int instrumentCount;
+    /**
+     * The rows this reader gives, made once and shared by every row alike ({@link RowInfo}): NEW rows by participant,
+     * instrument, side and time in force; CANCEL rows by participant.
+     */
+    private final RowInfo[] newRows;
+    private final RowInfo[] cancelRows;
 
     /** @param reader the reader of the rows that are not plain, whose last good row time is kept up to date. */
     PlainOrderRows(final Catalog catalog, final OrderIds ids, final OrderFileReader reader,
@@ -77,6 +82,9 @@ final class PlainOrderRows
         participants = new ByteNames(catalog.participants().stream().map(Participant::id).toList());
         instruments = new ByteNames(catalog.instruments().stream().map(Instrument::symbol).toList());
         owners = new OwnerIds[catalog.participants().size()];
+        instrumentCount = catalog.instruments().size();
+        newRows = new RowInfo[owners.length * instrumentCount * SIDE_VALUES.length * TIME_IN_FORCE_VALUES.length];
+        cancelRows = new RowInfo[owners.length];
         for (int i = 0; i < at.length; i++)
         {
             at[i] = header.getOrDefault(COLUMNS.get(i), -1);
@@ -105,7 +113,7 @@ final class PlainOrderRows
         final long time;
         try
         {
-            time = UtcTime.parseCommonForm(view.of(b, from[TIME], to[TIME]));
+            time = times.parse(b, from[TIME], to[TIME]);
         }
         catch (final ArithmeticException ex)
         {
@@ -142,18 +150,21 @@ final class PlainOrderRows
         }
         cmd.type = CommandType.NEW_ORDER;
         cmd.instrument = instrument.index();
-        cmd.side = Side.values()[side];
+        cmd.side = SIDE_VALUES[side];
         cmd.orderType = OrderType.LIMIT;
-        cmd.timeInForce = TimeInForce.values()[tif];
+        cmd.timeInForce = TIME_IN_FORCE_VALUES[tif];
         cmd.price = price;
         cmd.quantity = quantity;
         final OwnerIds owner = owner(participant);
         cmd.clientOrderId = orderId(owner, b, idHash);
         owner.setInstrument(cmd.clientOrderId, cmd.instrument);
         reader.rowTimeRead(cmd.timeNanos);
-        return new RowInfo(cmd.userRef, catalog.participant(participant).id(), "", "NEW", text(b, ORDER_ID), "",
-            instrument.symbol(), cmd.side.name(), OrderType.LIMIT.name(), cmd.timeInForce.name(),
-            recentText(b, PRICE), recentText(b, QUANTITY), "", "", null);
+        final int key = ((participant * instrumentCount + instrumentIndex) * SIDE_VALUES.length + side) *
+            TIME_IN_FORCE_VALUES.length + tif;
+        final RowInfo known = newRows[key];
+        return known != null ? known : (newRows[key] = new RowInfo(0, catalog.participant(participant).id(), "", "NEW",
+            null, "", instrument.symbol(), cmd.side.name(), OrderType.LIMIT.name(), cmd.timeInForce.name(), null, null,
+            "", "", null));
     }
 
     private RowInfo readCancel(final CsvRecordBytes record, final int participant, final int idHash,
@@ -170,8 +181,9 @@ final class PlainOrderRows
         final OwnerIds owner = owner(participant);
         cmd.clientOrderId = orderId(owner, record.bytes(), idHash);
         reader.rowTimeRead(cmd.timeNanos);
-        return new RowInfo(cmd.userRef, catalog.participant(participant).id(), "", "CANCEL",
-            text(record.bytes(), ORDER_ID), "", "", "", "", "", "", "", "", "", null);
+        final RowInfo known = cancelRows[participant];
+        return known != null ? known : (cancelRows[participant] = new RowInfo(0, catalog.participant(participant).id(),
+            "", "CANCEL", null, "", "", "", "", "", "", "", "", "", null));
     }
 
     /**
@@ -247,34 +259,6 @@ final class PlainOrderRows
             owners[participant] = owner;
         }
         return owner;
-    }
-
-    private String text(final byte[] b, final int column)
-    {
-        return new String(b, from[column], to[column] - from[column], StandardCharsets.ISO_8859_1);
-    }
-
-    /** {@link #text} of the price or quantity column, the same string as for the same text lately. */
-    private String recentText(final byte[] b, final int column)
-    {
-        final int length = to[column] - from[column];
-        final int slot = (column - PRICE) * RECENT + (OwnerIds.hash(b, from[column], length) & RECENT - 1);
-        final String known = recentTexts[slot];
-        if (known != null && known.length() == length)
-        {
-            boolean same = true;
-            for (int i = 0; i < length && same; i++)
-            {
-                same = known.charAt(i) == b[from[column] + i];
-            }
-            if (same)
-            {
-                return known;
-            }
-        }
-        final String text = text(b, column);
-        recentTexts[slot] = text;
-        return text;
     }
 
     private static ByteNames names(final Enum<?>[] constants)

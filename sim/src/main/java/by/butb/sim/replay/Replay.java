@@ -195,7 +195,7 @@ public final class Replay
                     }
                     final Command command = batch.next();
                     final RowInfo info = file.read(command);
-                    rows.add(info);
+                    rows.add(command.userRef, info);
                     lastRowTime = Math.max(lastRowTime, command.timeNanos);
                     if (command.type == CommandType.LOT_OFFER)
                     {

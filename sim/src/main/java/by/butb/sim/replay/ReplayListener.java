@@ -49,9 +49,7 @@ public final class ReplayListener implements EngineListener
 
     private final Catalog catalog;
     private final EventReasons reasons;
-    private final OrderNames names;
-    /** {@link #names} when it is an {@link OrderIds}, whose names are written from their bytes; else null. */
-    private final OrderIds ids;
+    private final EventOrderNames orderNames;
     private final LongFunction<RowInfo> rows;
     private final Map<Long, Integer> liveOrderInstruments;
     /** {@link #liveOrderInstruments} when it takes primitive keys, else null. */
@@ -62,8 +60,6 @@ public final class ReplayListener implements EngineListener
     /** The catalog's participant ids and instrument symbols as CSV fields, by index. */
     private final byte[][] participantIds;
     private final byte[][] symbols;
-    /** Per catalog participant, its order ids once it has some. */
-    private final OwnerIds[] ownerIds;
     private final List<EngineEvent> pending = new ArrayList<>();
     private int pendingCount;
     private long eventId;
@@ -82,9 +78,8 @@ public final class ReplayListener implements EngineListener
         final TableOut trades, final ReplayStats stats)
     {
         this.catalog = catalog;
-        this.reasons = new EventReasons(catalog, rules, names);
-        this.names = names;
-        this.ids = names instanceof OrderIds table ? table : null;
+        this.orderNames = new EventOrderNames(catalog, names);
+        this.reasons = new EventReasons(catalog, rules, orderNames);
         this.rows = rows;
         this.liveOrderInstruments = liveOrderInstruments;
         this.livePrimitive = liveOrderInstruments instanceof Long2ObjectHashMap<Integer> m ? m : null;
@@ -96,7 +91,6 @@ public final class ReplayListener implements EngineListener
         {
             participantIds[i] = CsvOut.encoded(catalog.participant(i).id());
         }
-        ownerIds = new OwnerIds[participantIds.length];
         symbols = new byte[catalog.instruments().size()][];
         for (int i = 0; i < symbols.length; i++)
         {
@@ -235,8 +229,8 @@ public final class ReplayListener implements EngineListener
             .decimal(e.quantity, instrument.quantityScale());
         participant(trades, e.buyOwner, "");
         participant(trades, e.sellOwner, "");
-        orderName(trades, e.buyOwner, "", e.buyClientOrderId);
-        orderName(trades, e.sellOwner, "", e.sellClientOrderId);
+        orderNames.write(trades, e.buyOwner, "", e.buyClientOrderId);
+        orderNames.write(trades, e.sellOwner, "", e.sellClientOrderId);
         trades.field(SIDES[e.side.ordinal()])
             .field(TRADE_KINDS[e.tradeKind.ordinal()])
             .end();
@@ -257,13 +251,13 @@ public final class ReplayListener implements EngineListener
             .fieldUnlessZero(e.userRef);
         participant(events, e.owner, info.owner());
         participant(events, e.submitter, info.participant());
-        if (rejected)
+        if (rejected && info.orderId() != null)
         {
             events.field(info.orderId());
         }
         else
         {
-            orderName(events, e.owner, info.owner(), e.clientOrderId);
+            orderNames.write(events, e.owner, info.owner(), e.clientOrderId);
         }
         events.fieldUnlessZero(e.exchangeOrderId);
         if (instrument != null)
@@ -360,48 +354,6 @@ public final class ReplayListener implements EngineListener
         {
             out.field(asWritten);
         }
-    }
-
-    /** Writes {@link #orderName} of the owner with this index (or as written) without making a string. */
-    private void orderName(final TableOut out, final int owner, final String asWritten, final long clientOrderId)
-    {
-        if (clientOrderId == 0)
-        {
-            out.field("");
-            return;
-        }
-        if (ids == null)
-        {
-            final String name = names.nameOf(owner >= 0 && owner < participantIds.length ?
-                catalog.participant(owner).id() : asWritten, clientOrderId);
-            out.field(name != null ? name : "#" + clientOrderId);
-            return;
-        }
-        final OwnerIds o = ownerIds(owner, asWritten);
-        final long span = o == null ? 0 : o.span(clientOrderId);
-        if (span == 0)
-        {
-            out.field("#" + clientOrderId);
-        }
-        else
-        {
-            out.text(o.arena(), (int)(span >>> 32), (int)span - 1);
-        }
-    }
-
-    private OwnerIds ownerIds(final int owner, final String asWritten)
-    {
-        if (owner < 0 || owner >= ownerIds.length)
-        {
-            return ids.ownerIfAny(asWritten);
-        }
-        OwnerIds o = ownerIds[owner];
-        if (o == null)
-        {
-            o = ids.ownerIfAny(catalog.participant(owner).id());
-            ownerIds[owner] = o;
-        }
-        return o;
     }
 
     private static String upper(final String text)

@@ -13,7 +13,9 @@ public final class ReplayStats
     public final long[] rejectsByCode = new long[ResultCode.values().length];
     final long[] trades;
     final long[] volume;
-    final BigInteger[] value;
+    /** Per instrument, the sum of price times quantity as a 128-bit two's-complement number: high and low words. */
+    private final long[] valueHigh;
+    private final long[] valueLow;
     final long[] lastPrice;
     public long events;
     public long totalTrades;
@@ -22,9 +24,9 @@ public final class ReplayStats
     {
         trades = new long[instruments];
         volume = new long[instruments];
-        value = new BigInteger[instruments];
+        valueHigh = new long[instruments];
+        valueLow = new long[instruments];
         lastPrice = new long[instruments];
-        java.util.Arrays.fill(value, BigInteger.ZERO);
     }
 
     void count(final EngineEvent e)
@@ -40,10 +42,26 @@ public final class ReplayStats
             totalTrades++;
             trades[e.instrument]++;
             volume[e.instrument] += e.quantity;
-            value[e.instrument] = value[e.instrument].add(BigInteger.valueOf(e.price).multiply(BigInteger.valueOf(
-                e.quantity)));
+            addValue(e.instrument, e.price, e.quantity);
             lastPrice[e.instrument] = e.price;
         }
+    }
+
+    /** Adds {@code price * quantity} to the instrument's value, exactly while the sum stays below 2^127. */
+    void addValue(final int instrument, final long price, final long quantity)
+    {
+        final long low = price * quantity;
+        final long sum = valueLow[instrument] + low;
+        final long carry = Long.compareUnsigned(sum, low) < 0 ? 1 : 0;
+        valueHigh[instrument] += Math.multiplyHigh(price, quantity) + carry;
+        valueLow[instrument] = sum;
+    }
+
+    /** The sum of price times quantity of the instrument's trades (price and quantity scaled as in the engine). */
+    BigInteger value(final int instrument)
+    {
+        return BigInteger.valueOf(valueHigh[instrument]).shiftLeft(Long.SIZE)
+            .add(new BigInteger(Long.toUnsignedString(valueLow[instrument])));
     }
 
     public long rejects()

@@ -73,10 +73,10 @@ final class Summary
             final int i = instrument.index();
             final int priceScale = instrument.priceScale();
             final boolean traded = stats.trades[i] > 0;
-            final String vwap = traded ? new BigDecimal(stats.value[i], priceScale + instrument.quantityScale())
+            final String vwap = traded ? new BigDecimal(stats.value(i), priceScale + instrument.quantityScale())
                 .divide(BigDecimal.valueOf(stats.volume[i], instrument.quantityScale()), priceScale,
                     RoundingMode.HALF_EVEN).toPlainString() : "-";
-            final String value = new BigDecimal(stats.value[i], priceScale + instrument.quantityScale())
+            final String value = new BigDecimal(stats.value(i), priceScale + instrument.quantityScale())
                 .setScale(Instrument.MONEY_SCALE, RoundingMode.HALF_EVEN).toPlainString() + " " + instrument.currency();
             table.add(new String[] {
                 instrument.symbol(),

@@ -31,6 +31,15 @@ final class TextBytes
         return this;
     }
 
+    /** Appends the UTF-8 bytes {@code utf8[from, from + length)} as they are. */
+    TextBytes append(final byte[] utf8, final int from, final int length)
+    {
+        room(length);
+        System.arraycopy(utf8, from, bytes, this.length, length);
+        this.length += length;
+        return this;
+    }
+
     /** Appends {@link FixedPoint#format}{@code (value, scale)}, for a scale of 0 to 18. */
     TextBytes decimal(final long value, final int scale)
     {

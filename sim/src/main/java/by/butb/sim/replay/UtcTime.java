@@ -52,7 +52,7 @@ final class UtcTime
         final int minute = digits(t, 14, 16);
         final int second = digits(t, 17, 19);
         if (year < 1970 || month < 1 || month > 12 || day < 1 || day > 28 && day > lengthOfMonth(year, month) ||
-            hour > 23 || minute > 59 || second > 59)
+            hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59)
         {
             return NOT_COMMON;
         }

@@ -178,7 +178,7 @@ public final class StudyRun
                     final RowInfo row = commandList.row(i);
                     if (row != null && ordered != null)
                     {
-                        ordered.add(row);
+                        ordered.add(row.line(), row);
                     }
                     else if (row != null)
                     {

@@ -1,6 +1,7 @@
 package by.butb.sim.replay;
 
 import by.butb.engine.core.Command;
+import by.butb.engine.core.CommandType;
 import by.butb.engine.csv.CsvException;
 import by.butb.engine.csv.CsvReader;
 import by.butb.engine.model.Catalog;
@@ -159,8 +160,19 @@ class OrderFileRowsTest
         }
     }
 
-    private static String describe(final RowInfo info, final Command cmd, final OrderIds ids)
+    /**
+     * A plain row is shared by the lines alike: shown with its command's line, its order id as the name of the
+     * command's client order id. Price and quantity texts are shown only for commands the event writer cannot scale
+     * (it writes the texts for those alone), which a plain row never is.
+     */
+    private static String describe(final RowInfo row, final Command cmd, final OrderIds ids)
     {
+        final boolean scaled = (cmd.type == CommandType.NEW_ORDER || cmd.type == CommandType.REPLACE) &&
+            cmd.instrument >= 0;
+        final RowInfo info = new RowInfo(cmd.userRef, row.participant(), row.onBehalfOf(), row.action(),
+            row.orderId() != null ? row.orderId() : ids.nameOf(row.owner(), cmd.clientOrderId), row.exchangeOrderId(),
+            row.instrument(), row.side(), row.type(), row.tif(), scaled ? "" : row.price(),
+            scaled ? "" : row.quantity(), row.counterparty(), row.counterpartyOrderId(), row.reason());
         return cmd + " " + info + " names " + ids.nameOf(info.owner(), cmd.clientOrderId) + "/" +
             ids.nameOf(info.owner(), cmd.newClientOrderId) + "/" +
             ids.nameOf(info.counterparty(), cmd.counterpartyOrderId) + " instrument " +

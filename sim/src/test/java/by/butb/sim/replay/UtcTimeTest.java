@@ -48,6 +48,16 @@ class UtcTimeTest
         assertEquals(1_709_283_600_123_000_000L, UtcTime.epochNanos("2024-03-01T09:00:00.123Z"));
     }
 
+    @Test
+    void aTimeWithALetterInItsHourMinuteOrSecondIsLeftToInstantParse()
+    {
+        for (final String text : new String[] {"2024-03-01T0x:00:00Z", "2024-03-01T09:x0:00Z", "2024-03-01T09:00:0xZ"})
+        {
+            assertEquals(UtcTime.NOT_COMMON, UtcTime.parseCommonForm(text), text);
+            assertThrows(DateTimeParseException.class, () -> UtcTime.epochNanos(text), text);
+        }
+    }
+
     /** Mostly the common form with values in and out of range, some with other lengths and separators. */
     private static String randomTime(final SplittableRandom random)
     {
