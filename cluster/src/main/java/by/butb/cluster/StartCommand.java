@@ -20,8 +20,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * {@code butb cluster start}: runs N nodes on this machine, each as its own process ({@code cluster node}, the same
  * Java and classpath as this one), so that one can be killed to watch a failover; with {@code --sections}, a
- * cluster of N nodes per section. Stops them all on Ctrl-C, or when
- * one stops on bad input (exit code 1); a node killed otherwise leaves the others running.
+ * cluster of N nodes per section. Stops them all on Ctrl-C, or when one stops on bad input (exit code 1); a node
+ * killed otherwise leaves the others running.
  */
 @Command(name = "start", mixinStandardHelpOptions = true,
     description = "Starts N nodes on this machine, one process each (for trying the cluster out).",

@@ -364,12 +364,6 @@ public final class GatewayOptions
         return this;
     }
 
-    /** Whether the engine runs on a cluster ({@link #cluster}) or on a cluster per section. */
-    boolean onCluster()
-    {
-        return cluster != null || sectionClusters != null;
-    }
-
     /** With {@link #cluster}: how long the start may wait for a leader and its state (default 10 s). */
     public GatewayOptions clusterStartTimeoutMillis(final long millis)
     {
