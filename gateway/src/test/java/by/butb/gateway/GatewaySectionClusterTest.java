@@ -49,7 +49,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * TIMBER (section 1) each on a one-node cluster of its own, their nodes started with {@code --section}. Orders of
  * both sections trade, each on its section's cluster, with TRADER-A's deposit share for TIMBER; cancels find their
  * order's cluster (one while its order may still be on its way); ExecIDs and OrderIDs are unique across the clusters;
- * and each cluster's state equals one engine of its section fed that section's commands.
+ * each cluster's state equals one engine of its section fed that section's commands; and a restarted gateway adopts
+ * the live orders of both clusters.
  */
 class GatewaySectionClusterTest
 {
@@ -169,6 +170,15 @@ class GatewaySectionClusterTest
                 " engine of its section fed its commands");
             assertEquals(expected[s].stateHash(), server.engines().get(s).stateHash(), "and so does its mirror");
         }
+
+        // A new gateway on the same data directory adopts the live orders of both clusters with their ClOrdIDs.
+        List.of(a, b).forEach(FixClient::close);
+        server.close();
+        final GatewayServer restarted = opened(GatewayServer.start(options));
+        final FixClient again = opened(FixClient.logon(restarted.port(), "TRADER-A"));
+        again.send(at(9, Fix.cancel("C3", "S4", "SMP", Side.BUY)));
+        final Message cancelled = expect(again, ExecType.CANCELED);
+        assertEquals("S4", cancelled.getString(quickfix.field.OrigClOrdID.FIELD));
     }
 
     /** One engine per section in this process, fed the commands the gateway made of the messages above. */
