@@ -46,11 +46,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The gateway over a cluster per section ({@code serve --section-cluster}): AGRI (section 0 of the test catalog) and
- * TIMBER (section 1) each on a one-node cluster of its own, their nodes started with {@code --section}. Orders of
- * both sections trade, each on its section's cluster, with TRADER-A's deposit share for TIMBER; cancels find their
- * order's cluster (one while its order may still be on its way); ExecIDs and OrderIDs are unique across the clusters;
- * each cluster's state equals one engine of its section fed that section's commands; and a restarted gateway adopts
- * the live orders of both clusters.
+ * TIMBER (section 1) each on a one-node cluster of its own, their nodes started with {@code --section}. Orders of both
+ * sections trade, each on its section's cluster, with TRADER-A's deposit share for TIMBER; cancels find their order's
+ * cluster (one while its order may still be on its way); the exchange's clock reaches both; ExecIDs and OrderIDs are
+ * unique across the clusters; each cluster's state equals one engine of its section fed that section's commands; and a
+ * restarted gateway adopts the live orders of both clusters.
  */
 class GatewaySectionClusterTest
 {
@@ -158,6 +158,7 @@ class GatewaySectionClusterTest
             }
         }
 
+        server.advanceClock(nanos(9));
         server.drain();
         final MatchingEngine[] expected = singleEngines(catalog);
         final String[] clusters = {agri, timber};
@@ -176,7 +177,7 @@ class GatewaySectionClusterTest
         server.close();
         final GatewayServer restarted = opened(GatewayServer.start(options));
         final FixClient again = opened(FixClient.logon(restarted.port(), "TRADER-A"));
-        again.send(at(9, Fix.cancel("C3", "S4", "SMP", Side.BUY)));
+        again.send(at(10, Fix.cancel("C3", "S4", "SMP", Side.BUY)));
         final Message cancelled = expect(again, ExecType.CANCELED);
         assertEquals("S4", cancelled.getString(quickfix.field.OrigClOrdID.FIELD));
     }
@@ -201,6 +202,8 @@ class GatewaySectionClusterTest
         apply(agriEngine, new Command().cancel(nanos(6), a, 1));
         apply(timberEngine, order(7, a, 5, timber, sell, 200, 1));
         apply(timberEngine, new Command().cancel(nanos(8), a, 5));
+        apply(agriEngine, new Command().clock(nanos(9)));
+        apply(timberEngine, new Command().clock(nanos(9)));
         return new MatchingEngine[] {agriEngine, timberEngine};
     }
 
