@@ -197,7 +197,7 @@ public final class LiveOrders
     {
         if (byId == null)
         {
-            final OrderIdIndex index = new OrderIdIndex(idIndexCapacity);
+            final OrderIdIndex index = new OrderIdIndex(idIndexCapacity, idStride);
             pool.forEachCreated(order ->
             {
                 if (order.indexed)
