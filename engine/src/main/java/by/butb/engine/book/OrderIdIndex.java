@@ -5,9 +5,8 @@ import org.agrona.collections.Long2ObjectHashMap;
 /**
  * Live orders by exchange order id. Ids are handed out in sequence (by a stride, see {@link LiveOrders#numberIds}),
  * so a direct-mapped array indexed by the id's low bits (above those every id shares) finds almost every order with
- * one read; an order still live when a newer id needs its cell (it
- * outlived {@code capacity} later orders) moves to an overflow map. Allocates only while the overflow map grows.
- * Engine thread only.
+ * one read; an order still live when a newer id needs its cell (it outlived {@code capacity} later orders) moves to
+ * an overflow map. Allocates only while the overflow map grows. Engine thread only.
  */
 final class OrderIdIndex
 {
