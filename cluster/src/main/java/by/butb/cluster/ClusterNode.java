@@ -3,6 +3,8 @@ package by.butb.cluster;
 import by.butb.engine.core.EngineSnapshot;
 import by.butb.engine.core.MarketRules;
 import by.butb.engine.core.MatchingEngine;
+import by.butb.engine.core.SectionScope;
+import by.butb.engine.model.Catalog;
 import by.butb.engine.model.SessionSchedule;
 import io.aeron.archive.Archive;
 import io.aeron.archive.ArchiveThreadingMode;
@@ -58,7 +60,8 @@ public final class ClusterNode implements AutoCloseable
         final ClusterMembers.Member self = config.members().member(config.memberId());
         final NodeDirectory directory = NodeDirectory.open(config.dataDirectory(), new NodeDirectory.Identity(
             config.clusterName(), config.memberId(), config.members().toString(),
-            EngineSnapshot.fingerprint(config.catalog()), rules(config)));
+            EngineSnapshot.fingerprint(config.catalog()), rules(config.rules(), config.schedule()),
+            config.scope().name(config.catalog())));
         ClusteredMediaDriver driver = null;
         try
         {
@@ -108,7 +111,7 @@ public final class ClusterNode implements AutoCloseable
                 .errorHandler(errors);
             driver = ClusteredMediaDriver.launch(driverContext, archiveContext, consensus);
             final MatchingEngine engine = new MatchingEngine(config.catalog(), config.rules(), config.schedule(),
-                NodeConfig.EXPECTED_ORDERS);
+                NodeConfig.EXPECTED_ORDERS, config.scope());
             final ClusteredServiceContainer container = ClusteredServiceContainer.launch(
                 new ClusteredServiceContainer.Context()
                     .aeronDirectoryName(aeronDir)
@@ -135,10 +138,20 @@ public final class ClusterNode implements AutoCloseable
         }
     }
 
-    /** The market rules and the schedule, as recorded in the node's identity: equal text, equal rules. */
+    /** The rules, schedule and section of the node's engine as it sends them to a client ({@link #rules}). */
     static String rules(final NodeConfig config)
     {
-        return rules(config.rules(), config.schedule());
+        return rules(config.rules(), config.schedule(), config.catalog(), config.scope());
+    }
+
+    /**
+     * {@link #rules(MarketRules, SessionSchedule)}, then, for an engine of one section, {@code " section=NAME"}: the
+     * text a node sends a client with its state, so that a client can tell a cluster of another section.
+     */
+    public static String rules(final MarketRules rules, final SessionSchedule schedule, final Catalog catalog,
+        final SectionScope scope)
+    {
+        return rules(rules, schedule) + (scope.isAll() ? "" : " section=" + scope.name(catalog));
     }
 
     /**

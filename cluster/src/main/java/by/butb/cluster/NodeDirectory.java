@@ -22,7 +22,8 @@ import java.util.stream.Stream;
 /**
  * A node's data directory and its identity: {@value #IDENTITY_FILE} records, at the first start, the cluster name,
  * the member id, the members, the catalog's fingerprint, the rules and the schedule; every later start must match
- * them, so that a node never runs on another node's or another cluster's log. {@value #LOCK_FILE} is held locked
+ * them, so that a node never runs on another node's or another cluster's log (a cluster of another section's
+ * included: {@code section}, "all" without one). {@value #LOCK_FILE} is held locked
  * while the node runs. A check that fails throws {@link ClusterConfigException} and changes nothing in the directory.
  */
 final class NodeDirectory implements AutoCloseable
@@ -42,7 +43,8 @@ final class NodeDirectory implements AutoCloseable
     }
 
     /** The node's identity as recorded in its data directory. */
-    record Identity(String clusterName, int memberId, String members, long catalogFingerprint, String rules)
+    record Identity(String clusterName, int memberId, String members, long catalogFingerprint, String rules,
+        String section)
     {
         Properties toProperties()
         {
@@ -52,6 +54,7 @@ final class NodeDirectory implements AutoCloseable
             p.setProperty("members", members);
             p.setProperty("catalog-fingerprint", Long.toHexString(catalogFingerprint));
             p.setProperty("rules", rules);
+            p.setProperty("section", section);
             return p;
         }
     }
@@ -175,6 +178,13 @@ final class NodeDirectory implements AutoCloseable
                 found.getProperty("members") + ", not " + expected.members() + "; give the same members (after a " +
                 "deliberate change of members, edit members= in that file on every node, see docs/cluster.md)");
         }
+        final String section = found.getProperty("section", "all");
+        if (!section.equals(expected.section()))
+        {
+            throw new ClusterConfigException(file + ": this node's log is of " + sectionText(section) + ", not of " +
+                sectionText(expected.section()) + "; start it with " +
+                (section.equals("all") ? "no --section" : "--section " + section) + " or give another --dir");
+        }
         if (!wanted.getProperty("catalog-fingerprint").equals(found.getProperty("catalog-fingerprint")))
         {
             throw new ClusterConfigException(file + ": this node's log was made with another instruments or " +
@@ -186,6 +196,11 @@ final class NodeDirectory implements AutoCloseable
                 found.getProperty("rules") + ", not " + expected.rules() +
                 "; give the same --guarantee-bps, --fee-bps and --schedule");
         }
+    }
+
+    private static String sectionText(final String section)
+    {
+        return section.equals("all") ? "every section" : "section " + section;
     }
 
     Path path()

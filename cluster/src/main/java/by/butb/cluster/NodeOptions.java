@@ -1,6 +1,7 @@
 package by.butb.cluster;
 
 import by.butb.engine.core.MarketRules;
+import by.butb.engine.core.SectionScope;
 import by.butb.engine.model.Catalog;
 import picocli.CommandLine.Option;
 
@@ -35,6 +36,11 @@ final class NodeOptions
         description = "Fee per deal side, in basis points of the deal amount (default: ${DEFAULT-VALUE}).")
     int feeBps;
 
+    @Option(names = "--section", paramLabel = "SECTION",
+        description = "Trade only this section of the catalog, on a cluster of its own " +
+            "(docs/cluster.md#a-cluster-per-section); default: every section.")
+    String section;
+
     @Option(names = "--heartbeat-timeout-ms", paramLabel = "MS", defaultValue = "5000",
         description = "Followers elect a new leader after this long without its heartbeat (default: ${DEFAULT-VALUE}).")
     long heartbeatTimeoutMs;
@@ -56,7 +62,19 @@ final class NodeOptions
             throw new ClusterConfigException("--guarantee-bps / --fee-bps: " + ex.getMessage());
         }
         return new NodeConfig(clusterName, id, members, dataDirectory, catalog, rules,
-            CatalogFiles.schedule(schedule, catalog), heartbeatTimeoutMs, lowCpu);
+            CatalogFiles.schedule(schedule, catalog), scope(catalog), heartbeatTimeoutMs, lowCpu);
+    }
+
+    private SectionScope scope(final Catalog catalog)
+    {
+        try
+        {
+            return section == null ? SectionScope.ALL : SectionScope.of(catalog, section);
+        }
+        catch (final IllegalArgumentException ex)
+        {
+            throw new ClusterConfigException("--section: " + ex.getMessage());
+        }
     }
 
     /** These options as arguments of {@code cluster node}. */
@@ -68,6 +86,11 @@ final class NodeOptions
         add(args, "--instruments", instruments);
         add(args, "--participants", participants);
         add(args, "--schedule", schedule);
+        if (section != null)
+        {
+            args.add("--section");
+            args.add(section);
+        }
         if (lowCpu)
         {
             args.add("--low-cpu");

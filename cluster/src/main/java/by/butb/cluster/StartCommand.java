@@ -19,12 +19,15 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * {@code butb cluster start}: runs N nodes on this machine, each as its own process ({@code cluster node}, the same
- * Java and classpath as this one), so that one can be killed to watch a failover. Stops them all on Ctrl-C, or when
- * one stops on bad input (exit code 1); a node killed otherwise leaves the others running.
+ * Java and classpath as this one), so that one can be killed to watch a failover; with {@code --sections}, a
+ * cluster of N nodes per section. Stops them all on Ctrl-C, or when one stops on bad input (exit code 1); a node
+ * killed otherwise leaves the others running.
  */
 @Command(name = "start", mixinStandardHelpOptions = true,
     description = "Starts N nodes on this machine, one process each (for trying the cluster out).",
-    footer = {"", "Node i listens on ports BASE+10*i to BASE+10*i+4 and keeps its data in DIR/node-i.",
+    footer = {"", "Node i listens on ports BASE+10*i to BASE+10*i+4 and keeps its data in DIR/node-i; with " +
+        "--sections, node i of the k-th section (from 0) on ports BASE+100*k+10*i to BASE+100*k+10*i+4, its data in " +
+        "DIR/SECTION/node-i.",
         "Exit codes: 0 stopped, 1 a node stopped on bad input, 2 usage error."})
 final class StartCommand implements Callable<Integer>
 {
@@ -43,6 +46,11 @@ final class StartCommand implements Callable<Integer>
         description = "Node 0's first port (default: ${DEFAULT-VALUE}).")
     private int basePort;
 
+    @Option(names = "--sections", paramLabel = "SECTION,...", split = ",",
+        description = "A cluster of its own for each of these sections of the catalog (docs/cluster.md#a-cluster-" +
+            "per-section); default: one cluster for every section.")
+    private List<String> sections;
+
     @Mixin
     private NodeOptions options;
 
@@ -53,20 +61,44 @@ final class StartCommand implements Callable<Integer>
         {
             throw new ParameterException(spec.commandLine(), "--nodes must be between 1 and 9, got " + nodes);
         }
-        final StringJoiner members = new StringJoiner(",");
-        for (int i = 0; i < nodes; i++)
+        if (sections != null && options.section != null)
         {
-            members.add("localhost:" + (basePort + 10 * i));
+            throw new ParameterException(spec.commandLine(), "give --section or --sections, not both");
         }
-        options.lowCpu = options.lowCpu || nodes > Runtime.getRuntime().availableProcessors();
+        if (sections != null && (sections.isEmpty() || sections.size() > 9))
+        {
+            throw new ParameterException(spec.commandLine(), "--sections takes 1 to 9 sections, got " + sections);
+        }
+        final int clusters = sections == null ? 1 : sections.size();
+        options.lowCpu = options.lowCpu || nodes * clusters > Runtime.getRuntime().availableProcessors();
         final List<Process> processes = new ArrayList<>();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(processes)));
-        for (int i = 0; i < nodes; i++)
+        final StringJoiner started = new StringJoiner("; ");
+        for (int k = 0; k < clusters; k++)
         {
-            processes.add(new ProcessBuilder(nodeCommand(i, members.toString())).inheritIO().start());
+            final StringJoiner members = new StringJoiner(",");
+            for (int i = 0; i < nodes; i++)
+            {
+                members.add("localhost:" + (basePort + 100 * k + 10 * i));
+            }
+            Path clusterDir = dir;
+            if (sections != null)
+            {
+                options.section = sections.get(k).trim();
+                clusterDir = dir.resolve(options.section);
+                started.add("--section-cluster " + options.section + "=" + members);
+            }
+            else
+            {
+                started.add("members " + members);
+            }
+            for (int i = 0; i < nodes; i++)
+            {
+                processes.add(new ProcessBuilder(nodeCommand(i, members.toString(), clusterDir)).inheritIO().start());
+            }
         }
-        spec.commandLine().getOut().println("cluster start: " + nodes + " nodes, members " + members +
-            ", data under " + dir + " (stop with Ctrl-C)");
+        spec.commandLine().getOut().println("cluster start: " + nodes + " nodes" +
+            (sections == null ? "" : " per section") + ", " + started + ", data under " + dir + " (stop with Ctrl-C)");
         spec.commandLine().getOut().flush();
         final List<Process> running = new ArrayList<>(processes);
         while (!running.isEmpty())
@@ -101,10 +133,10 @@ final class StartCommand implements Callable<Integer>
         }
     }
 
-    private List<String> nodeCommand(final int id, final String members)
+    private List<String> nodeCommand(final int id, final String members, final Path clusterDir)
     {
         return NodeJvm.command(ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
-            .filter(a -> a.startsWith("-Xmx")).toList(), id, members, dir.resolve("node-" + id).toAbsolutePath(),
-            options.arguments());
+            .filter(a -> a.startsWith("-Xmx")).toList(), id, members,
+            clusterDir.resolve("node-" + id).toAbsolutePath(), options.arguments());
     }
 }

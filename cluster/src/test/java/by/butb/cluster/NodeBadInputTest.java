@@ -124,6 +124,38 @@ class NodeBadInputTest
     }
 
     @Test
+    void aNodeStartedWithASectionOtherThanItsDirectorysStopsNamingBoth() throws IOException
+    {
+        final Path dir = temp.resolve("agri");
+        NodeDirectory.open(dir, identity("butb", 0, "AGRI")).close();
+        final Map<Path, String> before = contents(dir);
+        assertRefused(node("--id", "0", "--members", MEMBERS, "--dir", dir.toString(), "--section", "TIMBER"),
+            "this node's log is of section AGRI, not of section TIMBER; start it with --section AGRI or give " +
+            "another --dir");
+        assertEquals(before, contents(dir));
+        err.getBuffer().setLength(0);
+        assertRefused(node("--id", "0", "--members", MEMBERS, "--dir", dir.toString()),
+            "this node's log is of section AGRI, not of every section; start it with --section AGRI");
+        assertEquals(before, contents(dir));
+    }
+
+    @Test
+    void aNodeOfOneSectionOnADirectoryOfEverySectionStops() throws IOException
+    {
+        final Path dir = nodeDirectory("butb", 0);
+        assertRefused(node("--id", "0", "--members", MEMBERS, "--dir", dir.toString(), "--section", "AGRI"),
+            "this node's log is of every section, not of section AGRI; start it with no --section");
+    }
+
+    @Test
+    void anUnknownSectionIsRefusedNamingTheCatalogsSections()
+    {
+        assertRefused(node("--id", "0", "--members", MEMBERS, "--dir", temp.resolve("n").toString(), "--section",
+            "WOOD"), "--section: 'WOOD' is not a section of the instrument catalog [TIMBER, AGRI]");
+        assertTrue(Files.notExists(temp.resolve("n")), "nothing created");
+    }
+
+    @Test
     void shouldRefuseADirectoryThatIsNotANodesAndLeaveItAsItWas() throws IOException
     {
         final Path dir = Files.createDirectories(temp.resolve("journal"));
@@ -172,9 +204,14 @@ class NodeBadInputTest
 
     private static NodeDirectory.Identity identity(final String cluster, final int id)
     {
+        return identity(cluster, id, "all");
+    }
+
+    private static NodeDirectory.Identity identity(final String cluster, final int id, final String section)
+    {
         return new NodeDirectory.Identity(cluster, id, ClusterMembers.parse(MEMBERS).toString(),
             EngineSnapshot.fingerprint(CatalogFiles.catalog(Path.of("../config/instruments.csv"),
-                Path.of("../config/participants.csv"))), "guarantee-bps=1000 fee-bps=10 schedule=none");
+                Path.of("../config/participants.csv"))), "guarantee-bps=1000 fee-bps=10 schedule=none", section);
     }
 
     private static Map<Path, String> contents(final Path dir) throws IOException

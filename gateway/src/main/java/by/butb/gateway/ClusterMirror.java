@@ -1,51 +1,52 @@
 package by.butb.gateway;
 
-import by.butb.cluster.ExchangeClient;
 import by.butb.engine.core.Command;
-import by.butb.engine.core.EventList;
 import by.butb.engine.core.MatchingEngine;
-import by.butb.engine.journal.MessageCodec;
+import by.butb.engine.model.Catalog;
 import by.butb.engine.pipeline.CommandTranslator;
 import by.butb.engine.pipeline.EngineListener;
-import org.agrona.collections.Long2ObjectHashMap;
 import org.agrona.concurrent.BackoffIdleStrategy;
 import org.agrona.concurrent.IdleStrategy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.util.ArrayDeque;
-import java.util.Arrays;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.StringJoiner;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
 /**
- * The engine on a cluster ({@code serve --cluster}), mirrored in the gateway. Each command goes to the cluster
- * through an {@link ExchangeClient}; once the cluster has answered it (so it is committed in the replicated log), the
- * gateway applies the same command (as the nodes decode it) to its own {@link MatchingEngine}, which started from
- * the cluster's state ({@link ClusterState}), and hands that engine's events to the listeners, as the pipeline's
- * logic thread does. The engine is deterministic and the gateway is the cluster's only writer, so the mirror's
- * events equal the cluster's: they are compared, byte for byte as the nodes encode them, for every request answered
- * with its events, and a difference stops the gateway ({@code onFailure}). A request answered "already applied"
- * (its first answer was lost with a leader) is applied to the mirror all the same, so no event is lost to the FIX
- * clients. Commands are applied in request order, which is the log's order: the client sends them in that order and
- * resends the unanswered ones oldest first after a leader change.
+ * The engine on a cluster ({@code serve --cluster}), or on a cluster per section ({@code serve --section-cluster}),
+ * mirrored in the gateway. Each command goes to its cluster ({@link SectionRouter}; a clock to every cluster) through
+ * that cluster's {@link ClusterLink}; once the cluster has answered it (so it is committed in the replicated log),
+ * the gateway applies the same command (as the nodes decode it) to its mirror of that cluster's
+ * {@link MatchingEngine}, which started from the cluster's state ({@link ClusterState}), and hands the mirror's
+ * events to the listeners, as the pipeline's logic thread does. The engine is deterministic and the gateway is each
+ * cluster's only writer, so a mirror's events equal its cluster's: they are compared, byte for byte as the nodes
+ * encode them, for every request answered with its events, and a difference stops the gateway ({@code onFailure}).
+ * A request answered "already applied" (its first answer was lost with a leader) is applied to the mirror all the
+ * same, so no event is lost to the FIX clients. Each cluster's commands are applied in request order, which is its
+ * log's order.
  *
- * <p>Threading: any thread submits and drains; one thread ({@code butb-gateway-cluster}) owns the client and the
- * mirror engine and calls the listeners.
+ * <p>Threading: any thread submits and drains; one thread ({@code butb-gateway-cluster}) owns the clients, the
+ * mirror engines and the router, and calls the listeners, so they see one command at a time, as from one engine.
  */
-final class ClusterMirror implements EngineHost, ExchangeClient.Listener
+final class ClusterMirror implements EngineHost
 {
     private static final Logger LOG = LoggerFactory.getLogger(ClusterMirror.class);
     /** Commands waiting for the cluster thread; {@link #submit} waits beyond. */
     private static final int QUEUE_CAPACITY = 16_384;
-    /** Requests sent to the cluster and not yet answered; the thread sends more only below this. */
+    /** Requests sent to a cluster and not yet answered; the thread sends more only below this. */
     private static final int MAX_IN_FLIGHT = 4_096;
     private static final long CLOSE_DRAIN_NS = TimeUnit.SECONDS.toNanos(5);
 
-    private final MatchingEngine engine;
+    private final List<ClusterLink> links = new ArrayList<>();
+    private final List<MatchingEngine> engines = new ArrayList<>();
     private final EngineListener[] listeners;
     private final Consumer<String> onFailure;
     private final String description;
@@ -54,18 +55,10 @@ final class ClusterMirror implements EngineHost, ExchangeClient.Listener
     private final AtomicLong applied = new AtomicLong();
     private volatile boolean running = true;
     private volatile String failure;
-    /** Requests the cluster answered "already applied" (their first answer went with a leader); for tests. */
-    private volatile long alreadyApplied;
     private final Thread thread;
-
-    // The cluster thread's.
-    private final ExchangeClient client;
-    private final MessageCodec codec = new MessageCodec("gateway mirror");
-    private final byte[] commandBytes = new byte[MessageCodec.MAX_COMMAND_LENGTH];
-    private byte[] eventBytes = new byte[MessageCodec.maxEventsLength(64)];
-    private final EventList events = new EventList(64);
-    private final ArrayDeque<InFlight> inFlight = new ArrayDeque<>();
-    private final Long2ObjectHashMap<InFlight> byRequest = new Long2ObjectHashMap<>();
+    /** Null with one cluster (every command goes to it). The cluster thread's. */
+    private final SectionRouter router;
+    private final BooleanSupplier isRunning = () -> running;
 
     /**
      * Starts the cluster thread with {@code state}'s client and engine (which the thread owns from now on).
@@ -76,12 +69,28 @@ final class ClusterMirror implements EngineHost, ExchangeClient.Listener
      */
     ClusterMirror(final ClusterState state, final EngineListener[] listeners, final Consumer<String> onFailure)
     {
-        this.client = state.client();
-        this.engine = state.engine();
+        this(List.of(state), null, listeners, onFailure);
+    }
+
+    /**
+     * A mirror of a cluster per section: {@code states}, one per section of {@code catalog}, each of an engine of
+     * one section; as above otherwise.
+     */
+    ClusterMirror(final List<ClusterState> states, final Catalog catalog, final EngineListener[] listeners,
+        final Consumer<String> onFailure)
+    {
         this.listeners = listeners;
         this.onFailure = onFailure;
-        this.description = state.describe();
-        state.redirect(this);
+        final StringJoiner described = new StringJoiner("; ");
+        for (final ClusterState state : states)
+        {
+            final String name = catalog == null ? "" : state.engine().scope().name(catalog) + " ";
+            links.add(new ClusterLink(state, name, this::fail));
+            engines.add(state.engine());
+            described.add(state.describe());
+        }
+        this.description = described.toString();
+        this.router = catalog == null ? null : new SectionRouter(catalog, engines);
         thread = new Thread(this::run, "butb-gateway-cluster");
         thread.setDaemon(true);
         thread.start();
@@ -119,10 +128,17 @@ final class ClusterMirror implements EngineHost, ExchangeClient.Listener
         }
     }
 
+    /** The mirror of the (first) cluster's engine. */
     @Override
     public MatchingEngine engine()
     {
-        return engine;
+        return engines.get(0);
+    }
+
+    @Override
+    public List<MatchingEngine> engines()
+    {
+        return engines;
     }
 
     @Override
@@ -131,9 +147,15 @@ final class ClusterMirror implements EngineHost, ExchangeClient.Listener
         return description;
     }
 
+    /** Requests the clusters answered "already applied" (their first answer went with a leader); for tests. */
     long alreadyApplied()
     {
-        return alreadyApplied;
+        long sum = 0;
+        for (final ClusterLink link : links)
+        {
+            sum += link.alreadyApplied();
+        }
+        return sum;
     }
 
     private void checkRunning()
@@ -149,7 +171,7 @@ final class ClusterMirror implements EngineHost, ExchangeClient.Listener
         }
     }
 
-    /** Waits up to 5 s for the answers to what was submitted, then stops the thread and the client. */
+    /** Waits up to 5 s for the answers to what was submitted, then stops the thread and the clients. */
     @Override
     public void close()
     {
@@ -180,8 +202,14 @@ final class ClusterMirror implements EngineHost, ExchangeClient.Listener
             while (running)
             {
                 int work = sendQueued();
-                work += client.poll();
-                work += applyAnswered();
+                for (final ClusterLink link : links)
+                {
+                    work += link.poll();
+                }
+                for (final ClusterLink link : links)
+                {
+                    work += link.applyAnswered(listeners, isRunning);
+                }
                 idle.idle(work);
             }
         }
@@ -192,116 +220,54 @@ final class ClusterMirror implements EngineHost, ExchangeClient.Listener
         }
         finally
         {
-            client.close();
+            links.forEach(ClusterLink::close);
         }
     }
 
-    /** Sends queued commands while fewer than {@link #MAX_IN_FLIGHT} are unanswered. */
+    /** Sends queued commands while every cluster has fewer than {@link #MAX_IN_FLIGHT} unanswered. */
     private int sendQueued()
     {
         int sent = 0;
         Command command;
-        while (inFlight.size() < MAX_IN_FLIGHT && (command = queue.poll()) != null)
+        while (roomInFlight() && (command = queue.poll()) != null)
         {
-            // The mirror applies the command exactly as the nodes decode it.
-            final Command mirrored = new Command();
-            codec.decodeCommand(commandBytes, codec.encodeCommand(command, commandBytes, 0), mirrored);
-            final InFlight request = new InFlight(client.submit(command), mirrored);
-            inFlight.addLast(request);
-            byRequest.put(request.requestId, request);
+            final int cluster = router == null ? 0 : router.route(command);
+            final Command routed = command;
+            final ClusterLink.Submitted done = new ClusterLink.Submitted(cluster == SectionRouter.EVERY ?
+                links.size() : 1, () ->
+                {
+                    if (router != null)
+                    {
+                        router.applied(routed);
+                    }
+                    applied.incrementAndGet();
+                });
+            if (cluster == SectionRouter.EVERY)
+            {
+                for (final ClusterLink link : links)
+                {
+                    link.send(command, done);
+                }
+            }
+            else
+            {
+                links.get(cluster).send(command, done);
+            }
             sent++;
         }
         return sent;
     }
 
-    @Override
-    public void onEvents(final long requestId, final EventList clusterEvents)
+    private boolean roomInFlight()
     {
-        final InFlight request = byRequest.get(requestId);
-        if (request == null)
+        for (final ClusterLink link : links)
         {
-            return;
-        }
-        ensureEventBytes(clusterEvents.size());
-        request.clusterEvents = Arrays.copyOf(eventBytes, codec.encodeEvents(clusterEvents, eventBytes, 0));
-        request.clusterEventCount = clusterEvents.size();
-        request.answered = true;
-    }
-
-    @Override
-    public void onAlreadyApplied(final long requestId)
-    {
-        final InFlight request = byRequest.get(requestId);
-        if (request != null)
-        {
-            request.answered = true;
-            alreadyApplied++;
-        }
-    }
-
-    @Override
-    public void onMalformed(final long requestId, final String problem)
-    {
-        fail("the cluster could not read command " + requestId + " of this gateway (" + problem +
-            "): do the nodes run the same version of the exchange?");
-    }
-
-    @Override
-    public void onLeader(final int leaderMemberId)
-    {
-        LOG.info("cluster leader: member {}; resending {} unanswered commands", leaderMemberId, inFlight.size());
-    }
-
-    /** Applies the answered commands at the head of the request order to the mirror and publishes their events. */
-    private int applyAnswered()
-    {
-        int count = 0;
-        while (running && !inFlight.isEmpty() && inFlight.peekFirst().answered)
-        {
-            final InFlight request = inFlight.pollFirst();
-            byRequest.remove(request.requestId);
-            final Command command = request.command;
-            command.sequence = engine.lastSequence() + 1;
-            events.clear();
-            engine.process(command, events);
-            if (request.clusterEvents != null && !sameAsCluster(request))
+            if (link.inFlight() >= MAX_IN_FLIGHT)
             {
-                fail("the gateway's engine and the cluster's differ at sequence " + command.sequence + " (" +
-                    events.size() + " events here, " + request.clusterEventCount + " in the cluster): is another" +
-                    " client writing to the cluster? The gateway must be its only writer");
-                return count;
+                return false;
             }
-            for (int i = 0, n = events.size(); i < n; i++)
-            {
-                for (final EngineListener listener : listeners)
-                {
-                    listener.onEvent(events.get(i));
-                }
-            }
-            for (final EngineListener listener : listeners)
-            {
-                listener.onCommandComplete(command, engine);
-            }
-            applied.incrementAndGet();
-            count++;
         }
-        return count;
-    }
-
-    private boolean sameAsCluster(final InFlight request)
-    {
-        ensureEventBytes(events.size());
-        final int length = codec.encodeEvents(events, eventBytes, 0);
-        return Arrays.equals(eventBytes, 0, length, request.clusterEvents, 0, request.clusterEvents.length);
-    }
-
-    private void ensureEventBytes(final int count)
-    {
-        final int needed = MessageCodec.maxEventsLength(count);
-        if (needed > eventBytes.length)
-        {
-            eventBytes = new byte[Math.max(needed, eventBytes.length * 2)];
-        }
+        return true;
     }
 
     private void fail(final String problem)
@@ -314,22 +280,5 @@ final class ClusterMirror implements EngineHost, ExchangeClient.Listener
         running = false;
         LOG.error(problem);
         onFailure.accept(problem);
-    }
-
-    /** A command sent to the cluster and not yet applied to the mirror. */
-    private static final class InFlight
-    {
-        final long requestId;
-        final Command command;
-        boolean answered;
-        /** The cluster's events as the nodes encoded them; null when answered "already applied". */
-        byte[] clusterEvents;
-        int clusterEventCount;
-
-        InFlight(final long requestId, final Command command)
-        {
-            this.requestId = requestId;
-            this.command = command;
-        }
     }
 }

@@ -7,6 +7,7 @@ import by.butb.cluster.NodeConfig;
 import by.butb.engine.core.EngineSnapshot;
 import by.butb.engine.core.EventList;
 import by.butb.engine.core.MatchingEngine;
+import by.butb.engine.core.SectionScope;
 import io.aeron.exceptions.AeronException;
 
 import java.io.ByteArrayInputStream;
@@ -14,6 +15,8 @@ import java.io.DataInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -35,30 +38,54 @@ final class ClusterState implements ExchangeClient.Listener
     private byte[] state;
     private int leader = -1;
 
-    private ClusterState(final GatewayOptions o)
+    private ClusterState(final GatewayOptions o, final ClusterMembers members, final SectionScope scope)
     {
         final long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(o.clusterStartTimeoutMillis);
         final long seconds = TimeUnit.MILLISECONDS.toSeconds(o.clusterStartTimeoutMillis);
-        client = connect(o.cluster, o.clusterHost, deadline, seconds);
+        client = connect(members, o.clusterHost, deadline, seconds);
         try
         {
             engine = new MatchingEngine(o.catalog, o.rules, o.schedule, o.expectedOrders > 0 ? o.expectedOrders :
-                NodeConfig.EXPECTED_ORDERS);
-            load(awaitState(deadline, seconds), o);
+                NodeConfig.EXPECTED_ORDERS, scope);
+            load(awaitState(deadline, seconds), o, scope);
         }
         catch (final RuntimeException ex)
         {
             client.close();
             throw ex;
         }
-        where = "engine on the cluster " + o.cluster + " (leader: member " + leader + "), its state at sequence " +
-            engine.lastSequence() + " with " + engine.liveOrderCount() + " live orders";
+        where = (scope.isAll() ? "engine" : "section " + scope.name(o.catalog)) + " on the cluster " + members +
+            " (leader: member " + leader + "), its state at sequence " + engine.lastSequence() + " with " +
+            engine.liveOrderCount() + " live orders";
     }
 
     /** Connects and loads the cluster's state; throws {@link IllegalStateException} naming what went wrong. */
     static ClusterState fetch(final GatewayOptions o)
     {
-        return new ClusterState(o);
+        return new ClusterState(o, o.cluster, SectionScope.ALL);
+    }
+
+    /**
+     * Connects to the cluster of each section ({@link GatewayOptions#sectionClusters}) and loads its state, in the
+     * catalog's section order; on a failure closes the clients it opened and throws as {@link #fetch(GatewayOptions)}.
+     */
+    static List<ClusterState> fetchSections(final GatewayOptions o)
+    {
+        final List<ClusterState> states = new ArrayList<>();
+        try
+        {
+            for (int s = 0; s < o.catalog.sections().size(); s++)
+            {
+                final SectionScope scope = new SectionScope(s, o.catalog.sections().size());
+                states.add(new ClusterState(o, o.sectionClusters.get(o.catalog.sections().get(s)), scope));
+            }
+            return states;
+        }
+        catch (final RuntimeException ex)
+        {
+            states.forEach(state -> state.client().close());
+            throw ex;
+        }
     }
 
     private ExchangeClient connect(final ClusterMembers members, final String host, final long deadline,
@@ -123,17 +150,19 @@ final class ClusterState implements ExchangeClient.Listener
     }
 
     /** Checks the cluster's rules and catalog against the gateway's, then loads its snapshot into the engine. */
-    private void load(final byte[] bytes, final GatewayOptions o)
+    private void load(final byte[] bytes, final GatewayOptions o, final SectionScope scope)
     {
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes)))
         {
             final String clusterRules = in.readUTF();
-            final String ours = ClusterNode.rules(o.rules, o.schedule);
+            final String ours = ClusterNode.rules(o.rules, o.schedule, o.catalog, scope);
             if (!clusterRules.equals(ours))
             {
                 throw new ClusterMismatchException(ClusterMismatchException.Kind.RULES,
                     "the cluster runs with " + clusterRules + ", this gateway with " +
-                    ours + ": give both the same rules and schedule");
+                    ours + (scope.isAll() ? ": give both the same rules and schedule" :
+                    ": give both the same rules and schedule, and each section the cluster started with its" +
+                    " --section"));
             }
             // The snapshot starts with its magic and version (ints), then the catalog's fingerprint.
             final int snapshotAt = bytes.length - in.available();

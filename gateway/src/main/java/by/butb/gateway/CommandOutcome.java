@@ -13,6 +13,8 @@ import java.util.concurrent.ArrayBlockingQueue;
 final class CommandOutcome
 {
     long userRef;
+    /** What begins the ExecIDs of its events (see EngineBridge): empty, or its engine's section and a dash. */
+    String execIdPrefix = "";
     private EngineEvent[] events = new EngineEvent[4];
     private int eventCount;
     int[] instruments = new int[4];

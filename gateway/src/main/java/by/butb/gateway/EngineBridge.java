@@ -59,6 +59,11 @@ final class EngineBridge implements EngineListener
     private final Catalog catalog;
     private final ClOrdIdTable clOrdIds;
     private final Outbound outbound;
+    /**
+     * Per section, what begins the ExecIDs of the events of an engine of that section alone ("SECTION-"), so that
+     * ExecIDs ({@code [SECTION-]SEQUENCE-INDEX}) stay unique with a cluster per section; the single engine's have none.
+     */
+    private final String[] execIdPrefixes;
     /** Commands in flight between the logic thread and the sending thread whose outcome objects are reused. */
     private static final int POOLED_OUTCOMES = 4_096;
     final ConcurrentHashMap<Long, Request> requests = new ConcurrentHashMap<>();
@@ -89,6 +94,7 @@ final class EngineBridge implements EngineListener
         this.outbound = outbound;
         this.touched = new boolean[catalog.instruments().size()];
         this.touchedList = new int[catalog.instruments().size()];
+        this.execIdPrefixes = catalog.sections().stream().map(s -> s + "-").toArray(String[]::new);
     }
 
     /**
@@ -96,11 +102,39 @@ final class EngineBridge implements EngineListener
      * accepted: the orders resting in the books, the address orders waiting for their counterparty, the open lots
      * and each lot's standing bid; then copies the current books. An order's ClOrdID is
      * the one {@code journal} recorded for it, or its engine client order id in decimal when there is none (or no
-     * journal). Call from the starting thread after a drain.
+     * journal). With a cluster per section, {@code engines} are the mirrors of every section's cluster, and each
+     * instrument's book is its section's. Call from the starting thread after a drain.
      */
-    void seed(final MatchingEngine engine, final ClOrdIdJournal journal)
+    void seed(final List<MatchingEngine> engines, final ClOrdIdJournal journal)
     {
         final Map<Long, LiveOrder> adopted = new HashMap<>();
+        for (final MatchingEngine engine : engines)
+        {
+            adoptLive(engine, adopted);
+        }
+        final Map<Long, String> recorded = journal == null ? Map.of() : journal.read(adopted::containsKey);
+        adopted.forEach((key, o) ->
+        {
+            o.clOrdId = recorded.getOrDefault(key, Long.toString(o.engineClOrdId));
+            clOrdIds.seed(o.owner, o.clOrdId, o.engineClOrdId);
+        });
+        for (final MatchingEngine engine : engines)
+        {
+            for (final Instrument instrument : catalog.instruments())
+            {
+                if (engine.scope().serves(instrument.sectionIndex()))
+                {
+                    outbound.marketData(instrument.index(), BookCopy.of(engine, instrument.index(), BOOK_LEVELS),
+                        List.of());
+                }
+            }
+        }
+        ready = true;
+    }
+
+    /** Puts what is live in {@code engine} in {@code adopted} ({@link #seed}). */
+    private void adoptLive(final MatchingEngine engine, final Map<Long, LiveOrder> adopted)
+    {
         for (final Instrument instrument : catalog.instruments())
         {
             for (final Side side : Side.values())
@@ -121,17 +155,6 @@ final class EngineBridge implements EngineListener
         engine.forEachStandingBid((lotId, bidId, clientOrderId, owner, submitter, instrument, side, price, quantity,
             blocked) -> adopt(adopted, bidId, clientOrderId, owner, submitter, instrument, side, TimeInForce.GTC,
                 price, quantity, 0));
-        final Map<Long, String> recorded = journal == null ? Map.of() : journal.read(adopted::containsKey);
-        adopted.forEach((key, o) ->
-        {
-            o.clOrdId = recorded.getOrDefault(key, Long.toString(o.engineClOrdId));
-            clOrdIds.seed(o.owner, o.clOrdId, o.engineClOrdId);
-        });
-        for (final Instrument instrument : catalog.instruments())
-        {
-            outbound.marketData(instrument.index(), BookCopy.of(engine, instrument.index(), BOOK_LEVELS), List.of());
-        }
-        ready = true;
     }
 
     /**
@@ -200,6 +223,7 @@ final class EngineBridge implements EngineListener
         }
         touchedCount = 0;
         outcome.userRef = command.userRef;
+        outcome.execIdPrefix = engine.scope().isAll() ? "" : execIdPrefixes[engine.scope().section()];
         outbound.execute(() -> report(outcome));
     }
 
@@ -226,7 +250,7 @@ final class EngineBridge implements EngineListener
             for (int k = 0; k < outcome.eventCount(); k++)
             {
                 final EngineEvent e = outcome.event(k);
-                final String execId = e.commandSequence + "-" + eventIndex++;
+                final String execId = outcome.execIdPrefix + e.commandSequence + "-" + eventIndex++;
                 switch (e.type)
                 {
                     case ACCEPTED -> accepted(e, execId);

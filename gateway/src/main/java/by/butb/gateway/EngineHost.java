@@ -3,6 +3,8 @@ package by.butb.gateway;
 import by.butb.engine.core.MatchingEngine;
 import by.butb.engine.pipeline.CommandTranslator;
 
+import java.util.List;
+
 /**
  * Where the gateway's engine runs: {@link PipelineHost} in this process (the default), or {@link ClusterMirror} on a
  * cluster, mirrored here. Either way the gateway's listeners get every command's events, in order, on one thread,
@@ -21,6 +23,12 @@ interface EngineHost extends AutoCloseable
 
     /** The engine the listeners read; query it only from the starting thread before any session, or after a drain. */
     MatchingEngine engine();
+
+    /** Every engine the listeners read: {@link #engine()}, or with a cluster per section, one per section. */
+    default List<MatchingEngine> engines()
+    {
+        return List.of(engine());
+    }
 
     /** One line for the operator: where the engine's state is kept and what was recovered at start. */
     String describe();

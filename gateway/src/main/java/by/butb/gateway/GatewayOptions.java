@@ -11,6 +11,7 @@ import org.slf4j.LoggerFactory;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
@@ -65,6 +66,8 @@ public final class GatewayOptions
     int maxMarketDataSubscriptions = DEFAULT_MAX_MARKET_DATA_SUBSCRIPTIONS;
     Consumer<String> connectionLogSink = LOG::warn;
     ClusterMembers cluster;
+    /** A cluster per section, by section name; null for none. */
+    Map<String, ClusterMembers> sectionClusters;
     String clusterHost = "localhost";
     long clusterStartTimeoutMillis = 10_000;
     Consumer<String> onFailure = problem -> { };
@@ -344,6 +347,19 @@ public final class GatewayOptions
     public GatewayOptions cluster(final ClusterMembers members, final String egressHost)
     {
         this.cluster = members;
+        this.clusterHost = Objects.requireNonNull(egressHost);
+        return this;
+    }
+
+    /**
+     * Runs each section of the catalog on a cluster of its own ({@link ClusterMirror}, {@link SectionRouter}), the
+     * nodes of each started with its {@code --section}: {@code clusters} has the members of each section's cluster,
+     * by section name, every section of the catalog once; the gateway must be each one's only writer. Otherwise as
+     * {@link #cluster}; give one or the other. Null: none.
+     */
+    public GatewayOptions sectionClusters(final Map<String, ClusterMembers> clusters, final String egressHost)
+    {
+        this.sectionClusters = clusters == null ? null : Map.copyOf(clusters);
         this.clusterHost = Objects.requireNonNull(egressHost);
         return this;
     }

@@ -100,7 +100,9 @@ public final class GatewayServer implements AutoCloseable
         bridge = new EngineBridge(o.catalog, clOrdIds, outbound);
         try
         {
-            engine = o.cluster == null ? new PipelineHost(context(o), o.dataDirectory) :
+            engine = o.sectionClusters != null ?
+                new ClusterMirror(ClusterState.fetchSections(o), o.catalog, listeners(o), o.onFailure) :
+                o.cluster == null ? new PipelineHost(context(o), o.dataDirectory) :
                 new ClusterMirror(ClusterState.fetch(o), listeners(o), o.onFailure);
         }
         catch (final RuntimeException ex)
@@ -127,7 +129,7 @@ public final class GatewayServer implements AutoCloseable
         try
         {
             engine.drain();
-            bridge.seed(engine.engine(), clOrdIdJournal);
+            bridge.seed(engine.engines(), clOrdIdJournal);
             outbound.start();
 
             engineSubmitter = new EngineSubmitter(engine, bridge, clOrdIds, o.clockNanos, o.clientTime);
@@ -349,6 +351,15 @@ public final class GatewayServer implements AutoCloseable
     public MatchingEngine engine()
     {
         return engine.engine();
+    }
+
+    /**
+     * Every engine the gateway's listeners read: {@link #engine()}, or with {@link GatewayOptions#sectionClusters}
+     * the mirror of each section's cluster, in the catalog's section order. Query them as {@link #engine()}.
+     */
+    public List<MatchingEngine> engines()
+    {
+        return engine.engines();
     }
 
     /** One line: where the engine's state is kept (journal or cluster) and what the start recovered. */

@@ -14,6 +14,8 @@ import picocli.CommandLine.Option;
 import java.io.PrintStream;
 import java.io.Reader;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
@@ -27,7 +29,8 @@ import java.util.concurrent.CountDownLatch;
         "Participants log on with SenderCompID = their id, TargetCompID = BUTB, Password(554); set passwords with" +
             " 'butb passwd'. See docs/gateway.md.",
         "With --cluster the engine runs on that cluster and the gateway, its only writer, mirrors it" +
-            " (docs/cluster.md); --data then keeps only the orders' ClOrdIDs and the known logon addresses."},
+            " (docs/cluster.md); --data then keeps only the orders' ClOrdIDs and the known logon addresses. With" +
+            " --section-cluster, once per section, each section runs on a cluster of its own."},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:stopped cleanly", "1:bad input (catalog files, cluster members), the port cannot be used," +
         " no cluster leader answered, or the engine stopped (with --cluster: its state and the cluster's differ)",
@@ -92,6 +95,12 @@ public final class ServeCommand implements Callable<Integer>
     @Mixin
     ClusterClientOptions cluster;
 
+    @Option(names = "--section-cluster", paramLabel = "SECTION=MEMBERS",
+        description = "Instead of --cluster: each section of the catalog on a cluster of its own, its nodes started " +
+            "with --section SECTION (docs/cluster.md#a-cluster-per-section); repeat once per section, e.g. " +
+            "--section-cluster TIMBER=localhost:9100 --section-cluster AGRI=localhost:9200.")
+    List<String> sectionClusters;
+
     @Option(names = "--client-time",
         description = "Client time mode for simulations: an order's engine time is its TransactTime(60) (never" +
             " earlier than the previous command's), and SendingTime is not checked against this machine's clock.")
@@ -115,8 +124,8 @@ public final class ServeCommand implements Callable<Integer>
         this.err = err;
     }
 
-    @Override
-    public Integer call()
+    /** The FIX engine chosen, or null after printing the usage error of the options. */
+    private FixEngine checkedFixEngine()
     {
         final FixEngine engine = switch (fixEngine)
         {
@@ -127,26 +136,49 @@ public final class ServeCommand implements Callable<Integer>
         if (engine == null)
         {
             err.println("serve: --fix-engine must be qfj or native, got '" + fixEngine + "'");
-            return 2;
+            return null;
         }
         if (engine == FixEngine.NATIVE && fixStore != null)
         {
             err.println("serve: --fix-store is not supported with --fix-engine native (it keeps the last " +
                 "--stored-messages messages of each session in memory)");
+            return null;
+        }
+        if (sectionClusters != null && cluster.given())
+        {
+            err.println("serve: give " + cluster.optionName() + " or --section-cluster, not both");
+            return null;
+        }
+        return engine;
+    }
+
+    @Override
+    public Integer call()
+    {
+        final FixEngine engine = checkedFixEngine();
+        if (engine == null)
+        {
             return 2;
         }
         final Catalog catalog;
         final Credentials credentials;
         final ClusterMembers members;
+        final Map<String, ClusterMembers> sections;
         try
         {
             members = cluster.members();
             if (data == null)
             {
-                data = Path.of(members == null ? "data/serve" : "data/serve-cluster");
+                data = Path.of(members == null && sectionClusters == null ? "data/serve" : "data/serve-cluster");
             }
             catalog = loadCatalog(instruments, participants);
             credentials = loadCredentials(participants);
+            sections = sectionClusters == null ? null : SectionClusters.parse(sectionClusters, catalog);
+        }
+        catch (final SectionClusters.UsageException ex)
+        {
+            err.println("serve: " + ex.getMessage());
+            return 2;
         }
         catch (final CsvException | IllegalArgumentException | ClusterConfigException ex)
         {
@@ -160,7 +192,8 @@ public final class ServeCommand implements Callable<Integer>
                 .host(host).port(port)
                 .dataDirectory(data).fixStoreDirectory(fixStore).compId(compId).clientTime(clientTime)
                 .storedMessages(storedMessages).maxMessageSize(maxMessageSize).fixEngine(engine)
-                .cluster(members, cluster.host()).onFailure(this::failed));
+                .cluster(members, cluster.host()).sectionClusters(sections, cluster.host())
+                .onFailure(this::failed));
         }
         catch (final RuntimeException ex)
         {

@@ -182,6 +182,31 @@ class ServeCommandTest
     }
 
     @Test
+    void sectionClustersThatDoNotFitTheCatalogAreUsageErrorsInOneLine() throws Exception
+    {
+        assertServeError(2, "serve: give --cluster or --section-cluster, not both", "--cluster", "localhost:9100",
+            "--section-cluster", "AGRI=localhost:9200");
+        assertServeError(2, "serve: --section-cluster 'AGRI': expected SECTION=MEMBERS, e.g. TIMBER=localhost:9100," +
+            "localhost:9110,localhost:9120", "--section-cluster", "AGRI");
+        assertServeError(2, "serve: --section-cluster 'wood=localhost:9100': WOOD is not a section of the instrument" +
+            " catalog [AGRI, TIMBER]", "--section-cluster", "wood=localhost:9100");
+        assertServeError(2, "serve: --section-cluster: section AGRI is given twice", "--section-cluster",
+            "AGRI=localhost:9100", "--section-cluster", "agri=localhost:9200");
+        assertServeError(2, "serve: --section-cluster: no cluster for section TIMBER; give one --section-cluster " +
+            "SECTION=MEMBERS for each section of the catalog [AGRI, TIMBER]", "--section-cluster",
+            "AGRI=localhost:9100");
+        assertServeError(1, "serve: --section-cluster AGRI entry 1 'localhost': expected host:port, e.g. 10.0.0.1:9100",
+            "--section-cluster", "AGRI=localhost", "--section-cluster", "TIMBER=localhost:9110");
+    }
+
+    private void assertServeError(final int exit, final String line, final String... args) throws Exception
+    {
+        final ByteArrayOutputStream err = new ByteArrayOutputStream();
+        assertEquals(exit, serveUntilError(err, args), err.toString());
+        assertEquals(line + System.lineSeparator(), err.toString());
+    }
+
+    @Test
     void aMaxMessageSizeBelow256IsAClearErrorWithExitCode1() throws Exception
     {
         final ByteArrayOutputStream err = new ByteArrayOutputStream();

@@ -31,6 +31,7 @@ public final class LiveOrders
     private final int idIndexCapacity;
     private OrderIdIndex byId;
     private long nextOrderId = 1;
+    private long idStride = 1;
 
     /**
      * @param expectedOrders live orders to pre-allocate room for.
@@ -48,10 +49,19 @@ public final class LiveOrders
         idIndexCapacity = (int)Math.min(1 << 22, Math.max(1 << 16, expectedOrders * 16L));
     }
 
-    /** The next exchange order id: orders, lots and lot bids share one sequence, from 1. */
+    /** Numbers exchange order ids {@code first, first + stride, ...} (by default 1, 2, 3, ...); before any order. */
+    public void numberIds(final long first, final long stride)
+    {
+        nextOrderId = first;
+        idStride = stride;
+    }
+
+    /** The next exchange order id: orders, lots and lot bids share one sequence (see {@link #numberIds}). */
     public long nextOrderId()
     {
-        return nextOrderId++;
+        final long id = nextOrderId;
+        nextOrderId += idStride;
+        return id;
     }
 
     /** The exchange order id {@link #nextOrderId} will hand out next. */
@@ -187,7 +197,7 @@ public final class LiveOrders
     {
         if (byId == null)
         {
-            final OrderIdIndex index = new OrderIdIndex(idIndexCapacity);
+            final OrderIdIndex index = new OrderIdIndex(idIndexCapacity, idStride);
             pool.forEachCreated(order ->
             {
                 if (order.indexed)

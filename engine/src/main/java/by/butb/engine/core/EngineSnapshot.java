@@ -97,7 +97,10 @@ public final class EngineSnapshot
         engine.readState(data);
     }
 
-    /** A digest of the catalog's instruments and participants: equal files give equal fingerprints. */
+    /**
+     * A digest of the catalog's instruments and participants: equal files give equal fingerprints. Deposit shares
+     * count only for participants whose file gives them, so a file without the column keeps its fingerprint.
+     */
     public static long fingerprint(final Catalog catalog)
     {
         final StateHasher h = new StateHasher();
@@ -108,6 +111,13 @@ public final class EngineSnapshot
         for (final Participant p : catalog.participants())
         {
             h.add(p.id().hashCode()).add(p.deposit());
+            if (p.depositSharesGiven())
+            {
+                for (int section = 0; section < catalog.sections().size(); section++)
+                {
+                    h.add(p.depositShare(section));
+                }
+            }
         }
         return h.value();
     }

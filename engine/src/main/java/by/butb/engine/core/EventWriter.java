@@ -17,10 +17,18 @@ import by.butb.engine.model.TimeInForce;
 public final class EventWriter
 {
     private long nextTradeId = 1;
+    private long tradeIdStride = 1;
     private Command command;
     private EventList out;
 
-    /** The trade id the next TRADE will carry (trade ids run from 1). */
+    /** Numbers trade ids {@code first, first + stride, ...} (by default 1, 2, 3, ...); before any trade. */
+    void numberIds(final long first, final long stride)
+    {
+        nextTradeId = first;
+        tradeIdStride = stride;
+    }
+
+    /** The trade id the next TRADE will carry (see {@link #numberIds}). */
     public long peekTradeId()
     {
         return nextTradeId;
@@ -147,7 +155,8 @@ public final class EventWriter
         e.leaves = aggressor.leaves;
         e.filled = aggressor.filled;
         e.counterparty = aggressor.counterparty;
-        e.tradeId = nextTradeId++;
+        e.tradeId = nextTradeId;
+        nextTradeId += tradeIdStride;
         e.buyOwner = buy.owner;
         e.sellOwner = sell.owner;
         e.buyClientOrderId = buy.clientOrderId;
@@ -224,7 +233,8 @@ public final class EventWriter
         e.leaves = 0;
         e.filled = lot.quantity;
         e.counterparty = lot.owner;
-        e.tradeId = nextTradeId++;
+        e.tradeId = nextTradeId;
+        nextTradeId += tradeIdStride;
         e.buyOwner = sellerLot ? lot.bidOwner : lot.owner;
         e.sellOwner = sellerLot ? lot.owner : lot.bidOwner;
         e.buyClientOrderId = sellerLot ? lot.bidClientOrderId : lot.clientOrderId;

@@ -57,6 +57,7 @@ public final class MatchingEngine
 
     private final Catalog catalog;
     private final MarketRules rules;
+    private final SectionScope scope;
     private final OrderBook[] books;
     private final Deposits deposits;
     private final LiveOrders orders;
@@ -90,6 +91,16 @@ public final class MatchingEngine
     public MatchingEngine(final Catalog catalog, final MarketRules rules, final SessionSchedule schedule,
         final int expectedOrders)
     {
+        this(catalog, rules, schedule, expectedOrders, SectionScope.ALL);
+    }
+
+    /**
+     * An engine of {@code scope}: every section ({@link SectionScope#ALL}, as the other constructors), or one
+     * section of the catalog, with that section's deposit shares and id numbering.
+     */
+    public MatchingEngine(final Catalog catalog, final MarketRules rules, final SessionSchedule schedule,
+        final int expectedOrders, final SectionScope scope)
+    {
         final int participants = catalog.participants().size();
         if (participants >= OrderKey.MAX_PARTICIPANTS)
         {
@@ -98,15 +109,23 @@ public final class MatchingEngine
         }
         this.catalog = catalog;
         this.rules = rules;
+        this.scope = scope;
+        if (scope.sections() != catalog.sections().size() && !scope.isAll())
+        {
+            throw new IllegalArgumentException("a scope of " + scope.sections() + " sections for a catalog of " +
+                catalog.sections().size());
+        }
         books = new OrderBook[catalog.instruments().size()];
         for (int i = 0; i < books.length; i++)
         {
             books[i] = new OrderBook(catalog.instrument(i));
         }
-        deposits = new Deposits(catalog, rules);
+        deposits = new Deposits(catalog, rules, scope);
         events = new EventWriter();
+        events.numberIds(scope.firstId(), scope.idStride());
         orders = new LiveOrders(expectedOrders, participants, deposits, events);
-        final Accreditation accreditation = new Accreditation(catalog);
+        orders.numberIds(scope.firstId(), scope.idStride());
+        final Accreditation accreditation = new Accreditation(catalog, scope);
         final TradeExecution trades = new TradeExecution(deposits, events, orders);
         sessions = new TradingSessions(schedule, catalog.sections().size(), books, tradingDay, events);
         addressDeals = new AddressDeals(books, sessions, orders, deposits, trades, events, participants);
@@ -126,6 +145,12 @@ public final class MatchingEngine
     public MarketRules rules()
     {
         return rules;
+    }
+
+    /** The sections this engine trades. */
+    public SectionScope scope()
+    {
+        return scope;
     }
 
     /**
@@ -197,6 +222,12 @@ public final class MatchingEngine
     public static long clientOrderKey(final int owner, final long clientOrderId)
     {
         return OrderKey.of(owner, clientOrderId);
+    }
+
+    /** Whether a live order (resting, or an address order waiting) has this beneficial owner and client order id. */
+    public boolean hasLiveOrder(final int owner, final long clientOrderId)
+    {
+        return orders.byClientOrderId(owner, clientOrderId) != null;
     }
 
     // ---------------------------------------------------------------- queries (engine thread only)

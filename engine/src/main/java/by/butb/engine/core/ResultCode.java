@@ -58,7 +58,9 @@ public enum ResultCode
     ADDRESS_ORDER_NOT_REPLACEABLE(722, "an address order cannot be replaced: cancel it and post a new one"),
     SELF_ADDRESSED(723, "an address order cannot name its own participant"),
     /** Last of the enum although not in code order: journals store codes by ordinal. */
-    LOT_TERMS_MISMATCH(715, "instrument, side or quantity differ from the lot's");
+    LOT_TERMS_MISMATCH(715, "instrument, side or quantity differ from the lot's"),
+    /** After the last, as appended: journals store codes by ordinal. See {@link SectionScope}. */
+    SECTION_ELSEWHERE(204, "the instrument's section is traded on another engine of the exchange");
 
     private static final ResultCode[] BY_ORDINAL = values();
 

@@ -3,6 +3,7 @@ package by.butb.engine.deposit;
 import by.butb.engine.book.Order;
 import by.butb.engine.core.MarketRules;
 import by.butb.engine.core.ResultCode;
+import by.butb.engine.core.SectionScope;
 import by.butb.engine.model.Catalog;
 import by.butb.engine.model.Instrument;
 
@@ -31,7 +32,8 @@ public final class Deposits
     private final long[] feesPaid;
     private long reserved;
 
-    public Deposits(final Catalog catalog, final MarketRules rules)
+    /** Each participant's deposit as {@code scope} gives it: the whole deposit, or its share for one section. */
+    public Deposits(final Catalog catalog, final MarketRules rules, final SectionScope scope)
     {
         this.rules = rules;
         final int n = catalog.participants().size();
@@ -41,7 +43,7 @@ public final class Deposits
         feesPaid = new long[n];
         for (int i = 0; i < n; i++)
         {
-            deposited[i] = catalog.participant(i).deposit();
+            deposited[i] = scope.deposit(catalog.participant(i));
             free[i] = deposited[i];
         }
     }

@@ -8,6 +8,7 @@ import java.io.Reader;
 import java.io.StringReader;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,6 +27,9 @@ public final class CatalogLoader
         "price_scale", "quantity_scale", "price_step", "lot_size", "reference_price", "band_pct");
     public static final List<String> PARTICIPANT_COLUMNS = List.of("id", "name", "country", "resident", "role",
         "clients", "sections", "status", "deposit", "currency");
+
+    /** Optional participants column: each section's share of the deposit ({@link DepositShares}). */
+    public static final String DEPOSIT_SHARES = "deposit_shares";
 
     private static final Pattern SYMBOL = Pattern.compile("[A-Z0-9][A-Z0-9_.-]{0,31}");
     private static final Pattern PARTICIPANT_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,31}");
@@ -211,8 +215,74 @@ public final class CatalogLoader
         {
             throw row.error("currency", "'" + currency + "' is not an ISO 4217 code such as USD");
         }
+        final long[] given = depositShares(row, sections, sectionMask, deposit);
+        boolean sharesGiven = false;
+        for (final long share : given)
+        {
+            sharesGiven |= share != DepositShares.NOT_GIVEN;
+        }
         return new Participant(index, id, orDefault(row.get("name"), id), country, resident, role,
-            clients.stream().mapToInt(Integer::intValue).toArray(), sectionMask, status, deposit, currency);
+            clients.stream().mapToInt(Integer::intValue).toArray(), sectionMask, status, deposit,
+            DepositShares.split(deposit, sectionMask, given), sharesGiven, currency);
+    }
+
+    /**
+     * The optional {@code deposit_shares} column: {@code SECTION=AMOUNT} items separated by {@code ;}, each a section
+     * the participant is admitted to, once, adding up to at most the deposit.
+     *
+     * @return per section index, the share given or {@link DepositShares#NOT_GIVEN}.
+     */
+    private static long[] depositShares(final CsvRow row, final Map<String, Integer> sections, final long sectionMask,
+        final long deposit)
+    {
+        final long[] given = new long[sections.size()];
+        Arrays.fill(given, DepositShares.NOT_GIVEN);
+        long total = 0;
+        for (final String item : list(row.get(DEPOSIT_SHARES)))
+        {
+            final int equals = item.indexOf('=');
+            if (equals <= 0)
+            {
+                throw row.error(DEPOSIT_SHARES, "'" + item + "' is not SECTION=AMOUNT");
+            }
+            final String section = item.substring(0, equals).trim().toUpperCase(Locale.ROOT);
+            final Integer sectionIndex = sections.get(section);
+            if (sectionIndex == null)
+            {
+                throw row.error(DEPOSIT_SHARES, "'" + section + "' is not a section of the instrument catalog " +
+                    sections.keySet());
+            }
+            if ((sectionMask & (1L << sectionIndex)) == 0)
+            {
+                throw row.error(DEPOSIT_SHARES, "the participant is not admitted to section " + section +
+                    " (column sections)");
+            }
+            if (given[sectionIndex] != DepositShares.NOT_GIVEN)
+            {
+                throw row.error(DEPOSIT_SHARES, "section " + section + " appears twice");
+            }
+            final long share;
+            try
+            {
+                share = FixedPoint.parse(item.substring(equals + 1).trim(), Instrument.MONEY_SCALE);
+            }
+            catch (final NumberFormatException ex)
+            {
+                throw row.error(DEPOSIT_SHARES, "section " + section + ": " + ex.getMessage());
+            }
+            if (share < 0)
+            {
+                throw row.error(DEPOSIT_SHARES, "section " + section + ": the share must not be negative");
+            }
+            given[sectionIndex] = share;
+            total += share;
+            if (total > deposit || total < 0)
+            {
+                throw row.error(DEPOSIT_SHARES, "the shares add up to more than the deposit " +
+                    FixedPoint.format(deposit, Instrument.MONEY_SCALE));
+            }
+        }
+        return given;
     }
 
     private static List<String> list(final String text)
@@ -294,7 +364,7 @@ public final class CatalogLoader
         catch (final IllegalArgumentException ex)
         {
             throw row.error(column,
-                "'" + text + "' is not one of " + java.util.Arrays.toString(type.getEnumConstants()));
+                "'" + text + "' is not one of " + Arrays.toString(type.getEnumConstants()));
         }
     }
 

@@ -18,6 +18,8 @@ public final class Participant
     private final long sectionMask;
     private final ParticipantStatus status;
     private final long deposit;
+    private final long[] depositShares;
+    private final boolean sharesGiven;
     private final String currency;
 
     public Participant(
@@ -31,6 +33,8 @@ public final class Participant
         final long sectionMask,
         final ParticipantStatus status,
         final long deposit,
+        final long[] depositShares,
+        final boolean sharesGiven,
         final String currency)
     {
         this.index = index;
@@ -44,6 +48,8 @@ public final class Participant
         this.sectionMask = sectionMask;
         this.status = status;
         this.deposit = deposit;
+        this.depositShares = depositShares.clone();
+        this.sharesGiven = sharesGiven;
         this.currency = currency;
     }
 
@@ -106,6 +112,22 @@ public final class Participant
     public long deposit()
     {
         return deposit;
+    }
+
+    /**
+     * The part of the deposit that guarantees this participant's commitments in a section when that section runs on
+     * an engine of its own ({@link DepositShares}); minor units of {@link #currency()}, 0 for a section it is not
+     * admitted to.
+     */
+    public long depositShare(final int sectionIndex)
+    {
+        return sectionIndex < depositShares.length ? depositShares[sectionIndex] : 0;
+    }
+
+    /** Whether the participants file gave a share of the deposit for at least one section. */
+    public boolean depositSharesGiven()
+    {
+        return sharesGiven;
     }
 
     public String currency()

@@ -2,6 +2,7 @@ package by.butb.engine.rules;
 
 import by.butb.engine.core.Command;
 import by.butb.engine.core.ResultCode;
+import by.butb.engine.core.SectionScope;
 import by.butb.engine.model.Catalog;
 import by.butb.engine.model.Participant;
 import by.butb.engine.model.ParticipantStatus;
@@ -23,6 +24,7 @@ public final class Accreditation
     private static final long ACTIVE_BIT = 1L << 63;
 
     private final Catalog catalog;
+    private final SectionScope scope;
     private final long[] sectionMask;
     private final int[] currency;
     private final int[] instrumentCurrency;
@@ -31,7 +33,14 @@ public final class Accreditation
 
     public Accreditation(final Catalog catalog)
     {
+        this(catalog, SectionScope.ALL);
+    }
+
+    /** As {@link #Accreditation(Catalog)}, on an engine of {@code scope}: other sections' instruments are refused. */
+    public Accreditation(final Catalog catalog, final SectionScope scope)
+    {
         this.catalog = catalog;
+        this.scope = scope;
         final Map<String, Integer> currencies = new HashMap<>();
         final int participants = catalog.participants().size();
         sectionMask = new long[participants];
@@ -96,7 +105,10 @@ public final class Accreditation
         return catalog.participant(submitter).hasClient(client);
     }
 
-    /** An owner's entry into an instrument: admitted to its section (NOT_ADMITTED_TO_SECTION), same currency. */
+    /**
+     * An owner's entry into an instrument: traded on this engine (SECTION_ELSEWHERE), the owner admitted to its
+     * section (NOT_ADMITTED_TO_SECTION), same currency (CURRENCY_MISMATCH).
+     */
     public ResultCode checkAdmission(final int owner, final int instrument)
     {
         if (instrument < WORD_INSTRUMENTS && (word[owner] & (1L << instrument)) != 0)
@@ -108,6 +120,10 @@ public final class Accreditation
 
     private ResultCode admission(final int owner, final int instrument)
     {
+        if (!scope.serves(instrumentSection[instrument]))
+        {
+            return ResultCode.SECTION_ELSEWHERE;
+        }
         if ((sectionMask[owner] & (1L << instrumentSection[instrument])) == 0)
         {
             return ResultCode.NOT_ADMITTED_TO_SECTION;

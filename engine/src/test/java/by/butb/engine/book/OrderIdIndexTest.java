@@ -15,10 +15,35 @@ class OrderIdIndexTest
     @Test
     void shouldFindEveryLiveOrderIncludingThoseThatOutlivedTheirCell()
     {
-        final OrderIdIndex index = new OrderIdIndex(16);
+        findsEveryLiveOrder(1, 1);
+    }
+
+    @Test
+    void shouldFindEveryLiveOrderWithTheIdsOfASectionsEngine()
+    {
+        findsEveryLiveOrder(2, 4);
+        findsEveryLiveOrder(3, 3);
+    }
+
+    @Test
+    void idsSteppingByAnEvenStrideStillTakeOneCellEach()
+    {
+        final OrderIdIndex index = new OrderIdIndex(16, 4);
+        for (long k = 0; k < 32; k++)
+        {
+            final Order order = new Order(0);
+            order.orderId = 2 + 4 * k;
+            index.put(order);
+        }
+        assertEquals(0, index.overflowSize(), "32 orders in 32 cells");
+    }
+
+    private static void findsEveryLiveOrder(final long first, final long stride)
+    {
+        final OrderIdIndex index = new OrderIdIndex(16, stride);
         final Map<Long, Order> model = new HashMap<>();
         final SplittableRandom random = new SplittableRandom(3);
-        for (long id = 1; id <= 20_000; id++)
+        for (long id = first; id <= 20_000 * stride; id += stride)
         {
             final Order order = new Order(0);
             order.orderId = id;
@@ -26,7 +51,7 @@ class OrderIdIndexTest
             model.put(id, order);
             if (random.nextInt(10) < 9 && !model.isEmpty())
             {
-                final long victim = id - random.nextInt((int)Math.min(id, 100));
+                final long victim = id - stride * random.nextInt((int)Math.min(id / stride + 1, 100));
                 final Order removed = model.remove(victim);
                 if (removed != null)
                 {
@@ -42,7 +67,7 @@ class OrderIdIndexTest
                 assertEquals(model.size(), index.size());
             }
         }
-        assertNull(index.get(20_001));
+        assertNull(index.get(20_001 * stride));
         assertNull(index.get(0));
     }
 }

@@ -32,6 +32,12 @@ final class EngineHarness
         engine = new MatchingEngine(catalog, rules);
     }
 
+    EngineHarness(final SectionScope scope)
+    {
+        engine = new MatchingEngine(catalog, MarketRules.DEFAULT, by.butb.engine.model.SessionSchedule.NONE, 1024,
+            scope);
+    }
+
     EngineHarness(final by.butb.engine.model.SessionSchedule schedule)
     {
         engine = new MatchingEngine(catalog, MarketRules.DEFAULT, schedule, 1024);
