@@ -24,6 +24,8 @@ public final class CsvOut implements TableOut
     public static final int ZSTD_LEVEL = 1;
 
     private static final int BUFFER_SIZE = 1 << 16;
+    /** Bytes of each block handed to the writing thread of a file ({@link BlockWriter}). */
+    private static final int BLOCK_SIZE = 1 << 18;
     /** Room enough for any number, decimal or time field. */
     private static final int NUMBER_ROOM = 64;
 
@@ -74,7 +76,7 @@ public final class CsvOut implements TableOut
                 case CSV_ZSTD -> new ZstdOutputStream(out, ZSTD_LEVEL);
                 case CSV -> out;
                 case PARQUET -> throw new IllegalArgumentException("CsvOut writes CSV, not " + format);
-            }, BUFFER_SIZE));
+            }, BLOCK_SIZE));
         }
         catch (final IOException | RuntimeException ex)
         {
