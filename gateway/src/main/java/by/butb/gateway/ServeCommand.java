@@ -63,8 +63,8 @@ public final class ServeCommand implements Callable<Integer>
 
     @Option(names = "--fix-engine", paramLabel = "qfj|native", defaultValue = "qfj",
         description = "FIX session layer: qfj (QuickFIX/J, default: every message) or native (the gateway's own, " +
-            "faster: logon, heartbeats, resend, orders and their reports, market data; refuses parties, address " +
-            "deals and lots; no --fix-store).")
+            "faster: logon, heartbeats, resend, orders and their reports, address deals, lots, market data; no " +
+            "--fix-store).")
     String fixEngine;
 
     @Option(names = "--comp-id", paramLabel = "ID", defaultValue = GatewayOptions.DEFAULT_COMP_ID,
