@@ -10,7 +10,8 @@ import java.util.Arrays;
 /**
  * {@link OrderMessage} over the native engine's {@link FixDecoder}, reused for every message on the I/O thread:
  * {@link #wrap} finds the Parties group's entries (each starts at its PartyID(448)) without creating objects, and
- * OrderQty and Price are views of the received bytes; only {@link #string} and the party values make Strings.
+ * OrderQty and Price are views of the received bytes; Strings are made only for {@link #string}, the party values,
+ * OnBehalfOfCompID and a Symbol that is not listed. A plain order (no 115, no 453) creates nothing here.
  */
 final class NativeOrderMessage implements OrderMessage
 {
@@ -23,9 +24,10 @@ final class NativeOrderMessage implements OrderMessage
     private final Latin1Chars quantityView = new Latin1Chars();
     private final Latin1Chars priceView = new Latin1Chars();
     private FixDecoder d;
-    /** Field index of each Parties entry's first field, and of the field after the group. */
+    /** Field index of each Parties entry's PartyID(448). */
     private int[] entryStarts = new int[8];
     private int entries;
+    /** Field index of the first field after the Parties group (-1 without one). */
     private int groupEnd;
     private long declaredParties;
     private int misplacedPartyTag;
@@ -213,7 +215,7 @@ final class NativeOrderMessage implements OrderMessage
         return role < 0 || role > Integer.MAX_VALUE ? -1 : (int)role;
     }
 
-    /** The index of {@code tag} in the entry's own fields (not its PartySubIDs), or -1. */
+    /** The index of {@code tag} among the entry's fields, or -1. */
     private int entryField(final int entry, final int tag)
     {
         final int end = entry + 1 < entries ? entryStarts[entry + 1] : groupEnd;

@@ -100,7 +100,10 @@ final class NativeSessions implements FixSessions
         }
     }
 
-    /** The session of {@code p}, created at its first logon (or at start when its store was found). */
+    /**
+     * The session of {@code p}, created at its first logon (or at start when its store was found); an
+     * IllegalArgumentException, one line, when its store cannot be opened.
+     */
     NativeSession session(final Participant p)
     {
         return byId.computeIfAbsent(Outbound.sessionId(exchangeCompId, p.id()), id -> new NativeSession(p,
