@@ -65,8 +65,8 @@ final class NativeOrders
 
     /**
      * What the QuickFIX/J engine's dictionary and {@link FixIds} check before the application (tags, formats,
-     * enumerated values, required fields; the Parties group's count; identifiers); a breach is answered with a
-     * session Reject.
+     * enumerated values, required fields; the Parties group's shape; identifiers); a breach is answered with a
+     * session Reject. Points {@link #message} at {@code d}.
      */
     private boolean sessionLevelValid(final NativeSession s, final FixDecoder d, final int seq, final String msgType)
     {
