@@ -77,6 +77,8 @@ public final class GatewayServer implements AutoCloseable
     private final RateLimitedLog connectionLog;
     private final LogonScheduler logonScheduler;
     private final LogonGate logonGate;
+    /** The native engine's sessions; null with QuickFIX/J. */
+    private final NativeSessions nativeSessions;
     /** ClOrdIDs across restarts; null without a data directory. */
     private final ClOrdIdJournal clOrdIdJournal;
     private boolean closed;
@@ -90,7 +92,9 @@ public final class GatewayServer implements AutoCloseable
         this.options = o;
         checkEngineOptions(o);
         final boolean nativeEngine = o.fixEngine == FixEngine.NATIVE;
-        final NativeSessions nativeSessions = nativeEngine ? new NativeSessions(o.compId, o.storedMessages) : null;
+        final NativeSessions nativeSessions = nativeEngine ?
+            new NativeSessions(o.compId, o.storedMessages, o.fixStoreDirectory, o.catalog) : null;
+        this.nativeSessions = nativeSessions;
         final KnownAddresses knownAddresses = o.dataDirectory == null ? KnownAddresses.inMemory() :
             KnownAddresses.load(o.dataDirectory);
         clOrdIdJournal = o.dataDirectory == null ? null : new ClOrdIdJournal(o.dataDirectory);
@@ -108,6 +112,7 @@ public final class GatewayServer implements AutoCloseable
         catch (final RuntimeException ex)
         {
             closeClOrdIdJournal();
+            closeNativeSessions();
             throw ex;
         }
         connectionLog = new RateLimitedLog(o.connectionLogSink, CONNECTION_LOG_LINES_PER_MINUTE,
@@ -138,7 +143,8 @@ public final class GatewayServer implements AutoCloseable
                 final NativeOrders nativeOrders = new NativeOrders(o.catalog, engineSubmitter, clOrdIds, outbound);
                 nativeSessions.settings(new NativeSessionProtocol.Settings(o.checkLatency && !o.clientTime,
                     nativeOrders, new NativeMarketDataRequests(nativeOrders,
-                        new MarketDataRequests(o.catalog, outbound, o.maxMarketDataSymbols), outbound), connectionLog));
+                        new MarketDataRequests(o.catalog, outbound, o.maxMarketDataSymbols), outbound), connectionLog),
+                    o.catalog);
                 nativeStarted = new NativeAcceptor(o, nativeSessions, authenticator, logonScheduler,
                     unauthenticated, connectionLog);
                 address = nativeStarted.address();
@@ -163,6 +169,7 @@ public final class GatewayServer implements AutoCloseable
             outbound.close();
             engine.close();
             closeClOrdIdJournal();
+            closeNativeSessions();
             throw new IllegalStateException("cannot start the FIX gateway on " + o.host + ":" + o.port + ": " +
                 ex.getMessage(), ex);
         }
@@ -219,11 +226,6 @@ public final class GatewayServer implements AutoCloseable
         if (o.fixEngine != FixEngine.NATIVE)
         {
             return;
-        }
-        if (o.fixStoreDirectory != null)
-        {
-            throw new IllegalArgumentException("a FIX store directory (--fix-store) is not supported by the native " +
-                "FIX engine: it keeps the last --stored-messages messages of each session in memory");
         }
         if (o.storedMessages == GatewayOptions.STORE_ALL)
         {
@@ -446,6 +448,7 @@ public final class GatewayServer implements AutoCloseable
             {
                 outbound.close();
                 closeClOrdIdJournal();
+                closeNativeSessions();
             }
         }
         LOG.info("FIX gateway on port {} stopped", address.getPort());
@@ -456,6 +459,14 @@ public final class GatewayServer implements AutoCloseable
         logonScheduler.close();
         logonGate.close();
         guard.close();
+    }
+
+    private void closeNativeSessions()
+    {
+        if (nativeSessions != null)
+        {
+            nativeSessions.close();
+        }
     }
 
     private void closeClOrdIdJournal()

@@ -5,15 +5,14 @@ import by.butb.engine.core.MatchingEngine;
 import by.butb.engine.core.ResultCode;
 import by.butb.engine.model.FixedPoint;
 import by.butb.engine.model.Instrument;
-import quickfix.FieldNotFound;
-import quickfix.Message;
 import quickfix.field.BusinessRejectReason;
 import quickfix.field.ExpireTime;
 
 /**
  * The BUTB mechanism fields of a NewOrderSingle (address deals and lot auctions: ContraClOrdID(9001),
  * ContraOrderID(9002), LotAction(9010), BidStep(9011), ExpireTime(126) and the contra firm party) into a
- * {@link Request}. Runs on the QuickFIX/J session threads; {@link Unsupported} names a field that does not belong.
+ * {@link Request}, for either FIX engine ({@link OrderMessage}); any thread. {@link Unsupported} names a field that
+ * does not belong.
  */
 final class MechanismTerms
 {
@@ -28,18 +27,18 @@ final class MechanismTerms
      * Tags 9001, 9002 and 9011 only where they mean something: BidStep on a lot offer, ContraOrderID on a lot bid,
      * ContraClOrdID on an address take or a lot bid.
      */
-    static void check(final Message m, final String clOrdId, final char lotAction) throws Unsupported
+    static void check(final OrderMessage m, final String clOrdId, final char lotAction) throws Unsupported
     {
         if (lotAction == ButbTags.LOT_OFFER)
         {
             rejectIfSet(m, ButbTags.CONTRA_CL_ORD_ID, "ContraClOrdID(9001) does not belong on a lot offer", clOrdId);
             rejectIfSet(m, ButbTags.CONTRA_ORDER_ID, "ContraOrderID(9002) does not belong on a lot offer", clOrdId);
-            if (!m.isSetField(ButbTags.BID_STEP))
+            if (!m.has(ButbTags.BID_STEP))
             {
                 throw new Unsupported(BusinessRejectReason.CONDITIONALLY_REQUIRED_FIELD_MISSING,
                     "BidStep(9011) is required on a lot offer (LotAction(9010)=O)", clOrdId);
             }
-            if (!m.isSetField(ExpireTime.FIELD))
+            if (!m.has(ExpireTime.FIELD))
             {
                 throw new Unsupported(BusinessRejectReason.CONDITIONALLY_REQUIRED_FIELD_MISSING,
                     "ExpireTime(126) is required on a lot offer (LotAction(9010)=O): when the auction closes", clOrdId);
@@ -54,18 +53,18 @@ final class MechanismTerms
         }
     }
 
-    private static void rejectIfSet(final Message m, final int tag, final String text, final String clOrdId)
+    private static void rejectIfSet(final OrderMessage m, final int tag, final String text, final String clOrdId)
         throws Unsupported
     {
-        if (m.isSetField(tag))
+        if (m.has(tag))
         {
             throw new Unsupported(text, clOrdId);
         }
     }
 
     /** The terms of {@code lotAction} (0, {@link ButbTags#LOT_OFFER} or {@link ButbTags#LOT_BID}) into {@code r}. */
-    void apply(final Message m, final char lotAction, final Request r, final Instrument instrument,
-        final Parties parties) throws FieldNotFound, Unsupported
+    void apply(final OrderMessage m, final char lotAction, final Request r, final Instrument instrument,
+        final Parties parties) throws Unsupported
     {
         switch (lotAction)
         {
@@ -76,11 +75,10 @@ final class MechanismTerms
     }
 
     /** A plain order, or an address order (contra firm), or the take of one (contra firm and ContraClOrdID). */
-    private void addressTerms(final Message m, final Request r, final Parties parties)
-        throws FieldNotFound, Unsupported
+    private void addressTerms(final OrderMessage m, final Request r, final Parties parties)
+        throws Unsupported
     {
-        final String contraClOrdId = m.isSetField(ButbTags.CONTRA_CL_ORD_ID) ?
-            m.getString(ButbTags.CONTRA_CL_ORD_ID) : null;
+        final String contraClOrdId = m.string(ButbTags.CONTRA_CL_ORD_ID);
         if (parties.contraFirm() == null)
         {
             if (contraClOrdId != null)
@@ -108,20 +106,20 @@ final class MechanismTerms
         return id == 0 ? MatchingEngine.MAX_CLIENT_ORDER_ID : id;
     }
 
-    private static void lotOffer(final Message m, final Request r, final Instrument instrument,
-        final Parties parties) throws FieldNotFound, Unsupported
+    private static void lotOffer(final OrderMessage m, final Request r, final Instrument instrument,
+        final Parties parties) throws Unsupported
     {
         if (parties.contraFirm() != null)
         {
             throw new Unsupported("a lot offer is open to every participant: it takes no PartyRole(452)=17 party",
                 r.clOrdId);
         }
-        r.closeTimeNanos = EngineSubmitter.epochNanos(m.getUtcTimeStamp(ExpireTime.FIELD));
+        r.closeTimeNanos = m.timestampNanos(ExpireTime.FIELD);
         if (instrument != null)
         {
             try
             {
-                r.bidStep = FixedPoint.parse(m.getString(ButbTags.BID_STEP), instrument.priceScale());
+                r.bidStep = FixedPoint.parse(m.string(ButbTags.BID_STEP), instrument.priceScale());
             }
             catch (final NumberFormatException ex)
             {
@@ -138,22 +136,22 @@ final class MechanismTerms
      * Symbol and Side, and its OrderQty when sent, go to the engine, which checks them against the lot (a bid buys
      * a seller's lot, sells into a buyer's, for the whole lot: LOT_TERMS_MISMATCH otherwise).
      */
-    private void lotBid(final Message m, final Request r, final Instrument instrument, final Parties parties)
-        throws FieldNotFound, Unsupported
+    private void lotBid(final OrderMessage m, final Request r, final Instrument instrument, final Parties parties)
+        throws Unsupported
     {
         if (instrument == null)
         {
             throw new Unsupported("Symbol(55)=" + r.symbol + " is not an instrument of the exchange", r.clOrdId);
         }
-        if (m.isSetField(ButbTags.CONTRA_ORDER_ID))
+        if (m.has(ButbTags.CONTRA_ORDER_ID))
         {
-            r.exchangeOrderId = OrderFields.parseOrderId(m.getString(ButbTags.CONTRA_ORDER_ID));
+            r.exchangeOrderId = OrderFields.parseOrderId(m.string(ButbTags.CONTRA_ORDER_ID));
         }
-        else if (parties.contraFirm() != null && m.isSetField(ButbTags.CONTRA_CL_ORD_ID))
+        else if (parties.contraFirm() != null && m.has(ButbTags.CONTRA_CL_ORD_ID))
         {
             r.counterparty = parties.counterparty();
             r.counterpartyOrderId = counterpartyOrderId(parties.counterparty(),
-                m.getString(ButbTags.CONTRA_CL_ORD_ID));
+                m.string(ButbTags.CONTRA_CL_ORD_ID));
         }
         else
         {

@@ -266,7 +266,17 @@ final class NativeAcceptor implements AutoCloseable
         }
         releaseCount(c);
         final Participant p = authenticator.participant(c.logon.senderCompId());
-        final NativeSession session = sessions.session(p);
+        final NativeSession session;
+        try
+        {
+            session = sessions.session(p);
+        }
+        catch (final IllegalArgumentException ex)
+        {
+            LOG.error("closing {}: the session of {} cannot start: {}", c.address, p.id(), ex.getMessage());
+            closeNow(c);
+            return;
+        }
         if (!session.bind(c))
         {
             log.log(() -> "closing " + c.address + ": " + p.id() + " is already logged on");

@@ -17,7 +17,7 @@ import java.util.List;
 final class NativeMarketDataRequests
 {
     private static final String V = "V";
-    private static final String BAD_COUNT = "Incorrect NumInGroup count for repeating group";
+    static final String BAD_COUNT = "Incorrect NumInGroup count for repeating group";
 
     private final NativeOrders orders;
     private final MarketDataRequests requests;

@@ -33,8 +33,10 @@ final class NativeSession
     private final byte[] targetCompId;
     private final FixEncoder encoder = new FixEncoder(1024);
     private final SentMessages sent;
+    /** The session on disk ({@code --fix-store}), or null: sequence numbers in memory, {@link #sent} for resends. */
+    private final NativeSessionStore store;
     /** Guarded by this. */
-    private int nextSenderSeq = 1;
+    private int nextSenderSeq;
     /** Guarded by this; written by the I/O thread only. */
     private NativeConnection connection;
     /** When the last message went out (System.nanoTime), for heartbeats. */
@@ -43,15 +45,21 @@ final class NativeSession
     /** I/O thread only: the receiving side. */
     final NativeSessionProtocol protocol;
 
+    /**
+     * {@code store}: the session's sequence numbers and sent messages on disk, or null to keep them in memory, the
+     * last {@code storedMessages} messages for resends.
+     */
     NativeSession(final Participant participant, final String exchangeCompId, final int storedMessages,
-        final NativeSessionProtocol.Settings settings)
+        final NativeSessionStore store, final NativeSessionProtocol.Settings settings)
     {
         this.participant = participant;
         this.id = Outbound.sessionId(exchangeCompId, participant.id());
         this.senderCompId = exchangeCompId.getBytes(StandardCharsets.US_ASCII);
         this.targetCompId = participant.id().getBytes(StandardCharsets.US_ASCII);
-        this.sent = new SentMessages(storedMessages);
-        this.protocol = new NativeSessionProtocol(this, settings);
+        this.store = store;
+        this.sent = new SentMessages(store == null ? storedMessages : 0);
+        this.nextSenderSeq = store == null ? 1 : store.nextSenderSeq();
+        this.protocol = new NativeSessionProtocol(this, store == null ? 1 : store.nextTargetSeq(), settings);
     }
 
     // ---------------------------------------------------------------- binding (I/O thread)
@@ -94,6 +102,52 @@ final class NativeSession
     {
         nextSenderSeq = 1;
         sent.clear();
+        if (store != null)
+        {
+            store.reset();
+        }
+    }
+
+    /** The next target MsgSeqNum is {@code next} (I/O thread): on disk with a store. */
+    void targetSeq(final int next)
+    {
+        if (store != null)
+        {
+            store.targetSeq(next);
+        }
+    }
+
+    /** Takes the next sender MsgSeqNum: on disk with a store before the message carrying it is written. */
+    private int takeSenderSeq()
+    {
+        final int seq = nextSenderSeq++;
+        if (store != null)
+        {
+            store.senderSeq(nextSenderSeq);
+        }
+        return seq;
+    }
+
+    /** Keeps the application message just encoded, sent with {@code seq}, for resends. */
+    private void keep(final int seq)
+    {
+        if (store != null)
+        {
+            store.append(seq, encoder.buffer(), encoder.start(), encoder.length());
+        }
+        else
+        {
+            sent.store(seq, encoder.buffer(), encoder.start(), encoder.length());
+        }
+    }
+
+    /** Closes the store, if any (the server is stopping: nothing is sent any more). */
+    synchronized void close()
+    {
+        if (store != null)
+        {
+            store.close();
+        }
     }
 
     synchronized int nextSenderSeq()
@@ -116,33 +170,33 @@ final class NativeSession
     synchronized NativeConnection send(final Message message)
     {
         final String msgType = message.getHeader().getOptionalString(MsgType.FIELD).orElse("");
-        final int seq = nextSenderSeq++;
+        final int seq = takeSenderSeq();
         encoder.begin(msgType, senderCompId, targetCompId, seq, System.currentTimeMillis());
         appendFields(message);
         encoder.finish();
-        sent.store(seq, encoder.buffer(), encoder.start(), encoder.length());
+        keep(seq);
         return writeApp();
     }
 
     /** As {@link #send(Message)}, for a report the gateway's sending thread built ({@link OrderReport}). */
     synchronized NativeConnection send(final OrderReport report)
     {
-        final int seq = nextSenderSeq++;
+        final int seq = takeSenderSeq();
         encoder.begin("8", senderCompId, targetCompId, seq, System.currentTimeMillis());
         report.encode(encoder);
         encoder.finish();
-        sent.store(seq, encoder.buffer(), encoder.start(), encoder.length());
+        keep(seq);
         return writeApp();
     }
 
     /** As {@link #send(Message)}, for a market-data message, encoded from the gateway's model of it. */
     synchronized NativeConnection send(final MarketDataMessage message)
     {
-        final int seq = nextSenderSeq++;
+        final int seq = takeSenderSeq();
         encoder.begin(String.valueOf(message.msgType), senderCompId, targetCompId, seq, System.currentTimeMillis());
         message.encode(encoder);
         encoder.finish();
-        sent.store(seq, encoder.buffer(), encoder.start(), encoder.length());
+        keep(seq);
         return writeApp();
     }
 
@@ -150,7 +204,7 @@ final class NativeSession
     FixEncoder beginAdmin(final String msgType)
     {
         assert Thread.holdsLock(this);
-        return encoder.begin(msgType, senderCompId, targetCompId, nextSenderSeq++, System.currentTimeMillis());
+        return encoder.begin(msgType, senderCompId, targetCompId, takeSenderSeq(), System.currentTimeMillis());
     }
 
     /** Starts a message that resends with {@code seq} (PossDupFlag=Y), taking no new sequence number. */
@@ -172,14 +226,14 @@ final class NativeSession
     byte[] stored(final int seq)
     {
         assert Thread.holdsLock(this);
-        return sent.message(seq);
+        return store != null ? store.message(seq) : sent.message(seq);
     }
 
     /** The oldest sequence number the store may still hold. */
     long oldestKept()
     {
         assert Thread.holdsLock(this);
-        return Math.max(1, (long)nextSenderSeq - sent.capacity());
+        return store != null ? 1 : Math.max(1, (long)nextSenderSeq - sent.capacity());
     }
 
     /** The encoder of the message being built (under this lock). */
@@ -191,7 +245,7 @@ final class NativeSession
 
     int storedLength(final int seq)
     {
-        return sent.length(seq);
+        return store != null ? store.length() : sent.length(seq);
     }
 
     /** An application message goes out only once the Logon is answered; until then it is only stored. */

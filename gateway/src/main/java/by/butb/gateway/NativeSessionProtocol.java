@@ -31,7 +31,7 @@ final class NativeSessionProtocol
     private final NativeSession session;
     private final Settings settings;
     /** Written by the I/O thread only; volatile for {@link FixSessions#sequenceNumbers}. */
-    private volatile int nextTargetSeq = 1;
+    private volatile int nextTargetSeq;
     private volatile boolean loggedOn;
     private long heartBtIntNanos;
     private long lastReceivedNanos;
@@ -40,10 +40,19 @@ final class NativeSessionProtocol
     private long resendRequestedUpTo;
     private final FixDecoder stored = new FixDecoder();
 
-    NativeSessionProtocol(final NativeSession session, final Settings settings)
+    /** {@code nextTargetSeq}: the MsgSeqNum expected next (1, or what the session's store kept). */
+    NativeSessionProtocol(final NativeSession session, final int nextTargetSeq, final Settings settings)
     {
         this.session = session;
+        this.nextTargetSeq = nextTargetSeq;
         this.settings = settings;
+    }
+
+    /** The MsgSeqNum expected next is {@code next}, on disk too where the session has a store. */
+    private void nextTargetSeq(final int next)
+    {
+        nextTargetSeq = next;
+        session.targetSeq(next);
     }
 
     boolean loggedOn()
@@ -80,7 +89,7 @@ final class NativeSessionProtocol
         if (reset)
         {
             session.resetSenderSide();
-            nextTargetSeq = 1;
+            nextTargetSeq(1);
         }
         else if (seq < nextTargetSeq)
         {
@@ -106,7 +115,7 @@ final class NativeSessionProtocol
         }
         else
         {
-            nextTargetSeq++;
+            nextTargetSeq(nextTargetSeq + 1);
         }
         c.flush();
     }
@@ -164,7 +173,7 @@ final class NativeSessionProtocol
             }
             return;
         }
-        nextTargetSeq++;
+        nextTargetSeq(nextTargetSeq + 1);
         if (resendRequestedUpTo != 0 && nextTargetSeq > resendRequestedUpTo)
         {
             resendRequestedUpTo = 0;
@@ -264,7 +273,7 @@ final class NativeSessionProtocol
                 "Value is incorrect (out of range) for this tag");
             return;
         }
-        nextTargetSeq = (int)newSeqNo;
+        nextTargetSeq((int)newSeqNo);
         if (resendRequestedUpTo != 0 && nextTargetSeq > resendRequestedUpTo)
         {
             resendRequestedUpTo = 0;

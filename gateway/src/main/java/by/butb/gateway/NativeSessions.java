@@ -1,22 +1,34 @@
 package by.butb.gateway;
 
+import by.butb.engine.model.Catalog;
 import by.butb.engine.model.Participant;
 import quickfix.Message;
 import quickfix.SessionID;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
 
 /**
  * The native engine's sessions, one per participant that logged on since the server started (kept across its
- * connections), as the gateway's sending thread sees them ({@link FixSessions}): what that thread sends during a
- * batch is flushed to each connection once, at {@link #endBatch}; what other threads send is flushed at once.
+ * connections) or, with a store directory, that has a {@link NativeSessionStore} there, as the gateway's sending
+ * thread sees them ({@link FixSessions}): what that thread sends during a batch is flushed to each connection once,
+ * at {@link #endBatch}; what other threads send is flushed at once.
  */
 final class NativeSessions implements FixSessions
 {
     private final String exchangeCompId;
     private final int storedMessages;
+    /** {@code --fix-store}, or null: sessions in memory. */
+    private final Path storeDirectory;
+    /** The stores found in {@link #storeDirectory} at start, by participant id, until their sessions exist. */
+    private final Map<String, NativeSessionStore> found = new HashMap<>();
     private final ConcurrentHashMap<SessionID, NativeSession> byId = new ConcurrentHashMap<>();
     private NativeSessionProtocol.Settings settings;
     /** The thread with an open batch, or null. */
@@ -24,23 +36,96 @@ final class NativeSessions implements FixSessions
     /** Batch thread only. */
     private final List<NativeConnection> dirty = new ArrayList<>();
 
-    NativeSessions(final String exchangeCompId, final int storedMessages)
+    /**
+     * {@code storeDirectory}: where each session's sequence numbers and sent messages are kept across restarts, or
+     * null to keep the last {@code storedMessages} in memory. The stores there are opened (and checked) now: an
+     * IllegalArgumentException names a file that is not one, or QuickFIX/J's store in the directory.
+     */
+    NativeSessions(final String exchangeCompId, final int storedMessages, final Path storeDirectory,
+        final Catalog catalog)
     {
         this.exchangeCompId = exchangeCompId;
         this.storedMessages = storedMessages;
+        this.storeDirectory = storeDirectory;
+        if (storeDirectory != null && Files.isDirectory(storeDirectory))
+        {
+            openStores(storeDirectory, catalog);
+        }
     }
 
-    /** Set once, before the first session is created. */
-    void settings(final NativeSessionProtocol.Settings protocolSettings)
+    private void openStores(final Path directory, final Catalog catalog)
+    {
+        final String prefix = exchangeCompId + "-";
+        try (Stream<Path> files = Files.list(directory))
+        {
+            for (final Path file : (Iterable<Path>)files.sorted()::iterator)
+            {
+                final String name = file.getFileName().toString();
+                if (name.endsWith(".seqnums"))
+                {
+                    throw new IllegalArgumentException("FIX store " + directory + " holds QuickFIX/J's store (" + name +
+                        "): the native FIX engine keeps its own (*" + NativeSessionStore.SUFFIX + "); use " +
+                        "--fix-engine qfj with it, or another directory");
+                }
+                final String participant = name.startsWith(prefix) && name.endsWith(NativeSessionStore.SUFFIX) ?
+                    name.substring(prefix.length(), name.length() - NativeSessionStore.SUFFIX.length()) : null;
+                if (participant != null && catalog.participant(participant) != null)
+                {
+                    found.put(participant, NativeSessionStore.open(directory, exchangeCompId, participant));
+                }
+            }
+        }
+        catch (final IOException ex)
+        {
+            close();
+            throw new IllegalArgumentException("cannot read the FIX store " + directory + ": " + ex.getMessage(), ex);
+        }
+        catch (final RuntimeException ex)
+        {
+            close();
+            throw ex;
+        }
+    }
+
+    /**
+     * Set once, before the first session is created; creates the sessions whose stores were found, so that what is
+     * sent to them before they log on is kept for them.
+     */
+    void settings(final NativeSessionProtocol.Settings protocolSettings, final Catalog catalog)
     {
         this.settings = protocolSettings;
+        for (final String participant : List.copyOf(found.keySet()))
+        {
+            session(catalog.participant(participant));
+        }
     }
 
-    /** The session of {@code p}, created at its first logon. */
+    /**
+     * The session of {@code p}, created at its first logon (or at start when its store was found); an
+     * IllegalArgumentException, one line, when its store cannot be opened.
+     */
     NativeSession session(final Participant p)
     {
-        return byId.computeIfAbsent(Outbound.sessionId(exchangeCompId, p.id()),
-            id -> new NativeSession(p, exchangeCompId, storedMessages, settings));
+        return byId.computeIfAbsent(Outbound.sessionId(exchangeCompId, p.id()), id -> new NativeSession(p,
+            exchangeCompId, storedMessages, store(p), settings));
+    }
+
+    private NativeSessionStore store(final Participant p)
+    {
+        final NativeSessionStore store = found.remove(p.id());
+        if (store != null || storeDirectory == null)
+        {
+            return store;
+        }
+        return NativeSessionStore.open(storeDirectory, exchangeCompId, p.id());
+    }
+
+    /** Closes the sessions' stores; after the gateway's sending thread stopped. */
+    void close()
+    {
+        found.values().forEach(NativeSessionStore::close);
+        found.clear();
+        byId.values().forEach(NativeSession::close);
     }
 
     boolean anyBound()

@@ -6,11 +6,7 @@ import by.butb.engine.model.Instrument;
 import by.butb.engine.model.OrderType;
 import by.butb.engine.model.Side;
 import by.butb.engine.model.TimeInForce;
-import quickfix.FieldNotFound;
-import quickfix.Message;
 import quickfix.field.BusinessRejectReason;
-
-import java.util.function.IntPredicate;
 
 /**
  * Reading the fields of an order message (NewOrderSingle, OrderCancelReplaceRequest): side, time in force,
@@ -35,11 +31,10 @@ final class OrderFields
     };
 
     /** A lot offer or bid lives until the auction closes: TimeInForce(59) absent or 1 (GTC). */
-    static TimeInForce lotTimeInForce(final Message m, final String clOrdId)
-        throws FieldNotFound, Unsupported
+    static TimeInForce lotTimeInForce(final OrderMessage m, final String clOrdId) throws Unsupported
     {
-        if (m.isSetField(quickfix.field.TimeInForce.FIELD) &&
-            m.getChar(quickfix.field.TimeInForce.FIELD) != quickfix.field.TimeInForce.GOOD_TILL_CANCEL)
+        if (m.has(quickfix.field.TimeInForce.FIELD) &&
+            m.charValue(quickfix.field.TimeInForce.FIELD) != quickfix.field.TimeInForce.GOOD_TILL_CANCEL)
         {
             throw new Unsupported("TimeInForce(59) of a lot offer or bid must be 1 (GTC) or absent: it lives " +
                 "until the auction closes", clOrdId);
@@ -47,42 +42,29 @@ final class OrderFields
         return TimeInForce.GTC;
     }
 
-    static void checkUnsupportedTags(final Message m, final String clOrdId) throws Unsupported
-    {
-        checkUnsupportedTags(m, clOrdId, 0);
-    }
-
-    /**
-     * As {@link #checkUnsupportedTags(Message, String)}, but {@code allowed} (e.g. ExpireTime on a lot offer) passes.
-     */
-    static void checkUnsupportedTags(final Message m, final String clOrdId, final int allowed)
-        throws Unsupported
-    {
-        checkUnsupportedTags(m::isSetField, clOrdId, allowed);
-    }
-
-    /** As {@link #checkUnsupportedTags(Message, String, int)}, for a message whose fields {@code isSet} tells. */
-    static void checkUnsupportedTags(final IntPredicate isSet, final String clOrdId, final int allowed)
+    /** A tag this exchange does not support is refused; {@code allowed} (e.g. ExpireTime on a lot offer) passes. */
+    static void checkUnsupportedTags(final OrderMessage m, final String clOrdId, final int allowed)
         throws Unsupported
     {
         for (final int tag : UNSUPPORTED_ORDER_TAGS)
         {
-            if (tag != allowed && isSet.test(tag))
+            if (tag != allowed && m.has(tag))
             {
                 throw new Unsupported("tag " + tag + " is not supported by this exchange", clOrdId);
             }
         }
     }
 
-    static String required(final Message m, final int tag, final String name, final String clOrdId)
-        throws FieldNotFound, Unsupported
+    /** {@code value}, the field {@code name(tag)} as read; a BusinessMessageReject when it is null (absent). */
+    static <T extends CharSequence> T required(final T value, final int tag, final String name, final String clOrdId)
+        throws Unsupported
     {
-        if (!m.isSetField(tag))
+        if (value == null)
         {
             throw new Unsupported(BusinessRejectReason.CONDITIONALLY_REQUIRED_FIELD_MISSING,
                 name + "(" + tag + ") is required", clOrdId);
         }
-        return m.getString(tag);
+        return value;
     }
 
     static Side side(final char fixSide, final String clOrdId) throws Unsupported
@@ -96,10 +78,11 @@ final class OrderFields
         };
     }
 
-    static TimeInForce timeInForce(final Message m, final String clOrdId) throws FieldNotFound, Unsupported
+    /** TimeInForce(59) of {@code m}, DAY when absent. */
+    static TimeInForce timeInForce(final OrderMessage m, final String clOrdId) throws Unsupported
     {
-        return m.isSetField(quickfix.field.TimeInForce.FIELD) ?
-            timeInForce(m.getChar(quickfix.field.TimeInForce.FIELD), clOrdId) : TimeInForce.DAY;
+        return m.has(quickfix.field.TimeInForce.FIELD) ?
+            timeInForce(m.charValue(quickfix.field.TimeInForce.FIELD), clOrdId) : TimeInForce.DAY;
     }
 
     /**

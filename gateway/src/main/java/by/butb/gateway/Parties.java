@@ -3,12 +3,6 @@ package by.butb.gateway;
 import by.butb.engine.core.Command;
 import by.butb.engine.model.Catalog;
 import by.butb.engine.model.Participant;
-import quickfix.FieldNotFound;
-import quickfix.Group;
-import quickfix.Message;
-import quickfix.field.NoPartyIDs;
-import quickfix.field.OnBehalfOfCompID;
-import quickfix.field.PartyID;
 import quickfix.field.PartyRole;
 
 /**
@@ -20,32 +14,32 @@ import quickfix.field.PartyRole;
  */
 record Parties(int onBehalfOf, String contraFirm, int counterparty)
 {
-    /** The parties of {@code m}, sent by {@code submitter}; the first entry of each role counts. */
-    static Parties of(final Message m, final Participant submitter, final Catalog catalog) throws FieldNotFound
+    /** An order for the submitter itself, with no contra firm. */
+    static final Parties NONE = new Parties(Command.NONE, null, Command.NONE);
+
+    /**
+     * The parties of {@code m}, sent by {@code submitter}; the first entry of each role counts, an entry without
+     * PartyID(448) or PartyRole(452) is skipped. {@link #NONE} (no object created) when there are none.
+     */
+    static Parties of(final OrderMessage m, final Participant submitter, final Catalog catalog)
     {
-        String client = null;
+        String client = m.onBehalfOfCompId();
         String contraFirm = null;
-        if (m.getHeader().isSetField(OnBehalfOfCompID.FIELD))
+        for (int i = 0, n = m.partyCount(); i < n; i++)
         {
-            client = m.getHeader().getString(OnBehalfOfCompID.FIELD);
-        }
-        final int parties = m.isSetField(NoPartyIDs.FIELD) ? m.getInt(NoPartyIDs.FIELD) : 0;
-        for (int i = 1; i <= parties; i++)
-        {
-            final Group g = m.getGroup(i, NoPartyIDs.FIELD);
-            if (!g.isSetField(PartyRole.FIELD) || !g.isSetField(PartyID.FIELD))
-            {
-                continue;
-            }
-            final int role = g.getInt(PartyRole.FIELD);
+            final int role = m.partyRole(i);
             if (role == PartyRole.CLIENT_ID && client == null)
             {
-                client = g.getString(PartyID.FIELD);
+                client = m.partyId(i);
             }
             else if (role == ButbTags.CONTRA_FIRM_ROLE && contraFirm == null)
             {
-                contraFirm = g.getString(PartyID.FIELD);
+                contraFirm = m.partyId(i);
             }
+        }
+        if (contraFirm == null && (client == null || client.equals(submitter.id())))
+        {
+            return NONE;
         }
         final int onBehalfOf;
         if (client == null || client.equals(submitter.id()))

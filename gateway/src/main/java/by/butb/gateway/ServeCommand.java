@@ -66,8 +66,7 @@ public final class ServeCommand implements Callable<Integer>
 
     @Option(names = "--fix-engine", paramLabel = "qfj|native", defaultValue = "qfj",
         description = "FIX session layer: qfj (QuickFIX/J, default: every message) or native (the gateway's own, " +
-            "faster: logon, heartbeats, resend, orders and their reports, market data; refuses parties, address " +
-            "deals and lots; no --fix-store).")
+            "faster: logon, heartbeats, resend, orders and their reports, address deals, lots, market data).")
     String fixEngine;
 
     @Option(names = "--comp-id", paramLabel = "ID", defaultValue = GatewayOptions.DEFAULT_COMP_ID,
@@ -136,12 +135,6 @@ public final class ServeCommand implements Callable<Integer>
         if (engine == null)
         {
             err.println("serve: --fix-engine must be qfj or native, got '" + fixEngine + "'");
-            return null;
-        }
-        if (engine == FixEngine.NATIVE && fixStore != null)
-        {
-            err.println("serve: --fix-store is not supported with --fix-engine native (it keeps the last " +
-                "--stored-messages messages of each session in memory)");
             return null;
         }
         if (sectionClusters != null && cluster.given())

@@ -50,9 +50,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * The gateway with its engine on a cluster ({@code serve --cluster}): three nodes, each its own JVM on the loopback,
  * and QuickFIX/J clients. A gateway with other rules or another catalog than the nodes' does not start; orders,
- * fills and market data work as with the engine in the process, a restarted gateway takes the cluster's state with
- * its orders' ClOrdIDs, a second writer stops the gateway, and the orders acknowledged to a client survive the kill
- * of the leader's process in mid-stream, each exactly once.
+ * fills and market data work as with the engine in the process, a restarted gateway (on the native FIX engine) takes
+ * the cluster's state with its orders' ClOrdIDs, a second writer stops the gateway, and the orders acknowledged to a
+ * client survive the kill of the leader's process in mid-stream, each exactly once.
  */
 class GatewayClusterTest
 {
@@ -124,12 +124,13 @@ class GatewayClusterTest
             "the gateway's engine equals the cluster's");
         assertEquals(1, probe.liveOrders());
 
-        // A new gateway on the same data directory takes the cluster's state: S1 is still live under its ClOrdID.
+        // A new gateway on the same data directory, on the native FIX engine this time, takes the cluster's state:
+        // S1 is still live under its ClOrdID.
         List.of(a, b, watcher).forEach(FixClient::close);
         server.close();
         final List<String> failures = new CopyOnWriteArrayList<>();
         final GatewayServer restarted = opened(GatewayServer.start(cluster.gatewayOptions()
-            .onFailure(failures::add)));
+            .fixEngine(FixEngine.NATIVE).onFailure(failures::add)));
         final FixClient again = opened(FixClient.logon(restarted.port(), "TRADER-A"));
         again.send(Fix.cancel("C1", "S1", "SMP", Side.SELL));
         final Message cancelled = again.next(MsgType.EXECUTION_REPORT);

@@ -21,12 +21,18 @@ class GatewayIdentifierTest
     @BeforeEach
     void start() throws Exception
     {
-        server = GatewayServer.start(TestCatalog.options());
+        server = GatewayServer.start(options());
         r = new RawFix(server.port(), "TRADER-B");
         r.logon(TestCatalog.password("TRADER-B"));
         final String reply = r.read(5_000);
         assertNotNull(reply);
         assertTrue(reply.contains("|35=A|"), reply);
+    }
+
+    /** The server's options: the FIX engine under test. */
+    GatewayOptions options()
+    {
+        return TestCatalog.options();
     }
 
     @AfterEach
@@ -66,6 +72,8 @@ class GatewayIdentifierTest
             "|38=1|40=2|44=2400|", "55");
         assertSessionReject(r, "D", "11=OK-C|55=SMP|54=1|60=" + RawFix.now() + "|38=1|40=2|44=2400|9001=" +
             "C".repeat(65) + "|453=1|448=TRADER-A|447=D|452=17|", "9001");
+        assertSessionReject(r, "D", "11=OK-P|55=SMP|54=1|60=" + RawFix.now() + "|38=1|40=2|44=2400|453=2|" +
+            "448=TRADER-A|447=D|452=17|448=CLIENT\u0007C|447=D|452=3|", "448");
     }
 
     @Test

@@ -58,7 +58,7 @@ class GatewayMechanismsTest
 
     private void start(final boolean clientTime)
     {
-        server = GatewayServer.start(TestCatalog.options().dataDirectory(data.resolve("journal"))
+        server = GatewayServer.start(options().dataDirectory(data.resolve("journal"))
             .clockNanos(clock::get).clientTime(clientTime)
             .listener(e ->
             {
@@ -66,6 +66,12 @@ class GatewayMechanismsTest
                 copy.copyFrom(e);
                 events.add(copy);
             }));
+    }
+
+    /** The server's options before the test's data directory, clock and listener: the FIX engine under test. */
+    GatewayOptions options()
+    {
+        return TestCatalog.options();
     }
 
     @AfterEach

@@ -329,6 +329,30 @@ class GatewayRawSocketTest
     }
 
     @Test
+    void malformedPartiesGroupsGetSessionRejectsAndAWellFormedOneIsHonoured() throws Exception
+    {
+        final RawFix r = gateway.rawLoggedOn("TRADER-B");
+        final String order = "55=SMP|54=2|60=" + RawFix.now() + "|38=1|40=2|44=2400|59=1|";
+        r.send("D", "11=P1|" + order + "453=2|448=TRADER-A|447=D|452=17|");
+        String reject = r.readType("3", 5_000);
+        assertNotNull(reject, "NoPartyIDs(453) counts two entries, has one");
+        assertEquals("453", field(reject, 371));
+        assertEquals("16", field(reject, 373), "incorrect NumInGroup count");
+        r.send("D", "11=P2|" + order + "453=1|452=17|448=TRADER-A|447=D|");
+        reject = r.readType("3", 5_000);
+        assertNotNull(reject, "an entry that does not start with PartyID(448)");
+        assertEquals("452", field(reject, 371));
+        assertEquals("15", field(reject, 373), "repeating group fields out of order");
+        assertEquals("The group 453 must set the delimiter field 448", field(reject, 58));
+        r.send("D", "11=P3|" + order + "453=2|448=TRADER-B|447=D|452=3|448=TRADER-A|447=D|452=17|");
+        final String er = r.readType("8", 5_000);
+        assertNotNull(er);
+        assertEquals("P3", field(er, 11));
+        assertEquals("0", field(er, 150), "an address order for TRADER-A, the broker party being itself: " + er);
+        assertOthersStillServed();
+    }
+
+    @Test
     void aFloodOfBadOrdersIsAnsweredWhileOthersTrade() throws Exception
     {
         final RawFix r = gateway.rawLoggedOn("TRADER-B");

@@ -169,16 +169,48 @@ class ServeCommandTest
     }
 
     @Test
-    void anUnknownFixEngineOrAFixStoreWithTheNativeOneIsAUsageError() throws Exception
+    void anUnknownFixEngineIsAUsageError() throws Exception
     {
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        final ByteArrayOutputStream err = new ByteArrayOutputStream();
         assertEquals(2, serveUntilError(err, "--fix-engine", "artio"));
         assertEquals("serve: --fix-engine must be qfj or native, got 'artio'" + System.lineSeparator(),
             err.toString());
+    }
+
+    @Test
+    void aForeignFileOrQuickFixJsStoreInTheNativeFixStoreIsAOneLineErrorWithExitCode1() throws Exception
+    {
+        final Path store = Files.createDirectories(dir.resolve("fix"));
+        final Path foreign = store.resolve("BUTB-TRADER-A" + NativeSessionStore.SUFFIX);
+        Files.writeString(foreign, "not a session store, but long enough to have a header of 64 bytes.......");
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        assertEquals(1, serveUntilError(err, "--data", dir.resolve("journal").toString(), "--fix-engine", "native",
+            "--fix-store", store.toString()));
+        assertEquals("serve: FIX store " + foreign + " is not a native FIX session store (version 1): it does not " +
+            "start with BUTB-FIX-SESSION" + System.lineSeparator(), err.toString());
+
+        Files.delete(foreign);
+        Files.writeString(store.resolve("FIX.4.4-BUTB-TRADER-A.seqnums"), "0000000000000000005 : 0000000000000000004");
         err = new ByteArrayOutputStream();
-        assertEquals(2, serveUntilError(err, "--fix-engine", "native", "--fix-store", dir.toString()));
-        assertTrue(err.toString().startsWith("serve: --fix-store is not supported with --fix-engine native"),
+        assertEquals(1, serveUntilError(err, "--data", dir.resolve("journal").toString(), "--fix-engine", "native",
+            "--fix-store", store.toString()));
+        assertTrue(err.toString().startsWith("serve: FIX store " + store + " holds QuickFIX/J's store"),
             err.toString());
+        assertEquals(1, err.toString().lines().count(), err.toString());
+    }
+
+    @Test
+    void theNativeFixEngineKeepsItsSessionsInTheFixStore() throws Exception
+    {
+        final Path store = dir.resolve("fix");
+        final Serving serving = serve("--fix-engine", "native", "--fix-store", store.toString());
+        try (FixClient a = FixClient.logon(serving.command().server().port(), "TRADER-A"))
+        {
+            a.send(Fix.limit("S1", "SMP", Side.SELL, "1", "2500"));
+            assertEquals(ExecType.NEW, c(a.next(MsgType.EXECUTION_REPORT), ExecType.FIELD));
+        }
+        assertEquals(0, serving.stop(), serving.out().toString());
+        assertTrue(Files.size(store.resolve("BUTB-TRADER-A" + NativeSessionStore.SUFFIX)) > 64);
     }
 
     @Test

@@ -1,0 +1,294 @@
+package by.butb.gateway;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.MappedByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.Arrays;
+
+/**
+ * One native FIX session's sequence numbers and sent application messages on disk ({@code --fix-store DIR}), in
+ * the file {@code DIR/<SenderCompID>-<TargetCompID>.native-fix-session}:
+ * <pre>
+ *   header, 64 bytes: "BUTB-FIX-SESSION" (16 ASCII bytes), version (int, 1), next sender MsgSeqNum (int),
+ *                     next target MsgSeqNum (int), zeros
+ *   then one record per sent application message: MsgSeqNum (int), length (int), the message's bytes
+ * </pre>
+ * (ints big-endian). The header is memory-mapped: a sequence number is written to the file's page the moment it is
+ * taken, before the message that carries it is written to the socket (sender) or handed to the engine (target), so a
+ * kill -9 of the server never loses one: the sender's never goes back, and a received message is never processed
+ * twice (a crash of the machine itself may lose the last numbers, as with QuickFIX/J's file store without
+ * FileStoreSync). A message is appended after its sequence number is taken: a kill -9 between the two leaves a
+ * number without its message (a resend of it is a gap fill) and may leave a torn last record, which opening cuts
+ * off. Each message's file offset is indexed in memory (8 bytes a message). The sending side ({@link #senderSeq},
+ * {@link #append}, {@link #message}, {@link #reset}) runs under the session's lock; {@link #targetSeq} on the I/O
+ * thread.
+ */
+final class NativeSessionStore implements AutoCloseable
+{
+    private static final Logger LOG = LoggerFactory.getLogger(NativeSessionStore.class);
+    static final String SUFFIX = ".native-fix-session";
+    private static final byte[] MAGIC = "BUTB-FIX-SESSION".getBytes(StandardCharsets.US_ASCII);
+    private static final int VERSION = 1;
+    private static final int VERSION_AT = 16;
+    private static final int SENDER_AT = 20;
+    private static final int TARGET_AT = 24;
+    private static final int HEADER = 64;
+    private static final int RECORD_HEADER = 8;
+    /** Longer than any message the gateway sends: a record claiming more is corrupt. */
+    private static final int MAX_MESSAGE = 1 << 24;
+
+    private final Path file;
+    private final FileChannel channel;
+    private final MappedByteBuffer header;
+    /** File offset of each stored message's record by MsgSeqNum; 0: not stored. */
+    private long[] offsets = new long[1024];
+    private long end;
+    private ByteBuffer write = ByteBuffer.allocateDirect(4096);
+    private byte[] read = new byte[1024];
+    private int readLength;
+
+    private NativeSessionStore(final Path file, final FileChannel channel) throws IOException
+    {
+        this.file = file;
+        this.channel = channel;
+        final boolean created = channel.size() == 0;
+        if (!created && channel.size() < HEADER)
+        {
+            throw corrupt("is shorter than its 64-byte header");
+        }
+        header = channel.map(FileChannel.MapMode.READ_WRITE, 0, HEADER);
+        if (created)
+        {
+            header.put(0, MAGIC).putInt(VERSION_AT, VERSION).putInt(SENDER_AT, 1).putInt(TARGET_AT, 1);
+            end = HEADER;
+            return;
+        }
+        final byte[] magic = new byte[MAGIC.length];
+        header.get(0, magic);
+        if (!Arrays.equals(magic, MAGIC) || header.getInt(VERSION_AT) != VERSION)
+        {
+            throw corrupt("is not a native FIX session store (version " + VERSION + "): it does not start with " +
+                new String(MAGIC, StandardCharsets.US_ASCII));
+        }
+        if (header.getInt(SENDER_AT) < 1 || header.getInt(TARGET_AT) < 1)
+        {
+            throw corrupt("has sequence numbers below 1");
+        }
+        end = scan();
+    }
+
+    /**
+     * The store of the session between {@code senderCompId} and {@code targetCompId} in {@code directory}, created
+     * when absent. Throws IllegalArgumentException, one line naming the file, for a file that is not such a store.
+     */
+    static NativeSessionStore open(final Path directory, final String senderCompId, final String targetCompId)
+    {
+        final Path file = directory.resolve(senderCompId + "-" + targetCompId + SUFFIX);
+        FileChannel channel = null;
+        try
+        {
+            Files.createDirectories(directory);
+            channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
+                StandardOpenOption.WRITE);
+            return new NativeSessionStore(file, channel);
+        }
+        catch (final IOException | RuntimeException ex)
+        {
+            closeQuietly(channel);
+            if (ex instanceof IllegalArgumentException bad)
+            {
+                throw bad;
+            }
+            throw new IllegalArgumentException("cannot open the FIX store " + file + ": " + ex.getMessage(), ex);
+        }
+    }
+
+    private IllegalArgumentException corrupt(final String problem)
+    {
+        return new IllegalArgumentException("FIX store " + file + " " + problem);
+    }
+
+    /** Indexes the records; a torn last one (kill -9 while appending) is cut off. Returns where the next goes. */
+    private long scan() throws IOException
+    {
+        final ByteBuffer recordHeader = ByteBuffer.allocate(RECORD_HEADER);
+        final long size = channel.size();
+        long at = HEADER;
+        int previous = 0;
+        while (at + RECORD_HEADER <= size)
+        {
+            recordHeader.clear();
+            readFully(recordHeader, at);
+            final int seq = recordHeader.getInt(0);
+            final int length = recordHeader.getInt(4);
+            if (seq <= previous || seq >= nextSenderSeq() || length < 1 || length > MAX_MESSAGE)
+            {
+                throw corrupt("has a malformed record at byte " + at + " (MsgSeqNum " + seq + ", length " +
+                    length + ")");
+            }
+            if (at + RECORD_HEADER + length > size)
+            {
+                break;
+            }
+            index(seq, at);
+            previous = seq;
+            at += RECORD_HEADER + length;
+        }
+        if (at < size)
+        {
+            channel.truncate(at);
+        }
+        return at;
+    }
+
+    private void readFully(final ByteBuffer into, final long at) throws IOException
+    {
+        long position = at;
+        while (into.hasRemaining())
+        {
+            final int n = channel.read(into, position);
+            if (n < 0)
+            {
+                throw corrupt("ends inside a record at byte " + position);
+            }
+            position += n;
+        }
+    }
+
+    private void index(final int seq, final long at)
+    {
+        if (seq >= offsets.length)
+        {
+            offsets = Arrays.copyOf(offsets, Math.max(seq + 1, offsets.length * 2));
+        }
+        offsets[seq] = at;
+    }
+
+    int nextSenderSeq()
+    {
+        return header.getInt(SENDER_AT);
+    }
+
+    int nextTargetSeq()
+    {
+        return header.getInt(TARGET_AT);
+    }
+
+    /** The next sender MsgSeqNum is {@code next}: in the file's mapped page at once. */
+    void senderSeq(final int next)
+    {
+        header.putInt(SENDER_AT, next);
+    }
+
+    /** The next target MsgSeqNum is {@code next}: in the file's mapped page at once. */
+    void targetSeq(final int next)
+    {
+        header.putInt(TARGET_AT, next);
+    }
+
+    /** Appends the message sent with {@code seq}, {@code bytes[offset, offset + length)}; no object created. */
+    void append(final int seq, final byte[] bytes, final int offset, final int length)
+    {
+        if (write.capacity() < RECORD_HEADER + length)
+        {
+            write = ByteBuffer.allocateDirect(Integer.highestOneBit(RECORD_HEADER + length) * 2);
+        }
+        write.clear();
+        write.putInt(seq).putInt(length).put(bytes, offset, length).flip();
+        try
+        {
+            long position = end;
+            while (write.hasRemaining())
+            {
+                position += channel.write(write, position);
+            }
+        }
+        catch (final IOException ex)
+        {
+            LOG.error("cannot append message {} to the FIX store {}: a resend of it will be a gap fill", seq, file,
+                ex);
+            return;
+        }
+        index(seq, end);
+        end += RECORD_HEADER + length;
+    }
+
+    /** The message sent with {@code seq}, or null when not stored; its length is {@link #length}; reused buffer. */
+    byte[] message(final int seq)
+    {
+        if (seq < 1 || seq >= offsets.length || offsets[seq] == 0)
+        {
+            return null;
+        }
+        try
+        {
+            final ByteBuffer recordHeader = ByteBuffer.allocate(RECORD_HEADER);
+            readFully(recordHeader, offsets[seq]);
+            readLength = recordHeader.getInt(4);
+            if (read.length < readLength)
+            {
+                read = new byte[readLength];
+            }
+            readFully(ByteBuffer.wrap(read, 0, readLength), offsets[seq] + RECORD_HEADER);
+            return read;
+        }
+        catch (final IOException ex)
+        {
+            LOG.error("cannot read message {} from the FIX store {}: resent as a gap fill", seq, file, ex);
+            return null;
+        }
+    }
+
+    /** The length of the message {@link #message} returned last. */
+    int length()
+    {
+        return readLength;
+    }
+
+    /** Both sequence numbers back to 1, every message forgotten (ResetSeqNumFlag). */
+    void reset()
+    {
+        try
+        {
+            channel.truncate(HEADER);
+        }
+        catch (final IOException ex)
+        {
+            LOG.error("cannot empty the FIX store {} on a sequence reset: its old messages stay", file, ex);
+        }
+        Arrays.fill(offsets, 0);
+        end = HEADER;
+        senderSeq(1);
+        targetSeq(1);
+    }
+
+    @Override
+    public void close()
+    {
+        closeQuietly(channel);
+    }
+
+    private static void closeQuietly(final FileChannel channel)
+    {
+        if (channel == null)
+        {
+            return;
+        }
+        try
+        {
+            channel.close();
+        }
+        catch (final IOException ignored)
+        {
+            // closing what was only read or appended to: nothing to recover
+        }
+    }
+}

@@ -1,0 +1,162 @@
+package by.butb.gateway;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.Arrays;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The native engine's session store on disk: what a kill -9 leaves is read back, anything else is refused by name. */
+class NativeSessionStoreTest
+{
+    private static final String FILE = "BUTB-TRADER-A" + NativeSessionStore.SUFFIX;
+
+    @TempDir
+    Path dir;
+
+    private static byte[] message(final int seq)
+    {
+        return ("8=FIX.4.4|9=5|35=8|34=" + seq + "|10=000|").getBytes(StandardCharsets.US_ASCII);
+    }
+
+    private static byte[] stored(final NativeSessionStore store, final int seq)
+    {
+        final byte[] bytes = store.message(seq);
+        return bytes == null ? null : Arrays.copyOf(bytes, store.length());
+    }
+
+    /** Sends messages 1..n as a session does: the number taken first, then the message kept. */
+    private static void send(final NativeSessionStore store, final int from, final int to)
+    {
+        for (int seq = from; seq <= to; seq++)
+        {
+            store.senderSeq(seq + 1);
+            final byte[] m = message(seq);
+            store.append(seq, m, 0, m.length);
+        }
+    }
+
+    /** The store file as a kill -9 of the server would leave it: copied while the store is still open. */
+    private Path killedCopy() throws IOException
+    {
+        final Path copy = dir.resolve("after-kill");
+        Files.createDirectories(copy);
+        Files.copy(dir.resolve(FILE), copy.resolve(FILE));
+        return copy;
+    }
+
+    @Test
+    void aNewStoreStartsBothSequenceNumbersAtOne()
+    {
+        try (NativeSessionStore store = NativeSessionStore.open(dir, "BUTB", "TRADER-A"))
+        {
+            assertEquals(1, store.nextSenderSeq());
+            assertEquals(1, store.nextTargetSeq());
+            assertNull(store.message(1));
+        }
+    }
+
+    @Test
+    void sequenceNumbersAndMessagesSurviveAKillWithoutClose() throws IOException
+    {
+        final NativeSessionStore store = NativeSessionStore.open(dir, "BUTB", "TRADER-A");
+        send(store, 1, 40);
+        store.targetSeq(17);
+        store.senderSeq(42); // taken, its message not yet written
+        try (NativeSessionStore reopened = NativeSessionStore.open(killedCopy(), "BUTB", "TRADER-A"))
+        {
+            assertEquals(42, reopened.nextSenderSeq());
+            assertEquals(17, reopened.nextTargetSeq());
+            for (int seq = 1; seq <= 40; seq++)
+            {
+                assertArrayEquals(message(seq), stored(reopened, seq), "message " + seq);
+            }
+            assertNull(reopened.message(41), "a number taken without its message: gap-filled on resend");
+        }
+        store.close();
+    }
+
+    @Test
+    void aTornLastRecordIsCutOffAndAppendingGoesOn() throws IOException
+    {
+        try (NativeSessionStore store = NativeSessionStore.open(dir, "BUTB", "TRADER-A"))
+        {
+            send(store, 1, 3);
+        }
+        final Path file = dir.resolve(FILE);
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE))
+        {
+            channel.truncate(channel.size() - 5);
+        }
+        try (NativeSessionStore store = NativeSessionStore.open(dir, "BUTB", "TRADER-A"))
+        {
+            assertArrayEquals(message(2), stored(store, 2));
+            assertNull(store.message(3), "the torn record is gone");
+            send(store, 4, 5);
+        }
+        try (NativeSessionStore store = NativeSessionStore.open(dir, "BUTB", "TRADER-A"))
+        {
+            assertEquals(6, store.nextSenderSeq());
+            assertArrayEquals(message(5), stored(store, 5));
+            assertArrayEquals(message(1), stored(store, 1));
+        }
+    }
+
+    @Test
+    void aResetForgetsMessagesAndStartsAtOneOnDiskToo()
+    {
+        try (NativeSessionStore store = NativeSessionStore.open(dir, "BUTB", "TRADER-A"))
+        {
+            send(store, 1, 5);
+            store.targetSeq(9);
+            store.reset();
+            send(store, 1, 1);
+        }
+        try (NativeSessionStore store = NativeSessionStore.open(dir, "BUTB", "TRADER-A"))
+        {
+            assertEquals(2, store.nextSenderSeq());
+            assertEquals(1, store.nextTargetSeq());
+            assertArrayEquals(message(1), stored(store, 1));
+            assertNull(store.message(2));
+        }
+    }
+
+    @Test
+    void aForeignShortOrCorruptFileIsRefusedInOneLineNamingIt() throws IOException
+    {
+        final Path file = dir.resolve(FILE);
+        Files.writeString(file, "x".repeat(100));
+        assertRefused("is not a native FIX session store");
+        Files.writeString(file, "BUTB");
+        assertRefused("is shorter than its 64-byte header");
+        Files.delete(file);
+        try (NativeSessionStore store = NativeSessionStore.open(dir, "BUTB", "TRADER-A"))
+        {
+            send(store, 1, 2);
+        }
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE))
+        {
+            channel.write(java.nio.ByteBuffer.allocate(8).putInt(-7).putInt(3).flip(), 64);
+        }
+        assertRefused("has a malformed record at byte 64");
+    }
+
+    private void assertRefused(final String problem)
+    {
+        final IllegalArgumentException ex = assertThrows(IllegalArgumentException.class,
+            () -> NativeSessionStore.open(dir, "BUTB", "TRADER-A"));
+        assertTrue(ex.getMessage().startsWith("FIX store " + dir.resolve(FILE) + " " + problem), ex.getMessage());
+        assertTrue(!ex.getMessage().contains("\n"), "one line");
+    }
+}
