@@ -21,6 +21,12 @@ final class EventOrderNames
     private final OrderIds ids;
     /** Per catalog participant, its order ids once it has some. */
     private final OwnerIds[] owners;
+    /** The order the current command's row named, and the UTF-8 bytes it named it with ({@link #currentRow}). */
+    private int rowOwner;
+    private long rowClientOrderId;
+    private byte[] rowBytes;
+    private int rowFrom;
+    private int rowLength = -1;
 
     EventOrderNames(final Catalog catalog, final OrderNames names)
     {
@@ -28,6 +34,20 @@ final class EventOrderNames
         this.names = names;
         this.ids = names instanceof OrderIds table ? table : null;
         this.owners = new OwnerIds[catalog.participants().size()];
+    }
+
+    /**
+     * Names the order of the owner with catalog index {@code owner} and {@code clientOrderId} by
+     * {@code utf8[from, from + length)} until the next call: the bytes the current command's row wrote it with, at
+     * hand where the table's may not be in the cache. A length of -1 names nothing.
+     */
+    void currentRow(final int owner, final long clientOrderId, final byte[] utf8, final int from, final int length)
+    {
+        rowOwner = owner;
+        rowClientOrderId = clientOrderId;
+        rowBytes = utf8;
+        rowFrom = from;
+        rowLength = length;
     }
 
     /**
@@ -39,6 +59,11 @@ final class EventOrderNames
         if (clientOrderId == 0)
         {
             out.field("");
+            return;
+        }
+        if (isCurrentRow(owner, clientOrderId))
+        {
+            out.text(rowBytes, rowFrom, rowLength);
             return;
         }
         final OwnerIds o = ids == null ? null : ownerIds(owner, asWritten);
@@ -60,6 +85,10 @@ final class EventOrderNames
         {
             return text;
         }
+        if (isCurrentRow(owner, clientOrderId))
+        {
+            return text.append(rowBytes, rowFrom, rowLength);
+        }
         final OwnerIds o = ids == null ? null : ownerIds(owner, asWritten);
         final long span = o == null ? 0 : o.span(clientOrderId);
         if (span != 0)
@@ -79,6 +108,11 @@ final class EventOrderNames
         final String name = names.nameOf(owner >= 0 && owner < owners.length ?
             catalog.participant(owner).id() : asWritten, clientOrderId);
         return name != null ? name : "#" + clientOrderId;
+    }
+
+    private boolean isCurrentRow(final int owner, final long clientOrderId)
+    {
+        return rowLength >= 0 && clientOrderId == rowClientOrderId && owner == rowOwner;
     }
 
     private OwnerIds ownerIds(final int owner, final String asWritten)

@@ -24,6 +24,8 @@ public final class OrderFileRows
     private final OrderFileReader reader;
     private final Map<String, Integer> columns;
     private final PlainOrderRows plain;
+    /** Whether the row last read was read from its bytes ({@link PlainOrderRows}). */
+    private boolean lastPlain;
 
     /**
      * Reads the header.
@@ -70,7 +72,24 @@ public final class OrderFileRows
     public RowInfo read(final Command cmd)
     {
         final RowInfo info = plain.read(records, columns.size(), cmd);
-        return info != null ? info : reader.read(CsvRow.of(name, records.line(), columns, records.texts()), cmd);
+        lastPlain = info != null;
+        return lastPlain ? info : reader.read(CsvRow.of(name, records.line(), columns, records.texts()), cmd);
+    }
+
+    /**
+     * Adds the row just {@link #read}, whose command has the line {@code line}, to {@code rows}: with the bytes of its
+     * order id when it was read from its bytes, so that its events name the order without looking it up.
+     */
+    public void pend(final PendingRows rows, final long line, final RowInfo info)
+    {
+        if (lastPlain)
+        {
+            rows.add(line, info, records.bytes(), plain.orderIdFrom(), plain.orderIdLength());
+        }
+        else
+        {
+            rows.add(line, info);
+        }
     }
 
     private Map<String, Integer> header()

@@ -186,6 +186,18 @@ final class PlainOrderRows
             "", "CANCEL", null, "", "", "", "", "", "", "", "", "", null));
     }
 
+    /** Where the order id of the row last read lies in its record's bytes: the start. */
+    int orderIdFrom()
+    {
+        return from[ORDER_ID];
+    }
+
+    /** The length of the order id of the row last read, in bytes. */
+    int orderIdLength()
+    {
+        return to[ORDER_ID] - from[ORDER_ID];
+    }
+
     /**
      * Sets {@link #from} and {@link #to} to each column's trimmed text; false when a column that a plain row leaves
      * empty is not.

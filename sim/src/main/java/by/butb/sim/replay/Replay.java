@@ -167,7 +167,7 @@ public final class Replay
         try (TableOut events = options.format().create(temp, EVENTS_FILE, ReplayListener.eventColumns(catalog));
              TableOut trades = options.format().create(temp, TRADES_FILE, ReplayListener.tradeColumns(catalog)))
         {
-            final ReplayListener listener = new ReplayListener(catalog, options.rules(), ids, rows::take,
+            final ReplayListener listener = new ReplayListener(catalog, options.rules(), ids, rows,
                 file.hasColumn("exchange_order_id") ? liveOrderInstruments : null, events, trades, stats);
             context.catalog(catalog)
                 .rules(options.rules())
@@ -195,7 +195,7 @@ public final class Replay
                     }
                     final Command command = batch.next();
                     final RowInfo info = file.read(command);
-                    rows.add(command.userRef, info);
+                    file.pend(rows, command.userRef, info);
                     lastRowTime = Math.max(lastRowTime, command.timeNanos);
                     if (command.type == CommandType.LOT_OFFER)
                     {

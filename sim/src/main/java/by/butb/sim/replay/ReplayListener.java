@@ -51,6 +51,8 @@ public final class ReplayListener implements EngineListener
     private final EventReasons reasons;
     private final EventOrderNames orderNames;
     private final LongFunction<RowInfo> rows;
+    /** {@link #rows} when it is a {@link PendingRows}, whose rows may bring their order id's bytes; else null. */
+    private final PendingRows pendingRows;
     private final Map<Long, Integer> liveOrderInstruments;
     /** {@link #liveOrderInstruments} when it takes primitive keys, else null. */
     private final Long2ObjectHashMap<Integer> livePrimitive;
@@ -81,6 +83,7 @@ public final class ReplayListener implements EngineListener
         this.orderNames = new EventOrderNames(catalog, names);
         this.reasons = new EventReasons(catalog, rules, orderNames);
         this.rows = rows;
+        this.pendingRows = rows instanceof PendingRows pending ? pending : null;
         this.liveOrderInstruments = liveOrderInstruments;
         this.livePrimitive = liveOrderInstruments instanceof Long2ObjectHashMap<Integer> m ? m : null;
         this.events = events;
@@ -144,6 +147,10 @@ public final class ReplayListener implements EngineListener
     public void onCommandComplete(final Command command, final MatchingEngine engine)
     {
         final RowInfo removed = rows.apply(command.userRef);
+        orderNames.currentRow(command.beneficialOwner(), command.clientOrderId,
+            pendingRows == null ? null : pendingRows.orderIds(),
+            pendingRows == null ? 0 : pendingRows.takenOrderIdStart(),
+            pendingRows == null || removed == null ? -1 : pendingRows.takenOrderIdLength());
         final RowInfo info = removed == null ? RowInfo.NONE : removed;
         for (int i = 0; i < pendingCount; i++)
         {
