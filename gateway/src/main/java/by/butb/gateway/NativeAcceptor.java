@@ -193,6 +193,12 @@ final class NativeAcceptor implements AutoCloseable
             {
                 keep = false;
             }
+            catch (final RuntimeException ex)
+            {
+                // A bug met by one connection's bytes closes that connection, not every session on this thread.
+                LOG.error("closing {} after an unexpected error reading it", c.address, ex);
+                keep = false;
+            }
             if (!keep)
             {
                 closeNow(c);

@@ -21,6 +21,8 @@ public final class PendingRows implements LongFunction<RowInfo>
 
     /** The index in {@link #progress} of the count of rows taken, with a cache line of padding either side. */
     private static final int TAKEN = 8;
+    /** The index in {@link #progress} of the slot {@link #take} last took, or -1: beside {@link #TAKEN}. */
+    private static final int LAST_TAKEN = TAKEN + 1;
 
     private final AtomicReferenceArray<RowInfo> slots;
     /** The line of each slot's row: a row may serve many lines ({@link RowInfo}). */
@@ -29,10 +31,8 @@ public final class PendingRows implements LongFunction<RowInfo>
     private final byte[] ids;
     /** Per slot: the length of the row's order id in {@link #ids}, or -1 when it is not kept. */
     private final byte[] idLengths;
-    /** The slot {@link #take} last took, or -1 (engine thread). */
-    private int lastTaken = -1;
     private final int mask;
-    /** Written by the engine's thread only. */
+    /** Written by the engine's thread only: the engine's own cache line. */
     private final AtomicLongArray progress = new AtomicLongArray(2 * TAKEN);
     private long added;
 
@@ -44,6 +44,7 @@ public final class PendingRows implements LongFunction<RowInfo>
         ids = new byte[2 * commandRingSize * ID_ROOM];
         idLengths = new byte[2 * commandRingSize];
         mask = 2 * commandRingSize - 1;
+        progress.setPlain(LAST_TAKEN, -1);
     }
 
     /** Adds the row of the command about to be submitted, with the command's line (submitting thread). */
@@ -87,10 +88,10 @@ public final class PendingRows implements LongFunction<RowInfo>
         final RowInfo row = slots.getAcquire((int)(taken & mask));
         if (row == null || lines[(int)(taken & mask)] != line)
         {
-            lastTaken = -1;
+            progress.setPlain(LAST_TAKEN, -1);
             return null;
         }
-        lastTaken = (int)(taken & mask);
+        progress.setPlain(LAST_TAKEN, taken & mask);
         progress.setRelease(TAKEN, taken + 1);
         return row;
     }
@@ -109,13 +110,14 @@ public final class PendingRows implements LongFunction<RowInfo>
      */
     public int takenOrderIdLength()
     {
-        return lastTaken < 0 ? -1 : idLengths[lastTaken];
+        final int slot = (int)progress.getPlain(LAST_TAKEN);
+        return slot < 0 ? -1 : idLengths[slot];
     }
 
     /** Where the bytes {@link #takenOrderIdLength} counts start in {@link #orderIds()}. */
     public int takenOrderIdStart()
     {
-        return lastTaken * ID_ROOM;
+        return (int)progress.getPlain(LAST_TAKEN) * ID_ROOM;
     }
 
     /** The order id bytes of every slot ({@link #takenOrderIdLength}). */
