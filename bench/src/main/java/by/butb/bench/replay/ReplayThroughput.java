@@ -25,7 +25,7 @@ import java.util.SplittableRandom;
 /**
  * The replay from file to file ({@code butb replay}): writes a seeded order file, then times {@link Replay#run} on
  * it, from reading the file to trades.csv, events.csv and summary.txt written, and prints orders per second, the
- * process's CPU time and the heap used at the end.
+ * process's CPU time, each thread's ({@link ThreadCpuSampler}) and the heap used at the end.
  *
  * <p>The order file: SUGAR of the bundled catalog, every ACTIVE participant admitted to its section, one row per
  * 10 ms from 2024-03-01T07:00:00Z; 55 % GTC limit orders resting 0.5 to 10.00 off 625.00, 20 % IOC limit orders
@@ -92,16 +92,18 @@ public final class ReplayThroughput
     private static void replay(final Path file, final Path out, final int orders)
     {
         final long cpu0 = processCpuNanos();
+        final ThreadCpuSampler sampler = ThreadCpuSampler.start();
         final long start = System.nanoTime();
         final Replay.Result result = Replay.run(new Replay.Options(Source.file(file), Source.DEFAULT_INSTRUMENTS,
             Source.DEFAULT_PARTICIPANTS, null, out, null, MarketRules.DEFAULT), line -> { });
         final double seconds = (System.nanoTime() - start) / 1e9;
         final double cpu = (processCpuNanos() - cpu0) / 1e9;
+        final String threads = ThreadCpuSampler.describe(sampler.stop());
         final Runtime runtime = Runtime.getRuntime();
         System.out.printf(Locale.ROOT, "replayed %,d commands into %,d events (%,d trades, %,d rejects) in %.2f s: " +
-            "%,.0f orders/s; process CPU %.2f s (%.2f cores); heap used at the end %,d MB%n", result.commands(),
-            result.events(), result.trades(), result.rejects(), seconds, orders / seconds, cpu, cpu / seconds,
-            (runtime.totalMemory() - runtime.freeMemory()) >> 20);
+            "%,.0f orders/s; process CPU %.2f s (%.2f cores); heap used at the end %,d MB%n  threads' CPU: %s%n",
+            result.commands(), result.events(), result.trades(), result.rejects(), seconds, orders / seconds, cpu,
+            cpu / seconds, (runtime.totalMemory() - runtime.freeMemory()) >> 20, threads);
     }
 
     /** Writes the order file described in the class comment. */
