@@ -157,40 +157,25 @@ final class NativeSessions implements FixSessions
     public boolean send(final SessionID id, final Message message)
     {
         final NativeSession s = byId.get(id);
-        if (s == null)
-        {
-            return false;
-        }
-        written(s.send(message));
-        return true;
+        return s != null && written(s.send(message));
     }
 
     @Override
     public boolean sendMarketData(final SessionID id, final MarketDataMessage message)
     {
         final NativeSession s = byId.get(id);
-        if (s == null)
-        {
-            return false;
-        }
-        written(s.send(message));
-        return true;
+        return s != null && written(s.send(message));
     }
 
     @Override
     public boolean sendReport(final SessionID id, final OrderReport report)
     {
         final NativeSession s = byId.get(id);
-        if (s == null)
-        {
-            return false;
-        }
-        written(s.send(report));
-        return true;
+        return s != null && written(s.send(report));
     }
 
-    /** {@code c} (null: none) has new output: flushed at the end of the batch, or now outside one. */
-    private void written(final NativeConnection c)
+    /** {@code c} (null: none) has new output: flushed at the end of the batch, or now outside one. Returns true. */
+    private boolean written(final NativeConnection c)
     {
         if (c != null)
         {
@@ -207,6 +192,7 @@ final class NativeSessions implements FixSessions
                 c.flush();
             }
         }
+        return true;
     }
 
     @Override

@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Test;
 
 import java.lang.management.ManagementFactory;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -13,29 +14,41 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ThreadCpuSamplerTest
 {
     @Test
-    void aThreadThatEndsBeforeTheStopIsCountedUpToItsLastSample() throws Exception
+    void aThreadStartedAfterTheStartIsCountedFromZeroToItsCpuTimeAtTheStop() throws Exception
     {
-        final long busyNanos = TimeUnit.MILLISECONDS.toNanos(200);
+        final long busyNanos = TimeUnit.MILLISECONDS.toNanos(100);
+        final CountDownLatch spent = new CountDownLatch(1);
+        final CountDownLatch release = new CountDownLatch(1);
+        final long[] used = new long[1];
         final ThreadCpuSampler sampler = ThreadCpuSampler.start();
         final Thread busy = new Thread(() ->
         {
             final var threads = ManagementFactory.getThreadMXBean();
-            long spin = 0;
             while (threads.getCurrentThreadCpuTime() < busyNanos)
             {
-                spin += System.identityHashCode(threads) & 1;
+                Thread.onSpinWait();
             }
-            System.out.print(spin > 0 ? "" : " ");
+            used[0] = threads.getCurrentThreadCpuTime();
+            spent.countDown();
+            try
+            {
+                release.await();
+            }
+            catch (final InterruptedException ex)
+            {
+                Thread.currentThread().interrupt();
+            }
         }, "busy-one");
         busy.start();
-        busy.join();
-        Thread.sleep(3 * ThreadCpuSampler.PERIOD_MILLIS);
+        spent.await();
 
         final Map<String, Long> cpu = sampler.stop();
+        release.countDown();
+        busy.join();
 
         final long counted = cpu.getOrDefault("busy-one", 0L);
-        assertTrue(counted >= busyNanos - TimeUnit.MILLISECONDS.toNanos(3 * ThreadCpuSampler.PERIOD_MILLIS) &&
-            counted <= busyNanos + TimeUnit.MILLISECONDS.toNanos(50), counted + " ns of " + cpu);
+        assertTrue(counted >= used[0] && counted <= used[0] + TimeUnit.MILLISECONDS.toNanos(5),
+            counted + " ns counted, " + used[0] + " used: " + cpu);
         assertFalse(cpu.containsKey("butb-thread-cpu-sampler"), cpu.toString());
     }
 

@@ -27,6 +27,10 @@ final class EventOrderNames
     private byte[] rowBytes;
     private int rowFrom;
     private int rowLength = -1;
+    /** Where {@link #locate} found a name's bytes. */
+    private byte[] found;
+    private int foundFrom;
+    private int foundLength;
 
     EventOrderNames(final Catalog catalog, final OrderNames names)
     {
@@ -56,21 +60,9 @@ final class EventOrderNames
      */
     void write(final TableOut out, final int owner, final String asWritten, final long clientOrderId)
     {
-        if (clientOrderId == 0)
+        if (locate(owner, asWritten, clientOrderId))
         {
-            out.field("");
-            return;
-        }
-        if (isCurrentRow(owner, clientOrderId))
-        {
-            out.text(rowBytes, rowFrom, rowLength);
-            return;
-        }
-        final OwnerIds o = ids == null ? null : ownerIds(owner, asWritten);
-        final long span = o == null ? 0 : o.span(clientOrderId);
-        if (span != 0)
-        {
-            out.text(o.arena(), (int)(span >>> 32), (int)span - 1);
+            out.text(found, foundFrom, foundLength);
         }
         else
         {
@@ -81,21 +73,37 @@ final class EventOrderNames
     /** Appends what {@link #write} writes to {@code text}. */
     TextBytes append(final TextBytes text, final int owner, final String asWritten, final long clientOrderId)
     {
+        return locate(owner, asWritten, clientOrderId) ? text.append(found, foundFrom, foundLength) :
+            text.append(name(owner, asWritten, clientOrderId).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * Points {@link #found} at the UTF-8 bytes of the name when they are at hand (the current row's, or the
+     * {@link OrderIds} table's); false when the name must be asked for ({@link #name}), as for no order (0).
+     */
+    private boolean locate(final int owner, final String asWritten, final long clientOrderId)
+    {
         if (clientOrderId == 0)
         {
-            return text;
+            return false;
         }
-        if (isCurrentRow(owner, clientOrderId))
+        if (rowLength >= 0 && clientOrderId == rowClientOrderId && owner == rowOwner)
         {
-            return text.append(rowBytes, rowFrom, rowLength);
+            found = rowBytes;
+            foundFrom = rowFrom;
+            foundLength = rowLength;
+            return true;
         }
         final OwnerIds o = ids == null ? null : ownerIds(owner, asWritten);
         final long span = o == null ? 0 : o.span(clientOrderId);
-        if (span != 0)
+        if (span == 0)
         {
-            return text.append(o.arena(), (int)(span >>> 32), (int)span - 1);
+            return false;
         }
-        return text.append(name(owner, asWritten, clientOrderId).getBytes(StandardCharsets.UTF_8));
+        found = o.arena();
+        foundFrom = (int)(span >>> 32);
+        foundLength = (int)span - 1;
+        return true;
     }
 
     /** What {@link #write} writes, as a string. */
@@ -108,11 +116,6 @@ final class EventOrderNames
         final String name = names.nameOf(owner >= 0 && owner < owners.length ?
             catalog.participant(owner).id() : asWritten, clientOrderId);
         return name != null ? name : "#" + clientOrderId;
-    }
-
-    private boolean isCurrentRow(final int owner, final long clientOrderId)
-    {
-        return rowLength >= 0 && clientOrderId == rowClientOrderId && owner == rowOwner;
     }
 
     private OwnerIds ownerIds(final int owner, final String asWritten)

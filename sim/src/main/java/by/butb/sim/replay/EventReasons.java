@@ -66,27 +66,31 @@ final class EventReasons
         }
     }
 
-    /** Writes the {@link #reason} of an event into {@code events}, the common ones without making a string. */
+    /**
+     * Writes the reason of an event into {@code events}: the reader's reason for a row it could not read, else the
+     * code's text with what makes it useful, the common ones without making a string.
+     */
     void write(final TableOut events, final EngineEvent e, final RowInfo info, final Instrument instrument,
         final MatchingEngine engine)
     {
-        final boolean rowReason = e.commandType == CommandType.INVALID && e.type == EventType.REJECTED &&
-            info.reason() != null;
-        if (!rowReason && e.code == ResultCode.OK && e.type != EventType.TRADE && !okHasContext(e))
+        if (e.commandType == CommandType.INVALID && e.type == EventType.REJECTED && info.reason() != null)
+        {
+            events.field(info.reason());
+            return;
+        }
+        if (e.code == ResultCode.OK && e.type != EventType.TRADE && !okHasContext(e))
         {
             events.field(CODE_FIELDS[e.code.ordinal()]);
+            return;
+        }
+        final TextBytes text = reasonBytes(e, info, instrument, engine);
+        if (text != null)
+        {
+            text.writeTo(events);
         }
         else
         {
-            final TextBytes text = rowReason ? null : reasonBytes(e, info, instrument, engine);
-            if (text != null)
-            {
-                text.writeTo(events);
-            }
-            else
-            {
-                events.field(reason(e, info, instrument, engine));
-            }
+            events.field(reason(e, info, instrument, engine));
         }
     }
 
@@ -137,11 +141,6 @@ final class EventReasons
             names.append(text, e.owner, info.owner(), e.clientOrderId);
     }
 
-    private String rowOrderId(final EngineEvent e, final RowInfo info)
-    {
-        return info.orderId() != null ? info.orderId() : names.name(e.owner, info.owner(), e.clientOrderId);
-    }
-
     private byte[] participantText(final int index)
     {
         return index >= 0 && index < participantText.length ? participantText[index] : EMPTY;
@@ -149,15 +148,12 @@ final class EventReasons
 
     /**
      * The code's fixed text plus what makes it useful: the offending value, the limit, the names; for the events
-     * {@link #reasonBytes} does not answer.
+     * {@link #reasonBytes} does not answer (a deposit reject, unknown order or remainder reaches here only without
+     * the instrument, owner or order id that would make it more than the code's text).
      */
     private String reason(final EngineEvent e, final RowInfo info, final Instrument instrument,
         final MatchingEngine engine)
     {
-        if (e.commandType == CommandType.INVALID && e.type == EventType.REJECTED && info.reason() != null)
-        {
-            return info.reason();
-        }
         final String text = e.code.text();
         return switch (e.code)
         {
@@ -179,14 +175,11 @@ final class EventReasons
             case PRICE_OUTSIDE_BAND -> instrument == null ? text : "price " + price(instrument, e.price) +
                 " is outside the band " + price(instrument, instrument.lowPrice()) + ".." +
                 price(instrument, instrument.highPrice());
-            case INSUFFICIENT_DEPOSIT -> text + depositContext(e, instrument, engine);
             case CURRENCY_MISMATCH -> instrument == null || e.owner < 0 ? text :
                 text + ": " + participantName(e.owner, "") + "'s deposit is in " +
                     catalog.participant(e.owner).currency() + ", " + instrument.symbol() + " trades in " +
                     instrument.currency();
-            case DUPLICATE_ORDER_ID -> text + " '" + rowOrderId(e, info) + "'";
-            case UNKNOWN_ORDER -> text + (info.exchangeOrderId().isEmpty() ? " '" + rowOrderId(e, info) + "'" :
-                " (exchange_order_id " + info.exchangeOrderId() + ")");
+            case UNKNOWN_ORDER -> text + " (exchange_order_id " + info.exchangeOrderId() + ")";
             case REPLACE_QUANTITY_NOT_ABOVE_FILLED -> instrument == null ? text :
                 text + " (" + quantity(instrument, e.filled) + " filled)";
             case UNKNOWN_COUNTERPARTY -> text + " '" + info.counterparty() + "'";
@@ -194,9 +187,6 @@ final class EventReasons
             case UNKNOWN_LOT -> text + (info.exchangeOrderId().isEmpty() ?
                 " '" + info.counterpartyOrderId() + "' of " + info.counterparty() :
                 " (exchange_order_id " + info.exchangeOrderId() + ")");
-            case IOC_REMAINDER, MARKET_REMAINDER -> instrument == null ? text :
-                text + " (" + quantity(instrument, e.quantity - e.filled) + " of " + quantity(instrument, e.quantity) +
-                    " not filled)";
             default -> text;
         };
     }
@@ -256,28 +246,10 @@ final class EventReasons
         return who.toString();
     }
 
-    private String depositContext(final EngineEvent e, final Instrument instrument, final MatchingEngine engine)
-    {
-        if (instrument == null || e.owner < 0)
-        {
-            return "";
-        }
-        final String currency = catalog.participant(e.owner).currency();
-        final String free = money(engine.freeDeposit(e.owner)) + " " + currency;
-        if (e.commandType == CommandType.NEW_ORDER)
-        {
-            final long valuePrice = e.orderType == OrderType.MARKET ? instrument.highPrice() : e.price;
-            final long notional = instrument.notional(valuePrice, e.quantity);
-            if (notional >= 0)
-            {
-                return ": the order needs " + money(rules.guarantee(notional)) + " " + currency + ", " +
-                    participantName(e.owner, "") + " has " + free + " free";
-            }
-        }
-        return ": " + participantName(e.owner, "") + " has " + free + " free";
-    }
-
-    /** {@link #reason} of INSUFFICIENT_DEPOSIT for a known instrument and owner: {@link #depositContext}. */
+    /**
+     * The reason of INSUFFICIENT_DEPOSIT for a known instrument and owner: what the order needs and what the owner has
+     * free.
+     */
     private TextBytes depositReason(final EngineEvent e, final Instrument instrument, final MatchingEngine engine)
     {
         final TextBytes text = reasonText.clear().append(CODE_TEXTS[e.code.ordinal()]);
@@ -357,11 +329,6 @@ final class EventReasons
             texts[code.ordinal()] = asFields ? CsvOut.encoded(code.text()) : utf8(code.text());
         }
         return texts;
-    }
-
-    static String money(final long minorUnits)
-    {
-        return FixedPoint.format(minorUnits, Instrument.MONEY_SCALE);
     }
 
     private static byte[] utf8(final String text)
