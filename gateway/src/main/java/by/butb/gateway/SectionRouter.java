@@ -79,13 +79,10 @@ final class SectionRouter
         {
             cluster = 0;
         }
-        if (c.type == CommandType.NEW_ORDER || c.type == CommandType.LOT_OFFER || c.type == CommandType.LOT_BID)
+        final long opened = opened(c);
+        if (valid(c.beneficialOwner(), opened))
         {
-            note(c.beneficialOwner(), c.clientOrderId, cluster);
-        }
-        else if (c.type == CommandType.REPLACE)
-        {
-            note(c.beneficialOwner(), c.newClientOrderId, cluster);
+            onTheirWay.put(MatchingEngine.clientOrderKey(c.beneficialOwner(), opened), cluster);
         }
         return cluster;
     }
@@ -93,14 +90,22 @@ final class SectionRouter
     /** {@code c}, routed by {@link #route}, is applied to its mirror: its mirror answers for its order from now on. */
     void applied(final Command c)
     {
-        if (c.type == CommandType.NEW_ORDER || c.type == CommandType.LOT_OFFER || c.type == CommandType.LOT_BID)
+        final long opened = opened(c);
+        if (valid(c.beneficialOwner(), opened))
         {
-            forget(c.beneficialOwner(), c.clientOrderId);
+            onTheirWay.remove(MatchingEngine.clientOrderKey(c.beneficialOwner(), opened));
         }
-        else if (c.type == CommandType.REPLACE)
+    }
+
+    /** The client order id of the order {@code c} opens (a new order, lot, bid, or a replace's new id), or 0. */
+    private static long opened(final Command c)
+    {
+        return switch (c.type)
         {
-            forget(c.beneficialOwner(), c.newClientOrderId);
-        }
+            case NEW_ORDER, LOT_OFFER, LOT_BID -> c.clientOrderId;
+            case REPLACE -> c.newClientOrderId;
+            default -> 0;
+        };
     }
 
     private int holding(final int owner, final long clientOrderId)
@@ -122,22 +127,6 @@ final class SectionRouter
             }
         }
         return 0;
-    }
-
-    private void note(final int owner, final long clientOrderId, final int cluster)
-    {
-        if (valid(owner, clientOrderId))
-        {
-            onTheirWay.put(MatchingEngine.clientOrderKey(owner, clientOrderId), cluster);
-        }
-    }
-
-    private void forget(final int owner, final long clientOrderId)
-    {
-        if (valid(owner, clientOrderId))
-        {
-            onTheirWay.remove(MatchingEngine.clientOrderKey(owner, clientOrderId));
-        }
     }
 
     private boolean valid(final int owner, final long clientOrderId)
