@@ -187,6 +187,28 @@ public final class LiveOrders
         return byClientKey.get(owner, clientOrderId);
     }
 
+    /** The client-order index entry where the lookup of this key starts: see {@code MatchingEngine.touch}. */
+    public long touchIndex(final int owner, final long clientOrderId)
+    {
+        return byClientKey.touch(owner, clientOrderId);
+    }
+
+    /**
+     * What unlinking the order of this key reads: the order and its neighbours in its price level; 0 when there is
+     * no such order. See {@code MatchingEngine.touch}.
+     */
+    public long touchOrder(final int owner, final long clientOrderId)
+    {
+        final Order order = byClientKey.get(owner, clientOrderId);
+        if (order == null)
+        {
+            return 0;
+        }
+        final Order prev = order.prev;
+        final Order next = order.next;
+        return order.leaves + (prev == null ? 0 : prev.leaves) + (next == null ? 0 : next.leaves);
+    }
+
     public boolean containsClientOrderId(final int owner, final long clientOrderId)
     {
         return byClientKey.contains(owner, clientOrderId);

@@ -184,24 +184,39 @@ public final class FixedPoint
             out[p++] = '-';
         }
         final long magnitude = Math.abs(value);
-        final long unit = POW10[scale];
-        p = writeDigits(out, p, magnitude / unit, 1);
+        final long whole = wholePart(magnitude, scale);
+        p = writeDigits(out, p, whole, 1);
         if (scale > 0)
         {
             out[p++] = '.';
-            p = writeDigits(out, p, magnitude % unit, scale);
+            p = writeDigits(out, p, magnitude - whole * POW10[scale], scale);
         }
         return p;
+    }
+
+    /**
+     * {@code magnitude / 10^scale}: by a constant divisor for the usual scales, which the compiler turns into a
+     * multiplication, where dividing by a variable takes a hardware division of some tens of cycles.
+     */
+    private static long wholePart(final long magnitude, final int scale)
+    {
+        return switch (scale)
+        {
+            case 0 -> magnitude;
+            case 1 -> magnitude / 10;
+            case 2 -> magnitude / 100;
+            case 3 -> magnitude / 1_000;
+            case 4 -> magnitude / 10_000;
+            default -> magnitude / POW10[scale];
+        };
     }
 
     /** The decimal digits of {@code value >= 0}, zero-padded on the left to at least {@code width}. */
     private static int writeDigits(final byte[] out, final int at, final long value, final int width)
     {
-        int digits = 1;
-        while (digits < POW10.length && value >= POW10[digits])
-        {
-            digits++;
-        }
+        // floor(log10(2) * bit length) is the digit count less one, or the digit count when value is below its power.
+        final int estimate = (64 - Long.numberOfLeadingZeros(value | 1)) * 1233 >>> 12;
+        final int digits = value >= POW10[estimate] ? estimate + 1 : Math.max(1, estimate);
         final int end = at + Math.max(digits, width);
         int p = end;
         long rest = value;

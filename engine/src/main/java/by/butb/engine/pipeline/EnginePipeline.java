@@ -116,7 +116,7 @@ public final class EnginePipeline implements AutoCloseable
         // One event list, reused for every command on the logic thread, stays hot in the cache.
         final EventList events = new EventList(64);
         final RingBuffer<EventSlot> stage = outputRing;
-        final EventHandler<CommandSlot> apply = (slot, sequence, endOfBatch) ->
+        final EventHandler<CommandSlot> apply = new BatchLookahead(ring, engine, (slot, sequence, endOfBatch) ->
         {
             events.clear();
             engine.process(slot.command, events);
@@ -125,7 +125,7 @@ public final class EnginePipeline implements AutoCloseable
                 stageEvents(stage, events);
             }
             publish(slot.command, events, engine, outputJournal, listenerArray, endOfBatch);
-        };
+        });
         if (journal == null)
         {
             logicHandler = apply;
@@ -240,6 +240,12 @@ public final class EnginePipeline implements AutoCloseable
             this.journal = journal;
             this.ring = ring;
             this.apply = apply;
+        }
+
+        @Override
+        public void onBatchStart(final long batchSize, final long queueDepth)
+        {
+            apply.onBatchStart(batchSize, queueDepth);
         }
 
         @Override
