@@ -6,8 +6,8 @@ import by.butb.engine.pipeline.EnginePipeline;
 
 /**
  * Collects the commands read from a file and submits them to the pipeline {@link #SIZE} at a time, so that the
- * engine's thread is woken, and the ring's cursor published, once a batch instead of once a command. Reading thread
- * only.
+ * engine's thread is woken, and the ring's cursor published, once a batch instead of once a command; the order ids
+ * pending for them are numbered first. Reading thread only.
  */
 final class CommandBatch
 {
@@ -17,11 +17,14 @@ final class CommandBatch
         (slot, batch) -> slot.copyFrom(batch.commands[batch.copied++]);
 
     private final Command[] commands = new Command[SIZE];
+    private final PendingOrderIds pendingIds;
     private int count;
     private int copied;
 
-    CommandBatch()
+    /** @param pendingIds the order ids of the commands added that wait to be numbered. */
+    CommandBatch(final PendingOrderIds pendingIds)
     {
+        this.pendingIds = pendingIds;
         for (int i = 0; i < SIZE; i++)
         {
             commands[i] = new Command();
@@ -53,6 +56,7 @@ final class CommandBatch
         {
             return;
         }
+        pendingIds.number();
         copied = 0;
         pipeline.submit(COPY, this, count);
         final Command filling = commands[count % SIZE];

@@ -136,27 +136,22 @@ public final class CsvOut implements TableOut
             return this;
         }
         final int end = from + length;
-        boolean quote = utf8[from] == ' ' || utf8[from] == '#' || utf8[end - 1] == ' ';
-        int quotes = 0;
-        for (int i = from; i < end; i++)
+        if (utf8[from] != ' ' && utf8[from] != '#' && utf8[end - 1] != ' ' && !hasSeparators(utf8, from, end))
         {
-            final byte b = utf8[i];
-            if (b == '"')
-            {
-                quotes++;
-            }
-            else if (b == ',' || b == '\n' || b == '\r')
-            {
-                quote = true;
-            }
-        }
-        room(length + quotes + 2);
-        if (!quote && quotes == 0)
-        {
+            room(length);
             System.arraycopy(utf8, from, buffer, position, length);
             position += length;
             return this;
         }
+        int quotes = 0;
+        for (int i = from; i < end; i++)
+        {
+            if (utf8[i] == '"')
+            {
+                quotes++;
+            }
+        }
+        room(length + quotes + 2);
         final byte[] b = buffer;
         int p = position;
         b[p++] = '"';
@@ -192,6 +187,29 @@ public final class CsvOut implements TableOut
         return names;
     }
 
+
+    /** Whether {@code utf8[from, end)} has a comma, quote or line end, which a field must be quoted for. */
+    private static boolean hasSeparators(final byte[] utf8, final int from, final int end)
+    {
+        int i = from;
+        for (; i + Long.BYTES <= end; i += Long.BYTES)
+        {
+            final long word = ByteWords.word(utf8, i);
+            if ((ByteWords.equalBytes(word, ByteWords.COMMAS) | ByteWords.equalBytes(word, ByteWords.QUOTES) |
+                ByteWords.equalBytes(word, ByteWords.NEWLINES) | ByteWords.equalBytes(word, ByteWords.RETURNS)) != 0)
+            {
+                return true;
+            }
+        }
+        for (; i < end; i++)
+        {
+            if (utf8[i] == ',' || utf8[i] == '"' || utf8[i] == '\n' || utf8[i] == '\r')
+            {
+                return true;
+            }
+        }
+        return false;
+    }
     @Override
     public CsvOut field(final long value)
     {

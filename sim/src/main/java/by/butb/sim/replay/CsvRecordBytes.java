@@ -151,9 +151,31 @@ final class CsvRecordBytes
         int i = from;
         int fieldStart = from;
         int n = 0;
-        int bits = 0;
-        int next = -1;
-        while (i < limit)
+        long bits = 0;
+        int end = -1;
+        // Eight bytes at a time: the commas, line ends and quotes of a word found by their bit positions.
+        while (end < 0 && i + Long.BYTES <= limit)
+        {
+            final long word = ByteWords.word(b, i);
+            long special = ByteWords.equalBytes(word, ByteWords.COMMAS) |
+                ByteWords.equalBytes(word, ByteWords.NEWLINES) | ByteWords.equalBytes(word, ByteWords.QUOTES) |
+                ByteWords.equalBytes(word, ByteWords.RETURNS);
+            while (special != 0)
+            {
+                final int at = i + ByteWords.firstByte(special);
+                if (b[at] != ',')
+                {
+                    end = at;
+                    break;
+                }
+                n = addField(n, fieldStart - from, at - from);
+                fieldStart = at + 1;
+                special &= special - 1;
+            }
+            bits |= end < 0 ? word : word & (1L << (end - i << 3)) - 1;
+            i += Long.BYTES;
+        }
+        for (; end < 0 && i < limit; i++)
         {
             final byte c = b[i];
             if (c == ',')
@@ -161,35 +183,40 @@ final class CsvRecordBytes
                 n = addField(n, fieldStart - from, i - from);
                 fieldStart = i + 1;
             }
-            else if (c == '\n')
+            else if (c == '\n' || c == '"' || c == '\r')
             {
-                next = i + 1;
-                break;
+                end = i;
             }
-            else if (c == '"' || c == '\r')
+            else
             {
-                if (c == '"' || i + 1 >= limit || b[i + 1] != '\n')
-                {
-                    return false;
-                }
-                next = i + 2;
-                break;
+                bits |= c;
             }
-            bits |= c;
-            i++;
         }
-        if (next < 0)
+        final int next;
+        if (end < 0 || b[end] == '"')
         {
             return false;
         }
-        fields = addField(n, fieldStart - from, i - from);
-        length = i - from;
+        else if (b[end] == '\n')
+        {
+            next = end + 1;
+        }
+        else if (end + 1 < limit && b[end + 1] == '\n')
+        {
+            next = end + 2;
+        }
+        else
+        {
+            return false;
+        }
+        fields = addField(n, fieldStart - from, end - from);
+        length = end - from;
         if (length > record.length)
         {
             record = new byte[Math.max(2 * record.length, length)];
         }
         System.arraycopy(b, from, record, 0, length);
-        plain = (bits & 0x80) == 0;
+        plain = (bits & ByteWords.HIGH_BITS) == 0;
         recordLine = line++;
         position = next;
         return true;

@@ -24,23 +24,27 @@ public final class OrderFileRows
     private final OrderFileReader reader;
     private final Map<String, Integer> columns;
     private final PlainOrderRows plain;
+    private final PendingOrderIds pendingIds;
     /** Whether the row last read was read from its bytes ({@link PlainOrderRows}). */
     private boolean lastPlain;
 
     /**
      * Reads the header.
      *
-     * @param reader reads the rows that are not plain, with the same catalog and ids.
+     * @param reader     reads the rows that are not plain, with the same catalog and ids.
+     * @param pendingIds where the order ids of plain rows wait to be numbered: {@link PendingOrderIds#number} them
+     *                   before the commands {@link #read} gave are used.
      * @throws CsvException when the file has no header or the header lacks a required column or repeats one.
      */
-    public OrderFileRows(final String name, final InputStream in, final Catalog catalog, final OrderIds ids,
-        final OrderFileReader reader)
+    OrderFileRows(final String name, final InputStream in, final Catalog catalog, final OrderIds ids,
+        final OrderFileReader reader, final PendingOrderIds pendingIds)
     {
         this.name = name;
         this.records = new CsvRecordBytes(name, in);
         this.reader = reader;
+        this.pendingIds = pendingIds;
         this.columns = header();
-        this.plain = new PlainOrderRows(catalog, ids, reader, columns);
+        this.plain = new PlainOrderRows(catalog, ids, reader, pendingIds, columns);
     }
 
     /** Whether the header has this column. */
@@ -68,12 +72,20 @@ public final class OrderFileRows
         return records.line();
     }
 
-    /** Fills {@code cmd} from the current row and returns the row's text and reason, as {@link OrderFileReader}. */
+    /**
+     * Fills {@code cmd} from the current row and returns the row's text and reason, as {@link OrderFileReader}; the
+     * client order id of a plain row once the pending ids are numbered.
+     */
     public RowInfo read(final Command cmd)
     {
         final RowInfo info = plain.read(records, columns.size(), cmd);
         lastPlain = info != null;
-        return lastPlain ? info : reader.read(CsvRow.of(name, records.line(), columns, records.texts()), cmd);
+        if (lastPlain)
+        {
+            return info;
+        }
+        pendingIds.number();
+        return reader.read(CsvRow.of(name, records.line(), columns, records.texts()), cmd);
     }
 
     /**

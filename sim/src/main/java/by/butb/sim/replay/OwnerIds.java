@@ -35,8 +35,6 @@ public final class OwnerIds
     /** Two words per entry: hash and number, key. */
     private long[] table = new long[128];
     private int used;
-    /** What {@link #touch} read last: kept so that the read is not optimised away. */
-    private long touched;
     private int next = 1;
 
     /** The hash {@link #idOf(byte[], int, int, int)} wants: of the UTF-8 bytes, equal to String's for ASCII. */
@@ -111,13 +109,13 @@ public final class OwnerIds
     }
 
     /**
-     * Reads the table entry where the id with this {@link #hash} is looked for first, so that the memory is on its
-     * way into the cache while the caller does other work before {@link #idOf(byte[], int, int, int)}.
+     * The table entry where the id with this {@link #hash} is looked for first: reading it brings that memory into the
+     * cache before {@link #idOf(byte[], int, int, int)} ({@link PendingOrderIds} reads many in a row).
      */
-    public void touch(final int hash)
+    long touch(final int hash)
     {
         final long[] t = table;
-        touched = t[2 * slot(hash, (t.length >> 1) - 1)];
+        return t[2 * slot(hash, (t.length >> 1) - 1)];
     }
 
     /** An id's length (at most 255) in the top byte, its first {@link #INLINE} bytes below, the first lowest. */

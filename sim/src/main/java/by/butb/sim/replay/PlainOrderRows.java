@@ -20,9 +20,10 @@ import java.util.Map;
  * {@link OrderFileReader} gives for them: NEW limit orders and CANCELs by order id, of a participant and instrument
  * the catalog knows, no on_behalf_of, every field in its plain form (a common-form time, exact upper-case words,
  * decimals {@link FixedPoint#parseShort} reads, an order id of at most {@link OrderFileReader#MAX_ORDER_ID_LENGTH}
- * characters and no control character), in an all-ASCII record without quotes. For any other row it answers null
- * before it has numbered an id or noted a time (at most the participant's id table exists now, empty), and the row
- * goes to {@link OrderFileReader}. Not thread-safe: the reading thread.
+ * characters and no control character), in an all-ASCII record without quotes. A row's order id waits in
+ * {@link PendingOrderIds} to be numbered into its command. For any other row it answers null before it has added an
+ * id or noted a time (at most the participant's id table exists now, empty), and the row goes to
+ * {@link OrderFileReader}. Not thread-safe: the reading thread.
  */
 final class PlainOrderRows
 {
@@ -53,6 +54,7 @@ final class PlainOrderRows
     private final Catalog catalog;
     private final OrderIds ids;
     private final OrderFileReader reader;
+    private final PendingOrderIds pending;
     private final ByteNames participants;
     private final ByteNames instruments;
     /** Per catalog participant, its order ids once it has used one. */
@@ -72,13 +74,17 @@ final class PlainOrderRows
     private final RowInfo[] newRows;
     private final RowInfo[] cancelRows;
 
-    /** @param reader the reader of the rows that are not plain, whose last good row time is kept up to date. */
+    /**
+     * @param reader  the reader of the rows that are not plain, whose last good row time is kept up to date.
+     * @param pending where a row's order id waits to be numbered into its command.
+     */
     PlainOrderRows(final Catalog catalog, final OrderIds ids, final OrderFileReader reader,
-        final Map<String, Integer> header)
+        final PendingOrderIds pending, final Map<String, Integer> header)
     {
         this.catalog = catalog;
         this.ids = ids;
         this.reader = reader;
+        this.pending = pending;
         participants = new ByteNames(catalog.participants().stream().map(Participant::id).toList());
         instruments = new ByteNames(catalog.instruments().stream().map(Instrument::symbol).toList());
         owners = new OwnerIds[catalog.participants().size()];
@@ -92,7 +98,8 @@ final class PlainOrderRows
     }
 
     /**
-     * Fills {@code cmd} (cleared first) from a plain record and returns its row, or returns null when the record is
+     * Fills {@code cmd} (cleared first) from a plain record, but for its client order id, which is set once the pending
+     * ids are {@linkplain PendingOrderIds#number numbered}, and returns its row; or returns null when the record is
      * not a plain row ({@code cmd} may then be partly filled).
      */
     RowInfo read(final CsvRecordBytes record, final int columns, final Command cmd)
@@ -109,7 +116,6 @@ final class PlainOrderRows
             return null;
         }
         final int idHash = OwnerIds.hash(b, from[ORDER_ID], to[ORDER_ID] - from[ORDER_ID]);
-        owner(participant).touch(idHash);
         final long time;
         try
         {
@@ -155,9 +161,7 @@ final class PlainOrderRows
         cmd.timeInForce = TIME_IN_FORCE_VALUES[tif];
         cmd.price = price;
         cmd.quantity = quantity;
-        final OwnerIds owner = owner(participant);
-        cmd.clientOrderId = orderId(owner, b, idHash);
-        owner.setInstrument(cmd.clientOrderId, cmd.instrument);
+        pending.addNew(owner(participant), cmd, b, from[ORDER_ID], to[ORDER_ID] - from[ORDER_ID], idHash);
         reader.rowTimeRead(cmd.timeNanos);
         final int key = ((participant * instrumentCount + instrumentIndex) * SIDE_VALUES.length + side) *
             TIME_IN_FORCE_VALUES.length + tif;
@@ -178,8 +182,8 @@ final class PlainOrderRows
             }
         }
         cmd.type = CommandType.CANCEL;
-        final OwnerIds owner = owner(participant);
-        cmd.clientOrderId = orderId(owner, record.bytes(), idHash);
+        pending.addCancel(owner(participant), cmd, record.bytes(), from[ORDER_ID], to[ORDER_ID] - from[ORDER_ID],
+            idHash);
         reader.rowTimeRead(cmd.timeNanos);
         final RowInfo known = cancelRows[participant];
         return known != null ? known : (cancelRows[participant] = new RowInfo(0, catalog.participant(participant).id(),
@@ -249,11 +253,6 @@ final class PlainOrderRows
             }
         }
         return true;
-    }
-
-    private long orderId(final OwnerIds owner, final byte[] b, final int hash)
-    {
-        return owner.idOf(b, from[ORDER_ID], to[ORDER_ID] - from[ORDER_ID], hash);
     }
 
     private long decimal(final byte[] b, final int column, final int scale)

@@ -152,7 +152,8 @@ public final class Replay
         final EngineContext context = new EngineContext();
         final PendingRows rows = new PendingRows(context.ringSize());
         final EnginePipeline[] pipeline = new EnginePipeline[1];
-        final CommandBatch batch = new CommandBatch();
+        final PendingOrderIds pendingIds = new PendingOrderIds();
+        final CommandBatch batch = new CommandBatch(pendingIds);
         // Written by the engine's thread, read by this one only after draining the pipeline (nothing in flight); kept
         // only when rows can name orders by exchange_order_id.
         final Map<Long, Integer> liveOrderInstruments = new Long2ObjectHashMap<>();
@@ -162,7 +163,8 @@ public final class Replay
             pipeline[0].drain();
             return liveOrderInstruments.getOrDefault(exchangeOrderId, Command.UNKNOWN);
         });
-        final OrderFileRows file = new OrderFileRows(options.orders().name(), orders, catalog, ids, reader);
+        final OrderFileRows file = new OrderFileRows(options.orders().name(), orders, catalog, ids, reader,
+            pendingIds);
         final ReplayStats stats = new ReplayStats(catalog.instruments().size());
         try (TableOut events = options.format().create(temp, EVENTS_FILE, ReplayListener.eventColumns(catalog));
              TableOut trades = options.format().create(temp, TRADES_FILE, ReplayListener.tradeColumns(catalog)))
@@ -232,7 +234,8 @@ public final class Replay
                 }
                 final long commands = pipeline[0].submittedCommands();
                 final long hash = pipeline[0].engine().stateHash();
-                final String summary = Summary.render(options, catalog, stats, pipeline[0].engine(), commands);
+                final String summary = Summary.render(options, catalog, stats, pipeline[0].engine(), commands,
+                    hash);
                 try (Writer w = writer(temp.resolve(SUMMARY_FILE)))
                 {
                     w.write(summary);

@@ -21,9 +21,12 @@ final class Summary
     {
     }
 
-    /** Call after the pipeline is drained (it queries the engine). */
+    /**
+     * Call after the pipeline is drained (it queries the engine); {@code stateHash} is the engine's
+     * {@link MatchingEngine#stateHash()}, which the caller has computed once already.
+     */
     static String render(final Replay.Options options, final Catalog catalog, final ReplayStats stats,
-        final MatchingEngine engine, final long commands)
+        final MatchingEngine engine, final long commands, final long stateHash)
     {
         final StringBuilder s = new StringBuilder(2048);
         s.append("BUTB replay summary\n");
@@ -95,7 +98,7 @@ final class Summary
         s.append('\n');
         appendDeposits(s, catalog, engine);
         s.append('\n');
-        line(s, "state hash", String.format("%016x", engine.stateHash()));
+        line(s, "state hash", String.format("%016x", stateHash));
         return s.toString();
     }
 

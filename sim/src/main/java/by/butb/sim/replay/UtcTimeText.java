@@ -4,8 +4,8 @@ import java.time.Instant;
 
 /**
  * Writes epoch nanoseconds as {@link Instant#toString} does ({@code 2024-03-01T09:00:00.125Z}: the fraction in
- * groups of three digits, none when zero) as ASCII bytes, reusing the text of the last second it wrote: the times
- * of an output file mostly share their second with the one before. Not thread-safe: one per writing thread.
+ * groups of three digits, none when zero) as ASCII bytes, reusing the text of the last minute it wrote: the times
+ * of an output file mostly share their minute with the one before. Not thread-safe: one per writing thread.
  */
 final class UtcTimeText
 {
@@ -13,10 +13,12 @@ final class UtcTimeText
     static final int MAX_LENGTH = 40;
 
     private static final long NANOS_PER_SECOND = 1_000_000_000L;
+    private static final int SECONDS_PER_MINUTE = 60;
 
-    private long second = Long.MIN_VALUE;
-    private final byte[] secondText = new byte[MAX_LENGTH];
-    private int secondLength;
+    private long minute = Long.MIN_VALUE;
+    /** The text of {@link #minute}'s first second up to its seconds: {@code 2024-03-01T09:00:}. */
+    private final byte[] minuteText = new byte[MAX_LENGTH];
+    private int minuteLength;
 
     /**
      * Writes the time of {@code nanos} (epoch nanoseconds, UTC) into {@code out} from {@code at}, which has room for
@@ -30,14 +32,15 @@ final class UtcTimeText
         {
             return ascii(out, at, Instant.ofEpochSecond(s, nano).toString());
         }
-        if (s != second)
+        final long m = s / SECONDS_PER_MINUTE;
+        if (m != minute)
         {
-            final String text = Instant.ofEpochSecond(s).toString();
-            secondLength = ascii(secondText, 0, text.substring(0, text.length() - 1));
-            second = s;
+            final String text = Instant.ofEpochSecond(m * SECONDS_PER_MINUTE).toString();
+            minuteLength = ascii(minuteText, 0, text.substring(0, text.length() - "00Z".length()));
+            minute = m;
         }
-        System.arraycopy(secondText, 0, out, at, secondLength);
-        int p = at + secondLength;
+        System.arraycopy(minuteText, 0, out, at, minuteLength);
+        int p = digits(out, at + minuteLength, (int)(s % SECONDS_PER_MINUTE), 2);
         if (nano != 0)
         {
             out[p++] = '.';

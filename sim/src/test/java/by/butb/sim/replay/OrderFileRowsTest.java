@@ -145,12 +145,15 @@ class OrderFileRowsTest
         final OrderFileReader reader = new OrderFileReader(CATALOG, ids, INSTRUMENT_OF_EXCHANGE_ORDER);
         try
         {
+            final PendingOrderIds pending = new PendingOrderIds();
             final OrderFileRows file = new OrderFileRows("orders.csv", new Chunked(bytes, chunk), CATALOG, ids,
-                reader);
+                reader, pending);
             while (file.next())
             {
                 final Command cmd = new Command();
-                rows.add(describe(file.read(cmd), cmd, ids));
+                final RowInfo row = file.read(cmd);
+                pending.number();
+                rows.add(describe(row, cmd, ids));
             }
             return rows;
         }
