@@ -1,14 +1,27 @@
 package by.butb.gateway;
 
+import java.util.Locale;
+
 /** The FIX session layer a {@link GatewayServer} runs ({@link GatewayOptions#fixEngine}). */
 public enum FixEngine
 {
-    /** QuickFIX/J 2.x over MINA: every documented message and mechanism. */
+    /**
+     * QuickFIX/J 2.x over MINA ({@code serve --fix-engine qfj}): the same messages and mechanisms as {@link #NATIVE};
+     * it alone takes {@link GatewayOptions#storedMessages} {@link GatewayOptions#STORE_ALL} and
+     * {@link GatewayOptions#sessionQueueCapacity}. Its {@code fixStoreDirectory} holds QuickFIX/J's file store.
+     */
     QFJ,
     /**
-     * The gateway's own session layer (stage 1): logon, heartbeats, sequence numbers, resend and sequence reset,
-     * plain orders (new, cancel, cancel/replace) with their reports, and market data; parties, brokers' clients,
-     * address deals and lots are refused with a BusinessMessageReject. No {@code --fix-store}.
+     * The gateway's own session layer, the default: logon, heartbeats, sequence numbers, resend and sequence reset,
+     * orders (new, cancel, cancel/replace) with every mechanism and their reports, and market data; other
+     * application messages are answered with a BusinessMessageReject. Its {@code fixStoreDirectory} holds
+     * its own session store files ({@code *.native-fix-session}).
      */
-    NATIVE
+    NATIVE;
+
+    /** The name {@code serve --fix-engine} takes: {@code qfj} or {@code native}. */
+    public String optionValue()
+    {
+        return name().toLowerCase(Locale.ROOT);
+    }
 }

@@ -36,6 +36,8 @@ public final class GatewayOptions
     public static final int DEFAULT_MAX_MARKET_DATA_SYMBOLS = 64;
     /** Live market-data subscriptions per session by default (see {@link #maxMarketDataSubscriptions}). */
     public static final int DEFAULT_MAX_MARKET_DATA_SUBSCRIPTIONS = 64;
+    /** Inbound messages QuickFIX/J queues per session by default (see {@link #sessionQueueCapacity}). */
+    public static final int DEFAULT_SESSION_QUEUE_CAPACITY = 1_000;
     private static final Logger LOG = LoggerFactory.getLogger(GatewayServer.class);
 
     Catalog catalog;
@@ -47,7 +49,8 @@ public final class GatewayOptions
     String compId = DEFAULT_COMP_ID;
     WaitStrategyName waitStrategy = WaitStrategyName.BLOCKING;
     LongSupplier clockNanos = EngineSubmitter::systemClockNanos;
-    int sessionQueueCapacity = 1_000;
+    /** 0: not set ({@link #DEFAULT_SESSION_QUEUE_CAPACITY} with QuickFIX/J). */
+    int sessionQueueCapacity;
     int maxScheduledWrites = 100_000;
     boolean checkLatency = true;
     long logonTimeoutMillis = 10_000;
@@ -56,7 +59,7 @@ public final class GatewayOptions
     int expectedOrders;
     boolean clientTime;
     int storedMessages = DEFAULT_STORED_MESSAGES;
-    FixEngine fixEngine = FixEngine.QFJ;
+    FixEngine fixEngine = FixEngine.NATIVE;
     int maxMessageSize = DEFAULT_MAX_MESSAGE_SIZE;
     int maxBytesBeforeLogon = DEFAULT_MAX_BYTES_BEFORE_LOGON;
     long logonRefusalDelayMillis = 1_000;
@@ -114,7 +117,10 @@ public final class GatewayOptions
         return this;
     }
 
-    /** Where QuickFIX/J keeps sequence numbers and sent messages; null (default) keeps them in memory. */
+    /**
+     * Where the FIX engine keeps each session's sequence numbers and sent messages across restarts (each engine its
+     * own files, see {@link FixEngine}); null (default) keeps them in memory.
+     */
     public GatewayOptions fixStoreDirectory(final Path fixStoreDirectory)
     {
         this.fixStoreDirectory = fixStoreDirectory;
@@ -142,11 +148,12 @@ public final class GatewayOptions
     }
 
     /**
-     * Inbound messages queued per session before the socket reader waits for the session's thread (default
-     * 1,000; at least 2). A small queue keeps a backlog in the socket buffers rather than in the heap: with
-     * 10,000, messages that waited long enough to be promoted made collections take most of the time under
-     * overload (50,000 orders/s offered to one session: 17,700-24,000 carried over 10 s, against ~44,000 with
-     * 1,000; docs/gateway.md).
+     * QuickFIX/J engine only ({@link FixEngine#QFJ}; the native engine has no such queue and refuses it at start):
+     * inbound messages queued per session before the socket reader waits for the session's thread (default
+     * {@value #DEFAULT_SESSION_QUEUE_CAPACITY}; at least 2). A small queue keeps a backlog in the socket buffers
+     * rather than in the heap: with 10,000, messages that waited long enough to be promoted made collections take
+     * most of the time under overload (50,000 orders/s offered to one session: 17,700-24,000 carried over 10 s,
+     * against ~44,000 with 1,000; docs/gateway.md).
      */
     public GatewayOptions sessionQueueCapacity(final int capacity)
     {
@@ -223,7 +230,10 @@ public final class GatewayOptions
         return this;
     }
 
-    /** The FIX session layer (default {@link FixEngine#QFJ}); see {@link FixEngine#NATIVE} for what it supports. */
+    /**
+     * The FIX session layer (default {@link FixEngine#NATIVE}); {@link FixEngine#QFJ} runs QuickFIX/J, needed for
+     * {@link #storedMessages} {@link #STORE_ALL} and {@link #sessionQueueCapacity}.
+     */
     public GatewayOptions fixEngine(final FixEngine engine)
     {
         this.fixEngine = Objects.requireNonNull(engine);
@@ -235,8 +245,8 @@ public final class GatewayOptions
      * {@value #DEFAULT_STORED_MESSAGES}): a participant that reconnects gets what it missed as a resend, as long
      * as it is among the last {@code n}; older messages are answered with a SequenceReset-GapFill (lost to it).
      * {@link #STORE_ALL} keeps every message for the life of the server (QuickFIX/J's memory store: the heap
-     * grows with the traffic); 0 keeps none (every resend is a gap fill). Ignored with a
-     * {@link #fixStoreDirectory}, which keeps all messages on disk.
+     * grows with the traffic; {@link FixEngine#QFJ} only, the native engine refuses it at start); 0 keeps none
+     * (every resend is a gap fill). Ignored with a {@link #fixStoreDirectory}, which keeps all messages on disk.
      */
     public GatewayOptions storedMessages(final int n)
     {

@@ -37,7 +37,8 @@ import java.util.concurrent.TimeUnit;
  * }
  * }</pre>
  *
- * QuickFIX/J keeps sessions in a JVM-wide registry: run one server per JVM at a time.
+ * With {@link FixEngine#QFJ}: QuickFIX/J keeps sessions in a JVM-wide registry, so run one such server per JVM at a
+ * time.
  */
 public final class GatewayServer implements AutoCloseable
 {
@@ -176,8 +177,8 @@ public final class GatewayServer implements AutoCloseable
         acceptor = started;
         nativeAcceptor = nativeStarted;
         submitter = engineSubmitter;
-        LOG.info("FIX gateway listening on {}:{} (TargetCompID={})", address.getHostString(), address.getPort(),
-            o.compId);
+        LOG.info("FIX gateway listening on {}:{} (TargetCompID={}, FIX engine {})", address.getHostString(),
+            address.getPort(), o.compId, o.fixEngine.optionValue());
     }
 
     /** The QuickFIX/J engine: its acceptor with the gateway's filters around its decoder, started. */
@@ -194,7 +195,8 @@ public final class GatewayServer implements AutoCloseable
         final GatewaySessionProvider sessionProvider = new GatewaySessionProvider(settings, template,
             application, storeFactory, logFactory, messageFactory, o.catalog, o.compId);
         final GatewayAcceptor started = new GatewayAcceptor(application, storeFactory, settings, logFactory,
-            messageFactory, o.sessionQueueCapacity);
+            messageFactory, o.sessionQueueCapacity == 0 ? GatewayOptions.DEFAULT_SESSION_QUEUE_CAPACITY :
+            o.sessionQueueCapacity);
         started.setSessionProvider(new InetSocketAddress(o.host, o.port), sessionProvider);
         started.setIoFilterChainBuilder(chain ->
         {
@@ -220,17 +222,26 @@ public final class GatewayServer implements AutoCloseable
         return bound == null ? new InetSocketAddress(o.host, o.port) : bound;
     }
 
-    /** What the native engine cannot do yet is refused before anything starts. */
+    /**
+     * Before anything starts: the other engine's FIX store is refused, and so are, with the native engine, the
+     * options only QuickFIX/J has.
+     */
     private static void checkEngineOptions(final GatewayOptions o)
     {
+        ForeignFixStore.refuse(o.fixEngine, o.fixStoreDirectory);
         if (o.fixEngine != FixEngine.NATIVE)
         {
             return;
         }
         if (o.storedMessages == GatewayOptions.STORE_ALL)
         {
-            throw new IllegalArgumentException("storing every sent message (STORE_ALL) is not supported by the " +
-                "native FIX engine: give a number of messages");
+            throw new IllegalArgumentException("storedMessages(STORE_ALL) needs fixEngine(FixEngine.QFJ): the native " +
+                "FIX engine keeps every message with fixStoreDirectory (on disk), or a number of messages in memory");
+        }
+        if (o.sessionQueueCapacity != 0)
+        {
+            throw new IllegalArgumentException("sessionQueueCapacity needs fixEngine(FixEngine.QFJ): the native FIX " +
+                "engine has no queue per session (its I/O thread hands each order to the engine)");
         }
     }
 
@@ -368,6 +379,12 @@ public final class GatewayServer implements AutoCloseable
     public String engineDescription()
     {
         return engine.describe();
+    }
+
+    /** The FIX session layer this server runs ({@link GatewayOptions#fixEngine}). */
+    public FixEngine fixEngine()
+    {
+        return options.fixEngine;
     }
 
     /** Where the engine runs (for tests: query its engine only after {@link #drain}, while no session trades). */

@@ -39,7 +39,7 @@ final class NativeSessions implements FixSessions
     /**
      * {@code storeDirectory}: where each session's sequence numbers and sent messages are kept across restarts, or
      * null to keep the last {@code storedMessages} in memory. The stores there are opened (and checked) now: an
-     * IllegalArgumentException names a file that is not one, or QuickFIX/J's store in the directory.
+     * IllegalArgumentException names a file that is not one ({@link ForeignFixStore} checks for QuickFIX/J's).
      */
     NativeSessions(final String exchangeCompId, final int storedMessages, final Path storeDirectory,
         final Catalog catalog)
@@ -61,12 +61,6 @@ final class NativeSessions implements FixSessions
             for (final Path file : (Iterable<Path>)files.sorted()::iterator)
             {
                 final String name = file.getFileName().toString();
-                if (name.endsWith(".seqnums"))
-                {
-                    throw new IllegalArgumentException("FIX store " + directory + " holds QuickFIX/J's store (" + name +
-                        "): the native FIX engine keeps its own (*" + NativeSessionStore.SUFFIX + "); use " +
-                        "--fix-engine qfj with it, or another directory");
-                }
                 final String participant = name.startsWith(prefix) && name.endsWith(NativeSessionStore.SUFFIX) ?
                     name.substring(prefix.length(), name.length() - NativeSessionStore.SUFFIX.length()) : null;
                 if (participant != null && catalog.participant(participant) != null)

@@ -64,9 +64,9 @@ public final class ServeCommand implements Callable<Integer>
         description = "Keep FIX sequence numbers and sent messages in DIR across restarts (default: in memory).")
     Path fixStore;
 
-    @Option(names = "--fix-engine", paramLabel = "qfj|native", defaultValue = "qfj",
-        description = "FIX session layer: qfj (QuickFIX/J, default: every message) or native (the gateway's own, " +
-            "faster: logon, heartbeats, resend, orders and their reports, address deals, lots, market data).")
+    @Option(names = "--fix-engine", paramLabel = "native|qfj", defaultValue = "native",
+        description = "FIX session layer: native (default: the gateway's own, faster) or qfj (QuickFIX/J); both serve" +
+            " the same messages and mechanisms, each keeps its own files in --fix-store.")
     String fixEngine;
 
     @Option(names = "--comp-id", paramLabel = "ID", defaultValue = GatewayOptions.DEFAULT_COMP_ID,
@@ -206,8 +206,9 @@ public final class ServeCommand implements Callable<Integer>
 
         final long withPassword = catalog.participants().stream().filter(p -> credentials.hasPassword(p.id())).count();
         out.println("serve: FIX 4.4 gateway listening on " + started.host() + ":" + started.port() +
-            " (TargetCompID=" + compId + "), " + catalog.instruments().size() + " instruments, " +
-            catalog.participants().size() + " participants (" + withPassword + " with a password)");
+            " (TargetCompID=" + compId + ", FIX engine " + started.fixEngine().optionValue() + "), " +
+            catalog.instruments().size() + " instruments, " + catalog.participants().size() + " participants (" +
+            withPassword + " with a password)");
         out.println("serve: " + started.engineDescription());
         if (withPassword == 0)
         {

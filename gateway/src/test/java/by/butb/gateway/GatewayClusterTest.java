@@ -14,6 +14,8 @@ import by.butb.engine.model.SessionSchedule;
 import by.butb.engine.model.TimeInForce;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import quickfix.Group;
 import quickfix.Message;
 import quickfix.field.ClOrdID;
@@ -50,9 +52,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * The gateway with its engine on a cluster ({@code serve --cluster}): three nodes, each its own JVM on the loopback,
  * and QuickFIX/J clients. A gateway with other rules or another catalog than the nodes' does not start; orders,
- * fills and market data work as with the engine in the process, a restarted gateway (on the native FIX engine) takes
- * the cluster's state with its orders' ClOrdIDs, a second writer stops the gateway, and the orders acknowledged to a
- * client survive the kill of the leader's process in mid-stream, each exactly once.
+ * fills and market data work as with the engine in the process (QuickFIX/J), a restarted gateway (on the native FIX
+ * engine) takes the cluster's state with its orders' ClOrdIDs, a second writer stops the gateway, and the orders
+ * acknowledged to a client survive the kill of the leader's process in mid-stream, each exactly once (on either FIX
+ * engine).
  */
 class GatewayClusterTest
 {
@@ -91,7 +94,7 @@ class GatewayClusterTest
             cluster.gatewayOptions().catalog(CatalogLoader.fromText(TestCatalog.INSTRUMENTS,
                 TestCatalog.participantsCsv().replace("NOPW,", "NOPW2,"))))).getMessage();
         assertTrue(otherCatalog.contains("another instrument catalog or participants file"), otherCatalog);
-        final GatewayServer server = opened(GatewayServer.start(cluster.gatewayOptions()));
+        final GatewayServer server = opened(GatewayServer.start(cluster.gatewayOptions().fixEngine(FixEngine.QFJ)));
         assertTrue(server.engineDescription().startsWith("engine on the cluster "), server.engineDescription());
         final FixClient a = opened(FixClient.logon(server.port(), "TRADER-A"));
         final FixClient b = opened(FixClient.logon(server.port(), "TRADER-B"));
@@ -149,12 +152,14 @@ class GatewayClusterTest
             failures.get(0));
     }
 
-    @Test
-    void shouldKeepEveryAcknowledgedOrderExactlyOnceAcrossALeaderFailover() throws Exception
+    @ParameterizedTest
+    @EnumSource(FixEngine.class)
+    void shouldKeepEveryAcknowledgedOrderExactlyOnceAcrossALeaderFailover(final FixEngine fixEngine) throws Exception
     {
         final TestCluster cluster = opened(new TestCluster());
         final int killed = cluster.leader();
-        final GatewayServer server = opened(GatewayServer.start(cluster.gatewayOptions().clientTime(true)));
+        final GatewayServer server = opened(GatewayServer.start(cluster.gatewayOptions().clientTime(true)
+            .fixEngine(fixEngine)));
         final FixClient a = opened(FixClient.logon(server.port(), "TRADER-A"));
 
         final Set<String> acknowledged = new HashSet<>();
@@ -188,9 +193,9 @@ class GatewayClusterTest
         }
         final int leader = cluster.leader();
         assertNotEquals(killed, leader, "another node leads");
-        System.out.println("GatewayClusterTest: node " + killed + " killed with " + (KILL_AT - acknowledgedAtKill) +
-            " orders unacknowledged; the longest wait for an acknowledgement after it " +
-            TimeUnit.NANOSECONDS.toMillis(longestWait) + " ms, node " + leader + " leading; " +
+        System.out.println("GatewayClusterTest (" + fixEngine.optionValue() + "): node " + killed + " killed with " +
+            (KILL_AT - acknowledgedAtKill) + " orders unacknowledged; the longest wait for an acknowledgement after " +
+            "it " + TimeUnit.NANOSECONDS.toMillis(longestWait) + " ms, node " + leader + " leading; " +
             ((ClusterMirror)server.engineHost()).alreadyApplied() + " commands answered as already applied");
 
         final FixClient b = opened(FixClient.logon(server.port(), "TRADER-B"));

@@ -55,7 +55,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** End-to-end: independent QuickFIX/J initiators against the gateway on a free loopback port. */
+/**
+ * End-to-end: independent QuickFIX/J initiators against the gateway on a free loopback port, on the QuickFIX/J FIX
+ * engine ({@link NativeGatewayEndToEndTest}: the native one).
+ */
 class GatewayEndToEndTest
 {
     private static final long DAY_NANOS = 86_400_000_000_000L;
@@ -77,7 +80,7 @@ class GatewayEndToEndTest
     /** The server's options before the test's data directory and clock: the FIX engine under test. */
     GatewayOptions options()
     {
-        return TestCatalog.options();
+        return TestCatalog.options().fixEngine(FixEngine.QFJ);
     }
 
     @AfterEach

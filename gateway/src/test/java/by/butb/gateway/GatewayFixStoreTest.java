@@ -14,7 +14,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * With a FIX store directory ({@code --fix-store}), a session's sequence numbers and the messages sent to it survive
- * a restart of the server: raw sockets, so that every sequence number is the test's.
+ * a restart of the server: raw sockets, so that every sequence number is the test's. On the QuickFIX/J FIX engine
+ * ({@link NativeGatewayFixStoreTest}: the native one).
  */
 class GatewayFixStoreTest
 {
@@ -26,7 +27,7 @@ class GatewayFixStoreTest
     /** The server's options: the test catalog, and the FIX engine under test. */
     GatewayOptions options()
     {
-        return TestCatalog.options();
+        return TestCatalog.options().fixEngine(FixEngine.QFJ);
     }
 
     private GatewayOptions stored()

@@ -12,7 +12,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Identifiers the gateway keeps or echoes are short printable ASCII: anything else gets a session Reject. */
+/**
+ * Identifiers the gateway keeps or echoes are short printable ASCII: anything else gets a session Reject. On the
+ * QuickFIX/J FIX engine ({@link NativeGatewayIdentifierTest}: the native one).
+ */
 class GatewayIdentifierTest
 {
     private GatewayServer server;
@@ -32,7 +35,7 @@ class GatewayIdentifierTest
     /** The server's options: the FIX engine under test. */
     GatewayOptions options()
     {
-        return TestCatalog.options();
+        return TestCatalog.options().fixEngine(FixEngine.QFJ);
     }
 
     @AfterEach

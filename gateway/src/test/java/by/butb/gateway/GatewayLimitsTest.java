@@ -24,7 +24,10 @@ import static by.butb.gateway.Fix.s;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Input that costs the gateway more than the sender: oversized frames, repeated symbols, many subscriptions. */
+/**
+ * Input that costs the gateway more than the sender: oversized frames, repeated symbols, many subscriptions. On the
+ * QuickFIX/J FIX engine ({@link NativeGatewayLimitsTest}: the native one).
+ */
 class GatewayLimitsTest
 {
     private static final int MIB = 1 << 20;
@@ -35,7 +38,7 @@ class GatewayLimitsTest
     /** The server's options: the test catalog, and the FIX engine under test. */
     GatewayOptions options()
     {
-        return TestCatalog.options();
+        return TestCatalog.options().fixEngine(FixEngine.QFJ);
     }
 
     @BeforeEach

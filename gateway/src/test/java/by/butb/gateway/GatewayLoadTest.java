@@ -28,7 +28,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Bounded load on loopback: several sessions send a fixed number of orders at once, then cancel what still rests;
- * every order must get exactly one final answer, and traded quantity must balance. No timing assertions.
+ * every order must get exactly one final answer, and traded quantity must balance. No timing assertions. On the
+ * QuickFIX/J FIX engine ({@link NativeGatewayLoadTest}: the native one).
  */
 class GatewayLoadTest
 {
@@ -38,10 +39,16 @@ class GatewayLoadTest
     private GatewayServer server;
     private final List<FixClient> clients = new ArrayList<>();
 
+    /** The server's options: the test catalog, and the FIX engine under test. */
+    GatewayOptions options()
+    {
+        return TestCatalog.options().fixEngine(FixEngine.QFJ);
+    }
+
     @BeforeEach
     void start()
     {
-        server = GatewayServer.start(TestCatalog.options());
+        server = GatewayServer.start(options());
     }
 
     @AfterEach

@@ -19,7 +19,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Wrong-password storms on loopback (attackers and owner share the address and the CompID): no wrong-password
- * connection ever gets a Logon reply or an order accepted, and the owner still logs on every time.
+ * connection ever gets a Logon reply or an order accepted, and the owner still logs on every time. On the QuickFIX/J
+ * FIX engine ({@link NativeGatewayLogonStormTest}: the native one).
  */
 class GatewayLogonStormTest
 {
@@ -36,7 +37,7 @@ class GatewayLogonStormTest
     /** The server's options: the test catalog, and the FIX engine under test. */
     GatewayOptions options()
     {
-        return TestCatalog.options();
+        return TestCatalog.options().fixEngine(FixEngine.QFJ);
     }
 
     @BeforeEach

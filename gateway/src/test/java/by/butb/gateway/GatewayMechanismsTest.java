@@ -42,7 +42,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The BUTB mechanisms over FIX (address deals, lot auctions), the exchange's timer and client time mode. */
+/**
+ * The BUTB mechanisms over FIX (address deals, lot auctions), the exchange's timer and client time mode, on the
+ * QuickFIX/J FIX engine ({@link NativeGatewayMechanismsTest}: the native one).
+ */
 class GatewayMechanismsTest
 {
     private static final long T0 = 1_700_000_000_000_000_000L;
@@ -71,7 +74,7 @@ class GatewayMechanismsTest
     /** The server's options before the test's data directory, clock and listener: the FIX engine under test. */
     GatewayOptions options()
     {
-        return TestCatalog.options();
+        return TestCatalog.options().fixEngine(FixEngine.QFJ);
     }
 
     @AfterEach

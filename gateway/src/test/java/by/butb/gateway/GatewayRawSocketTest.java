@@ -21,7 +21,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Malformed and hostile input on plain sockets: each gets what FIX prescribes, and everyone else keeps trading. */
+/**
+ * Malformed and hostile input on plain sockets: each gets what FIX prescribes, and everyone else keeps trading. On
+ * the QuickFIX/J FIX engine ({@link NativeGatewayRawSocketTest}: the native one).
+ */
 class GatewayRawSocketTest
 {
     /** Short, so that refusals are answered quickly; the storm tests run with the default. */
@@ -33,7 +36,7 @@ class GatewayRawSocketTest
     /** The server's options: the test catalog, and the FIX engine under test. */
     GatewayOptions options()
     {
-        return TestCatalog.options();
+        return TestCatalog.options().fixEngine(FixEngine.QFJ);
     }
 
     @BeforeEach

@@ -103,7 +103,8 @@ class GatewaySectionClusterTest
         final Catalog catalog = CatalogLoader.fromText(TestCatalog.INSTRUMENTS, participantsCsv());
         final GatewayOptions options = new GatewayOptions().catalog(catalog)
             .credentials(ParticipantsFile.credentialsFromText(participantsCsv())).host("127.0.0.1").port(0)
-            .clientTime(true).clusterStartTimeoutMillis(60_000).dataDirectory(root.resolve("gateway"));
+            .clientTime(true).clusterStartTimeoutMillis(60_000).dataDirectory(root.resolve("gateway"))
+            .fixEngine(FixEngine.QFJ);
 
         final String swapped = assertThrows(IllegalStateException.class, () -> GatewayServer.start(options
             .sectionClusters(Map.of("AGRI", members(timber), "TIMBER", members(agri)), "localhost"))).getMessage();

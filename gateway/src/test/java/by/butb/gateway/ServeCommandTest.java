@@ -157,15 +157,53 @@ class ServeCommandTest
     }
 
     @Test
-    void servesOrdersWithTheNativeFixEngine() throws Exception
+    void withoutFixEngineItServesOrdersWithTheNativeEngineWhoseStoreQuickFixJRefusesNamingTheFix() throws Exception
     {
-        final Serving serving = serve("--fix-engine", "native");
+        final Path store = dir.resolve("fix");
+        final Serving serving = serve("--fix-store", store.toString());
+        assertEquals(FixEngine.NATIVE, serving.command().server().fixEngine());
         try (FixClient a = FixClient.logon(serving.command().server().port(), "TRADER-A"))
         {
             a.send(Fix.limit("S1", "SMP", Side.SELL, "1", "2500"));
             assertEquals(ExecType.NEW, c(a.next(MsgType.EXECUTION_REPORT), ExecType.FIELD));
         }
         assertEquals(0, serving.stop(), serving.out().toString());
+        final String log = serving.out().toString();
+        assertTrue(log.contains("(TargetCompID=BUTB, FIX engine native)"), log);
+        assertTrue(Files.size(store.resolve("BUTB-TRADER-A" + NativeSessionStore.SUFFIX)) > 64, "the native store");
+
+        // Its store, given to serve --fix-engine qfj: QuickFIX/J's engine refuses it and names the fix.
+        final ByteArrayOutputStream err = new ByteArrayOutputStream();
+        assertEquals(1, serveUntilError(err, "--data", dir.resolve("journal").toString(), "--fix-engine", "qfj",
+            "--fix-store", store.toString()));
+        assertEquals("serve: FIX store " + store + " holds the native FIX engine's store (BUTB-TRADER-A" +
+            NativeSessionStore.SUFFIX + "): QuickFIX/J keeps its own (*.senderseqnums, *.body, ...); use it without " +
+            "--fix-engine qfj (the native engine is the default), or another directory" + System.lineSeparator(),
+            err.toString());
+    }
+
+    @Test
+    void servesOrdersWithQuickFixJWithFixEngineQfjWhoseStoreTheDefaultEngineRefusesNamingTheFix() throws Exception
+    {
+        final Path store = dir.resolve("fix");
+        final Serving serving = serve("--fix-engine", "qfj", "--fix-store", store.toString());
+        assertEquals(FixEngine.QFJ, serving.command().server().fixEngine());
+        try (FixClient a = FixClient.logon(serving.command().server().port(), "TRADER-A"))
+        {
+            a.send(Fix.limit("S1", "SMP", Side.SELL, "1", "2500"));
+            assertEquals(ExecType.NEW, c(a.next(MsgType.EXECUTION_REPORT), ExecType.FIELD));
+        }
+        assertEquals(0, serving.stop(), serving.out().toString());
+        assertTrue(serving.out().toString().contains("(TargetCompID=BUTB, FIX engine qfj)"), serving.out().toString());
+        assertTrue(Files.exists(store.resolve("FIX.4.4-BUTB-TRADER-A.senderseqnums")), "QuickFIX/J's file store");
+
+        // Its store, given to serve without --fix-engine: the native engine refuses it and names the fix.
+        final ByteArrayOutputStream err = new ByteArrayOutputStream();
+        assertEquals(1, serveUntilError(err, "--data", dir.resolve("journal").toString(), "--fix-store",
+            store.toString()));
+        assertEquals("serve: FIX store " + store + " holds QuickFIX/J's store (FIX.4.4-BUTB-TRADER-A.senderseqnums): " +
+            "the native FIX engine keeps its own (*.native-fix-session); use --fix-engine qfj with it, or another " +
+            "directory" + System.lineSeparator(), err.toString());
     }
 
     @Test
@@ -178,39 +216,16 @@ class ServeCommandTest
     }
 
     @Test
-    void aForeignFileOrQuickFixJsStoreInTheNativeFixStoreIsAOneLineErrorWithExitCode1() throws Exception
+    void aForeignFileInTheNativeFixStoreIsAOneLineErrorWithExitCode1() throws Exception
     {
         final Path store = Files.createDirectories(dir.resolve("fix"));
         final Path foreign = store.resolve("BUTB-TRADER-A" + NativeSessionStore.SUFFIX);
         Files.writeString(foreign, "not a session store, but long enough to have a header of 64 bytes.......");
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        final ByteArrayOutputStream err = new ByteArrayOutputStream();
         assertEquals(1, serveUntilError(err, "--data", dir.resolve("journal").toString(), "--fix-engine", "native",
             "--fix-store", store.toString()));
         assertEquals("serve: FIX store " + foreign + " is not a native FIX session store (version 1): it does not " +
             "start with BUTB-FIX-SESSION" + System.lineSeparator(), err.toString());
-
-        Files.delete(foreign);
-        Files.writeString(store.resolve("FIX.4.4-BUTB-TRADER-A.seqnums"), "0000000000000000005 : 0000000000000000004");
-        err = new ByteArrayOutputStream();
-        assertEquals(1, serveUntilError(err, "--data", dir.resolve("journal").toString(), "--fix-engine", "native",
-            "--fix-store", store.toString()));
-        assertTrue(err.toString().startsWith("serve: FIX store " + store + " holds QuickFIX/J's store"),
-            err.toString());
-        assertEquals(1, err.toString().lines().count(), err.toString());
-    }
-
-    @Test
-    void theNativeFixEngineKeepsItsSessionsInTheFixStore() throws Exception
-    {
-        final Path store = dir.resolve("fix");
-        final Serving serving = serve("--fix-engine", "native", "--fix-store", store.toString());
-        try (FixClient a = FixClient.logon(serving.command().server().port(), "TRADER-A"))
-        {
-            a.send(Fix.limit("S1", "SMP", Side.SELL, "1", "2500"));
-            assertEquals(ExecType.NEW, c(a.next(MsgType.EXECUTION_REPORT), ExecType.FIELD));
-        }
-        assertEquals(0, serving.stop(), serving.out().toString());
-        assertTrue(Files.size(store.resolve("BUTB-TRADER-A" + NativeSessionStore.SUFFIX)) > 64);
     }
 
     @Test

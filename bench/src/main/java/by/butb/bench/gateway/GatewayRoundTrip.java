@@ -22,8 +22,10 @@ import java.util.stream.Stream;
 /**
  * Round trip NewOrderSingle -> first ExecutionReport through one FIX session on loopback, at fixed offered rates:
  * the real {@link GatewayServer} (engine journal on, as {@code butb serve} runs it) and a {@link RawFixClient} load
- * generator in the same JVM. Latency runs from each order's intended send time (coordinated-omission free) into an
- * HdrHistogram; one {@code .hgrm} file per rate. Orders are IOC limit buys on an empty book (New, then Canceled).
+ * generator in the same JVM. {@code --server gateway} (the default) runs the gateway on QuickFIX/J
+ * ({@code serve --fix-engine qfj}), {@code --server native} on the native FIX engine ({@code serve}'s default).
+ * Latency runs from each order's intended send time (coordinated-omission free) into an HdrHistogram; one
+ * {@code .hgrm} file per rate. Orders are IOC limit buys on an empty book (New, then Canceled).
  * Also printed: the latency from the moment each order's write started ({@code w-p50}, {@code w-p99}, and a
  * {@code -from-write.hgrm}: without the client's own timer lateness, but blind to a server that makes the client's
  * writes wait), and the bytes the whole JVM (gateway, engine and client) allocated per order ({@code KB/order}).
@@ -62,7 +64,7 @@ public final class GatewayRoundTrip
         boolean noJournal;
         WaitStrategyName waitStrategy = WaitStrategyName.BLOCKING;
         int storedMessages = GatewayOptions.DEFAULT_STORED_MESSAGES;
-        /** Inbound messages queued per session (0: the server's default, as {@code serve} runs). */
+        /** Inbound messages QuickFIX/J queues per session (0: its default); {@link Server#GATEWAY} only. */
         int sessionQueue;
         /**
          * The server measured: the gateway (QuickFIX/J engine), the gateway with the native FIX engine,
@@ -123,6 +125,16 @@ public final class GatewayRoundTrip
                     .toUpperCase(Locale.ROOT));
                 default -> throw new IllegalArgumentException("unknown option " + a);
             }
+        }
+        if (s.server == Server.NATIVE && s.storedMessages == GatewayOptions.STORE_ALL)
+        {
+            throw new IllegalArgumentException("--stored-messages all needs --server gateway (QuickFIX/J): the " +
+                "native engine keeps a number of messages in memory");
+        }
+        if (s.server == Server.NATIVE && s.sessionQueue > 0)
+        {
+            throw new IllegalArgumentException("--session-queue needs --server gateway (QuickFIX/J): the native " +
+                "engine has no queue per session");
         }
         return s;
     }

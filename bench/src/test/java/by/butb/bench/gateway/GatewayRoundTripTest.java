@@ -33,9 +33,31 @@ class GatewayRoundTripTest
         final String printed = run("--rates", "1000", "--seconds", "1", "--warmup-seconds", "0",
             "--label", "gw", "--out", out.toString());
 
-        assertTrue(printed.startsWith("gateway round trip"), printed);
+        assertTrue(printed.startsWith("gateway round trip (QuickFIX/J FIX engine)"), printed);
         assertTrue(printed.contains(" 1000/1000 "), printed);
         assertTrue(!printed.contains("INCOMPLETE") && !printed.contains("rejected"), printed);
+    }
+
+    @Test
+    void shouldAnswerEveryOrderThroughTheGatewayOnTheNativeFixEngine(@TempDir final Path out) throws Exception
+    {
+        final String printed = run("--server", "native", "--rates", "1000", "--seconds", "1", "--warmup-seconds", "0",
+            "--label", "native", "--out", out.toString());
+
+        assertTrue(printed.startsWith("gateway round trip (native FIX engine)"), printed);
+        assertTrue(printed.contains(" 1000/1000 "), printed);
+        assertTrue(!printed.contains("INCOMPLETE") && !printed.contains("rejected"), printed);
+    }
+
+    @Test
+    void shouldRefuseTheOptionsOnlyQuickFixJHasWithTheNativeFixEngine()
+    {
+        assertEquals("--stored-messages all needs --server gateway (QuickFIX/J): the native engine keeps a number of " +
+            "messages in memory", assertThrows(IllegalArgumentException.class, () -> GatewayRoundTrip.parse(
+                new String[] {"--server", "native", "--stored-messages", "all"})).getMessage());
+        assertEquals("--session-queue needs --server gateway (QuickFIX/J): the native engine has no queue per session",
+            assertThrows(IllegalArgumentException.class, () -> GatewayRoundTrip.parse(
+                new String[] {"--session-queue", "100", "--server", "native"})).getMessage());
     }
 
     @Test

@@ -160,7 +160,7 @@ public class StudyCommand implements Callable<Integer>
             {
                 stderr.print(line);
                 stderr.flush();
-            }, viaGateway ? StudyRun.Route.GATEWAY : StudyRun.Route.IN_PROCESS, format, onCluster);
+            }, viaGateway ? StudyRun.Route.GATEWAY : StudyRun.Route.IN_PROCESS, format, onCluster, null);
             StudyReport.write(result, dir);
             StudyReport.writeTiming(result, planned, dir);
             ScenarioCopy.write(loaded, dir);

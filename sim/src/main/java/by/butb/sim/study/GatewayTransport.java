@@ -12,6 +12,7 @@ import by.butb.engine.pipeline.EngineListener;
 import by.butb.gateway.ButbTags;
 import by.butb.gateway.ClusterMismatchException;
 import by.butb.gateway.Credentials;
+import by.butb.gateway.FixEngine;
 import by.butb.gateway.GatewayOptions;
 import by.butb.gateway.GatewayServer;
 import by.butb.gateway.PasswordHasher;
@@ -94,13 +95,14 @@ final class GatewayTransport implements StudyTransport
     }
 
     /**
-     * Starts the gateway, in this process or as a client of {@code cluster} (null: in process), and logs every
-     * submitting participant on. Throws {@link StudyCluster.Refused} when the cluster cannot run the study;
-     * {@code out} is where the study writes its catalogs, which the refusal names.
+     * Starts the gateway, in this process or as a client of {@code cluster} (null: in process), on {@code fixEngine}
+     * (null: the gateway's default), and logs every submitting participant on. Throws {@link StudyCluster.Refused}
+     * when the cluster cannot run the study; {@code out} is where the study writes its catalogs, which the refusal
+     * names.
      */
     static GatewayTransport start(final Catalog catalog, final MarketRules rules, final StudyCommands commands,
-        final List<EngineListener> listeners, final Histogram latency, final StudyCluster cluster, final Path out)
-        throws Exception
+        final List<EngineListener> listeners, final Histogram latency, final StudyCluster cluster,
+        final FixEngine fixEngine, final Path out) throws Exception
     {
         final Map<String, String> passwords = passwords(catalog, commands);
         final StepAttribution attribution = new StepAttribution(catalog.participants().size(), listeners);
@@ -120,6 +122,10 @@ final class GatewayTransport implements StudyTransport
         if (cluster != null)
         {
             options.cluster(cluster.members(), cluster.host());
+        }
+        if (fixEngine != null)
+        {
+            options.fixEngine(fixEngine);
         }
         final GatewayServer server = startServer(options, cluster, out);
         StudyFixClients clients = null;
@@ -269,8 +275,9 @@ final class GatewayTransport implements StudyTransport
     @Override
     public String describe()
     {
-        return String.format("%,d FIX sessions, %,d messages sent, %,d execution reports received (%,d fills)%s",
-            clients.sessions().size(), sent, clients.executionReports(), clients.fills(),
+        return String.format("%,d FIX sessions (FIX engine %s), %,d messages sent, %,d execution reports received " +
+            "(%,d fills)%s", clients.sessions().size(), server.fixEngine().optionValue(), sent,
+            clients.executionReports(), clients.fills(),
             cluster == null ? "" : "; the engine on the cluster " + cluster.members());
     }
 

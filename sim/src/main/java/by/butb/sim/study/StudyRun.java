@@ -7,6 +7,7 @@ import by.butb.engine.model.Catalog;
 import by.butb.engine.model.Instrument;
 import by.butb.engine.model.Participant;
 import by.butb.engine.pipeline.EngineListener;
+import by.butb.gateway.FixEngine;
 import by.butb.sim.replay.Column;
 import by.butb.sim.replay.PendingRows;
 import by.butb.sim.replay.ReplayListener;
@@ -113,11 +114,14 @@ public final class StudyRun
         return run(plan, out, speed, progress, Route.IN_PROCESS, TableFormat.CSV);
     }
 
-    /** {@link #run(StudyPlan, Path, double, Consumer, Route, TableFormat, StudyCluster)} without a cluster. */
+    /**
+     * {@link #run(StudyPlan, Path, double, Consumer, Route, TableFormat, StudyCluster, FixEngine)} without a cluster,
+     * on the gateway's default FIX engine.
+     */
     public static Result run(final StudyPlan plan, final Path out, final double speed, final Consumer<String> progress,
         final Route route, final TableFormat format) throws IOException
     {
-        return run(plan, out, speed, progress, route, format, null);
+        return run(plan, out, speed, progress, route, format, null, null);
     }
 
     /**
@@ -128,9 +132,11 @@ public final class StudyRun
      * @param cluster  with {@link Route#GATEWAY}: the cluster the gateway is a client of, or null for an engine in
      *                 the gateway's process. The cluster must be new and run the plan's catalog and rules, else
      *                 {@link StudyCluster.Refused}.
+     * @param fixEngine with {@link Route#GATEWAY}: the gateway's FIX engine, or null for its default (native).
      */
     public static Result run(final StudyPlan plan, final Path out, final double speed, final Consumer<String> progress,
-        final Route route, final TableFormat format, final StudyCluster cluster) throws IOException
+        final Route route, final TableFormat format, final StudyCluster cluster, final FixEngine fixEngine)
+        throws IOException
     {
         if (cluster != null && route != Route.GATEWAY)
         {
@@ -163,7 +169,7 @@ public final class StudyRun
                 ordered != null ? ordered::take : rows::remove, null, events, trades, stats);
             final List<EngineListener> listeners = List.of(writer, collector);
             try (StudyTransport transport = route == Route.GATEWAY ?
-                GatewayTransport.start(catalog, rules, commandList, listeners, latency, cluster, out) :
+                GatewayTransport.start(catalog, rules, commandList, listeners, latency, cluster, fixEngine, out) :
                 new PipelineTransport(catalog, rules, commandList, listeners, latency))
             {
                 final Progress bar = new Progress(progress, total);

@@ -1,6 +1,8 @@
 package by.butb.sim.study;
 
+import by.butb.gateway.FixEngine;
 import by.butb.sim.Butb;
+import by.butb.sim.replay.TableFormat;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -14,7 +16,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * {@code butb study --via-gateway}: every command of the study goes as a FIX message through the gateway (orders,
- * replaces, address orders, lot offers and bids), and the run writes exactly what the in-process run writes.
+ * replaces, address orders, lot offers and bids), on its default FIX engine (native) and on QuickFIX/J, and the run
+ * writes exactly what the in-process run writes.
  */
 class StudyViaGatewayTest
 {
@@ -35,8 +38,8 @@ class StudyViaGatewayTest
     void shouldReproduceTheStudyThroughTheGateway()
     {
         assertEquals(0, viaGateway.exitCode(), viaGateway.err());
-        assertTrue(viaGateway.out().contains("route: ") && viaGateway.out().contains("FIX sessions"),
-            viaGateway.out());
+        assertTrue(viaGateway.out().contains("route: ") &&
+            viaGateway.out().contains("FIX sessions (FIX engine native)"), viaGateway.out());
         assertTrue(viaGateway.out().contains("latency (FIX round trip"), viaGateway.out());
     }
 
@@ -50,6 +53,20 @@ class StudyViaGatewayTest
             final byte[] expected = Files.readAllBytes(dir.resolve("in-process").resolve(file));
             assertTrue(expected.length > 500, file + " is not empty");
             assertArrayEquals(expected, Files.readAllBytes(dir.resolve("gateway").resolve(file)), file);
+        }
+    }
+
+    @Test
+    void shouldWriteTheSameTradesAndEventsThroughTheGatewayOnQuickFixJ() throws Exception
+    {
+        final Path qfj = dir.resolve("gateway-qfj");
+        final StudyRun.Result result = StudyRun.run(StudyPlan.of(Scenario.load(ScenarioSource.STUDY)), qfj, 0, null,
+            StudyRun.Route.GATEWAY, TableFormat.CSV, null, FixEngine.QFJ);
+        assertTrue(result.route().contains("FIX sessions (FIX engine qfj)"), result.route());
+        for (final String file : new String[] {StudyRun.TRADES_FILE, StudyRun.EVENTS_FILE, StudyRun.FLOW_TRADES_FILE})
+        {
+            assertArrayEquals(Files.readAllBytes(dir.resolve("in-process").resolve(file)),
+                Files.readAllBytes(qfj.resolve(file)), file);
         }
     }
 
