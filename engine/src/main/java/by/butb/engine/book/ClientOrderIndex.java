@@ -4,11 +4,9 @@ import java.util.Arrays;
 
 /**
  * Live orders by their beneficial owner's client order id. Open addressing with linear probing over one
- * {@code long[]} of one word per entry: the high 32 bits are the key's {@link #hash}, which also gives the entry's
- * home slot, the low 32 bits its order's {@link OrderPool} index plus one (0 marks a free entry). The hash spreads
- * groups of {@value #GROUP} consecutive client order ids of an owner over the table, and keeps each group's ids in
- * {@value #GROUP} neighbouring home slots: an owner that numbers its orders upwards adds each to a cache line it
- * used a moment ago. A lookup compares hashes and confirms a match on the order's own owner
+ * {@code long[]} of one word per entry: the high 32 bits are the key's hash (its {@link OrderKey} times a 64-bit
+ * odd constant, top half), which also gives the entry's home slot, the low 32 bits its order's {@link OrderPool}
+ * index plus one (0 marks a free entry). A lookup compares hashes and confirms a match on the order's own owner
  * and id; a removal finds its entry by pool index alone, and shifts the following entries back instead of leaving
  * tombstones. One word per entry keeps the table at 8 bytes per slot, half of what key and index side by side
  * take, so more of it stays in cache. Kept at most half full; allocates only when it grows.
@@ -21,10 +19,6 @@ final class ClientOrderIndex
 {
     private static final long GOLDEN = 0x9E37_79B9_7F4A_7C15L;
     private static final long INDEX_MASK = 0xFFFF_FFFFL;
-    /** Consecutive client order ids whose home slots are neighbours: a power of two. */
-    private static final int GROUP = 8;
-    private static final int GROUP_BITS = Integer.numberOfTrailingZeros(GROUP);
-    private static final int IN_GROUP = GROUP - 1;
 
     private final OrderPool pool;
     /** Per owner: no key above this client order id is in the table. */
@@ -49,7 +43,7 @@ final class ClientOrderIndex
         {
             return null;
         }
-        final long hash = hash(owner, clientOrderId);
+        final long hash = hash(OrderKey.of(owner, clientOrderId));
         final long[] t = table;
         for (int i = home(hash); ; i = (i + 1) & mask)
         {
@@ -72,7 +66,7 @@ final class ClientOrderIndex
     /** The table entry where the lookup of this key starts, or 0 when no lookup is needed: reads only that. */
     long touch(final int owner, final long clientOrderId)
     {
-        return mayHold(owner, clientOrderId) ? table[home(hash(owner, clientOrderId))] : 0;
+        return mayHold(owner, clientOrderId) ? table[home(hash(OrderKey.of(owner, clientOrderId)))] : 0;
     }
 
     boolean contains(final int owner, final long clientOrderId)
@@ -106,14 +100,14 @@ final class ClientOrderIndex
         {
             highest[owner] = order.clientOrderId;
         }
-        insert(hash(owner, order.clientOrderId) | (order.poolIndex + 1L));
+        insert(hash(OrderKey.of(owner, order.clientOrderId)) | (order.poolIndex + 1L));
         size++;
     }
 
     /** Removes {@code order}, which must be in the index under its owner and client order id. */
     void remove(final Order order)
     {
-        final long entry = hash(order.owner, order.clientOrderId) | (order.poolIndex + 1L);
+        final long entry = hash(OrderKey.of(order.owner, order.clientOrderId)) | (order.poolIndex + 1L);
         final long[] t = table;
         int free = home(entry);
         while (t[free] != entry)
@@ -144,24 +138,16 @@ final class ClientOrderIndex
         return size;
     }
 
-    /**
-     * The key's 32-bit hash in the high half of a word: in its top bits the key of the id's group ({@link OrderKey}
-     * of the owner and the id divided by {@value #GROUP}) times a 64-bit odd constant, in its low bits the id's place
-     * in the group.
-     */
-    static long hash(final int owner, final long clientOrderId)
+    /** The key's 32-bit hash in the high half of a word. */
+    static long hash(final long key)
     {
-        final long group = OrderKey.of(owner, clientOrderId >>> GROUP_BITS) * GOLDEN & ~INDEX_MASK;
-        return group & ~((long)IN_GROUP << 32) | (clientOrderId & IN_GROUP) << 32;
+        return (key * GOLDEN) & ~INDEX_MASK;
     }
 
-    /**
-     * The home slot of an entry (or of a hash): the group's slots are chosen by the top bits of the hash, the slot
-     * among them by its low bits.
-     */
+    /** The home slot of an entry (or of a hash): the top bits of its hash. */
     private int home(final long entry)
     {
-        return (int)(entry >>> shift) & ~IN_GROUP | (int)(entry >>> 32) & IN_GROUP;
+        return (int)(entry >>> shift);
     }
 
     private void insert(final long entry)

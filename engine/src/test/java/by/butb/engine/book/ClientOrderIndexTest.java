@@ -27,15 +27,11 @@ class ClientOrderIndexTest
         final ClientOrderIndex index = new ClientOrderIndex(pool, 16, 8);
         final Map<Long, Order> reference = new HashMap<>();
         final List<Order> live = new ArrayList<>();
-        final long[] lastIds = new long[50];
         for (int step = 0; step < 200_000; step++)
         {
             if (live.isEmpty() || random.nextInt(100) < (live.size() < 3_000 ? 60 : 40))
             {
-                // Ids at random, or each owner's next one: the usual numbering, whose groups fill up.
-                final int owner = random.nextInt(50);
-                final Order order = order(pool, owner, random.nextBoolean() ? 1 + random.nextLong(1L << 20) :
-                    ++lastIds[owner]);
+                final Order order = order(pool, random.nextInt(50), 1 + random.nextLong(1L << 20));
                 if (reference.containsKey(OrderKey.of(order.owner, order.clientOrderId)))
                 {
                     assertTrue(index.contains(order.owner, order.clientOrderId), "seed " + seed + " step " + step);
@@ -130,8 +126,7 @@ class ClientOrderIndexTest
 
     /**
      * Two valid keys whose 32-bit hashes are equal, found among random ones (consecutive ids never share a hash:
-     * their groups' hashes are spread evenly, and ids of one group differ in the low bits); 2^19 random keys hold
-     * about 32 such pairs.
+     * a multiplicative hash spreads them evenly); 2^19 random keys hold about 32 such pairs.
      */
     private static long[] twoKeysWithOneHash()
     {
@@ -140,7 +135,7 @@ class ClientOrderIndexTest
         for (int i = 0; i < 1 << 19; i++)
         {
             final long key = OrderKey.of(random.nextInt(4), random.nextLong(1, OrderKey.MAX_CLIENT_ORDER_ID));
-            final Long earlier = keyByHash.putIfAbsent(ClientOrderIndex.hash(owner(key), clientOrderId(key)), key);
+            final Long earlier = keyByHash.putIfAbsent(ClientOrderIndex.hash(key), key);
             if (earlier != null && earlier != key)
             {
                 return new long[] {earlier, key};
