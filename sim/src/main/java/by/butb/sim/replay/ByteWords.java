@@ -10,13 +10,13 @@ import java.nio.ByteOrder;
  */
 final class ByteWords
 {
-    static final long COMMAS = repeated(',');
-    static final long NEWLINES = repeated('\n');
-    static final long RETURNS = repeated('\r');
-    static final long QUOTES = repeated('"');
     /** The high bit of every byte: a byte with it is not ASCII. */
     static final long HIGH_BITS = 0x8080_8080_8080_8080L;
 
+    private static final long COMMAS = repeated(',');
+    private static final long NEWLINES = repeated('\n');
+    private static final long RETURNS = repeated('\r');
+    private static final long QUOTES = repeated('"');
     private static final long LOW_BITS = ~HIGH_BITS;
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
@@ -31,10 +31,17 @@ final class ByteWords
     }
 
     /** The high bit of each byte of {@code word} that equals the byte {@code pattern} repeats; every other bit 0. */
-    static long equalBytes(final long word, final long pattern)
+    private static long equalBytes(final long word, final long pattern)
     {
         final long x = word ^ pattern;
         return ~((x & LOW_BITS) + LOW_BITS | x | LOW_BITS);
+    }
+
+    /** {@link #equalBytes} for the bytes that end or quote a CSV field: comma, quote, line feed, carriage return. */
+    static long separators(final long word)
+    {
+        return equalBytes(word, COMMAS) | equalBytes(word, QUOTES) | equalBytes(word, NEWLINES) |
+            equalBytes(word, RETURNS);
     }
 
     /** The index, 0 to 7, of the byte whose high bit is the lowest bit set in {@code highBits} (not 0). */

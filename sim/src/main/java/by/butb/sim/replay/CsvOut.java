@@ -187,16 +187,13 @@ public final class CsvOut implements TableOut
         return names;
     }
 
-
     /** Whether {@code utf8[from, end)} has a comma, quote or line end, which a field must be quoted for. */
     private static boolean hasSeparators(final byte[] utf8, final int from, final int end)
     {
         int i = from;
         for (; i + Long.BYTES <= end; i += Long.BYTES)
         {
-            final long word = ByteWords.word(utf8, i);
-            if ((ByteWords.equalBytes(word, ByteWords.COMMAS) | ByteWords.equalBytes(word, ByteWords.QUOTES) |
-                ByteWords.equalBytes(word, ByteWords.NEWLINES) | ByteWords.equalBytes(word, ByteWords.RETURNS)) != 0)
+            if (ByteWords.separators(ByteWords.word(utf8, i)) != 0)
             {
                 return true;
             }
@@ -210,6 +207,7 @@ public final class CsvOut implements TableOut
         }
         return false;
     }
+
     @Override
     public CsvOut field(final long value)
     {

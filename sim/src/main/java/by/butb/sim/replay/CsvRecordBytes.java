@@ -157,9 +157,7 @@ final class CsvRecordBytes
         while (end < 0 && i + Long.BYTES <= limit)
         {
             final long word = ByteWords.word(b, i);
-            long special = ByteWords.equalBytes(word, ByteWords.COMMAS) |
-                ByteWords.equalBytes(word, ByteWords.NEWLINES) | ByteWords.equalBytes(word, ByteWords.QUOTES) |
-                ByteWords.equalBytes(word, ByteWords.RETURNS);
+            long special = ByteWords.separators(word);
             while (special != 0)
             {
                 final int at = i + ByteWords.firstByte(special);
