@@ -18,7 +18,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * thread of its own, which lives as long as the group (the calling thread sends the first session's, one pool thread
  * each the others'), so that the allocation counters of {@link Allocation} keep seeing them. Session i's schedule
  * starts i / rate seconds after the first one's, so that the sessions' orders interleave evenly. ClOrdIDs are
- * numbered per session. Used by one thread.
+ * numbered per session. The histograms are made once and reset by each {@link #offer}, so that a round allocates
+ * next to nothing on the client's side. Used by one thread.
  */
 final class SessionGroup implements AutoCloseable
 {
@@ -26,9 +27,16 @@ final class SessionGroup implements AutoCloseable
 
     private final List<RawFixClient> clients = new ArrayList<>();
     private final ExecutorService senders;
+    private final Histogram[] latency;
+    private final Histogram[] fromWrite;
+    private final Histogram mergedLatency = new Histogram(MAX_LATENCY_NANOS, 3);
+    private final Histogram mergedFromWrite = new Histogram(MAX_LATENCY_NANOS, 3);
     private int nextId;
 
-    /** What one rate gave: latencies merged over the sessions; rates in orders answered per second. */
+    /**
+     * What one rate gave: latencies merged over the sessions (valid until the next {@link #offer}); rates in orders
+     * answered per second.
+     */
     record Round(int orders, int answered, int rejected, boolean complete, double achieved, Histogram latency,
         Histogram fromWrite, double[] sessionAchieved, int[] sessionAnswered, int[] sessionOrders)
     {
@@ -38,6 +46,13 @@ final class SessionGroup implements AutoCloseable
     SessionGroup(final String host, final int port, final List<String> traders, final String target,
         final String symbol, final String password) throws IOException
     {
+        latency = new Histogram[traders.size()];
+        fromWrite = new Histogram[traders.size()];
+        for (int i = 0; i < traders.size(); i++)
+        {
+            latency[i] = new Histogram(MAX_LATENCY_NANOS, 3);
+            fromWrite[i] = new Histogram(MAX_LATENCY_NANOS, 3);
+        }
         final AtomicInteger threads = new AtomicInteger(1);
         senders = Executors.newFixedThreadPool(Math.max(1, traders.size() - 1), r ->
         {
@@ -70,15 +85,13 @@ final class SessionGroup implements AutoCloseable
     {
         final int n = clients.size();
         final int[] orders = new int[n];
-        final Histogram[] latency = new Histogram[n];
-        final Histogram[] fromWrite = new Histogram[n];
         final List<Future<?>> sending = new ArrayList<>();
         for (int i = n - 1; i >= 0; i--)
         {
             final int sessionRate = rate / n + (i < rate % n ? 1 : 0);
             orders[i] = sessionRate * seconds;
-            latency[i] = new Histogram(MAX_LATENCY_NANOS, 3);
-            fromWrite[i] = new Histogram(MAX_LATENCY_NANOS, 3);
+            latency[i].reset();
+            fromWrite[i].reset();
             final RawFixClient client = clients.get(i);
             final long start = startNanos + (long)(i * 1e9 / rate);
             final int count = orders[i];
@@ -101,16 +114,15 @@ final class SessionGroup implements AutoCloseable
         {
             join(f);
         }
-        return collect(startNanos, orders, latency, fromWrite);
+        return collect(startNanos, orders);
     }
 
-    private Round collect(final long startNanos, final int[] orders, final Histogram[] latency,
-        final Histogram[] fromWrite)
+    private Round collect(final long startNanos, final int[] orders)
     {
         final long deadline = System.nanoTime() + MAX_LATENCY_NANOS;
         final int n = clients.size();
-        final Histogram mergedLatency = new Histogram(MAX_LATENCY_NANOS, 3);
-        final Histogram mergedFromWrite = new Histogram(MAX_LATENCY_NANOS, 3);
+        mergedLatency.reset();
+        mergedFromWrite.reset();
         final double[] sessionAchieved = new double[n];
         final int[] sessionAnswered = new int[n];
         boolean complete = true;
