@@ -7,8 +7,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -54,12 +55,15 @@ final class SessionGroup implements AutoCloseable
             fromWrite[i] = new Histogram(MAX_LATENCY_NANOS, 3);
         }
         final AtomicInteger threads = new AtomicInteger(1);
-        senders = Executors.newFixedThreadPool(Math.max(1, traders.size() - 1), r ->
-        {
-            final Thread t = new Thread(r, "bench-fix-sender-" + threads.getAndIncrement());
-            t.setDaemon(true);
-            return t;
-        });
+        final ThreadPoolExecutor pool = new ThreadPoolExecutor(traders.size() - 1, Math.max(1, traders.size() - 1),
+            0, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r ->
+            {
+                final Thread t = new Thread(r, "bench-fix-sender-" + threads.getAndIncrement());
+                t.setDaemon(true);
+                return t;
+            });
+        pool.prestartAllCoreThreads();
+        senders = pool;
         try
         {
             for (final String trader : traders)
