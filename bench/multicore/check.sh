@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The project's standing measurements for a many-core machine, as one run: the pipeline's thread layouts against
 # exchange-core (issue 18), the FIX round trip of the echo floor, QuickFIX/J alone and the gateway on both FIX
-# engines (issue 16), and three cluster nodes against the single process (issue 21). About 7 minutes on 16 cores.
+# engines through one session and of the echo floor and the native gateway through 8 sessions at once (issue 16),
+# and three cluster nodes against the single process (issue 21). About 8 minutes on 16 cores.
 #
 # Usage, on a machine with Java 17+ and the bench jars (bench/target/benchmarks.jar and
 # bench/exchange-core-peer/target/exchange-core-peer.jar, or /tmp/jars/{benchmarks,exchange-core-peer}.jar as
@@ -29,10 +30,12 @@ flags+=" --add-opens=java.base/java.util=ALL-UNNAMED --add-opens=java.base/sun.n
 flags+=" --add-exports=java.base/jdk.internal.misc=ALL-UNNAMED -Dchronicle.analytics.disable=true"
 journal=/tmp; [ -d /dev/shm ] && journal=/dev/shm
 if [ "$quick" = --quick ]; then
-  compare="--quick"; gw_rates=1000,10000; gw_rates_fast=$gw_rates; gw_seconds=1; cl="--orders 5000 --warmup-orders 1000 --rates 1000 --seconds 1"
+  compare="--quick"; gw_rates=1000,10000; gw_rates_fast=$gw_rates; gw_rates_sessions=$gw_rates; gw_seconds=1
+  cl="--orders 5000 --warmup-orders 1000 --rates 1000 --seconds 1"
 else
   compare="--rounds 1 --rates 100000,1000000,2000000 --rate-seconds 3 --throughput-iterations 3"
-  gw_rates=1000,10000,50000,100000; gw_rates_fast=$gw_rates,200000; gw_seconds=3; cl=""
+  gw_rates=1000,10000,50000,100000; gw_rates_fast=$gw_rates,200000; gw_rates_sessions=100000,200000,500000,800000
+  gw_seconds=3; cl=""
 fi
 summary="$out/summary.txt"
 echo "machine: $(nproc) cores, $(java -version 2>&1 | head -1), $(date -u +%FT%TZ)" | tee "$summary"
@@ -54,13 +57,21 @@ for wait in YIELDING BUSY_SPIN; do
 done
 
 # 2. FIX round trip (issue 16): echo floor, QuickFIX/J alone, the gateway on QuickFIX/J and on the native FIX
-#    engine; one session (all but the QuickFIX/J gateway also at 200,000/s).
-for server in echo qfj gateway native; do
-  rates=$gw_rates; [ "$server" = gateway ] || rates=$gw_rates_fast
-  echo "== gateway round trip: $server" | tee -a "$summary" "$out/gateway.txt" > /dev/null
-  java $flags -Xms1g -Xmx1g -cp "$jar" by.butb.bench.gateway.GatewayRoundTrip --server "$server" \
-    --rates "$rates" --seconds "$gw_seconds" --label "$server" --out "$work/gateway" 2>&1 \
+#    engine; one session (the echo floor and the native gateway also at 200,000/s). Then 8 sessions together (the
+#    target: 500,000 orders/s, every order answered): the echo floor, and the gateway on the native FIX engine.
+gateway() { # SERVER SESSIONS RATES
+  local title="== gateway round trip: $1"; [ "$2" = 1 ] || title+=", $2 sessions"
+  echo "$title" | tee -a "$summary" "$out/gateway.txt" > /dev/null
+  java $flags -Xms1g -Xmx1g -cp "$jar" by.butb.bench.gateway.GatewayRoundTrip --server "$1" --sessions "$2" \
+    --rates "$3" --seconds "$gw_seconds" --label "$1-$2" --out "$work/gateway" 2>&1 \
     | grep -v '^histograms' | tee -a "$summary" "$out/gateway.txt"
+}
+for server in echo qfj gateway native; do
+  case $server in echo|native) rates=$gw_rates_fast ;; *) rates=$gw_rates ;; esac
+  gateway "$server" 1 "$rates"
+done
+for server in echo native; do
+  gateway "$server" 8 "$gw_rates_sessions"
 done
 
 # 3. Three cluster nodes against the single process (issue 21); the nodes spin (enough cores for them).

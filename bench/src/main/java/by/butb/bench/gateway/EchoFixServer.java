@@ -8,14 +8,17 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * The loopback floor for {@link GatewayRoundTrip}: a server that does no work at all. One thread blocks on the
- * socket, and for every complete message it has read it writes back, on the same thread and at once, a canned
- * ExecutionReport (35=8, 150=0) carrying the message's ClOrdID(11); everything else (the Logon) is answered with a
- * Logon. No FIX parsing beyond finding 11=, no session layer, no engine, no thread hand-off: what the same client,
- * pacing and measurement show against it is what the machine charges for one TCP round trip on loopback with a
- * blocking reader at each end, which any gateway pays on top of its own work. Single client; for benchmarks only.
+ * The loopback floor for {@link GatewayRoundTrip}: a server that does no work at all. For each connection one thread
+ * blocks on its socket, and for every complete message it has read it writes back, on the same thread and at once, a
+ * canned ExecutionReport (35=8, 150=0) carrying the message's ClOrdID(11); everything else (the Logon) is answered with
+ * a Logon. No FIX parsing beyond finding 11=, no session layer, no engine, no thread hand-off: what the same client,
+ * pacing and measurement show against it is what the machine charges for one TCP round trip on loopback with a blocking
+ * reader at each end, which any gateway pays on top of its own work. Any number of connections, accepted by a thread of
+ * their own; for benchmarks only.
  */
 final class EchoFixServer implements AutoCloseable
 {
@@ -26,15 +29,16 @@ final class EchoFixServer implements AutoCloseable
             .getBytes(StandardCharsets.US_ASCII);
 
     private final ServerSocket listener;
-    private final Thread thread;
+    private final Thread acceptor;
+    private final List<Socket> connections = new CopyOnWriteArrayList<>();
     private volatile boolean closed;
 
     EchoFixServer() throws IOException
     {
-        listener = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
-        thread = new Thread(this::serve, "bench-echo-server");
-        thread.setDaemon(true);
-        thread.start();
+        listener = new ServerSocket(0, 64, InetAddress.getLoopbackAddress());
+        acceptor = new Thread(this::accept, "bench-echo-acceptor");
+        acceptor.setDaemon(true);
+        acceptor.start();
     }
 
     int port()
@@ -42,9 +46,31 @@ final class EchoFixServer implements AutoCloseable
         return listener.getLocalPort();
     }
 
-    private void serve()
+    private void accept()
     {
-        try (Socket socket = listener.accept())
+        try
+        {
+            while (!closed)
+            {
+                final Socket socket = listener.accept();
+                connections.add(socket);
+                final Thread t = new Thread(() -> serve(socket), "bench-echo-server-" + connections.size());
+                t.setDaemon(true);
+                t.start();
+            }
+        }
+        catch (final IOException ex)
+        {
+            if (!closed)
+            {
+                System.err.println("bench: echo server stopped accepting: " + ex);
+            }
+        }
+    }
+
+    private void serve(final Socket socket)
+    {
+        try (socket)
         {
             socket.setTcpNoDelay(true);
             final InputStream in = socket.getInputStream();
@@ -115,6 +141,9 @@ final class EchoFixServer implements AutoCloseable
     {
         closed = true;
         listener.close();
-        thread.interrupt();
+        for (final Socket socket : connections)
+        {
+            socket.close();
+        }
     }
 }

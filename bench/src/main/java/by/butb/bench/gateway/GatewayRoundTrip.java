@@ -16,22 +16,23 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
- * Round trip NewOrderSingle -> first ExecutionReport through one FIX session on loopback, at fixed offered rates:
- * the real {@link GatewayServer} (engine journal on, as {@code butb serve} runs it) and a {@link RawFixClient} load
- * generator in the same JVM. {@code --server gateway} (the default) runs the gateway on QuickFIX/J
- * ({@code serve --fix-engine qfj}), {@code --server native} on the native FIX engine ({@code serve}'s default).
- * Latency runs from each order's intended send time (coordinated-omission free) into an HdrHistogram; one
- * {@code .hgrm} file per rate. Orders are IOC limit buys on an empty book (New, then Canceled).
- * Also printed: the latency from the moment each order's write started ({@code w-p50}, {@code w-p99}, and a
- * {@code -from-write.hgrm}: without the client's own timer lateness, but blind to a server that makes the client's
- * writes wait), and the bytes the whole JVM (gateway, engine and client) allocated per order ({@code KB/order}).
- * {@code --server qfj} measures {@link QfjEchoServer}: QuickFIX/J alone, answering each order without an engine.
- * {@code --server echo} measures {@link EchoFixServer} instead of the gateway, with the same client: the floor a
- * server that does no work shows on this machine. {@code --cluster MEMBERS} runs the gateway's engine on a running
+ * Round trip NewOrderSingle -> first ExecutionReport through one FIX session on loopback, at fixed offered rates: the
+ * real {@link GatewayServer} (engine journal on, as {@code butb serve} runs it) and a {@link RawFixClient} load
+ * generator in the same JVM. {@code --sessions N} runs N sessions at once ({@link SessionGroup}: one trader,
+ * connection, sending thread and reading thread each), each offering 1/N of each rate; the row is then the sessions
+ * together (answered orders per second, merged histograms), followed by each session's achieved rate. {@code --server
+ * gateway} (the default) runs the gateway on QuickFIX/J ({@code serve --fix-engine qfj}), {@code --server native} on
+ * the native FIX engine ({@code serve}'s default). Latency runs from each order's intended send time
+ * (coordinated-omission free) into an HdrHistogram; one {@code .hgrm} file per rate. Orders are IOC limit buys on an
+ * empty book (New, then Canceled). Also printed: the latency from the moment each order's write started ({@code w-p50},
+ * {@code w-p99}, and a {@code -from-write.hgrm}: without the client's own timer lateness, but blind to a server that
+ * makes the client's writes wait), and the bytes the whole JVM (gateway, engine and client) allocated per order ({@code
+ * KB/order}). {@code --server qfj} measures {@link QfjEchoServer}: QuickFIX/J alone, answering each order without an
+ * engine. {@code --server echo} measures {@link EchoFixServer} instead of the gateway, with the same client: the floor
+ * a server that does no work shows on this machine. {@code --cluster MEMBERS} runs the gateway's engine on a running
  * cluster of the bench catalog ({@code serve --cluster}; the ClOrdIDs in the journal directory). The histograms go to
  * {@code --out} (default {@code out/bench/gateway}, relative to the working directory), as {@code LABEL-RATE.hgrm} and
  * {@code LABEL-RATE-from-write.hgrm}.
@@ -73,6 +74,8 @@ public final class GatewayRoundTrip
         Server server = Server.GATEWAY;
         /** The gateway's engine on this cluster ({@code serve --cluster}), or null: in its process. */
         String cluster;
+        /** FIX sessions, one trader and connection each, sharing each offered rate evenly. */
+        int sessions = 1;
     }
 
     public static void main(final String[] args) throws Exception
@@ -81,7 +84,8 @@ public final class GatewayRoundTrip
             "[--rates N,N,...] [--seconds N] [--warmup-seconds N] " +
                 "[--label NAME] [--out DIR (out/bench/gateway)] [--journal DIR | --no-journal] [--wait-strategy " +
                 "BLOCKING|SLEEPING|YIELDING|BUSY_SPIN] [--stored-messages N|all] [--session-queue N] " +
-                "[--server gateway|native|echo|qfj] [--cluster MEMBERS]",
+                "[--server gateway|native|echo|qfj] [--cluster MEMBERS] [--sessions N (1 to " +
+                BenchCatalog.MAX_TRADERS + ")]",
             GatewayRoundTrip::parse, args);
         run(s, System.out);
     }
@@ -102,6 +106,7 @@ public final class GatewayRoundTrip
                 case "--journal" -> s.journal = Path.of(BenchArgs.value(args, ++i, a));
                 case "--no-journal" -> s.noJournal = true;
                 case "--cluster" -> s.cluster = BenchArgs.value(args, ++i, a);
+                case "--sessions" -> s.sessions = BenchArgs.number(BenchArgs.value(args, ++i, a), a, 1);
                 case "--stored-messages" ->
                 {
                     final String v = BenchArgs.value(args, ++i, a);
@@ -136,6 +141,19 @@ public final class GatewayRoundTrip
             throw new IllegalArgumentException("--session-queue needs --server gateway (QuickFIX/J): the native " +
                 "engine has no queue per session");
         }
+        if (s.sessions > BenchCatalog.MAX_TRADERS)
+        {
+            throw new IllegalArgumentException("--sessions must be at most " + BenchCatalog.MAX_TRADERS +
+                " (the bench catalog's traders), got " + s.sessions);
+        }
+        for (final int rate : s.rates)
+        {
+            if (rate < s.sessions)
+            {
+                throw new IllegalArgumentException("--rates: " + rate + " orders/s is less than one per session (" +
+                    "--sessions " + s.sessions + ")");
+            }
+        }
         return s;
     }
 
@@ -146,8 +164,9 @@ public final class GatewayRoundTrip
             Files.createTempDirectory("butb-gateway-bench");
         final Path journal = !gateway || s.noJournal ? null : s.journal != null ? s.journal : temp.resolve("journal");
         Files.createDirectories(s.out);
-        final GatewayOptions options = new GatewayOptions().catalog(BenchCatalog.catalog())
-            .credentials(BenchCatalog.credentials()).host("127.0.0.1").port(0).dataDirectory(journal)
+        final List<String> traders = BenchCatalog.traders(s.sessions);
+        final GatewayOptions options = new GatewayOptions().catalog(BenchCatalog.catalog(s.sessions))
+            .credentials(BenchCatalog.credentials(s.sessions)).host("127.0.0.1").port(0).dataDirectory(journal)
             .waitStrategy(s.waitStrategy).storedMessages(s.storedMessages)
             .fixEngine(s.server == Server.NATIVE ? FixEngine.NATIVE : FixEngine.QFJ);
         if (s.sessionQueue > 0)
@@ -159,69 +178,15 @@ public final class GatewayRoundTrip
             options.cluster(ClusterMembers.parse(s.cluster), "localhost");
         }
         try (EchoFixServer echo = s.server == Server.ECHO ? new EchoFixServer() : null;
-             QfjEchoServer qfj = s.server == Server.QFJ ? new QfjEchoServer(BenchCatalog.TRADER) : null;
+             QfjEchoServer qfj = s.server == Server.QFJ ? new QfjEchoServer(traders) : null;
              GatewayServer server = gateway ? GatewayServer.start(options) : null;
-             RawFixClient client = new RawFixClient("127.0.0.1",
-                 echo != null ? echo.port() : qfj != null ? qfj.port() : server.port(), BenchCatalog.TRADER,
-                 echo != null ? "ECHO" : qfj != null ? QfjEchoServer.COMP_ID : server.compId(), BenchCatalog.SYMBOL))
+             SessionGroup sessions = new SessionGroup("127.0.0.1",
+                 echo != null ? echo.port() : qfj != null ? qfj.port() : server.port(), traders,
+                 echo != null ? "ECHO" : qfj != null ? QfjEchoServer.COMP_ID : server.compId(), BenchCatalog.SYMBOL,
+                 BenchCatalog.PASSWORD))
         {
-            client.logon(BenchCatalog.PASSWORD);
-            switch (s.server)
-            {
-                case ECHO -> out.printf("loopback floor (echo server: no FIX session, no engine, replies on its " +
-                    "reader thread), one connection, %d s per rate, %d cores, Java %s%n", s.seconds,
-                    Runtime.getRuntime().availableProcessors(), Runtime.version());
-                case QFJ -> out.printf("QuickFIX/J floor (a plain QuickFIX/J acceptor answering each order on its " +
-                    "session thread: no engine, no journal), one session, %d s per rate, %d cores, Java %s%n",
-                    s.seconds, Runtime.getRuntime().availableProcessors(), Runtime.version());
-                default -> out.printf("gateway round trip (%s FIX engine), one session, %s, wait strategy %s, stored " +
-                    "messages %s, %d s per rate, %d cores, Java %s%n",
-                    s.server == Server.NATIVE ? "native" : "QuickFIX/J", s.cluster != null ? "engine on the cluster " +
-                    s.cluster : journal == null ? "journal off" : "journal on",
-                    s.waitStrategy, s.storedMessages == GatewayOptions.STORE_ALL ? "all" :
-                    Integer.toString(s.storedMessages), s.seconds, Runtime.getRuntime().availableProcessors(),
-                    Runtime.version());
-            }
-            int nextId = 0;
-            if (s.warmupSeconds > 0)
-            {
-                final int warmupRate = 5_000;
-                final Histogram warm = new Histogram(TimeUnit.SECONDS.toNanos(60), 3);
-                final int n = warmupRate * s.warmupSeconds;
-                client.run(nextId, n, warmupRate, System.nanoTime() + 1_000_000, warm,
-                    new Histogram(TimeUnit.SECONDS.toNanos(60), 3));
-                client.awaitAnswers(n, TimeUnit.SECONDS.toNanos(60));
-                nextId += n;
-                Thread.sleep(500);
-            }
-            out.printf("%10s %10s %9s %9s %9s %9s %9s %13s %10s %10s %8s  %s%n", "offered/s", "achieved/s", "p50 us",
-                "p90 us", "p99 us", "p99.9 us", "max us", "answered", "w-p50 us", "w-p99 us", "KB/order",
-                "CPU of the machine");
-            for (final int rate : s.rates)
-            {
-                final Histogram h = new Histogram(TimeUnit.SECONDS.toNanos(60), 3);
-                final Histogram fromWrite = new Histogram(TimeUnit.SECONDS.toNanos(60), 3);
-                final int n = rate * s.seconds;
-                final CpuShare cpu = CpuShare.now();
-                final long allocatedBefore = Allocation.bytes();
-                final long start = System.nanoTime() + 1_000_000;
-                client.run(nextId, n, rate, start, h, fromWrite);
-                final boolean complete = client.awaitAnswers(n, TimeUnit.SECONDS.toNanos(60));
-                nextId += n;
-                final long allocated = Allocation.bytes() - allocatedBefore;
-                final double span = (client.lastAnswerNanos() - start) / 1e9;
-                out.printf("%10d %10.0f %9.0f %9.0f %9.0f %9.0f %9.0f %13s %10.0f %10.0f %8.1f  %s%s%n", rate,
-                    client.answered() / span, h.getValueAtPercentile(50) / 1e3, h.getValueAtPercentile(90) / 1e3,
-                    h.getValueAtPercentile(99) / 1e3, h.getValueAtPercentile(99.9) / 1e3, h.getMaxValue() / 1e3,
-                    client.answered() + "/" + n, fromWrite.getValueAtPercentile(50) / 1e3,
-                    fromWrite.getValueAtPercentile(99) / 1e3, allocated < 0 ? Double.NaN : allocated / 1024.0 / n,
-                    CpuShare.since(cpu), (complete ? "" : "  INCOMPLETE") +
-                        (client.rejected() > 0 ? "  " + client.rejected() + " rejected" : ""));
-                Driver.writeHgrm(s.out.resolve(s.label + "-" + rate + ".hgrm"), h);
-                Driver.writeHgrm(s.out.resolve(s.label + "-" + rate + "-from-write.hgrm"), fromWrite);
-                Thread.sleep(1_000);
-            }
-            out.println("histograms (microseconds) in " + s.out.toAbsolutePath());
+            printHeader(s, journal, out);
+            measure(s, sessions, out);
         }
         finally
         {
@@ -230,6 +195,88 @@ public final class GatewayRoundTrip
                 delete(temp);
             }
         }
+    }
+
+    private static void printHeader(final Settings s, final Path journal, final PrintStream out)
+    {
+        final String sessions = s.sessions == 1 ? "one session" : s.sessions + " sessions";
+        switch (s.server)
+        {
+            case ECHO -> out.printf("loopback floor (echo server: no FIX session, no engine, replies on its " +
+                "reader thread), %s, %d s per rate, %d cores, Java %s%n",
+                s.sessions == 1 ? "one connection" : s.sessions + " connections", s.seconds,
+                Runtime.getRuntime().availableProcessors(), Runtime.version());
+            case QFJ -> out.printf("QuickFIX/J floor (a plain QuickFIX/J acceptor answering each order on its " +
+                "session thread: no engine, no journal), %s, %d s per rate, %d cores, Java %s%n",
+                sessions, s.seconds, Runtime.getRuntime().availableProcessors(), Runtime.version());
+            default -> out.printf("gateway round trip (%s FIX engine), %s, %s, wait strategy %s, stored " +
+                "messages %s, %d s per rate, %d cores, Java %s%n",
+                s.server == Server.NATIVE ? "native" : "QuickFIX/J", sessions, s.cluster != null ?
+                "engine on the cluster " + s.cluster : journal == null ? "journal off" : "journal on",
+                s.waitStrategy, s.storedMessages == GatewayOptions.STORE_ALL ? "all" :
+                Integer.toString(s.storedMessages), s.seconds, Runtime.getRuntime().availableProcessors(),
+                Runtime.version());
+        }
+    }
+
+    /**
+     * The warm-up, then one row per rate (and with several sessions, a line of each session's achieved rate) and its
+     * histograms.
+     */
+    private static void measure(final Settings s, final SessionGroup sessions, final PrintStream out)
+        throws Exception
+    {
+        if (s.warmupSeconds > 0)
+        {
+            sessions.offer(5_000, s.warmupSeconds, System.nanoTime() + 1_000_000);
+            Thread.sleep(500);
+        }
+        out.printf("%10s %10s %9s %9s %9s %9s %9s %13s %10s %10s %8s  %s%n", "offered/s", "achieved/s", "p50 us",
+            "p90 us", "p99 us", "p99.9 us", "max us", "answered", "w-p50 us", "w-p99 us", "KB/order",
+            "CPU of the machine");
+        for (int i = 0; i < s.rates.size(); i++)
+        {
+            final int rate = s.rates.get(i);
+            if (i > 0)
+            {
+                Thread.sleep(1_000);
+            }
+            final CpuShare cpu = CpuShare.now();
+            final long allocatedBefore = Allocation.bytes();
+            final SessionGroup.Round r = sessions.offer(rate, s.seconds, System.nanoTime() + 1_000_000);
+            final long allocated = Allocation.bytes() - allocatedBefore;
+            final Histogram h = r.latency();
+            final Histogram fromWrite = r.fromWrite();
+            out.printf("%10d %10.0f %9.0f %9.0f %9.0f %9.0f %9.0f %13s %10.0f %10.0f %8.1f  %s%s%n", rate,
+                r.achieved(), h.getValueAtPercentile(50) / 1e3, h.getValueAtPercentile(90) / 1e3,
+                h.getValueAtPercentile(99) / 1e3, h.getValueAtPercentile(99.9) / 1e3, h.getMaxValue() / 1e3,
+                r.answered() + "/" + r.orders(), fromWrite.getValueAtPercentile(50) / 1e3,
+                fromWrite.getValueAtPercentile(99) / 1e3, allocated < 0 ? Double.NaN : allocated / 1024.0 / r.orders(),
+                CpuShare.since(cpu), (r.complete() ? "" : "  INCOMPLETE") +
+                    (r.rejected() > 0 ? "  " + r.rejected() + " rejected" : ""));
+            if (s.sessions > 1)
+            {
+                out.println(perSession(r));
+            }
+            Driver.writeHgrm(s.out.resolve(s.label + "-" + rate + ".hgrm"), h);
+            Driver.writeHgrm(s.out.resolve(s.label + "-" + rate + "-from-write.hgrm"), fromWrite);
+        }
+        out.println("histograms (microseconds) in " + s.out.toAbsolutePath());
+    }
+
+    /** "  per session achieved/s: R R R ...", a session missing answers followed by "(answered/orders)". */
+    static String perSession(final SessionGroup.Round r)
+    {
+        final StringBuilder line = new StringBuilder("  per session achieved/s:");
+        for (int i = 0; i < r.sessionAchieved().length; i++)
+        {
+            line.append(' ').append(Math.round(r.sessionAchieved()[i]));
+            if (r.sessionAnswered()[i] < r.sessionOrders()[i])
+            {
+                line.append('(').append(r.sessionAnswered()[i]).append('/').append(r.sessionOrders()[i]).append(')');
+            }
+        }
+        return line.toString();
     }
 
     private static void delete(final Path dir) throws IOException

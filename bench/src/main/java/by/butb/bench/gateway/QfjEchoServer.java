@@ -34,6 +34,8 @@ import quickfix.fix44.ExecutionReport;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.time.LocalDateTime;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The QuickFIX/J floor for {@link GatewayRoundTrip}: a plain QuickFIX/J acceptor (its own session layer, message
@@ -41,7 +43,7 @@ import java.time.LocalDateTime;
  * every NewOrderSingle at once, on the session's thread, with an ExecutionReport (New) of the same fields the
  * gateway's acknowledgement carries. No engine, no journal, no thread hand-off: what it shows over the echo floor
  * is what QuickFIX/J itself costs per order, and what the gateway shows over it is the gateway's own work.
- * Any logon is accepted. Single session; for benchmarks only.
+ * Any logon is accepted; one session per client CompID it was made for, each on its own thread. For benchmarks only.
  */
 final class QfjEchoServer implements AutoCloseable
 {
@@ -50,7 +52,7 @@ final class QfjEchoServer implements AutoCloseable
     private final ThreadedSocketAcceptor acceptor;
     private final int port;
 
-    QfjEchoServer(final String client) throws IOException, ConfigError
+    QfjEchoServer(final List<String> clients) throws IOException, ConfigError
     {
         try (ServerSocket probe = new ServerSocket(0))
         {
@@ -69,8 +71,10 @@ final class QfjEchoServer implements AutoCloseable
         s.setString("PersistMessages", "Y");
         s.setString("SocketTcpNoDelay", "Y");
         s.setString("CheckLatency", "N");
-        final SessionID id = new SessionID("FIX.4.4", COMP_ID, client);
-        s.setString(id, "BeginString", "FIX.4.4");
+        for (final String client : clients)
+        {
+            s.setString(new SessionID("FIX.4.4", COMP_ID, client), "BeginString", "FIX.4.4");
+        }
         // no session log (a composite of no logs), as the gateway logs nothing per message
         acceptor = new ThreadedSocketAcceptor(new Echo(), new MemoryStoreFactory(), s,
             new CompositeLogFactory(new LogFactory[0]), new DefaultMessageFactory());
@@ -90,7 +94,7 @@ final class QfjEchoServer implements AutoCloseable
 
     private static final class Echo extends ApplicationAdapter
     {
-        private long next;
+        private final AtomicLong next = new AtomicLong();
 
         @Override
         public void fromApp(final Message m, final SessionID sessionId) throws FieldNotFound
@@ -100,7 +104,7 @@ final class QfjEchoServer implements AutoCloseable
                 return;
             }
             final ExecutionReport er = new ExecutionReport();
-            final String id = Long.toString(++next);
+            final String id = Long.toString(next.incrementAndGet());
             er.setString(OrderID.FIELD, id);
             er.setString(ClOrdID.FIELD, m.getString(ClOrdID.FIELD));
             er.setString(ExecID.FIELD, id);

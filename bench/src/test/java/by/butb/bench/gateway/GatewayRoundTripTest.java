@@ -21,8 +21,10 @@ class GatewayRoundTripTest
         final String printed = run("--server", "echo", "--rates", "2000", "--seconds", "1",
             "--warmup-seconds", "0", "--label", "floor", "--out", out.toString());
 
-        assertTrue(printed.startsWith("loopback floor"), printed);
+        assertTrue(printed.startsWith("loopback floor (echo server: no FIX session, no engine, replies on its " +
+            "reader thread), one connection,"), printed);
         assertTrue(printed.contains(" 2000/2000 "), printed);
+        assertTrue(!printed.contains("per session"), printed);
         assertTrue(Files.size(out.resolve("floor-2000.hgrm")) > 0);
         assertTrue(Files.size(out.resolve("floor-2000-from-write.hgrm")) > 0);
     }
@@ -78,6 +80,72 @@ class GatewayRoundTripTest
         final IllegalArgumentException ex = assertThrows(IllegalArgumentException.class,
             () -> GatewayRoundTrip.parse(new String[] {"--server", "quickfix"}));
         assertEquals("--server must be gateway, native, echo or qfj, got 'quickfix'", ex.getMessage());
+    }
+
+    @Test
+    void shouldAnswerEveryOrderInEachOfThreeSessionsThroughTheNativeGateway(@TempDir final Path out) throws Exception
+    {
+        final String printed = run("--server", "native", "--sessions", "3", "--rates", "1500", "--seconds", "1",
+            "--warmup-seconds", "0", "--label", "three", "--out", out.toString());
+
+        assertTrue(printed.startsWith("gateway round trip (native FIX engine), 3 sessions,"), printed);
+        assertTrue(printed.contains(" 1500/1500 "), printed);
+        assertTrue(!printed.contains("INCOMPLETE") && !printed.contains("rejected"), printed);
+        assertThreeSessionsAnsweredInFull(printed);
+        assertTrue(Files.size(out.resolve("three-1500.hgrm")) > 0);
+    }
+
+    @Test
+    void shouldAnswerEveryOrderInEachOfThreeConnectionsToTheEchoFloor(@TempDir final Path out) throws Exception
+    {
+        final String printed = run("--server", "echo", "--sessions", "3", "--rates", "1000", "--seconds", "1",
+            "--warmup-seconds", "0", "--label", "three", "--out", out.toString());
+
+        assertTrue(printed.startsWith("loopback floor (echo server: no FIX session, no engine, replies on its " +
+            "reader thread), 3 connections,"), printed);
+        assertTrue(printed.contains(" 1000/1000 "), printed);
+        assertThreeSessionsAnsweredInFull(printed);
+    }
+
+    @Test
+    void shouldAnswerEveryOrderInEachOfTwoSessionsThroughAPlainQuickFixJAcceptor(@TempDir final Path out)
+        throws Exception
+    {
+        final String printed = run("--server", "qfj", "--sessions", "2", "--rates", "600", "--seconds", "1",
+            "--warmup-seconds", "0", "--label", "two", "--out", out.toString());
+
+        assertTrue(printed.contains(" 600/600 "), printed);
+        assertTrue(!printed.contains("INCOMPLETE") && !printed.contains("rejected"), printed);
+        assertTrue(printed.lines().anyMatch(l -> l.matches("  per session achieved/s: \\d+ \\d+")), printed);
+    }
+
+    @Test
+    void shouldRefuseASessionCountOutsideTheBenchCatalog()
+    {
+        assertEquals("--sessions must be at least 1, got 0", usageError("--sessions", "0"));
+        assertEquals("--sessions must be at least 1, got -2", usageError("--sessions", "-2"));
+        assertEquals("--sessions: 'many' is not a whole number", usageError("--sessions", "many"));
+        assertEquals("--sessions must be at most 26 (the bench catalog's traders), got 27",
+            usageError("--sessions", "27"));
+        assertEquals("--sessions needs a value", usageError("--sessions"));
+    }
+
+    @Test
+    void shouldRefuseARateOfLessThanOneOrderPerSecondPerSession()
+    {
+        assertEquals("--rates: 4 orders/s is less than one per session (--sessions 8)",
+            usageError("--rates", "1000,4", "--sessions", "8"));
+    }
+
+    /** The per-session line names three sessions, none missing answers. */
+    private static void assertThreeSessionsAnsweredInFull(final String printed)
+    {
+        assertTrue(printed.lines().anyMatch(l -> l.matches("  per session achieved/s: \\d+ \\d+ \\d+")), printed);
+    }
+
+    private static String usageError(final String... args)
+    {
+        return assertThrows(IllegalArgumentException.class, () -> GatewayRoundTrip.parse(args)).getMessage();
     }
 
     private static String run(final String... args) throws Exception
