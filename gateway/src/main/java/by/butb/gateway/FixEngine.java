@@ -24,4 +24,17 @@ public enum FixEngine
     {
         return name().toLowerCase(Locale.ROOT);
     }
+
+    /** The engine whose {@link #optionValue} is {@code value}, or null when none is. */
+    public static FixEngine ofOptionValue(final String value)
+    {
+        for (final FixEngine engine : values())
+        {
+            if (engine.optionValue().equals(value))
+            {
+                return engine;
+            }
+        }
+        return null;
+    }
 }

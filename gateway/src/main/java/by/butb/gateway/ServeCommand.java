@@ -126,12 +126,7 @@ public final class ServeCommand implements Callable<Integer>
     /** The FIX engine chosen, or null after printing the usage error of the options. */
     private FixEngine checkedFixEngine()
     {
-        final FixEngine engine = switch (fixEngine)
-        {
-            case "qfj" -> FixEngine.QFJ;
-            case "native" -> FixEngine.NATIVE;
-            default -> null;
-        };
+        final FixEngine engine = FixEngine.ofOptionValue(fixEngine);
         if (engine == null)
         {
             err.println("serve: --fix-engine must be qfj or native, got '" + fixEngine + "'");

@@ -2,6 +2,7 @@ package by.butb.sim.cli;
 
 import by.butb.cluster.ClusterClientOptions;
 import by.butb.cluster.ClusterConfigException;
+import by.butb.gateway.FixEngine;
 import by.butb.engine.csv.CsvException;
 import by.butb.sim.agents.AgentScenarioLoader;
 import by.butb.sim.replay.TableFormat;
@@ -92,6 +93,11 @@ public class StudyCommand implements Callable<Integer>
             "instruments.csv and participants.csv (docs/study.md).")
     boolean viaGateway;
 
+    @Option(names = "--fix-engine", paramLabel = "native|qfj",
+        description = "With --via-gateway: the gateway's FIX session layer, native (default) or qfj (QuickFIX/J), " +
+            "as serve --fix-engine.")
+    String fixEngine;
+
     @Mixin
     ClusterClientOptions cluster;
 
@@ -100,6 +106,32 @@ public class StudyCommand implements Callable<Integer>
 
     @Option(names = "--quiet", description = "Do not print the table (the files are written all the same).")
     boolean quiet;
+
+    /** The usage error of the options given, or null. */
+    private String usageError()
+    {
+        if (scale != null && (scale < 1 || scale > 10_000))
+        {
+            return "--scale must be from 1 to 10000, not " + scale;
+        }
+        if (speed < 0 || Double.isNaN(speed) || Double.isInfinite(speed))
+        {
+            return "--speed must be 0 (as fast as possible) or a positive number";
+        }
+        if (cluster.given() && !viaGateway)
+        {
+            return cluster.optionName() + " needs --via-gateway (the cluster is the engine of the study's FIX gateway)";
+        }
+        if (fixEngine != null && FixEngine.ofOptionValue(fixEngine) == null)
+        {
+            return "--fix-engine must be native or qfj, got '" + fixEngine + "'";
+        }
+        if (fixEngine != null && !viaGateway)
+        {
+            return "--fix-engine needs --via-gateway (it is the FIX session layer of the study's gateway)";
+        }
+        return null;
+    }
 
     ScenarioSource defaultScenario()
     {
@@ -114,25 +146,14 @@ public class StudyCommand implements Callable<Integer>
         final PrintWriter stderr = spec.commandLine().getErr();
         final String me = "butb " + spec.name();
         final TableFormat format = tables.format(spec);
-        if (scale != null && (scale < 1 || scale > 10_000))
+        final String usage = usageError();
+        if (usage != null)
         {
-            stderr.println(me + ": --scale must be from 1 to 10000, not " + scale);
+            stderr.println(me + ": " + usage);
             stderr.flush();
             return 2;
         }
-        if (speed < 0 || Double.isNaN(speed) || Double.isInfinite(speed))
-        {
-            stderr.println(me + ": --speed must be 0 (as fast as possible) or a positive number");
-            stderr.flush();
-            return 2;
-        }
-        if (cluster.given() && !viaGateway)
-        {
-            stderr.println(me + ": " + cluster.optionName() +
-                " needs --via-gateway (the cluster is the engine of the study's FIX gateway)");
-            stderr.flush();
-            return 2;
-        }
+        final FixEngine engine = fixEngine == null ? null : FixEngine.ofOptionValue(fixEngine);
         try
         {
             final StudyCluster onCluster = cluster.given() ? new StudyCluster(cluster.members(), cluster.host()) : null;
@@ -160,7 +181,7 @@ public class StudyCommand implements Callable<Integer>
             {
                 stderr.print(line);
                 stderr.flush();
-            }, viaGateway ? StudyRun.Route.GATEWAY : StudyRun.Route.IN_PROCESS, format, onCluster, null);
+            }, viaGateway ? StudyRun.Route.GATEWAY : StudyRun.Route.IN_PROCESS, format, onCluster, engine);
             StudyReport.write(result, dir);
             StudyReport.writeTiming(result, planned, dir);
             ScenarioCopy.write(loaded, dir);

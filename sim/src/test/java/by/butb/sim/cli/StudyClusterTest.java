@@ -128,6 +128,19 @@ class StudyClusterTest
         assertTrue(file.err().startsWith("butb study: --cluster-file needs --via-gateway"), file.err());
     }
 
+    @Test
+    void shouldRefuseAFixEngineWithoutTheGatewayOrOfAnotherNameAsAUsageError()
+    {
+        final Butb.Run alone = Butb.run("study", "--fix-engine", "qfj", "--out", dir.toString());
+        assertEquals(2, alone.exitCode());
+        assertEquals("butb study: --fix-engine needs --via-gateway (it is the FIX session layer of the study's " +
+            "gateway)" + System.lineSeparator(), alone.err());
+        final Butb.Run other = Butb.run("study", "--via-gateway", "--fix-engine", "artio", "--out", dir.toString());
+        assertEquals(2, other.exitCode());
+        assertEquals("butb study: --fix-engine must be native or qfj, got 'artio'" + System.lineSeparator(),
+            other.err());
+    }
+
     /** The bundled study with only {@link #FLOWS} and without the figures (they are about the other flows). */
     private static Path smallStudy(final Path into) throws IOException
     {

@@ -1,8 +1,6 @@
 package by.butb.sim.study;
 
-import by.butb.gateway.FixEngine;
 import by.butb.sim.Butb;
-import by.butb.sim.replay.TableFormat;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -60,9 +58,9 @@ class StudyViaGatewayTest
     void shouldWriteTheSameTradesAndEventsThroughTheGatewayOnQuickFixJ() throws Exception
     {
         final Path qfj = dir.resolve("gateway-qfj");
-        final StudyRun.Result result = StudyRun.run(StudyPlan.of(Scenario.load(ScenarioSource.STUDY)), qfj, 0, null,
-            StudyRun.Route.GATEWAY, TableFormat.CSV, null, FixEngine.QFJ);
-        assertTrue(result.route().contains("FIX sessions (FIX engine qfj)"), result.route());
+        final Butb.Run run = Butb.run("study", "--via-gateway", "--fix-engine", "qfj", "--out", qfj.toString());
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.out().contains("FIX sessions (FIX engine qfj)"), run.out());
         for (final String file : new String[] {StudyRun.TRADES_FILE, StudyRun.EVENTS_FILE, StudyRun.FLOW_TRADES_FILE})
         {
             assertArrayEquals(Files.readAllBytes(dir.resolve("in-process").resolve(file)),
