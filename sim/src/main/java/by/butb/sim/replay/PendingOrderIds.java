@@ -54,12 +54,6 @@ final class PendingOrderIds
         add(owner, cmd, utf8, from, length, hash, NO_INSTRUMENT);
     }
 
-    /** The number of ids waiting. */
-    int size()
-    {
-        return count;
-    }
-
     /** Numbers the ids waiting, in the order added, and sets their commands' client order ids. */
     void number()
     {
