@@ -36,8 +36,7 @@ class GatewayRoundTripTest
             "--label", "gw", "--out", out.toString());
 
         assertTrue(printed.startsWith("gateway round trip (QuickFIX/J FIX engine)"), printed);
-        assertTrue(printed.contains(" 1000/1000 "), printed);
-        assertTrue(!printed.contains("INCOMPLETE") && !printed.contains("rejected"), printed);
+        assertEveryOrderAnswered(printed, 1000);
     }
 
     @Test
@@ -47,8 +46,7 @@ class GatewayRoundTripTest
             "--label", "native", "--out", out.toString());
 
         assertTrue(printed.startsWith("gateway round trip (native FIX engine)"), printed);
-        assertTrue(printed.contains(" 1000/1000 "), printed);
-        assertTrue(!printed.contains("INCOMPLETE") && !printed.contains("rejected"), printed);
+        assertEveryOrderAnswered(printed, 1000);
     }
 
     @Test
@@ -69,8 +67,7 @@ class GatewayRoundTripTest
             "--label", "qfj", "--out", out.toString());
 
         assertTrue(printed.startsWith("QuickFIX/J floor"), printed);
-        assertTrue(printed.contains(" 1000/1000 "), printed);
-        assertTrue(!printed.contains("INCOMPLETE") && !printed.contains("rejected"), printed);
+        assertEveryOrderAnswered(printed, 1000);
         assertTrue(Files.size(out.resolve("qfj-1000.hgrm")) > 0);
     }
 
@@ -89,8 +86,7 @@ class GatewayRoundTripTest
             "--warmup-seconds", "0", "--label", "three", "--out", out.toString());
 
         assertTrue(printed.startsWith("gateway round trip (native FIX engine), 3 sessions,"), printed);
-        assertTrue(printed.contains(" 1500/1500 "), printed);
-        assertTrue(!printed.contains("INCOMPLETE") && !printed.contains("rejected"), printed);
+        assertEveryOrderAnswered(printed, 1500);
         assertThreeSessionsAnsweredInFull(printed);
         assertTrue(Files.size(out.resolve("three-1500.hgrm")) > 0);
     }
@@ -114,8 +110,7 @@ class GatewayRoundTripTest
         final String printed = run("--server", "qfj", "--sessions", "2", "--rates", "600", "--seconds", "1",
             "--warmup-seconds", "0", "--label", "two", "--out", out.toString());
 
-        assertTrue(printed.contains(" 600/600 "), printed);
-        assertTrue(!printed.contains("INCOMPLETE") && !printed.contains("rejected"), printed);
+        assertEveryOrderAnswered(printed, 600);
         assertTrue(printed.lines().anyMatch(l -> l.matches("  per session achieved/s: \\d+ \\d+")), printed);
     }
 
@@ -146,6 +141,13 @@ class GatewayRoundTripTest
     private static String usageError(final String... args)
     {
         return assertThrows(IllegalArgumentException.class, () -> GatewayRoundTrip.parse(args)).getMessage();
+    }
+
+    /** The run's row shows {@code orders} of {@code orders} answered, none rejected, nothing INCOMPLETE. */
+    private static void assertEveryOrderAnswered(final String printed, final int orders)
+    {
+        assertTrue(printed.contains(" " + orders + "/" + orders + " "), printed);
+        assertTrue(!printed.contains("INCOMPLETE") && !printed.contains("rejected"), printed);
     }
 
     private static String run(final String... args) throws Exception
