@@ -56,6 +56,36 @@ final class BookCopy
         return new BookCopy(bp, bq, bo, ap, aq, ao);
     }
 
+    /**
+     * Whether the top {@code maxLevels} levels per side of {@code instrument}'s book in {@code engine} are this copy's
+     * (prices, quantities and order counts). Logic thread only (it queries the engine).
+     */
+    boolean matches(final MatchingEngine engine, final int instrument, final int maxLevels)
+    {
+        return matches(engine, instrument, Side.BUY, maxLevels, bidPrices, bidQuantities, bidOrders) &&
+            matches(engine, instrument, Side.SELL, maxLevels, askPrices, askQuantities, askOrders);
+    }
+
+    private static boolean matches(final MatchingEngine engine, final int instrument, final Side side,
+        final int maxLevels, final long[] prices, final long[] quantities, final int[] orders)
+    {
+        final int levels = Math.min(maxLevels, engine.depth(instrument, side));
+        if (levels != prices.length)
+        {
+            return false;
+        }
+        for (int i = 0; i < levels; i++)
+        {
+            if (prices[i] != engine.levelPrice(instrument, side, i) ||
+                quantities[i] != engine.levelQuantity(instrument, side, i) ||
+                orders[i] != engine.levelOrderCount(instrument, side, i))
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
     int levels(final Side side)
     {
         return side == Side.BUY ? bidPrices.length : askPrices.length;

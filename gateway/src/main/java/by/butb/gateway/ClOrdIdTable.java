@@ -1,8 +1,9 @@
 package by.butb.gateway;
 
 import by.butb.engine.core.MatchingEngine;
+import org.agrona.collections.Hashing;
+import org.agrona.collections.Object2LongHashMap;
 
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -11,11 +12,14 @@ import java.util.concurrent.atomic.AtomicLong;
  * It holds only live (or in-flight) orders: an entry goes when its order ends, so a ClOrdID may be reused after
  * that, exactly as the engine allows. With a {@link ClOrdIdJournal}, every allocation is recorded there before it is
  * returned, so a restart can give live orders their ClOrdIDs back. Session threads allocate and look up; the
- * gateway's sending thread releases (as it reports an order's end).
+ * gateway's sending thread releases (as it reports an order's end). Thread-safe: each owner's entries are an
+ * open-addressing map of their own, under its own lock, so a lookup, an allocation or a release creates no object
+ * once the map has grown to the owner's live orders.
  */
 final class ClOrdIdTable
 {
-    private final ConcurrentHashMap<Key, Long> live = new ConcurrentHashMap<>();
+    /** Per owner: ClOrdID to engine id; 0 when absent. Each guarded by itself. */
+    private final Object2LongHashMap<String>[] live;
     private final AtomicLong[] next;
     private final ClOrdIdJournal journal;
 
@@ -24,9 +28,11 @@ final class ClOrdIdTable
     {
         this.journal = journal;
         next = new AtomicLong[participants];
+        live = newMaps(participants);
         for (int i = 0; i < participants; i++)
         {
             next[i] = new AtomicLong(1);
+            live[i] = new Object2LongHashMap<>(16, Hashing.DEFAULT_LOAD_FACTOR, 0);
         }
     }
 
@@ -38,10 +44,13 @@ final class ClOrdIdTable
         {
             throw new IllegalStateException("client order ids of participant " + owner + " are exhausted");
         }
-        final Key key = new Key(owner, clOrdId);
-        if (live.putIfAbsent(key, id) != null)
+        final Object2LongHashMap<String> ids = live[owner];
+        synchronized (ids)
         {
-            return 0;
+            if (ids.putIfAbsent(clOrdId, id) != 0)
+            {
+                return 0;
+            }
         }
         if (journal != null)
         {
@@ -51,7 +60,7 @@ final class ClOrdIdTable
             }
             catch (final RuntimeException ex)
             {
-                live.remove(key, id);
+                release(owner, clOrdId, id);
                 throw ex;
             }
         }
@@ -61,29 +70,37 @@ final class ClOrdIdTable
     /** The engine id of a live order, or 0. */
     long lookup(final int owner, final String clOrdId)
     {
-        final Long id = live.get(new Key(owner, clOrdId));
-        return id == null ? 0 : id;
+        final Object2LongHashMap<String> ids = live[owner];
+        synchronized (ids)
+        {
+            return ids.getValue(clOrdId);
+        }
     }
 
     /** Forgets an entry if it still maps to {@code id}. */
     void release(final int owner, final String clOrdId, final long id)
     {
-        live.remove(new Key(owner, clOrdId), id);
+        final Object2LongHashMap<String> ids = live[owner];
+        synchronized (ids)
+        {
+            ids.remove(clOrdId, id);
+        }
     }
 
     /** At start: an order that was live before a restart. */
     void seed(final int owner, final String clOrdId, final long id)
     {
-        live.put(new Key(owner, clOrdId), id);
+        final Object2LongHashMap<String> ids = live[owner];
+        synchronized (ids)
+        {
+            ids.put(clOrdId, id);
+        }
         next[owner].accumulateAndGet(id + 1, Math::max);
     }
 
-    int size()
+    @SuppressWarnings("unchecked")
+    private static Object2LongHashMap<String>[] newMaps(final int participants)
     {
-        return live.size();
-    }
-
-    private record Key(int owner, String clOrdId)
-    {
+        return new Object2LongHashMap[participants];
     }
 }

@@ -3,15 +3,18 @@ package by.butb.gateway;
 import by.butb.engine.core.EngineEvent;
 
 import java.util.concurrent.ArrayBlockingQueue;
+import java.util.function.Consumer;
 
 /**
  * What one engine command produced, handed from the logic thread to the gateway's sending thread: copies of its
  * events, and the books it touched (market data only). Instances and their event copies are reused through a
- * bounded pool ({@link Pool}): the logic thread takes one, fills it and hands it on; the sending thread returns it
- * once it has written the reports. An instance belongs to one thread at a time.
+ * bounded pool ({@link Pool}): the logic thread takes one, fills it and hands it on as the task that reports it
+ * ({@link #run}); the sending thread returns it once it has written the reports. An instance belongs to one thread at
+ * a time.
  */
-final class CommandOutcome
+final class CommandOutcome implements Runnable
 {
+    private final Consumer<CommandOutcome> reporter;
     long userRef;
     /** What begins the ExecIDs of its events (see EngineBridge): empty, or its engine's section and a dash. */
     String execIdPrefix = "";
@@ -20,6 +23,18 @@ final class CommandOutcome
     int[] instruments = new int[4];
     BookCopy[] books = new BookCopy[4];
     int instrumentCount;
+
+    private CommandOutcome(final Consumer<CommandOutcome> reporter)
+    {
+        this.reporter = reporter;
+    }
+
+    /** Writes this outcome's reports (the pool's reporter), on the sending thread. */
+    @Override
+    public void run()
+    {
+        reporter.accept(this);
+    }
 
     /** Copies {@code e} after the events so far. */
     void add(final EngineEvent e)
@@ -71,16 +86,19 @@ final class CommandOutcome
     static final class Pool
     {
         private final ArrayBlockingQueue<CommandOutcome> free;
+        private final Consumer<CommandOutcome> reporter;
 
-        Pool(final int capacity)
+        /** {@code reporter}: what each outcome's {@link #run} does with it. */
+        Pool(final int capacity, final Consumer<CommandOutcome> reporter)
         {
             free = new ArrayBlockingQueue<>(capacity);
+            this.reporter = reporter;
         }
 
         CommandOutcome take()
         {
             final CommandOutcome o = free.poll();
-            return o != null ? o : new CommandOutcome();
+            return o != null ? o : new CommandOutcome(reporter);
         }
 
         void giveBack(final CommandOutcome o)

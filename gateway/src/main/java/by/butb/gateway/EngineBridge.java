@@ -38,11 +38,11 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The gateway's side of the engine. On the pipeline's logic thread it only copies: each command's events, and the
@@ -66,13 +66,17 @@ final class EngineBridge implements EngineListener
     private final String[] execIdPrefixes;
     /** Commands in flight between the logic thread and the sending thread whose outcome objects are reused. */
     private static final int POOLED_OUTCOMES = 4_096;
-    final ConcurrentHashMap<Long, Request> requests = new ConcurrentHashMap<>();
+    /** Spare live orders kept at most for reuse. */
+    private static final int SPARE_ORDERS = 4_096;
+    final RequestsInFlight requests = new RequestsInFlight();
 
     // Logic thread: what the command being applied produced so far.
     private final boolean[] touched;
     private final int[] touchedList;
     private int touchedCount;
-    private final CommandOutcome.Pool outcomes = new CommandOutcome.Pool(POOLED_OUTCOMES);
+    private final CommandOutcome.Pool outcomes = new CommandOutcome.Pool(POOLED_OUTCOMES, this::report);
+    /** The last copy taken of each instrument's book, handed on again while the book's top levels stay the same. */
+    private final BookCopy[] lastCopies;
     /** The outcome of the command being applied, or null before its first event. */
     private CommandOutcome collected;
 
@@ -82,6 +86,10 @@ final class EngineBridge implements EngineListener
     /** The report being built (see {@link OrderReport}). */
     private final OrderReport orderReport = new OrderReport();
     private final Long2ObjectHashMap<LiveOrder> orders = new Long2ObjectHashMap<>();
+    /** Live orders that ended, for reuse by the next accepted orders. */
+    private final ArrayDeque<LiveOrder> spareOrders = new ArrayDeque<>();
+    /** The ExecID of the report being built: reused, so a report creates no string for it. */
+    private final StringBuilder execId = new StringBuilder(32);
     private final List<BookCopy.Trade> trades = new ArrayList<>();
     private Request current;
     private int eventIndex;
@@ -94,6 +102,7 @@ final class EngineBridge implements EngineListener
         this.outbound = outbound;
         this.touched = new boolean[catalog.instruments().size()];
         this.touchedList = new int[catalog.instruments().size()];
+        this.lastCopies = new BookCopy[catalog.instruments().size()];
         this.execIdPrefixes = catalog.sections().stream().map(s -> s + "-").toArray(String[]::new);
     }
 
@@ -219,12 +228,25 @@ final class EngineBridge implements EngineListener
         {
             final int instrument = touchedList[i];
             touched[instrument] = false;
-            outcome.book(instrument, BookCopy.of(engine, instrument, BOOK_LEVELS));
+            outcome.book(instrument, bookCopy(engine, instrument));
         }
         touchedCount = 0;
         outcome.userRef = command.userRef;
         outcome.execIdPrefix = engine.scope().isAll() ? "" : execIdPrefixes[engine.scope().section()];
-        outbound.execute(() -> report(outcome));
+        outbound.execute(outcome);
+    }
+
+    /** Logic thread: a copy of the book of {@code instrument} now, the last one taken when its top levels are alike. */
+    private BookCopy bookCopy(final MatchingEngine engine, final int instrument)
+    {
+        final BookCopy last = lastCopies[instrument];
+        if (last != null && last.matches(engine, instrument, BOOK_LEVELS))
+        {
+            return last;
+        }
+        final BookCopy copy = BookCopy.of(engine, instrument, BOOK_LEVELS);
+        lastCopies[instrument] = copy;
+        return copy;
     }
 
     private void touch(final int instrument)
@@ -242,23 +264,23 @@ final class EngineBridge implements EngineListener
      */
     private void report(final CommandOutcome outcome)
     {
-        final long userRef = outcome.userRef;
-        current = requests.get(userRef);
+        current = requests.find(outcome.userRef);
         eventIndex = 0;
         try
         {
             for (int k = 0; k < outcome.eventCount(); k++)
             {
                 final EngineEvent e = outcome.event(k);
-                final String execId = outcome.execIdPrefix + e.commandSequence + "-" + eventIndex++;
+                execId.setLength(0);
+                execId.append(outcome.execIdPrefix).append(e.commandSequence).append('-').append(eventIndex++);
                 switch (e.type)
                 {
-                    case ACCEPTED -> accepted(e, execId);
-                    case TRADE -> trade(e, execId);
-                    case CANCELLED -> ended(e, execId, ExecType.CANCELED, OrdStatus.CANCELED);
-                    case EXPIRED -> ended(e, execId, ExecType.EXPIRED, OrdStatus.EXPIRED);
-                    case REPLACED -> replaced(e, execId);
-                    case REJECTED -> rejected(e, execId);
+                    case ACCEPTED -> accepted(e);
+                    case TRADE -> trade(e);
+                    case CANCELLED -> ended(e, ExecType.CANCELED, OrdStatus.CANCELED);
+                    case EXPIRED -> ended(e, ExecType.EXPIRED, OrdStatus.EXPIRED);
+                    case REPLACED -> replaced(e);
+                    case REJECTED -> rejected(e);
                     default ->
                     {
                     }
@@ -284,17 +306,20 @@ final class EngineBridge implements EngineListener
         finally
         {
             trades.clear();
-            requests.remove(userRef);
-            current = null;
+            if (current != null)
+            {
+                requests.remove(current, true);
+                current = null;
+            }
             outcomes.giveBack(outcome);
         }
     }
 
     // ---------------------------------------------------------------- event handlers
 
-    private void accepted(final EngineEvent e, final String execId)
+    private void accepted(final EngineEvent e)
     {
-        final LiveOrder o = new LiveOrder();
+        final LiveOrder o = spareOrders.isEmpty() ? new LiveOrder() : spareOrders.pollLast();
         o.orderId = e.exchangeOrderId;
         o.owner = e.owner;
         o.submitter = e.submitter;
@@ -304,22 +329,26 @@ final class EngineBridge implements EngineListener
         o.timeInForce = e.timeInForce;
         o.price = e.price;
         o.quantity = e.quantity;
+        o.cumQty = 0;
         o.engineClOrdId = e.clientOrderId;
         o.clOrdId = current != null && current.kind == Request.Kind.NEW ? current.clOrdId :
             Long.toString(e.clientOrderId);
         o.notional = BigDecimal.ZERO;
         orders.put(o.orderId, o);
-        outbound.reportToOwner(o.owner, report(o, execId, ExecType.NEW, OrdStatus.NEW, e.timeNanos));
+        outbound.reportToOwner(o.owner, report(o, ExecType.NEW, OrdStatus.NEW, e.timeNanos));
     }
 
-    private void trade(final EngineEvent e, final String execId)
+    private void trade(final EngineEvent e)
     {
         trades.add(new BookCopy.Trade(e.instrument, e.price, e.quantity, e.timeNanos, e.side, e.tradeId));
-        fill(e.buyOrderId, e.buyLeaves, e, execId + "B");
-        fill(e.sellOrderId, e.sellLeaves, e, execId + "S");
+        final int base = execId.length();
+        fill(e.buyOrderId, e.buyLeaves, e, 'B');
+        execId.setLength(base);
+        fill(e.sellOrderId, e.sellLeaves, e, 'S');
     }
 
-    private void fill(final long orderId, final long leaves, final EngineEvent e, final String execId)
+    /** The fill of one side of a trade; its ExecID is the trade's and {@code execIdSuffix}. */
+    private void fill(final long orderId, final long leaves, final EngineEvent e, final char execIdSuffix)
     {
         final LiveOrder o = orders.get(orderId);
         if (o == null)
@@ -329,7 +358,8 @@ final class EngineBridge implements EngineListener
         o.cumQty += e.quantity;
         o.notional = o.notional.add(BigDecimal.valueOf(e.price).multiply(BigDecimal.valueOf(e.quantity)));
         final char status = leaves == 0 ? OrdStatus.FILLED : OrdStatus.PARTIALLY_FILLED;
-        final OrderReport r = report(o, execId, ExecType.TRADE, status, e.timeNanos);
+        execId.append(execIdSuffix);
+        final OrderReport r = report(o, ExecType.TRADE, status, e.timeNanos);
         r.fill = true;
         r.lastPx = e.price;
         r.lastQty = e.quantity;
@@ -341,7 +371,7 @@ final class EngineBridge implements EngineListener
         outbound.reportToOwner(o.owner, r);
     }
 
-    private void ended(final EngineEvent e, final String execId, final char execType, final char ordStatus)
+    private void ended(final EngineEvent e, final char execType, final char ordStatus)
     {
         final LiveOrder o = orders.get(e.exchangeOrderId);
         if (o == null)
@@ -349,7 +379,7 @@ final class EngineBridge implements EngineListener
             return;
         }
         forget(o);
-        final OrderReport r = report(o, execId, execType, ordStatus, e.timeNanos);
+        final OrderReport r = report(o, execType, ordStatus, e.timeNanos);
         r.leavesQty = 0;
         if (e.code == ResultCode.CANCELLED_BY_PARTICIPANT && current != null && current.kind == Request.Kind.CANCEL)
         {
@@ -363,7 +393,7 @@ final class EngineBridge implements EngineListener
         outbound.reportToOwner(o.owner, r);
     }
 
-    private void replaced(final EngineEvent e, final String execId)
+    private void replaced(final EngineEvent e)
     {
         final LiveOrder o = orders.get(e.exchangeOrderId);
         if (o == null)
@@ -382,12 +412,12 @@ final class EngineBridge implements EngineListener
         o.quantity = e.quantity;
         o.submitter = e.submitter;
         final char status = o.cumQty == 0 ? OrdStatus.NEW : OrdStatus.PARTIALLY_FILLED;
-        final OrderReport r = report(o, execId, ExecType.REPLACED, status, e.timeNanos);
+        final OrderReport r = report(o, ExecType.REPLACED, status, e.timeNanos);
         r.origClOrdId = current != null && current.kind == Request.Kind.REPLACE ? current.origClOrdId : previous;
         outbound.reportToOwner(o.owner, r);
     }
 
-    private void rejected(final EngineEvent e, final String execId)
+    private void rejected(final EngineEvent e)
     {
         final Request r = current;
         if (r == null)
@@ -400,7 +430,7 @@ final class EngineBridge implements EngineListener
         }
         if (r.kind == Request.Kind.NEW)
         {
-            outbound.send(r.session, newOrderReject(r, e, execId));
+            outbound.send(r.session, newOrderReject(r, e, execId.toString()));
         }
         else
         {
@@ -415,17 +445,27 @@ final class EngineBridge implements EngineListener
         }
     }
 
+    /**
+     * The order ended: it is no longer found, and becomes a spare that the next accepted order reuses (it stays
+     * readable until then, for the report of its end).
+     */
     private void forget(final LiveOrder o)
     {
         orders.remove(o.orderId);
         clOrdIds.release(o.owner, o.clOrdId, o.engineClOrdId);
+        if (spareOrders.size() < SPARE_ORDERS)
+        {
+            spareOrders.addLast(o);
+        }
     }
 
     // ---------------------------------------------------------------- message building
 
-    /** The report of {@code o} now, in the one reused {@link OrderReport}; callers add what their event adds. */
-    private OrderReport report(final LiveOrder o, final String execId, final char execType, final char ordStatus,
-        final long timeNanos)
+    /**
+     * The report of {@code o} now, with the ExecID built so far, in the one reused {@link OrderReport}; callers add
+     * what their event adds.
+     */
+    private OrderReport report(final LiveOrder o, final char execType, final char ordStatus, final long timeNanos)
     {
         final Instrument instrument = catalog.instrument(o.instrument);
         final OrderReport r = orderReport.reset();

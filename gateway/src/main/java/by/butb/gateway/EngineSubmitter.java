@@ -4,6 +4,7 @@ import by.butb.engine.core.Command;
 import by.butb.engine.pipeline.CommandTranslator;
 import quickfix.FieldNotFound;
 import quickfix.Message;
+import quickfix.SessionID;
 import quickfix.field.TransactTime;
 
 import java.time.Instant;
@@ -57,10 +58,15 @@ final class EngineSubmitter
         return utc.toEpochSecond(ZoneOffset.UTC) * 1_000_000_000L + utc.getNano();
     }
 
-    /** A user reference unique among the commands in flight. */
-    long nextUserRef()
+    /**
+     * A request with a fresh user reference (unique among the commands in flight), these identifying fields and
+     * every command field at its default, for {@link #submit}.
+     */
+    Request request(final Request.Kind kind, final SessionID session, final String clOrdId, final String origClOrdId,
+        final String symbol, final String orderIdText, final char fixSide)
     {
-        return nextUserRef.incrementAndGet();
+        return bridge.requests.take(kind, session, nextUserRef.incrementAndGet(), clOrdId, origClOrdId, symbol,
+            orderIdText, fixSide);
     }
 
     /**
@@ -84,7 +90,7 @@ final class EngineSubmitter
      */
     void submit(final Request r)
     {
-        bridge.requests.put(r.userRef, r);
+        bridge.requests.register(r);
         try
         {
             if (clientTime)
@@ -104,7 +110,7 @@ final class EngineSubmitter
         }
         catch (final RuntimeException ex)
         {
-            bridge.requests.remove(r.userRef);
+            bridge.requests.remove(r, false);
             if (r.allocatedOwner != Command.NONE)
             {
                 clOrdIds.release(r.allocatedOwner, r.clOrdId, r.allocatedId);

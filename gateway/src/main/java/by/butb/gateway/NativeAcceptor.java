@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 /**
  * The native FIX engine's listener and its one I/O thread ({@code butb-gateway-fix-io}): non-blocking accept, read,
@@ -45,6 +46,18 @@ final class NativeAcceptor implements AutoCloseable
     private final Thread thread;
     private final ConcurrentLinkedQueue<Runnable> tasks = new ConcurrentLinkedQueue<>();
     private final FixDecoder decoder = new FixDecoder();
+    /** The I/O thread's handler of each ready key: one object, so that a select creates none. */
+    private final Consumer<SelectionKey> onReady = key ->
+    {
+        try
+        {
+            ready(key);
+        }
+        catch (final IOException ex)
+        {
+            throw new UncheckedIOException(ex);
+        }
+    };
     /** I/O thread: open connections, and refusals waiting for their delay. */
     private final Set<NativeConnection> connections = new HashSet<>();
     private final List<Refusal> refusals = new ArrayList<>();
@@ -138,18 +151,11 @@ final class NativeAcceptor implements AutoCloseable
         {
             try
             {
-                selector.select(TICK_MILLIS);
+                selector.select(onReady, TICK_MILLIS);
                 Runnable task;
                 while ((task = tasks.poll()) != null)
                 {
                     task.run();
-                }
-                final Iterator<SelectionKey> it = selector.selectedKeys().iterator();
-                while (it.hasNext())
-                {
-                    final SelectionKey key = it.next();
-                    it.remove();
-                    ready(key);
                 }
                 final long now = System.nanoTime();
                 if (now - nextTick >= 0)

@@ -17,7 +17,8 @@ import quickfix.field.ExpireTime;
  * OrderCancelReplaceRequest, with the rules of {@link OrderFields}, {@link Parties}, {@link MechanismTerms} and
  * {@link ClOrdIdTable}. What the gateway decides alone (a duplicate ClOrdID, a cancel of an unknown order) is
  * answered through {@link Outbound}; a field it does not support throws {@link Unsupported}. A plain order creates
- * no objects here but its {@link Request} (and what the reader makes: ClOrdID, Symbol when not listed). Any thread.
+ * no objects here (its {@link Request} is a spare one; the reader makes its ClOrdID, and Symbol when not listed).
+ * Any thread.
  */
 final class OrderEntry
 {
@@ -64,8 +65,7 @@ final class OrderEntry
         }
         final Parties parties = Parties.of(m, submitter, catalog);
 
-        final Request r = new Request(Request.Kind.NEW, sid, engine.nextUserRef(), clOrdId, null, symbol,
-            null, fixSide);
+        final Request r = engine.request(Request.Kind.NEW, sid, clOrdId, null, symbol, null, fixSide);
         r.type = lotAction == ButbTags.LOT_OFFER ? CommandType.LOT_OFFER :
             lotAction == ButbTags.LOT_BID ? CommandType.LOT_BID : CommandType.NEW_ORDER;
         r.timeNanos = engine.commandTime(m.timestampNanos(quickfix.field.TransactTime.FIELD));
@@ -116,8 +116,8 @@ final class OrderEntry
         final String origClOrdId = m.string(quickfix.field.OrigClOrdID.FIELD);
         final String symbol = m.has(quickfix.field.Symbol.FIELD) ? m.symbol() : "";
         final String orderIdText = m.string(quickfix.field.OrderID.FIELD);
-        final Request r = new Request(replace ? Request.Kind.REPLACE : Request.Kind.CANCEL, sid,
-            engine.nextUserRef(), clOrdId, origClOrdId, symbol, orderIdText, m.charValue(quickfix.field.Side.FIELD));
+        final Request r = engine.request(replace ? Request.Kind.REPLACE : Request.Kind.CANCEL, sid, clOrdId,
+            origClOrdId, symbol, orderIdText, m.charValue(quickfix.field.Side.FIELD));
         r.type = replace ? CommandType.REPLACE : CommandType.CANCEL;
         r.timeNanos = engine.commandTime(m.timestampNanos(quickfix.field.TransactTime.FIELD));
         r.submitter = submitter.index();

@@ -39,7 +39,8 @@ final class OrderReport
     String clOrdId;
     /** Null when the report has none. */
     String origClOrdId;
-    String execId;
+    /** The sender's builder, read while the report is written (the QuickFIX/J message takes a copy). */
+    CharSequence execId;
     char execType;
     char ordStatus;
     String symbol;
@@ -82,7 +83,7 @@ final class OrderReport
         final ExecutionReport er = new ExecutionReport();
         er.setString(OrderID.FIELD, Long.toString(orderId));
         er.setString(ClOrdID.FIELD, clOrdId);
-        er.setString(ExecID.FIELD, execId);
+        er.setString(ExecID.FIELD, execId.toString());
         er.setChar(ExecType.FIELD, execType);
         er.setChar(OrdStatus.FIELD, ordStatus);
         er.setString(Symbol.FIELD, symbol);

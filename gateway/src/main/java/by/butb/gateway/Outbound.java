@@ -153,9 +153,20 @@ final class Outbound implements AutoCloseable
         }
     }
 
+    /**
+     * The book of {@code instrument} after a command, and the trades it printed: to the subscribers now when on this
+     * thread (a task running), else after what is queued.
+     */
     void marketData(final int instrument, final BookCopy book, final List<BookCopy.Trade> trades)
     {
-        enqueue(new Md(instrument, book, trades));
+        if (Thread.currentThread() == thread)
+        {
+            onBook(instrument, book, trades);
+        }
+        else
+        {
+            offer(new Md(instrument, book, trades));
+        }
     }
 
     void subscribe(final Subscription subscription)
@@ -210,8 +221,9 @@ final class Outbound implements AutoCloseable
                 sessions.beginBatch(); // one socket write per session for the whole batch
                 try
                 {
-                    for (final Object item : batch)
+                    for (int i = 0; i < batch.size(); i++)
                     {
+                        final Object item = batch.get(i);
                         if (item == STOP || stopping)
                         {
                             return;
@@ -258,7 +270,7 @@ final class Outbound implements AutoCloseable
             }
             else if (item instanceof Md md)
             {
-                onBook(md);
+                onBook(md.instrument, md.book, md.trades);
             }
             else if (item instanceof Subscription sub)
             {
@@ -303,29 +315,31 @@ final class Outbound implements AutoCloseable
 
     // ---------------------------------------------------------------- market data
 
-    private void onBook(final Md md)
+    private void onBook(final int instrument, final BookCopy book, final List<BookCopy.Trade> trades)
     {
-        latest[md.instrument] = md.book;
-        final ArrayDeque<BookCopy.Trade> prints = recent[md.instrument];
-        for (final BookCopy.Trade t : md.trades)
+        latest[instrument] = book;
+        final ArrayDeque<BookCopy.Trade> prints = recent[instrument];
+        for (int i = 0; i < trades.size(); i++)
         {
-            prints.addLast(t);
+            prints.addLast(trades.get(i));
             if (prints.size() > RECENT_TRADES)
             {
                 prints.removeFirst();
             }
         }
-        for (final Subscription sub : byInstrument[md.instrument])
+        final List<Subscription> subscribers = byInstrument[instrument];
+        for (int i = 0; i < subscribers.size(); i++)
         {
+            final Subscription sub = subscribers.get(i);
             if (!sessions.loggedOn(sub.session))
             {
                 continue;
             }
-            final int k = sub.indexOf(md.instrument);
+            final int k = sub.indexOf(instrument);
             if (sub.incremental)
             {
-                final MarketDataMessage x = MarketDataMessages.incremental(sub,
-                    catalog.instrument(md.instrument), sub.sent[k], md.book, md.trades);
+                final MarketDataMessage x = MarketDataMessages.incremental(sub, catalog.instrument(instrument),
+                    sub.sent[k], book, trades);
                 if (x != null)
                 {
                     sessions.sendMarketData(sub.session, x);
@@ -333,9 +347,9 @@ final class Outbound implements AutoCloseable
             }
             else
             {
-                sessions.sendMarketData(sub.session, snapshot(sub, md.instrument));
+                sessions.sendMarketData(sub.session, snapshot(sub, instrument));
             }
-            sub.sent[k] = md.book;
+            sub.sent[k] = book;
         }
     }
 

@@ -11,8 +11,8 @@ import quickfix.SessionID;
 
 /**
  * One FIX order message on its way through the engine: the command to submit, and what the answer needs
- * (who asked, the ClOrdID strings). Created on a session thread, read on the gateway's sending thread (through a
- * concurrent map keyed by {@link #userRef}), never changed after submission.
+ * (who asked, the ClOrdID strings). Taken from {@link RequestsInFlight} and filled on a session thread, read on the
+ * gateway's sending thread (found there by {@link #userRef}), never changed after submission until it is given back.
  */
 final class Request
 {
@@ -23,43 +23,44 @@ final class Request
         NEW, CANCEL, REPLACE
     }
 
-    final Kind kind;
-    final SessionID session;
-    final long userRef;
-    final String clOrdId;
-    final String origClOrdId;
-    final String symbol;
+    Kind kind;
+    SessionID session;
+    long userRef;
+    String clOrdId;
+    String origClOrdId;
+    String symbol;
     /** Text of OrderID(37) as received (cancel/replace), or null. */
-    final String orderIdText;
-    final char fixSide;
+    String orderIdText;
+    char fixSide;
 
-    // the engine command
+    // the engine command (defaults set by reset)
     CommandType type;
     long timeNanos;
     int submitter;
-    int onBehalfOf = Command.NONE;
+    int onBehalfOf;
     long clientOrderId;
     long newClientOrderId;
     long exchangeOrderId;
-    int instrument = Command.UNKNOWN;
-    Side side = Side.BUY;
-    OrderType orderType = OrderType.LIMIT;
-    TimeInForce timeInForce = TimeInForce.DAY;
+    int instrument;
+    Side side;
+    OrderType orderType;
+    TimeInForce timeInForce;
     long price;
     long quantity;
-    ResultCode rejectCode = ResultCode.OK;
+    ResultCode rejectCode;
     /** Address deals and lot bids named by owner: participant index, {@link Command#NONE} when not set. */
-    int counterparty = Command.NONE;
+    int counterparty;
     long counterpartyOrderId;
     /** Lot offers: scaled like a price; epoch nanoseconds UTC. */
     long bidStep;
     long closeTimeNanos;
 
     /** Owner whose ClOrdID namespace got a fresh id for this request ({@link Command#NONE} when none). */
-    int allocatedOwner = Command.NONE;
+    int allocatedOwner;
     long allocatedId;
 
-    Request(final Kind kind, final SessionID session, final long userRef, final String clOrdId,
+    /** Sets what identifies the request and clears the command's fields to their defaults; returns this. */
+    Request reset(final Kind kind, final SessionID session, final long userRef, final String clOrdId,
         final String origClOrdId, final String symbol, final String orderIdText, final char fixSide)
     {
         this.kind = kind;
@@ -70,6 +71,27 @@ final class Request
         this.symbol = symbol;
         this.orderIdText = orderIdText;
         this.fixSide = fixSide;
+        type = null;
+        timeNanos = 0;
+        submitter = 0;
+        onBehalfOf = Command.NONE;
+        clientOrderId = 0;
+        newClientOrderId = 0;
+        exchangeOrderId = 0;
+        instrument = Command.UNKNOWN;
+        side = Side.BUY;
+        orderType = OrderType.LIMIT;
+        timeInForce = TimeInForce.DAY;
+        price = 0;
+        quantity = 0;
+        rejectCode = ResultCode.OK;
+        counterparty = Command.NONE;
+        counterpartyOrderId = 0;
+        bidStep = 0;
+        closeTimeNanos = 0;
+        allocatedOwner = Command.NONE;
+        allocatedId = 0;
+        return this;
     }
 
     int owner()

@@ -30,7 +30,8 @@ import java.util.stream.Stream;
  * empty book (New, then Canceled). Also printed: the latency from the moment each order's write started ({@code w-p50},
  * {@code w-p99}, and a {@code -from-write.hgrm}: without the client's own timer lateness, but blind to a server that
  * makes the client's writes wait), and the bytes the whole JVM (gateway, engine and client) allocated per order ({@code
- * KB/order}). {@code --server qfj} measures {@link QfjEchoServer}: QuickFIX/J alone, answering each order without an
+ * KB/order}); below each row, the CPU time per order of the busiest threads (gateway and client: {@link ThreadCpu}).
+ * {@code --server qfj} measures {@link QfjEchoServer}: QuickFIX/J alone, answering each order without an
  * engine. {@code --server echo} measures {@link EchoFixServer} instead of the gateway, with the same client: the floor
  * a server that does no work shows on this machine. {@code --cluster MEMBERS} runs the gateway's engine on a running
  * cluster of the bench catalog ({@code serve --cluster}; the ClOrdIDs in the journal directory). The histograms go to
@@ -242,6 +243,7 @@ public final class GatewayRoundTrip
                 Thread.sleep(1_000);
             }
             final CpuShare cpu = CpuShare.now();
+            final ThreadCpu threadCpu = ThreadCpu.now();
             final long allocatedBefore = Allocation.bytes();
             final SessionGroup.Round r = sessions.offer(rate, s.seconds, System.nanoTime() + 1_000_000);
             final long allocated = Allocation.bytes() - allocatedBefore;
@@ -258,6 +260,7 @@ public final class GatewayRoundTrip
             {
                 out.println(perSession(r));
             }
+            out.println(ThreadCpu.since(threadCpu, r.orders()));
             Driver.writeHgrm(s.out.resolve(s.label + "-" + rate + ".hgrm"), h);
             Driver.writeHgrm(s.out.resolve(s.label + "-" + rate + "-from-write.hgrm"), fromWrite);
         }

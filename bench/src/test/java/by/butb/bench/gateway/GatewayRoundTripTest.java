@@ -89,6 +89,8 @@ class GatewayRoundTripTest
         assertEveryOrderAnswered(printed, 1500);
         assertThreeSessionsAnsweredInFull(printed);
         assertTrue(Files.size(out.resolve("three-1500.hgrm")) > 0);
+        assertTrue(printed.lines().anyMatch(l -> l.matches("  CPU us/order by thread: .*butb-.* \\d+\\.\\d\\d.*")),
+            "the busiest threads' CPU per order, the gateway's among them: " + printed);
     }
 
     @Test

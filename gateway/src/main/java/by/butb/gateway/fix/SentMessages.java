@@ -3,7 +3,8 @@ package by.butb.gateway.fix;
 /**
  * The last {@code capacity} application messages a session sent, as bytes, by sequence number, for answering
  * ResendRequests; older ones are forgotten (a resend of them is a SequenceReset-GapFill, as with the gateway's
- * QuickFIX/J store). Slots are reused: storing allocates only when a message is longer than its slot's last one.
+ * QuickFIX/J store). Slots are reused: storing allocates only when a message is longer than its slot's array (a
+ * power of two, at least 256 bytes).
  * Not thread-safe: used under the session's lock.
  */
 public final class SentMessages
@@ -29,7 +30,7 @@ public final class SentMessages
         final int slot = Math.floorMod(sequence, sequences.length);
         if (messages[slot] == null || messages[slot].length < length)
         {
-            messages[slot] = new byte[Math.max(length, 256)];
+            messages[slot] = new byte[Math.max(256, Integer.highestOneBit(length - 1) << 1)];
         }
         System.arraycopy(message, offset, messages[slot], 0, length);
         lengths[slot] = length;
