@@ -1,5 +1,9 @@
 package by.butb.gateway.fix;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+
 /**
  * Writes one FIX 4.4 message at a time into its own buffer: {@link #begin} writes MsgType and the session header,
  * the {@code field} methods append body fields, {@link #finish} puts BeginString and BodyLength in front and the
@@ -12,10 +16,47 @@ public final class FixEncoder
     /** Room before the body for "8=FIX.4.4|9=nnnnnnnnn|". */
     private static final int PREFIX = 24;
     private static final byte[] BEGIN = {'8', '=', 'F', 'I', 'X', '.', '4', '.', '4', FixDecoder.SOH, '9', '='};
+    /** Tags below this have their "tag=" bytes ready ({@link #TAG_TEXT}). */
+    private static final int KNOWN_TAGS = 1_000;
+    /** "tag=" of each tag below {@link #KNOWN_TAGS}, up to 4 bytes, the first in the lowest byte; its length. */
+    private static final int[] TAG_TEXT = new int[KNOWN_TAGS];
+    private static final byte[] TAG_LENGTH = new byte[KNOWN_TAGS];
+    /** The two digits of 0 to 99. */
+    private static final byte[] TENS = new byte[100];
+    private static final byte[] ONES = new byte[100];
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long LOW_BYTES = 0x00FF00FF00FF00FFL;
+    /** Words whose byte pairs a 16-bit lane can add up without overflowing (2 x 255 each). */
+    private static final int WORDS_PER_FOLD = 128;
+    /** "yyyyMMdd-HH:mm:ss" */
+    private static final int SECOND_LENGTH = 17;
+
+    static
+    {
+        for (int i = 0; i < 100; i++)
+        {
+            TENS[i] = (byte)('0' + i / 10);
+            ONES[i] = (byte)('0' + i % 10);
+        }
+        for (int tag = 0; tag < KNOWN_TAGS; tag++)
+        {
+            final String text = tag + "=";
+            int packed = 0;
+            for (int i = text.length() - 1; i >= 0; i--)
+            {
+                packed = packed << 8 | text.charAt(i);
+            }
+            TAG_TEXT[tag] = packed;
+            TAG_LENGTH[tag] = (byte)text.length();
+        }
+    }
 
     private byte[] buffer;
     private int position;
     private int start;
+    /** The second whose timestamp text {@link #timestampText} holds ({@code Long.MIN_VALUE}: none yet). */
+    private long timestampSecond = Long.MIN_VALUE;
+    private final byte[] timestampText = new byte[UtcTimestamps.MILLIS_LENGTH];
 
     public FixEncoder(final int capacity)
     {
@@ -112,10 +153,23 @@ public final class FixEncoder
         return this;
     }
 
+    /** A UTCTimestamp in milliseconds; the date and time of day are written once per second and then copied. */
     public FixEncoder timestamp(final int tag, final long epochMillis)
     {
         tag(tag, UtcTimestamps.MILLIS_LENGTH);
-        position = UtcTimestamps.write(buffer, position, epochMillis);
+        final long second = Math.floorDiv(epochMillis, 1000L);
+        if (second != timestampSecond)
+        {
+            UtcTimestamps.write(timestampText, 0, epochMillis);
+            timestampSecond = second;
+        }
+        System.arraycopy(timestampText, 0, buffer, position, SECOND_LENGTH);
+        position += SECOND_LENGTH;
+        buffer[position++] = '.';
+        final int millis = (int)Math.floorMod(epochMillis, 1000L);
+        buffer[position++] = (byte)('0' + millis / 100);
+        buffer[position++] = TENS[millis % 100];
+        buffer[position++] = ONES[millis % 100];
         buffer[position++] = FixDecoder.SOH;
         return this;
     }
@@ -145,30 +199,54 @@ public final class FixEncoder
     public FixEncoder finish()
     {
         final int bodyLength = position - PREFIX;
-        int digits = 1;
-        for (int v = bodyLength; v >= 10; v /= 10)
-        {
-            digits++;
-        }
-        start = PREFIX - 1 - digits - BEGIN.length;
+        start = PREFIX - 1 - digits(bodyLength) - BEGIN.length;
         System.arraycopy(BEGIN, 0, buffer, start, BEGIN.length);
         number(bodyLength, start + BEGIN.length);
         buffer[PREFIX - 1] = FixDecoder.SOH;
-        int sum = 0;
-        for (int i = start; i < position; i++)
-        {
-            sum += buffer[i];
-        }
-        sum &= 0xFF;
+        final int sum = checkSum(buffer, start, position);
         ensure(FixFramer.TRAILER_BYTES);
         buffer[position++] = '1';
         buffer[position++] = '0';
         buffer[position++] = '=';
         buffer[position++] = (byte)('0' + sum / 100);
-        buffer[position++] = (byte)('0' + sum / 10 % 10);
-        buffer[position++] = (byte)('0' + sum % 10);
+        buffer[position++] = TENS[sum % 100];
+        buffer[position++] = ONES[sum % 100];
         buffer[position++] = FixDecoder.SOH;
         return this;
+    }
+
+    /**
+     * The sum of the bytes {@code bytes[from, to)} modulo 256, eight at a time: each word's bytes are added in pairs
+     * into four 16-bit lanes, which are folded into the sum before they could overflow.
+     */
+    static int checkSum(final byte[] bytes, final int from, final int to)
+    {
+        long sum = 0;
+        long lanes = 0;
+        int words = 0;
+        int i = from;
+        for (; i + Long.BYTES <= to; i += Long.BYTES)
+        {
+            final long word = (long)LONGS.get(bytes, i);
+            lanes += (word & LOW_BYTES) + (word >>> 8 & LOW_BYTES);
+            if (++words == WORDS_PER_FOLD)
+            {
+                sum += fold(lanes);
+                lanes = 0;
+                words = 0;
+            }
+        }
+        sum += fold(lanes);
+        for (; i < to; i++)
+        {
+            sum += bytes[i] & 0xFF;
+        }
+        return (int)(sum & 0xFF);
+    }
+
+    private static long fold(final long lanes)
+    {
+        return (lanes & 0xFFFF) + (lanes >>> 16 & 0xFFFF) + (lanes >>> 32 & 0xFFFF) + (lanes >>> 48);
     }
 
     public byte[] buffer()
@@ -189,6 +267,16 @@ public final class FixEncoder
     private void tag(final int tag, final int valueLength)
     {
         ensure(valueLength + 12);
+        if (tag >= 0 && tag < KNOWN_TAGS)
+        {
+            int text = TAG_TEXT[tag];
+            for (int i = TAG_LENGTH[tag]; i > 0; i--)
+            {
+                buffer[position++] = (byte)text;
+                text >>>= 8;
+            }
+            return;
+        }
         position = number(tag, position);
         buffer[position++] = '=';
     }
@@ -205,18 +293,39 @@ public final class FixEncoder
             buffer[at] = '-';
             return number(-value, at + 1);
         }
+        final int end = at + digits(value);
+        int i = end;
+        long v = value;
+        while (v >= 100)
+        {
+            final int pair = (int)(v % 100);
+            v /= 100;
+            buffer[--i] = ONES[pair];
+            buffer[--i] = TENS[pair];
+        }
+        if (v >= 10)
+        {
+            buffer[--i] = ONES[(int)v];
+            buffer[--i] = TENS[(int)v];
+        }
+        else
+        {
+            buffer[--i] = (byte)('0' + v);
+        }
+        return end;
+    }
+
+    /** Decimal digits of {@code value}, which is not negative. */
+    private static int digits(final long value)
+    {
         int digits = 1;
-        for (long v = value; v >= 10; v /= 10)
+        long bound = 10;
+        while (digits < 19 && value >= bound)
         {
             digits++;
+            bound *= 10;
         }
-        long v = value;
-        for (int i = at + digits - 1; i >= at; i--)
-        {
-            buffer[i] = (byte)('0' + v % 10);
-            v /= 10;
-        }
-        return at + digits;
+        return digits;
     }
 
     private void ensure(final int more)

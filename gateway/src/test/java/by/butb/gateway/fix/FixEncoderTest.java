@@ -3,6 +3,7 @@ package by.butb.gateway.fix;
 import org.junit.jupiter.api.Test;
 import quickfix.Message;
 
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -95,6 +96,134 @@ class FixEncoderTest
         assertEquals(UtcTimestamps.INVALID, parse("20240301 10:00:00"));
         assertEquals(UtcTimestamps.INVALID, parse("20240301-10:00:00."));
         assertEquals(UtcTimestamps.INVALID, parse("2024030-10:00:00.1"));
+    }
+
+    /**
+     * Seeded: random messages (tags from 1 to 20,000, whole numbers over the whole long range, fixed-point numbers of
+     * scale 0 to 18, text and char fields, timestamps that stay in one second, cross seconds or jump years) are
+     * written byte for byte as a plain string encoder writes them, BodyLength and CheckSum included.
+     */
+    @Test
+    void writesRandomMessagesAsAPlainStringEncoderDoes()
+    {
+        final long seed = System.nanoTime();
+        final Random random = new Random(seed);
+        final FixEncoder e = new FixEncoder(16);
+        long time = 1_709_287_200_000L;
+        for (int m = 0; m < 5_000; m++)
+        {
+            final int seq = random.nextInt(Integer.MAX_VALUE);
+            time = nextTime(random, time);
+            final StringBuilder body = new StringBuilder("35=8\u000149=BUTB\u000156=TRADER-A\u000134=" + seq +
+                "\u000152=" + utc(time) + "\u0001");
+            e.begin("8", BUTB, TRADER, seq, time);
+            for (int f = random.nextInt(30); f > 0; f--)
+            {
+                final int tag = random.nextInt(4) == 0 ? 1 + random.nextInt(20_000) : 1 + random.nextInt(999);
+                switch (random.nextInt(5))
+                {
+                    case 0 ->
+                    {
+                        final long v = randomLong(random);
+                        e.field(tag, v);
+                        body.append(tag).append('=').append(v);
+                    }
+                    case 1 ->
+                    {
+                        final long v = randomLong(random);
+                        final int scale = random.nextInt(19);
+                        e.decimal(tag, v, scale);
+                        body.append(tag).append('=').append(BigDecimal.valueOf(v, scale).toPlainString());
+                    }
+                    case 2 ->
+                    {
+                        final String v = Long.toString(random.nextLong() & Long.MAX_VALUE, 36);
+                        e.field(tag, v);
+                        body.append(tag).append('=').append(v);
+                    }
+                    case 3 ->
+                    {
+                        final char v = (char)('!' + random.nextInt(94));
+                        e.field(tag, v);
+                        body.append(tag).append('=').append(v);
+                    }
+                    default ->
+                    {
+                        time = nextTime(random, time);
+                        e.timestamp(tag, time);
+                        body.append(tag).append('=').append(utc(time));
+                    }
+                }
+                body.append('\u0001');
+            }
+            e.finish();
+            final String expected = "8=FIX.4.4\u00019=" + body.length() + "\u0001" + body;
+            final String written = new String(e.buffer(), e.start(), e.length(), StandardCharsets.ISO_8859_1);
+            assertEquals(expected + "10=" + String.format("%03d", checkSum(expected)) + "\u0001", written,
+                "seed " + seed + ", message " + m);
+        }
+    }
+
+    /** Seeded: the check sum of random bytes (any value, long runs included) from any offset to any end. */
+    @Test
+    void checkSumsRandomBytesAsABytewiseSumDoes()
+    {
+        final long seed = System.nanoTime();
+        final Random random = new Random(seed);
+        for (int n = 0; n < 2_000; n++)
+        {
+            final byte[] bytes = new byte[random.nextInt(4) == 0 ? random.nextInt(10_000) : random.nextInt(300)];
+            random.nextBytes(bytes);
+            if (random.nextBoolean())
+            {
+                java.util.Arrays.fill(bytes, (byte)-1); // every lane at its largest
+            }
+            final int from = bytes.length == 0 ? 0 : random.nextInt(bytes.length);
+            final int to = from + random.nextInt(bytes.length - from + 1);
+            int expected = 0;
+            for (int i = from; i < to; i++)
+            {
+                expected += bytes[i] & 0xFF;
+            }
+            assertEquals(expected & 0xFF, FixEncoder.checkSum(bytes, from, to), "seed " + seed);
+        }
+    }
+
+    private static long nextTime(final Random random, final long time)
+    {
+        return switch (random.nextInt(10))
+        {
+            case 0 -> Math.floorMod(random.nextLong(), 253_402_300_799_000L); // any year from 1970 to 9999
+            case 1, 2 -> time + random.nextInt(5_000);
+            default -> time + random.nextInt(3);
+        };
+    }
+
+    private static long randomLong(final Random random)
+    {
+        return switch (random.nextInt(4))
+        {
+            case 0 -> Math.max(Long.MIN_VALUE + 1, random.nextLong()); // the encoders refuse MIN_VALUE
+            case 1 -> random.nextInt(100) - 50;
+            case 2 -> (long)Math.pow(10, random.nextInt(19)) - random.nextInt(2);
+            default -> random.nextInt();
+        };
+    }
+
+    private static String utc(final long epochMillis)
+    {
+        return LocalDateTime.ofInstant(Instant.ofEpochMilli(epochMillis), ZoneOffset.UTC)
+            .format(DateTimeFormatter.ofPattern("yyyyMMdd-HH:mm:ss.SSS"));
+    }
+
+    private static int checkSum(final String text)
+    {
+        int sum = 0;
+        for (final byte b : text.getBytes(StandardCharsets.ISO_8859_1))
+        {
+            sum += b & 0xFF;
+        }
+        return sum & 0xFF;
     }
 
     private static long parse(final String text)
