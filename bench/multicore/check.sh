@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The project's standing measurements for a many-core machine, as one run: the pipeline's thread layouts against
-# exchange-core (issue 18), the FIX round trip of the echo floor, QuickFIX/J alone and the gateway on both FIX
-# engines through one session and of the echo floor and the native gateway through 8 sessions at once (issue 16),
+# exchange-core (issue 18), the FIX round trip of the echo floor and of the gateway on the native FIX engine (its
+# threads blocking, yielding or spinning when idle) through one session and through 8 sessions at once (issue 16),
 # and three cluster nodes against the single process (issue 21). About 8 minutes on 16 cores.
 #
 # Usage, on a machine with Java 17+ and the bench jars (bench/target/benchmarks.jar and
@@ -30,11 +30,11 @@ flags+=" --add-opens=java.base/java.util=ALL-UNNAMED --add-opens=java.base/sun.n
 flags+=" --add-exports=java.base/jdk.internal.misc=ALL-UNNAMED -Dchronicle.analytics.disable=true"
 journal=/tmp; [ -d /dev/shm ] && journal=/dev/shm
 if [ "$quick" = --quick ]; then
-  compare="--quick"; gw_rates=1000,10000; gw_rates_fast=$gw_rates; gw_rates_sessions=$gw_rates; gw_seconds=1
+  compare="--quick"; gw_rates_fast=1000,10000; gw_rates_sessions=$gw_rates_fast; gw_seconds=1
   cl="--orders 5000 --warmup-orders 1000 --rates 1000 --seconds 1"
 else
   compare="--rounds 1 --rates 100000,1000000,2000000 --rate-seconds 3 --throughput-iterations 3"
-  gw_rates=1000,10000,50000,100000; gw_rates_fast=$gw_rates,200000; gw_rates_sessions=100000,200000,500000,800000
+  gw_rates_fast=1000,10000,50000,100000,200000; gw_rates_sessions=100000,200000,500000,800000
   gw_seconds=3; cl=""
 fi
 summary="$out/summary.txt"
@@ -56,22 +56,24 @@ for wait in YIELDING BUSY_SPIN; do
   done
 done
 
-# 2. FIX round trip (issue 16): echo floor, QuickFIX/J alone, the gateway on QuickFIX/J and on the native FIX
-#    engine; one session (the echo floor and the native gateway also at 200,000/s). Then 8 sessions together (the
-#    target: 500,000 orders/s, every order answered): the echo floor, and the gateway on the native FIX engine.
-gateway() { # SERVER SESSIONS RATES
-  local title="== gateway round trip: $1"; [ "$2" = 1 ] || title+=", $2 sessions"
+# 2. FIX round trip (issue 16): the echo floor and the gateway on the native FIX engine, its threads blocking when
+#    idle (the default) or polling (YIELDING, BUSY_SPIN: no wake-up on an order's path); one session, then 8
+#    sessions together (the target: 500,000 orders/s, every order answered). QuickFIX/J's 16-core figures are those
+#    of 2026-12-04 (bench/RESULTS.md).
+gateway() { # SERVER WAIT SESSIONS RATES
+  local title="== gateway round trip: $1"; [ "$2" = BLOCKING ] || title+=", $2"; [ "$3" = 1 ] || title+=", $3 sessions"
   echo "$title" | tee -a "$summary" "$out/gateway.txt" > /dev/null
-  java $flags -Xms1g -Xmx1g -cp "$jar" by.butb.bench.gateway.GatewayRoundTrip --server "$1" --sessions "$2" \
-    --rates "$3" --seconds "$gw_seconds" --label "$1-$2" --out "$work/gateway" 2>&1 \
+  java $flags -Xms1g -Xmx1g -cp "$jar" by.butb.bench.gateway.GatewayRoundTrip --server "$1" --wait-strategy "$2" \
+    --sessions "$3" --rates "$4" --seconds "$gw_seconds" --label "$1-$2-$3" --out "$work/gateway" 2>&1 \
     | grep -v '^histograms' | tee -a "$summary" "$out/gateway.txt"
 }
-for server in echo qfj gateway native; do
-  case $server in echo|native) rates=$gw_rates_fast ;; *) rates=$gw_rates ;; esac
-  gateway "$server" 1 "$rates"
+gateway echo BLOCKING 1 "$gw_rates_fast"
+for wait in BLOCKING YIELDING BUSY_SPIN; do
+  gateway native "$wait" 1 "$gw_rates_fast"
 done
-for server in echo native; do
-  gateway "$server" 8 "$gw_rates_sessions"
+gateway echo BLOCKING 8 "$gw_rates_sessions"
+for wait in BLOCKING YIELDING; do
+  gateway native "$wait" 8 "$gw_rates_sessions"
 done
 
 # 3. Three cluster nodes against the single process (issue 21); the nodes spin (enough cores for them).

@@ -134,6 +134,11 @@ public final class GatewayOptions
         return this;
     }
 
+    /**
+     * How the engine's threads wait for work (default BLOCKING), and with them the gateway's sending thread and the
+     * native FIX engine's I/O thread ({@link IdleWait}): YIELDING and BUSY_SPIN make those poll instead of blocking,
+     * which takes a core each but wakes no thread on an order's path; for a machine with cores to spare.
+     */
     public GatewayOptions waitStrategy(final WaitStrategyName waitStrategy)
     {
         this.waitStrategy = Objects.requireNonNull(waitStrategy);

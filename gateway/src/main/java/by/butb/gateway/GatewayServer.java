@@ -101,7 +101,8 @@ public final class GatewayServer implements AutoCloseable
         clOrdIdJournal = o.dataDirectory == null ? null : new ClOrdIdJournal(o.dataDirectory);
         final ClOrdIdTable clOrdIds = new ClOrdIdTable(o.catalog.participants().size(), clOrdIdJournal);
         sessions = nativeEngine ? nativeSessions : new QfjSessions();
-        outbound = new Outbound(o.catalog, sessions, o.compId, o.maxMarketDataSubscriptions);
+        outbound = new Outbound(o.catalog, sessions, o.compId, o.maxMarketDataSubscriptions,
+            IdleWait.of(o.waitStrategy));
         bridge = new EngineBridge(o.catalog, clOrdIds, outbound);
         try
         {

@@ -62,6 +62,7 @@ final class NativeAcceptor implements AutoCloseable
     private final Set<NativeConnection> connections = new HashSet<>();
     private final List<Refusal> refusals = new ArrayList<>();
     private final long refusalDelayNanos;
+    private final IdleWait idleWait;
     private volatile boolean running = true;
 
     NativeAcceptor(final GatewayOptions options, final NativeSessions sessions, final Authenticator authenticator,
@@ -74,6 +75,7 @@ final class NativeAcceptor implements AutoCloseable
         this.unauthenticated = unauthenticated;
         this.log = log;
         this.refusalDelayNanos = TimeUnit.MILLISECONDS.toNanos(options.logonRefusalDelayMillis);
+        this.idleWait = IdleWait.of(options.waitStrategy);
         Selector openedSelector = null;
         ServerSocketChannel openedServer = null;
         try
@@ -151,11 +153,18 @@ final class NativeAcceptor implements AutoCloseable
         {
             try
             {
-                selector.select(onReady, TICK_MILLIS);
+                final int ready = idleWait.blocks() ? selector.select(onReady, TICK_MILLIS) :
+                    selector.selectNow(onReady);
                 Runnable task;
+                boolean ran = false;
                 while ((task = tasks.poll()) != null)
                 {
                     task.run();
+                    ran = true;
+                }
+                if (ready == 0 && !ran)
+                {
+                    idleWait.idle();
                 }
                 final long now = System.nanoTime();
                 if (now - nextTick >= 0)

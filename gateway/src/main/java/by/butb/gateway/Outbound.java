@@ -22,7 +22,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * each command (built here, off the engine's logic thread), and market data (it owns the subscriptions, the latest
  * book copy and the recent trades of each instrument). The logic thread never waits for a session; a slow or gone
  * session never holds up the engine. The thread takes what is queued in batches; what one batch sends to one
- * session is written to its socket at once at the end of the batch ({@link CoalescingResponder}).
+ * session is written to its socket at once at the end of the batch ({@link CoalescingResponder}). When the queue is
+ * empty, the thread blocks or polls as its {@link IdleWait} says.
  */
 final class Outbound implements AutoCloseable
 {
@@ -33,6 +34,7 @@ final class Outbound implements AutoCloseable
     private final Catalog catalog;
     private final FixSessions sessions;
     private final int maxSubscriptionsPerSession;
+    private final IdleWait idleWait;
     private final SessionID[][] recipients;
     private final LinkedBlockingQueue<Object> queue = new LinkedBlockingQueue<>();
     /** Items put on the queue, and items the thread has finished with (see {@link #idle}). */
@@ -47,14 +49,18 @@ final class Outbound implements AutoCloseable
     private final List<Subscription>[] byInstrument;
     private final Map<SessionID, Map<String, Subscription>> bySession = new HashMap<>();
 
-    /** {@code maxSubscriptionsPerSession}: live market-data subscriptions a session may hold at once. */
+    /**
+     * {@code maxSubscriptionsPerSession}: live market-data subscriptions a session may hold at once; {@code idleWait}:
+     * how the thread waits for work.
+     */
     @SuppressWarnings("unchecked")
     Outbound(final Catalog catalog, final FixSessions sessions, final String exchangeCompId,
-        final int maxSubscriptionsPerSession)
+        final int maxSubscriptionsPerSession, final IdleWait idleWait)
     {
         this.catalog = catalog;
         this.sessions = sessions;
         this.maxSubscriptionsPerSession = maxSubscriptionsPerSession;
+        this.idleWait = idleWait;
         final int participants = catalog.participants().size();
         final List<List<SessionID>> routes = new ArrayList<>();
         for (int p = 0; p < participants; p++)
@@ -211,9 +217,10 @@ final class Outbound implements AutoCloseable
         {
             try
             {
-                final Object first = queue.poll(100, TimeUnit.MILLISECONDS);
+                final Object first = idleWait.blocks() ? queue.poll(100, TimeUnit.MILLISECONDS) : queue.poll();
                 if (first == null)
                 {
+                    idleWait.idle();
                     continue;
                 }
                 batch.add(first);

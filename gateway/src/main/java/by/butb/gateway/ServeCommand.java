@@ -7,6 +7,7 @@ import by.butb.engine.csv.CsvException;
 import by.butb.engine.model.BundledCatalog;
 import by.butb.engine.model.Catalog;
 import by.butb.engine.model.CatalogLoader;
+import by.butb.engine.pipeline.WaitStrategyName;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -15,6 +16,7 @@ import java.io.PrintStream;
 import java.io.Reader;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -68,6 +70,12 @@ public final class ServeCommand implements Callable<Integer>
         description = "FIX session layer: native (default: the gateway's own, faster) or qfj (QuickFIX/J); both serve" +
             " the same messages and mechanisms, each keeps its own files in --fix-store.")
     String fixEngine;
+
+    @Option(names = "--wait-strategy", paramLabel = "BLOCKING|SLEEPING|YIELDING|BUSY_SPIN", defaultValue = "BLOCKING",
+        description = "How the engine's threads, the gateway's sending thread and the native FIX engine's I/O thread" +
+            " wait for work (default: ${DEFAULT-VALUE}, no CPU while idle); YIELDING or BUSY_SPIN poll instead, a" +
+            " core each, so that no thread is woken on an order's path: for a machine with cores to spare.")
+    String waitStrategy;
 
     @Option(names = "--comp-id", paramLabel = "ID", defaultValue = GatewayOptions.DEFAULT_COMP_ID,
         description = "The exchange's CompID, the participants' TargetCompID (default: ${DEFAULT-VALUE}).")
@@ -140,11 +148,27 @@ public final class ServeCommand implements Callable<Integer>
         return engine;
     }
 
+    /** The wait strategy named, or null after printing the usage error. */
+    private WaitStrategyName checkedWaitStrategy()
+    {
+        try
+        {
+            return WaitStrategyName.valueOf(waitStrategy.toUpperCase(Locale.ROOT));
+        }
+        catch (final IllegalArgumentException ex)
+        {
+            err.println("serve: --wait-strategy must be BLOCKING, SLEEPING, YIELDING or BUSY_SPIN, got '" +
+                waitStrategy + "'");
+            return null;
+        }
+    }
+
     @Override
     public Integer call()
     {
         final FixEngine engine = checkedFixEngine();
-        if (engine == null)
+        final WaitStrategyName wait = engine == null ? null : checkedWaitStrategy();
+        if (wait == null)
         {
             return 2;
         }
@@ -179,7 +203,7 @@ public final class ServeCommand implements Callable<Integer>
             started = GatewayServer.start(new GatewayOptions().catalog(catalog).credentials(credentials)
                 .host(host).port(port)
                 .dataDirectory(data).fixStoreDirectory(fixStore).compId(compId).clientTime(clientTime)
-                .storedMessages(storedMessages).maxMessageSize(maxMessageSize).fixEngine(engine)
+                .storedMessages(storedMessages).maxMessageSize(maxMessageSize).fixEngine(engine).waitStrategy(wait)
                 .cluster(members, cluster.host()).sectionClusters(sections, cluster.host())
                 .onFailure(this::failed));
         }
@@ -201,7 +225,8 @@ public final class ServeCommand implements Callable<Integer>
 
         final long withPassword = catalog.participants().stream().filter(p -> credentials.hasPassword(p.id())).count();
         out.println("serve: FIX 4.4 gateway listening on " + started.host() + ":" + started.port() +
-            " (TargetCompID=" + compId + ", FIX engine " + started.fixEngine().optionValue() + "), " +
+            " (TargetCompID=" + compId + ", FIX engine " + started.fixEngine().optionValue() + ", wait strategy " +
+            wait + "), " +
             catalog.instruments().size() + " instruments, " + catalog.participants().size() + " participants (" +
             withPassword + " with a password)");
         out.println("serve: " + started.engineDescription());

@@ -169,7 +169,7 @@ class ServeCommandTest
         }
         assertEquals(0, serving.stop(), serving.out().toString());
         final String log = serving.out().toString();
-        assertTrue(log.contains("(TargetCompID=BUTB, FIX engine native)"), log);
+        assertTrue(log.contains("(TargetCompID=BUTB, FIX engine native, wait strategy BLOCKING)"), log);
         assertTrue(Files.size(store.resolve("BUTB-TRADER-A" + NativeSessionStore.SUFFIX)) > 64, "the native store");
 
         // Its store, given to serve --fix-engine qfj: QuickFIX/J's engine refuses it and names the fix.
@@ -194,7 +194,8 @@ class ServeCommandTest
             assertEquals(ExecType.NEW, c(a.next(MsgType.EXECUTION_REPORT), ExecType.FIELD));
         }
         assertEquals(0, serving.stop(), serving.out().toString());
-        assertTrue(serving.out().toString().contains("(TargetCompID=BUTB, FIX engine qfj)"), serving.out().toString());
+        assertTrue(serving.out().toString().contains("(TargetCompID=BUTB, FIX engine qfj, wait strategy BLOCKING)"),
+            serving.out().toString());
         assertTrue(Files.exists(store.resolve("FIX.4.4-BUTB-TRADER-A.senderseqnums")), "QuickFIX/J's file store");
 
         // Its store, given to serve without --fix-engine: the native engine refuses it and names the fix.
@@ -213,6 +214,34 @@ class ServeCommandTest
         assertEquals(2, serveUntilError(err, "--fix-engine", "artio"));
         assertEquals("serve: --fix-engine must be qfj or native, got 'artio'" + System.lineSeparator(),
             err.toString());
+    }
+
+    @Test
+    void anUnknownWaitStrategyIsAUsageError() throws Exception
+    {
+        final ByteArrayOutputStream err = new ByteArrayOutputStream();
+        assertEquals(2, serveUntilError(err, "--wait-strategy", "spin"));
+        assertEquals("serve: --wait-strategy must be BLOCKING, SLEEPING, YIELDING or BUSY_SPIN, got 'spin'" +
+            System.lineSeparator(), err.toString());
+    }
+
+    /** Its threads poll instead of blocking: orders are still answered, and the server stops cleanly. */
+    @Test
+    void servesOrdersWithAYieldingWaitStrategy() throws Exception
+    {
+        final Serving serving = serve("--wait-strategy", "yielding");
+        assertTrue(serving.out().toString().contains("(TargetCompID=BUTB, FIX engine native, wait strategy YIELDING)"),
+            serving.out().toString());
+        try (RawFix r = new RawFix(serving.command().server().port(), TestCatalog.TRADERS[0]))
+        {
+            r.logon(TestCatalog.password(TestCatalog.TRADERS[0]));
+            assertNotNull(r.readType("A", 5_000), "logged on");
+            r.send("D", "11=Y1|55=SMP|54=1|38=1|40=2|44=2490|59=3|60=" + RawFix.now() + "|");
+            final String report = r.readType("8", 5_000);
+            assertNotNull(report, "the order is answered");
+            assertEquals("Y1", RawFix.field(report, 11), report);
+        }
+        assertEquals(0, serving.stop(), serving.out().toString());
     }
 
     @Test
