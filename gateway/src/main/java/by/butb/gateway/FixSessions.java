@@ -17,6 +17,12 @@ interface FixSessions
     boolean loggedOn(SessionID id);
 
     /**
+     * Whether a connection is bound to the session (logged on, or on its way in or out); a new logon for the session
+     * is refused while one is.
+     */
+    boolean connected(SessionID id);
+
+    /**
      * Sends {@code message} on the session with its next sequence number; while it is logged out the message is
      * stored for a resend at its next logon. False when there is no such session.
      */

@@ -1,5 +1,6 @@
 package by.butb.gateway;
 
+import org.apache.mina.core.session.IoSession;
 import quickfix.Application;
 import quickfix.ConfigError;
 import quickfix.FieldNotFound;
@@ -16,6 +17,8 @@ import quickfix.field.MsgType;
 import quickfix.mina.EventHandlingStrategy;
 import quickfix.mina.SessionConnector;
 
+import java.net.SocketAddress;
+
 /**
  * A QuickFIX/J threaded acceptor (one thread per session) whose sessions write through a
  * {@link CoalescingResponder}, installed when a Logon binds a connection to its session. Connections reach it only
@@ -31,6 +34,27 @@ final class GatewayAcceptor extends ThreadedSocketAcceptor
     {
         super(application, storeFactory, settings, logFactory, messageFactory, queueCapacity);
         coalescing = new Coalescing(super.getEventHandlingStrategy());
+    }
+
+    /**
+     * Before QuickFIX/J hears that {@code connection} closed (on MINA's thread): unless the session it logged on to
+     * still writes to it, the connection is detached from the session, so that QuickFIX/J does not queue an end of
+     * stream for that session. Queued, it would be read on the session's thread after a new connection had logged on
+     * and would disconnect that one (quickfix-j/quickfixj#1243): a connection whose session QuickFIX/J has already
+     * disconnected (a refused Logon, a Logout) has nothing left to end.
+     */
+    static void detachIfReplaced(final IoSession connection)
+    {
+        if (!(connection.getAttribute(SessionConnector.QF_SESSION) instanceof Session session))
+        {
+            return;
+        }
+        final Responder responder = session.getResponder();
+        final SocketAddress remote = connection.getRemoteAddress();
+        if (responder == null || remote == null || !remote.toString().equals(responder.getRemoteAddress()))
+        {
+            connection.removeAttribute(SessionConnector.QF_SESSION);
+        }
     }
 
     @Override

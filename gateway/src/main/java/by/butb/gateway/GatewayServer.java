@@ -426,6 +426,12 @@ public final class GatewayServer implements AutoCloseable
         return sessions.sequenceNumbers(Outbound.sessionId(options.compId, participant));
     }
 
+    /** Whether a connection is bound to {@code participant}'s session (for tests: {@link FixSessions#connected}). */
+    boolean connected(final String participant)
+    {
+        return sessions.connected(Outbound.sessionId(options.compId, participant));
+    }
+
     /** Connections open and not logged on: verifying, or refused and not yet closed (for tests). */
     int unauthenticatedConnections()
     {

@@ -136,13 +136,9 @@ final class LogonGate extends IoFilterAdapter implements AutoCloseable
     @Override
     public void sessionClosed(final NextFilter next, final IoSession session)
     {
-        if (!(session.getAttribute(CONNECTION) instanceof Connection c))
+        if (!(session.getAttribute(CONNECTION) instanceof Connection c) || c.closed())
         {
-            next.sessionClosed(session);
-            return;
-        }
-        if (c.closed())
-        {
+            GatewayAcceptor.detachIfReplaced(session);
             next.sessionClosed(session);
         }
     }
@@ -456,6 +452,7 @@ final class LogonGate extends IoFilterAdapter implements AutoCloseable
             }
             if (closedMeanwhile)
             {
+                GatewayAcceptor.detachIfReplaced(session);
                 next.sessionClosed(session);
             }
         }

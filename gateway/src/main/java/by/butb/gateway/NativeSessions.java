@@ -141,6 +141,13 @@ final class NativeSessions implements FixSessions
     }
 
     @Override
+    public boolean connected(final SessionID id)
+    {
+        final NativeSession s = byId.get(id);
+        return s != null && s.connection() != null;
+    }
+
+    @Override
     public boolean loggedOn(final SessionID id)
     {
         final NativeSession s = byId.get(id);

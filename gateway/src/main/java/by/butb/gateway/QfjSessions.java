@@ -17,6 +17,13 @@ final class QfjSessions implements FixSessions
     }
 
     @Override
+    public boolean connected(final SessionID id)
+    {
+        final Session session = Session.lookupSession(id);
+        return session != null && session.hasResponder();
+    }
+
+    @Override
     public boolean loggedOn(final SessionID id)
     {
         final Session session = Session.lookupSession(id);

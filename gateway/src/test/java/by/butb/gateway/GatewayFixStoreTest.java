@@ -74,6 +74,11 @@ class GatewayFixStoreTest
             assertNotNull(logout, "a Logon numbered 1 after A sent 3 messages");
             assertEquals("MsgSeqNum too low, expecting 4 but received 1", field(logout, 58));
         }
+        final long deadline = System.nanoTime() + 5_000_000_000L;
+        while (gateway.server().connected("TRADER-A") && System.nanoTime() < deadline)
+        {
+            Thread.sleep(1); // the server lets the refused connection go (a logon meanwhile would be refused too)
+        }
         a = gateway.raw("TRADER-A");
         a.seq = 4;
         a.logon(TestCatalog.password("TRADER-A"));
