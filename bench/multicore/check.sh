@@ -46,7 +46,7 @@ floor=5
 for wait in YIELDING BUSY_SPIN; do
   configs=butb,butb-journal,exchange-core
   for layout in ONE_THREAD JOURNAL_THREAD STAGED; do
-    echo "== compare $layout $wait" | tee -a "$summary"
+    echo "== compare $layout $wait (at ${SECONDS} s)" | tee -a "$summary"
     java $flags -cp "$jar" by.butb.bench.compare.BenchRunner --peer-jar "$peer" $compare --configs "$configs" \
       --layout "$layout" --wait "$wait" --peer-wait "$wait" --journal-dir "$journal" --floor-seconds "$floor" \
       --out "$work/compare-$layout-$wait" > "$work/compare.log" 2>&1 || echo "(BenchRunner exit $?)" | tee -a "$summary"
@@ -62,6 +62,7 @@ done
 #    of 2026-12-04 (bench/RESULTS.md).
 gateway() { # SERVER WAIT SESSIONS RATES
   local title="== gateway round trip: $1"; [ "$2" = BLOCKING ] || title+=", $2"; [ "$3" = 1 ] || title+=", $3 sessions"
+  title+=" (at ${SECONDS} s)"
   echo "$title" | tee -a "$summary" "$out/gateway.txt" > /dev/null
   java $flags -Xms1g -Xmx1g -cp "$jar" by.butb.bench.gateway.GatewayRoundTrip --server "$1" --wait-strategy "$2" \
     --sessions "$3" --rates "$4" --seconds "$gw_seconds" --label "$1-$2-$3" --out "$work/gateway" 2>&1 \
@@ -77,7 +78,7 @@ for wait in BLOCKING YIELDING; do
 done
 
 # 3. Three cluster nodes against the single process (issue 21); the nodes spin (enough cores for them).
-echo "== cluster round trip" | tee -a "$summary" > /dev/null
+echo "== cluster round trip (at ${SECONDS} s)" | tee -a "$summary" > /dev/null
 java $flags -Xmx1g -cp "$jar" by.butb.bench.cluster.ClusterRoundTrip $cl --no-low-cpu --out "$work/cluster" 2>&1 \
   | tee -a "$summary" > "$out/cluster.txt"
-echo "check: done; $summary"
+echo "check: done in ${SECONDS} s; $summary" | tee -a "$summary"

@@ -67,9 +67,13 @@ final class ClOrdIdTable
         return id;
     }
 
-    /** The engine id of a live order, or 0. */
+    /** The engine id of a live order, or 0 (also for a null ClOrdID). */
     long lookup(final int owner, final String clOrdId)
     {
+        if (clOrdId == null)
+        {
+            return 0;
+        }
         final Object2LongHashMap<String> ids = live[owner];
         synchronized (ids)
         {

@@ -29,9 +29,13 @@ final class FrameScanner
 
     private final int maxBytesBeforeLogon;
     private final int maxMessageBytes;
-    /** The last {@link #WINDOW} bytes seen, by stream position modulo {@link #WINDOW}. */
+    /** The last {@link #WINDOW} bytes of earlier calls, by stream position modulo {@link #WINDOW}. */
     private final byte[] window = new byte[WINDOW];
+    /** Bytes scanned by earlier calls. */
     private long seen;
+    /** During a call: the bytes being scanned and where they start in the array, for {@link #back}. */
+    private byte[] chunk;
+    private int chunkStart;
 
     private boolean loggedOn;
     /** Whether the bytes now are a BodyLength(9) value, after a header of {@link #headerBytes}. */
@@ -79,26 +83,39 @@ final class FrameScanner
                 return "more than " + maxBytesBeforeLogon + " bytes before logon";
             }
         }
-        for (int i = from; i < to; i++)
+        chunk = in;
+        chunkStart = from;
+        try
         {
-            final byte b = in[i];
-            if (inLength)
+            for (int i = from; i < to; i++)
             {
-                final String problem = length(b);
-                if (problem != null)
+                final byte b = in[i];
+                if (inLength)
                 {
-                    return problem;
+                    final String problem = length(b);
+                    if (problem != null)
+                    {
+                        return problem;
+                    }
+                }
+                if (b == '=' && endsWithHeader(i))
+                {
+                    inLength = true;
+                    digits = 0;
+                    bodyLength = 0;
                 }
             }
-            window[(int)(seen++ & (WINDOW - 1))] = b;
-            if (b == '=' && endsWithHeader())
+            for (int i = Math.max(from, to - WINDOW); i < to; i++)
             {
-                inLength = true;
-                digits = 0;
-                bodyLength = 0;
+                window[(int)((seen + i - from) & (WINDOW - 1))] = in[i];
             }
+            seen += to - from;
+            return null;
         }
-        return null;
+        finally
+        {
+            chunk = null;
+        }
     }
 
     /** A byte of BodyLength(9)'s value: a digit, or the SOH that ends it; what is wrong, or null. */
@@ -129,19 +146,22 @@ final class FrameScanner
         return null;
     }
 
-    /** Whether the bytes seen end with a header, "8=FIX" ["T" or "t"] "." any "." any SOH "9="; sets its length. */
-    private boolean endsWithHeader()
+    /**
+     * Whether the bytes up to {@code chunk[last]} end with a header, "8=FIX" ["T" or "t"] "." any "." any SOH "9=";
+     * sets its length.
+     */
+    private boolean endsWithHeader(final int last)
     {
-        if (back(1) != '9' || back(2) != SOH || back(4) != '.' || back(6) != '.')
+        if (back(last, 1) != '9' || back(last, 2) != SOH || back(last, 4) != '.' || back(last, 6) != '.')
         {
             return false;
         }
-        if (isFixAt(7))
+        if (isFixAt(last, 7))
         {
             headerBytes = SHORT_HEADER_BYTES;
             return true;
         }
-        if ((back(7) == 'T' || back(7) == 't') && isFixAt(8))
+        if ((back(last, 7) == 'T' || back(last, 7) == 't') && isFixAt(last, 8))
         {
             headerBytes = LONG_HEADER_BYTES;
             return true;
@@ -149,16 +169,21 @@ final class FrameScanner
         return false;
     }
 
-    /** Whether "8=FIX" ends {@code distance} bytes before the last byte seen. */
-    private boolean isFixAt(final int distance)
+    /** Whether "8=FIX" ends {@code distance} bytes before {@code chunk[last]}. */
+    private boolean isFixAt(final int last, final int distance)
     {
-        return seen > distance + 4 && back(distance) == 'X' && back(distance + 1) == 'I' &&
-            back(distance + 2) == 'F' && back(distance + 3) == '=' && back(distance + 4) == '8';
+        return seen + (last - chunkStart) >= distance + 4 && back(last, distance) == 'X' &&
+            back(last, distance + 1) == 'I' && back(last, distance + 2) == 'F' && back(last, distance + 3) == '=' &&
+            back(last, distance + 4) == '8';
     }
 
-    /** The byte {@code distance} bytes before the last one seen (0: the last). */
-    private byte back(final int distance)
+    /**
+     * The byte {@code distance} bytes before {@code chunk[last]} (0: that byte): in the chunk, or in the window of
+     * what earlier calls scanned.
+     */
+    private byte back(final int last, final int distance)
     {
-        return window[(int)((seen - 1 - distance) & (WINDOW - 1))];
+        final int at = last - distance;
+        return at >= chunkStart ? chunk[at] : window[(int)((seen + at - chunkStart) & (WINDOW - 1))];
     }
 }

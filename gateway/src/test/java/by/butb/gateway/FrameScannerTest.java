@@ -4,6 +4,7 @@ import java.nio.ByteBuffer;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Random;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -21,6 +22,71 @@ class FrameScannerTest
     {
         final String body = "35=D|" + "x".repeat(bodyBytes - 6) + "|";
         return RawFix.frame("FIX.4.4", body).replace(RawFix.SOH, '|');
+    }
+
+    /**
+     * Seeded: random streams of messages, headers with any BodyLength (up to 11 digits, FIX and FIXT), header-like
+     * text, '=' and SOH in bulk and random bytes, cut into random slices and scanned before and after logon, get the
+     * same answer for every slice as from the per-byte scanner ({@link PerByteFrameScanner}), up to the first problem.
+     */
+    @Test
+    void answersAsThePerByteScannerDoesOnRandomStreamsAndSlicings()
+    {
+        final long seed = System.nanoTime();
+        final Random random = new Random(seed);
+        int problems = 0;
+        for (int n = 0; n < 3_000; n++)
+        {
+            final byte[] stream = randomStream(random);
+            final int logonLimit = 64 + random.nextInt(512);
+            final int messageLimit = 256 + random.nextInt(8_192);
+            final FrameScanner scanner = new FrameScanner(logonLimit, messageLimit);
+            final PerByteFrameScanner oracle = new PerByteFrameScanner(logonLimit, messageLimit);
+            final int logonAt = random.nextInt(stream.length + 1);
+            for (int at = 0; at < stream.length; )
+            {
+                final int end = Math.min(stream.length, at + 1 + random.nextInt(random.nextBoolean() ? 20 : 600));
+                final boolean loggedOn = at >= logonAt;
+                final String expected = oracle.scan(stream, at, end, loggedOn);
+                assertEquals(expected, scanner.scan(stream, at, end, loggedOn), "seed " + seed + ", stream " + n +
+                    ", bytes " + at + "-" + end);
+                if (expected != null)
+                {
+                    problems++;
+                    break;
+                }
+                at = end;
+            }
+        }
+        assertTrue(problems > 300, "the streams find problems too: " + problems + ", seed " + seed);
+    }
+
+    private static byte[] randomStream(final Random random)
+    {
+        final StringBuilder text = new StringBuilder();
+        for (int part = random.nextInt(12); part >= 0; part--)
+        {
+            switch (random.nextInt(7))
+            {
+                case 0 -> text.append(message(6 + random.nextInt(400)));
+                case 1 -> text.append(random.nextBoolean() ? "8=FIX.4.4|9=" : "8=FIXT.1.1|9=")
+                    .append((long)Math.pow(10, random.nextInt(11)) + random.nextInt(9))
+                    .append(random.nextBoolean() ? "|" : "x");
+                case 2 -> text.append(random.nextBoolean() ? "8=FIX.x.y|9=" : "8=FIXt.1.1|9=")
+                    .append(random.nextInt(5_000));
+                case 3 -> text.append("=|9=".repeat(1 + random.nextInt(5))).append("8=FIX");
+                case 4 -> text.append("|9=").append(random.nextInt(100)).append("|10=000|");
+                case 5 -> text.append(".".repeat(random.nextInt(3))).append("=9|");
+                default ->
+                {
+                    for (int i = random.nextInt(64); i > 0; i--)
+                    {
+                        text.append((char)random.nextInt(256));
+                    }
+                }
+            }
+        }
+        return text.toString().replace('|', '\u0001').getBytes(StandardCharsets.ISO_8859_1);
     }
 
     @Test
