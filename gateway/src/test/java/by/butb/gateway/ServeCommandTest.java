@@ -230,8 +230,6 @@ class ServeCommandTest
     void servesOrdersWithAYieldingWaitStrategy() throws Exception
     {
         final Serving serving = serve("--wait-strategy", "yielding");
-        assertTrue(serving.out().toString().contains("(TargetCompID=BUTB, FIX engine native, wait strategy YIELDING)"),
-            serving.out().toString());
         try (RawFix r = new RawFix(serving.command().server().port(), TestCatalog.TRADERS[0]))
         {
             r.logon(TestCatalog.password(TestCatalog.TRADERS[0]));
@@ -242,6 +240,8 @@ class ServeCommandTest
             assertEquals("Y1", RawFix.field(report, 11), report);
         }
         assertEquals(0, serving.stop(), serving.out().toString());
+        assertTrue(serving.out().toString().contains("(TargetCompID=BUTB, FIX engine native, wait strategy YIELDING)"),
+            serving.out().toString());
     }
 
     @Test

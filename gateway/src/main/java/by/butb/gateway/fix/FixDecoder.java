@@ -28,7 +28,15 @@ public final class FixDecoder
     public static final String TOO_MANY_FIELDS = "the message has more than " + MAX_FIELDS + " fields";
     public static final String NO_MSG_TYPE = "MsgType(35) is not the third field";
 
+    /** Tags below this are found through {@link #firstIndex} rather than by a search. */
+    private static final int INDEXED_TAGS = 1_024;
+
     private int[] tags = new int[INITIAL_FIELDS];
+    /** Per tag below {@link #INDEXED_TAGS}: the index of its first field, valid where its stamp is {@link #stamp}. */
+    private final int[] firstIndex = new int[INDEXED_TAGS];
+    private final int[] firstStamp = new int[INDEXED_TAGS];
+    /** Which {@link #wrap} the entries of {@link #firstIndex} belong to. */
+    private int stamp;
     private int[] starts = new int[INITIAL_FIELDS];
     private int[] ends = new int[INITIAL_FIELDS];
     private byte[] buffer;
@@ -44,9 +52,13 @@ public final class FixDecoder
         buffer = in;
         count = 0;
         problem = null;
+        if (++stamp == 0)
+        {
+            java.util.Arrays.fill(firstStamp, 0);
+            stamp = 1;
+        }
         final int end = offset + length;
         int p = offset;
-        int sum = 0;
         int bodyStart = -1;
         while (p < end)
         {
@@ -87,15 +99,16 @@ public final class FixDecoder
             tags[count] = tag;
             starts[count] = valueStart;
             ends[count] = p;
+            if (tag < INDEXED_TAGS && firstStamp[tag] != stamp)
+            {
+                firstStamp[tag] = stamp;
+                firstIndex[tag] = count;
+            }
             count++;
             p++;
             if (tag == 10)
             {
-                return trailer(fieldStart, p, end, bodyStart, sum);
-            }
-            for (int i = fieldStart; i < p; i++)
-            {
-                sum += in[i];
+                return trailer(fieldStart, p, end, bodyStart, FixEncoder.checkSum(in, offset, fieldStart));
             }
             if (count == 2)
             {
@@ -129,7 +142,7 @@ public final class FixDecoder
             return fail(BAD_BODY_LENGTH);
         }
         final int i = count - 1;
-        if (ends[i] - starts[i] != 3 || intValue(i) != (sum & 0xFF))
+        if (ends[i] - starts[i] != 3 || intValue(i) != sum)
         {
             return fail(BAD_CHECKSUM);
         }
@@ -188,6 +201,10 @@ public final class FixDecoder
     /** The index of the first field with {@code tag}, or -1. */
     public int indexOf(final int tag)
     {
+        if (tag >= 0 && tag < INDEXED_TAGS)
+        {
+            return firstStamp[tag] == stamp ? firstIndex[tag] : -1;
+        }
         for (int i = 0; i < count; i++)
         {
             if (tags[i] == tag)
