@@ -152,10 +152,7 @@ final class Outbound implements AutoCloseable
         }
         for (final SessionID sid : recipients[owner])
         {
-            if (sessions.exists(sid))
-            {
-                sessions.sendReport(sid, report);
-            }
+            sessions.sendReport(sid, report); // false, and nothing built, for a session that does not exist
         }
     }
 

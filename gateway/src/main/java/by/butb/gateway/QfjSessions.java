@@ -51,7 +51,7 @@ final class QfjSessions implements FixSessions
     @Override
     public boolean sendReport(final SessionID id, final OrderReport report)
     {
-        return send(id, report.toQuickFixJ());
+        return Session.doesSessionExist(id) && send(id, report.toQuickFixJ());
     }
 
     @Override
