@@ -108,7 +108,7 @@ public final class FixDecoder
             p++;
             if (tag == 10)
             {
-                return trailer(fieldStart, p, end, bodyStart, FixEncoder.checkSum(in, offset, fieldStart));
+                return trailer(fieldStart, p, end, bodyStart, CheckSum.of(in, offset, fieldStart));
             }
             if (count == 2)
             {

@@ -1,9 +1,5 @@
 package by.butb.gateway.fix;
 
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
-
 /**
  * Writes one FIX 4.4 message at a time into its own buffer: {@link #begin} writes MsgType and the session header,
  * the {@code field} methods append body fields, {@link #finish} puts BeginString and BodyLength in front and the
@@ -24,10 +20,6 @@ public final class FixEncoder
     /** The two digits of 0 to 99. */
     private static final byte[] TENS = new byte[100];
     private static final byte[] ONES = new byte[100];
-    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
-    private static final long LOW_BYTES = 0x00FF00FF00FF00FFL;
-    /** Words whose byte pairs a 16-bit lane can add up without overflowing (2 x 255 each). */
-    private static final int WORDS_PER_FOLD = 128;
     /** "yyyyMMdd-HH:mm:ss" */
     private static final int SECOND_LENGTH = 17;
 
@@ -203,7 +195,7 @@ public final class FixEncoder
         System.arraycopy(BEGIN, 0, buffer, start, BEGIN.length);
         number(bodyLength, start + BEGIN.length);
         buffer[PREFIX - 1] = FixDecoder.SOH;
-        final int sum = checkSum(buffer, start, position);
+        final int sum = CheckSum.of(buffer, start, position);
         ensure(FixFramer.TRAILER_BYTES);
         buffer[position++] = '1';
         buffer[position++] = '0';
@@ -215,39 +207,6 @@ public final class FixEncoder
         return this;
     }
 
-    /**
-     * The sum of the bytes {@code bytes[from, to)} modulo 256, eight at a time: each word's bytes are added in pairs
-     * into four 16-bit lanes, which are folded into the sum before they could overflow.
-     */
-    static int checkSum(final byte[] bytes, final int from, final int to)
-    {
-        long sum = 0;
-        long lanes = 0;
-        int words = 0;
-        int i = from;
-        for (; i + Long.BYTES <= to; i += Long.BYTES)
-        {
-            final long word = (long)LONGS.get(bytes, i);
-            lanes += (word & LOW_BYTES) + (word >>> 8 & LOW_BYTES);
-            if (++words == WORDS_PER_FOLD)
-            {
-                sum += fold(lanes);
-                lanes = 0;
-                words = 0;
-            }
-        }
-        sum += fold(lanes);
-        for (; i < to; i++)
-        {
-            sum += bytes[i] & 0xFF;
-        }
-        return (int)(sum & 0xFF);
-    }
-
-    private static long fold(final long lanes)
-    {
-        return (lanes & 0xFFFF) + (lanes >>> 16 & 0xFFFF) + (lanes >>> 32 & 0xFFFF) + (lanes >>> 48);
-    }
 
     public byte[] buffer()
     {
