@@ -13,26 +13,9 @@ import by.butb.engine.model.Side;
 import by.butb.engine.model.TimeInForce;
 import by.butb.engine.pipeline.EngineListener;
 import org.agrona.collections.Long2ObjectHashMap;
-import quickfix.field.AvgPx;
-import quickfix.field.ClOrdID;
-import quickfix.field.CumQty;
-import quickfix.field.CxlRejReason;
-import quickfix.field.CxlRejResponseTo;
-import quickfix.field.ExecID;
 import quickfix.field.ExecType;
-import quickfix.field.LeavesQty;
-import quickfix.field.OrdRejReason;
 import quickfix.field.OrdStatus;
 import quickfix.field.OrdType;
-import quickfix.field.OrderID;
-import quickfix.field.OrderQty;
-import quickfix.field.OrigClOrdID;
-import quickfix.field.Price;
-import quickfix.field.Symbol;
-import quickfix.field.Text;
-import quickfix.field.TransactTime;
-import quickfix.fix44.ExecutionReport;
-import quickfix.fix44.OrderCancelReject;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -430,7 +413,9 @@ final class EngineBridge implements EngineListener
         }
         if (r.kind == Request.Kind.NEW)
         {
-            outbound.send(r.session, newOrderReject(r, e, execId.toString()));
+            outbound.send(r.session, GatewayRejects.engineReject(r,
+                r.instrument >= 0 ? catalog.instrument(r.instrument) : null, e.code, execId.toString(),
+                times.format(e.timeNanos)));
         }
         else
         {
@@ -441,7 +426,7 @@ final class EngineBridge implements EngineListener
             {
                 o = null;
             }
-            outbound.send(r.session, cancelReject(r, o, e.code, e.timeNanos));
+            outbound.send(r.session, GatewayRejects.cancelReject(r, o, e.code, e.timeNanos));
         }
     }
 
@@ -492,55 +477,6 @@ final class EngineBridge implements EngineListener
             r.clientParty = catalog.participant(o.owner).id();
         }
         return r;
-    }
-
-    private ExecutionReport newOrderReject(final Request r, final EngineEvent e, final String execId)
-    {
-        final ExecutionReport er = new ExecutionReport();
-        er.setString(OrderID.FIELD, "NONE");
-        er.setString(ClOrdID.FIELD, r.clOrdId);
-        er.setString(ExecID.FIELD, execId);
-        er.setChar(ExecType.FIELD, ExecType.REJECTED);
-        er.setChar(OrdStatus.FIELD, OrdStatus.REJECTED);
-        er.setInt(OrdRejReason.FIELD, FixCodes.ordRejReason(e.code));
-        er.setString(Text.FIELD, FixCodes.text(e.code));
-        er.setString(Symbol.FIELD, r.symbol);
-        er.setChar(quickfix.field.Side.FIELD, r.fixSide);
-        final Instrument instrument = r.instrument >= 0 ? catalog.instrument(r.instrument) : null;
-        final int qtyScale = instrument == null ? 0 : instrument.quantityScale();
-        if (instrument != null && r.type != CommandType.INVALID)
-        {
-            er.setChar(OrdType.FIELD, r.orderType == OrderType.MARKET ? OrdType.MARKET : OrdType.LIMIT);
-            if (r.orderType == OrderType.LIMIT)
-            {
-                er.setString(Price.FIELD, Decimals.format(r.price, instrument.priceScale()));
-            }
-            er.setString(OrderQty.FIELD, Decimals.format(r.quantity, qtyScale));
-        }
-        er.setString(LeavesQty.FIELD, Decimals.format(0, qtyScale));
-        er.setString(CumQty.FIELD, Decimals.format(0, qtyScale));
-        er.setString(AvgPx.FIELD, "0");
-        er.setString(TransactTime.FIELD, times.format(e.timeNanos));
-        return er;
-    }
-
-    /** An OrderCancelReject; {@code o} is the order when it exists and belongs to the requester, else null. */
-    static OrderCancelReject cancelReject(
-        final Request r, final LiveOrder o, final ResultCode code, final long timeNanos)
-    {
-        final OrderCancelReject reject = new OrderCancelReject();
-        reject.setString(OrderID.FIELD, o != null ? Long.toString(o.orderId) :
-            r.orderIdText != null ? r.orderIdText : "NONE");
-        reject.setString(ClOrdID.FIELD, r.clOrdId);
-        reject.setString(OrigClOrdID.FIELD, r.origClOrdId);
-        reject.setChar(OrdStatus.FIELD, o == null ? OrdStatus.REJECTED :
-            o.cumQty == 0 ? OrdStatus.NEW : OrdStatus.PARTIALLY_FILLED);
-        reject.setChar(CxlRejResponseTo.FIELD, r.kind == Request.Kind.CANCEL ?
-            CxlRejResponseTo.ORDER_CANCEL_REQUEST : CxlRejResponseTo.ORDER_CANCEL_REPLACE_REQUEST);
-        reject.setInt(CxlRejReason.FIELD, FixCodes.cxlRejReason(code));
-        reject.setString(Text.FIELD, FixCodes.text(code));
-        reject.setField(new TransactTime(time(timeNanos)));
-        return reject;
     }
 
     private static String avgPx(final LiveOrder o, final Instrument instrument)

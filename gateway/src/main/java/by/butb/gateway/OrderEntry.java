@@ -140,7 +140,7 @@ final class OrderEntry
         if (allowed && r.clientOrderId == 0 && r.exchangeOrderId == 0)
         {
             // Unknown to this owner: answered here, exactly as the engine answers an unknown order.
-            outbound.send(sid, EngineBridge.cancelReject(r, null, ResultCode.UNKNOWN_ORDER, r.timeNanos));
+            outbound.send(sid, GatewayRejects.cancelReject(r, null, ResultCode.UNKNOWN_ORDER, r.timeNanos));
             return;
         }
         if (replace && allowed && !clOrdId.equals(origClOrdId) && r.type != CommandType.INVALID)
@@ -148,7 +148,7 @@ final class OrderEntry
             final long id = clOrdIds.allocate(r.owner(), clOrdId);
             if (id == 0)
             {
-                outbound.send(sid, EngineBridge.cancelReject(r, null, ResultCode.DUPLICATE_ORDER_ID, r.timeNanos));
+                outbound.send(sid, GatewayRejects.cancelReject(r, null, ResultCode.DUPLICATE_ORDER_ID, r.timeNanos));
                 return;
             }
             r.newClientOrderId = id;
