@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The project's standing measurements for a many-core machine, as one run: the pipeline's thread layouts against
 # exchange-core (issue 18), the FIX round trip of the echo floor and of the gateway on the native FIX engine (its
-# threads blocking, yielding or spinning when idle) through one session and through 8 sessions at once (issue 16),
+# threads blocking, yielding or spinning when idle) through one session and through 8 sessions at once, on one I/O
+# thread and on four (issue 16),
 # and three cluster nodes against the single process (issue 21). About 8 minutes on 16 cores.
 #
 # Usage, on a machine with Java 17+ and the bench jars (bench/target/benchmarks.jar and
@@ -58,15 +59,17 @@ done
 
 # 2. FIX round trip (issue 16): the echo floor and the gateway on the native FIX engine, its threads blocking when
 #    idle (the default) or polling (YIELDING, BUSY_SPIN: no wake-up on an order's path); one session, then 8
-#    sessions together (the target: 500,000 orders/s, every order answered). QuickFIX/J's 16-core figures are those
-#    of 2026-12-04 (bench/RESULTS.md).
-gateway() { # SERVER WAIT SESSIONS RATES
-  local title="== gateway round trip: $1"; [ "$2" = BLOCKING ] || title+=", $2"; [ "$3" = 1 ] || title+=", $3 sessions"
+#    sessions together (the target: 500,000 orders/s, every order answered), on one I/O thread and on 4
+#    (--io-threads). QuickFIX/J's 16-core figures are those of 2026-12-04 (bench/RESULTS.md).
+gateway() { # SERVER WAIT SESSIONS RATES [IO_THREADS]
+  local io=${5:-1} title="== gateway round trip: $1"
+  [ "$2" = BLOCKING ] || title+=", $2"; [ "$3" = 1 ] || title+=", $3 sessions"; [ "$io" = 1 ] || title+=", $io I/O threads"
   title+=" (at ${SECONDS} s)"
   echo "$title" | tee -a "$summary" "$out/gateway.txt" > /dev/null
+  local threads=(); [ "$1" = native ] && threads=(--io-threads "$io")
   java $flags -Xms1g -Xmx1g -cp "$jar" by.butb.bench.gateway.GatewayRoundTrip --server "$1" --wait-strategy "$2" \
-    --sessions "$3" --rates "$4" --seconds "$gw_seconds" --label "$1-$2-$3" --out "$work/gateway" 2>&1 \
-    | grep -v '^histograms' | tee -a "$summary" "$out/gateway.txt"
+    --sessions "$3" "${threads[@]}" --rates "$4" --seconds "$gw_seconds" --label "$1-$2-$3-$io" \
+    --out "$work/gateway" 2>&1 | grep -v '^histograms' | tee -a "$summary" "$out/gateway.txt"
 }
 gateway echo BLOCKING 1 "$gw_rates_fast"
 for wait in BLOCKING YIELDING BUSY_SPIN; do
@@ -76,6 +79,7 @@ gateway echo BLOCKING 8 "$gw_rates_sessions"
 for wait in BLOCKING YIELDING; do
   gateway native "$wait" 8 "$gw_rates_sessions"
 done
+gateway native YIELDING 8 "$gw_rates_sessions" 4
 
 # 3. Three cluster nodes against the single process (issue 21); the nodes spin (enough cores for them).
 echo "== cluster round trip (at ${SECONDS} s)" | tee -a "$summary" > /dev/null

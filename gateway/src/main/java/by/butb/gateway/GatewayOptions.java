@@ -38,6 +38,7 @@ public final class GatewayOptions
     public static final int DEFAULT_MAX_MARKET_DATA_SUBSCRIPTIONS = 64;
     /** Inbound messages QuickFIX/J queues per session by default (see {@link #sessionQueueCapacity}). */
     public static final int DEFAULT_SESSION_QUEUE_CAPACITY = 1_000;
+    public static final int MAX_IO_THREADS = 64;
     private static final Logger LOG = LoggerFactory.getLogger(GatewayServer.class);
 
     Catalog catalog;
@@ -60,6 +61,7 @@ public final class GatewayOptions
     boolean clientTime;
     int storedMessages = DEFAULT_STORED_MESSAGES;
     FixEngine fixEngine = FixEngine.NATIVE;
+    int ioThreads = 1;
     int maxMessageSize = DEFAULT_MAX_MESSAGE_SIZE;
     int maxBytesBeforeLogon = DEFAULT_MAX_BYTES_BEFORE_LOGON;
     long logonRefusalDelayMillis = 1_000;
@@ -142,6 +144,22 @@ public final class GatewayOptions
     public GatewayOptions waitStrategy(final WaitStrategyName waitStrategy)
     {
         this.waitStrategy = Objects.requireNonNull(waitStrategy);
+        return this;
+    }
+
+    /**
+     * The native FIX engine's I/O threads (default 1): each reads, decodes and submits the orders of the connections
+     * it was given at accept, in turn. More than one spreads many sessions over cores; one session is always read by
+     * one thread. An IllegalArgumentException below 1 or above {@value #MAX_IO_THREADS}.
+     */
+    public GatewayOptions ioThreads(final int ioThreads)
+    {
+        if (ioThreads < 1 || ioThreads > MAX_IO_THREADS)
+        {
+            throw new IllegalArgumentException("the FIX I/O threads must be 1 to " + MAX_IO_THREADS + ", got " +
+                ioThreads);
+        }
+        this.ioThreads = ioThreads;
         return this;
     }
 

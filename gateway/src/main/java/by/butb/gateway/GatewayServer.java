@@ -142,13 +142,18 @@ public final class GatewayServer implements AutoCloseable
             engineSubmitter = new EngineSubmitter(engine, bridge, clOrdIds, o.clockNanos, o.clientTime);
             if (nativeEngine)
             {
-                final NativeOrders nativeOrders = new NativeOrders(o.catalog, engineSubmitter, clOrdIds, outbound);
-                nativeSessions.settings(new NativeSessionProtocol.Settings(o.checkLatency && !o.clientTime,
-                    nativeOrders, new NativeMarketDataRequests(nativeOrders,
-                        new MarketDataRequests(o.catalog, outbound, o.maxMarketDataSymbols), outbound), connectionLog),
-                    o.catalog);
+                nativeSessions.settings(new NativeSessionProtocol.Settings(o.checkLatency && !o.clientTime, outbound,
+                    connectionLog), o.catalog);
+                final EngineSubmitter submits = engineSubmitter;
+                final MarketDataRequests marketData = new MarketDataRequests(o.catalog, outbound,
+                    o.maxMarketDataSymbols);
                 nativeStarted = new NativeAcceptor(o, nativeSessions, authenticator, logonScheduler,
-                    unauthenticated, connectionLog);
+                    unauthenticated, connectionLog, () ->
+                    {
+                        final NativeOrders orders = new NativeOrders(o.catalog, submits, clOrdIds, outbound);
+                        return new NativeIoLoop.Handlers(orders, new NativeMarketDataRequests(orders, marketData,
+                            outbound));
+                    });
                 address = nativeStarted.address();
             }
             else

@@ -11,8 +11,8 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * One TCP connection of the native FIX engine, from accept to close. Reading, framing and the logon gate run on the
- * I/O thread ({@link NativeAcceptor}): every received byte goes through a {@link FrameScanner} (frame and pre-logon
- * limits, as with the QuickFIX/J engine); the first message must be a Logon, whose password the
+ * I/O thread that owns it ({@link NativeIoLoop}): every received byte goes through a {@link FrameScanner} (frame
+ * and pre-logon limits, as with the QuickFIX/J engine); the first message must be a Logon, whose password the
  * {@link LogonScheduler} verifies ({@link #run} is that job); what arrives meanwhile stays unread in the receive
  * buffer (bounded by the bytes allowed before logon); only an accepted Logon binds the connection to a
  * {@link NativeSession}. Writing: {@link #append} and {@link #flush} from any thread, under this object's lock;
@@ -31,7 +31,7 @@ final class NativeConnection implements LogonScheduler.Job
     final SocketChannel channel;
     final String address;
     final long acceptedNanos;
-    private final NativeAcceptor acceptor;
+    private final NativeIoLoop loop;
     SelectionKey key;
     volatile State state = State.AWAITING_LOGON;
 
@@ -56,18 +56,24 @@ final class NativeConnection implements LogonScheduler.Job
     private boolean closeAfterFlush;
     private boolean writeClosed;
 
-    NativeConnection(final SocketChannel channel, final String address, final NativeAcceptor acceptor,
+    NativeConnection(final SocketChannel channel, final String address, final NativeIoLoop loop,
         final FrameScanner scanner, final int receiveBytes, final long maxPendingBytes)
     {
         this.channel = channel;
         this.address = address;
-        this.acceptor = acceptor;
+        this.loop = loop;
         this.scanner = scanner;
         this.in = new byte[receiveBytes];
         this.inView = ByteBuffer.wrap(in);
         this.out = ByteBuffer.allocate(16 * 1024);
         this.maxPendingBytes = maxPendingBytes;
         this.acceptedNanos = System.nanoTime();
+    }
+
+    /** The I/O thread that owns this connection. */
+    NativeIoLoop loop()
+    {
+        return loop;
     }
 
     // ---------------------------------------------------------------- reading (I/O thread)
@@ -89,7 +95,7 @@ final class NativeConnection implements LogonScheduler.Job
         inLength += n;
         if (problem != null)
         {
-            acceptor.log().log(() -> "closing " + address + ": " + problem);
+            loop.log().log(() -> "closing " + address + ": " + problem);
             return false;
         }
         if (!process(decoder))
@@ -98,7 +104,7 @@ final class NativeConnection implements LogonScheduler.Job
         }
         if (inLength == in.length)
         {
-            acceptor.log().log(() -> "closing " + address + ": the receive buffer is full");
+            loop.log().log(() -> "closing " + address + ": the receive buffer is full");
             return false;
         }
         return true;
@@ -121,7 +127,7 @@ final class NativeConnection implements LogonScheduler.Job
                 p -= frame;
                 if (garbage > MAX_GARBAGE_BYTES)
                 {
-                    acceptor.log().log(() -> "closing " + address + ": the byte stream is not FIX");
+                    loop.log().log(() -> "closing " + address + ": the byte stream is not FIX");
                     return false;
                 }
                 continue;
@@ -132,7 +138,7 @@ final class NativeConnection implements LogonScheduler.Job
             {
                 if (!ok || !isLogon(decoder))
                 {
-                    acceptor.log().log(() -> "closing " + address + ": its first message is not a Logon");
+                    loop.log().log(() -> "closing " + address + ": its first message is not a Logon");
                     return false;
                 }
                 logonFrame = java.util.Arrays.copyOfRange(in, p, p + frame);
@@ -148,7 +154,7 @@ final class NativeConnection implements LogonScheduler.Job
                 }
                 else
                 {
-                    acceptor.log().log(() -> "ignoring a garbled message from " + address + ": " +
+                    loop.log().log(() -> "ignoring a garbled message from " + address + ": " +
                         decoder.problem());
                 }
             }
@@ -169,14 +175,14 @@ final class NativeConnection implements LogonScheduler.Job
         logon = LogonRequest.parse(new String(logonFrame, StandardCharsets.ISO_8859_1));
         logonNanos = System.nanoTime();
         state = State.PENDING;
-        final Authenticator.Verdict refusal = acceptor.authenticator().precheck(logon);
+        final Authenticator.Verdict refusal = loop.authenticator().precheck(logon);
         if (refusal != null)
         {
-            acceptor.refuse(this, refusal);
+            loop.refuse(this, refusal);
         }
-        else if (!acceptor.scheduler().submit(this))
+        else if (!loop.scheduler().submit(this))
         {
-            acceptor.refuse(this, LogonScheduler.notQueued(logon.senderCompId()));
+            loop.refuse(this, LogonScheduler.notQueued(logon.senderCompId()));
         }
     }
 
@@ -210,7 +216,7 @@ final class NativeConnection implements LogonScheduler.Job
     public void evict()
     {
         final Authenticator.Verdict verdict = LogonScheduler.evicted(logon.senderCompId());
-        acceptor.execute(() -> acceptor.refuse(this, verdict));
+        loop.execute(() -> loop.refuse(this, verdict));
     }
 
     /** On the authentication thread. */
@@ -221,14 +227,14 @@ final class NativeConnection implements LogonScheduler.Job
         {
             return Authenticator.Outcome.REFUSED;
         }
-        final Authenticator.Verdict verdict = acceptor.authenticator().verify(logon);
+        final Authenticator.Verdict verdict = loop.authenticator().verify(logon);
         if (verdict.outcome() == Authenticator.Outcome.ACCEPTED)
         {
-            acceptor.execute(() -> acceptor.bind(this));
+            loop.execute(() -> loop.bind(this));
         }
         else
         {
-            acceptor.execute(() -> acceptor.refuse(this, verdict));
+            loop.execute(() -> loop.refuse(this, verdict));
         }
         return verdict.outcome();
     }
@@ -248,7 +254,7 @@ final class NativeConnection implements LogonScheduler.Job
             if (needed > maxPendingBytes)
             {
                 writeClosed = true;
-                acceptor.log().log(() -> "closing " + address + ": slow consumer, " + needed +
+                loop.log().log(() -> "closing " + address + ": slow consumer, " + needed +
                     " bytes not yet written");
                 close();
                 return;
@@ -288,7 +294,7 @@ final class NativeConnection implements LogonScheduler.Job
         out.compact();
         if (out.position() > 0)
         {
-            acceptor.wantWrite(this);
+            loop.wantWrite(this);
         }
         else if (closeAfterFlush)
         {
@@ -306,6 +312,6 @@ final class NativeConnection implements LogonScheduler.Job
     /** Closes the connection (on the I/O thread, soon). Any thread. */
     void close()
     {
-        acceptor.execute(() -> acceptor.closeNow(this));
+        loop.execute(() -> loop.closeNow(this));
     }
 }

@@ -1,7 +1,6 @@
 package by.butb.gateway;
 
 import by.butb.gateway.fix.FixDecoder;
-import quickfix.SessionID;
 import quickfix.field.SessionRejectReason;
 
 import java.util.ArrayList;
@@ -12,7 +11,7 @@ import java.util.List;
  * ({@link NativeOrders#dictionaryValid}), the repeating groups NoMDEntryTypes(267) and NoRelatedSym(146) read from
  * the decoder's fields (a count that differs from the entries is a session Reject, reason 16), the identifiers
  * checked as {@link FixIds#rejectBad} does, then answered by {@link MarketDataRequests} from the plain values, as
- * for the QuickFIX/J engine. A session's subscriptions end when its connection does ({@link #sessionGone}).
+ * for the QuickFIX/J engine. A session's subscriptions end when its connection does.
  */
 final class NativeMarketDataRequests
 {
@@ -109,11 +108,6 @@ final class NativeMarketDataRequests
     }
 
     /** The session's connection ended: its subscriptions end (as a logout does with the QuickFIX/J engine). */
-    void sessionGone(final SessionID id)
-    {
-        outbound.sessionGone(id);
-    }
-
     private static String text(final FixDecoder d, final int i)
     {
         return new String(d.buffer(), d.valueStart(i), d.valueEnd(i) - d.valueStart(i),

@@ -23,7 +23,8 @@ import java.util.Iterator;
  * reconnect, as with the QuickFIX/J engine's settings). The sending side ({@link #send}, the admin messages; the
  * encoder, the next sender sequence number, the store, the binding) is guarded by this object's lock: the gateway's
  * sending thread and the I/O thread both send. The receiving side ({@link NativeSessionProtocol}) runs on the I/O
- * thread only.
+ * thread of the bound connection; a later connection may be on another I/O thread, and binds only after the earlier
+ * one unbound (both under this object's lock).
  */
 final class NativeSession
 {
@@ -42,7 +43,7 @@ final class NativeSession
     /** When the last message went out (System.nanoTime), for heartbeats. */
     private volatile long lastSentNanos;
 
-    /** I/O thread only: the receiving side. */
+    /** The bound connection's I/O thread only: the receiving side. */
     final NativeSessionProtocol protocol;
 
     /**
@@ -62,7 +63,7 @@ final class NativeSession
         this.protocol = new NativeSessionProtocol(this, store == null ? 1 : store.nextTargetSeq(), settings);
     }
 
-    // ---------------------------------------------------------------- binding (I/O thread)
+    // ---------------------------------------------------------------- binding (the connection's I/O thread)
 
     /** Binds {@code c} unless another connection is bound; true when bound. */
     synchronized boolean bind(final NativeConnection c)
@@ -76,7 +77,11 @@ final class NativeSession
         return true;
     }
 
-    /** Unbinds {@code c}; false when it was not the bound connection (another one may be). */
+    /**
+     * Unbinds {@code c} and ends the session's logon ({@link NativeSessionProtocol#disconnected}); false when it was
+     * not the bound connection (another one may be). Under the lock, so that a connection that binds next, on any
+     * I/O thread, finds the logon ended.
+     */
     synchronized boolean unbind(final NativeConnection c)
     {
         if (connection != c)
@@ -84,6 +89,7 @@ final class NativeSession
             return false;
         }
         connection = null;
+        protocol.disconnected();
         return true;
     }
 

@@ -24,7 +24,7 @@ final class NativeSessionProtocol
     private static final byte[] FIX44 = {'F', 'I', 'X', '.', '4', '.', '4'};
 
     /** What every session of a server shares. */
-    record Settings(boolean checkLatency, NativeOrders orders, NativeMarketDataRequests marketData, RateLimitedLog log)
+    record Settings(boolean checkLatency, Outbound outbound, RateLimitedLog log)
     {
     }
 
@@ -70,7 +70,7 @@ final class NativeSessionProtocol
     {
         loggedOn = false;
         resendRequestedUpTo = 0;
-        settings.marketData().sessionGone(session.id);
+        settings.outbound().sessionGone(session.id);
     }
 
     // ---------------------------------------------------------------- logon
@@ -196,9 +196,9 @@ final class NativeSessionProtocol
                 logoutAndClose(c, null);
                 return;
             }
-            case "D", "F", "G" -> settings.orders().onOrder(session, d, seq, msgType);
-            case "V" -> settings.marketData().onRequest(session, d, seq);
-            default -> settings.orders().businessReject(session, seq, msgType, null,
+            case "D", "F", "G" -> c.loop().handlers().orders().onOrder(session, d, seq, msgType);
+            case "V" -> c.loop().handlers().marketData().onRequest(session, d, seq);
+            default -> c.loop().handlers().orders().businessReject(session, seq, msgType, null,
                 BusinessRejectReason.UNSUPPORTED_MESSAGE_TYPE, "Unsupported Message Type");
         }
         c.flush();

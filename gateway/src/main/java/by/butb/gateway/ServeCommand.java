@@ -77,6 +77,11 @@ public final class ServeCommand implements Callable<Integer>
             " core each, so that no thread is woken on an order's path: for a machine with cores to spare.")
     String waitStrategy;
 
+    @Option(names = "--io-threads", paramLabel = "N", defaultValue = "1",
+        description = "The native FIX engine's I/O threads (default: ${DEFAULT-VALUE}); each reads and decodes the" +
+            " connections given to it in turn at accept, so several spread many sessions over cores.")
+    int ioThreads;
+
     @Option(names = "--comp-id", paramLabel = "ID", defaultValue = GatewayOptions.DEFAULT_COMP_ID,
         description = "The exchange's CompID, the participants' TargetCompID (default: ${DEFAULT-VALUE}).")
     String compId;
@@ -138,6 +143,16 @@ public final class ServeCommand implements Callable<Integer>
         if (engine == null)
         {
             err.println("serve: --fix-engine must be qfj or native, got '" + fixEngine + "'");
+            return null;
+        }
+        if (ioThreads < 1 || ioThreads > GatewayOptions.MAX_IO_THREADS)
+        {
+            err.println("serve: --io-threads must be 1 to " + GatewayOptions.MAX_IO_THREADS + ", got " + ioThreads);
+            return null;
+        }
+        if (ioThreads != 1 && engine != FixEngine.NATIVE)
+        {
+            err.println("serve: --io-threads is for the native FIX engine; QuickFIX/J has a thread per session");
             return null;
         }
         if (sectionClusters != null && cluster.given())
@@ -204,7 +219,7 @@ public final class ServeCommand implements Callable<Integer>
                 .host(host).port(port)
                 .dataDirectory(data).fixStoreDirectory(fixStore).compId(compId).clientTime(clientTime)
                 .storedMessages(storedMessages).maxMessageSize(maxMessageSize).fixEngine(engine).waitStrategy(wait)
-                .cluster(members, cluster.host()).sectionClusters(sections, cluster.host())
+                .ioThreads(ioThreads).cluster(members, cluster.host()).sectionClusters(sections, cluster.host())
                 .onFailure(this::failed));
         }
         catch (final RuntimeException ex)
@@ -225,8 +240,9 @@ public final class ServeCommand implements Callable<Integer>
 
         final long withPassword = catalog.participants().stream().filter(p -> credentials.hasPassword(p.id())).count();
         out.println("serve: FIX 4.4 gateway listening on " + started.host() + ":" + started.port() +
-            " (TargetCompID=" + compId + ", FIX engine " + started.fixEngine().optionValue() + ", wait strategy " +
-            wait + "), " +
+            " (TargetCompID=" + compId + ", FIX engine " + started.fixEngine().optionValue() +
+            (engine == FixEngine.NATIVE ? ", " + ioThreads + (ioThreads == 1 ? " I/O thread" : " I/O threads") : "") +
+            ", wait strategy " + wait + "), " +
             catalog.instruments().size() + " instruments, " + catalog.participants().size() + " participants (" +
             withPassword + " with a password)");
         out.println("serve: " + started.engineDescription());

@@ -169,7 +169,7 @@ class ServeCommandTest
         }
         assertEquals(0, serving.stop(), serving.out().toString());
         final String log = serving.out().toString();
-        assertTrue(log.contains("(TargetCompID=BUTB, FIX engine native, wait strategy BLOCKING)"), log);
+        assertTrue(log.contains("(TargetCompID=BUTB, FIX engine native, 1 I/O thread, wait strategy BLOCKING)"), log);
         assertTrue(Files.size(store.resolve("BUTB-TRADER-A" + NativeSessionStore.SUFFIX)) > 64, "the native store");
 
         // Its store, given to serve --fix-engine qfj: QuickFIX/J's engine refuses it and names the fix.
@@ -225,11 +225,26 @@ class ServeCommandTest
             System.lineSeparator(), err.toString());
     }
 
+    @Test
+    void ioThreadsOutsideOneTo64OrWithQuickFixJAreUsageErrors() throws Exception
+    {
+        for (final String bad : new String[] {"0", "65"})
+        {
+            final ByteArrayOutputStream err = new ByteArrayOutputStream();
+            assertEquals(2, serveUntilError(err, "--io-threads", bad));
+            assertEquals("serve: --io-threads must be 1 to 64, got " + bad + System.lineSeparator(), err.toString());
+        }
+        final ByteArrayOutputStream err = new ByteArrayOutputStream();
+        assertEquals(2, serveUntilError(err, "--io-threads", "2", "--fix-engine", "qfj"));
+        assertEquals("serve: --io-threads is for the native FIX engine; QuickFIX/J has a thread per session" +
+            System.lineSeparator(), err.toString());
+    }
+
     /** Its threads poll instead of blocking: orders are still answered, and the server stops cleanly. */
     @Test
-    void servesOrdersWithAYieldingWaitStrategy() throws Exception
+    void servesOrdersWithAYieldingWaitStrategyOnTwoIoThreads() throws Exception
     {
-        final Serving serving = serve("--wait-strategy", "yielding");
+        final Serving serving = serve("--wait-strategy", "yielding", "--io-threads", "2");
         try (RawFix r = new RawFix(serving.command().server().port(), TestCatalog.TRADERS[0]))
         {
             r.logon(TestCatalog.password(TestCatalog.TRADERS[0]));
@@ -240,8 +255,8 @@ class ServeCommandTest
             assertEquals("Y1", RawFix.field(report, 11), report);
         }
         assertEquals(0, serving.stop(), serving.out().toString());
-        assertTrue(serving.out().toString().contains("(TargetCompID=BUTB, FIX engine native, wait strategy YIELDING)"),
-            serving.out().toString());
+        assertTrue(serving.out().toString().contains(
+            "(TargetCompID=BUTB, FIX engine native, 2 I/O threads, wait strategy YIELDING)"), serving.out().toString());
     }
 
     @Test

@@ -77,6 +77,8 @@ public final class GatewayRoundTrip
         String cluster;
         /** FIX sessions, one trader and connection each, sharing each offered rate evenly. */
         int sessions = 1;
+        /** The native FIX engine's I/O threads ({@code serve --io-threads}); {@link Server#NATIVE} only. */
+        int ioThreads = 1;
     }
 
     public static void main(final String[] args) throws Exception
@@ -85,8 +87,8 @@ public final class GatewayRoundTrip
             "[--rates N,N,...] [--seconds N] [--warmup-seconds N] " +
                 "[--label NAME] [--out DIR (out/bench/gateway)] [--journal DIR | --no-journal] [--wait-strategy " +
                 "BLOCKING|SLEEPING|YIELDING|BUSY_SPIN] [--stored-messages N|all] [--session-queue N] " +
-                "[--server gateway|native|echo|qfj] [--cluster MEMBERS] [--sessions N (1 to " +
-                BenchCatalog.MAX_TRADERS + ")]",
+                "[--server gateway|native|echo|qfj] [--io-threads N (native)] [--cluster MEMBERS] " +
+                "[--sessions N (1 to " + BenchCatalog.MAX_TRADERS + ")]",
             GatewayRoundTrip::parse, args);
         run(s, System.out);
     }
@@ -108,6 +110,7 @@ public final class GatewayRoundTrip
                 case "--no-journal" -> s.noJournal = true;
                 case "--cluster" -> s.cluster = BenchArgs.value(args, ++i, a);
                 case "--sessions" -> s.sessions = BenchArgs.number(BenchArgs.value(args, ++i, a), a, 1);
+                case "--io-threads" -> s.ioThreads = BenchArgs.number(BenchArgs.value(args, ++i, a), a, 1);
                 case "--stored-messages" ->
                 {
                     final String v = BenchArgs.value(args, ++i, a);
@@ -136,6 +139,15 @@ public final class GatewayRoundTrip
         {
             throw new IllegalArgumentException("--stored-messages all needs --server gateway (QuickFIX/J): the " +
                 "native engine keeps a number of messages in memory");
+        }
+        if (s.server != Server.NATIVE && s.ioThreads != 1)
+        {
+            throw new IllegalArgumentException("--io-threads needs --server native");
+        }
+        if (s.ioThreads > GatewayOptions.MAX_IO_THREADS)
+        {
+            throw new IllegalArgumentException("--io-threads must be at most " + GatewayOptions.MAX_IO_THREADS +
+                ", got " + s.ioThreads);
         }
         if (s.server == Server.NATIVE && s.sessionQueue > 0)
         {
@@ -169,7 +181,7 @@ public final class GatewayRoundTrip
         final GatewayOptions options = new GatewayOptions().catalog(BenchCatalog.catalog(s.sessions))
             .credentials(BenchCatalog.credentials(s.sessions)).host("127.0.0.1").port(0).dataDirectory(journal)
             .waitStrategy(s.waitStrategy).storedMessages(s.storedMessages)
-            .fixEngine(s.server == Server.NATIVE ? FixEngine.NATIVE : FixEngine.QFJ);
+            .fixEngine(s.server == Server.NATIVE ? FixEngine.NATIVE : FixEngine.QFJ).ioThreads(s.ioThreads);
         if (s.sessionQueue > 0)
         {
             options.sessionQueueCapacity(s.sessionQueue);
@@ -210,9 +222,10 @@ public final class GatewayRoundTrip
             case QFJ -> out.printf("QuickFIX/J floor (a plain QuickFIX/J acceptor answering each order on its " +
                 "session thread: no engine, no journal), %s, %d s per rate, %d cores, Java %s%n",
                 sessions, s.seconds, Runtime.getRuntime().availableProcessors(), Runtime.version());
-            default -> out.printf("gateway round trip (%s FIX engine), %s, %s, wait strategy %s, stored " +
+            default -> out.printf("gateway round trip (%s), %s, %s, wait strategy %s, stored " +
                 "messages %s, %d s per rate, %d cores, Java %s%n",
-                s.server == Server.NATIVE ? "native" : "QuickFIX/J", sessions, s.cluster != null ?
+                s.server == Server.NATIVE ? "native FIX engine, " + s.ioThreads + (s.ioThreads == 1 ? " I/O thread" :
+                " I/O threads") : "QuickFIX/J FIX engine", sessions, s.cluster != null ?
                 "engine on the cluster " + s.cluster : journal == null ? "journal off" : "journal on",
                 s.waitStrategy, s.storedMessages == GatewayOptions.STORE_ALL ? "all" :
                 Integer.toString(s.storedMessages), s.seconds, Runtime.getRuntime().availableProcessors(),

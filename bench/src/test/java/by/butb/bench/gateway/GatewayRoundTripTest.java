@@ -45,7 +45,7 @@ class GatewayRoundTripTest
         final String printed = run("--server", "native", "--rates", "1000", "--seconds", "1", "--warmup-seconds", "0",
             "--label", "native", "--out", out.toString());
 
-        assertTrue(printed.startsWith("gateway round trip (native FIX engine)"), printed);
+        assertTrue(printed.startsWith("gateway round trip (native FIX engine, 1 I/O thread)"), printed);
         assertEveryOrderAnswered(printed, 1000);
     }
 
@@ -72,6 +72,13 @@ class GatewayRoundTripTest
     }
 
     @Test
+    void shouldRefuseIoThreadsForAServerOtherThanTheNativeGateway()
+    {
+        assertEquals("--io-threads needs --server native", assertThrows(IllegalArgumentException.class,
+            () -> GatewayRoundTrip.parse(new String[] {"--io-threads", "2", "--server", "echo"})).getMessage());
+    }
+
+    @Test
     void shouldRefuseAnUnknownServerByName()
     {
         final IllegalArgumentException ex = assertThrows(IllegalArgumentException.class,
@@ -80,12 +87,13 @@ class GatewayRoundTripTest
     }
 
     @Test
-    void shouldAnswerEveryOrderInEachOfThreeSessionsThroughTheNativeGateway(@TempDir final Path out) throws Exception
+    void shouldAnswerEveryOrderInEachOfThreeSessionsThroughTheNativeGatewaysTwoIoThreads(@TempDir final Path out)
+        throws Exception
     {
-        final String printed = run("--server", "native", "--sessions", "3", "--rates", "1500", "--seconds", "1",
-            "--warmup-seconds", "0", "--label", "three", "--out", out.toString());
+        final String printed = run("--server", "native", "--io-threads", "2", "--sessions", "3", "--rates", "1500",
+            "--seconds", "1", "--warmup-seconds", "0", "--label", "three", "--out", out.toString());
 
-        assertTrue(printed.startsWith("gateway round trip (native FIX engine), 3 sessions,"), printed);
+        assertTrue(printed.startsWith("gateway round trip (native FIX engine, 2 I/O threads), 3 sessions,"), printed);
         assertEveryOrderAnswered(printed, 1500);
         assertThreeSessionsAnsweredInFull(printed);
         assertTrue(Files.size(out.resolve("three-1500.hgrm")) > 0);

@@ -1,0 +1,423 @@
+package by.butb.gateway;
+
+import by.butb.engine.model.Participant;
+import by.butb.gateway.fix.FixDecoder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+/**
+ * One I/O thread of the native FIX engine and the connections it owns: read, decode, session protocol and order
+ * submission for each of them, and the writes the socket could not take at once; a tick every
+ * {@value #TICK_MILLIS} ms sends heartbeats and test requests, closes connections that did not log on in time and
+ * answers refused Logons once their delay has passed. A connection stays on the loop that {@link NativeAcceptor}
+ * gave it at accept. Other threads hand a loop work through {@link #execute} (bindings after a verified password,
+ * refusals, closes). Every method not marked "any thread" runs on this loop's thread.
+ */
+final class NativeIoLoop
+{
+    private static final Logger LOG = LoggerFactory.getLogger(NativeIoLoop.class);
+    static final long TICK_MILLIS = 20;
+
+    /** What a loop uses to read the application messages of its connections, its own (they keep state per read). */
+    record Handlers(NativeOrders orders, NativeMarketDataRequests marketData)
+    {
+    }
+
+    /** Called on the loop's thread when the listening socket it watches has connections to accept. */
+    interface AcceptHandler
+    {
+        void accept() throws IOException;
+    }
+
+    private final GatewayOptions options;
+    private final NativeSessions sessions;
+    private final Authenticator authenticator;
+    private final LogonScheduler scheduler;
+    private final UnauthenticatedConnections unauthenticated;
+    private final RateLimitedLog log;
+    private final Handlers handlers;
+    private final Selector selector;
+    private final Thread thread;
+    private final ConcurrentLinkedQueue<Runnable> tasks = new ConcurrentLinkedQueue<>();
+    private final FixDecoder decoder = new FixDecoder();
+    private AcceptHandler acceptHandler;
+    /** The handler of each ready key: one object, so that a select creates none. */
+    private final Consumer<SelectionKey> onReady = key ->
+    {
+        try
+        {
+            ready(key);
+        }
+        catch (final IOException ex)
+        {
+            throw new UncheckedIOException(ex);
+        }
+    };
+    /** Open connections, and refusals waiting for their delay. */
+    private final Set<NativeConnection> connections = new HashSet<>();
+    private final List<Refusal> refusals = new ArrayList<>();
+    private final long refusalDelayNanos;
+    private final IdleWait idleWait;
+    private volatile boolean running = true;
+
+    NativeIoLoop(final GatewayOptions options, final NativeSessions sessions, final Authenticator authenticator,
+        final LogonScheduler scheduler, final UnauthenticatedConnections unauthenticated, final RateLimitedLog log,
+        final Handlers handlers, final String threadName)
+    {
+        this.options = options;
+        this.sessions = sessions;
+        this.authenticator = authenticator;
+        this.scheduler = scheduler;
+        this.unauthenticated = unauthenticated;
+        this.log = log;
+        this.handlers = handlers;
+        this.refusalDelayNanos = TimeUnit.MILLISECONDS.toNanos(options.logonRefusalDelayMillis);
+        this.idleWait = IdleWait.of(options.waitStrategy);
+        try
+        {
+            selector = Selector.open();
+        }
+        catch (final IOException ex)
+        {
+            throw new UncheckedIOException(ex);
+        }
+        thread = new Thread(this::run, threadName);
+        thread.setDaemon(true);
+    }
+
+    /** Before {@link #start}: this loop also accepts connections on {@code server}, calling {@code handler}. */
+    void watch(final java.nio.channels.ServerSocketChannel server, final AcceptHandler handler) throws IOException
+    {
+        server.register(selector, SelectionKey.OP_ACCEPT);
+        acceptHandler = handler;
+    }
+
+    void start()
+    {
+        thread.start();
+    }
+
+    Authenticator authenticator()
+    {
+        return authenticator;
+    }
+
+    LogonScheduler scheduler()
+    {
+        return scheduler;
+    }
+
+    RateLimitedLog log()
+    {
+        return log;
+    }
+
+    Handlers handlers()
+    {
+        return handlers;
+    }
+
+    /** Runs {@code task} on this loop's thread, soon. Any thread. */
+    void execute(final Runnable task)
+    {
+        tasks.add(task);
+        selector.wakeup();
+    }
+
+    /** {@code c} has output the socket did not take: write it when the socket is writable. Any thread. */
+    void wantWrite(final NativeConnection c)
+    {
+        final SelectionKey key = c.key;
+        if (key != null && key.isValid())
+        {
+            key.interestOpsOr(SelectionKey.OP_WRITE);
+            selector.wakeup();
+        }
+    }
+
+    /** Starts reading {@code c}, a connection just accepted and given to this loop. */
+    void register(final NativeConnection c)
+    {
+        try
+        {
+            c.key = c.channel.register(selector, SelectionKey.OP_READ, c);
+            connections.add(c);
+        }
+        catch (final IOException ex)
+        {
+            LOG.debug("registering {}", c.address, ex);
+            c.state = NativeConnection.State.CLOSED;
+            releaseCount(c);
+            closeChannel(c);
+        }
+    }
+
+    private void run()
+    {
+        long nextTick = System.nanoTime();
+        while (running)
+        {
+            try
+            {
+                final int ready = idleWait.blocks() ? selector.select(onReady, TICK_MILLIS) :
+                    selector.selectNow(onReady);
+                Runnable task;
+                boolean ran = false;
+                while ((task = tasks.poll()) != null)
+                {
+                    task.run();
+                    ran = true;
+                }
+                if (ready == 0 && !ran)
+                {
+                    idleWait.idle();
+                }
+                final long now = System.nanoTime();
+                if (now - nextTick >= 0)
+                {
+                    tick(now);
+                    nextTick = now + TimeUnit.MILLISECONDS.toNanos(TICK_MILLIS);
+                }
+            }
+            catch (final IOException | RuntimeException ex)
+            {
+                LOG.error("native FIX I/O loop", ex);
+            }
+        }
+    }
+
+    private void ready(final SelectionKey key) throws IOException
+    {
+        if (!key.isValid())
+        {
+            return;
+        }
+        if (key.isAcceptable())
+        {
+            acceptHandler.accept();
+            return;
+        }
+        final NativeConnection c = (NativeConnection)key.attachment();
+        if (key.isWritable())
+        {
+            key.interestOps(SelectionKey.OP_READ);
+            c.flush();
+        }
+        if (key.isValid() && key.isReadable())
+        {
+            boolean keep;
+            try
+            {
+                keep = c.onReadable(decoder);
+            }
+            catch (final IOException ex)
+            {
+                keep = false;
+            }
+            catch (final RuntimeException ex)
+            {
+                // A bug met by one connection's bytes closes that connection, not every session on this thread.
+                LOG.error("closing {} after an unexpected error reading it", c.address, ex);
+                keep = false;
+            }
+            if (!keep)
+            {
+                closeNow(c);
+            }
+        }
+    }
+
+    private void tick(final long now)
+    {
+        final long logonTimeout = TimeUnit.MILLISECONDS.toNanos(options.logonTimeoutMillis);
+        for (final NativeConnection c : new ArrayList<>(connections))
+        {
+            if (c.state == NativeConnection.State.OPEN)
+            {
+                c.session.protocol.onTimer(now, c);
+            }
+            else if ((c.state == NativeConnection.State.AWAITING_LOGON || c.state == NativeConnection.State.PENDING) &&
+                now - c.acceptedNanos > logonTimeout)
+            {
+                log.log(() -> "closing " + c.address + ": no logon within " + options.logonTimeoutMillis + " ms");
+                closeNow(c);
+            }
+        }
+        for (final Iterator<Refusal> it = refusals.iterator(); it.hasNext(); )
+        {
+            final Refusal r = it.next();
+            if (now - r.dueNanos >= 0)
+            {
+                it.remove();
+                if (r.connection.state == NativeConnection.State.CLOSED)
+                {
+                    continue;
+                }
+                final byte[] logout = r.logout.getBytes(StandardCharsets.ISO_8859_1);
+                r.connection.append(logout, 0, logout.length);
+                r.connection.closeAfterFlush();
+            }
+        }
+    }
+
+    /**
+     * Binds an authenticated connection to its participant's session. The session's lock orders this against the
+     * unbinding on another loop of the connection it had before.
+     */
+    void bind(final NativeConnection c)
+    {
+        if (c.state != NativeConnection.State.PENDING)
+        {
+            return;
+        }
+        releaseCount(c);
+        final Participant p = authenticator.participant(c.logon.senderCompId());
+        final NativeSession session;
+        try
+        {
+            session = sessions.session(p);
+        }
+        catch (final IllegalArgumentException ex)
+        {
+            LOG.error("closing {}: the session of {} cannot start: {}", c.address, p.id(), ex.getMessage());
+            closeNow(c);
+            return;
+        }
+        if (!session.bind(c))
+        {
+            log.log(() -> "closing " + c.address + ": " + p.id() + " is already logged on");
+            closeNow(c);
+            return;
+        }
+        c.session = session;
+        c.state = NativeConnection.State.OPEN;
+        LOG.info("logon {}", p.id());
+        if (!c.decodeLogon(decoder))
+        {
+            closeNow(c);
+            return;
+        }
+        session.protocol.onLogon(decoder, c);
+        if (c.state == NativeConnection.State.OPEN && !c.process(decoder))
+        {
+            closeNow(c);
+        }
+    }
+
+    /** A refused Logon is answered with a Logout after the refusal delay, then closed. */
+    void refuse(final NativeConnection c, final Authenticator.Verdict verdict)
+    {
+        if (c.state != NativeConnection.State.PENDING)
+        {
+            return;
+        }
+        c.state = NativeConnection.State.REFUSED;
+        log.log(() -> "logon refused from " + c.address + " for SenderCompID " +
+            Authenticator.printable(c.logon.senderCompId()) + ": " + verdict.reason());
+        refusals.add(new Refusal(c, c.logonNanos + refusalDelayNanos, LogonGate.logout(c.logon, verdict.reply())));
+    }
+
+    /** Closes {@code c} at once. */
+    void closeNow(final NativeConnection c)
+    {
+        if (c.state == NativeConnection.State.CLOSED)
+        {
+            return;
+        }
+        final NativeConnection.State was = c.state;
+        c.state = NativeConnection.State.CLOSED;
+        connections.remove(c);
+        releaseCount(c);
+        if (c.session != null && c.session.unbind(c) && was == NativeConnection.State.OPEN)
+        {
+            LOG.info("logout {}", c.session.participant.id()); // only the bound connection's end ends the logon
+        }
+        closeChannel(c);
+    }
+
+    private void releaseCount(final NativeConnection c)
+    {
+        if (c.counted)
+        {
+            c.counted = false;
+            unauthenticated.release(c.address);
+        }
+    }
+
+    /** Sends every open session of this loop a Logout and closes its connection once written. Any thread. */
+    void logoutAll()
+    {
+        execute(() ->
+        {
+            for (final NativeConnection c : new ArrayList<>(connections))
+            {
+                if (c.state == NativeConnection.State.OPEN)
+                {
+                    c.session.protocol.logoutAndClose(c, null);
+                }
+            }
+        });
+    }
+
+    /** Stops the thread, then closes what is left open and the selector. Any thread but this loop's. */
+    void stop()
+    {
+        running = false;
+        selector.wakeup();
+        try
+        {
+            thread.join(2_000);
+        }
+        catch (final InterruptedException ex)
+        {
+            Thread.currentThread().interrupt();
+        }
+        for (final NativeConnection c : connections)
+        {
+            closeChannel(c);
+        }
+        try
+        {
+            selector.close();
+        }
+        catch (final IOException ex)
+        {
+            LOG.debug("closing a selector", ex);
+        }
+    }
+
+    boolean alive()
+    {
+        return thread.isAlive();
+    }
+
+    private static void closeChannel(final NativeConnection c)
+    {
+        try
+        {
+            c.channel.close();
+        }
+        catch (final IOException ex)
+        {
+            LOG.debug("closing {}", c.address, ex);
+        }
+    }
+
+    private record Refusal(NativeConnection connection, long dueNanos, String logout)
+    {
+    }
+}
