@@ -414,7 +414,7 @@ final class EngineBridge implements EngineListener
         if (r.kind == Request.Kind.NEW)
         {
             outbound.send(r.session, GatewayRejects.engineReject(r,
-                r.instrument >= 0 ? catalog.instrument(r.instrument) : null, e.code, execId.toString(),
+                r.command.instrument >= 0 ? catalog.instrument(r.command.instrument) : null, e.code, execId.toString(),
                 times.format(e.timeNanos)));
         }
         else
@@ -422,7 +422,7 @@ final class EngineBridge implements EngineListener
             // Only a replace that found the order (and so passed the ownership check) reports its state.
             LiveOrder o = e.commandType != CommandType.REPLACE || e.code == ResultCode.UNKNOWN_ORDER ||
                 e.code == ResultCode.ORDER_NOT_OWNED || e.exchangeOrderId == 0 ? null : orders.get(e.exchangeOrderId);
-            if (o != null && o.owner != r.owner() && !catalog.participant(r.submitter).hasClient(o.owner))
+            if (o != null && o.owner != r.owner() && !catalog.participant(r.command.submitter).hasClient(o.owner))
             {
                 o = null;
             }

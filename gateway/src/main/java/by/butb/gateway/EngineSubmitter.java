@@ -98,8 +98,8 @@ final class EngineSubmitter
                 // Stamping and publishing under one lock keeps engine time non-decreasing in submission order.
                 synchronized (clockLock)
                 {
-                    r.timeNanos = Math.max(r.timeNanos, lastTimeNanos);
-                    lastTimeNanos = r.timeNanos;
+                    r.command.timeNanos = Math.max(r.command.timeNanos, lastTimeNanos);
+                    lastTimeNanos = r.command.timeNanos;
                     engine.submit(Request.TRANSLATOR, r);
                 }
             }

@@ -55,7 +55,7 @@ final class GatewayRejects
         er.setString(OrderQty.FIELD, qtyText == null ? "0" : qtyText);
         er.setString(LeavesQty.FIELD, "0");
         er.setString(CumQty.FIELD, "0");
-        er.setField(new TransactTime(EngineBridge.time(r.timeNanos)));
+        er.setField(new TransactTime(EngineBridge.time(r.command.timeNanos)));
         return er;
     }
 
@@ -68,14 +68,14 @@ final class GatewayRejects
     {
         final ExecutionReport er = rejected(r, code, FixCodes.text(code), execId);
         final int qtyScale = instrument == null ? 0 : instrument.quantityScale();
-        if (instrument != null && r.type != CommandType.INVALID)
+        if (instrument != null && r.command.type != CommandType.INVALID)
         {
-            er.setChar(OrdType.FIELD, r.orderType == OrderType.MARKET ? OrdType.MARKET : OrdType.LIMIT);
-            if (r.orderType == OrderType.LIMIT)
+            er.setChar(OrdType.FIELD, r.command.orderType == OrderType.MARKET ? OrdType.MARKET : OrdType.LIMIT);
+            if (r.command.orderType == OrderType.LIMIT)
             {
-                er.setString(Price.FIELD, Decimals.format(r.price, instrument.priceScale()));
+                er.setString(Price.FIELD, Decimals.format(r.command.price, instrument.priceScale()));
             }
-            er.setString(OrderQty.FIELD, Decimals.format(r.quantity, qtyScale));
+            er.setString(OrderQty.FIELD, Decimals.format(r.command.quantity, qtyScale));
         }
         er.setString(LeavesQty.FIELD, Decimals.format(0, qtyScale));
         er.setString(CumQty.FIELD, Decimals.format(0, qtyScale));

@@ -89,10 +89,10 @@ final class MechanismTerms
             }
             return;
         }
-        r.counterparty = parties.counterparty();
+        r.command.counterparty = parties.counterparty();
         if (contraClOrdId != null)
         {
-            r.counterpartyOrderId = counterpartyOrderId(parties.counterparty(), contraClOrdId);
+            r.command.counterpartyOrderId = counterpartyOrderId(parties.counterparty(), contraClOrdId);
         }
     }
 
@@ -114,16 +114,16 @@ final class MechanismTerms
             throw new Unsupported("a lot offer is open to every participant: it takes no PartyRole(452)=17 party",
                 r.clOrdId);
         }
-        r.closeTimeNanos = m.timestampNanos(ExpireTime.FIELD);
+        r.command.closeTimeNanos = m.timestampNanos(ExpireTime.FIELD);
         if (instrument != null)
         {
             try
             {
-                r.bidStep = FixedPoint.parse(m.string(ButbTags.BID_STEP), instrument.priceScale());
+                r.command.bidStep = FixedPoint.parse(m.string(ButbTags.BID_STEP), instrument.priceScale());
             }
             catch (final NumberFormatException ex)
             {
-                if (r.type != CommandType.INVALID)
+                if (r.command.type != CommandType.INVALID)
                 {
                     r.invalid(ResultCode.INVALID_LOT);
                 }
@@ -145,12 +145,12 @@ final class MechanismTerms
         }
         if (m.has(ButbTags.CONTRA_ORDER_ID))
         {
-            r.exchangeOrderId = OrderFields.parseOrderId(m.string(ButbTags.CONTRA_ORDER_ID));
+            r.command.exchangeOrderId = OrderFields.parseOrderId(m.string(ButbTags.CONTRA_ORDER_ID));
         }
         else if (parties.contraFirm() != null && m.has(ButbTags.CONTRA_CL_ORD_ID))
         {
-            r.counterparty = parties.counterparty();
-            r.counterpartyOrderId = counterpartyOrderId(parties.counterparty(),
+            r.command.counterparty = parties.counterparty();
+            r.command.counterpartyOrderId = counterpartyOrderId(parties.counterparty(),
                 m.string(ButbTags.CONTRA_CL_ORD_ID));
         }
         else

@@ -1,5 +1,6 @@
 package by.butb.gateway;
 
+import by.butb.engine.core.Command;
 import by.butb.engine.core.CommandType;
 import by.butb.engine.core.ResultCode;
 import by.butb.engine.model.Catalog;
@@ -66,29 +67,30 @@ final class OrderEntry
         final Parties parties = Parties.of(m, submitter, catalog);
 
         final Request r = engine.request(Request.Kind.NEW, sid, clOrdId, null, symbol, null, fixSide);
-        r.type = lotAction == ButbTags.LOT_OFFER ? CommandType.LOT_OFFER :
+        final Command c = r.command;
+        c.type = lotAction == ButbTags.LOT_OFFER ? CommandType.LOT_OFFER :
             lotAction == ButbTags.LOT_BID ? CommandType.LOT_BID : CommandType.NEW_ORDER;
-        r.timeNanos = engine.commandTime(m.timestampNanos(quickfix.field.TransactTime.FIELD));
-        r.submitter = submitter.index();
-        r.onBehalfOf = parties.onBehalfOf();
-        r.side = side;
-        r.orderType = orderType;
-        r.timeInForce = tif;
+        c.timeNanos = engine.commandTime(m.timestampNanos(quickfix.field.TransactTime.FIELD));
+        c.submitter = submitter.index();
+        c.onBehalfOf = parties.onBehalfOf();
+        c.side = side;
+        c.orderType = orderType;
+        c.timeInForce = tif;
         final Instrument instrument = catalog.instrument(symbol);
         if (instrument != null)
         {
-            r.instrument = instrument.index();
+            c.instrument = instrument.index();
             if (qtyText != null)
             {
-                r.quantity = OrderFields.quantity(qtyText, instrument, r);
+                c.quantity = OrderFields.quantity(qtyText, instrument, r);
             }
             if (orderType == OrderType.LIMIT)
             {
-                r.price = OrderFields.price(priceText, instrument, r);
+                c.price = OrderFields.price(priceText, instrument, r);
             }
         }
         mechanisms.apply(m, lotAction, r, instrument, parties);
-        if (Parties.actsFor(submitter, r.onBehalfOf))
+        if (Parties.actsFor(submitter, c.onBehalfOf))
         {
             final int owner = r.owner();
             final long id = clOrdIds.allocate(owner, clOrdId);
@@ -98,13 +100,13 @@ final class OrderEntry
                     qtyText == null ? null : qtyText.toString()));
                 return;
             }
-            r.clientOrderId = id;
+            c.clientOrderId = id;
             r.allocatedOwner = owner;
             r.allocatedId = id;
         }
         else
         {
-            r.clientOrderId = 1; // the engine rejects the parties first
+            c.clientOrderId = 1; // the engine rejects the parties first
         }
         engine.submit(r);
     }
@@ -118,11 +120,12 @@ final class OrderEntry
         final String orderIdText = m.string(quickfix.field.OrderID.FIELD);
         final Request r = engine.request(replace ? Request.Kind.REPLACE : Request.Kind.CANCEL, sid, clOrdId,
             origClOrdId, symbol, orderIdText, m.charValue(quickfix.field.Side.FIELD));
-        r.type = replace ? CommandType.REPLACE : CommandType.CANCEL;
-        r.timeNanos = engine.commandTime(m.timestampNanos(quickfix.field.TransactTime.FIELD));
-        r.submitter = submitter.index();
-        r.onBehalfOf = Parties.of(m, submitter, catalog).onBehalfOf();
-        r.exchangeOrderId = OrderFields.parseOrderId(orderIdText);
+        final Command c = r.command;
+        c.type = replace ? CommandType.REPLACE : CommandType.CANCEL;
+        c.timeNanos = engine.commandTime(m.timestampNanos(quickfix.field.TransactTime.FIELD));
+        c.submitter = submitter.index();
+        c.onBehalfOf = Parties.of(m, submitter, catalog).onBehalfOf();
+        c.exchangeOrderId = OrderFields.parseOrderId(orderIdText);
         if (replace)
         {
             OrderFields.checkUnsupportedTags(m, clOrdId, 0);
@@ -132,26 +135,26 @@ final class OrderEntry
             final CharSequence qtyText = OrderFields.required(m.orderQty(), 38, "OrderQty", clOrdId);
             OrderFields.replaceTerms(r, catalog.instrument(symbol), priceText, qtyText);
         }
-        final boolean allowed = Parties.actsFor(submitter, r.onBehalfOf);
+        final boolean allowed = Parties.actsFor(submitter, c.onBehalfOf);
         if (allowed)
         {
-            r.clientOrderId = clOrdIds.lookup(r.owner(), origClOrdId);
+            c.clientOrderId = clOrdIds.lookup(r.owner(), origClOrdId);
         }
-        if (allowed && r.clientOrderId == 0 && r.exchangeOrderId == 0)
+        if (allowed && c.clientOrderId == 0 && c.exchangeOrderId == 0)
         {
             // Unknown to this owner: answered here, exactly as the engine answers an unknown order.
-            outbound.send(sid, GatewayRejects.cancelReject(r, null, ResultCode.UNKNOWN_ORDER, r.timeNanos));
+            outbound.send(sid, GatewayRejects.cancelReject(r, null, ResultCode.UNKNOWN_ORDER, c.timeNanos));
             return;
         }
-        if (replace && allowed && !clOrdId.equals(origClOrdId) && r.type != CommandType.INVALID)
+        if (replace && allowed && !clOrdId.equals(origClOrdId) && c.type != CommandType.INVALID)
         {
             final long id = clOrdIds.allocate(r.owner(), clOrdId);
             if (id == 0)
             {
-                outbound.send(sid, GatewayRejects.cancelReject(r, null, ResultCode.DUPLICATE_ORDER_ID, r.timeNanos));
+                outbound.send(sid, GatewayRejects.cancelReject(r, null, ResultCode.DUPLICATE_ORDER_ID, c.timeNanos));
                 return;
             }
-            r.newClientOrderId = id;
+            c.newClientOrderId = id;
             r.allocatedOwner = r.owner();
             r.allocatedId = id;
         }

@@ -146,9 +146,9 @@ final class OrderFields
             r.invalid(ResultCode.UNKNOWN_INSTRUMENT);
             return;
         }
-        r.instrument = instrument.index();
-        r.quantity = quantity(qtyText, instrument, r);
-        r.price = price(priceText, instrument, r);
+        r.command.instrument = instrument.index();
+        r.command.quantity = quantity(qtyText, instrument, r);
+        r.command.price = price(priceText, instrument, r);
     }
 
     static long quantity(final CharSequence text, final Instrument instrument, final Request r)
@@ -172,7 +172,7 @@ final class OrderFields
         }
         catch (final NumberFormatException ex)
         {
-            if (r.type != CommandType.INVALID)
+            if (r.command.type != CommandType.INVALID)
             {
                 r.invalid(isHuge(text) ? ResultCode.PRICE_OUTSIDE_BAND : ResultCode.PRICE_NOT_ON_STEP);
             }
