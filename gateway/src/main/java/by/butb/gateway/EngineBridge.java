@@ -17,8 +17,6 @@ import quickfix.field.ExecType;
 import quickfix.field.OrdStatus;
 import quickfix.field.OrdType;
 
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayDeque;
@@ -73,6 +71,8 @@ final class EngineBridge implements EngineListener
     private final ArrayDeque<LiveOrder> spareOrders = new ArrayDeque<>();
     /** The ExecID of the report being built: reused, so a report creates no string for it. */
     private final StringBuilder execId = new StringBuilder(32);
+    /** The AvgPx of the report being made, reused as {@link #execId} is. */
+    private final StringBuilder avgPx = new StringBuilder(32);
     private final List<BookCopy.Trade> trades = new ArrayList<>();
     private Request current;
     private int eventIndex;
@@ -168,7 +168,7 @@ final class EngineBridge implements EngineListener
         o.price = price;
         o.quantity = quantity;
         o.cumQty = filled;
-        o.notional = BigDecimal.valueOf(price).multiply(BigDecimal.valueOf(filled));
+        o.average.add(price, filled);
         o.engineClOrdId = clientOrderId;
         orders.put(orderId, o);
         adopted.put(MatchingEngine.clientOrderKey(owner, clientOrderId), o);
@@ -316,7 +316,7 @@ final class EngineBridge implements EngineListener
         o.engineClOrdId = e.clientOrderId;
         o.clOrdId = current != null && current.kind == Request.Kind.NEW ? current.clOrdId :
             Long.toString(e.clientOrderId);
-        o.notional = BigDecimal.ZERO;
+        o.average.reset();
         orders.put(o.orderId, o);
         outbound.reportToOwner(o.owner, report(o, ExecType.NEW, OrdStatus.NEW, e.timeNanos));
     }
@@ -339,7 +339,7 @@ final class EngineBridge implements EngineListener
             return;
         }
         o.cumQty += e.quantity;
-        o.notional = o.notional.add(BigDecimal.valueOf(e.price).multiply(BigDecimal.valueOf(e.quantity)));
+        o.average.add(e.price, e.quantity);
         final char status = leaves == 0 ? OrdStatus.FILLED : OrdStatus.PARTIALLY_FILLED;
         execId.append(execIdSuffix);
         final OrderReport r = report(o, ExecType.TRADE, status, e.timeNanos);
@@ -470,23 +470,15 @@ final class EngineBridge implements EngineListener
         r.quantityScale = instrument.quantityScale();
         r.leavesQty = o.quantity - o.cumQty;
         r.cumQty = o.cumQty;
-        r.avgPx = avgPx(o, instrument);
+        avgPx.setLength(0);
+        o.average.appendTo(avgPx, o.cumQty, instrument.priceScale());
+        r.avgPx = avgPx;
         r.transactTimeNanos = timeNanos;
         if (o.owner != o.submitter && o.owner >= 0 && o.owner < catalog.participants().size())
         {
             r.clientParty = catalog.participant(o.owner).id();
         }
         return r;
-    }
-
-    private static String avgPx(final LiveOrder o, final Instrument instrument)
-    {
-        if (o.cumQty == 0)
-        {
-            return "0";
-        }
-        return o.notional.divide(BigDecimal.valueOf(o.cumQty), 6, RoundingMode.HALF_EVEN)
-            .movePointLeft(instrument.priceScale()).stripTrailingZeros().toPlainString();
     }
 
     static char fixTimeInForce(final TimeInForce tif)
@@ -519,7 +511,7 @@ final class EngineBridge implements EngineListener
         long price;
         long quantity;
         long cumQty;
-        BigDecimal notional;
+        final AveragePrice average = new AveragePrice();
         long engineClOrdId;
         String clOrdId;
     }

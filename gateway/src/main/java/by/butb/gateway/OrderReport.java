@@ -54,7 +54,7 @@ final class OrderReport
     int quantityScale;
     long leavesQty;
     long cumQty;
-    String avgPx;
+    CharSequence avgPx;
     long transactTimeNanos;
     /** A fill: LastPx and LastQty. */
     boolean fill;
@@ -97,7 +97,7 @@ final class OrderReport
         er.setString(OrderQty.FIELD, Decimals.format(orderQty, quantityScale));
         er.setString(LeavesQty.FIELD, Decimals.format(leavesQty, quantityScale));
         er.setString(CumQty.FIELD, Decimals.format(cumQty, quantityScale));
-        er.setString(AvgPx.FIELD, avgPx);
+        er.setString(AvgPx.FIELD, avgPx.toString());
         er.setString(TransactTime.FIELD, times.format(transactTimeNanos));
         if (fill)
         {
