@@ -229,14 +229,19 @@ public final class GatewayServer implements AutoCloseable
     }
 
     /**
-     * Before anything starts: the other engine's FIX store is refused, and so are, with the native engine, the
-     * options only QuickFIX/J has.
+     * Before anything starts: the other engine's FIX store is refused, and so are the options only the other engine
+     * has.
      */
     private static void checkEngineOptions(final GatewayOptions o)
     {
         ForeignFixStore.refuse(o.fixEngine, o.fixStoreDirectory);
         if (o.fixEngine != FixEngine.NATIVE)
         {
+            if (o.ioThreads != 1)
+            {
+                throw new IllegalArgumentException("ioThreads needs fixEngine(FixEngine.NATIVE): QuickFIX/J reads " +
+                    "each session on a thread of its own");
+            }
             return;
         }
         if (o.storedMessages == GatewayOptions.STORE_ALL)

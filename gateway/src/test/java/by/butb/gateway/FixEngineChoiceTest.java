@@ -49,4 +49,14 @@ class FixEngineChoiceTest
             assertEquals(FixEngine.QFJ, server.fixEngine());
         }
     }
+
+    @Test
+    void ioThreadsAreRefusedByQuickFixJNamingTheFix()
+    {
+        assertEquals("ioThreads needs fixEngine(FixEngine.NATIVE): QuickFIX/J reads each session on a thread of its " +
+            "own", assertThrows(IllegalArgumentException.class, () -> GatewayServer.start(TestCatalog.options()
+                .fixEngine(FixEngine.QFJ).ioThreads(2))).getMessage());
+        assertEquals("the FIX I/O threads must be 1 to 64, got 0", assertThrows(IllegalArgumentException.class,
+            () -> TestCatalog.options().ioThreads(0)).getMessage());
+    }
 }
