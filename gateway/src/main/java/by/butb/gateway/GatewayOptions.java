@@ -149,8 +149,9 @@ public final class GatewayOptions
 
     /**
      * The native FIX engine's I/O threads (default 1): each reads, decodes and submits the orders of the connections
-     * it was given at accept, in turn. More than one spreads many sessions over cores; one session is always read by
-     * one thread. An IllegalArgumentException below 1 or above {@value #MAX_IO_THREADS}.
+     * it was given at accept, in turn, and with more than one also writes the reports the sending thread encoded for
+     * them to their sockets ({@link NativeIoLoop#writeSoon}). More than one spreads many sessions over cores; one
+     * session is always read by one thread. An IllegalArgumentException below 1 or above {@value #MAX_IO_THREADS}.
      */
     public GatewayOptions ioThreads(final int ioThreads)
     {

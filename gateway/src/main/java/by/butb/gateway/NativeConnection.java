@@ -49,6 +49,8 @@ final class NativeConnection implements LogonScheduler.Job
     NativeSession session;
     /** Listed among the sending thread's connections to flush at the end of its batch (that thread only). */
     boolean inBatch;
+    /** Queued for its I/O thread to write ({@link NativeIoLoop#writeSoon}). */
+    final java.util.concurrent.atomic.AtomicBoolean writeQueued = new java.util.concurrent.atomic.AtomicBoolean();
 
     // guarded by this
     private ByteBuffer out;

@@ -2,6 +2,7 @@ package by.butb.gateway;
 
 import by.butb.engine.model.Participant;
 import by.butb.gateway.fix.FixDecoder;
+import org.agrona.concurrent.ManyToOneConcurrentArrayQueue;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,7 +22,8 @@ import java.util.function.Consumer;
 
 /**
  * One I/O thread of the native FIX engine and the connections it owns: read, decode, session protocol and order
- * submission for each of them, and the writes the socket could not take at once; a tick every
+ * submission for each of them, the writes the socket could not take at once, and, when there are several loops, the
+ * writes of the reports the sending thread encoded ({@link #writeSoon}); a tick every
  * {@value #TICK_MILLIS} ms sends heartbeats and test requests, closes connections that did not log on in time and
  * answers refused Logons once their delay has passed. A connection stays on the loop that {@link NativeAcceptor}
  * gave it at accept. Other threads hand a loop work through {@link #execute} (bindings after a verified password,
@@ -31,6 +33,8 @@ final class NativeIoLoop
 {
     private static final Logger LOG = LoggerFactory.getLogger(NativeIoLoop.class);
     static final long TICK_MILLIS = 20;
+    /** Connections waiting for this loop to write what the sending thread encoded for them. */
+    private static final int WRITE_QUEUE_CAPACITY = 1024;
 
     /** What a loop uses to read the application messages of its connections, its own (they keep state per read). */
     record Handlers(NativeOrders orders, NativeMarketDataRequests marketData)
@@ -72,6 +76,9 @@ final class NativeIoLoop
     private final List<Refusal> refusals = new ArrayList<>();
     private final long refusalDelayNanos;
     private final IdleWait idleWait;
+    /** Whether this loop writes the reports the sending thread encodes for its connections ({@link #writeSoon}). */
+    private final boolean writesReports;
+    private final ManyToOneConcurrentArrayQueue<NativeConnection> toWrite;
     private volatile boolean running = true;
 
     NativeIoLoop(final GatewayOptions options, final NativeSessions sessions, final Authenticator authenticator,
@@ -87,6 +94,8 @@ final class NativeIoLoop
         this.handlers = handlers;
         this.refusalDelayNanos = TimeUnit.MILLISECONDS.toNanos(options.logonRefusalDelayMillis);
         this.idleWait = IdleWait.of(options.waitStrategy);
+        this.writesReports = options.ioThreads > 1;
+        this.toWrite = writesReports ? new ManyToOneConcurrentArrayQueue<>(WRITE_QUEUE_CAPACITY) : null;
         try
         {
             selector = Selector.open();
@@ -138,6 +147,33 @@ final class NativeIoLoop
         selector.wakeup();
     }
 
+    /**
+     * The sending thread's end of a batch: what it encoded for {@code c} is written now on the calling thread, or,
+     * with several I/O threads ({@link GatewayOptions#ioThreads}), by this loop soon, so that the socket writes are
+     * spread over the I/O threads instead of all made by the one sending thread. Any thread.
+     */
+    void writeSoon(final NativeConnection c)
+    {
+        if (!writesReports)
+        {
+            c.flush();
+            return;
+        }
+        if (c.writeQueued.compareAndSet(false, true))
+        {
+            if (!toWrite.offer(c))
+            {
+                c.writeQueued.set(false);
+                c.flush();
+                return;
+            }
+            if (idleWait.blocks())
+            {
+                selector.wakeup();
+            }
+        }
+    }
+
     /** {@code c} has output the socket did not take: write it when the socket is writable. Any thread. */
     void wantWrite(final NativeConnection c)
     {
@@ -181,6 +217,16 @@ final class NativeIoLoop
                 {
                     task.run();
                     ran = true;
+                }
+                if (writesReports)
+                {
+                    NativeConnection c;
+                    while ((c = toWrite.poll()) != null)
+                    {
+                        c.writeQueued.set(false); // before the write: what is encoded after it queues c again
+                        c.flush();
+                        ran = true;
+                    }
                 }
                 if (ready == 0 && !ran)
                 {

@@ -19,7 +19,8 @@ import java.util.stream.Stream;
  * The native engine's sessions, one per participant that logged on since the server started (kept across its
  * connections) or, with a store directory, that has a {@link NativeSessionStore} there, as the gateway's sending
  * thread sees them ({@link FixSessions}): what that thread sends during a batch is flushed to each connection once,
- * at {@link #endBatch}; what other threads send is flushed at once.
+ * at {@link #endBatch} (by the connection's I/O thread when there are several: {@link NativeIoLoop#writeSoon}); what
+ * other threads send is flushed at once.
  */
 final class NativeSessions implements FixSessions
 {
@@ -217,7 +218,7 @@ final class NativeSessions implements FixSessions
         {
             final NativeConnection c = dirty.get(i);
             c.inBatch = false;
-            c.flush();
+            c.loop().writeSoon(c);
         }
         dirty.clear();
     }

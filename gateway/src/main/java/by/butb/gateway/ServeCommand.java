@@ -79,7 +79,8 @@ public final class ServeCommand implements Callable<Integer>
 
     @Option(names = "--io-threads", paramLabel = "N", defaultValue = "1",
         description = "The native FIX engine's I/O threads (default: ${DEFAULT-VALUE}); each reads and decodes the" +
-            " connections given to it in turn at accept, so several spread many sessions over cores.")
+            " connections given to it in turn at accept and, with several, writes their reports to their sockets," +
+            " so several spread many sessions over cores.")
     int ioThreads;
 
     @Option(names = "--comp-id", paramLabel = "ID", defaultValue = GatewayOptions.DEFAULT_COMP_ID,
