@@ -8,6 +8,7 @@ import java.nio.ByteBuffer;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * One TCP connection of the native FIX engine, from accept to close. Reading, framing and the logon gate run on the
@@ -50,7 +51,7 @@ final class NativeConnection implements LogonScheduler.Job
     /** Listed among the sending thread's connections to flush at the end of its batch (that thread only). */
     boolean inBatch;
     /** Queued for its I/O thread to write ({@link NativeIoLoop#writeSoon}). */
-    final java.util.concurrent.atomic.AtomicBoolean writeQueued = new java.util.concurrent.atomic.AtomicBoolean();
+    final AtomicBoolean writeQueued = new AtomicBoolean();
 
     // guarded by this
     private ByteBuffer out;

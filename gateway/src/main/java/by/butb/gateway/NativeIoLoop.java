@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
+import java.nio.channels.ServerSocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -32,7 +33,7 @@ import java.util.function.Consumer;
 final class NativeIoLoop
 {
     private static final Logger LOG = LoggerFactory.getLogger(NativeIoLoop.class);
-    static final long TICK_MILLIS = 20;
+    private static final long TICK_MILLIS = 20;
     /** Connections waiting for this loop to write what the sending thread encoded for them. */
     private static final int WRITE_QUEUE_CAPACITY = 1024;
 
@@ -109,7 +110,7 @@ final class NativeIoLoop
     }
 
     /** Before {@link #start}: this loop also accepts connections on {@code server}, calling {@code handler}. */
-    void watch(final java.nio.channels.ServerSocketChannel server, final AcceptHandler handler) throws IOException
+    void watch(final ServerSocketChannel server, final AcceptHandler handler) throws IOException
     {
         server.register(selector, SelectionKey.OP_ACCEPT);
         acceptHandler = handler;

@@ -31,10 +31,16 @@ class NativeGatewayAllocationTest
         (com.sun.management.ThreadMXBean)ManagementFactory.getThreadMXBean();
     private int nextClOrdId;
 
+    /** The server's options: the test catalog on the native FIX engine. */
+    GatewayOptions options()
+    {
+        return TestCatalog.options().fixEngine(FixEngine.NATIVE);
+    }
+
     @Test
     void ordersThatDoNotTradeAllocateAlmostNothingOnTheGatewaysThreads() throws Exception
     {
-        try (RawGateway gateway = new RawGateway(TestCatalog.options().fixEngine(FixEngine.NATIVE)))
+        try (RawGateway gateway = new RawGateway(options()))
         {
             final long perOrder = bytesPerOrder(gateway.rawLoggedOn(TestCatalog.TRADERS[0]), '4');
             assertTrue(perOrder <= MAX_BYTES_PER_ORDER, "bytes allocated per order on the gateway's threads: " +
@@ -46,7 +52,7 @@ class NativeGatewayAllocationTest
     @Test
     void ordersThatFillAllocateLittleOnTheGatewaysThreads() throws Exception
     {
-        try (RawGateway gateway = new RawGateway(TestCatalog.options().fixEngine(FixEngine.NATIVE)))
+        try (RawGateway gateway = new RawGateway(options()))
         {
             final RawFix seller = gateway.rawLoggedOn(TestCatalog.TRADERS[1]);
             seller.send("D", "11=S|55=SMP|54=2|38=40000|40=2|44=2490|59=0|60=" + RawFix.now() + "|");
