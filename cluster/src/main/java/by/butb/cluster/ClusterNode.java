@@ -36,6 +36,7 @@ import java.util.function.Supplier;
 public final class ClusterNode implements AutoCloseable
 {
     private static final String LOG_CHANNEL = "aeron:udp?term-length=16m";
+    private static final String SECTION = " section=";
 
     private final NodeDirectory directory;
     private final ClusteredMediaDriver driver;
@@ -151,7 +152,22 @@ public final class ClusterNode implements AutoCloseable
     public static String rules(final MarketRules rules, final SessionSchedule schedule, final Catalog catalog,
         final SectionScope scope)
     {
-        return rules(rules, schedule) + (scope.isAll() ? "" : " section=" + scope.name(catalog));
+        return rules(rules, schedule) + (scope.isAll() ? "" : SECTION + scope.name(catalog));
+    }
+
+    /**
+     * The section a node's rules text names ({@link #rules(MarketRules, SessionSchedule, Catalog, SectionScope)}), or
+     * null when its engine trades every section.
+     */
+    public static String sectionOf(final String rulesText)
+    {
+        final int at = rulesText.indexOf(SECTION);
+        if (at < 0)
+        {
+            return null;
+        }
+        final int end = rulesText.indexOf(' ', at + SECTION.length());
+        return rulesText.substring(at + SECTION.length(), end < 0 ? rulesText.length() : end);
     }
 
     /**

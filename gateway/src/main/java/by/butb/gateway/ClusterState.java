@@ -156,6 +156,14 @@ final class ClusterState implements ExchangeClient.Listener
         {
             final String clusterRules = in.readUTF();
             final String ours = ClusterNode.rules(o.rules, o.schedule, o.catalog, scope);
+            final String section = ClusterNode.sectionOf(clusterRules);
+            if (scope.isAll() && section != null)
+            {
+                throw new ClusterMismatchException(ClusterMismatchException.Kind.RULES, "the cluster trades section " +
+                    section + " only (its nodes started with --section " + section + "): a gateway on one cluster " +
+                    "needs a cluster of every section, whose nodes start without --section; for a cluster per " +
+                    "section give --section-cluster SECTION=MEMBERS for each");
+            }
             if (!clusterRules.equals(ours))
             {
                 throw new ClusterMismatchException(ClusterMismatchException.Kind.RULES,

@@ -50,7 +50,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * sections trade, each on its section's cluster, with TRADER-A's deposit share for TIMBER; cancels find their order's
  * cluster (one while its order may still be on its way); the exchange's clock reaches both; ExecIDs and OrderIDs are
  * unique across the clusters; each cluster's state equals one engine of its section fed that section's commands; and a
- * restarted gateway adopts the live orders of both clusters.
+ * restarted gateway adopts the live orders of both clusters. Swapped sections, and one section's cluster given as the
+ * whole engine's ({@code serve --cluster}), are refused at start naming the sections.
  */
 class GatewaySectionClusterTest
 {
@@ -111,6 +112,15 @@ class GatewaySectionClusterTest
         assertTrue(swapped.startsWith("the cluster runs with guarantee-bps=1000 fee-bps=10 schedule=none " +
             "section=TIMBER, this gateway with guarantee-bps=1000 fee-bps=10 schedule=none section=AGRI"), swapped +
             agriNode.output() + timberNode.output());
+
+        final String oneSection = assertThrows(IllegalStateException.class, () -> GatewayServer.start(
+            new GatewayOptions().catalog(catalog).credentials(ParticipantsFile.credentialsFromText(participantsCsv()))
+                .host("127.0.0.1").port(0).clientTime(true).clusterStartTimeoutMillis(60_000)
+                .dataDirectory(root.resolve("gateway-one")).fixEngine(FixEngine.QFJ)
+                .cluster(members(agri), "localhost"))).getMessage();
+        assertTrue(oneSection.contains("the cluster trades section AGRI only (its nodes started with --section AGRI):" +
+            " a gateway on one cluster needs a cluster of every section, whose nodes start without --section; for a" +
+            " cluster per section give --section-cluster SECTION=MEMBERS for each"), oneSection);
 
         final GatewayServer server = opened(GatewayServer.start(options
             .sectionClusters(Map.of("AGRI", members(agri), "TIMBER", members(timber)), "localhost")));

@@ -1,6 +1,7 @@
 package by.butb.sim.cli;
 
 import by.butb.cluster.ClusterMembers;
+import by.butb.cluster.ClusterNode;
 import by.butb.cluster.ExchangeClient;
 import by.butb.engine.core.Command;
 import by.butb.engine.core.EngineEvent;
@@ -12,6 +13,9 @@ import by.butb.sim.replay.ReplayException;
 import io.aeron.exceptions.AeronException;
 import org.agrona.collections.Long2ObjectHashMap;
 
+import java.io.ByteArrayInputStream;
+import java.io.DataInputStream;
+import java.io.IOException;
 import java.util.Arrays;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -20,7 +24,8 @@ import java.util.concurrent.TimeUnit;
  * {@code replay --cluster}: every command the replay applies is also submitted to the cluster through an
  * {@link ExchangeClient}, in the replay's order, and the events the cluster answers must equal the replay's (byte for
  * byte as the nodes encode them). The cluster must not have applied any command before (its state is then the
- * replay's empty engine), and the replay must be its only writer meanwhile; a request answered "already applied"
+ * replay's empty engine), must trade every section (not one, as a node started with {@code --section} does), and the
+ * replay must be its only writer meanwhile; a request answered "already applied"
  * (after a leader change) is not compared.
  *
  * <p>Threading: the replay's logic thread calls the listener methods, which queue each command with its events
@@ -32,6 +37,7 @@ final class ReplayToCluster implements EngineListener, AutoCloseable
     private static final int QUEUE_CAPACITY = 16_384;
     private static final int MAX_IN_FLIGHT = 4_096;
     private static final long CONNECT_TIMEOUT_NS = TimeUnit.SECONDS.toNanos(10);
+    private static final long ASK_STATE_AGAIN_NS = TimeUnit.SECONDS.toNanos(2);
 
     private final ExchangeClient client;
     private final ArrayBlockingQueue<Submitted> queue = new ArrayBlockingQueue<>(QUEUE_CAPACITY);
@@ -59,8 +65,8 @@ final class ReplayToCluster implements EngineListener, AutoCloseable
     }
 
     /**
-     * Connects to the cluster (waits up to 10 s for a leader) and checks with a probe that it has applied no command.
-     * Throws {@link IllegalStateException} naming the problem.
+     * Connects to the cluster (waits up to 10 s for a leader), checks with a probe that it has applied no command and
+     * with its state that it trades every section. Throws {@link IllegalStateException} naming the problem.
      */
     static ReplayToCluster connect(final ClusterMembers members, final String host)
     {
@@ -103,6 +109,14 @@ final class ReplayToCluster implements EngineListener, AutoCloseable
                 throw new IllegalStateException("the cluster " + members + " has applied " +
                     (listener.probedSequence + 1) + " commands already: replay --cluster needs a new cluster");
             }
+            final String section = ClusterNode.sectionOf(clusterRules(client, listener, members, deadline));
+            if (section != null)
+            {
+                throw new IllegalStateException("the cluster " + members + " trades section " + section +
+                    " only (its nodes started with --section " + section + "): replay --cluster needs a cluster" +
+                    " of every section, whose nodes start without --section; a cluster per section takes orders" +
+                    " through serve --section-cluster");
+            }
         }
         catch (final RuntimeException ex)
         {
@@ -110,6 +124,40 @@ final class ReplayToCluster implements EngineListener, AutoCloseable
             throw ex;
         }
         return new ReplayToCluster(client, listener);
+    }
+
+    /** The rules text the cluster's leader sends with its state ({@link ExchangeClient.Listener#onState}). */
+    private static String clusterRules(final ExchangeClient client, final Listener listener,
+        final ClusterMembers members, final long deadline)
+    {
+        long requestId = 0;
+        long askedAt = 0;
+        while (listener.state == null)
+        {
+            final long now = System.nanoTime();
+            if (now > deadline)
+            {
+                throw new IllegalStateException("the cluster " + members + " did not send its state within 10 s");
+            }
+            if ((requestId == 0 || now - askedAt > ASK_STATE_AGAIN_NS) && client.requestState(requestId + 1))
+            {
+                requestId++;
+                askedAt = now;
+            }
+            if (client.poll() == 0)
+            {
+                Thread.onSpinWait();
+            }
+        }
+        try
+        {
+            return new DataInputStream(new ByteArrayInputStream(listener.state)).readUTF();
+        }
+        catch (final IOException ex)
+        {
+            throw new IllegalStateException("the cluster " + members + " sent a state this replay cannot read: " +
+                ex.getMessage(), ex);
+        }
     }
 
     /** Logic thread: keeps a copy of the event. */
@@ -235,11 +283,18 @@ final class ReplayToCluster implements EngineListener, AutoCloseable
     {
         ReplayToCluster target;
         Long probedSequence;
+        byte[] state;
 
         @Override
         public void onProbe(final long probeId, final long sequence, final long stateHash, final int liveOrders)
         {
             probedSequence = sequence;
+        }
+
+        @Override
+        public void onState(final long requestId, final byte[] clusterState)
+        {
+            state = clusterState;
         }
 
         @Override

@@ -23,7 +23,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * {@code replay --cluster}: three nodes, each its own JVM on the loopback; the bundled sample replayed into them
- * leaves the cluster in the replay's state, and a second replay into the same (no longer new) cluster is refused.
+ * leaves the cluster in the replay's state, and a second replay into the same (no longer new) cluster is refused; a
+ * cluster of one section is refused before the replay sends it anything.
  */
 class ReplayClusterTest
 {
@@ -67,6 +68,32 @@ class ReplayClusterTest
             {
                 node.close();
             }
+            try (Stream<Path> files = Files.walk(root))
+            {
+                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+
+    @Test
+    void shouldRefuseAClusterOfOneSectionNamingItAndSendItNothing() throws Exception
+    {
+        final Path root = Files.createTempDirectory(Files.isDirectory(Path.of("/dev/shm")) ? Path.of("/dev/shm") :
+            Path.of("target"), "replay-section-");
+        final String members = "localhost:" + NodeProcess.freePorts(10);
+        try (NodeProcess node = NodeProcess.start(0, members, root.resolve("n"), "--section", "AGRI"))
+        {
+            assertTrue(NodeProcess.await(60, () -> node.printed("role LEADER")), "a leader: " + node.output());
+            final Butb.Run run = Butb.run("replay", "--cluster", members, "--out", root.resolve("out").toString());
+            assertEquals(1, run.exitCode(), run.out());
+            assertEquals("butb replay: error: the cluster " + ClusterMembers.parse(members) + " trades section AGRI " +
+                "only (its nodes started with --section AGRI): replay --cluster needs a cluster of every section, " +
+                "whose nodes start without --section; a cluster per section takes orders through serve " +
+                "--section-cluster" + System.lineSeparator(), run.err());
+            assertEquals(-1, probe(members).sequence(), "the cluster applied nothing");
+        }
+        finally
+        {
             try (Stream<Path> files = Files.walk(root))
             {
                 files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
