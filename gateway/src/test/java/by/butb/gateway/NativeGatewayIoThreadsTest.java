@@ -15,8 +15,8 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 /**
  * The native FIX engine with three I/O threads ({@link GatewayOptions#ioThreads}): each connection goes to the next
  * thread in turn at accept, sessions on different threads trade with each other, and a participant that reconnects
- * (so lands on another thread) finds its session as it left it. {@link NativeGatewayIoThreadsLoadTest} and
- * {@link NativeGatewayIoThreadsLogonStormTest} run the load and the logon storm on three threads too.
+ * (so lands on another thread) finds its session as it left it. The load, logon storm, limits, raw-socket and
+ * allocation suites run on several threads too ({@code NativeGatewayIoThreads*Test}).
  */
 class NativeGatewayIoThreadsTest
 {
