@@ -17,6 +17,7 @@ import org.agrona.concurrent.UnsafeBuffer;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 
 /**
  * A client of the replicated exchange: submits commands through the cluster's ingress and hands the replies to a
@@ -183,6 +184,36 @@ public final class ExchangeClient implements AutoCloseable
         }
         stateRequestId = requestId;
         state = null;
+        return true;
+    }
+
+    /**
+     * Asks the leader for its state ({@link #requestState}, again with a new id every {@code askAgainNanos} while no
+     * answer comes) and polls until {@code received} says the answer came to {@link Listener#onState}; false when
+     * {@code deadlineNanos} ({@link System#nanoTime}) passes first. {@code idle} runs after a poll that did no work.
+     */
+    public boolean awaitState(final BooleanSupplier received, final long deadlineNanos, final long askAgainNanos,
+        final Runnable idle)
+    {
+        long requestId = 0;
+        long askedAt = 0;
+        while (!received.getAsBoolean())
+        {
+            final long now = System.nanoTime();
+            if (now > deadlineNanos)
+            {
+                return false;
+            }
+            if ((requestId == 0 || now - askedAt > askAgainNanos) && requestState(requestId + 1))
+            {
+                requestId++;
+                askedAt = now;
+            }
+            if (poll() == 0)
+            {
+                idle.run();
+            }
+        }
         return true;
     }
 

@@ -114,24 +114,9 @@ final class ClusterState implements ExchangeClient.Listener
 
     private byte[] awaitState(final long deadline, final long seconds)
     {
-        long requestId = 0;
-        long askedAt = 0;
-        while (state == null)
+        if (!client.awaitState(() -> state != null, deadline, ASK_AGAIN_NS, ClusterState::sleep))
         {
-            final long now = System.nanoTime();
-            if (now > deadline)
-            {
-                throw new IllegalStateException("the cluster's leader did not send its state within " + seconds + " s");
-            }
-            if ((requestId == 0 || now - askedAt > ASK_AGAIN_NS) && client.requestState(requestId + 1))
-            {
-                requestId++;
-                askedAt = now;
-            }
-            if (client.poll() == 0)
-            {
-                sleep();
-            }
+            throw new IllegalStateException("the cluster's leader did not send its state within " + seconds + " s");
         }
         return state;
     }

@@ -130,24 +130,9 @@ final class ReplayToCluster implements EngineListener, AutoCloseable
     private static String clusterRules(final ExchangeClient client, final Listener listener,
         final ClusterMembers members, final long deadline)
     {
-        long requestId = 0;
-        long askedAt = 0;
-        while (listener.state == null)
+        if (!client.awaitState(() -> listener.state != null, deadline, ASK_STATE_AGAIN_NS, Thread::onSpinWait))
         {
-            final long now = System.nanoTime();
-            if (now > deadline)
-            {
-                throw new IllegalStateException("the cluster " + members + " did not send its state within 10 s");
-            }
-            if ((requestId == 0 || now - askedAt > ASK_STATE_AGAIN_NS) && client.requestState(requestId + 1))
-            {
-                requestId++;
-                askedAt = now;
-            }
-            if (client.poll() == 0)
-            {
-                Thread.onSpinWait();
-            }
+            throw new IllegalStateException("the cluster " + members + " did not send its state within 10 s");
         }
         try
         {
