@@ -74,6 +74,8 @@ final class EngineBridge implements EngineListener
     /** The AvgPx of the report being made, reused as {@link #execId} is. */
     private final StringBuilder avgPx = new StringBuilder(32);
     private final List<BookCopy.Trade> trades = new ArrayList<>();
+    /** The trades of one instrument among {@link #trades}, handed to market data (read during that call only). */
+    private final List<BookCopy.Trade> prints = new ArrayList<>();
     private Request current;
     private int eventIndex;
     private volatile boolean ready;
@@ -271,24 +273,22 @@ final class EngineBridge implements EngineListener
             }
             for (int i = 0; i < outcome.instrumentCount; i++)
             {
-                List<BookCopy.Trade> prints = List.of();
-                if (!trades.isEmpty())
+                prints.clear();
+                for (int k = 0; k < trades.size(); k++)
                 {
-                    prints = new ArrayList<>();
-                    for (final BookCopy.Trade t : trades)
+                    final BookCopy.Trade t = trades.get(k);
+                    if (t.instrument() == outcome.instruments[i])
                     {
-                        if (t.instrument() == outcome.instruments[i])
-                        {
-                            prints.add(t);
-                        }
+                        prints.add(t);
                     }
                 }
-                outbound.marketData(outcome.instruments[i], outcome.books[i], prints);
+                outbound.marketData(outcome.instruments[i], outcome.books[i], prints); // on its thread: now
             }
         }
         finally
         {
             trades.clear();
+            prints.clear();
             if (current != null)
             {
                 requests.remove(current, true);

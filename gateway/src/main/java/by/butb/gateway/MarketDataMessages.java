@@ -88,9 +88,9 @@ final class MarketDataMessages
         }
         if (sub.trades)
         {
-            for (final BookCopy.Trade t : trades)
+            for (int i = 0; i < trades.size(); i++)
             {
-                x.add(tradeEntry(MDUpdateAction.NEW, instrument.symbol(), instrument, t));
+                x.add(tradeEntry(MDUpdateAction.NEW, instrument.symbol(), instrument, trades.get(i)));
             }
         }
         return x.entries().isEmpty() ? null : x;

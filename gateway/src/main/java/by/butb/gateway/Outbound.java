@@ -13,7 +13,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -30,13 +29,16 @@ final class Outbound implements AutoCloseable
     static final int RECENT_TRADES = 10;
     private static final Logger LOG = LoggerFactory.getLogger(Outbound.class);
     private static final Object STOP = new Object();
+    private static final int QUEUE_RING = 16_384;
+    private static final long BLOCK_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
 
     private final Catalog catalog;
     private final FixSessions sessions;
     private final int maxSubscriptionsPerSession;
     private final IdleWait idleWait;
     private final SessionID[][] recipients;
-    private final LinkedBlockingQueue<Object> queue = new LinkedBlockingQueue<>();
+    /** Items the thread takes; the ring's size covers the commands in flight of a loaded gateway. */
+    private final OutboundQueue<Object> queue = new OutboundQueue<>(QUEUE_RING);
     /** Items put on the queue, and items the thread has finished with (see {@link #idle}). */
     private final AtomicLong queued = new AtomicLong();
     private volatile long finished;
@@ -158,7 +160,8 @@ final class Outbound implements AutoCloseable
 
     /**
      * The book of {@code instrument} after a command, and the trades it printed: to the subscribers now when on this
-     * thread (a task running), else after what is queued.
+     * thread (a task running; {@code trades} is read during the call only), else after what is queued (the list is
+     * kept until then).
      */
     void marketData(final int instrument, final BookCopy book, final List<BookCopy.Trade> trades)
     {
@@ -214,10 +217,21 @@ final class Outbound implements AutoCloseable
         {
             try
             {
-                final Object first = idleWait.blocks() ? queue.poll(100, TimeUnit.MILLISECONDS) : queue.poll();
+                final Object first = queue.poll();
                 if (first == null)
                 {
-                    idleWait.idle();
+                    if (Thread.currentThread().isInterrupted())
+                    {
+                        return;
+                    }
+                    if (idleWait.blocks())
+                    {
+                        queue.await(BLOCK_NANOS);
+                    }
+                    else
+                    {
+                        idleWait.idle();
+                    }
                     continue;
                 }
                 batch.add(first);
@@ -240,10 +254,6 @@ final class Outbound implements AutoCloseable
                 {
                     sessions.endBatch();
                 }
-            }
-            catch (final InterruptedException ex)
-            {
-                return;
             }
             catch (final RuntimeException ex)
             {

@@ -12,9 +12,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * The native FIX engine's order path allocates next to nothing in steady state: once pools and tables have grown,
  * the gateway's own threads (I/O, engine, sending, timers: every thread named {@code butb-}) allocate at most
- * {@link #MAX_BYTES_PER_ORDER} bytes per order that does not trade (what remains is the ClOrdID's string and the
- * sending thread's queue node), and at most {@link #MAX_BYTES_PER_FILLED_ORDER} per order that fills against a
- * resting order (its trade print for market data besides). Orders are IOC limit orders, each answered New then
+ * {@link #MAX_BYTES_PER_ORDER} bytes per order that does not trade (what remains is the ClOrdID's string), and at
+ * most {@link #MAX_BYTES_PER_FILLED_ORDER} per order that fills against a resting order (its trade print and the copy
+ * of the changed book for market data besides). Orders are IOC limit orders, each answered New then
  * Canceled on an empty book, or New then Filled against a resting sell order of 40,000 whose owner reads its partial
  * fills; the clients (this test's threads) are not counted. Counted by HotSpot's per-thread allocation counters, not
  * timed.
@@ -24,8 +24,8 @@ class NativeGatewayAllocationTest
     private static final int BATCH = 500;
     private static final int WARM_UP_BATCHES = 40;
     private static final int MEASURED_BATCHES = 20;
-    private static final long MAX_BYTES_PER_ORDER = 256;
-    private static final long MAX_BYTES_PER_FILLED_ORDER = 640;
+    private static final long MAX_BYTES_PER_ORDER = 128;
+    private static final long MAX_BYTES_PER_FILLED_ORDER = 448;
 
     private final com.sun.management.ThreadMXBean threads =
         (com.sun.management.ThreadMXBean)ManagementFactory.getThreadMXBean();
