@@ -2,8 +2,6 @@ package by.butb.gateway;
 
 import by.butb.engine.core.Command;
 import by.butb.engine.pipeline.CommandTranslator;
-import org.agrona.concurrent.EpochNanoClock;
-import org.agrona.concurrent.OffsetEpochNanoClock;
 import quickfix.FieldNotFound;
 import quickfix.Message;
 import quickfix.SessionID;
@@ -23,7 +21,7 @@ import java.util.function.LongSupplier;
 final class EngineSubmitter
 {
     private static final CommandTranslator<Long> CLOCK = (command, time) -> command.clock(time);
-    private static final EpochNanoClock SYSTEM_CLOCK = new OffsetEpochNanoClock();
+    private static final SampledEpochClock SYSTEM_CLOCK = new SampledEpochClock();
 
     private final EngineHost engine;
     private final EngineBridge bridge;
@@ -48,13 +46,10 @@ final class EngineSubmitter
         this.nextUserRef = new AtomicLong(clockNanos.getAsLong());
     }
 
-    /**
-     * Nanoseconds since the epoch, UTC, from the system clock: its millisecond time, resampled every second, plus
-     * {@link System#nanoTime} since the sample. Creates no object between samples. Thread-safe.
-     */
+    /** Nanoseconds since the epoch, UTC, from the system clock ({@link SampledEpochClock}). Thread-safe. */
     static long systemClockNanos()
     {
-        return SYSTEM_CLOCK.nanoTime();
+        return SYSTEM_CLOCK.nanos();
     }
 
     static long epochNanos(final LocalDateTime utc)

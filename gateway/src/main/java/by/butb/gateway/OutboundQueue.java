@@ -12,16 +12,18 @@ import java.util.concurrent.locks.LockSupport;
  * (the engine's logic thread is one), yet it creates no object while it holds fewer items than its capacity: items go
  * into a pre-allocated ring, and only while the ring is full into a linked overflow queue.
  * <p>
- * Each producer's items are taken in the order it added them: once an item is in the overflow, every producer adds to
- * the overflow until the consumer has taken all of it, and the consumer takes from the overflow only when the ring is
- * empty. Items of different producers are in no particular order.
+ * Each producer's items are taken in the order it added them: once an item is in the overflow, every producer that
+ * finds it so adds to the overflow too, until the consumer has taken all of it; and an overflow item is taken only
+ * after every ring item added before it (each overflow entry notes the ring's count of items added when it spilled,
+ * and waits for the ring's count of items taken to reach it: an item whose slot a producer has claimed but not yet
+ * written still comes first). Items of producers adding at the same time are in no particular order.
  * <p>
  * Threading: {@link #add} from any thread; {@link #poll}, {@link #drainTo} and {@link #await} from the consumer only.
  */
 final class OutboundQueue<E>
 {
     private final ManyToOneConcurrentArrayQueue<E> ring;
-    private final ConcurrentLinkedQueue<E> overflow = new ConcurrentLinkedQueue<>();
+    private final ConcurrentLinkedQueue<Spilled<E>> overflow = new ConcurrentLinkedQueue<>();
     /** Items counted into the overflow and not yet taken from it (counted before they are added). */
     private final AtomicLong overflowing = new AtomicLong();
     /** The consumer while it is in {@link #await}, else null. */
@@ -39,7 +41,7 @@ final class OutboundQueue<E>
         if (overflowing.get() != 0 || !ring.offer(item))
         {
             overflowing.incrementAndGet();
-            overflow.add(item);
+            overflow.add(new Spilled<>(item, ring.addedCount()));
         }
         final Thread consumer = parked;
         if (consumer != null)
@@ -56,12 +58,14 @@ final class OutboundQueue<E>
         {
             return item;
         }
-        final E spilled = overflow.poll();
-        if (spilled != null)
+        final Spilled<E> spilled = overflow.peek();
+        if (spilled == null || ring.removedCount() < spilled.ringAdded)
         {
-            overflowing.decrementAndGet();
+            return null; // being added, or a ring item added before it is not written yet
         }
-        return spilled;
+        overflow.poll();
+        overflowing.decrementAndGet();
+        return spilled.item;
     }
 
     /** Consumer: moves up to {@code limit} items to {@code to}, in order; returns how many. */
@@ -78,8 +82,9 @@ final class OutboundQueue<E>
     }
 
     /**
-     * Consumer: parks until an item is added, {@code timeoutNanos} pass or the thread is interrupted; returns at once
-     * when the queue holds an item.
+     * Consumer: parks until an item is added, {@code timeoutNanos} pass or the thread is interrupted. When the queue
+     * holds an item that {@link #poll} could not take yet (a producer is still adding it), yields the processor once
+     * instead, so that producer can finish.
      */
     void await(final long timeoutNanos)
     {
@@ -89,6 +94,10 @@ final class OutboundQueue<E>
             if (isEmpty())
             {
                 LockSupport.parkNanos(this, timeoutNanos);
+            }
+            else
+            {
+                Thread.yield();
             }
         }
         finally
@@ -107,5 +116,10 @@ final class OutboundQueue<E>
     int size()
     {
         return ring.size() + (int)Math.min(Integer.MAX_VALUE - ring.capacity(), overflowing.get());
+    }
+
+    /** An item in the overflow, and the ring's count of added items when it spilled. */
+    private record Spilled<E>(E item, long ringAdded)
+    {
     }
 }

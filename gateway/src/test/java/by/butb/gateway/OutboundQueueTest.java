@@ -15,8 +15,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class OutboundQueueTest
 {
-    private static final int PRODUCERS = 4;
-    private static final int ITEMS_PER_PRODUCER = 200_000;
+    private static final int PRODUCERS = 8;
+    private static final int ITEMS_PER_PRODUCER = 100_000;
 
     @Test
     void itemsComeOutInOrderThroughTheRingAndTheOverflow()
@@ -54,7 +54,7 @@ class OutboundQueueTest
     {
         final long seed = System.nanoTime();
         final SplittableRandom seeds = new SplittableRandom(seed);
-        final OutboundQueue<long[]> queue = new OutboundQueue<>(8);
+        final OutboundQueue<long[]> queue = new OutboundQueue<>(2); // more producers than slots and than cores
         final CountDownLatch start = new CountDownLatch(1);
         final List<Thread> producers = new ArrayList<>();
         for (int p = 0; p < PRODUCERS; p++)
@@ -108,29 +108,37 @@ class OutboundQueueTest
     }
 
     @Test
-    void anAddWakesTheParkedConsumer() throws Exception
+    void everyAddWakesTheConsumerWhetherItIsParkingOrParked() throws Exception
     {
-        final OutboundQueue<String> queue = new OutboundQueue<>(16);
-        final CountDownLatch parked = new CountDownLatch(1);
-        final String[] taken = new String[1];
+        final long seed = System.nanoTime();
+        final SplittableRandom random = new SplittableRandom(seed);
+        final OutboundQueue<Long> queue = new OutboundQueue<>(16);
+        final int items = 2_000;
+        final long[] waited = new long[1];
         final Thread consumer = new Thread(() ->
         {
-            parked.countDown();
-            String item;
-            while ((item = queue.poll()) == null)
+            for (int taken = 0; taken < items; )
             {
-                queue.await(TimeUnit.SECONDS.toNanos(30));
+                final Long added = queue.poll();
+                if (added == null)
+                {
+                    queue.await(TimeUnit.SECONDS.toNanos(30)); // a lost wake-up would wait all of it
+                    continue;
+                }
+                waited[0] = Math.max(waited[0], System.nanoTime() - added);
+                taken++;
             }
-            taken[0] = item;
         }, "test-consumer");
         consumer.start();
-        parked.await();
-        Thread.sleep(50);
-        final long added = System.nanoTime();
-        queue.add("report");
-        consumer.join(10_000);
-        assertEquals("report", taken[0]);
-        assertTrue(System.nanoTime() - added < TimeUnit.SECONDS.toNanos(10), "woken by the add, not the timeout");
+        for (int i = 0; i < items; i++)
+        {
+            java.util.concurrent.locks.LockSupport.parkNanos(random.nextInt(50_000)); // lands anywhere in its wait
+            queue.add(System.nanoTime());
+        }
+        consumer.join(TimeUnit.SECONDS.toMillis(60));
+        assertTrue(!consumer.isAlive(), "every item taken (seed " + seed + ")");
+        assertTrue(waited[0] < TimeUnit.SECONDS.toNanos(10), "each item taken well before the 30 s park ends, the " +
+            "longest after " + waited[0] / 1_000_000 + " ms (seed " + seed + ")");
     }
 
     @Test
