@@ -6,6 +6,7 @@ import org.slf4j.LoggerFactory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
+import java.nio.channels.ClosedChannelException;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.util.concurrent.TimeUnit;
@@ -72,6 +73,19 @@ final class NativeAcceptor implements AutoCloseable
         }
     }
 
+    /** The next pending connection, or null when there is none or the listener is closed (the server stopping). */
+    private SocketChannel acceptNext() throws IOException
+    {
+        try
+        {
+            return server.accept();
+        }
+        catch (final ClosedChannelException ex)
+        {
+            return null;
+        }
+    }
+
     InetSocketAddress address()
     {
         try
@@ -88,7 +102,7 @@ final class NativeAcceptor implements AutoCloseable
     private void accept() throws IOException
     {
         SocketChannel channel;
-        while ((channel = server.accept()) != null)
+        while ((channel = acceptNext()) != null)
         {
             final String address = SourceAddress.of(channel.getRemoteAddress());
             if (!unauthenticated.admit(address))
@@ -117,10 +131,14 @@ final class NativeAcceptor implements AutoCloseable
         }
     }
 
-    /** Logs every session out, closes every connection and the listener, and stops the I/O threads. */
+    /**
+     * Stops accepting, logs every session out (no connection binds any more), closes every connection, and stops the
+     * I/O threads.
+     */
     @Override
     public void close()
     {
+        closeQuietly(server);
         for (final NativeIoLoop loop : loops)
         {
             loop.logoutAll();
@@ -140,9 +158,15 @@ final class NativeAcceptor implements AutoCloseable
         }
         for (final NativeIoLoop loop : loops)
         {
-            loop.stop();
+            try
+            {
+                loop.stop();
+            }
+            catch (final RuntimeException ex)
+            {
+                LOG.warn("stopping {}", loop, ex);
+            }
         }
-        closeQuietly(server);
     }
 
     private static void closeQuietly(final java.io.Closeable closeable)

@@ -8,6 +8,7 @@ import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.channels.CancelledKeyException;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.nio.channels.ServerSocketChannel;
@@ -81,6 +82,8 @@ final class NativeIoLoop
     private final boolean writesReports;
     private final ManyToOneConcurrentArrayQueue<NativeConnection> toWrite;
     private volatile boolean running = true;
+    /** Set by {@link #logoutAll}: the server is stopping, so no connection binds any more. */
+    private volatile boolean closing;
 
     NativeIoLoop(final GatewayOptions options, final NativeSessions sessions, final Authenticator authenticator,
         final LogonScheduler scheduler, final UnauthenticatedConnections unauthenticated, final RateLimitedLog log,
@@ -175,20 +178,37 @@ final class NativeIoLoop
         }
     }
 
-    /** {@code c} has output the socket did not take: write it when the socket is writable. Any thread. */
+    /**
+     * {@code c} has output the socket did not take: write it when the socket is writable. Any thread; nothing when
+     * {@code c} is closed, or closing on this loop's thread meanwhile.
+     */
     void wantWrite(final NativeConnection c)
     {
         final SelectionKey key = c.key;
         if (key != null && key.isValid())
         {
-            key.interestOpsOr(SelectionKey.OP_WRITE);
+            try
+            {
+                key.interestOpsOr(SelectionKey.OP_WRITE);
+            }
+            catch (final CancelledKeyException ex)
+            {
+                return; // closed between the check and the call: its output is dropped with it
+            }
             selector.wakeup();
         }
     }
 
-    /** Starts reading {@code c}, a connection just accepted and given to this loop. */
+    /** Starts reading {@code c}, a connection just accepted and given to this loop (closed if the server stops). */
     void register(final NativeConnection c)
     {
+        if (closing)
+        {
+            c.state = NativeConnection.State.CLOSED;
+            releaseCount(c);
+            closeChannel(c);
+            return;
+        }
         try
         {
             c.key = c.channel.register(selector, SelectionKey.OP_READ, c);
@@ -244,6 +264,36 @@ final class NativeIoLoop
             {
                 LOG.error("native FIX I/O loop", ex);
             }
+        }
+        closeAll();
+    }
+
+    /** As the thread ends: closes every connection (unbinding its session) and the selector. */
+    private void closeAll()
+    {
+        for (final NativeConnection c : new ArrayList<>(connections))
+        {
+            try
+            {
+                closeNow(c);
+            }
+            catch (final RuntimeException ex)
+            {
+                LOG.debug("closing {}", c.address, ex);
+            }
+        }
+        closeSelector();
+    }
+
+    private void closeSelector()
+    {
+        try
+        {
+            selector.close();
+        }
+        catch (final IOException ex)
+        {
+            LOG.debug("closing a selector", ex);
         }
     }
 
@@ -331,6 +381,11 @@ final class NativeIoLoop
         {
             return;
         }
+        if (closing)
+        {
+            closeNow(c); // verified while the server began to stop: not logged on
+            return;
+        }
         releaseCount(c);
         final Participant p = authenticator.participant(c.logon.senderCompId());
         final NativeSession session;
@@ -405,9 +460,13 @@ final class NativeIoLoop
         }
     }
 
-    /** Sends every open session of this loop a Logout and closes its connection once written. Any thread. */
+    /**
+     * The server is stopping: from now on no connection binds to a session; every open session of this loop is sent a
+     * Logout and its connection closed once written, and connections not logged on are closed. Any thread.
+     */
     void logoutAll()
     {
+        closing = true;
         execute(() ->
         {
             for (final NativeConnection c : new ArrayList<>(connections))
@@ -416,14 +475,26 @@ final class NativeIoLoop
                 {
                     c.session.protocol.logoutAndClose(c, null);
                 }
+                else
+                {
+                    closeNow(c);
+                }
             }
         });
     }
 
-    /** Stops the thread, then closes what is left open and the selector. Any thread but this loop's. */
+    /**
+     * Stops the thread, which closes what is left open and the selector as it ends. Waits for it up to 2 s; a thread
+     * still busy then closes them when it gets there. Any thread but this loop's.
+     */
     void stop()
     {
         running = false;
+        if (thread.getState() == Thread.State.NEW)
+        {
+            closeSelector(); // never started: it owns nothing else
+            return;
+        }
         selector.wakeup();
         try
         {
@@ -433,17 +504,9 @@ final class NativeIoLoop
         {
             Thread.currentThread().interrupt();
         }
-        for (final NativeConnection c : connections)
+        if (thread.isAlive())
         {
-            closeChannel(c);
-        }
-        try
-        {
-            selector.close();
-        }
-        catch (final IOException ex)
-        {
-            LOG.debug("closing a selector", ex);
+            LOG.warn("{} did not stop within 2 s; it closes its connections when it does", thread.getName());
         }
     }
 

@@ -88,7 +88,6 @@ final class NativeSessionProtocol
         final boolean reset = d.charValue(141) == 'Y';
         if (reset)
         {
-            session.resetSenderSide();
             nextTargetSeq(1);
         }
         else if (seq < nextTargetSeq)
@@ -101,6 +100,10 @@ final class NativeSessionProtocol
         testRequestSent = false;
         synchronized (session)
         {
+            if (reset)
+            {
+                session.resetSenderSide(); // with the answer, so that no report takes number 1 in between
+            }
             session.beginAdmin("A").field(98, 0).field(108, heartBtInt);
             if (reset)
             {
@@ -122,9 +125,16 @@ final class NativeSessionProtocol
 
     // ---------------------------------------------------------------- messages after logon
 
-    /** A well-formed message on the bound connection {@code c}. */
+    /**
+     * A well-formed message on the bound connection {@code c}. Ignored once the session is logged out (a Logout sent
+     * or received): what the client wrote after that is not acted on, even when it arrived in the same read.
+     */
     void onMessage(final FixDecoder d, final NativeConnection c)
     {
+        if (!loggedOn)
+        {
+            return;
+        }
         lastReceivedNanos = System.nanoTime();
         testRequestSent = false;
         final long seq = d.longValueOf(34);
@@ -429,8 +439,8 @@ final class NativeSessionProtocol
                 session.encoder().field(58, text);
             }
             session.finishAdmin();
+            loggedOn = false; // under the lock: no report goes out after the Logout
         }
-        loggedOn = false;
         c.closeAfterFlush();
     }
 

@@ -2,6 +2,8 @@ package by.butb.gateway;
 
 import by.butb.engine.model.Catalog;
 import by.butb.engine.model.Participant;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import quickfix.Message;
 import quickfix.SessionID;
 
@@ -24,6 +26,8 @@ import java.util.stream.Stream;
  */
 final class NativeSessions implements FixSessions
 {
+    private static final Logger LOG = LoggerFactory.getLogger(NativeSessions.class);
+
     private final String exchangeCompId;
     private final int storedMessages;
     /** {@code --fix-store}, or null: sessions in memory. */
@@ -210,6 +214,7 @@ final class NativeSessions implements FixSessions
         batchThread = Thread.currentThread();
     }
 
+    /** Writes (or has written) what the batch encoded, for each connection in turn: one failing stops no other. */
     @Override
     public void endBatch()
     {
@@ -218,7 +223,14 @@ final class NativeSessions implements FixSessions
         {
             final NativeConnection c = dirty.get(i);
             c.inBatch = false;
-            c.loop().writeSoon(c);
+            try
+            {
+                c.loop().writeSoon(c);
+            }
+            catch (final RuntimeException ex)
+            {
+                LOG.error("writing to {}", c.address, ex);
+            }
         }
         dirty.clear();
     }

@@ -3,6 +3,12 @@ package by.butb.gateway;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
 import static by.butb.gateway.RawFix.field;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -153,5 +159,108 @@ class NativeSessionProtocolTest
         r.send("5", "");
         assertNotNull(r.readType("5", 5_000));
         assertTrue(r.closedWithin(5_000));
+    }
+    @Test
+    void anOrderReadAfterTheServersLogoutIsNotActedOn() throws Exception
+    {
+        final RawFix a = start(TestCatalog.options());
+        final String tooLow = RawFix.frame("FIX.4.4", "35=1|49=TRADER-A|56=BUTB|34=1|52=" + RawFix.now() + "|112=X|");
+        final String order = RawFix.frame("FIX.4.4", "35=D|49=TRADER-A|56=BUTB|34=2|52=" + RawFix.now() +
+            "|11=AFTER|55=SMP|54=1|60=" + RawFix.now() + "|38=1|40=2|44=2400|");
+        a.sendText(tooLow + order); // one write: the order is read with the message that ends the session
+        assertEquals("MsgSeqNum too low, expecting 2 but received 1", field(a.readType("5", 5_000), 58));
+        String after;
+        while (!"EOF".equals(after = a.read(5_000)))
+        {
+            assertNotNull(after, "the connection closes after the Logout");
+            assertTrue(!after.contains("|35=8|"), "nothing answers the order after the Logout: " + after);
+        }
+        final RawFix b = gateway.rawLoggedOn("TRADER-B");
+        b.send("D", "11=S1|55=SMP|54=2|60=" + RawFix.now() + "|38=1|40=2|44=2400|59=3|");
+        String status;
+        do
+        {
+            final String er = b.readType("8", 5_000);
+            assertNotNull(er, "the IOC sell's end");
+            status = field(er, 39);
+        }
+        while ("0".equals(status));
+        assertEquals("4", status, "the IOC sell finds no buy: the order after the Logout never reached the book");
+    }
+
+    /**
+     * Each round races the reports of the fills of a resting buy, sent to its owner's session, against that owner's
+     * Logon (which resets the numbers) and then its Logout: the Logon must be answered with number 1, and nothing may
+     * follow the Logout's answer on the wire.
+     */
+    @Test
+    void aLogonThatResetsNumbersIsAnsweredWithNumberOneWhileReportsAreSentToTheSession() throws Exception
+    {
+        final RawFix first = start(TestCatalog.options());
+        first.send("D", "11=REST|55=SMP|54=1|60=" + RawFix.now() + "|38=100000|40=2|44=2400|");
+        assertEquals("0", field(first.readType("8", 5_000), 39), "a large buy rests");
+        first.send("5", "");
+        assertTrue(first.closedWithin(5_000));
+        gateway.forget(first);
+        final RawFix seller = gateway.rawLoggedOn("TRADER-B");
+        final AtomicBoolean selling = new AtomicBoolean(true);
+        final CountDownLatch flowing = new CountDownLatch(1000);
+        final Thread fills = new Thread(() ->
+        {
+            try
+            {
+                for (int i = 0; selling.get() && i < 90_000; i++)
+                {
+                    flowing.countDown();
+                    seller.send("D", "11=S" + i + "|55=SMP|54=2|60=" + RawFix.now() + "|38=1|40=2|44=2400|59=3|");
+                    if (i % 64 == 0)
+                    {
+                        while (seller.read(1) != null)
+                        {
+                            // drain, so that the seller's socket never fills
+                        }
+                    }
+                }
+            }
+            catch (final IOException ex)
+            {
+                throw new UncheckedIOException(ex);
+            }
+        }, "test-seller");
+        fills.start();
+        assertTrue(flowing.await(10, TimeUnit.SECONDS), "the sells flow");
+        try
+        {
+            for (int round = 0; round < 500; round++) // each Logon races the fills' reports to the resting buy's owner
+            {
+                final RawFix again = gateway.raw("TRADER-A");
+                again.send("A", "98=0|108=30|141=Y|553=TRADER-A|554=" + TestCatalog.password("TRADER-A") + "|");
+                final String reply = again.readType("A", 5_000);
+                assertNotNull(reply, "round " + round);
+                assertEquals("1", field(reply, 34), "round " + round + ": a reset Logon is answered with number 1");
+                again.send("5", "");
+                assertNothingAfterTheLogout(again, "round " + round);
+                gateway.forget(again);
+            }
+        }
+        finally
+        {
+            selling.set(false);
+            fills.join(10_000);
+        }
+    }
+
+    /** Reads until the connection closes: after the server's Logout, nothing more. */
+    private static void assertNothingAfterTheLogout(final RawFix r, final String what) throws Exception
+    {
+        boolean loggedOut = false;
+        String m;
+        while (!"EOF".equals(m = r.read(5_000)))
+        {
+            assertNotNull(m, what + ": the connection closes after the Logout");
+            assertTrue(!loggedOut, what + ": a message after the Logout: " + m);
+            loggedOut = m.contains("|35=5|");
+        }
+        assertTrue(loggedOut, what + ": the Logout is answered");
     }
 }
