@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
 /**
@@ -37,6 +38,8 @@ final class NativeIoLoop
     private static final long TICK_MILLIS = 20;
     /** Connections waiting for this loop to write what the sending thread encoded for them. */
     private static final int WRITE_QUEUE_CAPACITY = 1024;
+    /** Messages the sending thread queued for this loop to encode, at most. */
+    private static final int REPORT_QUEUE_CAPACITY = 4096;
 
     /** What a loop uses to read the application messages of its connections, its own (they keep state per read). */
     record Handlers(NativeOrders orders, NativeMarketDataRequests marketData)
@@ -81,6 +84,13 @@ final class NativeIoLoop
     /** Whether this loop writes the reports the sending thread encodes for its connections ({@link #writeSoon}). */
     private final boolean writesReports;
     private final ManyToOneConcurrentArrayQueue<NativeConnection> toWrite;
+    /** With several loops: what the sending thread queued for this loop to encode ({@link #encodeSoon}). */
+    private final NativeReportQueue reports;
+    /** This loop's thread: connections it encoded for in this pass, to flush at its end. */
+    private final List<NativeConnection> encodedFor = new ArrayList<>();
+    private final BooleanSupplier runs = () -> this.running;
+    /** The sending thread's batch only ({@link NativeSessions#endBatch}): this loop is to be woken at its end. */
+    boolean wakeQueued;
     private volatile boolean running = true;
     /** Set by {@link #logoutAll}: the server is stopping, so no connection binds any more. */
     private volatile boolean closing;
@@ -100,6 +110,7 @@ final class NativeIoLoop
         this.idleWait = IdleWait.of(options.waitStrategy);
         this.writesReports = options.ioThreads > 1;
         this.toWrite = writesReports ? new ManyToOneConcurrentArrayQueue<>(WRITE_QUEUE_CAPACITY) : null;
+        this.reports = writesReports ? new NativeReportQueue(REPORT_QUEUE_CAPACITY) : null;
         try
         {
             selector = Selector.open();
@@ -178,6 +189,44 @@ final class NativeIoLoop
         }
     }
 
+    /** Whether the sending thread hands this loop the messages of its sessions to encode ({@link #encodeSoon}). */
+    boolean encodesReports()
+    {
+        return writesReports;
+    }
+
+    /**
+     * The sending thread: {@code message} (a {@code quickfix.Message} or a {@link MarketDataMessage}), or when null a
+     * copy of {@code report}, for session {@code s}, to be encoded and written by this loop, after what was queued
+     * before; {@code s.queueOn()} returned this loop. Waits while the queue is full. False, and nothing queued, when
+     * this loop has stopped.
+     */
+    boolean encodeSoon(final NativeSession s, final OrderReport report, final Object message)
+    {
+        final NativeReportQueue.Slot slot = reports.claim(runs);
+        if (slot == null)
+        {
+            return false;
+        }
+        slot.session = s;
+        slot.message = message;
+        if (message == null)
+        {
+            slot.report.copyFrom(report);
+        }
+        reports.publish();
+        return true;
+    }
+
+    /** The sending thread, after a batch that queued messages here: wakes the loop if it blocks in select. */
+    void wakeForReports()
+    {
+        if (idleWait.blocks())
+        {
+            selector.wakeup();
+        }
+    }
+
     /**
      * {@code c} has output the socket did not take: write it when the socket is writable. Any thread; nothing when
      * {@code c} is closed, or closing on this loop's thread meanwhile.
@@ -241,6 +290,7 @@ final class NativeIoLoop
                 }
                 if (writesReports)
                 {
+                    ran |= encodeQueued();
                     NativeConnection c;
                     while ((c = toWrite.poll()) != null)
                     {
@@ -295,6 +345,51 @@ final class NativeIoLoop
         {
             LOG.debug("closing a selector", ex);
         }
+    }
+
+    /**
+     * Encodes what the sending thread queued here, in order, each under its session's lock, then writes each
+     * connection written to once. Returns whether there was anything.
+     */
+    private boolean encodeQueued()
+    {
+        NativeReportQueue.Slot slot;
+        boolean any = false;
+        while ((slot = reports.peek()) != null)
+        {
+            any = true;
+            NativeConnection c = null;
+            try
+            {
+                c = slot.session.sendQueued(slot);
+            }
+            catch (final RuntimeException ex)
+            {
+                LOG.error("encoding a message for {}", slot.session.participant.id(), ex);
+            }
+            finally
+            {
+                reports.taken(slot);
+            }
+            if (c != null && !encodedFor.contains(c))
+            {
+                encodedFor.add(c);
+            }
+        }
+        for (int i = 0; i < encodedFor.size(); i++)
+        {
+            final NativeConnection c = encodedFor.get(i);
+            if (c.loop() == this)
+            {
+                c.flush();
+            }
+            else
+            {
+                c.loop().writeSoon(c); // the session logged on again on another loop
+            }
+        }
+        encodedFor.clear();
+        return any;
     }
 
     private void ready(final SelectionKey key) throws IOException

@@ -40,6 +40,12 @@ final class NativeSession
     private int nextSenderSeq;
     /** Guarded by this; written by the I/O thread only. */
     private NativeConnection connection;
+    /**
+     * Guarded by this: messages the sending thread queued for {@link #queuedOn}'s thread to encode, not yet encoded.
+     * While there are any, the sending thread queues the session's next messages there too, so they keep its order.
+     */
+    private int queued;
+    private NativeIoLoop queuedOn;
     /** When the last message went out (System.nanoTime), for heartbeats. */
     private volatile long lastSentNanos;
 
@@ -182,6 +188,45 @@ final class NativeSession
         encoder.finish();
         keep(seq);
         return writeApp();
+    }
+
+    /**
+     * The sending thread: the loop that is to encode this session's next message (counted as queued there), or null
+     * to encode it on the calling thread: when there is one I/O thread, or no message is queued and the session is
+     * not logged on (the message is only stored then). Pair with {@link #sendQueued} or {@link #unqueue}.
+     */
+    synchronized NativeIoLoop queueOn()
+    {
+        if (queued == 0)
+        {
+            if (connection == null || !protocol.loggedOn() || !connection.loop().encodesReports())
+            {
+                return null;
+            }
+            queuedOn = connection.loop();
+        }
+        queued++;
+        return queuedOn;
+    }
+
+    /** The message counted by {@link #queueOn} was not queued after all (its loop stopped). */
+    synchronized void unqueue()
+    {
+        queued--;
+    }
+
+    /**
+     * Sends what the sending thread queued ({@link #queueOn}): {@code slot}'s message, or its report. Returns the
+     * connection it was written to (to be flushed), or null.
+     */
+    synchronized NativeConnection sendQueued(final NativeReportQueue.Slot slot)
+    {
+        queued--;
+        if (slot.message == null)
+        {
+            return send(slot.report);
+        }
+        return slot.message instanceof MarketDataMessage md ? send(md) : send((Message)slot.message);
     }
 
     /** As {@link #send(Message)}, for a report the gateway's sending thread built ({@link OrderReport}). */

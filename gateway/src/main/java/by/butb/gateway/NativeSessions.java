@@ -21,8 +21,9 @@ import java.util.stream.Stream;
  * The native engine's sessions, one per participant that logged on since the server started (kept across its
  * connections) or, with a store directory, that has a {@link NativeSessionStore} there, as the gateway's sending
  * thread sees them ({@link FixSessions}): what that thread sends during a batch is flushed to each connection once,
- * at {@link #endBatch} (by the connection's I/O thread when there are several: {@link NativeIoLoop#writeSoon}); what
- * other threads send is flushed at once.
+ * at {@link #endBatch}; with several I/O threads, it is handed to the I/O thread of the session's connection, which
+ * encodes and writes it ({@link NativeIoLoop#encodeSoon}), so that the encoding is spread over the I/O threads too.
+ * What other threads send is encoded by them and flushed at once.
  */
 final class NativeSessions implements FixSessions
 {
@@ -40,6 +41,8 @@ final class NativeSessions implements FixSessions
     private volatile Thread batchThread;
     /** Batch thread only. */
     private final List<NativeConnection> dirty = new ArrayList<>();
+    /** Batch thread only: loops given messages to encode in this batch. */
+    private final List<NativeIoLoop> toWake = new ArrayList<>();
 
     /**
      * {@code storeDirectory}: where each session's sequence numbers and sent messages are kept across restarts, or
@@ -163,21 +166,50 @@ final class NativeSessions implements FixSessions
     public boolean send(final SessionID id, final Message message)
     {
         final NativeSession s = byId.get(id);
-        return s != null && written(s.send(message));
+        return s != null && (queued(s, null, message) || written(s.send(message)));
     }
 
     @Override
     public boolean sendMarketData(final SessionID id, final MarketDataMessage message)
     {
         final NativeSession s = byId.get(id);
-        return s != null && written(s.send(message));
+        return s != null && (queued(s, null, message) || written(s.send(message)));
     }
 
     @Override
     public boolean sendReport(final SessionID id, final OrderReport report)
     {
         final NativeSession s = byId.get(id);
-        return s != null && written(s.send(report));
+        return s != null && (queued(s, report, null) || written(s.send(report)));
+    }
+
+    /**
+     * In a batch, with several I/O threads: hands the message ({@code message}, or when null a copy of {@code report})
+     * to the I/O thread of {@code s}'s connection to encode and write ({@link NativeIoLoop#encodeSoon}); false when
+     * the caller is to encode it itself.
+     */
+    private boolean queued(final NativeSession s, final OrderReport report, final Object message)
+    {
+        if (Thread.currentThread() != batchThread)
+        {
+            return false;
+        }
+        final NativeIoLoop loop = s.queueOn();
+        if (loop == null)
+        {
+            return false;
+        }
+        if (!loop.encodeSoon(s, report, message))
+        {
+            s.unqueue(); // that loop stopped: the server is closing
+            return false;
+        }
+        if (!loop.wakeQueued)
+        {
+            loop.wakeQueued = true;
+            toWake.add(loop);
+        }
+        return true;
     }
 
     /** {@code c} (null: none) has new output: flushed at the end of the batch, or now outside one. Returns true. */
@@ -233,5 +265,12 @@ final class NativeSessions implements FixSessions
             }
         }
         dirty.clear();
+        for (int i = 0; i < toWake.size(); i++)
+        {
+            final NativeIoLoop loop = toWake.get(i);
+            loop.wakeQueued = false;
+            loop.wakeForReports();
+        }
+        toWake.clear();
     }
 }

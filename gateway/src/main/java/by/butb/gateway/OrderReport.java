@@ -30,8 +30,9 @@ import quickfix.fix44.ExecutionReport;
  * One ExecutionReport of a live order as {@link EngineBridge} decides it, before a FIX engine writes it: the
  * QuickFIX/J engine turns it into an {@link ExecutionReport} ({@link #toQuickFixJ}), the native engine writes it
  * straight into the session's output ({@link #encode}); both carry the same fields and values. Prices and
- * quantities are scaled integers with their scales. One instance, reused for every report: the gateway's sending
- * thread only, and each report is sent before the next is filled.
+ * quantities are scaled integers with their scales. The bridge's instance is reused for every report, on the
+ * gateway's sending thread, and each report is sent before the next is filled; with several I/O threads, a copy
+ * ({@link #copyFrom}) crosses to the thread that encodes it ({@link NativeReportQueue}).
  */
 final class OrderReport
 {
@@ -66,6 +67,41 @@ final class OrderReport
     String clientParty;
 
     private final UtcTimes times = new UtcTimes();
+    /** This instance's own text of {@link #execId} and {@link #avgPx} once {@link #copyFrom} has run. */
+    private final StringBuilder execIdCopy = new StringBuilder(32);
+    private final StringBuilder avgPxCopy = new StringBuilder(32);
+
+    /** Makes this report the same as {@code other}, with its own copy of the texts other reuses; returns this. */
+    OrderReport copyFrom(final OrderReport other)
+    {
+        orderId = other.orderId;
+        clOrdId = other.clOrdId;
+        origClOrdId = other.origClOrdId;
+        execIdCopy.setLength(0);
+        execId = execIdCopy.append(other.execId);
+        execType = other.execType;
+        ordStatus = other.ordStatus;
+        symbol = other.symbol;
+        side = other.side;
+        ordType = other.ordType;
+        timeInForce = other.timeInForce;
+        hasPrice = other.hasPrice;
+        price = other.price;
+        priceScale = other.priceScale;
+        orderQty = other.orderQty;
+        quantityScale = other.quantityScale;
+        leavesQty = other.leavesQty;
+        cumQty = other.cumQty;
+        avgPxCopy.setLength(0);
+        avgPx = avgPxCopy.append(other.avgPx);
+        transactTimeNanos = other.transactTimeNanos;
+        fill = other.fill;
+        lastPx = other.lastPx;
+        lastQty = other.lastQty;
+        text = other.text;
+        clientParty = other.clientParty;
+        return this;
+    }
 
     /** Clears the optional fields before the next report is filled. */
     OrderReport reset()

@@ -4,13 +4,16 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.math.BigDecimal;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 
 import static by.butb.gateway.RawFix.field;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The native FIX engine with three I/O threads ({@link GatewayOptions#ioThreads}): each connection goes to the next
@@ -90,6 +93,98 @@ class NativeGatewayIoThreadsTest
                 nextFromClient = r.seq;
             }
             awaitGone(trader);
+        }
+    }
+
+    /**
+     * The resting buy of a participant that reconnects twelve times (so onto each I/O thread in turn) is filled all
+     * the while, one lot at a time: on every connection the server's numbers go up by one from the Logon's answer, and
+     * the fills' CumQty only ever goes up, so no report overtakes one built before it, on whichever thread each is
+     * encoded.
+     */
+    @Test
+    void aParticipantReconnectingWhileItsFillsStreamGetsEveryConnectionsMessagesInOrder() throws Exception
+    {
+        final String trader = TestCatalog.TRADERS[0];
+        int nextFromClient;
+        try (RawFix first = logon(trader))
+        {
+            first.send("D", "11=REST|55=SMP|54=1|38=100000|40=2|44=2400|59=0|60=" + RawFix.now() + "|");
+            assertEquals("0", field(first.readType("8", 5_000), 39), "a large buy rests");
+            first.send("5", "");
+            assertNotNull(first.readType("5", 5_000));
+            nextFromClient = first.seq;
+        }
+        awaitGone(trader);
+        final AtomicBoolean selling = new AtomicBoolean(true);
+        final Thread seller = new Thread(() -> sellOneLotAtATime(selling), "test-seller");
+        seller.start();
+        try
+        {
+            BigDecimal cumQty = BigDecimal.ZERO;
+            for (int connection = 0; connection < 4 * IO_THREADS; connection++)
+            {
+                try (RawFix r = new RawFix(server.port(), trader))
+                {
+                    r.seq = nextFromClient;
+                    r.logon(TestCatalog.password(trader));
+                    int fills = 0;
+                    int lastSeq = -1;
+                    String m;
+                    while (!"EOF".equals(m = r.read(5_000)))
+                    {
+                        assertNotNull(m, "connection " + connection + ": a message within 5 s");
+                        final int seq = Integer.parseInt(field(m, 34));
+                        if (lastSeq >= 0)
+                        {
+                            assertEquals(lastSeq + 1, seq, "connection " + connection + ": the next number: " + m);
+                        }
+                        lastSeq = seq;
+                        if (m.contains("|35=8|") && "REST".equals(field(m, 11)))
+                        {
+                            final BigDecimal now = new BigDecimal(field(m, 14));
+                            assertTrue(now.compareTo(cumQty) > 0,
+                                "connection " + connection + ": CumQty goes up from " + cumQty + ": " + m);
+                            cumQty = now;
+                            if (++fills == 40)
+                            {
+                                r.send("5", "");
+                            }
+                        }
+                    }
+                    assertTrue(fills >= 40, "connection " + connection + " saw fills");
+                    nextFromClient = r.seq;
+                }
+                awaitGone(trader);
+            }
+        }
+        finally
+        {
+            selling.set(false);
+            seller.join(10_000);
+        }
+    }
+
+    /** Sells one lot at a time at the resting buy's price (IOC) until told to stop, reading what it is sent. */
+    private void sellOneLotAtATime(final AtomicBoolean selling)
+    {
+        try (RawFix r = logon(TestCatalog.TRADERS[1]))
+        {
+            for (int i = 0; selling.get() && i < 90_000; i++)
+            {
+                r.send("D", "11=S" + i + "|55=SMP|54=2|38=1|40=2|44=2400|59=3|60=" + RawFix.now() + "|");
+                if (i % 32 == 0)
+                {
+                    while (r.read(1) != null)
+                    {
+                        // drained, so that the server never finds this reader slow
+                    }
+                }
+            }
+        }
+        catch (final Exception ex)
+        {
+            throw new IllegalStateException(ex);
         }
     }
 

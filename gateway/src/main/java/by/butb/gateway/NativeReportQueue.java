@@ -1,0 +1,93 @@
+package by.butb.gateway;
+
+import org.agrona.concurrent.IdleStrategy;
+import org.agrona.concurrent.YieldingIdleStrategy;
+
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BooleanSupplier;
+
+/**
+ * What the gateway's sending thread hands one I/O thread to encode and write ({@link NativeIoLoop}, with several I/O
+ * threads): messages for sessions whose connection that thread owns, in the order the sending thread sent them. A
+ * ring of pre-allocated slots, each with its own copy of an {@link OrderReport}, so that a report crosses threads
+ * without creating an object. One producer (the sending thread) and one consumer (the loop's thread).
+ */
+final class NativeReportQueue
+{
+    /** One message for one session: a report copy, or a message the gateway built ({@link #message}). */
+    static final class Slot
+    {
+        NativeSession session;
+        /** A {@code quickfix.Message} or a {@link MarketDataMessage}; null when the message is {@link #report}. */
+        Object message;
+        final OrderReport report = new OrderReport();
+    }
+
+    private final Slot[] slots;
+    private final int mask;
+    /** Slots published; written by the producer only. */
+    private final AtomicLong tail = new AtomicLong();
+    /** Slots taken; written by the consumer only. */
+    private final AtomicLong head = new AtomicLong();
+    private final IdleStrategy full = new YieldingIdleStrategy();
+
+    /** {@code capacity}: a power of two. */
+    NativeReportQueue(final int capacity)
+    {
+        if (Integer.bitCount(capacity) != 1)
+        {
+            throw new IllegalArgumentException("capacity must be a power of two: " + capacity);
+        }
+        slots = new Slot[capacity];
+        for (int i = 0; i < capacity; i++)
+        {
+            slots[i] = new Slot();
+        }
+        mask = capacity - 1;
+    }
+
+    /**
+     * Producer: the next slot to fill, then {@link #publish}; waits (yielding) while the ring is full and
+     * {@code consumerRuns} holds, and returns null once it does not (the consumer stopped: nothing will take it).
+     */
+    Slot claim(final BooleanSupplier consumerRuns)
+    {
+        final long t = tail.get();
+        full.reset();
+        while (t - head.get() >= slots.length)
+        {
+            if (!consumerRuns.getAsBoolean())
+            {
+                return null;
+            }
+            full.idle();
+        }
+        return slots[(int)t & mask];
+    }
+
+    /** Producer: the slot {@link #claim} gave is filled. */
+    void publish()
+    {
+        tail.lazySet(tail.get() + 1);
+    }
+
+    /** Consumer: the oldest published slot, or null; give it back with {@link #taken} once read. */
+    Slot peek()
+    {
+        final long h = head.get();
+        return h < tail.get() ? slots[(int)h & mask] : null;
+    }
+
+    /** Consumer: done with the slot {@link #peek} gave (its references are cleared). */
+    void taken(final Slot slot)
+    {
+        slot.session = null;
+        slot.message = null;
+        head.lazySet(head.get() + 1);
+    }
+
+    boolean isEmpty()
+    {
+        return head.get() >= tail.get();
+    }
+}
