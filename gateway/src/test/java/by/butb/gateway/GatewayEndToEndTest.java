@@ -367,6 +367,30 @@ class GatewayEndToEndTest
     }
 
     @Test
+    void aBrokerGivingItsClientsOrderANewClOrdIdMustNameTheClient() throws Exception
+    {
+        final FixClient broker = logon("BROKER-1");
+        final FixClient client = logon("CLIENT-C");
+        final Message order = Fix.limit("K1", "SMP", Side.BUY, "2", "2400");
+        order.getHeader().setString(OnBehalfOfCompID.FIELD, "CLIENT-C");
+        broker.send(order);
+        final String orderId = s(er(broker), OrderID.FIELD);
+        er(client);
+
+        final Message unnamed = Fix.replace("K2", "K1", "SMP", Side.BUY, "2", "2400");
+        unnamed.setString(OrderID.FIELD, orderId);
+        broker.send(unnamed);
+        final Message refused = broker.next(MsgType.ORDER_CANCEL_REJECT);
+        assertTrue(s(refused, Text.FIELD).startsWith("504 "), refused.toString());
+        assertEquals(OrdStatus.NEW, c(refused, OrdStatus.FIELD), "the order is live and unchanged");
+
+        broker.send(Fix.limit("K2", "SMP", Side.BUY, "2", "2400"));
+        assertEquals(ExecType.NEW, c(er(broker), ExecType.FIELD), "K2 was not left taken among the broker's ids");
+        client.send(Fix.cancel("C1", "K1", "SMP", Side.BUY));
+        assertEquals(ExecType.CANCELED, c(er(client), ExecType.FIELD), "the client's order still answers to K1");
+    }
+
+    @Test
     void marketDataSnapshotIncrementsAndUnsubscribe() throws Exception
     {
         final FixClient a = logon("TRADER-A");

@@ -60,7 +60,9 @@ public enum ResultCode
     /** Last of the enum although not in code order: journals store codes by ordinal. */
     LOT_TERMS_MISMATCH(715, "instrument, side or quantity differ from the lot's"),
     /** After the last, as appended: journals store codes by ordinal. See {@link SectionScope}. */
-    SECTION_ELSEWHERE(204, "the instrument's section is traded on another engine of the exchange");
+    SECTION_ELSEWHERE(204, "the instrument's section is traded on another engine of the exchange"),
+    /** After the last, as appended: journals store codes by ordinal. */
+    REPLACE_OWNER_NOT_NAMED(504, "a new order id for a client's order needs the client named (on_behalf_of)");
 
     private static final ResultCode[] BY_ORDINAL = values();
 

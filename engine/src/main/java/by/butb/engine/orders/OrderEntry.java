@@ -151,6 +151,10 @@ public final class OrderEntry
             result = PriceBand.check(instrument, cmd.price);
         }
         final boolean renames = cmd.newClientOrderId != 0 && cmd.newClientOrderId != order.clientOrderId;
+        if (result == ResultCode.OK && cmd.newClientOrderId != 0 && order.owner != cmd.beneficialOwner())
+        {
+            result = ResultCode.REPLACE_OWNER_NOT_NAMED; // the new id was chosen among another participant's ids
+        }
         if (result == ResultCode.OK && renames)
         {
             result = OrderChecks.checkNewId(orders, lots, order.owner, cmd.newClientOrderId);

@@ -408,6 +408,33 @@ class MatchingEngineTest
         }
 
         @Test
+        void shouldRefuseABrokersNewIdForItsClientsOrderUnlessTheClientIsNamed()
+        {
+            final Command order = h.command.newOrder(h.time, BROKER, 1, TestMarket.SMP, Side.BUY, OrderType.LIMIT,
+                TimeInForce.GTC, px(2500), qty(5));
+            order.onBehalfOf = CLIENT;
+            final long orderId = only(h.run(order), EventType.ACCEPTED).exchangeOrderId;
+
+            final Command unnamed = h.command.replace(h.time, BROKER, 0, px(2500), qty(5));
+            unnamed.exchangeOrderId = orderId;
+            unnamed.newClientOrderId = 2; // an id among the broker's own, not the client's
+            final EngineEvent refused = only(h.run(unnamed), EventType.REJECTED);
+            assertEquals(ResultCode.REPLACE_OWNER_NOT_NAMED, refused.code);
+            assertEquals(orderId, refused.exchangeOrderId, "the reject names the live order");
+
+            final Command named = h.command.replace(h.time, BROKER, 0, px(2500), qty(5));
+            named.exchangeOrderId = orderId;
+            named.onBehalfOf = CLIENT;
+            named.newClientOrderId = 2;
+            assertEquals(2, only(h.run(named), EventType.REPLACED).clientOrderId);
+
+            final Command sameId = h.command.replace(h.time, BROKER, 0, px(2500), qty(6));
+            sameId.exchangeOrderId = orderId;
+            assertEquals(2, only(h.run(sameId), EventType.REPLACED).clientOrderId,
+                "a replace that keeps the id needs no name");
+        }
+
+        @Test
         void shouldLosePriorityWhenTheQuantityGoesUp()
         {
             h.buy(BUYER, 1, 100, 5);
