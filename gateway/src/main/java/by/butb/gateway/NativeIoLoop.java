@@ -508,9 +508,18 @@ final class NativeIoLoop
             closeNow(c);
             return;
         }
-        session.protocol.onLogon(decoder, c);
-        if (c.state == NativeConnection.State.OPEN && !c.process(decoder))
+        try
         {
+            session.protocol.onLogon(decoder, c);
+            if (c.state == NativeConnection.State.OPEN && !c.process(decoder))
+            {
+                closeNow(c);
+            }
+        }
+        catch (final RuntimeException ex)
+        {
+            // as in ready(): a bug met by one connection's bytes closes that connection only
+            LOG.error("closing {} after an unexpected error at its logon", c.address, ex);
             closeNow(c);
         }
     }

@@ -9,19 +9,22 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The receiving side of a {@link NativeSession}, on the I/O thread: Logon, the inbound sequence number (a gap is
- * answered with one ResendRequest, the early message dropped: the counterparty resends it; a number too low without
- * PossDupFlag ends the session), Heartbeat and TestRequest, ResendRequest (answered from the session's stored
- * messages, a SequenceReset-GapFill for admin messages and those no longer kept), SequenceReset (gap fill and
- * reset), Logout, the header checks (CompIDs, SendingTime within 2 minutes unless client time), and hands
- * NewOrderSingle, OrderCancelRequest and OrderCancelReplaceRequest to {@link NativeOrders} and MarketDataRequest to
- * {@link NativeMarketDataRequests}; other application messages get a BusinessMessageReject (Unsupported Message
- * Type).
+ * answered with one ResendRequest, the early message dropped: the counterparty resends it, except that an early
+ * ResendRequest or TestRequest is answered at once, since a counterparty gap-fills its admin messages; a number too
+ * low without PossDupFlag ends the session; a number from 2^31 - 1 on ends it too), Heartbeat and TestRequest,
+ * ResendRequest (answered from the session's stored messages, a SequenceReset-GapFill for admin messages and those no
+ * longer kept), SequenceReset (gap fill and reset), Logout, the header checks (CompIDs, SendingTime within 2 minutes
+ * unless client time), and hands NewOrderSingle, OrderCancelRequest and OrderCancelReplaceRequest to
+ * {@link NativeOrders} and MarketDataRequest to {@link NativeMarketDataRequests}; other application messages get a
+ * BusinessMessageReject (Unsupported Message Type).
  */
 final class NativeSessionProtocol
 {
     /** SendingTime(52) may differ from the server clock by this much (QuickFIX/J's MaxLatency default). */
     private static final long MAX_LATENCY_NANOS = TimeUnit.SECONDS.toNanos(120);
     private static final byte[] FIX44 = {'F', 'I', 'X', '.', '4', '.', '4'};
+    /** HeartBtInt(108) beyond this (a year) times out as if it were this: the timers' arithmetic stays in range. */
+    private static final long MAX_HEART_BT_INT_SECONDS = TimeUnit.DAYS.toSeconds(365);
 
     /** What every session of a server shares. */
     record Settings(boolean checkLatency, Outbound outbound, RateLimitedLog log)
@@ -95,7 +98,7 @@ final class NativeSessionProtocol
             logoutAndClose(c, "MsgSeqNum too low, expecting " + nextTargetSeq + " but received " + seq);
             return;
         }
-        heartBtIntNanos = TimeUnit.SECONDS.toNanos(heartBtInt);
+        heartBtIntNanos = TimeUnit.SECONDS.toNanos(Math.min(heartBtInt, MAX_HEART_BT_INT_SECONDS));
         lastReceivedNanos = System.nanoTime();
         testRequestSent = false;
         synchronized (session)
@@ -126,34 +129,41 @@ final class NativeSessionProtocol
     // ---------------------------------------------------------------- messages after logon
 
     /**
-     * A well-formed message on the bound connection {@code c}. Ignored once the session is logged out (a Logout sent
-     * or received): what the client wrote after that is not acted on, even when it arrived in the same read.
+     * A well-formed message on the bound connection {@code c}. Once the session is logged out (a Logout sent or
+     * received) nothing the client wrote after that is acted on, even when it arrived in the same read; only the
+     * client's Logout answering ours is counted, so that its next Logon shows no gap (as QuickFIX/J counts it).
      */
     void onMessage(final FixDecoder d, final NativeConnection c)
     {
+        final long seq = d.longValueOf(34);
+        final String msgType = msgType(d);
         if (!loggedOn)
         {
+            if ("5".equals(msgType) && seq == nextTargetSeq)
+            {
+                nextTargetSeq(nextTargetSeq + 1);
+            }
             return;
         }
         lastReceivedNanos = System.nanoTime();
         testRequestSent = false;
-        final long seq = d.longValueOf(34);
-        final String msgType = msgType(d);
         if (!session.compIdsMatch(d) || !d.valueEquals(8, FIX44))
         {
             reject(seq, 0, msgType, SessionRejectReason.COMPID_PROBLEM, "CompID problem");
+            countRejected(seq);
             logoutAndClose(c, "CompID problem");
             return;
         }
-        if (seq < 1)
+        if (seq < 1 || seq >= Integer.MAX_VALUE)
         {
-            logoutAndClose(c, "MsgSeqNum(34) is missing or not a number");
+            logoutAndClose(c, seq < 1 ? "MsgSeqNum(34) is missing or not a number" : "MsgSeqNum(34) is too large");
             return;
         }
         if (!sendingTimeAccurate(d))
         {
             reject(seq, 52, msgType, SessionRejectReason.SENDINGTIME_ACCURACY_PROBLEM,
                 "SendingTime accuracy problem");
+            countRejected(seq);
             logoutAndClose(c, "SendingTime accuracy problem");
             return;
         }
@@ -171,6 +181,7 @@ final class NativeSessionProtocol
                 logoutAndClose(c, null);
                 return;
             }
+            answerEarly(d, (int)seq, msgType);
             requestResend(seq);
             c.flush();
             return;
@@ -189,6 +200,32 @@ final class NativeSessionProtocol
             resendRequestedUpTo = 0;
         }
         dispatch(d, (int)seq, msgType, c);
+    }
+
+    /**
+     * A ResendRequest or TestRequest that arrived ahead of the expected number is answered at once, before the gap is
+     * asked for (as QuickFIX/J does): the counterparty gap-fills its admin messages rather than sending them again,
+     * so waiting for the gap would leave it unanswered, and a counterparty waiting for its resend would wait for ever.
+     */
+    private void answerEarly(final FixDecoder d, final int seq, final String msgType)
+    {
+        if ("2".equals(msgType))
+        {
+            resend(d, seq, msgType);
+        }
+        else if ("1".equals(msgType))
+        {
+            testRequest(d, seq, msgType);
+        }
+    }
+
+    /** A message rejected at the session level is counted when it carries the number expected (as QuickFIX/J does). */
+    private void countRejected(final long seq)
+    {
+        if (seq == nextTargetSeq)
+        {
+            nextTargetSeq(nextTargetSeq + 1);
+        }
     }
 
     private void dispatch(final FixDecoder d, final int seq, final String msgType, final NativeConnection c)
@@ -272,12 +309,12 @@ final class NativeSessionProtocol
     private void sequenceReset(final FixDecoder d, final long seq, final String msgType)
     {
         final long newSeqNo = d.longValueOf(36);
-        if (newSeqNo < 1 || newSeqNo > Integer.MAX_VALUE)
+        if (newSeqNo < 1)
         {
             reject(seq, 36, msgType, SessionRejectReason.REQUIRED_TAG_MISSING, "Required tag missing");
             return;
         }
-        if (newSeqNo < nextTargetSeq)
+        if (newSeqNo < nextTargetSeq || newSeqNo >= Integer.MAX_VALUE)
         {
             reject(seq, 36, msgType, SessionRejectReason.VALUE_IS_INCORRECT,
                 "Value is incorrect (out of range) for this tag");
@@ -357,7 +394,7 @@ final class NativeSessionProtocol
 
     private void gapFill(final long from, final long to)
     {
-        session.beginResend("4", (int)from).field(123, 'Y').field(36, to);
+        session.beginResend("4", (int)from).timestamp(122, System.currentTimeMillis()).field(123, 'Y').field(36, to);
         session.finishAdmin();
     }
 

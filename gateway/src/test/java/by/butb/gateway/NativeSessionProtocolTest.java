@@ -95,17 +95,64 @@ class NativeSessionProtocolTest
     {
         final RawFix r = start(TestCatalog.options());
         r.seq += 3; // 2, 3 and 4 never sent
-        r.send("1", "112=EARLY|"); // seq 5: dropped, asked for again
+        r.send("1", "112=EARLY|"); // seq 5: answered at once (an admin message is gap-filled, not sent again)
+        final String heartbeat = r.read(5_000);
+        assertEquals("0", field(heartbeat, 35), heartbeat);
+        assertEquals("EARLY", field(heartbeat, 112));
         final String resend = r.read(5_000);
         assertEquals("2", field(resend, 35), resend);
         assertEquals("2", field(resend, 7));
         assertEquals("0", field(resend, 16));
         r.sendText(RawFix.frame("FIX.4.4", "35=4|49=TRADER-A|56=BUTB|34=2|43=Y|122=" + RawFix.now() + "|52=" +
-            RawFix.now() + "|123=Y|36=5|"));
-        r.sendText(RawFix.frame("FIX.4.4", "35=1|49=TRADER-A|56=BUTB|34=5|43=Y|122=" + RawFix.now() + "|52=" +
-            RawFix.now() + "|112=EARLY|"));
-        assertEquals("EARLY", field(r.readType("0", 5_000), 112), "the resent message is processed once");
-        assertEquals(6, gateway.server().sequenceNumbers("TRADER-A")[1], "next expected incoming number");
+            RawFix.now() + "|123=Y|36=6|"));
+        r.seq = 6;
+        r.send("1", "112=AFTER|");
+        assertEquals("AFTER", field(r.readType("0", 5_000), 112), "the gap is filled");
+        assertEquals(7, gateway.server().sequenceNumbers("TRADER-A")[1], "next expected incoming number");
+    }
+
+    @Test
+    void aResendRequestAheadOfTheExpectedNumberIsAnsweredBeforeTheGapIsAskedFor() throws Exception
+    {
+        final RawFix r = start(TestCatalog.options());
+        order(r, "O1"); // the server's 2
+        r.seq += 2; // 3 and 4 never sent
+        r.send("2", "7=1|16=0|"); // seq 5
+        final String gap = r.read(5_000);
+        assertEquals("4", field(gap, 35), gap);
+        assertEquals("1", field(gap, 34), "the Logon is gap-filled");
+        assertEquals("2", field(gap, 36));
+        assertTrue(gap.contains("|122="), "a GapFill carries OrigSendingTime: " + gap);
+        final String again = r.read(5_000);
+        assertEquals("O1", field(again, 11), again);
+        assertEquals("Y", field(again, 43));
+        final String ask = r.read(5_000);
+        assertEquals("2", field(ask, 35), ask);
+        assertEquals("3", field(ask, 7));
+        r.sendText(RawFix.frame("FIX.4.4", "35=4|49=TRADER-A|56=BUTB|34=3|43=Y|122=" + RawFix.now() + "|52=" +
+            RawFix.now() + "|123=Y|36=6|"));
+        r.seq = 6;
+        order(r, "O2");
+    }
+
+    @Test
+    void theClientsLogoutAnsweringTheServersIsCountedSoItsNextLogonShowsNoGap() throws Exception
+    {
+        final RawFix r = start(TestCatalog.options());
+        final String tooLow = RawFix.frame("FIX.4.4", "35=1|49=TRADER-A|56=BUTB|34=1|52=" + RawFix.now() + "|112=X|");
+        final String answer = RawFix.frame("FIX.4.4", "35=5|49=TRADER-A|56=BUTB|34=2|52=" + RawFix.now() + "|");
+        r.sendText(tooLow + answer); // the Logout answering the server's is read with the message that ended it
+        assertNotNull(r.readType("5", 5_000));
+        assertTrue(r.closedWithin(5_000));
+        gateway.forget(r);
+        final RawFix again = gateway.raw("TRADER-A");
+        again.seq = 3;
+        again.logon(TestCatalog.password("TRADER-A"));
+        assertNotNull(again.readType("A", 5_000));
+        again.send("1", "112=NEXT|");
+        final String next = again.read(5_000);
+        assertEquals("0", field(next, 35), "a Heartbeat, and no ResendRequest before it: " + next);
+        assertEquals("NEXT", field(next, 112));
     }
 
     @Test
