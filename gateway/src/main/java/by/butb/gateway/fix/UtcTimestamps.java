@@ -14,6 +14,9 @@ public final class UtcTimestamps
 
     private static final long NANOS_PER_SECOND = 1_000_000_000L;
     private static final int SECONDS_PER_DAY = 86_400;
+    /** The years whose every instant nanoseconds since the epoch in a {@code long} hold (1677-09-21 to 2262-04-11). */
+    private static final int MIN_YEAR = 1678;
+    private static final int MAX_YEAR = 2261;
 
     private UtcTimestamps()
     {
@@ -63,7 +66,7 @@ public final class UtcTimestamps
     /**
      * The epoch nanoseconds of the UTCTimestamp in {@code in[start, end)}, or {@link #INVALID}: 17 characters
      * {@code yyyyMMdd-HH:mm:ss}, then optionally '.' and 1 to 9 digits; fields in their ranges (second 60 allowed,
-     * as a leap second).
+     * as a leap second), the year from 1678 to 2261 (so that the nanoseconds fit a {@code long}).
      */
     public static long parseNanos(final byte[] in, final int start, final int end)
     {
@@ -79,7 +82,7 @@ public final class UtcTimestamps
         final int hour = number(in, start + 9, 2);
         final int minute = number(in, start + 12, 2);
         final int second = number(in, start + 15, 2);
-        if (year < 0 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month) || hour < 0 ||
+        if (year < MIN_YEAR || year > MAX_YEAR || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month) || hour < 0 ||
             hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 60)
         {
             return INVALID;

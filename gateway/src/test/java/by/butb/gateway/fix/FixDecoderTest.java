@@ -52,6 +52,17 @@ class FixDecoderTest
     }
 
     @Test
+    void aTimestampWhoseNanosecondsDoNotFitALongIsNotATimestamp()
+    {
+        assertTrue(decode(frame("35=0|49=A|56=B|34=1|52=22620411-23:47:16|")));
+        assertEquals(UtcTimestamps.INVALID, decoder.timestampNanos(52), "past 2262-04-11 (it would wrap around)");
+        assertTrue(decode(frame("35=0|49=A|56=B|34=1|52=16770921-00:12:44|")));
+        assertEquals(UtcTimestamps.INVALID, decoder.timestampNanos(52), "before 1677-09-21");
+        assertTrue(decode(frame("35=0|49=A|56=B|34=1|52=22611231-23:59:59.999|")));
+        assertEquals(9_214_646_399_999_000_000L, decoder.timestampNanos(52), "the last of 2261 still fits");
+    }
+
+    @Test
     void refusesAWrongCheckSum()
     {
         final byte[] m = frame("35=0|49=A|56=B|34=1|52=20240301-10:00:00|");
