@@ -14,7 +14,8 @@ import java.util.Map;
 /**
  * The gateway's data dictionary ({@link GatewayServer#DATA_DICTIONARY}) as the native engine checks the order
  * messages and MarketDataRequests it handles (the fields of repeating groups as fields of the message), with the
- * QuickFIX/J engine's rules and reasons: a tag the dictionary does not know (0), a tag not defined for the message
+ * QuickFIX/J engine's rules and reasons: a tag outside the repeating groups that appears twice (13, first, as
+ * QuickFIX/J finds it while parsing), a tag the dictionary does not know (0), a tag not defined for the message
  * type (2), a value not among the field's enumerated ones (5), a value not in the
  * field's format (6), then a required field missing (1). Tables are built once from QuickFIX/J's
  * {@link DataDictionary}; checking creates no objects except for a multi-character enumerated value. Immutable
@@ -33,6 +34,11 @@ final class NativeDictionary
     private final DataDictionary dictionary;
     private final Map<String, boolean[]> allowed = new HashMap<>();
     private final Map<String, int[]> required = new HashMap<>();
+    /** Per message type: the tags inside its repeating groups (they repeat, once per entry). */
+    private final Map<String, boolean[]> grouped = new HashMap<>();
+    /** The check that last saw each tag ({@link #checks}): finds a tag seen twice without clearing a table. */
+    private final int[] seenIn = new int[MAX_TAG];
+    private int checks;
     private final Format[] formats = new Format[MAX_TAG];
     private final boolean[] known = new boolean[MAX_TAG];
     /** Tags with enumerated values, and the one-character values each allows. */
@@ -58,6 +64,7 @@ final class NativeDictionary
         for (final String type : TYPES)
         {
             final boolean[] ok = new boolean[MAX_TAG];
+            final boolean[] inGroup = new boolean[MAX_TAG];
             final int[] req = new int[MAX_TAG];
             int requiredCount = 0;
             for (int t = 1; t < MAX_TAG; t++)
@@ -70,10 +77,11 @@ final class NativeDictionary
                 }
                 if (dictionary.isGroup(type, t))
                 {
-                    allowGroup(dictionary.getGroup(type, t).getDataDictionary(), type, ok);
+                    allowGroup(dictionary.getGroup(type, t).getDataDictionary(), type, ok, inGroup);
                 }
             }
             allowed.put(type, ok);
+            grouped.put(type, inGroup);
             required.put(type, java.util.Arrays.copyOf(req, requiredCount));
         }
         for (int t = 1; t < MAX_TAG; t++)
@@ -92,17 +100,19 @@ final class NativeDictionary
         }
     }
 
-    private static void allowGroup(final DataDictionary group, final String type, final boolean[] ok)
+    private static void allowGroup(final DataDictionary group, final String type, final boolean[] ok,
+        final boolean[] inGroup)
     {
         for (final int t : group.getOrderedFields())
         {
             if (t > 0 && t < MAX_TAG)
             {
                 ok[t] = true;
+                inGroup[t] = true;
             }
             if (group.isGroup(type, t))
             {
-                allowGroup(group.getGroup(type, t).getDataDictionary(), type, ok);
+                allowGroup(group.getGroup(type, t).getDataDictionary(), type, ok, inGroup);
             }
         }
     }
@@ -127,6 +137,11 @@ final class NativeDictionary
     /** Whether the D, F, G or V message in {@code d} passes; else {@link #tag}, {@link #reason} and {@link #text}. */
     boolean check(final FixDecoder d, final String msgType)
     {
+        final int twice = repeatedTag(d, grouped.get(msgType));
+        if (twice != 0)
+        {
+            return fail(twice, SessionRejectReason.TAG_APPEARS_MORE_THAN_ONCE, "Tag appears more than once");
+        }
         final boolean[] ok = allowed.get(msgType);
         for (int i = 3; i < d.count() - 1; i++)
         {
@@ -158,6 +173,29 @@ final class NativeDictionary
             }
         }
         return true;
+    }
+
+    /** The first tag outside the repeating groups that appears a second time, or 0. */
+    private int repeatedTag(final FixDecoder d, final boolean[] inGroup)
+    {
+        if (++checks == 0)
+        {
+            java.util.Arrays.fill(seenIn, 0); // after 2^32 checks: no stale mark may match
+            checks = 1;
+        }
+        for (int i = 3; i < d.count() - 1; i++)
+        {
+            final int t = d.tagAt(i);
+            if (t < MAX_TAG && !inGroup[t])
+            {
+                if (seenIn[t] == checks)
+                {
+                    return t;
+                }
+                seenIn[t] = checks;
+            }
+        }
+        return 0;
     }
 
     private boolean fail(final int t, final int why, final String what)

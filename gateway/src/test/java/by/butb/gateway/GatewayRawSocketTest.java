@@ -277,6 +277,25 @@ class GatewayRawSocketTest
     }
 
     @Test
+    void aTagTwiceOutsideARepeatingGroupGetsASessionRejectAndNoOrder() throws Exception
+    {
+        final RawFix r = gateway.rawLoggedOn("TRADER-B");
+        r.send("D", "11=T1|55=SMP|54=1|60=" + RawFix.now() + "|38=1|40=2|44=2400|44=1|");
+        final String reject = r.readType("3", 5_000);
+        assertNotNull(reject);
+        assertEquals("44", field(reject, 371));
+        assertEquals("13", field(reject, 373), "tag appears more than once");
+        r.send("D", "11=T2|55=SMP|54=1|60=" + RawFix.now() + "|38=1|40=2|44=2400|");
+        final String accepted = r.readType("8", 5_000);
+        assertEquals("T2", field(accepted, 11), "no report for T1 came before T2's: " + accepted);
+        r.send("D", "11=T3|55=SMP|54=1|60=" + RawFix.now() + "|38=1|40=2|44=2400|453=2|448=CLIENT-C|447=D|452=3|" +
+            "448=TRADER-B|447=D|452=3|");
+        final String answer = r.read(5_000);
+        assertNotNull(answer);
+        assertTrue(!answer.contains("|373=13|"), "a group's fields repeat, once in each entry: " + answer);
+    }
+
+    @Test
     void invalidFieldsGetSessionRejects() throws Exception
     {
         final RawFix r = gateway.rawLoggedOn("TRADER-B");

@@ -82,8 +82,9 @@ public final class UtcTimestamps
         final int hour = number(in, start + 9, 2);
         final int minute = number(in, start + 12, 2);
         final int second = number(in, start + 15, 2);
-        if (year < MIN_YEAR || year > MAX_YEAR || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month) || hour < 0 ||
-            hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 60)
+        if (year < MIN_YEAR || year > MAX_YEAR || month < 1 || month > 12 || day < 1 ||
+            day > daysInMonth(year, month) || hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 ||
+            second > 60)
         {
             return INVALID;
         }
