@@ -396,7 +396,7 @@ final class EngineBridge implements EngineListener
         o.submitter = e.submitter;
         final char status = o.cumQty == 0 ? OrdStatus.NEW : OrdStatus.PARTIALLY_FILLED;
         final OrderReport r = report(o, ExecType.REPLACED, status, e.timeNanos);
-        r.origClOrdId = current != null && current.kind == Request.Kind.REPLACE ? current.origClOrdId : previous;
+        r.origClOrdId = previous; // the order's ClOrdID before, also when the replace named it by OrderID alone
         outbound.reportToOwner(o.owner, r);
     }
 

@@ -367,6 +367,21 @@ class GatewayEndToEndTest
     }
 
     @Test
+    void aReplaceFoundByOrderIdReportsTheOrdersOwnClOrdIdAsOrigClOrdId() throws Exception
+    {
+        final FixClient a = logon("TRADER-A");
+        a.send(Fix.limit("R1", "SMP", Side.BUY, "2", "2400"));
+        final String orderId = s(er(a), OrderID.FIELD);
+        final Message replace = Fix.replace("R2", "STALE", "SMP", Side.BUY, "3", "2400");
+        replace.setString(OrderID.FIELD, orderId);
+        a.send(replace);
+        final Message replaced = er(a);
+        assertEquals(ExecType.REPLACED, c(replaced, ExecType.FIELD), replaced.toString());
+        assertEquals("R2", s(replaced, ClOrdID.FIELD));
+        assertEquals("R1", s(replaced, OrigClOrdID.FIELD), "the order's ClOrdID before, not the request's 41");
+    }
+
+    @Test
     void aBrokerGivingItsClientsOrderANewClOrdIdMustNameTheClient() throws Exception
     {
         final FixClient broker = logon("BROKER-1");
