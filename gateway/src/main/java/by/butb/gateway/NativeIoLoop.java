@@ -88,7 +88,8 @@ final class NativeIoLoop
     private final NativeReportQueue reports;
     /** This loop's thread: connections it encoded for in this pass, to flush at its end. */
     private final List<NativeConnection> encodedFor = new ArrayList<>();
-    private final BooleanSupplier runs = () -> this.running;
+    private final BooleanSupplier runs = this::runs;
+    private final Runnable wakeForReports = this::wakeForReports;
     /** The sending thread's batch only ({@link NativeSessions#endBatch}): this loop is to be woken at its end. */
     boolean wakeQueued;
     private volatile boolean running = true;
@@ -198,14 +199,16 @@ final class NativeIoLoop
     /**
      * The sending thread: {@code message} (a {@code quickfix.Message} or a {@link MarketDataMessage}), or when null a
      * copy of {@code report}, for session {@code s}, to be encoded and written by this loop, after what was queued
-     * before; {@code s.queueOn()} returned this loop. Waits while the queue is full. False, and nothing queued, when
-     * this loop has stopped.
+     * before; {@code s.queueOn()} returned this loop. Waits while the queue is full. When the loop is stopping, what
+     * it leaves queued is encoded (numbered and stored) on the calling thread once the loop's thread has ended; false,
+     * and nothing queued, when the loop stopped before {@code message} could be queued.
      */
     boolean encodeSoon(final NativeSession s, final OrderReport report, final Object message)
     {
-        final NativeReportQueue.Slot slot = reports.claim(runs);
+        final NativeReportQueue.Slot slot = reports.claim(runs, wakeForReports);
         if (slot == null)
         {
+            encodeLeftAfterStop();
             return false;
         }
         slot.session = s;
@@ -215,7 +218,55 @@ final class NativeIoLoop
             slot.report.copyFrom(report);
         }
         reports.publish();
+        if (!running)
+        {
+            encodeLeftAfterStop(); // the loop's last look at the queue may have come before this message
+        }
         return true;
+    }
+
+    /**
+     * The sending thread, once this loop is stopping: waits for its thread to end (it encodes what it finds queued as
+     * it ends), then encodes what is still queued, in order, so that no message loses its number or its place.
+     */
+    private void encodeLeftAfterStop()
+    {
+        try
+        {
+            thread.join(5_000);
+        }
+        catch (final InterruptedException ex)
+        {
+            Thread.currentThread().interrupt();
+            return;
+        }
+        if (thread.isAlive())
+        {
+            LOG.warn("{} has not ended: messages it holds for its sessions stay unsent", thread.getName());
+            return;
+        }
+        NativeReportQueue.Slot slot;
+        while ((slot = reports.peek()) != null)
+        {
+            try
+            {
+                slot.session.sendQueued(slot); // stored for a resend; the connection is closed
+            }
+            catch (final RuntimeException ex)
+            {
+                LOG.error("encoding a message for {}", slot.session.participant.id(), ex);
+            }
+            finally
+            {
+                reports.taken(slot);
+            }
+        }
+    }
+
+    /** Whether this loop's thread runs and is to go on. */
+    private boolean runs()
+    {
+        return running && thread.isAlive();
     }
 
     /** The sending thread, after a batch that queued messages here: wakes the loop if it blocks in select. */
@@ -315,12 +366,28 @@ final class NativeIoLoop
                 LOG.error("native FIX I/O loop", ex);
             }
         }
+        if (writesReports)
+        {
+            encodeQueued(); // numbered, stored and written while the connections are still open
+        }
         closeAll();
     }
 
     /** As the thread ends: closes every connection (unbinding its session) and the selector. */
     private void closeAll()
     {
+        Runnable task;
+        while ((task = tasks.poll()) != null)
+        {
+            try
+            {
+                task.run(); // a connection handed over or verified meanwhile is closed (closing is set)
+            }
+            catch (final RuntimeException ex)
+            {
+                LOG.debug("a task left at stop", ex);
+            }
+        }
         for (final NativeConnection c : new ArrayList<>(connections))
         {
             try
@@ -348,16 +415,18 @@ final class NativeIoLoop
     }
 
     /**
-     * Encodes what the sending thread queued here, in order, each under its session's lock, then writes each
-     * connection written to once. Returns whether there was anything.
+     * Encodes what the sending thread queued here, in order, each under its session's lock, at most a ring's worth
+     * (so that reading and the timers go on under a steady stream), then writes each connection written to once.
+     * Returns whether there was anything.
      */
     private boolean encodeQueued()
     {
         NativeReportQueue.Slot slot;
-        boolean any = false;
-        while ((slot = reports.peek()) != null)
+        int taken = 0;
+        NativeConnection last = null;
+        while (taken < REPORT_QUEUE_CAPACITY && (slot = reports.peek()) != null)
         {
-            any = true;
+            taken++;
             NativeConnection c = null;
             try
             {
@@ -371,10 +440,11 @@ final class NativeIoLoop
             {
                 reports.taken(slot);
             }
-            if (c != null && !encodedFor.contains(c))
+            if (c != null && c != last && !encodedFor.contains(c))
             {
                 encodedFor.add(c);
             }
+            last = c == null ? last : c;
         }
         for (int i = 0; i < encodedFor.size(); i++)
         {
@@ -389,7 +459,7 @@ final class NativeIoLoop
             }
         }
         encodedFor.clear();
-        return any;
+        return taken > 0;
     }
 
     private void ready(final SelectionKey key) throws IOException

@@ -47,28 +47,36 @@ final class NativeReportQueue
     }
 
     /**
-     * Producer: the next slot to fill, then {@link #publish}; waits (yielding) while the ring is full and
-     * {@code consumerRuns} holds, and returns null once it does not (the consumer stopped: nothing will take it).
+     * Producer: the next slot to fill, then {@link #publish}; while the ring is full, runs {@code wake} once (the
+     * consumer may be blocked) and waits, yielding, as long as {@code consumerRuns} holds; null once it does not (the
+     * consumer stopped: nothing will take it).
      */
-    Slot claim(final BooleanSupplier consumerRuns)
+    Slot claim(final BooleanSupplier consumerRuns, final Runnable wake)
     {
         final long t = tail.get();
-        full.reset();
-        while (t - head.get() >= slots.length)
+        if (t - head.get() >= slots.length)
         {
-            if (!consumerRuns.getAsBoolean())
+            wake.run();
+            full.reset();
+            while (t - head.get() >= slots.length)
             {
-                return null;
+                if (!consumerRuns.getAsBoolean())
+                {
+                    return null;
+                }
+                full.idle();
             }
-            full.idle();
         }
         return slots[(int)t & mask];
     }
 
-    /** Producer: the slot {@link #claim} gave is filled. */
+    /**
+     * Producer: the slot {@link #claim} gave is filled. A full fence: a producer that reads afterwards that the
+     * consumer is stopping knows the consumer's last look at the queue may have missed it.
+     */
     void publish()
     {
-        tail.lazySet(tail.get() + 1);
+        tail.set(tail.get() + 1);
     }
 
     /** Consumer: the oldest published slot, or null; give it back with {@link #taken} once read. */

@@ -20,9 +20,15 @@ class NativeSessionProtocolTest
 {
     private RawGateway gateway;
 
+    /** The native engine as the tests run it; see {@link NativeSessionProtocolIoThreadsTest}. */
+    GatewayOptions engine(final GatewayOptions options)
+    {
+        return options.fixEngine(FixEngine.NATIVE);
+    }
+
     private RawFix start(final GatewayOptions options) throws Exception
     {
-        gateway = new RawGateway(options.fixEngine(FixEngine.NATIVE));
+        gateway = new RawGateway(engine(options));
         return gateway.rawLoggedOn("TRADER-A");
     }
 
