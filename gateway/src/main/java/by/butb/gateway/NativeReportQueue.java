@@ -93,9 +93,4 @@ final class NativeReportQueue
         slot.message = null;
         head.lazySet(head.get() + 1);
     }
-
-    boolean isEmpty()
-    {
-        return head.get() >= tail.get();
-    }
 }

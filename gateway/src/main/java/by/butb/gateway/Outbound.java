@@ -202,12 +202,6 @@ final class Outbound implements AutoCloseable
         return finished == queued.get();
     }
 
-    /** Items not yet handled (for tests and back-pressure decisions). */
-    int backlog()
-    {
-        return queue.size();
-    }
-
     // ---------------------------------------------------------------- the thread
 
     private void run()

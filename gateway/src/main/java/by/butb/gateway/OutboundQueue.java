@@ -112,12 +112,6 @@ final class OutboundQueue<E>
         return ring.isEmpty() && overflowing.get() == 0;
     }
 
-    /** Items queued now (approximate while producers add). */
-    int size()
-    {
-        return ring.size() + (int)Math.min(Integer.MAX_VALUE - ring.capacity(), overflowing.get());
-    }
-
     /** An item in the overflow, and the ring's count of added items when it spilled. */
     private record Spilled<E>(E item, long ringAdded)
     {

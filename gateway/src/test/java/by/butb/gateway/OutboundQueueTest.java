@@ -26,7 +26,6 @@ class OutboundQueueTest
         {
             queue.add(i);
         }
-        assertEquals(10, queue.size());
         queue.add(10);
         final List<Integer> out = new ArrayList<>();
         assertEquals(3, queue.drainTo(out, 3));
