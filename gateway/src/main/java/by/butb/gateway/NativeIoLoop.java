@@ -20,7 +20,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
 /**
@@ -38,8 +37,6 @@ final class NativeIoLoop
     private static final long TICK_MILLIS = 20;
     /** Connections waiting for this loop to write what the sending thread encoded for them. */
     private static final int WRITE_QUEUE_CAPACITY = 1024;
-    /** Messages the sending thread queued for this loop to encode, at most. */
-    private static final int REPORT_QUEUE_CAPACITY = 4096;
 
     /** What a loop uses to read the application messages of its connections, its own (they keep state per read). */
     record Handlers(NativeOrders orders, NativeMarketDataRequests marketData)
@@ -84,14 +81,8 @@ final class NativeIoLoop
     /** Whether this loop writes the reports the sending thread encodes for its connections ({@link #writeSoon}). */
     private final boolean writesReports;
     private final ManyToOneConcurrentArrayQueue<NativeConnection> toWrite;
-    /** With several loops: what the sending thread queued for this loop to encode ({@link #encodeSoon}). */
-    private final NativeReportQueue reports;
-    /** This loop's thread: connections it encoded for in this pass, to flush at its end. */
-    private final List<NativeConnection> encodedFor = new ArrayList<>();
-    private final BooleanSupplier runs = this::runs;
-    private final Runnable wakeForReports = this::wakeForReports;
-    /** The sending thread's batch only ({@link NativeSessions#endBatch}): this loop is to be woken at its end. */
-    boolean wakeQueued;
+    /** With several loops: the messages the sending thread hands this loop to encode; else null. */
+    private final NativeLoopEncoder encoder;
     private volatile boolean running = true;
     /** Set by {@link #logoutAll}: the server is stopping, so no connection binds any more. */
     private volatile boolean closing;
@@ -111,7 +102,7 @@ final class NativeIoLoop
         this.idleWait = IdleWait.of(options.waitStrategy);
         this.writesReports = options.ioThreads > 1;
         this.toWrite = writesReports ? new ManyToOneConcurrentArrayQueue<>(WRITE_QUEUE_CAPACITY) : null;
-        this.reports = writesReports ? new NativeReportQueue(REPORT_QUEUE_CAPACITY) : null;
+        this.encoder = writesReports ? new NativeLoopEncoder(this) : null;
         try
         {
             selector = Selector.open();
@@ -190,83 +181,41 @@ final class NativeIoLoop
         }
     }
 
-    /** Whether the sending thread hands this loop the messages of its sessions to encode ({@link #encodeSoon}). */
+    /** Whether the sending thread hands this loop the messages of its sessions to encode ({@link #encoder}). */
     boolean encodesReports()
     {
         return writesReports;
     }
 
-    /**
-     * The sending thread: {@code message} (a {@code quickfix.Message} or a {@link MarketDataMessage}), or when null a
-     * copy of {@code report}, for session {@code s}, to be encoded and written by this loop, after what was queued
-     * before; {@code s.queueOn()} returned this loop. Waits while the queue is full. When the loop is stopping, what
-     * it leaves queued is encoded (numbered and stored) on the calling thread once the loop's thread has ended; false,
-     * and nothing queued, when the loop stopped before {@code message} could be queued.
-     */
-    boolean encodeSoon(final NativeSession s, final OrderReport report, final Object message)
+    /** With several I/O threads: what hands this loop the messages of its sessions to encode; else null. */
+    NativeLoopEncoder encoder()
     {
-        final NativeReportQueue.Slot slot = reports.claim(runs, wakeForReports);
-        if (slot == null)
-        {
-            encodeLeftAfterStop();
-            return false;
-        }
-        slot.session = s;
-        slot.message = message;
-        if (message == null)
-        {
-            slot.report.copyFrom(report);
-        }
-        reports.publish();
-        if (!running)
-        {
-            encodeLeftAfterStop(); // the loop's last look at the queue may have come before this message
-        }
-        return true;
+        return encoder;
     }
 
-    /**
-     * The sending thread, once this loop is stopping: waits for its thread to end (it encodes what it finds queued as
-     * it ends), then encodes what is still queued, in order, so that no message loses its number or its place.
-     */
-    private void encodeLeftAfterStop()
+    /** Whether this loop's thread is to go on; false from {@link #stop}, or once the thread ended in any way. */
+    boolean running()
+    {
+        return running;
+    }
+
+    /** Waits up to {@code millis} for this loop's thread to end; whether it has. Any thread but this loop's. */
+    boolean awaitEnd(final long millis)
     {
         try
         {
-            thread.join(5_000);
+            thread.join(millis);
         }
         catch (final InterruptedException ex)
         {
             Thread.currentThread().interrupt();
-            return;
         }
-        if (thread.isAlive())
-        {
-            LOG.warn("{} has not ended: messages it holds for its sessions stay unsent", thread.getName());
-            return;
-        }
-        NativeReportQueue.Slot slot;
-        while ((slot = reports.peek()) != null)
-        {
-            try
-            {
-                slot.session.sendQueued(slot); // stored for a resend; the connection is closed
-            }
-            catch (final RuntimeException ex)
-            {
-                LOG.error("encoding a message for {}", slot.session.participant.id(), ex);
-            }
-            finally
-            {
-                reports.taken(slot);
-            }
-        }
+        return !thread.isAlive();
     }
 
-    /** Whether this loop's thread runs and is to go on. */
-    private boolean runs()
+    String threadName()
     {
-        return running && thread.isAlive();
+        return thread.getName();
     }
 
     /** The sending thread, after a batch that queued messages here: wakes the loop if it blocks in select. */
@@ -325,6 +274,18 @@ final class NativeIoLoop
 
     private void run()
     {
+        try
+        {
+            serve();
+        }
+        finally
+        {
+            running = false; // also when an Error ends the thread: the sending thread then queues nothing more here
+        }
+    }
+
+    private void serve()
+    {
         long nextTick = System.nanoTime();
         while (running)
         {
@@ -341,7 +302,7 @@ final class NativeIoLoop
                 }
                 if (writesReports)
                 {
-                    ran |= encodeQueued();
+                    ran |= encoder.encodeQueued();
                     NativeConnection c;
                     while ((c = toWrite.poll()) != null)
                     {
@@ -368,7 +329,7 @@ final class NativeIoLoop
         }
         if (writesReports)
         {
-            encodeQueued(); // numbered, stored and written while the connections are still open
+            encoder.encodeQueued(); // numbered, stored and written while the connections are still open
         }
         closeAll();
     }
@@ -412,54 +373,6 @@ final class NativeIoLoop
         {
             LOG.debug("closing a selector", ex);
         }
-    }
-
-    /**
-     * Encodes what the sending thread queued here, in order, each under its session's lock, at most a ring's worth
-     * (so that reading and the timers go on under a steady stream), then writes each connection written to once.
-     * Returns whether there was anything.
-     */
-    private boolean encodeQueued()
-    {
-        NativeReportQueue.Slot slot;
-        int taken = 0;
-        NativeConnection last = null;
-        while (taken < REPORT_QUEUE_CAPACITY && (slot = reports.peek()) != null)
-        {
-            taken++;
-            NativeConnection c = null;
-            try
-            {
-                c = slot.session.sendQueued(slot);
-            }
-            catch (final RuntimeException ex)
-            {
-                LOG.error("encoding a message for {}", slot.session.participant.id(), ex);
-            }
-            finally
-            {
-                reports.taken(slot);
-            }
-            if (c != null && c != last && !encodedFor.contains(c))
-            {
-                encodedFor.add(c);
-            }
-            last = c == null ? last : c;
-        }
-        for (int i = 0; i < encodedFor.size(); i++)
-        {
-            final NativeConnection c = encodedFor.get(i);
-            if (c.loop() == this)
-            {
-                c.flush();
-            }
-            else
-            {
-                c.loop().writeSoon(c); // the session logged on again on another loop
-            }
-        }
-        encodedFor.clear();
-        return taken > 0;
     }
 
     private void ready(final SelectionKey key) throws IOException

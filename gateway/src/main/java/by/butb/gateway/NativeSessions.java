@@ -22,7 +22,7 @@ import java.util.stream.Stream;
  * connections) or, with a store directory, that has a {@link NativeSessionStore} there, as the gateway's sending
  * thread sees them ({@link FixSessions}): what that thread sends during a batch is flushed to each connection once,
  * at {@link #endBatch}; with several I/O threads, it is handed to the I/O thread of the session's connection, which
- * encodes and writes it ({@link NativeIoLoop#encodeSoon}), so that the encoding is spread over the I/O threads too.
+ * encodes and writes it ({@link NativeLoopEncoder}), so that the encoding is spread over the I/O threads too.
  * What other threads send is encoded by them and flushed at once.
  */
 final class NativeSessions implements FixSessions
@@ -185,7 +185,7 @@ final class NativeSessions implements FixSessions
 
     /**
      * In a batch, with several I/O threads: hands the message ({@code message}, or when null a copy of {@code report})
-     * to the I/O thread of {@code s}'s connection to encode and write ({@link NativeIoLoop#encodeSoon}); false when
+     * to the I/O thread of {@code s}'s connection to encode and write ({@link NativeLoopEncoder}); false when
      * the caller is to encode it itself.
      */
     private boolean queued(final NativeSession s, final OrderReport report, final Object message)
@@ -199,14 +199,15 @@ final class NativeSessions implements FixSessions
         {
             return false;
         }
-        if (!loop.encodeSoon(s, report, message))
+        final NativeLoopEncoder encoder = loop.encoder();
+        if (!encoder.encodeSoon(s, report, message))
         {
             s.unqueue(); // that loop stopped: the server is closing
             return false;
         }
-        if (!loop.wakeQueued)
+        if (!encoder.wakeQueued)
         {
-            loop.wakeQueued = true;
+            encoder.wakeQueued = true;
             toWake.add(loop);
         }
         return true;
@@ -268,7 +269,7 @@ final class NativeSessions implements FixSessions
         for (int i = 0; i < toWake.size(); i++)
         {
             final NativeIoLoop loop = toWake.get(i);
-            loop.wakeQueued = false;
+            loop.encoder().wakeQueued = false;
             loop.wakeForReports();
         }
         toWake.clear();
