@@ -13,7 +13,8 @@ import java.util.concurrent.TimeUnit;
  * ResendRequest or TestRequest is answered at once, since a counterparty gap-fills its admin messages; a number too
  * low without PossDupFlag ends the session; a number from 2^31 - 1 on ends it too), Heartbeat and TestRequest,
  * ResendRequest (answered from the session's stored messages, a SequenceReset-GapFill for admin messages and those no
- * longer kept), SequenceReset (gap fill and reset), Logout, the header checks (CompIDs, SendingTime within 2 minutes
+ * longer kept), SequenceReset (gap fill and reset), a Logon with ResetSeqNumFlag inside the session (both numbers
+ * start again at 1), Logout, the header checks (CompIDs, SendingTime within 2 minutes
  * unless client time), and hands NewOrderSingle, OrderCancelRequest and OrderCancelReplaceRequest to
  * {@link NativeOrders} and MarketDataRequest to {@link NativeMarketDataRequests}; other application messages get a
  * BusinessMessageReject (Unsupported Message Type).
@@ -165,6 +166,12 @@ final class NativeSessionProtocol
                 "SendingTime accuracy problem");
             countRejected(seq);
             logoutAndClose(c, "SendingTime accuracy problem");
+            return;
+        }
+        if ("A".equals(msgType) && d.charValue(141) == 'Y')
+        {
+            resendRequestedUpTo = 0;
+            onLogon(d, c); // a reset inside the session, as QuickFIX/J takes it: both sides start again at 1
             return;
         }
         final boolean gapFill = d.charValue(123) == 'Y';

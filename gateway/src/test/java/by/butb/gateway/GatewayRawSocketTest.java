@@ -277,6 +277,26 @@ class GatewayRawSocketTest
     }
 
     @Test
+    void aLogonThatResetsNumbersInsideTheSessionResetsThemBothWays() throws Exception
+    {
+        final RawFix r = gateway.rawLoggedOn("TRADER-B");
+        r.send("1", "112=BEFORE|");
+        assertNotNull(r.readType("0", 5_000));
+        r.seq = 1;
+        r.send("A", "98=0|108=30|141=Y|");
+        final String answer = r.read(5_000);
+        assertNotNull(answer);
+        assertEquals("A", field(answer, 35), answer);
+        assertEquals("1", field(answer, 34));
+        assertEquals("Y", field(answer, 141));
+        r.send("1", "112=AFTER|"); // seq 2
+        final String heartbeat = r.readType("0", 5_000);
+        assertNotNull(heartbeat, "the session goes on");
+        assertEquals("AFTER", field(heartbeat, 112));
+        assertEquals("2", field(heartbeat, 34));
+    }
+
+    @Test
     void aTagTwiceOutsideARepeatingGroupGetsASessionRejectAndNoOrder() throws Exception
     {
         final RawFix r = gateway.rawLoggedOn("TRADER-B");
