@@ -181,11 +181,11 @@ final class NativeConnection implements LogonScheduler.Job
         final Authenticator.Verdict refusal = loop.authenticator().precheck(logon);
         if (refusal != null)
         {
-            loop.refuse(this, refusal);
+            loop.refusals().refuse(this, refusal);
         }
         else if (!loop.scheduler().submit(this))
         {
-            loop.refuse(this, LogonScheduler.notQueued(logon.senderCompId()));
+            loop.refusals().refuse(this, LogonScheduler.notQueued(logon.senderCompId()));
         }
     }
 
@@ -219,7 +219,7 @@ final class NativeConnection implements LogonScheduler.Job
     public void evict()
     {
         final Authenticator.Verdict verdict = LogonScheduler.evicted(logon.senderCompId());
-        loop.execute(() -> loop.refuse(this, verdict));
+        loop.execute(() -> loop.refusals().refuse(this, verdict));
     }
 
     /** On the authentication thread. */
@@ -237,7 +237,7 @@ final class NativeConnection implements LogonScheduler.Job
         }
         else
         {
-            loop.execute(() -> loop.refuse(this, verdict));
+            loop.execute(() -> loop.refusals().refuse(this, verdict));
         }
         return verdict.outcome();
     }

@@ -12,11 +12,8 @@ import java.nio.channels.CancelledKeyException;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.nio.channels.ServerSocketChannel;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.Iterator;
-import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
@@ -25,11 +22,11 @@ import java.util.function.Consumer;
 /**
  * One I/O thread of the native FIX engine and the connections it owns: read, decode, session protocol and order
  * submission for each of them, the writes the socket could not take at once, and, when there are several loops, the
- * writes of the reports the sending thread encoded ({@link #writeSoon}); a tick every
- * {@value #TICK_MILLIS} ms sends heartbeats and test requests, closes connections that did not log on in time and
- * answers refused Logons once their delay has passed. A connection stays on the loop that {@link NativeAcceptor}
- * gave it at accept. Other threads hand a loop work through {@link #execute} (bindings after a verified password,
- * refusals, closes). Every method not marked "any thread" runs on this loop's thread.
+ * encoding and writing of what the sending thread sends them ({@link NativeLoopEncoder}, {@link #writeSoon}); a tick
+ * every {@value #TICK_MILLIS} ms sends heartbeats and test requests, closes connections that did not log on in time
+ * and answers refused Logons once their delay has passed ({@link NativeRefusals}). A connection stays on the loop
+ * that {@link NativeAcceptor} gave it at accept. Other threads hand a loop work through {@link #execute} (bindings
+ * after a verified password, refusals, closes). Every method not marked "any thread" runs on this loop's thread.
  */
 final class NativeIoLoop
 {
@@ -73,10 +70,9 @@ final class NativeIoLoop
             throw new UncheckedIOException(ex);
         }
     };
-    /** Open connections, and refusals waiting for their delay. */
+    /** Open connections, and refused Logons waiting for their delay. */
     private final Set<NativeConnection> connections = new HashSet<>();
-    private final List<Refusal> refusals = new ArrayList<>();
-    private final long refusalDelayNanos;
+    private final NativeRefusals refusals;
     private final IdleWait idleWait;
     /** Whether this loop writes the reports the sending thread encodes for its connections ({@link #writeSoon}). */
     private final boolean writesReports;
@@ -98,7 +94,7 @@ final class NativeIoLoop
         this.unauthenticated = unauthenticated;
         this.log = log;
         this.handlers = handlers;
-        this.refusalDelayNanos = TimeUnit.MILLISECONDS.toNanos(options.logonRefusalDelayMillis);
+        this.refusals = new NativeRefusals(options.logonRefusalDelayMillis, log);
         this.idleWait = IdleWait.of(options.waitStrategy);
         this.writesReports = options.ioThreads > 1;
         this.toWrite = writesReports ? new ManyToOneConcurrentArrayQueue<>(WRITE_QUEUE_CAPACITY) : null;
@@ -179,12 +175,6 @@ final class NativeIoLoop
                 selector.wakeup();
             }
         }
-    }
-
-    /** Whether the sending thread hands this loop the messages of its sessions to encode ({@link #encoder}). */
-    boolean encodesReports()
-    {
-        return writesReports;
     }
 
     /** With several I/O threads: what hands this loop the messages of its sessions to encode; else null. */
@@ -432,21 +422,7 @@ final class NativeIoLoop
                 closeNow(c);
             }
         }
-        for (final Iterator<Refusal> it = refusals.iterator(); it.hasNext(); )
-        {
-            final Refusal r = it.next();
-            if (now - r.dueNanos >= 0)
-            {
-                it.remove();
-                if (r.connection.state == NativeConnection.State.CLOSED)
-                {
-                    continue;
-                }
-                final byte[] logout = r.logout.getBytes(StandardCharsets.ISO_8859_1);
-                r.connection.append(logout, 0, logout.length);
-                r.connection.closeAfterFlush();
-            }
-        }
+        refusals.answerDue(now);
     }
 
     /**
@@ -507,17 +483,10 @@ final class NativeIoLoop
         }
     }
 
-    /** A refused Logon is answered with a Logout after the refusal delay, then closed. */
-    void refuse(final NativeConnection c, final Authenticator.Verdict verdict)
+    /** This loop's refused Logons, answered after the refusal delay. */
+    NativeRefusals refusals()
     {
-        if (c.state != NativeConnection.State.PENDING)
-        {
-            return;
-        }
-        c.state = NativeConnection.State.REFUSED;
-        log.log(() -> "logon refused from " + c.address + " for SenderCompID " +
-            Authenticator.printable(c.logon.senderCompId()) + ": " + verdict.reason());
-        refusals.add(new Refusal(c, c.logonNanos + refusalDelayNanos, LogonGate.logout(c.logon, verdict.reply())));
+        return refusals;
     }
 
     /** Closes {@code c} at once. */
@@ -612,9 +581,5 @@ final class NativeIoLoop
         {
             LOG.debug("closing {}", c.address, ex);
         }
-    }
-
-    private record Refusal(NativeConnection connection, long dueNanos, String logout)
-    {
     }
 }

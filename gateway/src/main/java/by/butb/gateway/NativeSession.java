@@ -199,7 +199,7 @@ final class NativeSession
     {
         if (queued == 0)
         {
-            if (connection == null || !protocol.loggedOn() || !connection.loop().encodesReports())
+            if (connection == null || !protocol.loggedOn() || connection.loop().encoder() == null)
             {
                 return null;
             }
