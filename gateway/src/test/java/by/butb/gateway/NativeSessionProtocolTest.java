@@ -109,9 +109,7 @@ class NativeSessionProtocolTest
         assertEquals("2", field(resend, 35), resend);
         assertEquals("2", field(resend, 7));
         assertEquals("0", field(resend, 16));
-        r.sendText(RawFix.frame("FIX.4.4", "35=4|49=TRADER-A|56=BUTB|34=2|43=Y|122=" + RawFix.now() + "|52=" +
-            RawFix.now() + "|123=Y|36=6|"));
-        r.seq = 6;
+        gapFill(r, 2, 6);
         r.send("1", "112=AFTER|");
         assertEquals("AFTER", field(r.readType("0", 5_000), 112), "the gap is filled");
         assertEquals(7, gateway.server().sequenceNumbers("TRADER-A")[1], "next expected incoming number");
@@ -135,9 +133,7 @@ class NativeSessionProtocolTest
         final String ask = r.read(5_000);
         assertEquals("2", field(ask, 35), ask);
         assertEquals("3", field(ask, 7));
-        r.sendText(RawFix.frame("FIX.4.4", "35=4|49=TRADER-A|56=BUTB|34=3|43=Y|122=" + RawFix.now() + "|52=" +
-            RawFix.now() + "|123=Y|36=6|"));
-        r.seq = 6;
+        gapFill(r, 3, 6);
         order(r, "O2");
     }
 
@@ -301,6 +297,14 @@ class NativeSessionProtocolTest
             selling.set(false);
             fills.join(10_000);
         }
+    }
+
+    /** The client's SequenceReset-GapFill, sent again as {@code seq}, up to {@code newSeqNo}, its next number. */
+    private static void gapFill(final RawFix r, final int seq, final int newSeqNo) throws Exception
+    {
+        r.sendText(RawFix.frame("FIX.4.4", "35=4|49=TRADER-A|56=BUTB|34=" + seq + "|43=Y|122=" + RawFix.now() +
+            "|52=" + RawFix.now() + "|123=Y|36=" + newSeqNo + "|"));
+        r.seq = newSeqNo;
     }
 
     /** Reads until the connection closes: after the server's Logout, nothing more. */
