@@ -140,9 +140,9 @@ final class NativeSessionProtocol
         final String msgType = msgType(d);
         if (!loggedOn)
         {
-            if ("5".equals(msgType) && seq == nextTargetSeq)
+            if ("5".equals(msgType))
             {
-                nextTargetSeq(nextTargetSeq + 1);
+                countIfExpected(seq);
             }
             return;
         }
@@ -151,7 +151,7 @@ final class NativeSessionProtocol
         if (!session.compIdsMatch(d) || !d.valueEquals(8, FIX44))
         {
             reject(seq, 0, msgType, SessionRejectReason.COMPID_PROBLEM, "CompID problem");
-            countRejected(seq);
+            countIfExpected(seq);
             logoutAndClose(c, "CompID problem");
             return;
         }
@@ -164,7 +164,7 @@ final class NativeSessionProtocol
         {
             reject(seq, 52, msgType, SessionRejectReason.SENDINGTIME_ACCURACY_PROBLEM,
                 "SendingTime accuracy problem");
-            countRejected(seq);
+            countIfExpected(seq);
             logoutAndClose(c, "SendingTime accuracy problem");
             return;
         }
@@ -226,8 +226,11 @@ final class NativeSessionProtocol
         }
     }
 
-    /** A message rejected at the session level is counted when it carries the number expected (as QuickFIX/J does). */
-    private void countRejected(final long seq)
+    /**
+     * Counts a message not otherwise taken in (rejected at the session level, or the Logout answering ours) when it
+     * carries the number expected, as QuickFIX/J does.
+     */
+    private void countIfExpected(final long seq)
     {
         if (seq == nextTargetSeq)
         {
