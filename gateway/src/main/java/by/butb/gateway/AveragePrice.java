@@ -50,6 +50,12 @@ final class AveragePrice
         bigNotional = bigNotional.add(BigDecimal.valueOf(price).multiply(BigDecimal.valueOf(quantity)));
     }
 
+    /** Fills whose price x quantity (scaled) add up to {@code value}, not negative. */
+    void addValue(final long value)
+    {
+        add(value, 1);
+    }
+
     /** Appends the AvgPx text of {@code filled} (scaled) filled so far ("0" when nothing is filled). */
     void appendTo(final StringBuilder out, final long filled, final int priceScale)
     {

@@ -1,5 +1,6 @@
 package by.butb.gateway;
 
+import by.butb.engine.book.Order;
 import by.butb.engine.core.Command;
 import by.butb.engine.core.CommandType;
 import by.butb.engine.core.EngineEvent;
@@ -134,30 +135,33 @@ final class EngineBridge implements EngineListener
             for (final Side side : Side.values())
             {
                 engine.forEachRestingOrder(instrument.index(), side,
-                    (orderId, clientOrderId, owner, submitter, tif, price, quantity, leaves, filled, blocked) ->
-                        adopt(adopted, orderId, clientOrderId, owner, submitter, instrument.index(), side, tif, price,
-                            quantity, filled));
+                    (orderId, clientOrderId, owner, submitter, tif, price, quantity, leaves, filled, filledValue,
+                        blocked) -> adopt(adopted, orderId, clientOrderId, owner, submitter, instrument.index(), side,
+                        tif, price, quantity, filled, filledValue));
             }
         }
         engine.forEachAddressOrder((orderId, clientOrderId, owner, submitter, instrument, side, tif, price,
-            quantity, leaves, filled, blocked, counterparty) ->
-            adopt(adopted, orderId, clientOrderId, owner, submitter, instrument, side, tif, price, quantity, filled));
+            quantity, leaves, filled, filledValue, blocked, counterparty) ->
+            adopt(adopted, orderId, clientOrderId, owner, submitter, instrument, side, tif, price, quantity, filled,
+                filledValue));
         engine.forEachOpenLot((lotId, clientOrderId, owner, submitter, instrument, side, quantity, startPrice,
             bidStep, closeTimeNanos, blocked) ->
             adopt(adopted, lotId, clientOrderId, owner, submitter, instrument, side, TimeInForce.GTC, startPrice,
-                quantity, 0));
+                quantity, 0, 0));
         engine.forEachStandingBid((lotId, bidId, clientOrderId, owner, submitter, instrument, side, price, quantity,
             blocked) -> adopt(adopted, bidId, clientOrderId, owner, submitter, instrument, side, TimeInForce.GTC,
-                price, quantity, 0));
+                price, quantity, 0, 0));
     }
 
     /**
      * The FIX view of a live limit order that this gateway did not see accepted, without its ClOrdID yet, also put
-     * in {@code adopted} by {@link MatchingEngine#clientOrderKey}; {@code filled} scaled.
+     * in {@code adopted} by {@link MatchingEngine#clientOrderKey}; {@code filled} scaled; {@code filledValue} the
+     * engine's sum of price x quantity of its fills, for its AvgPx (when unknown, the earlier fills count at the
+     * limit price).
      */
     private LiveOrder adopt(final Map<Long, LiveOrder> adopted, final long orderId, final long clientOrderId,
         final int owner, final int submitter, final int instrument, final Side side, final TimeInForce tif,
-        final long price, final long quantity, final long filled)
+        final long price, final long quantity, final long filled, final long filledValue)
     {
         final LiveOrder o = new LiveOrder();
         o.orderId = orderId;
@@ -170,7 +174,14 @@ final class EngineBridge implements EngineListener
         o.price = price;
         o.quantity = quantity;
         o.cumQty = filled;
-        o.average.add(price, filled);
+        if (filledValue == Order.VALUE_UNKNOWN)
+        {
+            o.average.add(price, filled);
+        }
+        else
+        {
+            o.average.addValue(filledValue);
+        }
         o.engineClOrdId = clientOrderId;
         orders.put(orderId, o);
         adopted.put(MatchingEngine.clientOrderKey(owner, clientOrderId), o);

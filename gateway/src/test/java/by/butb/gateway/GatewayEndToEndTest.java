@@ -566,6 +566,28 @@ class GatewayEndToEndTest
         assertEquals(ExecType.NEW, c(er(a), ExecType.FIELD), "a ClOrdID is free again once its order ended");
     }
 
+    @Test
+    void aRestingOrderFilledBeforeARestartKeepsItsAveragePriceOverEveryFill() throws Exception
+    {
+        FixClient a = logon("TRADER-A");
+        FixClient b = logon("TRADER-B");
+        a.send(Fix.limit("S1", "SMP", Side.SELL, "3", "2490"));
+        er(a);
+        b.send(Fix.limit("B1", "SMP", Side.BUY, "10", "2500"));
+        assertEquals(ExecType.NEW, c(er(b), ExecType.FIELD));
+        final Message taken = er(b);
+        assertEquals(ExecType.TRADE, c(taken, ExecType.FIELD), "takes 3 at 2490, rests 7 at 2500");
+        assertEquals(2490.0, d(taken, AvgPx.FIELD));
+        restart();
+        a = logon("TRADER-A");
+        b = logon("TRADER-B");
+        a.send(Fix.limit("S2", "SMP", Side.SELL, "2", "2500"));
+        final Message fill = er(b);
+        assertEquals(ExecType.TRADE, c(fill, ExecType.FIELD));
+        assertEquals(5.0, d(fill, CumQty.FIELD));
+        assertEquals(2494.0, d(fill, AvgPx.FIELD), "(3 x 2490 + 2 x 2500) / 5, not the limit price for the first 3");
+    }
+
     /** An address order of TRADER-B's that takes {@code qty} of TRADER-A's address order {@code contraClOrdId}. */
     private static NewOrderSingle take(final String clOrdId, final String contraClOrdId, final String qty,
         final String price)

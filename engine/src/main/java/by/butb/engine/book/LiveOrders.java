@@ -96,6 +96,7 @@ public final class LiveOrders
         order.quantity = cmd.quantity;
         order.leaves = cmd.quantity;
         order.filled = 0;
+        order.filledValue = 0;
         order.blocked = guarantee;
         order.day = entryDay;
         order.counterparty = Command.NONE;

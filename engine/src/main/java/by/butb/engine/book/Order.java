@@ -29,12 +29,21 @@ public final class Order
     public long quantity;
     public long leaves;
     public long filled;
+    /**
+     * The sum of price x quantity over this order's fills, both scaled (the raw product, not money), for its
+     * average price; {@link #VALUE_UNKNOWN} once that no longer fits in a long, or when a snapshot without it
+     * restored the order.
+     */
+    public long filledValue;
     /** Deposit blocked for the open quantity, money minor units. */
     public long blocked;
     /** Trading day (UTC epoch day) of entry, for DAY expiry. */
     public long day;
     /** Named counterparty of an address order (or of the order that took one); NONE for anonymous orders. */
     public int counterparty = Command.NONE;
+
+    /** {@link #filledValue} when it is not known. */
+    public static final long VALUE_UNKNOWN = -1;
 
     /** In the id indexes of {@link LiveOrders}. */
     boolean indexed;
@@ -46,6 +55,19 @@ public final class Order
     Order(final int poolIndex)
     {
         this.poolIndex = poolIndex;
+    }
+
+    /** Adds a fill of {@code quantity} at {@code price} (both scaled) to {@link #filled} and {@link #filledValue}. */
+    public void addFill(final long price, final long quantity)
+    {
+        filled += quantity;
+        if (filledValue != VALUE_UNKNOWN)
+        {
+            final long product = price * quantity;
+            final long sum = filledValue + product;
+            final boolean fits = Math.multiplyHigh(price, quantity) == 0 && product >= 0 && sum >= 0;
+            filledValue = fits ? sum : VALUE_UNKNOWN;
+        }
     }
 
     /** Whether the order rests in a book (an address order, or one still being matched, does not). */

@@ -29,7 +29,9 @@ import java.nio.file.StandardCopyOption;
 public final class EngineSnapshot
 {
     private static final int MAGIC = 0x42555442; // "BUTB"
-    private static final int VERSION = 2;
+    private static final int VERSION = 3;
+    /** The oldest version read: its orders lack {@link Order#filledValue}, which is then unknown. */
+    private static final int OLDEST_READ = 2;
 
     private EngineSnapshot()
     {
@@ -80,21 +82,25 @@ public final class EngineSnapshot
 
     /**
      * Loads a snapshot from {@code in} into a fresh engine; {@code source} names it in error messages. Throws
-     * {@link IllegalStateException} when it is not a snapshot of this version or was made with another catalog.
+     * {@link IllegalStateException} when it is not a snapshot of a version from {@value #OLDEST_READ} to
+     * {@value #VERSION} or was made with another catalog. A version 2 snapshot's orders get
+     * {@link Order#VALUE_UNKNOWN} as their filled value.
      */
     public static void read(final InputStream in, final String source, final MatchingEngine engine) throws IOException
     {
         final DataInputStream data = new DataInputStream(in);
-        if (data.readInt() != MAGIC || data.readInt() != VERSION)
+        final int version = data.readInt() == MAGIC ? data.readInt() : -1;
+        if (version < OLDEST_READ || version > VERSION)
         {
-            throw new IllegalStateException(source + " is not a version " + VERSION + " engine snapshot");
+            throw new IllegalStateException(source + " is not an engine snapshot of version " + OLDEST_READ +
+                " to " + VERSION);
         }
         if (data.readLong() != fingerprint(engine.catalog()))
         {
             throw new IllegalStateException(source + " was written with another instrument catalog or participants " +
                 "file; start with the files it was made with, or remove the snapshot to replay the whole journal");
         }
-        engine.readState(data);
+        engine.readState(data, version >= 3);
     }
 
     /**
@@ -137,6 +143,7 @@ public final class EngineSnapshot
         out.writeLong(o.quantity);
         out.writeLong(o.leaves);
         out.writeLong(o.filled);
+        out.writeLong(o.filledValue);
         out.writeLong(o.blocked);
         out.writeLong(o.day);
         out.writeInt(o.counterparty);
@@ -188,7 +195,8 @@ public final class EngineSnapshot
         lot.bidBlocked = in.readLong();
     }
 
-    static void readOrder(final DataInputStream in, final Order o) throws IOException
+    /** {@code filledValue}: whether the order carries {@link Order#filledValue} (version 3 on). */
+    static void readOrder(final DataInputStream in, final Order o, final boolean filledValue) throws IOException
     {
         o.orderId = in.readLong();
         o.clientOrderId = in.readLong();
@@ -203,6 +211,7 @@ public final class EngineSnapshot
         o.quantity = in.readLong();
         o.leaves = in.readLong();
         o.filled = in.readLong();
+        o.filledValue = filledValue ? in.readLong() : Order.VALUE_UNKNOWN;
         o.blocked = in.readLong();
         o.day = in.readLong();
         o.counterparty = in.readInt();

@@ -96,7 +96,8 @@ final class EngineState
     private static void hashOrder(final StateHasher h, final Order o)
     {
         h.add(o.orderId).add(o.clientOrderId).add(o.owner).add(o.submitter).add(o.timeInForce.code).add(o.price)
-            .add(o.quantity).add(o.leaves).add(o.filled).add(o.blocked).add(o.day).add(o.counterparty);
+            .add(o.quantity).add(o.leaves).add(o.filled).add(o.filledValue).add(o.blocked).add(o.day)
+            .add(o.counterparty);
     }
 
     void write(final DataOutputStream out, final long lastSequence) throws IOException
@@ -148,8 +149,11 @@ final class EngineState
         }
     }
 
-    /** Loads a state into a fresh engine's components; returns the sequence of the last command it includes. */
-    long read(final DataInputStream in) throws IOException
+    /**
+     * Loads a state into a fresh engine's components; returns the sequence of the last command it includes.
+     * {@code filledValues}: whether the snapshot's orders carry {@link Order#filledValue} (from version 3 on).
+     */
+    long read(final DataInputStream in, final boolean filledValues) throws IOException
     {
         if (orders.size() != 0)
         {
@@ -184,13 +188,13 @@ final class EngineState
         final int resting = in.readInt();
         for (int i = 0; i < resting; i++)
         {
-            final Order o = readOrder(in);
+            final Order o = readOrder(in, filledValues);
             books[o.instrument].side(o.side).add(o);
         }
         final int address = in.readInt();
         for (int i = 0; i < address; i++)
         {
-            addressDeals.restore(readOrder(in));
+            addressDeals.restore(readOrder(in, filledValues));
         }
         final int lotCount = in.readInt();
         for (int i = 0; i < lotCount; i++)
@@ -202,10 +206,10 @@ final class EngineState
         return lastSequence;
     }
 
-    private Order readOrder(final DataInputStream in) throws IOException
+    private Order readOrder(final DataInputStream in, final boolean filledValues) throws IOException
     {
         final Order o = orders.restore();
-        EngineSnapshot.readOrder(in, o);
+        EngineSnapshot.readOrder(in, o, filledValues);
         orders.index(o);
         return o;
     }

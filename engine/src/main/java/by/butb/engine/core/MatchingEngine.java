@@ -387,7 +387,7 @@ public final class MatchingEngine
             for (Order o = bookSide.level(rank).head(); o != null; o = o.next())
             {
                 visitor.visit(o.orderId, o.clientOrderId, o.owner, o.submitter, o.timeInForce, o.price, o.quantity,
-                    o.leaves, o.filled, o.blocked);
+                    o.leaves, o.filled, o.filledValue, o.blocked);
             }
         }
     }
@@ -401,7 +401,7 @@ public final class MatchingEngine
         for (final Order o : addressDeals.waiting())
         {
             visitor.visit(o.orderId, o.clientOrderId, o.owner, o.submitter, o.instrument, o.side, o.timeInForce,
-                o.price, o.quantity, o.leaves, o.filled, o.blocked, o.counterparty);
+                o.price, o.quantity, o.leaves, o.filled, o.filledValue, o.blocked, o.counterparty);
         }
     }
 
@@ -446,35 +446,40 @@ public final class MatchingEngine
         state.write(out, lastSequence);
     }
 
-    void readState(final DataInputStream in) throws IOException
+    void readState(final DataInputStream in, final boolean filledValues) throws IOException
     {
         if (lastSequence != -1)
         {
             throw new IllegalStateException("a snapshot can only be loaded into a fresh engine");
         }
-        lastSequence = state.read(in);
+        lastSequence = state.read(in, filledValues);
         orders.enterDay(tradingDay.current());
         timeDue = Long.MIN_VALUE;
     }
 
-    /** Callback for {@link #forEachRestingOrder}. Money in minor units; price and quantities scaled. */
+    /**
+     * Callback for {@link #forEachRestingOrder}. Money in minor units; price and quantities scaled;
+     * {@code filledValue} is {@link Order#filledValue}: the sum of price x quantity of the fills, or
+     * {@link Order#VALUE_UNKNOWN}.
+     */
     @FunctionalInterface
     public interface RestingOrderVisitor
     {
         void visit(long orderId, long clientOrderId, int owner, int submitter, TimeInForce timeInForce, long price,
-            long quantity, long leaves, long filled, long blocked);
+            long quantity, long leaves, long filled, long filledValue, long blocked);
     }
 
     /**
      * Callback for {@link #forEachAddressOrder}. Money in minor units; price and quantities scaled;
-     * {@code counterparty} is the participant index of the only party allowed to take the order.
+     * {@code filledValue} as for {@link RestingOrderVisitor}; {@code counterparty} is the participant index of the
+     * only party allowed to take the order.
      */
     @FunctionalInterface
     public interface AddressOrderVisitor
     {
         void visit(long orderId, long clientOrderId, int owner, int submitter, int instrument, Side side,
-            TimeInForce timeInForce, long price, long quantity, long leaves, long filled, long blocked,
-            int counterparty);
+            TimeInForce timeInForce, long price, long quantity, long leaves, long filled, long filledValue,
+            long blocked, int counterparty);
     }
 
     /**

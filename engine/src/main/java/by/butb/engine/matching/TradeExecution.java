@@ -31,8 +31,8 @@ public final class TradeExecution
     public void execute(final OrderBook book, final Order buy, final Order sell, final long price,
         final long quantity, final TradeKind kind, final Order aggressor)
     {
-        fill(book, buy, quantity);
-        fill(book, sell, quantity);
+        fill(book, buy, price, quantity);
+        fill(book, sell, price, quantity);
         final long fee = deposits.settle(book.instrument, buy.owner, sell.owner, price, quantity);
         events.trade(kind, price, quantity, aggressor, buy, sell, fee);
         if (buy.leaves == 0 && buy.isResting())
@@ -47,7 +47,7 @@ public final class TradeExecution
         }
     }
 
-    private void fill(final OrderBook book, final Order order, final long quantity)
+    private void fill(final OrderBook book, final Order order, final long price, final long quantity)
     {
         if (order.isResting())
         {
@@ -57,7 +57,7 @@ public final class TradeExecution
         {
             order.leaves -= quantity;
         }
-        order.filled += quantity;
+        order.addFill(price, quantity);
         deposits.refresh(book.instrument, order);
     }
 }

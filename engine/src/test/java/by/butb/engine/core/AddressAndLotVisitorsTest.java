@@ -37,7 +37,8 @@ class AddressAndLotVisitorsTest
     }
 
     record AddressOrder(long orderId, long clientOrderId, int owner, int submitter, int instrument, Side side,
-        TimeInForce timeInForce, long price, long quantity, long leaves, long filled, long blocked, int counterparty)
+        TimeInForce timeInForce, long price, long quantity, long leaves, long filled, long filledValue, long blocked,
+        int counterparty)
     {
     }
 
@@ -55,8 +56,9 @@ class AddressAndLotVisitorsTest
     {
         final List<AddressOrder> visited = new ArrayList<>();
         h.engine.forEachAddressOrder((orderId, clientOrderId, owner, submitter, instrument, side, tif, price,
-            quantity, leaves, filled, blocked, counterparty) -> visited.add(new AddressOrder(orderId, clientOrderId,
-            owner, submitter, instrument, side, tif, price, quantity, leaves, filled, blocked, counterparty)));
+            quantity, leaves, filled, filledValue, blocked, counterparty) -> visited.add(new AddressOrder(orderId,
+            clientOrderId, owner, submitter, instrument, side, tif, price, quantity, leaves, filled, filledValue,
+            blocked, counterparty)));
         return visited;
     }
 
@@ -113,9 +115,9 @@ class AddressAndLotVisitorsTest
 
         assertEquals(List.of(
             new AddressOrder(partlyTaken, 1, SELLER, SELLER, SMP, Side.SELL, TimeInForce.GTC, px(2500), qty(52),
-                qty(32), qty(20), 800_000, BUYER),
+                qty(32), qty(20), px(2500) * qty(20), 800_000, BUYER),
             new AddressOrder(dayOrder, 2, SELLER, SELLER, SMP, Side.SELL, TimeInForce.DAY, px(2510), qty(10),
-                qty(10), 0, 251_000, BUYER2)),
+                qty(10), 0, 0, 251_000, BUYER2)),
             addressOrders(), "taken, cancelled and anonymous orders are not address orders waiting");
 
         h.time += NANOS_PER_DAY;

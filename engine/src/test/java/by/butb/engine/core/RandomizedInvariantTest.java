@@ -56,6 +56,8 @@ class RandomizedInvariantTest
         long price;
         long quantity;
         long filled;
+        /** Sum of price x quantity of the fills, scaled. */
+        long filledValue;
         long priority;
 
         LiveOrder(final int owner, final long clientOrderId, final int instrument, final Side side)
@@ -230,6 +232,8 @@ class RandomizedInvariantTest
                         final LiveOrder sell = live.get(e.sellOrderId);
                         buy.filled += e.quantity;
                         sell.filled += e.quantity;
+                        buy.filledValue += e.price * e.quantity;
+                        sell.filledValue += e.price * e.quantity;
                         assertEquals(buy.quantity - buy.filled, e.buyLeaves, "buy leaves");
                         assertEquals(sell.quantity - sell.filled, e.sellLeaves, "sell leaves");
                         bought[e.instrument] += e.quantity;
@@ -316,7 +320,7 @@ class RandomizedInvariantTest
                     final int instrument = i;
                     final int[] count = {0};
                     engine.forEachRestingOrder(i, side, (orderId, clientOrderId, owner, submitter, tif, price,
-                        quantity, leaves, filled, blocked) ->
+                        quantity, leaves, filled, filledValue, blocked) ->
                     {
                         if (price != lastPrice[0])
                         {
@@ -330,6 +334,7 @@ class RandomizedInvariantTest
                         assertEquals(o.price, price);
                         assertEquals(o.quantity, quantity);
                         assertEquals(o.filled, filled);
+                        assertEquals(o.filledValue, filledValue, "the sum of its fills' price x quantity");
                         assertEquals(quantity, leaves + filled, "quantity = leaves + filled");
                         assertTrue(leaves > 0, "no empty order rests");
                         assertTrue(tif.rests());

@@ -241,7 +241,7 @@ class RandomizedMechanismsTest
                     }
                     final long[] sum = {0};
                     engine.forEachRestingOrder(i, side, (orderId, clientOrderId, owner, submitter, tif, price,
-                        quantity, leaves, filled, blocked) ->
+                        quantity, leaves, filled, filledValue, blocked) ->
                     {
                         assertEquals(quantity, leaves + filled);
                         assertTrue(leaves > 0);

@@ -372,7 +372,7 @@ final class MarketWatch implements EngineListener
             for (final Side side : Side.values())
             {
                 engine.forEachRestingOrder(instrument.index(), side,
-                    (orderId, clientOrderId, owner, submitter, tif, price, qty, leaves, filled, blocked) ->
+                    (orderId, clientOrderId, owner, submitter, tif, price, qty, leaves, filled, filledValue, blocked) ->
                     {
                         if (watched.contains(owner))
                         {
