@@ -2,10 +2,8 @@ package by.butb.gateway;
 
 import by.butb.engine.core.Command;
 import by.butb.engine.pipeline.CommandTranslator;
-import quickfix.FieldNotFound;
-import quickfix.Message;
+import by.butb.gateway.fix.UtcTimestamps;
 import quickfix.SessionID;
-import quickfix.field.TransactTime;
 
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -52,8 +50,13 @@ final class EngineSubmitter
         return SYSTEM_CLOCK.nanos();
     }
 
+    /** {@code utc} in nanoseconds since the epoch; {@link UtcTimestamps#INVALID} for a year beyond a long's. */
     static long epochNanos(final LocalDateTime utc)
     {
+        if (!UtcTimestamps.holdsYear(utc.getYear()))
+        {
+            return UtcTimestamps.INVALID;
+        }
         return utc.toEpochSecond(ZoneOffset.UTC) * 1_000_000_000L + utc.getNano();
     }
 
@@ -69,15 +72,9 @@ final class EngineSubmitter
     }
 
     /**
-     * The engine time of an order message: the receive time, or in client time mode its TransactTime(60), raised
-     * in {@link #submit} to the previous command's time when earlier.
+     * The engine time of an order message whose TransactTime(60) is {@code transactTimeNanos}: the receive time, or
+     * in client time mode that TransactTime, raised in {@link #submit} to the previous command's time when earlier.
      */
-    long commandTime(final Message m) throws FieldNotFound
-    {
-        return clientTime ? epochNanos(m.getUtcTimeStamp(TransactTime.FIELD)) : clockNanos.getAsLong();
-    }
-
-    /** As {@link #commandTime(Message)}, with the message's TransactTime(60) already read. */
     long commandTime(final long transactTimeNanos)
     {
         return clientTime ? transactTimeNanos : clockNanos.getAsLong();

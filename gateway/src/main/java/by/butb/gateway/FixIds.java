@@ -1,11 +1,13 @@
 package by.butb.gateway;
 
+import by.butb.gateway.fix.UtcTimestamps;
 import quickfix.FieldNotFound;
 import quickfix.Group;
 import quickfix.Message;
 import quickfix.Session;
 import quickfix.SessionID;
 import quickfix.field.ClOrdID;
+import quickfix.field.ExpireTime;
 import quickfix.field.MDReqID;
 import quickfix.field.MsgSeqNum;
 import quickfix.field.MsgType;
@@ -20,6 +22,7 @@ import quickfix.field.RefTagID;
 import quickfix.field.SessionRejectReason;
 import quickfix.field.Symbol;
 import quickfix.field.Text;
+import quickfix.field.TransactTime;
 import quickfix.fix44.Reject;
 
 /**
@@ -40,6 +43,9 @@ final class FixIds
         ButbTags.CONTRA_CL_ORD_ID,
         ButbTags.CONTRA_ORDER_ID,
     };
+
+    /** Tags of the times the order path reads into the engine's nanoseconds (QuickFIX/J takes years 0 to 9999). */
+    static final int[] TIME_TAGS = {TransactTime.FIELD, ExpireTime.FIELD};
 
     private FixIds()
     {
@@ -74,8 +80,10 @@ final class FixIds
 
     /**
      * Answers a message carrying an identifier that is not 1 to {@value #MAX_LENGTH} printable ASCII
-     * characters (in {@link #IDENTIFIER_TAGS}, a related symbol or a PartyID) with a session Reject naming the tag,
-     * before anything keeps it; returns whether it did.
+     * characters (in {@link #IDENTIFIER_TAGS}, a related symbol or a PartyID), or a time the engine reads
+     * ({@link #TIME_TAGS}) outside the years 1678 to 2261 (its nanoseconds since the epoch would not fit a
+     * {@code long}; the native engine's parser refuses them as not UTCTimestamps), with a session Reject naming
+     * the tag, before anything keeps it; returns whether it did.
      */
     static boolean rejectBad(final Message m, final SessionID sid, final int maxSymbolsPerRequest)
         throws FieldNotFound
@@ -104,6 +112,15 @@ final class FixIds
                 return true;
             }
         }
+        for (final int tag : TIME_TAGS)
+        {
+            if (m.isSetField(tag) && !UtcTimestamps.holdsYear(m.getUtcTimeStamp(tag).getYear()))
+            {
+                reject(m, sid, tag, SessionRejectReason.INCORRECT_DATA_FORMAT_FOR_VALUE,
+                    "tag " + tag + " is not a UTCTimestamp from the year 1678 to 2261");
+                return true;
+            }
+        }
         return false;
     }
 
@@ -127,6 +144,13 @@ final class FixIds
         {
             return false;
         }
+        reject(m, sid, tag, rejectReason(value), rejectText(tag, problem));
+        return true;
+    }
+
+    private static void reject(final Message m, final SessionID sid, final int tag, final int reason,
+        final String text)
+    {
         final Reject reject = new Reject();
         try
         {
@@ -138,13 +162,12 @@ final class FixIds
             reject.setInt(RefSeqNum.FIELD, 0);
         }
         reject.setInt(RefTagID.FIELD, tag);
-        reject.setInt(SessionRejectReason.FIELD, rejectReason(value));
-        reject.setString(Text.FIELD, rejectText(tag, problem));
+        reject.setInt(SessionRejectReason.FIELD, reason);
+        reject.setString(Text.FIELD, text);
         final Session session = Session.lookupSession(sid);
         if (session != null)
         {
             session.send(reject);
         }
-        return true;
     }
 }

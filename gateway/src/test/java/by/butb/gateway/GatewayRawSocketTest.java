@@ -336,6 +336,16 @@ class GatewayRawSocketTest
         reject = r.readType("3", 5_000);
         assertNotNull(reject);
         assertEquals("54", field(reject, 371));
+        // a time beyond the nanoseconds a long holds (both engines; QuickFIX/J itself takes years to 9999)
+        r.send("D", "11=M6|55=SMP|54=1|60=99991231-23:59:59|38=1|40=2|44=2400|");
+        reject = r.readType("3", 5_000);
+        assertNotNull(reject);
+        assertEquals("60", field(reject, 371));
+        assertEquals("6", field(reject, 373), "incorrect data format");
+        r.send("D", "11=M7|55=SMP|54=1|60=" + RawFix.now() + "|38=1|40=2|44=2400|59=6|126=16000101-00:00:00|");
+        reject = r.readType("3", 5_000);
+        assertNotNull(reject);
+        assertEquals("126", field(reject, 371));
         // undefined tag
         r.send("D", "11=M4|55=SMP|54=1|60=" + RawFix.now() + "|38=1|40=2|44=2400|4999=1|");
         reject = r.readType("3", 5_000);

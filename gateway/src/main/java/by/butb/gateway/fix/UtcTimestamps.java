@@ -22,6 +22,12 @@ public final class UtcTimestamps
     {
     }
 
+    /** Whether every instant of {@code year} has epoch nanoseconds in a {@code long}: 1678 to 2261. */
+    public static boolean holdsYear(final int year)
+    {
+        return year >= MIN_YEAR && year <= MAX_YEAR;
+    }
+
     /** Writes {@code epochMillis} (UTC, years 0 to 9999) at {@code at}; returns the position after it. */
     public static int write(final byte[] out, final int at, final long epochMillis)
     {
@@ -82,7 +88,7 @@ public final class UtcTimestamps
         final int hour = number(in, start + 9, 2);
         final int minute = number(in, start + 12, 2);
         final int second = number(in, start + 15, 2);
-        if (year < MIN_YEAR || year > MAX_YEAR || month < 1 || month > 12 || day < 1 ||
+        if (!holdsYear(year) || month < 1 || month > 12 || day < 1 ||
             day > daysInMonth(year, month) || hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 ||
             second > 60)
         {
