@@ -221,6 +221,11 @@ class GatewayEndToEndTest
         // ClOrdID A7 was not taken: it can name a new order
         a.send(Fix.limit("A7", "SMP", Side.BUY, "1", "2300"));
         assertEquals(ExecType.NEW, c(er(a), ExecType.FIELD));
+        // so does a replace that names another instrument than its order's
+        a.send(Fix.replace("A9", "A6", "SUGAR", Side.BUY, "5", "625"));
+        m = a.next(MsgType.ORDER_CANCEL_REJECT);
+        assertEquals("A9", s(m, ClOrdID.FIELD));
+        assertTrue(s(m, Text.FIELD).startsWith("310 "), s(m, Text.FIELD));
         a.send(Fix.cancel("A8", "A6", "SMP", Side.BUY));
         assertEquals(ExecType.CANCELED, c(er(a), ExecType.FIELD));
     }

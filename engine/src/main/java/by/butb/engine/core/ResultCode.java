@@ -62,7 +62,9 @@ public enum ResultCode
     /** After the last, as appended: journals store codes by ordinal. See {@link SectionScope}. */
     SECTION_ELSEWHERE(204, "the instrument's section is traded on another engine of the exchange"),
     /** After the last, as appended: journals store codes by ordinal. */
-    REPLACE_OWNER_NOT_NAMED(504, "a new order id for a client's order needs the client named (on_behalf_of)");
+    REPLACE_OWNER_NOT_NAMED(504, "a new order id for a client's order needs the client named (on_behalf_of)"),
+    /** After the last, as appended: journals store codes by ordinal. */
+    REPLACE_INSTRUMENT_MISMATCH(310, "the replace names another instrument than its order's");
 
     private static final ResultCode[] BY_ORDINAL = values();
 

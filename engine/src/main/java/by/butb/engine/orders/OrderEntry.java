@@ -132,6 +132,11 @@ public final class OrderEntry
         {
             return;
         }
+        if (cmd.instrument != Command.UNKNOWN && cmd.instrument != order.instrument)
+        {
+            events.rejectOnOrder(ResultCode.REPLACE_INSTRUMENT_MISMATCH, order); // its price was read at another scale
+            return;
+        }
         if (order.counterparty != Command.NONE)
         {
             events.rejectOnOrder(ResultCode.ADDRESS_ORDER_NOT_REPLACEABLE, order);

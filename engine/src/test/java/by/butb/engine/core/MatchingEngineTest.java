@@ -435,6 +435,22 @@ class MatchingEngineTest
         }
 
         @Test
+        void shouldRefuseAReplaceNamingAnotherInstrumentThanItsOrders()
+        {
+            h.buy(BUYER, 1, 100, 5);
+            final Command elsewhere = h.command.replace(h.time, BUYER, 1, px(101), qty(5));
+            elsewhere.instrument = TestMarket.SMP;
+            final EngineEvent refused = only(h.run(elsewhere), EventType.REJECTED);
+            assertEquals(ResultCode.REPLACE_INSTRUMENT_MISMATCH, refused.code);
+            assertEquals(px(100), h.engine.levelPrice(TestMarket.TIMBER, Side.BUY, 0), "the order is unchanged");
+
+            final Command named = h.command.replace(h.time, BUYER, 1, px(101), qty(5));
+            named.instrument = TestMarket.TIMBER;
+            only(h.run(named), EventType.REPLACED);
+            only(h.replace(BUYER, 1, 102, 5), EventType.REPLACED);
+        }
+
+        @Test
         void shouldLosePriorityWhenTheQuantityGoesUp()
         {
             h.buy(BUYER, 1, 100, 5);
