@@ -1,6 +1,5 @@
 package by.butb.gateway;
 
-import by.butb.engine.core.CommandType;
 import by.butb.engine.core.ResultCode;
 import by.butb.engine.model.Instrument;
 import by.butb.engine.model.OrderType;
@@ -68,7 +67,7 @@ final class GatewayRejects
     {
         final ExecutionReport er = rejected(r, code, FixCodes.text(code), execId);
         final int qtyScale = instrument == null ? 0 : instrument.quantityScale();
-        if (instrument != null && r.command.type != CommandType.INVALID)
+        if (instrument != null && !r.isInvalid())
         {
             er.setChar(OrdType.FIELD, r.command.orderType == OrderType.MARKET ? OrdType.MARKET : OrdType.LIMIT);
             if (r.command.orderType == OrderType.LIMIT)

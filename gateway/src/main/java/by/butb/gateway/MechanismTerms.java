@@ -1,6 +1,5 @@
 package by.butb.gateway;
 
-import by.butb.engine.core.CommandType;
 import by.butb.engine.core.MatchingEngine;
 import by.butb.engine.core.ResultCode;
 import by.butb.engine.model.FixedPoint;
@@ -123,7 +122,7 @@ final class MechanismTerms
             }
             catch (final NumberFormatException ex)
             {
-                if (r.command.type != CommandType.INVALID)
+                if (!r.isInvalid())
                 {
                     r.invalid(ResultCode.INVALID_LOT);
                 }

@@ -146,7 +146,7 @@ final class OrderEntry
             outbound.send(sid, GatewayRejects.cancelReject(r, null, ResultCode.UNKNOWN_ORDER, c.timeNanos));
             return;
         }
-        if (replace && allowed && !clOrdId.equals(origClOrdId) && c.type != CommandType.INVALID)
+        if (replace && allowed && !clOrdId.equals(origClOrdId) && !r.isInvalid())
         {
             final long id = clOrdIds.allocate(r.owner(), clOrdId);
             if (id == 0)

@@ -1,6 +1,5 @@
 package by.butb.gateway;
 
-import by.butb.engine.core.CommandType;
 import by.butb.engine.core.ResultCode;
 import by.butb.engine.model.Instrument;
 import by.butb.engine.model.OrderType;
@@ -172,7 +171,7 @@ final class OrderFields
         }
         catch (final NumberFormatException ex)
         {
-            if (r.command.type != CommandType.INVALID)
+            if (!r.isInvalid())
             {
                 r.invalid(isHuge(text) ? ResultCode.PRICE_OUTSIDE_BAND : ResultCode.PRICE_NOT_ON_STEP);
             }

@@ -60,10 +60,24 @@ final class Request
         return command.beneficialOwner();
     }
 
+    /**
+     * Refuses the request with {@code code} (the first such call counts; see {@link #isInvalid}): a new order or a
+     * cancel becomes an INVALID command, which the engine rejects with the code; a replace stays a REPLACE carrying
+     * it, which the engine refuses with it once it has found the order, so that the reject tells the order's state.
+     */
     void invalid(final ResultCode code)
     {
-        command.type = CommandType.INVALID;
+        if (kind != Kind.REPLACE)
+        {
+            command.type = CommandType.INVALID;
+        }
         command.rejectCode = code;
+    }
+
+    /** Whether {@link #invalid} was called. */
+    boolean isInvalid()
+    {
+        return command.rejectCode != ResultCode.OK;
     }
 
     private void fill(final Command c)

@@ -221,6 +221,12 @@ class GatewayEndToEndTest
         // ClOrdID A7 was not taken: it can name a new order
         a.send(Fix.limit("A7", "SMP", Side.BUY, "1", "2300"));
         assertEquals(ExecType.NEW, c(er(a), ExecType.FIELD));
+        // and one whose price does not even read at the instrument's scale: the reject still tells the order's state
+        a.send(Fix.replace("A10", "A6", "SMP", Side.BUY, "5", "2400.505"));
+        m = a.next(MsgType.ORDER_CANCEL_REJECT);
+        assertEquals(OrdStatus.NEW, c(m, OrdStatus.FIELD), "the order lives on, not Rejected");
+        assertEquals("A10", s(m, ClOrdID.FIELD));
+        assertTrue(s(m, Text.FIELD).startsWith("301 "), s(m, Text.FIELD));
         // so does a replace that names another instrument than its order's
         a.send(Fix.replace("A9", "A6", "SUGAR", Side.BUY, "5", "625"));
         m = a.next(MsgType.ORDER_CANCEL_REJECT);

@@ -39,6 +39,10 @@ public final class Command
     public TimeInForce timeInForce = TimeInForce.DAY;
     public long price;
     public long quantity;
+    /**
+     * INVALID: the code it is rejected with. REPLACE: when not OK, the code it is refused with once its order is
+     * found (a replace its sender could not read, refused on the order so that the reject tells the order's state).
+     */
     public ResultCode rejectCode = ResultCode.OK;
     public long userRef;
     public int counterparty = NONE;

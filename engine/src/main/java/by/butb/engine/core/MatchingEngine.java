@@ -39,7 +39,8 @@ import java.io.IOException;
  * {@link by.butb.engine.rules.PhasePolicy}, {@link Deposits}; then {@link ContinuousMatching}, the book, or
  * {@link AddressDeals});</li>
  * <li>LOT_OFFER, LOT_BID: {@link LotAuctions};</li>
- * <li>CLOCK: nothing more; INVALID: rejected with its code.</li>
+ * <li>CLOCK: nothing more; INVALID: rejected with its code (a REPLACE carrying a code is refused with it on the
+ * order it names).</li>
  * </ul>
  * Events are written by {@link EventWriter}; the state is digested and snapshotted by {@link EngineState}.
  *

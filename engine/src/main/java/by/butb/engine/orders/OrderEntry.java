@@ -132,6 +132,11 @@ public final class OrderEntry
         {
             return;
         }
+        if (cmd.rejectCode != ResultCode.OK)
+        {
+            events.rejectOnOrder(cmd.rejectCode, order); // refused before the engine, e.g. a price that did not parse
+            return;
+        }
         if (cmd.instrument != Command.UNKNOWN && cmd.instrument != order.instrument)
         {
             events.rejectOnOrder(ResultCode.REPLACE_INSTRUMENT_MISMATCH, order); // its price was read at another scale

@@ -435,6 +435,24 @@ class MatchingEngineTest
         }
 
         @Test
+        void shouldRefuseAReplaceCarryingARejectCodeOnTheOrderItNames()
+        {
+            h.buy(BUYER, 1, 100, 5);
+            final Command unread = h.command.replace(h.time, BUYER, 1, 0, qty(5));
+            unread.rejectCode = ResultCode.PRICE_NOT_ON_STEP;
+            final EngineEvent refused = only(h.run(unread), EventType.REJECTED);
+            assertEquals(ResultCode.PRICE_NOT_ON_STEP, refused.code);
+            assertEquals(CommandType.REPLACE, refused.commandType);
+            assertTrue(refused.exchangeOrderId != 0, "the reject names the order");
+            assertEquals(px(100), h.engine.levelPrice(TestMarket.TIMBER, Side.BUY, 0), "the order is unchanged");
+
+            final Command unknown = h.command.replace(h.time, BUYER, 9, 0, qty(5));
+            unknown.rejectCode = ResultCode.PRICE_NOT_ON_STEP;
+            assertEquals(ResultCode.UNKNOWN_ORDER, only(h.run(unknown), EventType.REJECTED).code,
+                "an order that is not there is answered first");
+        }
+
+        @Test
         void shouldRefuseAReplaceNamingAnotherInstrumentThanItsOrders()
         {
             h.buy(BUYER, 1, 100, 5);
