@@ -46,6 +46,11 @@ final class EngineBridge implements EngineListener
      * ExecIDs ({@code [SECTION-]SEQUENCE-INDEX}) stay unique with a cluster per section; the single engine's have none.
      */
     private final String[] execIdPrefixes;
+    /**
+     * Per participant, the PartyID(448) of PartyRole 3 (client) that its orders' reports carry: its id when it has a
+     * broker (the reports reach the broker too, which must tell its clients apart), else null.
+     */
+    private final String[] clientParties;
     /** Commands in flight between the logic thread and the sending thread whose outcome objects are reused. */
     private static final int POOLED_OUTCOMES = 4_096;
     /** Spare live orders kept at most for reuse. */
@@ -90,6 +95,14 @@ final class EngineBridge implements EngineListener
         this.touchedList = new int[catalog.instruments().size()];
         this.lastCopies = new BookCopy[catalog.instruments().size()];
         this.execIdPrefixes = catalog.sections().stream().map(s -> s + "-").toArray(String[]::new);
+        this.clientParties = new String[catalog.participants().size()];
+        for (final Participant broker : catalog.participants())
+        {
+            for (final int client : broker.clients())
+            {
+                clientParties[client] = catalog.participant(client).id();
+            }
+        }
     }
 
     /**
@@ -485,10 +498,7 @@ final class EngineBridge implements EngineListener
         o.average.appendTo(avgPx, o.cumQty, instrument.priceScale());
         r.avgPx = avgPx;
         r.transactTimeNanos = timeNanos;
-        if (o.owner != o.submitter && o.owner >= 0 && o.owner < catalog.participants().size())
-        {
-            r.clientParty = catalog.participant(o.owner).id();
-        }
+        r.clientParty = o.owner >= 0 && o.owner < clientParties.length ? clientParties[o.owner] : null;
         return r;
     }
 

@@ -378,6 +378,39 @@ class GatewayEndToEndTest
     }
 
     @Test
+    void aBrokerSeesWhichClientEveryReportOfItsClientsOrdersIsFor() throws Exception
+    {
+        final FixClient broker = logon("BROKER-1");
+        final FixClient client = logon("CLIENT-C");
+        client.send(Fix.limit("OWN1", "SMP", Side.BUY, "2", "2400"));
+        assertEquals("CLIENT-C", clientParty(er(client)), "the client's own report names it too");
+        assertEquals("CLIENT-C", clientParty(er(broker)), "an order the client entered itself");
+
+        final Message order = Fix.limit("K1", "SMP", Side.BUY, "2", "2400");
+        order.getHeader().setString(OnBehalfOfCompID.FIELD, "CLIENT-C");
+        broker.send(order);
+        assertEquals("CLIENT-C", clientParty(er(broker)));
+        er(client);
+        client.send(Fix.replace("K2", "K1", "SMP", Side.BUY, "3", "2400"));
+        final Message replaced = er(broker);
+        assertEquals(ExecType.REPLACED, c(replaced, ExecType.FIELD));
+        assertEquals("CLIENT-C", clientParty(replaced), "after the client itself replaced the broker's order");
+        assertEquals(ExecType.REPLACED, c(er(client), ExecType.FIELD));
+
+        final FixClient trader = logon("TRADER-A");
+        trader.send(Fix.limit("T1", "SMP", Side.BUY, "1", "2400"));
+        assertFalse(er(trader).isSetField(quickfix.field.NoPartyIDs.FIELD), "no broker: no client party");
+    }
+
+    /** PartyID(448) of the report's only Parties entry, which must be PartyRole 3 (client). */
+    private static String clientParty(final Message m) throws Exception
+    {
+        final Group party = m.getGroup(1, quickfix.field.NoPartyIDs.FIELD);
+        assertEquals(quickfix.field.PartyRole.CLIENT_ID, party.getInt(quickfix.field.PartyRole.FIELD));
+        return party.getString(PartyID.FIELD);
+    }
+
+    @Test
     void aReplaceFoundByOrderIdReportsTheOrdersOwnClOrdIdAsOrigClOrdId() throws Exception
     {
         final FixClient a = logon("TRADER-A");
