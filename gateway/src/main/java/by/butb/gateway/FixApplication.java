@@ -39,6 +39,9 @@ final class FixApplication implements Application
     private final MarketDataRequests marketDataRequests;
 
     /** {@code maxSymbolsPerRequest}: related symbols a MarketDataRequest may name (repeats counted). */
+    /** Text(58) of the BusinessMessageReject answering a message that met an unexpected error (it is logged). */
+    static final String UNEXPECTED_ERROR = "the gateway could not process this message; nothing was done";
+
     FixApplication(final Catalog catalog, final EngineSubmitter engine, final ClOrdIdTable clOrdIds,
         final Outbound outbound, final int maxSymbolsPerRequest)
     {
@@ -120,6 +123,12 @@ final class FixApplication implements Application
             LOG.error("engine unavailable", ex);
             businessReject(message, sessionId, BusinessRejectReason.APPLICATION_NOT_AVAILABLE,
                 "the exchange cannot process orders now", refId(message));
+        }
+        catch (final RuntimeException ex)
+        {
+            // A bug met by one message: answered, so that QuickFIX/J counts it and the session goes on.
+            LOG.error("unexpected error on a {} from {}", msgType, sessionId.getTargetCompID(), ex);
+            businessReject(message, sessionId, BusinessRejectReason.OTHER, UNEXPECTED_ERROR, refId(message));
         }
     }
 

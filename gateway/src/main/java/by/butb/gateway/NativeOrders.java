@@ -61,6 +61,12 @@ final class NativeOrders
             businessReject(s, seq, msgType, clOrdId, BusinessRejectReason.APPLICATION_NOT_AVAILABLE,
                 "the exchange cannot process orders now");
         }
+        catch (final RuntimeException ex)
+        {
+            // as FixApplication: a bug met by one message is answered, and the session goes on
+            LOG.error("unexpected error on a {} from {}", msgType, s.participant.id(), ex);
+            businessReject(s, seq, msgType, clOrdId, BusinessRejectReason.OTHER, FixApplication.UNEXPECTED_ERROR);
+        }
     }
 
     /**
