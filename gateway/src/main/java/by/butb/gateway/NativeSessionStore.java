@@ -25,7 +25,8 @@ import java.util.Arrays;
  * taken, before the message that carries it is written to the socket (sender) or handed to the engine (target), so a
  * kill -9 of the server never loses one: the sender's never goes back, and a received message is never processed
  * twice (a crash of the machine itself may lose the last numbers, as with QuickFIX/J's file store without
- * FileStoreSync). A message is appended after its sequence number is taken: a kill -9 between the two leaves a
+ * FileStoreSync; what such a crash leaves is mended at open where it can be, see {@link #scan}, and a header of zeros
+ * is refused by name). A message is appended after its sequence number is taken: a kill -9 between the two leaves a
  * number without its message (a resend of it is a gap fill) and may leave a torn last record, which opening cuts
  * off. Each message's file offset is indexed in memory (8 bytes a message). The sending side ({@link #senderSeq},
  * {@link #append}, {@link #message}, {@link #reset}) runs under the session's lock; {@link #targetSeq} on the I/O
@@ -73,6 +74,11 @@ final class NativeSessionStore implements AutoCloseable
         }
         final byte[] magic = new byte[MAGIC.length];
         header.get(0, magic);
+        if (isZero(header, 0, HEADER))
+        {
+            throw corrupt("has a header of zeros, as a crash of the machine can leave it: its sequence numbers are " +
+                "lost. Move it away to start this session again at 1 (the counterparty must reset its numbers too)");
+        }
         if (!Arrays.equals(magic, MAGIC) || header.getInt(VERSION_AT) != VERSION)
         {
             throw corrupt("is not a native FIX session store (version " + VERSION + "): it does not start with " +
@@ -116,7 +122,12 @@ final class NativeSessionStore implements AutoCloseable
         return new IllegalArgumentException("FIX store " + file + " " + problem);
     }
 
-    /** Indexes the records; a torn last one (kill -9 while appending) is cut off. Returns where the next goes. */
+    /**
+     * Indexes the records and returns where the next goes. What a crash can leave is mended: a torn last record
+     * (kill -9 while appending) is cut off, and so is a tail of zeros (a machine crash after the file grew but before
+     * its bytes reached the disk); records numbered at or past the header's next sender number (the records reached
+     * the disk, the header's page did not) raise that number past them, since a number once sent is never reused.
+     */
     private long scan() throws IOException
     {
         final ByteBuffer recordHeader = ByteBuffer.allocate(RECORD_HEADER);
@@ -129,7 +140,13 @@ final class NativeSessionStore implements AutoCloseable
             readFully(recordHeader, at);
             final int seq = recordHeader.getInt(0);
             final int length = recordHeader.getInt(4);
-            if (seq <= previous || seq >= nextSenderSeq() || length < 1 || length > MAX_MESSAGE)
+            if (seq == 0 && length == 0 && zerosFrom(at, size))
+            {
+                LOG.warn("FIX store {}: cutting off {} bytes of zeros after its last record (a machine crash?)",
+                    file, size - at);
+                break;
+            }
+            if (seq <= previous || length < 1 || length > MAX_MESSAGE)
             {
                 throw corrupt("has a malformed record at byte " + at + " (MsgSeqNum " + seq + ", length " +
                     length + ")");
@@ -146,7 +163,41 @@ final class NativeSessionStore implements AutoCloseable
         {
             channel.truncate(at);
         }
+        if (previous >= nextSenderSeq())
+        {
+            LOG.warn("FIX store {}: its header's next sender MsgSeqNum {} is behind its stored message {} (a machine " +
+                "crash?): raised to {}", file, nextSenderSeq(), previous, previous + 1);
+            senderSeq(previous + 1);
+        }
         return at;
+    }
+
+    /** Whether the file's bytes from {@code from} to {@code size} are all zero. */
+    private boolean zerosFrom(final long from, final long size) throws IOException
+    {
+        final ByteBuffer chunk = ByteBuffer.allocate(65_536);
+        for (long at = from; at < size; at += chunk.capacity())
+        {
+            chunk.clear().limit((int)Math.min(chunk.capacity(), size - at));
+            readFully(chunk, at);
+            if (!isZero(chunk, 0, chunk.limit()))
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isZero(final ByteBuffer bytes, final int from, final int to)
+    {
+        for (int i = from; i < to; i++)
+        {
+            if (bytes.get(i) != 0)
+            {
+                return false;
+            }
+        }
+        return true;
     }
 
     private void readFully(final ByteBuffer into, final long at) throws IOException
@@ -215,10 +266,30 @@ final class NativeSessionStore implements AutoCloseable
         {
             LOG.error("cannot append message {} to the FIX store {}: a resend of it will be a gap fill", seq, file,
                 ex);
+            cutBackTo(end);
             return;
         }
         index(seq, end);
         end += RECORD_HEADER + length;
+    }
+
+    /**
+     * Cuts off what a failed append may have written, so that a shorter next record cannot leave a part of it behind
+     * for the next start to read as a malformed record.
+     */
+    private void cutBackTo(final long at)
+    {
+        try
+        {
+            if (channel.size() > at)
+            {
+                channel.truncate(at);
+            }
+        }
+        catch (final IOException ex)
+        {
+            LOG.error("cannot cut the FIX store {} back to byte {} after a failed append", file, at, ex);
+        }
     }
 
     /** The message sent with {@code seq}, or null when not stored; its length is {@link #length}; reused buffer. */

@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -150,6 +151,88 @@ class NativeSessionStoreTest
             channel.write(java.nio.ByteBuffer.allocate(8).putInt(-7).putInt(3).flip(), 64);
         }
         assertRefused("has a malformed record at byte 64");
+    }
+
+    @Test
+    void recordsAheadOfAStaleHeaderRaiseTheNextSenderNumberPastThem() throws IOException
+    {
+        try (NativeSessionStore store = NativeSessionStore.open(dir, "BUTB", "TRADER-A"))
+        {
+            send(store, 1, 5);
+        }
+        try (FileChannel channel = FileChannel.open(dir.resolve(FILE), StandardOpenOption.WRITE))
+        {
+            channel.write(ByteBuffer.allocate(4).putInt(0, 3), 20); // the header's page as written two numbers ago
+        }
+        try (NativeSessionStore store = NativeSessionStore.open(dir, "BUTB", "TRADER-A"))
+        {
+            assertEquals(6, store.nextSenderSeq(), "a number once sent is never sent again");
+            assertArrayEquals(message(5), stored(store, 5));
+            send(store, 6, 6);
+        }
+        try (NativeSessionStore store = NativeSessionStore.open(dir, "BUTB", "TRADER-A"))
+        {
+            assertEquals(7, store.nextSenderSeq());
+            assertArrayEquals(message(6), stored(store, 6));
+        }
+    }
+
+    @Test
+    void aTailOfZerosIsCutOffAndAppendingGoesOn() throws IOException
+    {
+        try (NativeSessionStore store = NativeSessionStore.open(dir, "BUTB", "TRADER-A"))
+        {
+            send(store, 1, 3);
+        }
+        final Path file = dir.resolve(FILE);
+        final long size = Files.size(file);
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE))
+        {
+            channel.write(ByteBuffer.allocate(100_000), size);
+        }
+        try (NativeSessionStore store = NativeSessionStore.open(dir, "BUTB", "TRADER-A"))
+        {
+            assertEquals(size, Files.size(file), "the zeros are gone");
+            assertEquals(4, store.nextSenderSeq());
+            assertArrayEquals(message(3), stored(store, 3));
+            send(store, 4, 4);
+        }
+        try (NativeSessionStore store = NativeSessionStore.open(dir, "BUTB", "TRADER-A"))
+        {
+            assertArrayEquals(message(4), stored(store, 4));
+            assertArrayEquals(message(1), stored(store, 1));
+        }
+    }
+
+    @Test
+    void zerosFollowedByMoreBytesAreNotATailToCutButARefusal() throws IOException
+    {
+        try (NativeSessionStore store = NativeSessionStore.open(dir, "BUTB", "TRADER-A"))
+        {
+            send(store, 1, 2);
+        }
+        final Path file = dir.resolve(FILE);
+        final long size = Files.size(file);
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE))
+        {
+            channel.write(ByteBuffer.allocate(70_000).put(69_999, (byte)1), size);
+        }
+        assertRefused("has a malformed record at byte " + size);
+        assertEquals(size + 70_000, Files.size(file), "nothing cut from a file that is refused");
+    }
+
+    @Test
+    void aHeaderOfZerosIsRefusedSayingItsNumbersAreLost() throws IOException
+    {
+        try (NativeSessionStore store = NativeSessionStore.open(dir, "BUTB", "TRADER-A"))
+        {
+            send(store, 1, 2);
+        }
+        try (FileChannel channel = FileChannel.open(dir.resolve(FILE), StandardOpenOption.WRITE))
+        {
+            channel.write(ByteBuffer.allocate(64), 0);
+        }
+        assertRefused("has a header of zeros, as a crash of the machine can leave it: its sequence numbers are lost");
     }
 
     private void assertRefused(final String problem)
