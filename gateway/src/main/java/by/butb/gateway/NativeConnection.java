@@ -271,6 +271,15 @@ final class NativeConnection implements LogonScheduler.Job
         out.put(bytes, offset, length);
     }
 
+    /**
+     * Whether less than {@code chunk} bytes, and less than a quarter of the slow-consumer bound, wait for the socket:
+     * room for more of a resend. Any thread.
+     */
+    synchronized boolean hasRoomFor(final int chunk)
+    {
+        return out.position() < Math.min(chunk, maxPendingBytes / 4);
+    }
+
     /** Writes what the socket takes now; the rest when it is writable again (the I/O thread). */
     synchronized void flush()
     {

@@ -381,6 +381,11 @@ final class NativeIoLoop
         {
             key.interestOps(SelectionKey.OP_READ);
             c.flush();
+            final NativeSession session = c.session;
+            if (session != null)
+            {
+                session.protocol.resend().continueOn(c); // the next chunk of a resend, if one is in progress
+            }
         }
         if (key.isValid() && key.isReadable())
         {

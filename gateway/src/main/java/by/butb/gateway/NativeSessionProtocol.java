@@ -42,7 +42,7 @@ final class NativeSessionProtocol
     private boolean testRequestSent;
     /** A ResendRequest is out for the gap up to this number (0: none). */
     private long resendRequestedUpTo;
-    private final FixDecoder stored = new FixDecoder();
+    private final NativeResend resend;
 
     /** {@code nextTargetSeq}: the MsgSeqNum expected next (1, or what the session's store kept). */
     NativeSessionProtocol(final NativeSession session, final int nextTargetSeq, final Settings settings)
@@ -50,6 +50,13 @@ final class NativeSessionProtocol
         this.session = session;
         this.nextTargetSeq = nextTargetSeq;
         this.settings = settings;
+        this.resend = new NativeResend(session);
+    }
+
+    /** The resend in progress on this session's connection, if any. */
+    NativeResend resend()
+    {
+        return resend;
     }
 
     /** The MsgSeqNum expected next is {@code next}, on disk too where the session has a store. */
@@ -74,6 +81,7 @@ final class NativeSessionProtocol
     {
         loggedOn = false;
         resendRequestedUpTo = 0;
+        resend.cancel();
         settings.outbound().sessionGone(session.id);
     }
 
@@ -107,6 +115,7 @@ final class NativeSessionProtocol
             if (reset)
             {
                 session.resetSenderSide(); // with the answer, so that no report takes number 1 in between
+                resend.cancel();
             }
             session.beginAdmin("A").field(98, 0).field(108, heartBtInt);
             if (reset)
@@ -188,7 +197,7 @@ final class NativeSessionProtocol
                 logoutAndClose(c, null);
                 return;
             }
-            answerEarly(d, (int)seq, msgType);
+            answerEarly(d, (int)seq, msgType, c);
             requestResend(seq);
             c.flush();
             return;
@@ -214,11 +223,11 @@ final class NativeSessionProtocol
      * asked for (as QuickFIX/J does): the counterparty gap-fills its admin messages rather than sending them again,
      * so waiting for the gap would leave it unanswered, and a counterparty waiting for its resend would wait for ever.
      */
-    private void answerEarly(final FixDecoder d, final int seq, final String msgType)
+    private void answerEarly(final FixDecoder d, final int seq, final String msgType, final NativeConnection c)
     {
         if ("2".equals(msgType))
         {
-            resend(d, seq, msgType);
+            resend(d, seq, msgType, c);
         }
         else if ("1".equals(msgType))
         {
@@ -246,7 +255,7 @@ final class NativeSessionProtocol
             {
             }
             case "1" -> testRequest(d, seq, msgType);
-            case "2" -> resend(d, seq, msgType);
+            case "2" -> resend(d, seq, msgType, c);
             case "4" -> sequenceReset(d, seq, msgType);
             case "5" ->
             {
@@ -261,7 +270,8 @@ final class NativeSessionProtocol
         c.flush();
     }
 
-    private static String msgType(final FixDecoder d)
+    /** MsgType(35) of {@code d}: a shared constant for the usual ones. */
+    static String msgType(final FixDecoder d)
     {
         final int start = d.valueStart(2);
         final int length = d.valueEnd(2) - start;
@@ -354,88 +364,23 @@ final class NativeSessionProtocol
 
     // ---------------------------------------------------------------- resend
 
-    /** Answers a ResendRequest: stored messages again (PossDupFlag=Y), a GapFill for each run of others. */
-    private void resend(final FixDecoder d, final int seq, final String msgType)
+    /** Answers a ResendRequest: {@link NativeResend}, from the session's stored messages, a chunk at a time. */
+    private void resend(final FixDecoder d, final int seq, final String msgType, final NativeConnection c)
     {
         final long begin = d.longValueOf(7);
-        long end = d.longValueOf(16);
+        final long end = d.longValueOf(16);
         if (begin < 1 || end < 0)
         {
             reject(seq, begin < 1 ? 7 : 16, msgType, SessionRejectReason.VALUE_IS_INCORRECT,
                 "Value is incorrect (out of range) for this tag");
             return;
         }
+        final long last;
         synchronized (session)
         {
-            final int last = session.nextSenderSeq() - 1;
-            if (end == 0 || end > last)
-            {
-                end = last;
-            }
-            final long oldest = session.oldestKept();
-            long gapStart = -1;
-            for (long s = begin; s <= end; s++)
-            {
-                if (s < oldest)
-                {
-                    gapStart = gapStart < 0 ? s : gapStart;
-                    s = oldest - 1; // none before the oldest kept: one gap
-                    continue;
-                }
-                final byte[] message = session.stored((int)s);
-                if (message == null)
-                {
-                    gapStart = gapStart < 0 ? s : gapStart;
-                    continue;
-                }
-                if (gapStart >= 0)
-                {
-                    gapFill(gapStart, s);
-                    gapStart = -1;
-                }
-                resendStored((int)s, message, session.storedLength((int)s));
-            }
-            if (gapStart >= 0)
-            {
-                gapFill(gapStart, end + 1);
-            }
+            last = session.nextSenderSeq() - 1L;
         }
-    }
-
-    private void gapFill(final long from, final long to)
-    {
-        session.beginResend("4", (int)from).timestamp(122, System.currentTimeMillis()).field(123, 'Y').field(36, to);
-        session.finishAdmin();
-    }
-
-    /** A stored message again, with its sequence number, PossDupFlag=Y, OrigSendingTime and a new SendingTime. */
-    private void resendStored(final int seq, final byte[] message, final int length)
-    {
-        if (!stored.wrap(message, 0, length))
-        {
-            gapFill(seq, seq + 1L);
-            return;
-        }
-        final int sendingTime = stored.indexOf(52);
-        session.beginResend(msgType(stored), seq)
-            .field(122, message, stored.valueStart(sendingTime), stored.valueEnd(sendingTime) -
-                stored.valueStart(sendingTime));
-        final int trailer = stored.count() - 1;
-        for (int i = 3; i < trailer; i++)
-        {
-            switch (stored.tagAt(i))
-            {
-                case 49, 56, 34, 52, 43, 122 ->
-                {
-                }
-                default ->
-                {
-                    final int from = stored.fieldStart(i);
-                    session.encoder().raw(message, from, stored.valueEnd(i) + 1 - from);
-                }
-            }
-        }
-        session.finishAdmin();
+        resend.start(c, begin, end == 0 || end > last ? last : end);
     }
 
     // ---------------------------------------------------------------- timers and ends

@@ -22,7 +22,7 @@ class GatewayFixStoreTest
     @TempDir
     Path dir;
 
-    private RawGateway gateway;
+    RawGateway gateway;
 
     /** The server's options: the test catalog, and the FIX engine under test. */
     GatewayOptions options()
@@ -30,7 +30,7 @@ class GatewayFixStoreTest
         return TestCatalog.options().fixEngine(FixEngine.QFJ);
     }
 
-    private GatewayOptions stored()
+    GatewayOptions stored()
     {
         return options().dataDirectory(dir.resolve("journal")).fixStoreDirectory(dir.resolve("fix"))
             .logonRefusalDelayMillis(50);
