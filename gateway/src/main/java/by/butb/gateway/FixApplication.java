@@ -5,6 +5,7 @@ import by.butb.engine.model.Participant;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import quickfix.Application;
+import quickfix.FieldException;
 import quickfix.FieldNotFound;
 import quickfix.IncorrectTagValue;
 import quickfix.Message;
@@ -38,10 +39,10 @@ final class FixApplication implements Application
     private final int maxSymbolsPerRequest;
     private final MarketDataRequests marketDataRequests;
 
-    /** {@code maxSymbolsPerRequest}: related symbols a MarketDataRequest may name (repeats counted). */
     /** Text(58) of the BusinessMessageReject answering a message that met an unexpected error (it is logged). */
     static final String UNEXPECTED_ERROR = "the gateway could not process this message; nothing was done";
 
+    /** {@code maxSymbolsPerRequest}: related symbols a MarketDataRequest may name (repeats counted). */
     FixApplication(final Catalog catalog, final EngineSubmitter engine, final ClOrdIdTable clOrdIds,
         final Outbound outbound, final int maxSymbolsPerRequest)
     {
@@ -123,6 +124,10 @@ final class FixApplication implements Application
             LOG.error("engine unavailable", ex);
             businessReject(message, sessionId, BusinessRejectReason.APPLICATION_NOT_AVAILABLE,
                 "the exchange cannot process orders now", refId(message));
+        }
+        catch (final FieldException ex)
+        {
+            throw ex; // QuickFIX/J's own: it answers with a session Reject naming the field
         }
         catch (final RuntimeException ex)
         {

@@ -272,12 +272,12 @@ final class NativeConnection implements LogonScheduler.Job
     }
 
     /**
-     * Whether less than {@code chunk} bytes, and less than a quarter of the slow-consumer bound, wait for the socket:
-     * room for more of a resend. Any thread.
+     * Whether less than {@code chunk} bytes, and less than a quarter of the slow-consumer bound, wait for the socket,
+     * and the connection is not closing: room for more of a resend. Any thread.
      */
     synchronized boolean hasRoomFor(final int chunk)
     {
-        return out.position() < Math.min(chunk, maxPendingBytes / 4);
+        return !writeClosed && !closeAfterFlush && out.position() < Math.min(chunk, maxPendingBytes / 4);
     }
 
     /** Writes what the socket takes now; the rest when it is writable again (the I/O thread). */

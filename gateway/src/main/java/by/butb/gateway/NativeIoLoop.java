@@ -384,7 +384,18 @@ final class NativeIoLoop
             final NativeSession session = c.session;
             if (session != null)
             {
-                session.protocol.resend().continueOn(c); // the next chunk of a resend, if one is in progress
+                try
+                {
+                    session.protocol.resend().continueOn(c); // the next chunk of a resend, if one is in progress
+                }
+                catch (final RuntimeException ex)
+                {
+                    // as a read: a bug met by one connection's resend closes that connection only
+                    LOG.error("closing {} after an unexpected error resending to it", c.address, ex);
+                    session.protocol.resend().cancel();
+                    closeNow(c);
+                    return;
+                }
             }
         }
         if (key.isValid() && key.isReadable())

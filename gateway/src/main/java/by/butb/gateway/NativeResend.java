@@ -9,7 +9,8 @@ import by.butb.gateway.fix.FixDecoder;
  * {@link #CHUNK_BYTES} (and a quarter of the slow-consumer bound) wait there, and goes on when the I/O loop finds
  * the socket writable again ({@link #continueOn}), so that a resend of any length neither trips the slow-consumer
  * bound nor holds the session's lock for long. Messages sent meanwhile go out between chunks, with their higher
- * numbers, as FIX allows. A new ResendRequest replaces one in progress; a disconnect or a sequence reset ends it.
+ * numbers, as FIX allows. A new ResendRequest joins one in progress; a Logout, a disconnect or a sequence reset
+ * ends it.
  *
  * <p>Threading: {@link #start} and {@link #continueOn} on the I/O thread of the connection answered; the state is
  * read and written under the session's lock ({@link #answering} also outside it, to skip connections with nothing to
@@ -34,15 +35,32 @@ final class NativeResend
         this.session = session;
     }
 
-    /** Starts answering {@code begin..end} on {@code c} (end already the last number sent, at most). */
+    /**
+     * Starts answering {@code begin..end} on {@code c} (end already the last number sent, at most). With a resend in
+     * progress on {@code c}, the two ranges join: what is left of the first is still sent (a counterparty that asked
+     * again for a part need not ask for the rest again), from the lower start (numbers sent twice are PossDup).
+     */
     void start(final NativeConnection c, final long begin, final long end)
     {
         synchronized (session)
         {
-            answering = c;
-            next = begin;
-            this.end = end;
-            gapStart = -1;
+            if (answering == c)
+            {
+                final long from = gapStart >= 0 ? Math.min(begin, gapStart) : begin;
+                if (from < next)
+                {
+                    next = from; // walked again from there (from a gap not yet filled, too), its gaps found again
+                    gapStart = -1;
+                }
+                this.end = Math.max(this.end, end);
+            }
+            else
+            {
+                answering = c;
+                next = begin;
+                this.end = end;
+                gapStart = -1;
+            }
         }
         continueOn(c);
     }

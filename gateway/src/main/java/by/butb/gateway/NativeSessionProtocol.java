@@ -432,6 +432,7 @@ final class NativeSessionProtocol
             }
             session.finishAdmin();
             loggedOn = false; // under the lock: no report goes out after the Logout
+            resend.cancel(); // nor a resent message
         }
         c.closeAfterFlush();
     }

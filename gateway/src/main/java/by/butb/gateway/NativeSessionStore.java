@@ -43,6 +43,11 @@ final class NativeSessionStore implements AutoCloseable
     private static final int TARGET_AT = 24;
     private static final int HEADER = 64;
     private static final int RECORD_HEADER = 8;
+    /**
+     * Records numbered further than this past the header's next sender number are not a stale header (a page that
+     * did not reach the disk) but a corrupt file; the bound also bounds the index of offsets (8 bytes a number).
+     */
+    private static final int MAX_AHEAD = 1 << 24;
     /** Longer than any message the gateway sends: a record claiming more is corrupt. */
     private static final int MAX_MESSAGE = 1 << 24;
 
@@ -126,7 +131,8 @@ final class NativeSessionStore implements AutoCloseable
      * Indexes the records and returns where the next goes. What a crash can leave is mended: a torn last record
      * (kill -9 while appending) is cut off, and so is a tail of zeros (a machine crash after the file grew but before
      * its bytes reached the disk); records numbered at or past the header's next sender number (the records reached
-     * the disk, the header's page did not) raise that number past them, since a number once sent is never reused.
+     * the disk, the header's page did not) raise that number past them, so that no stored message's number is used
+     * again.
      */
     private long scan() throws IOException
     {
@@ -140,16 +146,22 @@ final class NativeSessionStore implements AutoCloseable
             readFully(recordHeader, at);
             final int seq = recordHeader.getInt(0);
             final int length = recordHeader.getInt(4);
-            if (seq == 0 && length == 0 && zerosFrom(at, size))
+            final boolean malformed = seq <= previous || length < 1 || length > MAX_MESSAGE;
+            if (malformed && zeroTailWithin(recordHeader, at, size))
             {
-                LOG.warn("FIX store {}: cutting off {} bytes of zeros after its last record (a machine crash?)",
-                    file, size - at);
+                LOG.warn("FIX store {}: cutting off {} bytes that end in zeros after its last record (a machine " +
+                    "crash?)", file, size - at);
                 break;
             }
-            if (seq <= previous || length < 1 || length > MAX_MESSAGE)
+            if (malformed)
             {
                 throw corrupt("has a malformed record at byte " + at + " (MsgSeqNum " + seq + ", length " +
                     length + ")");
+            }
+            if (seq >= Integer.MAX_VALUE - 1 || seq - (long)nextSenderSeq() > MAX_AHEAD)
+            {
+                throw corrupt("has a record at byte " + at + " numbered " + seq + ", far past the next sender " +
+                    "MsgSeqNum of its header (" + nextSenderSeq() + ")");
             }
             if (at + RECORD_HEADER + length > size)
             {
@@ -170,6 +182,21 @@ final class NativeSessionStore implements AutoCloseable
             senderSeq(previous + 1);
         }
         return at;
+    }
+
+    /**
+     * Whether the file is all zeros from some byte of the record header read at {@code at} ({@code recordHeader})
+     * on: what a machine crash leaves when the file grew but its last bytes never reached the disk, from wherever
+     * the lost page began.
+     */
+    private boolean zeroTailWithin(final ByteBuffer recordHeader, final long at, final long size) throws IOException
+    {
+        int firstZero = RECORD_HEADER;
+        while (firstZero > 0 && recordHeader.get(firstZero - 1) == 0)
+        {
+            firstZero--;
+        }
+        return firstZero < RECORD_HEADER && zerosFrom(at + RECORD_HEADER, size);
     }
 
     /** Whether the file's bytes from {@code from} to {@code size} are all zero. */
@@ -330,6 +357,7 @@ final class NativeSessionStore implements AutoCloseable
         try
         {
             channel.truncate(HEADER);
+            channel.force(true); // on the disk before the header says 1: the old records can never follow it
         }
         catch (final IOException ex)
         {

@@ -205,6 +205,45 @@ class NativeSessionStoreTest
     }
 
     @Test
+    void aTailOfZerosBeginningInsideARecordHeaderIsCutToo() throws IOException
+    {
+        try (NativeSessionStore store = NativeSessionStore.open(dir, "BUTB", "TRADER-A"))
+        {
+            send(store, 1, 3);
+        }
+        final Path file = dir.resolve(FILE);
+        final long size = Files.size(file);
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE))
+        {
+            // the next record's number reached the disk, the rest of its page did not
+            channel.write(ByteBuffer.allocate(5_000).putInt(0, 4), size);
+        }
+        try (NativeSessionStore store = NativeSessionStore.open(dir, "BUTB", "TRADER-A"))
+        {
+            assertEquals(size, Files.size(file));
+            assertArrayEquals(message(3), stored(store, 3));
+            assertEquals(4, store.nextSenderSeq());
+        }
+    }
+
+    @Test
+    void aRecordNumberedFarPastTheHeaderIsRefusedNotIndexed() throws IOException
+    {
+        try (NativeSessionStore store = NativeSessionStore.open(dir, "BUTB", "TRADER-A"))
+        {
+            send(store, 1, 2);
+        }
+        final Path file = dir.resolve(FILE);
+        final long size = Files.size(file);
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE))
+        {
+            channel.write(ByteBuffer.allocate(18).putInt(0, 3 + (1 << 24) + 1).putInt(4, 10), size);
+        }
+        assertRefused("has a record at byte " + size + " numbered " + (4 + (1 << 24)) + ", far past the next " +
+            "sender MsgSeqNum of its header (3)");
+    }
+
+    @Test
     void zerosFollowedByMoreBytesAreNotATailToCutButARefusal() throws IOException
     {
         try (NativeSessionStore store = NativeSessionStore.open(dir, "BUTB", "TRADER-A"))
