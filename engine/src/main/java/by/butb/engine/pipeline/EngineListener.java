@@ -21,4 +21,23 @@ public interface EngineListener
     default void onCommandComplete(final Command command, final MatchingEngine engine)
     {
     }
+
+    /**
+     * During recovery, on the starting thread, before each command replayed from the journal is applied (those up to
+     * a loaded snapshot are not replayed): {@code engine} holds the state after the command before it. For a
+     * listener that takes up the stream from a command it recorded; it must not keep {@code command} or change
+     * anything.
+     */
+    default void beforeReplayed(final Command command, final MatchingEngine engine)
+    {
+    }
+
+    /**
+     * During recovery, the listener gets the events of the replayed commands after this sequence again, even those
+     * that the output journal shows were published before (by default only those it does not).
+     */
+    default long republishAfter()
+    {
+        return Long.MAX_VALUE;
+    }
 }

@@ -316,16 +316,38 @@ public final class EnginePipeline implements AutoCloseable
                 return;
             }
             replayed[0]++;
+            for (final EngineListener listener : listeners)
+            {
+                listener.beforeReplayed(command, engine);
+            }
             events.clear();
             engine.process(command, events);
-            if (command.sequence <= lastPublished)
+            if (command.sequence > lastPublished)
             {
+                publish(command, events, engine, outputJournal ? journal : null, listeners, false);
                 return;
             }
-            publish(command, events, engine, outputJournal ? journal : null, listeners, false);
+            for (final EngineListener listener : listeners)
+            {
+                if (command.sequence > listener.republishAfter())
+                {
+                    republish(command, events, engine, listener);
+                }
+            }
         });
         journal.releaseAppenders();
         return replayed[0];
+    }
+
+    /** During recovery: a command's events again to {@code listener} alone (the output journal has them). */
+    private static void republish(final Command command, final EventList events, final MatchingEngine engine,
+        final EngineListener listener)
+    {
+        for (int i = 0, n = events.size(); i < n; i++)
+        {
+            listener.onEvent(events.get(i));
+        }
+        listener.onCommandComplete(command, engine);
     }
 
     /**

@@ -154,6 +154,56 @@ class EnginePipelineTest
     }
 
     @Test
+    void aListenerCanTakeUpTheRecoveredStreamFromACommandItRecorded(@TempDir final Path data)
+    {
+        try (EnginePipeline pipeline = EnginePipeline.start(new EngineContext().catalog(catalog).dataDirectory(data)))
+        {
+            submit(pipeline, new CommandStream(catalog, SEED), 1_000);
+        }
+        final long takeUpAfter = 899;
+        final long[] stateBefore = {0};
+        final List<Long> completed = new ArrayList<>();
+        final EngineListener listener = new EngineListener()
+        {
+            @Override
+            public void onEvent(final EngineEvent event)
+            {
+            }
+
+            @Override
+            public void onCommandComplete(final Command command, final MatchingEngine engine)
+            {
+                completed.add(command.sequence);
+            }
+
+            @Override
+            public void beforeReplayed(final Command command, final MatchingEngine engine)
+            {
+                assertEquals(command.sequence - 1, engine.lastSequence(), "the state after the command before");
+                if (command.sequence == takeUpAfter + 1)
+                {
+                    stateBefore[0] = engine.stateHash();
+                }
+            }
+
+            @Override
+            public long republishAfter()
+            {
+                return takeUpAfter;
+            }
+        };
+        try (EnginePipeline pipeline = EnginePipeline.start(new EngineContext().catalog(catalog).dataDirectory(data)
+            .listener(listener)))
+        {
+            assertEquals(1_000, pipeline.recoveredCommands());
+        }
+        assertEquals(ReferenceRun.stateHashAfter(SEED, 900), stateBefore[0]);
+        assertEquals(100, completed.size(), "the output journal has them all; this listener asked for the last 100");
+        assertEquals(takeUpAfter + 1, completed.get(0));
+        assertEquals(999L, completed.get(99));
+    }
+
+    @Test
     void shouldRefuseASnapshotMadeWithAnotherCatalog(@TempDir final Path data)
     {
         try (EnginePipeline pipeline = EnginePipeline.start(new EngineContext().catalog(catalog).dataDirectory(data)))
