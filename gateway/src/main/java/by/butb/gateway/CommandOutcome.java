@@ -16,6 +16,8 @@ final class CommandOutcome implements Runnable
 {
     private final Consumer<CommandOutcome> reporter;
     long userRef;
+    /** The command's engine sequence. */
+    long sequence;
     /** What begins the ExecIDs of its events (see EngineBridge): empty, or its engine's section and a dash. */
     String execIdPrefix = "";
     private EngineEvent[] events = new EngineEvent[4];

@@ -1,6 +1,5 @@
 package by.butb.gateway;
 
-import by.butb.engine.book.Order;
 import by.butb.engine.core.Command;
 import by.butb.engine.core.CommandType;
 import by.butb.engine.core.EngineEvent;
@@ -14,6 +13,8 @@ import by.butb.engine.model.Side;
 import by.butb.engine.model.TimeInForce;
 import by.butb.engine.pipeline.EngineListener;
 import org.agrona.collections.Long2ObjectHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import quickfix.field.ExecType;
 import quickfix.field.OrdStatus;
 import quickfix.field.OrdType;
@@ -37,6 +38,8 @@ final class EngineBridge implements EngineListener
 {
     /** Levels per side copied for market data. */
     static final int BOOK_LEVELS = 10;
+
+    private static final Logger LOG = LoggerFactory.getLogger(EngineBridge.class);
 
     private final Catalog catalog;
     private final ClOrdIdTable clOrdIds;
@@ -84,7 +87,14 @@ final class EngineBridge implements EngineListener
     private final List<BookCopy.Trade> prints = new ArrayList<>();
     private Request current;
     private int eventIndex;
+    /** Where the sending thread records the last command it reported; null when nothing is recorded. */
+    private ReportedCommands reported;
+    /** ClOrdIDs of the commands reported again after a restart, by client order key; see {@link #reportAgainAfter}. */
+    private Map<Long, String> recoveredClOrdIds = Map.of();
     private volatile boolean ready;
+    // Starting thread, before the pipeline starts: where the recovered stream is taken up (see reportAgainAfter).
+    private long reportAgainAfter = Long.MAX_VALUE;
+    private ClOrdIdJournal recoveryJournal;
 
     EngineBridge(final Catalog catalog, final ClOrdIdTable clOrdIds, final Outbound outbound)
     {
@@ -116,9 +126,10 @@ final class EngineBridge implements EngineListener
     void seed(final List<MatchingEngine> engines, final ClOrdIdJournal journal)
     {
         final Map<Long, LiveOrder> adopted = new HashMap<>();
+        final LiveOrderAdoption adoption = new LiveOrderAdoption(catalog, orders, adopted);
         for (final MatchingEngine engine : engines)
         {
-            adoptLive(engine, adopted);
+            adoption.adoptLive(engine);
         }
         final Map<Long, String> recorded = journal == null ? Map.of() : journal.read(adopted::containsKey);
         adopted.forEach((key, o) ->
@@ -140,65 +151,72 @@ final class EngineBridge implements EngineListener
         ready = true;
     }
 
-    /** Puts what is live in {@code engine} in {@code adopted} ({@link #seed}). */
-    private void adoptLive(final MatchingEngine engine, final Map<Long, LiveOrder> adopted)
+    /** Whether {@link #seed} ran: at the start, or during recovery ({@link #reportAgainAfter}). */
+    boolean isSeeded()
     {
-        for (final Instrument instrument : catalog.instruments())
-        {
-            for (final Side side : Side.values())
-            {
-                engine.forEachRestingOrder(instrument.index(), side,
-                    (orderId, clientOrderId, owner, submitter, tif, price, quantity, leaves, filled, filledValue,
-                        blocked) -> adopt(adopted, orderId, clientOrderId, owner, submitter, instrument.index(), side,
-                        tif, price, quantity, filled, filledValue));
-            }
-        }
-        engine.forEachAddressOrder((orderId, clientOrderId, owner, submitter, instrument, side, tif, price,
-            quantity, leaves, filled, filledValue, blocked, counterparty) ->
-            adopt(adopted, orderId, clientOrderId, owner, submitter, instrument, side, tif, price, quantity, filled,
-                filledValue));
-        engine.forEachOpenLot((lotId, clientOrderId, owner, submitter, instrument, side, quantity, startPrice,
-            bidStep, closeTimeNanos, blocked) ->
-            adopt(adopted, lotId, clientOrderId, owner, submitter, instrument, side, TimeInForce.GTC, startPrice,
-                quantity, 0, 0));
-        engine.forEachStandingBid((lotId, bidId, clientOrderId, owner, submitter, instrument, side, price, quantity,
-            blocked) -> adopt(adopted, bidId, clientOrderId, owner, submitter, instrument, side, TimeInForce.GTC,
-                price, quantity, 0, 0));
+        return ready;
     }
 
     /**
-     * The FIX view of a live limit order that this gateway did not see accepted, without its ClOrdID yet, also put
-     * in {@code adopted} by {@link MatchingEngine#clientOrderKey}; {@code filled} scaled; {@code filledValue} the
-     * engine's sum of price x quantity of its fills, for its AvgPx (when unknown, the earlier fills count at the
-     * limit price).
+     * Before the pipeline starts: the commands journaled after {@code sequence} are reported again during recovery
+     * (a kill -9 may have caught their reports before they were stored), as if seen now: this bridge is
+     * {@link #seed seeded} from the engine as it stood after {@code sequence} and takes up the recovered stream from
+     * there. Their reports are built on the sending thread once it starts; a ClOrdID given by then to
+     * {@link #recoveredClOrdIds} names the orders they accept or rename, else the engine id in decimal.
      */
-    private LiveOrder adopt(final Map<Long, LiveOrder> adopted, final long orderId, final long clientOrderId,
-        final int owner, final int submitter, final int instrument, final Side side, final TimeInForce tif,
-        final long price, final long quantity, final long filled, final long filledValue)
+    void reportAgainAfter(final long sequence, final ClOrdIdJournal journal)
     {
-        final LiveOrder o = new LiveOrder();
-        o.orderId = orderId;
-        o.owner = owner;
-        o.submitter = submitter;
-        o.instrument = instrument;
-        o.side = side;
-        o.orderType = OrderType.LIMIT;
-        o.timeInForce = tif;
-        o.price = price;
-        o.quantity = quantity;
-        o.cumQty = filled;
-        if (filledValue == Order.VALUE_UNKNOWN)
+        reportAgainAfter = sequence;
+        recoveryJournal = journal;
+    }
+
+    /** Before the sending thread starts: the ClOrdIDs that the commands reported again gave their orders. */
+    void recoveredClOrdIds(final Map<Long, String> clOrdIds)
+    {
+        recoveredClOrdIds = clOrdIds;
+    }
+
+    /** Before the sending thread starts: it records in {@code commands} each command it has reported. */
+    void recordReportsIn(final ReportedCommands commands)
+    {
+        reported = commands;
+    }
+
+    @Override
+    public long republishAfter()
+    {
+        return reportAgainAfter;
+    }
+
+    /** Recovery: seeds this bridge from the engine as it stands before the first command to report again. */
+    @Override
+    public void beforeReplayed(final Command command, final MatchingEngine engine)
+    {
+        if (ready || command.sequence <= reportAgainAfter)
         {
-            o.average.add(price, filled);
+            return;
         }
-        else
+        if (command.sequence > reportAgainAfter + 1)
         {
-            o.average.addValue(filledValue);
+            LOG.warn("the reports of commands {} to {} cannot be made again: the recovery starts after them",
+                reportAgainAfter + 1, command.sequence - 1);
         }
-        o.engineClOrdId = clientOrderId;
-        orders.put(orderId, o);
-        adopted.put(MatchingEngine.clientOrderKey(owner, clientOrderId), o);
-        return o;
+        LOG.info("reporting again the commands from {} on: their reports may not have been stored at the stop",
+            command.sequence);
+        seed(List.of(engine), recoveryJournal);
+    }
+
+    /** The ClOrdID a command reported again gave order {@code id} of {@code owner}, taken up as live; else decimal. */
+    private String recoveredClOrdId(final int owner, final long id)
+    {
+        final String clOrdId = recoveredClOrdIds.isEmpty() ? null :
+            recoveredClOrdIds.get(MatchingEngine.clientOrderKey(owner, id));
+        if (clOrdId == null)
+        {
+            return Long.toString(id);
+        }
+        clOrdIds.seed(owner, clOrdId, id);
+        return clOrdId;
     }
 
     /** Logic thread: copies the event, and notes the instrument whose book it changed. */
@@ -241,6 +259,7 @@ final class EngineBridge implements EngineListener
         }
         touchedCount = 0;
         outcome.userRef = command.userRef;
+        outcome.sequence = command.sequence;
         outcome.execIdPrefix = engine.scope().isAll() ? "" : execIdPrefixes[engine.scope().section()];
         outbound.execute(outcome);
     }
@@ -318,6 +337,10 @@ final class EngineBridge implements EngineListener
                 requests.remove(current, true);
                 current = null;
             }
+            if (reported != null)
+            {
+                reported.through(outcome.sequence);
+            }
             outcomes.giveBack(outcome);
         }
     }
@@ -339,7 +362,7 @@ final class EngineBridge implements EngineListener
         o.cumQty = 0;
         o.engineClOrdId = e.clientOrderId;
         o.clOrdId = current != null && current.kind == Request.Kind.NEW ? current.clOrdId :
-            Long.toString(e.clientOrderId);
+            recoveredClOrdId(e.owner, e.clientOrderId);
         o.average.reset();
         orders.put(o.orderId, o);
         outbound.reportToOwner(o.owner, report(o, ExecType.NEW, OrdStatus.NEW, e.timeNanos));
@@ -413,7 +436,7 @@ final class EngineBridge implements EngineListener
             clOrdIds.release(o.owner, o.clOrdId, o.engineClOrdId);
             o.engineClOrdId = e.clientOrderId;
             o.clOrdId = current != null && current.kind == Request.Kind.REPLACE ? current.clOrdId :
-                Long.toString(e.clientOrderId);
+                recoveredClOrdId(o.owner, e.clientOrderId);
         }
         o.price = e.price;
         o.quantity = e.quantity;
@@ -520,23 +543,6 @@ final class EngineBridge implements EngineListener
     }
 
     /** The FIX view of a live order (the outbound thread only, and the starting thread in seed()). */
-    static final class LiveOrder
-    {
-        long orderId;
-        int owner;
-        int submitter;
-        int instrument;
-        Side side;
-        OrderType orderType;
-        TimeInForce timeInForce;
-        long price;
-        long quantity;
-        long cumQty;
-        final AveragePrice average = new AveragePrice();
-        long engineClOrdId;
-        String clOrdId;
-    }
-
     Participant participant(final int index)
     {
         return catalog.participant(index);

@@ -101,7 +101,7 @@ final class GatewayRejects
     }
 
     /** An OrderCancelReject; {@code o} is the order when it exists and belongs to the requester, else null. */
-    static OrderCancelReject cancelReject(final Request r, final EngineBridge.LiveOrder o, final ResultCode code,
+    static OrderCancelReject cancelReject(final Request r, final LiveOrder o, final ResultCode code,
         final long timeNanos)
     {
         final OrderCancelReject reject = new OrderCancelReject();

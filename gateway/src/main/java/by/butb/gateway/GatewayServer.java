@@ -82,6 +82,8 @@ public final class GatewayServer implements AutoCloseable
     private final NativeSessions nativeSessions;
     /** ClOrdIDs across restarts; null without a data directory. */
     private final ClOrdIdJournal clOrdIdJournal;
+    /** What a kill -9 caught on its way to the FIX store, reported again. */
+    private final ReportRecovery reportRecovery;
     private boolean closed;
 
     private GatewayServer(final GatewayOptions o)
@@ -106,6 +108,7 @@ public final class GatewayServer implements AutoCloseable
         bridge = new EngineBridge(o.catalog, clOrdIds, outbound);
         try
         {
+            reportRecovery = ReportRecovery.open(o, bridge, clOrdIdJournal);
             engine = o.sectionClusters != null ?
                 new ClusterMirror(ClusterState.fetchSections(o), o.catalog, listeners(o), o.onFailure) :
                 o.cluster == null ? new PipelineHost(context(o), o.dataDirectory) :
@@ -135,15 +138,11 @@ public final class GatewayServer implements AutoCloseable
         EngineSubmitter engineSubmitter = null;
         try
         {
-            engine.drain();
-            bridge.seed(engine.engines(), clOrdIdJournal);
-            outbound.start();
+            startSendingThread(o);
 
             engineSubmitter = new EngineSubmitter(engine, bridge, clOrdIds, o.clockNanos, o.clientTime);
             if (nativeEngine)
             {
-                nativeSessions.settings(new NativeSessionProtocol.Settings(o.checkLatency && !o.clientTime, outbound,
-                    connectionLog), o.catalog);
                 final EngineSubmitter submits = engineSubmitter;
                 final MarketDataRequests marketData = new MarketDataRequests(o.catalog, outbound,
                     o.maxMarketDataSymbols);
@@ -185,6 +184,25 @@ public final class GatewayServer implements AutoCloseable
         submitter = engineSubmitter;
         LOG.info("FIX gateway listening on {}:{} (TargetCompID={}, FIX engine {})", address.getHostString(),
             address.getPort(), o.compId, o.fixEngine.optionValue());
+    }
+
+    /**
+     * After the engine's recovery: seeds the bridge (unless the recovery did: {@link ReportRecovery}), opens the
+     * native engine's sessions and starts the sending thread; when it reports commands again, waits for those
+     * reports, so that they are made before any session can log on or send.
+     */
+    private void startSendingThread(final GatewayOptions o)
+    {
+        engine.drain();
+        reportRecovery.beforeSendingThread(engine.engine(), () -> bridge.seed(engine.engines(), clOrdIdJournal));
+        if (nativeSessions != null)
+        {
+            // the sessions exist before the sending thread starts: reports made again are stored in them
+            nativeSessions.settings(new NativeSessionProtocol.Settings(o.checkLatency && !o.clientTime, outbound,
+                connectionLog), o.catalog);
+        }
+        outbound.start();
+        reportRecovery.awaitReportsMadeAgain(outbound);
     }
 
     /** The QuickFIX/J engine: its acceptor with the gateway's filters around its decoder, started. */
@@ -508,6 +526,10 @@ public final class GatewayServer implements AutoCloseable
         if (clOrdIdJournal != null)
         {
             clOrdIdJournal.close();
+        }
+        if (reportRecovery != null)
+        {
+            reportRecovery.close();
         }
     }
 }

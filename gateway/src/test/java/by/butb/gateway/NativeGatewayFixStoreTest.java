@@ -2,6 +2,13 @@ package by.butb.gateway;
 
 import org.junit.jupiter.api.Test;
 
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+
 import static by.butb.gateway.RawFix.field;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -82,5 +89,82 @@ class NativeGatewayFixStoreTest extends GatewayFixStoreTest
                 seen.set((int)Double.parseDouble(field(report, 14)));
             }
         }
+    }
+
+    @Test
+    void theReportsOfCommandsJournaledAfterTheLastOneReportedAreMadeAgainAtTheNextStart() throws Exception
+    {
+        final RawFix a = gateway.rawLoggedOn("TRADER-A");
+        a.send("D", "11=S1|55=SMP|54=2|60=" + RawFix.now() + "|38=5|40=2|44=2500|59=1|");
+        assertEquals("0", field(a.readType("8", 5_000), 150));
+        final RawFix b = gateway.rawLoggedOn("TRADER-B");
+        b.send("D", "11=B1|55=SMP|54=1|60=" + RawFix.now() + "|38=2|40=2|44=2500|");
+        assertEquals("0", field(b.readType("8", 5_000), 150));
+        final String bFill = b.readType("8", 5_000);
+        final String aFill = a.readType("8", 5_000);
+        assertEquals("F", field(aFill, 150));
+        b.send("D", "11=B2|55=SMP|54=1|60=" + RawFix.now() + "|38=1|40=2|44=2400|59=1|");
+        assertEquals("0", field(b.readType("8", 5_000), 150));
+        gateway.server().drain();
+        final int aNext = a.seq;
+        final int bNext = b.seq;
+        gateway.server().close();
+
+        // As a kill -9 leaves it when B1's and B2's commands were journaled but their reports never reached the store.
+        final Path reported = dir.resolve("journal").resolve(ReportedCommands.FILE);
+        final long last;
+        try (FileChannel channel = FileChannel.open(reported, StandardOpenOption.READ, StandardOpenOption.WRITE))
+        {
+            final ByteBuffer sequence = ByteBuffer.allocate(8);
+            channel.read(sequence, 8);
+            last = sequence.getLong(0);
+            channel.write(ByteBuffer.allocate(8).putLong(0, last - 2), 8);
+        }
+        gateway.restart(stored());
+
+        final List<String> toB = resentReports("TRADER-B", bNext);
+        assertEquals(2, count(toB, field(bFill, 17)), "B1's fill, once as sent and once made again: " + toB);
+        final String again = toB.get(toB.size() - 2);
+        assertEquals("B1", field(again, 11), "with its ClOrdID from the ClOrdID journal");
+        assertEquals("B2", field(toB.get(toB.size() - 1), 11), "and B2's acknowledgement");
+        assertEquals(2, count(resentReports("TRADER-A", aNext), field(aFill, 17)), "A's side of the fill too");
+        try (FileChannel channel = FileChannel.open(reported, StandardOpenOption.READ))
+        {
+            final ByteBuffer sequence = ByteBuffer.allocate(8);
+            channel.read(sequence, 8);
+            assertEquals(last, sequence.getLong(0), "reported through the last command again");
+        }
+    }
+
+    /** Every ExecutionReport the server sent {@code participant} so far, resent on its next logon. */
+    private List<String> resentReports(final String participant, final int nextSeq) throws Exception
+    {
+        final RawFix r = gateway.raw(participant);
+        r.seq = nextSeq;
+        r.logon(TestCatalog.password(participant));
+        final String logon = r.readType("A", 5_000);
+        assertNotNull(logon);
+        final int last = Integer.parseInt(field(logon, 34)) - 1;
+        r.send("2", "7=1|16=0|");
+        final List<String> reports = new ArrayList<>();
+        for (int seq = 0; seq < last; )
+        {
+            final String m = r.read(5_000);
+            assertNotNull(m, "resent up to " + last + ", got " + seq);
+            seq = Integer.parseInt(field(m, 34)) + ("4".equals(field(m, 35)) ? Integer.parseInt(field(m, 36)) -
+                Integer.parseInt(field(m, 34)) - 1 : 0);
+            if ("8".equals(field(m, 35)))
+            {
+                reports.add(m);
+            }
+        }
+        r.close();
+        gateway.forget(r);
+        return reports;
+    }
+
+    private static long count(final List<String> reports, final String execId)
+    {
+        return reports.stream().filter(m -> execId.equals(field(m, 17))).count();
     }
 }

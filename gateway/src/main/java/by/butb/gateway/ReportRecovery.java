@@ -1,0 +1,94 @@
+package by.butb.gateway;
+
+import by.butb.engine.core.MatchingEngine;
+
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * Reports again, at a start, what a kill -9 caught between the engine journal and the FIX store: the commands
+ * journaled after the last one whose reports the sending thread had stored ({@link ReportedCommands}) are reported
+ * as if seen now ({@link EngineBridge#reportAgainAfter}), with the ExecIDs they had, so that a report that did go
+ * out comes twice, alike but for its MsgSeqNum. Kept where a report is in its session's store once the sending thread
+ * is done with it (the native engine on one I/O thread) and that store outlives the process ({@code --fix-store}),
+ * with the engine in this process; elsewhere the record is removed. The starting thread.
+ */
+final class ReportRecovery implements AutoCloseable
+{
+    private final ReportedCommands reported;
+    private final EngineBridge bridge;
+    private final ClOrdIdJournal journal;
+    private final long reportedThrough;
+    private boolean reportsAgain;
+
+    private ReportRecovery(final ReportedCommands reported, final EngineBridge bridge, final ClOrdIdJournal journal)
+    {
+        this.reported = reported;
+        this.bridge = bridge;
+        this.journal = journal;
+        this.reportedThrough = reported == null ? -1 : reported.through();
+        if (reportedThrough >= 0)
+        {
+            bridge.reportAgainAfter(reportedThrough, journal);
+        }
+    }
+
+    /** Before the engine starts (and recovers): what {@code o} keeps, told to {@code bridge}. */
+    static ReportRecovery open(final GatewayOptions o, final EngineBridge bridge, final ClOrdIdJournal journal)
+    {
+        final boolean kept = o.dataDirectory != null && o.fixEngine == FixEngine.NATIVE &&
+            o.fixStoreDirectory != null && o.ioThreads == 1 && o.cluster == null && o.sectionClusters == null;
+        if (!kept && o.dataDirectory != null)
+        {
+            ReportedCommands.remove(o.dataDirectory); // its numbers say nothing of a run that does not keep them
+        }
+        return new ReportRecovery(kept ? ReportedCommands.open(o.dataDirectory) : null, bridge, journal);
+    }
+
+    /**
+     * After the engine's recovery, before the sending thread starts: seeds the bridge unless the recovery did (to
+     * report commands again); gives the bridge the ClOrdIDs of those commands, or with none counts every command so
+     * far as reported; from then on the sending thread records each command it reports.
+     */
+    void beforeSendingThread(final MatchingEngine engine, final Runnable seed)
+    {
+        reportsAgain = bridge.isSeeded();
+        if (!reportsAgain)
+        {
+            seed.run();
+        }
+        if (reported == null)
+        {
+            return;
+        }
+        final long last = engine.lastSequence();
+        if (reportsAgain)
+        {
+            bridge.recoveredClOrdIds(journal.readLast(2 * (last - reportedThrough) + 1_024));
+        }
+        else
+        {
+            reported.through(last);
+        }
+        bridge.recordReportsIn(reported);
+    }
+
+    /** After the sending thread started: waits until it has made the reports again, before any session can log on. */
+    void awaitReportsMadeAgain(final Outbound outbound)
+    {
+        final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (reportsAgain && !outbound.idle() && System.nanoTime() < deadline)
+        {
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(1));
+        }
+    }
+
+    @Override
+    public void close()
+    {
+        if (reported != null)
+        {
+            reported.close();
+        }
+    }
+}
