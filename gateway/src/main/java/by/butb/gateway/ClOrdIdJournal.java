@@ -5,13 +5,11 @@ import net.openhft.chronicle.bytes.Bytes;
 import net.openhft.chronicle.queue.ChronicleQueue;
 import net.openhft.chronicle.queue.ExcerptAppender;
 import net.openhft.chronicle.queue.ExcerptTailer;
-import net.openhft.chronicle.queue.TailerDirection;
 import net.openhft.chronicle.wire.DocumentContext;
 
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.function.BiConsumer;
 import java.util.function.LongPredicate;
 
 /**
@@ -25,8 +23,7 @@ import java.util.function.LongPredicate;
  * orders no longer live are reused): the later record wins.
  *
  * <p>Entry layout, one per document: owner (int), engine id (long), ClOrdID (UTF-8, length-prefixed).
- * Threading: {@link #record} from any thread (serialized here); {@link #read} and {@link #readLast} at start,
- * before any session.
+ * Threading: {@link #record} from any thread (serialized here); {@link #read} at start, before any session.
  */
 final class ClOrdIdJournal implements AutoCloseable
 {
@@ -69,60 +66,36 @@ final class ClOrdIdJournal implements AutoCloseable
         final Map<Long, String> clOrdIds = new HashMap<>();
         try (ExcerptTailer tailer = queue.createTailer())
         {
-            readInto(tailer, Long.MAX_VALUE, wanted, clOrdIds::put);
-        }
-        return clOrdIds;
-    }
-
-    /**
-     * The ClOrdIDs of the last {@code count} records (at most), the latest of each (owner, engine id), keyed as
-     * {@link #read}: those of the commands submitted last before a stop, which the start may report again.
-     *
-     * @throws IllegalStateException as {@link #read}.
-     */
-    Map<Long, String> readLast(final long count)
-    {
-        final Map<Long, String> clOrdIds = new HashMap<>();
-        try (ExcerptTailer tailer = queue.createTailer().direction(TailerDirection.BACKWARD).toEnd())
-        {
-            readInto(tailer, count, key -> true, clOrdIds::putIfAbsent);
-        }
-        return clOrdIds;
-    }
-
-    /** Reads at most {@code count} records from {@code tailer} on, giving each wanted one to {@code into}. */
-    private void readInto(final ExcerptTailer tailer, final long count, final LongPredicate wanted,
-        final BiConsumer<Long, String> into)
-    {
-        for (long read = 0; read < count; read++)
-        {
-            try (DocumentContext dc = tailer.readingDocument())
+            while (true)
             {
-                if (!dc.isPresent())
+                try (DocumentContext dc = tailer.readingDocument())
                 {
-                    return;
-                }
-                final Bytes<?> bytes = dc.wire().bytes();
-                try
-                {
-                    final int owner = bytes.readInt();
-                    final long id = bytes.readLong();
-                    final String clOrdId = bytes.readUtf8();
-                    if (owner < 0 || id <= 0 || clOrdId == null)
+                    if (!dc.isPresent())
                     {
-                        throw new IllegalArgumentException("owner " + owner + ", id " + id + ", ClOrdID " +
-                            clOrdId);
+                        return clOrdIds;
                     }
-                    final long key = MatchingEngine.clientOrderKey(owner, id);
-                    if (wanted.test(key))
+                    final Bytes<?> bytes = dc.wire().bytes();
+                    try
                     {
-                        into.accept(key, clOrdId);
+                        final int owner = bytes.readInt();
+                        final long id = bytes.readLong();
+                        final String clOrdId = bytes.readUtf8();
+                        if (owner < 0 || id <= 0 || clOrdId == null)
+                        {
+                            throw new IllegalArgumentException("owner " + owner + ", id " + id + ", ClOrdID " +
+                                clOrdId);
+                        }
+                        final long key = MatchingEngine.clientOrderKey(owner, id);
+                        if (wanted.test(key))
+                        {
+                            clOrdIds.put(key, clOrdId);
+                        }
                     }
-                }
-                catch (final RuntimeException ex)
-                {
-                    throw new IllegalStateException("ClOrdID journal " + directory + ": document at index " +
-                        dc.index() + " does not decode: " + ex.getMessage(), ex);
+                    catch (final RuntimeException ex)
+                    {
+                        throw new IllegalStateException("ClOrdID journal " + directory + ": document at index " +
+                            dc.index() + " does not decode: " + ex.getMessage(), ex);
+                    }
                 }
             }
         }

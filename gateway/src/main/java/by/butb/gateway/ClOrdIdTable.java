@@ -102,6 +102,12 @@ final class ClOrdIdTable
         next[owner].accumulateAndGet(id + 1, Math::max);
     }
 
+    /** Engine id {@code id} of {@code owner} is not to be allocated again (its ClOrdID is seeded later). */
+    void reserve(final int owner, final long id)
+    {
+        next[owner].accumulateAndGet(id + 1, Math::max);
+    }
+
     @SuppressWarnings("unchecked")
     private static Object2LongHashMap<String>[] newMaps(final int participants)
     {

@@ -13,6 +13,7 @@ import by.butb.engine.model.Side;
 import by.butb.engine.model.TimeInForce;
 import by.butb.engine.pipeline.EngineListener;
 import org.agrona.collections.Long2ObjectHashMap;
+import org.agrona.collections.LongHashSet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import quickfix.field.ExecType;
@@ -89,12 +90,17 @@ final class EngineBridge implements EngineListener
     private int eventIndex;
     /** Where the sending thread records the last command it reported; null when nothing is recorded. */
     private ReportedCommands reported;
-    /** ClOrdIDs of the commands reported again after a restart, by client order key; see {@link #reportAgainAfter}. */
-    private Map<Long, String> recoveredClOrdIds = Map.of();
+    /**
+     * ClOrdIDs of the orders that the commands reported again after a restart accept or rename, by client order key
+     * ({@link #reportAgainAfter}); null when no command is reported again.
+     */
+    private Map<Long, String> recoveredClOrdIds;
     private volatile boolean ready;
     // Starting thread, before the pipeline starts: where the recovered stream is taken up (see reportAgainAfter).
     private long reportAgainAfter = Long.MAX_VALUE;
     private ClOrdIdJournal recoveryJournal;
+    /** The client order keys the commands reported again accept or rename, gathered during the recovery. */
+    private final LongHashSet windowKeys = new LongHashSet();
 
     EngineBridge(final Catalog catalog, final ClOrdIdTable clOrdIds, final Outbound outbound)
     {
@@ -161,8 +167,7 @@ final class EngineBridge implements EngineListener
      * Before the pipeline starts: the commands journaled after {@code sequence} are reported again during recovery
      * (a kill -9 may have caught their reports before they were stored), as if seen now: this bridge is
      * {@link #seed seeded} from the engine as it stood after {@code sequence} and takes up the recovered stream from
-     * there. Their reports are built on the sending thread once it starts; a ClOrdID given by then to
-     * {@link #recoveredClOrdIds} names the orders they accept or rename, else the engine id in decimal.
+     * there. Their reports are built on the sending thread once it starts ({@link #takeUpRecoveredClOrdIds} first).
      */
     void reportAgainAfter(final long sequence, final ClOrdIdJournal journal)
     {
@@ -170,10 +175,14 @@ final class EngineBridge implements EngineListener
         recoveryJournal = journal;
     }
 
-    /** Before the sending thread starts: the ClOrdIDs that the commands reported again gave their orders. */
-    void recoveredClOrdIds(final Map<Long, String> clOrdIds)
+    /**
+     * After the recovery, before the sending thread starts, when commands are reported again: reads the ClOrdIDs
+     * they gave the orders they accept or rename (their engine ids are already kept from being given again:
+     * {@link #beforeReplayed}). An order without a record is reported under its engine id in decimal.
+     */
+    void takeUpRecoveredClOrdIds()
     {
-        recoveredClOrdIds = clOrdIds;
+        recoveredClOrdIds = recoveryJournal == null ? new HashMap<>() : recoveryJournal.read(windowKeys::contains);
     }
 
     /** Before the sending thread starts: it records in {@code commands} each command it has reported. */
@@ -188,33 +197,58 @@ final class EngineBridge implements EngineListener
         return reportAgainAfter;
     }
 
-    /** Recovery: seeds this bridge from the engine as it stands before the first command to report again. */
+    /**
+     * Recovery: seeds this bridge from the engine as it stands before the first command to report again, and notes
+     * the engine ids each such command may give an order ({@link #noteWindowId}).
+     */
     @Override
     public void beforeReplayed(final Command command, final MatchingEngine engine)
     {
-        if (ready || command.sequence <= reportAgainAfter)
+        if (command.sequence <= reportAgainAfter)
         {
             return;
         }
-        if (command.sequence > reportAgainAfter + 1)
+        if (!ready)
         {
-            LOG.warn("the reports of commands {} to {} cannot be made again: the recovery starts after them",
-                reportAgainAfter + 1, command.sequence - 1);
+            if (command.sequence > reportAgainAfter + 1)
+            {
+                LOG.warn("the reports of commands {} to {} cannot be made again: the recovery starts after them",
+                    reportAgainAfter + 1, command.sequence - 1);
+            }
+            LOG.info("reporting again the commands from {} on: their reports may not have been stored at the stop",
+                command.sequence);
+            seed(List.of(engine), recoveryJournal);
         }
-        LOG.info("reporting again the commands from {} on: their reports may not have been stored at the stop",
-            command.sequence);
-        seed(List.of(engine), recoveryJournal);
+        noteWindowId(command.beneficialOwner(), command.clientOrderId);
+        noteWindowId(command.beneficialOwner(), command.newClientOrderId);
     }
 
-    /** The ClOrdID a command reported again gave order {@code id} of {@code owner}, taken up as live; else decimal. */
+    /**
+     * An engine id that a command reported again may give an order: its ClOrdID is to be read, and the id is not
+     * to be given to a new ClOrdID before the report that seeds it is made.
+     */
+    private void noteWindowId(final int owner, final long id)
+    {
+        if (owner >= 0 && owner < catalog.participants().size() && id > 0 && id < MatchingEngine.MAX_CLIENT_ORDER_ID)
+        {
+            windowKeys.add(MatchingEngine.clientOrderKey(owner, id));
+            clOrdIds.reserve(owner, id);
+        }
+    }
+
+    /**
+     * The ClOrdID of order {@code id} of {@code owner} accepted or renamed by a command of no request of this run:
+     * while commands are reported again, the one recorded for it (else its id in decimal), taken up as live;
+     * otherwise its id in decimal.
+     */
     private String recoveredClOrdId(final int owner, final long id)
     {
-        final String clOrdId = recoveredClOrdIds.isEmpty() ? null :
-            recoveredClOrdIds.get(MatchingEngine.clientOrderKey(owner, id));
-        if (clOrdId == null)
+        if (recoveredClOrdIds == null)
         {
             return Long.toString(id);
         }
+        final String recorded = recoveredClOrdIds.get(MatchingEngine.clientOrderKey(owner, id));
+        final String clOrdId = recorded != null ? recorded : Long.toString(id);
         clOrdIds.seed(owner, clOrdId, id);
         return clOrdId;
     }

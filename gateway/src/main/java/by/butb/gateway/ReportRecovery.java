@@ -1,6 +1,8 @@
 package by.butb.gateway;
 
 import by.butb.engine.core.MatchingEngine;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
@@ -15,6 +17,8 @@ import java.util.concurrent.locks.LockSupport;
  */
 final class ReportRecovery implements AutoCloseable
 {
+    private static final Logger LOG = LoggerFactory.getLogger(ReportRecovery.class);
+
     private final ReportedCommands reported;
     private final EngineBridge bridge;
     private final ClOrdIdJournal journal;
@@ -26,8 +30,8 @@ final class ReportRecovery implements AutoCloseable
         this.reported = reported;
         this.bridge = bridge;
         this.journal = journal;
-        this.reportedThrough = reported == null ? -1 : reported.through();
-        if (reportedThrough >= 0)
+        this.reportedThrough = reported == null ? ReportedCommands.NONE : reported.through();
+        if (reportedThrough != ReportedCommands.NONE)
         {
             bridge.reportAgainAfter(reportedThrough, journal);
         }
@@ -64,21 +68,34 @@ final class ReportRecovery implements AutoCloseable
         final long last = engine.lastSequence();
         if (reportsAgain)
         {
-            bridge.recoveredClOrdIds(journal.readLast(2 * (last - reportedThrough) + 1_024));
+            bridge.takeUpRecoveredClOrdIds();
         }
         else
         {
+            if (reportedThrough != ReportedCommands.NONE && reportedThrough < last)
+            {
+                LOG.warn("the reports of commands {} to {} cannot be made again: the engine recovered from a " +
+                    "snapshot after them", reportedThrough + 1, last);
+            }
             reported.through(last);
         }
         bridge.recordReportsIn(reported);
     }
 
-    /** After the sending thread started: waits until it has made the reports again, before any session can log on. */
+    /**
+     * After the sending thread started: waits until it has made the reports again, so that they go out before those
+     * of any new order (at most a minute: then sessions are let in, their reports queued behind).
+     */
     void awaitReportsMadeAgain(final Outbound outbound)
     {
         final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (reportsAgain && !outbound.idle() && System.nanoTime() < deadline)
+        while (reportsAgain && !outbound.idle())
         {
+            if (System.nanoTime() > deadline)
+            {
+                LOG.warn("still reporting commands again after a minute: letting sessions in meanwhile");
+                return;
+            }
             LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(1));
         }
     }

@@ -13,10 +13,12 @@ import java.nio.file.StandardOpenOption;
  * directory, so that the next start reports again what a kill -9 caught between the engine journal and the FIX
  * store ({@link EngineBridge#reportAgainAfter}). The file is memory-mapped: each number is in the kernel's page the
  * moment it is written, so a kill -9 of the server never loses one (a crash of the machine may, like the FIX
- * store's numbers: then more is reported again, never less).
+ * store's numbers: a stale number reports more again; a page that never reached the disk is read as {@link #NONE},
+ * and then nothing is reported again).
  *
  * <pre>
- *   16 bytes: "BUTB-REP" (8 ASCII bytes), the command sequence (long, big-endian; -1: none yet)
+ *   16 bytes: "BUTB-REP" (8 ASCII bytes), the command sequence (long, big-endian; -1: none reported yet;
+ *             Long.MIN_VALUE: not known)
  * </pre>
  *
  * Threading: {@link #through(long)} on the gateway's sending thread; the rest at start and stop.
@@ -24,6 +26,8 @@ import java.nio.file.StandardOpenOption;
 final class ReportedCommands implements AutoCloseable
 {
     static final String FILE = "reported";
+    /** {@link #through()} of a new record: nothing known (not even that no command was reported). */
+    static final long NONE = Long.MIN_VALUE;
     private static final long MAGIC = 0x425554422D524550L; // "BUTB-REP"
     private static final int SIZE = 16;
 
@@ -57,7 +61,7 @@ final class ReportedCommands implements AutoCloseable
             final MappedByteBuffer page = channel.map(FileChannel.MapMode.READ_WRITE, 0, SIZE);
             if (size == 0 || page.getLong(0) == 0)
             {
-                page.putLong(8, -1).putLong(0, MAGIC); // a new file; or one whose page never reached the disk
+                page.putLong(8, NONE).putLong(0, MAGIC); // a new file; or one whose page never reached the disk
             }
             else if (page.getLong(0) != MAGIC)
             {
@@ -90,7 +94,7 @@ final class ReportedCommands implements AutoCloseable
         }
     }
 
-    /** The last command whose reports are all stored; -1 when none is known. */
+    /** The last command whose reports are all stored: -1 before the first; {@link #NONE} when not known. */
     long through()
     {
         return page.getLong(8);

@@ -38,24 +38,6 @@ class ClOrdIdJournalTest
     }
 
     @Test
-    void shouldReadTheLastRecordsAloneWithTheLatestPerId(@TempDir final Path data)
-    {
-        try (ClOrdIdJournal journal = new ClOrdIdJournal(data))
-        {
-            for (int id = 1; id <= 100; id++)
-            {
-                journal.record(1, id, "C-" + id);
-            }
-            journal.record(1, 99, "C-99 again");
-            assertEquals(Map.of(MatchingEngine.clientOrderKey(1, 99), "C-99 again",
-                MatchingEngine.clientOrderKey(1, 100), "C-100"), journal.readLast(2),
-                "the last two records, the later one for id 99");
-            assertEquals(100, journal.readLast(1_000).size(), "no more than there are");
-            assertEquals("C-99 again", journal.readLast(1_000).get(MatchingEngine.clientOrderKey(1, 99)));
-        }
-    }
-
-    @Test
     void shouldNameTheJournalAndTheDocumentThatDoesNotDecode(@TempDir final Path data)
     {
         try (ClOrdIdJournal journal = new ClOrdIdJournal(data))

@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Test;
 
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
@@ -91,8 +92,17 @@ class NativeGatewayFixStoreTest extends GatewayFixStoreTest
         }
     }
 
-    @Test
-    void theReportsOfCommandsJournaledAfterTheLastOneReportedAreMadeAgainAtTheNextStart() throws Exception
+    /** What {@link #twoCommandsUnreported} leaves: the fill's reports, where each side's numbers went on. */
+    private record Unreported(String aFill, String bFill, int aNext, int bNext, long last, Path reported)
+    {
+    }
+
+    /**
+     * A's resting sell, B's buy filling it (B1) and B's resting buy (B2); then the server stopped and its record of
+     * the last command reported put back before B1 and B2, as a kill -9 leaves it when their commands were journaled
+     * but their reports never reached the store.
+     */
+    private Unreported twoCommandsUnreported() throws Exception
     {
         final RawFix a = gateway.rawLoggedOn("TRADER-A");
         a.send("D", "11=S1|55=SMP|54=2|60=" + RawFix.now() + "|38=5|40=2|44=2500|59=1|");
@@ -106,33 +116,79 @@ class NativeGatewayFixStoreTest extends GatewayFixStoreTest
         b.send("D", "11=B2|55=SMP|54=1|60=" + RawFix.now() + "|38=1|40=2|44=2400|59=1|");
         assertEquals("0", field(b.readType("8", 5_000), 150));
         gateway.server().drain();
-        final int aNext = a.seq;
-        final int bNext = b.seq;
         gateway.server().close();
-
-        // As a kill -9 leaves it when B1's and B2's commands were journaled but their reports never reached the store.
         final Path reported = dir.resolve("journal").resolve(ReportedCommands.FILE);
-        final long last;
-        try (FileChannel channel = FileChannel.open(reported, StandardOpenOption.READ, StandardOpenOption.WRITE))
+        final long last = readReported(reported);
+        try (FileChannel channel = FileChannel.open(reported, StandardOpenOption.WRITE))
         {
-            final ByteBuffer sequence = ByteBuffer.allocate(8);
-            channel.read(sequence, 8);
-            last = sequence.getLong(0);
             channel.write(ByteBuffer.allocate(8).putLong(0, last - 2), 8);
         }
-        gateway.restart(stored());
+        return new Unreported(aFill, bFill, a.seq, b.seq, last, reported);
+    }
 
-        final List<String> toB = resentReports("TRADER-B", bNext);
-        assertEquals(2, count(toB, field(bFill, 17)), "B1's fill, once as sent and once made again: " + toB);
-        final String again = toB.get(toB.size() - 2);
-        assertEquals("B1", field(again, 11), "with its ClOrdID from the ClOrdID journal");
-        assertEquals("B2", field(toB.get(toB.size() - 1), 11), "and B2's acknowledgement");
-        assertEquals(2, count(resentReports("TRADER-A", aNext), field(aFill, 17)), "A's side of the fill too");
+    private static long readReported(final Path reported) throws Exception
+    {
         try (FileChannel channel = FileChannel.open(reported, StandardOpenOption.READ))
         {
             final ByteBuffer sequence = ByteBuffer.allocate(8);
             channel.read(sequence, 8);
-            assertEquals(last, sequence.getLong(0), "reported through the last command again");
+            return sequence.getLong(0);
+        }
+    }
+
+    @Test
+    void theReportsOfCommandsJournaledAfterTheLastOneReportedAreMadeAgainAtTheNextStart() throws Exception
+    {
+        final Unreported u = twoCommandsUnreported();
+        gateway.restart(stored());
+
+        final List<String> toB = resentReports("TRADER-B", u.bNext());
+        assertEquals(2, count(toB, field(u.bFill(), 17)), "B1's fill, once as sent and once made again: " + toB);
+        final String again = toB.get(toB.size() - 2);
+        assertEquals("B1", field(again, 11), "with its ClOrdID from the ClOrdID journal");
+        assertEquals("B2", field(toB.get(toB.size() - 1), 11), "and B2's acknowledgement");
+        assertEquals(2, count(resentReports("TRADER-A", u.aNext()), field(u.aFill(), 17)), "A's side of the fill too");
+        assertEquals(u.last(), readReported(u.reported()), "reported through the last command again");
+    }
+
+    @Test
+    void ordersOfTheCommandsMadeAgainKeepTheirIdsFromNewOrdersEvenWithoutClOrdIdRecords() throws Exception
+    {
+        final Unreported u = twoCommandsUnreported();
+        deleteTree(dir.resolve("journal").resolve("clordids"));
+        gateway.restart(stored());
+
+        final List<String> toB = resentReports("TRADER-B", u.bNext());
+        final String b2 = toB.get(toB.size() - 1);
+        assertEquals("0", field(b2, 150), "B2's acknowledgement made again: " + b2);
+        final String b2ClOrdId = field(b2, 11);
+        final long deadline = System.nanoTime() + 5_000_000_000L;
+        while (gateway.server().connected("TRADER-B") && System.nanoTime() < deadline)
+        {
+            Thread.sleep(1); // the server lets the closed connection go
+        }
+        final RawFix b = gateway.raw("TRADER-B");
+        b.seq = u.bNext() + 2;
+        b.logon(TestCatalog.password("TRADER-B"));
+        assertNotNull(b.readType("A", 5_000));
+        for (final String clOrdId : new String[] {"B3", "B4", "B5"})
+        {
+            b.send("D", "11=" + clOrdId + "|55=SMP|54=1|60=" + RawFix.now() + "|38=1|40=2|44=2300|59=1|");
+            final String ack = b.readType("8", 5_000);
+            assertEquals("0", field(ack, 150), "a new order is not given B2's engine id: " + ack);
+        }
+        b.send("F", "41=" + b2ClOrdId + "|11=C2|55=SMP|54=1|60=" + RawFix.now() + "|");
+        assertEquals("4", field(b.readType("8", 5_000), 150), "B2 cancelled by the ClOrdID it was reported under");
+    }
+
+    private static void deleteTree(final Path root) throws Exception
+    {
+        try (var paths = Files.walk(root))
+        {
+            for (final Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList())
+            {
+                Files.delete(p);
+            }
         }
     }
 

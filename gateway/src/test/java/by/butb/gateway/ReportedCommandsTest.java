@@ -22,7 +22,9 @@ class ReportedCommandsTest
     void aNewRecordKnowsNoneAndKeepsWhatIsWrittenWithoutAClose() throws IOException
     {
         final ReportedCommands first = ReportedCommands.open(dir);
-        assertEquals(-1, first.through());
+        assertEquals(ReportedCommands.NONE, first.through());
+        first.through(-1);
+        assertEquals(-1, first.through(), "none reported yet is a number like any other");
         first.through(41);
         first.through(42);
         final Path copy = dir.resolve("copy");
@@ -41,7 +43,8 @@ class ReportedCommandsTest
         Files.write(dir.resolve(ReportedCommands.FILE), new byte[16]);
         try (ReportedCommands zeros = ReportedCommands.open(dir))
         {
-            assertEquals(-1, zeros.through(), "a machine crash before the page reached the disk: nothing known");
+            assertEquals(ReportedCommands.NONE, zeros.through(),
+                "a machine crash before the page reached the disk: nothing known");
         }
         Files.writeString(dir.resolve(ReportedCommands.FILE), "not-a-record-000");
         final IllegalArgumentException foreign = assertThrows(IllegalArgumentException.class,
