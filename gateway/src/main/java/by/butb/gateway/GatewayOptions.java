@@ -62,6 +62,7 @@ public final class GatewayOptions
     int storedMessages = DEFAULT_STORED_MESSAGES;
     FixEngine fixEngine = FixEngine.NATIVE;
     int ioThreads = 1;
+    long maxReportBacklog = ReadThrottle.DEFAULT_HIGH;
     int maxMessageSize = DEFAULT_MAX_MESSAGE_SIZE;
     int maxBytesBeforeLogon = DEFAULT_MAX_BYTES_BEFORE_LOGON;
     long logonRefusalDelayMillis = 1_000;
@@ -161,6 +162,22 @@ public final class GatewayOptions
                 ioThreads);
         }
         this.ioThreads = ioThreads;
+        return this;
+    }
+
+    /**
+     * The native FIX engine stops reading orders while more than this many items (reports to make, messages to send)
+     * wait for the gateway's sending thread, and reads again once half as many do (default
+     * {@value ReadThrottle#DEFAULT_HIGH}): orders offered faster than their reports can be made then wait in the
+     * clients' sockets instead of in memory. An IllegalArgumentException below 2.
+     */
+    public GatewayOptions maxReportBacklog(final long items)
+    {
+        if (items < 2)
+        {
+            throw new IllegalArgumentException("the report backlog must be at least 2 items, got " + items);
+        }
+        this.maxReportBacklog = items;
         return this;
     }
 

@@ -151,7 +151,7 @@ public final class GatewayServer implements AutoCloseable
                     {
                         final NativeOrders orders = new NativeOrders(o.catalog, submits, clOrdIds, outbound);
                         return new NativeIoLoop.Handlers(orders, new NativeMarketDataRequests(orders, marketData,
-                            outbound));
+                            outbound), new ReadThrottle(outbound::backlog, o.maxReportBacklog));
                     });
                 address = nativeStarted.address();
             }

@@ -36,7 +36,7 @@ final class NativeIoLoop
     private static final int WRITE_QUEUE_CAPACITY = 1024;
 
     /** What a loop uses to read the application messages of its connections, its own (they keep state per read). */
-    record Handlers(NativeOrders orders, NativeMarketDataRequests marketData)
+    record Handlers(NativeOrders orders, NativeMarketDataRequests marketData, ReadThrottle throttle)
     {
     }
 
@@ -290,6 +290,7 @@ final class NativeIoLoop
                     task.run();
                     ran = true;
                 }
+                handlers.throttle().resumeIfDrained();
                 if (writesReports)
                 {
                     ran |= encoder.encodeQueued();
@@ -379,7 +380,7 @@ final class NativeIoLoop
         final NativeConnection c = (NativeConnection)key.attachment();
         if (key.isWritable())
         {
-            key.interestOps(SelectionKey.OP_READ);
+            key.interestOpsAnd(~SelectionKey.OP_WRITE); // a read paused by the throttle stays paused
             c.flush();
             final NativeSession session = c.session;
             if (session != null)
@@ -398,7 +399,7 @@ final class NativeIoLoop
                 }
             }
         }
-        if (key.isValid() && key.isReadable())
+        if (key.isValid() && key.isReadable() && !handlers.throttle().holds(key))
         {
             boolean keep;
             try

@@ -196,6 +196,12 @@ final class Outbound implements AutoCloseable
         queue.add(item);
     }
 
+    /** Items queued and not yet finished with: how far this thread is behind. Any thread. */
+    long backlog()
+    {
+        return queued.get() - finished;
+    }
+
     /** Whether the thread has finished with every item queued so far (tasks run, messages handed on). */
     boolean idle()
     {
