@@ -30,6 +30,8 @@ flags+=" --add-opens=java.base/java.lang.reflect=ALL-UNNAMED --add-opens=java.ba
 flags+=" --add-opens=java.base/java.util=ALL-UNNAMED --add-opens=java.base/sun.nio.ch=ALL-UNNAMED"
 flags+=" --add-exports=java.base/jdk.internal.misc=ALL-UNNAMED -Dchronicle.analytics.disable=true"
 journal=/tmp; [ -d /dev/shm ] && journal=/dev/shm
+# Each step is cut off after 150 s (a step that hangs must not take the device's whole run), where timeout exists.
+limit=""; command -v timeout > /dev/null && limit="timeout -k 5 150"
 if [ "$quick" = --quick ]; then
   compare="--quick"; gw_rates_fast=1000,10000; gw_rates_sessions=$gw_rates_fast; gw_seconds=1
   cl="--orders 5000 --warmup-orders 1000 --rates 1000 --seconds 1"
@@ -48,7 +50,7 @@ for wait in YIELDING BUSY_SPIN; do
   configs=butb,butb-journal,exchange-core
   for layout in ONE_THREAD JOURNAL_THREAD STAGED; do
     echo "== compare $layout $wait (at ${SECONDS} s)" | tee -a "$summary"
-    java $flags -cp "$jar" by.butb.bench.compare.BenchRunner --peer-jar "$peer" $compare --configs "$configs" \
+    $limit java $flags -cp "$jar" by.butb.bench.compare.BenchRunner --peer-jar "$peer" $compare --configs "$configs" \
       --layout "$layout" --wait "$wait" --peer-wait "$wait" --journal-dir "$journal" --floor-seconds "$floor" \
       --out "$work/compare-$layout-$wait" > "$work/compare.log" 2>&1 || echo "(BenchRunner exit $?)" | tee -a "$summary"
     sed -n '/^throughput, /,$p' "$work/compare.log" | tee -a "$summary"
@@ -67,7 +69,7 @@ gateway() { # SERVER WAIT SESSIONS RATES [IO_THREADS]
   title+=" (at ${SECONDS} s)"
   echo "$title" | tee -a "$summary" "$out/gateway.txt" > /dev/null
   local threads=(); [ "$1" = native ] && threads=(--io-threads "$io")
-  java $flags -Xms1g -Xmx1g -cp "$jar" by.butb.bench.gateway.GatewayRoundTrip --server "$1" --wait-strategy "$2" \
+  $limit java $flags -Xms1g -Xmx1g -cp "$jar" by.butb.bench.gateway.GatewayRoundTrip --server "$1" --wait-strategy "$2" \
     --sessions "$3" "${threads[@]}" --rates "$4" --seconds "$gw_seconds" --label "$1-$2-$3-$io" \
     --out "$work/gateway" 2>&1 | grep -v '^histograms' | tee -a "$summary" "$out/gateway.txt"
 }
@@ -83,6 +85,6 @@ gateway native YIELDING 8 "$gw_rates_sessions" 4
 
 # 3. Three cluster nodes against the single process (issue 21); the nodes spin (enough cores for them).
 echo "== cluster round trip (at ${SECONDS} s)" | tee -a "$summary" > /dev/null
-java $flags -Xmx1g -cp "$jar" by.butb.bench.cluster.ClusterRoundTrip $cl --no-low-cpu --out "$work/cluster" 2>&1 \
+$limit java $flags -Xmx1g -cp "$jar" by.butb.bench.cluster.ClusterRoundTrip $cl --no-low-cpu --out "$work/cluster" 2>&1 \
   | tee -a "$summary" > "$out/cluster.txt"
 echo "check: done in ${SECONDS} s; $summary" | tee -a "$summary"
