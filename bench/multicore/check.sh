@@ -2,8 +2,8 @@
 # The project's standing measurements for a many-core machine, as one run: the pipeline's thread layouts against
 # exchange-core (issue 18); the FIX round trip of the echo floor and of the gateway on the native FIX engine (its
 # threads blocking, yielding or spinning when idle) through one session, and through 8 sessions at once on one I/O
-# thread and on four (issue 16); and three cluster nodes against the single process (issue 21). Its steps add up to
-# about 8 to 9 minutes (not yet timed on 16 cores).
+# thread and on four (issue 16); and three cluster nodes against the single process (issue 21). The whole run took
+# 463 s on the 2-core VM (2026-12-05); not yet timed on 16 cores.
 #
 # Usage, on a machine with Java 17+ and the bench jars (bench/target/benchmarks.jar and
 # bench/exchange-core-peer/target/exchange-core-peer.jar, or /tmp/jars/{benchmarks,exchange-core-peer}.jar as
