@@ -166,8 +166,8 @@ public final class GatewayOptions
     }
 
     /**
-     * The native FIX engine stops reading orders while more than this many items (reports to make, messages to send)
-     * wait for the gateway's sending thread, and reads again once half as many do (default
+     * The native FIX engine stops reading logged-on connections while more than this many items (reports to make,
+     * messages to send) wait for the gateway's sending thread, and reads them again once half as many do (default
      * {@value ReadThrottle#DEFAULT_HIGH}): orders offered faster than their reports can be made then wait in the
      * clients' sockets instead of in memory. An IllegalArgumentException below 2.
      */

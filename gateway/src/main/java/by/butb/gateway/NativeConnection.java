@@ -314,6 +314,16 @@ final class NativeConnection implements LogonScheduler.Job
         }
     }
 
+    /** Its reading resumes after a pause ({@link ReadThrottle}): the time it was not read is not its silence. */
+    void readResumed()
+    {
+        final NativeSession bound = session;
+        if (bound != null)
+        {
+            bound.protocol.readResumed();
+        }
+    }
+
     /** Closes the connection once what is queued is written. */
     synchronized void closeAfterFlush()
     {

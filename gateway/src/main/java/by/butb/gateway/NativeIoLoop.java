@@ -383,23 +383,14 @@ final class NativeIoLoop
             key.interestOpsAnd(~SelectionKey.OP_WRITE); // a read paused by the throttle stays paused
             c.flush();
             final NativeSession session = c.session;
-            if (session != null)
+            if (session != null && !session.protocol.resend().continueOrFail(c)) // the next chunk of a resend
             {
-                try
-                {
-                    session.protocol.resend().continueOn(c); // the next chunk of a resend, if one is in progress
-                }
-                catch (final RuntimeException ex)
-                {
-                    // as a read: a bug met by one connection's resend closes that connection only
-                    LOG.error("closing {} after an unexpected error resending to it", c.address, ex);
-                    session.protocol.resend().cancel();
-                    closeNow(c);
-                    return;
-                }
+                closeNow(c);
+                return;
             }
         }
-        if (key.isValid() && key.isReadable() && !handlers.throttle().holds(key))
+        if (key.isValid() && key.isReadable() &&
+            (c.state != NativeConnection.State.OPEN || !handlers.throttle().holds(key))) // logons are read
         {
             boolean keep;
             try

@@ -1,6 +1,8 @@
 package by.butb.gateway;
 
 import by.butb.gateway.fix.FixDecoder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Answers one native session's ResendRequest from its stored messages: each again with its number, PossDupFlag=Y
@@ -18,6 +20,8 @@ import by.butb.gateway.fix.FixDecoder;
  */
 final class NativeResend
 {
+    private static final Logger LOG = LoggerFactory.getLogger(NativeResend.class);
+
     /** Bytes waiting on the connection below which the next stored messages are queued (see also the bound). */
     static final int CHUNK_BYTES = 64 * 1024;
 
@@ -109,6 +113,25 @@ final class NativeResend
         if (more)
         {
             c.loop().wantWrite(c);
+        }
+    }
+
+    /**
+     * {@link #continueOn}; false, the resend ended, when it met an unexpected error: as with a read, a bug met by one
+     * connection's resend is to close that connection only (logged).
+     */
+    boolean continueOrFail(final NativeConnection c)
+    {
+        try
+        {
+            continueOn(c);
+            return true;
+        }
+        catch (final RuntimeException ex)
+        {
+            LOG.error("closing {} after an unexpected error resending to it", c.address, ex);
+            cancel();
+            return false;
         }
     }
 

@@ -385,6 +385,13 @@ final class NativeSessionProtocol
 
     // ---------------------------------------------------------------- timers and ends
 
+    /** The I/O thread reads the connection again after a pause: the client is not judged silent for it. */
+    void readResumed()
+    {
+        lastReceivedNanos = System.nanoTime();
+        testRequestSent = false;
+    }
+
     /** Every tick on the I/O thread: Heartbeat after HeartBtInt of silence, TestRequest, then disconnect. */
     void onTimer(final long nowNanos, final NativeConnection c)
     {

@@ -26,10 +26,10 @@ class ReadThrottleTest
             pipe.source().configureBlocking(false);
             final SelectionKey key = pipe.source().register(selector, SelectionKey.OP_READ);
 
-            backlog.set(99);
-            assertFalse(throttle.holds(key), "below the high mark: read");
             backlog.set(100);
-            assertTrue(throttle.holds(key), "at the high mark: paused");
+            assertFalse(throttle.holds(key), "at the high mark: read");
+            backlog.set(101);
+            assertTrue(throttle.holds(key), "above it: paused");
             assertEquals(0, key.interestOps() & SelectionKey.OP_READ, "its read interest is off");
             assertEquals(1, throttle.pausedCount());
 
@@ -37,6 +37,7 @@ class ReadThrottleTest
             throttle.resumeIfDrained();
             assertEquals(0, key.interestOps() & SelectionKey.OP_READ, "not yet: above the low mark");
             assertTrue(throttle.holds(key), "while some are paused, a read waits down to the low mark too");
+            assertEquals(2, throttle.pausedCount());
 
             backlog.set(50);
             throttle.resumeIfDrained();
