@@ -153,17 +153,30 @@ class NativeSessionStoreTest
         assertRefused("has a malformed record at byte 64");
     }
 
-    @Test
-    void recordsAheadOfAStaleHeaderRaiseTheNextSenderNumberPastThem() throws IOException
+    /** Messages 1 to {@code n} sent and the store closed; returns the file's size then. */
+    private long sentAndClosed(final int n) throws IOException
     {
         try (NativeSessionStore store = NativeSessionStore.open(dir, "BUTB", "TRADER-A"))
         {
-            send(store, 1, 5);
+            send(store, 1, n);
         }
+        return Files.size(dir.resolve(FILE));
+    }
+
+    /** Writes {@code bytes} at {@code position} of the store file, as a crash may leave them. */
+    private void writeAt(final ByteBuffer bytes, final long position) throws IOException
+    {
         try (FileChannel channel = FileChannel.open(dir.resolve(FILE), StandardOpenOption.WRITE))
         {
-            channel.write(ByteBuffer.allocate(4).putInt(0, 3), 20); // the header's page as written two numbers ago
+            channel.write(bytes, position);
         }
+    }
+
+    @Test
+    void recordsAheadOfAStaleHeaderRaiseTheNextSenderNumberPastThem() throws IOException
+    {
+        sentAndClosed(5);
+        writeAt(ByteBuffer.allocate(4).putInt(0, 3), 20); // the header's page as written two numbers ago
         try (NativeSessionStore store = NativeSessionStore.open(dir, "BUTB", "TRADER-A"))
         {
             assertEquals(6, store.nextSenderSeq(), "a number once sent is never sent again");
@@ -180,16 +193,9 @@ class NativeSessionStoreTest
     @Test
     void aTailOfZerosIsCutOffAndAppendingGoesOn() throws IOException
     {
-        try (NativeSessionStore store = NativeSessionStore.open(dir, "BUTB", "TRADER-A"))
-        {
-            send(store, 1, 3);
-        }
+        final long size = sentAndClosed(3);
+        writeAt(ByteBuffer.allocate(100_000), size);
         final Path file = dir.resolve(FILE);
-        final long size = Files.size(file);
-        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE))
-        {
-            channel.write(ByteBuffer.allocate(100_000), size);
-        }
         try (NativeSessionStore store = NativeSessionStore.open(dir, "BUTB", "TRADER-A"))
         {
             assertEquals(size, Files.size(file), "the zeros are gone");
@@ -207,17 +213,9 @@ class NativeSessionStoreTest
     @Test
     void aTailOfZerosBeginningInsideARecordHeaderIsCutToo() throws IOException
     {
-        try (NativeSessionStore store = NativeSessionStore.open(dir, "BUTB", "TRADER-A"))
-        {
-            send(store, 1, 3);
-        }
+        final long size = sentAndClosed(3);
+        writeAt(ByteBuffer.allocate(5_000).putInt(0, 4), size); // the next record's number, not the rest of its page
         final Path file = dir.resolve(FILE);
-        final long size = Files.size(file);
-        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE))
-        {
-            // the next record's number reached the disk, the rest of its page did not
-            channel.write(ByteBuffer.allocate(5_000).putInt(0, 4), size);
-        }
         try (NativeSessionStore store = NativeSessionStore.open(dir, "BUTB", "TRADER-A"))
         {
             assertEquals(size, Files.size(file));
@@ -229,16 +227,8 @@ class NativeSessionStoreTest
     @Test
     void aRecordNumberedFarPastTheHeaderIsRefusedNotIndexed() throws IOException
     {
-        try (NativeSessionStore store = NativeSessionStore.open(dir, "BUTB", "TRADER-A"))
-        {
-            send(store, 1, 2);
-        }
-        final Path file = dir.resolve(FILE);
-        final long size = Files.size(file);
-        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE))
-        {
-            channel.write(ByteBuffer.allocate(18).putInt(0, 3 + (1 << 24) + 1).putInt(4, 10), size);
-        }
+        final long size = sentAndClosed(2);
+        writeAt(ByteBuffer.allocate(18).putInt(0, 3 + (1 << 24) + 1).putInt(4, 10), size);
         assertRefused("has a record at byte " + size + " numbered " + (4 + (1 << 24)) + ", far past the next " +
             "sender MsgSeqNum of its header (3)");
     }
@@ -246,31 +236,17 @@ class NativeSessionStoreTest
     @Test
     void zerosFollowedByMoreBytesAreNotATailToCutButARefusal() throws IOException
     {
-        try (NativeSessionStore store = NativeSessionStore.open(dir, "BUTB", "TRADER-A"))
-        {
-            send(store, 1, 2);
-        }
-        final Path file = dir.resolve(FILE);
-        final long size = Files.size(file);
-        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE))
-        {
-            channel.write(ByteBuffer.allocate(70_000).put(69_999, (byte)1), size);
-        }
+        final long size = sentAndClosed(2);
+        writeAt(ByteBuffer.allocate(70_000).put(69_999, (byte)1), size);
         assertRefused("has a malformed record at byte " + size);
-        assertEquals(size + 70_000, Files.size(file), "nothing cut from a file that is refused");
+        assertEquals(size + 70_000, Files.size(dir.resolve(FILE)), "nothing cut from a file that is refused");
     }
 
     @Test
     void aHeaderOfZerosIsRefusedSayingItsNumbersAreLost() throws IOException
     {
-        try (NativeSessionStore store = NativeSessionStore.open(dir, "BUTB", "TRADER-A"))
-        {
-            send(store, 1, 2);
-        }
-        try (FileChannel channel = FileChannel.open(dir.resolve(FILE), StandardOpenOption.WRITE))
-        {
-            channel.write(ByteBuffer.allocate(64), 0);
-        }
+        sentAndClosed(2);
+        writeAt(ByteBuffer.allocate(64), 0);
         assertRefused("has a header of zeros, as a crash of the machine can leave it: its sequence numbers are lost");
     }
 
