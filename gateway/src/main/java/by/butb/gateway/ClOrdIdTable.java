@@ -99,7 +99,7 @@ final class ClOrdIdTable
         {
             ids.put(clOrdId, id);
         }
-        next[owner].accumulateAndGet(id + 1, Math::max);
+        reserve(owner, id);
     }
 
     /** Engine id {@code id} of {@code owner} is not to be allocated again (its ClOrdID is seeded later). */

@@ -205,7 +205,7 @@ final class Outbound implements AutoCloseable
     /** Whether the thread has finished with every item queued so far (tasks run, messages handed on). */
     boolean idle()
     {
-        return finished == queued.get();
+        return backlog() == 0;
     }
 
     // ---------------------------------------------------------------- the thread

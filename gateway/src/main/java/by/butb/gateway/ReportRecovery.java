@@ -21,7 +21,6 @@ final class ReportRecovery implements AutoCloseable
 
     private final ReportedCommands reported;
     private final EngineBridge bridge;
-    private final ClOrdIdJournal journal;
     private final long reportedThrough;
     private boolean reportsAgain;
 
@@ -29,7 +28,6 @@ final class ReportRecovery implements AutoCloseable
     {
         this.reported = reported;
         this.bridge = bridge;
-        this.journal = journal;
         this.reportedThrough = reported == null ? ReportedCommands.NONE : reported.through();
         if (reportedThrough != ReportedCommands.NONE)
         {
