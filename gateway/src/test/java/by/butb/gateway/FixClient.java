@@ -76,7 +76,7 @@ final class FixClient implements AutoCloseable, Application
 
     void awaitLogon() throws InterruptedException
     {
-        if (logons.poll(10, TimeUnit.SECONDS) == null)
+        if (logons.poll(30, TimeUnit.SECONDS) == null) // a relogon takes a few seconds of QuickFIX/J's reconnects
         {
             throw new AssertionError(id + " did not log on");
         }
