@@ -166,10 +166,10 @@ public final class GatewayOptions
     }
 
     /**
-     * The native FIX engine stops reading logged-on connections while more than this many items (reports to make,
-     * messages to send) wait for the gateway's sending thread, and reads them again once half as many do (default
-     * {@value ReadThrottle#DEFAULT_HIGH}): orders offered faster than their reports can be made then wait in the
-     * clients' sockets instead of in memory. An IllegalArgumentException below 2.
+     * The gateway stops reading logged-on connections while more than this many items (reports to make, messages to
+     * send) wait for its sending thread, and reads them again once half as many do (default
+     * {@value ReadThrottle#DEFAULT_HIGH}; both FIX engines): orders offered faster than their reports can be made then
+     * wait in the clients' sockets instead of in memory. An IllegalArgumentException below 2.
      */
     public GatewayOptions maxReportBacklog(final long items)
     {

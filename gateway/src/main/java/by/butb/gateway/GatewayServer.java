@@ -22,6 +22,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * The FIX 4.4 gateway in front of an engine pipeline: {@link #start} builds and recovers the engine (journal in the
@@ -84,6 +85,8 @@ public final class GatewayServer implements AutoCloseable
     private final ClOrdIdJournal clOrdIdJournal;
     /** What a kill -9 caught on its way to the FIX store, reported again. */
     private final ReportRecovery reportRecovery;
+    /** Connections whose reading was paused because the sending thread was behind ({@link ReadThrottle}). */
+    private final LongAdder readPauses = new LongAdder();
     private boolean closed;
 
     private GatewayServer(final GatewayOptions o)
@@ -133,6 +136,12 @@ public final class GatewayServer implements AutoCloseable
             o.maxUnauthenticatedPerAddress);
         logonGate = new LogonGate(authenticator, logonScheduler, unauthenticated, o.logonRefusalDelayMillis,
             connectionLog, System::nanoTime);
+        final QfjReadThrottle qfjThrottle = nativeEngine ? null :
+            new QfjReadThrottle(outbound::backlog, o.maxReportBacklog, readPauses);
+        if (qfjThrottle != null)
+        {
+            outbound.afterEachBatch(qfjThrottle::resumeIfDrained);
+        }
         GatewayAcceptor started = null;
         NativeAcceptor nativeStarted = null;
         EngineSubmitter engineSubmitter = null;
@@ -151,13 +160,13 @@ public final class GatewayServer implements AutoCloseable
                     {
                         final NativeOrders orders = new NativeOrders(o.catalog, submits, clOrdIds, outbound);
                         return new NativeIoLoop.Handlers(orders, new NativeMarketDataRequests(orders, marketData,
-                            outbound), new ReadThrottle(outbound::backlog, o.maxReportBacklog));
+                            outbound), new ReadThrottle(outbound::backlog, o.maxReportBacklog, readPauses));
                     });
                 address = nativeStarted.address();
             }
             else
             {
-                started = startQuickFixJ(o, engineSubmitter, clOrdIds, frames);
+                started = startQuickFixJ(o, engineSubmitter, clOrdIds, frames, qfjThrottle);
                 address = endpoint(started, o);
             }
         }
@@ -207,7 +216,7 @@ public final class GatewayServer implements AutoCloseable
 
     /** The QuickFIX/J engine: its acceptor with the gateway's filters around its decoder, started. */
     private GatewayAcceptor startQuickFixJ(final GatewayOptions o, final EngineSubmitter engineSubmitter,
-        final ClOrdIdTable clOrdIds, final FrameLimiter frames) throws ConfigError
+        final ClOrdIdTable clOrdIds, final FrameLimiter frames, final QfjReadThrottle throttle) throws ConfigError
     {
         final FixApplication application = new FixApplication(o.catalog, engineSubmitter, clOrdIds, outbound,
             o.maxMarketDataSymbols);
@@ -227,6 +236,7 @@ public final class GatewayServer implements AutoCloseable
             chain.addFirst("butb-frames", frames); // in front of the FIX decoder
             chain.addLast("butb-guard", guard);
             chain.addLast("butb-logon", logonGate); // behind the decoder, in front of QuickFIX/J
+            chain.addLast("butb-read-throttle", throttle); // authenticated connections only
         });
         started.start();
         return started;
@@ -414,6 +424,12 @@ public final class GatewayServer implements AutoCloseable
     public FixEngine fixEngine()
     {
         return options.fixEngine;
+    }
+
+    /** How many times a connection's reading was paused because the sending thread was behind (for tests). */
+    long readPauses()
+    {
+        return readPauses.sum();
     }
 
     /** Where the engine runs (for tests: query its engine only after {@link #drain}, while no session trades). */

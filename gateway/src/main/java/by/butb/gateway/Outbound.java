@@ -45,6 +45,8 @@ final class Outbound implements AutoCloseable
     private final Thread thread;
     /** Set by {@link #close}: the thread drops what is still queued (the sessions are gone by then). */
     private volatile boolean stopping;
+    /** Run on the thread after each batch; set before {@link #start}. */
+    private Runnable afterEachBatch = () -> { };
 
     private final BookCopy[] latest;
     private final ArrayDeque<BookCopy.Trade>[] recent;
@@ -100,6 +102,12 @@ final class Outbound implements AutoCloseable
     static SessionID sessionId(final String exchangeCompId, final String participantId)
     {
         return new SessionID("FIX.4.4", exchangeCompId, participantId);
+    }
+
+    /** Before {@link #start}: {@code task} runs on this thread after each batch, once its items are finished with. */
+    void afterEachBatch(final Runnable task)
+    {
+        afterEachBatch = task;
     }
 
     void start()
@@ -254,6 +262,7 @@ final class Outbound implements AutoCloseable
                 {
                     sessions.endBatch();
                 }
+                afterEachBatch.run();
             }
             catch (final RuntimeException ex)
             {

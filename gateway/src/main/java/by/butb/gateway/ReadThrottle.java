@@ -7,6 +7,7 @@ import java.nio.channels.SelectionKey;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.LongSupplier;
 
 /**
@@ -31,19 +32,21 @@ final class ReadThrottle
     private final LongSupplier backlog;
     private final long high;
     private final long low;
+    private final LongAdder pauses;
     private final List<SelectionKey> paused = new ArrayList<>();
     private long pausedSinceNanos;
     private boolean warned;
 
     /**
      * {@code backlog}: items queued for the sending thread and not yet handled; reading pauses while more than
-     * {@code high} wait.
+     * {@code high} wait. {@code pauses} counts the connections paused.
      */
-    ReadThrottle(final LongSupplier backlog, final long high)
+    ReadThrottle(final LongSupplier backlog, final long high, final LongAdder pauses)
     {
         this.backlog = backlog;
         this.high = high;
         this.low = high / 2;
+        this.pauses = pauses;
     }
 
     /**
@@ -63,6 +66,7 @@ final class ReadThrottle
         }
         key.interestOpsAnd(~SelectionKey.OP_READ);
         paused.add(key);
+        pauses.increment();
         return true;
     }
 

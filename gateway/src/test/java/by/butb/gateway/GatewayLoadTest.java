@@ -45,6 +45,12 @@ class GatewayLoadTest
         return TestCatalog.options().fixEngine(FixEngine.QFJ);
     }
 
+    /** Whether the options hold reading back ({@code maxReportBacklog}) so that the load must pause it. */
+    boolean readingHeldBack()
+    {
+        return false;
+    }
+
     @BeforeEach
     void start()
     {
@@ -148,6 +154,10 @@ class GatewayLoadTest
         }
         assertEquals(bought, sold, "every trade has a buyer and a seller");
         assertTrue(bought > 0, "the load produced trades");
+        if (readingHeldBack())
+        {
+            assertTrue(server.readPauses() > 0, "the load paused reading");
+        }
     }
 
     private static int drainQuietly(final FixClient client, final Map<String, String> finals,

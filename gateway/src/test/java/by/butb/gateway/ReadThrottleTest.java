@@ -7,6 +7,7 @@ import java.nio.channels.Pipe;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -19,7 +20,8 @@ class ReadThrottleTest
     void aConnectionIsPausedAboveTheHighMarkAndReadAgainAtTheLowOne() throws IOException
     {
         final AtomicLong backlog = new AtomicLong();
-        final ReadThrottle throttle = new ReadThrottle(backlog::get, 100);
+        final LongAdder pauses = new LongAdder();
+        final ReadThrottle throttle = new ReadThrottle(backlog::get, 100, pauses);
         try (Selector selector = Selector.open())
         {
             final Pipe pipe = Pipe.open();
@@ -38,6 +40,7 @@ class ReadThrottleTest
             assertEquals(0, key.interestOps() & SelectionKey.OP_READ, "not yet: above the low mark");
             assertTrue(throttle.holds(key), "while some are paused, a read waits down to the low mark too");
             assertEquals(2, throttle.pausedCount());
+            assertEquals(2, pauses.sum(), "each pause counted");
 
             backlog.set(50);
             throttle.resumeIfDrained();
