@@ -136,12 +136,7 @@ public final class GatewayServer implements AutoCloseable
             o.maxUnauthenticatedPerAddress);
         logonGate = new LogonGate(authenticator, logonScheduler, unauthenticated, o.logonRefusalDelayMillis,
             connectionLog, System::nanoTime);
-        final QfjReadThrottle qfjThrottle = nativeEngine ? null :
-            new QfjReadThrottle(outbound::backlog, o.maxReportBacklog, readPauses);
-        if (qfjThrottle != null)
-        {
-            outbound.afterEachBatch(qfjThrottle::resumeIfDrained);
-        }
+        final QfjReadThrottle qfjThrottle = nativeEngine ? null : qfjReadThrottle(o);
         GatewayAcceptor started = null;
         NativeAcceptor nativeStarted = null;
         EngineSubmitter engineSubmitter = null;
@@ -212,6 +207,14 @@ public final class GatewayServer implements AutoCloseable
         }
         outbound.start();
         reportRecovery.awaitReportsMadeAgain(outbound);
+    }
+
+    /** Before the sending thread starts: the QuickFIX/J engine's read throttle, which that thread resumes. */
+    private QfjReadThrottle qfjReadThrottle(final GatewayOptions o)
+    {
+        final QfjReadThrottle throttle = new QfjReadThrottle(outbound::backlog, o.maxReportBacklog, readPauses);
+        outbound.afterEachBatch(throttle::resumeIfDrained);
+        return throttle;
     }
 
     /** The QuickFIX/J engine: its acceptor with the gateway's filters around its decoder, started. */
