@@ -27,6 +27,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.LongConsumer;
 
 /**
  * The gateway's side of the engine. On the pipeline's logic thread it only copies: each command's events, and the
@@ -88,8 +89,8 @@ final class EngineBridge implements EngineListener
     private final List<BookCopy.Trade> prints = new ArrayList<>();
     private Request current;
     private int eventIndex;
-    /** Where the sending thread records the last command it reported; null when nothing is recorded. */
-    private ReportedCommands reported;
+    /** Told each command the sending thread has reported; null when nothing is recorded. */
+    private LongConsumer reported;
     /**
      * ClOrdIDs of the orders that the commands reported again after a restart accept or rename, by client order key
      * ({@link #reportAgainAfter}); null when no command is reported again.
@@ -185,8 +186,8 @@ final class EngineBridge implements EngineListener
         recoveredClOrdIds = recoveryJournal == null ? new HashMap<>() : recoveryJournal.read(windowKeys::contains);
     }
 
-    /** Before the sending thread starts: it records in {@code commands} each command it has reported. */
-    void recordReportsIn(final ReportedCommands commands)
+    /** Before the sending thread starts: it tells {@code commands} each command it has reported. */
+    void recordReportsIn(final LongConsumer commands)
     {
         reported = commands;
     }
@@ -373,7 +374,7 @@ final class EngineBridge implements EngineListener
             }
             if (reported != null)
             {
-                reported.through(outcome.sequence);
+                reported.accept(outcome.sequence);
             }
             outcomes.giveBack(outcome);
         }

@@ -205,6 +205,12 @@ public final class GatewayServer implements AutoCloseable
             nativeSessions.settings(new NativeSessionProtocol.Settings(o.checkLatency && !o.clientTime, outbound,
                 connectionLog), o.catalog);
         }
+        final StoredReports stored = reportRecovery.storedReports();
+        if (stored != null)
+        {
+            nativeSessions.recordStoresIn(stored);
+            outbound.afterEachPass(stored::settle);
+        }
         outbound.start();
         reportRecovery.awaitReportsMadeAgain(outbound);
     }
@@ -213,7 +219,7 @@ public final class GatewayServer implements AutoCloseable
     private QfjReadThrottle qfjReadThrottle(final GatewayOptions o)
     {
         final QfjReadThrottle throttle = new QfjReadThrottle(outbound::backlog, o.maxReportBacklog, readPauses);
-        outbound.afterEachBatch(throttle::resumeIfDrained);
+        outbound.afterEachPass(throttle::resumeIfDrained);
         return throttle;
     }
 

@@ -36,6 +36,12 @@ final class NativeLoopEncoder
         this.wakeLoop = loop::wakeForReports;
     }
 
+    /** Its ring: how far the sending thread has filled it and the loop has taken (stored) from it. */
+    NativeReportQueue queue()
+    {
+        return queue;
+    }
+
     /**
      * The sending thread: {@code message} (a {@code quickfix.Message} or a {@link MarketDataMessage}), or when null a
      * copy of {@code report}, for session {@code s}, to be encoded and written by the loop, after what was queued

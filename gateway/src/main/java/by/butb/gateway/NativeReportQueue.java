@@ -79,6 +79,18 @@ final class NativeReportQueue
         tail.set(tail.get() + 1);
     }
 
+    /** Slots published so far. Any thread. */
+    long publishedCount()
+    {
+        return tail.get();
+    }
+
+    /** Slots taken so far: the consumer is done with each (for the I/O loops: its message is stored). Any thread. */
+    long takenCount()
+    {
+        return head.get();
+    }
+
     /** Consumer: the oldest published slot, or null; give it back with {@link #taken} once read. */
     Slot peek()
     {

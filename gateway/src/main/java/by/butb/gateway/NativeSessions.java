@@ -39,6 +39,8 @@ final class NativeSessions implements FixSessions
     private NativeSessionProtocol.Settings settings;
     /** The thread with an open batch, or null. */
     private volatile Thread batchThread;
+    /** Told of each loop's queue a batch hands messages to; null when no record is kept. Batch thread only. */
+    private StoredReports storedReports;
     /** Batch thread only. */
     private final List<NativeConnection> dirty = new ArrayList<>();
     /** Batch thread only: loops given messages to encode in this batch. */
@@ -87,6 +89,12 @@ final class NativeSessions implements FixSessions
             close();
             throw ex;
         }
+    }
+
+    /** Before the sending thread starts: it tells {@code stored} of each loop's queue a batch hands messages to. */
+    void recordStoresIn(final StoredReports stored)
+    {
+        this.storedReports = stored;
     }
 
     /**
@@ -209,6 +217,10 @@ final class NativeSessions implements FixSessions
         {
             encoder.wakeQueued = true;
             toWake.add(loop);
+            if (storedReports != null)
+            {
+                storedReports.queuedTo(encoder.queue());
+            }
         }
         return true;
     }

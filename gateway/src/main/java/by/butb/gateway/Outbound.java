@@ -45,8 +45,8 @@ final class Outbound implements AutoCloseable
     private final Thread thread;
     /** Set by {@link #close}: the thread drops what is still queued (the sessions are gone by then). */
     private volatile boolean stopping;
-    /** Run on the thread after each batch; set before {@link #start}. */
-    private Runnable afterEachBatch = () -> { };
+    /** Run on the thread after each batch and whenever it finds nothing queued; set before {@link #start}. */
+    private Runnable afterEachPass = () -> { };
 
     private final BookCopy[] latest;
     private final ArrayDeque<BookCopy.Trade>[] recent;
@@ -104,10 +104,13 @@ final class Outbound implements AutoCloseable
         return new SessionID("FIX.4.4", exchangeCompId, participantId);
     }
 
-    /** Before {@link #start}: {@code task} runs on this thread after each batch, once its items are finished with. */
-    void afterEachBatch(final Runnable task)
+    /**
+     * Before {@link #start}: {@code task} runs on this thread after each batch (once its items are finished with),
+     * whenever the thread finds nothing queued, and as it stops.
+     */
+    void afterEachPass(final Runnable task)
     {
-        afterEachBatch = task;
+        afterEachPass = task;
     }
 
     void start()
@@ -228,6 +231,7 @@ final class Outbound implements AutoCloseable
                 final Object first = queue.poll();
                 if (first == null)
                 {
+                    afterEachPass.run();
                     if (Thread.currentThread().isInterrupted())
                     {
                         return;
@@ -252,6 +256,7 @@ final class Outbound implements AutoCloseable
                         final Object item = batch.get(i);
                         if (item == STOP || stopping)
                         {
+                            afterEachPass.run();
                             return;
                         }
                         handle(item);
@@ -262,7 +267,7 @@ final class Outbound implements AutoCloseable
                 {
                     sessions.endBatch();
                 }
-                afterEachBatch.run();
+                afterEachPass.run();
             }
             catch (final RuntimeException ex)
             {

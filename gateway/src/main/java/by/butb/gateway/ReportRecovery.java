@@ -11,9 +11,9 @@ import java.util.concurrent.locks.LockSupport;
  * Reports again, at a start, what a kill -9 caught between the engine journal and the FIX store: the commands
  * journaled after the last one whose reports the sending thread had stored ({@link ReportedCommands}) are reported
  * as if seen now ({@link EngineBridge#reportAgainAfter}), with the ExecIDs they had, so that a report that did go
- * out comes twice, alike but for its MsgSeqNum. Kept where a report is in its session's store once the sending thread
- * is done with it (the native engine on one I/O thread) and that store outlives the process ({@code --fix-store}),
- * with the engine in this process; elsewhere the record is removed. The starting thread.
+ * out comes twice, alike but for its MsgSeqNum. Kept where the gateway's sessions keep what is sent to them before
+ * they log on (the native engine) in a store that outlives the process ({@code --fix-store}), with the engine in
+ * this process; elsewhere the record is removed. {@link StoredReports} keeps it. The starting thread.
  */
 final class ReportRecovery implements AutoCloseable
 {
@@ -23,6 +23,8 @@ final class ReportRecovery implements AutoCloseable
     private final EngineBridge bridge;
     private final long reportedThrough;
     private boolean reportsAgain;
+    /** What the sending thread records through; null when no record is kept. */
+    private StoredReports stored;
 
     private ReportRecovery(final ReportedCommands reported, final EngineBridge bridge, final ClOrdIdJournal journal)
     {
@@ -39,7 +41,7 @@ final class ReportRecovery implements AutoCloseable
     static ReportRecovery open(final GatewayOptions o, final EngineBridge bridge, final ClOrdIdJournal journal)
     {
         final boolean kept = o.dataDirectory != null && o.fixEngine == FixEngine.NATIVE &&
-            o.fixStoreDirectory != null && o.ioThreads == 1 && o.cluster == null && o.sectionClusters == null;
+            o.fixStoreDirectory != null && o.cluster == null && o.sectionClusters == null;
         if (!kept && o.dataDirectory != null)
         {
             ReportedCommands.remove(o.dataDirectory); // its numbers say nothing of a run that does not keep them
@@ -77,7 +79,17 @@ final class ReportRecovery implements AutoCloseable
             }
             reported.through(last);
         }
-        bridge.recordReportsIn(reported);
+        stored = new StoredReports(reported);
+        bridge.recordReportsIn(stored);
+    }
+
+    /**
+     * After {@link #beforeSendingThread}: what the sending thread is to tell of the loops' queues and to settle after
+     * each pass; null when no record is kept.
+     */
+    StoredReports storedReports()
+    {
+        return stored;
     }
 
     /**

@@ -126,7 +126,7 @@ class NativeGatewayFixStoreTest extends GatewayFixStoreTest
         return new Unreported(aFill, bFill, a.seq, b.seq, last, reported);
     }
 
-    private static long readReported(final Path reported) throws Exception
+    static long readReported(final Path reported) throws Exception
     {
         try (FileChannel channel = FileChannel.open(reported, StandardOpenOption.READ))
         {

@@ -1,0 +1,48 @@
+package by.butb.gateway;
+
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Path;
+
+import static by.butb.gateway.RawFix.field;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * {@link NativeGatewayFixStoreTest} with three I/O threads, which encode and store the reports the sending thread
+ * queues for them: a restart still resends what was missed, and reports a kill -9 caught are made again
+ * ({@link StoredReports}).
+ */
+class NativeGatewayIoThreadsFixStoreTest extends NativeGatewayFixStoreTest
+{
+    @Override
+    GatewayOptions options()
+    {
+        return super.options().ioThreads(3);
+    }
+
+    @Test
+    void theRecordOfCommandsReportedFollowsWhatTheIoThreadsStore() throws Exception
+    {
+        final RawFix a = gateway.rawLoggedOn("TRADER-A");
+        final RawFix b = gateway.rawLoggedOn("TRADER-B");
+        for (int i = 0; i < 50; i++)
+        {
+            a.send("D", "11=S" + i + "|55=SMP|54=2|60=" + RawFix.now() + "|38=1|40=2|44=2500|59=1|");
+            b.send("D", "11=B" + i + "|55=SMP|54=1|60=" + RawFix.now() + "|38=1|40=2|44=2500|59=3|");
+        }
+        for (int i = 0; i < 50; i++)
+        {
+            assertEquals("0", field(b.readType("8", 5_000), 150));
+            field(b.readType("8", 5_000), 150); // B's IOC buy filled, or cancelled if it came first
+        }
+        gateway.server().drain();
+        final long last = gateway.server().engineHost().engine().lastSequence();
+        final Path reported = dir.resolve("journal").resolve(ReportedCommands.FILE);
+        final long deadline = System.nanoTime() + 5_000_000_000L;
+        while (readReported(reported) != last && System.nanoTime() < deadline)
+        {
+            Thread.sleep(1);
+        }
+        assertEquals(last, readReported(reported), "every command reported and stored by the I/O threads recorded");
+    }
+}
