@@ -441,6 +441,12 @@ public final class GatewayServer implements AutoCloseable
         return readPauses.sum();
     }
 
+    /** The native engine's session of participant {@code id}, or null (for tests). */
+    NativeSession nativeSession(final String id)
+    {
+        return nativeSessions == null ? null : nativeSessions.session(options.catalog.participant(id));
+    }
+
     /** Where the engine runs (for tests: query its engine only after {@link #drain}, while no session trades). */
     EngineHost engineHost()
     {

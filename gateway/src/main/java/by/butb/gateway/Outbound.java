@@ -29,6 +29,7 @@ final class Outbound implements AutoCloseable
     static final int RECENT_TRADES = 10;
     private static final Logger LOG = LoggerFactory.getLogger(Outbound.class);
     private static final Object STOP = new Object();
+    private static final Runnable NOTHING = () -> { };
     private static final int QUEUE_RING = 16_384;
     private static final long BLOCK_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
 
@@ -46,7 +47,7 @@ final class Outbound implements AutoCloseable
     /** Set by {@link #close}: the thread drops what is still queued (the sessions are gone by then). */
     private volatile boolean stopping;
     /** Run on the thread after each batch and whenever it finds nothing queued; set before {@link #start}. */
-    private Runnable afterEachPass = () -> { };
+    private Runnable afterEachPass = NOTHING;
 
     private final BookCopy[] latest;
     private final ArrayDeque<BookCopy.Trade>[] recent;
@@ -106,10 +107,15 @@ final class Outbound implements AutoCloseable
 
     /**
      * Before {@link #start}: {@code task} runs on this thread after each batch (once its items are finished with),
-     * whenever the thread finds nothing queued, and as it stops.
+     * whenever the thread finds nothing queued, and as it stops. One task only: an IllegalStateException when one is
+     * set already.
      */
     void afterEachPass(final Runnable task)
     {
+        if (afterEachPass != NOTHING)
+        {
+            throw new IllegalStateException("the sending thread has a task after each pass already");
+        }
         afterEachPass = task;
     }
 

@@ -1,6 +1,8 @@
 package by.butb.gateway;
 
 import org.apache.mina.core.filterchain.IoFilterAdapter;
+import org.apache.mina.core.polling.AbstractPollingIoProcessor;
+import org.apache.mina.core.session.AbstractIoSession;
 import org.apache.mina.core.session.IoSession;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,9 +22,13 @@ import java.util.function.LongSupplier;
  * read (at most a session queue's capacity per session) still reach QuickFIX/J meanwhile.
  *
  * <p>Threading: {@link #messageReceived} on MINA's I/O threads (and the authentication thread that passes a Logon
- * on); {@link #resumeIfDrained} on the sending thread. Suspending and resuming happen under this object's lock, and a
- * connection is suspended only while more than {@code low} items wait, so the sending thread has at least one more
- * batch to finish after it and resumes it then: no connection stays suspended once the backlog is down.
+ * on); {@link #resumeIfDrained} on the sending thread. Suspending and resuming happen under this object's lock (taken
+ * after the logon gate's, never before), and a connection is suspended only while more than {@code low} items wait,
+ * so the sending thread has at least one more batch to finish after it and resumes it then: no connection stays
+ * suspended once the backlog is down. MINA applies a suspension or resumption to the socket's interest set on the
+ * calling thread, which may race with its I/O thread's own update of that set; so each is also handed to the
+ * connection's I/O processor ({@link #reapplyOnItsProcessor}), which applies the connection's flags again on its own
+ * thread, at once (it wakes the selector).
  */
 final class QfjReadThrottle extends IoFilterAdapter
 {
@@ -72,6 +78,7 @@ final class QfjReadThrottle extends IoFilterAdapter
                     pausedSinceNanos = System.nanoTime();
                 }
                 session.suspendRead();
+                reapplyOnItsProcessor(session);
                 paused.add(session);
                 pausedCount = paused.size();
                 pauses.increment();
@@ -105,11 +112,35 @@ final class QfjReadThrottle extends IoFilterAdapter
                 if (!session.isClosing())
                 {
                     session.resumeRead();
+                    reapplyOnItsProcessor(session);
                 }
             }
             paused.clear();
             pausedCount = 0;
             warned = false;
+        }
+    }
+
+    /**
+     * Has the I/O processor that owns {@code session} (the one MINA's processor pool keeps among its attributes) apply
+     * its read and write interest again from its flags, on the processor's thread, waking its selector: this mends an
+     * update lost to a race with that thread, and a resumption takes effect now rather than at the selector's next
+     * timeout. A session without one (a test's) is left as the calling thread set it.
+     */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static void reapplyOnItsProcessor(final IoSession session)
+    {
+        if (!(session instanceof AbstractIoSession s))
+        {
+            return;
+        }
+        for (final Object key : session.getAttributeKeys())
+        {
+            if (session.getAttribute(key) instanceof AbstractPollingIoProcessor processor)
+            {
+                processor.updateTrafficMask(s);
+                return;
+            }
         }
     }
 

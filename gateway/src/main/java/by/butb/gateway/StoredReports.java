@@ -1,6 +1,10 @@
 package by.butb.gateway;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.util.Arrays;
+import java.util.concurrent.TimeUnit;
 import java.util.function.LongConsumer;
 
 /**
@@ -13,10 +17,15 @@ import java.util.function.LongConsumer;
  * reports a few commands again, twice rather than never), and never runs ahead of them. With one I/O thread every
  * report is stored before the sending thread goes on, and a command is recorded at the next settle.
  *
+ * <p>A command waiting more than 5 s (an I/O thread stalled or dead) is logged once.
+ *
  * <p>Threading: the sending thread only. Creates no object after the first message to each loop.
  */
 final class StoredReports implements LongConsumer
 {
+    private static final Logger LOG = LoggerFactory.getLogger(StoredReports.class);
+    private static final long LONG_WAIT_NANOS = TimeUnit.SECONDS.toNanos(5);
+
     private final ReportedCommands record;
     /** Queues of the loops handed messages so far; the first {@code loops} entries are in use. */
     private NativeReportQueue[] queues = new NativeReportQueue[4];
@@ -29,6 +38,9 @@ final class StoredReports implements LongConsumer
     private long pending = ReportedCommands.NONE;
     /** The last command recorded. */
     private long recorded;
+    /** When {@link #pending} was noted. */
+    private long pendingSinceNanos;
+    private boolean warned;
 
     /** {@code record}: where to record, already saying that every command through its {@code through()} is stored. */
     StoredReports(final ReportedCommands record)
@@ -71,8 +83,15 @@ final class StoredReports implements LongConsumer
         {
             if (!stored())
             {
+                if (!warned && System.nanoTime() - pendingSinceNanos > LONG_WAIT_NANOS)
+                {
+                    warned = true;
+                    LOG.warn("the reports of command {} have waited 5 s for an I/O thread to store them; until they " +
+                        "are, a restart reports every command after {} again", pending, recorded);
+                }
                 return;
             }
+            warned = false;
             recorded = pending;
             record.through(pending);
             pending = ReportedCommands.NONE;
@@ -80,6 +99,7 @@ final class StoredReports implements LongConsumer
         if (reported != ReportedCommands.NONE && reported != recorded)
         {
             pending = reported;
+            pendingSinceNanos = System.nanoTime();
             for (int i = 0; i < loops; i++)
             {
                 filledTo[i] = queues[i].publishedCount();

@@ -56,7 +56,7 @@ class QfjReadThrottleTest
     }
 
     @Test
-    void aConnectionThatClosedWhileSuspendedIsNotResumed()
+    void aConnectionThatClosedWhileSuspendedIsForgottenAtTheResume()
     {
         final DummySession a = connection();
         backlog.set(101);

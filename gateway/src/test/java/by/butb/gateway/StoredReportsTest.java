@@ -55,6 +55,36 @@ class StoredReportsTest
         }
     }
 
+    @Test
+    void aLoopFirstUsedWhileACommandIsPendingHoldsNoneOfIt()
+    {
+        try (ReportedCommands record = ReportedCommands.open(dir))
+        {
+            record.through(0);
+            final StoredReports stored = new StoredReports(record);
+            final NativeReportQueue a = new NativeReportQueue(8);
+            final NativeReportQueue b = new NativeReportQueue(8);
+            queue(a, stored);
+            stored.accept(1);
+            stored.settle();
+            assertEquals(0, record.through(), "1 waits in a");
+
+            queue(b, stored); // b's first message, for command 2
+            queue(b, stored);
+            stored.accept(2);
+            stored.settle();
+            take(a);
+            stored.settle();
+            assertEquals(1, record.through(), "1 is stored: what b holds is 2's");
+            take(b);
+            stored.settle();
+            assertEquals(1, record.through(), "2 waits for the second message in b");
+            take(b);
+            stored.settle();
+            assertEquals(2, record.through());
+        }
+    }
+
     private static void queue(final NativeReportQueue queue, final StoredReports stored)
     {
         assertNotNull(queue.claim(() -> true, () -> { }));
