@@ -1,0 +1,175 @@
+package by.butb.gateway;
+
+import by.butb.engine.core.Command;
+import by.butb.engine.core.CommandType;
+import by.butb.engine.journal.Journal;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
+
+import static by.butb.gateway.RawFix.field;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Kills a gateway process (native engine, {@code --fix-store}) with SIGKILL while two clients stream crossing orders
+ * at it, starts a gateway on its directories (which makes again the reports the kill caught, {@link ReportRecovery})
+ * and stops it; then every order the engine journaled must have at least one report in its owner's FIX store, so
+ * that the owner gets it at its next logon. With one I/O thread and with three ({@link StoredReports}).
+ */
+class GatewayKillTest
+{
+    private static final int ORDERS_PER_CLIENT = 3_000;
+
+    @TempDir
+    Path dir;
+
+    static GatewayOptions options(final Path dir, final int ioThreads)
+    {
+        return TestCatalog.options().fixEngine(FixEngine.NATIVE).ioThreads(ioThreads)
+            .dataDirectory(dir.resolve("journal")).fixStoreDirectory(dir.resolve("fix"));
+    }
+
+    @ParameterizedTest(name = "{0} I/O threads")
+    @ValueSource(ints = {1, 3})
+    @Timeout(120)
+    void everyJournaledOrderHasAReportInItsOwnersStoreAfterAKill(final int ioThreads) throws Exception
+    {
+        final Process child = startChild(ioThreads);
+        try
+        {
+            final int port = port(child);
+            final RawFix a = loggedOn(port, "TRADER-A");
+            final RawFix b = loggedOn(port, "TRADER-B");
+            for (int i = 0; i < ORDERS_PER_CLIENT; i++)
+            {
+                a.send("D", "11=S" + i + "|55=SMP|54=2|60=" + RawFix.now() + "|38=1|40=2|44=2500|59=1|");
+                b.send("D", "11=B" + i + "|55=SMP|54=1|60=" + RawFix.now() + "|38=1|40=2|44=2500|59=3|");
+            }
+            child.destroyForcibly(); // while the gateway is still working through the stream
+            assertTrue(child.waitFor(30, TimeUnit.SECONDS), "the gateway process ended");
+            a.close();
+            b.close();
+        }
+        finally
+        {
+            child.destroyForcibly();
+        }
+
+        GatewayServer.start(options(dir, ioThreads)).close(); // recovers, makes reports again, stores them
+
+        final Map<Long, String> journaled = journaledOrders();
+        assertTrue(journaled.size() > 0, "the gateway journaled orders before the kill");
+        final Map<String, Set<Long>> reported = new HashMap<>();
+        for (final String participant : new String[] {"TRADER-A", "TRADER-B"})
+        {
+            reported.put(participant, reportedCommands(participant));
+        }
+        final TreeSet<Long> missing = new TreeSet<>();
+        journaled.forEach((sequence, owner) ->
+        {
+            if (!reported.get(owner).contains(sequence))
+            {
+                missing.add(sequence);
+            }
+        });
+        assertTrue(missing.isEmpty(), missing.size() + " of " + journaled.size() + " journaled orders have no report " +
+            "stored for their owner, among them commands " + missing.stream().limit(10).toList() + "; stored: " +
+            reported.get("TRADER-A").size() + " and " + reported.get("TRADER-B").size() + " commands, from " +
+            reported.get("TRADER-A").stream().sorted().limit(5).toList());
+    }
+
+    private Process startChild(final int ioThreads) throws Exception
+    {
+        final List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+            .filter(a -> a.startsWith("--add-")).toList());
+        command.add("-cp");
+        command.add(System.getProperty("java.class.path"));
+        command.add(KillableGatewayMain.class.getName());
+        command.add(dir.toString());
+        command.add(Integer.toString(ioThreads));
+        return new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+    }
+
+    private static int port(final Process child) throws Exception
+    {
+        final BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(),
+            StandardCharsets.UTF_8));
+        String line;
+        while ((line = out.readLine()) != null)
+        {
+            if (line.startsWith("PORT "))
+            {
+                return Integer.parseInt(line.substring(5).trim());
+            }
+        }
+        throw new AssertionError("the gateway process ended before it listened");
+    }
+
+    private static RawFix loggedOn(final int port, final String participant) throws Exception
+    {
+        final RawFix r = new RawFix(port, participant);
+        r.logon(TestCatalog.password(participant));
+        assertNotNull(r.readType("A", 10_000), participant + " logged on");
+        return r;
+    }
+
+    /** The engine journal's new orders: command sequence to owner. */
+    private Map<Long, String> journaledOrders()
+    {
+        final Map<Long, String> orders = new HashMap<>();
+        try (Journal journal = new Journal(dir.resolve("journal")))
+        {
+            journal.readCommands(new Command(), c ->
+            {
+                if (c.type == CommandType.NEW_ORDER)
+                {
+                    orders.put(c.sequence, TestCatalog.catalog().participant(c.submitter).id());
+                }
+            });
+        }
+        return orders;
+    }
+
+    /** The commands whose ExecutionReports (ExecID: command sequence, '-', index) are in {@code participant}'s store. */
+    private Set<Long> reportedCommands(final String participant)
+    {
+        final Set<Long> commands = new HashSet<>();
+        try (NativeSessionStore store = NativeSessionStore.open(dir.resolve("fix"), GatewayOptions.DEFAULT_COMP_ID,
+            participant))
+        {
+            for (int seq = 1; seq < store.nextSenderSeq(); seq++)
+            {
+                final byte[] message = store.message(seq);
+                if (message == null)
+                {
+                    continue;
+                }
+                final String text = new String(message, StandardCharsets.US_ASCII).replace(RawFix.SOH, '|');
+                if ("8".equals(field(text, 35)))
+                {
+                    final String execId = field(text, 17);
+                    commands.add(Long.parseLong(execId.substring(0, execId.indexOf('-'))));
+                }
+            }
+        }
+        return commands;
+    }
+}
