@@ -148,7 +148,7 @@ class GatewayKillTest
         return orders;
     }
 
-    /** The commands whose ExecutionReports (ExecID: command sequence, '-', index) are in {@code participant}'s store. */
+    /** The commands with an ExecutionReport (ExecID: command sequence, '-', index) in {@code participant}'s store. */
     private Set<Long> reportedCommands(final String participant)
     {
         final Set<Long> commands = new HashSet<>();
