@@ -142,9 +142,10 @@ public final class GatewayServer implements AutoCloseable
         EngineSubmitter engineSubmitter = null;
         try
         {
-            startSendingThread(o);
-
             engineSubmitter = new EngineSubmitter(engine, bridge, clOrdIds, o.clockNanos, o.clientTime);
+            // QuickFIX/J's sessions with stores exist before the sending thread starts: reports made again are stored
+            started = nativeEngine ? null : quickFixJ(o, engineSubmitter, clOrdIds, frames, qfjThrottle);
+            startSendingThread(o);
             if (nativeEngine)
             {
                 final EngineSubmitter submits = engineSubmitter;
@@ -161,7 +162,7 @@ public final class GatewayServer implements AutoCloseable
             }
             else
             {
-                started = startQuickFixJ(o, engineSubmitter, clOrdIds, frames, qfjThrottle);
+                started.start();
                 address = endpoint(started, o);
             }
         }
@@ -208,7 +209,10 @@ public final class GatewayServer implements AutoCloseable
         final StoredReports stored = reportRecovery.storedReports();
         if (stored != null)
         {
-            nativeSessions.recordStoresIn(stored);
+            if (nativeSessions != null)
+            {
+                nativeSessions.recordStoresIn(stored);
+            }
             outbound.afterEachPass(stored::settle);
         }
         outbound.start();
@@ -223,8 +227,11 @@ public final class GatewayServer implements AutoCloseable
         return throttle;
     }
 
-    /** The QuickFIX/J engine: its acceptor with the gateway's filters around its decoder, started. */
-    private GatewayAcceptor startQuickFixJ(final GatewayOptions o, final EngineSubmitter engineSubmitter,
+    /**
+     * The QuickFIX/J engine: its acceptor with the gateway's filters around its decoder, not yet started, and with
+     * {@code --fix-store} the sessions whose stores are there.
+     */
+    private GatewayAcceptor quickFixJ(final GatewayOptions o, final EngineSubmitter engineSubmitter,
         final ClOrdIdTable clOrdIds, final FrameLimiter frames, final QfjReadThrottle throttle) throws ConfigError
     {
         final FixApplication application = new FixApplication(o.catalog, engineSubmitter, clOrdIds, outbound,
@@ -247,7 +254,10 @@ public final class GatewayServer implements AutoCloseable
             chain.addLast("butb-logon", logonGate); // behind the decoder, in front of QuickFIX/J
             chain.addLast("butb-read-throttle", throttle); // authenticated connections only
         });
-        started.start();
+        if (o.fixStoreDirectory != null)
+        {
+            started.keepAcrossStart(sessionProvider.createStoredSessions(started, o.fixStoreDirectory));
+        }
         return started;
     }
 

@@ -1,7 +1,9 @@
 package by.butb.gateway;
 
 import by.butb.engine.model.Catalog;
+import by.butb.engine.model.Participant;
 import quickfix.Application;
+import quickfix.FileUtil;
 import quickfix.LogFactory;
 import quickfix.MessageFactory;
 import quickfix.MessageStoreFactory;
@@ -10,6 +12,11 @@ import quickfix.SessionID;
 import quickfix.SessionSettings;
 import quickfix.mina.SessionConnector;
 import quickfix.mina.acceptor.DynamicAcceptorSessionProvider;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Creates the acceptor sessions on demand, one per participant of the catalog (SenderCompID = the exchange,
@@ -39,5 +46,30 @@ final class GatewaySessionProvider extends DynamicAcceptorSessionProvider
             catalog.participant(sessionID.getTargetCompID()) != null &&
             Outbound.sessionId(exchangeCompId, sessionID.getTargetCompID()).equals(sessionID);
         return participant ? super.getSession(sessionID, connector) : null;
+    }
+
+    /**
+     * Before the acceptor starts: creates the session of each participant whose QuickFIX/J file store is in
+     * {@code storeDirectory}, so that what is sent to it before it logs on again (a fill of its resting order, a
+     * report made again after a kill) is stored for it and reaches it on its next logon, as the native engine keeps
+     * the sessions whose stores it finds. Returns them: starting the acceptor forgets them, so they are to be
+     * {@linkplain SessionConnector#addDynamicSession added} again once it has started.
+     */
+    List<Session> createStoredSessions(final SessionConnector connector, final Path storeDirectory)
+    {
+        final List<Session> created = new ArrayList<>();
+        for (final Participant p : catalog.participants())
+        {
+            final SessionID id = Outbound.sessionId(exchangeCompId, p.id());
+            if (Files.exists(storeDirectory.resolve(FileUtil.sessionIdFileName(id) + ".senderseqnums")))
+            {
+                final Session session = getSession(id, connector);
+                if (session != null)
+                {
+                    created.add(session);
+                }
+            }
+        }
+        return created;
     }
 }

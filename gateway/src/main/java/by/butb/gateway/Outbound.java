@@ -10,6 +10,7 @@ import quickfix.field.MDReqRejReason;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,7 +30,6 @@ final class Outbound implements AutoCloseable
     static final int RECENT_TRADES = 10;
     private static final Logger LOG = LoggerFactory.getLogger(Outbound.class);
     private static final Object STOP = new Object();
-    private static final Runnable NOTHING = () -> { };
     private static final int QUEUE_RING = 16_384;
     private static final long BLOCK_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
 
@@ -46,8 +46,8 @@ final class Outbound implements AutoCloseable
     private final Thread thread;
     /** Set by {@link #close}: the thread drops what is still queued (the sessions are gone by then). */
     private volatile boolean stopping;
-    /** Run on the thread after each batch and whenever it finds nothing queued; set before {@link #start}. */
-    private Runnable afterEachPass = NOTHING;
+    /** Run on the thread after each batch and whenever it finds nothing queued; added before {@link #start}. */
+    private Runnable[] afterEachPass = {};
 
     private final BookCopy[] latest;
     private final ArrayDeque<BookCopy.Trade>[] recent;
@@ -107,16 +107,20 @@ final class Outbound implements AutoCloseable
 
     /**
      * Before {@link #start}: {@code task} runs on this thread after each batch (once its items are finished with),
-     * whenever the thread finds nothing queued, and as it stops. One task only: an IllegalStateException when one is
-     * set already.
+     * whenever the thread finds nothing queued, and as it stops, after the tasks added before it.
      */
     void afterEachPass(final Runnable task)
     {
-        if (afterEachPass != NOTHING)
+        afterEachPass = Arrays.copyOf(afterEachPass, afterEachPass.length + 1);
+        afterEachPass[afterEachPass.length - 1] = task;
+    }
+
+    private void runAfterPass()
+    {
+        for (final Runnable task : afterEachPass)
         {
-            throw new IllegalStateException("the sending thread has a task after each pass already");
+            task.run();
         }
-        afterEachPass = task;
     }
 
     void start()
@@ -237,7 +241,7 @@ final class Outbound implements AutoCloseable
                 final Object first = queue.poll();
                 if (first == null)
                 {
-                    afterEachPass.run();
+                    runAfterPass();
                     if (Thread.currentThread().isInterrupted())
                     {
                         return;
@@ -262,7 +266,7 @@ final class Outbound implements AutoCloseable
                         final Object item = batch.get(i);
                         if (item == STOP || stopping)
                         {
-                            afterEachPass.run();
+                            runAfterPass();
                             return;
                         }
                         handle(item);
@@ -273,7 +277,7 @@ final class Outbound implements AutoCloseable
                 {
                     sessions.endBatch();
                 }
-                afterEachPass.run();
+                runAfterPass();
             }
             catch (final RuntimeException ex)
             {

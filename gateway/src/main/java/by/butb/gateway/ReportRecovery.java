@@ -12,8 +12,9 @@ import java.util.concurrent.locks.LockSupport;
  * journaled after the last one whose reports the sending thread had stored ({@link ReportedCommands}) are reported
  * as if seen now ({@link EngineBridge#reportAgainAfter}), with the ExecIDs they had, so that a report that did go
  * out comes twice, alike but for its MsgSeqNum. Kept where the gateway's sessions keep what is sent to them before
- * they log on (the native engine) in a store that outlives the process ({@code --fix-store}), with the engine in
- * this process; elsewhere the record is removed. {@link StoredReports} keeps it. The starting thread.
+ * they log on in a store that outlives the process ({@code --fix-store}; the sessions whose stores are found exist
+ * from the start, with either FIX engine), with the engine in this process; elsewhere the record is removed.
+ * {@link StoredReports} keeps it. The starting thread.
  */
 final class ReportRecovery implements AutoCloseable
 {
@@ -40,8 +41,8 @@ final class ReportRecovery implements AutoCloseable
     /** Before the engine starts (and recovers): what {@code o} keeps, told to {@code bridge}. */
     static ReportRecovery open(final GatewayOptions o, final EngineBridge bridge, final ClOrdIdJournal journal)
     {
-        final boolean kept = o.dataDirectory != null && o.fixEngine == FixEngine.NATIVE &&
-            o.fixStoreDirectory != null && o.cluster == null && o.sectionClusters == null;
+        final boolean kept = o.dataDirectory != null && o.fixStoreDirectory != null && o.cluster == null &&
+            o.sectionClusters == null;
         if (!kept && o.dataDirectory != null)
         {
             ReportedCommands.remove(o.dataDirectory); // its numbers say nothing of a run that does not keep them

@@ -102,4 +102,36 @@ class GatewayFixStoreTest
         assertEquals("S2", field(next, 11));
         assertEquals("0", field(next, 150), "the session goes on: " + next);
     }
+    @Test
+    void aFillWhileItsOwnerHasNotLoggedOnSinceARestartReachesItAtItsNextLogon() throws Exception
+    {
+        final RawFix a = gateway.rawLoggedOn("TRADER-A");
+        a.send("D", "11=S1|55=SMP|54=2|60=" + RawFix.now() + "|38=5|40=2|44=2500|59=1|");
+        assertEquals("0", field(a.readType("8", 5_000), 150));
+        a.send("5", "");
+        assertNotNull(a.readType("5", 5_000), "the Logout answered");
+        a.close();
+        gateway.forget(a);
+
+        gateway.restart(stored());
+        final RawFix b = gateway.rawLoggedOn("TRADER-B");
+        b.send("D", "11=B1|55=SMP|54=1|60=" + RawFix.now() + "|38=2|40=2|44=2500|");
+        assertEquals("0", field(b.readType("8", 5_000), 150));
+        assertEquals("F", field(b.readType("8", 5_000), 150), "A's order fills while A is away");
+        gateway.server().drain();
+
+        final RawFix again = gateway.raw("TRADER-A");
+        again.seq = 4;
+        again.logon(TestCatalog.password("TRADER-A"));
+        final String logon = again.readType("A", 5_000);
+        assertNotNull(logon);
+        assertEquals("5", field(logon, 34), "the Logout's answer took 3, the fill 4: " + logon);
+        again.send("2", "7=4|16=0|");
+        final String missedFill = again.readType("8", 5_000);
+        assertNotNull(missedFill, "the fill sent while A was away, resent");
+        assertEquals("4", field(missedFill, 34));
+        assertEquals("Y", field(missedFill, 43));
+        assertEquals("F", field(missedFill, 150));
+        assertEquals("S1", field(missedFill, 11));
+    }
 }

@@ -6,9 +6,13 @@ import by.butb.engine.journal.Journal;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.CsvSource;
+import quickfix.FileStoreFactory;
+import quickfix.MessageStore;
+import quickfix.SessionSettings;
 
 import java.io.BufferedReader;
+import java.io.Closeable;
 import java.io.InputStreamReader;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
@@ -30,7 +34,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Kills a gateway process (native engine, {@code --fix-store}) with SIGKILL while two clients stream crossing orders
  * at it, starts a gateway on its directories (which makes again the reports the kill caught, {@link ReportRecovery})
  * and stops it; then every order the engine journaled must have at least one report in its owner's FIX store, so
- * that the owner gets it at its next logon. With one I/O thread and with three ({@link StoredReports}).
+ * that the owner gets it at its next logon. The native engine with one I/O thread and with three
+ * ({@link StoredReports}), and QuickFIX/J.
  */
 class GatewayKillTest
 {
@@ -39,18 +44,19 @@ class GatewayKillTest
     @TempDir
     Path dir;
 
-    static GatewayOptions options(final Path dir, final int ioThreads)
+    static GatewayOptions options(final Path dir, final FixEngine engine, final int ioThreads)
     {
-        return TestCatalog.options().fixEngine(FixEngine.NATIVE).ioThreads(ioThreads)
+        return TestCatalog.options().fixEngine(engine).ioThreads(ioThreads)
             .dataDirectory(dir.resolve("journal")).fixStoreDirectory(dir.resolve("fix"));
     }
 
-    @ParameterizedTest(name = "{0} I/O threads")
-    @ValueSource(ints = {1, 3})
+    @ParameterizedTest(name = "{0}, {1} I/O threads")
+    @CsvSource({"NATIVE, 1", "NATIVE, 3", "QFJ, 1"})
     @Timeout(120)
-    void everyJournaledOrderHasAReportInItsOwnersStoreAfterAKill(final int ioThreads) throws Exception
+    void everyJournaledOrderHasAReportInItsOwnersStoreAfterAKill(final FixEngine engine, final int ioThreads)
+        throws Exception
     {
-        final Process child = startChild(ioThreads);
+        final Process child = startChild(engine, ioThreads);
         try
         {
             final int port = port(child);
@@ -60,6 +66,10 @@ class GatewayKillTest
             {
                 a.send("D", "11=S" + i + "|55=SMP|54=2|60=" + RawFix.now() + "|38=1|40=2|44=2500|59=1|");
                 b.send("D", "11=B" + i + "|55=SMP|54=1|60=" + RawFix.now() + "|38=1|40=2|44=2500|59=3|");
+                if (i == ORDERS_PER_CLIENT / 2)
+                {
+                    assertNotNull(a.readType("8", 30_000), "the gateway reports while the stream goes on");
+                }
             }
             child.destroyForcibly(); // while the gateway is still working through the stream
             assertTrue(child.waitFor(30, TimeUnit.SECONDS), "the gateway process ended");
@@ -71,14 +81,14 @@ class GatewayKillTest
             child.destroyForcibly();
         }
 
-        GatewayServer.start(options(dir, ioThreads)).close(); // recovers, makes reports again, stores them
+        GatewayServer.start(options(dir, engine, ioThreads)).close(); // recovers, makes reports again, stores them
 
         final Map<Long, String> journaled = journaledOrders();
         assertTrue(journaled.size() > 0, "the gateway journaled orders before the kill");
         final Map<String, Set<Long>> reported = new HashMap<>();
         for (final String participant : new String[] {"TRADER-A", "TRADER-B"})
         {
-            reported.put(participant, reportedCommands(participant));
+            reported.put(participant, reportedCommands(engine, participant));
         }
         final TreeSet<Long> missing = new TreeSet<>();
         journaled.forEach((sequence, owner) ->
@@ -94,7 +104,7 @@ class GatewayKillTest
             reported.get("TRADER-A").stream().sorted().limit(5).toList());
     }
 
-    private Process startChild(final int ioThreads) throws Exception
+    private Process startChild(final FixEngine engine, final int ioThreads) throws Exception
     {
         final List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -104,6 +114,7 @@ class GatewayKillTest
         command.add(System.getProperty("java.class.path"));
         command.add(KillableGatewayMain.class.getName());
         command.add(dir.toString());
+        command.add(engine.name());
         command.add(Integer.toString(ioThreads));
         return new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
     }
@@ -149,27 +160,53 @@ class GatewayKillTest
     }
 
     /** The commands with an ExecutionReport (ExecID: command sequence, '-', index) in {@code participant}'s store. */
-    private Set<Long> reportedCommands(final String participant)
+    private Set<Long> reportedCommands(final FixEngine engine, final String participant) throws Exception
     {
         final Set<Long> commands = new HashSet<>();
+        for (final String message : storedMessages(engine, participant))
+        {
+            final String text = message.replace(RawFix.SOH, '|');
+            if ("8".equals(field(text, 35)))
+            {
+                final String execId = field(text, 17);
+                commands.add(Long.parseLong(execId.substring(0, execId.indexOf('-'))));
+            }
+        }
+        return commands;
+    }
+
+    /** What the gateway stored as sent to {@code participant}, read from its engine's store. */
+    private List<String> storedMessages(final FixEngine engine, final String participant) throws Exception
+    {
+        final List<String> messages = new ArrayList<>();
+        if (engine == FixEngine.QFJ)
+        {
+            final SessionSettings settings = new SessionSettings();
+            settings.setString("FileStorePath", dir.resolve("fix").toString());
+            final MessageStore store = new FileStoreFactory(settings).create(
+                Outbound.sessionId(GatewayOptions.DEFAULT_COMP_ID, participant));
+            try
+            {
+                store.get(1, store.getNextSenderMsgSeqNum() - 1, messages);
+            }
+            finally
+            {
+                ((Closeable)store).close();
+            }
+            return messages;
+        }
         try (NativeSessionStore store = NativeSessionStore.open(dir.resolve("fix"), GatewayOptions.DEFAULT_COMP_ID,
             participant))
         {
             for (int seq = 1; seq < store.nextSenderSeq(); seq++)
             {
                 final byte[] message = store.message(seq);
-                if (message == null)
+                if (message != null)
                 {
-                    continue;
-                }
-                final String text = new String(message, StandardCharsets.US_ASCII).replace(RawFix.SOH, '|');
-                if ("8".equals(field(text, 35)))
-                {
-                    final String execId = field(text, 17);
-                    commands.add(Long.parseLong(execId.substring(0, execId.indexOf('-'))));
+                    messages.add(new String(message, StandardCharsets.US_ASCII));
                 }
             }
         }
-        return commands;
+        return messages;
     }
 }

@@ -3,8 +3,8 @@ package by.butb.gateway;
 import java.nio.file.Path;
 
 /**
- * The gateway of {@link GatewayKillTest} in a process of its own: args are the test's directory and the number of
- * I/O threads. Prints {@code PORT n} once it listens, then runs until killed.
+ * The gateway of {@link GatewayKillTest} in a process of its own: args are the test's directory, the FIX engine and
+ * the number of I/O threads. Prints {@code PORT n} once it listens, then runs until killed.
  */
 final class KillableGatewayMain
 {
@@ -15,7 +15,7 @@ final class KillableGatewayMain
     public static void main(final String[] args) throws Exception
     {
         final GatewayServer server = GatewayServer.start(GatewayKillTest.options(Path.of(args[0]),
-            Integer.parseInt(args[1])));
+            FixEngine.valueOf(args[1]), Integer.parseInt(args[2])));
         System.out.println("PORT " + server.port());
         System.out.flush();
         Thread.sleep(Long.MAX_VALUE);
