@@ -47,15 +47,34 @@ final class GatewayAcceptor extends ThreadedSocketAcceptor
         createdBeforeStart.addAll(sessions);
     }
 
-    /** Starts accepting; the sessions created before are this acceptor's again (its timer keeps them). */
+    /**
+     * Starts accepting; the sessions created before are this acceptor's again (its timer keeps them, {@link #stop}
+     * ends them), also when it could not start.
+     */
     @Override
     public void start() throws ConfigError, RuntimeError
     {
-        super.start();
-        for (final Session session : createdBeforeStart)
+        try
         {
-            addDynamicSession(session);
+            super.start();
         }
+        finally
+        {
+            for (final Session session : createdBeforeStart)
+            {
+                addDynamicSession(session);
+            }
+        }
+    }
+
+    /**
+     * Logs every session out and stops accepting connections, keeping the sessions: what is sent to them until
+     * {@link #stop} (the reports of the commands the engine drains as it closes) is stored for their next logon.
+     */
+    void logOutAndStopAccepting()
+    {
+        logoutAllSessions(true);
+        stopAcceptingConnections();
     }
 
     /**

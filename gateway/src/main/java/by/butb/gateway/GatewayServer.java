@@ -256,7 +256,15 @@ public final class GatewayServer implements AutoCloseable
         });
         if (o.fixStoreDirectory != null)
         {
-            started.keepAcrossStart(sessionProvider.createStoredSessions(started, o.fixStoreDirectory));
+            try
+            {
+                started.keepAcrossStart(sessionProvider.createStoredSessions(started, o.fixStoreDirectory));
+            }
+            catch (final RuntimeException ex)
+            {
+                started.stop(true); // ends the sessions created so far
+                throw ex;
+            }
         }
         return started;
     }
@@ -509,7 +517,8 @@ public final class GatewayServer implements AutoCloseable
 
     /**
      * Stops accepting, logs sessions out, drains and closes the engine (the pipeline and its journal, or the link to
-     * the cluster). Idempotent.
+     * the cluster); the sessions end last, so that the reports of the commands drained are stored for them.
+     * Idempotent.
      */
     @Override
     public synchronized void close()
@@ -523,7 +532,7 @@ public final class GatewayServer implements AutoCloseable
         {
             if (acceptor != null)
             {
-                acceptor.stop(true);
+                acceptor.logOutAndStopAccepting();
             }
             if (nativeAcceptor != null)
             {
@@ -540,6 +549,10 @@ public final class GatewayServer implements AutoCloseable
             finally
             {
                 outbound.close();
+                if (acceptor != null)
+                {
+                    acceptor.stop(true);
+                }
                 closeClOrdIdJournal();
                 closeNativeSessions();
             }

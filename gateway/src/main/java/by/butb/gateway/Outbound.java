@@ -44,7 +44,7 @@ final class Outbound implements AutoCloseable
     private final AtomicLong queued = new AtomicLong();
     private volatile long finished;
     private final Thread thread;
-    /** Set by {@link #close}: the thread drops what is still queued (the sessions are gone by then). */
+    /** Set by {@link #close} when the thread is slow to stop: it drops what is still queued. */
     private volatile boolean stopping;
     /** Run on the thread after each batch and whenever it finds nothing queued; added before {@link #start}. */
     private Runnable[] afterEachPass = {};
@@ -462,7 +462,11 @@ final class Outbound implements AutoCloseable
 
     // ---------------------------------------------------------------- shutdown
 
-    /** Stops the thread; what is still queued is dropped (the sessions are closed before this). */
+    /**
+     * Stops the thread once it has handled what is queued now (the reports of the commands the engine drained as it
+     * closed, stored in their sessions, which are closed after this); what it has not handled within 5 s is dropped,
+     * and logged.
+     */
     @Override
     public void close()
     {
@@ -470,11 +474,17 @@ final class Outbound implements AutoCloseable
         {
             return;
         }
-        stopping = true;
         queue.add(STOP);
         try
         {
             thread.join(5_000);
+            if (thread.isAlive())
+            {
+                LOG.warn("the gateway's sending thread has not handled what was queued within 5 s: {} items dropped",
+                    backlog());
+                stopping = true;
+                thread.join(1_000);
+            }
             if (thread.isAlive())
             {
                 thread.interrupt();

@@ -16,6 +16,7 @@ import java.io.Closeable;
 import java.io.InputStreamReader;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -24,6 +25,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 import static by.butb.gateway.RawFix.field;
@@ -31,11 +34,11 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Kills a gateway process (native engine, {@code --fix-store}) with SIGKILL while two clients stream crossing orders
- * at it, starts a gateway on its directories (which makes again the reports the kill caught, {@link ReportRecovery})
- * and stops it; then every order the engine journaled must have at least one report in its owner's FIX store, so
- * that the owner gets it at its next logon. The native engine with one I/O thread and with three
- * ({@link StoredReports}), and QuickFIX/J.
+ * Kills a gateway process ({@code --fix-store}) with SIGKILL while two clients stream crossing orders at it, starts
+ * a gateway on its directories (which makes again the reports the kill caught, {@link ReportRecovery}) and stops
+ * it; or closes a gateway in the middle of such a stream. Then every order the engine journaled must have a report
+ * in its owner's FIX store, and every trade a report in both sides' stores, so that each gets it at its next logon.
+ * The native engine with one I/O thread and with three ({@link StoredReports}), and QuickFIX/J.
  */
 class GatewayKillTest
 {
@@ -53,42 +56,83 @@ class GatewayKillTest
     @ParameterizedTest(name = "{0}, {1} I/O threads")
     @CsvSource({"NATIVE, 1", "NATIVE, 3", "QFJ, 1"})
     @Timeout(120)
-    void everyJournaledOrderHasAReportInItsOwnersStoreAfterAKill(final FixEngine engine, final int ioThreads)
+    void everyJournaledOrderHasItsReportsInTheStoresAfterAKill(final FixEngine engine, final int ioThreads)
         throws Exception
     {
         final Process child = startChild(engine, ioThreads);
+        final ScheduledExecutorService watchdog = Executors.newSingleThreadScheduledExecutor();
+        watchdog.schedule(child::destroyForcibly, 90, TimeUnit.SECONDS); // a hung child ends blocked reads and writes
         try
         {
             final int port = port(child);
-            final RawFix a = loggedOn(port, "TRADER-A");
-            final RawFix b = loggedOn(port, "TRADER-B");
-            for (int i = 0; i < ORDERS_PER_CLIENT; i++)
+            try (RawFix a = loggedOn(port, "TRADER-A"); RawFix b = loggedOn(port, "TRADER-B"))
             {
-                a.send("D", "11=S" + i + "|55=SMP|54=2|60=" + RawFix.now() + "|38=1|40=2|44=2500|59=1|");
-                b.send("D", "11=B" + i + "|55=SMP|54=1|60=" + RawFix.now() + "|38=1|40=2|44=2500|59=3|");
-                if (i == ORDERS_PER_CLIENT / 2)
-                {
-                    assertNotNull(a.readType("8", 30_000), "the gateway reports while the stream goes on");
-                }
+                stream(a, b);
+                child.destroyForcibly(); // while the gateway is still working through the stream
+                assertTrue(child.waitFor(30, TimeUnit.SECONDS), "the gateway process ended");
             }
-            child.destroyForcibly(); // while the gateway is still working through the stream
-            assertTrue(child.waitFor(30, TimeUnit.SECONDS), "the gateway process ended");
-            a.close();
-            b.close();
         }
         finally
         {
             child.destroyForcibly();
+            watchdog.shutdownNow();
         }
 
         GatewayServer.start(options(dir, engine, ioThreads)).close(); // recovers, makes reports again, stores them
+        assertEveryJournaledOrderReported(engine);
+    }
 
+    @ParameterizedTest(name = "{0}, {1} I/O threads")
+    @CsvSource({"NATIVE, 1", "NATIVE, 3", "QFJ, 1"})
+    @Timeout(120)
+    void everyJournaledOrderHasItsReportsInTheStoresAfterACloseInMidStream(final FixEngine engine,
+        final int ioThreads) throws Exception
+    {
+        final GatewayServer server = GatewayServer.start(options(dir, engine, ioThreads));
+        try (RawFix a = loggedOn(server.port(), "TRADER-A"); RawFix b = loggedOn(server.port(), "TRADER-B"))
+        {
+            stream(a, b);
+            server.close(); // drains the commands in flight: their reports are stored before the sessions end
+        }
+        finally
+        {
+            server.close();
+        }
+        assertEveryJournaledOrderReported(engine);
+    }
+
+    /**
+     * A's resting sells and B's IOC buys against them, as fast as the socket takes them; returns once B's have gone
+     * out, with the gateway still at work on them.
+     */
+    private static void stream(final RawFix a, final RawFix b) throws Exception
+    {
+        for (int i = 0; i < ORDERS_PER_CLIENT; i++)
+        {
+            a.send("D", "11=S" + i + "|55=SMP|54=2|60=" + RawFix.now() + "|38=1|40=2|44=2500|59=1|");
+            b.send("D", "11=B" + i + "|55=SMP|54=1|60=" + RawFix.now() + "|38=1|40=2|44=2500|59=3|");
+            if (i == ORDERS_PER_CLIENT / 2)
+            {
+                assertNotNull(a.readType("8", 30_000), "the gateway reports while the stream goes on");
+            }
+        }
+    }
+
+    /**
+     * Every order the engine journaled has a report in its owner's store (its acknowledgement, at least), and every
+     * fill either side's store holds is in the other side's store too (a trade is reported to both).
+     */
+    private void assertEveryJournaledOrderReported(final FixEngine engine) throws Exception
+    {
         final Map<Long, String> journaled = journaledOrders();
-        assertTrue(journaled.size() > 0, "the gateway journaled orders before the kill");
+        assertTrue(journaled.size() > 0, "the gateway journaled orders");
         final Map<String, Set<Long>> reported = new HashMap<>();
+        final Map<String, Set<Long>> filled = new HashMap<>();
         for (final String participant : new String[] {"TRADER-A", "TRADER-B"})
         {
-            reported.put(participant, reportedCommands(engine, participant));
+            reported.put(participant, new HashSet<>());
+            filled.put(participant, new HashSet<>());
+            readReports(engine, participant, reported.get(participant), filled.get(participant));
         }
         final TreeSet<Long> missing = new TreeSet<>();
         journaled.forEach((sequence, owner) ->
@@ -99,9 +143,12 @@ class GatewayKillTest
             }
         });
         assertTrue(missing.isEmpty(), missing.size() + " of " + journaled.size() + " journaled orders have no report " +
-            "stored for their owner, among them commands " + missing.stream().limit(10).toList() + "; stored: " +
-            reported.get("TRADER-A").size() + " and " + reported.get("TRADER-B").size() + " commands, from " +
-            reported.get("TRADER-A").stream().sorted().limit(5).toList());
+            "stored for their owner, among them commands " + missing.stream().limit(10).toList());
+        final TreeSet<Long> oneSided = new TreeSet<>(filled.get("TRADER-A"));
+        oneSided.addAll(filled.get("TRADER-B"));
+        oneSided.removeIf(c -> filled.get("TRADER-A").contains(c) && filled.get("TRADER-B").contains(c));
+        assertTrue(oneSided.isEmpty(), oneSided.size() + " trades are in one side's store only, among them " +
+            "commands " + oneSided.stream().limit(10).toList());
     }
 
     private Process startChild(final FixEngine engine, final int ioThreads) throws Exception
@@ -116,10 +163,10 @@ class GatewayKillTest
         command.add(dir.toString());
         command.add(engine.name());
         command.add(Integer.toString(ioThreads));
-        return new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        return new ProcessBuilder(command).redirectError(dir.resolve("gateway.err").toFile()).start();
     }
 
-    private static int port(final Process child) throws Exception
+    private int port(final Process child) throws Exception
     {
         final BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(),
             StandardCharsets.UTF_8));
@@ -131,7 +178,8 @@ class GatewayKillTest
                 return Integer.parseInt(line.substring(5).trim());
             }
         }
-        throw new AssertionError("the gateway process ended before it listened");
+        throw new AssertionError("the gateway process ended before it listened: " +
+            Files.readString(dir.resolve("gateway.err")));
     }
 
     private static RawFix loggedOn(final int port, final String participant) throws Exception
@@ -159,20 +207,27 @@ class GatewayKillTest
         return orders;
     }
 
-    /** The commands with an ExecutionReport (ExecID: command sequence, '-', index) in {@code participant}'s store. */
-    private Set<Long> reportedCommands(final FixEngine engine, final String participant) throws Exception
+    /**
+     * Reads {@code participant}'s store: the commands it holds an ExecutionReport of (ExecID: command sequence, '-',
+     * index) into {@code reported}, those of fills into {@code filled}.
+     */
+    private void readReports(final FixEngine engine, final String participant, final Set<Long> reported,
+        final Set<Long> filled) throws Exception
     {
-        final Set<Long> commands = new HashSet<>();
         for (final String message : storedMessages(engine, participant))
         {
             final String text = message.replace(RawFix.SOH, '|');
             if ("8".equals(field(text, 35)))
             {
                 final String execId = field(text, 17);
-                commands.add(Long.parseLong(execId.substring(0, execId.indexOf('-'))));
+                final long command = Long.parseLong(execId.substring(0, execId.indexOf('-')));
+                reported.add(command);
+                if ("F".equals(field(text, 150)))
+                {
+                    filled.add(command);
+                }
             }
         }
-        return commands;
     }
 
     /** What the gateway stored as sent to {@code participant}, read from its engine's store. */
