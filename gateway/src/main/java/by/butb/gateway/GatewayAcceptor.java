@@ -9,7 +9,6 @@ import quickfix.Message;
 import quickfix.MessageFactory;
 import quickfix.MessageStoreFactory;
 import quickfix.Responder;
-import quickfix.RuntimeError;
 import quickfix.Session;
 import quickfix.SessionID;
 import quickfix.SessionSettings;
@@ -19,8 +18,6 @@ import quickfix.mina.EventHandlingStrategy;
 import quickfix.mina.SessionConnector;
 
 import java.net.SocketAddress;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * A QuickFIX/J threaded acceptor (one thread per session) whose sessions write through a
@@ -30,8 +27,6 @@ import java.util.List;
 final class GatewayAcceptor extends ThreadedSocketAcceptor
 {
     private final Coalescing coalescing;
-    /** Sessions created before {@link #start}, which starting drops from the acceptor's own map. */
-    private final List<Session> createdBeforeStart = new ArrayList<>();
 
     GatewayAcceptor(final Application application, final MessageStoreFactory storeFactory,
         final SessionSettings settings, final LogFactory logFactory, final MessageFactory messageFactory,
@@ -39,32 +34,6 @@ final class GatewayAcceptor extends ThreadedSocketAcceptor
     {
         super(application, storeFactory, settings, logFactory, messageFactory, queueCapacity);
         coalescing = new Coalescing(super.getEventHandlingStrategy());
-    }
-
-    /** Before {@link #start}: {@code sessions}, created already, stay this acceptor's once it has started. */
-    void keepAcrossStart(final List<Session> sessions)
-    {
-        createdBeforeStart.addAll(sessions);
-    }
-
-    /**
-     * Starts accepting; the sessions created before are this acceptor's again (its timer keeps them, {@link #stop}
-     * ends them), also when it could not start.
-     */
-    @Override
-    public void start() throws ConfigError, RuntimeError
-    {
-        try
-        {
-            super.start();
-        }
-        finally
-        {
-            for (final Session session : createdBeforeStart)
-            {
-                addDynamicSession(session);
-            }
-        }
     }
 
     /**

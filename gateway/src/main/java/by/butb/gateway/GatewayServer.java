@@ -258,7 +258,7 @@ public final class GatewayServer implements AutoCloseable
         {
             try
             {
-                started.keepAcrossStart(sessionProvider.createStoredSessions(started, o.fixStoreDirectory));
+                sessionProvider.createStoredSessions(started, o.fixStoreDirectory);
             }
             catch (final RuntimeException ex)
             {

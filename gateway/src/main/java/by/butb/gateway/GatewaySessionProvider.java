@@ -15,8 +15,6 @@ import quickfix.mina.acceptor.DynamicAcceptorSessionProvider;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * Creates the acceptor sessions on demand, one per participant of the catalog (SenderCompID = the exchange,
@@ -52,24 +50,18 @@ final class GatewaySessionProvider extends DynamicAcceptorSessionProvider
      * Before the acceptor starts: creates the session of each participant whose QuickFIX/J file store is in
      * {@code storeDirectory}, so that what is sent to it before it logs on again (a fill of its resting order, a
      * report made again after a kill) is stored for it and reaches it on its next logon, as the native engine keeps
-     * the sessions whose stores it finds. Returns them: starting the acceptor forgets them, so they are to be
-     * {@linkplain SessionConnector#addDynamicSession added} again once it has started.
+     * the sessions whose stores it finds. They are {@code connector}'s, as those created at a Logon are (its timer
+     * drives them; stopping it ends them).
      */
-    List<Session> createStoredSessions(final SessionConnector connector, final Path storeDirectory)
+    void createStoredSessions(final SessionConnector connector, final Path storeDirectory)
     {
-        final List<Session> created = new ArrayList<>();
         for (final Participant p : catalog.participants())
         {
             final SessionID id = Outbound.sessionId(exchangeCompId, p.id());
             if (Files.exists(storeDirectory.resolve(FileUtil.sessionIdFileName(id) + ".senderseqnums")))
             {
-                final Session session = getSession(id, connector);
-                if (session != null)
-                {
-                    created.add(session);
-                }
+                getSession(id, connector);
             }
         }
-        return created;
     }
 }

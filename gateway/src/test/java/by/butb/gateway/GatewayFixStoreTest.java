@@ -5,11 +5,14 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Path;
 
 import static by.butb.gateway.RawFix.field;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -102,6 +105,7 @@ class GatewayFixStoreTest
         assertEquals("S2", field(next, 11));
         assertEquals("0", field(next, 150), "the session goes on: " + next);
     }
+
     @Test
     void aFillWhileItsOwnerHasNotLoggedOnSinceARestartReachesItAtItsNextLogon() throws Exception
     {
@@ -133,5 +137,37 @@ class GatewayFixStoreTest
         assertEquals("Y", field(missedFill, 43));
         assertEquals("F", field(missedFill, 150));
         assertEquals("S1", field(missedFill, 11));
+    }
+
+    @Test
+    void aStartThatCannotListenLeavesNothingBehindThatTheNextStartWouldTakeUp() throws Exception
+    {
+        final RawFix a = gateway.rawLoggedOn("TRADER-A");
+        a.send("D", "11=S1|55=SMP|54=2|60=" + RawFix.now() + "|38=5|40=2|44=2500|59=1|");
+        assertEquals("0", field(a.readType("8", 5_000), 150));
+        a.send("5", "");
+        assertNotNull(a.readType("5", 5_000), "the Logout answered");
+        a.close();
+        gateway.forget(a);
+        gateway.server().close();
+
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress()))
+        {
+            final IllegalStateException refused = assertThrows(IllegalStateException.class,
+                () -> GatewayServer.start(stored().port(taken.getLocalPort())));
+            assertTrue(refused.getMessage().startsWith("cannot start the FIX gateway on 127.0.0.1:" +
+                taken.getLocalPort()), refused.getMessage());
+        }
+
+        gateway.restart(stored());
+        final RawFix again = gateway.raw("TRADER-A");
+        again.seq = 4;
+        again.logon(TestCatalog.password("TRADER-A"));
+        assertNotNull(again.readType("A", 5_000), "A's session goes on with its numbers");
+        again.send("D", "11=S2|55=SMP|54=2|60=" + RawFix.now() + "|38=1|40=2|44=2600|");
+        final String ack = again.readType("8", 5_000);
+        assertNotNull(ack, "an order reaches this server's engine");
+        assertEquals("S2", field(ack, 11));
+        assertEquals("0", field(ack, 150));
     }
 }
