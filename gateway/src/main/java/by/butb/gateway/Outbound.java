@@ -115,11 +115,19 @@ final class Outbound implements AutoCloseable
         afterEachPass[afterEachPass.length - 1] = task;
     }
 
+    /** Each task after a pass; one that fails is logged and keeps no other from running. */
     private void runAfterPass()
     {
         for (final Runnable task : afterEachPass)
         {
-            task.run();
+            try
+            {
+                task.run();
+            }
+            catch (final RuntimeException ex)
+            {
+                LOG.error("a task after the sending thread's pass failed", ex);
+            }
         }
     }
 
