@@ -9,6 +9,7 @@ import quickfix.Message;
 import quickfix.MessageFactory;
 import quickfix.MessageStoreFactory;
 import quickfix.Responder;
+import quickfix.RuntimeError;
 import quickfix.Session;
 import quickfix.SessionID;
 import quickfix.SessionSettings;
@@ -16,8 +17,11 @@ import quickfix.ThreadedSocketAcceptor;
 import quickfix.field.MsgType;
 import quickfix.mina.EventHandlingStrategy;
 import quickfix.mina.SessionConnector;
+import quickfix.mina.ThreadPerSessionEventHandlingStrategy;
 
 import java.net.SocketAddress;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * A QuickFIX/J threaded acceptor (one thread per session) whose sessions write through a
@@ -27,6 +31,8 @@ import java.net.SocketAddress;
 final class GatewayAcceptor extends ThreadedSocketAcceptor
 {
     private final Coalescing coalescing;
+    /** Sessions created before {@link #start}. */
+    private final List<Session> createdBeforeStart = new ArrayList<>();
 
     GatewayAcceptor(final Application application, final MessageStoreFactory storeFactory,
         final SessionSettings settings, final LogFactory logFactory, final MessageFactory messageFactory,
@@ -36,14 +42,47 @@ final class GatewayAcceptor extends ThreadedSocketAcceptor
         coalescing = new Coalescing(super.getEventHandlingStrategy());
     }
 
+    /** Before {@link #start}: {@code sessions}, created already, stay this acceptor's once it has started. */
+    void keepAcrossStart(final List<Session> sessions)
+    {
+        createdBeforeStart.addAll(sessions);
+    }
+
     /**
-     * Logs every session out and stops accepting connections, keeping the sessions: what is sent to them until
-     * {@link #stop} (the reports of the commands the engine drains as it closes) is stored for their next logon.
+     * Starts accepting. Starting rebuilds the acceptor's map of sessions from its settings, which hold only the
+     * template ({@code SessionConnector.setSessions}): the sessions created before are added again, also when it
+     * could not start, so that its timer drives them and {@link #stop} ends them.
+     */
+    @Override
+    public void start() throws ConfigError, RuntimeError
+    {
+        try
+        {
+            super.start();
+        }
+        finally
+        {
+            for (final Session session : createdBeforeStart)
+            {
+                addDynamicSession(session);
+            }
+        }
+    }
+
+    /**
+     * Disconnects every session (QuickFIX/J logs it out without waiting), stops accepting connections and stops
+     * the sessions' threads, so that no message reaches the engine any more; keeps the sessions: what is sent to them
+     * until {@link #stop} (the reports of the commands the engine drains as it closes) is stored for their next
+     * logon.
      */
     void logOutAndStopAccepting()
     {
         logoutAllSessions(true);
         stopAcceptingConnections();
+        if (coalescing.delegate instanceof ThreadPerSessionEventHandlingStrategy threads)
+        {
+            threads.stopDispatcherThreads();
+        }
     }
 
     /**

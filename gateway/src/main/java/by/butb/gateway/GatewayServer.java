@@ -258,7 +258,7 @@ public final class GatewayServer implements AutoCloseable
         {
             try
             {
-                sessionProvider.createStoredSessions(started, o.fixStoreDirectory);
+                started.keepAcrossStart(sessionProvider.createStoredSessions(started, o.fixStoreDirectory));
             }
             catch (final RuntimeException ex)
             {
@@ -549,12 +549,18 @@ public final class GatewayServer implements AutoCloseable
             finally
             {
                 outbound.close();
-                if (acceptor != null)
+                try
                 {
-                    acceptor.stop(true);
+                    if (acceptor != null)
+                    {
+                        acceptor.stop(true);
+                    }
                 }
-                closeClOrdIdJournal();
-                closeNativeSessions();
+                finally
+                {
+                    closeClOrdIdJournal();
+                    closeNativeSessions();
+                }
             }
         }
         LOG.info("FIX gateway on port {} stopped", address.getPort());

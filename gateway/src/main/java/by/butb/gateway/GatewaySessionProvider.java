@@ -15,6 +15,8 @@ import quickfix.mina.acceptor.DynamicAcceptorSessionProvider;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Creates the acceptor sessions on demand, one per participant of the catalog (SenderCompID = the exchange,
@@ -50,18 +52,24 @@ final class GatewaySessionProvider extends DynamicAcceptorSessionProvider
      * Before the acceptor starts: creates the session of each participant whose QuickFIX/J file store is in
      * {@code storeDirectory}, so that what is sent to it before it logs on again (a fill of its resting order, a
      * report made again after a kill) is stored for it and reaches it on its next logon, as the native engine keeps
-     * the sessions whose stores it finds. They are {@code connector}'s, as those created at a Logon are (its timer
-     * drives them; stopping it ends them).
+     * the sessions whose stores it finds. Returns them, to be kept {@code connector}'s across its start
+     * ({@link GatewayAcceptor#keepAcrossStart}).
      */
-    void createStoredSessions(final SessionConnector connector, final Path storeDirectory)
+    List<Session> createStoredSessions(final SessionConnector connector, final Path storeDirectory)
     {
+        final List<Session> created = new ArrayList<>();
         for (final Participant p : catalog.participants())
         {
             final SessionID id = Outbound.sessionId(exchangeCompId, p.id());
             if (Files.exists(storeDirectory.resolve(FileUtil.sessionIdFileName(id) + ".senderseqnums")))
             {
-                getSession(id, connector);
+                final Session session = getSession(id, connector);
+                if (session != null)
+                {
+                    created.add(session);
+                }
             }
         }
+        return created;
     }
 }

@@ -488,10 +488,10 @@ final class Outbound implements AutoCloseable
             thread.join(5_000);
             if (thread.isAlive())
             {
-                LOG.warn("the gateway's sending thread has not handled what was queued within 5 s: {} items dropped",
-                    backlog());
                 stopping = true;
                 thread.join(1_000);
+                LOG.warn("the gateway's sending thread had not handled what was queued within 5 s: {} items dropped",
+                    backlog());
             }
             if (thread.isAlive())
             {
