@@ -62,7 +62,7 @@ public final class GatewayOptions
     int storedMessages = DEFAULT_STORED_MESSAGES;
     FixEngine fixEngine = FixEngine.NATIVE;
     int ioThreads = 1;
-    long maxReportBacklog = ReadThrottle.DEFAULT_HIGH;
+    long maxReportBacklog = BacklogMarks.DEFAULT_HIGH;
     int maxMessageSize = DEFAULT_MAX_MESSAGE_SIZE;
     int maxBytesBeforeLogon = DEFAULT_MAX_BYTES_BEFORE_LOGON;
     long logonRefusalDelayMillis = 1_000;
@@ -168,7 +168,7 @@ public final class GatewayOptions
     /**
      * The gateway stops reading logged-on connections while more than this many items (reports to make, messages to
      * send) wait for its sending thread, and reads them again once half as many do (default
-     * {@value ReadThrottle#DEFAULT_HIGH}; both FIX engines): orders offered faster than their reports can be made then
+     * {@value BacklogMarks#DEFAULT_HIGH}; both FIX engines): orders offered faster than their reports can be made then
      * wait in the clients' sockets instead of in memory. An IllegalArgumentException below 2.
      */
     public GatewayOptions maxReportBacklog(final long items)

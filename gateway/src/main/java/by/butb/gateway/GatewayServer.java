@@ -156,7 +156,7 @@ public final class GatewayServer implements AutoCloseable
                     {
                         final NativeOrders orders = new NativeOrders(o.catalog, submits, clOrdIds, outbound);
                         return new NativeIoLoop.Handlers(orders, new NativeMarketDataRequests(orders, marketData,
-                            outbound), new ReadThrottle(outbound::backlog, o.maxReportBacklog, readPauses));
+                            outbound), new ReadThrottle(backlogMarks(o)));
                     });
                 address = nativeStarted.address();
             }
@@ -219,10 +219,16 @@ public final class GatewayServer implements AutoCloseable
         reportRecovery.awaitReportsMadeAgain(outbound);
     }
 
+    /** When a read throttle holds connections back: the sending thread's backlog against the options' mark. */
+    private BacklogMarks backlogMarks(final GatewayOptions o)
+    {
+        return new BacklogMarks(outbound::backlog, o.maxReportBacklog, readPauses);
+    }
+
     /** Before the sending thread starts: the QuickFIX/J engine's read throttle, which that thread resumes. */
     private QfjReadThrottle qfjReadThrottle(final GatewayOptions o)
     {
-        final QfjReadThrottle throttle = new QfjReadThrottle(outbound::backlog, o.maxReportBacklog, readPauses);
+        final QfjReadThrottle throttle = new QfjReadThrottle(backlogMarks(o));
         outbound.afterEachPass(throttle::resumeIfDrained);
         return throttle;
     }

@@ -113,7 +113,7 @@ final class NativeSessionStore implements AutoCloseable
         }
         catch (final IOException | RuntimeException ex)
         {
-            closeQuietly(channel);
+            Closing.quietly(channel);
             if (ex instanceof IllegalArgumentException bad)
             {
                 throw bad;
@@ -372,22 +372,6 @@ final class NativeSessionStore implements AutoCloseable
     @Override
     public void close()
     {
-        closeQuietly(channel);
-    }
-
-    private static void closeQuietly(final FileChannel channel)
-    {
-        if (channel == null)
-        {
-            return;
-        }
-        try
-        {
-            channel.close();
-        }
-        catch (final IOException ignored)
-        {
-            // closing what was only read or appended to: nothing to recover
-        }
+        Closing.quietly(channel);
     }
 }

@@ -4,26 +4,20 @@ import org.apache.mina.core.filterchain.IoFilterAdapter;
 import org.apache.mina.core.polling.AbstractPollingIoProcessor;
 import org.apache.mina.core.session.AbstractIoSession;
 import org.apache.mina.core.session.IoSession;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.LongAdder;
-import java.util.function.LongSupplier;
 
 /**
  * The QuickFIX/J engine's {@link ReadThrottle}: a MINA filter behind the logon gate. Each message it passes on to
- * QuickFIX/J; then, while more than {@code high} items wait for the gateway's sending thread, it suspends the reading
- * of that message's connection, so that orders offered faster than their reports can be made wait in the clients'
- * sockets instead of in the sending thread's queue. The sending thread calls {@link #resumeIfDrained} after each
- * batch: once the backlog is down to {@code low}, every suspended connection is read again. Only the messages already
- * read (at most a session queue's capacity per session) still reach QuickFIX/J meanwhile.
+ * QuickFIX/J; then, while its {@link BacklogMarks} say the gateway's sending thread is far behind, it suspends the
+ * reading of that message's connection, so that orders offered faster than their reports can be made wait in the
+ * clients' sockets instead of in the sending thread's queue. The sending thread calls {@link #resumeIfDrained} after
+ * each pass: once the marks say the backlog has drained, every suspended connection is read again. Only the messages
+ * already read (at most a session queue's capacity per session) still reach QuickFIX/J meanwhile.
  *
  * <p>Threading: {@link #messageReceived} on MINA's I/O threads (and the authentication thread that passes a Logon
  * on); {@link #resumeIfDrained} on the sending thread. Suspending and resuming happen under this object's lock (taken
- * after the logon gate's, never before), and a connection is suspended only while more than {@code low} items wait,
+ * after the logon gate's, never before), and a connection is suspended only while more than the low mark waits,
  * so the sending thread has at least one more batch to finish after it and resumes it then: no connection stays
  * suspended once the backlog is down. MINA applies a suspension or resumption to the socket's interest set on the
  * calling thread, which may race with its I/O thread's own update of that set; so each is also handed to the
@@ -32,61 +26,40 @@ import java.util.function.LongSupplier;
  */
 final class QfjReadThrottle extends IoFilterAdapter
 {
-    private static final Logger LOG = LoggerFactory.getLogger(QfjReadThrottle.class);
-    private static final long LONG_PAUSE_NANOS = TimeUnit.SECONDS.toNanos(5);
-
-    private final LongSupplier backlog;
-    private final long high;
-    private final long low;
-    private final LongAdder pauses;
+    /** {@link BacklogMarks#held} and {@link BacklogMarks#drained} under this object's lock. */
+    private final BacklogMarks marks;
     /** Guarded by this. */
     private final List<IoSession> paused = new ArrayList<>();
     private volatile int pausedCount;
-    /** Guarded by this. */
-    private long pausedSinceNanos;
-    /** Guarded by this. */
-    private boolean warned;
 
-    /**
-     * {@code backlog}: items queued for the sending thread and not yet handled; reading pauses while more than
-     * {@code high} wait. {@code pauses} counts the connections suspended.
-     */
-    QfjReadThrottle(final LongSupplier backlog, final long high, final LongAdder pauses)
+    QfjReadThrottle(final BacklogMarks marks)
     {
-        this.backlog = backlog;
-        this.high = high;
-        this.low = high / 2;
-        this.pauses = pauses;
+        this.marks = marks;
     }
 
     @Override
     public void messageReceived(final NextFilter next, final IoSession session, final Object message)
     {
         next.messageReceived(session, message);
-        final long waiting = backlog.getAsLong();
-        if (waiting <= low || waiting <= high && pausedCount == 0)
+        if (!marks.exceeded(pausedCount != 0))
         {
-            return;
+            return; // most messages: no lock
         }
         synchronized (this)
         {
-            final long now = backlog.getAsLong();
-            if ((now > high || now > low && !paused.isEmpty()) && !session.isReadSuspended() && !session.isClosing())
+            if (!marks.exceeded(!paused.isEmpty()) || session.isReadSuspended() || session.isClosing())
             {
-                if (paused.isEmpty())
-                {
-                    pausedSinceNanos = System.nanoTime();
-                }
-                session.suspendRead();
-                reapplyOnItsProcessor(session);
-                paused.add(session);
-                pausedCount = paused.size();
-                pauses.increment();
+                return;
             }
+            marks.held(paused.isEmpty());
+            session.suspendRead();
+            reapplyOnItsProcessor(session);
+            paused.add(session);
+            pausedCount = paused.size();
         }
     }
 
-    /** On the sending thread, after each batch: reads the suspended connections again once the backlog is low. */
+    /** On the sending thread, after each pass: reads the suspended connections again once the backlog is low. */
     void resumeIfDrained()
     {
         if (pausedCount == 0)
@@ -95,15 +68,8 @@ final class QfjReadThrottle extends IoFilterAdapter
         }
         synchronized (this)
         {
-            final long waiting = backlog.getAsLong();
-            if (waiting > low)
+            if (!marks.drained(paused.size()))
             {
-                if (!warned && System.nanoTime() - pausedSinceNanos > LONG_PAUSE_NANOS)
-                {
-                    warned = true;
-                    LOG.warn("reading {} connections paused for 5 s: {} items still wait for the gateway's " +
-                        "sending thread", paused.size(), waiting);
-                }
                 return;
             }
             for (int i = 0; i < paused.size(); i++)
@@ -117,7 +83,6 @@ final class QfjReadThrottle extends IoFilterAdapter
             }
             paused.clear();
             pausedCount = 0;
-            warned = false;
         }
     }
 

@@ -71,12 +71,12 @@ final class ReportedCommands implements AutoCloseable
         }
         catch (final IOException ex)
         {
-            close(channel);
+            Closing.quietly(channel);
             throw new UncheckedIOException("cannot open " + file, ex);
         }
         catch (final RuntimeException ex)
         {
-            close(channel);
+            Closing.quietly(channel);
             throw ex;
         }
     }
@@ -109,22 +109,6 @@ final class ReportedCommands implements AutoCloseable
     @Override
     public void close()
     {
-        close(channel);
-    }
-
-    private static void close(final FileChannel channel)
-    {
-        if (channel == null)
-        {
-            return;
-        }
-        try
-        {
-            channel.close();
-        }
-        catch (final IOException ignored)
-        {
-            // nothing to recover: the page is the kernel's
-        }
+        Closing.quietly(channel);
     }
 }

@@ -51,18 +51,27 @@ class GatewayFixStoreTest
         gateway.close();
     }
 
-    @Test
-    void aRestartKeepsSequenceNumbersAndResendsTheReportsMissedMeanwhile() throws Exception
+    /**
+     * TRADER-A rests a sell of 5 at 2,500 (S1), then logs out (its next MsgSeqNum is 4); returns the order's
+     * acknowledgement.
+     */
+    private String aRestsASellAndLogsOut() throws Exception
     {
-        RawFix a = gateway.rawLoggedOn("TRADER-A");
+        final RawFix a = gateway.rawLoggedOn("TRADER-A");
         a.send("D", "11=S1|55=SMP|54=2|60=" + RawFix.now() + "|38=5|40=2|44=2500|59=1|");
         final String acknowledged = a.readType("8", 5_000);
         assertEquals("0", field(acknowledged, 150));
-        assertEquals("2", field(acknowledged, 34));
         a.send("5", "");
         assertNotNull(a.readType("5", 5_000), "the Logout answered");
         a.close();
         gateway.forget(a);
+        return acknowledged;
+    }
+
+    @Test
+    void aRestartKeepsSequenceNumbersAndResendsTheReportsMissedMeanwhile() throws Exception
+    {
+        assertEquals("2", field(aRestsASellAndLogsOut(), 34));
         final RawFix b = gateway.rawLoggedOn("TRADER-B");
         b.send("D", "11=B1|55=SMP|54=1|60=" + RawFix.now() + "|38=5|40=2|44=2500|");
         assertNotNull(b.readType("8", 5_000));
@@ -82,7 +91,7 @@ class GatewayFixStoreTest
         {
             Thread.sleep(1); // the server lets the refused connection go (a logon meanwhile would be refused too)
         }
-        a = gateway.raw("TRADER-A");
+        final RawFix a = gateway.raw("TRADER-A");
         a.seq = 4;
         a.logon(TestCatalog.password("TRADER-A"));
         final String logon = a.readType("A", 5_000);
@@ -109,13 +118,7 @@ class GatewayFixStoreTest
     @Test
     void aFillWhileItsOwnerHasNotLoggedOnSinceARestartReachesItAtItsNextLogon() throws Exception
     {
-        final RawFix a = gateway.rawLoggedOn("TRADER-A");
-        a.send("D", "11=S1|55=SMP|54=2|60=" + RawFix.now() + "|38=5|40=2|44=2500|59=1|");
-        assertEquals("0", field(a.readType("8", 5_000), 150));
-        a.send("5", "");
-        assertNotNull(a.readType("5", 5_000), "the Logout answered");
-        a.close();
-        gateway.forget(a);
+        aRestsASellAndLogsOut();
 
         gateway.restart(stored());
         final RawFix b = gateway.rawLoggedOn("TRADER-B");
@@ -142,13 +145,7 @@ class GatewayFixStoreTest
     @Test
     void aStartThatCannotListenLeavesNothingBehindThatTheNextStartWouldTakeUp() throws Exception
     {
-        final RawFix a = gateway.rawLoggedOn("TRADER-A");
-        a.send("D", "11=S1|55=SMP|54=2|60=" + RawFix.now() + "|38=5|40=2|44=2500|59=1|");
-        assertEquals("0", field(a.readType("8", 5_000), 150));
-        a.send("5", "");
-        assertNotNull(a.readType("5", 5_000), "the Logout answered");
-        a.close();
-        gateway.forget(a);
+        aRestsASellAndLogsOut();
         gateway.server().close();
 
         try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress()))
