@@ -8,6 +8,8 @@ import org.junit.jupiter.api.io.TempDir;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 import static by.butb.gateway.RawFix.field;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -130,15 +132,17 @@ class GatewayFixStoreTest
         final RawFix again = gateway.raw("TRADER-A");
         again.seq = 4;
         again.logon(TestCatalog.password("TRADER-A"));
-        final String logon = again.readType("A", 5_000);
-        assertNotNull(logon);
-        assertEquals("5", field(logon, 34), "the Logout's answer took 3, the fill 4: " + logon);
-        again.send("2", "7=4|16=0|");
-        final String missedFill = again.readType("8", 5_000);
-        assertNotNull(missedFill, "the fill sent while A was away, resent");
-        assertEquals("4", field(missedFill, 34));
+        assertNotNull(again.readType("A", 5_000));
+        again.send("2", "7=4|16=0|"); // all the server sent after A's Logout was answered (number 3)
+        final List<String> resent = new ArrayList<>();
+        String missedFill = null;
+        for (String m; missedFill == null && (m = again.read(5_000)) != null; )
+        {
+            resent.add(m);
+            missedFill = "8".equals(field(m, 35)) && "F".equals(field(m, 150)) ? m : null;
+        }
+        assertNotNull(missedFill, "the fill sent while A was away, resent; got " + resent);
         assertEquals("Y", field(missedFill, 43));
-        assertEquals("F", field(missedFill, 150));
         assertEquals("S1", field(missedFill, 11));
     }
 
