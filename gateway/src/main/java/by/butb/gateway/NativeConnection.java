@@ -331,6 +331,12 @@ final class NativeConnection implements LogonScheduler.Job
         flush();
     }
 
+    /** {@link #closeAfterFlush} was called: its last message (a Logout, if it was logged on) is queued or written. */
+    synchronized boolean closingAfterFlush()
+    {
+        return closeAfterFlush;
+    }
+
     /** Closes the connection (on the I/O thread, soon). Any thread. */
     void close()
     {

@@ -526,7 +526,9 @@ final class NativeIoLoop
 
     /**
      * The server is stopping: from now on no connection binds to a session; every open session of this loop is sent a
-     * Logout and its connection closed once written, and connections not logged on are closed. Any thread.
+     * Logout and its connection closed once written, and connections not logged on are closed. A connection already
+     * closing after its Logout (a client's Logout answered, its close not yet run) is sent nothing more: a second
+     * Logout would take a sequence number the client never sees. Any thread.
      */
     void logoutAll()
     {
@@ -537,7 +539,10 @@ final class NativeIoLoop
             {
                 if (c.state == NativeConnection.State.OPEN)
                 {
-                    c.session.protocol.logoutAndClose(c, null);
+                    if (!c.closingAfterFlush())
+                    {
+                        c.session.protocol.logoutAndClose(c, null);
+                    }
                 }
                 else
                 {

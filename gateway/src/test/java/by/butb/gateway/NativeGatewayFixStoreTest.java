@@ -13,6 +13,7 @@ import java.util.List;
 import static by.butb.gateway.RawFix.field;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * {@link GatewayFixStoreTest} against the native FIX engine ({@link FixEngine#NATIVE}) and its store; and what only
@@ -90,6 +91,38 @@ class NativeGatewayFixStoreTest extends GatewayFixStoreTest
                 seen.set((int)Double.parseDouble(field(report, 14)));
             }
         }
+    }
+
+    @Test
+    void aCloseSendsNothingMoreToASessionWhoseLogoutIsStillBeingWritten() throws Exception
+    {
+        final RawFix a = gateway.rawLoggedOn("TRADER-A");
+        final int heartbeats = 200;
+        final String testReqId = "T".repeat(50_000);
+        for (int i = 0; i < heartbeats; i++)
+        {
+            a.send("1", "112=" + testReqId + "|"); // A reads none of the 10 MB of Heartbeats: they wait on its socket
+        }
+        a.send("5", "");
+        final long deadline = System.nanoTime() + 10_000_000_000L;
+        while (!gateway.server().nativeSession("TRADER-A").connection().closingAfterFlush() &&
+            System.nanoTime() < deadline)
+        {
+            Thread.sleep(1);
+        }
+        assertTrue(gateway.server().nativeSession("TRADER-A").connection().closingAfterFlush(),
+            "A's Logout answered and waiting behind the Heartbeats");
+        gateway.restart(stored()); // with A still connected
+        a.close();
+        gateway.forget(a);
+
+        final RawFix again = gateway.raw("TRADER-A");
+        again.seq = a.seq;
+        again.logon(TestCatalog.password("TRADER-A"));
+        final String logon = again.readType("A", 5_000);
+        assertNotNull(logon);
+        assertEquals(heartbeats + 3, Integer.parseInt(field(logon, 34)),
+            "after the Logon, the Heartbeats and one Logout: " + logon);
     }
 
     /** What {@link #twoCommandsUnreported} leaves: the fill's reports, where each side's numbers went on. */
