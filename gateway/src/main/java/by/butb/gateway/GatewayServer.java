@@ -5,19 +5,11 @@ import by.butb.engine.model.Catalog;
 import by.butb.engine.pipeline.EngineContext;
 import by.butb.engine.pipeline.EngineListener;
 import by.butb.engine.pipeline.EnginePipeline;
-import org.apache.mina.core.service.IoAcceptor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import quickfix.ConfigError;
-import quickfix.DefaultMessageFactory;
-import quickfix.FileStoreFactory;
-import quickfix.MemoryStoreFactory;
-import quickfix.MessageStoreFactory;
-import quickfix.SessionID;
-import quickfix.SessionSettings;
 
 import java.net.InetSocketAddress;
-import java.net.SocketAddress;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -163,7 +155,7 @@ public final class GatewayServer implements AutoCloseable
             else
             {
                 started.start();
-                address = endpoint(started, o);
+                address = QfjAcceptorFactory.endpoint(started, o);
             }
         }
         catch (final ConfigError | RuntimeException ex)
@@ -242,51 +234,13 @@ public final class GatewayServer implements AutoCloseable
     {
         final FixApplication application = new FixApplication(o.catalog, engineSubmitter, clOrdIds, outbound,
             o.maxMarketDataSymbols);
-        final SessionSettings settings = settings(o);
-        final MessageStoreFactory storeFactory = storeFactory(o, settings);
-        final GatewayLogFactory logFactory = new GatewayLogFactory();
-        final DefaultMessageFactory messageFactory = new DefaultMessageFactory();
-        final SessionID template = new SessionID("FIX.4.4", o.compId, "*");
-        final GatewaySessionProvider sessionProvider = new GatewaySessionProvider(settings, template,
-            application, storeFactory, logFactory, messageFactory, o.catalog, o.compId);
-        final GatewayAcceptor started = new GatewayAcceptor(application, storeFactory, settings, logFactory,
-            messageFactory, o.sessionQueueCapacity == 0 ? GatewayOptions.DEFAULT_SESSION_QUEUE_CAPACITY :
-            o.sessionQueueCapacity);
-        started.setSessionProvider(new InetSocketAddress(o.host, o.port), sessionProvider);
-        started.setIoFilterChainBuilder(chain ->
+        return QfjAcceptorFactory.create(o, application, chain ->
         {
             chain.addFirst("butb-frames", frames); // in front of the FIX decoder
             chain.addLast("butb-guard", guard);
             chain.addLast("butb-logon", logonGate); // behind the decoder, in front of QuickFIX/J
             chain.addLast("butb-read-throttle", throttle); // authenticated connections only
         });
-        if (o.fixStoreDirectory != null)
-        {
-            try
-            {
-                started.keepAcrossStart(sessionProvider.createStoredSessions(started, o.fixStoreDirectory));
-            }
-            catch (final RuntimeException ex)
-            {
-                started.stop(true); // ends the sessions created so far
-                throw ex;
-            }
-        }
-        return started;
-    }
-
-    private static InetSocketAddress endpoint(final GatewayAcceptor started, final GatewayOptions o)
-    {
-        InetSocketAddress bound = null;
-        for (final IoAcceptor io : started.getEndpoints())
-        {
-            final SocketAddress local = io.getLocalAddress();
-            if (local instanceof InetSocketAddress inet)
-            {
-                bound = inet;
-            }
-        }
-        return bound == null ? new InetSocketAddress(o.host, o.port) : bound;
     }
 
     /**
@@ -345,52 +299,6 @@ public final class GatewayServer implements AutoCloseable
         all.add(bridge);
         all.addAll(o.listeners);
         return all.toArray(EngineListener[]::new);
-    }
-
-    private static MessageStoreFactory storeFactory(final GatewayOptions o, final SessionSettings settings)
-    {
-        if (o.fixStoreDirectory != null)
-        {
-            return new FileStoreFactory(settings);
-        }
-        if (o.storedMessages == GatewayOptions.STORE_ALL || o.storedMessages == 0)
-        {
-            return new MemoryStoreFactory(); // with PersistMessages=N it stores nothing but sequence numbers
-        }
-        return RecentMessageStore.factory(o.storedMessages);
-    }
-
-    private static SessionSettings settings(final GatewayOptions o)
-    {
-        final SessionSettings s = new SessionSettings();
-        s.setString("ConnectionType", "acceptor");
-        s.setString("SocketAcceptAddress", o.host);
-        s.setLong("SocketAcceptPort", o.port);
-        s.setString("StartTime", "00:00:00");
-        s.setString("EndTime", "00:00:00");
-        s.setString("NonStopSession", "Y");
-        s.setString("UseDataDictionary", "Y");
-        s.setString("DataDictionary", DATA_DICTIONARY);
-        s.setString("ValidateUserDefinedFields", "Y");
-        s.setString("ResetOnLogon", "N");
-        s.setString("ResetOnLogout", "N");
-        s.setString("ResetOnDisconnect", "N");
-        s.setString("RefreshOnLogon", "N");
-        s.setString("PersistMessages", o.fixStoreDirectory != null || o.storedMessages > 0 ? "Y" : "N");
-        s.setString("SocketTcpNoDelay", "Y");
-        s.setString("CheckLatency", o.checkLatency && !o.clientTime ? "Y" : "N");
-        s.setLong("MaxScheduledWriteRequests", o.maxScheduledWrites);
-        s.setString("RejectMessageOnUnhandledException", "Y");
-        if (o.fixStoreDirectory != null)
-        {
-            s.setString("FileStorePath", o.fixStoreDirectory.toString());
-        }
-        final SessionID template = new SessionID("FIX.4.4", o.compId, "*");
-        s.setString(template, "BeginString", "FIX.4.4");
-        s.setString(template, "SenderCompID", o.compId);
-        s.setString(template, "TargetCompID", "*");
-        s.setString(template, "AcceptorTemplate", "Y");
-        return s;
     }
 
     public static GatewayServer start(final GatewayOptions options)

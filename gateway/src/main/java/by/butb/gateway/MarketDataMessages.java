@@ -19,7 +19,7 @@ final class MarketDataMessages
     }
 
     /** The full book of one instrument, as deep as the subscription asks, and its recent trades if it wants them. */
-    static MarketDataMessage snapshot(final Outbound.Subscription sub, final Instrument instrument,
+    static MarketDataMessage snapshot(final MarketDataSubscriptions.Subscription sub, final Instrument instrument,
         final BookCopy book, final Iterable<BookCopy.Trade> recent)
     {
         final MarketDataMessage w = MarketDataMessage.snapshot(sub.reqId, instrument.symbol());
@@ -50,7 +50,7 @@ final class MarketDataMessages
      * What changed in one instrument's book between two copies, as deep as the subscription asks (levels deleted,
      * new and changed), and the new trades if it wants them; null when nothing it wants changed.
      */
-    static MarketDataMessage incremental(final Outbound.Subscription sub, final Instrument instrument,
+    static MarketDataMessage incremental(final MarketDataSubscriptions.Subscription sub, final Instrument instrument,
         final BookCopy before, final BookCopy after, final List<BookCopy.Trade> trades)
     {
         final MarketDataMessage x = MarketDataMessage.incremental(sub.reqId);

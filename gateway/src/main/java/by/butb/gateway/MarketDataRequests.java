@@ -107,7 +107,7 @@ final class MarketDataRequests
         final int depth = f.depth();
         final int levels = depth == 0 ? EngineBridge.BOOK_LEVELS : Math.min(depth, EngineBridge.BOOK_LEVELS);
         final String types = f.entryTypes();
-        outbound.subscribe(new Outbound.Subscription(sid, reqId, instruments, levels,
+        outbound.subscribe(new MarketDataSubscriptions.Subscription(sid, reqId, instruments, levels,
             types.indexOf(MDEntryType.BID) >= 0, types.indexOf(MDEntryType.OFFER) >= 0,
             types.indexOf(MDEntryType.TRADE) >= 0, f.updateType() != MDUpdateType.FULL_REFRESH,
             type == SubscriptionRequestType.SNAPSHOT_UPDATES));

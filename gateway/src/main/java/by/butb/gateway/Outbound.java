@@ -1,33 +1,26 @@
 package by.butb.gateway;
 
 import by.butb.engine.model.Catalog;
-import by.butb.engine.model.Side;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import quickfix.Message;
 import quickfix.SessionID;
-import quickfix.field.MDReqRejReason;
 
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The one thread that writes to FIX sessions on behalf of the engine: it runs {@link EngineBridge}'s reports of
- * each command (built here, off the engine's logic thread), and market data (it owns the subscriptions, the latest
- * book copy and the recent trades of each instrument). The logic thread never waits for a session; a slow or gone
- * session never holds up the engine. The thread takes what is queued in batches; what one batch sends to one
- * session is written to its socket at once at the end of the batch ({@link CoalescingResponder}). When the queue is
- * empty, the thread blocks or polls as its {@link IdleWait} says.
+ * each command (built here, off the engine's logic thread), and market data ({@link MarketDataSubscriptions}). The
+ * logic thread never waits for a session; a slow or gone session never holds up the engine. The thread takes what
+ * is queued in batches; what one batch sends to one session is written to its socket at once at the end of the batch
+ * ({@link CoalescingResponder}). When the queue is empty, the thread blocks or polls as its {@link IdleWait} says.
  */
 final class Outbound implements AutoCloseable
 {
-    static final int RECENT_TRADES = 10;
     private static final Logger LOG = LoggerFactory.getLogger(Outbound.class);
     private static final Object STOP = new Object();
     private static final int QUEUE_RING = 16_384;
@@ -35,7 +28,6 @@ final class Outbound implements AutoCloseable
 
     private final Catalog catalog;
     private final FixSessions sessions;
-    private final int maxSubscriptionsPerSession;
     private final IdleWait idleWait;
     private final SessionID[][] recipients;
     /** Items the thread takes; the ring's size covers the commands in flight of a loaded gateway. */
@@ -49,10 +41,7 @@ final class Outbound implements AutoCloseable
     /** Run on the thread after each batch and whenever it finds nothing queued; added before {@link #start}. */
     private Runnable[] afterEachPass = {};
 
-    private final BookCopy[] latest;
-    private final ArrayDeque<BookCopy.Trade>[] recent;
-    private final List<Subscription>[] byInstrument;
-    private final Map<SessionID, Map<String, Subscription>> bySession = new HashMap<>();
+    private final MarketDataSubscriptions marketData;
 
     /**
      * {@code maxSubscriptionsPerSession}: live market-data subscriptions a session may hold at once; {@code idleWait}:
@@ -64,7 +53,6 @@ final class Outbound implements AutoCloseable
     {
         this.catalog = catalog;
         this.sessions = sessions;
-        this.maxSubscriptionsPerSession = maxSubscriptionsPerSession;
         this.idleWait = idleWait;
         final int participants = catalog.participants().size();
         final List<List<SessionID>> routes = new ArrayList<>();
@@ -86,16 +74,7 @@ final class Outbound implements AutoCloseable
         {
             recipients[p] = routes.get(p).toArray(new SessionID[0]);
         }
-        final int instruments = catalog.instruments().size();
-        latest = new BookCopy[instruments];
-        recent = new ArrayDeque[instruments];
-        byInstrument = new List[instruments];
-        for (int i = 0; i < instruments; i++)
-        {
-            latest[i] = BookCopy.EMPTY;
-            recent[i] = new ArrayDeque<>();
-            byInstrument[i] = new ArrayList<>();
-        }
+        marketData = new MarketDataSubscriptions(catalog, sessions, maxSubscriptionsPerSession);
         thread = new Thread(this::run, "butb-gateway-out");
         thread.setDaemon(true);
     }
@@ -196,7 +175,7 @@ final class Outbound implements AutoCloseable
     {
         if (Thread.currentThread() == thread)
         {
-            onBook(instrument, book, trades);
+            marketData.onBook(instrument, book, trades);
         }
         else
         {
@@ -204,7 +183,7 @@ final class Outbound implements AutoCloseable
         }
     }
 
-    void subscribe(final Subscription subscription)
+    void subscribe(final MarketDataSubscriptions.Subscription subscription)
     {
         offer(subscription);
     }
@@ -316,28 +295,19 @@ final class Outbound implements AutoCloseable
             }
             else if (item instanceof Md md)
             {
-                onBook(md.instrument, md.book, md.trades);
+                marketData.onBook(md.instrument, md.book, md.trades);
             }
-            else if (item instanceof Subscription sub)
+            else if (item instanceof MarketDataSubscriptions.Subscription sub)
             {
-                onSubscribe(sub);
+                marketData.onSubscribe(sub);
             }
             else if (item instanceof Unsubscribe u)
             {
-                final Map<String, Subscription> subs = bySession.get(u.session);
-                final Subscription sub = subs == null ? null : subs.remove(u.reqId);
-                if (sub != null)
-                {
-                    drop(sub);
-                }
+                marketData.unsubscribe(u.session, u.reqId);
             }
             else if (item instanceof Gone g)
             {
-                final Map<String, Subscription> subs = bySession.remove(g.session);
-                if (subs != null)
-                {
-                    subs.values().forEach(this::drop);
-                }
+                marketData.sessionGone(g.session);
             }
         }
         catch (final RuntimeException ex)
@@ -349,123 +319,6 @@ final class Outbound implements AutoCloseable
     private void deliver(final SessionID to, final Message message)
     {
         sessions.send(to, message);
-    }
-
-    private void drop(final Subscription sub)
-    {
-        for (final int instrument : sub.instruments)
-        {
-            byInstrument[instrument].remove(sub);
-        }
-    }
-
-    // ---------------------------------------------------------------- market data
-
-    private void onBook(final int instrument, final BookCopy book, final List<BookCopy.Trade> trades)
-    {
-        latest[instrument] = book;
-        final ArrayDeque<BookCopy.Trade> prints = recent[instrument];
-        for (int i = 0; i < trades.size(); i++)
-        {
-            prints.addLast(trades.get(i));
-            if (prints.size() > RECENT_TRADES)
-            {
-                prints.removeFirst();
-            }
-        }
-        final List<Subscription> subscribers = byInstrument[instrument];
-        for (int i = 0; i < subscribers.size(); i++)
-        {
-            final Subscription sub = subscribers.get(i);
-            if (!sessions.loggedOn(sub.session))
-            {
-                continue;
-            }
-            final int k = sub.indexOf(instrument);
-            if (sub.incremental)
-            {
-                final MarketDataMessage x = MarketDataMessages.incremental(sub, catalog.instrument(instrument),
-                    sub.sent[k], book, trades);
-                if (x != null)
-                {
-                    sessions.sendMarketData(sub.session, x);
-                }
-            }
-            else
-            {
-                sessions.sendMarketData(sub.session, snapshot(sub, instrument));
-            }
-            sub.sent[k] = book;
-        }
-    }
-
-    private MarketDataMessage snapshot(final Subscription sub, final int instrument)
-    {
-        return MarketDataMessages.snapshot(sub, catalog.instrument(instrument), latest[instrument],
-            recent[instrument]);
-    }
-
-    private void onSubscribe(final Subscription sub)
-    {
-        if (!sessions.exists(sub.session))
-        {
-            return;
-        }
-        final Map<String, Subscription> subs = bySession.computeIfAbsent(sub.session, s -> new HashMap<>());
-        if (subs.containsKey(sub.reqId))
-        {
-            sessions.sendMarketData(sub.session, MarketDataMessage.reject(sub.reqId, MDReqRejReason.DUPLICATE_MDREQID,
-                "MDReqID " + sub.reqId + " is already subscribed"));
-            return;
-        }
-        if (sub.subscribe)
-        {
-            final String refusal = subscriptionRefusal(sub, subs);
-            if (refusal != null)
-            {
-                sessions.sendMarketData(sub.session, MarketDataMessage.reject(sub.reqId,
-                    MDReqRejReason.INSUFFICIENT_BANDWIDTH, refusal));
-                return;
-            }
-        }
-        for (int k = 0; k < sub.instruments.length; k++)
-        {
-            sessions.sendMarketData(sub.session, snapshot(sub, sub.instruments[k]));
-            sub.sent[k] = latest[sub.instruments[k]];
-        }
-        if (sub.subscribe)
-        {
-            subs.put(sub.reqId, sub);
-            for (final int instrument : sub.instruments)
-            {
-                byInstrument[instrument].add(sub);
-            }
-        }
-    }
-
-    /**
-     * Why a session may not add this live subscription (each instrument at most once among a session's live
-     * subscriptions, and at most {@link #maxSubscriptionsPerSession} of them), or null.
-     */
-    private String subscriptionRefusal(final Subscription sub, final Map<String, Subscription> live)
-    {
-        if (live.size() >= maxSubscriptionsPerSession)
-        {
-            return "a session may hold at most " + maxSubscriptionsPerSession +
-                " live subscriptions: unsubscribe one first";
-        }
-        for (final Subscription other : live.values())
-        {
-            for (final int instrument : sub.instruments)
-            {
-                if (other.indexOf(instrument) >= 0)
-                {
-                    return catalog.instrument(instrument).symbol() + " is already subscribed by MDReqID " +
-                        other.reqId + ": unsubscribe it first";
-                }
-            }
-        }
-        return null;
     }
 
     // ---------------------------------------------------------------- shutdown
@@ -527,54 +380,5 @@ final class Outbound implements AutoCloseable
     {
     }
 
-    /**
-     * A market-data subscription (or a one-off snapshot request when {@code subscribe} is false); its instruments
-     * are distinct.
-     */
-    static final class Subscription
-    {
-        final SessionID session;
-        final String reqId;
-        final int[] instruments;
-        final int depth;
-        final boolean bids;
-        final boolean offers;
-        final boolean trades;
-        final boolean incremental;
-        final boolean subscribe;
-        final BookCopy[] sent;
 
-        Subscription(final SessionID session, final String reqId, final int[] instruments, final int depth,
-            final boolean bids, final boolean offers, final boolean trades, final boolean incremental,
-            final boolean subscribe)
-        {
-            this.session = session;
-            this.reqId = reqId;
-            this.instruments = instruments;
-            this.depth = depth;
-            this.bids = bids;
-            this.offers = offers;
-            this.trades = trades;
-            this.incremental = incremental;
-            this.subscribe = subscribe;
-            this.sent = new BookCopy[instruments.length];
-        }
-
-        boolean wants(final Side side)
-        {
-            return side == Side.BUY ? bids : offers;
-        }
-
-        int indexOf(final int instrument)
-        {
-            for (int k = 0; k < instruments.length; k++)
-            {
-                if (instruments[k] == instrument)
-                {
-                    return k;
-                }
-            }
-            return -1;
-        }
-    }
 }
