@@ -423,10 +423,12 @@ public final class GatewayOptions
     }
 
     /**
-     * Told once, with a one-line reason, when the engine stops taking commands while the server runs (with
-     * {@link #cluster}: the gateway's engine and the cluster's differ, the cluster cannot read a command); orders
-     * are refused from then on and the server should be closed. Called on the engine's thread; must not block.
-     * Default: nothing (the reason is logged at error).
+     * Told, with a one-line reason, when the server can no longer serve while it runs: the engine stops taking
+     * commands (with {@link #cluster}: the gateway's engine and the cluster's differ, the cluster cannot read a
+     * command), and orders are refused from then on; or a thread of the gateway ends with an Error (a FIX I/O thread
+     * of the native engine, the sending thread), and the sessions it served are neither read nor answered. The server
+     * should then be closed. Called on the thread concerned; must not block. Default: nothing (the reason is logged
+     * at error).
      */
     public GatewayOptions onFailure(final Consumer<String> onFailure)
     {

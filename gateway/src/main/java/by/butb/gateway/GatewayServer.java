@@ -99,7 +99,7 @@ public final class GatewayServer implements AutoCloseable
         final ClOrdIdTable clOrdIds = new ClOrdIdTable(o.catalog.participants().size(), clOrdIdJournal);
         sessions = nativeEngine ? nativeSessions : new QfjSessions();
         outbound = new Outbound(o.catalog, sessions, o.compId, o.maxMarketDataSubscriptions,
-            IdleWait.of(o.waitStrategy));
+            IdleWait.of(o.waitStrategy), o.onFailure);
         bridge = new EngineBridge(o.catalog, clOrdIds, outbound);
         try
         {
@@ -377,6 +377,12 @@ public final class GatewayServer implements AutoCloseable
     NativeSession nativeSession(final String id)
     {
         return nativeSessions == null ? null : nativeSessions.session(options.catalog.participant(id));
+    }
+
+    /** The sending thread (for tests). */
+    Outbound outbound()
+    {
+        return outbound;
     }
 
     /** Where the engine runs (for tests: query its engine only after {@link #drain}, while no session trades). */

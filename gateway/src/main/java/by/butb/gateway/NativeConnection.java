@@ -57,6 +57,9 @@ final class NativeConnection implements LogonScheduler.Job
     private ByteBuffer out;
     private final long maxPendingBytes;
     private boolean closeAfterFlush;
+    /** A Logout of the server's own was sent: closed at the client's answer or at {@link #logoutAnswerDeadline}. */
+    private boolean awaitingLogoutAnswer;
+    private long logoutAnswerDeadline;
     private boolean writeClosed;
 
     NativeConnection(final SocketChannel channel, final String address, final NativeIoLoop loop,
@@ -277,7 +280,7 @@ final class NativeConnection implements LogonScheduler.Job
      */
     synchronized boolean hasRoomFor(final int chunk)
     {
-        return !writeClosed && !closeAfterFlush && out.position() < Math.min(chunk, maxPendingBytes / 4);
+        return !closing() && out.position() < Math.min(chunk, maxPendingBytes / 4);
     }
 
     /** Writes what the socket takes now; the rest when it is writable again (the I/O thread). */
@@ -331,10 +334,31 @@ final class NativeConnection implements LogonScheduler.Job
         flush();
     }
 
-    /** {@link #closeAfterFlush} was called: its last message (a Logout, if it was logged on) is queued or written. */
-    synchronized boolean closingAfterFlush()
+    /**
+     * After a Logout of the server's own: writes what is queued and goes on reading, so that the client's answering
+     * Logout is counted (its next Logon then shows no gap); closed when that answer comes ({@link #closeAfterFlush})
+     * or once {@code deadlineNanos} ({@link System#nanoTime}) has passed ({@link #logoutAnswerOverdue}).
+     */
+    synchronized void awaitLogoutAnswer(final long deadlineNanos)
     {
-        return closeAfterFlush;
+        awaitingLogoutAnswer = true;
+        logoutAnswerDeadline = deadlineNanos;
+        flush();
+    }
+
+    /** Whether the client has not answered the server's Logout by {@code nowNanos}. */
+    synchronized boolean logoutAnswerOverdue(final long nowNanos)
+    {
+        return awaitingLogoutAnswer && nowNanos - logoutAnswerDeadline >= 0;
+    }
+
+    /**
+     * Whether the connection is ending: its last message (a Logout, the server's or the answer to the client's) is
+     * queued or written, or its socket failed; nothing more is to be sent on it.
+     */
+    synchronized boolean closing()
+    {
+        return closeAfterFlush || awaitingLogoutAnswer || writeClosed;
     }
 
     /** Closes the connection (on the I/O thread, soon). Any thread. */

@@ -266,7 +266,7 @@ final class NativeIoLoop
     {
         try
         {
-            serve();
+            ThreadErrors.runTelling(this::serve, options.onFailure);
         }
         finally
         {
@@ -421,7 +421,14 @@ final class NativeIoLoop
         {
             if (c.state == NativeConnection.State.OPEN)
             {
-                c.session.protocol.onTimer(now, c);
+                if (c.logoutAnswerOverdue(now))
+                {
+                    closeNow(c);
+                }
+                else
+                {
+                    c.session.protocol.onTimer(now, c);
+                }
             }
             else if ((c.state == NativeConnection.State.AWAITING_LOGON || c.state == NativeConnection.State.PENDING) &&
                 now - c.acceptedNanos > logonTimeout)
@@ -526,9 +533,10 @@ final class NativeIoLoop
 
     /**
      * The server is stopping: from now on no connection binds to a session; every open session of this loop is sent a
-     * Logout and its connection closed once written, and connections not logged on are closed. A connection already
-     * closing after its Logout (a client's Logout answered, its close not yet run) is sent nothing more: a second
-     * Logout would take a sequence number the client never sees. Any thread.
+     * Logout, its connection closed at the answer or after {@link NativeSessionProtocol#LOGOUT_ANSWER_NANOS}, and
+     * connections not logged on are closed. A connection already {@link NativeConnection#closing closing} (a Logout
+     * sent, its close not yet run) is sent nothing more: a second Logout would take a sequence number the client never
+     * sees. Any thread.
      */
     void logoutAll()
     {
@@ -539,9 +547,9 @@ final class NativeIoLoop
             {
                 if (c.state == NativeConnection.State.OPEN)
                 {
-                    if (!c.closingAfterFlush())
+                    if (!c.closing())
                     {
-                        c.session.protocol.logoutAndClose(c, null);
+                        c.session.protocol.logout(c, null);
                     }
                 }
                 else

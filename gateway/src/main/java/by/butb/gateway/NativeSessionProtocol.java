@@ -26,6 +26,8 @@ final class NativeSessionProtocol
     private static final byte[] FIX44 = {'F', 'I', 'X', '.', '4', '.', '4'};
     /** HeartBtInt(108) beyond this (a year) times out as if it were this: the timers' arithmetic stays in range. */
     private static final long MAX_HEART_BT_INT_SECONDS = TimeUnit.DAYS.toSeconds(365);
+    /** How long a Logout of the server's own waits for the client's answer (QuickFIX/J's LogoutTimeout is 2 s). */
+    static final long LOGOUT_ANSWER_NANOS = TimeUnit.SECONDS.toNanos(1);
 
     /** What every session of a server shares. */
     record Settings(boolean checkLatency, Outbound outbound, RateLimitedLog log)
@@ -141,7 +143,7 @@ final class NativeSessionProtocol
     /**
      * A well-formed message on the bound connection {@code c}. Once the session is logged out (a Logout sent or
      * received) nothing the client wrote after that is acted on, even when it arrived in the same read; only the
-     * client's Logout answering ours is counted, so that its next Logon shows no gap (as QuickFIX/J counts it).
+     * client's Logout answering ours is counted, so that its next Logon shows no gap, and it ends the connection.
      */
     void onMessage(final FixDecoder d, final NativeConnection c)
     {
@@ -152,6 +154,7 @@ final class NativeSessionProtocol
             if ("5".equals(msgType))
             {
                 countIfExpected(seq);
+                c.closeAfterFlush(); // the answer to ours: the session has ended
             }
             return;
         }
@@ -161,12 +164,12 @@ final class NativeSessionProtocol
         {
             reject(seq, 0, msgType, SessionRejectReason.COMPID_PROBLEM, "CompID problem");
             countIfExpected(seq);
-            logoutAndClose(c, "CompID problem");
+            logout(c, "CompID problem");
             return;
         }
         if (seq < 1 || seq >= Integer.MAX_VALUE)
         {
-            logoutAndClose(c, seq < 1 ? "MsgSeqNum(34) is missing or not a number" : "MsgSeqNum(34) is too large");
+            logout(c, seq < 1 ? "MsgSeqNum(34) is missing or not a number" : "MsgSeqNum(34) is too large");
             return;
         }
         if (!sendingTimeAccurate(d))
@@ -174,7 +177,7 @@ final class NativeSessionProtocol
             reject(seq, 52, msgType, SessionRejectReason.SENDINGTIME_ACCURACY_PROBLEM,
                 "SendingTime accuracy problem");
             countIfExpected(seq);
-            logoutAndClose(c, "SendingTime accuracy problem");
+            logout(c, "SendingTime accuracy problem");
             return;
         }
         if ("A".equals(msgType) && d.charValue(141) == 'Y')
@@ -206,7 +209,7 @@ final class NativeSessionProtocol
         {
             if (d.charValue(43) != 'Y')
             {
-                logoutAndClose(c, "MsgSeqNum too low, expecting " + nextTargetSeq + " but received " + seq);
+                logout(c, "MsgSeqNum too low, expecting " + nextTargetSeq + " but received " + seq);
             }
             return;
         }
@@ -427,8 +430,27 @@ final class NativeSessionProtocol
         }
     }
 
-    /** A Logout (with {@code text} when not null), then the connection is closed once it is written. */
+    /**
+     * A Logout of the server's own in the session (with {@code text} when not null): the connection is closed at the
+     * client's answering Logout, which is counted, or {@link #LOGOUT_ANSWER_NANOS} after this.
+     */
+    void logout(final NativeConnection c, final String text)
+    {
+        sendLogout(text);
+        c.awaitLogoutAnswer(System.nanoTime() + LOGOUT_ANSWER_NANOS);
+    }
+
+    /**
+     * A Logout (with {@code text} when not null), then the connection is closed once it is written: the answer to
+     * the client's Logout, or the refusal of its Logon.
+     */
     void logoutAndClose(final NativeConnection c, final String text)
+    {
+        sendLogout(text);
+        c.closeAfterFlush();
+    }
+
+    private void sendLogout(final String text)
     {
         synchronized (session)
         {
@@ -441,7 +463,6 @@ final class NativeSessionProtocol
             loggedOn = false; // under the lock: no report goes out after the Logout
             resend.cancel(); // nor a resent message
         }
-        c.closeAfterFlush();
     }
 
     void reject(final long refSeq, final int refTag, final String refMsgType, final int reason, final String text)

@@ -11,6 +11,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 
 /**
  * The one thread that writes to FIX sessions on behalf of the engine: it runs {@link EngineBridge}'s reports of
@@ -45,11 +46,10 @@ final class Outbound implements AutoCloseable
 
     /**
      * {@code maxSubscriptionsPerSession}: live market-data subscriptions a session may hold at once; {@code idleWait}:
-     * how the thread waits for work.
+     * how the thread waits for work; {@code onFailure}: told if the thread ends with an Error ({@link ThreadErrors}).
      */
-    @SuppressWarnings("unchecked")
     Outbound(final Catalog catalog, final FixSessions sessions, final String exchangeCompId,
-        final int maxSubscriptionsPerSession, final IdleWait idleWait)
+        final int maxSubscriptionsPerSession, final IdleWait idleWait, final Consumer<String> onFailure)
     {
         this.catalog = catalog;
         this.sessions = sessions;
@@ -75,7 +75,7 @@ final class Outbound implements AutoCloseable
             recipients[p] = routes.get(p).toArray(new SessionID[0]);
         }
         marketData = new MarketDataSubscriptions(catalog, sessions, maxSubscriptionsPerSession);
-        thread = new Thread(this::run, "butb-gateway-out");
+        thread = new Thread(() -> ThreadErrors.runTelling(this::run, onFailure), "butb-gateway-out");
         thread.setDaemon(true);
     }
 

@@ -35,7 +35,8 @@ import java.util.concurrent.CountDownLatch;
             " --section-cluster, once per section, each section runs on a cluster of its own."},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:stopped cleanly", "1:bad input (catalog files, cluster members), the port cannot be used," +
-        " no cluster leader answered, or the engine stopped (with --cluster: its state and the cluster's differ)",
+        " no cluster leader answered, the engine stopped (with --cluster: its state and the cluster's differ)," +
+        " or a thread of the gateway ended with an error",
         "2:usage error"})
 public final class ServeCommand implements Callable<Integer>
 {

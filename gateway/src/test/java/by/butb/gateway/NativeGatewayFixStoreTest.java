@@ -105,12 +105,12 @@ class NativeGatewayFixStoreTest extends GatewayFixStoreTest
         }
         a.send("5", "");
         final long deadline = System.nanoTime() + 10_000_000_000L;
-        while (!gateway.server().nativeSession("TRADER-A").connection().closingAfterFlush() &&
+        while (!gateway.server().nativeSession("TRADER-A").connection().closing() &&
             System.nanoTime() < deadline)
         {
             Thread.sleep(1);
         }
-        assertTrue(gateway.server().nativeSession("TRADER-A").connection().closingAfterFlush(),
+        assertTrue(gateway.server().nativeSession("TRADER-A").connection().closing(),
             "A's Logout answered and waiting behind the Heartbeats");
         gateway.restart(stored()); // with A still connected
         a.close();
@@ -123,6 +123,33 @@ class NativeGatewayFixStoreTest extends GatewayFixStoreTest
         assertNotNull(logon);
         assertEquals(heartbeats + 3, Integer.parseInt(field(logon, 34)),
             "after the Logon, the Heartbeats and one Logout: " + logon);
+    }
+
+    @Test
+    void theLogoutAnsweringTheOneACloseSendsIsCountedSoTheNextLogonShowsNoGap() throws Exception
+    {
+        final RawFix a = gateway.rawLoggedOn("TRADER-A"); // A's next number is 2
+        final Thread restart = new Thread(() -> gateway.restart(stored()), "restart");
+        restart.start();
+        try
+        {
+            assertNotNull(a.readType("5", 5_000), "the close's Logout");
+            a.send("5", ""); // the answer, number 2
+        }
+        finally
+        {
+            restart.join();
+        }
+        a.close();
+        gateway.forget(a);
+
+        final RawFix again = gateway.raw("TRADER-A");
+        again.seq = 3;
+        again.logon(TestCatalog.password("TRADER-A"));
+        assertNotNull(again.readType("A", 5_000));
+        again.send("1", "112=NEXT|");
+        final String next = again.read(5_000);
+        assertEquals("0", field(next, 35), "a Heartbeat, and no ResendRequest before it: " + next);
     }
 
     /** What {@link #twoCommandsUnreported} leaves: the fill's reports, where each side's numbers went on. */

@@ -147,8 +147,26 @@ class NativeSessionProtocolTest
         assertNotNull(r.readType("5", 5_000));
         assertTrue(r.closedWithin(5_000));
         gateway.forget(r);
+        assertNoGapAtTheNextLogon(3);
+    }
+
+    @Test
+    void theClientsLogoutSentOnceItHasReadTheServersIsCountedAndEndsTheConnection() throws Exception
+    {
+        final RawFix r = start(TestCatalog.options());
+        r.sendText(RawFix.frame("FIX.4.4", "35=1|49=TRADER-A|56=BUTB|34=1|52=" + RawFix.now() + "|112=X|"));
+        assertEquals("MsgSeqNum too low, expecting 2 but received 1", field(r.readType("5", 5_000), 58));
+        r.sendText(RawFix.frame("FIX.4.4", "35=5|49=TRADER-A|56=BUTB|34=2|52=" + RawFix.now() + "|"));
+        assertTrue(r.closedWithin(5_000));
+        gateway.forget(r);
+        assertNoGapAtTheNextLogon(3);
+    }
+
+    /** TRADER-A logs on again with {@code seq}: the server asks for nothing before it answers a TestRequest. */
+    private void assertNoGapAtTheNextLogon(final int seq) throws Exception
+    {
         final RawFix again = gateway.raw("TRADER-A");
-        again.seq = 3;
+        again.seq = seq;
         again.logon(TestCatalog.password("TRADER-A"));
         assertNotNull(again.readType("A", 5_000));
         again.send("1", "112=NEXT|");

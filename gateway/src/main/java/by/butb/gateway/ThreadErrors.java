@@ -1,0 +1,35 @@
+package by.butb.gateway;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.function.Consumer;
+
+/**
+ * The end of a gateway thread by an {@link Error} (out of memory, a stack overflow) is told
+ * ({@link GatewayOptions#onFailure}), not left silent: a FIX I/O thread or the sending thread that is gone leaves
+ * sessions that are neither read nor answered, so the server is to be closed.
+ */
+final class ThreadErrors
+{
+    private static final Logger LOG = LoggerFactory.getLogger(ThreadErrors.class);
+
+    private ThreadErrors()
+    {
+    }
+
+    /** Runs {@code body} on the calling thread; an Error ending it is logged and told to {@code onFailure}. */
+    static void runTelling(final Runnable body, final Consumer<String> onFailure)
+    {
+        try
+        {
+            body.run();
+        }
+        catch (final Error ex)
+        {
+            final String thread = Thread.currentThread().getName();
+            LOG.error("the gateway's thread {} ended", thread, ex);
+            onFailure.accept("the gateway's thread " + thread + " ended: " + ex);
+        }
+    }
+}
