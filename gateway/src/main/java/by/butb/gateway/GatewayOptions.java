@@ -66,6 +66,7 @@ public final class GatewayOptions
     int maxMessageSize = DEFAULT_MAX_MESSAGE_SIZE;
     int maxBytesBeforeLogon = DEFAULT_MAX_BYTES_BEFORE_LOGON;
     long logonRefusalDelayMillis = 1_000;
+    long logoutTimeoutMillis = 1_000;
     int maxUnauthenticatedConnections = 256;
     int maxUnauthenticatedPerAddress = 32;
     int maxMarketDataSymbols = DEFAULT_MAX_MARKET_DATA_SYMBOLS;
@@ -339,6 +340,21 @@ public final class GatewayOptions
             throw new IllegalArgumentException("logonRefusalDelayMillis must not be negative, got " + millis);
         }
         this.logonRefusalDelayMillis = millis;
+        return this;
+    }
+
+    /**
+     * With the native engine: how long a connection stays open after its last message (a Logout, a Logon's refusal)
+     * for that message to be written and, for a Logout of the server's own, for the client's answering Logout to be
+     * read and counted (default 1 s; QuickFIX/J's LogoutTimeout is 2 s). A close waits as long for the answers.
+     */
+    GatewayOptions logoutTimeoutMillis(final long millis)
+    {
+        if (millis <= 0)
+        {
+            throw new IllegalArgumentException("logoutTimeoutMillis must be positive, got " + millis);
+        }
+        this.logoutTimeoutMillis = millis;
         return this;
     }
 

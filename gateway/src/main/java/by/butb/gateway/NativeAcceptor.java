@@ -143,7 +143,8 @@ final class NativeAcceptor implements AutoCloseable
         {
             loop.logoutAll();
         }
-        final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
+        final long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(options.logoutTimeoutMillis) +
+            TimeUnit.SECONDS.toNanos(1); // the clients' answering Logouts, then the loops close what is left
         while (loops[0].alive() && System.nanoTime() < deadline && sessions.anyBound())
         {
             try

@@ -57,9 +57,14 @@ final class NativeConnection implements LogonScheduler.Job
     private ByteBuffer out;
     private final long maxPendingBytes;
     private boolean closeAfterFlush;
-    /** A Logout of the server's own was sent: closed at the client's answer or at {@link #logoutAnswerDeadline}. */
-    private boolean awaitingLogoutAnswer;
-    private long logoutAnswerDeadline;
+    /**
+     * A Logout of the server's own was sent: the connection is read on, for the client's answer (written under this
+     * lock on the I/O thread; read there without it).
+     */
+    private volatile boolean awaitingLogoutAnswer;
+    /** Set with the last message ({@link #closeAfterFlush}, {@link #awaitLogoutAnswer}): closed by then at latest. */
+    private boolean closeDeadlineSet;
+    private long closeDeadline;
     private boolean writeClosed;
 
     NativeConnection(final SocketChannel channel, final String address, final NativeIoLoop loop,
@@ -327,29 +332,53 @@ final class NativeConnection implements LogonScheduler.Job
         }
     }
 
-    /** Closes the connection once what is queued is written. */
+    /**
+     * Closes the connection once what is queued is written, or {@link GatewayOptions#logoutTimeoutMillis} after the
+     * first such call at the latest ({@link #closeOverdue}).
+     */
     synchronized void closeAfterFlush()
     {
         closeAfterFlush = true;
+        setCloseDeadline();
         flush();
     }
 
     /**
-     * After a Logout of the server's own: writes what is queued and goes on reading, so that the client's answering
-     * Logout is counted (its next Logon then shows no gap); closed when that answer comes ({@link #closeAfterFlush})
-     * or once {@code deadlineNanos} ({@link System#nanoTime}) has passed ({@link #logoutAnswerOverdue}).
+     * After a Logout of the server's own: writes what is queued and goes on reading, also while the loop holds back
+     * other connections' reading ({@link ReadThrottle}), so that the client's answering Logout is counted (its next
+     * Logon then shows no gap); closed at that answer ({@link #closeAfterFlush}) or
+     * {@link GatewayOptions#logoutTimeoutMillis} after this at the latest ({@link #closeOverdue}). I/O thread.
      */
-    synchronized void awaitLogoutAnswer(final long deadlineNanos)
+    synchronized void awaitLogoutAnswer()
     {
         awaitingLogoutAnswer = true;
-        logoutAnswerDeadline = deadlineNanos;
+        setCloseDeadline();
+        if (key != null && key.isValid())
+        {
+            key.interestOpsOr(SelectionKey.OP_READ); // in case the throttle held it back
+        }
         flush();
     }
 
-    /** Whether the client has not answered the server's Logout by {@code nowNanos}. */
-    synchronized boolean logoutAnswerOverdue(final long nowNanos)
+    private void setCloseDeadline()
     {
-        return awaitingLogoutAnswer && nowNanos - logoutAnswerDeadline >= 0;
+        if (!closeDeadlineSet)
+        {
+            closeDeadlineSet = true;
+            closeDeadline = System.nanoTime() + loop.logoutTimeoutNanos();
+        }
+    }
+
+    /** Whether the server's Logout was sent and its answer is still to be read. I/O thread. */
+    boolean awaitingLogoutAnswer()
+    {
+        return awaitingLogoutAnswer;
+    }
+
+    /** Whether its last message was sent and it is still open at {@code nowNanos}, past the time allowed. */
+    synchronized boolean closeOverdue(final long nowNanos)
+    {
+        return closeDeadlineSet && nowNanos - closeDeadline >= 0;
     }
 
     /**

@@ -133,6 +133,12 @@ final class NativeIoLoop
         return scheduler;
     }
 
+    /** {@link GatewayOptions#logoutTimeoutMillis} in nanoseconds. */
+    long logoutTimeoutNanos()
+    {
+        return TimeUnit.MILLISECONDS.toNanos(options.logoutTimeoutMillis);
+    }
+
     RateLimitedLog log()
     {
         return log;
@@ -276,6 +282,18 @@ final class NativeIoLoop
 
     private void serve()
     {
+        try
+        {
+            serveUntilStopped();
+        }
+        finally
+        {
+            closeAll(); // also when an Error ends the thread: its sessions are unbound and its sockets closed
+        }
+    }
+
+    private void serveUntilStopped()
+    {
         long nextTick = System.nanoTime();
         while (running)
         {
@@ -322,7 +340,6 @@ final class NativeIoLoop
         {
             encoder.encodeQueued(); // numbered, stored and written while the connections are still open
         }
-        closeAll();
     }
 
     /** As the thread ends: closes every connection (unbinding its session) and the selector. */
@@ -389,8 +406,9 @@ final class NativeIoLoop
                 return;
             }
         }
+        // logons, and the answer to the server's Logout, are read however far behind the sending thread is
         if (key.isValid() && key.isReadable() &&
-            (c.state != NativeConnection.State.OPEN || !handlers.throttle().holds(key))) // logons are read
+            (c.state != NativeConnection.State.OPEN || c.awaitingLogoutAnswer() || !handlers.throttle().holds(key)))
         {
             boolean keep;
             try
@@ -419,16 +437,16 @@ final class NativeIoLoop
         final long logonTimeout = TimeUnit.MILLISECONDS.toNanos(options.logonTimeoutMillis);
         for (final NativeConnection c : new ArrayList<>(connections))
         {
-            if (c.state == NativeConnection.State.OPEN)
+            if (c.closeOverdue(now))
             {
-                if (c.logoutAnswerOverdue(now))
-                {
-                    closeNow(c);
-                }
-                else
-                {
-                    c.session.protocol.onTimer(now, c);
-                }
+                log.log(() -> "closing " + c.address + ": its last message not written" +
+                    (c.awaitingLogoutAnswer() ? " or answered" : "") + " within " + options.logoutTimeoutMillis +
+                    " ms");
+                closeNow(c);
+            }
+            else if (c.state == NativeConnection.State.OPEN)
+            {
+                c.session.protocol.onTimer(now, c);
             }
             else if ((c.state == NativeConnection.State.AWAITING_LOGON || c.state == NativeConnection.State.PENDING) &&
                 now - c.acceptedNanos > logonTimeout)
@@ -533,7 +551,7 @@ final class NativeIoLoop
 
     /**
      * The server is stopping: from now on no connection binds to a session; every open session of this loop is sent a
-     * Logout, its connection closed at the answer or after {@link NativeSessionProtocol#LOGOUT_ANSWER_NANOS}, and
+     * Logout, its connection closed at the answer or after {@link GatewayOptions#logoutTimeoutMillis}, and
      * connections not logged on are closed. A connection already {@link NativeConnection#closing closing} (a Logout
      * sent, its close not yet run) is sent nothing more: a second Logout would take a sequence number the client never
      * sees. Any thread.

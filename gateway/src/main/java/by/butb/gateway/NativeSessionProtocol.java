@@ -26,8 +26,6 @@ final class NativeSessionProtocol
     private static final byte[] FIX44 = {'F', 'I', 'X', '.', '4', '.', '4'};
     /** HeartBtInt(108) beyond this (a year) times out as if it were this: the timers' arithmetic stays in range. */
     private static final long MAX_HEART_BT_INT_SECONDS = TimeUnit.DAYS.toSeconds(365);
-    /** How long a Logout of the server's own waits for the client's answer (QuickFIX/J's LogoutTimeout is 2 s). */
-    static final long LOGOUT_ANSWER_NANOS = TimeUnit.SECONDS.toNanos(1);
 
     /** What every session of a server shares. */
     record Settings(boolean checkLatency, Outbound outbound, RateLimitedLog log)
@@ -432,12 +430,13 @@ final class NativeSessionProtocol
 
     /**
      * A Logout of the server's own in the session (with {@code text} when not null): the connection is closed at the
-     * client's answering Logout, which is counted, or {@link #LOGOUT_ANSWER_NANOS} after this.
+     * client's answering Logout, which is counted when it carries the number expected, or
+     * {@link GatewayOptions#logoutTimeoutMillis} after this.
      */
     void logout(final NativeConnection c, final String text)
     {
         sendLogout(text);
-        c.awaitLogoutAnswer(System.nanoTime() + LOGOUT_ANSWER_NANOS);
+        c.awaitLogoutAnswer();
     }
 
     /**

@@ -123,7 +123,7 @@ public final class ServeCommand implements Callable<Integer>
     private final PrintStream out;
     private final PrintStream err;
     private final CountDownLatch stop = new CountDownLatch(1);
-    /** Set when the engine stops taking orders while serving ({@link GatewayOptions#onFailure}). */
+    /** Set when the server can no longer serve ({@link GatewayOptions#onFailure}): the last reason told. */
     private volatile String failure;
     private volatile GatewayServer server;
 
@@ -285,7 +285,7 @@ public final class ServeCommand implements Callable<Integer>
         return 0;
     }
 
-    /** The engine stopped taking orders: stop serving, exit code 1. */
+    /** The engine stopped taking orders, or a thread of the gateway ended: stop serving, exit code 1. */
     private void failed(final String problem)
     {
         failure = problem;

@@ -18,7 +18,10 @@ final class ThreadErrors
     {
     }
 
-    /** Runs {@code body} on the calling thread; an Error ending it is logged and told to {@code onFailure}. */
+    /**
+     * Runs {@code body} on the calling thread; an Error ending it is told to {@code onFailure}, then logged, and the
+     * thread ends normally (an UncaughtExceptionHandler is not called).
+     */
     static void runTelling(final Runnable body, final Consumer<String> onFailure)
     {
         try
@@ -28,8 +31,14 @@ final class ThreadErrors
         catch (final Error ex)
         {
             final String thread = Thread.currentThread().getName();
-            LOG.error("the gateway's thread {} ended", thread, ex);
-            onFailure.accept("the gateway's thread " + thread + " ended: " + ex);
+            try
+            {
+                onFailure.accept("the gateway's thread " + thread + " ended: " + ex);
+            }
+            finally
+            {
+                LOG.error("the gateway's thread {} ended", thread, ex);
+            }
         }
     }
 }

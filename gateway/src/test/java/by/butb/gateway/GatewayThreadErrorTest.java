@@ -8,6 +8,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * A gateway thread ended by an Error is told to {@link GatewayOptions#onFailure} (`serve` then stops with exit code
@@ -16,22 +17,29 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 @Timeout(60)
 class GatewayThreadErrorTest
 {
-    /** Ends the thread {@code on} picks with an injected StackOverflowError; returns what was told. */
-    private static List<String> endWithAnError(final Function<GatewayServer, Runnable> on) throws Exception
+    /**
+     * Ends the thread {@code on} picks with an injected StackOverflowError while TRADER-A is logged on; returns what
+     * was told, and whether A's connection was closed then.
+     */
+    private static Told endWithAnError(final Function<GatewayServer, Runnable> on) throws Exception
     {
         final List<String> told = new CopyOnWriteArrayList<>();
         try (RawGateway gateway = new RawGateway(TestCatalog.options().fixEngine(FixEngine.NATIVE)
             .onFailure(told::add)))
         {
-            gateway.rawLoggedOn("TRADER-A");
+            final RawFix a = gateway.rawLoggedOn("TRADER-A");
             on.apply(gateway.server()).run();
             final long deadline = System.nanoTime() + 10_000_000_000L;
             while (told.isEmpty() && System.nanoTime() < deadline)
             {
                 Thread.sleep(1);
             }
+            return new Told(told, a.closedWithin(1_000));
         }
-        return told;
+    }
+
+    private record Told(List<String> reasons, boolean connectionClosed)
+    {
     }
 
     private static Runnable injected()
@@ -45,17 +53,18 @@ class GatewayThreadErrorTest
     @Test
     void aFixIoThreadEndedByAnErrorIsToldAndTheServerStillCloses() throws Exception
     {
-        final List<String> told = endWithAnError(server -> () ->
+        final Told told = endWithAnError(server -> () ->
             server.nativeSession("TRADER-A").connection().loop().execute(injected()));
         assertEquals(List.of("the gateway's thread butb-gateway-fix-io ended: java.lang.StackOverflowError: injected"),
-            told);
+            told.reasons());
+        assertTrue(told.connectionClosed(), "the connections of the thread that ended are closed");
     }
 
     @Test
     void theSendingThreadEndedByAnErrorIsToldAndTheServerStillCloses() throws Exception
     {
-        final List<String> told = endWithAnError(server -> () -> server.outbound().execute(injected()));
+        final Told told = endWithAnError(server -> () -> server.outbound().execute(injected()));
         assertEquals(List.of("the gateway's thread butb-gateway-out ended: java.lang.StackOverflowError: injected"),
-            told);
+            told.reasons());
     }
 }

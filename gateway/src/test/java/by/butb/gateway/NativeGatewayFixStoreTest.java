@@ -128,6 +128,7 @@ class NativeGatewayFixStoreTest extends GatewayFixStoreTest
     @Test
     void theLogoutAnsweringTheOneACloseSendsIsCountedSoTheNextLogonShowsNoGap() throws Exception
     {
+        gateway.restart(stored().logoutTimeoutMillis(30_000)); // a close that waits for A's answer however slow
         final RawFix a = gateway.rawLoggedOn("TRADER-A"); // A's next number is 2
         final Thread restart = new Thread(() -> gateway.restart(stored()), "restart");
         restart.start();

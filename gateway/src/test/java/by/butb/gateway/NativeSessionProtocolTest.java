@@ -153,13 +153,69 @@ class NativeSessionProtocolTest
     @Test
     void theClientsLogoutSentOnceItHasReadTheServersIsCountedAndEndsTheConnection() throws Exception
     {
-        final RawFix r = start(TestCatalog.options());
+        final RawFix r = start(TestCatalog.options().logoutTimeoutMillis(60_000)); // only the answer closes it
         r.sendText(RawFix.frame("FIX.4.4", "35=1|49=TRADER-A|56=BUTB|34=1|52=" + RawFix.now() + "|112=X|"));
         assertEquals("MsgSeqNum too low, expecting 2 but received 1", field(r.readType("5", 5_000), 58));
         r.sendText(RawFix.frame("FIX.4.4", "35=5|49=TRADER-A|56=BUTB|34=2|52=" + RawFix.now() + "|"));
         assertTrue(r.closedWithin(5_000));
         gateway.forget(r);
         assertNoGapAtTheNextLogon(3);
+    }
+
+    @Test
+    void theAnswerToTheServersLogoutIsReadWhileTheSendingThreadIsTooFarBehindForOrders() throws Exception
+    {
+        final RawFix r = start(TestCatalog.options().logoutTimeoutMillis(60_000).maxReportBacklog(2));
+        r.sendText(RawFix.frame("FIX.4.4", "35=1|49=TRADER-A|56=BUTB|34=1|52=" + RawFix.now() + "|112=X|"));
+        assertNotNull(r.readType("5", 5_000));
+        final CountDownLatch release = new CountDownLatch(1);
+        final Outbound sending = gateway.server().outbound();
+        sending.execute(() -> awaitQuietly(release));
+        for (int i = 0; i < 10; i++)
+        {
+            sending.execute(() -> { }); // a backlog past the mark: logged-on connections are not read now
+        }
+        try
+        {
+            r.sendText(RawFix.frame("FIX.4.4", "35=5|49=TRADER-A|56=BUTB|34=2|52=" + RawFix.now() + "|"));
+            assertTrue(r.closedWithin(5_000), "the answer read, and the connection closed");
+        }
+        finally
+        {
+            release.countDown();
+        }
+        gateway.forget(r);
+        assertNoGapAtTheNextLogon(3);
+    }
+
+    @Test
+    void aConnectionThatDoesNotReadItsLastMessageIsClosedOnceTheLogoutTimeoutHasPassed() throws Exception
+    {
+        final RawFix r = start(TestCatalog.options().logoutTimeoutMillis(200));
+        final String testReqId = "T".repeat(50_000);
+        for (int i = 0; i < 200; i++)
+        {
+            r.send("1", "112=" + testReqId + "|"); // A reads none of the 10 MB of Heartbeats: they wait on its socket
+        }
+        r.send("5", "");
+        final long deadline = System.nanoTime() + 10_000_000_000L;
+        while (gateway.server().connected("TRADER-A") && System.nanoTime() < deadline)
+        {
+            Thread.sleep(5);
+        }
+        assertTrue(!gateway.server().connected("TRADER-A"), "the session free for A's next Logon");
+    }
+
+    private static void awaitQuietly(final CountDownLatch latch)
+    {
+        try
+        {
+            latch.await(30, TimeUnit.SECONDS);
+        }
+        catch (final InterruptedException ex)
+        {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** TRADER-A logs on again with {@code seq}: the server asks for nothing before it answers a TestRequest. */
