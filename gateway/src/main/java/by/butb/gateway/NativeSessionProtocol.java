@@ -141,7 +141,8 @@ final class NativeSessionProtocol
     /**
      * A well-formed message on the bound connection {@code c}. Once the session is logged out (a Logout sent or
      * received) nothing the client wrote after that is acted on, even when it arrived in the same read; only the
-     * client's Logout answering ours is counted, so that its next Logon shows no gap, and it ends the connection.
+     * client's Logout answering ours (with the session's CompIDs) is counted, so that its next Logon shows no gap, and
+     * it ends the connection.
      */
     void onMessage(final FixDecoder d, final NativeConnection c)
     {
@@ -149,7 +150,7 @@ final class NativeSessionProtocol
         final String msgType = msgType(d);
         if (!loggedOn)
         {
-            if ("5".equals(msgType))
+            if ("5".equals(msgType) && session.compIdsMatch(d))
             {
                 countIfExpected(seq);
                 c.closeAfterFlush(); // the answer to ours: the session has ended

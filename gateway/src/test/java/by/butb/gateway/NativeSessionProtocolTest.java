@@ -276,6 +276,18 @@ class NativeSessionProtocolTest
     }
 
     @Test
+    void anAnswerToTheServersLogoutWithForeignCompIdsIsNotCounted() throws Exception
+    {
+        final RawFix r = start(TestCatalog.options().logoutTimeoutMillis(200));
+        r.sendText(RawFix.frame("FIX.4.4", "35=1|49=TRADER-B|56=BUTB|34=2|52=" + RawFix.now() + "|112=X|"));
+        assertNotNull(r.readType("5", 5_000), "CompID problem: Reject (counted), then Logout");
+        r.sendText(RawFix.frame("FIX.4.4", "35=5|49=TRADER-B|56=BUTB|34=3|52=" + RawFix.now() + "|"));
+        assertTrue(r.closedWithin(5_000), "closed once the time for an answer has passed");
+        gateway.forget(r);
+        assertNoGapAtTheNextLogon(3);
+    }
+
+    @Test
     void aLogoutIsAnsweredAndTheConnectionClosed() throws Exception
     {
         final RawFix r = start(TestCatalog.options());
