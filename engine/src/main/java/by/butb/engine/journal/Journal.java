@@ -143,6 +143,17 @@ public final class Journal implements AutoCloseable
     }
 
     /**
+     * Drops what is staged and not yet written, after a pipeline failure (part of a batch, part of a command's
+     * events), so that {@link #close} writes none of it: the commands were not durable, and the events are made again
+     * at the next start.
+     */
+    public void discardStaged()
+    {
+        commandsInDocument = 0;
+        eventsInDocument = 0;
+    }
+
+    /**
      * Writes what is staged and closes the appenders made so far, so that the next append, on whichever thread,
      * makes its own (recovery appends on the starting thread; the pipeline then appends on its own threads).
      */

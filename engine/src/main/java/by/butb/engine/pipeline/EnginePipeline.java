@@ -20,6 +20,7 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
@@ -54,7 +55,7 @@ public final class EnginePipeline implements AutoCloseable
     private final long recoveredCommands;
     private final Path snapshots;
     private final AtomicReference<Throwable> failure = new AtomicReference<>();
-    private boolean closed;
+    private volatile boolean closed;
 
     private EnginePipeline(final EngineContext ctx)
     {
@@ -120,11 +121,11 @@ public final class EnginePipeline implements AutoCloseable
         {
             events.clear();
             engine.process(slot.command, events);
+            publish(slot.command, events, engine, outputJournal, listenerArray, endOfBatch);
             if (stage != null)
             {
-                stageEvents(stage, events);
+                stageEvents(stage, events); // after the listeners: the output journal never runs ahead of them
             }
-            publish(slot.command, events, engine, outputJournal, listenerArray, endOfBatch);
         });
         if (journal == null)
         {
@@ -178,12 +179,16 @@ public final class EnginePipeline implements AutoCloseable
     /** Output slots per command slot in {@link PipelineLayout#STAGED}: room for the events of a few commands. */
     private static final int OUTPUT_SLOTS_PER_COMMAND_SLOT = 4;
 
-    private static ThreadFactory threads(final String name)
+    /** The threads of the pipeline's stages, which {@link #close} waits for before it closes the journal. */
+    private final List<Thread> stageThreads = new CopyOnWriteArrayList<>();
+
+    private ThreadFactory threads(final String name)
     {
         return r ->
         {
             final Thread t = new Thread(r, name);
             t.setDaemon(true);
+            stageThreads.add(t);
             return t;
         };
     }
@@ -351,8 +356,10 @@ public final class EnginePipeline implements AutoCloseable
     }
 
     /**
-     * Hands a command's events to the output journal (when there is one) and the listeners, then tells the
-     * listeners the command is complete. {@code endOfBatch} lets the journal write its batch.
+     * Hands a command's events to the listeners and stages them in the output journal (when there is one), tells the
+     * listeners the command is complete, and only then lets the journal write its batch ({@code endOfBatch}): the
+     * output journal never holds a command the listeners have not finished with, since a restart republishes only
+     * what comes after its last command.
      */
     private static void publish(final Command command, final EventList events, final MatchingEngine engine,
         final Journal outputJournal, final EngineListener[] listeners, final boolean endOfBatch)
@@ -369,13 +376,13 @@ public final class EnginePipeline implements AutoCloseable
                 listener.onEvent(event);
             }
         }
-        if (outputJournal != null)
-        {
-            outputJournal.endEvents(endOfBatch);
-        }
         for (final EngineListener listener : listeners)
         {
             listener.onCommandComplete(command, engine);
+        }
+        if (outputJournal != null)
+        {
+            outputJournal.endEvents(endOfBatch);
         }
     }
 
@@ -416,6 +423,10 @@ public final class EnginePipeline implements AutoCloseable
      */
     private long claimCommands(final int count)
     {
+        if (closed)
+        {
+            throw new IllegalStateException("the engine pipeline is closed: a command submitted now would be lost");
+        }
         checkFailure();
         while (true)
         {
@@ -558,9 +569,30 @@ public final class EnginePipeline implements AutoCloseable
             {
                 output.halt();
             }
+            awaitStageThreads(); // none may still use the journal's appenders as it closes
             if (journal != null)
             {
+                if (failure.get() != null)
+                {
+                    journal.discardStaged(); // part of a batch, part of a command: made again at the next start
+                }
                 journal.close();
+            }
+        }
+    }
+
+    private void awaitStageThreads()
+    {
+        for (final Thread t : stageThreads)
+        {
+            try
+            {
+                t.join(5_000);
+            }
+            catch (final InterruptedException ex)
+            {
+                Thread.currentThread().interrupt();
+                return;
             }
         }
     }
