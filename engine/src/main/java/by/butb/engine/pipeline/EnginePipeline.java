@@ -585,6 +585,10 @@ public final class EnginePipeline implements AutoCloseable
     {
         for (final Thread t : stageThreads)
         {
+            if (t == Thread.currentThread())
+            {
+                continue; // closed by a listener, on the logic thread itself
+            }
             try
             {
                 t.join(5_000);
