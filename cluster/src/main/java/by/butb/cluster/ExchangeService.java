@@ -132,7 +132,6 @@ final class ExchangeService implements ClusteredService
             send(session, Protocol.REPLY_BODY_OFFSET);
             return;
         }
-        lastRequest.put(clientId, requestId);
         final int bodyLength = length - Protocol.COMMAND_BODY_OFFSET;
         if (bodyLength > inbound.length)
         {
@@ -150,6 +149,7 @@ final class ExchangeService implements ClusteredService
             malformed(session, ex instanceof JournalFormatException ? ex.getMessage() : ex.toString());
             return;
         }
+        lastRequest.put(clientId, requestId); // only a command applied: a malformed one sent again is malformed again
         command.sequence = engine.lastSequence() + 1;
         events.clear();
         engine.process(command, events);

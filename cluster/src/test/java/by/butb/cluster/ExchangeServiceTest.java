@@ -116,6 +116,20 @@ class ExchangeServiceTest
     }
 
     @Test
+    void shouldAnswerADamagedCommandSentAgainAsMalformedAgainNotAsAlreadyApplied()
+    {
+        final byte[] request = command(7, 1, OrderFlow.commands(CATALOG, 3, 1).get(0));
+        final byte[] damaged = Arrays.copyOf(request, Protocol.COMMAND_BODY_OFFSET + 2);
+        deliver(damaged);
+        deliver(damaged); // its answer lost in a failover: the client sends it again
+
+        assertEquals(2, replies.size());
+        assertEquals(Protocol.MALFORMED, replies.get(1)[Protocol.TYPE_OFFSET],
+            "a command never applied is not answered as already applied");
+        assertEquals(-1, engine.lastSequence());
+    }
+
+    @Test
     void shouldAnswerAStateRequestWithTheRulesAndASnapshotInChunks() throws Exception
     {
         long requestId = 0;
