@@ -22,9 +22,10 @@ import java.util.function.BooleanSupplier;
 /**
  * A client of the replicated exchange: submits commands through the cluster's ingress and hands the replies to a
  * {@link Listener}. It keeps every request until the cluster answers it, and after a leader change (or a lost
- * session, which it reopens by itself) sends the unanswered ones again, oldest first; the service applies each
- * request once, so a request is answered either with its events or, when its first answer was lost with the old
- * leader, with {@link Listener#onAlreadyApplied}. Each request is reported once.
+ * session, which it reopens by itself), or once the oldest has waited {@link #RESEND_AFTER_NS} since it was sent,
+ * sends the unanswered ones again, oldest first; the service applies each request once, so a request is answered
+ * either with its events or, when its first answer was lost, with {@link Listener#onAlreadyApplied}. Each request is
+ * reported once.
  *
  * <p>Runs its own embedded media driver, which by default sleeps 1 ms when idle (light on the CPU; up to about a
  * millisecond more latency). Threading: one thread calls every method ({@link #poll} in a loop).
@@ -68,6 +69,19 @@ public final class ExchangeClient implements AutoCloseable
     }
 
     private static final long RECONNECT_INTERVAL_NS = 1_000_000_000L;
+    /**
+     * Unanswered requests are sent again, oldest first, once the oldest has waited this long since it was sent: an
+     * answer the leader could not deliver (it gives up after about a second of back-pressure) is not waited for for
+     * ever. The service answers those it applied "already applied".
+     */
+    static final long RESEND_AFTER_NS = 3_000_000_000L;
+    /** How often {@link #poll} looks at the oldest unanswered request. */
+    private static final long WATCH_INTERVAL_NS = 100_000_000L;
+    /**
+     * A client that has sent nothing for this long sends a keep-alive, so that the cluster does not close its session
+     * as idle (after 10 s by default) and it need not open another.
+     */
+    private static final long KEEPALIVE_INTERVAL_NS = 2_000_000_000L;
 
     private final long clientId;
     private final Listener listener;
@@ -83,6 +97,16 @@ public final class ExchangeClient implements AutoCloseable
     /** Requests up to this id have been offered to the current leader. */
     private long sentUpTo;
     private long nextReconnectNs;
+    /** The oldest unanswered request when last looked at, and since when it has been the oldest. */
+    private long watchedId;
+    private long watchedSinceNs;
+    private long nextWatchNs;
+    /** When this client last sent the cluster something (a request or a keep-alive). */
+    private long lastIngressNs;
+    /** Times the unanswered requests were sent again because the oldest waited {@link #RESEND_AFTER_NS}. */
+    private long resendsAfterTimeout;
+    /** For tests: this many more command answers are dropped as they arrive, as if never delivered. */
+    int answersToLose;
     /** The state being received: the request it answers, its bytes and how many of them came. */
     private long stateRequestId;
     private byte[] state;
@@ -135,6 +159,7 @@ public final class ExchangeClient implements AutoCloseable
     private void connect()
     {
         cluster = AeronCluster.connect(context.clone());
+        lastIngressNs = System.nanoTime();
         sentUpTo = 0;
         listener.onLeader(cluster.leaderMemberId());
     }
@@ -246,7 +271,40 @@ public final class ExchangeClient implements AutoCloseable
             }
         }
         final int work = cluster.pollEgress();
-        return work + send();
+        final long now = System.nanoTime();
+        if (!pending.isEmpty() && now - nextWatchNs >= 0)
+        {
+            nextWatchNs = now + WATCH_INTERVAL_NS;
+            resendIfTheOldestWaitsTooLong(now);
+        }
+        final int sent = send();
+        if (sent == 0 && now - lastIngressNs > KEEPALIVE_INTERVAL_NS && cluster.sendKeepAlive())
+        {
+            lastIngressNs = now;
+        }
+        return work + sent;
+    }
+
+    private void resendIfTheOldestWaitsTooLong(final long now)
+    {
+        final long oldest = pending.keySet().iterator().next();
+        if (oldest != watchedId)
+        {
+            watchedId = oldest;
+            watchedSinceNs = now;
+        }
+        else if (sentUpTo >= oldest && now - watchedSinceNs > RESEND_AFTER_NS)
+        {
+            sentUpTo = 0; // every unanswered request goes again, oldest first
+            watchedSinceNs = now;
+            resendsAfterTimeout++;
+        }
+    }
+
+    /** Times the unanswered requests were sent again because the oldest waited {@link #RESEND_AFTER_NS}. */
+    public long resendsAfterTimeout()
+    {
+        return resendsAfterTimeout;
     }
 
     /**
@@ -276,6 +334,10 @@ public final class ExchangeClient implements AutoCloseable
             sentUpTo = id;
             sent++;
         }
+        if (sent > 0)
+        {
+            lastIngressNs = System.nanoTime();
+        }
         return sent;
     }
 
@@ -303,6 +365,11 @@ public final class ExchangeClient implements AutoCloseable
             if (type == Protocol.STATE_CHUNK)
             {
                 onStateChunk(id, buffer, offset, length);
+                return;
+            }
+            if (answersToLose > 0 && pending.containsKey(id))
+            {
+                answersToLose--;
                 return;
             }
             if (pending.remove(id) == null)
