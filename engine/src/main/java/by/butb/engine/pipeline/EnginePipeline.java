@@ -13,13 +13,8 @@ import com.lmax.disruptor.RingBuffer;
 import com.lmax.disruptor.dsl.Disruptor;
 import com.lmax.disruptor.dsl.ProducerType;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Stream;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicReference;
@@ -67,12 +62,12 @@ public final class EnginePipeline implements AutoCloseable
         final List<EngineListener> listeners = ctx.listeners();
         final EngineListener[] listenerArray = listeners.toArray(new EngineListener[0]);
         snapshots = ctx.dataDirectory() == null ? null : ctx.dataDirectory().resolve("snapshots");
-        final long snapshotSequence = snapshots == null ? -1 : loadLatestSnapshot(snapshots, engine);
+        final long snapshotSequence = snapshots == null ? -1 : PipelineRecovery.loadLatestSnapshot(snapshots, engine);
         journal = ctx.dataDirectory() == null ? null : new Journal(ctx.dataDirectory());
         try
         {
             recoveredCommands = journal == null ? 0 :
-                recover(journal, ctx.outputJournal(), engine, listenerArray, snapshotSequence);
+                PipelineRecovery.recover(journal, ctx.outputJournal(), engine, listenerArray, snapshotSequence);
         }
         catch (final RuntimeException ex)
         {
@@ -277,91 +272,13 @@ public final class EnginePipeline implements AutoCloseable
         return new EnginePipeline(ctx);
     }
 
-    private static long loadLatestSnapshot(final Path directory, final MatchingEngine engine)
-    {
-        if (!Files.isDirectory(directory))
-        {
-            return -1;
-        }
-        try (Stream<Path> files = Files.list(directory))
-        {
-            final Path latest = files
-                .filter(f -> f.getFileName().toString().matches("snapshot-\\d+\\.bin"))
-                .max(Comparator.comparingLong(EnginePipeline::snapshotSequence))
-                .orElse(null);
-            if (latest == null)
-            {
-                return -1;
-            }
-            EngineSnapshot.read(latest, engine);
-            return engine.lastSequence();
-        }
-        catch (final IOException ex)
-        {
-            throw new UncheckedIOException("cannot list snapshots in " + directory, ex);
-        }
-    }
-
-    private static long snapshotSequence(final Path file)
-    {
-        final String name = file.getFileName().toString();
-        return Long.parseLong(name.substring("snapshot-".length(), name.length() - ".bin".length()));
-    }
-
-    private static long recover(final Journal journal, final boolean outputJournal, final MatchingEngine engine,
-        final EngineListener[] listeners, final long snapshotSequence)
-    {
-        final long lastPublished = outputJournal ? journal.lastPublishedCommand() : -1;
-        final EventList events = new EventList(64);
-        final long[] replayed = {0};
-        journal.readCommands(new Command(), command ->
-        {
-            if (command.sequence <= snapshotSequence)
-            {
-                return;
-            }
-            replayed[0]++;
-            for (final EngineListener listener : listeners)
-            {
-                listener.beforeReplayed(command, engine);
-            }
-            events.clear();
-            engine.process(command, events);
-            if (command.sequence > lastPublished)
-            {
-                publish(command, events, engine, outputJournal ? journal : null, listeners, false);
-                return;
-            }
-            for (final EngineListener listener : listeners)
-            {
-                if (command.sequence > listener.republishAfter())
-                {
-                    republish(command, events, engine, listener);
-                }
-            }
-        });
-        journal.releaseAppenders();
-        return replayed[0];
-    }
-
-    /** During recovery: a command's events again to {@code listener} alone (the output journal has them). */
-    private static void republish(final Command command, final EventList events, final MatchingEngine engine,
-        final EngineListener listener)
-    {
-        for (int i = 0, n = events.size(); i < n; i++)
-        {
-            listener.onEvent(events.get(i));
-        }
-        listener.onCommandComplete(command, engine);
-    }
-
     /**
      * Hands a command's events to the listeners and stages them in the output journal (when there is one), tells the
      * listeners the command is complete, and only then lets the journal write its batch ({@code endOfBatch}): the
      * output journal never holds a command the listeners have not finished with, since a restart republishes only
      * what comes after its last command.
      */
-    private static void publish(final Command command, final EventList events, final MatchingEngine engine,
+    static void publish(final Command command, final EventList events, final MatchingEngine engine,
         final Journal outputJournal, final EngineListener[] listeners, final boolean endOfBatch)
     {
         for (int i = 0, n = events.size(); i < n; i++)
