@@ -2,7 +2,6 @@ package by.butb.gateway;
 
 import by.butb.engine.model.Participant;
 import by.butb.gateway.fix.FixDecoder;
-import org.agrona.concurrent.ManyToOneConcurrentArrayQueue;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,8 +31,6 @@ final class NativeIoLoop
 {
     private static final Logger LOG = LoggerFactory.getLogger(NativeIoLoop.class);
     private static final long TICK_MILLIS = 20;
-    /** Connections waiting for this loop to write what the sending thread encoded for them. */
-    private static final int WRITE_QUEUE_CAPACITY = 1024;
 
     /** What a loop uses to read the application messages of its connections, its own (they keep state per read). */
     record Handlers(NativeOrders orders, NativeMarketDataRequests marketData, ReadThrottle throttle)
@@ -74,11 +71,9 @@ final class NativeIoLoop
     private final Set<NativeConnection> connections = new HashSet<>();
     private final NativeRefusals refusals;
     private final IdleWait idleWait;
-    /** Whether this loop writes the reports the sending thread encodes for its connections ({@link #writeSoon}). */
-    private final boolean writesReports;
-    private final ManyToOneConcurrentArrayQueue<NativeConnection> toWrite;
-    /** With several loops: the messages the sending thread hands this loop to encode; else null. */
+    /** With several loops: the messages the sending thread hands this loop to encode, and to write; else null. */
     private final NativeLoopEncoder encoder;
+    private final NativeWriteQueue toWrite;
     private volatile boolean running = true;
     /** Set by {@link #logoutAll}: the server is stopping, so no connection binds any more. */
     private volatile boolean closing;
@@ -96,9 +91,8 @@ final class NativeIoLoop
         this.handlers = handlers;
         this.refusals = new NativeRefusals(options.logonRefusalDelayMillis, log);
         this.idleWait = IdleWait.of(options.waitStrategy);
-        this.writesReports = options.ioThreads > 1;
-        this.toWrite = writesReports ? new ManyToOneConcurrentArrayQueue<>(WRITE_QUEUE_CAPACITY) : null;
-        this.encoder = writesReports ? new NativeLoopEncoder(this) : null;
+        this.encoder = options.ioThreads > 1 ? new NativeLoopEncoder(this) : null;
+        this.toWrite = options.ioThreads > 1 ? new NativeWriteQueue(this::wakeForReports) : null;
         try
         {
             selector = Selector.open();
@@ -157,29 +151,18 @@ final class NativeIoLoop
     }
 
     /**
-     * The sending thread's end of a batch: what it encoded for {@code c} is written now on the calling thread, or,
-     * with several I/O threads ({@link GatewayOptions#ioThreads}), by this loop soon, so that the socket writes are
-     * spread over the I/O threads instead of all made by the one sending thread. Any thread.
+     * The sending thread's end of a batch: what it encoded for {@code c} is written now on the calling thread, or with
+     * several I/O threads by this loop soon ({@link NativeWriteQueue}). Any thread.
      */
     void writeSoon(final NativeConnection c)
     {
-        if (!writesReports)
+        if (toWrite == null)
         {
             c.flush();
-            return;
         }
-        if (c.writeQueued.compareAndSet(false, true))
+        else
         {
-            if (!toWrite.offer(c))
-            {
-                c.writeQueued.set(false);
-                c.flush();
-                return;
-            }
-            if (idleWait.blocks())
-            {
-                selector.wakeup();
-            }
+            toWrite.writeSoon(c);
         }
     }
 
@@ -309,16 +292,10 @@ final class NativeIoLoop
                     ran = true;
                 }
                 handlers.throttle().resumeIfDrained();
-                if (writesReports)
+                if (encoder != null)
                 {
                     ran |= encoder.encodeQueued();
-                    NativeConnection c;
-                    while ((c = toWrite.poll()) != null)
-                    {
-                        c.writeQueued.set(false); // before the write: what is encoded after it queues c again
-                        c.flush();
-                        ran = true;
-                    }
+                    ran |= toWrite.writeQueued();
                 }
                 if (ready == 0 && !ran)
                 {
@@ -336,7 +313,7 @@ final class NativeIoLoop
                 LOG.error("native FIX I/O loop", ex);
             }
         }
-        if (writesReports)
+        if (encoder != null)
         {
             encoder.encodeQueued(); // numbered, stored and written while the connections are still open
         }
