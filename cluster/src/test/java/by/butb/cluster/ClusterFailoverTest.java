@@ -73,7 +73,7 @@ class ClusterFailoverTest
             Path.of("../config/participants.csv"));
         final List<Command> commands = OrderFlow.commands(catalog, SEED, ORDERS);
         final Replies replies = new Replies();
-        final ExchangeClient client = connect(members, replies);
+        final ExchangeClient client = NodeProcess.connect(members, 7, replies, this::outputs);
         try (client)
         {
             stream(client, commands, 0, SNAPSHOT_AT);
@@ -115,25 +115,6 @@ class ClusterFailoverTest
         }
     }
 
-    private ExchangeClient connect(final String members, final Replies replies) throws InterruptedException
-    {
-        final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (true)
-        {
-            try
-            {
-                return new ExchangeClient(ClusterMembers.parse(members), "localhost", 7, replies);
-            }
-            catch (final io.aeron.exceptions.AeronException ex)
-            {
-                if (System.nanoTime() > deadline)
-                {
-                    throw new AssertionError("no leader within 60 s" + outputs(), ex);
-                }
-                Thread.sleep(200);
-            }
-        }
-    }
 
     /** Submits commands [from, to), at most {@link #WINDOW} unanswered; returns with up to that many in flight. */
     private void stream(final ExchangeClient client, final List<Command> commands, final int from, final int to)

@@ -61,7 +61,7 @@ class LostAnswerTest
                     leaders.incrementAndGet();
                 }
             };
-            try (ExchangeClient client = connect(members, answers, node))
+            try (ExchangeClient client = NodeProcess.connect(members, 13, answers, node::output))
             {
                 final int seller = CATALOG.participant("BY-SAVUSHKIN").index();
                 final int smp = CATALOG.instrument("SMP").index();
@@ -113,7 +113,7 @@ class LostAnswerTest
                     sessions.incrementAndGet();
                 }
             };
-            try (ExchangeClient client = connect(members, answers, node))
+            try (ExchangeClient client = NodeProcess.connect(members, 13, answers, node::output))
             {
                 final int opened = sessions.get();
                 final long idleUntil = System.nanoTime() + TimeUnit.SECONDS.toNanos(13);
@@ -127,24 +127,4 @@ class LostAnswerTest
         }
     }
 
-    private static ExchangeClient connect(final String members, final ExchangeClient.Listener answers,
-        final NodeProcess node) throws InterruptedException
-    {
-        final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (true)
-        {
-            try
-            {
-                return new ExchangeClient(ClusterMembers.parse(members), "localhost", 13, answers);
-            }
-            catch (final io.aeron.exceptions.AeronException ex)
-            {
-                if (System.nanoTime() > deadline)
-                {
-                    throw new AssertionError("no leader within 60 s" + node.output(), ex);
-                }
-                Thread.sleep(200);
-            }
-        }
-    }
 }

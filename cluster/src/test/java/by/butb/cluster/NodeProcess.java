@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 
 /**
  * A cluster node run as its own JVM ({@code ClusterCommand node}, this test's classpath), with its output lines
@@ -87,6 +88,31 @@ public final class NodeProcess implements AutoCloseable
             if (!process.waitFor(10, TimeUnit.SECONDS))
             {
                 kill();
+            }
+        }
+    }
+
+    /**
+     * A client of the cluster of {@code members} on the loopback, connected once a leader answers (tries for 60 s);
+     * {@code outputs} (the nodes' output) goes into the failure message.
+     */
+    public static ExchangeClient connect(final String members, final long clientId,
+        final ExchangeClient.Listener listener, final Supplier<String> outputs) throws InterruptedException
+    {
+        final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (true)
+        {
+            try
+            {
+                return new ExchangeClient(ClusterMembers.parse(members), "localhost", clientId, listener);
+            }
+            catch (final io.aeron.exceptions.AeronException ex)
+            {
+                if (System.nanoTime() > deadline)
+                {
+                    throw new AssertionError("no leader within 60 s" + outputs.get(), ex);
+                }
+                Thread.sleep(200);
             }
         }
     }

@@ -17,7 +17,6 @@ import java.io.DataInputStream;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -43,7 +42,7 @@ class SectionNodeTest
         try (NodeProcess node = NodeProcess.start(0, members, dir.resolve("agri-0"), "--section", "agri"))
         {
             final Answers answers = new Answers();
-            try (ExchangeClient client = connect(members, answers, node))
+            try (ExchangeClient client = NodeProcess.connect(members, 11, answers, node::output))
             {
                 final int seller = CATALOG.participant("BY-SAVUSHKIN").index();
                 final long timber = client.submit(new Command().newOrder(TIME, seller, 1,
@@ -73,26 +72,6 @@ class SectionNodeTest
         }
     }
 
-    private static ExchangeClient connect(final String members, final Answers answers, final NodeProcess node)
-        throws InterruptedException
-    {
-        final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (true)
-        {
-            try
-            {
-                return new ExchangeClient(ClusterMembers.parse(members), "localhost", 11, answers);
-            }
-            catch (final io.aeron.exceptions.AeronException ex)
-            {
-                if (System.nanoTime() > deadline)
-                {
-                    throw new AssertionError("no leader within 60 s" + node.output(), ex);
-                }
-                Thread.sleep(200);
-            }
-        }
-    }
 
     /** The first event of each answered request, and the state. Polled on the test's thread. */
     private static final class Answers implements ExchangeClient.Listener
