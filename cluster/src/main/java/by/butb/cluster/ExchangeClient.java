@@ -92,6 +92,8 @@ public final class ExchangeClient implements AutoCloseable
     private final Map<Long, byte[]> pending = new LinkedHashMap<>();
     private final UnsafeBuffer outbound = new UnsafeBuffer(new byte[0]);
     private byte[] inbound = new byte[4096];
+    /** The request whose {@link Protocol#EVENTS_PART}s {@link #events} holds so far; 0 for none. */
+    private long partsOf;
     private AeronCluster cluster;
     private long lastRequestId;
     /** Requests up to this id have been offered to the current leader. */
@@ -367,6 +369,14 @@ public final class ExchangeClient implements AutoCloseable
                 onStateChunk(id, buffer, offset, length);
                 return;
             }
+            if (type == Protocol.EVENTS_PART)
+            {
+                if (pending.containsKey(id))
+                {
+                    decodeEvents(id, buffer, offset, length);
+                }
+                return;
+            }
             if (answersToLose > 0 && pending.containsKey(id))
             {
                 answersToLose--;
@@ -376,16 +386,10 @@ public final class ExchangeClient implements AutoCloseable
             {
                 return;
             }
-            final int bodyLength = length - Protocol.REPLY_BODY_OFFSET;
             if (type == Protocol.EVENTS)
             {
-                if (bodyLength > inbound.length)
-                {
-                    inbound = new byte[Math.max(bodyLength, inbound.length * 2)];
-                }
-                buffer.getBytes(offset + Protocol.REPLY_BODY_OFFSET, inbound, 0, bodyLength);
-                events.clear();
-                codec.decodeEvents(inbound, bodyLength, events);
+                decodeEvents(id, buffer, offset, length);
+                partsOf = 0;
                 listener.onEvents(id, events);
             }
             else if (type == Protocol.DUPLICATE)
@@ -395,8 +399,29 @@ public final class ExchangeClient implements AutoCloseable
             else if (type == Protocol.MALFORMED)
             {
                 listener.onMalformed(id, buffer.getStringWithoutLengthUtf8(offset + Protocol.REPLY_BODY_OFFSET,
-                    bodyLength));
+                    length - Protocol.REPLY_BODY_OFFSET));
             }
+        }
+
+        /**
+         * Appends the events of an {@link Protocol#EVENTS_PART} or {@link Protocol#EVENTS} reply to {@link #events},
+         * after the earlier parts of the same request; parts of another request (a reply the leader gave up on
+         * halfway) are dropped first.
+         */
+        private void decodeEvents(final long id, final DirectBuffer buffer, final int offset, final int length)
+        {
+            if (partsOf != id)
+            {
+                events.clear();
+                partsOf = id;
+            }
+            final int bodyLength = length - Protocol.REPLY_BODY_OFFSET;
+            if (bodyLength > inbound.length)
+            {
+                inbound = new byte[Math.max(bodyLength, inbound.length * 2)];
+            }
+            buffer.getBytes(offset + Protocol.REPLY_BODY_OFFSET, inbound, 0, bodyLength);
+            codec.decodeEvents(inbound, bodyLength, events);
         }
 
         /** Collects the chunks of the state last asked for; a chunk out of place drops what came so far. */
@@ -409,6 +434,11 @@ public final class ExchangeClient implements AutoCloseable
             final int total = buffer.getInt(offset + Protocol.STATE_TOTAL_OFFSET, Protocol.ORDER);
             final int at = buffer.getInt(offset + Protocol.STATE_CHUNK_OFFSET, Protocol.ORDER);
             final int bytes = length - Protocol.STATE_BODY_OFFSET;
+            if (total < 0 || bytes < 0)
+            {
+                state = null;
+                return;
+            }
             if (at == 0)
             {
                 state = new byte[total];

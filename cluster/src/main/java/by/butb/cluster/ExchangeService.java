@@ -55,8 +55,9 @@ final class ExchangeService implements ClusteredService
     private final Command command = new Command();
     private final EventList events = new EventList(64);
     private final Long2LongHashMap lastRequest = new Long2LongHashMap(0);
-    private byte[] inbound = new byte[MessageCodec.MAX_COMMAND_LENGTH];
-    private byte[] outbound = new byte[Protocol.REPLY_BODY_OFFSET + MessageCodec.maxEventsLength(64)];
+    private final byte[] inbound = new byte[MessageCodec.MAX_COMMAND_LENGTH];
+    private final byte[] outbound =
+        new byte[Protocol.REPLY_BODY_OFFSET + MessageCodec.maxEventsLength(Protocol.EVENTS_PER_PART)];
     private final UnsafeBuffer reply = new UnsafeBuffer(outbound);
     private final UnsafeBuffer stateChunk = new UnsafeBuffer(
         new byte[Protocol.STATE_BODY_OFFSET + Protocol.STATE_CHUNK_BYTES]);
@@ -153,16 +154,30 @@ final class ExchangeService implements ClusteredService
         command.sequence = engine.lastSequence() + 1;
         events.clear();
         engine.process(command, events);
-        final int needed = Protocol.REPLY_BODY_OFFSET + MessageCodec.maxEventsLength(events.size());
-        if (needed > outbound.length)
+        sendEvents(session);
+    }
+
+    /**
+     * The events of the command just applied, {@link Protocol#EVENTS_PER_PART} to a message:
+     * {@link Protocol#EVENTS_PART}s, then one {@link Protocol#EVENTS}. A part that cannot be sent ends the reply; the
+     * client then sends the request again and is answered {@link Protocol#DUPLICATE}.
+     */
+    private void sendEvents(final ClientSession session)
+    {
+        final int size = events.size();
+        int from = 0;
+        do
         {
-            outbound = new byte[Math.max(needed, outbound.length * 2)];
-            reply.wrap(outbound);
-            reply.putLong(Protocol.FIRST_OFFSET, requestId, Protocol.ORDER);
+            final int to = Math.min(size, from + Protocol.EVENTS_PER_PART);
+            reply.putByte(Protocol.TYPE_OFFSET, to == size ? Protocol.EVENTS : Protocol.EVENTS_PART);
+            if (!send(session, reply, Protocol.REPLY_BODY_OFFSET +
+                codec.encodeEvents(events, from, to, outbound, Protocol.REPLY_BODY_OFFSET)))
+            {
+                return;
+            }
+            from = to;
         }
-        reply.putByte(Protocol.TYPE_OFFSET, Protocol.EVENTS);
-        send(session, Protocol.REPLY_BODY_OFFSET +
-            codec.encodeEvents(events, outbound, Protocol.REPLY_BODY_OFFSET));
+        while (from < size);
     }
 
     private void malformed(final ClientSession session, final String problem)

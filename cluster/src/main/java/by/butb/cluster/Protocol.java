@@ -22,7 +22,12 @@ import java.util.Arrays;
  * </ul>
  * Egress (cluster to the client that sent the request):
  * <ul>
- * <li>{@link #EVENTS}: request id (long), then the command's events as a {@code MessageCodec} event message.</li>
+ * <li>{@link #EVENTS}: request id (long), then the command's events as a {@code MessageCodec} event message, at most
+ * {@link #EVENTS_PER_PART} of them: a command with more sends its first events in {@link #EVENTS_PART}s, each a
+ * message of its own, and its last ones in {@code EVENTS}, so that no message outgrows the egress.</li>
+ * <li>{@link #EVENTS_PART}: request id (long), then the next {@link #EVENTS_PER_PART} events of the command as an
+ * event message of their own; the parts of one command come in order, before its {@code EVENTS} and before any
+ * other reply to the same client.</li>
  * <li>{@link #DUPLICATE}: request id (long): that request was applied before (its events went to the session that
  * was open then); it is not applied again.</li>
  * <li>{@link #MALFORMED}: request id (long), then the problem as UTF-8 text; nothing was applied.</li>
@@ -45,6 +50,7 @@ final class Protocol
     static final byte MALFORMED = 3;
     static final byte PROBED = 4;
     static final byte STATE_CHUNK = 5;
+    static final byte EVENTS_PART = 6;
 
     static final int TYPE_OFFSET = 0;
     /** COMMAND: client id; PROBE and PROBED: probe id; every egress message but PROBED: request id. */
@@ -65,6 +71,11 @@ final class Protocol
     static final int STATE_CHUNK_OFFSET = 13;
     static final int STATE_BODY_OFFSET = 17;
     static final int STATE_CHUNK_BYTES = 32 * 1024;
+    /**
+     * The most events in one {@link #EVENTS} or {@link #EVENTS_PART} message: at most about 90 KB, far below the
+     * egress's largest message (an eighth of its term, 2 MB with the default 16 MB term).
+     */
+    static final int EVENTS_PER_PART = 256;
 
     private Protocol()
     {

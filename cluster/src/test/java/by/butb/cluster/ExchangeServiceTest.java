@@ -8,7 +8,10 @@ import by.butb.engine.core.MarketRules;
 import by.butb.engine.core.MatchingEngine;
 import by.butb.engine.journal.MessageCodec;
 import by.butb.engine.model.Catalog;
+import by.butb.engine.model.OrderType;
 import by.butb.engine.model.SessionSchedule;
+import by.butb.engine.model.Side;
+import by.butb.engine.model.TimeInForce;
 import io.aeron.cluster.service.ClientSession;
 import io.aeron.cluster.service.Cluster;
 import org.agrona.DirectBuffer;
@@ -159,6 +162,54 @@ class ExchangeServiceTest
         EngineSnapshot.read(in, "the state", copy);
         assertEquals(engine.stateHash(), copy.stateHash());
         assertEquals(engine.lastSequence(), copy.lastSequence());
+    }
+
+    @Test
+    void shouldSendTheEventsOfACommandWithManyInPartsThatEachFitAMessageAndTogetherHoldThemAll()
+    {
+        final long time = 1_704_099_600_000_000_000L;
+        final int seller = CATALOG.participant("BY-SAVUSHKIN").index();
+        final int smp = CATALOG.instrument("SMP").index();
+        final int orders = 2 * Protocol.EVENTS_PER_PART + 100;
+        final MatchingEngine single = new MatchingEngine(CATALOG, MarketRules.DEFAULT);
+        final EventList expected = new EventList();
+        final List<Command> commands = new ArrayList<>();
+        for (int i = 1; i <= orders; i++)
+        {
+            commands.add(new Command().newOrder(time, seller, i, smp, Side.SELL, OrderType.LIMIT, TimeInForce.DAY,
+                259_000 + i % 10 * 500, 1_000));
+        }
+        commands.add(new Command().clock(time + 86_400_000_000_000L)); // a new day expires every DAY order
+        for (int i = 0; i < commands.size(); i++)
+        {
+            replies.clear();
+            deliver(command(7, i + 1, commands.get(i)));
+            expected.clear();
+            final Command copy = new Command().copyFrom(commands.get(i));
+            copy.sequence = single.lastSequence() + 1;
+            single.process(copy, expected);
+        }
+        assertTrue(expected.size() > 2 * Protocol.EVENTS_PER_PART, "expired " + expected.size());
+
+        final EventList received = new EventList();
+        final MessageCodec codec = new MessageCodec("test");
+        for (int i = 0; i < replies.size(); i++)
+        {
+            final byte[] reply = replies.get(i);
+            assertEquals(i == replies.size() - 1 ? Protocol.EVENTS : Protocol.EVENTS_PART, reply[Protocol.TYPE_OFFSET],
+                "reply " + i + " of " + replies.size());
+            assertEquals(commands.size(), new UnsafeBuffer(reply).getLong(Protocol.FIRST_OFFSET, Protocol.ORDER));
+            assertTrue(reply.length <= Protocol.REPLY_BODY_OFFSET + MessageCodec.maxEventsLength(
+                Protocol.EVENTS_PER_PART), "reply " + i + " is " + reply.length + " bytes");
+            final byte[] body = Arrays.copyOfRange(reply, Protocol.REPLY_BODY_OFFSET, reply.length);
+            codec.decodeEvents(body, body.length, received);
+        }
+        assertEquals((expected.size() + Protocol.EVENTS_PER_PART - 1) / Protocol.EVENTS_PER_PART, replies.size());
+        assertEquals(expected.size(), received.size());
+        for (int i = 0; i < expected.size(); i++)
+        {
+            assertEquals(expected.get(i).toString(), received.get(i).toString(), "event " + i);
+        }
     }
 
     private void deliver(final byte[] message)

@@ -64,10 +64,20 @@ public final class MessageCodec
      */
     public int encodeEvents(final EventList list, final byte[] b, final int offset)
     {
+        return encodeEvents(list, 0, list.size(), b, offset);
+    }
+
+    /**
+     * Writes the events {@code from} (inclusive) to {@code to} (exclusive) of {@code list} as a message at
+     * {@code offset} of {@code b} (at least {@link #maxEventsLength}{@code (to - from)} bytes free); returns its
+     * length. The message stands alone: {@link #decodeEvents} reads it without the others.
+     */
+    public int encodeEvents(final EventList list, final int from, final int to, final byte[] b, final int offset)
+    {
         events.reset();
         b[offset] = CompactEventCodec.VERSION;
         int p = offset + 1;
-        for (int i = 0; i < list.size(); i++)
+        for (int i = from; i < to; i++)
         {
             p = events.encode(list.get(i), b, p);
         }
