@@ -16,6 +16,7 @@ import io.aeron.cluster.service.ClusteredService;
 import io.aeron.logbuffer.Header;
 import org.agrona.DirectBuffer;
 import org.agrona.collections.Long2LongHashMap;
+import org.agrona.collections.LongHashSet;
 import org.agrona.concurrent.IdleStrategy;
 import org.agrona.concurrent.UnsafeBuffer;
 
@@ -55,6 +56,11 @@ final class ExchangeService implements ClusteredService
     private final Command command = new Command();
     private final EventList events = new EventList(64);
     private final Long2LongHashMap lastRequest = new Long2LongHashMap(0);
+    /**
+     * The sessions whose last reply was given up on ({@link #send}): their next ones are offered once, not waited
+     * for, until one goes through. Leader-side only, not part of the replicated state.
+     */
+    private final LongHashSet behind = new LongHashSet();
     private final byte[] inbound = new byte[MessageCodec.MAX_COMMAND_LENGTH];
     private final byte[] outbound =
         new byte[Protocol.REPLY_BODY_OFFSET + MessageCodec.maxEventsLength(Protocol.EVENTS_PER_PART)];
@@ -101,6 +107,7 @@ final class ExchangeService implements ClusteredService
     @Override
     public void onSessionClose(final ClientSession session, final long timestamp, final CloseReason closeReason)
     {
+        behind.remove(session.id());
     }
 
     @Override
@@ -242,26 +249,35 @@ final class ExchangeService implements ClusteredService
 
     /**
      * Sends {@code message} to {@code session}: on a follower the offer is a no-op; on the leader it retries while the
-     * egress is back-pressured, and gives up when the client has gone (a client that comes back resubmits and is
-     * answered {@link Protocol#DUPLICATE}). Returns whether the message went out.
+     * egress is back-pressured, up to {@link #REPLY_ATTEMPTS} idles (about a second), and gives up at once when the
+     * client has gone. A session given up on is {@link #behind}: its next messages get one offer each, so that a client
+     * that stopped reading holds up the engine for one reply, not for each. A reply given up on is recovered by the
+     * client, which sends the request again and is answered {@link Protocol#DUPLICATE}. Returns whether the message
+     * went out.
      */
     private boolean send(final ClientSession session, final DirectBuffer message, final int length)
     {
+        final boolean wasBehind = behind.contains(session.id());
         idle.reset();
-        for (int attempt = 0; attempt < REPLY_ATTEMPTS; attempt++)
+        for (int attempt = 0; attempt < (wasBehind ? 1 : REPLY_ATTEMPTS); attempt++)
         {
             final long result = session.offer(message, 0, length);
             if (result > 0)
             {
+                if (wasBehind)
+                {
+                    behind.remove(session.id());
+                }
                 return true;
             }
             if (result == Publication.NOT_CONNECTED || result == Publication.CLOSED ||
                 result == Publication.MAX_POSITION_EXCEEDED)
             {
-                return false;
+                break;
             }
             idle.idle();
         }
+        behind.add(session.id());
         return false;
     }
 

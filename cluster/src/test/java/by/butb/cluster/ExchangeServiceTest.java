@@ -12,6 +12,7 @@ import by.butb.engine.model.OrderType;
 import by.butb.engine.model.SessionSchedule;
 import by.butb.engine.model.Side;
 import by.butb.engine.model.TimeInForce;
+import io.aeron.Publication;
 import io.aeron.cluster.service.ClientSession;
 import io.aeron.cluster.service.Cluster;
 import org.agrona.DirectBuffer;
@@ -50,6 +51,9 @@ class ExchangeServiceTest
     Path dir;
 
     private final List<byte[]> replies = new ArrayList<>();
+    /** The session's offers so far, and whether it refuses them as back-pressured. */
+    private int offers;
+    private boolean refuseOffers;
     private MatchingEngine engine;
     private ExchangeService service;
     private ClientSession session;
@@ -66,8 +70,17 @@ class ExchangeServiceTest
         session = (ClientSession)Proxy.newProxyInstance(ClientSession.class.getClassLoader(),
             new Class<?>[] {ClientSession.class}, (proxy, method, args) ->
             {
+                if (method.getName().equals("id"))
+                {
+                    return 5L;
+                }
                 if (method.getName().equals("offer") && args.length == 3)
                 {
+                    offers++;
+                    if (refuseOffers)
+                    {
+                        return Publication.BACK_PRESSURED;
+                    }
                     final byte[] copy = new byte[(int)args[2]];
                     ((DirectBuffer)args[0]).getBytes((int)args[1], copy);
                     replies.add(copy);
@@ -210,6 +223,27 @@ class ExchangeServiceTest
         {
             assertEquals(expected.get(i).toString(), received.get(i).toString(), "event " + i);
         }
+    }
+
+    @Test
+    void shouldWaitForABackPressuredClientOnceAndOfferItsNextRepliesOnceEachUntilOneGoesThrough()
+    {
+        final List<Command> orders = OrderFlow.commands(CATALOG, 3, 4);
+        refuseOffers = true;
+        deliver(command(7, 1, orders.get(0)));
+        assertTrue(offers > 100, "the first reply waited for the client: " + offers + " offers");
+        offers = 0;
+        deliver(command(7, 2, orders.get(1)));
+        assertEquals(1, offers, "the client has not read for a while: one offer, the engine goes on");
+        refuseOffers = false;
+        deliver(command(7, 3, orders.get(2)));
+        refuseOffers = true;
+        offers = 0;
+        deliver(command(7, 4, orders.get(3)));
+        assertTrue(offers > 100, "caught up: waited for again, " + offers + " offers");
+        assertEquals(3, engine.lastSequence(), "every command applied, answered or not");
+        assertEquals(1, replies.size());
+        assertEquals(3, new UnsafeBuffer(replies.get(0)).getLong(Protocol.FIRST_OFFSET, Protocol.ORDER));
     }
 
     private void deliver(final byte[] message)
