@@ -2,6 +2,7 @@ package by.butb.gateway;
 
 import by.butb.cluster.ExchangeClient;
 import by.butb.engine.core.Command;
+import by.butb.engine.core.CommandType;
 import by.butb.engine.core.EventList;
 import by.butb.engine.core.MatchingEngine;
 import by.butb.engine.journal.MessageCodec;
@@ -12,6 +13,7 @@ import org.slf4j.LoggerFactory;
 
 import java.util.ArrayDeque;
 import java.util.Arrays;
+import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
@@ -28,6 +30,8 @@ import java.util.function.Consumer;
 final class ClusterLink implements ExchangeClient.Listener
 {
     private static final Logger LOG = LoggerFactory.getLogger(ClusterLink.class);
+    /** A cluster whose oldest unanswered request has waited this long is {@link #stalled()}. */
+    static final long STALLED_NANOS = TimeUnit.SECONDS.toNanos(1);
 
     /** A command the gateway submitted, sent to one cluster or, a clock, to each; done once applied by all. */
     static final class Submitted
@@ -55,6 +59,14 @@ final class ClusterLink implements ExchangeClient.Listener
     private final Long2ObjectHashMap<InFlight> byRequest = new Long2ObjectHashMap<>();
     /** Requests the cluster answered "already applied" (their first answer went with a leader); for tests. */
     private volatile long alreadyApplied;
+    /** CLOCK commands sent and not yet applied to the mirror. */
+    private int clocksInFlight;
+    /** The latest command time applied to the mirror, its events published; read by any thread. */
+    private volatile long timeApplied = Long.MIN_VALUE;
+    /** The latest time of a CLOCK not sent to this cluster ({@link #takesClock}); read by any thread. */
+    private volatile long clockSkipped = Long.MIN_VALUE;
+    /** Whether the oldest unanswered request has waited {@link #STALLED_NANOS}, as of the last {@link #poll}. */
+    private volatile boolean stalled;
 
     /**
      * Takes over {@code state}'s client and engine.
@@ -88,7 +100,42 @@ final class ClusterLink implements ExchangeClient.Listener
 
     int poll()
     {
-        return client.poll();
+        final int work = client.poll();
+        final InFlight oldest = inFlight.peekFirst();
+        stalled = oldest != null && System.nanoTime() - oldest.sentNanos > STALLED_NANOS;
+        return work;
+    }
+
+    /**
+     * Whether the cluster has left a request unanswered for {@link #STALLED_NANOS} (no leader, or a failover under
+     * way), as of the last {@link #poll}. Any thread.
+     */
+    boolean stalled()
+    {
+        return stalled;
+    }
+
+    /**
+     * Whether a command of time {@code timeNanos} or later has been applied to the mirror, or a CLOCK of that time
+     * was not sent here ({@link #takesClock}). Any thread.
+     */
+    boolean reached(final long timeNanos)
+    {
+        return timeApplied >= timeNanos || clockSkipped >= timeNanos;
+    }
+
+    /**
+     * Whether to send this cluster {@code clock}: not while it is {@link #stalled} with a clock already on its way, so
+     * that the timer's clocks do not pile up for a cluster with no leader (the time comes with its next clock).
+     */
+    boolean takesClock(final Command clock)
+    {
+        if (stalled && clocksInFlight > 0)
+        {
+            clockSkipped = Math.max(clockSkipped, clock.timeNanos);
+            return false;
+        }
+        return true;
     }
 
     void close()
@@ -101,7 +148,11 @@ final class ClusterLink implements ExchangeClient.Listener
     {
         final Command mirrored = new Command();
         codec.decodeCommand(commandBytes, codec.encodeCommand(command, commandBytes, 0), mirrored);
-        final InFlight request = new InFlight(client.submit(command), mirrored, submitted);
+        final InFlight request = new InFlight(client.submit(command), mirrored, submitted, System.nanoTime());
+        if (command.type == CommandType.CLOCK)
+        {
+            clocksInFlight++;
+        }
         inFlight.addLast(request);
         byRequest.put(request.requestId, request);
     }
@@ -181,6 +232,14 @@ final class ClusterLink implements ExchangeClient.Listener
             {
                 listener.onCommandComplete(command, engine);
             }
+            if (command.type == CommandType.CLOCK)
+            {
+                clocksInFlight--;
+            }
+            if (command.timeNanos > timeApplied)
+            {
+                timeApplied = command.timeNanos;
+            }
             if (--request.submitted.remaining == 0)
             {
                 request.submitted.onApplied.run();
@@ -212,16 +271,19 @@ final class ClusterLink implements ExchangeClient.Listener
         final long requestId;
         final Command command;
         final Submitted submitted;
+        /** When it was first sent ({@link System#nanoTime}). */
+        final long sentNanos;
         boolean answered;
         /** The cluster's events as the nodes encoded them; null when answered "already applied". */
         byte[] clusterEvents;
         int clusterEventCount;
 
-        InFlight(final long requestId, final Command command, final Submitted submitted)
+        InFlight(final long requestId, final Command command, final Submitted submitted, final long sentNanos)
         {
             this.requestId = requestId;
             this.command = command;
             this.submitted = submitted;
+            this.sentNanos = sentNanos;
         }
     }
 }

@@ -1,6 +1,7 @@
 package by.butb.gateway;
 
 import by.butb.engine.core.Command;
+import by.butb.engine.core.CommandType;
 import by.butb.engine.core.MatchingEngine;
 import by.butb.engine.model.Catalog;
 import by.butb.engine.pipeline.CommandTranslator;
@@ -128,6 +129,35 @@ final class ClusterMirror implements EngineHost
         }
     }
 
+    /**
+     * Waits until every cluster has applied a command of time {@code timeNanos} or later, except a cluster that is
+     * {@link ClusterLink#stalled} (it has left a request unanswered for a second: no leader, a failover), so that the
+     * exchange's timer goes on for the other sections while one section's cluster is down. Such a cluster gets no
+     * more clocks while one is still on its way to it ({@link ClusterLink#takesClock}); its mirror's time moves on
+     * with the clock it has, once it answers, and with the next ones.
+     */
+    @Override
+    public void awaitClock(final long timeNanos)
+    {
+        while (!reachedOrStalled(timeNanos))
+        {
+            checkRunning();
+            LockSupport.parkNanos(50_000);
+        }
+    }
+
+    private boolean reachedOrStalled(final long timeNanos)
+    {
+        for (final ClusterLink link : links)
+        {
+            if (!link.reached(timeNanos) && !link.stalled())
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** The mirror of the (first) cluster's engine. */
     @Override
     public MatchingEngine engine()
@@ -231,31 +261,50 @@ final class ClusterMirror implements EngineHost
         Command command;
         while (roomInFlight() && (command = queue.poll()) != null)
         {
+            if (command.type == CommandType.CLOCK)
+            {
+                sendClock(command);
+                sent++;
+                continue;
+            }
             final int cluster = router == null ? 0 : router.route(command);
             final Command routed = command;
-            final ClusterLink.Submitted done = new ClusterLink.Submitted(cluster == SectionRouter.EVERY ?
-                links.size() : 1, () ->
-                {
-                    if (router != null)
-                    {
-                        router.applied(routed);
-                    }
-                    applied.incrementAndGet();
-                });
-            if (cluster == SectionRouter.EVERY)
+            links.get(cluster).send(command, new ClusterLink.Submitted(1, () ->
             {
-                for (final ClusterLink link : links)
+                if (router != null)
                 {
-                    link.send(command, done);
+                    router.applied(routed);
                 }
-            }
-            else
-            {
-                links.get(cluster).send(command, done);
-            }
+                applied.incrementAndGet();
+            }));
             sent++;
         }
         return sent;
+    }
+
+    /** A CLOCK to every cluster that {@link ClusterLink#takesClock takes it}; done once those have applied it. */
+    private void sendClock(final Command clock)
+    {
+        final boolean[] takes = new boolean[links.size()];
+        int takers = 0;
+        for (int k = 0; k < takes.length; k++)
+        {
+            takes[k] = links.get(k).takesClock(clock);
+            takers += takes[k] ? 1 : 0;
+        }
+        if (takers == 0)
+        {
+            applied.incrementAndGet();
+            return;
+        }
+        final ClusterLink.Submitted done = new ClusterLink.Submitted(takers, applied::incrementAndGet);
+        for (int k = 0; k < takes.length; k++)
+        {
+            if (takes[k])
+            {
+                links.get(k).send(clock, done);
+            }
+        }
     }
 
     private boolean roomInFlight()

@@ -21,6 +21,17 @@ interface EngineHost extends AutoCloseable
     /** Waits until every command submitted before the call has been applied and its events published. */
     void drain();
 
+    /**
+     * After a CLOCK command of time {@code timeNanos} was submitted: waits until it has been applied and its events
+     * published. {@link ClusterMirror} with a cluster per section waits only for the sections whose clusters answer
+     * (see there), so that one section's failover does not stop the others' clocks; in this process it is
+     * {@link #drain}.
+     */
+    default void awaitClock(final long timeNanos)
+    {
+        drain();
+    }
+
     /** The engine the listeners read; query it only from the starting thread before any session, or after a drain. */
     MatchingEngine engine();
 

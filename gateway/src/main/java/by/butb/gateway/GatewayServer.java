@@ -406,12 +406,13 @@ public final class GatewayServer implements AutoCloseable
      * The exchange's own timer: submits an engine CLOCK command for {@code epochNanos} (nanoseconds since the
      * epoch, UTC) and returns once the engine has applied it and its reports are on their way to the sessions. Lots due
      * by then close (trade or expiry reports), and the trading day and session phases change. In client time mode a
-     * time earlier than the previous command's is raised to it. Any thread.
+     * time earlier than the previous command's is raised to it. With a cluster per section, a section whose cluster
+     * has left a command unanswered for a second (its failover) is not waited for, and gets no further clock until it
+     * answers ({@link ClusterMirror#awaitClock}). Any thread.
      */
     public void advanceClock(final long epochNanos)
     {
-        submitter.submitClock(epochNanos);
-        engine.drain();
+        engine.awaitClock(submitter.submitClock(epochNanos));
     }
 
     /**

@@ -11,22 +11,24 @@ import java.util.List;
 
 /**
  * Which cluster a command goes to when each section runs on a cluster of its own ({@code serve --section-cluster},
- * docs/cluster.md#a-cluster-per-section); clusters by index in {@link ClusterMirror}'s order:
+ * docs/cluster.md#a-cluster-per-section); clusters by index in {@link ClusterMirror}'s order. A CLOCK is not routed
+ * here: it goes to every cluster ({@link ClusterMirror}). The others go where the single engine would find what they
+ * name, so that each is answered as the single engine answers it:
  * <ul>
- * <li>CLOCK: every cluster ({@link #EVERY});</li>
- * <li>a command naming an instrument (orders, lots, bids): the cluster of the instrument's section;</li>
- * <li>one naming an exchange order or lot id: the cluster of the section the id tells
- * ({@link SectionScope#sectionOfId});</li>
+ * <li>one naming an exchange order or lot id (a cancel or replace by OrderID, a lot bid): the cluster of the section
+ * the id tells ({@link SectionScope#sectionOfId}), whatever instrument it names;</li>
  * <li>a CANCEL or REPLACE by client order id: the cluster its order was sent to, while that order is still on its
  * way; else the cluster whose mirror holds it live;</li>
- * <li>anything else (such as a command the gateway already knows the engine rejects, or a cancel of an order that
- * is live nowhere): the first cluster, which answers it with its reject.</li>
+ * <li>else a command naming an instrument (new orders, lot offers, a cancel of an order live nowhere): the cluster of
+ * the instrument's section;</li>
+ * <li>anything else: the first cluster, which answers it with its reject.</li>
  * </ul>
- * Threading: the mirror's cluster thread (it reads the mirrors).
+ * An order whose parties the gateway already knows the engine refuses (one sent for a participant the submitter
+ * does not act for, with a stand-in client order id) is not noted as on its way, so that it cannot stand for that
+ * participant's own order of the same id. Threading: the mirror's cluster thread (it reads the mirrors).
  */
 final class SectionRouter
 {
-    static final int EVERY = -1;
     private static final long NONE = -1;
 
     private final Catalog catalog;
@@ -55,32 +57,12 @@ final class SectionRouter
         }
     }
 
-    /** The cluster {@code c} goes to, or {@link #EVERY}; notes the order it opens as on its way there. */
+    /** The cluster {@code c} (not a CLOCK) goes to; notes the order it opens as on its way there. */
     int route(final Command c)
     {
-        if (c.type == CommandType.CLOCK)
-        {
-            return EVERY;
-        }
-        final int cluster;
-        if (c.instrument >= 0 && c.instrument < catalog.instruments().size())
-        {
-            cluster = clusterOfSection[catalog.instrument(c.instrument).sectionIndex()];
-        }
-        else if (c.exchangeOrderId > 0)
-        {
-            cluster = clusterOfSection[SectionScope.sectionOfId(c.exchangeOrderId, clusterOfSection.length)];
-        }
-        else if (c.type == CommandType.CANCEL || c.type == CommandType.REPLACE)
-        {
-            cluster = holding(c.beneficialOwner(), c.clientOrderId);
-        }
-        else
-        {
-            cluster = 0;
-        }
+        final int cluster = clusterOf(c);
         final long opened = opened(c);
-        if (valid(c.beneficialOwner(), opened))
+        if (opened != 0)
         {
             onTheirWay.put(MatchingEngine.clientOrderKey(c.beneficialOwner(), opened), cluster);
         }
@@ -91,28 +73,55 @@ final class SectionRouter
     void applied(final Command c)
     {
         final long opened = opened(c);
-        if (valid(c.beneficialOwner(), opened))
+        if (opened != 0)
         {
             onTheirWay.remove(MatchingEngine.clientOrderKey(c.beneficialOwner(), opened));
         }
     }
 
-    /** The client order id of the order {@code c} opens (a new order, lot, bid, or a replace's new id), or 0. */
-    private static long opened(final Command c)
+    private int clusterOf(final Command c)
     {
-        return switch (c.type)
+        if (c.exchangeOrderId > 0)
+        {
+            return clusterOfSection[SectionScope.sectionOfId(c.exchangeOrderId, clusterOfSection.length)];
+        }
+        if (c.type == CommandType.CANCEL || c.type == CommandType.REPLACE)
+        {
+            final int holding = holding(c.beneficialOwner(), c.clientOrderId);
+            if (holding >= 0)
+            {
+                return holding;
+            }
+        }
+        if (c.instrument >= 0 && c.instrument < catalog.instruments().size())
+        {
+            return clusterOfSection[catalog.instrument(c.instrument).sectionIndex()];
+        }
+        return 0;
+    }
+
+    /**
+     * The client order id of the order {@code c} opens (a new order, lot, bid, or a replace's new id), or 0: also when
+     * its parties are ones the submitter may not use, whose id only stands in for the engine's reject.
+     */
+    private long opened(final Command c)
+    {
+        final long id = switch (c.type)
         {
             case NEW_ORDER, LOT_OFFER, LOT_BID -> c.clientOrderId;
             case REPLACE -> c.newClientOrderId;
             default -> 0;
         };
+        return valid(c.beneficialOwner(), id) && c.submitter >= 0 && c.submitter < catalog.participants().size() &&
+            Parties.actsFor(catalog.participant(c.submitter), c.onBehalfOf) ? id : 0;
     }
 
+    /** The cluster that has, or is about to have, {@code owner}'s order {@code clientOrderId} live; -1 if none. */
     private int holding(final int owner, final long clientOrderId)
     {
         if (!valid(owner, clientOrderId))
         {
-            return 0;
+            return -1;
         }
         final long onItsWay = onTheirWay.get(MatchingEngine.clientOrderKey(owner, clientOrderId));
         if (onItsWay != NONE)
@@ -126,7 +135,7 @@ final class SectionRouter
                 return k;
             }
         }
-        return 0;
+        return -1;
     }
 
     private boolean valid(final int owner, final long clientOrderId)

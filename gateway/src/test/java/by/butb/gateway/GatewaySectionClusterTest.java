@@ -37,6 +37,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
 import static by.butb.gateway.Fix.c;
@@ -51,7 +52,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * cluster (one while its order may still be on its way); the exchange's clock reaches both; ExecIDs and OrderIDs are
  * unique across the clusters; each cluster's state equals one engine of its section fed that section's commands; and a
  * restarted gateway adopts the live orders of both clusters. Swapped sections, and one section's cluster given as the
- * whole engine's ({@code serve --cluster}), are refused at start naming the sections.
+ * whole engine's ({@code serve --cluster}), are refused at start naming the sections. With one section's cluster
+ * down, the exchange's timer goes on for the other.
  */
 class GatewaySectionClusterTest
 {
@@ -192,6 +194,59 @@ class GatewaySectionClusterTest
         again.send(at(10, Fix.cancel("C3", "S4", "SMP", Side.BUY)));
         final Message cancelled = expect(again, ExecType.CANCELED);
         assertEquals("S4", cancelled.getString(quickfix.field.OrigClOrdID.FIELD));
+    }
+
+    @Test
+    void theExchangesClockGoesOnForTheOtherSectionsWhileOneSectionsClusterIsDown() throws Exception
+    {
+        root = Files.createTempDirectory(Files.isDirectory(Path.of("/dev/shm")) ? Path.of("/dev/shm") :
+            Path.of("target"), "gateway-sections-");
+        final Path instruments = Files.writeString(root.resolve("instruments.csv"), TestCatalog.INSTRUMENTS);
+        final Path participants = Files.writeString(root.resolve("participants.csv"), participantsCsv());
+        final int base = NodeProcess.freePorts(20);
+        final String agri = "localhost:" + base;
+        final String timber = "localhost:" + (base + 10);
+        final NodeProcess agriNode = opened(NodeProcess.start(0, agri, root.resolve("agri-0"), instruments,
+            participants, "--section", "AGRI"));
+        opened(NodeProcess.start(0, timber, root.resolve("timber-0"), instruments, participants, "--section",
+            "TIMBER"));
+        final Catalog catalog = CatalogLoader.fromText(TestCatalog.INSTRUMENTS, participantsCsv());
+        final GatewayServer server = opened(GatewayServer.start(new GatewayOptions().catalog(catalog)
+            .credentials(ParticipantsFile.credentialsFromText(participantsCsv())).host("127.0.0.1").port(0)
+            .clientTime(true).clusterStartTimeoutMillis(60_000).dataDirectory(root.resolve("gateway"))
+            .sectionClusters(Map.of("AGRI", members(agri), "TIMBER", members(timber)), "localhost")));
+        final FixClient a = opened(FixClient.logon(server.port(), "TRADER-A"));
+        a.send(at(0, Fix.limit("S1", "TIMBER_SW", Side.SELL, "5", "180"))); // a DAY order, resting
+        expect(a, ExecType.NEW);
+
+        agriNode.kill(); // AGRI's cluster has no leader from now on
+        final AtomicInteger ticks = new AtomicInteger();
+        final Thread timer = new Thread(() ->
+        {
+            // as ServeCommand's timer: a tick every 100 ms, the first still on the order's day, then the next day's
+            for (int i = 1; i <= 100 && !Thread.currentThread().isInterrupted(); i++)
+            {
+                try
+                {
+                    Thread.sleep(100);
+                }
+                catch (final InterruptedException ex)
+                {
+                    return;
+                }
+                server.advanceClock(i == 1 ? nanos(1_000) : nanos(0) + TimeUnit.DAYS.toNanos(1) + i);
+                ticks.incrementAndGet();
+            }
+        }, "test-timer");
+        timer.setDaemon(true);
+        timer.start();
+        open.add(timer::interrupt);
+
+        final Message expired = expect(a, ExecType.EXPIRED);
+        assertEquals("S1", expired.getString(quickfix.field.ClOrdID.FIELD));
+        final int before = ticks.get();
+        assertTrue(NodeProcess.await(10, () -> ticks.get() >= before + 10), "the timer goes on: " + ticks.get() +
+            " ticks, " + before + " when the order expired");
     }
 
     /** One engine per section in this process, fed the commands the gateway made of the messages above. */
