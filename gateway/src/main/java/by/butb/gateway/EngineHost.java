@@ -23,9 +23,8 @@ interface EngineHost extends AutoCloseable
 
     /**
      * After a CLOCK command of time {@code timeNanos} was submitted: waits until it has been applied and its events
-     * published. {@link ClusterMirror} with a cluster per section waits only for the sections whose clusters answer
-     * (see there), so that one section's failover does not stop the others' clocks; in this process it is
-     * {@link #drain}.
+     * published. {@link ClusterMirror} waits only for the clusters that answer (see there), so that one section's
+     * failover does not stop the others' clocks; in this process it is {@link #drain}.
      */
     default void awaitClock(final long timeNanos)
     {

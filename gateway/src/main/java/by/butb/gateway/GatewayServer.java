@@ -406,9 +406,9 @@ public final class GatewayServer implements AutoCloseable
      * The exchange's own timer: submits an engine CLOCK command for {@code epochNanos} (nanoseconds since the
      * epoch, UTC) and returns once the engine has applied it and its reports are on their way to the sessions. Lots due
      * by then close (trade or expiry reports), and the trading day and session phases change. In client time mode a
-     * time earlier than the previous command's is raised to it. With a cluster per section, a section whose cluster
-     * has left a command unanswered for a second (its failover) is not waited for, and gets no further clock until it
-     * answers ({@link ClusterMirror#awaitClock}). Any thread.
+     * time earlier than the previous command's is raised to it. On clusters, a cluster that has left a command
+     * unanswered for a second (a failover) is not waited for, and gets no further clock until it answers, so that one
+     * section's failover does not stop the others' clocks ({@link ClusterMirror#awaitClock}). Any thread.
      */
     public void advanceClock(final long epochNanos)
     {
