@@ -7,8 +7,9 @@ import java.nio.ByteBuffer;
  * could be made to hold: every message header the decoder would recognise ({@code 8=FIX.x.y|9=} or
  * {@code 8=FIXT.x.y|9=}, with any x and y, as QuickFIX/J's {@code FIXMessageDecoder} matches it) is followed by its
  * BodyLength(9), and a frame it announces (header, body and the 7-byte trailer {@code 10=nnn|}) larger than the
- * connection's limit is a violation; so is a BodyLength of more than 9 digits, and, before logon, more bytes in all
- * than the logon limit.
+ * connection's limit is a violation; so is a BodyLength that is not 1 to 9 digits ending with SOH (a decoder left to
+ * read "9=-1" or "9=x" would buffer what follows without a limit), and, before logon, more bytes in all than the
+ * logon limit.
  *
  * <p>Headers are looked for at every byte, including inside what an earlier header announced as its body: the
  * decoder resynchronises after a message whose BodyLength is wrong (it looks for the next header right after the
@@ -118,7 +119,7 @@ final class FrameScanner
         }
     }
 
-    /** A byte of BodyLength(9)'s value: a digit, or the SOH that ends it; what is wrong, or null. */
+    /** A byte of BodyLength(9)'s value: a digit, or the SOH that ends it after 1 to 9 digits; what is wrong, or null. */
     private String length(final byte b)
     {
         if (b >= '0' && b <= '9')
@@ -134,7 +135,7 @@ final class FrameScanner
         inLength = false;
         if (b != SOH || digits == 0)
         {
-            return null;
+            return "BodyLength(9) is not a number (1 to " + MAX_LENGTH_DIGITS + " digits, then SOH)";
         }
         final long size = headerBytes + digits + 1 + bodyLength + TRAILER_BYTES;
         final int max = loggedOn ? maxMessageBytes : maxBytesBeforeLogon;

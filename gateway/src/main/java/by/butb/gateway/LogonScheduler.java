@@ -35,7 +35,10 @@ import java.util.function.LongSupplier;
  * latest to do so, kept across restarts when the gateway has a data directory) is <em>known</em>: known logons
  * wait in a lane of their own, with places of their own, and run before the CompID's other logons and regardless
  * of the CompID's cooldown (their address's cooldown still applies). Addresses that never logged on as a CompID,
- * however many, can therefore not delay or refuse its owner's logon from an address it used before.</li>
+ * however many, can therefore not refuse its owner's logon from an address it used before, and delay it by at most
+ * one verification per known logon ahead of it;</li>
+ * <li>when both lanes hold a logon that may run, they take turns, so that participants logging on again and again
+ * from their known addresses (with the right passwords) cannot keep the other lane's logons from running.</li>
  * </ul>
  * A logon with the right password therefore gets through after at most the logons queued before it for its CompID
  * or address, each taking one verification plus the cooldown: a storm of wrong passwords delays its owner, it
@@ -87,6 +90,8 @@ final class LogonScheduler implements AutoCloseable
     /** "c:" + CompID or "a:" + address to the time its cooldown ends. */
     private final Map<String, Long> readyAt = new HashMap<>();
     private final List<Thread> threads = new ArrayList<>();
+    /** Whether the other lane goes first the next time both lanes have a logon that may run. */
+    private boolean othersTurn;
     private boolean closed;
 
     LogonScheduler(final int threads, final int maxPendingPerCompId, final long failureCooldownNanos,
@@ -290,13 +295,21 @@ final class LogonScheduler implements AutoCloseable
             final long now = nanoClock.getAsLong();
             final Set<String> blocked = new HashSet<>(running);
             final long[] wakeAt = {Long.MAX_VALUE};
-            Job next = next(knownQueue, blocked, now, wakeAt, false);
-            if (next == null)
+            final Job known = next(knownQueue, blocked, now, wakeAt, false);
+            for (final Job waiting : knownQueue)
             {
-                next = next(queue, blocked, now, wakeAt, true);
+                blocked.add(compIdKey(waiting)); // a CompID's known logons go before its others
+                blocked.add(addressKey(waiting));
+            }
+            final Job other = next(queue, blocked, now, wakeAt, true);
+            final Job next = known == null ? other : other == null || !othersTurn ? known : other;
+            if (known != null && other != null)
+            {
+                othersTurn = !othersTurn;
             }
             if (next != null)
             {
+                (next == known ? knownQueue : queue).remove(next);
                 return next;
             }
             if (wakeAt[0] == Long.MAX_VALUE)
@@ -312,7 +325,7 @@ final class LogonScheduler implements AutoCloseable
     }
 
     /**
-     * Removes and returns the oldest job of {@code lane} that may run now: not {@code blocked} by a running or older
+     * The oldest job of {@code lane} that may run now (left in the lane): not {@code blocked} by a running or older
      * job of its CompID or address, and past its address's cooldown (and its CompID's when {@code compIdCooldown});
      * or null, having added the lane's CompIDs and addresses to {@code blocked} and lowered {@code wakeAt[0]} to the
      * earliest end of a cooldown that holds a job back. Drops abandoned jobs. Holds the lock.
@@ -337,7 +350,6 @@ final class LogonScheduler implements AutoCloseable
                     readyAt.getOrDefault(address, now));
                 if (ready <= now)
                 {
-                    it.remove();
                     return job;
                 }
                 wakeAt[0] = Math.min(wakeAt[0], ready);

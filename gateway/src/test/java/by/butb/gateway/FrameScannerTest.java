@@ -158,9 +158,23 @@ class FrameScannerTest
     void textThatIsNotAHeaderIsLeftToTheDecoder()
     {
         final FrameScanner scanner = new FrameScanner(256, 4_096);
-        assertNull(scanner.scan(bytes("garbage 8=FOO 9=12 8=FIX.4.4|zz| 8=FIX.4.4|9=x|" + message(100) +
-            "8=FIX.4.4|9=|8=FIX|9=99999|8=FIX.4.44|9=99999|"), true));
+        assertNull(scanner.scan(bytes("garbage 8=FOO 9=12 8=FIX.4.4|zz| 8=FIX.4.4 9=x|" + message(100) +
+            "8=FIX|9=99999|8=FIX.4.44|9=99999|"), true));
         assertNotNull(scanner.scan(bytes("8=FIX.4.4|9=5000|"), true), "and headers after it are still checked");
+    }
+
+    @Test
+    void aHeaderWhoseBodyLengthIsNotANumberIsRefusedInsteadOfLeftToTheDecoder()
+    {
+        for (final String length : new String[] {"-1", "x", "", "12x", " 12", "+5"})
+        {
+            for (final boolean loggedOn : new boolean[] {false, true})
+            {
+                assertEquals("BodyLength(9) is not a number (1 to 9 digits, then SOH)",
+                    new FrameScanner(256, 4_096).scan(bytes("8=FIX.4.4|9=" + length + "|" + "A".repeat(100)),
+                        loggedOn), "9=" + length + (loggedOn ? " after logon" : " before logon"));
+            }
+        }
     }
 
     @Test

@@ -137,6 +137,15 @@ class GatewayLimitsTest
     }
 
     @Test
+    void aBodyLengthThatIsNotANumberIsCutOffInsteadOfBuffered() throws Exception
+    {
+        final RawFix r = gateway.rawLoggedOn("TRADER-B");
+        assertTrue(cutOffWhileWriting(r, "8=FIX.4.4|9=-1|", 64L * MIB, 5_000),
+            "a logged-on connection still read after its BodyLength -1");
+        assertOthersStillServed();
+    }
+
+    @Test
     void aHugeBodyLengthWhereTheDecoderResynchronisesIsCutOff() throws Exception
     {
         // A heartbeat whose BodyLength overstates its body by two bytes: the decoder finds no trailer where the

@@ -31,7 +31,7 @@ class LogonSchedulerTest
         }
     }
 
-    private final class Job implements LogonScheduler.Job
+    private class Job implements LogonScheduler.Job
     {
         final String name;
         final String compId;
@@ -236,6 +236,49 @@ class LogonSchedulerTest
         scheduler.submit(new Job("nudge", "Z", "10.0.0.9", false));
         retry.await();
         assertEquals("retry", ran.get(ran.indexOf("typo") + 1), "the known lane goes first once cooled down");
+    }
+
+    @Test
+    void logonsFromKnownAddressesOverAndOverTakeTurnsWithTheOtherLaneInsteadOfStarvingIt() throws Exception
+    {
+        scheduler = new LogonScheduler(1, 8, COOLDOWN, clock::get, KnownAddresses.inMemory());
+        final Job first = new Job("first", "LIDA", "10.0.5.1", false);
+        scheduler.submit(first);
+        first.await(); // 10.0.5.1 is now a known address of LIDA
+        final CountDownLatch running = new CountDownLatch(1);
+        final CountDownLatch release = new CountDownLatch(1);
+        final Job gate = new Job("gate", "G", "10.0.0.50", false)
+        {
+            @Override
+            public Authenticator.Outcome run()
+            {
+                running.countDown();
+                try
+                {
+                    release.await(10, TimeUnit.SECONDS); // holds the only thread while the others queue
+                }
+                catch (final InterruptedException ex)
+                {
+                    Thread.currentThread().interrupt();
+                }
+                return super.run();
+            }
+        };
+        scheduler.submit(gate);
+        assertTrue(running.await(10, TimeUnit.SECONDS));
+        final List<Job> again = new ArrayList<>();
+        for (int i = 1; i <= 4; i++)
+        {
+            again.add(new Job("lida" + i, "LIDA", "10.0.5.1", false));
+            assertTrue(scheduler.submit(again.get(i - 1)));
+        }
+        final Job newcomer = new Job("newcomer", "CN", "10.0.0.7", false);
+        assertTrue(scheduler.submit(newcomer));
+        release.countDown();
+        newcomer.await();
+        again.get(3).await();
+        assertEquals(List.of("first", "gate", "lida1", "newcomer", "lida2", "lida3", "lida4"), ran,
+            "the lanes alternate while both have a logon that may run");
     }
 
     private void awaitNonePending() throws InterruptedException
