@@ -96,9 +96,11 @@ final class LogonGate extends IoFilterAdapter implements AutoCloseable
     {
         final Connection c = new Connection(session, next, SourceAddress.of(session.getRemoteAddress()));
         session.setAttribute(CONNECTION, c);
-        if (connections.admit(c.address))
+        final UnauthenticatedConnections.Place place = connections.admit(c.address);
+        if (place != null)
         {
-            c.counted = true;
+            c.place = place;
+            place.onEvict(c::evicted);
         }
         else
         {
@@ -188,8 +190,8 @@ final class LogonGate extends IoFilterAdapter implements AutoCloseable
         private final ArrayDeque<Object> held = new ArrayDeque<>();
         /** Changed under this lock, read without it where a stale value is harmless. */
         volatile State state = State.AWAITING_LOGON;
-        /** Counted in {@link #connections}; guarded by this. */
-        boolean counted;
+        /** Its place in {@link #connections}, until it is authenticated or closed; guarded by this. */
+        UnauthenticatedConnections.Place place;
         private boolean closedWhileFlushing;
         private LogonRequest logon;
         private long logonNanos;
@@ -401,10 +403,10 @@ final class LogonGate extends IoFilterAdapter implements AutoCloseable
                 }
                 state = State.FLUSHING;
                 authenticated = true;
-                if (counted)
+                if (place != null)
                 {
-                    counted = false;
-                    connections.release(address);
+                    connections.release(place);
+                    place = null;
                 }
             }
             boolean closedMeanwhile = false;
@@ -489,12 +491,12 @@ final class LogonGate extends IoFilterAdapter implements AutoCloseable
         /** The connection closed; true when QuickFIX/J is to hear of it now. */
         boolean closed()
         {
-            final boolean release;
+            final UnauthenticatedConnections.Place release;
             final boolean tell;
             synchronized (this)
             {
-                release = counted;
-                counted = false;
+                release = place;
+                place = null;
                 tell = state == State.OPEN;
                 if (state == State.FLUSHING)
                 {
@@ -506,11 +508,27 @@ final class LogonGate extends IoFilterAdapter implements AutoCloseable
                     held.clear();
                 }
             }
-            if (release)
+            if (release != null)
             {
-                connections.release(address);
+                connections.release(release);
             }
             return tell;
+        }
+
+        /** Its place among the connections not logged on went to another address's: closed, unless authenticated. */
+        void evicted()
+        {
+            synchronized (this)
+            {
+                if (place == null)
+                {
+                    return; // authenticated meanwhile, or closed
+                }
+                state = State.REFUSED; // a verification still to come does not open it
+            }
+            log.log(() -> "closing " + session.getRemoteAddress() + ": its place among the connections not logged on" +
+                " went to another address");
+            session.closeNow();
         }
     }
 

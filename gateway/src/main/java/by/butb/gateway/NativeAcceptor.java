@@ -105,7 +105,8 @@ final class NativeAcceptor implements AutoCloseable
         while ((channel = acceptNext()) != null)
         {
             final String address = SourceAddress.of(channel.getRemoteAddress());
-            if (!unauthenticated.admit(address))
+            final UnauthenticatedConnections.Place place = unauthenticated.admit(address);
+            if (place == null)
             {
                 final Object remote = channel.getRemoteAddress();
                 log.log(() -> "closing " + remote + ": too many connections not logged on");
@@ -119,7 +120,8 @@ final class NativeAcceptor implements AutoCloseable
             final NativeConnection c = new NativeConnection(channel, address, loop,
                 new FrameScanner(options.maxBytesBeforeLogon, options.maxMessageSize),
                 options.maxMessageSize + 64 * 1024, (long)options.maxScheduledWrites * 1024);
-            c.counted = true;
+            c.place = place;
+            place.onEvict(() -> loop.execute(() -> loop.evicted(c)));
             if (loop == loops[0])
             {
                 loop.register(c);

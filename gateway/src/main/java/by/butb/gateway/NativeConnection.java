@@ -42,8 +42,8 @@ final class NativeConnection implements LogonScheduler.Job
     private final ByteBuffer inView;
     private int inLength;
     private int garbage;
-    /** Counted among the connections not logged on. */
-    boolean counted;
+    /** Its place among the connections not logged on; null once logged on or closed. The loop's thread. */
+    UnauthenticatedConnections.Place place;
     LogonRequest logon;
     private byte[] logonFrame;
     long logonNanos;

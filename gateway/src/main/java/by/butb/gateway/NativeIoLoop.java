@@ -519,10 +519,21 @@ final class NativeIoLoop
 
     private void releaseCount(final NativeConnection c)
     {
-        if (c.counted)
+        if (c.place != null)
         {
-            c.counted = false;
-            unauthenticated.release(c.address);
+            unauthenticated.release(c.place);
+            c.place = null;
+        }
+    }
+
+    /** {@code c}'s place among the connections not logged on went to another address's: closed, unless logged on. */
+    void evicted(final NativeConnection c)
+    {
+        if (c.place != null && c.state != NativeConnection.State.CLOSED)
+        {
+            log.log(() -> "closing " + c.address + ": its place among the connections not logged on went to another" +
+                " address");
+            closeNow(c);
         }
     }
 

@@ -13,7 +13,9 @@ import quickfix.field.SubscriptionRequestType;
 import quickfix.field.Symbol;
 
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -156,6 +158,32 @@ class GatewayLimitsTest
         assertTrue(cutOffWhileWriting(r, overstated + "8=FIX.4.4|9=999999999|35=D|49=TRADER-B|56=BUTB|34=3|",
             64L * MIB, 5_000), "a logged-on connection still read after a BodyLength 999999999 behind a bad one");
         assertOthersStillServed();
+    }
+
+    @Test
+    void aFewAddressesHoldingEveryPlaceBeforeLogonGiveOneToAnotherAddressSoItsOwnerLogsOn() throws Exception
+    {
+        try (RawGateway small = new RawGateway(options().maxUnauthenticatedConnections(8, 4)))
+        {
+            final List<RawFix> idle = new ArrayList<>();
+            for (int i = 0; i < 8; i++)
+            {
+                idle.add(small.keep(new RawFix(small.server().port(), "TRADER-B", i < 4 ? "127.0.0.2" : "127.0.0.3")));
+            }
+            final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+            while (small.server().unauthenticatedConnections() < 8 && System.nanoTime() < deadline)
+            {
+                Thread.sleep(10);
+            }
+            assertEquals(8, small.server().unauthenticatedConnections(), "every place taken");
+
+            final RawFix owner = small.keep(new RawFix(small.server().port(), "TRADER-C", "127.0.0.4"));
+            owner.logon(TestCatalog.password("TRADER-C"));
+            final String reply = owner.read(5_000);
+            assertTrue(reply != null && reply.contains("|35=A|"), "logged on: " + reply);
+            assertTrue(idle.get(0).closedWithin(2_000) || idle.get(4).closedWithin(2_000),
+                "the oldest connection of a fullest address gave its place");
+        }
     }
 
     @Test

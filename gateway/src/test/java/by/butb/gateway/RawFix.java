@@ -4,6 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.InetAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
@@ -26,7 +27,13 @@ final class RawFix implements AutoCloseable
 
     RawFix(final int port, final String sender) throws IOException
     {
-        socket = new Socket("127.0.0.1", port);
+        this(port, sender, "127.0.0.1");
+    }
+
+    /** A connection from the loopback address {@code from} (any of 127.0.0.0/8). */
+    RawFix(final int port, final String sender, final String from) throws IOException
+    {
+        socket = new Socket(InetAddress.getByName("127.0.0.1"), port, InetAddress.getByName(from), 0);
         socket.setTcpNoDelay(true);
         in = socket.getInputStream();
         out = socket.getOutputStream();
