@@ -119,7 +119,7 @@ final class FrameScanner
         }
     }
 
-    /** A byte of BodyLength(9)'s value: a digit, or the SOH that ends it after 1 to 9 digits; what is wrong, or null. */
+    /** A byte of BodyLength(9)'s value: a digit, or the SOH ending it after 1 to 9 digits; what is wrong, or null. */
     private String length(final byte b)
     {
         if (b >= '0' && b <= '9')
