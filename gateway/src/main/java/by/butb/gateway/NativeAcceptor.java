@@ -41,13 +41,15 @@ final class NativeAcceptor implements AutoCloseable
         this.unauthenticated = unauthenticated;
         this.log = log;
         loops = new NativeIoLoop[options.ioThreads];
+        final NativeLoopContext context = new NativeLoopContext(options, sessions, authenticator, scheduler,
+            unauthenticated, log);
         ServerSocketChannel openedServer = null;
         try
         {
             for (int i = 0; i < loops.length; i++)
             {
-                loops[i] = new NativeIoLoop(options, sessions, authenticator, scheduler, unauthenticated, log,
-                    handlers.get(), loops.length == 1 ? "butb-gateway-fix-io" : "butb-gateway-fix-io-" + i);
+                loops[i] = new NativeIoLoop(context, handlers.get(),
+                    loops.length == 1 ? "butb-gateway-fix-io" : "butb-gateway-fix-io-" + i);
             }
             openedServer = ServerSocketChannel.open();
             openedServer.bind(new InetSocketAddress(options.host, options.port));

@@ -106,7 +106,7 @@ final class NativeConnection implements LogonScheduler.Job
         inLength += n;
         if (problem != null)
         {
-            loop.log().log(() -> "closing " + address + ": " + problem);
+            loop.context().log().log(() -> "closing " + address + ": " + problem);
             return false;
         }
         if (!process(decoder))
@@ -115,7 +115,7 @@ final class NativeConnection implements LogonScheduler.Job
         }
         if (inLength == in.length)
         {
-            loop.log().log(() -> "closing " + address + ": the receive buffer is full");
+            loop.context().log().log(() -> "closing " + address + ": the receive buffer is full");
             return false;
         }
         return true;
@@ -138,7 +138,7 @@ final class NativeConnection implements LogonScheduler.Job
                 p -= frame;
                 if (garbage > MAX_GARBAGE_BYTES)
                 {
-                    loop.log().log(() -> "closing " + address + ": the byte stream is not FIX");
+                    loop.context().log().log(() -> "closing " + address + ": the byte stream is not FIX");
                     return false;
                 }
                 continue;
@@ -149,7 +149,7 @@ final class NativeConnection implements LogonScheduler.Job
             {
                 if (!ok || !isLogon(decoder))
                 {
-                    loop.log().log(() -> "closing " + address + ": its first message is not a Logon");
+                    loop.context().log().log(() -> "closing " + address + ": its first message is not a Logon");
                     return false;
                 }
                 logonFrame = java.util.Arrays.copyOfRange(in, p, p + frame);
@@ -165,7 +165,7 @@ final class NativeConnection implements LogonScheduler.Job
                 }
                 else
                 {
-                    loop.log().log(() -> "ignoring a garbled message from " + address + ": " +
+                    loop.context().log().log(() -> "ignoring a garbled message from " + address + ": " +
                         decoder.problem());
                 }
             }
@@ -186,12 +186,12 @@ final class NativeConnection implements LogonScheduler.Job
         logon = LogonRequest.parse(new String(logonFrame, StandardCharsets.ISO_8859_1));
         logonNanos = System.nanoTime();
         state = State.PENDING;
-        final Authenticator.Verdict refusal = loop.authenticator().precheck(logon);
+        final Authenticator.Verdict refusal = loop.context().authenticator().precheck(logon);
         if (refusal != null)
         {
             loop.refusals().refuse(this, refusal);
         }
-        else if (!loop.scheduler().submit(this))
+        else if (!loop.context().scheduler().submit(this))
         {
             loop.refusals().refuse(this, LogonScheduler.notQueued(logon.senderCompId()));
         }
@@ -238,7 +238,7 @@ final class NativeConnection implements LogonScheduler.Job
         {
             return Authenticator.Outcome.REFUSED;
         }
-        final Authenticator.Verdict verdict = loop.authenticator().verify(logon);
+        final Authenticator.Verdict verdict = loop.context().authenticator().verify(logon);
         if (verdict.outcome() == Authenticator.Outcome.ACCEPTED)
         {
             loop.execute(() -> loop.bind(this));
@@ -265,7 +265,7 @@ final class NativeConnection implements LogonScheduler.Job
             if (needed > maxPendingBytes)
             {
                 writeClosed = true;
-                loop.log().log(() -> "closing " + address + ": slow consumer, " + needed +
+                loop.context().log().log(() -> "closing " + address + ": slow consumer, " + needed +
                     " bytes not yet written");
                 close();
                 return;

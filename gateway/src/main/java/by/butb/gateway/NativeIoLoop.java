@@ -43,11 +43,8 @@ final class NativeIoLoop
         void accept() throws IOException;
     }
 
+    private final NativeLoopContext context;
     private final GatewayOptions options;
-    private final NativeSessions sessions;
-    private final Authenticator authenticator;
-    private final LogonScheduler scheduler;
-    private final UnauthenticatedConnections unauthenticated;
     private final RateLimitedLog log;
     private final Handlers handlers;
     private final Selector selector;
@@ -78,16 +75,11 @@ final class NativeIoLoop
     /** Set by {@link #logoutAll}: the server is stopping, so no connection binds any more. */
     private volatile boolean closing;
 
-    NativeIoLoop(final GatewayOptions options, final NativeSessions sessions, final Authenticator authenticator,
-        final LogonScheduler scheduler, final UnauthenticatedConnections unauthenticated, final RateLimitedLog log,
-        final Handlers handlers, final String threadName)
+    NativeIoLoop(final NativeLoopContext context, final Handlers handlers, final String threadName)
     {
-        this.options = options;
-        this.sessions = sessions;
-        this.authenticator = authenticator;
-        this.scheduler = scheduler;
-        this.unauthenticated = unauthenticated;
-        this.log = log;
+        this.context = context;
+        this.options = context.options();
+        this.log = context.log();
         this.handlers = handlers;
         this.refusals = new NativeRefusals(options.logonRefusalDelayMillis, log);
         this.idleWait = IdleWait.of(options.waitStrategy);
@@ -117,25 +109,15 @@ final class NativeIoLoop
         thread.start();
     }
 
-    Authenticator authenticator()
+    NativeLoopContext context()
     {
-        return authenticator;
-    }
-
-    LogonScheduler scheduler()
-    {
-        return scheduler;
+        return context;
     }
 
     /** {@link GatewayOptions#logoutTimeoutMillis} in nanoseconds. */
     long logoutTimeoutNanos()
     {
         return TimeUnit.MILLISECONDS.toNanos(options.logoutTimeoutMillis);
-    }
-
-    RateLimitedLog log()
-    {
-        return log;
     }
 
     Handlers handlers()
@@ -451,11 +433,11 @@ final class NativeIoLoop
             return;
         }
         releaseCount(c);
-        final Participant p = authenticator.participant(c.logon.senderCompId());
+        final Participant p = context.authenticator().participant(c.logon.senderCompId());
         final NativeSession session;
         try
         {
-            session = sessions.session(p);
+            session = context.sessions().session(p);
         }
         catch (final IllegalArgumentException ex)
         {
@@ -521,7 +503,7 @@ final class NativeIoLoop
     {
         if (c.place != null)
         {
-            unauthenticated.release(c.place);
+            context.unauthenticated().release(c.place);
             c.place = null;
         }
     }
