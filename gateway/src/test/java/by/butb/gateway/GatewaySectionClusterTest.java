@@ -92,17 +92,11 @@ class GatewaySectionClusterTest
     void theGatewayRoutesEachSectionToItsClusterWithUniqueIdsAndEachClusterEqualsOneEngineOfItsSection()
         throws Exception
     {
-        root = Files.createTempDirectory(Files.isDirectory(Path.of("/dev/shm")) ? Path.of("/dev/shm") :
-            Path.of("target"), "gateway-sections-");
-        final Path instruments = Files.writeString(root.resolve("instruments.csv"), TestCatalog.INSTRUMENTS);
-        final Path participants = Files.writeString(root.resolve("participants.csv"), participantsCsv());
-        final int base = NodeProcess.freePorts(20);
-        final String agri = "localhost:" + base;
-        final String timber = "localhost:" + (base + 10);
-        final NodeProcess agriNode = opened(NodeProcess.start(0, agri, root.resolve("agri-0"), instruments,
-            participants, "--section", "AGRI"));
-        final NodeProcess timberNode = opened(NodeProcess.start(0, timber, root.resolve("timber-0"), instruments,
-            participants, "--section", "TIMBER"));
+        final Sections sections = startSections();
+        final String agri = sections.agri();
+        final String timber = sections.timber();
+        final NodeProcess agriNode = sections.agriNode();
+        final NodeProcess timberNode = sections.timberNode();
         final Catalog catalog = CatalogLoader.fromText(TestCatalog.INSTRUMENTS, participantsCsv());
         final GatewayOptions options = new GatewayOptions().catalog(catalog)
             .credentials(ParticipantsFile.credentialsFromText(participantsCsv())).host("127.0.0.1").port(0)
@@ -199,17 +193,10 @@ class GatewaySectionClusterTest
     @Test
     void theExchangesClockGoesOnForTheOtherSectionsWhileOneSectionsClusterIsDown() throws Exception
     {
-        root = Files.createTempDirectory(Files.isDirectory(Path.of("/dev/shm")) ? Path.of("/dev/shm") :
-            Path.of("target"), "gateway-sections-");
-        final Path instruments = Files.writeString(root.resolve("instruments.csv"), TestCatalog.INSTRUMENTS);
-        final Path participants = Files.writeString(root.resolve("participants.csv"), participantsCsv());
-        final int base = NodeProcess.freePorts(20);
-        final String agri = "localhost:" + base;
-        final String timber = "localhost:" + (base + 10);
-        final NodeProcess agriNode = opened(NodeProcess.start(0, agri, root.resolve("agri-0"), instruments,
-            participants, "--section", "AGRI"));
-        opened(NodeProcess.start(0, timber, root.resolve("timber-0"), instruments, participants, "--section",
-            "TIMBER"));
+        final Sections sections = startSections();
+        final String agri = sections.agri();
+        final String timber = sections.timber();
+        final NodeProcess agriNode = sections.agriNode();
         final Catalog catalog = CatalogLoader.fromText(TestCatalog.INSTRUMENTS, participantsCsv());
         final GatewayServer server = opened(GatewayServer.start(new GatewayOptions().catalog(catalog)
             .credentials(ParticipantsFile.credentialsFromText(participantsCsv())).host("127.0.0.1").port(0)
@@ -247,6 +234,26 @@ class GatewaySectionClusterTest
         final int before = ticks.get();
         assertTrue(NodeProcess.await(10, () -> ticks.get() >= before + 10), "the timer goes on: " + ticks.get() +
             " ticks, " + before + " when the order expired");
+    }
+
+    /** The members of AGRI's and TIMBER's one-node clusters, and their nodes. */
+    private record Sections(String agri, String timber, NodeProcess agriNode, NodeProcess timberNode)
+    {
+    }
+
+    /** Starts a one-node cluster of AGRI and one of TIMBER on the test catalog, in a new {@link #root}. */
+    private Sections startSections() throws Exception
+    {
+        root = Files.createTempDirectory(Files.isDirectory(Path.of("/dev/shm")) ? Path.of("/dev/shm") :
+            Path.of("target"), "gateway-sections-");
+        final Path instruments = Files.writeString(root.resolve("instruments.csv"), TestCatalog.INSTRUMENTS);
+        final Path participants = Files.writeString(root.resolve("participants.csv"), participantsCsv());
+        final int base = NodeProcess.freePorts(20);
+        final String agri = "localhost:" + base;
+        final String timber = "localhost:" + (base + 10);
+        return new Sections(agri, timber, opened(NodeProcess.start(0, agri, root.resolve("agri-0"), instruments,
+            participants, "--section", "AGRI")), opened(NodeProcess.start(0, timber, root.resolve("timber-0"),
+            instruments, participants, "--section", "TIMBER")));
     }
 
     /** One engine per section in this process, fed the commands the gateway made of the messages above. */
