@@ -29,7 +29,11 @@ import java.util.zip.DataFormatException;
  *     the schedule, the engine cannot sustain the rate: the run stops sending, is marked {@code saturated}, and
  *     its histogram holds what was measured until then.</li>
  * </ol>
- * Writes {@code <label>-<rate>.hgrm} (HdrHistogram percentile distribution, microseconds) per rate and
+ * Allocation ({@link AllocationMeter}: all live threads of this JVM, the engine's and the driver's alike): the
+ * bytes allocated over all throughput iterations, and over each rate's commands (its warm-up included), with the
+ * commands they cover ({@code allocation.*} properties).
+ *
+ * <p>Writes {@code <label>-<rate>.hgrm} (HdrHistogram percentile distribution, microseconds) per rate and
  * {@code <label>.properties} (every figure, nanoseconds and commands/s) into the output directory, and prints a
  * line per phase.
  */
@@ -45,6 +49,7 @@ public final class Driver
     private final Target target;
     private final CompletionRecorder recorder;
     private final PrintStream log;
+    private final AllocationMeter allocation = new AllocationMeter();
     private long submitted;
 
     public Driver(final DriverOptions.Driver options, final Target target, final CompletionRecorder recorder,
@@ -78,15 +83,27 @@ public final class Driver
 
         prop(props, "throughput.iterations", options.throughputIterations());
         prop(props, "throughput.commands", options.throughputCommands());
-        for (int i = 0; i < options.throughputIterations(); i++)
+        prop(props, "allocation.reading.bytes", allocation.readingCost());
+        // Nothing printed or formatted inside the window: it would count as allocation.
+        final double[] throughput = new double[options.throughputIterations()];
+        final long allocatedBefore = allocation.bytes();
+        for (int i = 0; i < throughput.length; i++)
         {
             final long start = System.nanoTime();
             burst(options.throughputCommands());
-            final double seconds = (System.nanoTime() - start) / 1e9;
-            final double rate = options.throughputCommands() / seconds;
-            log.printf(Locale.ROOT, "[%s] throughput %d: %,.0f commands/s%n", options.label(), i + 1, rate);
-            prop(props, "throughput." + (i + 1), String.format(Locale.ROOT, "%.0f", rate));
+            throughput[i] = options.throughputCommands() / ((System.nanoTime() - start) / 1e9);
         }
+        final long allocated = allocation.since(allocatedBefore);
+        final long commands = options.throughputIterations() * options.throughputCommands();
+        for (int i = 0; i < throughput.length; i++)
+        {
+            log.printf(Locale.ROOT, "[%s] throughput %d: %,.0f commands/s%n", options.label(), i + 1, throughput[i]);
+            prop(props, "throughput." + (i + 1), String.format(Locale.ROOT, "%.0f", throughput[i]));
+        }
+        prop(props, "allocation.throughput.bytes", allocated);
+        prop(props, "allocation.throughput.commands", commands);
+        log.printf(Locale.ROOT, "[%s] allocated over the throughput iterations, all threads: %s%n", options.label(),
+            perCommand(allocated, commands));
 
         final StringBuilder rates = new StringBuilder();
         for (final long rate : options.rates())
@@ -124,6 +141,7 @@ public final class Driver
         final Histogram histogram = CompletionRecorder.newHistogram();
         final long start = System.nanoTime() + 1_000_000;
         recorder.record(histogram, start + (long)(warm * interval));
+        final long allocatedBefore = allocation.bytes();
         long sent = 0;
         boolean saturated = false;
         for (; sent < n; sent++)
@@ -151,12 +169,16 @@ public final class Driver
             t.submit(intended);
         }
         final long sendEnd = System.nanoTime();
+        final long submittedAtRate = sent;
         submitted += sent;
         recorder.awaitCompleted(submitted, TIMEOUT_NANOS);
         recorder.record(null);
+        final long allocated = allocation.since(allocatedBefore);
         final double achieved = sent / ((sendEnd - start) / 1e9);
         sent = Math.max(0, sent - warm);
         final String k = "latency." + rate + ".";
+        prop(props, "allocation." + rate + ".bytes", allocated);
+        prop(props, "allocation." + rate + ".commands", submittedAtRate);
         prop(props, k + "sent", sent);
         prop(props, k + "saturated", saturated);
         prop(props, k + "achieved", String.format(Locale.ROOT, "%.0f", achieved));
@@ -169,10 +191,18 @@ public final class Driver
         prop(props, k + "histogram", encode(histogram));
         final Path hgrm = options.out().resolve(options.label() + "-" + rate + ".hgrm");
         writeHgrm(hgrm, histogram);
-        log.printf(Locale.ROOT, "[%s] %,d/s offered%s: p50 %s p99 %s p99.99 %s max %s (%,d commands)%n",
-            options.label(), rate, saturated ? " SATURATED" : "", micros(histogram.getValueAtPercentile(50)),
-            micros(histogram.getValueAtPercentile(99)), micros(histogram.getValueAtPercentile(99.99)),
-            micros(histogram.getMaxValue()), sent);
+        log.printf(Locale.ROOT, "[%s] %,d/s offered%s: p50 %s p99 %s p99.99 %s max %s (%,d commands); " +
+            "allocated %s%n", options.label(), rate, saturated ? " SATURATED" : "",
+            micros(histogram.getValueAtPercentile(50)), micros(histogram.getValueAtPercentile(99)),
+            micros(histogram.getValueAtPercentile(99.99)), micros(histogram.getMaxValue()), sent,
+            perCommand(allocated, submittedAtRate));
+    }
+
+    /** "N bytes, B B/command", or "not counted by this JVM" for a negative {@code bytes}. */
+    static String perCommand(final long bytes, final long commands)
+    {
+        return bytes < 0 ? "not counted by this JVM" : String.format(Locale.ROOT, "%,d bytes, %.4f B/command", bytes,
+            commands == 0 ? Double.NaN : (double)bytes / commands);
     }
 
     /** The histogram, compressed and in base64, for merging runs ({@link #decode}). */

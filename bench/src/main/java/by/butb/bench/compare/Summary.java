@@ -25,6 +25,9 @@ final class Summary
 {
     static final double[] PERCENTILES = {50, 90, 99, 99.9, 99.99};
     static final String[] PERCENTILE_NAMES = {"p50", "p90", "p99", "p99.9", "p99.99"};
+    static final String ALLOCATION_NOTE = "B/command: heap bytes allocated by all live threads of the JVM running " +
+        "the configuration (engine, driver, JVM service threads;\n  ThreadMXBean.getThreadAllocatedBytes) per " +
+        "command: over the throughput iterations above; over each rate's commands, its warm-up included, below\n";
     private static final String[] COLOURS = {"#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e"};
 
     private final BenchRunner.Settings settings;
@@ -34,6 +37,10 @@ final class Summary
     final Map<String, Map<Long, Boolean>> saturated = new LinkedHashMap<>();
     final Map<String, String> configuration = new LinkedHashMap<>();
     final Map<String, String> counters = new LinkedHashMap<>();
+    /** Per configuration, bytes allocated and commands over the throughput iterations (all rounds; -1 bytes: none). */
+    final Map<String, long[]> allocationThroughput = new LinkedHashMap<>();
+    /** Per configuration and offered rate, bytes allocated and commands at the rate (warm-up included). */
+    final Map<String, Map<Long, long[]>> allocationAtRate = new LinkedHashMap<>();
     final List<Long> rates = new ArrayList<>();
     private String java = "";
     /** The machine's own latency floor per offered rate (nanoseconds), empty when not measured. */
@@ -57,9 +64,12 @@ final class Summary
             final List<Double> values = new ArrayList<>();
             final Map<Long, Histogram> merged = new LinkedHashMap<>();
             final Map<Long, Boolean> sat = new LinkedHashMap<>();
+            final long[] allocated = {0, 0};
+            final Map<Long, long[]> allocatedAtRate = new LinkedHashMap<>();
             final StringBuilder count = new StringBuilder();
             for (final Properties p : e.getValue())
             {
+                addAllocation(allocated, p, "allocation.throughput.");
                 configuration.put(config, p.getProperty("configuration"));
                 java = p.getProperty("java.vm") + ", Java " + p.getProperty("java.version");
                 final int n = Integer.parseInt(p.getProperty("throughput.iterations"));
@@ -77,6 +87,8 @@ final class Summary
                         return a;
                     });
                     sat.merge(rate, Boolean.parseBoolean(p.getProperty(k + "saturated")), Boolean::logicalOr);
+                    addAllocation(allocatedAtRate.computeIfAbsent(rate, r -> new long[2]), p,
+                        "allocation." + rate + ".");
                 }
                 count.append(count.length() == 0 ? "" : "; ").append(p.getProperty("label")).append(':');
                 p.stringPropertyNames().stream().filter(s -> s.startsWith("counters.")).sorted()
@@ -85,12 +97,29 @@ final class Summary
             throughput.put(config, values.stream().mapToDouble(Double::doubleValue).sorted().toArray());
             latency.put(config, merged);
             saturated.put(config, sat);
+            allocationThroughput.put(config, allocated);
+            allocationAtRate.put(config, allocatedAtRate);
             counters.put(config, count.toString());
         }
         if (machine != null)
         {
             rates.forEach(rate -> floor.put(rate, machine.latencyAt(rate)));
         }
+    }
+
+    /** Adds a run's {@code <prefix>bytes} and {@code <prefix>commands} to {@code sum}; bytes -1 when not counted. */
+    private static void addAllocation(final long[] sum, final Properties p, final String prefix)
+    {
+        final long bytes = Long.parseLong(p.getProperty(prefix + "bytes", "-1"));
+        sum[0] = bytes < 0 || sum[0] < 0 ? -1 : sum[0] + bytes;
+        sum[1] += Long.parseLong(p.getProperty(prefix + "commands", "0"));
+    }
+
+    /** Bytes per command of a {bytes, commands} pair; NaN when not counted or no commands. */
+    static double perCommand(final long[] allocation)
+    {
+        return allocation == null || allocation[0] < 0 || allocation[1] == 0 ? Double.NaN :
+            (double)allocation[0] / allocation[1];
     }
 
     private static String required(final Properties p, final String key)
@@ -131,16 +160,17 @@ final class Summary
         b.append(String.format(Locale.ROOT, "%s run, %d round(s), %s%n", settings.quick() ? "QUICK (smoke, not a " +
             "measurement)" : "full", settings.rounds(), java));
         b.append("\nthroughput, commands/s (every iteration of every round; as fast as the engine takes them)\n");
-        b.append(String.format(Locale.ROOT, "| %-14s | %12s | %12s | %12s | %3s |%n", "config", "median", "min", "max",
-            "n"));
-        b.append("|----------------|--------------|--------------|--------------|-----|\n");
+        b.append(String.format(Locale.ROOT, "| %-14s | %12s | %12s | %12s | %3s | %9s |%n", "config", "median", "min",
+            "max", "n", "B/command"));
+        b.append("|----------------|--------------|--------------|--------------|-----|-----------|\n");
         for (final Map.Entry<String, double[]> e : throughput.entrySet())
         {
             final double[] v = e.getValue();
-            b.append(String.format(Locale.ROOT, "| %-14s | %,12.0f | %,12.0f | %,12.0f | %3d |%n", e.getKey(),
+            b.append(String.format(Locale.ROOT, "| %-14s | %,12.0f | %,12.0f | %,12.0f | %3d | %9.2f |%n", e.getKey(),
                 median(v), v.length == 0 ? Double.NaN : v[0], v.length == 0 ? Double.NaN : v[v.length - 1],
-                v.length));
+                v.length, perCommand(allocationThroughput.get(e.getKey()))));
         }
+        b.append(ALLOCATION_NOTE);
         if (throughput.containsKey("exchange-core"))
         {
             b.append('\n');
@@ -154,14 +184,15 @@ final class Summary
         {
             b.append(String.format(Locale.ROOT, " %9s |", name));
         }
-        b.append(String.format(Locale.ROOT, " %9s | %11s |%n", "max", "count"));
+        b.append(String.format(Locale.ROOT, " %9s | %11s | %9s |%n", "max", "count", "B/command"));
         b.append("|----------------|-----------|").append("-----------|".repeat(PERCENTILE_NAMES.length + 1))
-            .append("-------------|\n");
+            .append("-------------|-----------|\n");
         for (final Map.Entry<String, Map<Long, Histogram>> e : latency.entrySet())
         {
             for (final Map.Entry<Long, Histogram> r : e.getValue().entrySet())
             {
                 latencyRow(b, e.getKey(), r.getKey(), r.getValue(),
+                    perCommand(allocationAtRate.get(e.getKey()).get(r.getKey())),
                     saturated.get(e.getKey()).get(r.getKey()) ? " SATURATED: could not sustain the rate" : "");
             }
         }
@@ -178,7 +209,7 @@ final class Summary
         {
             b.append(String.format(Locale.ROOT, "%nmachine floor: the latency of an engine that takes no time, " +
                 "from the gaps of %s (no engine can show less here)%n", floorSource));
-            floor.forEach((rate, h) -> latencyRow(b, "machine floor", rate, h, ""));
+            floor.forEach((rate, h) -> latencyRow(b, "machine floor", rate, h, Double.NaN, ""));
         }
         b.append("\ncounters: ");
         counters.forEach((k, v) -> b.append("\n  ").append(v));
@@ -186,17 +217,21 @@ final class Summary
         return b.toString();
     }
 
-    /** One row of the latency table: percentiles and max in microseconds, then the count and {@code note}. */
+    /**
+     * One row of the latency table: percentiles and max in microseconds, the count, the bytes allocated per command
+     * (blank when NaN) and {@code note}.
+     */
     private static void latencyRow(final StringBuilder b, final String name, final long rate, final Histogram h,
-        final String note)
+        final double bytesPerCommand, final String note)
     {
         b.append(String.format(Locale.ROOT, "| %-14s | %9s |", name, rate(rate)));
         for (final double p : PERCENTILES)
         {
             b.append(String.format(Locale.ROOT, " %9.1f |", h.getValueAtPercentile(p) / 1000.0));
         }
-        b.append(String.format(Locale.ROOT, " %9.1f | %11s |%s%n", h.getMaxValue() / 1000.0,
-            String.format(Locale.ROOT, "%,d", h.getTotalCount()), note));
+        b.append(String.format(Locale.ROOT, " %9.1f | %11s | %9s |%s%n", h.getMaxValue() / 1000.0,
+            String.format(Locale.ROOT, "%,d", h.getTotalCount()), Double.isNaN(bytesPerCommand) ? "" :
+                String.format(Locale.ROOT, "%.2f", bytesPerCommand), note));
     }
 
     private void ratioLine(final StringBuilder b, final String config, final double target)
@@ -235,6 +270,10 @@ final class Summary
                     csv.append(k).append(",throughput_per_s,,").append(String.format(Locale.ROOT, "%.0f", d))
                         .append('\n');
                 }
+                csv.append(k).append(",throughput_median_per_s,,")
+                    .append(String.format(Locale.ROOT, "%.0f", median(v))).append('\n');
+                csv.append(k).append(",allocated_bytes_per_command,,")
+                    .append(String.format(Locale.ROOT, "%.4f", perCommand(allocationThroughput.get(k)))).append('\n');
             });
             latency.forEach((k, m) -> m.forEach((rate, h) ->
             {
@@ -245,6 +284,9 @@ final class Summary
                 }
                 csv.append(k).append(",latency_max_ns,").append(rate).append(',').append(h.getMaxValue()).append('\n');
                 csv.append(k).append(",saturated,").append(rate).append(',').append(saturated.get(k).get(rate))
+                    .append('\n');
+                csv.append(k).append(",allocated_bytes_per_command,").append(rate).append(',')
+                    .append(String.format(Locale.ROOT, "%.4f", perCommand(allocationAtRate.get(k).get(rate))))
                     .append('\n');
                 Driver.writeHgrm(dir.resolve(k + "-" + rate + ".hgrm"), h);
             }));
