@@ -57,11 +57,14 @@ import java.util.concurrent.TimeUnit;
  * phase, the participant's admission and the price band on each order; exchange-core has no such rules.
  *
  * <h2>Configuration</h2>
- * One matching engine and one risk engine (this machine has two cores), ring of 16,384 (as ours),
- * {@code OrderBookDirectImpl} (its fast order book), no journaling, plain threads (no affinity). Wait strategy,
- * risk processing and {@code msgsInGroupLimit} are options: {@code --wait} (BLOCKING, YIELDING, BUSY_SPIN,
- * SECOND_STEP_NO_WAIT, SLEEPING where the version has it), {@code --risk} (FULL_PER_CURRENCY, default, to match our
- * deposit checks; or NO_RISK_PROCESSING), {@code --msgs-in-group} (default 256, its own default).
+ * Ring of 16,384 (as ours), {@code OrderBookDirectImpl} (its fast order book), no journaling, plain threads (no
+ * affinity). Options: {@code --wait} (BLOCKING, YIELDING, BUSY_SPIN, SECOND_STEP_NO_WAIT, SLEEPING where the
+ * version has it), {@code --risk} (FULL_PER_CURRENCY, default, to match our deposit checks; or NO_RISK_PROCESSING),
+ * {@code --matching-engines} and {@code --risk-engines} (powers of two, default 1 each), {@code --msgs-in-group}
+ * (default 256, its own default; at most a quarter of the ring). exchange-core's own throughput settings
+ * ({@code PerformanceConfiguration.throughputPerformanceBuilder()}) are 4 matching engines, 2 risk engines and
+ * groups of 4096; {@code ./butb bench} passes them from 8 processors up. The workload has one symbol, so one matching
+ * engine does all the matching whatever their number; the risk engines share the users.
  *
  * <p>Completion is the results consumer's call for the command (its last pipeline stage), on that thread.
  */
@@ -96,6 +99,8 @@ final class ExchangeCoreTarget implements Target
             OrdersProcessingConfiguration.RiskProcessingMode.class,
             OrdersProcessingConfiguration.RiskProcessingMode.FULL_PER_CURRENCY);
         final int msgsInGroup = (int)o.takeLong("msgs-in-group", 256, 1);
+        final int matchingEngines = powerOfTwo(o, "matching-engines");
+        final int riskEngines = powerOfTwo(o, "risk-engines");
         final int ringSize = (int)o.takeLong("ring-size", 16_384, 64);
         if (Integer.bitCount(ringSize) != 1)
         {
@@ -107,13 +112,13 @@ final class ExchangeCoreTarget implements Target
                 ringSize + ", got " + msgsInGroup);
         }
         configuration = String.format(Locale.ROOT, "exchange-core 0.5.3, wait %s, risk %s, msgsInGroupLimit %d, " +
-                "ring %d, 1 matching engine, 1 risk engine, OrderBookDirectImpl, no journaling", wait, risk,
-            msgsInGroup, ringSize);
+                "ring %d, %d matching engine(s), %d risk engine(s), OrderBookDirectImpl, no journaling", wait, risk,
+            msgsInGroup, ringSize, matchingEngines, riskEngines);
 
         final PerformanceConfiguration perf = PerformanceConfiguration.builder()
             .ringBufferSize(ringSize)
-            .matchingEnginesNum(1)
-            .riskEnginesNum(1)
+            .matchingEnginesNum(matchingEngines)
+            .riskEnginesNum(riskEngines)
             .msgsInGroupLimit(msgsInGroup)
             .maxGroupDurationNs(10_000)
             .threadFactory(r ->
@@ -142,6 +147,17 @@ final class ExchangeCoreTarget implements Target
         api = core.getApi();
         setUp();
         counting = true;
+    }
+
+    /** A power of two from 1 to 64 (exchange-core shards by a mask), default 1. */
+    private static int powerOfTwo(final DriverOptions o, final String name)
+    {
+        final long n = o.takeLong(name, 1, 1);
+        if (Long.bitCount(n) != 1 || n > 64)
+        {
+            throw new IllegalArgumentException("--" + name + " must be a power of two from 1 to 64, got " + n);
+        }
+        return (int)n;
     }
 
     private void setUp()
