@@ -53,11 +53,14 @@ public final class BenchRunner
     }
 
     /** What to run; {@link #parse} builds it from the command line. */
+    /**
+     * What to run; {@link #parse} builds it from the command line. {@code peerThroughput}: exchange-core's median
+     * throughput (commands/s) measured by an earlier run, for the ratios of a run without exchange-core; NaN if none.
+     */
     record Settings(boolean quick, Path out, int rounds, List<String> configs, String rates, String rateSeconds,
                     String rateWarmUpSeconds, List<String> jvmOptions,
-                    int throughputIterations, String butbWait, String butbLayout, String peerWait, String peerRisk,
-                    Path peerJar,
-                    Path peerJava,
+                    int throughputIterations, String butbWait, String butbLayout, PeerSettings peer,
+                    double peerThroughput, Path peerJar, Path peerJava,
                     Path journalDir, String heap, boolean keepWorkload, double floorSeconds)
     {
     }
@@ -123,14 +126,19 @@ public final class BenchRunner
         final int iterations = (int)o.takeLong("throughput-iterations", quick ? 2 : 5, 0);
         final String wait = o.take("wait", "YIELDING");
         final String layout = PipelineLayout.parse(o.take("layout", PipelineLayout.forThisMachine().name())).name();
-        final String peerWait = o.take("peer-wait", "YIELDING");
-        final String peerRisk = o.take("peer-risk", "FULL_PER_CURRENCY");
+        final PeerSettings peer = PeerSettings.parse(o, Runtime.getRuntime().availableProcessors());
+        final double peerThroughput = o.takeDouble("peer-throughput", Double.NaN, 1);
         final String peerJar = o.take("peer-jar", System.getProperty("butb.peer.jar"));
         final Path journalDir = Path.of(o.take("journal-dir", System.getProperty("java.io.tmpdir")));
         final String heap = o.take("heap", quick ? "1g" : "2g");
         final String peerJava = o.take("peer-java", System.getenv("BUTB_PEER_JAVA"));
         final double floorSeconds = o.takeDouble("floor-seconds", quick ? 1 : 10, 0);
         o.checkAllUsed();
+        if (configs.contains("exchange-core") && !Double.isNaN(peerThroughput))
+        {
+            throw new IllegalArgumentException("--peer-throughput is for a run without exchange-core (--configs): " +
+                "this run measures it");
+        }
         final Path jar = peerJar != null ? Path.of(peerJar) : defaultPeerJar();
         if (configs.contains("exchange-core") && peerJava == null && Runtime.version().feature() > PEER_MAX_JAVA)
         {
@@ -145,8 +153,8 @@ public final class BenchRunner
         }
         return new Settings(quick, outDir, rounds, configs, rates, seconds, warmSeconds,
             jvmOptions.isBlank() ? List.of() : List.of(jvmOptions.trim().split("\\s+")), iterations, wait, layout,
-            peerWait,
-            peerRisk, jar, peerJava == null ? null : Path.of(peerJava), journalDir, heap, keep, floorSeconds);
+            peer, peerThroughput, jar, peerJava == null ? null : Path.of(peerJava), journalDir, heap, keep,
+            floorSeconds);
     }
 
     static String usage()
@@ -158,12 +166,17 @@ public final class BenchRunner
                                 [--wait BLOCKING|YIELDING|SLEEPING|BUSY_SPIN] \
             [--peer-wait BLOCKING|YIELDING|BUSY_SPIN|...]
                                 [--layout ONE_THREAD|JOURNAL_THREAD|STAGED]
-                                [--peer-risk FULL_PER_CURRENCY|NO_RISK_PROCESSING] [--journal-dir DIR] [--heap SIZE]
+                                [--peer-risk FULL_PER_CURRENCY|NO_RISK_PROCESSING] [--peer-matching-engines N]
+                                [--peer-risk-engines N] [--peer-msgs-in-group N] [--peer-throughput COMMANDS_PER_S]
+                                [--journal-dir DIR] [--heap SIZE]
                                 [--peer-jar FILE] [--peer-java FILE] [--keep-workload] [--floor-seconds S]
               defaults: --out out/bench/compare (relative to the current directory);
                         full run: 3 rounds, rates 100000,500000,1000000,2000000 for 5 s each after 1 s of warm-up
                         at the rate, 5 throughput iterations, both engines YIELDING (measured best here);
                         --quick: 1 round, a small workload, rates 100000,1000000 for 0.3 s after 0.1 s, 2 iterations
+                        exchange-core: below 8 processors 1 matching engine, 1 risk engine, msgsInGroupLimit 256;
+                        from 8 up its own throughput settings: 4, 2 and 4096 (powers of two; group at most 4096)
+              --peer-throughput: exchange-core's median from an earlier run, for the ratios of a run without it
               first, the machine's latency floor: two threads spin for --floor-seconds (10; --quick 1; 0 skips it)
                         and the latency a zero-cost engine would show at each rate is reported beside the engines'""";
     }
@@ -289,7 +302,7 @@ public final class BenchRunner
             "--throughput-iterations", Integer.toString(settings.throughputIterations())));
         if ("exchange-core".equals(config))
         {
-            cmd.addAll(List.of("--wait", settings.peerWait(), "--risk", settings.peerRisk()));
+            cmd.addAll(settings.peer().args());
         }
         else
         {

@@ -86,7 +86,8 @@ final class ButbTarget implements Target, CommandTranslator<ButbTarget>, EngineL
         configuration = String.format(Locale.ROOT, "butb pipeline, wait %s, ring %d, %s", wait, ringSize,
             journalDirectory == null ? "no journal" :
                 "Chronicle journal " + (outputJournal ? "input and output" : "input only") + ", layout " + layout +
-                    " (" + Runtime.getRuntime().availableProcessors() + " processors)");
+                    " (" + Runtime.getRuntime().availableProcessors() + " processors), journal in " +
+                    FileStoreType.describe(journalDirectory));
         pipeline = EnginePipeline.start(new EngineContext()
             .catalog(MixedWorkload.catalog(w.participants))
             .waitStrategy(wait)

@@ -25,9 +25,11 @@ final class Summary
 {
     static final double[] PERCENTILES = {50, 90, 99, 99.9, 99.99};
     static final String[] PERCENTILE_NAMES = {"p50", "p90", "p99", "p99.9", "p99.99"};
-    static final String ALLOCATION_NOTE = "B/command: heap bytes allocated by all live threads of the JVM running " +
-        "the configuration (engine, driver, JVM service threads;\n  ThreadMXBean.getThreadAllocatedBytes) per " +
-        "command: over the throughput iterations above; over each rate's commands, its warm-up included, below\n";
+    static final String ALLOCATION_NOTE = """
+        B/command: heap bytes allocated per command by all live threads of the JVM running the configuration
+          (engine, driver, JVM service threads; ThreadMXBean.getThreadAllocatedBytes): over the throughput
+          iterations above; over each rate's commands, its warm-up included, below
+        """;
     private static final String[] COLOURS = {"#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e"};
 
     private final BenchRunner.Settings settings;
@@ -171,12 +173,6 @@ final class Summary
                 v.length, perCommand(allocationThroughput.get(e.getKey()))));
         }
         b.append(ALLOCATION_NOTE);
-        if (throughput.containsKey("exchange-core"))
-        {
-            b.append('\n');
-            ratioLine(b, "butb", 3.0);
-            ratioLine(b, "butb-journal", 2.0);
-        }
         b.append("\nlatency, microseconds, from the intended send time (coordinated-omission corrected), " +
             "rounds merged\n");
         b.append(String.format(Locale.ROOT, "| %-14s | %9s |", "config", "offered/s"));
@@ -196,21 +192,14 @@ final class Summary
                     saturated.get(e.getKey()).get(r.getKey()) ? " SATURATED: could not sustain the rate" : "");
             }
         }
-        final Histogram at1m = latency.getOrDefault("butb", Map.of()).get(1_000_000L);
-        if (at1m != null)
-        {
-            final double p99 = at1m.getValueAtPercentile(99) / 1000.0;
-            final double p9999 = at1m.getValueAtPercentile(99.99) / 1000.0;
-            b.append(String.format(Locale.ROOT, "%nbutb at 1M/s offered: p99 %.1f us (target < 10: %s), " +
-                "p99.99 %.1f us (target < 100: %s)%n", p99, p99 < 10 ? "met" : "MISSED", p9999,
-                p9999 < 100 ? "met" : "MISSED"));
-        }
         if (!floor.isEmpty())
         {
             b.append(String.format(Locale.ROOT, "%nmachine floor: the latency of an engine that takes no time, " +
                 "from the gaps of %s (no engine can show less here)%n", floorSource));
             floor.forEach((rate, h) -> latencyRow(b, "machine floor", rate, h, Double.NaN, ""));
         }
+        targets(b);
+        configurations(b);
         b.append("\ncounters: ");
         counters.forEach((k, v) -> b.append("\n  ").append(v));
         b.append('\n');
@@ -234,15 +223,64 @@ final class Summary
                 String.format(Locale.ROOT, "%.2f", bytesPerCommand), note));
     }
 
-    private void ratioLine(final StringBuilder b, final String config, final double target)
+    /** Exchange-core's median throughput: measured in this run, else {@code --peer-throughput}'s, else NaN. */
+    double peerMedian()
     {
-        if (!throughput.containsKey(config))
+        return throughput.containsKey("exchange-core") ? medianThroughput("exchange-core") : settings.peerThroughput();
+    }
+
+    /** The verdict of every target of every configuration of ours in this run ({@link Targets}). */
+    private void targets(final StringBuilder b)
+    {
+        final String source = throughput.containsKey("exchange-core") ? "in this run" :
+            Double.isNaN(settings.peerThroughput()) ? "not measured" : "from --peer-throughput, an earlier run";
+        boolean first = true;
+        for (final Targets.Goal g : Targets.GOALS)
         {
-            return;
+            if (!throughput.containsKey(g.config()))
+            {
+                continue;
+            }
+            if (first)
+            {
+                b.append("\ntargets:\n");
+                first = false;
+            }
+            b.append("  ").append(Targets.throughputLine(g, medianThroughput(g.config()), peerMedian(), source))
+                .append('\n');
+            b.append("  ").append(Targets.latencyLine(g, latency.get(g.config()).get(Targets.LATENCY_RATE),
+                saturated.get(g.config()).getOrDefault(Targets.LATENCY_RATE, false))).append('\n');
+            b.append("  ").append(Targets.allocationLine(g, worstAllocation(g.config()))).append('\n');
         }
-        final double r = ratio(config, "exchange-core");
-        b.append(String.format(Locale.ROOT, "%s / exchange-core throughput: %.2f (medians; target >= %.0f: %s)%n",
-            config, r, target, r >= target ? "met" : "MISSED"));
+    }
+
+    /** The most bytes per command of {@code config}'s windows (throughput, each rate); NaN if one was not counted. */
+    double worstAllocation(final String config)
+    {
+        double worst = perCommand(allocationThroughput.get(config));
+        for (final long[] a : allocationAtRate.get(config).values())
+        {
+            final double d = perCommand(a);
+            worst = a[1] == 0 ? worst : Math.max(worst, d);
+        }
+        return worst;
+    }
+
+    /** Each configuration's line, exchange-core's settings when it did not run here, the journal's directory. */
+    private void configurations(final StringBuilder b)
+    {
+        b.append("\nconfigurations:\n");
+        configuration.forEach((k, v) -> b.append("  ").append(k).append(": ").append(v).append('\n'));
+        if (!configuration.containsKey("exchange-core"))
+        {
+            b.append("  exchange-core (not run here; the settings this run would give it): ")
+                .append(settings.peer().describe()).append('\n');
+        }
+        if (settings.configs().contains("butb-journal"))
+        {
+            b.append("  journal directory (--journal-dir): ").append(FileStoreType.describe(settings.journalDir()))
+                .append('\n');
+        }
     }
 
     static String rate(final long rate)

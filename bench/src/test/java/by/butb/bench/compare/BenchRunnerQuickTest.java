@@ -90,6 +90,14 @@ class BenchRunnerQuickTest
                 "trades per command: butb " + ours + ", " + config + " " + other);
         }
         assertTrue(!peer || printed.contains("butb / exchange-core throughput"), printed);
+        for (final String config : configs)
+        {
+            assertTrue(Double.isFinite(summary.worstAllocation(config)), config + " allocation not counted");
+        }
+        assertTrue(printed.contains("butb-journal at 1M/s offered: "), printed);
+        assertTrue(printed.contains("butb allocation: "), printed);
+        assertTrue(printed.contains("journal directory (--journal-dir): " + dir.resolve("journal") +
+            " (file system "), printed);
         assertTrue(Files.notExists(dir.resolve("workload.bin")), "the workload file is deleted at the end");
     }
 
@@ -113,6 +121,23 @@ class BenchRunnerQuickTest
         final IllegalArgumentException ex = assertThrows(IllegalArgumentException.class,
             () -> BenchRunner.parse(new String[]{"--floor-seconds", "ten"}));
         assertEquals("--floor-seconds must be a number, got 'ten'", ex.getMessage());
+    }
+
+    @Test
+    void shouldRefuseExchangeCoresThroughputFromAnEarlierRunWhenThisRunMeasuresIt()
+    {
+        final IllegalArgumentException ex = assertThrows(IllegalArgumentException.class,
+            () -> BenchRunner.parse(new String[]{"--configs", "butb,exchange-core", "--peer-throughput", "1000000"}));
+        assertEquals("--peer-throughput is for a run without exchange-core (--configs): this run measures it",
+            ex.getMessage());
+    }
+
+    @Test
+    void shouldTakeExchangeCoresThroughputFromAnEarlierRunForARunWithoutIt()
+    {
+        final BenchRunner.Settings s = BenchRunner.parse(new String[]{"--configs", "butb-journal",
+            "--peer-throughput", "1234567"});
+        assertEquals(1_234_567, s.peerThroughput());
     }
 
     @Test
