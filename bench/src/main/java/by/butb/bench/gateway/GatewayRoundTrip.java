@@ -14,8 +14,10 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.stream.Stream;
 
 /**
@@ -30,7 +32,15 @@ import java.util.stream.Stream;
  * empty book (New, then Canceled). Also printed: the latency from the moment each order's write started ({@code w-p50},
  * {@code w-p99}, and a {@code -from-write.hgrm}: without the client's own timer lateness, but blind to a server that
  * makes the client's writes wait), and the bytes the whole JVM (gateway, engine and client) allocated per order ({@code
- * KB/order}); below each row, the CPU time per order of the busiest threads (gateway and client: {@link ThreadCpu}).
+ * KB/order}, per answered order; the client's arrays are sized before the window); {@code tail ms}, how long after
+ * the last order's intended send time the last answer came, and {@code sustained}: {@code yes} when every order was
+ * answered and the tail is at most 100 ms (achieved/s, answered over the time from the first intended send to the
+ * last answer, reads a little under the offered rate even for a perfect server); {@code late ms}, the most an order
+ * went out after its intended time ({@code LATE} above 1 ms: the client fell behind its own schedule); below each
+ * row, the CPU time per order of the busiest threads (gateway and client: {@link ThreadCpu}). Each rate is offered
+ * {@code --rate-warmup-seconds} (1) unrecorded first, and for {@code --seconds}, or the seconds {@code
+ * --seconds-at RATE=S,...} gives it. A dropped connection ends the run after its row ({@code CONNECTION
+ * DROPPED}).
  * {@code --server qfj} measures {@link QfjEchoServer}: QuickFIX/J alone, answering each order without an
  * engine. {@code --server echo} measures {@link EchoFixServer} instead of the gateway, with the same client: the floor
  * a server that does no work shows on this machine. {@code --cluster MEMBERS} runs the gateway's engine on a running
@@ -59,7 +69,11 @@ public final class GatewayRoundTrip
     {
         List<Integer> rates = List.of(1_000, 5_000, 10_000, 20_000, 50_000);
         int seconds = 5;
+        /** Seconds for particular rates, overriding {@link #seconds}. */
+        Map<Integer, Integer> secondsAt = Map.of();
         int warmupSeconds = 3;
+        /** Seconds offered unrecorded at each rate before it is measured. */
+        int rateWarmupSeconds = 1;
         Path out = Path.of("out/bench/gateway");
         String label = "run";
         Path journal;
@@ -84,7 +98,8 @@ public final class GatewayRoundTrip
     public static void main(final String[] args) throws Exception
     {
         final Settings s = BenchArgs.parseOrExit("GatewayRoundTrip",
-            "[--rates N,N,...] [--seconds N] [--warmup-seconds N] " +
+            "[--rates N,N,...] [--seconds N] [--seconds-at RATE=S,...] [--warmup-seconds N] " +
+                "[--rate-warmup-seconds N (1)] " +
                 "[--label NAME] [--out DIR (out/bench/gateway)] [--journal DIR | --no-journal] [--wait-strategy " +
                 "BLOCKING|SLEEPING|YIELDING|BUSY_SPIN] [--stored-messages N|all] [--session-queue N] " +
                 "[--server gateway|native|echo|qfj] [--io-threads N (native)] [--cluster MEMBERS] " +
@@ -103,7 +118,10 @@ public final class GatewayRoundTrip
             {
                 case "--rates" -> s.rates = BenchArgs.rates(BenchArgs.value(args, ++i, a), a);
                 case "--seconds" -> s.seconds = BenchArgs.number(BenchArgs.value(args, ++i, a), a, 1);
+                case "--seconds-at" -> s.secondsAt = secondsAt(BenchArgs.value(args, ++i, a), a);
                 case "--warmup-seconds" -> s.warmupSeconds = BenchArgs.number(BenchArgs.value(args, ++i, a), a, 0);
+                case "--rate-warmup-seconds" ->
+                    s.rateWarmupSeconds = BenchArgs.number(BenchArgs.value(args, ++i, a), a, 0);
                 case "--label" -> s.label = BenchArgs.value(args, ++i, a);
                 case "--out" -> s.out = Path.of(BenchArgs.value(args, ++i, a));
                 case "--journal" -> s.journal = Path.of(BenchArgs.value(args, ++i, a));
@@ -170,6 +188,23 @@ public final class GatewayRoundTrip
         return s;
     }
 
+    /** {@code RATE=SECONDS,...}: the seconds given to particular rates. */
+    static Map<Integer, Integer> secondsAt(final String text, final String option)
+    {
+        final Map<Integer, Integer> m = new LinkedHashMap<>();
+        for (final String part : text.split(","))
+        {
+            final int eq = part.indexOf('=');
+            if (eq < 0)
+            {
+                throw new IllegalArgumentException(option + " takes RATE=SECONDS pairs, got '" + part + "'");
+            }
+            m.put(BenchArgs.number(part.substring(0, eq), option, 1), BenchArgs.number(part.substring(eq + 1),
+                option, 1));
+        }
+        return m;
+    }
+
     static void run(final Settings s, final PrintStream out) throws Exception
     {
         final boolean gateway = s.server == Server.GATEWAY || s.server == Server.NATIVE;
@@ -216,21 +251,35 @@ public final class GatewayRoundTrip
         switch (s.server)
         {
             case ECHO -> out.printf("loopback floor (echo server: no FIX session, no engine, replies on its " +
-                "reader thread), %s, %d s per rate, %d cores, Java %s%n",
-                s.sessions == 1 ? "one connection" : s.sessions + " connections", s.seconds,
+                "reader thread), %s, %s, %d cores, Java %s%n",
+                s.sessions == 1 ? "one connection" : s.sessions + " connections", secondsText(s),
                 Runtime.getRuntime().availableProcessors(), Runtime.version());
             case QFJ -> out.printf("QuickFIX/J floor (a plain QuickFIX/J acceptor answering each order on its " +
-                "session thread: no engine, no journal), %s, %d s per rate, %d cores, Java %s%n",
-                sessions, s.seconds, Runtime.getRuntime().availableProcessors(), Runtime.version());
+                "session thread: no engine, no journal), %s, %s, %d cores, Java %s%n",
+                sessions, secondsText(s), Runtime.getRuntime().availableProcessors(), Runtime.version());
             default -> out.printf("gateway round trip (%s), %s, %s, wait strategy %s, stored " +
-                "messages %s, %d s per rate, %d cores, Java %s%n",
+                "messages %s, %s, %d cores, Java %s%n",
                 s.server == Server.NATIVE ? "native FIX engine, " + s.ioThreads + (s.ioThreads == 1 ? " I/O thread" :
                 " I/O threads") : "QuickFIX/J FIX engine", sessions, s.cluster != null ?
                 "engine on the cluster " + s.cluster : journal == null ? "journal off" : "journal on",
                 s.waitStrategy, s.storedMessages == GatewayOptions.STORE_ALL ? "all" :
-                Integer.toString(s.storedMessages), s.seconds, Runtime.getRuntime().availableProcessors(),
+                Integer.toString(s.storedMessages), secondsText(s), Runtime.getRuntime().availableProcessors(),
                 Runtime.version());
         }
+    }
+
+    /** "5 s per rate (1000/s: 10 s, ...), each after 1 s unrecorded". */
+    static String secondsText(final Settings s)
+    {
+        final StringBuilder b = new StringBuilder().append(s.seconds).append(" s per rate");
+        if (!s.secondsAt.isEmpty())
+        {
+            b.append(" (");
+            s.secondsAt.forEach((rate, seconds) -> b.append(b.charAt(b.length() - 1) == '(' ? "" : ", ").append(rate)
+                .append("/s: ").append(seconds).append(" s"));
+            b.append(')');
+        }
+        return b.append(", each after ").append(s.rateWarmupSeconds).append(" s unrecorded").toString();
     }
 
     /**
@@ -245,39 +294,70 @@ public final class GatewayRoundTrip
             sessions.offer(5_000, s.warmupSeconds, System.nanoTime() + 1_000_000);
             Thread.sleep(500);
         }
-        out.printf("%10s %10s %9s %9s %9s %9s %9s %13s %10s %10s %8s  %s%n", "offered/s", "achieved/s", "p50 us",
-            "p90 us", "p99 us", "p99.9 us", "max us", "answered", "w-p50 us", "w-p99 us", "KB/order",
-            "CPU of the machine");
-        for (int i = 0; i < s.rates.size(); i++)
+        out.print("""
+            KB/order: heap bytes allocated per answered order by all live threads of this JVM
+            tail ms: the last answer after the last order's intended send time
+            sustained: every order answered and tail <= 100 ms
+            late ms: the most an order went out after its intended time (LATE above 1 ms: the client fell behind)
+            """);
+        out.printf("%10s %10s %9s %9s %9s %9s %9s %13s %10s %10s %8s %8s %9s %8s  %s%n", "offered/s", "achieved/s",
+            "p50 us", "p90 us", "p99 us", "p99.9 us", "max us", "answered", "w-p50 us", "w-p99 us", "KB/order",
+            "tail ms", "sustained", "late ms", "CPU of the machine");
+        for (final int rate : s.rates)
         {
-            final int rate = s.rates.get(i);
-            if (i > 0)
+            final int seconds = s.secondsAt.getOrDefault(rate, s.seconds);
+            if (s.rateWarmupSeconds > 0)
+            {
+                sessions.reserve(rate, s.rateWarmupSeconds);
+                if (sessions.offer(rate, s.rateWarmupSeconds, System.nanoTime() + 1_000_000).dropped())
+                {
+                    out.println("CONNECTION DROPPED during the warm-up at " + rate + "/s: the remaining rates are " +
+                        "not run");
+                    break;
+                }
+            }
+            else
             {
                 Thread.sleep(1_000);
             }
+            sessions.reserve(rate, seconds);
             final CpuShare cpu = CpuShare.now();
             final ThreadCpu threadCpu = ThreadCpu.now();
             final long allocatedBefore = Allocation.bytes();
-            final SessionGroup.Round r = sessions.offer(rate, s.seconds, System.nanoTime() + 1_000_000);
+            final SessionGroup.Round r = sessions.offer(rate, seconds, System.nanoTime() + 1_000_000);
             final long allocated = Allocation.bytes() - allocatedBefore;
-            final Histogram h = r.latency();
-            final Histogram fromWrite = r.fromWrite();
-            out.printf("%10d %10.0f %9.0f %9.0f %9.0f %9.0f %9.0f %13s %10.0f %10.0f %8.1f  %s%s%n", rate,
-                r.achieved(), h.getValueAtPercentile(50) / 1e3, h.getValueAtPercentile(90) / 1e3,
-                h.getValueAtPercentile(99) / 1e3, h.getValueAtPercentile(99.9) / 1e3, h.getMaxValue() / 1e3,
-                r.answered() + "/" + r.orders(), fromWrite.getValueAtPercentile(50) / 1e3,
-                fromWrite.getValueAtPercentile(99) / 1e3, allocated < 0 ? Double.NaN : allocated / 1024.0 / r.orders(),
-                CpuShare.since(cpu), (r.complete() ? "" : "  INCOMPLETE") +
-                    (r.rejected() > 0 ? "  " + r.rejected() + " rejected" : ""));
+            out.println(row(rate, r, allocated < 0 ? Double.NaN : allocated / 1024.0 / r.answered(),
+                CpuShare.since(cpu)));
             if (s.sessions > 1)
             {
                 out.println(perSession(r));
             }
             out.println(ThreadCpu.since(threadCpu, r.orders()));
-            Driver.writeHgrm(s.out.resolve(s.label + "-" + rate + ".hgrm"), h);
-            Driver.writeHgrm(s.out.resolve(s.label + "-" + rate + "-from-write.hgrm"), fromWrite);
+            Driver.writeHgrm(s.out.resolve(s.label + "-" + rate + ".hgrm"), r.latency());
+            Driver.writeHgrm(s.out.resolve(s.label + "-" + rate + "-from-write.hgrm"), r.fromWrite());
+            if (r.dropped())
+            {
+                out.println("CONNECTION DROPPED: the remaining rates are not run");
+                break;
+            }
         }
         out.println("histograms (microseconds) in " + s.out.toAbsolutePath());
+    }
+
+    /** One row of the table: {@code kbPerOrder} per answered order, {@code cpu} the machine's share. */
+    static String row(final int rate, final SessionGroup.Round r, final double kbPerOrder, final String cpu)
+    {
+        final Histogram h = r.latency();
+        final Histogram fromWrite = r.fromWrite();
+        return String.format(Locale.ROOT, "%10d %10.0f %9.0f %9.0f %9.0f %9.0f %9.0f %13s %10.0f %10.0f %8.1f %8.1f " +
+            "%9s %8.2f  %s%s", rate, r.achieved(), h.getValueAtPercentile(50) / 1e3, h.getValueAtPercentile(90) / 1e3,
+            h.getValueAtPercentile(99) / 1e3, h.getValueAtPercentile(99.9) / 1e3, h.getMaxValue() / 1e3,
+            r.answered() + "/" + r.orders(), fromWrite.getValueAtPercentile(50) / 1e3,
+            fromWrite.getValueAtPercentile(99) / 1e3, kbPerOrder, r.tailNanos() / 1e6, r.sustained() ? "yes" : "NO",
+            r.maxLatenessNanos() / 1e6, cpu, (r.complete() ? "" : "  INCOMPLETE") +
+                (r.rejected() > 0 ? "  " + r.rejected() + " rejected" : "") +
+                (r.late() ? "  LATE: the client fell behind its schedule" : "") +
+                (r.dropped() ? "  CONNECTION DROPPED" : ""));
     }
 
     /** "  per session achieved/s: R R R ...", a session missing answers followed by "(answered/orders)". */

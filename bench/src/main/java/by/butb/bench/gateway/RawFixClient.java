@@ -16,16 +16,22 @@ import java.util.concurrent.locks.LockSupport;
 /**
  * A FIX 4.4 load generator on a plain socket, so that the client does not limit the rate: NewOrderSingle messages
  * are encoded into one reusable buffer from pre-encoded constant parts (only MsgSeqNum, ClOrdID, the times,
- * BodyLength and CheckSum change), every order due by now goes out in one write, and the thread parks until the next
- * one is due. A reader thread matches each order's first ExecutionReport (by ClOrdID, the order's index) and records
- * the time from the order's intended send time, so a stalled server is charged for every order it delays
- * (no coordinated omission), and, separately, the time from the moment its write started (which leaves out how
- * late this client's own timer woke up: {@code parkNanos} overshoots by ~0.1 ms on the 2-core VM). Single session;
- * not thread-safe beyond one sender and its reader.
+ * BodyLength and CheckSum change), every order due by now goes out in one write, and the thread parks until
+ * {@link #SPIN_NANOS} before the next one is due, then spins ({@code parkNanos} overshoots by ~0.1 ms on the 2-core
+ * VM). A reader thread matches each order's first ExecutionReport (by ClOrdID, the order's index) and records the
+ * time from the order's intended send time, so a stalled server is charged for every order it delays (no
+ * coordinated omission), and, separately, the time from the moment its write started (which leaves out how late
+ * this client sent it). {@link #maxLatenessNanos()}: the most any order of the last {@link #run} went out after its
+ * intended time. When the connection ends (end of stream or an I/O error, not {@link #close}), the reader stops,
+ * {@link #dropped()} turns true, {@link #run} stops sending and {@link #awaitAnswers} returns at once (a write that
+ * fails does the same). Single session; not thread-safe beyond
+ * one sender and its reader.
  */
 final class RawFixClient implements AutoCloseable
 {
     private static final byte SOH = 1;
+    /** How long before an order's intended send time the sender stops parking and spins, nanoseconds. */
+    static final long SPIN_NANOS = 100_000;
     private static final DateTimeFormatter SECOND = DateTimeFormatter.ofPattern("yyyyMMdd-HH:mm:ss.");
 
     private final Socket socket;
@@ -52,6 +58,9 @@ final class RawFixClient implements AutoCloseable
     private volatile int rejected;
     private volatile long lastAnswerNanos;
     private volatile boolean closed;
+    private volatile boolean dropped;
+    private long maxLatenessNanos;
+    private long lastIntendedNanos;
     private Thread reader;
 
     RawFixClient(final String host, final int port, final String sender, final String target, final String symbol)
@@ -101,21 +110,31 @@ final class RawFixClient implements AutoCloseable
     }
 
     /**
-     * Sends {@code count} orders at {@code rate} per second from {@code startNanos} (System.nanoTime), ClOrdIDs
-     * {@code firstId} upwards, recording into {@code h}; returns when all are sent (answers may still be in flight).
+     * Makes room for ClOrdIDs below {@code ids}, so that a {@link #run} up to them allocates nothing on this side;
+     * call it before a measuring window.
      */
-    void run(final int firstId, final int count, final int rate, final long startNanos, final Histogram h,
-        final Histogram fromWriteHistogram) throws IOException
+    void reserve(final int ids)
     {
-        if (intended.length < firstId + count)
+        if (intended.length < ids)
         {
-            final long[] grown = new long[Math.max(firstId + count, intended.length * 2)];
+            final long[] grown = new long[Math.max(ids, intended.length * 2)];
             System.arraycopy(intended, 0, grown, 0, intended.length);
             intended = grown;
             final long[] grownWritten = new long[grown.length];
             System.arraycopy(written, 0, grownWritten, 0, written.length);
             written = grownWritten;
         }
+    }
+
+    /**
+     * Sends {@code count} orders at {@code rate} per second from {@code startNanos} (System.nanoTime), ClOrdIDs
+     * {@code firstId} upwards, recording into {@code h}; returns when all are sent (answers may still be in flight).
+     * Reserves the ids itself when {@link #reserve} was not called.
+     */
+    void run(final int firstId, final int count, final int rate, final long startNanos, final Histogram h,
+        final Histogram fromWriteHistogram) throws IOException
+    {
+        reserve(firstId + count);
         final double interval = 1e9 / rate;
         for (int i = 0; i < count; i++)
         {
@@ -125,16 +144,29 @@ final class RawFixClient implements AutoCloseable
         fromWrite = fromWriteHistogram;
         answered = 0;
         rejected = 0;
+        maxLatenessNanos = 0;
+        lastAnswerNanos = startNanos;
+        lastIntendedNanos = count == 0 ? startNanos : intended[firstId + count - 1];
         int sent = 0;
-        while (sent < count)
+        while (sent < count && !dropped)
         {
             final long now = System.nanoTime();
             final long due = Math.min(count, (long)((now - startNanos) / interval) + 1);
             if (due <= sent)
             {
-                LockSupport.parkNanos(intended[firstId + sent] - now);
+                final long wait = intended[firstId + sent] - now;
+                if (wait > SPIN_NANOS)
+                {
+                    LockSupport.parkNanos(wait - SPIN_NANOS);
+                }
+                else
+                {
+                    Thread.onSpinWait();
+                }
                 continue;
             }
+            // The first unsent order is the latest of those going out now.
+            maxLatenessNanos = Math.max(maxLatenessNanos, now - intended[firstId + sent]);
             int unstamped = sent;
             while (sent < due)
             {
@@ -162,11 +194,14 @@ final class RawFixClient implements AutoCloseable
         }
     }
 
-    /** Waits until {@code count} orders have their first report, or the timeout; true when all have. */
+    /**
+     * Waits until {@code count} orders have their first report, the timeout, or the connection's end; true when all
+     * have.
+     */
     boolean awaitAnswers(final int count, final long timeoutNanos)
     {
         final long deadline = System.nanoTime() + timeoutNanos;
-        while (answered < count && System.nanoTime() < deadline)
+        while (answered < count && !dropped && System.nanoTime() < deadline)
         {
             LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(5));
         }
@@ -186,6 +221,24 @@ final class RawFixClient implements AutoCloseable
     long lastAnswerNanos()
     {
         return lastAnswerNanos;
+    }
+
+    /** The intended send time of the last order of the last {@link #run} (System.nanoTime). */
+    long lastIntendedNanos()
+    {
+        return lastIntendedNanos;
+    }
+
+    /** The most an order of the last {@link #run} was sent after its intended time, nanoseconds; sender's thread. */
+    long maxLatenessNanos()
+    {
+        return maxLatenessNanos;
+    }
+
+    /** Whether the connection ended other than by {@link #close}. */
+    boolean dropped()
+    {
+        return dropped;
     }
 
     private void encodeOrder(final int id)
@@ -236,10 +289,26 @@ final class RawFixClient implements AutoCloseable
         return p;
     }
 
+    /** Writes the buffer; a write that fails on a connection not closed here marks it {@link #dropped()}. */
     private void flush() throws IOException
     {
-        out.write(buffer, 0, length);
-        out.flush();
+        try
+        {
+            out.write(buffer, 0, length);
+            out.flush();
+        }
+        catch (final IOException ex)
+        {
+            if (closed || reader == null)
+            {
+                throw ex;
+            }
+            if (!dropped)
+            {
+                dropped = true;
+                System.err.println("bench: " + sender + ": a write failed: " + ex);
+            }
+        }
         length = 0;
     }
 
@@ -300,6 +369,11 @@ final class RawFixClient implements AutoCloseable
                 final int n = in.read(buf, have, buf.length - have);
                 if (n < 0)
                 {
+                    dropped = !closed;
+                    if (dropped)
+                    {
+                        System.err.println("bench: " + sender + ": the server closed the connection");
+                    }
                     return;
                 }
                 have += n;
@@ -319,11 +393,12 @@ final class RawFixClient implements AutoCloseable
                 have -= from;
             }
         }
-        catch (final IOException ex)
+        catch (final IOException | RuntimeException ex)
         {
             if (!closed)
             {
-                System.err.println("bench: reader stopped: " + ex);
+                dropped = true;
+                System.err.println("bench: " + sender + ": reader stopped: " + ex);
             }
         }
     }

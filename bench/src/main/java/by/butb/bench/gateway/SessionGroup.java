@@ -34,13 +34,32 @@ final class SessionGroup implements AutoCloseable
     private final Histogram mergedFromWrite = new Histogram(MAX_LATENCY_NANOS, 3);
     private int nextId;
 
+    /** The most the last answer may come after the last order's intended send time for a sustained rate. */
+    static final long SUSTAINED_TAIL_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
+    /** Send lateness above which a round is flagged: the client fell behind its own schedule. */
+    static final long LATE_SEND_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
+
     /**
      * What one rate gave: latencies merged over the sessions (valid until the next {@link #offer}); rates in orders
-     * answered per second.
+     * answered per second; {@code tailNanos}: the last answer after the last order's intended send time (any
+     * session); {@code maxLatenessNanos}: the most an order was sent after its intended time (any session);
+     * {@code dropped}: a session's connection ended.
      */
     record Round(int orders, int answered, int rejected, boolean complete, double achieved, Histogram latency,
-        Histogram fromWrite, double[] sessionAchieved, int[] sessionAnswered, int[] sessionOrders)
+        Histogram fromWrite, double[] sessionAchieved, int[] sessionAnswered, int[] sessionOrders, long tailNanos,
+        long maxLatenessNanos, boolean dropped)
     {
+        /** Every order answered, the last answer within {@link #SUSTAINED_TAIL_NANOS} of the last intended send. */
+        boolean sustained()
+        {
+            return complete && answered == orders && tailNanos <= SUSTAINED_TAIL_NANOS;
+        }
+
+        /** Whether the client sent an order more than {@link #LATE_SEND_NANOS} after its intended time. */
+        boolean late()
+        {
+            return maxLatenessNanos > LATE_SEND_NANOS;
+        }
     }
 
     /** Connects one session per trader to {@code target} at {@code host:port} and logs each on in turn. */
@@ -81,9 +100,23 @@ final class SessionGroup implements AutoCloseable
     }
 
     /**
+     * Makes room in each session for the ClOrdIDs of an {@link #offer} of {@code rate} for {@code seconds}, so that
+     * the offer allocates next to nothing on the client's side.
+     */
+    void reserve(final int rate, final int seconds)
+    {
+        final int n = clients.size();
+        for (int i = 0; i < n; i++)
+        {
+            clients.get(i).reserve(nextId + (rate / n + 1) * seconds);
+        }
+    }
+
+    /**
      * Offers {@code rate} orders per second in all (session i: {@code rate / sessions}, the first
      * {@code rate % sessions} sessions one more) for {@code seconds}, the first order due at {@code startNanos}
-     * (System.nanoTime), and waits up to a minute for every answer. {@code rate} is at least the number of sessions.
+     * (System.nanoTime), and waits up to a minute for every answer (less when a connection ends). {@code rate} is at
+     * least the number of sessions.
      */
     Round offer(final int rate, final int seconds, final long startNanos) throws IOException, InterruptedException
     {
@@ -134,6 +167,9 @@ final class SessionGroup implements AutoCloseable
         int answered = 0;
         int rejected = 0;
         long lastAnswer = startNanos;
+        long lastIntended = startNanos;
+        long lateness = 0;
+        boolean dropped = false;
         int most = 0;
         for (int i = 0; i < n; i++)
         {
@@ -143,6 +179,9 @@ final class SessionGroup implements AutoCloseable
             final long last = client.lastAnswerNanos();
             sessionAchieved[i] = sessionAnswered[i] == 0 ? 0 : sessionAnswered[i] / ((last - startNanos) / 1e9);
             lastAnswer = Math.max(lastAnswer, last);
+            lastIntended = Math.max(lastIntended, client.lastIntendedNanos());
+            lateness = Math.max(lateness, client.maxLatenessNanos());
+            dropped |= client.dropped();
             total += orders[i];
             answered += sessionAnswered[i];
             rejected += client.rejected();
@@ -153,7 +192,7 @@ final class SessionGroup implements AutoCloseable
         nextId += most;
         final double achieved = answered / ((lastAnswer - startNanos) / 1e9);
         return new Round(total, answered, rejected, complete, achieved, mergedLatency, mergedFromWrite,
-            sessionAchieved, sessionAnswered, orders);
+            sessionAchieved, sessionAnswered, orders, lastAnswer - lastIntended, lateness, dropped);
     }
 
     private static void join(final Future<?> f) throws IOException, InterruptedException

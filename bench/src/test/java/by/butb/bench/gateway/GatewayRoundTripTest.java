@@ -1,5 +1,6 @@
 package by.butb.bench.gateway;
 
+import org.HdrHistogram.Histogram;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -8,8 +9,10 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -140,6 +143,45 @@ class GatewayRoundTripTest
     {
         assertEquals("--rates: 4 orders/s is less than one per session (--sessions 8)",
             usageError("--rates", "1000,4", "--sessions", "8"));
+    }
+
+    @Test
+    void shouldGiveParticularRatesTheSecondsNamedForThem()
+    {
+        final GatewayRoundTrip.Settings s = GatewayRoundTrip.parse(new String[] {"--rates", "1000,10000,50000",
+            "--seconds", "3", "--seconds-at", "1000=10,10000=10", "--rate-warmup-seconds", "2"});
+
+        assertEquals(Map.of(1000, 10, 10000, 10), s.secondsAt);
+        assertEquals("3 s per rate (1000/s: 10 s, 10000/s: 10 s), each after 2 s unrecorded",
+            GatewayRoundTrip.secondsText(s));
+        assertEquals("--seconds-at takes RATE=SECONDS pairs, got '1000'", usageError("--seconds-at", "1000"));
+        assertEquals("--seconds-at must be at least 1, got 0", usageError("--seconds-at", "1000=0"));
+    }
+
+    @Test
+    void shouldCallARoundSustainedOnlyWhenEveryOrderIsAnsweredWithin100MillisecondsOfTheLastIntendedSend()
+    {
+        assertTrue(round(1000, 1000, 100_000_000L, 0, false).sustained());
+        assertFalse(round(1000, 1000, 100_000_001L, 0, false).sustained(), "tail over 100 ms");
+        assertFalse(round(1000, 999, 1_000_000L, 0, false).sustained(), "an order unanswered");
+    }
+
+    @Test
+    void shouldFlagARoundWhoseClientSentAnOrderMoreThanAMillisecondLate()
+    {
+        assertFalse(round(1000, 1000, 0, 1_000_000L, false).late());
+        assertTrue(round(1000, 1000, 0, 1_000_001L, false).late());
+        final String row = GatewayRoundTrip.row(1000, round(1000, 1000, 250_000_000L, 2_500_000L, true), 0.1, "");
+        assertTrue(row.contains("  250.0        NO     2.50  "), row);
+        assertTrue(row.endsWith("LATE: the client fell behind its schedule  CONNECTION DROPPED"), row);
+    }
+
+    private static SessionGroup.Round round(final int orders, final int answered, final long tailNanos,
+        final long latenessNanos, final boolean dropped)
+    {
+        final Histogram h = new Histogram(60_000_000_000L, 3);
+        return new SessionGroup.Round(orders, answered, 0, answered == orders, answered, h, h, new double[] {answered},
+            new int[] {answered}, new int[] {orders}, tailNanos, latenessNanos, dropped);
     }
 
     /** The per-session line names three sessions, none missing answers. */
