@@ -2,16 +2,33 @@
 # The project's standing measurements for a many-core machine, as one run: the pipeline's thread layouts against
 # exchange-core (issue 18); the FIX round trip of the echo floor and of the gateway on the native FIX engine (its
 # threads blocking, yielding or spinning when idle) through one session, and through 8 sessions at once on one I/O
-# thread and on four (issue 16); and three cluster nodes against the single process (issue 21). The whole run took
-# 463 s on the 2-core VM (2026-12-05); not yet timed on 16 cores.
+# thread and on four (issue 16); three cluster nodes against the single process (issue 21); and the journaled
+# ONE_THREAD layout once more with its journal on /tmp. Not yet timed on 16 cores in this form; the step on /tmp runs
+# only while the run is under 480 s, to keep the whole within about 540 s.
 #
 # Usage, on a machine with Java 17+ and the bench jars (bench/target/benchmarks.jar and
 # bench/exchange-core-peer/target/exchange-core-peer.jar, or /tmp/jars/{benchmarks,exchange-core-peer}.jar as
 # ../shared/multicore/unpack.sh leaves them):
 #   bash bench/multicore/check.sh OUT_DIR [--quick]
-# --quick: a smoke run of every step in about a minute (short rates; for trying the script, not for figures).
+# --quick: a smoke run of every step (short rates; for trying the script, not for figures): 112 s on the 2-core VM.
 # Writes four files (the device tool brings back at most 8): OUT_DIR/summary.txt (every table), compare.md (each
 # BenchRunner summary), gateway.txt and cluster.txt.
+#
+# What summary.txt holds:
+# - the machine, and the journal directory with its file system: /dev/shm where it exists (tmpfs: memory, not a
+#   disk), else /tmp;
+# - per layout and wait strategy, BenchRunner's tables: throughput and bytes allocated per command by all threads of
+#   each configuration's JVM; latency per offered rate with the same allocation column; verdicts (met / MISSED) for
+#   every target of butb and butb-journal: throughput >= 3x / 2x exchange-core's median, p99 <= 10 / 20 us and
+#   p99.99 <= 100 / 200 us at 1M/s offered (a SATURATED rate misses), 0 B/command; each configuration's line,
+#   exchange-core's settings (1 matching engine, 1 risk engine, groups of 256 below 8 cores; its own throughput
+#   settings, 4, 2 and 4096, from 8 up) and the journal directory. exchange-core runs with the first layout of each
+#   wait strategy; the later layouts' ratios use its median from that run (--peer-throughput);
+# - per gateway run, one row per offered rate (each after 1 s unrecorded at the rate; 1,000/s and 10,000/s for
+#   10 s, the others for 3): latency percentiles, answered/orders, KB allocated per answered order, tail ms (the last
+#   answer after the last order's intended send), sustained (every order answered, tail <= 100 ms), late ms (the
+#   client's largest send lateness; LATE above 1 ms); single session up to 250,000/s, 8 sessions up to 800,000/s;
+# - the cluster's round trip against the single process.
 set -uo pipefail
 out=${1:?usage: check.sh OUT_DIR [--quick]}
 quick=${2:-}
@@ -29,33 +46,46 @@ flags+=" --add-opens=jdk.compiler/com.sun.tools.javac=ALL-UNNAMED --add-opens=ja
 flags+=" --add-opens=java.base/java.lang.reflect=ALL-UNNAMED --add-opens=java.base/java.io=ALL-UNNAMED"
 flags+=" --add-opens=java.base/java.util=ALL-UNNAMED --add-opens=java.base/sun.nio.ch=ALL-UNNAMED"
 flags+=" --add-exports=java.base/jdk.internal.misc=ALL-UNNAMED -Dchronicle.analytics.disable=true"
+# The journal goes to /dev/shm where it exists (tmpfs: memory, not a disk), else /tmp; the last step journals on /tmp.
 journal=/tmp; [ -d /dev/shm ] && journal=/dev/shm
+fstype() { df --output=fstype "$1" 2> /dev/null | tail -1 | tr -d " " || echo unknown; }
 # Each step is cut off after 150 s (a step that hangs must not take the device's whole run), where timeout exists.
 limit=""; command -v timeout > /dev/null && limit="timeout -k 5 150"
 if [ "$quick" = --quick ]; then
-  compare="--quick"; gw_rates_fast=1000,10000; gw_rates_sessions=$gw_rates_fast; gw_seconds=1
-  cl="--orders 5000 --warmup-orders 1000 --rates 1000 --seconds 1"
+  compare="--quick"; gw_rates_fast=1000,10000; gw_rates_sessions=$gw_rates_fast; gw_seconds=1; gw_long=""
+  cl="--orders 5000 --warmup-orders 1000 --rates 1000 --seconds 1"; disk_before=1000
 else
   compare="--rounds 1 --rates 100000,1000000,2000000 --rate-seconds 3 --throughput-iterations 3"
-  gw_rates_fast=1000,10000,50000,100000,200000; gw_rates_sessions=100000,200000,500000,800000
-  gw_seconds=3; cl=""
+  gw_rates_fast=1000,10000,50000,100000,200000,250000; gw_rates_sessions=100000,200000,500000,800000
+  gw_seconds=3; gw_long="--seconds-at 1000=10,10000=10"; cl=""; disk_before=480
 fi
 summary="$out/summary.txt"
 echo "machine: $(nproc) cores, $(java -version 2>&1 | head -1), $(date -u +%FT%TZ)" | tee "$summary"
+echo "journal directory: $journal (file system $(fstype "$journal")); /dev/shm where it exists, the default here:" \
+  "memory, not a disk; the step on /tmp at the end journals on $(fstype /tmp)" | tee -a "$summary"
 
 # 1. Pipeline layouts (issue 18): the journaled pipeline in each layout and wait strategy; the first layout of each
-#    wait strategy also measures butb without a journal and exchange-core, the very first the machine's floor.
+#    wait strategy also measures butb without a journal and exchange-core (the very first also the machine's floor);
+#    the later layouts get exchange-core's median from it (--peer-throughput), so every layout has its ratio.
+compare_run() { # TITLE LAYOUT WAIT CONFIGS JOURNAL_DIR NAME [BenchRunner options...]
+  local title=$1 layout=$2 wait=$3 configs=$4 dir=$5 name=$6; shift 6
+  echo "== compare $title (at ${SECONDS} s)" | tee -a "$summary"
+  $limit java $flags -cp "$jar" by.butb.bench.compare.BenchRunner --peer-jar "$peer" $compare --configs "$configs" \
+    --layout "$layout" --wait "$wait" --peer-wait "$wait" --journal-dir "$dir" --out "$work/$name" "$@" \
+    > "$work/compare.log" 2>&1 || echo "(BenchRunner exit $?)" | tee -a "$summary"
+  sed -n '/^throughput, /,$p' "$work/compare.log" | tee -a "$summary"
+  { echo "## $title"; cat "$work/$name/summary.md" 2>/dev/null; echo; } >> "$out/compare.md"
+}
 floor=5
 for wait in YIELDING BUSY_SPIN; do
-  configs=butb,butb-journal,exchange-core
-  for layout in ONE_THREAD JOURNAL_THREAD STAGED; do
-    echo "== compare $layout $wait (at ${SECONDS} s)" | tee -a "$summary"
-    $limit java $flags -cp "$jar" by.butb.bench.compare.BenchRunner --peer-jar "$peer" $compare --configs "$configs" \
-      --layout "$layout" --wait "$wait" --peer-wait "$wait" --journal-dir "$journal" --floor-seconds "$floor" \
-      --out "$work/compare-$layout-$wait" > "$work/compare.log" 2>&1 || echo "(BenchRunner exit $?)" | tee -a "$summary"
-    sed -n '/^throughput, /,$p' "$work/compare.log" | tee -a "$summary"
-    { echo "## $layout, $wait"; cat "$work/compare-$layout-$wait/summary.md" 2>/dev/null; echo; } >> "$out/compare.md"
-    floor=0; configs=butb-journal
+  compare_run "ONE_THREAD $wait" ONE_THREAD "$wait" butb,butb-journal,exchange-core "$journal" \
+    "compare-ONE_THREAD-$wait" --floor-seconds "$floor"
+  floor=0
+  ec=$(awk -F, '$1 == "exchange-core" && $2 == "throughput_median_per_s" { print $4 }' \
+    "$work/compare-ONE_THREAD-$wait/summary.csv" 2> /dev/null)
+  for layout in JOURNAL_THREAD STAGED; do
+    compare_run "$layout $wait" "$layout" "$wait" butb-journal "$journal" "compare-$layout-$wait" --floor-seconds 0 \
+      ${ec:+--peer-throughput "$ec"}
   done
 done
 
@@ -63,19 +93,19 @@ done
 #    idle (the default) or polling (YIELDING, BUSY_SPIN: no wake-up on an order's path); one session, then 8
 #    sessions together (the target: 500,000 orders/s, every order answered), on one I/O thread and on 4
 #    (--io-threads). QuickFIX/J's 16-core figures are those of 2026-12-04 (bench/RESULTS.md).
-gateway() { # SERVER WAIT SESSIONS RATES [IO_THREADS]
+gateway() { # SERVER WAIT SESSIONS RATES [IO_THREADS] [--seconds-at ...]
   local io=${5:-1} title="== gateway round trip: $1"
   [ "$2" = BLOCKING ] || title+=", $2"; [ "$3" = 1 ] || title+=", $3 sessions"; [ "$io" = 1 ] || title+=", $io I/O threads"
   title+=" (at ${SECONDS} s)"
   echo "$title" | tee -a "$summary" "$out/gateway.txt" > /dev/null
   local threads=(); [ "$1" = native ] && threads=(--io-threads "$io")
   $limit java $flags -Xms1g -Xmx1g -cp "$jar" by.butb.bench.gateway.GatewayRoundTrip --server "$1" --wait-strategy "$2" \
-    --sessions "$3" "${threads[@]}" --rates "$4" --seconds "$gw_seconds" --label "$1-$2-$3-$io" \
+    --sessions "$3" "${threads[@]}" --rates "$4" --seconds "$gw_seconds" ${6:-} --label "$1-$2-$3-$io" \
     --out "$work/gateway" 2>&1 | grep -v '^histograms' | tee -a "$summary" "$out/gateway.txt"
 }
-gateway echo BLOCKING 1 "$gw_rates_fast"
+gateway echo BLOCKING 1 "$gw_rates_fast" 1 "$gw_long"
 for wait in BLOCKING YIELDING BUSY_SPIN; do
-  gateway native "$wait" 1 "$gw_rates_fast"
+  gateway native "$wait" 1 "$gw_rates_fast" 1 "$gw_long"
 done
 gateway echo BLOCKING 8 "$gw_rates_sessions"
 for wait in BLOCKING YIELDING; do
@@ -87,4 +117,16 @@ gateway native YIELDING 8 "$gw_rates_sessions" 4
 echo "== cluster round trip (at ${SECONDS} s)" | tee -a "$summary" > /dev/null
 $limit java $flags -Xmx1g -cp "$jar" by.butb.bench.cluster.ClusterRoundTrip $cl --no-low-cpu --out "$work/cluster" 2>&1 \
   | tee -a "$summary" > "$out/cluster.txt"
+
+# 4. The journaled ONE_THREAD layout once more with its journal on /tmp (a disk where /tmp is one), when the run is
+#    still under $disk_before s and /dev/shm was the journal above; exchange-core's median from step 1.
+if [ "$journal" != /tmp ] && [ "$SECONDS" -lt "$disk_before" ]; then
+  ec=$(awk -F, '$1 == "exchange-core" && $2 == "throughput_median_per_s" { print $4 }' \
+    "$work/compare-ONE_THREAD-YIELDING/summary.csv" 2> /dev/null)
+  compare_run "ONE_THREAD YIELDING, journal on /tmp ($(fstype /tmp))" ONE_THREAD YIELDING butb-journal /tmp \
+    compare-disk --floor-seconds 0 ${ec:+--peer-throughput "$ec"}
+else
+  echo "== compare ONE_THREAD YIELDING, journal on /tmp: not run (journal already on /tmp, or ${SECONDS} s >=" \
+    "$disk_before s)" | tee -a "$summary"
+fi
 echo "check: done in ${SECONDS} s; $summary" | tee -a "$summary"
