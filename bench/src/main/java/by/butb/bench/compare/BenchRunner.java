@@ -24,9 +24,10 @@ import java.util.Properties;
  * {@code ./butb bench [--quick]}: the engine comparison. Generates the {@link MixedWorkload} (seeded), writes it to
  * {@code <out>/workload.bin}, then runs each engine configuration in a JVM of its own, alternating the order of the
  * engines from one round to the next, and summarizes: throughput, latency percentiles per offered rate (all rounds
- * merged), bytes allocated per command, and the verdict of every target ({@link Targets}). Writes into the output directory (default {@code out/bench/compare}):
- * {@code runs/<label>-r<round>.properties} and {@code .hgrm} (each child's raw results), {@code <label>-<rate>.hgrm}
- * (merged), {@code summary.md}, {@code summary.csv} and {@code latency.html} (the percentile plot, self-contained).
+ * merged), bytes allocated per command, and the verdict of every target ({@link Targets}). Writes into the output
+ * directory (default {@code out/bench/compare}): {@code runs/<label>-r<round>.properties} and {@code .hgrm} (each
+ * child's raw results), {@code <label>-<rate>.hgrm} (merged), {@code summary.md}, {@code summary.csv} and
+ * {@code latency.html} (the percentile plot, self-contained).
  *
  * <p>Configurations ({@code --configs}, default all): {@code butb} (our pipeline, no journal), {@code butb-journal}
  * (our pipeline with the Chronicle input and output journals, in {@code --journal-dir}, default the temporary
