@@ -48,7 +48,7 @@ flags+=" --add-opens=java.base/java.util=ALL-UNNAMED --add-opens=java.base/sun.n
 flags+=" --add-exports=java.base/jdk.internal.misc=ALL-UNNAMED -Dchronicle.analytics.disable=true"
 # The journal goes to /dev/shm where it exists (tmpfs: memory, not a disk), else /tmp; the last step journals on /tmp.
 journal=/tmp; [ -d /dev/shm ] && journal=/dev/shm
-fstype() { df --output=fstype "$1" 2> /dev/null | tail -1 | tr -d " " || echo unknown; }
+fstype() { local t; t=$(df --output=fstype "$1" 2> /dev/null | tail -n +2 | tr -d " "); echo "${t:-unknown}"; }
 # Each step is cut off after 150 s (a step that hangs must not take the device's whole run), where timeout exists.
 limit=""; command -v timeout > /dev/null && limit="timeout -k 5 150"
 if [ "$quick" = --quick ]; then
