@@ -33,17 +33,20 @@ final class ClusterLink implements ExchangeClient.Listener
     /** A cluster whose oldest unanswered request has waited this long is {@link #stalled()}. */
     static final long STALLED_NANOS = TimeUnit.SECONDS.toNanos(1);
 
-    /** A command the gateway submitted, sent to one cluster or, a clock, to each; done once applied by all. */
+    /** A command the gateway submitted, sent to one cluster or, a clock, to each that takes it; done once applied. */
     static final class Submitted
     {
         int remaining;
         /** Called once the command is applied to every mirror it was sent to. */
         final Runnable onApplied;
+        /** A CLOCK: its number among the gateway's clocks (1, 2, ...); else 0. */
+        final long clock;
 
-        Submitted(final int remaining, final Runnable onApplied)
+        Submitted(final int remaining, final Runnable onApplied, final long clock)
         {
             this.remaining = remaining;
             this.onApplied = onApplied;
+            this.clock = clock;
         }
     }
 
@@ -61,10 +64,11 @@ final class ClusterLink implements ExchangeClient.Listener
     private volatile long alreadyApplied;
     /** CLOCK commands sent and not yet applied to the mirror. */
     private int clocksInFlight;
-    /** The latest command time applied to the mirror, its events published; read by any thread. */
-    private volatile long timeApplied = Long.MIN_VALUE;
-    /** The latest time of a CLOCK not sent to this cluster ({@link #takesClock}); read by any thread. */
-    private volatile long clockSkipped = Long.MIN_VALUE;
+    /**
+     * The highest number of a clock ({@link Submitted#clock}) applied to the mirror, its events published, or not sent
+     * here ({@link #takesClock}); read by any thread.
+     */
+    private volatile long clocksDone;
     /** Whether the oldest unanswered request has waited {@link #STALLED_NANOS}, as of the last {@link #poll}. */
     private volatile boolean stalled;
 
@@ -115,24 +119,21 @@ final class ClusterLink implements ExchangeClient.Listener
         return stalled;
     }
 
-    /**
-     * Whether a command of time {@code timeNanos} or later has been applied to the mirror, or a CLOCK of that time
-     * was not sent here ({@link #takesClock}). Any thread.
-     */
-    boolean reached(final long timeNanos)
+    /** Whether clock {@code number} (and every earlier one) has been applied here, or not sent here. Any thread. */
+    boolean hasClock(final long number)
     {
-        return timeApplied >= timeNanos || clockSkipped >= timeNanos;
+        return clocksDone >= number;
     }
 
     /**
-     * Whether to send this cluster {@code clock}: not while it is {@link #stalled} with a clock already on its way, so
-     * that the timer's clocks do not pile up for a cluster with no leader (the time comes with its next clock).
+     * Whether to send this cluster clock {@code number}: not while it is {@link #stalled} with a clock already on its
+     * way, so that the timer's clocks do not pile up for a cluster with no leader (the time comes with its next clock).
      */
-    boolean takesClock(final Command clock)
+    boolean takesClock(final long number)
     {
         if (stalled && clocksInFlight > 0)
         {
-            clockSkipped = Math.max(clockSkipped, clock.timeNanos);
+            clocksDone = Math.max(clocksDone, number);
             return false;
         }
         return true;
@@ -235,10 +236,7 @@ final class ClusterLink implements ExchangeClient.Listener
             if (command.type == CommandType.CLOCK)
             {
                 clocksInFlight--;
-            }
-            if (command.timeNanos > timeApplied)
-            {
-                timeApplied = command.timeNanos;
+                clocksDone = Math.max(clocksDone, request.submitted.clock);
             }
             if (--request.submitted.remaining == 0)
             {

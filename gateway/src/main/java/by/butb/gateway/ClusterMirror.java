@@ -60,6 +60,11 @@ final class ClusterMirror implements EngineHost
     /** Null with one cluster (every command goes to it). The cluster thread's. */
     private final SectionRouter router;
     private final BooleanSupplier isRunning = () -> running;
+    /** Guards {@link #clocksQueued}: clocks queued so far, numbered 1, 2, ... in the queue's order. */
+    private final Object clockLock = new Object();
+    private long clocksQueued;
+    /** Clocks taken from the queue so far (the cluster thread's). */
+    private long clocksDequeued;
 
     /**
      * Starts the cluster thread with {@code state}'s client and engine (which the thread owns from now on).
@@ -103,6 +108,23 @@ final class ClusterMirror implements EngineHost
         checkRunning();
         final Command command = new Command();
         translator.translateTo(command, arg);
+        if (command.type == CommandType.CLOCK)
+        {
+            synchronized (clockLock) // clocks are numbered in the queue's order
+            {
+                enqueue(command);
+                clocksQueued++;
+            }
+        }
+        else
+        {
+            enqueue(command);
+        }
+        submitted.incrementAndGet();
+    }
+
+    private void enqueue(final Command command)
+    {
         try
         {
             while (!queue.offer(command, 10, TimeUnit.MILLISECONDS))
@@ -115,7 +137,6 @@ final class ClusterMirror implements EngineHost
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while waiting to submit a command", ex);
         }
-        submitted.incrementAndGet();
     }
 
     @Override
@@ -130,27 +151,33 @@ final class ClusterMirror implements EngineHost
     }
 
     /**
-     * Waits until every cluster has applied a command of time {@code timeNanos} or later, except a cluster that is
+     * Waits until every cluster has applied the clocks submitted so far, except a cluster that is
      * {@link ClusterLink#stalled} (it has left a request unanswered for a second: no leader, a failover), so that the
      * exchange's timer goes on for the other sections while one section's cluster is down. Such a cluster gets no
      * more clocks while one is still on its way to it ({@link ClusterLink#takesClock}); its mirror's time moves on
-     * with the clock it has, once it answers, and with the next ones.
+     * with the clock it has, once it answers, and with the next ones. While one cluster has {@link #MAX_IN_FLIGHT}
+     * commands unanswered no cluster is sent anything, clocks included, so this waits for that cluster after all.
      */
     @Override
-    public void awaitClock(final long timeNanos)
+    public void awaitClock()
     {
-        while (!reachedOrStalled(timeNanos))
+        final long target;
+        synchronized (clockLock)
+        {
+            target = clocksQueued;
+        }
+        while (!clockAppliedOrStalled(target))
         {
             checkRunning();
             LockSupport.parkNanos(50_000);
         }
     }
 
-    private boolean reachedOrStalled(final long timeNanos)
+    private boolean clockAppliedOrStalled(final long number)
     {
         for (final ClusterLink link : links)
         {
-            if (!link.reached(timeNanos) && !link.stalled())
+            if (!link.hasClock(number) && !link.stalled())
             {
                 return false;
             }
@@ -276,7 +303,7 @@ final class ClusterMirror implements EngineHost
                     router.applied(routed);
                 }
                 applied.incrementAndGet();
-            }));
+            }, 0));
             sent++;
         }
         return sent;
@@ -285,11 +312,12 @@ final class ClusterMirror implements EngineHost
     /** A CLOCK to every cluster that {@link ClusterLink#takesClock takes it}; done once those have applied it. */
     private void sendClock(final Command clock)
     {
+        final long number = ++clocksDequeued;
         final boolean[] takes = new boolean[links.size()];
         int takers = 0;
         for (int k = 0; k < takes.length; k++)
         {
-            takes[k] = links.get(k).takesClock(clock);
+            takes[k] = links.get(k).takesClock(number);
             takers += takes[k] ? 1 : 0;
         }
         if (takers == 0)
@@ -297,7 +325,7 @@ final class ClusterMirror implements EngineHost
             applied.incrementAndGet();
             return;
         }
-        final ClusterLink.Submitted done = new ClusterLink.Submitted(takers, applied::incrementAndGet);
+        final ClusterLink.Submitted done = new ClusterLink.Submitted(takers, applied::incrementAndGet, number);
         for (int k = 0; k < takes.length; k++)
         {
             if (takes[k])

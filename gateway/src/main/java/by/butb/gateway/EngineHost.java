@@ -22,11 +22,11 @@ interface EngineHost extends AutoCloseable
     void drain();
 
     /**
-     * After a CLOCK command of time {@code timeNanos} was submitted: waits until it has been applied and its events
+     * After a CLOCK command was submitted: waits until the clocks submitted so far have been applied and their events
      * published. {@link ClusterMirror} waits only for the clusters that answer (see there), so that one section's
      * failover does not stop the others' clocks; in this process it is {@link #drain}.
      */
-    default void awaitClock(final long timeNanos)
+    default void awaitClock()
     {
         drain();
     }

@@ -117,9 +117,9 @@ final class EngineSubmitter
 
     /**
      * Submits a CLOCK command for {@code epochNanos} (in client time mode raised to the previous command's time
-     * when earlier) and returns the time it carries. Does not wait: see {@link GatewayServer#advanceClock}.
+     * when earlier). Does not wait: see {@link GatewayServer#advanceClock}.
      */
-    long submitClock(final long epochNanos)
+    void submitClock(final long epochNanos)
     {
         if (clientTime)
         {
@@ -127,10 +127,11 @@ final class EngineSubmitter
             {
                 lastTimeNanos = Math.max(epochNanos, lastTimeNanos);
                 engine.submit(CLOCK, lastTimeNanos);
-                return lastTimeNanos;
             }
         }
-        engine.submit(CLOCK, epochNanos);
-        return epochNanos;
+        else
+        {
+            engine.submit(CLOCK, epochNanos);
+        }
     }
 }

@@ -408,11 +408,14 @@ public final class GatewayServer implements AutoCloseable
      * by then close (trade or expiry reports), and the trading day and session phases change. In client time mode a
      * time earlier than the previous command's is raised to it. On clusters, a cluster that has left a command
      * unanswered for a second (a failover) is not waited for, and gets no further clock until it answers, so that one
-     * section's failover does not stop the others' clocks ({@link ClusterMirror#awaitClock}). Any thread.
+     * section's failover does not stop the others' clocks ({@link ClusterMirror#awaitClock}); that holds while the
+     * gateway can still send: once 4,096 commands wait unanswered for one cluster, it sends no cluster anything more,
+     * clocks included, until that cluster answers. Any thread.
      */
     public void advanceClock(final long epochNanos)
     {
-        engine.awaitClock(submitter.submitClock(epochNanos));
+        submitter.submitClock(epochNanos);
+        engine.awaitClock();
     }
 
     /**

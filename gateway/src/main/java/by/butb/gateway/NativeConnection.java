@@ -44,6 +44,8 @@ final class NativeConnection implements LogonScheduler.Job
     private int garbage;
     /** Its place among the connections not logged on; null once logged on or closed. The loop's thread. */
     UnauthenticatedConnections.Place place;
+    /** Its password was verified; its bind is queued on the loop. */
+    volatile boolean verified;
     LogonRequest logon;
     private byte[] logonFrame;
     long logonNanos;
@@ -241,6 +243,7 @@ final class NativeConnection implements LogonScheduler.Job
         final Authenticator.Verdict verdict = loop.context().authenticator().verify(logon);
         if (verdict.outcome() == Authenticator.Outcome.ACCEPTED)
         {
+            verified = true; // an eviction queued before the bind leaves it alone
             loop.execute(() -> loop.bind(this));
         }
         else

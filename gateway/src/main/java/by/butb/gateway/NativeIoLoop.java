@@ -508,10 +508,13 @@ final class NativeIoLoop
         }
     }
 
-    /** {@code c}'s place among the connections not logged on went to another address's: closed, unless logged on. */
+    /**
+     * {@code c}'s place among the connections not logged on went to another address's: closed, unless it is logged on
+     * or its password was verified (its bind follows).
+     */
     void evicted(final NativeConnection c)
     {
-        if (c.place != null && c.state != NativeConnection.State.CLOSED)
+        if (c.place != null && !c.verified && c.state != NativeConnection.State.CLOSED)
         {
             log.log(() -> "closing " + c.address + ": its place among the connections not logged on went to another" +
                 " address");

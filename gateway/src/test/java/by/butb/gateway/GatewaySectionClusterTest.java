@@ -205,6 +205,11 @@ class GatewaySectionClusterTest
         final FixClient a = opened(FixClient.logon(server.port(), "TRADER-A"));
         a.send(at(0, Fix.limit("S1", "TIMBER_SW", Side.SELL, "5", "180"))); // a DAY order, resting
         expect(a, ExecType.NEW);
+        a.send(at(0, Fix.limit("S0", "SMP", Side.SELL, "5", "2500")));
+        expect(a, ExecType.NEW);
+        server.advanceClock(nanos(0) - 1_000); // raised to the orders' time (client time); applied before it returns
+        assertEquals(1, server.engines().get(1).lastSequence(), "TIMBER's mirror applied the order, then the clock");
+        assertEquals(1, server.engines().get(0).lastSequence(), "and so did AGRI's");
 
         agriNode.kill(); // AGRI's cluster has no leader from now on
         final AtomicInteger ticks = new AtomicInteger();
