@@ -6,6 +6,7 @@ import by.butb.cluster.ClusterMembers;
 import by.butb.gateway.FixEngine;
 import by.butb.gateway.GatewayOptions;
 import by.butb.gateway.GatewayServer;
+import by.butb.harness.AllocationMeter;
 import by.butb.harness.Driver;
 import org.HdrHistogram.Histogram;
 
@@ -289,6 +290,7 @@ public final class GatewayRoundTrip
     private static void measure(final Settings s, final SessionGroup sessions, final PrintStream out)
         throws Exception
     {
+        final AllocationMeter allocation = new AllocationMeter();
         if (s.warmupSeconds > 0)
         {
             sessions.offer(5_000, s.warmupSeconds, System.nanoTime() + 1_000_000);
@@ -323,9 +325,9 @@ public final class GatewayRoundTrip
             sessions.reserve(rate, seconds);
             final CpuShare cpu = CpuShare.now();
             final ThreadCpu threadCpu = ThreadCpu.now();
-            final long allocatedBefore = Allocation.bytes();
+            final long allocatedBefore = allocation.bytes();
             final SessionGroup.Round r = sessions.offer(rate, seconds, System.nanoTime() + 1_000_000);
-            final long allocated = Allocation.bytes() - allocatedBefore;
+            final long allocated = allocation.since(allocatedBefore);
             out.println(row(rate, r, allocated < 0 ? Double.NaN : allocated / 1024.0 / r.answered(),
                 CpuShare.since(cpu)));
             if (s.sessions > 1)
