@@ -69,8 +69,7 @@ class ClusterFailoverTest
         {
             nodes.add(NodeProcess.start(id, members, root.resolve("node-" + id)));
         }
-        final Catalog catalog = CatalogFiles.catalog(Path.of("../config/instruments.csv"),
-            Path.of("../config/participants.csv"));
+        final Catalog catalog = BundledCatalog.CATALOG;
         final List<Command> commands = OrderFlow.commands(catalog, SEED, ORDERS);
         final Replies replies = new Replies();
         final ExchangeClient client = NodeProcess.connect(members, 7, replies, this::outputs);

@@ -7,7 +7,6 @@ import by.butb.engine.core.EventType;
 import by.butb.engine.core.MarketRules;
 import by.butb.engine.core.MatchingEngine;
 import by.butb.engine.journal.MessageCodec;
-import by.butb.engine.model.Catalog;
 import by.butb.engine.model.OrderType;
 import by.butb.engine.model.SessionSchedule;
 import by.butb.engine.model.Side;
@@ -32,6 +31,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
+import static by.butb.cluster.BundledCatalog.CATALOG;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -42,8 +42,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class ExchangeServiceTest
 {
-    private static final Catalog CATALOG = CatalogFiles.catalog(Path.of("../config/instruments.csv"),
-        Path.of("../config/participants.csv"));
 
     private static final String RULES = ClusterNode.rules(MarketRules.DEFAULT, SessionSchedule.NONE);
 
@@ -180,7 +178,7 @@ class ExchangeServiceTest
     @Test
     void shouldSendTheEventsOfACommandWithManyInPartsThatEachFitAMessageAndTogetherHoldThemAll()
     {
-        final long time = 1_704_099_600_000_000_000L;
+        final long time = BundledCatalog.TIME;
         final int seller = CATALOG.participant("BY-SAVUSHKIN").index();
         final int smp = CATALOG.instrument("SMP").index();
         final int orders = 2 * Protocol.EVENTS_PER_PART + 100;

@@ -2,7 +2,6 @@ package by.butb.cluster;
 
 import by.butb.engine.core.Command;
 import by.butb.engine.core.EventList;
-import by.butb.engine.model.Catalog;
 import by.butb.engine.model.OrderType;
 import by.butb.engine.model.Side;
 import by.butb.engine.model.TimeInForce;
@@ -15,6 +14,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import static by.butb.cluster.BundledCatalog.TIME;
+import static by.butb.cluster.BundledCatalog.CATALOG;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -25,9 +26,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class LostAnswerTest
 {
-    private static final Catalog CATALOG = CatalogFiles.catalog(Path.of("../config/instruments.csv"),
-        Path.of("../config/participants.csv"));
-    private static final long TIME = 1_704_099_600_000_000_000L;
 
     @TempDir
     Path dir;

@@ -2,7 +2,6 @@ package by.butb.cluster;
 
 import by.butb.engine.core.Command;
 import by.butb.engine.core.EventType;
-import by.butb.engine.model.Catalog;
 import by.butb.engine.model.OrderType;
 import by.butb.engine.model.Side;
 import by.butb.engine.model.TimeInForce;
@@ -13,6 +12,8 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 
+import static by.butb.cluster.BundledCatalog.TIME;
+import static by.butb.cluster.BundledCatalog.CATALOG;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -22,9 +23,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class ManyEventsAnswerTest
 {
-    private static final Catalog CATALOG = CatalogFiles.catalog(Path.of("../config/instruments.csv"),
-        Path.of("../config/participants.csv"));
-    private static final long TIME = 1_704_099_600_000_000_000L;
     private static final long DAY = 86_400_000_000_000L;
 
     @TempDir

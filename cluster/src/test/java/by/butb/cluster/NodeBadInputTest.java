@@ -210,8 +210,8 @@ class NodeBadInputTest
     private static NodeDirectory.Identity identity(final String cluster, final int id, final String section)
     {
         return new NodeDirectory.Identity(cluster, id, ClusterMembers.parse(MEMBERS).toString(),
-            EngineSnapshot.fingerprint(CatalogFiles.catalog(Path.of("../config/instruments.csv"),
-                Path.of("../config/participants.csv"))), "guarantee-bps=1000 fee-bps=10 schedule=none", section);
+            EngineSnapshot.fingerprint(BundledCatalog.CATALOG), "guarantee-bps=1000 fee-bps=10 schedule=none",
+            section);
     }
 
     private static Map<Path, String> contents(final Path dir) throws IOException

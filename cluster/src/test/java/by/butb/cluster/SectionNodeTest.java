@@ -5,7 +5,6 @@ import by.butb.engine.core.EngineEvent;
 import by.butb.engine.core.EventList;
 import by.butb.engine.core.EventType;
 import by.butb.engine.core.ResultCode;
-import by.butb.engine.model.Catalog;
 import by.butb.engine.model.OrderType;
 import by.butb.engine.model.Side;
 import by.butb.engine.model.TimeInForce;
@@ -18,6 +17,8 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
+import static by.butb.cluster.BundledCatalog.TIME;
+import static by.butb.cluster.BundledCatalog.CATALOG;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -28,9 +29,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class SectionNodeTest
 {
-    private static final Catalog CATALOG = CatalogFiles.catalog(Path.of("../config/instruments.csv"),
-        Path.of("../config/participants.csv"));
-    private static final long TIME = 1_704_099_600_000_000_000L;
 
     @TempDir
     Path dir;
