@@ -2,6 +2,7 @@ package by.butb.bench.gateway;
 
 import org.HdrHistogram.Histogram;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -16,6 +17,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class RawFixClientTest
 {
     @Test
+    @Timeout(value = 60, unit = TimeUnit.SECONDS) // a wait the closed connection does not end would last for ever
     void shouldStopWaitingForAnswersAtOnceWhenTheServerClosesTheConnection() throws Exception
     {
         try (ServerSocket server = new ServerSocket(0))
@@ -28,10 +30,8 @@ class RawFixClientTest
                 acceptor.join(5_000);
                 final Histogram h = new Histogram(60_000_000_000L, 3);
                 client.run(0, 200, 1_000, System.nanoTime(), h, new Histogram(60_000_000_000L, 3));
-                final long start = System.nanoTime();
 
-                assertFalse(client.awaitAnswers(200, TimeUnit.SECONDS.toNanos(60)));
-                assertTrue(System.nanoTime() - start < TimeUnit.SECONDS.toNanos(5), "waited for the full minute");
+                assertFalse(client.awaitAnswers(200, Long.MAX_VALUE / 4), "no answers, and the wait ended");
                 assertTrue(client.dropped());
             }
         }
