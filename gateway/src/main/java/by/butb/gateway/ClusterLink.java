@@ -18,8 +18,9 @@ import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
 /**
- * One cluster of {@link ClusterMirror}: its {@link ExchangeClient}, the mirror of its engine, and the requests sent
- * to it and not yet applied to the mirror, in request order (the log's order: the client sends in that order and
+ * One cluster of {@link ClusterMirror}: its {@link ExchangeClient}, the mirror of its engine, the commands routed to
+ * it and not yet sent (at most {@link #MAX_WAITING} besides clocks, while {@link #MAX_IN_FLIGHT} are unanswered), and
+ * the requests sent to it and not yet applied to the mirror, in request order (the log's order: the client sends in that order and
  * resends the unanswered ones oldest first after a leader change). An answered request at the head is applied to
  * the mirror; when the cluster answered it with its events, the mirror's must equal them byte for byte as the nodes
  * encode them, else the link fails ({@code onFailure}).
@@ -32,6 +33,10 @@ final class ClusterLink implements ExchangeClient.Listener
     private static final Logger LOG = LoggerFactory.getLogger(ClusterLink.class);
     /** A cluster whose oldest unanswered request has waited this long is {@link #stalled()}. */
     static final long STALLED_NANOS = TimeUnit.SECONDS.toNanos(1);
+    /** Requests sent and not yet answered; more wait here until fewer are. */
+    static final int MAX_IN_FLIGHT = 4_096;
+    /** Commands other than clocks waiting here to be sent; beyond, {@link #full}. */
+    static final int MAX_WAITING = 16_384;
 
     /** A command the gateway submitted, sent to one cluster or, a clock, to each that takes it; done once applied. */
     static final class Submitted
@@ -59,11 +64,15 @@ final class ClusterLink implements ExchangeClient.Listener
     private byte[] eventBytes = new byte[MessageCodec.maxEventsLength(64)];
     private final EventList events = new EventList(64);
     private final ArrayDeque<InFlight> inFlight = new ArrayDeque<>();
+    /** Commands routed here and not yet sent, in order. */
+    private final ArrayDeque<Waiting> waiting = new ArrayDeque<>();
+    /** Commands other than clocks in {@link #waiting}. */
+    private int waitingOrders;
     private final Long2ObjectHashMap<InFlight> byRequest = new Long2ObjectHashMap<>();
     /** Requests the cluster answered "already applied" (their first answer went with a leader); for tests. */
     private volatile long alreadyApplied;
-    /** CLOCK commands sent and not yet applied to the mirror. */
-    private int clocksInFlight;
+    /** CLOCK commands waiting or sent, and not yet applied to the mirror. */
+    private int clocksUnapplied;
     /**
      * The highest number of a clock ({@link Submitted#clock}) applied to the mirror, its events published, or not sent
      * here ({@link #takesClock}); read by any thread.
@@ -95,6 +104,12 @@ final class ClusterLink implements ExchangeClient.Listener
     int inFlight()
     {
         return inFlight.size();
+    }
+
+    /** Whether {@link #MAX_WAITING} commands other than clocks wait to be sent: {@link #offer} takes none but clocks. */
+    boolean full()
+    {
+        return waitingOrders >= MAX_WAITING;
     }
 
     long alreadyApplied()
@@ -131,7 +146,7 @@ final class ClusterLink implements ExchangeClient.Listener
      */
     boolean takesClock(final long number)
     {
-        if (stalled && clocksInFlight > 0)
+        if (stalled && clocksUnapplied > 0)
         {
             clocksDone = Math.max(clocksDone, number);
             return false;
@@ -144,16 +159,46 @@ final class ClusterLink implements ExchangeClient.Listener
         client.close();
     }
 
-    /** Sends {@code command} to the cluster; the mirror will apply it exactly as the nodes decode it. */
-    void send(final Command command, final Submitted submitted)
+    /**
+     * Sends {@code command} to the cluster, or keeps it until fewer than {@link #MAX_IN_FLIGHT} requests are
+     * unanswered (after those waiting already); the mirror will apply it exactly as the nodes decode it. Not a
+     * command other than a clock while {@link #full}.
+     */
+    void offer(final Command command, final Submitted submitted)
+    {
+        final boolean clock = command.type == CommandType.CLOCK;
+        if (clock)
+        {
+            clocksUnapplied++;
+        }
+        if (waiting.isEmpty() && inFlight.size() < MAX_IN_FLIGHT)
+        {
+            send(command, submitted);
+            return;
+        }
+        waiting.addLast(new Waiting(command, submitted));
+        waitingOrders += clock ? 0 : 1;
+    }
+
+    /** Sends waiting commands while fewer than {@link #MAX_IN_FLIGHT} are unanswered; how many it sent. */
+    int sendWaiting()
+    {
+        int sent = 0;
+        while (!waiting.isEmpty() && inFlight.size() < MAX_IN_FLIGHT)
+        {
+            final Waiting next = waiting.pollFirst();
+            waitingOrders -= next.command.type == CommandType.CLOCK ? 0 : 1;
+            send(next.command, next.submitted);
+            sent++;
+        }
+        return sent;
+    }
+
+    private void send(final Command command, final Submitted submitted)
     {
         final Command mirrored = new Command();
         codec.decodeCommand(commandBytes, codec.encodeCommand(command, commandBytes, 0), mirrored);
         final InFlight request = new InFlight(client.submit(command), mirrored, submitted, System.nanoTime());
-        if (command.type == CommandType.CLOCK)
-        {
-            clocksInFlight++;
-        }
         inFlight.addLast(request);
         byRequest.put(request.requestId, request);
     }
@@ -235,7 +280,7 @@ final class ClusterLink implements ExchangeClient.Listener
             }
             if (command.type == CommandType.CLOCK)
             {
-                clocksInFlight--;
+                clocksUnapplied--;
                 clocksDone = Math.max(clocksDone, request.submitted.clock);
             }
             if (--request.submitted.remaining == 0)
@@ -261,6 +306,11 @@ final class ClusterLink implements ExchangeClient.Listener
         {
             eventBytes = new byte[Math.max(needed, eventBytes.length * 2)];
         }
+    }
+
+    /** A command routed to the cluster and not yet sent. */
+    private record Waiting(Command command, Submitted submitted)
+    {
     }
 
     /** A command sent to the cluster and not yet applied to the mirror. */

@@ -42,8 +42,6 @@ final class ClusterMirror implements EngineHost
     private static final Logger LOG = LoggerFactory.getLogger(ClusterMirror.class);
     /** Commands waiting for the cluster thread; {@link #submit} waits beyond. */
     private static final int QUEUE_CAPACITY = 16_384;
-    /** Requests sent to a cluster and not yet answered; the thread sends more only below this. */
-    private static final int MAX_IN_FLIGHT = 4_096;
     private static final long CLOSE_DRAIN_NS = TimeUnit.SECONDS.toNanos(5);
 
     private final List<ClusterLink> links = new ArrayList<>();
@@ -65,6 +63,9 @@ final class ClusterMirror implements EngineHost
     private long clocksQueued;
     /** Clocks taken from the queue so far (the cluster thread's). */
     private long clocksDequeued;
+    /** A command taken from the queue for a {@link ClusterLink#full} cluster, and that cluster (the thread's). */
+    private Command held;
+    private int heldCluster;
 
     /**
      * Starts the cluster thread with {@code state}'s client and engine (which the thread owns from now on).
@@ -155,8 +156,8 @@ final class ClusterMirror implements EngineHost
      * {@link ClusterLink#stalled} (it has left a request unanswered for a second: no leader, a failover), so that the
      * exchange's timer goes on for the other sections while one section's cluster is down. Such a cluster gets no
      * more clocks while one is still on its way to it ({@link ClusterLink#takesClock}); its mirror's time moves on
-     * with the clock it has, once it answers, and with the next ones. While one cluster has {@link #MAX_IN_FLIGHT}
-     * commands unanswered no cluster is sent anything, clocks included, so this waits for that cluster after all.
+     * with the clock it has, once it answers, and with the next ones. Once a cluster is {@link ClusterLink#full}, the
+     * queue is held at the next command for it, so the clocks behind that command wait for that cluster after all.
      */
     @Override
     public void awaitClock()
@@ -281,32 +282,58 @@ final class ClusterMirror implements EngineHost
         }
     }
 
-    /** Sends queued commands while every cluster has fewer than {@link #MAX_IN_FLIGHT} unanswered. */
+    /**
+     * Sends the commands waiting in each cluster's link, then hands queued commands to their clusters' links, until
+     * one is for a {@link ClusterLink#full} cluster: that one is {@link #held} until its cluster takes it, and the
+     * queue with it, so that every cluster gets its commands and the clocks in the queue's order.
+     */
     private int sendQueued()
     {
         int sent = 0;
-        Command command;
-        while (roomInFlight() && (command = queue.poll()) != null)
+        for (final ClusterLink link : links)
         {
+            sent += link.sendWaiting();
+        }
+        if (held != null)
+        {
+            if (links.get(heldCluster).full())
+            {
+                return sent;
+            }
+            offer(held, heldCluster);
+            held = null;
+        }
+        Command command;
+        while ((command = queue.poll()) != null)
+        {
+            sent++;
             if (command.type == CommandType.CLOCK)
             {
                 sendClock(command);
-                sent++;
                 continue;
             }
             final int cluster = router == null ? 0 : router.route(command);
-            final Command routed = command;
-            links.get(cluster).send(command, new ClusterLink.Submitted(1, () ->
+            if (links.get(cluster).full())
             {
-                if (router != null)
-                {
-                    router.applied(routed);
-                }
-                applied.incrementAndGet();
-            }, 0));
-            sent++;
+                held = command;
+                heldCluster = cluster;
+                break;
+            }
+            offer(command, cluster);
         }
         return sent;
+    }
+
+    private void offer(final Command command, final int cluster)
+    {
+        links.get(cluster).offer(command, new ClusterLink.Submitted(1, () ->
+        {
+            if (router != null)
+            {
+                router.applied(command);
+            }
+            applied.incrementAndGet();
+        }, 0));
     }
 
     /** A CLOCK to every cluster that {@link ClusterLink#takesClock takes it}; done once those have applied it. */
@@ -330,21 +357,9 @@ final class ClusterMirror implements EngineHost
         {
             if (takes[k])
             {
-                links.get(k).send(clock, done);
+                links.get(k).offer(clock, done);
             }
         }
-    }
-
-    private boolean roomInFlight()
-    {
-        for (final ClusterLink link : links)
-        {
-            if (link.inFlight() >= MAX_IN_FLIGHT)
-            {
-                return false;
-            }
-        }
-        return true;
     }
 
     private void fail(final String problem)
