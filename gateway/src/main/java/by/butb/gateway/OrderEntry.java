@@ -64,7 +64,7 @@ final class OrderEntry
         {
             throw OrderFields.missingLimitPrice(clOrdId, lotAction != 0);
         }
-        final Parties parties = Parties.of(m, submitter, catalog);
+        final Parties parties = Parties.of(m, submitter, catalog, clOrdId);
 
         final Request r = engine.request(Request.Kind.NEW, sid, clOrdId, null, symbol, null, fixSide);
         final Command c = r.command;
@@ -118,13 +118,14 @@ final class OrderEntry
         final String origClOrdId = m.string(quickfix.field.OrigClOrdID.FIELD);
         final String symbol = m.has(quickfix.field.Symbol.FIELD) ? m.symbol() : "";
         final String orderIdText = m.string(quickfix.field.OrderID.FIELD);
+        final int onBehalfOf = Parties.of(m, submitter, catalog, clOrdId).onBehalfOf();
         final Request r = engine.request(replace ? Request.Kind.REPLACE : Request.Kind.CANCEL, sid, clOrdId,
             origClOrdId, symbol, orderIdText, m.charValue(quickfix.field.Side.FIELD));
         final Command c = r.command;
         c.type = replace ? CommandType.REPLACE : CommandType.CANCEL;
         c.timeNanos = engine.commandTime(m.timestampNanos(quickfix.field.TransactTime.FIELD));
         c.submitter = submitter.index();
-        c.onBehalfOf = Parties.of(m, submitter, catalog).onBehalfOf();
+        c.onBehalfOf = onBehalfOf;
         c.exchangeOrderId = OrderFields.parseOrderId(orderIdText);
         if (replace)
         {

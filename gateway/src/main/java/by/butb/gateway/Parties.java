@@ -3,6 +3,7 @@ package by.butb.gateway;
 import by.butb.engine.core.Command;
 import by.butb.engine.model.Catalog;
 import by.butb.engine.model.Participant;
+import quickfix.field.Account;
 import quickfix.field.PartyRole;
 
 /**
@@ -20,8 +21,13 @@ record Parties(int onBehalfOf, String contraFirm, int counterparty)
     /**
      * The parties of {@code m}, sent by {@code submitter}; the first entry of each role counts, an entry without
      * PartyID(448) or PartyRole(452) is skipped. {@link #NONE} (no object created) when there are none.
+     *
+     * @throws Unsupported (for the message with ClOrdID {@code clOrdId}) when Account(1) names neither the submitter
+     *                     nor the client named as above: a broker naming its client there only would otherwise
+     *                     trade for itself.
      */
-    static Parties of(final OrderMessage m, final Participant submitter, final Catalog catalog)
+    static Parties of(final OrderMessage m, final Participant submitter, final Catalog catalog, final String clOrdId)
+        throws Unsupported
     {
         String client = m.onBehalfOfCompId();
         String contraFirm = null;
@@ -36,6 +42,10 @@ record Parties(int onBehalfOf, String contraFirm, int counterparty)
             {
                 contraFirm = m.partyId(i);
             }
+        }
+        if (m.has(Account.FIELD))
+        {
+            checkAccount(m.string(Account.FIELD), submitter, client, clOrdId);
         }
         if (contraFirm == null && (client == null || client.equals(submitter.id())))
         {
@@ -58,6 +68,19 @@ record Parties(int onBehalfOf, String contraFirm, int counterparty)
             counterparty = p == null ? Command.UNKNOWN : p.index();
         }
         return new Parties(onBehalfOf, contraFirm, counterparty);
+    }
+
+    private static void checkAccount(final String account, final Participant submitter, final String client,
+        final String clOrdId) throws Unsupported
+    {
+        if (!account.equals(submitter.id()) && !account.equals(client))
+        {
+            throw new Unsupported(client == null ?
+                "Account(1) must be the sender's participant id; to trade for a client, name it in" +
+                    " OnBehalfOfCompID(115) or a Parties entry with PartyRole(452)=3" :
+                "Account(1) must be the sender's participant id or the client named in OnBehalfOfCompID(115) or" +
+                    " a Parties entry with PartyRole(452)=3", clOrdId);
+        }
     }
 
     /** Whether {@code submitter} may act for {@code onBehalfOf} (itself, or a client of its broker account). */

@@ -378,6 +378,41 @@ class GatewayEndToEndTest
     }
 
     @Test
+    void anAccountNamingNeitherTheSenderNorItsNamedClientIsRefusedInsteadOfTradingForTheSender() throws Exception
+    {
+        final FixClient broker = logon("BROKER-1");
+        final FixClient client = logon("CLIENT-C");
+
+        final Message accountOnly = Fix.limit("K1", "SMP", Side.BUY, "2", "2400");
+        accountOnly.setString(quickfix.field.Account.FIELD, "CLIENT-C");
+        broker.send(accountOnly);
+        Message m = broker.next(MsgType.BUSINESS_MESSAGE_REJECT);
+        assertEquals("K1", s(m, quickfix.field.BusinessRejectRefID.FIELD));
+        assertEquals("Account(1) must be the sender's participant id; to trade for a client, name it in" +
+            " OnBehalfOfCompID(115) or a Parties entry with PartyRole(452)=3", s(m, Text.FIELD));
+
+        final Message named = Fix.limit("K2", "SMP", Side.BUY, "2", "2400");
+        named.setString(quickfix.field.Account.FIELD, "CLIENT-C");
+        named.getHeader().setString(OnBehalfOfCompID.FIELD, "CLIENT-C");
+        broker.send(named);
+        assertEquals(ExecType.NEW, c(er(broker), ExecType.FIELD), "Account names the client named");
+        assertEquals("K2", s(er(client), ClOrdID.FIELD), "the client's order, its first");
+
+        final Message cancel = Fix.cancel("K3", "K2", "SMP", Side.BUY);
+        cancel.setString(quickfix.field.Account.FIELD, "TRADER-A");
+        cancel.getHeader().setString(OnBehalfOfCompID.FIELD, "CLIENT-C");
+        broker.send(cancel);
+        m = broker.next(MsgType.BUSINESS_MESSAGE_REJECT);
+        assertEquals("Account(1) must be the sender's participant id or the client named in OnBehalfOfCompID(115)" +
+            " or a Parties entry with PartyRole(452)=3", s(m, Text.FIELD));
+
+        final Message own = Fix.limit("C1", "SMP", Side.SELL, "2", "2600");
+        own.setString(quickfix.field.Account.FIELD, "CLIENT-C");
+        client.send(own);
+        assertEquals(ExecType.NEW, c(er(client), ExecType.FIELD), "Account names the sender");
+    }
+
+    @Test
     void aBrokerSeesWhichClientEveryReportOfItsClientsOrdersIsFor() throws Exception
     {
         final FixClient broker = logon("BROKER-1");
