@@ -6,16 +6,23 @@ import by.butb.engine.model.ParticipantStatus;
 
 /**
  * Decides whether a Logon may open a session: FIX.4.4, TargetCompID = the exchange, no sub or location ids,
- * Username(553) (when sent) = SenderCompID, Password(554) matching the participant's hash, and then an active
- * participant. The answer to a wrong password, an unknown participant and a participant without a usable hash is
- * the same text after the same work (a PBKDF2 verification against a dummy hash when there is no hash); only
- * after a correct password does the answer say more (suspended, expired). {@link Verdict#reason} is the precise
- * reason for the server's log.
+ * HeartBtInt(108) of {@value #MIN_HEART_BT_INT} to {@value #MAX_HEART_BT_INT} seconds, Username(553) (when sent) =
+ * SenderCompID, Password(554) matching the participant's hash, and then an active participant. The answer to a wrong
+ * password, an unknown participant and a participant without a usable hash is the same text after the same work (a
+ * PBKDF2 verification against a dummy hash when there is no hash); only after a correct password does the answer say
+ * more (suspended, expired). {@link Verdict#reason} is the precise reason for the server's log.
  */
 final class Authenticator
 {
     /** The one answer to a Logon whose participant and password do not match. */
     static final String WRONG_CREDENTIALS = "unknown participant or wrong password";
+
+    /**
+     * HeartBtInt(108) in seconds, inclusive: every session has dead-peer detection (a silent connection is closed
+     * after 2.4 intervals), so that a connection lost without a FIN frees its participant's logon within minutes.
+     */
+    static final int MIN_HEART_BT_INT = 1;
+    static final int MAX_HEART_BT_INT = 600;
 
     private final Catalog catalog;
     private final Credentials credentials;
@@ -53,7 +60,7 @@ final class Authenticator
     {
         if (logon.duplicated())
         {
-            return Verdict.refused("the Logon repeats a header, Username(553) or Password(554) tag");
+            return Verdict.refused("the Logon repeats a header, HeartBtInt(108), Username(553) or Password(554) tag");
         }
         if (!"FIX.4.4".equals(logon.beginString()))
         {
@@ -66,6 +73,11 @@ final class Authenticator
         if (logon.subOrLocationIds())
         {
             return Verdict.refused("SenderSubID, TargetSubID and the location ids are not supported on this exchange");
+        }
+        final String heartBtIntProblem = heartBtIntProblem(logon.heartBtInt());
+        if (heartBtIntProblem != null)
+        {
+            return Verdict.refused(heartBtIntProblem);
         }
         final String id = logon.senderCompId();
         if (id == null || id.isEmpty())
@@ -111,6 +123,21 @@ final class Authenticator
             return Verdict.refused("the accreditation of participant " + id + " has expired");
         }
         return Verdict.ACCEPTED;
+    }
+
+    /**
+     * What is wrong with a Logon's HeartBtInt(108) {@code value}: null when it is absent or not a number (each FIX
+     * engine answers those as for any field) or within {@value #MIN_HEART_BT_INT} to {@value #MAX_HEART_BT_INT}.
+     */
+    static String heartBtIntProblem(final String value)
+    {
+        if (value == null || value.isEmpty() || !value.chars().allMatch(c -> c >= '0' && c <= '9'))
+        {
+            return null;
+        }
+        final long seconds = value.length() > 18 ? Long.MAX_VALUE : Long.parseLong(value);
+        return seconds >= MIN_HEART_BT_INT && seconds <= MAX_HEART_BT_INT ? null :
+            "HeartBtInt(108) must be " + MIN_HEART_BT_INT + " to " + MAX_HEART_BT_INT + " seconds";
     }
 
     /** The participant of an accepted Logon's SenderCompID. */

@@ -20,10 +20,10 @@ import java.util.function.Consumer;
 /**
  * One cluster of {@link ClusterMirror}: its {@link ExchangeClient}, the mirror of its engine, the commands routed to
  * it and not yet sent (at most {@link #MAX_WAITING} besides clocks, while {@link #MAX_IN_FLIGHT} are unanswered), and
- * the requests sent to it and not yet applied to the mirror, in request order (the log's order: the client sends in that order and
- * resends the unanswered ones oldest first after a leader change). An answered request at the head is applied to
- * the mirror; when the cluster answered it with its events, the mirror's must equal them byte for byte as the nodes
- * encode them, else the link fails ({@code onFailure}).
+ * the requests sent to it and not yet applied to the mirror, in request order (the log's order: the client sends in
+ * that order and resends the unanswered ones oldest first after a leader change). An answered request at the head is
+ * applied to the mirror; when the cluster answered it with its events, the mirror's must equal them byte for byte as
+ * the nodes encode them, else the link fails ({@code onFailure}).
  *
  * <p>Threading: the mirror's cluster thread only, from construction on (the client's replies arrive on it, in
  * {@link ExchangeClient#poll}).
@@ -106,7 +106,7 @@ final class ClusterLink implements ExchangeClient.Listener
         return inFlight.size();
     }
 
-    /** Whether {@link #MAX_WAITING} commands other than clocks wait to be sent: {@link #offer} takes none but clocks. */
+    /** Whether {@link #MAX_WAITING} commands other than clocks wait to be sent; {@link #offer} takes only clocks. */
     boolean full()
     {
         return waitingOrders >= MAX_WAITING;

@@ -197,7 +197,7 @@ final class LogonGate extends IoFilterAdapter implements AutoCloseable
         private long logonNanos;
         volatile boolean authenticated;
         volatile boolean open;
-        /** Sent a Logon for another identity once open: nothing more is passed on. */
+        /** Sent a Logon for another identity, or with HeartBtInt out of range, once open: nothing more is passed on. */
         private volatile boolean impostor;
 
         Connection(final IoSession session, final NextFilter next, final String address)
@@ -460,8 +460,8 @@ final class LogonGate extends IoFilterAdapter implements AutoCloseable
         }
 
         /**
-         * To QuickFIX/J, unless it is a Logon for another identity than the one authenticated: that closes the
-         * connection, and nothing it sent after is passed on.
+         * To QuickFIX/J, unless it is a Logon for another identity than the one authenticated, or with a
+         * HeartBtInt(108) out of range: that closes the connection, and nothing it sent after is passed on.
          */
         void forward(final Object message)
         {
@@ -469,13 +469,19 @@ final class LogonGate extends IoFilterAdapter implements AutoCloseable
             {
                 return;
             }
-            if (message instanceof String text && text.contains(LOGON_TYPE) && !sameIdentity(LogonRequest.parse(text)))
+            if (message instanceof String text && text.contains(LOGON_TYPE))
             {
-                impostor = true;
-                log.log(() -> "closing " + session.getRemoteAddress() + ": a Logon for another identity after " +
-                    "logging on as " + logon.senderCompId());
-                session.closeNow();
-                return;
+                final LogonRequest again = LogonRequest.parse(text);
+                final String problem = !sameIdentity(again) ? "a Logon for another identity" :
+                    Authenticator.heartBtIntProblem(again.heartBtInt());
+                if (problem != null)
+                {
+                    impostor = true;
+                    log.log(() -> "closing " + session.getRemoteAddress() + ", logged on as " + logon.senderCompId() +
+                        ": " + problem);
+                    session.closeNow();
+                    return;
+                }
             }
             next.messageReceived(session, message);
         }

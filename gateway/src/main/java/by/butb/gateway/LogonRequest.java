@@ -1,13 +1,14 @@
 package by.butb.gateway;
 
 /**
- * The fields of a connection's first message that decide who it is, read from the raw text before QuickFIX/J
- * parses it: BeginString(8), MsgType(35), SenderCompID(49), TargetCompID(56), the sub and location ids (50, 57,
- * 142, 143), Username(553) and Password(554). {@link #duplicated} is set when any of these tags occurs more than
- * once anywhere in the message (also inside a data field), so that what is checked here is what QuickFIX/J binds.
+ * The fields of a connection's first message that decide who it is and how its session runs, read from the raw text
+ * before QuickFIX/J parses it: BeginString(8), MsgType(35), SenderCompID(49), TargetCompID(56), the sub and location
+ * ids (50, 57, 142, 143), HeartBtInt(108), Username(553) and Password(554). {@link #duplicated} is set when any of
+ * these tags occurs more than once anywhere in the message (also inside a data field), so that what is checked here
+ * is what QuickFIX/J binds.
  */
 record LogonRequest(String raw, String beginString, String msgType, String senderCompId, String targetCompId,
-    boolean subOrLocationIds, String username, String password, boolean duplicated)
+    boolean subOrLocationIds, String heartBtInt, String username, String password, boolean duplicated)
 {
     private static final char SOH = '\u0001';
 
@@ -20,6 +21,7 @@ record LogonRequest(String raw, String beginString, String msgType, String sende
         String target = null;
         String username = null;
         String password = null;
+        String heartBtInt = null;
         boolean ids = false;
         boolean duplicated = false;
         int start = 0;
@@ -58,6 +60,11 @@ record LogonRequest(String raw, String beginString, String msgType, String sende
                         duplicated |= target != null;
                         target = value;
                     }
+                    case 108 ->
+                    {
+                        duplicated |= heartBtInt != null;
+                        heartBtInt = value;
+                    }
                     case 553 ->
                     {
                         duplicated |= username != null;
@@ -76,7 +83,8 @@ record LogonRequest(String raw, String beginString, String msgType, String sende
             }
             start = end + 1;
         }
-        return new LogonRequest(raw, begin, msgType, sender, target, ids, username, password, duplicated);
+        return new LogonRequest(raw, begin, msgType, sender, target, ids, heartBtInt, username, password,
+            duplicated);
     }
 
     /** The tag number of {@code raw[start, eq)} as QuickFIX/J reads it ({@link Integer#parseInt}), or -1. */

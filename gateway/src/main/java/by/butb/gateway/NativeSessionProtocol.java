@@ -24,8 +24,6 @@ final class NativeSessionProtocol
     /** SendingTime(52) may differ from the server clock by this much (QuickFIX/J's MaxLatency default). */
     private static final long MAX_LATENCY_NANOS = TimeUnit.SECONDS.toNanos(120);
     private static final byte[] FIX44 = {'F', 'I', 'X', '.', '4', '.', '4'};
-    /** HeartBtInt(108) beyond this (a year) times out as if it were this: the timers' arithmetic stays in range. */
-    private static final long MAX_HEART_BT_INT_SECONDS = TimeUnit.DAYS.toSeconds(365);
 
     /** What every session of a server shares. */
     record Settings(boolean checkLatency, Outbound outbound, RateLimitedLog log)
@@ -97,6 +95,12 @@ final class NativeSessionProtocol
             logoutAndClose(c, seq < 1 ? "MsgSeqNum(34) is required" : "HeartBtInt(108) is required");
             return;
         }
+        final String heartBtIntProblem = Authenticator.heartBtIntProblem(Long.toString(heartBtInt));
+        if (heartBtIntProblem != null) // checked before the first Logon was verified; this is one inside the session
+        {
+            logoutAndClose(c, heartBtIntProblem);
+            return;
+        }
         final boolean reset = d.charValue(141) == 'Y';
         if (reset)
         {
@@ -107,7 +111,7 @@ final class NativeSessionProtocol
             logoutAndClose(c, "MsgSeqNum too low, expecting " + nextTargetSeq + " but received " + seq);
             return;
         }
-        heartBtIntNanos = TimeUnit.SECONDS.toNanos(Math.min(heartBtInt, MAX_HEART_BT_INT_SECONDS));
+        heartBtIntNanos = TimeUnit.SECONDS.toNanos(heartBtInt);
         lastReceivedNanos = System.nanoTime();
         testRequestSent = false;
         synchronized (session)

@@ -277,6 +277,28 @@ class GatewayRawSocketTest
     }
 
     @Test
+    void aHeartBtIntWithoutDeadPeerDetectionOrBeyondTenMinutesIsRefusedAtLogonAndClosesTheSessionWhenResetTo()
+        throws Exception
+    {
+        final String expected = "HeartBtInt(108) must be 1 to 600 seconds";
+        for (final String seconds : List.of("0", "601", "2147483647", "99999999999999999999"))
+        {
+            assertEquals(expected, refusal("TRADER-A", "35=A|49=TRADER-A|56=BUTB|34=1|52=" + RawFix.now() + "|98=0|108=" +
+                seconds + "|554=" + TestCatalog.password("TRADER-A") + "|"), "HeartBtInt " + seconds);
+        }
+        assertEquals(expected, refusal("NOBODY", "35=A|49=NOBODY|56=BUTB|34=1|52=" + RawFix.now() +
+            "|98=0|108=0|554=x|"), "said before the password is checked: it tells nothing of the participant");
+
+        final RawFix logged = gateway.rawLoggedOn("TRADER-B");
+        logged.seq = 1;
+        logged.send("A", "98=0|108=0|141=Y|");
+        assertTrue(logged.closedWithin(5_000), "a Logon inside the session may not turn dead-peer detection off");
+        final RawFix again = gateway.raw("TRADER-B"); // the session is free for its owner once closed
+        again.send("A", "98=0|108=30|141=Y|554=" + TestCatalog.password("TRADER-B") + "|");
+        assertNotNull(again.readType("A", 5_000), "the owner logs on again");
+    }
+
+    @Test
     void aLogonThatResetsNumbersInsideTheSessionResetsThemBothWays() throws Exception
     {
         final RawFix r = gateway.rawLoggedOn("TRADER-B");

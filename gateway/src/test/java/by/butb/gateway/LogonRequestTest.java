@@ -24,6 +24,7 @@ class LogonRequestTest
         assertEquals("BUTB", logon.targetCompId());
         assertEquals("TRADER-A", logon.username());
         assertEquals("p=w", logon.password());
+        assertEquals("30", logon.heartBtInt());
         assertFalse(logon.duplicated());
         assertFalse(logon.subOrLocationIds());
         assertFalse(logon.toString().contains("p=w"), "never the password");
@@ -36,6 +37,7 @@ class LogonRequestTest
         assertTrue(parse("35=A|49=TRADER-A|56=BUTB|34=1|049=TRADER-B|554=x|").duplicated(), "leading zero");
         assertTrue(parse("35=A|49=TRADER-A|56=BUTB|34=1|+49=TRADER-B|554=x|").duplicated(), "sign");
         assertTrue(parse("35=A|49=TRADER-A|56=BUTB|34=1|95=9|96=x|49=B|554=x|").duplicated(), "inside a data field");
+        assertTrue(parse("35=A|49=TRADER-A|56=BUTB|34=1|108=30|108=0|554=x|").duplicated(), "HeartBtInt");
         assertTrue(parse("35=A|49=TRADER-A|56=BUTB|34=1|50=DESK|554=x|").subOrLocationIds());
         assertTrue(parse("35=A|49=TRADER-A|56=BUTB|34=1|143=LOC|554=x|").subOrLocationIds());
     }
