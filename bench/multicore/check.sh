@@ -3,14 +3,16 @@
 # exchange-core (issue 18); three cluster nodes against the single process (issue 21); the FIX round trip of the echo
 # floor and of the gateway on the native FIX engine (its threads blocking, yielding or spinning when idle) through
 # one session, and through 8 sessions at once on one I/O thread and on four (issue 16); and the journaled
-# ONE_THREAD layout once more with its journal on /tmp. Not yet timed on 16 cores in this form; the step on /tmp runs
-# only while the run is under 480 s, to keep the whole within about 540 s.
+# ONE_THREAD layout once more with its journal on /tmp. Not yet timed on 16 cores in this form; in a whole run the step
+# on /tmp runs only while the run is under 480 s.
 #
 # Usage, on a machine with Java 17+ and the bench jars (bench/target/benchmarks.jar and
 # bench/exchange-core-peer/target/exchange-core-peer.jar, or /tmp/jars/{benchmarks,exchange-core-peer}.jar as
 # ../shared/multicore/unpack.sh leaves them):
-#   bash bench/multicore/check.sh OUT_DIR [--quick]
-# --quick: a smoke run of every step (short rates; for trying the script, not for figures): 112 s on the 2-core VM.
+#   bash bench/multicore/check.sh OUT_DIR [--quick] [--part pipeline|gateway]
+# --quick: a smoke run of every step (short rates; for trying the script, not for figures): 116 s on the 2-core VM.
+# The whole run took 575 s on the 2-core VM, too close to a 600 s limit per command; --part splits it in two of about
+# 5 minutes each: pipeline (steps 1, 4 and 2: 270 s on the 2-core VM) and gateway (step 3: 325 s).
 # Writes four files (the device tool brings back at most 8): OUT_DIR/summary.txt (every table), compare.md (each
 # BenchRunner summary), gateway.txt and cluster.txt.
 #
@@ -30,8 +32,18 @@
 #   client's largest send lateness; LATE above 1 ms); single session up to 250,000/s, 8 sessions up to 800,000/s;
 # - the cluster's round trip against the single process.
 set -uo pipefail
-out=${1:?usage: check.sh OUT_DIR [--quick]}
-quick=${2:-}
+usage="usage: check.sh OUT_DIR [--quick] [--part pipeline|gateway]"
+out=${1:?$usage}; shift
+quick=""; part=all
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --quick) quick=--quick ;;
+    --part) part=${2:-}; shift ;;
+    *) echo "check: unknown argument '$1'; $usage" >&2; exit 2 ;;
+  esac
+  shift
+done
+case "$part" in all|pipeline|gateway) ;; *) echo "check: --part must be pipeline or gateway, got '$part'" >&2; exit 2 ;; esac
 mkdir -p "$out"
 work=$(mktemp -d); trap 'rm -rf "$work"' EXIT
 jar=bench/target/benchmarks.jar; peer=bench/exchange-core-peer/target/exchange-core-peer.jar
@@ -76,8 +88,22 @@ compare_run() { # TITLE LAYOUT WAIT CONFIGS JOURNAL_DIR NAME [BenchRunner option
   sed -n '/^throughput, /,$p' "$work/compare.log" | tee -a "$summary"
   { echo "## $title"; cat "$work/$name/summary.md" 2>/dev/null; echo; } >> "$out/compare.md"
 }
+# 4. The journaled ONE_THREAD layout once more with its journal on /tmp (a disk where /tmp is one), when /dev/shm was
+#    the journal above; exchange-core's median from step 1. Right after step 1 with --part pipeline; at the end of a
+#    whole run, while the run is still under $disk_before s.
+disk_step() {
+  if [ "$journal" != /tmp ] && [ "$SECONDS" -lt "$disk_before" ]; then
+    ec=$(awk -F, '$1 == "exchange-core" && $2 == "throughput_median_per_s" { print $4 }' \
+      "$work/compare-ONE_THREAD-YIELDING/summary.csv" 2> /dev/null)
+    compare_run "ONE_THREAD YIELDING, journal on /tmp ($(fstype /tmp))" ONE_THREAD YIELDING butb-journal /tmp \
+      compare-disk --floor-seconds 0 ${ec:+--peer-throughput "$ec"}
+  else
+    echo "== compare ONE_THREAD YIELDING, journal on /tmp: not run (journal already on /tmp, or ${SECONDS} s >=" \
+      "$disk_before s)" | tee -a "$summary"
+  fi
+}
 floor=5
-for wait in YIELDING BUSY_SPIN; do
+[ "$part" = gateway ] || for wait in YIELDING BUSY_SPIN; do
   compare_run "ONE_THREAD $wait" ONE_THREAD "$wait" butb,butb-journal,exchange-core "$journal" \
     "compare-ONE_THREAD-$wait" --floor-seconds "$floor"
   floor=0
@@ -89,11 +115,15 @@ for wait in YIELDING BUSY_SPIN; do
   done
 done
 
+[ "$part" = pipeline ] && disk_step
+
 # 2. Three cluster nodes against the single process (issue 21); the nodes spin (enough cores for them). Before the
 #    gateway's steps, the longest part, so that a run that goes long loses gateway rows, not the cluster.
-echo "== cluster round trip (at ${SECONDS} s)" | tee -a "$summary" > /dev/null
-$limit java $flags -Xmx1g -cp "$jar" by.butb.bench.cluster.ClusterRoundTrip $cl --no-low-cpu --out "$work/cluster" 2>&1 \
-  | tee -a "$summary" > "$out/cluster.txt"
+if [ "$part" != gateway ]; then
+  echo "== cluster round trip (at ${SECONDS} s)" | tee -a "$summary" > /dev/null
+  $limit java $flags -Xmx1g -cp "$jar" by.butb.bench.cluster.ClusterRoundTrip $cl --no-low-cpu --out "$work/cluster" \
+    2>&1 | tee -a "$summary" > "$out/cluster.txt"
+fi
 
 # 3. FIX round trip (issue 16): the echo floor and the gateway on the native FIX engine, its threads blocking when
 #    idle (the default) or polling (YIELDING, BUSY_SPIN: no wake-up on an order's path); one session, then 8
@@ -109,25 +139,17 @@ gateway() { # SERVER WAIT SESSIONS RATES [IO_THREADS] [--seconds-at ...]
     --sessions "$3" "${threads[@]}" --rates "$4" --seconds "$gw_seconds" ${6:-} --label "$1-$2-$3-$io" \
     --out "$work/gateway" 2>&1 | grep -v '^histograms' | tee -a "$summary" "$out/gateway.txt"
 }
-gateway echo BLOCKING 1 "$gw_rates_fast" 1 "$gw_long"
-for wait in BLOCKING YIELDING BUSY_SPIN; do
-  gateway native "$wait" 1 "$gw_rates_fast" 1 "$gw_long"
-done
-gateway echo BLOCKING 8 "$gw_rates_sessions"
-for wait in BLOCKING YIELDING; do
-  gateway native "$wait" 8 "$gw_rates_sessions"
-done
-gateway native YIELDING 8 "$gw_rates_sessions" 4
-
-# 4. The journaled ONE_THREAD layout once more with its journal on /tmp (a disk where /tmp is one), when the run is
-#    still under $disk_before s and /dev/shm was the journal above; exchange-core's median from step 1.
-if [ "$journal" != /tmp ] && [ "$SECONDS" -lt "$disk_before" ]; then
-  ec=$(awk -F, '$1 == "exchange-core" && $2 == "throughput_median_per_s" { print $4 }' \
-    "$work/compare-ONE_THREAD-YIELDING/summary.csv" 2> /dev/null)
-  compare_run "ONE_THREAD YIELDING, journal on /tmp ($(fstype /tmp))" ONE_THREAD YIELDING butb-journal /tmp \
-    compare-disk --floor-seconds 0 ${ec:+--peer-throughput "$ec"}
-else
-  echo "== compare ONE_THREAD YIELDING, journal on /tmp: not run (journal already on /tmp, or ${SECONDS} s >=" \
-    "$disk_before s)" | tee -a "$summary"
+if [ "$part" != pipeline ]; then
+  gateway echo BLOCKING 1 "$gw_rates_fast" 1 "$gw_long"
+  for wait in BLOCKING YIELDING BUSY_SPIN; do
+    gateway native "$wait" 1 "$gw_rates_fast" 1 "$gw_long"
+  done
+  gateway echo BLOCKING 8 "$gw_rates_sessions"
+  for wait in BLOCKING YIELDING; do
+    gateway native "$wait" 8 "$gw_rates_sessions"
+  done
+  gateway native YIELDING 8 "$gw_rates_sessions" 4
 fi
+
+[ "$part" = all ] && disk_step
 echo "check: done in ${SECONDS} s; $summary" | tee -a "$summary"
