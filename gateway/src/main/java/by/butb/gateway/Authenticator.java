@@ -126,17 +126,26 @@ final class Authenticator
     }
 
     /**
-     * What is wrong with a Logon's HeartBtInt(108) {@code value}: null when it is absent or not a number (each FIX
-     * engine answers those as for any field) or within {@value #MIN_HEART_BT_INT} to {@value #MAX_HEART_BT_INT}.
+     * What is wrong with a Logon's HeartBtInt(108) {@code value}: null when it is absent, not an integer (each FIX
+     * engine answers that as for any field), or a whole number of seconds within {@value #MIN_HEART_BT_INT} to
+     * {@value #MAX_HEART_BT_INT}; an integer with a sign ({@code -0} included, which QuickFIX/J reads as 0) is out
+     * of range.
      */
     static String heartBtIntProblem(final String value)
     {
-        if (value == null || value.isEmpty() || !value.chars().allMatch(c -> c >= '0' && c <= '9'))
+        if (value == null)
         {
             return null;
         }
-        final long seconds = value.length() > 18 ? Long.MAX_VALUE : Long.parseLong(value);
-        return seconds >= MIN_HEART_BT_INT && seconds <= MAX_HEART_BT_INT ? null :
+        final boolean signed = value.startsWith("-");
+        final String digits = signed ? value.substring(1) : value;
+        if (digits.isEmpty() || !digits.chars().allMatch(c -> c >= '0' && c <= '9'))
+        {
+            return null;
+        }
+        final String significant = digits.replaceFirst("^0+(?=.)", "");
+        final int seconds = significant.length() <= 3 ? Integer.parseInt(significant) : Integer.MAX_VALUE;
+        return !signed && seconds >= MIN_HEART_BT_INT && seconds <= MAX_HEART_BT_INT ? null :
             "HeartBtInt(108) must be " + MIN_HEART_BT_INT + " to " + MAX_HEART_BT_INT + " seconds";
     }
 

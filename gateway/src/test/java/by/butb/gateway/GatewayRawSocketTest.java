@@ -281,13 +281,17 @@ class GatewayRawSocketTest
         throws Exception
     {
         final String expected = "HeartBtInt(108) must be 1 to 600 seconds";
-        for (final String seconds : List.of("0", "601", "2147483647", "99999999999999999999"))
+        for (final String seconds : List.of("0", "-0", "-5", "601", "2147483647", "99999999999999999999"))
         {
             assertEquals(expected, refusal("TRADER-A", "35=A|49=TRADER-A|56=BUTB|34=1|52=" + RawFix.now() +
                 "|98=0|108=" + seconds + "|554=" + TestCatalog.password("TRADER-A") + "|"), "HeartBtInt " + seconds);
         }
         assertEquals(expected, refusal("NOBODY", "35=A|49=NOBODY|56=BUTB|34=1|52=" + RawFix.now() +
             "|98=0|108=0|554=x|"), "said before the password is checked: it tells nothing of the participant");
+
+        final RawFix zeros = gateway.raw("TRADER-C");
+        zeros.send("A", "98=0|108=0000000000000000000030|554=" + TestCatalog.password("TRADER-C") + "|");
+        assertNotNull(zeros.readType("A", 5_000), "30 s with leading zeros is 30 s");
 
         final RawFix logged = gateway.rawLoggedOn("TRADER-B");
         logged.seq = 1;

@@ -253,8 +253,8 @@ public final class FixDecoder
     }
 
     /**
-     * The field's value as a non-negative decimal integer of at most 18 digits; -1 when absent, -2 when not such a
-     * number.
+     * The field's value as a non-negative decimal integer of at most 18 digits after its leading zeros (QuickFIX/J
+     * reads {@code 030} as 30 too); -1 when absent, -2 when not such a number.
      */
     public long longValueOf(final int tag)
     {
@@ -265,8 +265,12 @@ public final class FixDecoder
     /** The index-th field's value as in {@link #longValueOf}. */
     public long longValue(final int index)
     {
-        final int start = starts[index];
+        int start = starts[index];
         final int end = ends[index];
+        while (end - start > 1 && buffer[start] == '0')
+        {
+            start++;
+        }
         if (end - start > 18)
         {
             return -2;

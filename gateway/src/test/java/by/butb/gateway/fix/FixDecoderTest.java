@@ -40,9 +40,12 @@ class FixDecoderTest
     @Test
     void readsTheFieldsOfAWellFormedMessageInPlace()
     {
-        final byte[] m = frame("35=D|49=TRADER-A|56=BUTB|34=12|52=20240301-10:00:00.123|11=X1|38=10|");
+        final byte[] m = frame("35=D|49=TRADER-A|56=BUTB|34=12|52=20240301-10:00:00.123|11=X1|38=10|" +
+            "108=0000000000000000000030|98=0|");
         assertTrue(decode(m), decoder.problem());
-        assertEquals(10, decoder.count());
+        assertEquals(12, decoder.count());
+        assertEquals(30, decoder.longValueOf(108), "leading zeros beyond 18 digits");
+        assertEquals(0, decoder.longValueOf(98));
         assertEquals("X1", decoder.string(11));
         assertEquals(12, decoder.longValueOf(34));
         assertEquals('D', decoder.charValue(35));
