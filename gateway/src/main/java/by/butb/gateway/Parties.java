@@ -75,7 +75,7 @@ record Parties(int onBehalfOf, String contraFirm, int counterparty)
     {
         if (!account.equals(submitter.id()) && !account.equals(client))
         {
-            throw new Unsupported(client == null ?
+            throw new Unsupported(client == null || client.equals(submitter.id()) ?
                 "Account(1) must be the sender's participant id; to trade for a client, name it in" +
                     " OnBehalfOfCompID(115) or a Parties entry with PartyRole(452)=3" :
                 "Account(1) must be the sender's participant id or the client named in OnBehalfOfCompID(115) or" +
