@@ -409,8 +409,9 @@ public final class GatewayServer implements AutoCloseable
      * time earlier than the previous command's is raised to it. On clusters, a cluster that has left a command
      * unanswered for a second (a failover) is not waited for, and gets no further clock until it answers, so that one
      * section's failover does not stop the others' clocks ({@link ClusterMirror#awaitClock}); that holds while the
-     * gateway can still send: once 4,096 commands wait unanswered for one cluster, it sends no cluster anything more,
-     * clocks included, until that cluster answers. Any thread.
+     * gateway's queue moves: once 20,480 commands are for one cluster (4,096 sent and unanswered, 16,384 waiting to
+     * be sent), the queue is held at the next command for it, clocks behind included, until that cluster answers.
+     * Any thread.
      */
     public void advanceClock(final long epochNanos)
     {
