@@ -13,8 +13,9 @@
 # --quick: a smoke run of every step (short rates; for trying the script, not for figures): 116 s on the 2-core VM.
 # The whole run took 575 s on the 2-core VM, too close to a 600 s limit per command; --part splits it in two of about
 # 5 minutes each: pipeline (steps 1, 4 and 2: 270 s on the 2-core VM) and gateway (step 3: 325 s).
-# Writes four files (the device tool brings back at most 8): OUT_DIR/summary.txt (every table), compare.md (each
-# BenchRunner summary), gateway.txt and cluster.txt.
+# Writes into OUT_DIR, which must not hold a summary.txt yet (the device tool brings back at most 8 files):
+# summary.txt (every table of the run), and compare.md (each BenchRunner summary) and cluster.txt (steps 1, 2 and 4),
+# gateway.txt (step 3).
 #
 # What summary.txt holds:
 # - the machine, and the journal directory with its file system: /dev/shm where it exists (tmpfs: memory, not a
@@ -33,7 +34,8 @@
 # - the cluster's round trip against the single process.
 set -uo pipefail
 usage="usage: check.sh OUT_DIR [--quick] [--part pipeline|gateway]"
-out=${1:?$usage}; shift
+[ $# -ge 1 ] || { echo "check: $usage" >&2; exit 2; }
+out=$1; shift
 quick=""; part=all
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -43,7 +45,13 @@ while [ $# -gt 0 ]; do
   esac
   shift
 done
-case "$part" in all|pipeline|gateway) ;; *) echo "check: --part must be pipeline or gateway, got '$part'" >&2; exit 2 ;; esac
+case "$part" in
+  all|pipeline|gateway) ;;
+  *) echo "check: --part must be pipeline or gateway, got '$part'" >&2; exit 2 ;;
+esac
+if [ -e "$out/summary.txt" ]; then
+  echo "check: $out already holds a summary.txt; give each run a fresh OUT_DIR" >&2; exit 2
+fi
 mkdir -p "$out"
 work=$(mktemp -d); trap 'rm -rf "$work"' EXIT
 jar=bench/target/benchmarks.jar; peer=bench/exchange-core-peer/target/exchange-core-peer.jar
@@ -74,7 +82,7 @@ fi
 summary="$out/summary.txt"
 echo "machine: $(nproc) cores, $(java -version 2>&1 | head -1), $(date -u +%FT%TZ)" | tee "$summary"
 echo "journal directory: $journal (file system $(fstype "$journal")); /dev/shm where it exists, the default here:" \
-  "memory, not a disk; the step on /tmp at the end journals on $(fstype /tmp)" | tee -a "$summary"
+  "memory, not a disk; the step on /tmp (step 4) journals on $(fstype /tmp)" | tee -a "$summary"
 
 # 1. Pipeline layouts (issue 18): the journaled pipeline in each layout and wait strategy; the first layout of each
 #    wait strategy also measures butb without a journal and exchange-core (the very first also the machine's floor);
