@@ -56,7 +56,7 @@ final class NativeConnection implements LogonScheduler.Job
     final AtomicBoolean writeQueued = new AtomicBoolean();
 
     // guarded by this
-    private ByteBuffer out;
+    private final OutboundBytes out;
     private final long maxPendingBytes;
     private boolean closeAfterFlush;
     /**
@@ -78,7 +78,7 @@ final class NativeConnection implements LogonScheduler.Job
         this.scanner = scanner;
         this.in = new byte[receiveBytes];
         this.inView = ByteBuffer.wrap(in);
-        this.out = ByteBuffer.allocate(16 * 1024);
+        this.out = new OutboundBytes(16 * 1024, maxPendingBytes);
         this.maxPendingBytes = maxPendingBytes;
         this.acceptedNanos = System.nanoTime();
     }
@@ -262,24 +262,14 @@ final class NativeConnection implements LogonScheduler.Job
         {
             return;
         }
-        if (out.remaining() < length)
+        if (!out.append(bytes, offset, length))
         {
-            final long needed = (long)out.position() + length;
-            if (needed > maxPendingBytes)
-            {
-                writeClosed = true;
-                loop.context().log().log(() -> "closing " + address + ": slow consumer, " + needed +
-                    " bytes not yet written");
-                close();
-                return;
-            }
-            final ByteBuffer bigger = ByteBuffer.allocate((int)Math.min(maxPendingBytes,
-                Math.max(needed, 2L * out.capacity())));
-            out.flip();
-            bigger.put(out);
-            out = bigger;
+            final long needed = (long)out.pending() + length;
+            writeClosed = true;
+            loop.context().log().log(() -> "closing " + address + ": slow consumer, " + needed +
+                " bytes not yet written");
+            close();
         }
-        out.put(bytes, offset, length);
     }
 
     /**
@@ -288,13 +278,13 @@ final class NativeConnection implements LogonScheduler.Job
      */
     synchronized boolean hasRoomFor(final int chunk)
     {
-        return !closing() && out.position() < Math.min(chunk, maxPendingBytes / 4);
+        return !closing() && out.pending() < Math.min(chunk, maxPendingBytes / 4);
     }
 
     /** Writes what the socket takes now; the rest when it is writable again (the I/O thread). */
     synchronized void flush()
     {
-        if (writeClosed || out.position() == 0)
+        if (writeClosed || out.pending() == 0)
         {
             if (closeAfterFlush)
             {
@@ -302,10 +292,10 @@ final class NativeConnection implements LogonScheduler.Job
             }
             return;
         }
-        out.flip();
+        final int left;
         try
         {
-            channel.write(out);
+            left = out.writeTo(channel);
         }
         catch (final IOException ex)
         {
@@ -314,8 +304,7 @@ final class NativeConnection implements LogonScheduler.Job
             close();
             return;
         }
-        out.compact();
-        if (out.position() > 0)
+        if (left > 0)
         {
             loop.wantWrite(this);
         }
