@@ -280,7 +280,8 @@ public final class GatewayServer implements AutoCloseable
             .schedule(o.schedule)
             .multiProducer(true)
             .dataDirectory(o.dataDirectory)
-            .waitStrategy(o.waitStrategy);
+            .waitStrategy(o.waitStrategy)
+            .onFailure(failure -> o.onFailure.accept("the engine stopped: " + failure));
         for (final EngineListener listener : listeners(o))
         {
             context.listener(listener);

@@ -1,5 +1,7 @@
 package by.butb.gateway;
 
+import by.butb.engine.core.EngineEvent;
+import by.butb.engine.pipeline.EngineListener;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -11,8 +13,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * A gateway thread ended by an Error is told to {@link GatewayOptions#onFailure} (`serve` then stops with exit code
- * 1) instead of leaving its sessions silently unserved, and the server still closes.
+ * A gateway thread ended by an Error, or an in-process engine that stops taking commands, is told to
+ * {@link GatewayOptions#onFailure} (`serve` then stops with exit code 1) instead of leaving its sessions silently
+ * unserved, and the server still closes.
  */
 @Timeout(60)
 class GatewayThreadErrorTest
@@ -58,6 +61,34 @@ class GatewayThreadErrorTest
         assertEquals(List.of("the gateway's thread butb-gateway-fix-io ended: java.lang.StackOverflowError: injected"),
             told.reasons());
         assertTrue(told.connectionClosed(), "the connections of the thread that ended are closed");
+    }
+
+    @Test
+    void anEngineThatStopsTakingCommandsIsToldAndTheServerStillCloses() throws Exception
+    {
+        for (final FixEngine engine : FixEngine.values())
+        {
+            final List<String> told = new CopyOnWriteArrayList<>();
+            final EngineListener failing = new EngineListener()
+            {
+                @Override
+                public void onEvent(final EngineEvent event)
+                {
+                    throw new StackOverflowError("injected");
+                }
+            };
+            try (RawGateway gateway = new RawGateway(TestCatalog.options().fixEngine(engine).listener(failing)
+                .onFailure(told::add)))
+            {
+                final RawFix a = gateway.rawLoggedOn("TRADER-A");
+                a.send("D", "11=X1|55=SMP|54=1|60=" + RawFix.now() + "|38=1|40=2|44=2400|");
+                while (told.isEmpty())
+                {
+                    Thread.sleep(1);
+                }
+            }
+            assertEquals(List.of("the engine stopped: java.lang.StackOverflowError: injected"), told, engine.name());
+        }
     }
 
     @Test

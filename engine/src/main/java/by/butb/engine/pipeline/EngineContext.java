@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Consumer;
 
 /**
  * Configuration of an {@link EnginePipeline}, Aeron-style: set fields with the fluent setters, then
@@ -26,6 +27,7 @@ public final class EngineContext
     private boolean outputJournal = true;
     private int expectedOrders = 1024;
     private final List<EngineListener> listeners = new ArrayList<>();
+    private Consumer<Throwable> onFailure = failure -> { };
 
     public EngineContext catalog(final Catalog catalog)
     {
@@ -168,5 +170,21 @@ public final class EngineContext
     public List<EngineListener> listeners()
     {
         return List.copyOf(listeners);
+    }
+
+    /**
+     * Told once, on the thread that failed, when the pipeline stops taking commands: a stage ended by an exception
+     * or an Error (a listener that threw, a journal that could not be written, out of memory); from then on
+     * {@link EnginePipeline#submit} throws. Must not block. Default: nothing.
+     */
+    public EngineContext onFailure(final Consumer<Throwable> onFailure)
+    {
+        this.onFailure = Objects.requireNonNull(onFailure);
+        return this;
+    }
+
+    public Consumer<Throwable> onFailure()
+    {
+        return onFailure;
     }
 }

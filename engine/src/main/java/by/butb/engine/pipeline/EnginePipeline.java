@@ -19,6 +19,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.Consumer;
 
 /**
  * The engine behind a Disruptor ring: [input journal] then [logic + listeners] then [output journal].
@@ -50,6 +51,7 @@ public final class EnginePipeline implements AutoCloseable
     private final long recoveredCommands;
     private final Path snapshots;
     private final AtomicReference<Throwable> failure = new AtomicReference<>();
+    private final Consumer<Throwable> onFailure;
     private volatile boolean closed;
 
     private EnginePipeline(final EngineContext ctx)
@@ -59,6 +61,7 @@ public final class EnginePipeline implements AutoCloseable
             throw new IllegalArgumentException("EngineContext has no catalog");
         }
         engine = new MatchingEngine(ctx.catalog(), ctx.rules(), ctx.schedule(), ctx.expectedOrders());
+        onFailure = ctx.onFailure();
         final List<EngineListener> listeners = ctx.listeners();
         final EngineListener[] listenerArray = listeners.toArray(new EngineListener[0]);
         snapshots = ctx.dataDirectory() == null ? null : ctx.dataDirectory().resolve("snapshots");
@@ -523,7 +526,7 @@ public final class EnginePipeline implements AutoCloseable
         @Override
         public void handleEventException(final Throwable ex, final long sequence, final T slot)
         {
-            failure.compareAndSet(null, ex);
+            failed(ex);
             final String what = slot instanceof CommandSlot c ? String.valueOf(c.command) :
                 slot instanceof EventSlot e ? "the output journal, at " + e.event : String.valueOf(slot);
             throw new IllegalStateException("engine failed on " + what, ex);
@@ -532,13 +535,21 @@ public final class EnginePipeline implements AutoCloseable
         @Override
         public void handleOnStartException(final Throwable ex)
         {
-            failure.compareAndSet(null, ex);
+            failed(ex);
         }
 
         @Override
         public void handleOnShutdownException(final Throwable ex)
         {
-            failure.compareAndSet(null, ex);
+            failed(ex);
+        }
+
+        private void failed(final Throwable ex)
+        {
+            if (failure.compareAndSet(null, ex))
+            {
+                onFailure.accept(ex);
+            }
         }
     }
 }
