@@ -20,7 +20,9 @@ final class ThreadErrors
 
     /**
      * Runs {@code body} on the calling thread; an Error ending it is told to {@code onFailure}, then logged, and the
-     * thread ends normally (an UncaughtExceptionHandler is not called).
+     * thread ends normally (an UncaughtExceptionHandler is not called). When telling or logging fails in turn (out
+     * of memory again), the first Error is thrown, so that it reaches the thread's UncaughtExceptionHandler rather
+     * than nothing ({@code ./butb serve} also exits on any OutOfMemoryError: -XX:+ExitOnOutOfMemoryError).
      */
     static void runTelling(final Runnable body, final Consumer<String> onFailure)
     {
@@ -30,14 +32,15 @@ final class ThreadErrors
         }
         catch (final Error ex)
         {
-            final String thread = Thread.currentThread().getName();
             try
             {
+                final String thread = Thread.currentThread().getName();
                 onFailure.accept("the gateway's thread " + thread + " ended: " + ex);
-            }
-            finally
-            {
                 LOG.error("the gateway's thread {} ended", thread, ex);
+            }
+            catch (final Throwable again)
+            {
+                throw ex;
             }
         }
     }

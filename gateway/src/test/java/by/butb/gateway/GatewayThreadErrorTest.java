@@ -10,6 +10,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -61,6 +63,27 @@ class GatewayThreadErrorTest
         assertEquals(List.of("the gateway's thread butb-gateway-fix-io ended: java.lang.StackOverflowError: injected"),
             told.reasons());
         assertTrue(told.connectionClosed(), "the connections of the thread that ended are closed");
+    }
+
+    @Test
+    void anErrorThatCannotBeToldForWantOfMemoryEndsTheThreadWithTheErrorInsteadOfSilently()
+    {
+        final OutOfMemoryError first = new OutOfMemoryError("first");
+        final Throwable thrown = assertThrows(OutOfMemoryError.class, () -> ThreadErrors.runTelling(() ->
+        {
+            throw first;
+        }, reason ->
+        {
+            throw new OutOfMemoryError("again");
+        }));
+        assertSame(first, thrown);
+        final List<String> told = new CopyOnWriteArrayList<>();
+        ThreadErrors.runTelling(() ->
+        {
+            throw new OutOfMemoryError("told");
+        }, told::add);
+        assertEquals(List.of("the gateway's thread " + Thread.currentThread().getName() +
+            " ended: java.lang.OutOfMemoryError: told"), told);
     }
 
     @Test
