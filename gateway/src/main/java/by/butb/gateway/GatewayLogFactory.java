@@ -6,13 +6,37 @@ import quickfix.Log;
 import quickfix.LogFactory;
 import quickfix.SessionID;
 
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.function.LongSupplier;
+
 /**
  * QuickFIX/J session logs to SLF4J: session events at debug, errors at warn. Message contents are not logged
- * (a Logon carries the password), except at trace with Password(554) masked.
+ * (a Logon carries the password), except at trace with Password(554) masked. Errors (QuickFIX/J writes each message
+ * it rejects into its error, in full) are at most {@value #ERROR_LINES_PER_MINUTE} lines a minute for all sessions
+ * together, each cut to {@value #ERROR_TEXT_CHARS} characters, so that a client sending invalid messages cannot fill
+ * the server's log (with {@code serve}: its standard output).
  */
 final class GatewayLogFactory implements LogFactory
 {
+    static final int ERROR_LINES_PER_MINUTE = 20;
+    static final int ERROR_TEXT_CHARS = 300;
     private static final Logger LOG = LoggerFactory.getLogger("by.butb.gateway.fix");
+
+    private final RateLimitedLog errors;
+
+    /** Errors to this class's log. */
+    GatewayLogFactory()
+    {
+        this(LOG::warn, System::nanoTime);
+    }
+
+    /** Errors to {@code sink}, the minutes counted on {@code nanoClock}. */
+    GatewayLogFactory(final Consumer<String> sink, final LongSupplier nanoClock)
+    {
+        errors = new RateLimitedLog(sink, ERROR_LINES_PER_MINUTE, TimeUnit.MINUTES.toNanos(1), nanoClock,
+            "QuickFIX/J session errors");
+    }
 
     @Override
     public Log create(final SessionID sessionID)
@@ -52,9 +76,15 @@ final class GatewayLogFactory implements LogFactory
             @Override
             public void onErrorEvent(final String text)
             {
-                LOG.warn("{}: {}", who, mask(text));
+                errors.log(() -> who + ": " + cut(mask(text)));
             }
         };
+    }
+
+    private static String cut(final String text)
+    {
+        return text.length() <= ERROR_TEXT_CHARS ? text :
+            text.substring(0, ERROR_TEXT_CHARS) + "... (" + text.length() + " characters)";
     }
 
     static String mask(final String message)
