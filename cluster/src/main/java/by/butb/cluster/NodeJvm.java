@@ -20,8 +20,9 @@ public final class NodeJvm
     }
 
     /**
-     * This JVM's {@code java}, its {@code --add-} flags (Agrona's and Chronicle's) and -XX:+ExitOnOutOfMemoryError
-     * if it has it ({@code ./butb cluster} sets it), {@code jvmOptions}, its class path, then
+     * This JVM's {@code java}, its {@code --add-} flags (Agrona's and Chronicle's) and -XX:[+-]ExitOnOutOfMemoryError
+     * as given to it ({@code ./butb cluster} sets it; the last one given wins), {@code jvmOptions}, its class path,
+     * then
      * {@code cluster node --id ID --members MEMBERS --dir DIR} and {@code nodeOptions}.
      */
     public static List<String> command(final List<String> jvmOptions, final int id, final String members,
@@ -30,7 +31,7 @@ public final class NodeJvm
         final List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
-            .filter(a -> a.startsWith("--add-") || a.equals("-XX:+ExitOnOutOfMemoryError")).toList());
+            .filter(a -> a.startsWith("--add-") || a.matches("-XX:[+-]ExitOnOutOfMemoryError")).toList());
         command.addAll(jvmOptions);
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), ClusterCommand.class.getName(), "node",
             "--id", String.valueOf(id), "--members", members, "--dir", dir.toString()));

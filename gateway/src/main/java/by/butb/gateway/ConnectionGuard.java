@@ -37,13 +37,21 @@ final class ConnectionGuard extends IoFilterAdapter implements AutoCloseable
         return t;
     });
 
-    /** {@code maxScheduledBytes} 0 or less: no limit on unwritten output. */
-    ConnectionGuard(final long logonTimeoutMillis, final long maxScheduledBytes, final RateLimitedLog connectionLog)
+    /**
+     * {@code maxScheduledBytes} 0 or less: no limit on unwritten output. {@code flushOtherLogs}: run with the
+     * connection log's flush, every {@value #LOG_FLUSH_SECONDS} s, for other rate-limited logs' summaries.
+     */
+    ConnectionGuard(final long logonTimeoutMillis, final long maxScheduledBytes, final RateLimitedLog connectionLog,
+        final Runnable flushOtherLogs)
     {
         this.logonTimeoutMillis = logonTimeoutMillis;
         this.maxScheduledBytes = maxScheduledBytes;
         this.connectionLog = connectionLog;
-        timer.scheduleWithFixedDelay(connectionLog::flush, LOG_FLUSH_SECONDS, LOG_FLUSH_SECONDS, TimeUnit.SECONDS);
+        timer.scheduleWithFixedDelay(() ->
+        {
+            connectionLog.flush();
+            flushOtherLogs.run();
+        }, LOG_FLUSH_SECONDS, LOG_FLUSH_SECONDS, TimeUnit.SECONDS);
     }
 
     @Override

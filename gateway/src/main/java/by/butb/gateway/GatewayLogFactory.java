@@ -19,7 +19,7 @@ import java.util.function.LongSupplier;
  */
 final class GatewayLogFactory implements LogFactory
 {
-    static final int ERROR_LINES_PER_MINUTE = 20;
+    static final int ERROR_LINES_PER_MINUTE = 60;
     static final int ERROR_TEXT_CHARS = 300;
     private static final Logger LOG = LoggerFactory.getLogger("by.butb.gateway.fix");
 
@@ -79,6 +79,12 @@ final class GatewayLogFactory implements LogFactory
                 errors.log(() -> who + ": " + cut(mask(text)));
             }
         };
+    }
+
+    /** Writes the summary of a minute that is over, if errors were left out in it. */
+    void flush()
+    {
+        errors.flush();
     }
 
     private static String cut(final String text)

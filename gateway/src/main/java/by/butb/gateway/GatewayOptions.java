@@ -210,7 +210,7 @@ public final class GatewayOptions
     /**
      * Outbound writes queued on one socket before the session counts as a slow consumer and is dropped (default
      * 100,000); also, the socket is closed when more than 1 KiB per allowed write (~100 MB by default) is not
-     * yet written, since one write of the sending thread may carry several messages.
+     * yet written, since one write of the sending thread may carry several messages. 0 or less: no limit.
      */
     public GatewayOptions maxScheduledWrites(final int max)
     {

@@ -68,6 +68,8 @@ public final class GatewayServer implements AutoCloseable
     private final FixSessions sessions;
     private final InetSocketAddress address;
     private final ConnectionGuard guard;
+    /** QuickFIX/J's session logs (the QuickFIX/J engine only); their summaries are flushed with the guard's. */
+    private final GatewayLogFactory qfjLogs = new GatewayLogFactory();
     private final RateLimitedLog connectionLog;
     private final LogonScheduler logonScheduler;
     private final LogonGate logonGate;
@@ -118,7 +120,7 @@ public final class GatewayServer implements AutoCloseable
         connectionLog = new RateLimitedLog(o.connectionLogSink, CONNECTION_LOG_LINES_PER_MINUTE,
             TimeUnit.MINUTES.toNanos(1), System::nanoTime, "refused or closed connections");
         guard = new ConnectionGuard(o.logonTimeoutMillis, (long)o.maxScheduledWrites * SLOW_CONSUMER_BYTES_PER_WRITE,
-            connectionLog);
+            connectionLog, qfjLogs::flush);
         final FrameLimiter frames = new FrameLimiter(o.maxBytesBeforeLogon, o.maxMessageSize,
             LogonGate::authenticated, connectionLog);
         logonScheduler = new LogonScheduler(AUTHENTICATION_THREADS, MAX_PENDING_LOGONS_PER_COMP_ID,
@@ -234,7 +236,7 @@ public final class GatewayServer implements AutoCloseable
     {
         final FixApplication application = new FixApplication(o.catalog, engineSubmitter, clOrdIds, outbound,
             o.maxMarketDataSymbols);
-        return QfjAcceptorFactory.create(o, application, chain ->
+        return QfjAcceptorFactory.create(o, application, qfjLogs, chain ->
         {
             chain.addFirst("butb-frames", frames); // in front of the FIX decoder
             chain.addLast("butb-guard", guard);

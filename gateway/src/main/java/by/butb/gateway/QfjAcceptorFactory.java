@@ -33,11 +33,10 @@ final class QfjAcceptorFactory
      * are stored in them). Creates nothing that outlives a failure.
      */
     static GatewayAcceptor create(final GatewayOptions o, final Application application,
-        final IoFilterChainBuilder filters) throws ConfigError
+        final GatewayLogFactory logFactory, final IoFilterChainBuilder filters) throws ConfigError
     {
         final SessionSettings settings = settings(o);
         final MessageStoreFactory storeFactory = storeFactory(o, settings);
-        final GatewayLogFactory logFactory = new GatewayLogFactory();
         final DefaultMessageFactory messageFactory = new DefaultMessageFactory();
         final SessionID template = new SessionID("FIX.4.4", o.compId, "*");
         final GatewaySessionProvider sessionProvider = new GatewaySessionProvider(settings, template,

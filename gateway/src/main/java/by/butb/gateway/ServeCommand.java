@@ -37,7 +37,8 @@ import java.util.concurrent.CountDownLatch;
     exitCodeList = {"0:stopped cleanly", "1:bad input (catalog files, cluster members), the port cannot be used," +
         " no cluster leader answered, the engine stopped (with --cluster: its state and the cluster's differ)," +
         " or a thread of the gateway ended with an error",
-        "2:usage error"})
+        "2:usage error",
+        "3:out of memory (./butb runs serve with -XX:+ExitOnOutOfMemoryError)"})
 public final class ServeCommand implements Callable<Integer>
 {
 

@@ -17,7 +17,7 @@ class ConnectionGuardTest
 {
     private final RateLimitedLog log = new RateLimitedLog(line -> { }, 10, 60_000_000_000L, System::nanoTime,
         "closed connections");
-    private final ConnectionGuard guard = new ConnectionGuard(60_000, 1_000, log);
+    private final ConnectionGuard guard = new ConnectionGuard(60_000, 1_000, log, () -> { });
     private final AtomicInteger passedOn = new AtomicInteger();
     private final NextFilter next = (NextFilter)Proxy.newProxyInstance(getClass().getClassLoader(),
         new Class<?>[] {NextFilter.class}, (proxy, method, args) ->
@@ -58,7 +58,7 @@ class ConnectionGuardTest
     @Test
     void noLimitWhenTheLimitIsZero() throws Exception
     {
-        final ConnectionGuard unlimited = new ConnectionGuard(60_000, 0, log);
+        final ConnectionGuard unlimited = new ConnectionGuard(60_000, 0, log, () -> { });
         try
         {
             final DummySession session = new DummySession();

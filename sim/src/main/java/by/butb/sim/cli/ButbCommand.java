@@ -32,7 +32,7 @@ import picocli.CommandLine.Command;
         "                             it with apt-get when it can)",
         "  ./butb bench [--quick]     our engine against exchange-core (bench/README.md)", "",
         "Exit codes: 0 done, 1 bad input or file error, 2 usage error, 3 (study and sim) a flow outside",
-        "tolerance or a figure of the study missed.",
+        "tolerance or a figure of the study missed; 3 (serve, cluster, classroom) out of memory.",
         "File formats: docs/formats.md."})
 public final class ButbCommand
 {
