@@ -29,6 +29,7 @@ final class ConnectionGuard extends IoFilterAdapter implements AutoCloseable
 
     private final long logonTimeoutMillis;
     private final long maxScheduledBytes;
+    private final long maxTotalBytes;
     private final RateLimitedLog connectionLog;
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r ->
     {
@@ -38,14 +39,17 @@ final class ConnectionGuard extends IoFilterAdapter implements AutoCloseable
     });
 
     /**
-     * {@code maxScheduledBytes} 0 or less: no limit on unwritten output. {@code flushOtherLogs}: run with the
-     * connection log's flush, every {@value #LOG_FLUSH_SECONDS} s, for other rate-limited logs' summaries.
+     * {@code maxScheduledBytes} 0 or less: no limit on a session's unwritten output. {@code maxTotalBytes}: the
+     * bound on all sessions' together, beyond which a session holding at least an eighth of it is closed when it is
+     * written to ({@link GatewayOptions#maxTotalBacklogBytes}). {@code flushOtherLogs}: run with the connection log's
+     * flush, every {@value #LOG_FLUSH_SECONDS} s, for other rate-limited logs' summaries.
      */
-    ConnectionGuard(final long logonTimeoutMillis, final long maxScheduledBytes, final RateLimitedLog connectionLog,
-        final Runnable flushOtherLogs)
+    ConnectionGuard(final long logonTimeoutMillis, final long maxScheduledBytes, final long maxTotalBytes,
+        final RateLimitedLog connectionLog, final Runnable flushOtherLogs)
     {
         this.logonTimeoutMillis = logonTimeoutMillis;
         this.maxScheduledBytes = maxScheduledBytes;
+        this.maxTotalBytes = maxTotalBytes;
         this.connectionLog = connectionLog;
         timer.scheduleWithFixedDelay(() ->
         {
@@ -59,10 +63,18 @@ final class ConnectionGuard extends IoFilterAdapter implements AutoCloseable
         throws Exception
     {
         next.filterWrite(session, request);
-        if (maxScheduledBytes > 0 && session.getScheduledWriteBytes() > maxScheduledBytes && !session.isClosing())
+        final long own = session.getScheduledWriteBytes();
+        if (maxScheduledBytes > 0 && own > maxScheduledBytes && !session.isClosing())
         {
-            LOG.warn("closing {}: slow consumer, {} bytes not yet written", session.getRemoteAddress(),
-                session.getScheduledWriteBytes());
+            LOG.warn("closing {}: slow consumer, {} bytes not yet written", session.getRemoteAddress(), own);
+            session.closeNow();
+            return;
+        }
+        final long total = session.getService().getStatistics().getScheduledWriteBytes();
+        if (total > maxTotalBytes && own >= maxTotalBytes / 8 && !session.isClosing())
+        {
+            LOG.warn("closing {}: slow consumer, {} bytes not yet written while all sessions together have {}" +
+                " (bound {})", session.getRemoteAddress(), own, total, maxTotalBytes);
             session.closeNow();
         }
     }

@@ -70,6 +70,7 @@ public final class GatewayOptions
     int maxUnauthenticatedConnections = 256;
     int maxUnauthenticatedPerAddress = 32;
     int maxMarketDataSymbols = DEFAULT_MAX_MARKET_DATA_SYMBOLS;
+    long maxTotalBacklogBytes;
     int maxMarketDataSubscriptions = DEFAULT_MAX_MARKET_DATA_SUBSCRIPTIONS;
     Consumer<String> connectionLogSink = LOG::warn;
     ClusterMembers cluster;
@@ -216,6 +217,22 @@ public final class GatewayOptions
     {
         this.maxScheduledWrites = max;
         return this;
+    }
+
+    /**
+     * Bytes all sessions together may leave unwritten (default: a quarter of the heap, {@link Runtime#maxMemory});
+     * beyond, a session holding at least an eighth of that is disconnected as a slow consumer when it is given
+     * more, so that several slow readers cannot run the heap out. For tests.
+     */
+    GatewayOptions maxTotalBacklogBytes(final long bytes)
+    {
+        this.maxTotalBacklogBytes = bytes;
+        return this;
+    }
+
+    long maxTotalBacklogBytes()
+    {
+        return maxTotalBacklogBytes > 0 ? maxTotalBacklogBytes : Runtime.getRuntime().maxMemory() / 4;
     }
 
     /** A connection not logged on after this long is closed (default 10 s). */

@@ -120,7 +120,7 @@ public final class GatewayServer implements AutoCloseable
         connectionLog = new RateLimitedLog(o.connectionLogSink, CONNECTION_LOG_LINES_PER_MINUTE,
             TimeUnit.MINUTES.toNanos(1), System::nanoTime, "refused or closed connections");
         guard = new ConnectionGuard(o.logonTimeoutMillis, (long)o.maxScheduledWrites * SLOW_CONSUMER_BYTES_PER_WRITE,
-            connectionLog, qfjLogs::flush);
+            o.maxTotalBacklogBytes(), connectionLog, qfjLogs::flush);
         final FrameLimiter frames = new FrameLimiter(o.maxBytesBeforeLogon, o.maxMessageSize,
             LogonGate::authenticated, connectionLog);
         logonScheduler = new LogonScheduler(AUTHENTICATION_THREADS, MAX_PENDING_LOGONS_PER_COMP_ID,

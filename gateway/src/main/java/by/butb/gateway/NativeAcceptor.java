@@ -42,7 +42,7 @@ final class NativeAcceptor implements AutoCloseable
         this.log = log;
         loops = new NativeIoLoop[options.ioThreads];
         final NativeLoopContext context = new NativeLoopContext(options, sessions, authenticator, scheduler,
-            unauthenticated, log);
+            unauthenticated, new OutboundBudget(options.maxTotalBacklogBytes()), log);
         ServerSocketChannel openedServer = null;
         try
         {

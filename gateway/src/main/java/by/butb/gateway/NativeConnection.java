@@ -9,6 +9,7 @@ import java.nio.channels.SelectionKey;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
 
 /**
  * One TCP connection of the native FIX engine, from accept to close. Reading, framing and the logon gate run on the
@@ -265,11 +266,30 @@ final class NativeConnection implements LogonScheduler.Job
         if (!out.append(bytes, offset, length))
         {
             final long needed = (long)out.pending() + length;
-            writeClosed = true;
-            loop.context().log().log(() -> "closing " + address + ": slow consumer, " + needed +
-                " bytes not yet written");
-            close();
+            dropSlowConsumer(() -> "closing " + address + ": slow consumer, " + needed + " bytes not yet written");
         }
+        else if (loop.context().outbound().queued(length, out.pending()))
+        {
+            final OutboundBudget budget = loop.context().outbound();
+            final long own = out.pending();
+            dropSlowConsumer(() -> "closing " + address + ": slow consumer, " + own + " bytes not yet written" +
+                " while all connections together have " + budget.total() + " (bound " + budget.max() + ")");
+        }
+    }
+
+    private void dropSlowConsumer(final Supplier<String> line)
+    {
+        loop.context().log().log(line);
+        discardOutput();
+        close();
+    }
+
+    /** Drops what is queued and writes nothing more: the connection is closing. Any thread. */
+    synchronized void discardOutput()
+    {
+        writeClosed = true;
+        loop.context().outbound().released(out.pending());
+        out.clear();
     }
 
     /**
@@ -292,6 +312,7 @@ final class NativeConnection implements LogonScheduler.Job
             }
             return;
         }
+        final int before = out.pending();
         final int left;
         try
         {
@@ -299,11 +320,12 @@ final class NativeConnection implements LogonScheduler.Job
         }
         catch (final IOException ex)
         {
-            writeClosed = true;
-            out.clear();
+            loop.context().outbound().released(before - out.pending());
+            discardOutput();
             close();
             return;
         }
+        loop.context().outbound().released(before - left);
         if (left > 0)
         {
             loop.wantWrite(this);

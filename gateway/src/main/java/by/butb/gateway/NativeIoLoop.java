@@ -492,6 +492,7 @@ final class NativeIoLoop
         c.state = NativeConnection.State.CLOSED;
         connections.remove(c);
         releaseCount(c);
+        c.discardOutput();
         if (c.session != null && c.session.unbind(c) && was == NativeConnection.State.OPEN)
         {
             LOG.info("logout {}", c.session.participant.id()); // only the bound connection's end ends the logon

@@ -17,7 +17,7 @@ class ConnectionGuardTest
 {
     private final RateLimitedLog log = new RateLimitedLog(line -> { }, 10, 60_000_000_000L, System::nanoTime,
         "closed connections");
-    private final ConnectionGuard guard = new ConnectionGuard(60_000, 1_000, log, () -> { });
+    private final ConnectionGuard guard = new ConnectionGuard(60_000, 1_000, Long.MAX_VALUE, log, () -> { });
     private final AtomicInteger passedOn = new AtomicInteger();
     private final NextFilter next = (NextFilter)Proxy.newProxyInstance(getClass().getClassLoader(),
         new Class<?>[] {NextFilter.class}, (proxy, method, args) ->
@@ -56,9 +56,39 @@ class ConnectionGuardTest
     }
 
     @Test
+    void onceAllSessionsTogetherPassTheirBoundASessionHoldingAnEighthOfItIsClosedAndASmallerOneStays()
+        throws Exception
+    {
+        final ConnectionGuard total = new ConnectionGuard(60_000, 0, 8_000, log, () -> { });
+        try
+        {
+            final DummySession big = new DummySession();
+            big.setScheduledWriteBytes(1_000);
+            big.getService().getStatistics().increaseScheduledWriteBytes(8_001); // as if with other sessions'
+            final DummySession small = new DummySession();
+            small.setScheduledWriteBytes(999);
+            small.getService().getStatistics().increaseScheduledWriteBytes(8_001);
+            final DummySession within = new DummySession();
+            within.setScheduledWriteBytes(5_000);
+            within.getService().getStatistics().increaseScheduledWriteBytes(8_000);
+            for (final DummySession session : new DummySession[] {big, small, within})
+            {
+                total.filterWrite(next, session, new DefaultWriteRequest("8=FIX.4.4|"));
+            }
+            assertTrue(big.isClosing(), "an eighth of the bound, the total past it");
+            assertFalse(small.isClosing(), "less than an eighth");
+            assertFalse(within.isClosing(), "the total within the bound");
+        }
+        finally
+        {
+            total.close();
+        }
+    }
+
+    @Test
     void noLimitWhenTheLimitIsZero() throws Exception
     {
-        final ConnectionGuard unlimited = new ConnectionGuard(60_000, 0, log, () -> { });
+        final ConnectionGuard unlimited = new ConnectionGuard(60_000, 0, Long.MAX_VALUE, log, () -> { });
         try
         {
             final DummySession session = new DummySession();

@@ -498,6 +498,35 @@ class GatewayRawSocketTest
     }
 
     @Test
+    void aClientThatStopsReadingIsDisconnectedOnceAllSessionsBacklogsTogetherPassTheirBound() throws Exception
+    {
+        // each session's own bound stays at its default (about 100 MB); all sessions together may hold 256 KiB
+        server = gateway.restart(options().maxTotalBacklogBytes(256 * 1024));
+        final RawFix slow = gateway.rawLoggedOn("TRADER-B");
+        int sent = 0;
+        boolean dropped = false;
+        while (!dropped && sent < 200_000) // about 70 MB of answers: far below its own bound, far past the total
+        {
+            final StringBuilder burst = new StringBuilder();
+            for (int i = 0; i < 1_000; i++, sent++)
+            {
+                burst.append(RawFix.frame("FIX.4.4", slow.body("D", "11=T" + sent + "|55=SMP|54=1|60=" +
+                    RawFix.now() + "|38=0|40=2|44=2400|")));
+            }
+            try
+            {
+                slow.sendText(burst.toString());
+            }
+            catch (final IOException ex)
+            {
+                dropped = true;
+            }
+        }
+        assertTrue(dropped, "not dropped after " + sent + " orders whose answers it never read");
+        assertOthersStillServed();
+    }
+
+    @Test
     void foreignCompIdsInsideASessionAreRejected() throws Exception
     {
         final RawFix r = gateway.rawLoggedOn("TRADER-B");
