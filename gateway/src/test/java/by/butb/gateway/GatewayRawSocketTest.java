@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.IntPredicate;
 
 import static by.butb.gateway.Fix.c;
 import static by.butb.gateway.RawFix.field;
@@ -474,22 +475,26 @@ class GatewayRawSocketTest
         assertEquals(n, rejects, "every bad order answered with a reject");
     }
 
-    @Test
-    void aClientThatStopsReadingIsDisconnectedWhileOthersTrade() throws Exception
+    /** Orders sent by {@link #floodWithoutReading}, and whether the server dropped the connection meanwhile. */
+    private record Flood(int sent, boolean dropped)
     {
-        server = gateway.restart(options().maxScheduledWrites(20));
-        final RawFix slow = gateway.rawLoggedOn("TRADER-B");
-        // Orders the gateway answers with a reject each, sent without ever reading: the answers fill the socket
-        // buffers, then pile up unwritten in the server until it drops the connection, and our writes fail.
-        final long deadline = System.currentTimeMillis() + 60_000;
+    }
+
+    /**
+     * Sends bursts of 1,000 orders that the gateway answers with a reject each, without ever reading, while
+     * {@code goOn} holds for the orders sent so far: the answers fill the socket buffers, then pile up unwritten in
+     * the server until it drops the connection, and our writes fail.
+     */
+    private static Flood floodWithoutReading(final RawFix slow, final String idPrefix, final IntPredicate goOn)
+        throws IOException
+    {
         int sent = 0;
-        boolean dropped = false;
-        while (!dropped && System.currentTimeMillis() < deadline)
+        while (goOn.test(sent))
         {
             final StringBuilder burst = new StringBuilder();
             for (int i = 0; i < 1_000; i++, sent++)
             {
-                burst.append(RawFix.frame("FIX.4.4", slow.body("D", "11=S" + sent + "|55=SMP|54=1|60=" +
+                burst.append(RawFix.frame("FIX.4.4", slow.body("D", "11=" + idPrefix + sent + "|55=SMP|54=1|60=" +
                     RawFix.now() + "|38=0|40=2|44=2400|")));
             }
             try
@@ -498,10 +503,21 @@ class GatewayRawSocketTest
             }
             catch (final IOException ex)
             {
-                dropped = true;
+                return new Flood(sent, true);
             }
         }
-        assertTrue(dropped, "the server still accepts input from a client that read nothing of " + sent + " answers");
+        return new Flood(sent, false);
+    }
+
+    @Test
+    void aClientThatStopsReadingIsDisconnectedWhileOthersTrade() throws Exception
+    {
+        server = gateway.restart(options().maxScheduledWrites(20));
+        final RawFix slow = gateway.rawLoggedOn("TRADER-B");
+        final long deadline = System.currentTimeMillis() + 60_000;
+        final Flood flood = floodWithoutReading(slow, "S", sent -> System.currentTimeMillis() < deadline);
+        assertTrue(flood.dropped(), "the server still accepts input from a client that read nothing of " +
+            flood.sent() + " answers");
         assertOthersStillServed();
     }
 
@@ -511,26 +527,9 @@ class GatewayRawSocketTest
         // each session's own bound stays at its default (about 100 MB); all sessions together may hold 256 KiB
         server = gateway.restart(options().maxTotalBacklogBytes(256 * 1024));
         final RawFix slow = gateway.rawLoggedOn("TRADER-B");
-        int sent = 0;
-        boolean dropped = false;
-        while (!dropped && sent < 200_000) // about 70 MB of answers: far below its own bound, far past the total
-        {
-            final StringBuilder burst = new StringBuilder();
-            for (int i = 0; i < 1_000; i++, sent++)
-            {
-                burst.append(RawFix.frame("FIX.4.4", slow.body("D", "11=T" + sent + "|55=SMP|54=1|60=" +
-                    RawFix.now() + "|38=0|40=2|44=2400|")));
-            }
-            try
-            {
-                slow.sendText(burst.toString());
-            }
-            catch (final IOException ex)
-            {
-                dropped = true;
-            }
-        }
-        assertTrue(dropped, "not dropped after " + sent + " orders whose answers it never read");
+        // 200,000 orders: about 70 MB of answers, far below its own bound, far past the total
+        final Flood flood = floodWithoutReading(slow, "T", sent -> sent < 200_000);
+        assertTrue(flood.dropped(), "not dropped after " + flood.sent() + " orders whose answers it never read");
         assertOthersStillServed();
     }
 
