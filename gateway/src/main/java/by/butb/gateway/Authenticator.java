@@ -144,8 +144,14 @@ final class Authenticator
             return null;
         }
         final String significant = digits.replaceFirst("^0+(?=.)", "");
-        final int seconds = significant.length() <= 3 ? Integer.parseInt(significant) : Integer.MAX_VALUE;
-        return !signed && seconds >= MIN_HEART_BT_INT && seconds <= MAX_HEART_BT_INT ? null :
+        return heartBtIntProblem(signed ? -1 : significant.length() <= 3 ? Integer.parseInt(significant) :
+            Long.MAX_VALUE);
+    }
+
+    /** What is wrong with a HeartBtInt(108) of {@code seconds}: null when within the bounds. */
+    static String heartBtIntProblem(final long seconds)
+    {
+        return seconds >= MIN_HEART_BT_INT && seconds <= MAX_HEART_BT_INT ? null :
             "HeartBtInt(108) must be " + MIN_HEART_BT_INT + " to " + MAX_HEART_BT_INT + " seconds";
     }
 

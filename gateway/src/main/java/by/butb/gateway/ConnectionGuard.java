@@ -40,9 +40,9 @@ final class ConnectionGuard extends IoFilterAdapter implements AutoCloseable
 
     /**
      * {@code maxScheduledBytes} 0 or less: no limit on a session's unwritten output. {@code maxTotalBytes}: the
-     * bound on all sessions' together, beyond which a session holding at least an eighth of it is closed when it is
-     * written to ({@link GatewayOptions#maxTotalBacklogBytes}). {@code flushOtherLogs}: run with the connection log's
-     * flush, every {@value #LOG_FLUSH_SECONDS} s, for other rate-limited logs' summaries.
+     * bound on all sessions' together, beyond which a session is closed when it is written to by the rule of
+     * {@link OutboundBudget#overBudget} ({@link GatewayOptions#maxTotalBacklogBytes}). {@code flushOtherLogs}: run
+     * with the connection log's flush, every {@value #LOG_FLUSH_SECONDS} s, for other rate-limited logs' summaries.
      */
     ConnectionGuard(final long logonTimeoutMillis, final long maxScheduledBytes, final long maxTotalBytes,
         final RateLimitedLog connectionLog, final Runnable flushOtherLogs)
@@ -71,7 +71,7 @@ final class ConnectionGuard extends IoFilterAdapter implements AutoCloseable
             return;
         }
         final long total = session.getService().getStatistics().getScheduledWriteBytes();
-        if (total > maxTotalBytes && own >= maxTotalBytes / 8 && !session.isClosing())
+        if (OutboundBudget.overBudget(total, maxTotalBytes, own) && !session.isClosing())
         {
             LOG.warn("closing {}: slow consumer, {} bytes not yet written while all sessions together have {}" +
                 " (bound {})", session.getRemoteAddress(), own, total, maxTotalBytes);

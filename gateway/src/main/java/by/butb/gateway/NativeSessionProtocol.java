@@ -95,7 +95,7 @@ final class NativeSessionProtocol
             logoutAndClose(c, seq < 1 ? "MsgSeqNum(34) is required" : "HeartBtInt(108) is required");
             return;
         }
-        final String heartBtIntProblem = Authenticator.heartBtIntProblem(Long.toString(heartBtInt));
+        final String heartBtIntProblem = Authenticator.heartBtIntProblem(heartBtInt);
         if (heartBtIntProblem != null) // checked before the first Logon was verified; this is one inside the session
         {
             logoutAndClose(c, heartBtIntProblem);

@@ -26,7 +26,16 @@ final class OutboundBudget
      */
     boolean queued(final int bytes, final long backlog)
     {
-        return total.addAndGet(bytes) > max && backlog >= max / 8;
+        return overBudget(total.addAndGet(bytes), max, backlog);
+    }
+
+    /**
+     * The rule, for the native engine's connections and QuickFIX/J's sessions alike: whether a connection whose
+     * backlog is {@code backlog} is to be dropped while all together have {@code total} queued against {@code max}.
+     */
+    static boolean overBudget(final long total, final long max, final long backlog)
+    {
+        return total > max && backlog >= max / 8;
     }
 
     /** Bytes written, or dropped with their connection. */
