@@ -8,7 +8,7 @@ import java.nio.file.Path;
 /**
  * A picocli mixin for the commands that can run the engine on a cluster as its client ({@code serve}, {@code study
  * --via-gateway}, {@code replay}): {@code --cluster LIST} or {@code --cluster-file FILE} (one of them, optional),
- * and {@code --cluster-host}. What the command does there is its own description's.
+ * {@code --cluster-host} and {@code --cluster-secret}. What the command does there is its own description's.
  */
 public final class ClusterClientOptions
 {
@@ -19,6 +19,11 @@ public final class ClusterClientOptions
         description = "With --cluster: this machine's address as the nodes reach it; their replies come back to it" +
             " (default: ${DEFAULT-VALUE}).")
     private String host;
+
+    @Option(names = "--cluster-secret", paramLabel = "FILE",
+        description = "With --cluster: the file the nodes were started with --secret (default: none, for nodes " +
+            "without one).")
+    private Path secret;
 
     /** The two ways to name the members. */
     static final class Members
@@ -32,6 +37,12 @@ public final class ClusterClientOptions
             description = "As --cluster, the members from a file, one host:port or id=host:port per line " +
                 "(# starts a comment).")
         Path file;
+    }
+
+    /** True when {@code --cluster-secret} was given (a command without a cluster refuses it as a usage error). */
+    public boolean secretGiven()
+    {
+        return secret != null;
     }
 
     /** True when {@code --cluster} or {@code --cluster-file} was given. */
@@ -65,6 +76,16 @@ public final class ClusterClientOptions
         }
         return members.list != null ? ClusterMembers.parse(members.list, "--cluster") :
             ClusterMembers.read(members.file);
+    }
+
+    /**
+     * The nodes' secret ({@code --cluster-secret}), or {@link ClusterSecret#NONE}.
+     *
+     * @throws ClusterConfigException naming the file when it cannot be read or is not a secret.
+     */
+    public ClusterSecret secret()
+    {
+        return secret == null ? ClusterSecret.NONE : ClusterSecret.read(secret);
     }
 
     /** This machine's address as the nodes reach it. */

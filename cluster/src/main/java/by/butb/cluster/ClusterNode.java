@@ -85,7 +85,8 @@ public final class ClusterNode implements AutoCloseable
                 .archiveDir(new File(base, "archive"))
                 .controlChannel("aeron:udp?endpoint=" + self.endpoint(4))
                 .archiveClientContext(new AeronArchive.Context().controlResponseChannel(
-                    "aeron:udp?endpoint=" + host + ":0"))
+                    "aeron:udp?endpoint=" + host + ":0").credentialsSupplier(config.secret().credentials()))
+                .authenticatorSupplier(config.secret().authenticator())
                 .localControlChannel("aeron:ipc?term-length=64k")
                 .replicationChannel("aeron:udp?endpoint=" + host + ":0")
                 .recordingEventsEnabled(false)
@@ -96,6 +97,7 @@ public final class ClusterNode implements AutoCloseable
                 .lock(NoOpLock.INSTANCE)
                 .controlRequestChannel(archiveContext.localControlChannel())
                 .controlResponseChannel(archiveContext.localControlChannel())
+                .credentialsSupplier(config.secret().credentials())
                 .aeronDirectoryName(aeronDir);
             final File clusterDir = new File(base, "cluster");
             final ConsensusModule.Context consensus = new ConsensusModule.Context()
@@ -106,6 +108,7 @@ public final class ClusterNode implements AutoCloseable
                 .logChannel(LOG_CHANNEL)
                 .replicationChannel("aeron:udp?endpoint=" + host + ":0")
                 .archiveContext(archiveClient.clone())
+                .authenticatorSupplier(config.secret().authenticator())
                 .leaderHeartbeatTimeoutNs(TimeUnit.MILLISECONDS.toNanos(config.heartbeatTimeoutMs()))
                 .idleStrategySupplier(idle)
                 .terminationHook(onTermination)

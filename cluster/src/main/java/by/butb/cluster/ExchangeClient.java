@@ -9,6 +9,7 @@ import io.aeron.driver.MediaDriver;
 import io.aeron.driver.ThreadingMode;
 import io.aeron.exceptions.AeronException;
 import io.aeron.logbuffer.Header;
+import io.aeron.security.AuthenticationException;
 import org.agrona.CloseHelper;
 import org.agrona.DirectBuffer;
 import org.agrona.concurrent.IdleStrategy;
@@ -84,6 +85,7 @@ public final class ExchangeClient implements AutoCloseable
     private static final long KEEPALIVE_INTERVAL_NS = 2_000_000_000L;
 
     private final long clientId;
+    private final ClusterSecret secret;
     private final Listener listener;
     private final MediaDriver driver;
     private final AeronCluster.Context context;
@@ -116,24 +118,28 @@ public final class ExchangeClient implements AutoCloseable
 
     /**
      * Starts the client's media driver and connects (waits up to the Aeron client's message timeout, 5 s by
-     * default, for a leader; throws {@link AeronException} when none answers).
+"     * default, for a leader; throws {@link AeronException} when none answers, and {@link ClusterConfigException} when
+     * the leader refuses this client's secret).
      *
+     * @param secret     what this client proves it holds when it connects; {@link ClusterSecret#NONE} for nodes
+     *                   started without one.
      * @param clientId   this client's id: the cluster applies each (client id, request id) once, and request ids count
      *                   from 1 in each client, so every client, and every run of one, needs an id of its own (e.g.
      *                   the time it started); a reused id has its requests answered "already applied".
      * @param egressHost the address of this machine that the nodes can reach (replies come back to it).
      */
-    public ExchangeClient(final ClusterMembers members, final String egressHost, final long clientId,
-        final Listener listener)
+    public ExchangeClient(final ClusterMembers members, final ClusterSecret secret, final String egressHost,
+        final long clientId, final Listener listener)
     {
-        this(members, egressHost, clientId, listener, new SleepingMillisIdleStrategy(1));
+        this(members, secret, egressHost, clientId, listener, new SleepingMillisIdleStrategy(1));
     }
 
     /** As above, with {@code driverIdle} for the embedded media driver's thread when it finds no work. */
-    public ExchangeClient(final ClusterMembers members, final String egressHost, final long clientId,
-        final Listener listener, final IdleStrategy driverIdle)
+    public ExchangeClient(final ClusterMembers members, final ClusterSecret secret, final String egressHost,
+        final long clientId, final Listener listener, final IdleStrategy driverIdle)
     {
         this.clientId = clientId;
+        this.secret = secret;
         this.listener = listener;
         driver = MediaDriver.launchEmbedded(new MediaDriver.Context()
             .threadingMode(ThreadingMode.SHARED)
@@ -146,6 +152,7 @@ public final class ExchangeClient implements AutoCloseable
             .ingressChannel("aeron:udp?term-length=1m")
             .ingressEndpoints(members.ingressEndpoints())
             .egressChannel("aeron:udp?endpoint=" + egressHost + ":0")
+            .credentialsSupplier(secret.credentials())
             .egressListener(new Egress());
         try
         {
@@ -160,7 +167,16 @@ public final class ExchangeClient implements AutoCloseable
 
     private void connect()
     {
-        cluster = AeronCluster.connect(context.clone());
+        try
+        {
+            cluster = AeronCluster.connect(context.clone());
+        }
+        catch (final AuthenticationException ex)
+        {
+            throw new ClusterConfigException("the cluster's leader refused this client (" + ex.getMessage() + "): " +
+                (secret.isNone() ? "this client has no secret" : "this client's secret is not the nodes'") +
+                "; give it the file that the nodes were given as --secret FILE");
+        }
         lastIngressNs = System.nanoTime();
         sentUpTo = 0;
         listener.onLeader(cluster.leaderMemberId());
@@ -250,7 +266,10 @@ public final class ExchangeClient implements AutoCloseable
         return pending.size();
     }
 
-    /** Receives replies, reconnects when the session was lost, and sends what is waiting; returns the work done. */
+    /**
+     * Receives replies, reconnects when the session was lost, and sends what is waiting; returns the work done.
+     * Throws {@link ClusterConfigException} when a new leader refuses this client's secret.
+     */
     public int poll()
     {
         if (cluster == null || cluster.isClosed())

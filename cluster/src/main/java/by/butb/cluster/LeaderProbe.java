@@ -19,14 +19,15 @@ public final class LeaderProbe
     /**
      * The leader's answer to probe {@code probeId}, or null when none came within {@code timeoutNanos}.
      *
-     * @param host this machine's address as the nodes reach it.
+     * @param secret the nodes' secret, or {@link ClusterSecret#NONE}.
+     * @param host   this machine's address as the nodes reach it.
      * @throws ClusterConfigException or an Aeron exception when the client cannot start.
      */
-    public static StateProbe ask(final ClusterMembers members, final String host, final long probeId,
-        final long timeoutNanos)
+    public static StateProbe ask(final ClusterMembers members, final ClusterSecret secret, final String host,
+        final long probeId, final long timeoutNanos)
     {
         final StateProbe[] answer = new StateProbe[1];
-        try (ExchangeClient client = new ExchangeClient(members, host, System.nanoTime(), new ExchangeClient.Listener()
+        final ExchangeClient.Listener listener = new ExchangeClient.Listener()
         {
             @Override
             public void onEvents(final long requestId, final EventList events)
@@ -41,7 +42,8 @@ public final class LeaderProbe
                     answer[0] = new StateProbe(id, sequence, stateHash, liveOrders);
                 }
             }
-        }))
+        };
+        try (ExchangeClient client = new ExchangeClient(members, secret, host, System.nanoTime(), listener))
         {
             final long deadline = System.nanoTime() + timeoutNanos;
             boolean sent = false;

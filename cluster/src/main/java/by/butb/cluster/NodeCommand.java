@@ -45,13 +45,27 @@ final class NodeCommand implements Callable<Integer>
         final PrintWriter out = spec.commandLine().getOut();
         final String name = "node " + id;
         final ShutdownSignalBarrier barrier = new ShutdownSignalBarrier();
-        try (ClusterNode node = ClusterNode.launch(options.config(id, members.members(), dir), line ->
+        final NodeConfig config;
+        try
+        {
+            config = options.config(id, members.members(), dir);
+        }
+        catch (final ClusterConfigException | CsvException ex)
+        {
+            return refused(ex);
+        }
+        try (ClusterNode node = ClusterNode.launch(config, line ->
         {
             out.println(name + ": " + line);
             out.flush();
         }, barrier::signal))
         {
             out.println(name + ": started, data in " + dir + " (stop with Ctrl-C)");
+            if (config.secret().isNone())
+            {
+                out.println(name + ": no --secret: any host that reaches this node's ports can submit commands; " +
+                    "keep them on a private network (docs/cluster.md#the-secret)");
+            }
             out.flush();
             barrier.await();
             out.println(name + ": stopping");
@@ -59,10 +73,15 @@ final class NodeCommand implements Callable<Integer>
         }
         catch (final ClusterConfigException | CsvException ex)
         {
-            spec.commandLine().getErr().println("butb cluster node: error: " + ex.getMessage());
-            spec.commandLine().getErr().flush();
-            return 1;
+            return refused(ex);
         }
         return 0;
+    }
+
+    private int refused(final RuntimeException ex)
+    {
+        spec.commandLine().getErr().println("butb cluster node: error: " + ex.getMessage());
+        spec.commandLine().getErr().flush();
+        return 1;
     }
 }

@@ -17,10 +17,12 @@ import java.nio.file.Path;
  * @param scope              the sections the node's engine trades: all, or one (a cluster per section).
  * @param heartbeatTimeoutMs how long followers wait without hearing from the leader before electing a new one.
  * @param lowCpu             sleep 1 ms when idle instead of spinning then parking (for several nodes on few cores).
+ * @param secret             what a client or another node's archive must prove it holds; {@link ClusterSecret#NONE}
+ *                           admits every connection.
  */
 public record NodeConfig(String clusterName, int memberId, ClusterMembers members, Path dataDirectory,
     Catalog catalog, MarketRules rules, SessionSchedule schedule, SectionScope scope,
-    long heartbeatTimeoutMs, boolean lowCpu)
+    long heartbeatTimeoutMs, boolean lowCpu, ClusterSecret secret)
 {
     /** Live orders the engine pre-allocates room for. */
     public static final int EXPECTED_ORDERS = 1 << 16;

@@ -45,6 +45,12 @@ final class NodeOptions
         description = "Followers elect a new leader after this long without its heartbeat (default: ${DEFAULT-VALUE}).")
     long heartbeatTimeoutMs;
 
+    @Option(names = "--secret", paramLabel = "FILE",
+        description = "Admit to this node's ingress and archive only clients and nodes that hold the secret in FILE " +
+            "(make one with 'butb cluster secret FILE'; the same file on every node, --cluster-secret FILE on " +
+            "clients). Default: every connection is admitted.")
+    Path secret;
+
     @Option(names = "--low-cpu",
         description = "Sleep 1 ms when idle instead of spinning: for several nodes on a machine with few cores.")
     boolean lowCpu;
@@ -62,7 +68,8 @@ final class NodeOptions
             throw new ClusterConfigException("--guarantee-bps / --fee-bps: " + ex.getMessage());
         }
         return new NodeConfig(clusterName, id, members, dataDirectory, catalog, rules,
-            CatalogFiles.schedule(schedule, catalog), scope(catalog), heartbeatTimeoutMs, lowCpu);
+            CatalogFiles.schedule(schedule, catalog), scope(catalog), heartbeatTimeoutMs, lowCpu,
+            secret == null ? ClusterSecret.NONE : ClusterSecret.read(secret));
     }
 
     private SectionScope scope(final Catalog catalog)
@@ -86,6 +93,7 @@ final class NodeOptions
         add(args, "--instruments", instruments);
         add(args, "--participants", participants);
         add(args, "--schedule", schedule);
+        add(args, "--secret", secret);
         if (section != null)
         {
             args.add("--section");

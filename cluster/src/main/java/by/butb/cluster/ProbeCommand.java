@@ -7,6 +7,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 
@@ -30,6 +31,10 @@ final class ProbeCommand implements Callable<Integer>
         description = "This machine's address as the nodes reach it (default: ${DEFAULT-VALUE}).")
     private String host;
 
+    @Option(names = "--secret", paramLabel = "FILE",
+        description = "The file the nodes were started with --secret (default: none, for nodes without one).")
+    private Path secret;
+
     @Option(names = "--timeout-s", paramLabel = "S", defaultValue = "10",
         description = "How long to wait for the answer (default: ${DEFAULT-VALUE}).")
     private int timeoutSeconds;
@@ -43,7 +48,8 @@ final class ProbeCommand implements Callable<Integer>
         final StateProbe answer;
         try
         {
-            answer = LeaderProbe.ask(members.members(), host, probeId, TimeUnit.SECONDS.toNanos(timeoutSeconds));
+            answer = LeaderProbe.ask(members.members(), secret == null ? ClusterSecret.NONE :
+                ClusterSecret.read(secret), host, probeId, TimeUnit.SECONDS.toNanos(timeoutSeconds));
         }
         catch (final ClusterConfigException | io.aeron.exceptions.AeronException ex)
         {

@@ -98,7 +98,9 @@ final class StartCommand implements Callable<Integer>
             }
         }
         spec.commandLine().getOut().println("cluster start: " + nodes + " nodes" +
-            (sections == null ? "" : " per section") + ", " + started + ", data under " + dir + " (stop with Ctrl-C)");
+            (sections == null ? "" : " per section") + ", " + started + ", data under " + dir +
+            (options.secret == null ? "" : ", clients need --cluster-secret " + options.secret) +
+            " (stop with Ctrl-C)");
         spec.commandLine().getOut().flush();
         final List<Process> running = new ArrayList<>(processes);
         while (!running.isEmpty())

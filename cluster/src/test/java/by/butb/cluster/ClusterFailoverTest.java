@@ -28,7 +28,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Three nodes, each its own JVM on the loopback: a client streams orders, the cluster takes a snapshot, the leader's
  * process is killed mid-stream, and the test checks that a new leader takes over, that every request is answered
  * exactly once, that the survivors' state equals one engine's run of the same commands, and that the killed node,
- * restarted, recovers from its snapshot and log and catches up to the same state.
+ * restarted, recovers from its snapshot and log and catches up to the same state. The nodes share a secret
+ * ({@code --secret}), so every client and archive connection among them and from the client is authenticated.
  */
 class ClusterFailoverTest
 {
@@ -65,14 +66,17 @@ class ClusterFailoverTest
             Path.of("target"), "cluster-failover-");
         final int base = NodeProcess.freePorts(30);
         final String members = "localhost:" + base + ",localhost:" + (base + 10) + ",localhost:" + (base + 20);
+        final Path secretFile = root.resolve("cluster.secret");
+        ClusterSecret.create(secretFile);
         for (int id = 0; id < 3; id++)
         {
-            nodes.add(NodeProcess.start(id, members, root.resolve("node-" + id)));
+            nodes.add(NodeProcess.start(id, members, root.resolve("node-" + id), "--secret", secretFile.toString()));
         }
         final Catalog catalog = BundledCatalog.CATALOG;
         final List<Command> commands = OrderFlow.commands(catalog, SEED, ORDERS);
         final Replies replies = new Replies();
-        final ExchangeClient client = NodeProcess.connect(members, 7, replies, this::outputs);
+        final ExchangeClient client = NodeProcess.connect(members, ClusterSecret.read(secretFile), 7, replies,
+            this::outputs);
         try (client)
         {
             stream(client, commands, 0, SNAPSHOT_AT);
@@ -105,7 +109,8 @@ class ClusterFailoverTest
                 }
             }
 
-            nodes.set(killed, NodeProcess.start(killed, members, root.resolve("node-" + killed)));
+            nodes.set(killed, NodeProcess.start(killed, members, root.resolve("node-" + killed), "--secret",
+                secretFile.toString()));
             assertTrue(NodeProcess.await(60, () -> nodes.get(killed).printed("loaded a snapshot")),
                 "the restarted node loaded its snapshot" + outputs());
             final StateProbe after = probe(client, replies, 2);

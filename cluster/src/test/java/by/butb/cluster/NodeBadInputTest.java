@@ -190,6 +190,37 @@ class NodeBadInputTest
     }
 
     @Test
+    void aSecretFileThatIsMissingOrTooShortIsRefusedBeforeAnythingIsCreated() throws IOException
+    {
+        assertRefused(node("--id", "0", "--members", MEMBERS, "--dir", temp.resolve("n").toString(), "--secret",
+            temp.resolve("none.secret").toString()), "secret file " + temp.resolve("none.secret") + ": no such file " +
+            "(make one with 'butb cluster secret");
+        err.getBuffer().setLength(0);
+        final Path shortSecret = Files.writeString(temp.resolve("short.secret"), "password\n");
+        assertRefused(node("--id", "0", "--members", MEMBERS, "--dir", temp.resolve("n").toString(), "--secret",
+            shortSecret.toString()), "holds 8 bytes, needs 16 to 4096");
+        assertTrue(Files.notExists(temp.resolve("n")), "nothing created");
+    }
+
+    @Test
+    void theSecretCommandWritesANewSecretAndLeavesAnExistingFileAsItWas() throws IOException
+    {
+        final Path file = temp.resolve("cluster.secret");
+        final CommandLine cli = new CommandLine(new ClusterCommand());
+        final StringWriter out = new StringWriter();
+        cli.setOut(new PrintWriter(out, true));
+        cli.setErr(new PrintWriter(err, true));
+        assertEquals(0, cli.execute("secret", file.toString()), err.toString());
+        assertTrue(out.toString().startsWith("cluster secret: written to " + file), out.toString());
+        final String secret = Files.readString(file);
+        assertEquals(1, cli.execute("secret", file.toString()));
+        assertTrue(err.toString().contains("secret file " + file + ": already exists; left as it was"),
+            err.toString());
+        assertEquals(secret, Files.readString(file));
+        assertEquals(2, cli.execute("secret"), "FILE is required");
+    }
+
+    @Test
     void shouldAnswerAMissingMembersOptionAsAUsageError()
     {
         assertEquals(2, node("--id", "0", "--dir", temp.resolve("n").toString()));

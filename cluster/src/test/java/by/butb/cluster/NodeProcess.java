@@ -99,12 +99,19 @@ public final class NodeProcess implements AutoCloseable
     public static ExchangeClient connect(final String members, final long clientId,
         final ExchangeClient.Listener listener, final Supplier<String> outputs) throws InterruptedException
     {
+        return connect(members, ClusterSecret.NONE, clientId, listener, outputs);
+    }
+
+    /** As above, for nodes started with {@code --secret}: the client holds {@code secret}. */
+    public static ExchangeClient connect(final String members, final ClusterSecret secret, final long clientId,
+        final ExchangeClient.Listener listener, final Supplier<String> outputs) throws InterruptedException
+    {
         final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (true)
         {
             try
             {
-                return new ExchangeClient(ClusterMembers.parse(members), "localhost", clientId, listener);
+                return new ExchangeClient(ClusterMembers.parse(members), secret, "localhost", clientId, listener);
             }
             catch (final io.aeron.exceptions.AeronException ex)
             {

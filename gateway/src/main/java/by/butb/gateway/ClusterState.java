@@ -1,6 +1,7 @@
 package by.butb.gateway;
 
 import by.butb.cluster.ClusterMembers;
+import by.butb.cluster.ClusterSecret;
 import by.butb.cluster.ClusterNode;
 import by.butb.cluster.ExchangeClient;
 import by.butb.cluster.NodeConfig;
@@ -42,7 +43,7 @@ final class ClusterState implements ExchangeClient.Listener
     {
         final long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(o.clusterStartTimeoutMillis);
         final long seconds = TimeUnit.MILLISECONDS.toSeconds(o.clusterStartTimeoutMillis);
-        client = connect(members, o.clusterHost, deadline, seconds);
+        client = connect(members, o.clusterSecret, o.clusterHost, deadline, seconds);
         try
         {
             engine = new MatchingEngine(o.catalog, o.rules, o.schedule, o.expectedOrders > 0 ? o.expectedOrders :
@@ -88,8 +89,8 @@ final class ClusterState implements ExchangeClient.Listener
         }
     }
 
-    private ExchangeClient connect(final ClusterMembers members, final String host, final long deadline,
-        final long seconds)
+    private ExchangeClient connect(final ClusterMembers members, final ClusterSecret secret, final String host,
+        final long deadline, final long seconds)
     {
         // A client id of its own for every run: the cluster applies each (client id, request id) once.
         final long clientId = System.currentTimeMillis();
@@ -97,7 +98,7 @@ final class ClusterState implements ExchangeClient.Listener
         {
             try
             {
-                return new ExchangeClient(members, host, clientId, this);
+                return new ExchangeClient(members, secret, host, clientId, this);
             }
             catch (final AeronException ex)
             {

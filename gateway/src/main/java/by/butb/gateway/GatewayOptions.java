@@ -1,6 +1,7 @@
 package by.butb.gateway;
 
 import by.butb.cluster.ClusterMembers;
+import by.butb.cluster.ClusterSecret;
 import by.butb.engine.core.MarketRules;
 import by.butb.engine.model.Catalog;
 import by.butb.engine.model.SessionSchedule;
@@ -77,6 +78,7 @@ public final class GatewayOptions
     /** A cluster per section, by section name; null for none. */
     Map<String, ClusterMembers> sectionClusters;
     String clusterHost = "localhost";
+    ClusterSecret clusterSecret = ClusterSecret.NONE;
     long clusterStartTimeoutMillis = 10_000;
     Consumer<String> onFailure = problem -> { };
     final List<EngineListener> listeners = new ArrayList<>();
@@ -445,6 +447,16 @@ public final class GatewayOptions
     {
         this.sectionClusters = clusters == null ? null : Map.copyOf(clusters);
         this.clusterHost = Objects.requireNonNull(egressHost);
+        return this;
+    }
+
+    /**
+     * With {@link #cluster} or {@link #sectionClusters}: what the gateway proves it holds when it connects to each
+     * cluster, the secret its nodes were started with; {@link ClusterSecret#NONE} (the default) for nodes without one.
+     */
+    public GatewayOptions clusterSecret(final ClusterSecret secret)
+    {
+        this.clusterSecret = Objects.requireNonNull(secret);
         return this;
     }
 

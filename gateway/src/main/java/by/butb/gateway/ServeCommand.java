@@ -158,6 +158,11 @@ public final class ServeCommand implements Callable<Integer>
             err.println("serve: --io-threads is for the native FIX engine; QuickFIX/J has a thread per session");
             return null;
         }
+        if (cluster.secretGiven() && sectionClusters == null && !cluster.given())
+        {
+            err.println("serve: --cluster-secret needs --cluster or --section-cluster");
+            return null;
+        }
         if (sectionClusters != null && cluster.given())
         {
             err.println("serve: give " + cluster.optionName() + " or --section-cluster, not both");
@@ -223,6 +228,7 @@ public final class ServeCommand implements Callable<Integer>
                 .dataDirectory(data).fixStoreDirectory(fixStore).compId(compId).clientTime(clientTime)
                 .storedMessages(storedMessages).maxMessageSize(maxMessageSize).fixEngine(engine).waitStrategy(wait)
                 .ioThreads(ioThreads).cluster(members, cluster.host()).sectionClusters(sections, cluster.host())
+                .clusterSecret(cluster.secret())
                 .onFailure(this::failed));
         }
         catch (final RuntimeException ex)
@@ -241,23 +247,7 @@ public final class ServeCommand implements Callable<Integer>
         }, "butb-serve-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
 
-        final long withPassword = catalog.participants().stream().filter(p -> credentials.hasPassword(p.id())).count();
-        out.println("serve: FIX 4.4 gateway listening on " + started.host() + ":" + started.port() +
-            " (TargetCompID=" + compId + ", FIX engine " + started.fixEngine().optionValue() +
-            (engine == FixEngine.NATIVE ? ", " + ioThreads + (ioThreads == 1 ? " I/O thread" : " I/O threads") : "") +
-            ", wait strategy " + wait + "), " +
-            catalog.instruments().size() + " instruments, " + catalog.participants().size() + " participants (" +
-            withPassword + " with a password)");
-        out.println("serve: " + started.engineDescription());
-        if (withPassword == 0)
-        {
-            out.println("serve: no participant has a password, so nobody can log on: copy the participants file," +
-                " run 'butb passwd --participants FILE ID', then 'butb serve --participants FILE'");
-        }
-        if (clientTime)
-        {
-            out.println("serve: client time mode: the engine's time is the orders' TransactTime(60)");
-        }
+        printStarted(started, catalog, credentials, engine, wait);
         out.println("serve: press Ctrl-C to stop");
         try
         {
@@ -284,6 +274,29 @@ public final class ServeCommand implements Callable<Integer>
         }
         out.println("serve: stopped");
         return 0;
+    }
+
+    /** The lines that say what {@code serve} started and how a participant can log on. */
+    private void printStarted(final GatewayServer started, final Catalog catalog, final Credentials credentials,
+        final FixEngine engine, final WaitStrategyName wait)
+    {
+        final long withPassword = catalog.participants().stream().filter(p -> credentials.hasPassword(p.id())).count();
+        out.println("serve: FIX 4.4 gateway listening on " + started.host() + ":" + started.port() +
+            " (TargetCompID=" + compId + ", FIX engine " + started.fixEngine().optionValue() +
+            (engine == FixEngine.NATIVE ? ", " + ioThreads + (ioThreads == 1 ? " I/O thread" : " I/O threads") : "") +
+            ", wait strategy " + wait + "), " +
+            catalog.instruments().size() + " instruments, " + catalog.participants().size() + " participants (" +
+            withPassword + " with a password)");
+        out.println("serve: " + started.engineDescription());
+        if (withPassword == 0)
+        {
+            out.println("serve: no participant has a password, so nobody can log on: copy the participants file," +
+                " run 'butb passwd --participants FILE ID', then 'butb serve --participants FILE'");
+        }
+        if (clientTime)
+        {
+            out.println("serve: client time mode: the engine's time is the orders' TransactTime(60)");
+        }
     }
 
     /** The engine stopped taking orders, or a thread of the gateway ended: stop serving, exit code 1. */

@@ -1,5 +1,7 @@
 package by.butb.gateway;
 
+import by.butb.cluster.ClusterConfigException;
+import by.butb.cluster.ClusterSecret;
 import by.butb.cluster.NodeConfig;
 import by.butb.cluster.NodeProcess;
 import by.butb.cluster.StateProbe;
@@ -55,7 +57,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * fills and market data work as with the engine in the process (QuickFIX/J), a restarted gateway (on the native FIX
  * engine) takes the cluster's state with its orders' ClOrdIDs, a second writer stops the gateway, and the orders
  * acknowledged to a client survive the kill of the leader's process in mid-stream, each exactly once (on either FIX
- * engine).
+ * engine), with nodes that share a secret, which a gateway without it is refused for.
  */
 class GatewayClusterTest
 {
@@ -156,8 +158,11 @@ class GatewayClusterTest
     @EnumSource(FixEngine.class)
     void shouldKeepEveryAcknowledgedOrderExactlyOnceAcrossALeaderFailover(final FixEngine fixEngine) throws Exception
     {
-        final TestCluster cluster = opened(new TestCluster());
+        final TestCluster cluster = opened(new TestCluster(true));
         final int killed = cluster.leader();
+        final String refused = assertThrows(ClusterConfigException.class, () -> GatewayServer.start(
+            cluster.gatewayOptions().clusterSecret(ClusterSecret.NONE))).getMessage();
+        assertTrue(refused.contains("refused this client") && refused.contains("this client has no secret"), refused);
         final GatewayServer server = opened(GatewayServer.start(cluster.gatewayOptions().clientTime(true)
             .fixEngine(fixEngine)));
         final FixClient a = opened(FixClient.logon(server.port(), "TRADER-A"));

@@ -1,6 +1,7 @@
 package by.butb.gateway;
 
 import by.butb.cluster.ClusterMembers;
+import by.butb.cluster.ClusterSecret;
 import by.butb.cluster.LeaderProbe;
 import by.butb.cluster.NodeConfig;
 import by.butb.cluster.NodeProcess;
@@ -172,7 +173,7 @@ class GatewaySectionClusterTest
         final String[] clusters = {agri, timber};
         for (int s = 0; s < 2; s++)
         {
-            final StateProbe probe = LeaderProbe.ask(members(clusters[s]), "localhost", 1,
+            final StateProbe probe = LeaderProbe.ask(members(clusters[s]), ClusterSecret.NONE, "localhost", 1,
                 TimeUnit.SECONDS.toNanos(60));
             assertEquals(expected[s].lastSequence(), probe.sequence(), catalog.sections().get(s) + "'s log");
             assertEquals(expected[s].stateHash(), probe.hash(), catalog.sections().get(s) + "'s cluster equals one" +

@@ -277,6 +277,11 @@ class ServeCommandTest
     {
         assertServeError(2, "serve: give --cluster or --section-cluster, not both", "--cluster", "localhost:9100",
             "--section-cluster", "AGRI=localhost:9200");
+        assertServeError(2, "serve: --cluster-secret needs --cluster or --section-cluster", "--cluster-secret",
+            "s.secret");
+        assertServeError(1, "serve: secret file " + Path.of("missing.secret") + ": no such file (make one with " +
+            "'butb cluster secret missing.secret' and give the same file to every node and client)", "--cluster",
+            "localhost:9100", "--cluster-secret", "missing.secret");
         assertServeError(2, "serve: --section-cluster 'AGRI': expected SECTION=MEMBERS, e.g. TIMBER=localhost:9100," +
             "localhost:9110,localhost:9120", "--section-cluster", "AGRI");
         assertServeError(2, "serve: --section-cluster 'wood=localhost:9100': WOOD is not a section of the instrument" +

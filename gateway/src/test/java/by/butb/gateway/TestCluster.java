@@ -1,6 +1,7 @@
 package by.butb.gateway;
 
 import by.butb.cluster.ClusterMembers;
+import by.butb.cluster.ClusterSecret;
 import by.butb.cluster.ExchangeClient;
 import by.butb.cluster.LeaderProbe;
 import by.butb.cluster.NodeProcess;
@@ -18,15 +19,22 @@ import java.util.stream.Stream;
 
 /**
  * Three cluster nodes of the {@link TestCatalog}, each its own JVM on the loopback (the cluster module's
- * {@link NodeProcess}, 2 s heartbeat timeout), under a temporary directory that {@link #close} deletes.
+ * {@link NodeProcess}, 2 s heartbeat timeout), under a temporary directory that {@link #close} deletes; with a
+ * secret, the nodes share one ({@code --secret}) and {@link #gatewayOptions} hold it.
  */
 final class TestCluster implements AutoCloseable
 {
     private final Path root;
     private final List<NodeProcess> nodes = new ArrayList<>();
     final String members;
+    final ClusterSecret secret;
 
     TestCluster() throws IOException
+    {
+        this(false);
+    }
+
+    TestCluster(final boolean withSecret) throws IOException
     {
         root = Files.createTempDirectory(Files.isDirectory(Path.of("/dev/shm")) ? Path.of("/dev/shm") :
             Path.of("target"), "gateway-cluster-");
@@ -36,16 +44,23 @@ final class TestCluster implements AutoCloseable
         Files.writeString(participants, TestCatalog.participantsCsv());
         final int base = NodeProcess.freePorts(30);
         members = "localhost:" + base + ",localhost:" + (base + 10) + ",localhost:" + (base + 20);
+        final Path secretFile = root.resolve("cluster.secret");
+        if (withSecret)
+        {
+            ClusterSecret.create(secretFile);
+        }
+        secret = withSecret ? ClusterSecret.read(secretFile) : ClusterSecret.NONE;
+        final String[] extra = withSecret ? new String[] {"--secret", secretFile.toString()} : new String[0];
         for (int id = 0; id < 3; id++)
         {
-            nodes.add(NodeProcess.start(id, members, root.resolve("node-" + id), instruments, participants));
+            nodes.add(NodeProcess.start(id, members, root.resolve("node-" + id), instruments, participants, extra));
         }
     }
 
     /** Gateway options of the test catalog on a free loopback port, with the engine on this cluster. */
     GatewayOptions gatewayOptions()
     {
-        return TestCatalog.options().cluster(ClusterMembers.parse(members), "localhost")
+        return TestCatalog.options().cluster(ClusterMembers.parse(members), "localhost").clusterSecret(secret)
             .clusterStartTimeoutMillis(60_000).dataDirectory(root.resolve("gateway"));
     }
 
@@ -81,8 +96,8 @@ final class TestCluster implements AutoCloseable
      */
     StateProbe probe(final long probeId)
     {
-        final StateProbe answer = LeaderProbe.ask(ClusterMembers.parse(members), "localhost", probeId,
-            TimeUnit.SECONDS.toNanos(60));
+        final StateProbe answer = LeaderProbe.ask(ClusterMembers.parse(members), secret, "localhost",
+            probeId, TimeUnit.SECONDS.toNanos(60));
         if (answer == null)
         {
             throw new AssertionError("no answer to probe " + probeId + outputs());
@@ -94,7 +109,7 @@ final class TestCluster implements AutoCloseable
     void submitAsAnotherWriter(final Command command) throws InterruptedException
     {
         final boolean[] answered = new boolean[1];
-        try (ExchangeClient client = new ExchangeClient(ClusterMembers.parse(members), "localhost",
+        try (ExchangeClient client = new ExchangeClient(ClusterMembers.parse(members), secret, "localhost",
             System.nanoTime(), (requestId, events) -> answered[0] = true))
         {
             client.submit(command);

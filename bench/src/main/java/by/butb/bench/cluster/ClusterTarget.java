@@ -1,6 +1,7 @@
 package by.butb.bench.cluster;
 
 import by.butb.cluster.ClusterMembers;
+import by.butb.cluster.ClusterSecret;
 import by.butb.cluster.ExchangeClient;
 import by.butb.engine.core.Command;
 import by.butb.engine.core.EventList;
@@ -38,7 +39,7 @@ final class ClusterTarget implements RoundTripTarget, ExchangeClient.Listener
         try
         {
             cluster.awaitLeader();
-            client = new ExchangeClient(ClusterMembers.parse(cluster.members()), "localhost",
+            client = new ExchangeClient(ClusterMembers.parse(cluster.members()), ClusterSecret.NONE, "localhost",
                 System.currentTimeMillis(), this, lowCpu ? new SleepingMillisIdleStrategy(1) :
                 new BackoffIdleStrategy());
         }

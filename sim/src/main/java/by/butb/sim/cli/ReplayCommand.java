@@ -109,6 +109,10 @@ public final class ReplayCommand implements Callable<Integer>
     public Integer call()
     {
         ButbCommand.quietLibraries();
+        if (cluster.secretGiven() && !cluster.given())
+        {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--cluster-secret needs --cluster");
+        }
         final PrintWriter stdout = spec.commandLine().getOut();
         final PrintWriter stderr = spec.commandLine().getErr();
         final TableFormat format = tables.format(spec);
@@ -121,7 +125,8 @@ public final class ReplayCommand implements Callable<Integer>
         final ReplayToCluster toCluster;
         try
         {
-            toCluster = cluster.given() ? ReplayToCluster.connect(cluster.members(), cluster.host()) : null;
+            toCluster = cluster.given() ? ReplayToCluster.connect(cluster.members(), cluster.secret(),
+                cluster.host()) : null;
         }
         catch (final ClusterConfigException | IllegalStateException ex)
         {

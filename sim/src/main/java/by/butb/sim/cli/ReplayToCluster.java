@@ -2,6 +2,7 @@ package by.butb.sim.cli;
 
 import by.butb.cluster.ClusterMembers;
 import by.butb.cluster.ClusterNode;
+import by.butb.cluster.ClusterSecret;
 import by.butb.cluster.ExchangeClient;
 import by.butb.engine.core.Command;
 import by.butb.engine.core.EngineEvent;
@@ -68,7 +69,7 @@ final class ReplayToCluster implements EngineListener, AutoCloseable
      * Connects to the cluster (waits up to 10 s for a leader), checks with a probe that it has applied no command and
      * with its state that it trades every section. Throws {@link IllegalStateException} naming the problem.
      */
-    static ReplayToCluster connect(final ClusterMembers members, final String host)
+    static ReplayToCluster connect(final ClusterMembers members, final ClusterSecret secret, final String host)
     {
         final Listener listener = new Listener();
         final long deadline = System.nanoTime() + CONNECT_TIMEOUT_NS;
@@ -77,7 +78,7 @@ final class ReplayToCluster implements EngineListener, AutoCloseable
         {
             try
             {
-                client = new ExchangeClient(members, host, System.currentTimeMillis(), listener);
+                client = new ExchangeClient(members, secret, host, System.currentTimeMillis(), listener);
             }
             catch (final AeronException ex)
             {

@@ -118,6 +118,10 @@ public class StudyCommand implements Callable<Integer>
         {
             return "--speed must be 0 (as fast as possible) or a positive number";
         }
+        if (cluster.secretGiven() && !cluster.given())
+        {
+            return "--cluster-secret needs --cluster";
+        }
         if (cluster.given() && !viaGateway)
         {
             return cluster.optionName() + " needs --via-gateway (the cluster is the engine of the study's FIX gateway)";
@@ -156,7 +160,8 @@ public class StudyCommand implements Callable<Integer>
         final FixEngine engine = fixEngine == null ? null : FixEngine.ofOptionValue(fixEngine);
         try
         {
-            final StudyCluster onCluster = cluster.given() ? new StudyCluster(cluster.members(), cluster.host()) : null;
+            final StudyCluster onCluster = cluster.given() ? new StudyCluster(cluster.members(),
+                cluster.secret(), cluster.host()) : null;
             final ScenarioSource source = scenario == null ? defaultScenario() : ScenarioSource.file(scenario);
             if (scenario != null && AgentScenarioLoader.isAgentScenario(source))
             {

@@ -14,6 +14,7 @@ import by.butb.gateway.ClusterMismatchException;
 import by.butb.gateway.Credentials;
 import by.butb.gateway.FixEngine;
 import by.butb.gateway.GatewayOptions;
+import by.butb.cluster.ClusterConfigException;
 import by.butb.gateway.GatewayServer;
 import by.butb.gateway.PasswordHasher;
 import org.HdrHistogram.Histogram;
@@ -121,7 +122,7 @@ final class GatewayTransport implements StudyTransport
             .listener(attribution);
         if (cluster != null)
         {
-            options.cluster(cluster.members(), cluster.host());
+            options.cluster(cluster.members(), cluster.host()).clusterSecret(cluster.secret());
         }
         if (fixEngine != null)
         {
@@ -173,7 +174,7 @@ final class GatewayTransport implements StudyTransport
             throw new StudyCluster.Refused("the cluster at " + cluster.members() + " runs other rules than the " +
                 "study's (" + ex.getMessage() + ")", ex);
         }
-        catch (final IllegalStateException ex)
+        catch (final IllegalStateException | ClusterConfigException ex)
         {
             throw new StudyCluster.Refused("cannot run the study on the cluster at " + cluster.members() + ": " +
                 ex.getMessage(), ex);

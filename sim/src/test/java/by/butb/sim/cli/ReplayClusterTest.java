@@ -1,6 +1,7 @@
 package by.butb.sim.cli;
 
 import by.butb.cluster.ClusterMembers;
+import by.butb.cluster.ClusterSecret;
 import by.butb.cluster.LeaderProbe;
 import by.butb.cluster.NodeProcess;
 import by.butb.cluster.StateProbe;
@@ -104,6 +105,7 @@ class ReplayClusterTest
     /** The cluster's state, as {@code butb cluster probe} asks the leader for it (null after 60 s without answer). */
     static StateProbe probe(final String members)
     {
-        return LeaderProbe.ask(ClusterMembers.parse(members), "localhost", 1, TimeUnit.SECONDS.toNanos(60));
+        return LeaderProbe.ask(ClusterMembers.parse(members), ClusterSecret.NONE, "localhost", 1,
+            TimeUnit.SECONDS.toNanos(60));
     }
 }

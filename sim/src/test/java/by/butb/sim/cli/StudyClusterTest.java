@@ -129,6 +129,18 @@ class StudyClusterTest
     }
 
     @Test
+    void aClusterSecretWithoutAClusterIsAUsageErrorForStudyAndReplay()
+    {
+        final Butb.Run study = Butb.run("study", "--via-gateway", "--cluster-secret", "s.secret", "--out",
+            dir.toString());
+        assertEquals(2, study.exitCode());
+        assertEquals("butb study: --cluster-secret needs --cluster" + System.lineSeparator(), study.err());
+        final Butb.Run replay = Butb.run("replay", "--cluster-secret", "s.secret", "--out", dir.toString());
+        assertEquals(2, replay.exitCode());
+        assertTrue(replay.err().startsWith("butb replay: --cluster-secret needs --cluster"), replay.err());
+    }
+
+    @Test
     void shouldRefuseAFixEngineWithoutTheGatewayOrOfAnotherNameAsAUsageError()
     {
         final Butb.Run alone = Butb.run("study", "--fix-engine", "qfj", "--out", dir.toString());

@@ -1,0 +1,188 @@
+package by.butb.cluster;
+
+import io.aeron.security.AuthenticatorSupplier;
+import io.aeron.security.CredentialsSupplier;
+import io.aeron.security.DefaultAuthenticatorSupplier;
+import io.aeron.security.NullCredentialsSupplier;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.Set;
+
+/**
+ * The secret a cluster's nodes share with their clients ({@code --secret FILE} on a node, {@code --cluster-secret
+ * FILE} on a client). A node that has one admits to its ingress and to its archive only a connection that proves it
+ * holds the same secret: the node sends 32 random bytes, the client answers with their HMAC-SHA256 under the secret,
+ * so the secret itself never crosses the network ({@link SecretAuthenticator}). {@link #NONE}: no secret, every
+ * connection admitted (the node's default). Immutable, thread-safe.
+ */
+public final class ClusterSecret
+{
+    /** No secret: nodes admit every connection; clients send no credentials. */
+    public static final ClusterSecret NONE = new ClusterSecret(null);
+
+    /** A secret file's bytes, trailing white space left out, must number at least this many. */
+    public static final int MIN_BYTES = 16;
+    static final int MAX_BYTES = 4096;
+    static final int CHALLENGE_BYTES = 32;
+    /** What a client with a secret sends when it connects: it asks to be challenged. */
+    static final byte[] HELLO = "butb-secret-v1".getBytes(StandardCharsets.US_ASCII);
+    private static final String HMAC = "HmacSHA256";
+    private static final Set<PosixFilePermission> OWNER_ONLY =
+        PosixFilePermissions.fromString("rw-------");
+
+    private final byte[] key;
+
+    private ClusterSecret(final byte[] key)
+    {
+        this.key = key;
+    }
+
+    /**
+     * The secret in {@code file}: its bytes, trailing white space (a final newline) left out.
+     *
+     * @throws ClusterConfigException naming the file when it cannot be read, or is shorter than {@link #MIN_BYTES}
+     *                                or longer than 4,096 bytes.
+     */
+    public static ClusterSecret read(final Path file)
+    {
+        final byte[] bytes;
+        try
+        {
+            if (Files.size(file) > MAX_BYTES + 2)
+            {
+                throw new ClusterConfigException("secret file " + file + ": longer than " + MAX_BYTES + " bytes");
+            }
+            bytes = Files.readAllBytes(file);
+        }
+        catch (final NoSuchFileException ex)
+        {
+            throw new ClusterConfigException("secret file " + file + ": no such file (make one with 'butb cluster " +
+                "secret " + file + "' and give the same file to every node and client)");
+        }
+        catch (final IOException ex)
+        {
+            throw new ClusterConfigException("secret file " + file + ": cannot be read: " + ex);
+        }
+        int length = bytes.length;
+        while (length > 0 && Character.isWhitespace(bytes[length - 1]))
+        {
+            length--;
+        }
+        if (length < MIN_BYTES || length > MAX_BYTES)
+        {
+            throw new ClusterConfigException("secret file " + file + ": holds " + length + " bytes, needs " +
+                MIN_BYTES + " to " + MAX_BYTES + " (make one with 'butb cluster secret FILE')");
+        }
+        return new ClusterSecret(Arrays.copyOf(bytes, length));
+    }
+
+    /**
+     * Writes a new random secret (64 hexadecimal digits and a newline) to {@code file}, readable by its owner only
+     * where the file system has POSIX permissions.
+     *
+     * @throws ClusterConfigException when the file exists (it is left as it was) or cannot be written.
+     */
+    public static void create(final Path file)
+    {
+        final byte[] random = new byte[32];
+        new SecureRandom().nextBytes(random);
+        final byte[] text = (HexFormat.of().formatHex(random) + "\n").getBytes(StandardCharsets.US_ASCII);
+        try
+        {
+            if (file.getFileSystem().supportedFileAttributeViews().contains("posix"))
+            {
+                Files.createFile(file, PosixFilePermissions.asFileAttribute(OWNER_ONLY));
+            }
+            else
+            {
+                Files.createFile(file);
+            }
+            Files.write(file, text);
+        }
+        catch (final FileAlreadyExistsException ex)
+        {
+            throw new ClusterConfigException("secret file " + file + ": already exists; left as it was (its nodes " +
+                "and clients may use it)");
+        }
+        catch (final IOException ex)
+        {
+            throw new ClusterConfigException("secret file " + file + ": cannot be written: " + ex);
+        }
+    }
+
+    /** True for {@link #NONE}. */
+    public boolean isNone()
+    {
+        return key == null;
+    }
+
+    /** What a node's consensus module and archive authenticate with: each {@code get()} a new authenticator. */
+    AuthenticatorSupplier authenticator()
+    {
+        return isNone() ? new DefaultAuthenticatorSupplier() : () -> new SecretAuthenticator(this, new SecureRandom());
+    }
+
+    /** What a client (of the cluster, or of an archive) connects with: the hello, then the challenge's answer. */
+    public CredentialsSupplier credentials()
+    {
+        if (isNone())
+        {
+            return new NullCredentialsSupplier();
+        }
+        return new CredentialsSupplier()
+        {
+            @Override
+            public byte[] encodedCredentials()
+            {
+                return HELLO.clone();
+            }
+
+            @Override
+            public byte[] onChallenge(final byte[] encodedChallenge)
+            {
+                return answer(encodedChallenge);
+            }
+        };
+    }
+
+    /** The answer to {@code challenge}: its HMAC-SHA256 under this secret. */
+    byte[] answer(final byte[] challenge)
+    {
+        try
+        {
+            final Mac mac = Mac.getInstance(HMAC);
+            mac.init(new SecretKeySpec(key, HMAC));
+            return mac.doFinal(challenge);
+        }
+        catch (final GeneralSecurityException ex)
+        {
+            throw new IllegalStateException("HMAC-SHA256 is not available in this Java", ex);
+        }
+    }
+
+    /** Whether {@code answer} is this secret's answer to {@code challenge}, compared in constant time. */
+    boolean verifies(final byte[] challenge, final byte[] answer)
+    {
+        return MessageDigest.isEqual(answer(challenge), answer);
+    }
+
+    @Override
+    public String toString()
+    {
+        return isNone() ? "no secret" : "a secret of " + key.length + " bytes";
+    }
+}

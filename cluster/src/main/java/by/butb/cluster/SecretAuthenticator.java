@@ -1,0 +1,136 @@
+package by.butb.cluster;
+
+import io.aeron.security.Authenticator;
+import io.aeron.security.SessionProxy;
+
+import java.security.SecureRandom;
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Admits a connection (to a node's ingress or archive) only when it answers a fresh random challenge with
+ * {@link ClusterSecret#answer}: a connect request must carry {@link ClusterSecret#HELLO}, the session is sent
+ * {@link ClusterSecret#CHALLENGE_BYTES} random bytes, and its answer decides. Anything else is rejected.
+ * Threading: Aeron calls one instance from one thread (the consensus module's or the archive's conductor).
+ */
+final class SecretAuthenticator implements Authenticator
+{
+    /** A connection that has not answered within this long is forgotten (and then rejected). */
+    static final long FORGET_AFTER_MS = 60_000;
+    /** At most this many connections being authenticated; the oldest are forgotten first. */
+    static final int MAX_PENDING = 4_096;
+    private static final byte[] PRINCIPAL = new byte[0];
+
+    private final ClusterSecret secret;
+    private final SecureRandom random;
+    private final LinkedHashMap<Long, Attempt> attempts = new LinkedHashMap<>();
+
+    /** One connection's progress: its challenge (null for a request without the hello), then its answer's verdict. */
+    private static final class Attempt
+    {
+        final byte[] challenge;
+        final long startedMs;
+        boolean answered;
+        boolean passed;
+
+        Attempt(final byte[] challenge, final long startedMs)
+        {
+            this.challenge = challenge;
+            this.startedMs = startedMs;
+        }
+    }
+
+    SecretAuthenticator(final ClusterSecret secret, final SecureRandom random)
+    {
+        this.secret = secret;
+        this.random = random;
+    }
+
+    @Override
+    public void onConnectRequest(final long sessionId, final byte[] encodedCredentials, final long nowMs)
+    {
+        forgetOld(nowMs);
+        byte[] challenge = null;
+        if (Arrays.equals(encodedCredentials, ClusterSecret.HELLO))
+        {
+            challenge = new byte[ClusterSecret.CHALLENGE_BYTES];
+            random.nextBytes(challenge);
+        }
+        attempts.put(sessionId, new Attempt(challenge, nowMs));
+    }
+
+    @Override
+    public void onConnectedSession(final SessionProxy sessionProxy, final long nowMs)
+    {
+        final Attempt attempt = attempts.get(sessionProxy.sessionId());
+        if (attempt == null || attempt.challenge == null)
+        {
+            reject(sessionProxy);
+        }
+        else
+        {
+            sessionProxy.challenge(attempt.challenge); // not sent (false): asked again on the next call
+        }
+    }
+
+    @Override
+    public void onChallengeResponse(final long sessionId, final byte[] encodedCredentials, final long nowMs)
+    {
+        final Attempt attempt = attempts.get(sessionId);
+        if (attempt != null && attempt.challenge != null && !attempt.answered)
+        {
+            attempt.answered = true;
+            attempt.passed = secret.verifies(attempt.challenge, encodedCredentials);
+        }
+    }
+
+    @Override
+    public void onChallengedSession(final SessionProxy sessionProxy, final long nowMs)
+    {
+        final Attempt attempt = attempts.get(sessionProxy.sessionId());
+        if (attempt == null)
+        {
+            reject(sessionProxy);
+        }
+        else if (attempt.answered)
+        {
+            attempts.remove(sessionProxy.sessionId());
+            if (attempt.passed)
+            {
+                sessionProxy.authenticate(PRINCIPAL);
+            }
+            else
+            {
+                sessionProxy.reject();
+            }
+        }
+    }
+
+    /** Connections being authenticated now (for tests). */
+    int pending()
+    {
+        return attempts.size();
+    }
+
+    private void reject(final SessionProxy sessionProxy)
+    {
+        attempts.remove(sessionProxy.sessionId());
+        sessionProxy.reject();
+    }
+
+    private void forgetOld(final long nowMs)
+    {
+        final Iterator<Map.Entry<Long, Attempt>> oldestFirst = attempts.entrySet().iterator();
+        while (oldestFirst.hasNext())
+        {
+            final Attempt oldest = oldestFirst.next().getValue();
+            if (nowMs - oldest.startedMs < FORGET_AFTER_MS && attempts.size() < MAX_PENDING)
+            {
+                return;
+            }
+            oldestFirst.remove();
+        }
+    }
+}
