@@ -6,6 +6,8 @@ import quickfix.Log;
 import quickfix.LogFactory;
 import quickfix.SessionID;
 
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
@@ -13,17 +15,22 @@ import java.util.function.LongSupplier;
 /**
  * QuickFIX/J session logs to SLF4J: session events at debug, errors at warn. Message contents are not logged
  * (a Logon carries the password), except at trace with Password(554) masked. Errors (QuickFIX/J writes each message
- * it rejects into its error, in full) are at most {@value #ERROR_LINES_PER_MINUTE} lines a minute for all sessions
- * together, each cut to {@value #ERROR_TEXT_CHARS} characters, so that a client sending invalid messages cannot fill
- * the server's log (with {@code serve}: its standard output).
+ * it rejects into its error, in full) are at most {@value #ERROR_LINES_PER_SESSION_MINUTE} lines a minute for each
+ * session and {@value #ERROR_LINES_PER_MINUTE} for all sessions together, each cut to {@value #ERROR_TEXT_CHARS}
+ * characters, so that a client sending invalid messages can neither fill the server's log (with {@code serve}: its
+ * standard output) nor crowd out the other sessions' errors. Thread-safe.
  */
 final class GatewayLogFactory implements LogFactory
 {
     static final int ERROR_LINES_PER_MINUTE = 60;
+    static final int ERROR_LINES_PER_SESSION_MINUTE = 10;
     static final int ERROR_TEXT_CHARS = 300;
     private static final Logger LOG = LoggerFactory.getLogger("by.butb.gateway.fix");
 
     private final RateLimitedLog errors;
+    private final LongSupplier nanoClock;
+    /** Each session's own limit, for {@link #flush}; one per participant's session (the sessions are kept). */
+    private final List<RateLimitedLog> sessionErrors = new CopyOnWriteArrayList<>();
 
     /** Errors to this class's log. */
     GatewayLogFactory()
@@ -34,6 +41,7 @@ final class GatewayLogFactory implements LogFactory
     /** Errors to {@code sink}, the minutes counted on {@code nanoClock}. */
     GatewayLogFactory(final Consumer<String> sink, final LongSupplier nanoClock)
     {
+        this.nanoClock = nanoClock;
         errors = new RateLimitedLog(sink, ERROR_LINES_PER_MINUTE, TimeUnit.MINUTES.toNanos(1), nanoClock,
             "QuickFIX/J session errors");
     }
@@ -42,6 +50,9 @@ final class GatewayLogFactory implements LogFactory
     public Log create(final SessionID sessionID)
     {
         final String who = sessionID.getTargetCompID();
+        final RateLimitedLog own = new RateLimitedLog(line -> errors.log(() -> line), ERROR_LINES_PER_SESSION_MINUTE,
+            TimeUnit.MINUTES.toNanos(1), nanoClock, "QuickFIX/J session errors of " + who);
+        sessionErrors.add(own);
         return new Log()
         {
             @Override
@@ -76,14 +87,15 @@ final class GatewayLogFactory implements LogFactory
             @Override
             public void onErrorEvent(final String text)
             {
-                errors.log(() -> who + ": " + cut(mask(text)));
+                own.log(() -> who + ": " + cut(mask(text)));
             }
         };
     }
 
-    /** Writes the summary of a minute that is over, if errors were left out in it. */
+    /** Writes the summaries of a minute that is over, if errors were left out in it. */
     void flush()
     {
+        sessionErrors.forEach(RateLimitedLog::flush);
         errors.flush();
     }
 
