@@ -126,10 +126,11 @@ final class Authenticator
     }
 
     /**
-     * What is wrong with a Logon's HeartBtInt(108) {@code value}: null when it is absent, not an integer (each FIX
-     * engine answers that as for any field), or a whole number of seconds within {@value #MIN_HEART_BT_INT} to
-     * {@value #MAX_HEART_BT_INT}; an integer with a sign ({@code -0} included, which QuickFIX/J reads as 0) is out
-     * of range.
+     * What is wrong with a Logon's HeartBtInt(108) {@code value}: null when it is absent (each FIX engine answers
+     * that as for any required field) or a whole number of seconds within {@value #MIN_HEART_BT_INT} to
+     * {@value #MAX_HEART_BT_INT}, digits only (leading zeros allowed); anything else, a sign ({@code -0} included,
+     * which QuickFIX/J reads as 0; {@code +30}) or a character that is not a digit, gets the same text as a number
+     * out of range.
      */
     static String heartBtIntProblem(final String value)
     {
@@ -141,7 +142,7 @@ final class Authenticator
         final String digits = signed ? value.substring(1) : value;
         if (digits.isEmpty() || !digits.chars().allMatch(c -> c >= '0' && c <= '9'))
         {
-            return null;
+            return heartBtIntProblem(-1);
         }
         final String significant = digits.replaceFirst("^0+(?=.)", "");
         return heartBtIntProblem(signed ? -1 : significant.length() <= 3 ? Integer.parseInt(significant) :

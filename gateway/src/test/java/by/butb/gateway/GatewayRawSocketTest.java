@@ -282,7 +282,8 @@ class GatewayRawSocketTest
         throws Exception
     {
         final String expected = "HeartBtInt(108) must be 1 to 600 seconds";
-        for (final String seconds : List.of("0", "-0", "-5", "601", "2147483647", "99999999999999999999"))
+        for (final String seconds : List.of("0", "-0", "-5", "601", "2147483647", "99999999999999999999", "+30",
+            "3O", "30.5"))
         {
             assertEquals(expected, refusal("TRADER-A", "35=A|49=TRADER-A|56=BUTB|34=1|52=" + RawFix.now() +
                 "|98=0|108=" + seconds + "|554=" + TestCatalog.password("TRADER-A") + "|"), "HeartBtInt " + seconds);
