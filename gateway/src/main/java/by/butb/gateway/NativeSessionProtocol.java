@@ -89,12 +89,12 @@ final class NativeSessionProtocol
     void onLogon(final FixDecoder d, final NativeConnection c)
     {
         final long seq = d.longValueOf(34);
-        final long heartBtInt = d.longValueOf(108);
-        if (seq < 1 || heartBtInt < 0)
+        if (seq < 1 || !d.has(108))
         {
             logoutAndClose(c, seq < 1 ? "MsgSeqNum(34) is required" : "HeartBtInt(108) is required");
             return;
         }
+        final long heartBtInt = d.longValueOf(108); // negative when not digits alone: out of range
         final String heartBtIntProblem = Authenticator.heartBtIntProblem(heartBtInt);
         if (heartBtIntProblem != null) // checked before the first Logon was verified; this is one inside the session
         {

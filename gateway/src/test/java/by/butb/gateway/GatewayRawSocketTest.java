@@ -299,6 +299,11 @@ class GatewayRawSocketTest
         logged.seq = 1;
         logged.send("A", "98=0|108=0|141=Y|");
         assertTrue(logged.closedWithin(5_000), "a Logon inside the session may not turn dead-peer detection off");
+        final RawFix signed = gateway.rawLoggedOn("TRADER-A");
+        signed.seq = 1;
+        signed.send("A", "98=0|108=+30|141=Y|");
+        final String logout = signed.readType("5", 5_000); // QuickFIX/J closes without one
+        assertTrue(logout == null || logout.contains("|58=" + expected + "|"), logout);
         // the session is free for its owner once the server has let the closed connection go (a few milliseconds
         // after the close, a new logon is closed too: docs/gateway.md says to log on again)
         String answer = null;
