@@ -31,12 +31,16 @@ import java.util.function.Supplier;
  * One running cluster node: a media driver, an archive and a consensus module ({@link ClusteredMediaDriver}) and a
  * service container running {@link ExchangeService}, all in this process, with their files under the node's data
  * directory ({@code driver/}, {@code archive/}, {@code cluster/}). The driver's files are recreated at every start;
- * the archive and cluster directories hold the replicated log and snapshots and are never deleted.
+ * the archive and cluster directories hold the replicated log and snapshots and are never deleted. With a secret,
+ * the archive and the consensus module admit only connections that prove they hold it ({@link SecretAuthenticator}),
+ * and the service takes only sealed ingress messages ({@link MessageSeal}).
  */
 public final class ClusterNode implements AutoCloseable
 {
     private static final String LOG_CHANNEL = "aeron:udp?term-length=16m";
     private static final String SECTION = " section=";
+    /** Aeron's errors (which a host sending garbage to a port can cause) printed a minute; the rest are counted. */
+    private static final int ERROR_LINES_PER_MINUTE = 60;
 
     private final NodeDirectory directory;
     private final ClusteredMediaDriver driver;
@@ -62,13 +66,15 @@ public final class ClusterNode implements AutoCloseable
         final NodeDirectory directory = NodeDirectory.open(config.dataDirectory(), new NodeDirectory.Identity(
             config.clusterName(), config.memberId(), config.members().toString(),
             EngineSnapshot.fingerprint(config.catalog()), rules(config.rules(), config.schedule()),
-            config.scope().name(config.catalog())));
+            config.scope().name(config.catalog()), config.secret().fingerprint()));
         ClusteredMediaDriver driver = null;
         try
         {
             final File base = config.dataDirectory().toFile();
             final String aeronDir = new File(base, "driver").getAbsolutePath();
-            final ErrorHandler errors = ex -> log.accept("aeron: " + ex);
+            final RateLimitedLog errorLines = new RateLimitedLog(log, ERROR_LINES_PER_MINUTE,
+                TimeUnit.MINUTES.toNanos(1), System::nanoTime, "Aeron errors");
+            final ErrorHandler errors = ex -> errorLines.log(() -> "aeron: " + ex);
             final Supplier<IdleStrategy> idle = config.lowCpu() ?
                 () -> new SleepingMillisIdleStrategy(1) : BackoffIdleStrategy::new;
             final MediaDriver.Context driverContext = new MediaDriver.Context()
@@ -121,7 +127,8 @@ public final class ClusterNode implements AutoCloseable
                     .aeronDirectoryName(aeronDir)
                     .archiveContext(archiveClient.clone())
                     .clusterDir(clusterDir)
-                    .clusteredService(new ExchangeService(engine, rules(config), config.dataDirectory(), log))
+                    .clusteredService(new ExchangeService(engine, rules(config), config.dataDirectory(), log,
+                        config.secret().newSeal()))
                     .idleStrategySupplier(idle)
                     .terminationHook(onTermination)
                     .errorHandler(errors));

@@ -37,6 +37,8 @@ public final class ClusterSecret
     /** A secret file's bytes, trailing white space left out, must number at least this many. */
     public static final int MIN_BYTES = 16;
     static final int MAX_BYTES = 4096;
+    /** Bytes of trailing white space read past {@link #MAX_BYTES} before a file is refused unread. */
+    private static final int TRAILING_SLACK = 64;
     static final int CHALLENGE_BYTES = 32;
     /** What a client with a secret sends when it connects: it asks to be challenged. */
     static final byte[] HELLO = "butb-secret-v1".getBytes(StandardCharsets.US_ASCII);
@@ -52,7 +54,7 @@ public final class ClusterSecret
     }
 
     /**
-     * The secret in {@code file}: its bytes, trailing white space (a final newline) left out.
+     * The secret in {@code file}: its bytes, trailing spaces, tabs and line ends (a final newline) left out.
      *
      * @throws ClusterConfigException naming the file when it cannot be read, or is shorter than {@link #MIN_BYTES}
      *                                or longer than 4,096 bytes.
@@ -62,7 +64,7 @@ public final class ClusterSecret
         final byte[] bytes;
         try
         {
-            if (Files.size(file) > MAX_BYTES + 2)
+            if (Files.size(file) > MAX_BYTES + TRAILING_SLACK)
             {
                 throw new ClusterConfigException("secret file " + file + ": longer than " + MAX_BYTES + " bytes");
             }
@@ -78,7 +80,7 @@ public final class ClusterSecret
             throw new ClusterConfigException("secret file " + file + ": cannot be read: " + ex);
         }
         int length = bytes.length;
-        while (length > 0 && Character.isWhitespace(bytes[length - 1]))
+        while (length > 0 && isTrailingSpace(bytes[length - 1]))
         {
             length--;
         }
@@ -124,6 +126,12 @@ public final class ClusterSecret
         }
     }
 
+    /** Spaces, tabs and line ends: what an editor may add after a secret, and is not part of it. */
+    private static boolean isTrailingSpace(final byte b)
+    {
+        return b == ' ' || b == '\t' || b == '\r' || b == '\n';
+    }
+
     /** True for {@link #NONE}. */
     public boolean isNone()
     {
@@ -162,11 +170,32 @@ public final class ClusterSecret
     /** The answer to {@code challenge}: its HMAC-SHA256 under this secret. */
     byte[] answer(final byte[] challenge)
     {
+        return mac().doFinal(challenge);
+    }
+
+    /** A new seal for ingress messages under this secret (one per thread); null for {@link #NONE}. */
+    MessageSeal newSeal()
+    {
+        return isNone() ? null : new MessageSeal(mac());
+    }
+
+    /**
+     * What a node's data directory records of its secret, so that a restart with another one is refused: "none", or
+     * 16 hexadecimal digits of a digest of the secret (from which the secret cannot be found).
+     */
+    String fingerprint()
+    {
+        return isNone() ? "none" :
+            HexFormat.of().formatHex(answer("butb node identity".getBytes(StandardCharsets.US_ASCII)), 0, 8);
+    }
+
+    private Mac mac()
+    {
         try
         {
             final Mac mac = Mac.getInstance(HMAC);
             mac.init(new SecretKeySpec(key, HMAC));
-            return mac.doFinal(challenge);
+            return mac;
         }
         catch (final GeneralSecurityException ex)
         {

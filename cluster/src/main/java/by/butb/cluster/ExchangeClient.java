@@ -86,6 +86,8 @@ public final class ExchangeClient implements AutoCloseable
 
     private final long clientId;
     private final ClusterSecret secret;
+    /** Seals every ingress message; null without a secret. */
+    private final MessageSeal seal;
     private final Listener listener;
     private final MediaDriver driver;
     private final AeronCluster.Context context;
@@ -140,6 +142,7 @@ public final class ExchangeClient implements AutoCloseable
     {
         this.clientId = clientId;
         this.secret = secret;
+        this.seal = secret.newSeal();
         this.listener = listener;
         driver = MediaDriver.launchEmbedded(new MediaDriver.Context()
             .threadingMode(ThreadingMode.SHARED)
@@ -186,7 +189,7 @@ public final class ExchangeClient implements AutoCloseable
     public long submit(final Command command)
     {
         final long requestId = ++lastRequestId;
-        pending.put(requestId, Protocol.command(clientId, requestId, command, codec));
+        pending.put(requestId, Protocol.command(clientId, requestId, command, codec, seal));
         send();
         return requestId;
     }
@@ -201,10 +204,8 @@ public final class ExchangeClient implements AutoCloseable
         {
             return false;
         }
-        final UnsafeBuffer b = new UnsafeBuffer(new byte[Protocol.PROBE_LENGTH]);
-        b.putByte(Protocol.TYPE_OFFSET, Protocol.PROBE);
-        b.putLong(Protocol.FIRST_OFFSET, probeId, Protocol.ORDER);
-        return cluster.offer(b, 0, Protocol.PROBE_LENGTH) > 0;
+        final byte[] message = Protocol.request(Protocol.PROBE, probeId, seal);
+        return cluster.offer(new UnsafeBuffer(message), 0, message.length) > 0;
     }
 
     /**
@@ -218,10 +219,8 @@ public final class ExchangeClient implements AutoCloseable
         {
             return false;
         }
-        final UnsafeBuffer b = new UnsafeBuffer(new byte[Protocol.STATE_LENGTH]);
-        b.putByte(Protocol.TYPE_OFFSET, Protocol.STATE);
-        b.putLong(Protocol.FIRST_OFFSET, requestId, Protocol.ORDER);
-        if (cluster.offer(b, 0, Protocol.STATE_LENGTH) < 0)
+        final byte[] message = Protocol.request(Protocol.STATE, requestId, seal);
+        if (cluster.offer(new UnsafeBuffer(message), 0, message.length) < 0)
         {
             return false;
         }

@@ -28,6 +28,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
@@ -39,7 +40,9 @@ import java.util.function.Consumer;
  * time is the command's own {@code timeNanos}, stamped by the client, never the cluster's clock, so the same
  * commands give the same state in the cluster and in a single process. Each (client id, request id) is applied at
  * most once: a client that resubmits after a failover gets {@link Protocol#DUPLICATE} for what the log already
- * holds. A malformed command is answered {@link Protocol#MALFORMED} and not applied, on every node alike.
+ * holds. A malformed command is answered {@link Protocol#MALFORMED} and not applied, on every node alike. With a
+ * secret, every ingress message must end with its {@link MessageSeal}; one that does not is dropped unanswered (it may
+ * have been sent into another client's session), on every node alike.
  *
  * <p>Snapshot: the engine's snapshot ({@link EngineSnapshot}), then the last request id of each client. Threading:
  * the service container's thread only.
@@ -61,6 +64,11 @@ final class ExchangeService implements ClusteredService
      * for, until one goes through. Leader-side only, not part of the replicated state.
      */
     private final LongHashSet behind = new LongHashSet();
+    /** Null without a secret. */
+    private final MessageSeal seal;
+    private final byte[] sealed = new byte[Protocol.COMMAND_BODY_OFFSET + MessageCodec.MAX_COMMAND_LENGTH +
+        MessageSeal.LENGTH];
+    private final RateLimitedLog dropped;
     private final byte[] inbound = new byte[MessageCodec.MAX_COMMAND_LENGTH];
     private final byte[] outbound =
         new byte[Protocol.REPLY_BODY_OFFSET + MessageCodec.maxEventsLength(Protocol.EVENTS_PER_PART)];
@@ -75,15 +83,19 @@ final class ExchangeService implements ClusteredService
      * @param rules         the rules and schedule of {@code engine} as {@link ClusterNode#rules} writes them, sent
      *                      with the state ({@link Protocol#STATE}).
      * @param dataDirectory where {@link StateProbe}s are written.
-     * @param log           receives one line per role change.
+     * @param log           receives one line per role change, and at most 10 a minute on dropped messages.
+     * @param seal          checks the seal of each ingress message; null when the cluster has no secret.
      */
     ExchangeService(final MatchingEngine engine, final String rules, final Path dataDirectory,
-        final Consumer<String> log)
+        final Consumer<String> log, final MessageSeal seal)
     {
         this.engine = engine;
         this.rules = rules;
         this.dataDirectory = dataDirectory;
         this.log = log;
+        this.seal = seal;
+        this.dropped = new RateLimitedLog(log, 10, TimeUnit.MINUTES.toNanos(1), System::nanoTime,
+            "ingress messages dropped for a wrong or missing seal");
     }
 
     @Override
@@ -112,8 +124,13 @@ final class ExchangeService implements ClusteredService
 
     @Override
     public void onSessionMessage(final ClientSession session, final long timestamp, final DirectBuffer buffer,
-        final int offset, final int length, final Header header)
+        final int offset, final int sealedLength, final Header header)
     {
+        final int length = seal == null ? sealedLength : unsealedLength(session, buffer, offset, sealedLength);
+        if (length < 1)
+        {
+            return;
+        }
         final byte type = buffer.getByte(offset + Protocol.TYPE_OFFSET);
         if (type == Protocol.COMMAND && length >= Protocol.COMMAND_BODY_OFFSET)
         {
@@ -127,6 +144,24 @@ final class ExchangeService implements ClusteredService
         {
             onStateRequest(session, buffer.getLong(offset + Protocol.FIRST_OFFSET, Protocol.ORDER));
         }
+    }
+
+    /** The length of the message before its seal; -1 when the seal is wrong or missing (the message is dropped). */
+    private int unsealedLength(final ClientSession session, final DirectBuffer buffer, final int offset,
+        final int length)
+    {
+        if (length > MessageSeal.LENGTH && length <= sealed.length)
+        {
+            buffer.getBytes(offset, sealed, 0, length);
+            if (seal.verifies(sealed, 0, length))
+            {
+                return length - MessageSeal.LENGTH;
+            }
+        }
+        final long sessionId = session.id();
+        dropped.log(() -> "dropped an ingress message of " + length + " bytes in session " + sessionId +
+            ": its seal is wrong or missing (sent by a client without the cluster's secret)");
+        return -1;
     }
 
     private void onCommand(final ClientSession session, final DirectBuffer buffer, final int offset, final int length)

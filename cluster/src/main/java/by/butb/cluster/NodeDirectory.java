@@ -23,7 +23,9 @@ import java.util.stream.Stream;
  * A node's data directory and its identity: {@value #IDENTITY_FILE} records, at the first start, the cluster name,
  * the member id, the members, the catalog's fingerprint, the rules and the schedule; every later start must match
  * them, so that a node never runs on another node's or another cluster's log (a cluster of another section's
- * included: {@code section}, "all" without one). {@value #LOCK_FILE} is held locked
+ * included: {@code section}, "all" without one), nor on a log whose messages were sealed under another secret, or
+ * none ({@code secret}, a {@link ClusterSecret#fingerprint}; "none" when the file has no such line).
+ * {@value #LOCK_FILE} is held locked
  * while the node runs. A check that fails throws {@link ClusterConfigException} and changes nothing in the directory.
  */
 final class NodeDirectory implements AutoCloseable
@@ -44,7 +46,7 @@ final class NodeDirectory implements AutoCloseable
 
     /** The node's identity as recorded in its data directory. */
     record Identity(String clusterName, int memberId, String members, long catalogFingerprint, String rules,
-        String section)
+        String section, String secret)
     {
         Properties toProperties()
         {
@@ -55,6 +57,7 @@ final class NodeDirectory implements AutoCloseable
             p.setProperty("catalog-fingerprint", Long.toHexString(catalogFingerprint));
             p.setProperty("rules", rules);
             p.setProperty("section", section);
+            p.setProperty("secret", secret);
             return p;
         }
     }
@@ -195,6 +198,14 @@ final class NodeDirectory implements AutoCloseable
             throw new ClusterConfigException(file + ": this node's log was made with the rules " +
                 found.getProperty("rules") + ", not " + expected.rules() +
                 "; give the same --guarantee-bps, --fee-bps and --schedule");
+        }
+        final String secret = found.getProperty("secret", "none");
+        if (!secret.equals(expected.secret()))
+        {
+            throw new ClusterConfigException(file + ": this node's log was written " + (secret.equals("none") ?
+                "without a secret" : "with another secret") + ", and its commands are checked against the secret " +
+                "when the node replays them; start it " + (secret.equals("none") ? "without --secret" :
+                "with the --secret FILE it was started with") + " (a new secret needs a new cluster)");
         }
     }
 

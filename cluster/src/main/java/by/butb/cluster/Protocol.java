@@ -20,6 +20,7 @@ import java.util.Arrays;
  * <li>{@link #STATE}: request id (long). The leader answers with the engine's state at that point of the log in
  * {@link #STATE_CHUNK}s; the other nodes do nothing.</li>
  * </ul>
+ * When the cluster has a secret, each ingress message ends with its {@link MessageSeal}.
  * Egress (cluster to the client that sent the request):
  * <ul>
  * <li>{@link #EVENTS}: request id (long), then the command's events as a {@code MessageCodec} event message, at most
@@ -81,14 +82,37 @@ final class Protocol
     {
     }
 
-    /** A {@link #COMMAND} message, in an array of its exact length. */
-    static byte[] command(final long clientId, final long requestId, final Command command, final MessageCodec codec)
+    /** A {@link #COMMAND} message, sealed unless {@code seal} is null, in an array of its exact length. */
+    static byte[] command(final long clientId, final long requestId, final Command command, final MessageCodec codec,
+        final MessageSeal seal)
     {
-        final byte[] message = new byte[COMMAND_BODY_OFFSET + MessageCodec.MAX_COMMAND_LENGTH];
+        final byte[] message = new byte[COMMAND_BODY_OFFSET + MessageCodec.MAX_COMMAND_LENGTH + MessageSeal.LENGTH];
         final UnsafeBuffer b = new UnsafeBuffer(message);
         b.putByte(TYPE_OFFSET, COMMAND);
         b.putLong(FIRST_OFFSET, clientId, ORDER);
         b.putLong(SECOND_OFFSET, requestId, ORDER);
-        return Arrays.copyOf(message, COMMAND_BODY_OFFSET + codec.encodeCommand(command, message, COMMAND_BODY_OFFSET));
+        return sealed(message, COMMAND_BODY_OFFSET + codec.encodeCommand(command, message, COMMAND_BODY_OFFSET), seal);
+    }
+
+    /** A {@link #PROBE} ({@code type} PROBE) or {@link #STATE} message of {@code id}, sealed unless seal is null. */
+    static byte[] request(final byte type, final long id, final MessageSeal seal)
+    {
+        final int length = type == STATE ? STATE_LENGTH : PROBE_LENGTH;
+        final byte[] message = new byte[length + MessageSeal.LENGTH];
+        final UnsafeBuffer b = new UnsafeBuffer(message);
+        b.putByte(TYPE_OFFSET, type);
+        b.putLong(FIRST_OFFSET, id, ORDER);
+        return sealed(message, length, seal);
+    }
+
+    /** The first {@code length} bytes of {@code message}, then their seal when {@code seal} is not null. */
+    private static byte[] sealed(final byte[] message, final int length, final MessageSeal seal)
+    {
+        if (seal == null)
+        {
+            return Arrays.copyOf(message, length);
+        }
+        seal.seal(message, 0, length);
+        return Arrays.copyOf(message, length + MessageSeal.LENGTH);
     }
 }

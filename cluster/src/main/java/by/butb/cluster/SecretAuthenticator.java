@@ -12,7 +12,9 @@ import java.util.Map;
 /**
  * Admits a connection (to a node's ingress or archive) only when it answers a fresh random challenge with
  * {@link ClusterSecret#answer}: a connect request must carry {@link ClusterSecret#HELLO}, the session is sent
- * {@link ClusterSecret#CHALLENGE_BYTES} random bytes, and its answer decides. Anything else is rejected.
+ * {@link ClusterSecret#CHALLENGE_BYTES} random bytes, and its answer decides. Anything else is rejected, and so is
+ * every request of session id {@value #SHARED_SESSION_ID}, which Aeron gives all backup, standby and heartbeat
+ * requests alike (a challenge to one of them could be answered by another); this project runs none.
  * Threading: Aeron calls one instance from one thread (the consensus module's or the archive's conductor).
  */
 final class SecretAuthenticator implements Authenticator
@@ -21,6 +23,7 @@ final class SecretAuthenticator implements Authenticator
     static final long FORGET_AFTER_MS = 60_000;
     /** At most this many connections being authenticated; the oldest are forgotten first. */
     static final int MAX_PENDING = 4_096;
+    static final long SHARED_SESSION_ID = -1;
     private static final byte[] PRINCIPAL = new byte[0];
 
     private final ClusterSecret secret;
@@ -53,7 +56,7 @@ final class SecretAuthenticator implements Authenticator
     {
         forgetOld(nowMs);
         byte[] challenge = null;
-        if (Arrays.equals(encodedCredentials, ClusterSecret.HELLO))
+        if (sessionId != SHARED_SESSION_ID && Arrays.equals(encodedCredentials, ClusterSecret.HELLO))
         {
             challenge = new byte[ClusterSecret.CHALLENGE_BYTES];
             random.nextBytes(challenge);

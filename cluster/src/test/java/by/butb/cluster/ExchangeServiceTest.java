@@ -26,6 +26,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.lang.reflect.Proxy;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -59,8 +60,13 @@ class ExchangeServiceTest
     @BeforeEach
     void start()
     {
+        start(null, line -> { });
+    }
+
+    private void start(final MessageSeal seal, final java.util.function.Consumer<String> log)
+    {
         engine = new MatchingEngine(CATALOG, MarketRules.DEFAULT);
-        service = new ExchangeService(engine, RULES, dir, line -> { });
+        service = new ExchangeService(engine, RULES, dir, log, seal);
         service.onStart((Cluster)Proxy.newProxyInstance(Cluster.class.getClassLoader(),
             new Class<?>[] {Cluster.class}, (proxy, method, args) ->
                 method.getName().equals("idleStrategy") ? NoOpIdleStrategy.INSTANCE :
@@ -110,6 +116,40 @@ class ExchangeServiceTest
         assertEquals(Protocol.DUPLICATE, replies.get(1)[Protocol.TYPE_OFFSET]);
         assertEquals(hash, engine.stateHash(), "the resubmission changed nothing");
         assertEquals(0, engine.lastSequence());
+    }
+
+    @Test
+    void withASecretOnlyMessagesSealedUnderItAreTakenInAndTheOthersAreDroppedUnanswered() throws Exception
+    {
+        final ClusterSecret secret = ClusterSecret.read(Files.writeString(dir.resolve("a.secret"), "0123456789abcdef"));
+        final ClusterSecret other = ClusterSecret.read(Files.writeString(dir.resolve("b.secret"), "0123456789abcdeF"));
+        final List<String> lines = new ArrayList<>();
+        start(secret.newSeal(), lines::add);
+        final Command order = OrderFlow.commands(CATALOG, 3, 1).get(0);
+        final MessageCodec codec = new MessageCodec("test");
+        final byte[] sealed = Protocol.command(7, 1, order, codec, secret.newSeal());
+        final byte[] tampered = sealed.clone();
+        tampered[Protocol.COMMAND_BODY_OFFSET + 3] ^= 1;
+        deliver(command(7, 1, order));
+        deliver(Protocol.command(7, 1, order, codec, other.newSeal()));
+        deliver(tampered);
+        deliver(Arrays.copyOf(sealed, MessageSeal.LENGTH));
+        deliver(Protocol.request(Protocol.STATE, 9, null));
+        deliver(Protocol.request(Protocol.PROBE, 9, other.newSeal()));
+        assertEquals(0, replies.size(), "dropped unanswered: they may have been sent into another client's session");
+        assertEquals(-1, engine.lastSequence(), "nothing applied");
+        assertEquals(6, lines.size(), String.join("\n", lines));
+        assertTrue(lines.get(0).startsWith("dropped an ingress message of ") &&
+            lines.get(0).endsWith(" in session 5: its seal is wrong or missing (sent by a client without the " +
+            "cluster's secret)"), lines.get(0));
+
+        deliver(sealed);
+        assertEquals(1, replies.size());
+        assertEquals(Protocol.EVENTS, replies.get(0)[Protocol.TYPE_OFFSET], "applied: the dropped copies did not " +
+            "count as its first delivery");
+        assertEquals(0, engine.lastSequence());
+        deliver(Protocol.request(Protocol.PROBE, 9, secret.newSeal()));
+        assertEquals(Protocol.PROBED, replies.get(1)[Protocol.TYPE_OFFSET]);
     }
 
     @Test
@@ -251,6 +291,6 @@ class ExchangeServiceTest
 
     private static byte[] command(final long clientId, final long requestId, final Command command)
     {
-        return Protocol.command(clientId, requestId, command, new MessageCodec("test"));
+        return Protocol.command(clientId, requestId, command, new MessageCodec("test"), null);
     }
 }

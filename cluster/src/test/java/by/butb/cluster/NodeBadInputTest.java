@@ -124,6 +124,35 @@ class NodeBadInputTest
     }
 
     @Test
+    void aLogWrittenWithoutASecretOrWithAnotherIsRefusedWithAnySecretButItsOwn() throws IOException
+    {
+        final Path dir = nodeDirectory("butb", 0);
+        final Map<Path, String> before = contents(dir);
+        final Path secretFile = temp.resolve("a.secret");
+        ClusterSecret.create(secretFile);
+        assertRefused(node("--id", "0", "--members", MEMBERS, "--dir", dir.toString(), "--secret",
+            secretFile.toString()), "this node's log was written without a secret, and its commands are checked " +
+            "against the secret when the node replays them; start it without --secret (a new secret needs a new " +
+            "cluster)");
+        assertEquals(before, contents(dir));
+
+        err.getBuffer().setLength(0);
+        final Path sealed = temp.resolve("sealed");
+        final NodeDirectory.Identity open = identity("butb", 0);
+        NodeDirectory.open(sealed, new NodeDirectory.Identity(open.clusterName(), open.memberId(), open.members(),
+            open.catalogFingerprint(), open.rules(), open.section(), ClusterSecret.read(secretFile).fingerprint()))
+            .close();
+        final Path otherFile = temp.resolve("b.secret");
+        ClusterSecret.create(otherFile);
+        assertRefused(node("--id", "0", "--members", MEMBERS, "--dir", sealed.toString(), "--secret",
+            otherFile.toString()), "this node's log was written with another secret, and its commands are checked " +
+            "against the secret when the node replays them; start it with the --secret FILE it was started with");
+        err.getBuffer().setLength(0);
+        assertRefused(node("--id", "0", "--members", MEMBERS, "--dir", sealed.toString()),
+            "written with another secret");
+    }
+
+    @Test
     void aNodeStartedWithASectionOtherThanItsDirectorysStopsNamingBoth() throws IOException
     {
         final Path dir = temp.resolve("agri");
@@ -242,7 +271,7 @@ class NodeBadInputTest
     {
         return new NodeDirectory.Identity(cluster, id, ClusterMembers.parse(MEMBERS).toString(),
             EngineSnapshot.fingerprint(BundledCatalog.CATALOG), "guarantee-bps=1000 fee-bps=10 schedule=none",
-            section);
+            section, "none");
     }
 
     private static Map<Path, String> contents(final Path dir) throws IOException

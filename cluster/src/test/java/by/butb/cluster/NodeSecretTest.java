@@ -3,6 +3,7 @@ package by.butb.cluster;
 import by.butb.engine.core.Command;
 import by.butb.engine.core.EventList;
 import by.butb.engine.core.EventType;
+import by.butb.engine.journal.MessageCodec;
 import by.butb.engine.model.OrderType;
 import by.butb.engine.model.Side;
 import by.butb.engine.model.TimeInForce;
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 
 import static by.butb.cluster.BundledCatalog.CATALOG;
 import static by.butb.cluster.BundledCatalog.TIME;
@@ -30,7 +32,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * A node started with {@code --secret FILE} (one member, its own JVM) takes orders from a client that holds the
  * secret, refuses a client with no secret or another one with a message saying which, and admits to its archive's
  * control channel (which other nodes reach over the network) only a client that holds the secret; its archive, as a
- * client of another node's archive, proves it holds the secret too.
+ * client of another node's archive, proves it holds the secret too. A host without the secret that writes into the
+ * admitted client's session (which Aeron lets any host do that knows the session's id) has its message dropped.
  */
 class NodeSecretTest
 {
@@ -61,6 +64,19 @@ class NodeSecretTest
                     return answers.first.containsKey(order);
                 }), "answered" + node.output());
                 assertEquals(EventType.ACCEPTED, answers.first.get(order));
+
+                // A host without the secret writes an order into this client's admitted session: it is dropped.
+                try (IngressIntruder intruder = new IngressIntruder(members))
+                {
+                    assertTrue(intruder.learnFromARefusal(30) > 0, "refused, and told its session id");
+                    assertTrue(intruder.sendIntoEarlierSessions(Protocol.command(99, 1, new Command().newOrder(TIME,
+                        CATALOG.participant("BY-SAVUSHKIN").index(), 2, CATALOG.instrument("SMP").index(), Side.SELL,
+                        OrderType.LIMIT, TimeInForce.GTC, 250_000, 1_000), new MessageCodec("intruder"), null)));
+                }
+                assertTrue(NodeProcess.await(30, () -> node.printed("dropped an ingress message of ")),
+                    "the intruder's message reached the service and was dropped" + node.output());
+                assertEquals(0, LeaderProbe.ask(ClusterMembers.parse(members), secret, "localhost", 3,
+                    TimeUnit.SECONDS.toNanos(30)).sequence(), "only the client's own order");
             }
             assertRefused(members, ClusterSecret.NONE, "this client has no secret");
             assertRefused(members, ClusterSecret.read(otherFile), "this client's secret is not the nodes'");

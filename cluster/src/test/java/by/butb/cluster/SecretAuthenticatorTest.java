@@ -117,8 +117,21 @@ class SecretAuthenticatorTest
     }
 
     @Test
+    void theSessionIdThatAeronGivesEveryBackupAndHeartbeatRequestIsRejectedEvenWithTheSecret() throws IOException
+    {
+        final ClusterSecret secret = secret("a", "0123456789abcdef0123");
+        assertEquals(Verdict.REJECTED, connect(new SecretAuthenticator(secret, new SecureRandom()),
+            SecretAuthenticator.SHARED_SESSION_ID, secret));
+    }
+
+    @Test
     void aSecretFileIsReadWithoutItsFinalNewlineAndRefusedWhenShortMissingOrTooLong() throws IOException
     {
+        final ClusterSecret binary = secret("c", "0123456789abcdef0123\u001f");
+        assertFalse(binary.verifies(new byte[32], secret("d", "0123456789abcdef0123").answer(new byte[32])),
+            "a control character at the end is part of the secret");
+        assertEquals(Verdict.ADMITTED, connect(new SecretAuthenticator(secret("m", "x".repeat(4096) + "\n\n\n"),
+            new SecureRandom()), 1, secret("m2", "x".repeat(4096))), "4,096 bytes and trailing line ends");
         final ClusterSecret withNewline = secret("n", "0123456789abcdef0123\r\n");
         final ClusterSecret without = secret("w", "0123456789abcdef0123");
         final byte[] challenge = new byte[32];

@@ -1,5 +1,6 @@
 package by.butb.gateway;
 
+import by.butb.cluster.RateLimitedLog;
 import org.apache.mina.core.filterchain.IoFilterAdapter;
 import org.apache.mina.core.session.IoSession;
 import org.apache.mina.core.write.WriteRequest;

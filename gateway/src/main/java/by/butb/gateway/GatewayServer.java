@@ -1,5 +1,6 @@
 package by.butb.gateway;
 
+import by.butb.cluster.RateLimitedLog;
 import by.butb.engine.core.MatchingEngine;
 import by.butb.engine.model.Catalog;
 import by.butb.engine.pipeline.EngineContext;

@@ -150,7 +150,7 @@ final class NativeConnection implements LogonScheduler.Job
             final boolean ok = decoder.wrap(in, p, frame);
             if (state == State.AWAITING_LOGON)
             {
-                if (!ok || !isLogon(decoder))
+                if (!ok || decoder.emptyTag() != 0 || !isLogon(decoder))
                 {
                     loop.context().log().log(() -> "closing " + address + ": its first message is not a Logon");
                     return false;

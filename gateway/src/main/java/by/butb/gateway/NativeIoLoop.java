@@ -1,5 +1,6 @@
 package by.butb.gateway;
 
+import by.butb.cluster.RateLimitedLog;
 import by.butb.engine.model.Participant;
 import by.butb.gateway.fix.FixDecoder;
 import org.slf4j.Logger;

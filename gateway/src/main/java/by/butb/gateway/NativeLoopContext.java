@@ -1,5 +1,7 @@
 package by.butb.gateway;
 
+import by.butb.cluster.RateLimitedLog;
+
 /**
  * What every I/O loop of the native FIX engine ({@link NativeIoLoop}) and its connections share: the options, the
  * sessions, the password check and the threads that run it, the count of connections not logged on, the bound on

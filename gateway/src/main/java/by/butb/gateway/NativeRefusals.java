@@ -1,5 +1,6 @@
 package by.butb.gateway;
 
+import by.butb.cluster.RateLimitedLog;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Iterator;

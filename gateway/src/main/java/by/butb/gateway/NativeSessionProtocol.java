@@ -1,5 +1,6 @@
 package by.butb.gateway;
 
+import by.butb.cluster.RateLimitedLog;
 import by.butb.gateway.fix.FixDecoder;
 import by.butb.gateway.fix.UtcTimestamps;
 import quickfix.field.BusinessRejectReason;
@@ -231,6 +232,10 @@ final class NativeSessionProtocol
      */
     private void answerEarly(final FixDecoder d, final int seq, final String msgType, final NativeConnection c)
     {
+        if (d.emptyTag() != 0)
+        {
+            return; // rejected when it comes again in order
+        }
         if ("2".equals(msgType))
         {
             resend(d, seq, msgType, c);
@@ -255,6 +260,13 @@ final class NativeSessionProtocol
 
     private void dispatch(final FixDecoder d, final int seq, final String msgType, final NativeConnection c)
     {
+        if (d.emptyTag() != 0)
+        {
+            reject(seq, d.emptyTag(), msgType, SessionRejectReason.TAG_SPECIFIED_WITHOUT_A_VALUE,
+                "Tag specified without a value");
+            c.flush();
+            return;
+        }
         switch (msgType)
         {
             case "0", "3", "A" ->

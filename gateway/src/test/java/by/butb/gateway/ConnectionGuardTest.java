@@ -1,5 +1,6 @@
 package by.butb.gateway;
 
+import by.butb.cluster.RateLimitedLog;
 import org.apache.mina.core.filterchain.IoFilter.NextFilter;
 import org.apache.mina.core.session.DummySession;
 import org.apache.mina.core.write.DefaultWriteRequest;

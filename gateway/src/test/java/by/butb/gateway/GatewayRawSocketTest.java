@@ -357,6 +357,22 @@ class GatewayRawSocketTest
     }
 
     @Test
+    void aTagWithoutAValueGetsASessionRejectAndTheSessionGoesOnWithoutAResendRequest() throws Exception
+    {
+        final RawFix r = gateway.rawLoggedOn("TRADER-B");
+        r.send("D", "11=E1|1=|55=SMP|54=1|60=" + RawFix.now() + "|38=1|40=2|44=2400|");
+        final String reject = r.readType("3", 5_000);
+        assertNotNull(reject, "a Reject, as for any invalid field");
+        assertEquals("1", field(reject, 371));
+        assertEquals("4", field(reject, 373), "tag specified without a value");
+        r.send("D", "11=E2|55=SMP|54=1|60=" + RawFix.now() + "|38=1|40=2|44=2400|");
+        final String next = r.read(5_000);
+        assertNotNull(next);
+        assertEquals("8", field(next, 35), "the empty-valued message used its number, so no ResendRequest: " + next);
+        assertEquals("E2", field(next, 11));
+    }
+
+    @Test
     void invalidFieldsGetSessionRejects() throws Exception
     {
         final RawFix r = gateway.rawLoggedOn("TRADER-B");

@@ -24,7 +24,6 @@ public final class FixDecoder
     public static final String BAD_BODY_LENGTH = "BodyLength(9) does not match the message";
     public static final String BAD_CHECKSUM = "CheckSum(10) does not match the message";
     public static final String BAD_FIELD = "a field is not tag=value";
-    public static final String EMPTY_VALUE = "a field has no value";
     public static final String TOO_MANY_FIELDS = "the message has more than " + MAX_FIELDS + " fields";
     public static final String NO_MSG_TYPE = "MsgType(35) is not the third field";
 
@@ -42,16 +41,19 @@ public final class FixDecoder
     private byte[] buffer;
     private int count;
     private String problem;
+    private int emptyTag;
 
     /**
      * Decodes the frame {@code in[offset, offset + length)} (as {@link FixFramer#frame} found it); true when it is
-     * a well-formed FIX message, else {@link #problem} says why.
+     * a well-formed FIX message, else {@link #problem} says why. A field with no value ({@code 1=}) leaves the message
+     * well-formed, as the FIX session layer answers it with a Reject: {@link #emptyTag} names it.
      */
     public boolean wrap(final byte[] in, final int offset, final int length)
     {
         buffer = in;
         count = 0;
         problem = null;
+        emptyTag = 0;
         if (++stamp == 0)
         {
             java.util.Arrays.fill(firstStamp, 0);
@@ -84,9 +86,9 @@ public final class FixDecoder
             {
                 return fail(BAD_FIELD);
             }
-            if (p == valueStart)
+            if (p == valueStart && emptyTag == 0)
             {
-                return fail(EMPTY_VALUE);
+                emptyTag = tag;
             }
             if (count == tags.length)
             {
@@ -153,6 +155,12 @@ public final class FixDecoder
     {
         problem = why;
         return false;
+    }
+
+    /** The first tag of the last {@link #wrap}'s message that has no value; 0 when every field has one. */
+    public int emptyTag()
+    {
+        return emptyTag;
     }
 
     /** Why the last {@link #wrap} failed, or null. */

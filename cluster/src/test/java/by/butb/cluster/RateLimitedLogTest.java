@@ -1,4 +1,4 @@
-package by.butb.gateway;
+package by.butb.cluster;
 
 import org.junit.jupiter.api.Test;
 

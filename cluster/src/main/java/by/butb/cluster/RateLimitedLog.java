@@ -1,15 +1,15 @@
-package by.butb.gateway;
+package by.butb.cluster;
 
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
 /**
- * A log of events anyone on the network can cause (refused and closed connections): the first {@code perWindow}
- * lines of each window are written, the rest only counted, and the count is written as one summary line once the
- * window is over (at the next line or {@link #flush}). Thread-safe.
+ * A log of events anyone on the network can cause (refused and closed connections, messages that cannot be taken in):
+ * the first {@code perWindow} lines of each window are written, the rest only counted, and the count is written as
+ * one summary line once the window is over (at the next line or {@link #flush}). Thread-safe.
  */
-final class RateLimitedLog
+public final class RateLimitedLog
 {
     private final Consumer<String> sink;
     private final int perWindow;
@@ -21,7 +21,7 @@ final class RateLimitedLog
     private long suppressed;
 
     /** {@code what}: the events in plural, for the summary ("refused or closed connections"). */
-    RateLimitedLog(final Consumer<String> sink, final int perWindow, final long windowNanos,
+    public RateLimitedLog(final Consumer<String> sink, final int perWindow, final long windowNanos,
         final LongSupplier nanoClock, final String what)
     {
         this.sink = sink;
@@ -33,7 +33,7 @@ final class RateLimitedLog
     }
 
     /** Writes the line (built only when it is written) or counts it. */
-    void log(final Supplier<String> line)
+    public void log(final Supplier<String> line)
     {
         final boolean write;
         synchronized (this)
@@ -56,7 +56,7 @@ final class RateLimitedLog
     }
 
     /** Writes the summary of a window that is over. */
-    synchronized void flush()
+    public synchronized void flush()
     {
         rollOver(nanoClock.getAsLong());
     }
