@@ -26,8 +26,9 @@ import java.util.Set;
  * The secret a cluster's nodes share with their clients ({@code --secret FILE} on a node, {@code --cluster-secret
  * FILE} on a client). A node that has one admits to its ingress and to its archive only a connection that proves it
  * holds the same secret: the node sends 32 random bytes, the client answers with their HMAC-SHA256 under the secret,
- * so the secret itself never crosses the network ({@link SecretAuthenticator}). {@link #NONE}: no secret, every
- * connection admitted (the node's default). Immutable, thread-safe.
+ * so the secret itself never crosses the network ({@link SecretAuthenticator}); and its service takes only ingress
+ * messages that end with their seal under the secret ({@link MessageSeal}). {@link #NONE}: no secret, every
+ * connection and message taken (the node's default). Immutable, thread-safe.
  */
 public final class ClusterSecret
 {
@@ -176,7 +177,7 @@ public final class ClusterSecret
     /** A new seal for ingress messages under this secret (one per thread); null for {@link #NONE}. */
     MessageSeal newSeal()
     {
-        return isNone() ? null : new MessageSeal(mac());
+        return isNone() ? null : new MessageSeal(key);
     }
 
     /**

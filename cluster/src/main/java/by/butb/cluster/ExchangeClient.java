@@ -120,7 +120,7 @@ public final class ExchangeClient implements AutoCloseable
 
     /**
      * Starts the client's media driver and connects (waits up to the Aeron client's message timeout, 5 s by
-"     * default, for a leader; throws {@link AeronException} when none answers, and {@link ClusterConfigException} when
+     * default, for a leader; throws {@link AeronException} when none answers, and {@link ClusterConfigException} when
      * the leader refuses this client's secret).
      *
      * @param secret     what this client proves it holds when it connects; {@link ClusterSecret#NONE} for nodes

@@ -1,33 +1,54 @@
 package by.butb.cluster;
 
-import javax.crypto.Mac;
-import javax.crypto.ShortBufferException;
+import java.security.DigestException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 
 /**
  * The tag every ingress message of a cluster with a secret ends with: the first {@link #LENGTH} bytes of the
- * HMAC-SHA256, under the secret, of the message before it. Aeron Cluster admits a session once (the challenge of
- * {@link SecretAuthenticator}) but then takes any ingress message that names the session's id and the leadership term,
- * from whichever host sends it; the seal lets the service take only the messages of a client that holds the secret.
- * Not thread-safe: one per thread. Allocates nothing per message.
+ * HMAC-SHA256 (RFC 2104), under the secret, of the message before it. Aeron Cluster admits a session once (the
+ * challenge of {@link SecretAuthenticator}) but then takes any ingress message that names the session's id and the
+ * leadership term, from whichever host sends it; the seal lets the service take only the messages of a client that
+ * holds the secret. The HMAC is computed here on one reused SHA-256 digest, as {@code javax.crypto.Mac} would
+ * allocate for each message. Not thread-safe: one per thread. Allocates nothing per message.
  */
 final class MessageSeal
 {
     /** Bytes of the seal at the end of each ingress message. */
     static final int LENGTH = 16;
+    private static final int BLOCK = 64;
+    private static final int DIGEST = 32;
 
-    private final Mac mac;
-    private final byte[] digest;
+    private final MessageDigest sha256;
+    private final byte[] innerPad = new byte[BLOCK];
+    private final byte[] outerPad = new byte[BLOCK];
+    private final byte[] inner = new byte[DIGEST];
+    private final byte[] digest = new byte[DIGEST];
 
-    MessageSeal(final Mac mac)
+    /** @param key the secret; a key longer than SHA-256's block is hashed first, as RFC 2104 says. */
+    MessageSeal(final byte[] key)
     {
-        this.mac = mac;
-        this.digest = new byte[mac.getMacLength()];
+        try
+        {
+            sha256 = MessageDigest.getInstance("SHA-256");
+        }
+        catch (final NoSuchAlgorithmException ex)
+        {
+            throw new IllegalStateException("SHA-256 is not available in this Java", ex);
+        }
+        final byte[] block = key.length > BLOCK ? sha256.digest(key) : key;
+        for (int i = 0; i < BLOCK; i++)
+        {
+            final byte k = i < block.length ? block[i] : 0;
+            innerPad[i] = (byte)(k ^ 0x36);
+            outerPad[i] = (byte)(k ^ 0x5c);
+        }
     }
 
     /** Writes the seal of {@code message[offset, offset + length)} into the {@link #LENGTH} bytes after it. */
     void seal(final byte[] message, final int offset, final int length)
     {
-        compute(message, offset, length);
+        hmac(message, offset, length);
         System.arraycopy(digest, 0, message, offset + length, LENGTH);
     }
 
@@ -42,7 +63,7 @@ final class MessageSeal
             return false;
         }
         final int body = length - LENGTH;
-        compute(message, offset, body);
+        hmac(message, offset, body);
         int difference = 0;
         for (int i = 0; i < LENGTH; i++)
         {
@@ -51,16 +72,23 @@ final class MessageSeal
         return difference == 0;
     }
 
-    private void compute(final byte[] message, final int offset, final int length)
+    /** The whole HMAC-SHA256 of {@code message[offset, offset + length)}, into {@link #digest}; for tests. */
+    byte[] hmac(final byte[] message, final int offset, final int length)
     {
-        mac.update(message, offset, length);
         try
         {
-            mac.doFinal(digest, 0);
+            sha256.reset();
+            sha256.update(innerPad);
+            sha256.update(message, offset, length);
+            sha256.digest(inner, 0, DIGEST);
+            sha256.update(outerPad);
+            sha256.update(inner);
+            sha256.digest(digest, 0, DIGEST);
         }
-        catch (final ShortBufferException ex)
+        catch (final DigestException ex)
         {
-            throw new IllegalStateException(ex); // the digest holds the whole MAC
+            throw new IllegalStateException(ex); // the arrays hold a whole SHA-256 digest
         }
+        return digest;
     }
 }

@@ -58,6 +58,8 @@ public final class ClusterRoundTrip
         /** Nodes and client driver sleep 1 ms when idle; null: when there are more nodes than cores. */
         Boolean lowCpu;
         boolean singleJournal = true;
+        /** The nodes and the client share a new secret: sessions challenged, every message sealed. */
+        boolean secret;
     }
 
     /** What one target measured. */
@@ -71,7 +73,7 @@ public final class ClusterRoundTrip
             "[--orders N (100000)] [--warmup-orders N (20000)] " +
                 "[--window N (1000)] [--rates N,N,... (1000,10000,50000)] [--seconds N (5)] [--warmup-seconds N (1)] " +
                 "[--seed N (42)] [--out DIR (out/bench/cluster)] [--dir DIR (/dev/shm)] [--low-cpu | --no-low-cpu] " +
-                "[--no-journal]",
+                "[--no-journal] [--secret]",
             ClusterRoundTrip::parse, args);
         run(s, System.out);
     }
@@ -96,6 +98,7 @@ public final class ClusterRoundTrip
                 case "--low-cpu" -> s.lowCpu = true;
                 case "--no-low-cpu" -> s.lowCpu = false;
                 case "--no-journal" -> s.singleJournal = false;
+                case "--secret" -> s.secret = true;
                 default -> throw new IllegalArgumentException("unknown option " + a);
             }
         }
@@ -124,7 +127,7 @@ public final class ClusterRoundTrip
             }
             final CompletionRecorder clusterRecorder = new CompletionRecorder();
             final Results cluster;
-            try (ClusterTarget target = new ClusterTarget(data.resolve("cluster"), lowCpu, clusterRecorder))
+            try (ClusterTarget target = new ClusterTarget(data.resolve("cluster"), lowCpu, s.secret, clusterRecorder))
             {
                 cluster = measure("cluster", target, clusterRecorder, catalog, s, out);
                 if (target.problems() > 0)

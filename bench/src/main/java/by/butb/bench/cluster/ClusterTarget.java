@@ -11,7 +11,9 @@ import org.agrona.concurrent.BackoffIdleStrategy;
 import org.agrona.concurrent.SleepingMillisIdleStrategy;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * Three nodes ({@link LocalCluster}) and one {@link ExchangeClient} on this thread: a command is answered when its
@@ -31,15 +33,23 @@ final class ClusterTarget implements RoundTripTarget, ExchangeClient.Listener
     private final String description;
     private long problems;
 
-    ClusterTarget(final Path dir, final boolean lowCpu, final CompletionRecorder recorder)
+    ClusterTarget(final Path dir, final boolean lowCpu, final boolean withSecret, final CompletionRecorder recorder)
         throws IOException, InterruptedException
     {
         this.recorder = recorder;
-        cluster = new LocalCluster(NODES, dir, lowCpu);
+        final Path secretFile = dir.resolve("cluster.secret");
+        if (withSecret)
+        {
+            Files.createDirectories(dir);
+            ClusterSecret.create(secretFile);
+        }
+        cluster = new LocalCluster(NODES, dir, lowCpu, withSecret ? List.of("--secret", secretFile.toString()) :
+            List.of());
         try
         {
             cluster.awaitLeader();
-            client = new ExchangeClient(ClusterMembers.parse(cluster.members()), ClusterSecret.NONE, "localhost",
+            client = new ExchangeClient(ClusterMembers.parse(cluster.members()),
+                withSecret ? ClusterSecret.read(secretFile) : ClusterSecret.NONE, "localhost",
                 System.currentTimeMillis(), this, lowCpu ? new SleepingMillisIdleStrategy(1) :
                 new BackoffIdleStrategy());
         }
@@ -51,6 +61,7 @@ final class ClusterTarget implements RoundTripTarget, ExchangeClient.Listener
         description = "cluster: " + NODES + " nodes on this machine, one JVM each (" + LocalCluster.NODE_HEAP +
             "), members " + cluster.members() + ", data in " + dir + ", " +
             (lowCpu ? "low-cpu (nodes and client driver sleep 1 ms when idle)" : "nodes and client driver back off") +
+            (withSecret ? ", a secret (sessions challenged, every message sealed)" : ", no secret") +
             "; client: ExchangeClient with an embedded media driver";
     }
 

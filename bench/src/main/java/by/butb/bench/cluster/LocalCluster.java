@@ -28,8 +28,11 @@ final class LocalCluster implements AutoCloseable
     private final String members;
     private final List<String> lines = new CopyOnWriteArrayList<>();
 
-    /** Starts {@code nodes} nodes with data in {@code dir}/node-N; {@code lowCpu}: they sleep 1 ms when idle. */
-    LocalCluster(final int nodes, final Path dir, final boolean lowCpu) throws IOException
+    /**
+     * Starts {@code nodes} nodes with data in {@code dir}/node-N; {@code lowCpu}: they sleep 1 ms when idle;
+     * {@code options}: more options of {@code cluster node}.
+     */
+    LocalCluster(final int nodes, final Path dir, final boolean lowCpu, final List<String> options) throws IOException
     {
         final int base = freePorts(nodes);
         final StringJoiner joiner = new StringJoiner(",");
@@ -42,9 +45,13 @@ final class LocalCluster implements AutoCloseable
         {
             for (int id = 0; id < nodes; id++)
             {
+                final List<String> nodeOptions = new ArrayList<>(options);
+                if (lowCpu)
+                {
+                    nodeOptions.add("--low-cpu");
+                }
                 final Process process = new ProcessBuilder(NodeJvm.command(List.of(NODE_HEAP), id, members,
-                    dir.resolve("node-" + id), lowCpu ? List.of("--low-cpu") : List.of())).redirectErrorStream(true)
-                    .start();
+                    dir.resolve("node-" + id), nodeOptions)).redirectErrorStream(true).start();
                 processes.add(process);
                 NodeJvm.collectOutput(process, lines, "node-" + id + "-output");
             }

@@ -22,12 +22,13 @@ class ClusterRoundTripTest
     {
         final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         ClusterRoundTrip.run(ClusterRoundTrip.parse(new String[] {"--orders", "300", "--warmup-orders", "0",
-            "--window", "20", "--rates", "200", "--seconds", "1", "--warmup-seconds", "0", "--low-cpu",
+            "--window", "20", "--rates", "200", "--seconds", "1", "--warmup-seconds", "0", "--low-cpu", "--secret",
             "--out", out.toString(), "--dir", data.toString()}), new PrintStream(bytes, true, StandardCharsets.UTF_8));
         final String printed = bytes.toString(StandardCharsets.UTF_8);
 
         assertTrue(printed.startsWith("cluster round trip: "), printed);
         assertTrue(printed.contains("cluster/single "), printed);
+        assertTrue(printed.contains(", a secret (sessions challenged, every message sealed)"), printed);
         assertTrue(printed.contains(" 200/200 "), printed);
         assertFalse(printed.contains("INCOMPLETE") || printed.contains("malformed"), printed);
         assertTrue(Files.size(out.resolve("single-200.hgrm")) > 0);
