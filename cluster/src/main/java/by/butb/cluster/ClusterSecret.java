@@ -44,6 +44,7 @@ public final class ClusterSecret
     /** What a client with a secret sends when it connects: it asks to be challenged. */
     static final byte[] HELLO = "butb-secret-v1".getBytes(StandardCharsets.US_ASCII);
     private static final String HMAC = "HmacSHA256";
+    private static final byte[] SEAL_KEY_LABEL = "butb-seal-v1".getBytes(StandardCharsets.US_ASCII);
     private static final Set<PosixFilePermission> OWNER_ONLY =
         PosixFilePermissions.fromString("rw-------");
 
@@ -174,10 +175,13 @@ public final class ClusterSecret
         return mac().doFinal(challenge);
     }
 
-    /** A new seal for ingress messages under this secret (one per thread); null for {@link #NONE}. */
+    /**
+     * A new seal for ingress messages under this secret (one per thread); null for {@link #NONE}. Its key is derived
+     * from the secret ({@code HMAC(secret, "butb-seal-v1")}), so that no answer to a challenge is ever a seal.
+     */
     MessageSeal newSeal()
     {
-        return isNone() ? null : new MessageSeal(key);
+        return isNone() ? null : new MessageSeal(answer(SEAL_KEY_LABEL));
     }
 
     /**

@@ -94,7 +94,9 @@ public final class ExchangeClient implements AutoCloseable
     private final MessageCodec codec = new MessageCodec("cluster egress");
     private final EventList events = new EventList(64);
     private final Map<Long, byte[]> pending = new LinkedHashMap<>();
-    private final UnsafeBuffer outbound = new UnsafeBuffer(new byte[0]);
+    /** The message being offered, with its seal when there is a secret. */
+    private final byte[] sealedOut = new byte[Protocol.MAX_INGRESS_LENGTH];
+    private final UnsafeBuffer outbound = new UnsafeBuffer(sealedOut);
     private byte[] inbound = new byte[4096];
     /** The request whose {@link Protocol#EVENTS_PART}s {@link #events} holds so far; 0 for none. */
     private long partsOf;
@@ -189,7 +191,7 @@ public final class ExchangeClient implements AutoCloseable
     public long submit(final Command command)
     {
         final long requestId = ++lastRequestId;
-        pending.put(requestId, Protocol.command(clientId, requestId, command, codec, seal));
+        pending.put(requestId, Protocol.command(clientId, requestId, command, codec));
         send();
         return requestId;
     }
@@ -204,8 +206,7 @@ public final class ExchangeClient implements AutoCloseable
         {
             return false;
         }
-        final byte[] message = Protocol.request(Protocol.PROBE, probeId, seal);
-        return cluster.offer(new UnsafeBuffer(message), 0, message.length) > 0;
+        return offer(Protocol.request(Protocol.PROBE, probeId));
     }
 
     /**
@@ -219,8 +220,7 @@ public final class ExchangeClient implements AutoCloseable
         {
             return false;
         }
-        final byte[] message = Protocol.request(Protocol.STATE, requestId, seal);
-        if (cluster.offer(new UnsafeBuffer(message), 0, message.length) < 0)
+        if (!offer(Protocol.request(Protocol.STATE, requestId)))
         {
             return false;
         }
@@ -346,8 +346,7 @@ public final class ExchangeClient implements AutoCloseable
             {
                 continue;
             }
-            outbound.wrap(message);
-            if (cluster.offer(outbound, 0, message.length) < 0)
+            if (!offer(message))
             {
                 break;
             }
@@ -359,6 +358,13 @@ public final class ExchangeClient implements AutoCloseable
             lastIngressNs = System.nanoTime();
         }
         return sent;
+    }
+
+    /** Offers {@code message} to the current leader, sealed for the current session when there is a secret. */
+    private boolean offer(final byte[] message)
+    {
+        final int length = Protocol.sealed(message, seal, cluster.clusterSessionId(), sealedOut);
+        return cluster.offer(outbound, 0, length) > 0;
     }
 
     @Override

@@ -41,8 +41,9 @@ import java.util.function.Consumer;
  * commands give the same state in the cluster and in a single process. Each (client id, request id) is applied at
  * most once: a client that resubmits after a failover gets {@link Protocol#DUPLICATE} for what the log already
  * holds. A malformed command is answered {@link Protocol#MALFORMED} and not applied, on every node alike. With a
- * secret, every ingress message must end with its {@link MessageSeal}; one that does not is dropped unanswered (it may
- * have been sent into another client's session), on every node alike.
+ * secret, every ingress message must end with its {@link MessageSeal} for the session it arrives in; one that does not
+ * is dropped unanswered (it may have been sent into another client's session), on every node alike. It is in the log
+ * and archive all the same: Aeron records an ingress message before the service sees it.
  *
  * <p>Snapshot: the engine's snapshot ({@link EngineSnapshot}), then the last request id of each client. Threading:
  * the service container's thread only.
@@ -66,9 +67,9 @@ final class ExchangeService implements ClusteredService
     private final LongHashSet behind = new LongHashSet();
     /** Null without a secret. */
     private final MessageSeal seal;
-    private final byte[] sealed = new byte[Protocol.COMMAND_BODY_OFFSET + MessageCodec.MAX_COMMAND_LENGTH +
-        MessageSeal.LENGTH];
+    private final byte[] sealed = new byte[Protocol.MAX_INGRESS_LENGTH];
     private final RateLimitedLog dropped;
+    private long nextFlushNs;
     private final byte[] inbound = new byte[MessageCodec.MAX_COMMAND_LENGTH];
     private final byte[] outbound =
         new byte[Protocol.REPLY_BODY_OFFSET + MessageCodec.maxEventsLength(Protocol.EVENTS_PER_PART)];
@@ -122,6 +123,18 @@ final class ExchangeService implements ClusteredService
         behind.remove(session.id());
     }
 
+    /** Writes the count of dropped messages once a minute of drops is over, even if no other drop comes. */
+    @Override
+    public int doBackgroundWork(final long nowNs)
+    {
+        if (nowNs - nextFlushNs >= 0)
+        {
+            nextFlushNs = nowNs + TimeUnit.SECONDS.toNanos(1);
+            dropped.flush();
+        }
+        return 0;
+    }
+
     @Override
     public void onSessionMessage(final ClientSession session, final long timestamp, final DirectBuffer buffer,
         final int offset, final int sealedLength, final Header header)
@@ -153,7 +166,7 @@ final class ExchangeService implements ClusteredService
         if (length > MessageSeal.LENGTH && length <= sealed.length)
         {
             buffer.getBytes(offset, sealed, 0, length);
-            if (seal.verifies(sealed, 0, length))
+            if (seal.verifies(session.id(), sealed, 0, length))
             {
                 return length - MessageSeal.LENGTH;
             }

@@ -82,37 +82,42 @@ final class Protocol
     {
     }
 
-    /** A {@link #COMMAND} message, sealed unless {@code seal} is null, in an array of its exact length. */
-    static byte[] command(final long clientId, final long requestId, final Command command, final MessageCodec codec,
-        final MessageSeal seal)
+    /** The longest ingress message: a command, and its seal. */
+    static final int MAX_INGRESS_LENGTH = COMMAND_BODY_OFFSET + MessageCodec.MAX_COMMAND_LENGTH + MessageSeal.LENGTH;
+
+    /** A {@link #COMMAND} message, unsealed (a seal names the session it is sent in), in an array of its length. */
+    static byte[] command(final long clientId, final long requestId, final Command command, final MessageCodec codec)
     {
-        final byte[] message = new byte[COMMAND_BODY_OFFSET + MessageCodec.MAX_COMMAND_LENGTH + MessageSeal.LENGTH];
+        final byte[] message = new byte[COMMAND_BODY_OFFSET + MessageCodec.MAX_COMMAND_LENGTH];
         final UnsafeBuffer b = new UnsafeBuffer(message);
         b.putByte(TYPE_OFFSET, COMMAND);
         b.putLong(FIRST_OFFSET, clientId, ORDER);
         b.putLong(SECOND_OFFSET, requestId, ORDER);
-        return sealed(message, COMMAND_BODY_OFFSET + codec.encodeCommand(command, message, COMMAND_BODY_OFFSET), seal);
+        return Arrays.copyOf(message, COMMAND_BODY_OFFSET + codec.encodeCommand(command, message, COMMAND_BODY_OFFSET));
     }
 
-    /** A {@link #PROBE} ({@code type} PROBE) or {@link #STATE} message of {@code id}, sealed unless seal is null. */
-    static byte[] request(final byte type, final long id, final MessageSeal seal)
+    /** A {@link #PROBE} ({@code type} PROBE) or {@link #STATE} message of {@code id}, unsealed. */
+    static byte[] request(final byte type, final long id)
     {
-        final int length = type == STATE ? STATE_LENGTH : PROBE_LENGTH;
-        final byte[] message = new byte[length + MessageSeal.LENGTH];
+        final byte[] message = new byte[type == STATE ? STATE_LENGTH : PROBE_LENGTH];
         final UnsafeBuffer b = new UnsafeBuffer(message);
         b.putByte(TYPE_OFFSET, type);
         b.putLong(FIRST_OFFSET, id, ORDER);
-        return sealed(message, length, seal);
+        return message;
     }
 
-    /** The first {@code length} bytes of {@code message}, then their seal when {@code seal} is not null. */
-    private static byte[] sealed(final byte[] message, final int length, final MessageSeal seal)
+    /**
+     * {@code message} as sent in session {@code sessionId}: copied into {@code into} with its seal after it, or, when
+     * {@code seal} is null, into the same place unsealed; returns the length to send from {@code into[0]}.
+     */
+    static int sealed(final byte[] message, final MessageSeal seal, final long sessionId, final byte[] into)
     {
+        System.arraycopy(message, 0, into, 0, message.length);
         if (seal == null)
         {
-            return Arrays.copyOf(message, length);
+            return message.length;
         }
-        seal.seal(message, 0, length);
-        return Arrays.copyOf(message, length + MessageSeal.LENGTH);
+        seal.seal(sessionId, into, 0, message.length);
+        return message.length + MessageSeal.LENGTH;
     }
 }

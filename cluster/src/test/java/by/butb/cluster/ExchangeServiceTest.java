@@ -45,6 +45,7 @@ class ExchangeServiceTest
 {
 
     private static final String RULES = ClusterNode.rules(MarketRules.DEFAULT, SessionSchedule.NONE);
+    private static final long SESSION = 5;
 
     @TempDir
     Path dir;
@@ -76,7 +77,7 @@ class ExchangeServiceTest
             {
                 if (method.getName().equals("id"))
                 {
-                    return 5L;
+                    return SESSION;
                 }
                 if (method.getName().equals("offer") && args.length == 3)
                 {
@@ -127,18 +128,20 @@ class ExchangeServiceTest
         start(secret.newSeal(), lines::add);
         final Command order = OrderFlow.commands(CATALOG, 3, 1).get(0);
         final MessageCodec codec = new MessageCodec("test");
-        final byte[] sealed = Protocol.command(7, 1, order, codec, secret.newSeal());
+        final byte[] unsealed = Protocol.command(7, 1, order, codec);
+        final byte[] sealed = sealed(unsealed, secret, SESSION);
         final byte[] tampered = sealed.clone();
         tampered[Protocol.COMMAND_BODY_OFFSET + 3] ^= 1;
-        deliver(command(7, 1, order));
-        deliver(Protocol.command(7, 1, order, codec, other.newSeal()));
+        deliver(unsealed);
+        deliver(sealed(unsealed, other, SESSION));
+        deliver(sealed(unsealed, secret, SESSION + 1));
         deliver(tampered);
         deliver(Arrays.copyOf(sealed, MessageSeal.LENGTH));
-        deliver(Protocol.request(Protocol.STATE, 9, null));
-        deliver(Protocol.request(Protocol.PROBE, 9, other.newSeal()));
+        deliver(Protocol.request(Protocol.STATE, 9));
+        deliver(sealed(Protocol.request(Protocol.PROBE, 9), other, SESSION));
         assertEquals(0, replies.size(), "dropped unanswered: they may have been sent into another client's session");
         assertEquals(-1, engine.lastSequence(), "nothing applied");
-        assertEquals(6, lines.size(), String.join("\n", lines));
+        assertEquals(7, lines.size(), String.join("\n", lines));
         assertTrue(lines.get(0).startsWith("dropped an ingress message of ") &&
             lines.get(0).endsWith(" in session 5: its seal is wrong or missing (sent by a client without the " +
             "cluster's secret)"), lines.get(0));
@@ -148,7 +151,7 @@ class ExchangeServiceTest
         assertEquals(Protocol.EVENTS, replies.get(0)[Protocol.TYPE_OFFSET], "applied: the dropped copies did not " +
             "count as its first delivery");
         assertEquals(0, engine.lastSequence());
-        deliver(Protocol.request(Protocol.PROBE, 9, secret.newSeal()));
+        deliver(sealed(Protocol.request(Protocol.PROBE, 9), secret, SESSION));
         assertEquals(Protocol.PROBED, replies.get(1)[Protocol.TYPE_OFFSET]);
     }
 
@@ -291,6 +294,13 @@ class ExchangeServiceTest
 
     private static byte[] command(final long clientId, final long requestId, final Command command)
     {
-        return Protocol.command(clientId, requestId, command, new MessageCodec("test"), null);
+        return Protocol.command(clientId, requestId, command, new MessageCodec("test"));
+    }
+
+    /** {@code message} sealed under {@code secret} for session {@code sessionId}. */
+    private static byte[] sealed(final byte[] message, final ClusterSecret secret, final long sessionId)
+    {
+        final byte[] into = new byte[Protocol.MAX_INGRESS_LENGTH];
+        return Arrays.copyOf(into, Protocol.sealed(message, secret.newSeal(), sessionId, into));
     }
 }

@@ -5,6 +5,8 @@ import org.junit.jupiter.api.Test;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import java.lang.management.ManagementFactory;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.util.Arrays;
 import java.util.SplittableRandom;
 
@@ -13,13 +15,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** {@link MessageSeal} against Java's own HMAC-SHA256, on random keys and messages; and what a seal lets through. */
+/**
+ * {@link MessageSeal} against Java's own HMAC-SHA256 of the session id and the message, on random keys, sessions and
+ * messages; and what a seal lets through.
+ */
 class MessageSealTest
 {
     private static final long SEED = 20261206;
 
     @Test
-    void theSealIsJavasHmacSha256CutToSixteenBytesForKeysOfEveryLength() throws Exception
+    void theSealIsJavasHmacSha256OfTheSessionAndMessageForKeysOfEveryLength() throws Exception
     {
         final SplittableRandom random = new SplittableRandom(SEED);
         for (int round = 0; round < 2_000; round++)
@@ -33,32 +38,36 @@ class MessageSealTest
                 final byte[] message = bytes(random, random.nextInt(300));
                 final int offset = message.length == 0 ? 0 : random.nextInt(message.length);
                 final int length = message.length - offset;
+                final long sessionId = random.nextLong();
+                mac.update(ByteBuffer.allocate(Long.BYTES).order(ByteOrder.LITTLE_ENDIAN).putLong(0, sessionId)
+                    .array());
                 mac.update(message, offset, length);
-                assertArrayEquals(mac.doFinal(), seal.hmac(message, offset, length).clone(),
+                assertArrayEquals(mac.doFinal(), seal.hmac(sessionId, message, offset, length).clone(),
                     "seed " + SEED + ", round " + round);
             }
         }
     }
 
     @Test
-    void aSealedMessageVerifiesAndAnyChangedByteOrAnotherKeyDoesNot()
+    void aSealedMessageVerifiesInItsSessionAndNotInAnotherNorWithAChangedByteOrAnotherKey()
     {
         final SplittableRandom random = new SplittableRandom(SEED);
         final byte[] key = bytes(random, 32);
         final MessageSeal seal = new MessageSeal(key);
         final byte[] message = Arrays.copyOf(bytes(random, 100), 100 + MessageSeal.LENGTH);
-        seal.seal(message, 0, 100);
-        assertTrue(seal.verifies(message, 0, message.length));
+        seal.seal(7, message, 0, 100);
+        assertTrue(seal.verifies(7, message, 0, message.length));
+        assertFalse(seal.verifies(8, message, 0, message.length), "sealed for another session");
         for (int i = 0; i < message.length; i++)
         {
             final byte[] changed = message.clone();
             changed[i] ^= 1 << random.nextInt(8);
-            assertFalse(seal.verifies(changed, 0, changed.length), "byte " + i + " changed");
+            assertFalse(seal.verifies(7, changed, 0, changed.length), "byte " + i + " changed");
         }
         final byte[] otherKey = key.clone();
         otherKey[0] ^= 1;
-        assertFalse(new MessageSeal(otherKey).verifies(message, 0, message.length));
-        assertFalse(seal.verifies(message, 0, MessageSeal.LENGTH - 1), "shorter than a seal");
+        assertFalse(new MessageSeal(otherKey).verifies(7, message, 0, message.length));
+        assertFalse(seal.verifies(7, message, 0, MessageSeal.LENGTH - 1), "shorter than a seal");
     }
 
     @Test
@@ -71,16 +80,16 @@ class MessageSealTest
         final byte[] message = new byte[120 + MessageSeal.LENGTH];
         for (int i = 0; i < 20_000; i++) // warm up
         {
-            seal.seal(message, 0, 120);
-            seal.verifies(message, 0, message.length);
+            seal.seal(i, message, 0, 120);
+            seal.verifies(i, message, 0, message.length);
         }
         final long before = threads.getCurrentThreadAllocatedBytes();
         boolean all = true;
         for (int i = 0; i < 100_000; i++)
         {
             message[i % 120] = (byte)i;
-            seal.seal(message, 0, 120);
-            all &= seal.verifies(message, 0, message.length);
+            seal.seal(i, message, 0, 120);
+            all &= seal.verifies(i, message, 0, message.length);
         }
         final long allocated = threads.getCurrentThreadAllocatedBytes() - before;
         assertTrue(all);

@@ -71,7 +71,7 @@ class NodeSecretTest
                     assertTrue(intruder.learnFromARefusal(30) > 0, "refused, and told its session id");
                     assertTrue(intruder.sendIntoEarlierSessions(Protocol.command(99, 1, new Command().newOrder(TIME,
                         CATALOG.participant("BY-SAVUSHKIN").index(), 2, CATALOG.instrument("SMP").index(), Side.SELL,
-                        OrderType.LIMIT, TimeInForce.GTC, 250_000, 1_000), new MessageCodec("intruder"), null)));
+                        OrderType.LIMIT, TimeInForce.GTC, 250_000, 1_000), new MessageCodec("intruder"))));
                 }
                 assertTrue(NodeProcess.await(30, () -> node.printed("dropped an ingress message of ")),
                     "the intruder's message reached the service and was dropped" + node.output());
