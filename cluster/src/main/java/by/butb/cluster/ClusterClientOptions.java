@@ -85,7 +85,7 @@ public final class ClusterClientOptions
      */
     public ClusterSecret secret()
     {
-        return secret == null ? ClusterSecret.NONE : ClusterSecret.read(secret);
+        return ClusterSecret.readOrNone(secret);
     }
 
     /** This machine's address as the nodes reach it. */

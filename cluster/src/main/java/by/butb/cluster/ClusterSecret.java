@@ -2,17 +2,19 @@ package by.butb.cluster;
 
 import io.aeron.security.AuthenticatorSupplier;
 import io.aeron.security.CredentialsSupplier;
-import io.aeron.security.DefaultAuthenticatorSupplier;
 import io.aeron.security.NullCredentialsSupplier;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.SeekableByteChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
@@ -43,6 +45,8 @@ public final class ClusterSecret
     static final int CHALLENGE_BYTES = 32;
     /** What a client with a secret sends when it connects: it asks to be challenged. */
     static final byte[] HELLO = "butb-secret-v1".getBytes(StandardCharsets.US_ASCII);
+    /** What an answer to a challenge is the HMAC of: this label, then the challenge (see {@link #answer}). */
+    private static final byte[] CHALLENGE_LABEL = "butb-challenge-v1:".getBytes(StandardCharsets.US_ASCII);
     private static final String HMAC = "HmacSHA256";
     private static final byte[] SEAL_KEY_LABEL = "butb-seal-v1".getBytes(StandardCharsets.US_ASCII);
     private static final Set<PosixFilePermission> OWNER_ONLY =
@@ -94,28 +98,36 @@ public final class ClusterSecret
         return new ClusterSecret(Arrays.copyOf(bytes, length));
     }
 
+    /** {@link #read} of {@code file}, or {@link #NONE} when it is null (the option was not given). */
+    public static ClusterSecret readOrNone(final Path file)
+    {
+        return file == null ? NONE : read(file);
+    }
+
     /**
      * Writes a new random secret (64 hexadecimal digits and a newline) to {@code file}, readable by its owner only
      * where the file system has POSIX permissions.
      *
-     * @throws ClusterConfigException when the file exists (it is left as it was) or cannot be written.
+     * @throws ClusterConfigException when the file exists (it is left as it was) or cannot be written (nothing is
+     *                                left behind).
      */
     public static void create(final Path file)
     {
         final byte[] random = new byte[32];
         new SecureRandom().nextBytes(random);
-        final byte[] text = (HexFormat.of().formatHex(random) + "\n").getBytes(StandardCharsets.US_ASCII);
-        try
+        final ByteBuffer text = ByteBuffer.wrap((HexFormat.of().formatHex(random) + "\n")
+            .getBytes(StandardCharsets.US_ASCII));
+        final Set<StandardOpenOption> options = Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+        boolean created = false;
+        try (SeekableByteChannel channel = file.getFileSystem().supportedFileAttributeViews().contains("posix") ?
+            Files.newByteChannel(file, options, PosixFilePermissions.asFileAttribute(OWNER_ONLY)) :
+            Files.newByteChannel(file, options))
         {
-            if (file.getFileSystem().supportedFileAttributeViews().contains("posix"))
+            created = true;
+            while (text.hasRemaining())
             {
-                Files.createFile(file, PosixFilePermissions.asFileAttribute(OWNER_ONLY));
+                channel.write(text);
             }
-            else
-            {
-                Files.createFile(file);
-            }
-            Files.write(file, text);
         }
         catch (final FileAlreadyExistsException ex)
         {
@@ -124,6 +136,17 @@ public final class ClusterSecret
         }
         catch (final IOException ex)
         {
+            if (created)
+            {
+                try
+                {
+                    Files.deleteIfExists(file);
+                }
+                catch (final IOException ignored)
+                {
+                    // the message below names the file
+                }
+            }
             throw new ClusterConfigException("secret file " + file + ": cannot be written: " + ex);
         }
     }
@@ -140,10 +163,14 @@ public final class ClusterSecret
         return key == null;
     }
 
-    /** What a node's consensus module and archive authenticate with: each {@code get()} a new authenticator. */
+    /**
+     * What a node's consensus module and archive authenticate with: each {@code get()} a new authenticator. Without a
+     * secret it admits every connection but one that asks to be challenged ({@link #HELLO}): a client that holds a
+     * secret is told at once that these nodes have none, instead of having every command found malformed.
+     */
     AuthenticatorSupplier authenticator()
     {
-        return isNone() ? new DefaultAuthenticatorSupplier() : () -> new SecretAuthenticator(this, new SecureRandom());
+        return () -> new SecretAuthenticator(this, new SecureRandom());
     }
 
     /** What a client (of the cluster, or of an archive) connects with: the hello, then the challenge's answer. */
@@ -164,24 +191,30 @@ public final class ClusterSecret
             @Override
             public byte[] onChallenge(final byte[] encodedChallenge)
             {
-                return answer(encodedChallenge);
+                // Only a challenge as the nodes make them: an answer to anything else could serve as a key.
+                return encodedChallenge.length == CHALLENGE_BYTES ? answer(encodedChallenge) : new byte[0];
             }
         };
     }
 
-    /** The answer to {@code challenge}: its HMAC-SHA256 under this secret. */
+    /**
+     * The answer to {@code challenge}: the HMAC-SHA256, under this secret, of a label of its own and the challenge, so
+     * that no answer is ever the seal key or the fingerprint (HMACs of other labels).
+     */
     byte[] answer(final byte[] challenge)
     {
-        return mac().doFinal(challenge);
+        final Mac mac = mac();
+        mac.update(CHALLENGE_LABEL);
+        return mac.doFinal(challenge);
     }
 
     /**
      * A new seal for ingress messages under this secret (one per thread); null for {@link #NONE}. Its key is derived
-     * from the secret ({@code HMAC(secret, "butb-seal-v1")}), so that no answer to a challenge is ever a seal.
+     * from the secret ({@code HMAC(secret, "butb-seal-v1")}), apart from the answers to challenges.
      */
     MessageSeal newSeal()
     {
-        return isNone() ? null : new MessageSeal(answer(SEAL_KEY_LABEL));
+        return isNone() ? null : new MessageSeal(mac().doFinal(SEAL_KEY_LABEL));
     }
 
     /**
@@ -191,7 +224,7 @@ public final class ClusterSecret
     String fingerprint()
     {
         return isNone() ? "none" :
-            HexFormat.of().formatHex(answer("butb node identity".getBytes(StandardCharsets.US_ASCII)), 0, 8);
+            HexFormat.of().formatHex(mac().doFinal("butb node identity".getBytes(StandardCharsets.US_ASCII)), 0, 8);
     }
 
     private Mac mac()

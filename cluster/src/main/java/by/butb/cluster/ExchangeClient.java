@@ -179,7 +179,8 @@ public final class ExchangeClient implements AutoCloseable
         catch (final AuthenticationException ex)
         {
             throw new ClusterConfigException("the cluster's leader refused this client (" + ex.getMessage() + "): " +
-                (secret.isNone() ? "this client has no secret" : "this client's secret is not the nodes'") +
+                (secret.isNone() ? "this client has no secret" :
+                    "this client's secret is not the nodes', or the nodes have none") +
                 "; give it the file that the nodes were given as --secret FILE");
         }
         lastIngressNs = System.nanoTime();

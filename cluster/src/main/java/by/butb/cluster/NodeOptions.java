@@ -69,7 +69,7 @@ final class NodeOptions
         }
         return new NodeConfig(clusterName, id, members, dataDirectory, catalog, rules,
             CatalogFiles.schedule(schedule, catalog), scope(catalog), heartbeatTimeoutMs, lowCpu,
-            secret == null ? ClusterSecret.NONE : ClusterSecret.read(secret));
+            ClusterSecret.readOrNone(secret));
     }
 
     private SectionScope scope(final Catalog catalog)

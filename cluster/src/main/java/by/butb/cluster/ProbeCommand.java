@@ -48,8 +48,8 @@ final class ProbeCommand implements Callable<Integer>
         final StateProbe answer;
         try
         {
-            answer = LeaderProbe.ask(members.members(), secret == null ? ClusterSecret.NONE :
-                ClusterSecret.read(secret), host, probeId, TimeUnit.SECONDS.toNanos(timeoutSeconds));
+            answer = LeaderProbe.ask(members.members(), ClusterSecret.readOrNone(secret), host, probeId,
+                TimeUnit.SECONDS.toNanos(timeoutSeconds));
         }
         catch (final ClusterConfigException | io.aeron.exceptions.AeronException ex)
         {

@@ -12,7 +12,9 @@ import java.util.Map;
 /**
  * Admits a connection (to a node's ingress or archive) only when it answers a fresh random challenge with
  * {@link ClusterSecret#answer}: a connect request must carry {@link ClusterSecret#HELLO}, the session is sent
- * {@link ClusterSecret#CHALLENGE_BYTES} random bytes, and its answer decides. Anything else is rejected, and so is
+ * {@link ClusterSecret#CHALLENGE_BYTES} random bytes, and its answer decides. Without a secret
+ * ({@link ClusterSecret#NONE}) it admits every connection but one that sends the hello, which it rejects so that a
+ * client with a secret learns that the nodes have none. With a secret, anything else is rejected, and so is
  * every request of session id {@value #SHARED_SESSION_ID}, which Aeron gives all backup, standby and heartbeat
  * requests alike (a challenge to one of them could be answered by another); this project runs none.
  * Threading: Aeron calls one instance from one thread (the consensus module's or the archive's conductor).
@@ -30,16 +32,21 @@ final class SecretAuthenticator implements Authenticator
     private final SecureRandom random;
     private final LinkedHashMap<Long, Attempt> attempts = new LinkedHashMap<>();
 
-    /** One connection's progress: its challenge (null for a request without the hello), then its answer's verdict. */
+    /**
+     * One connection's progress: whether it sent the hello, its challenge (null when none is sent), then its answer's
+     * verdict.
+     */
     private static final class Attempt
     {
+        final boolean hello;
         final byte[] challenge;
         final long startedMs;
         boolean answered;
         boolean passed;
 
-        Attempt(final byte[] challenge, final long startedMs)
+        Attempt(final boolean hello, final byte[] challenge, final long startedMs)
         {
+            this.hello = hello;
             this.challenge = challenge;
             this.startedMs = startedMs;
         }
@@ -55,20 +62,33 @@ final class SecretAuthenticator implements Authenticator
     public void onConnectRequest(final long sessionId, final byte[] encodedCredentials, final long nowMs)
     {
         forgetOld(nowMs);
+        final boolean hello = Arrays.equals(encodedCredentials, ClusterSecret.HELLO);
         byte[] challenge = null;
-        if (sessionId != SHARED_SESSION_ID && Arrays.equals(encodedCredentials, ClusterSecret.HELLO))
+        if (!secret.isNone() && hello && sessionId != SHARED_SESSION_ID)
         {
             challenge = new byte[ClusterSecret.CHALLENGE_BYTES];
             random.nextBytes(challenge);
         }
-        attempts.put(sessionId, new Attempt(challenge, nowMs));
+        attempts.put(sessionId, new Attempt(hello, challenge, nowMs));
     }
 
     @Override
     public void onConnectedSession(final SessionProxy sessionProxy, final long nowMs)
     {
         final Attempt attempt = attempts.get(sessionProxy.sessionId());
-        if (attempt == null || attempt.challenge == null)
+        if (secret.isNone())
+        {
+            attempts.remove(sessionProxy.sessionId());
+            if (attempt != null && attempt.hello)
+            {
+                sessionProxy.reject(); // a client with a secret: these nodes have none
+            }
+            else
+            {
+                sessionProxy.authenticate(PRINCIPAL);
+            }
+        }
+        else if (attempt == null || attempt.challenge == null)
         {
             reject(sessionProxy);
         }

@@ -117,6 +117,31 @@ class SecretAuthenticatorTest
     }
 
     @Test
+    void withoutASecretEveryConnectionIsAdmittedButOneThatAsksToBeChallenged()
+    {
+        final SecretAuthenticator open = new SecretAuthenticator(ClusterSecret.NONE, new SecureRandom());
+        assertEquals(Verdict.ADMITTED, connect(open, 1, ClusterSecret.NONE));
+        final Session hello = new Session(2);
+        open.onConnectRequest(2, ClusterSecret.HELLO.clone(), NOW);
+        open.onConnectedSession(hello, NOW);
+        assertEquals(Verdict.REJECTED, hello.verdict, "a client with a secret: these nodes have none");
+        assertEquals(Verdict.ADMITTED, connect(open, SecretAuthenticator.SHARED_SESSION_ID, ClusterSecret.NONE));
+        assertEquals(0, open.pending());
+    }
+
+    @Test
+    void aClientAnswersOnlyChallengesAsTheNodesMakeThemSoNoAnswerServesAsTheSealKey() throws IOException
+    {
+        final ClusterSecret secret = secret("a", "0123456789abcdef0123");
+        final byte[] sealLabel = "butb-seal-v1".getBytes(StandardCharsets.US_ASCII);
+        assertEquals(0, secret.credentials().onChallenge(sealLabel).length, "not a challenge of 32 bytes");
+        final byte[] message = Arrays.copyOf(new byte[] {Protocol.PROBE, 1}, 9 + MessageSeal.LENGTH);
+        new MessageSeal(secret.answer(sealLabel)).seal(3, message, 0, 9);
+        assertFalse(secret.newSeal().verifies(3, message, 0, message.length),
+            "the answer to a challenge is not the seal key, whatever the challenge");
+    }
+
+    @Test
     void theSessionIdThatAeronGivesEveryBackupAndHeartbeatRequestIsRejectedEvenWithTheSecret() throws IOException
     {
         final ClusterSecret secret = secret("a", "0123456789abcdef0123");

@@ -20,6 +20,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import static by.butb.cluster.BundledCatalog.TIME;
 import static by.butb.cluster.BundledCatalog.CATALOG;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -59,6 +60,14 @@ class SectionNodeTest
                 assertEquals(2, answers.events.get(smp).exchangeOrderId, "AGRI's ids are 2, 4, 6, ...");
                 assertTrue(NodeProcess.await(10, () -> node.printed("node 0: no --secret: any host that reaches " +
                     "this node's ports can submit commands")), "warned" + node.output());
+                final Path secretFile = dir.resolve("c.secret");
+                ClusterSecret.create(secretFile);
+                final ClusterConfigException refused = assertThrows(ClusterConfigException.class, () ->
+                    new ExchangeClient(ClusterMembers.parse(members), ClusterSecret.read(secretFile), "localhost", 12,
+                    answers).close());
+                assertTrue(refused.getMessage().contains("this client's secret is not the nodes', or the nodes " +
+                    "have none"), "a client with a secret is told at once, not answered 'malformed' for every " +
+                    "command: " + refused.getMessage());
 
                 assertTrue(client.requestState(1));
                 assertTrue(NodeProcess.await(30, () ->

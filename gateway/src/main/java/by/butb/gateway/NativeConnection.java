@@ -152,7 +152,9 @@ final class NativeConnection implements LogonScheduler.Job
             {
                 if (!ok || decoder.emptyTag() != 0 || !isLogon(decoder))
                 {
-                    loop.context().log().log(() -> "closing " + address + ": its first message is not a Logon");
+                    final String why = ok && isLogon(decoder) ? "its Logon has a tag without a value" :
+                        "its first message is not a Logon";
+                    loop.context().log().log(() -> "closing " + address + ": " + why);
                     return false;
                 }
                 logonFrame = java.util.Arrays.copyOfRange(in, p, p + frame);

@@ -95,7 +95,7 @@ final class NativeSessionProtocol
             logoutAndClose(c, seq < 1 ? "MsgSeqNum(34) is required" : "HeartBtInt(108) is required");
             return;
         }
-        final long heartBtInt = d.longValueOf(108); // negative when not digits alone: out of range
+        final long heartBtInt = d.longValueOf(108); // not digits alone: negative; empty: 0; both out of range
         final String heartBtIntProblem = Authenticator.heartBtIntProblem(heartBtInt);
         if (heartBtIntProblem != null) // checked before the first Logon was verified; this is one inside the session
         {
@@ -184,6 +184,13 @@ final class NativeSessionProtocol
             logout(c, "SendingTime accuracy problem");
             return;
         }
+        if (d.emptyTag() != 0 && ("A".equals(msgType) || "4".equals(msgType)))
+        {
+            // before a reset reads its fields, and without taking its number, as QuickFIX/J does; every other type is
+            // rejected in dispatch, after the sequence checks
+            rejectEmptyValue(d, seq, msgType, c);
+            return;
+        }
         if ("A".equals(msgType) && d.charValue(141) == 'Y')
         {
             resendRequestedUpTo = 0;
@@ -262,9 +269,7 @@ final class NativeSessionProtocol
     {
         if (d.emptyTag() != 0)
         {
-            reject(seq, d.emptyTag(), msgType, SessionRejectReason.TAG_SPECIFIED_WITHOUT_A_VALUE,
-                "Tag specified without a value");
-            c.flush();
+            rejectEmptyValue(d, seq, msgType, c);
             return;
         }
         switch (msgType)
@@ -285,6 +290,14 @@ final class NativeSessionProtocol
             default -> c.loop().handlers().orders().businessReject(session, seq, msgType, null,
                 BusinessRejectReason.UNSUPPORTED_MESSAGE_TYPE, "Unsupported Message Type");
         }
+        c.flush();
+    }
+
+    /** A session Reject, reason 4, of a message with a tag without a value ({@link FixDecoder#emptyTag}). */
+    private void rejectEmptyValue(final FixDecoder d, final long seq, final String msgType, final NativeConnection c)
+    {
+        reject(seq, d.emptyTag(), msgType, SessionRejectReason.TAG_SPECIFIED_WITHOUT_A_VALUE,
+            "Tag specified without a value");
         c.flush();
     }
 

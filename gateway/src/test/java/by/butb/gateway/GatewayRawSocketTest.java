@@ -370,6 +370,21 @@ class GatewayRawSocketTest
         assertNotNull(next);
         assertEquals("8", field(next, 35), "the empty-valued message used its number, so no ResendRequest: " + next);
         assertEquals("E2", field(next, 11));
+
+        r.send("4", "123=|36=50|"); // a SequenceReset is rejected before it moves the numbers
+        final String resetReject = r.readType("3", 5_000);
+        assertNotNull(resetReject);
+        assertEquals("123", field(resetReject, 371));
+        assertEquals("4", field(resetReject, 373));
+        r.seq--; // a rejected reset does not take its number (on QuickFIX/J too)
+        r.send("D", "11=E3|55=SMP|54=1|60=" + RawFix.now() + "|38=1|40=2|44=2400|");
+        final String after = r.read(5_000);
+        assertNotNull(after);
+        assertEquals("E3", field(after, 11), "the expected number was not moved to 50: " + after);
+
+        r.send("", "58=no type|"); // an empty MsgType: whatever the answer, no field of it is empty
+        final String any = r.read(2_000);
+        assertTrue(any == null || !any.contains("|372=|"), any);
     }
 
     @Test

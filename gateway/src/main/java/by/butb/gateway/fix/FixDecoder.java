@@ -45,8 +45,9 @@ public final class FixDecoder
 
     /**
      * Decodes the frame {@code in[offset, offset + length)} (as {@link FixFramer#frame} found it); true when it is
-     * a well-formed FIX message, else {@link #problem} says why. A field with no value ({@code 1=}) leaves the message
-     * well-formed, as the FIX session layer answers it with a Reject: {@link #emptyTag} names it.
+     * a well-formed FIX message, else {@link #problem} says why. A field with no value ({@code 1=}) other than
+     * MsgType(35) leaves the message well-formed, as the FIX session layer answers it with a Reject: {@link #emptyTag}
+     * names it.
      */
     public boolean wrap(final byte[] in, final int offset, final int length)
     {
@@ -135,7 +136,7 @@ public final class FixDecoder
         {
             return fail(BAD_BEGIN);
         }
-        if (tags[2] != 35)
+        if (tags[2] != 35 || ends[2] == starts[2])
         {
             return fail(NO_MSG_TYPE);
         }

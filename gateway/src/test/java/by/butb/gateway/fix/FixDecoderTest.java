@@ -96,6 +96,8 @@ class FixDecoderTest
         assertEquals("B", decoder.string(56));
         assertTrue(decode(frame("35=0|49=A|56=B|34=1|")));
         assertEquals(0, decoder.emptyTag(), "none in the next message");
+        assertFalse(decode(frame("35=|49=A|56=B|34=1|")), "no MsgType: nothing to answer the message as");
+        assertEquals(FixDecoder.NO_MSG_TYPE, decoder.problem());
         assertFalse(decode(frame("49=A|35=0|56=B|34=1|")));
         assertEquals(FixDecoder.NO_MSG_TYPE, decoder.problem());
         final byte[] noTrailer = "8=FIX.4.4\u00019=5\u000135=0\u0001".getBytes(StandardCharsets.ISO_8859_1);

@@ -223,6 +223,10 @@ final class ReplayToCluster implements EngineListener, AutoCloseable
         {
             Thread.currentThread().interrupt();
         }
+        catch (final RuntimeException ex) // a new leader that refuses this client's secret, say
+        {
+            failure = "the cluster client stopped: " + ex.getMessage();
+        }
         finally
         {
             client.close();
