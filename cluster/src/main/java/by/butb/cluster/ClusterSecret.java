@@ -27,8 +27,8 @@ import java.util.Set;
 /**
  * The secret a cluster's nodes share with their clients ({@code --secret FILE} on a node, {@code --cluster-secret
  * FILE} on a client). A node that has one admits to its ingress and to its archive only a connection that proves it
- * holds the same secret: the node sends 32 random bytes, the client answers with their HMAC-SHA256 under the secret,
- * so the secret itself never crosses the network ({@link SecretAuthenticator}); and its service takes only ingress
+ * holds the same secret: the node sends 32 random bytes, the client answers with an HMAC-SHA256 of them under the
+ * secret, so the secret itself never crosses the network ({@link SecretAuthenticator}); and its service takes only ingress
  * messages that end with their seal under the secret ({@link MessageSeal}). {@link #NONE}: no secret, every
  * connection and message taken (the node's default). Immutable, thread-safe.
  */
@@ -37,7 +37,7 @@ public final class ClusterSecret
     /** No secret: nodes admit every connection; clients send no credentials. */
     public static final ClusterSecret NONE = new ClusterSecret(null);
 
-    /** A secret file's bytes, trailing white space left out, must number at least this many. */
+    /** A secret file's bytes, trailing spaces, tabs and line ends left out, must number at least this many. */
     public static final int MIN_BYTES = 16;
     static final int MAX_BYTES = 4096;
     /** Bytes of trailing white space read past {@link #MAX_BYTES} before a file is refused unread. */
