@@ -28,8 +28,8 @@ import java.util.Set;
  * The secret a cluster's nodes share with their clients ({@code --secret FILE} on a node, {@code --cluster-secret
  * FILE} on a client). A node that has one admits to its ingress and to its archive only a connection that proves it
  * holds the same secret: the node sends 32 random bytes, the client answers with an HMAC-SHA256 of them under the
- * secret, so the secret itself never crosses the network ({@link SecretAuthenticator}); and its service takes only ingress
- * messages that end with their seal under the secret ({@link MessageSeal}). {@link #NONE}: no secret, every
+ * secret, so the secret itself never crosses the network ({@link SecretAuthenticator}); and its service takes only
+ * ingress messages that end with their seal under the secret ({@link MessageSeal}). {@link #NONE}: no secret, every
  * connection and message taken (the node's default). Immutable, thread-safe.
  */
 public final class ClusterSecret

@@ -186,9 +186,17 @@ final class NativeSessionProtocol
         }
         if (d.emptyTag() != 0 && ("A".equals(msgType) || "4".equals(msgType)))
         {
-            // before a reset reads its fields, and without taking its number, as QuickFIX/J does; every other type is
-            // rejected in dispatch, after the sequence checks
-            rejectEmptyValue(d, seq, msgType, c);
+            // before a reset reads its fields, as QuickFIX/J does: a Logon ends the session, a SequenceReset is
+            // rejected without taking its number; every other type is rejected in dispatch, after the sequence checks
+            if ("A".equals(msgType))
+            {
+                countIfExpected(seq);
+                logoutAndClose(c, "Invalid Logon message: Tag specified without a value (" + d.emptyTag() + ")");
+            }
+            else
+            {
+                rejectEmptyValue(d, seq, msgType, c);
+            }
             return;
         }
         if ("A".equals(msgType) && d.charValue(141) == 'Y')

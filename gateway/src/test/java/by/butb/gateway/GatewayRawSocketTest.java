@@ -385,6 +385,13 @@ class GatewayRawSocketTest
         r.send("", "58=no type|"); // an empty MsgType: whatever the answer, no field of it is empty
         final String any = r.read(2_000);
         assertTrue(any == null || !any.contains("|372=|"), any);
+        final RawFix logon = gateway.rawLoggedOn("TRADER-C"); // a Logon inside the session ends it
+        logon.seq = 1;
+        logon.send("A", "98=0|108=30|141=Y|58=|");
+        final String logout = logon.readType("5", 5_000);
+        assertNotNull(logout);
+        assertTrue(field(logout, 58).startsWith("Invalid Logon message"), logout);
+        assertTrue(logon.closedWithin(5_000));
     }
 
     @Test

@@ -163,7 +163,7 @@ final class ReplayToCluster implements EngineListener, AutoCloseable
         collected.clear();
         try
         {
-            while (failure == null && !queue.offer(s, 10, TimeUnit.MILLISECONDS))
+            while (failure == null && thread.isAlive() && !queue.offer(s, 10, TimeUnit.MILLISECONDS))
             {
                 Thread.onSpinWait();
             }
@@ -188,6 +188,11 @@ final class ReplayToCluster implements EngineListener, AutoCloseable
         if (failure != null)
         {
             throw new ReplayException(failure);
+        }
+        if (answered < commands)
+        {
+            throw new ReplayException("the cluster client stopped after " + answered + " of " + commands +
+                " commands were answered");
         }
     }
 
@@ -223,9 +228,13 @@ final class ReplayToCluster implements EngineListener, AutoCloseable
         {
             Thread.currentThread().interrupt();
         }
-        catch (final RuntimeException ex) // a new leader that refuses this client's secret, say
+        catch (final RuntimeException | Error ex) // a new leader that refuses this client's secret, say
         {
-            failure = "the cluster client stopped: " + ex.getMessage();
+            failure = "the cluster client stopped: " + (ex.getMessage() != null ? ex.getMessage() : ex);
+            if (ex instanceof Error)
+            {
+                throw (Error)ex;
+            }
         }
         finally
         {
