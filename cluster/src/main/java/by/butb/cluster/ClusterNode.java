@@ -128,7 +128,7 @@ public final class ClusterNode implements AutoCloseable
                     .archiveContext(archiveClient.clone())
                     .clusterDir(clusterDir)
                     .clusteredService(new ExchangeService(engine, rules(config), config.dataDirectory(), log,
-                        config.secret().newSeal()))
+                        config.secret().newSeal(), config.secret().fingerprint()))
                     .idleStrategySupplier(idle)
                     .terminationHook(onTermination)
                     .errorHandler(errors));

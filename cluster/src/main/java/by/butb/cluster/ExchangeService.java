@@ -43,7 +43,9 @@ import java.util.function.Consumer;
  * holds. A malformed command is answered {@link Protocol#MALFORMED} and not applied, on every node alike. With a
  * secret, every ingress message must end with its {@link MessageSeal} for the session it arrives in; one that does not
  * is dropped unanswered (it may have been sent into another client's session), on every node alike. It is in the log
- * and archive all the same: Aeron records an ingress message before the service sees it.
+ * and archive all the same: Aeron records an ingress message before the service sees it. The leader puts its secret's
+ * {@link Protocol#FINGERPRINT} in the log at the start of its term, and a node whose own differs says so (it changes
+ * no state).
  *
  * <p>Snapshot: the engine's snapshot ({@link EngineSnapshot}), then the last request id of each client. Threading:
  * the service container's thread only.
@@ -70,6 +72,8 @@ final class ExchangeService implements ClusteredService
     private final byte[] sealed = new byte[Protocol.MAX_INGRESS_LENGTH];
     private final RateLimitedLog dropped;
     private long nextFlushNs;
+    /** {@link ClusterSecret#fingerprint} of this node's secret, announced by the leader and checked by every node. */
+    private final String fingerprint;
     private final byte[] inbound = new byte[MessageCodec.MAX_COMMAND_LENGTH];
     private final byte[] outbound =
         new byte[Protocol.REPLY_BODY_OFFSET + MessageCodec.maxEventsLength(Protocol.EVENTS_PER_PART)];
@@ -86,10 +90,13 @@ final class ExchangeService implements ClusteredService
      * @param dataDirectory where {@link StateProbe}s are written.
      * @param log           receives one line per role change, and at most 10 a minute on dropped messages.
      * @param seal          checks the seal of each ingress message; null when the cluster has no secret.
+     * @param fingerprint   this node's {@link ClusterSecret#fingerprint}: a leader puts it in the log, and a node whose
+     *                      own differs says so (its state will part from the others').
      */
     ExchangeService(final MatchingEngine engine, final String rules, final Path dataDirectory,
-        final Consumer<String> log, final MessageSeal seal)
+        final Consumer<String> log, final MessageSeal seal, final String fingerprint)
     {
+        this.fingerprint = fingerprint;
         this.engine = engine;
         this.rules = rules;
         this.dataDirectory = dataDirectory;
@@ -135,10 +142,33 @@ final class ExchangeService implements ClusteredService
         return 0;
     }
 
+    /** The leader puts its secret's fingerprint in the log at the start of its term (a log event: it may offer). */
+    @Override
+    public void onNewLeadershipTermEvent(final long leadershipTermId, final long logPosition, final long timestamp,
+        final long termBaseLogPosition, final int leaderMemberId, final int logSessionId, final TimeUnit timeUnit,
+        final int appVersion)
+    {
+        if (cluster.role() == Cluster.Role.LEADER)
+        {
+            final byte[] message = (" " + fingerprint).getBytes(StandardCharsets.US_ASCII);
+            message[Protocol.TYPE_OFFSET] = Protocol.FINGERPRINT;
+            for (int attempt = 0; attempt < REPLY_ATTEMPTS && cluster.offer(new UnsafeBuffer(message), 0,
+                message.length) < 0; attempt++)
+            {
+                idle.idle();
+            }
+        }
+    }
+
     @Override
     public void onSessionMessage(final ClientSession session, final long timestamp, final DirectBuffer buffer,
         final int offset, final int sealedLength, final Header header)
     {
+        if (session == null) // a service message: only the leader's service's reach the log
+        {
+            onServiceMessage(buffer, offset, sealedLength);
+            return;
+        }
         final int length = seal == null ? sealedLength : unsealedLength(session, buffer, offset, sealedLength);
         if (length < 1)
         {
@@ -157,6 +187,26 @@ final class ExchangeService implements ClusteredService
         {
             onStateRequest(session, buffer.getLong(offset + Protocol.FIRST_OFFSET, Protocol.ORDER));
         }
+    }
+
+    private void onServiceMessage(final DirectBuffer buffer, final int offset, final int length)
+    {
+        if (length < 1 || buffer.getByte(offset + Protocol.TYPE_OFFSET) != Protocol.FINGERPRINT)
+        {
+            return;
+        }
+        final String leaders = buffer.getStringWithoutLengthAscii(offset + 1, length - 1);
+        if (!leaders.equals(fingerprint))
+        {
+            log.accept("the leader's secret differs from this node's (" + describe(leaders) + " against " +
+                describe(fingerprint) + "): each drops or cannot read the other's commands, and their states " +
+                "part; give every node the same --secret FILE (a node with another on a new directory)");
+        }
+    }
+
+    private static String describe(final String fingerprint)
+    {
+        return fingerprint.equals("none") ? "none" : "fingerprint " + fingerprint;
     }
 
     /** The length of the message before its seal; -1 when the seal is wrong or missing (the message is dropped). */

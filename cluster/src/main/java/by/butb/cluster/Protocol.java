@@ -20,7 +20,8 @@ import java.util.Arrays;
  * <li>{@link #STATE}: request id (long). The leader answers with the engine's state at that point of the log in
  * {@link #STATE_CHUNK}s; the other nodes do nothing.</li>
  * </ul>
- * When the cluster has a secret, each ingress message ends with its {@link MessageSeal}.
+ * When the cluster has a secret, each ingress message ends with its {@link MessageSeal}. The log also holds, from the
+ * leader's service at the start of each of its terms, a {@link #FINGERPRINT} of its secret.
  * Egress (cluster to the client that sent the request):
  * <ul>
  * <li>{@link #EVENTS}: request id (long), then the command's events as a {@code MessageCodec} event message, at most
@@ -45,6 +46,8 @@ final class Protocol
     static final byte COMMAND = 1;
     static final byte PROBE = 2;
     static final byte STATE = 3;
+    /** A service message (no client session) of the leader's service: its secret's fingerprint as ASCII. */
+    static final byte FINGERPRINT = 4;
 
     static final byte EVENTS = 1;
     static final byte DUPLICATE = 2;

@@ -21,6 +21,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -116,6 +117,7 @@ class ClusterFailoverTest
             final StateProbe after = probe(client, replies, 2);
             assertEquals(expected, after.hash());
             assertEquals(after, awaitProbe(killed, 2), "the restarted node caught up" + outputs());
+            assertFalse(outputs().contains("the leader's secret differs"), "one secret for all" + outputs());
         }
     }
 

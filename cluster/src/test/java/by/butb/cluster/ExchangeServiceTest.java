@@ -67,7 +67,7 @@ class ExchangeServiceTest
     private void start(final MessageSeal seal, final java.util.function.Consumer<String> log)
     {
         engine = new MatchingEngine(CATALOG, MarketRules.DEFAULT);
-        service = new ExchangeService(engine, RULES, dir, log, seal);
+        service = new ExchangeService(engine, RULES, dir, log, seal, "none");
         service.onStart((Cluster)Proxy.newProxyInstance(Cluster.class.getClassLoader(),
             new Class<?>[] {Cluster.class}, (proxy, method, args) ->
                 method.getName().equals("idleStrategy") ? NoOpIdleStrategy.INSTANCE :

@@ -17,9 +17,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
 import static by.butb.cluster.BundledCatalog.CATALOG;
 import static by.butb.cluster.BundledCatalog.TIME;
@@ -116,6 +120,40 @@ class NodeSecretTest
                     }), "the archive replicated a recording from a secured archive" + node.output());
                     admitted.stopReplication(replication);
                 }
+            }
+        }
+    }
+
+    @Test
+    void aNodeGivenAnotherSecretOrNoneSaysSoOnceItHearsTheLeader() throws Exception
+    {
+        final Path file = dir.resolve("cluster.secret");
+        ClusterSecret.create(file);
+        final Path otherFile = dir.resolve("other.secret");
+        ClusterSecret.create(otherFile);
+        final int base = NodeProcess.freePorts(30);
+        final String members = "localhost:" + base + ",localhost:" + (base + 10) + ",localhost:" + (base + 20);
+        final List<NodeProcess> nodes = new ArrayList<>();
+        try
+        {
+            nodes.add(NodeProcess.start(0, members, dir.resolve("n0"), "--secret", file.toString()));
+            nodes.add(NodeProcess.start(1, members, dir.resolve("n1"), "--secret", file.toString()));
+            nodes.add(NodeProcess.start(2, members, dir.resolve("n2"), "--secret", otherFile.toString()));
+            final Supplier<String> outputs = () -> nodes.stream().map(NodeProcess::output)
+                .collect(Collectors.joining("\n"));
+            assertTrue(NodeProcess.await(60, () -> nodes.stream().anyMatch(n -> n.printed("role LEADER"))),
+                "a leader" + outputs.get());
+            final boolean oddOneLeads = nodes.get(2).printed("role LEADER");
+            assertTrue(NodeProcess.await(30, () -> oddOneLeads ?
+                nodes.get(0).printed("the leader's secret differs from this node's (fingerprint ") :
+                nodes.get(2).printed("the leader's secret differs from this node's (fingerprint ")),
+                "the node whose secret is not the leader's says so" + outputs.get());
+        }
+        finally
+        {
+            for (final NodeProcess node : nodes)
+            {
+                node.close();
             }
         }
     }
