@@ -36,6 +36,8 @@ public final class ClusterSecret
 {
     /** No secret: nodes admit every connection; clients send no credentials. */
     public static final ClusterSecret NONE = new ClusterSecret(null);
+    /** The {@link #fingerprint} of {@link #NONE}. */
+    static final String NO_FINGERPRINT = "none";
 
     /** A secret file's bytes, trailing spaces, tabs and line ends left out, must number at least this many. */
     public static final int MIN_BYTES = 16;
@@ -218,12 +220,13 @@ public final class ClusterSecret
     }
 
     /**
-     * What a node's data directory records of its secret, so that a restart with another one is refused: "none", or
+     * What a node's data directory records of its secret, so that a restart with another one is refused:
+     * {@link #NO_FINGERPRINT}, or
      * 16 hexadecimal digits of a digest of the secret (from which the secret cannot be found).
      */
     String fingerprint()
     {
-        return isNone() ? "none" :
+        return isNone() ? NO_FINGERPRINT :
             HexFormat.of().formatHex(mac().doFinal("butb node identity".getBytes(StandardCharsets.US_ASCII)), 0, 8);
     }
 

@@ -206,7 +206,7 @@ final class ExchangeService implements ClusteredService
 
     private static String describe(final String fingerprint)
     {
-        return fingerprint.equals("none") ? "none" : "fingerprint " + fingerprint;
+        return fingerprint.equals(ClusterSecret.NO_FINGERPRINT) ? "none" : "fingerprint " + fingerprint;
     }
 
     /** The length of the message before its seal; -1 when the seal is wrong or missing (the message is dropped). */

@@ -24,7 +24,8 @@ import java.util.stream.Stream;
  * the member id, the members, the catalog's fingerprint, the rules and the schedule; every later start must match
  * them, so that a node never runs on another node's or another cluster's log (a cluster of another section's
  * included: {@code section}, "all" without one), nor on a log whose messages were sealed under another secret, or
- * none ({@code secret}, a {@link ClusterSecret#fingerprint}; "none" when the file has no such line).
+ * none ({@code secret}, a {@link ClusterSecret#fingerprint}; {@link ClusterSecret#NO_FINGERPRINT} when the file has
+ * no such line).
  * {@value #LOCK_FILE} is held locked
  * while the node runs. A check that fails throws {@link ClusterConfigException} and changes nothing in the directory.
  */
@@ -199,13 +200,14 @@ final class NodeDirectory implements AutoCloseable
                 found.getProperty("rules") + ", not " + expected.rules() +
                 "; give the same --guarantee-bps, --fee-bps and --schedule");
         }
-        final String secret = found.getProperty("secret", "none");
+        final String secret = found.getProperty("secret", ClusterSecret.NO_FINGERPRINT);
         if (!secret.equals(expected.secret()))
         {
-            throw new ClusterConfigException(file + ": this node's log was written " + (secret.equals("none") ?
-                "without a secret" : "with another secret") + ", and its commands are checked against the secret " +
-                "when the node replays them; start it " + (secret.equals("none") ? "without --secret" :
-                "with the --secret FILE it was started with") + " (a new secret needs a new cluster)");
+            final boolean none = secret.equals(ClusterSecret.NO_FINGERPRINT);
+            throw new ClusterConfigException(file + ": this node's log was written " + (none ? "without a secret" :
+                "with another secret") + ", and its commands are checked against the secret when the node replays " +
+                "them; start it " + (none ? "without --secret" : "with the --secret FILE it was started with") +
+                " (a new secret needs a new cluster)");
         }
     }
 

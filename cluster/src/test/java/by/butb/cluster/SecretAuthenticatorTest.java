@@ -36,8 +36,8 @@ class SecretAuthenticatorTest
     @Test
     void aClientThatHoldsTheSecretIsChallengedThenAdmitted() throws IOException
     {
-        final ClusterSecret secret = secret("a", "0123456789abcdef0123");
-        final SecretAuthenticator authenticator = new SecretAuthenticator(secret, new SecureRandom());
+        final ClusterSecret secret = secret();
+        final SecretAuthenticator authenticator = authenticator(secret);
         assertEquals(Verdict.ADMITTED, connect(authenticator, 1, secret));
         assertEquals(0, authenticator.pending(), "nothing kept once decided");
     }
@@ -45,8 +45,8 @@ class SecretAuthenticatorTest
     @Test
     void aClientWithAnotherSecretOrNoneOrAnEarlierAnswerIsRejected() throws IOException
     {
-        final ClusterSecret secret = secret("a", "0123456789abcdef0123");
-        final SecretAuthenticator authenticator = new SecretAuthenticator(secret, new SecureRandom());
+        final ClusterSecret secret = secret();
+        final SecretAuthenticator authenticator = authenticator(secret);
         assertEquals(Verdict.REJECTED, connect(authenticator, 1, secret("b", "0123456789abcdef0124")));
         assertEquals(Verdict.REJECTED, connect(authenticator, 2, ClusterSecret.NONE));
 
@@ -66,8 +66,8 @@ class SecretAuthenticatorTest
     @Test
     void aSecondAnswerCannotChangeTheFirstsVerdict() throws IOException
     {
-        final ClusterSecret secret = secret("a", "0123456789abcdef0123");
-        final SecretAuthenticator authenticator = new SecretAuthenticator(secret, new SecureRandom());
+        final ClusterSecret secret = secret();
+        final SecretAuthenticator authenticator = authenticator(secret);
         final Session session = new Session(1);
         authenticator.onConnectRequest(1, secret.credentials().encodedCredentials(), NOW);
         authenticator.onConnectedSession(session, NOW);
@@ -80,8 +80,8 @@ class SecretAuthenticatorTest
     @Test
     void aChallengeThatCouldNotBeSentIsSentOnTheNextCallAndUndecidedSessionsWait() throws IOException
     {
-        final ClusterSecret secret = secret("a", "0123456789abcdef0123");
-        final SecretAuthenticator authenticator = new SecretAuthenticator(secret, new SecureRandom());
+        final ClusterSecret secret = secret();
+        final SecretAuthenticator authenticator = authenticator(secret);
         final Session session = new Session(1);
         session.refuseNextChallenge = true;
         authenticator.onConnectRequest(1, secret.credentials().encodedCredentials(), NOW);
@@ -99,8 +99,8 @@ class SecretAuthenticatorTest
     @Test
     void connectionsThatNeverAnswerAreForgottenAfterAMinuteOrBeyondTheBoundAndThenRejected() throws IOException
     {
-        final ClusterSecret secret = secret("a", "0123456789abcdef0123");
-        final SecretAuthenticator authenticator = new SecretAuthenticator(secret, new SecureRandom());
+        final ClusterSecret secret = secret();
+        final SecretAuthenticator authenticator = authenticator(secret);
         final byte[] hello = secret.credentials().encodedCredentials();
         for (int i = 0; i < SecretAuthenticator.MAX_PENDING * 3; i++)
         {
@@ -119,7 +119,7 @@ class SecretAuthenticatorTest
     @Test
     void withoutASecretEveryConnectionIsAdmittedButOneThatAsksToBeChallenged()
     {
-        final SecretAuthenticator open = new SecretAuthenticator(ClusterSecret.NONE, new SecureRandom());
+        final SecretAuthenticator open = authenticator(ClusterSecret.NONE);
         assertEquals(Verdict.ADMITTED, connect(open, 1, ClusterSecret.NONE));
         final Session hello = new Session(2);
         open.onConnectRequest(2, ClusterSecret.HELLO.clone(), NOW);
@@ -132,7 +132,7 @@ class SecretAuthenticatorTest
     @Test
     void aClientAnswersOnlyChallengesAsTheNodesMakeThemSoNoAnswerServesAsTheSealKey() throws IOException
     {
-        final ClusterSecret secret = secret("a", "0123456789abcdef0123");
+        final ClusterSecret secret = secret();
         final byte[] sealLabel = "butb-seal-v1".getBytes(StandardCharsets.US_ASCII);
         assertEquals(0, secret.credentials().onChallenge(sealLabel).length, "not a challenge of 32 bytes");
         final byte[] message = Arrays.copyOf(new byte[] {Protocol.PROBE, 1}, 9 + MessageSeal.LENGTH);
@@ -144,8 +144,8 @@ class SecretAuthenticatorTest
     @Test
     void theSessionIdThatAeronGivesEveryBackupAndHeartbeatRequestIsRejectedEvenWithTheSecret() throws IOException
     {
-        final ClusterSecret secret = secret("a", "0123456789abcdef0123");
-        assertEquals(Verdict.REJECTED, connect(new SecretAuthenticator(secret, new SecureRandom()),
+        final ClusterSecret secret = secret();
+        assertEquals(Verdict.REJECTED, connect(authenticator(secret),
             SecretAuthenticator.SHARED_SESSION_ID, secret));
     }
 
@@ -155,8 +155,8 @@ class SecretAuthenticatorTest
         final ClusterSecret binary = secret("c", "0123456789abcdef0123\u001f");
         assertFalse(binary.verifies(new byte[32], secret("d", "0123456789abcdef0123").answer(new byte[32])),
             "a control character at the end is part of the secret");
-        assertEquals(Verdict.ADMITTED, connect(new SecretAuthenticator(secret("m", "x".repeat(4096) + "\n\n\n"),
-            new SecureRandom()), 1, secret("m2", "x".repeat(4096))), "4,096 bytes and trailing line ends");
+        assertEquals(Verdict.ADMITTED, connect(authenticator(secret("m", "x".repeat(4096) + "\n\n\n")), 1,
+            secret("m2", "x".repeat(4096))), "4,096 bytes and trailing line ends");
         final ClusterSecret withNewline = secret("n", "0123456789abcdef0123\r\n");
         final ClusterSecret without = secret("w", "0123456789abcdef0123");
         final byte[] challenge = new byte[32];
@@ -184,8 +184,7 @@ class SecretAuthenticatorTest
         final Path other = dir.resolve("other.secret");
         ClusterSecret.create(other);
         assertNotEquals(text, Files.readString(other), "random");
-        assertEquals(Verdict.ADMITTED, connect(new SecretAuthenticator(ClusterSecret.read(file), new SecureRandom()), 1,
-            ClusterSecret.read(file)));
+        assertEquals(Verdict.ADMITTED, connect(authenticator(ClusterSecret.read(file)), 1, ClusterSecret.read(file)));
     }
 
     private void assertRefused(final Path file, final String problem)
@@ -210,6 +209,17 @@ class SecretAuthenticatorTest
             authenticator.onChallengedSession(session, NOW);
         }
         return session.verdict;
+    }
+
+    /** The secret most tests share. */
+    private ClusterSecret secret() throws IOException
+    {
+        return secret("a", "0123456789abcdef0123");
+    }
+
+    private static SecretAuthenticator authenticator(final ClusterSecret secret)
+    {
+        return new SecretAuthenticator(secret, new SecureRandom());
     }
 
     private ClusterSecret secret(final String name, final String text) throws IOException
