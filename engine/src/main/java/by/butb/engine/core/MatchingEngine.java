@@ -207,12 +207,18 @@ public final class MatchingEngine
     }
 
     /**
-     * What the passing of time sets off before a command applies: lots due close, sections enter the phases the
-     * time has passed, a new trading day expires the DAY orders of the earlier one. Then {@link #timeDue} is the
-     * earliest time at which any of these can happen again.
+     * What the passing of time sets off before a command applies: the first command of a new trading day forgets the
+     * lots closed on earlier days, lots due close, sections enter the phases the time has passed, a new trading day
+     * expires the DAY orders of the earlier one. Then {@link #timeDue} is the earliest time at which any of these
+     * can happen again.
      */
     private void passTime(final long time)
     {
+        final boolean mayRoll = tradingDay.mayRoll(time);
+        if (mayRoll && TradingDay.dayOf(time) > tradingDay.current())
+        {
+            lots.dropClosedBefore(TradingDay.startOf(TradingDay.dayOf(time))); // before this command closes any
+        }
         if (time >= lots.nextClose())
         {
             lotAuctions.closeDue(time);
@@ -221,14 +227,13 @@ public final class MatchingEngine
         {
             sessions.advance(time);
         }
-        if (tradingDay.mayRoll(time))
+        if (mayRoll)
         {
             final boolean newDay = tradingDay.roll(time);
             orders.enterDay(tradingDay.current());
             if (newDay)
             {
                 dayOrderExpiry.expireAll(tradingDay.current());
-                lots.dropClosedBefore(TradingDay.startOf(tradingDay.current()));
             }
         }
         timeDue = sessions.anySchedule() ? Long.MIN_VALUE : Math.min(lots.nextClose(), tradingDay.nextDayStart());

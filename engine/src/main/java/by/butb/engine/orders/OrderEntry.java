@@ -151,11 +151,7 @@ public final class OrderEntry
         final Instrument instrument = book.instrument;
         final int section = instrument.sectionIndex();
         final Phase phase = sessions.phase(section);
-        ResultCode result = sessions.allows(PhasePolicy.Action.REPLACE, section);
-        if (result == ResultCode.OK)
-        {
-            result = OrderChecks.checkQuantity(instrument, cmd.quantity);
-        }
+        ResultCode result = OrderChecks.checkQuantity(instrument, cmd.quantity);
         if (result == ResultCode.OK)
         {
             result = PriceBand.check(instrument, cmd.price);
@@ -168,6 +164,10 @@ public final class OrderEntry
         if (result == ResultCode.OK && renames)
         {
             result = OrderChecks.checkNewId(orders, lots, order.owner, cmd.newClientOrderId);
+        }
+        if (result == ResultCode.OK)
+        {
+            result = sessions.allows(PhasePolicy.Action.REPLACE, section);
         }
         if (result == ResultCode.OK && cmd.quantity <= order.filled)
         {
@@ -242,6 +242,11 @@ public final class OrderEntry
             if (order.owner != owner && !accreditation.actsFor(cmd.submitter, order.owner))
             {
                 events.reject(ResultCode.ORDER_NOT_OWNED);
+                return null;
+            }
+            if (mustBeActive && !accreditation.isActive(order.owner))
+            {
+                events.reject(ResultCode.PARTICIPANT_NOT_ACTIVE); // a broker's client it did not name
                 return null;
             }
             return order;

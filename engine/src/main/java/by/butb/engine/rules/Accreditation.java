@@ -99,6 +99,12 @@ public final class Accreditation
         return ResultCode.OK;
     }
 
+    /** Whether {@code participant} (a valid index) is ACTIVE. */
+    public boolean isActive(final int participant)
+    {
+        return word[participant] < 0;
+    }
+
     /** Whether {@code submitter} is a broker with {@code client} among its clients. */
     public boolean actsFor(final int submitter, final int client)
     {

@@ -26,7 +26,7 @@ public final class TradingDay
      */
     public boolean roll(final long timeNanos)
     {
-        final long day = Math.floorDiv(timeNanos, NANOS_PER_DAY);
+        final long day = dayOf(timeNanos);
         if (day <= current)
         {
             nextDayStart = startOf(current + 1);
@@ -55,6 +55,12 @@ public final class TradingDay
     {
         current = day;
         nextDayStart = Long.MIN_VALUE;
+    }
+
+    /** The UTC epoch day of {@code timeNanos}. */
+    public static long dayOf(final long timeNanos)
+    {
+        return Math.floorDiv(timeNanos, NANOS_PER_DAY);
     }
 
     /** Epoch nanoseconds at which {@code day} starts (saturated at Long.MAX_VALUE). */

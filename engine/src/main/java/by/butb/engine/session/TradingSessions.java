@@ -83,10 +83,15 @@ public final class TradingSessions
         return phase.length;
     }
 
-    /** Enters every phase whose start a command at {@code timeNanos} has passed, section by section. */
+    /**
+     * Enters every phase whose start a command at {@code timeNanos} has passed, section by section. A command
+     * earlier than a section's last passes no start of it. Moving to a later day, a section ends its day (CLOSED)
+     * and expires the DAY orders of earlier days before it enters the new day's phases, so they cannot trade in
+     * them.
+     */
     public void advance(final long timeNanos)
     {
-        final long day = Math.floorDiv(timeNanos, TradingDay.NANOS_PER_DAY);
+        final long day = TradingDay.dayOf(timeNanos);
         final long timeOfDay = timeNanos - day * TradingDay.NANOS_PER_DAY;
         for (int s = 0; s < phase.length; s++)
         {
@@ -114,13 +119,14 @@ public final class TradingSessions
                     enter(s, schedule.phase(s, b));
                 }
                 enter(s, Phase.CLOSED);
+                expiry.expireSection(s, day);
                 for (int b = 0; b <= target; b++)
                 {
                     enter(s, schedule.phase(s, b));
                 }
             }
+            phaseBoundary[s] = day == phaseDay[s] ? Math.max(phaseBoundary[s], target) : target;
             phaseDay[s] = day;
-            phaseBoundary[s] = target;
         }
     }
 

@@ -1,7 +1,9 @@
 package by.butb.engine.core;
 
 import by.butb.engine.TestMarket;
+import by.butb.engine.model.OrderType;
 import by.butb.engine.model.Side;
+import by.butb.engine.model.TimeInForce;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -186,7 +188,36 @@ class LotAuctionTest
             h.time += EngineHarness.NANOS_PER_DAY;
             h.run(h.command.clock(h.time));
         }
-        assertEquals(0, h.engine.heldLotCount(), "the held lots do not grow with every lot ever offered");
+        assertEquals(1, h.engine.heldLotCount(), "the held lots do not grow with every lot ever offered: only the " +
+            "one the last command closed is held, for the rest of its day");
+    }
+
+    @Test
+    void shouldKeepALotClosedByTheFirstCommandOfADayForTheRestOfThatDay()
+    {
+        final long lot = offer(SELLER, 1, Side.SELL, 100, 10, 1);
+        only(bid(BUYER, 1, lot, 100), EventType.ACCEPTED);
+        h.time += EngineHarness.NANOS_PER_DAY;
+        assertEquals(TradeKind.LOT_AUCTION, only(h.run(h.command.clock(h.time)), EventType.TRADE).tradeKind);
+        h.time += 60_000_000_000L;
+        assertEquals(ResultCode.LOT_CLOSED, rejection(bid(BUYER2, 2, lot, 110)), "closed this morning");
+        h.time += EngineHarness.NANOS_PER_DAY;
+        assertEquals(ResultCode.UNKNOWN_LOT, rejection(bid(BUYER2, 3, lot, 110)), "forgotten the next day");
+    }
+
+    @Test
+    void shouldCheckTheStartPriceOfALotOfferWhateverItsOrderType()
+    {
+        for (final long start : new long[] {0, px(100_000)})
+        {
+            final Command offer = h.command.lotOffer(h.time, SELLER, 1, TIMBER, Side.SELL, start, qty(10), px(1),
+                h.time + HOUR);
+            offer.orderType = OrderType.MARKET;
+            offer.timeInForce = TimeInForce.IOC;
+            assertEquals(start == 0 ? ResultCode.PRICE_NOT_POSITIVE : ResultCode.PRICE_OUTSIDE_BAND,
+                rejection(h.run(offer)));
+        }
+        assertEquals(0, h.engine.blockedDeposit(SELLER));
     }
 
     @Test

@@ -222,6 +222,37 @@ class MatchingEngineTest
             assertEquals(ResultCode.MALFORMED_INPUT, e.code);
             assertEquals(17, e.userRef);
         }
+
+        @Test
+        void shouldTakeOrderIdsFromOneBelowTwoToThe40()
+        {
+            assertEquals(ResultCode.ORDER_ID_INVALID, rejection(h.buy(BUYER, 0, 100, 1)));
+            assertEquals(ResultCode.ORDER_ID_INVALID, rejection(h.buy(BUYER, -1, 100, 1)));
+            assertEquals(ResultCode.ORDER_ID_INVALID, rejection(h.buy(BUYER, 1L << 40, 100, 1)));
+            only(h.buy(BUYER, (1L << 40) - 1, 100, 1), EventType.ACCEPTED);
+        }
+
+        @Test
+        void shouldRejectALimitPriceThatIsNotPositive()
+        {
+            assertEquals(ResultCode.PRICE_NOT_POSITIVE, rejection(h.buy(BUYER, 1, 0, 1)));
+            assertEquals(ResultCode.PRICE_NOT_POSITIVE, rejection(h.buy(BUYER, 2, -100, 1)));
+        }
+
+        @Test
+        void shouldAnswerAnOrderWithSeveralFaultsWithTheFirstInTheDocumentedOrder()
+        {
+            assertEquals(ResultCode.PARTICIPANT_NOT_ACTIVE, rejection(h.limit(TestMarket.SUSPENDED, 1, Command.UNKNOWN,
+                Side.BUY, 100, 1, TimeInForce.GTC)), "status (3) before the instrument (4)");
+            assertEquals(ResultCode.ORDER_ID_INVALID, rejection(h.buy(BUYER, 0, 0, 0)), "the id before the quantity");
+            assertEquals(ResultCode.QUANTITY_NOT_POSITIVE, rejection(h.buy(BUYER, 1, 0, 0)),
+                "the quantity before the price");
+            only(h.buy(BUYER, 5, 100, 1), EventType.ACCEPTED);
+            assertEquals(ResultCode.PRICE_OUTSIDE_BAND, rejection(h.buy(BUYER, 5, 500, 1)),
+                "the price (6) before the id in use (7)");
+            assertEquals(ResultCode.DUPLICATE_ORDER_ID, rejection(h.buy(BUYER, 5, 100, 1_000_000)),
+                "the id in use (7) before the deposit (9)");
+        }
     }
 
     @Nested

@@ -226,4 +226,81 @@ class SessionPhaseTest
         assertEquals(buy, trade.buyOrderId);
         assertEquals(ownSell, trade.sellOrderId);
     }
+
+    @Test
+    void shouldTakeTheOlderOfAnOwnPairByEntryEvenWhenAReplaceSentItToTheBackOfTheQueue()
+    {
+        at(9, 10);
+        final long buy = only(smp(BUYER, 1, Side.BUY, 2500, 5, TimeInForce.DAY), EventType.ACCEPTED).exchangeOrderId;
+        smp(BUYER, 2, Side.SELL, 2500, 5, TimeInForce.DAY);
+        at(9, 20);
+        only(h.run(h.command.replace(h.time, BUYER, 1, px(2500), qty(6))), EventType.REPLACED);
+        at(10, 0);
+        final EngineEvent cancelled = only(h.run(h.command.clock(h.time)), EventType.CANCELLED);
+        assertEquals(ResultCode.SELF_MATCH_PREVENTED, cancelled.code);
+        assertEquals(buy, cancelled.exchangeOrderId, "the lower exchange order id, which a replace keeps");
+    }
+
+    @Test
+    void shouldEnterNoPhaseAgainAfterACommandEarlierThanTheLast()
+    {
+        at(10, 30);
+        assertEquals(List.of(Phase.CONTINUOUS), phases(h.run(h.command.clock(h.time))));
+        at(9, 30);
+        assertEquals(List.of(), phases(h.run(h.command.clock(h.time))), "no start passed going back");
+        assertEquals(Phase.CONTINUOUS, h.engine.phase(1));
+        at(10, 31);
+        assertEquals(List.of(), phases(h.run(h.command.clock(h.time))), "no start between 10:30 and 10:31");
+        at(14, 1);
+        assertEquals(List.of(Phase.ADDRESS), phases(h.run(h.command.clock(h.time))));
+    }
+
+    @Test
+    void shouldExpireYesterdaysDayOrdersBeforeTodaysCallAuction()
+    {
+        final EngineHarness evening = new EngineHarness(ScheduleLoader.fromText("""
+            section,phase,start
+            AGRI,CONTINUOUS,09:00
+            AGRI,CLOSE,17:00
+            AGRI,PRE_OPEN,22:00
+            """, TestMarket.catalog()));
+        evening.time = MIDNIGHT + 22 * 60 * MINUTE + 30 * MINUTE;
+        only(evening.limit(BUYER, 1, SMP, Side.BUY, 2500, 1, TimeInForce.DAY), EventType.ACCEPTED);
+        only(evening.limit(SELLER, 1, SMP, Side.SELL, 2500, 1, TimeInForce.DAY), EventType.ACCEPTED);
+        only(evening.limit(BUYER2, 1, SMP, Side.BUY, 2500, 1, TimeInForce.GTC), EventType.ACCEPTED);
+        evening.time = MIDNIGHT + 24 * 60 * MINUTE + 9 * 60 * MINUTE + 30 * MINUTE;
+        final List<EngineEvent> next = evening.run(evening.command.clock(evening.time));
+        assertEquals(List.of(), all(next, EventType.TRADE), "yesterday's DAY orders do not trade today");
+        assertEquals(2, all(next, EventType.EXPIRED).size());
+        assertEquals(1, evening.engine.liveOrderCount(), "the GTC order rests");
+        evening.assertDepositsConserved();
+    }
+
+    @Test
+    void shouldCheckAReplaceInTheOrderOfANewOrder()
+    {
+        at(10, 30);
+        only(smp(BUYER, 1, Side.BUY, 2500, 1, TimeInForce.GTC), EventType.ACCEPTED);
+        at(15, 30);
+        assertEquals(ResultCode.PRICE_OUTSIDE_BAND, rejection(smp(BUYER, 2, Side.BUY, 9999, 1, TimeInForce.GTC)));
+        assertEquals(ResultCode.PRICE_OUTSIDE_BAND, rejection(h.run(h.command.replace(h.time, BUYER, 1, px(9999),
+            qty(1)))), "the price (step 6) before the phase (step 8)");
+        assertEquals(ResultCode.MARKET_CLOSED, rejection(h.run(h.command.replace(h.time, BUYER, 1, px(2500),
+            qty(2)))));
+    }
+
+    @Test
+    void shouldTakeTheLowerOfTwoEquallyNearPricesWhenBothSidesHaveTheSameSurplus()
+    {
+        at(9, 52);
+        smp(BUYER, 1, Side.BUY, 2510, 5, TimeInForce.DAY);
+        smp(SELLER, 1, Side.SELL, 2490, 5, TimeInForce.DAY);
+        at(10, 0);
+        assertEquals(px(2490), only(h.run(h.command.clock(h.time)), EventType.TRADE).price);
+    }
+
+    private static List<Phase> phases(final List<EngineEvent> events)
+    {
+        return all(events, EventType.PHASE_CHANGED).stream().map(e -> e.phase).toList();
+    }
 }
