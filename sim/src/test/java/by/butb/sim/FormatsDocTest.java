@@ -20,13 +20,15 @@ class FormatsDocTest
     Path dir;
 
     @Test
-    void everyResultCodeIsInTheTableWithItsText()
+    void everyResultCodeIsInTheTableWithItsTextAndNoOtherCodeIs()
     {
         for (final ResultCode code : ResultCode.values())
         {
             final String row = "| " + code.code() + " | `" + code.name() + "` | " + code.text() + " |";
             assertTrue(DOC.contains(row), "docs/formats.md lacks the row " + row);
         }
+        final long rows = DOC.lines().filter(line -> line.matches("\\| \\d{1,3} \\| `[A-Z_]+` \\| .*")).count();
+        assertEquals(ResultCode.values().length, rows, "result-code rows in docs/formats.md, one per code and no more");
     }
 
     @Test
