@@ -153,6 +153,12 @@ public final class Instrument
         return highPrice;
     }
 
+    /** The price an order's guarantee is taken at: its limit price, or for a MARKET order the band's high price. */
+    public long guaranteePrice(final OrderType type, final long limitPrice)
+    {
+        return type == OrderType.MARKET ? highPrice : limitPrice;
+    }
+
     /**
      * Value in money minor units of {@code quantity} at {@code price}, truncated; -1 when it does not fit a long.
      */

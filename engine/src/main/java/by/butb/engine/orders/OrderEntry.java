@@ -84,7 +84,7 @@ public final class OrderEntry
                 PhasePolicy.Action.IMMEDIATE_ORDER : PhasePolicy.Action.RESTING_ORDER;
             result = sessions.allows(action, section);
         }
-        final long guaranteePrice = cmd.orderType == OrderType.MARKET ? book.instrument.highPrice() : cmd.price;
+        final long guaranteePrice = book.instrument.guaranteePrice(cmd.orderType, cmd.price);
         if (result == ResultCode.OK)
         {
             result = deposits.reserve(cmd.beneficialOwner(), book.instrument, guaranteePrice, cmd.quantity, 0);

@@ -10,7 +10,6 @@ import by.butb.engine.core.TradeKind;
 import by.butb.engine.model.Catalog;
 import by.butb.engine.model.FixedPoint;
 import by.butb.engine.model.Instrument;
-import by.butb.engine.model.OrderType;
 import by.butb.engine.model.Participant;
 import by.butb.engine.model.ParticipantStatus;
 import by.butb.engine.model.Side;
@@ -257,8 +256,7 @@ final class EventReasons
         final byte[] owner = e.owner < participantText.length ? participantText[e.owner] : EMPTY;
         if (e.commandType == CommandType.NEW_ORDER)
         {
-            final long valuePrice = e.orderType == OrderType.MARKET ? instrument.highPrice() : e.price;
-            final long notional = instrument.notional(valuePrice, e.quantity);
+            final long notional = instrument.notional(instrument.guaranteePrice(e.orderType, e.price), e.quantity);
             if (notional >= 0)
             {
                 text.append(THE_ORDER_NEEDS).decimal(rules.guarantee(notional), Instrument.MONEY_SCALE).append(SPACE)
