@@ -12,7 +12,6 @@ import by.butb.engine.deposit.Deposits;
 import by.butb.engine.matching.TradeExecution;
 import by.butb.engine.model.OrderType;
 import by.butb.engine.model.Side;
-import by.butb.engine.model.TimeInForce;
 import by.butb.engine.rules.PhasePolicy;
 import by.butb.engine.session.TradingSessions;
 
@@ -166,7 +165,7 @@ public final class AddressDeals
         for (int i = 0; i < waiting.size(); )
         {
             final Order o = waiting.get(i);
-            if (o.timeInForce == TimeInForce.DAY && o.day < day &&
+            if (o.isDayOrderBefore(day) &&
                 (section < 0 || books[o.instrument].instrument.sectionIndex() == section))
             {
                 waiting.remove(i);

@@ -70,6 +70,12 @@ public final class Order
         }
     }
 
+    /** Whether this is a DAY order entered before {@code tradingDay} (UTC epoch day), so expired on it. */
+    public boolean isDayOrderBefore(final long tradingDay)
+    {
+        return timeInForce == TimeInForce.DAY && day < tradingDay;
+    }
+
     /** Whether the order rests in a book (an address order, or one still being matched, does not). */
     public boolean isResting()
     {

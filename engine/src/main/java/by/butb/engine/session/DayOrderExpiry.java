@@ -7,7 +7,6 @@ import by.butb.engine.book.OrderBook;
 import by.butb.engine.book.PriceLevel;
 import by.butb.engine.core.EventType;
 import by.butb.engine.core.ResultCode;
-import by.butb.engine.model.TimeInForce;
 import by.butb.engine.book.LiveOrders;
 
 /**
@@ -63,7 +62,7 @@ public final class DayOrderExpiry
             while (o != null)
             {
                 final Order next = o.next();
-                if (o.timeInForce == TimeInForce.DAY && o.day < day)
+                if (o.isDayOrderBefore(day))
                 {
                     side.remove(o);
                     orders.finish(o, EventType.EXPIRED, ResultCode.DAY_ORDER_EXPIRED);
