@@ -185,15 +185,15 @@ public final class LotAuctions
         }
         final Instrument instrument = books[lot.instrument].instrument;
         final int section = instrument.sectionIndex();
-        final ResultCode phaseResult = sessions.allows(PhasePolicy.Action.LOT_BID, section);
-        if (phaseResult != ResultCode.OK)
-        {
-            return phaseResult;
-        }
         final ResultCode priceResult = PriceBand.check(instrument, cmd.price);
         if (priceResult != ResultCode.OK)
         {
             return priceResult;
+        }
+        final ResultCode phaseResult = sessions.allows(PhasePolicy.Action.LOT_BID, section);
+        if (phaseResult != ResultCode.OK)
+        {
+            return phaseResult;
         }
         return lot.accepts(cmd.price) ? ResultCode.OK : ResultCode.BID_NOT_BETTER;
     }

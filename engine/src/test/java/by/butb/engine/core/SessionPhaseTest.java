@@ -196,6 +196,8 @@ class SessionPhaseTest
         at(15, 5);
         assertEquals(ResultCode.MARKET_CLOSED, rejection(h.run(h.command.lotBid(h.time, BUYER2, 7, lot, px(2510)))),
             "no bid in CLOSE");
+        assertEquals(ResultCode.PRICE_OUTSIDE_BAND, rejection(h.run(h.command.lotBid(h.time, BUYER2, 8, lot,
+            px(9990)))), "the price (step 6) before the phase (step 8)");
     }
 
     private List<EngineEvent> offerLot(final long id)
