@@ -15,7 +15,9 @@ import java.util.List;
 import java.util.StringJoiner;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * {@code butb cluster start}: runs N nodes on this machine, each as its own process ({@code cluster node}, the same
@@ -28,7 +30,8 @@ import java.util.concurrent.TimeUnit;
     footer = {"", "Node i listens on ports BASE+10*i to BASE+10*i+4 and keeps its data in DIR/node-i; with " +
         "--sections, node i of the k-th section (from 0) on ports BASE+100*k+10*i to BASE+100*k+10*i+4, its data in " +
         "DIR/SECTION/node-i.",
-        "Exit codes: 0 stopped, 1 a node stopped on bad input, 2 usage error."})
+        "Exit codes: 0 stopped (Ctrl-C or SIGTERM stops every node; a second one ends this command at once, code " +
+            "130), 1 a node stopped on bad input, 2 usage error."})
 final class StartCommand implements Callable<Integer>
 {
     @Spec
@@ -71,8 +74,14 @@ final class StartCommand implements Callable<Integer>
         }
         final int clusters = sections == null ? 1 : sections.size();
         options.lowCpu = options.lowCpu || nodes * clusters > Runtime.getRuntime().availableProcessors();
-        final List<Process> processes = new ArrayList<>();
+        final List<Process> processes = new CopyOnWriteArrayList<>();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(processes)));
+        final AtomicBoolean stopping = new AtomicBoolean();
+        final StopSignal signal = new StopSignal("butb-cluster-start-signal", () ->
+        {
+            stopping.set(true);
+            stop(processes);
+        });
         final StringJoiner started = new StringJoiner("; ");
         for (int k = 0; k < clusters; k++)
         {
@@ -92,10 +101,14 @@ final class StartCommand implements Callable<Integer>
             {
                 started.add("members " + members);
             }
-            for (int i = 0; i < nodes; i++)
+            for (int i = 0; i < nodes && !stopping.get(); i++)
             {
                 processes.add(new ProcessBuilder(nodeCommand(i, members.toString(), clusterDir)).inheritIO().start());
             }
+        }
+        if (stopping.get())
+        {
+            stop(processes); // a node started as the signal came
         }
         spec.commandLine().getOut().println("cluster start: " + nodes + " nodes" +
             (sections == null ? "" : " per section") + ", " + started + ", data under " + dir +
@@ -111,9 +124,11 @@ final class StartCommand implements Callable<Integer>
             if (exited.exitValue() == 1)
             {
                 stop(processes);
+                signal.close();
                 return 1;
             }
         }
+        signal.close();
         return 0;
     }
 

@@ -3,6 +3,7 @@ package by.butb.gateway;
 import by.butb.cluster.ClusterConfigException;
 import by.butb.cluster.ClusterClientOptions;
 import by.butb.cluster.ClusterMembers;
+import by.butb.cluster.StopSignal;
 import by.butb.engine.csv.CsvException;
 import by.butb.engine.model.BundledCatalog;
 import by.butb.engine.model.Catalog;
@@ -34,7 +35,8 @@ import java.util.concurrent.CountDownLatch;
             " (docs/cluster.md); --data then keeps only the orders' ClOrdIDs and the known logon addresses. With" +
             " --section-cluster, once per section, each section runs on a cluster of its own."},
     exitCodeListHeading = "%nExit codes:%n",
-    exitCodeList = {"0:stopped cleanly", "1:bad input (catalog files, cluster members), the port cannot be used," +
+    exitCodeList = {"0:stopped cleanly (Ctrl-C or SIGTERM; a second one ends it at once, exit code 130)",
+        "1:bad input (catalog files, cluster members), the port cannot be used," +
         " no cluster leader answered, the engine stopped (with --cluster: its state and the cluster's differ)," +
         " or a thread of the gateway ended with an error",
         "2:usage error",
@@ -241,11 +243,17 @@ public final class ServeCommand implements Callable<Integer>
         final Thread hook = new Thread(() ->
         {
             stopTimer(timer);
-            out.println("serve: stopping (Ctrl-C): closing sessions, draining the engine, closing the journal");
+            out.println("serve: stopping: closing sessions, draining the engine, closing the journal");
             started.close();
             stop.countDown();
         }, "butb-serve-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
+        final StopSignal signal = new StopSignal("butb-serve-signal", () ->
+        {
+            out.println("serve: stopping (Ctrl-C or SIGTERM; again to end at once): closing sessions, draining the " +
+                "engine, closing the journal");
+            stop.countDown();
+        });
 
         printStarted(started, catalog, credentials, engine, wait);
         out.println("serve: press Ctrl-C to stop");
@@ -267,6 +275,7 @@ public final class ServeCommand implements Callable<Integer>
         }
         stopTimer(timer);
         started.close();
+        signal.close();
         if (failure != null)
         {
             err.println("serve: error: " + failure);

@@ -1,5 +1,6 @@
 package by.butb.sim.classroom;
 
+import by.butb.cluster.StopSignal;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -18,7 +19,7 @@ import java.util.concurrent.CountDownLatch;
     description = {"Starts a web page on this machine that shows the exchange live (order books, trades, phases, " +
         "lot auctions, address deals, deposits): the instructor loads a scenario and plays, pauses or steps it, and " +
         "may open a class that students join by code and name; students trade as participants from their " +
-        "browsers. Runs until Ctrl-C.",
+        "browsers. Runs until Ctrl-C or SIGTERM, then exits with code 0 (a second one ends it at once, code 130).",
         "See docs/classroom.md."},
     footer = {"", "Examples:", "  ./butb classroom                      (http://127.0.0.1:8080/)",
         "  ./butb classroom --host 0.0.0.0 --pin 4711 --instructor-pin 9000 --scenario lot-auction",
@@ -90,15 +91,21 @@ public final class ClassroomCommand implements Callable<Integer>
             return 1;
         }
         final CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() ->
+        final Thread hook = new Thread(() ->
         {
             server.close();
             classroom.close();
-            stopped.countDown();
-        }, "classroom-stop"));
+        }, "classroom-stop");
+        Runtime.getRuntime().addShutdownHook(hook);
+        final StopSignal signal = new StopSignal("classroom-signal", stopped::countDown);
         System.out.println("Classroom at " + server.url() + " (scenario " + scenario + "; Ctrl-C stops it)");
         System.out.flush();
         stopped.await();
+        Runtime.getRuntime().removeShutdownHook(hook);
+        server.close();
+        classroom.close();
+        signal.close();
+        System.out.println("Classroom stopped");
         return 0;
     }
 

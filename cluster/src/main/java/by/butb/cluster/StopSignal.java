@@ -1,0 +1,62 @@
+package by.butb.cluster;
+
+import org.agrona.concurrent.ShutdownSignalBarrier;
+
+/**
+ * Ctrl-C (SIGINT) and SIGTERM as a request to stop a long-running command ({@code serve}, {@code classroom},
+ * {@code cluster start}): while one is open, the first such signal runs {@code onSignal}, on a thread of its own,
+ * and does not end the JVM, so that the command stops cleanly and returns its own exit code (0 when it stopped
+ * cleanly) instead of the 130 or 143 of a JVM ended by the signal. A second signal before {@link #close} ends the JVM
+ * at once with {@link #FORCED} (for a stop that hangs). The JVM's other ways out (System.exit, SIGHUP) are left to
+ * shutdown hooks. Uses Agrona's {@link ShutdownSignalBarrier}, as {@code cluster node} does. Thread-safe.
+ */
+public final class StopSignal implements AutoCloseable
+{
+    /** The exit code of a JVM ended by a second signal: 128 + SIGINT, as a shell reports it. */
+    public static final int FORCED = 130;
+
+    private final ShutdownSignalBarrier first = new ShutdownSignalBarrier();
+    private volatile ShutdownSignalBarrier second;
+    private volatile boolean closed;
+
+    /** Starts watching; {@code onSignal} runs on the daemon thread {@code threadName}, at most once. */
+    public StopSignal(final String threadName, final Runnable onSignal)
+    {
+        final Thread watcher = new Thread(() ->
+        {
+            first.await();
+            if (closed)
+            {
+                return;
+            }
+            final ShutdownSignalBarrier again = new ShutdownSignalBarrier();
+            second = again;
+            final Thread forced = new Thread(() ->
+            {
+                again.await();
+                if (!closed)
+                {
+                    Runtime.getRuntime().halt(FORCED);
+                }
+            }, threadName + "-forced");
+            forced.setDaemon(true);
+            forced.start();
+            onSignal.run();
+        }, threadName);
+        watcher.setDaemon(true);
+        watcher.start();
+    }
+
+    /** Stops watching: a signal after this does nothing here. */
+    @Override
+    public void close()
+    {
+        closed = true;
+        first.signal();
+        final ShutdownSignalBarrier again = second;
+        if (again != null)
+        {
+            again.signal();
+        }
+    }
+}
