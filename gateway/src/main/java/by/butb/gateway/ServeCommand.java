@@ -141,9 +141,33 @@ public final class ServeCommand implements Callable<Integer>
         this.err = err;
     }
 
+    /** What is wrong with the numeric options, as a usage error, or null. */
+    private String numberProblem()
+    {
+        if (port < 0 || port > 65535)
+        {
+            return "--port must be 0 to 65535, got " + port;
+        }
+        if (maxMessageSize < 256)
+        {
+            return "--max-message-size must be at least 256 bytes, got " + maxMessageSize;
+        }
+        if (timerMillis < 0)
+        {
+            return "--timer-ms must be 0 (off) or positive, got " + timerMillis;
+        }
+        return storedMessages < 0 ? "--stored-messages must be 0 or positive, got " + storedMessages : null;
+    }
+
     /** The FIX engine chosen, or null after printing the usage error of the options. */
     private FixEngine checkedFixEngine()
     {
+        final String problem = numberProblem();
+        if (problem != null)
+        {
+            err.println("serve: " + problem);
+            return null;
+        }
         final FixEngine engine = FixEngine.ofOptionValue(fixEngine);
         if (engine == null)
         {

@@ -13,6 +13,7 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -117,7 +118,11 @@ class ServeCommandTest
     /** Runs {@code serve} on a free loopback port with the test catalog and {@code args}; returns its exit code. */
     private int serveUntilError(final ByteArrayOutputStream err, final String... args) throws IOException
     {
-        final List<String> all = new ArrayList<>(List.of("--port", "0", "--host", "127.0.0.1"));
+        final List<String> all = new ArrayList<>(List.of("--host", "127.0.0.1"));
+        if (Arrays.stream(args).noneMatch(a -> a.startsWith("--port")))
+        {
+            all.addAll(List.of("--port", "0"));
+        }
         all.addAll(testCatalog());
         all.addAll(List.of(args));
         return new CommandLine(new ServeCommand(new PrintStream(new ByteArrayOutputStream()),
@@ -303,12 +308,14 @@ class ServeCommandTest
     }
 
     @Test
-    void aMaxMessageSizeBelow256IsAClearErrorWithExitCode1() throws Exception
+    void numbersOutOfTheirRangesAreUsageErrorsNamingTheOption() throws Exception
     {
-        final ByteArrayOutputStream err = new ByteArrayOutputStream();
-        final int code = serveUntilError(err, "--data", dir.resolve("journal").toString(), "--max-message-size", "100");
-        assertEquals(1, code);
-        assertTrue(err.toString().contains("maxMessageSize must be at least 256 bytes"), err.toString());
+        assertServeError(2, "serve: --max-message-size must be at least 256 bytes, got 100", "--max-message-size",
+            "100");
+        assertServeError(2, "serve: --port must be 0 to 65535, got -1", "--port=-1");
+        assertServeError(2, "serve: --port must be 0 to 65535, got 65536", "--port", "65536");
+        assertServeError(2, "serve: --timer-ms must be 0 (off) or positive, got -5", "--timer-ms=-5");
+        assertServeError(2, "serve: --stored-messages must be 0 or positive, got -1", "--stored-messages=-1");
     }
 
     @Test
