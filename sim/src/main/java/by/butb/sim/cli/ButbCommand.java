@@ -44,8 +44,8 @@ public final class ButbCommand
 
     /**
      * The launcher's command line. A usage error in a subcommand (an unknown option, a bad value such as
-     * {@code --scale 2.5}) prints one line naming the problem and the hint {@code --help}, exit code 2; without a
-     * subcommand, picocli's message and the launcher's usage.
+     * {@code --scale 2.5}) prints one line naming the problem and the hint {@code --help}, exit code 2, as does an
+     * unknown command (naming the commands); without a command, picocli's message and the launcher's usage.
      */
     public static CommandLine commandLine()
     {
@@ -55,6 +55,14 @@ public final class ButbCommand
         cli.setParameterExceptionHandler((ex, args) ->
         {
             final CommandLine where = ex.getCommandLine();
+            if (where.getParent() == null && ex instanceof CommandLine.UnmatchedArgumentException unmatched &&
+                !unmatched.getUnmatched().isEmpty() && !unmatched.getUnmatched().get(0).startsWith("-"))
+            {
+                where.getErr().println("butb: unknown command '" + unmatched.getUnmatched().get(0) +
+                    "'; the commands: " + String.join(", ", where.getSubcommands().keySet()) + " (see ./butb --help)");
+                where.getErr().flush();
+                return where.getCommandSpec().exitCodeOnInvalidInput();
+            }
             if (where.getParent() == null)
             {
                 return standard.handleParseException(ex, args);

@@ -60,6 +60,16 @@ class CommandLineTest
     }
 
     @Test
+    void anUnknownCommandIsAUsageErrorInOneLineNamingTheCommands()
+    {
+        final Butb.Run run = Butb.run("nosuch", "--x");
+        assertEquals(2, run.exitCode());
+        assertEquals(1, run.err().lines().count(), run.err());
+        assertTrue(run.err().startsWith("butb: unknown command 'nosuch'; the commands: "), run.err());
+        assertTrue(run.err().contains("replay") && run.err().contains("classroom"), run.err());
+    }
+
+    @Test
     void unknownOptionIsAUsageError()
     {
         final Butb.Run run = Butb.run("replay", "--speed", "11");
