@@ -107,6 +107,20 @@ public class StudyCommand implements Callable<Integer>
     @Option(names = "--quiet", description = "Do not print the table (the files are written all the same).")
     boolean quiet;
 
+    /** The first option given that an agent-based scenario cannot take, or null. */
+    private String optionNotForAgents()
+    {
+        for (final String name : new String[] {"--scale", "--speed", "--via-gateway", "--fix-engine", "--cluster",
+            "--cluster-file", "--cluster-host", "--cluster-secret", "--format", "--gzip", "--zstd"})
+        {
+            if (spec.commandLine().getParseResult().hasMatchedOption(name))
+            {
+                return name;
+            }
+        }
+        return null;
+    }
+
     /** The usage error of the options given, or null. */
     private String usageError()
     {
@@ -165,6 +179,14 @@ public class StudyCommand implements Callable<Integer>
             final ScenarioSource source = scenario == null ? defaultScenario() : ScenarioSource.file(scenario);
             if (scenario != null && AgentScenarioLoader.isAgentScenario(source))
             {
+                final String notForAgents = optionNotForAgents();
+                if (notForAgents != null)
+                {
+                    stderr.println(me + ": " + notForAgents + " does not apply to an agent-based scenario, which " +
+                        "runs in process and writes metrics.csv, trades.csv and report.html (see ./butb sim --help)");
+                    stderr.flush();
+                    return 2;
+                }
                 return AgentSim.run(source, seed, out, quiet, stdout);
             }
             final Scenario loaded = Scenario.load(source).with(seed, scale);
@@ -293,7 +315,7 @@ public class StudyCommand implements Callable<Integer>
             "Options and outputs are those of `butb study`.",
             "A scenario with an agents: section is an agent-based market (docs/scenarios.md#agent-based-markets): " +
                 "trading agents place orders and prices emerge; it writes metrics.csv, trades.csv and report.html " +
-                "(--scale and --speed do not apply)."},
+                "(--scale, --speed, --via-gateway and its options, and the table formats are usage errors there)."},
         footer = {"", "Examples:", "  ./butb sim --scenario examples/study/study.yaml --scale 10 --out out/x",
             "  ./butb sim --scenario examples/agents/zic.yaml     (agents: prices emerge)", "",
             "Exit codes: 0 done, 1 bad scenario or file error, 2 usage error, 3 a flow outside tolerance",

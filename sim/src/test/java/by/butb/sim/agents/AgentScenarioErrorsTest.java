@@ -4,7 +4,10 @@ import by.butb.sim.Butb;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -31,6 +34,22 @@ class AgentScenarioErrorsTest
     {
         assertEquals(1, run.exitCode(), run.err());
         assertTrue(run.err().contains(expected), "expected '" + expected + "' in: " + run.err());
+    }
+
+    @Test
+    void anOptionAnAgentBasedScenarioCannotTakeIsAUsageErrorNamingIt()
+    {
+        final Path file = Butb.write(dir.resolve("market.yaml"), market(""));
+        for (final String[] option : new String[][] {{"--format", "parquet"}, {"--gzip"}, {"--zstd"},
+            {"--scale", "2"}, {"--speed", "10"}, {"--via-gateway"}})
+        {
+            final Butb.Run run = Butb.run(Stream.concat(Stream.of("sim", "--scenario", file.toString(), "--out",
+                dir.resolve("out").toString()), Arrays.stream(option)).toArray(String[]::new));
+            assertEquals(2, run.exitCode(), run.err());
+            assertTrue(run.err().startsWith("butb sim: " + option[0] + " does not apply to an agent-based scenario"),
+                run.err());
+        }
+        assertTrue(!Files.exists(dir.resolve("out")), "nothing written");
     }
 
     @Test
