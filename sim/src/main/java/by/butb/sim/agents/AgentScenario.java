@@ -46,7 +46,8 @@ public record AgentScenario(
 
     /**
      * An instrument's market: {@code unit} instrument units per order (a trading unit), its schedules per trading
-     * day, and the band override ({@code null}: the catalog's).
+     * day, and the band override ({@code null}: the catalog's); {@code line}: the scenario file's line of its
+     * {@code unit}, or of the market when it has none, for the error of a unit that is no whole number of lots.
      */
     public record Market(
         String symbol,

@@ -155,7 +155,8 @@ public final class AgentScenarioLoader
         final BigDecimal band = node.percent("band_pct", null);
         return new AgentScenario.Market(symbol, mechanism, (int)node.integer("lot_minutes", 30, 1, 600),
             node.opt("unit") == null ? BigDecimal.ONE : node.get("unit").positiveDecimal(), band,
-            schedule(node.opt("demand"), true), schedule(node.opt("supply"), false), node.line());
+            schedule(node.opt("demand"), true), schedule(node.opt("supply"), false),
+            node.opt("unit") == null ? node.line() : node.get("unit").line());
     }
 
     /** "continuous" or "lot_auction" (default continuous). */

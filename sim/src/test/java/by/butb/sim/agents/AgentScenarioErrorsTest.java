@@ -109,8 +109,8 @@ class AgentScenarioErrorsTest
     @Test
     void aUnitThatIsNotWholeLotsIsNamed()
     {
-        assertError(sim("name: bad\nmarkets:\n  SUGAR:\n    unit: 0.5\n    demand: [[700, 5]]\n" +
+        assertError(sim("name: bad\nmarkets:\n  SUGAR:\n    demand: [[700, 5]]\n    unit: 0.5\n" +
             "    supply: [[600, 5]]\nagents:\n  - {type: zic, side: buy, instrument: SUGAR, count: 2}\n"),
-            "field 'markets.SUGAR.unit': '0.5' is not a whole number of lots of SUGAR");
+            "market.yaml:5 field 'markets.SUGAR.unit': '0.5' is not a whole number of lots of SUGAR");
     }
 }
