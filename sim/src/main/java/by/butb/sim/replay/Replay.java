@@ -53,8 +53,8 @@ public final class Replay
      * @param schedule session schedule CSV, or null for continuous trading in every section.
      * @param data     Chronicle journal directory (must be new or empty), or null to replay without a journal.
      * @param until    time (epoch nanoseconds UTC) of a CLOCK command submitted after the last row, or null for
-     *                 the default: the latest lot close_time of the file when it is after the last row (so every
-     *                 lot settles), else no CLOCK.
+     *                 the default: the latest lot close_time of the file when it is after the rows' latest time (so
+     *                 every lot settles), else no CLOCK.
      * @param format   how trades and events are written: CSV (plain, gzip or zstd) or Parquet.
      */
     public record Options(Source orders, Source instruments, Source participants, Source schedule, Path out,
@@ -186,7 +186,7 @@ public final class Replay
             try
             {
                 long count = 0;
-                long lastRowTime = Long.MIN_VALUE;
+                long latestRowTime = Long.MIN_VALUE;
                 long lastCloseTime = Long.MIN_VALUE;
                 long lastProgress = System.nanoTime();
                 while (file.next())
@@ -198,7 +198,7 @@ public final class Replay
                     final Command command = batch.next();
                     final RowInfo info = file.read(command);
                     file.pend(rows, command.userRef, info);
-                    lastRowTime = Math.max(lastRowTime, command.timeNanos);
+                    latestRowTime = Math.max(latestRowTime, command.timeNanos);
                     if (command.type == CommandType.LOT_OFFER)
                     {
                         lastCloseTime = Math.max(lastCloseTime, command.closeTimeNanos);
@@ -216,13 +216,13 @@ public final class Replay
                 }
                 batch.flush(pipeline[0]);
                 final long clockTime = options.until() != null ? options.until() :
-                    lastCloseTime > lastRowTime ? lastCloseTime : Long.MIN_VALUE;
+                    lastCloseTime > latestRowTime ? lastCloseTime : Long.MIN_VALUE;
                 if (clockTime != Long.MIN_VALUE)
                 {
-                    if (options.until() != null && lastRowTime != Long.MIN_VALUE && clockTime < lastRowTime)
+                    if (options.until() != null && latestRowTime != Long.MIN_VALUE && clockTime < latestRowTime)
                     {
                         throw new ReplayException("--until " + ReplayListener.time(clockTime) +
-                            " is before the last row's time " + ReplayListener.time(lastRowTime));
+                            " is before the rows' latest time " + ReplayListener.time(latestRowTime));
                     }
                     // The CLOCK's events (lots closing, phases, expiries) are reported on the line after the last.
                     pipeline[0].submit(new Command().clock(clockTime));

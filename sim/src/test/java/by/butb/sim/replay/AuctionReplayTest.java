@@ -141,7 +141,7 @@ class AuctionReplayTest
         // --until before the last row is a mistake; a time that is not ISO-8601 a usage error.
         final Butb.Run early = replay(orders, "--until", "2024-03-05T09:00:00Z");
         assertEquals(1, early.exitCode());
-        assertTrue(early.err().contains("is before the last row's time"), early.err());
+        assertTrue(early.err().contains("is before the rows' latest time"), early.err());
         assertEquals(2, replay(orders, "--until", "tomorrow").exitCode());
     }
 
