@@ -204,9 +204,11 @@ final class NodeDirectory implements AutoCloseable
         if (!secret.equals(expected.secret()))
         {
             final boolean none = secret.equals(ClusterSecret.NO_FINGERPRINT);
+            final boolean noneGiven = expected.secret().equals(ClusterSecret.NO_FINGERPRINT);
             throw new ClusterConfigException(file + ": this node's log was written " + (none ? "without a secret" :
-                "with another secret") + ", and its commands are checked against the secret when the node replays " +
-                "them; start it " + (none ? "without --secret" : "with the --secret FILE it was started with") +
+                noneGiven ? "with a secret, and this start gives none" : "with another secret") +
+                ", and its commands are checked against the secret when the node replays them; start it " +
+                (none ? "without --secret" : "with the --secret FILE it was started with") +
                 " (a new secret needs a new cluster)");
         }
     }
