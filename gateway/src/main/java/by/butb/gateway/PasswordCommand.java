@@ -131,7 +131,14 @@ public final class PasswordCommand implements Callable<Integer>
         }
         final BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
         final String line = reader.readLine();
-        return checkNotEmpty(line == null ? new char[0] : line.toCharArray());
+        if (line == null)
+        {
+            err.println("passwd: " + (fromStdin ? "" : "no terminal to ask on, and ") + "standard input ended " +
+                "before a password line; nothing changed (e.g. printf '%s\\n' \"$PASSWORD\" | ./butb passwd " +
+                "--participants FILE " + participantId + " --stdin)");
+            return null;
+        }
+        return checkNotEmpty(line.toCharArray());
     }
 
     private char[] checkNotEmpty(final char[] password)

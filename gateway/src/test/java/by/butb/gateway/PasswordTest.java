@@ -99,6 +99,13 @@ class PasswordTest
             new ByteArrayInputStream("\n".getBytes(StandardCharsets.UTF_8)),
             new PrintStream(out), new PrintStream(err));
         assertEquals(1, new CommandLine(empty).execute("--participants", file.toString(), "--stdin", "CN-B"));
+        assertTrue(err.toString().contains("passwd: the password is empty; nothing changed"), err.toString());
+        err.reset();
+        final PasswordCommand noInput = new PasswordCommand(new ByteArrayInputStream(new byte[0]),
+            new PrintStream(out), new PrintStream(err));
+        assertEquals(1, new CommandLine(noInput).execute("--participants", file.toString(), "CN-B"));
+        assertTrue(err.toString().startsWith("passwd: no terminal to ask on, and standard input ended before a " +
+            "password line; nothing changed (e.g. printf"), err.toString());
         assertEquals(text, Files.readString(file), "a failed command changes nothing");
     }
 }
