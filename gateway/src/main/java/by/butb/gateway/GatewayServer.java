@@ -322,9 +322,11 @@ public final class GatewayServer implements AutoCloseable
         return address.getPort();
     }
 
+    /** The address listened on: as given ({@code 0.0.0.0} for every interface), else as bound. */
     public String host()
     {
-        return address.getHostString();
+        return address.getAddress() != null && address.getAddress().isAnyLocalAddress() ? options.host :
+            address.getHostString();
     }
 
     public String compId()
