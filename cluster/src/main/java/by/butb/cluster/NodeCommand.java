@@ -43,7 +43,7 @@ final class NodeCommand implements Callable<Integer>
     public Integer call()
     {
         final PrintWriter out = spec.commandLine().getOut();
-        final String name = "node " + id;
+        final String name = "node " + id + (options.section == null ? "" : " (" + options.section + ")");
         final ShutdownSignalBarrier barrier = new ShutdownSignalBarrier();
         final NodeConfig config;
         try
