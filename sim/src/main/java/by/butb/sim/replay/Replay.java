@@ -125,6 +125,8 @@ public final class Replay
             final Path temp = cleanup.createTemp(out);
             final Result result = replay(options, catalog, schedule, orders, temp, progress, also);
             cleanup.moveIntoPlace(temp, out, options.outputFiles());
+            options.format().deleteOtherFormats(out, TRADES_FILE); // an earlier run's, in another format
+            options.format().deleteOtherFormats(out, EVENTS_FILE);
             return new Result(result.commands(), result.events(), result.trades(), result.rejects(),
                 result.stateHash(), result.summary(), out);
         }

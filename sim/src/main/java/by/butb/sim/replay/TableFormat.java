@@ -3,6 +3,7 @@ package by.butb.sim.replay;
 import by.butb.sim.parquet.ParquetFileWriter;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -34,12 +35,26 @@ public enum TableFormat
         return csvName + suffix;
     }
 
+    /** Deletes the table {@code csvName} in {@code directory} in every format but this one, where there is one. */
+    public void deleteOtherFormats(final Path directory, final String csvName) throws IOException
+    {
+        for (final TableFormat other : values())
+        {
+            if (other != this)
+            {
+                Files.deleteIfExists(directory.resolve(other.fileName(csvName)));
+            }
+        }
+    }
+
     /**
      * Creates the file {@link #fileName fileName(csvName)} in {@code directory} (replacing one there) and writes its
-     * header: the column names of a CSV, the schema of a Parquet file.
+     * header: the column names of a CSV, the schema of a Parquet file. The same table in another format, left there by
+     * an earlier run, is deleted, so that the directory holds one version of each table.
      */
     public TableOut create(final Path directory, final String csvName, final List<Column> columns) throws IOException
     {
+        deleteOtherFormats(directory, csvName);
         final Path file = directory.resolve(fileName(csvName));
         if (this == PARQUET)
         {

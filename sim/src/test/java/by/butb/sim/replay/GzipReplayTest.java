@@ -61,6 +61,19 @@ class GzipReplayTest
     }
 
     @Test
+    void aRunInAnotherFormatReplacesTheTablesAnEarlierRunLeftInTheSameDirectory() throws IOException
+    {
+        final Path out = dir.resolve("reused");
+        assertEquals(0, Butb.run("replay", "--out=" + out).exitCode());
+        assertEquals(0, Butb.run("replay", "--gzip", "--out=" + out).exitCode());
+        assertTrue(Files.exists(out.resolve(Replay.TRADES_FILE + ".gz")));
+        assertFalse(Files.exists(out.resolve(Replay.TRADES_FILE)), "no stale trades.csv beside trades.csv.gz");
+        assertEquals(0, Butb.run("replay", "--format", "parquet", "--out=" + out).exitCode());
+        assertTrue(Files.exists(out.resolve("events.parquet")));
+        assertFalse(Files.exists(out.resolve(Replay.EVENTS_FILE + ".gz")), "no stale events.csv.gz");
+    }
+
+    @Test
     void twoCompressionsOrACompressionWithParquetIsAUsageErrorNamingBothOptions()
     {
         final Butb.Run both = Butb.run("replay", "--gzip", "--zstd", "--out=" + dir.resolve("both"));
