@@ -76,6 +76,7 @@ final class FixApplication implements Application
     @Override
     public void toAdmin(final Message message, final SessionID sessionId)
     {
+        FixIds.dropLongRefMsgType(message);
     }
 
     @Override
@@ -86,6 +87,7 @@ final class FixApplication implements Application
     @Override
     public void toApp(final Message message, final SessionID sessionId)
     {
+        FixIds.dropLongRefMsgType(message);
     }
 
     @Override

@@ -33,6 +33,12 @@ import quickfix.fix44.Reject;
 final class FixIds
 {
     static final int MAX_LENGTH = 64;
+    /**
+     * The longest MsgType(35) an answer echoes as RefMsgType(372): longer ones (FIX's are one or two characters) are
+     * not echoed, so that a client cannot make the gateway store its own kilobytes in every answer it keeps for
+     * resends.
+     */
+    static final int MAX_ECHOED_MSG_TYPE = 16;
     /** Tags of identifiers the gateway keeps or echoes: each must follow the rule. */
     static final int[] IDENTIFIER_TAGS = {
         ClOrdID.FIELD,
@@ -49,6 +55,25 @@ final class FixIds
 
     private FixIds()
     {
+    }
+
+    /** Takes an outgoing message's RefMsgType(372) out when it is longer than {@link #MAX_ECHOED_MSG_TYPE}. */
+    static void dropLongRefMsgType(final Message m)
+    {
+        if (m.isSetField(RefMsgType.FIELD))
+        {
+            try
+            {
+                if (m.getString(RefMsgType.FIELD).length() > MAX_ECHOED_MSG_TYPE)
+                {
+                    m.removeField(RefMsgType.FIELD);
+                }
+            }
+            catch (final FieldNotFound ex)
+            {
+                // set a moment ago: cannot happen
+            }
+        }
     }
 
     /** What is wrong with {@code value} ("is longer than 64 characters"), or null when it is a valid id. */

@@ -295,8 +295,18 @@ final class NativeSessionProtocol
             }
             case "D", "F", "G" -> c.loop().handlers().orders().onOrder(session, d, seq, msgType);
             case "V" -> c.loop().handlers().marketData().onRequest(session, d, seq);
-            default -> c.loop().handlers().orders().businessReject(session, seq, msgType, null,
-                BusinessRejectReason.UNSUPPORTED_MESSAGE_TYPE, "Unsupported Message Type");
+            default ->
+            {
+                if (msgType.length() > FixIds.MAX_ECHOED_MSG_TYPE)
+                {
+                    reject(seq, 35, null, SessionRejectReason.INVALID_MSGTYPE, "Invalid MsgType");
+                }
+                else
+                {
+                    c.loop().handlers().orders().businessReject(session, seq, msgType, null,
+                        BusinessRejectReason.UNSUPPORTED_MESSAGE_TYPE, "Unsupported Message Type");
+                }
+            }
         }
         c.flush();
     }
@@ -502,6 +512,7 @@ final class NativeSessionProtocol
         }
     }
 
+    /** A session Reject; {@code refMsgType} is echoed when not null and not longer than FixIds.MAX_ECHOED_MSG_TYPE. */
     void reject(final long refSeq, final int refTag, final String refMsgType, final int reason, final String text)
     {
         synchronized (session)
@@ -511,7 +522,11 @@ final class NativeSessionProtocol
             {
                 session.encoder().field(371, refTag);
             }
-            session.encoder().field(372, refMsgType).field(373, reason).field(58, text);
+            if (refMsgType != null && refMsgType.length() <= FixIds.MAX_ECHOED_MSG_TYPE)
+            {
+                session.encoder().field(372, refMsgType);
+            }
+            session.encoder().field(373, reason).field(58, text);
             session.finishAdmin();
         }
     }

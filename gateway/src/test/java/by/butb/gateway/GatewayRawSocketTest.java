@@ -19,6 +19,7 @@ import static by.butb.gateway.Fix.c;
 import static by.butb.gateway.RawFix.field;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -254,6 +255,21 @@ class GatewayRawSocketTest
             .getBytes(StandardCharsets.ISO_8859_1));
         r.read(500);
         assertOthersStillServed();
+    }
+
+    @Test
+    void aLongMsgTypeIsAnsweredWithoutEchoingIt() throws Exception
+    {
+        final RawFix r = gateway.rawLoggedOn("TRADER-B");
+        final String longType = "Z".repeat(2_000);
+        r.send(longType, "58=x|");
+        final String answer = r.read(5_000);
+        assertNotNull(answer, "the message is answered");
+        assertTrue(answer.contains("|35=3|") || answer.contains("|35=j|"), answer);
+        assertFalse(answer.contains("Z".repeat(FixIds.MAX_ECHOED_MSG_TYPE + 1)), "not echoed: " + answer.length() +
+            " characters");
+        r.send("1", "112=after|");
+        assertNotNull(r.readType("0", 5_000), "the session goes on");
     }
 
     @Test
