@@ -28,7 +28,9 @@ import java.util.Arrays;
  * FileStoreSync; what such a crash leaves is mended at open where it can be, see {@link #scan}, and a header of zeros
  * is refused by name). A message is appended after its sequence number is taken: a kill -9 between the two leaves a
  * number without its message (a resend of it is a gap fill) and may leave a torn last record, which opening cuts
- * off. Each message's file offset is indexed in memory (8 bytes a message). The sending side ({@link #senderSeq},
+ * off. The file offsets of the last {@link #MAX_INDEXED} messages are indexed in memory (12 bytes each, at most
+ * 768 KiB a session, however long it runs): a resend of an older message is a gap fill, as a resend beyond
+ * {@code --stored-messages} is without a store. The sending side ({@link #senderSeq},
  * {@link #append}, {@link #message}, {@link #reset}) runs under the session's lock; {@link #targetSeq} on the I/O
  * thread.
  */
@@ -45,7 +47,7 @@ final class NativeSessionStore implements AutoCloseable
     private static final int RECORD_HEADER = 8;
     /**
      * Records numbered further than this past the header's next sender number are not a stale header (a page that
-     * did not reach the disk) but a corrupt file; the bound also bounds the index of offsets (8 bytes a number).
+     * did not reach the disk) but a corrupt file.
      */
     private static final int MAX_AHEAD = 1 << 24;
     /** Longer than any message the gateway sends: a record claiming more is corrupt. */
@@ -54,8 +56,12 @@ final class NativeSessionStore implements AutoCloseable
     private final Path file;
     private final FileChannel channel;
     private final MappedByteBuffer header;
-    /** File offset of each stored message's record by MsgSeqNum; 0: not stored. */
+    /** How many of the latest messages are indexed for resends: a power of two. */
+    static final int MAX_INDEXED = 1 << 16;
+    /** File offset of the record of message {@code indexedSeq[seq & (length - 1)]}; a ring, grown up to the cap. */
     private long[] offsets = new long[1024];
+    /** The MsgSeqNum of each slot of {@link #offsets}; 0: empty. */
+    private int[] indexedSeq = new int[1024];
     private long end;
     private ByteBuffer write = ByteBuffer.allocateDirect(4096);
     private byte[] read = new byte[1024];
@@ -243,11 +249,29 @@ final class NativeSessionStore implements AutoCloseable
 
     private void index(final int seq, final long at)
     {
-        if (seq >= offsets.length)
+        if (seq >= offsets.length && offsets.length < MAX_INDEXED)
         {
-            offsets = Arrays.copyOf(offsets, Math.max(seq + 1, offsets.length * 2));
+            grow((int)Math.min(MAX_INDEXED, Long.highestOneBit(seq) << 1));
         }
-        offsets[seq] = at;
+        final int slot = seq & (offsets.length - 1);
+        offsets[slot] = at;
+        indexedSeq[slot] = seq;
+    }
+
+    private void grow(final int capacity)
+    {
+        final long[] oldOffsets = offsets;
+        final int[] oldSeqs = indexedSeq;
+        offsets = new long[capacity];
+        indexedSeq = new int[capacity];
+        for (int i = 0; i < oldSeqs.length; i++)
+        {
+            if (oldSeqs[i] != 0)
+            {
+                offsets[oldSeqs[i] & (capacity - 1)] = oldOffsets[i];
+                indexedSeq[oldSeqs[i] & (capacity - 1)] = oldSeqs[i];
+            }
+        }
     }
 
     int nextSenderSeq()
@@ -322,20 +346,21 @@ final class NativeSessionStore implements AutoCloseable
     /** The message sent with {@code seq}, or null when not stored; its length is {@link #length}; reused buffer. */
     byte[] message(final int seq)
     {
-        if (seq < 1 || seq >= offsets.length || offsets[seq] == 0)
+        final int slot = seq & (offsets.length - 1);
+        if (seq < 1 || indexedSeq[slot] != seq)
         {
             return null;
         }
         try
         {
             final ByteBuffer recordHeader = ByteBuffer.allocate(RECORD_HEADER);
-            readFully(recordHeader, offsets[seq]);
+            readFully(recordHeader, offsets[slot]);
             readLength = recordHeader.getInt(4);
             if (read.length < readLength)
             {
                 read = new byte[readLength];
             }
-            readFully(ByteBuffer.wrap(read, 0, readLength), offsets[seq] + RECORD_HEADER);
+            readFully(ByteBuffer.wrap(read, 0, readLength), offsets[slot] + RECORD_HEADER);
             return read;
         }
         catch (final IOException ex)
@@ -364,6 +389,7 @@ final class NativeSessionStore implements AutoCloseable
             LOG.error("cannot empty the FIX store {} on a sequence reset: its old messages stay", file, ex);
         }
         Arrays.fill(offsets, 0);
+        Arrays.fill(indexedSeq, 0);
         end = HEADER;
         senderSeq(1);
         targetSeq(1);

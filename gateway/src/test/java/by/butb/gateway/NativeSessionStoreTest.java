@@ -58,6 +58,29 @@ class NativeSessionStoreTest
     }
 
     @Test
+    void resendsReachBackTheLatestIndexedMessagesWhateverTheSequenceNumber() throws IOException
+    {
+        try (NativeSessionStore store = NativeSessionStore.open(dir, "BUTB", "TRADER-A"))
+        {
+            final int count = NativeSessionStore.MAX_INDEXED + 10;
+            send(store, 1, count);
+            assertNull(store.message(1), "older than the latest " + NativeSessionStore.MAX_INDEXED + ": a gap fill");
+            assertNull(store.message(10));
+            assertArrayEquals(message(11), stored(store, 11));
+            assertArrayEquals(message(count), stored(store, count));
+            final int far = 2_000_000_000; // a session that ran for years: the index does not grow with the number
+            send(store, far, far + 1);
+            assertArrayEquals(message(far + 1), stored(store, far + 1));
+            assertNull(store.message(far & (NativeSessionStore.MAX_INDEXED - 1)), "its slot was taken");
+        }
+        try (NativeSessionStore reopened = NativeSessionStore.open(dir, "BUTB", "TRADER-A"))
+        {
+            assertArrayEquals(message(2_000_000_000), stored(reopened, 2_000_000_000), "indexed again at open");
+            assertArrayEquals(message(100), stored(reopened, 100), "not yet overwritten in the ring");
+        }
+    }
+
+    @Test
     void aNewStoreStartsBothSequenceNumbersAtOne()
     {
         try (NativeSessionStore store = NativeSessionStore.open(dir, "BUTB", "TRADER-A"))
