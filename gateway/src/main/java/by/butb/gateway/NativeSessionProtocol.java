@@ -26,6 +26,9 @@ final class NativeSessionProtocol
     private static final long MAX_LATENCY_NANOS = TimeUnit.SECONDS.toNanos(120);
     private static final byte[] FIX44 = {'F', 'I', 'X', '.', '4', '.', '4'};
 
+    /** The least time between two Logons with ResetSeqNumFlag=Y inside a session; a quicker one ends it. */
+    static final long MIN_RESET_INTERVAL_NANOS = TimeUnit.SECONDS.toNanos(1);
+
     /** What every session of a server shares. */
     record Settings(boolean checkLatency, Outbound outbound, RateLimitedLog log)
     {
@@ -41,6 +44,8 @@ final class NativeSessionProtocol
     private boolean testRequestSent;
     /** A ResendRequest is out for the gap up to this number (0: none). */
     private long resendRequestedUpTo;
+    /** When the session last reset its numbers with a Logon inside the session (System.nanoTime). */
+    private long lastInSessionResetNanos = System.nanoTime() - MIN_RESET_INTERVAL_NANOS;
     private final NativeResend resend;
 
     /** {@code nextTargetSeq}: the MsgSeqNum expected next (1, or what the session's store kept). */
@@ -201,6 +206,14 @@ final class NativeSessionProtocol
         }
         if ("A".equals(msgType) && d.charValue(141) == 'Y')
         {
+            final long now = System.nanoTime();
+            if (now - lastInSessionResetNanos < MIN_RESET_INTERVAL_NANOS)
+            {
+                // each reset empties the session's store and forces it to disk on this I/O thread
+                logoutAndClose(c, "Logon with ResetSeqNumFlag=Y more than once a second");
+                return;
+            }
+            lastInSessionResetNanos = now;
             resendRequestedUpTo = 0;
             onLogon(d, c); // a reset inside the session, as QuickFIX/J takes it: both sides start again at 1
             return;

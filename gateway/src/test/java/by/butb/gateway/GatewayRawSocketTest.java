@@ -32,7 +32,7 @@ class GatewayRawSocketTest
     /** Short, so that refusals are answered quickly; the storm tests run with the default. */
     private static final long REFUSAL_DELAY_MILLIS = 50;
 
-    private RawGateway gateway;
+    RawGateway gateway;
     private GatewayServer server;
 
     /** The server's options: the test catalog, and the FIX engine under test. */
@@ -55,7 +55,7 @@ class GatewayRawSocketTest
     }
 
     /** A client that must still be able to trade after the abuse. */
-    private void assertOthersStillServed() throws Exception
+    void assertOthersStillServed() throws Exception
     {
         final FixClient a = FixClient.logon(server.port(), "TRADER-A");
         gateway.keep(a);
