@@ -1,7 +1,6 @@
 package by.butb.cluster;
 
 import by.butb.engine.csv.CsvException;
-import org.agrona.concurrent.ShutdownSignalBarrier;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -11,7 +10,9 @@ import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
 
 /**
  * {@code butb cluster node}: runs one node until it is stopped (Ctrl-C, SIGTERM, or the cluster shut down with
@@ -43,8 +44,9 @@ final class NodeCommand implements Callable<Integer>
     public Integer call()
     {
         final PrintWriter out = spec.commandLine().getOut();
-        final String name = "node " + id + (options.section == null ? "" : " (" + options.section + ")");
-        final ShutdownSignalBarrier barrier = new ShutdownSignalBarrier();
+        final String name = "node " + id + (options.section == null ? "" :
+            " (" + options.section.toUpperCase(Locale.ROOT) + ")");
+        final CountDownLatch stop = new CountDownLatch(1);
         final NodeConfig config;
         try
         {
@@ -54,11 +56,12 @@ final class NodeCommand implements Callable<Integer>
         {
             return refused(ex);
         }
-        try (ClusterNode node = ClusterNode.launch(config, line ->
-        {
-            out.println(name + ": " + line);
-            out.flush();
-        }, barrier::signal))
+        try (StopSignal signal = new StopSignal("butb-node-signal", stop::countDown);
+             ClusterNode node = ClusterNode.launch(config, line ->
+             {
+                 out.println(name + ": " + line);
+                 out.flush();
+             }, stop::countDown))
         {
             out.println(name + ": started, data in " + dir + " (stop with Ctrl-C)");
             if (config.secret().isNone())
@@ -67,7 +70,7 @@ final class NodeCommand implements Callable<Integer>
                     "keep them on a private network (docs/cluster.md#the-secret)");
             }
             out.flush();
-            barrier.await();
+            awaitUninterruptibly(stop);
             out.println(name + ": stopping");
             out.flush();
         }
@@ -76,6 +79,18 @@ final class NodeCommand implements Callable<Integer>
             return refused(ex);
         }
         return 0;
+    }
+
+    private static void awaitUninterruptibly(final CountDownLatch latch)
+    {
+        try
+        {
+            latch.await();
+        }
+        catch (final InterruptedException ex)
+        {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private int refused(final RuntimeException ex)

@@ -206,7 +206,7 @@ final class NodeDirectory implements AutoCloseable
             final boolean none = secret.equals(ClusterSecret.NO_FINGERPRINT);
             final boolean noneGiven = expected.secret().equals(ClusterSecret.NO_FINGERPRINT);
             throw new ClusterConfigException(file + ": this node's log was written " + (none ? "without a secret" :
-                noneGiven ? "with a secret, and this start gives none" : "with another secret") +
+                noneGiven ? "with a secret (this start gives none)" : "with another secret") +
                 ", and its commands are checked against the secret when the node replays them; start it " +
                 (none ? "without --secret" : "with the --secret FILE it was started with") +
                 " (a new secret needs a new cluster)");

@@ -77,11 +77,20 @@ final class StartCommand implements Callable<Integer>
         final List<Process> processes = new CopyOnWriteArrayList<>();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(processes)));
         final AtomicBoolean stopping = new AtomicBoolean();
-        final StopSignal signal = new StopSignal("butb-cluster-start-signal", () ->
+        try (StopSignal signal = new StopSignal("butb-cluster-start-signal", () ->
         {
             stopping.set(true);
             stop(processes);
-        });
+        }, () -> processes.forEach(Process::destroyForcibly)))
+        {
+            return startAndWait(processes, stopping, clusters);
+        }
+    }
+
+    /** Starts every node, then waits for them; 1 as soon as one stopped on bad input (the others are stopped). */
+    private int startAndWait(final List<Process> processes, final AtomicBoolean stopping, final int clusters)
+        throws IOException
+    {
         final StringJoiner started = new StringJoiner("; ");
         for (int k = 0; k < clusters; k++)
         {
@@ -124,11 +133,9 @@ final class StartCommand implements Callable<Integer>
             if (exited.exitValue() == 1)
             {
                 stop(processes);
-                signal.close();
                 return 1;
             }
         }
-        signal.close();
         return 0;
     }
 

@@ -4,11 +4,17 @@ import org.agrona.concurrent.ShutdownSignalBarrier;
 
 /**
  * Ctrl-C (SIGINT) and SIGTERM as a request to stop a long-running command ({@code serve}, {@code classroom},
- * {@code cluster start}): while one is open, the first such signal runs {@code onSignal}, on a thread of its own,
- * and does not end the JVM, so that the command stops cleanly and returns its own exit code (0 when it stopped
- * cleanly) instead of the 130 or 143 of a JVM ended by the signal. A second signal before {@link #close} ends the JVM
- * at once with {@link #FORCED} (for a stop that hangs). The JVM's other ways out (System.exit, SIGHUP) are left to
- * shutdown hooks. Uses Agrona's {@link ShutdownSignalBarrier}, as {@code cluster node} does. Thread-safe.
+ * {@code cluster start}, {@code cluster node}): while one is open, the first such signal runs {@code onSignal} on a
+ * thread of its own and does not end the JVM, so that the command stops cleanly and returns its own exit code (0 when
+ * it stopped cleanly) instead of the 130 or 143 of a JVM ended by the signal. A second signal before {@link #close}
+ * runs {@code onForced}, then ends the JVM at once with {@link #FORCED}, shutdown hooks skipped (for a stop that
+ * hangs). The JVM's other ways out (System.exit, SIGHUP) are left to shutdown hooks.
+ *
+ * <p>Built on Agrona's {@link ShutdownSignalBarrier}, because Aeron's cluster and archive contexts create one too:
+ * its handler, installed for the life of the JVM once the class is loaded, releases every barrier of the JVM, so
+ * these coexist (a handler of our own would be replaced by Aeron's). Hence also: after {@link #close} the two signals
+ * no longer end the JVM, which is why the commands exit right after it; a second signal within the moment between
+ * the first and the setting up of the forced end is not seen. Thread-safe.
  */
 public final class StopSignal implements AutoCloseable
 {
@@ -19,8 +25,8 @@ public final class StopSignal implements AutoCloseable
     private volatile ShutdownSignalBarrier second;
     private volatile boolean closed;
 
-    /** Starts watching; {@code onSignal} runs on the daemon thread {@code threadName}, at most once. */
-    public StopSignal(final String threadName, final Runnable onSignal)
+    /** Starts watching: {@code onSignal} runs at most once, on the daemon thread {@code threadName}. */
+    public StopSignal(final String threadName, final Runnable onSignal, final Runnable onForced)
     {
         final Thread watcher = new Thread(() ->
         {
@@ -36,7 +42,14 @@ public final class StopSignal implements AutoCloseable
                 again.await();
                 if (!closed)
                 {
-                    Runtime.getRuntime().halt(FORCED);
+                    try
+                    {
+                        onForced.run();
+                    }
+                    finally
+                    {
+                        Runtime.getRuntime().halt(FORCED);
+                    }
                 }
             }, threadName + "-forced");
             forced.setDaemon(true);
@@ -45,6 +58,14 @@ public final class StopSignal implements AutoCloseable
         }, threadName);
         watcher.setDaemon(true);
         watcher.start();
+    }
+
+    /** As {@link #StopSignal(String, Runnable, Runnable)}, with nothing to do before a forced end. */
+    public StopSignal(final String threadName, final Runnable onSignal)
+    {
+        this(threadName, onSignal, () ->
+        {
+        });
     }
 
     /** Stops watching: a signal after this does nothing here. */

@@ -149,7 +149,7 @@ class NodeBadInputTest
             "against the secret when the node replays them; start it with the --secret FILE it was started with");
         err.getBuffer().setLength(0);
         assertRefused(node("--id", "0", "--members", MEMBERS, "--dir", sealed.toString()),
-            "this node's log was written with a secret, and this start gives none, and its commands are checked " +
+            "this node's log was written with a secret (this start gives none), and its commands are checked " +
             "against the secret when the node replays them; start it with the --secret FILE it was started with");
     }
 

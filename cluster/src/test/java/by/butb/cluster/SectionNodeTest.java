@@ -58,7 +58,7 @@ class SectionNodeTest
                 assertEquals(ResultCode.SECTION_ELSEWHERE, answers.events.get(timber).code);
                 assertEquals(EventType.ACCEPTED, answers.events.get(smp).type);
                 assertEquals(2, answers.events.get(smp).exchangeOrderId, "AGRI's ids are 2, 4, 6, ...");
-                assertTrue(NodeProcess.await(10, () -> node.printed("node 0 (agri): no --secret: any host that " +
+                assertTrue(NodeProcess.await(10, () -> node.printed("node 0 (AGRI): no --secret: any host that " +
                     "reaches this node's ports can submit commands")), "warned" + node.output());
                 final Path secretFile = dir.resolve("c.secret");
                 ClusterSecret.create(secretFile);

@@ -57,22 +57,24 @@ final class FixIds
     {
     }
 
-    /** Takes an outgoing message's RefMsgType(372) out when it is longer than {@link #MAX_ECHOED_MSG_TYPE}. */
+    /**
+     * Takes an outgoing session Reject's RefMsgType(372) out when it is longer than {@link #MAX_ECHOED_MSG_TYPE}
+     * (QuickFIX/J answers an unknown MsgType with one; in a BusinessMessageReject the field is required, and the
+     * gateway sends those only for MsgTypes it knows).
+     */
     static void dropLongRefMsgType(final Message m)
     {
-        if (m.isSetField(RefMsgType.FIELD))
+        try
         {
-            try
+            if (m.isSetField(RefMsgType.FIELD) && Reject.MSGTYPE.equals(m.getHeader().getString(MsgType.FIELD)) &&
+                m.getString(RefMsgType.FIELD).length() > MAX_ECHOED_MSG_TYPE)
             {
-                if (m.getString(RefMsgType.FIELD).length() > MAX_ECHOED_MSG_TYPE)
-                {
-                    m.removeField(RefMsgType.FIELD);
-                }
+                m.removeField(RefMsgType.FIELD);
             }
-            catch (final FieldNotFound ex)
-            {
-                // set a moment ago: cannot happen
-            }
+        }
+        catch (final FieldNotFound ex)
+        {
+            // no MsgType in the header: QuickFIX/J always sets it before toAdmin and toApp
         }
     }
 

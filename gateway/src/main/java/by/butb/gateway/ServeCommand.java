@@ -272,34 +272,27 @@ public final class ServeCommand implements Callable<Integer>
             stop.countDown();
         }, "butb-serve-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
-        final StopSignal signal = new StopSignal("butb-serve-signal", () ->
+        try (StopSignal signal = new StopSignal("butb-serve-signal", () ->
         {
             out.println("serve: stopping (Ctrl-C or SIGTERM; again to end at once): closing sessions, draining the " +
                 "engine, closing the journal");
             stop.countDown();
-        });
-
-        printStarted(started, catalog, credentials, engine, wait);
-        out.println("serve: press Ctrl-C to stop");
-        try
+        }))
         {
-            stop.await();
+            printStarted(started, catalog, credentials, engine, wait);
+            out.println("serve: press Ctrl-C to stop");
+            awaitStop();
+            try
+            {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            }
+            catch (final IllegalStateException ex)
+            {
+                // shutting down: the hook is running
+            }
+            stopTimer(timer);
+            started.close();
         }
-        catch (final InterruptedException ex)
-        {
-            Thread.currentThread().interrupt();
-        }
-        try
-        {
-            Runtime.getRuntime().removeShutdownHook(hook);
-        }
-        catch (final IllegalStateException ex)
-        {
-            // shutting down: the hook is running
-        }
-        stopTimer(timer);
-        started.close();
-        signal.close();
         if (failure != null)
         {
             err.println("serve: error: " + failure);
@@ -329,6 +322,18 @@ public final class ServeCommand implements Callable<Integer>
         if (clientTime)
         {
             out.println("serve: client time mode: the engine's time is the orders' TransactTime(60)");
+        }
+    }
+
+    private void awaitStop()
+    {
+        try
+        {
+            stop.await();
+        }
+        catch (final InterruptedException ex)
+        {
+            Thread.currentThread().interrupt();
         }
     }
 

@@ -19,10 +19,10 @@ class NativeGatewayRawSocketTest extends GatewayRawSocketTest
     {
         final RawFix r = gateway.rawLoggedOn("TRADER-C");
         r.seq = 1;
-        r.send("A", "98=0|108=30|141=Y|");
-        assertNotNull(r.readType("A", 5_000), "the first reset is answered");
+        final String first = RawFix.frame("FIX.4.4", r.body("A", "98=0|108=30|141=Y|"));
         r.seq = 1;
-        r.send("A", "98=0|108=30|141=Y|");
+        r.sendText(first + RawFix.frame("FIX.4.4", r.body("A", "98=0|108=30|141=Y|"))); // one write: microseconds
+        assertNotNull(r.readType("A", 5_000), "the first reset is answered");
         final String logout = r.readType("5", 5_000);
         assertNotNull(logout, "the second, at once, ends the session");
         assertEquals("Logon with ResetSeqNumFlag=Y more than once a second", RawFix.field(logout, 58));

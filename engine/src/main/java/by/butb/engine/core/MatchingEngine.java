@@ -215,7 +215,7 @@ public final class MatchingEngine
     private void passTime(final long time)
     {
         final boolean mayRoll = tradingDay.mayRoll(time);
-        if (mayRoll && TradingDay.dayOf(time) > tradingDay.current())
+        if (mayRoll && tradingDay.isLaterDay(time))
         {
             lots.dropClosedBefore(TradingDay.startOf(TradingDay.dayOf(time))); // before this command closes any
         }

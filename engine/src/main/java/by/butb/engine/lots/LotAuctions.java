@@ -8,7 +8,6 @@ import by.butb.engine.core.EventWriter;
 import by.butb.engine.core.ResultCode;
 import by.butb.engine.deposit.Deposits;
 import by.butb.engine.model.Instrument;
-import by.butb.engine.model.OrderType;
 import by.butb.engine.model.Side;
 import by.butb.engine.rules.Accreditation;
 import by.butb.engine.rules.OrderChecks;
@@ -54,10 +53,6 @@ public final class LotAuctions
         if (result == ResultCode.OK)
         {
             result = OrderChecks.checkNewOrder(cmd, books, accreditation, orders, lots);
-        }
-        if (result == ResultCode.OK && cmd.orderType == OrderType.MARKET)
-        {
-            result = PriceBand.check(books[cmd.instrument].instrument, cmd.price); // the start price, whatever the type
         }
         final int owner = cmd.beneficialOwner();
         if (result == ResultCode.OK)

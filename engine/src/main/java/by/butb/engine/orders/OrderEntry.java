@@ -151,12 +151,17 @@ public final class OrderEntry
         final Instrument instrument = book.instrument;
         final int section = instrument.sectionIndex();
         final Phase phase = sessions.phase(section);
-        ResultCode result = OrderChecks.checkQuantity(instrument, cmd.quantity);
+        final boolean renames = cmd.newClientOrderId != 0 && cmd.newClientOrderId != order.clientOrderId;
+        ResultCode result = OrderChecks.checkEntry(accreditation, order.owner, order.instrument,
+            renames ? cmd.newClientOrderId : order.clientOrderId); // steps 4 and 5, as for a new order
+        if (result == ResultCode.OK)
+        {
+            result = OrderChecks.checkQuantity(instrument, cmd.quantity);
+        }
         if (result == ResultCode.OK)
         {
             result = PriceBand.check(instrument, cmd.price);
         }
-        final boolean renames = cmd.newClientOrderId != 0 && cmd.newClientOrderId != order.clientOrderId;
         if (result == ResultCode.OK && cmd.newClientOrderId != 0 && order.owner != cmd.beneficialOwner())
         {
             result = ResultCode.REPLACE_OWNER_NOT_NAMED; // the new id was chosen among another participant's ids

@@ -4,6 +4,7 @@ import by.butb.engine.book.LiveOrders;
 import by.butb.engine.book.OrderBook;
 import by.butb.engine.book.OrderKey;
 import by.butb.engine.core.Command;
+import by.butb.engine.core.CommandType;
 import by.butb.engine.core.ResultCode;
 import by.butb.engine.lots.LotRegistry;
 import by.butb.engine.model.Instrument;
@@ -43,7 +44,7 @@ public final class OrderChecks
         {
             return quantityResult;
         }
-        if (cmd.orderType == OrderType.MARKET)
+        if (cmd.orderType == OrderType.MARKET && cmd.type != CommandType.LOT_OFFER) // a lot's price is its start
         {
             if (cmd.timeInForce.rests())
             {

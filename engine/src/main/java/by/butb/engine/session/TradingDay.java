@@ -57,6 +57,12 @@ public final class TradingDay
         nextDayStart = Long.MIN_VALUE;
     }
 
+    /** Whether {@code timeNanos} falls on a day after the current one (always before the first command). */
+    public boolean isLaterDay(final long timeNanos)
+    {
+        return dayOf(timeNanos) > current;
+    }
+
     /** The UTC epoch day of {@code timeNanos}. */
     public static long dayOf(final long timeNanos)
     {

@@ -213,7 +213,7 @@ class LotAuctionTest
             final Command offer = h.command.lotOffer(h.time, SELLER, 1, TIMBER, Side.SELL, start, qty(10), px(1),
                 h.time + HOUR);
             offer.orderType = OrderType.MARKET;
-            offer.timeInForce = TimeInForce.IOC;
+            offer.timeInForce = start == 0 ? TimeInForce.IOC : TimeInForce.DAY; // a price check, not 307
             assertEquals(start == 0 ? ResultCode.PRICE_NOT_POSITIVE : ResultCode.PRICE_OUTSIDE_BAND,
                 rejection(h.run(offer)));
         }

@@ -1,5 +1,7 @@
 package by.butb.sim.agents;
 
+import by.butb.sim.replay.TableFormat;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -28,6 +30,7 @@ public final class AgentOutput
         Files.createDirectories(dir);
         Files.writeString(dir.resolve(METRICS_FILE), metricsCsv(s, r.rows()), StandardCharsets.UTF_8);
         Files.writeString(dir.resolve(TRADES_FILE), r.tradesCsv(), StandardCharsets.UTF_8);
+        TableFormat.CSV.deleteOtherFormats(dir, TRADES_FILE); // a study's trades.csv.gz... left in the same folder
         Files.writeString(dir.resolve("instruments.csv"), r.instrumentsCsv(), StandardCharsets.UTF_8);
         Files.writeString(dir.resolve("participants.csv"), r.participantsCsv(), StandardCharsets.UTF_8);
         Files.writeString(dir.resolve(REPORT_FILE), RunReport.html(s, r), StandardCharsets.UTF_8);

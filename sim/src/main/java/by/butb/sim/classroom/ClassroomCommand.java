@@ -97,14 +97,22 @@ public final class ClassroomCommand implements Callable<Integer>
             classroom.close();
         }, "classroom-stop");
         Runtime.getRuntime().addShutdownHook(hook);
-        final StopSignal signal = new StopSignal("classroom-signal", stopped::countDown);
-        System.out.println("Classroom at " + server.url() + " (scenario " + scenario + "; Ctrl-C stops it)");
-        System.out.flush();
-        stopped.await();
-        Runtime.getRuntime().removeShutdownHook(hook);
-        server.close();
-        classroom.close();
-        signal.close();
+        try (StopSignal signal = new StopSignal("classroom-signal", stopped::countDown))
+        {
+            System.out.println("Classroom at " + server.url() + " (scenario " + scenario + "; Ctrl-C stops it)");
+            System.out.flush();
+            stopped.await();
+            try
+            {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            }
+            catch (final IllegalStateException ex)
+            {
+                // shutting down: the hook is running
+            }
+            server.close();
+            classroom.close();
+        }
         System.out.println("Classroom stopped");
         return 0;
     }

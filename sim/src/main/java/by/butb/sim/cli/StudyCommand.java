@@ -183,7 +183,7 @@ public class StudyCommand implements Callable<Integer>
                 if (notForAgents != null)
                 {
                     stderr.println(me + ": " + notForAgents + " does not apply to an agent-based scenario, which " +
-                        "runs in process and writes metrics.csv, trades.csv and report.html (see ./butb sim --help)");
+                        "runs in process and writes metrics.csv, trades.csv and report.html (see ./" + me + " --help)");
                     stderr.flush();
                     return 2;
                 }

@@ -35,14 +35,24 @@ public enum TableFormat
         return csvName + suffix;
     }
 
-    /** Deletes the table {@code csvName} in {@code directory} in every format but this one, where there is one. */
-    public void deleteOtherFormats(final Path directory, final String csvName) throws IOException
+    /**
+     * Deletes the table {@code csvName} in {@code directory} in every format but this one, where there is one: a file
+     * an earlier run left. Best effort: what cannot be deleted (a directory of that name, no permission) stays.
+     */
+    public void deleteOtherFormats(final Path directory, final String csvName)
     {
         for (final TableFormat other : values())
         {
             if (other != this)
             {
-                Files.deleteIfExists(directory.resolve(other.fileName(csvName)));
+                try
+                {
+                    Files.deleteIfExists(directory.resolve(other.fileName(csvName)));
+                }
+                catch (final IOException ex)
+                {
+                    // left as it is: this run's own files are written all the same
+                }
             }
         }
     }

@@ -19,20 +19,21 @@ import static by.butb.engine.TestMarket.qty;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
- * A broker's client suspended while its order rests (the participants file changed between two runs on the same
- * snapshot): the broker can no longer enter, replace or rename for it, however it names the order, and can still
- * cancel it.
+ * The participants file changed between two runs on the same snapshot while a broker's client had an order resting:
+ * a client suspended, or no longer admitted to the order's section. The broker can no longer enter, replace or
+ * rename for it, however it names the order, and can still cancel it.
  */
-class SuspendedClientTest
+class ChangedParticipantsFileTest
 {
     private static final String CLIENT_ACTIVE = "CLIENT,Mongolian client,MN,false,TRADER,,AGRI,ACTIVE";
 
-    private final MatchingEngine engine;
-    private final long exchangeOrderId;
+    private MatchingEngine engine;
+    private long exchangeOrderId;
     private final EventList out = new EventList();
     private long sequence = 100;
 
-    SuspendedClientTest() throws IOException
+    /** The engine after a restart with the client's row {@code changedRow} instead of {@link #CLIENT_ACTIVE}. */
+    private void restartWith(final String changedRow) throws IOException
     {
         final EngineHarness before = new EngineHarness();
         final Command order = before.command.newOrder(before.time, BROKER, 1, SMP, Side.BUY, OrderType.LIMIT,
@@ -42,29 +43,39 @@ class SuspendedClientTest
         final ByteArrayOutputStream snapshot = new ByteArrayOutputStream();
         EngineSnapshot.write(before.engine, snapshot);
         engine = new MatchingEngine(CatalogLoader.fromText(TestMarket.INSTRUMENTS,
-            TestMarket.PARTICIPANTS.replace(CLIENT_ACTIVE, CLIENT_ACTIVE.replace("ACTIVE", "SUSPENDED"))),
-            MarketRules.DEFAULT);
+            TestMarket.PARTICIPANTS.replace(CLIENT_ACTIVE, changedRow)), MarketRules.DEFAULT);
         EngineSnapshot.read(new ByteArrayInputStream(snapshot.toByteArray()), "snapshot", engine);
     }
 
     @Test
-    void aBrokerCannotReplaceItsSuspendedClientsOrderNamedByExchangeId()
+    void aBrokerCannotReplaceItsSuspendedClientsOrderNamedByExchangeId() throws IOException
     {
+        restartWith(CLIENT_ACTIVE.replace("ACTIVE", "SUSPENDED"));
         final long blocked = engine.blockedDeposit(CLIENT);
         final Command byExchangeId = new Command().replace(EngineHarness.DAY1, BROKER, 0, px(2500), qty(5));
         byExchangeId.exchangeOrderId = exchangeOrderId;
         assertEquals(ResultCode.PARTICIPANT_NOT_ACTIVE, first(byExchangeId).code);
         final Command renaming = new Command().replace(EngineHarness.DAY1, BROKER, 0, px(2500), qty(1));
         renaming.exchangeOrderId = exchangeOrderId;
-        renaming.onBehalfOf = CLIENT;
         renaming.newClientOrderId = 2;
-        assertEquals(ResultCode.PARTICIPANT_NOT_ACTIVE, first(renaming).code);
+        assertEquals(ResultCode.PARTICIPANT_NOT_ACTIVE, first(renaming).code, "status before the rename's owner");
         assertEquals(blocked, engine.blockedDeposit(CLIENT), "nothing more blocked");
     }
 
     @Test
-    void aBrokerCannotEnterAnOrderForItsSuspendedClient()
+    void aClientNoLongerAdmittedToTheSectionCannotHaveItsOrderReplaced() throws IOException
     {
+        restartWith(CLIENT_ACTIVE.replace(",AGRI,", ",TIMBER,"));
+        final Command replace = new Command().replace(EngineHarness.DAY1, BROKER, 0, px(2500), qty(5));
+        replace.exchangeOrderId = exchangeOrderId;
+        replace.onBehalfOf = CLIENT;
+        assertEquals(ResultCode.NOT_ADMITTED_TO_SECTION, first(replace).code);
+    }
+
+    @Test
+    void aBrokerCannotEnterAnOrderForItsSuspendedClient() throws IOException
+    {
+        restartWith(CLIENT_ACTIVE.replace("ACTIVE", "SUSPENDED"));
         final Command order = new Command().newOrder(EngineHarness.DAY1, BROKER, 2, SMP, Side.BUY, OrderType.LIMIT,
             TimeInForce.GTC, px(2500), qty(1));
         order.onBehalfOf = CLIENT;
@@ -72,8 +83,9 @@ class SuspendedClientTest
     }
 
     @Test
-    void aBrokerCanStillCancelItsSuspendedClientsOrder()
+    void aBrokerCanStillCancelItsSuspendedClientsOrder() throws IOException
     {
+        restartWith(CLIENT_ACTIVE.replace("ACTIVE", "SUSPENDED"));
         final Command cancel = new Command().cancel(EngineHarness.DAY1, BROKER, 0);
         cancel.exchangeOrderId = exchangeOrderId;
         final EngineEvent cancelled = first(cancel);
