@@ -30,8 +30,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
     footer = {"", "Node i listens on ports BASE+10*i to BASE+10*i+4 and keeps its data in DIR/node-i; with " +
         "--sections, node i of the k-th section (from 0) on ports BASE+100*k+10*i to BASE+100*k+10*i+4, its data in " +
         "DIR/SECTION/node-i.",
-        "Exit codes: 0 stopped (Ctrl-C or SIGTERM stops every node; a second one ends this command at once, code " +
-            "130), 1 a node stopped on bad input, 2 usage error."})
+        "Exit codes: 0 stopped (Ctrl-C or SIGTERM stops every node; a second one, a second or more later, kills " +
+            "them and ends this command, code 130), 1 a node stopped on bad input, 2 usage error."})
 final class StartCommand implements Callable<Integer>
 {
     @Spec

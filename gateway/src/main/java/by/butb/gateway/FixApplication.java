@@ -16,18 +16,16 @@ import quickfix.field.BeginSeqNo;
 import quickfix.field.BusinessRejectReason;
 import quickfix.field.BusinessRejectRefID;
 import quickfix.field.ClOrdID;
+import quickfix.field.EndSeqNo;
 import quickfix.field.MDReqID;
 import quickfix.field.MsgSeqNum;
 import quickfix.field.MsgType;
+import quickfix.field.PossDupFlag;
 import quickfix.field.RefMsgType;
 import quickfix.field.RefSeqNum;
 import quickfix.field.Text;
 import quickfix.fix44.BusinessMessageReject;
 import quickfix.fix44.ResendRequest;
-
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Translates FIX 4.4 application messages into engine commands (on the QuickFIX/J session threads). Answers that
@@ -44,11 +42,7 @@ final class FixApplication implements Application
     private final Outbound outbound;
     private final int maxSymbolsPerRequest;
     private final MarketDataRequests marketDataRequests;
-    /** When each session's last ResendRequest arrived (System.nanoTime); QuickFIX/J's session threads. */
-    private final Map<SessionID, Long> lastResendNanos = new ConcurrentHashMap<>();
-
-    /** The least time between two ResendRequests of a session that are both answered. */
-    static final long MIN_RESEND_INTERVAL_NANOS = TimeUnit.SECONDS.toNanos(1);
+    private final QfjResendPace resendPace = new QfjResendPace();
 
     /** Text(58) of the BusinessMessageReject answering a message that met an unexpected error (it is logged). */
     static final String UNEXPECTED_ERROR = "the gateway could not process this message; nothing was done";
@@ -81,7 +75,7 @@ final class FixApplication implements Application
     public void onLogout(final SessionID sessionId)
     {
         LOG.info("logout {}", sessionId.getTargetCompID());
-        lastResendNanos.remove(sessionId);
+        resendPace.forget(sessionId);
         outbound.sessionGone(sessionId);
     }
 
@@ -89,27 +83,23 @@ final class FixApplication implements Application
     public void toAdmin(final Message message, final SessionID sessionId)
     {
         FixIds.dropLongRefMsgType(message);
+        noteResent(message, sessionId);
     }
 
     /**
-     * A session's ResendRequests are taken at most one a second ({@link #MIN_RESEND_INTERVAL_NANOS}); a quicker one
-     * gets a session Reject (reason 5, tag 7) instead of its resend: QuickFIX/J answers each by reading back and
-     * parsing every stored message, on the session's thread, ahead of its disconnect, so a few hundred queued
-     * requests kept a core busy and the participant locked out for minutes.
+     * A ResendRequest that {@link QfjResendPace} does not take gets a session Reject (reason 5, tag 7) instead of
+     * its resend (QuickFIX/J calls this before it resends): a few hundred queued requests kept a core busy and the
+     * participant locked out for minutes.
      */
     @Override
     public void fromAdmin(final Message message, final SessionID sessionId) throws FieldNotFound, IncorrectTagValue
     {
-        if (ResendRequest.MSGTYPE.equals(message.getHeader().getString(MsgType.FIELD)))
+        if (ResendRequest.MSGTYPE.equals(message.getHeader().getString(MsgType.FIELD)) &&
+            !resendPace.take(sessionId, message.getInt(BeginSeqNo.FIELD), message.getInt(EndSeqNo.FIELD),
+            System.nanoTime()))
         {
-            final long now = System.nanoTime();
-            final Long previous = lastResendNanos.get(sessionId);
-            if (previous != null && now - previous < MIN_RESEND_INTERVAL_NANOS)
-            {
-                throw new IncorrectTagValue(BeginSeqNo.FIELD, message.getString(BeginSeqNo.FIELD),
-                    "more than one ResendRequest a second");
-            }
-            lastResendNanos.put(sessionId, now);
+            throw new IncorrectTagValue(BeginSeqNo.FIELD, message.getString(BeginSeqNo.FIELD),
+                "a ResendRequest within a second of the last resend that does not continue it");
         }
     }
 
@@ -117,6 +107,16 @@ final class FixApplication implements Application
     public void toApp(final Message message, final SessionID sessionId)
     {
         FixIds.dropLongRefMsgType(message);
+        noteResent(message, sessionId);
+    }
+
+    /** A message QuickFIX/J resends carries PossDupFlag=Y: the resend pace counts from it. */
+    private void noteResent(final Message message, final SessionID sessionId)
+    {
+        if (message.getHeader().isSetField(PossDupFlag.FIELD))
+        {
+            resendPace.resent(sessionId, System.nanoTime());
+        }
     }
 
     @Override

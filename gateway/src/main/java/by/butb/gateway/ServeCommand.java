@@ -35,7 +35,7 @@ import java.util.concurrent.CountDownLatch;
             " (docs/cluster.md); --data then keeps only the orders' ClOrdIDs and the known logon addresses. With" +
             " --section-cluster, once per section, each section runs on a cluster of its own."},
     exitCodeListHeading = "%nExit codes:%n",
-    exitCodeList = {"0:stopped cleanly (Ctrl-C or SIGTERM; a second one ends it at once, exit code 130)",
+    exitCodeList = {"0:stopped cleanly (Ctrl-C or SIGTERM; a second one, a second or more later, ends it at once: 130)",
         "1:bad input (catalog files, cluster members), the port cannot be used," +
         " no cluster leader answered, the engine stopped (with --cluster: its state and the cluster's differ)," +
         " or a thread of the gateway ended with an error",
@@ -274,8 +274,8 @@ public final class ServeCommand implements Callable<Integer>
         Runtime.getRuntime().addShutdownHook(hook);
         try (StopSignal signal = new StopSignal("butb-serve-signal", () ->
         {
-            out.println("serve: stopping (Ctrl-C or SIGTERM; again to end at once): closing sessions, draining the " +
-                "engine, closing the journal");
+            out.println("serve: stopping (Ctrl-C or SIGTERM; again after a second to end at once): closing " +
+                "sessions, draining the engine, closing the journal");
             stop.countDown();
         }))
         {

@@ -19,7 +19,8 @@ import java.util.concurrent.CountDownLatch;
     description = {"Starts a web page on this machine that shows the exchange live (order books, trades, phases, " +
         "lot auctions, address deals, deposits): the instructor loads a scenario and plays, pauses or steps it, and " +
         "may open a class that students join by code and name; students trade as participants from their " +
-        "browsers. Runs until Ctrl-C or SIGTERM, then exits with code 0 (a second one ends it at once, code 130).",
+        "browsers. Runs until Ctrl-C or SIGTERM, then exits with code 0 (a second one, a second or more later, " +
+        "ends it at once, code 130).",
         "See docs/classroom.md."},
     footer = {"", "Examples:", "  ./butb classroom                      (http://127.0.0.1:8080/)",
         "  ./butb classroom --host 0.0.0.0 --pin 4711 --instructor-pin 9000 --scenario lot-auction",
