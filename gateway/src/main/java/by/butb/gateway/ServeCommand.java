@@ -43,6 +43,8 @@ import java.util.concurrent.CountDownLatch;
         "3:out of memory (./butb runs serve with -XX:+ExitOnOutOfMemoryError)"})
 public final class ServeCommand implements Callable<Integer>
 {
+    /** What a stop does, for the line that announces it. */
+    private static final String STOPPING = "closing sessions, draining the engine, closing the journal";
 
     @Option(names = "--port", paramLabel = "N", defaultValue = "" + GatewayOptions.DEFAULT_PORT,
         description = "TCP port for FIX sessions (default: ${DEFAULT-VALUE}; 0 picks a free port).")
@@ -162,12 +164,6 @@ public final class ServeCommand implements Callable<Integer>
     /** The FIX engine chosen, or null after printing the usage error of the options. */
     private FixEngine checkedFixEngine()
     {
-        final String problem = numberProblem();
-        if (problem != null)
-        {
-            err.println("serve: " + problem);
-            return null;
-        }
         final FixEngine engine = FixEngine.ofOptionValue(fixEngine);
         if (engine == null)
         {
@@ -215,6 +211,12 @@ public final class ServeCommand implements Callable<Integer>
     @Override
     public Integer call()
     {
+        final String numbers = numberProblem();
+        if (numbers != null)
+        {
+            err.println("serve: " + numbers);
+            return 2;
+        }
         final FixEngine engine = checkedFixEngine();
         final WaitStrategyName wait = engine == null ? null : checkedWaitStrategy();
         if (wait == null)
@@ -267,15 +269,14 @@ public final class ServeCommand implements Callable<Integer>
         final Thread hook = new Thread(() ->
         {
             stopTimer(timer);
-            out.println("serve: stopping: closing sessions, draining the engine, closing the journal");
+            out.println("serve: stopping: " + STOPPING);
             started.close();
             stop.countDown();
         }, "butb-serve-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         try (StopSignal signal = new StopSignal("butb-serve-signal", () ->
         {
-            out.println("serve: stopping (Ctrl-C or SIGTERM; again after a second to end at once): closing " +
-                "sessions, draining the engine, closing the journal");
+            out.println("serve: stopping (Ctrl-C or SIGTERM; again after a second to end at once): " + STOPPING);
             stop.countDown();
         }))
         {

@@ -59,12 +59,10 @@ public enum TableFormat
 
     /**
      * Creates the file {@link #fileName fileName(csvName)} in {@code directory} (replacing one there) and writes its
-     * header: the column names of a CSV, the schema of a Parquet file. The same table in another format, left there by
-     * an earlier run, is deleted, so that the directory holds one version of each table.
+     * header: the column names of a CSV, the schema of a Parquet file.
      */
     public TableOut create(final Path directory, final String csvName, final List<Column> columns) throws IOException
     {
-        deleteOtherFormats(directory, csvName);
         final Path file = directory.resolve(fileName(csvName));
         if (this == PARQUET)
         {

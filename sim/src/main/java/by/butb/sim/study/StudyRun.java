@@ -160,6 +160,10 @@ public final class StudyRun
         final long commands;
         final String latencyMeaning;
         final String routeLine;
+        for (final String table : new String[] {EVENTS_FILE, TRADES_FILE, FLOW_TRADES_FILE})
+        {
+            format.deleteOtherFormats(out, table); // an earlier run's, in another format
+        }
         try (TableOut events = format.create(out, EVENTS_FILE, ReplayListener.eventColumns(catalog));
              TableOut trades = format.create(out, TRADES_FILE, ReplayListener.tradeColumns(catalog));
              TableOut flowTrades = format.create(out, FLOW_TRADES_FILE, flowTradeColumns(catalog)))

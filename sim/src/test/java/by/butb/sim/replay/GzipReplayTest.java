@@ -74,6 +74,19 @@ class GzipReplayTest
     }
 
     @Test
+    void aStudyInAnotherFormatReplacesTheTablesAnEarlierStudyLeftInTheSameDirectory()
+    {
+        final Path out = dir.resolve("study");
+        assertEquals(0, Butb.run("study", "--quiet", "--out=" + out).exitCode());
+        assertEquals(0, Butb.run("study", "--quiet", "--gzip", "--out=" + out).exitCode());
+        for (final String table : new String[] {"trades.csv", "events.csv", "trades-by-flow.csv"})
+        {
+            assertTrue(Files.exists(out.resolve(table + ".gz")), table);
+            assertFalse(Files.exists(out.resolve(table)), "no stale " + table);
+        }
+    }
+
+    @Test
     void twoCompressionsOrACompressionWithParquetIsAUsageErrorNamingBothOptions()
     {
         final Butb.Run both = Butb.run("replay", "--gzip", "--zstd", "--out=" + dir.resolve("both"));
