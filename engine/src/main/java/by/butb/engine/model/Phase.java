@@ -4,7 +4,8 @@ package by.butb.engine.model;
  * Trading phases of a section's session. Without a schedule a section is always CONTINUOUS.
  * <ul>
  * <li>PRE_OPEN and OPENING_AUCTION: limit DAY/GTC orders are collected, nothing matches; the book uncrosses at one
- * price when the call ends (leaving OPENING_AUCTION, or entering CONTINUOUS from a phase without matching).</li>
+ * price when the call ends (leaving OPENING_AUCTION, or entering CONTINUOUS from a phase without
+ * continuous matching: {@code PhasePolicy.uncrosses}).</li>
  * <li>CONTINUOUS: the continuous double auction; lots are offered and take bids.</li>
  * <li>ADDRESS: after the main period (BUTB's dairy export session): only address orders, no anonymous trading.</li>
  * <li>CLOSE: DAY orders expire on entry; new orders are refused; cancels are accepted.</li>

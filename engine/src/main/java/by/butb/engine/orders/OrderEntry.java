@@ -77,7 +77,7 @@ public final class OrderEntry
         }
         final OrderBook book = books[cmd.instrument];
         final int section = book.instrument.sectionIndex();
-        final boolean continuous = !scheduled || sessions.phase(section) == Phase.CONTINUOUS;
+        final boolean continuous = PhasePolicy.matching(sessions.phase(section)) == PhasePolicy.Matching.CONTINUOUS;
         if (scheduled)
         {
             final PhasePolicy.Action action = cmd.orderType == OrderType.MARKET || !cmd.timeInForce.rests() ?
@@ -212,7 +212,7 @@ public final class OrderEntry
         events.order(EventType.REPLACED, ResultCode.OK, order);
         if (!keepsPriority)
         {
-            if (phase == Phase.CONTINUOUS)
+            if (PhasePolicy.matching(phase) == PhasePolicy.Matching.CONTINUOUS)
             {
                 matching.submit(book, order);
             }

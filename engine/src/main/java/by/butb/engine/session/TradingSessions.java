@@ -12,9 +12,9 @@ import by.butb.engine.rules.PhasePolicy;
  * The session phase of every section, moved on by command time: a section with a schedule goes through the phases
  * of its trading day as commands pass their start times (every phase a command's time jumps over is entered in
  * order, with its effects, also across days); a section without one is always CONTINUOUS. Entering a phase writes
- * PHASE_CHANGED; leaving OPENING_AUCTION (or entering CONTINUOUS from a phase without matching) uncrosses the
- * section's books in a {@link CallAuction}; entering CLOSE expires the section's DAY orders. What each phase allows
- * is {@link by.butb.engine.rules.PhasePolicy}'s table. Engine thread only.
+ * PHASE_CHANGED; leaving OPENING_AUCTION (or entering CONTINUOUS from a phase without continuous matching:
+ * {@link PhasePolicy#uncrosses}) uncrosses the section's books in a {@link CallAuction}; entering CLOSE expires the
+ * section's DAY orders. What each phase allows is {@link PhasePolicy}'s table. Engine thread only.
  */
 public final class TradingSessions
 {
@@ -138,8 +138,7 @@ public final class TradingSessions
             return;
         }
         phase[section] = next;
-        if (previous == Phase.OPENING_AUCTION || next == Phase.CONTINUOUS && previous != Phase.CONTINUOUS &&
-            previous != null)
+        if (PhasePolicy.uncrosses(previous, next))
         {
             for (final OrderBook book : books)
             {
@@ -168,10 +167,13 @@ public final class TradingSessions
         return phaseBoundary[section];
     }
 
-    /** Restores a section's phase state from a snapshot. */
+    /**
+     * Restores a section's phase state from a snapshot; a section without a schedule now is CONTINUOUS whatever the
+     * snapshot says (it was taken with another schedule).
+     */
     public void restore(final int section, final Phase sectionPhase, final long day, final int boundary)
     {
-        phase[section] = sectionPhase;
+        phase[section] = schedule.hasSchedule(section) ? sectionPhase : Phase.CONTINUOUS;
         phaseDay[section] = day;
         phaseBoundary[section] = boundary;
     }

@@ -4,11 +4,14 @@ import by.butb.engine.TestMarket;
 import by.butb.engine.model.OrderType;
 import by.butb.engine.model.Phase;
 import by.butb.engine.model.ScheduleLoader;
+import by.butb.engine.model.SessionSchedule;
 import by.butb.engine.model.Side;
 import by.butb.engine.model.TimeInForce;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.util.List;
 
 import static by.butb.engine.TestMarket.BUYER;
@@ -304,5 +307,23 @@ class SessionPhaseTest
     private static List<Phase> phases(final List<EngineEvent> events)
     {
         return all(events, EventType.PHASE_CHANGED).stream().map(e -> e.phase).toList();
+    }
+
+    @Test
+    void shouldTradeContinuouslyInASectionWhoseScheduleWasRemovedSinceTheSnapshot() throws Exception
+    {
+        at(9, 10); // AGRI in PRE_OPEN
+        smp(BUYER, 1, Side.BUY, 2400, 1, TimeInForce.GTC);
+        final ByteArrayOutputStream snapshot = new ByteArrayOutputStream();
+        EngineSnapshot.write(h.engine, snapshot);
+        final EngineHarness unscheduled = new EngineHarness(SessionSchedule.NONE);
+        EngineSnapshot.read(new ByteArrayInputStream(snapshot.toByteArray()), "test", unscheduled.engine);
+        final int agri = TestMarket.catalog().instrument("SMP").sectionIndex();
+        assertEquals(Phase.CONTINUOUS, unscheduled.engine.phase(agri), "no schedule: always CONTINUOUS");
+        unscheduled.time = h.time + MINUTE;
+        unscheduled.limit(BUYER, 2, SMP, Side.BUY, 2520, 10, TimeInForce.GTC);
+        final List<EngineEvent> sell = unscheduled.limit(SELLER, 3, SMP, Side.SELL, 2490, 8, TimeInForce.GTC);
+        assertEquals(1, all(sell, EventType.TRADE).size(), "the crossing order trades at once");
+        unscheduled.assertDepositsConserved();
     }
 }

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class PhasePolicyTest
@@ -44,6 +45,31 @@ class PhasePolicyTest
                 };
                 assertEquals(documented, PhasePolicy.check(COLUMNS[c], phase, true), phase + " x " + COLUMNS[c]);
             }
+            final String matching = cells[2 + COLUMNS.length].trim().split(";")[0];
+            final PhasePolicy.Matching documented = switch (matching)
+            {
+                case "none" -> PhasePolicy.Matching.NONE;
+                case "the book uncrosses when the phase ends" -> PhasePolicy.Matching.CALL;
+                case "continuous" -> PhasePolicy.Matching.CONTINUOUS;
+                case "address deals only" -> PhasePolicy.Matching.ADDRESS_DEALS;
+                default -> throw new AssertionError("unexpected matching '" + matching + "' in " + row);
+            };
+            assertEquals(documented, PhasePolicy.matching(phase), phase + " matching");
+        }
+    }
+
+    @Test
+    void shouldUncrossWhenACallEndsOrContinuousMatchingStartsAfterAPhaseWithout()
+    {
+        for (final Phase previous : Phase.values())
+        {
+            for (final Phase next : Phase.values())
+            {
+                final boolean documented = previous != next &&
+                    (previous == Phase.OPENING_AUCTION || next == Phase.CONTINUOUS);
+                assertEquals(documented, PhasePolicy.uncrosses(previous, next), previous + " -> " + next);
+            }
+            assertFalse(PhasePolicy.uncrosses(null, previous), "no phase yet -> " + previous);
         }
     }
 
