@@ -27,6 +27,9 @@ import quickfix.field.Text;
 import quickfix.fix44.BusinessMessageReject;
 import quickfix.fix44.ResendRequest;
 
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
 /**
  * Translates FIX 4.4 application messages into engine commands (on the QuickFIX/J session threads). Answers that
  * need the engine come back through {@link EngineBridge}; what the gateway can decide alone (a field it does not
@@ -42,7 +45,8 @@ final class FixApplication implements Application
     private final Outbound outbound;
     private final int maxSymbolsPerRequest;
     private final MarketDataRequests marketDataRequests;
-    private final QfjResendPace resendPace = new QfjResendPace();
+    /** Per logged-on session. */
+    private final Map<SessionID, ResendPace> resendPaces = new ConcurrentHashMap<>();
 
     /** Text(58) of the BusinessMessageReject answering a message that met an unexpected error (it is logged). */
     static final String UNEXPECTED_ERROR = "the gateway could not process this message; nothing was done";
@@ -75,7 +79,7 @@ final class FixApplication implements Application
     public void onLogout(final SessionID sessionId)
     {
         LOG.info("logout {}", sessionId.getTargetCompID());
-        resendPace.forget(sessionId);
+        resendPaces.remove(sessionId);
         outbound.sessionGone(sessionId);
     }
 
@@ -87,19 +91,17 @@ final class FixApplication implements Application
     }
 
     /**
-     * A ResendRequest that {@link QfjResendPace} does not take gets a session Reject (reason 5, tag 7) instead of
-     * its resend (QuickFIX/J calls this before it resends): a few hundred queued requests kept a core busy and the
-     * participant locked out for minutes.
+     * A ResendRequest that the session's {@link ResendPace} does not take gets a session Reject (reason 5, tag 7)
+     * instead of its resend (QuickFIX/J calls this before it resends).
      */
     @Override
     public void fromAdmin(final Message message, final SessionID sessionId) throws FieldNotFound, IncorrectTagValue
     {
         if (ResendRequest.MSGTYPE.equals(message.getHeader().getString(MsgType.FIELD)) &&
-            !resendPace.take(sessionId, message.getInt(BeginSeqNo.FIELD), message.getInt(EndSeqNo.FIELD),
-            System.nanoTime()))
+            !resendPaces.computeIfAbsent(sessionId, s -> new ResendPace()).take(message.getInt(BeginSeqNo.FIELD),
+            message.getInt(EndSeqNo.FIELD), System.nanoTime()))
         {
-            throw new IncorrectTagValue(BeginSeqNo.FIELD, message.getString(BeginSeqNo.FIELD),
-                "a ResendRequest within a second of the last resend that does not continue it");
+            throw new IncorrectTagValue(BeginSeqNo.FIELD, message.getString(BeginSeqNo.FIELD), ResendPace.REFUSAL);
         }
     }
 
@@ -113,9 +115,10 @@ final class FixApplication implements Application
     /** A message QuickFIX/J resends carries PossDupFlag=Y: the resend pace counts from it. */
     private void noteResent(final Message message, final SessionID sessionId)
     {
-        if (message.getHeader().isSetField(PossDupFlag.FIELD))
+        final ResendPace pace = message.getHeader().isSetField(PossDupFlag.FIELD) ? resendPaces.get(sessionId) : null;
+        if (pace != null)
         {
-            resendPace.resent(sessionId, System.nanoTime());
+            pace.resent(System.nanoTime());
         }
     }
 

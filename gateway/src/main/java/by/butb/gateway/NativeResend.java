@@ -11,8 +11,8 @@ import org.slf4j.LoggerFactory;
  * {@link #CHUNK_BYTES} (and a quarter of the slow-consumer bound) wait there, and goes on when the I/O loop finds
  * the socket writable again ({@link #continueOn}), so that a resend of any length neither trips the slow-consumer
  * bound nor holds the session's lock for long. Messages sent meanwhile go out between chunks, with their higher
- * numbers, as FIX allows. A new ResendRequest joins one in progress; a Logout, a disconnect or a sequence reset
- * ends it.
+ * numbers, as FIX allows. How often a request is answered is its {@link #pace}'s; a request taken during a resend
+ * joins it; a Logout, a disconnect or a sequence reset ends it.
  *
  * <p>Threading: {@link #start} and {@link #continueOn} on the I/O thread of the connection answered; the state is
  * read and written under the session's lock ({@link #answering} also outside it, to skip connections with nothing to
@@ -25,6 +25,8 @@ final class NativeResend
     /** Bytes waiting on the connection below which the next stored messages are queued (see also the bound). */
     static final int CHUNK_BYTES = 64 * 1024;
 
+    /** The session's pace of ResendRequests, told of each chunk resent. */
+    final ResendPace pace = new ResendPace();
     private final NativeSession session;
     private final FixDecoder stored = new FixDecoder();
     /** The connection being answered; null when no resend is in progress. */
@@ -95,9 +97,13 @@ final class NativeResend
             {
                 return;
             }
-            while (next <= end && c.hasRoomFor(CHUNK_BYTES))
+            if (next <= end && c.hasRoomFor(CHUNK_BYTES))
             {
-                step();
+                while (next <= end && c.hasRoomFor(CHUNK_BYTES))
+                {
+                    step();
+                }
+                pace.resent(System.nanoTime());
             }
             if (next > end)
             {

@@ -86,6 +86,7 @@ final class NativeSessionProtocol
         loggedOn = false;
         resendRequestedUpTo = 0;
         resend.cancel();
+        resend.pace.reset(); // as QuickFIX/J's: a new connection starts afresh
         settings.outbound().sessionGone(session.id);
     }
 
@@ -426,7 +427,10 @@ final class NativeSessionProtocol
 
     // ---------------------------------------------------------------- resend
 
-    /** Answers a ResendRequest: {@link NativeResend}, from the session's stored messages, a chunk at a time. */
+    /**
+     * Answers a ResendRequest: {@link NativeResend}, from the session's stored messages, a chunk at a time; a session
+     * Reject when its {@link ResendPace} does not take it.
+     */
     private void resend(final FixDecoder d, final int seq, final String msgType, final NativeConnection c)
     {
         final long begin = d.longValueOf(7);
@@ -435,6 +439,11 @@ final class NativeSessionProtocol
         {
             reject(seq, begin < 1 ? 7 : 16, msgType, SessionRejectReason.VALUE_IS_INCORRECT,
                 "Value is incorrect (out of range) for this tag");
+            return;
+        }
+        if (!resend.pace.take(begin, end, System.nanoTime()))
+        {
+            reject(seq, 7, msgType, SessionRejectReason.VALUE_IS_INCORRECT, ResendPace.REFUSAL);
             return;
         }
         final long last;
