@@ -1,5 +1,6 @@
 package by.butb.gateway;
 
+import org.apache.mina.core.session.IoSession;
 import quickfix.Responder;
 
 import java.util.ArrayList;
@@ -23,12 +24,21 @@ final class CoalescingResponder implements Responder
     private static final ThreadLocal<Batch> BATCH = new ThreadLocal<>();
 
     private final Responder delegate;
+    /** The connection {@link #delegate} writes to, or null when not known: for {@link #unwrittenBytes}. */
+    private final IoSession connection;
     private final StringBuilder pending = new StringBuilder(1024);
     private boolean dirty;
 
-    CoalescingResponder(final Responder delegate)
+    CoalescingResponder(final Responder delegate, final IoSession connection)
     {
         this.delegate = delegate;
+        this.connection = connection;
+    }
+
+    /** Bytes held for the batch and bytes the connection has not written yet. Any thread. */
+    synchronized long unwrittenBytes()
+    {
+        return pending.length() + (connection == null ? 0 : connection.getScheduledWriteBytes());
     }
 
     /** From now on, until {@link #endBatch}, this thread's sends are held and written together. */

@@ -35,6 +35,21 @@ interface FixSessions
     boolean sendReport(SessionID id, OrderReport report);
 
     /**
+     * Bytes sent to the session that its connection's socket has not taken yet (0 without a connection): what the
+     * gateway holds for a reader that is behind. Any thread.
+     */
+    long unwrittenBytes(SessionID id);
+
+    /**
+     * About the bytes of the messages sent to the session that are still queued to be encoded (by an I/O thread of
+     * the native engine's); 0 when messages are encoded as they are sent. Any thread.
+     */
+    default long queuedBytes(final SessionID id)
+    {
+        return 0;
+    }
+
+    /**
      * The session's next outgoing and next expected incoming sequence numbers, or null when there is no such
      * session (for tests and diagnostics).
      */

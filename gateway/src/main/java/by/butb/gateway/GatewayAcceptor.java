@@ -1,5 +1,6 @@
 package by.butb.gateway;
 
+import org.apache.mina.core.service.IoAcceptor;
 import org.apache.mina.core.session.IoSession;
 import quickfix.Application;
 import quickfix.ConfigError;
@@ -22,6 +23,7 @@ import quickfix.mina.ThreadPerSessionEventHandlingStrategy;
 import java.net.SocketAddress;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BiFunction;
 
 /**
  * A QuickFIX/J threaded acceptor (one thread per session) whose sessions write through a
@@ -39,7 +41,28 @@ final class GatewayAcceptor extends ThreadedSocketAcceptor
         final int queueCapacity) throws ConfigError
     {
         super(application, storeFactory, settings, logFactory, messageFactory, queueCapacity);
-        coalescing = new Coalescing(super.getEventHandlingStrategy());
+        coalescing = new Coalescing(super.getEventHandlingStrategy(), this::connectionOf);
+    }
+
+    /**
+     * The connection QuickFIX/J has just bound to {@code session} for its Logon (the one attached to the session
+     * whose remote address is the responder's), or null; it scans the acceptor's connections, once per logon.
+     */
+    private IoSession connectionOf(final Session session, final Responder responder)
+    {
+        for (final IoAcceptor endpoint : getEndpoints())
+        {
+            for (final IoSession connection : endpoint.getManagedSessions().values())
+            {
+                final SocketAddress remote = connection.getRemoteAddress();
+                if (connection.getAttribute(SessionConnector.QF_SESSION) == session && remote != null &&
+                    remote.toString().equals(responder.getRemoteAddress()))
+                {
+                    return connection;
+                }
+            }
+        }
+        return null;
     }
 
     /** Before {@link #start}: {@code sessions}, created already, stay this acceptor's once it has started. */
@@ -116,10 +139,12 @@ final class GatewayAcceptor extends ThreadedSocketAcceptor
     private static final class Coalescing implements EventHandlingStrategy
     {
         private final EventHandlingStrategy delegate;
+        private final BiFunction<Session, Responder, IoSession> connectionOf;
 
-        Coalescing(final EventHandlingStrategy delegate)
+        Coalescing(final EventHandlingStrategy delegate, final BiFunction<Session, Responder, IoSession> connectionOf)
         {
             this.delegate = delegate;
+            this.connectionOf = connectionOf;
         }
 
         @Override
@@ -130,7 +155,7 @@ final class GatewayAcceptor extends ThreadedSocketAcceptor
                 final Responder responder = session.getResponder();
                 if (responder != null && !(responder instanceof CoalescingResponder))
                 {
-                    session.setResponder(new CoalescingResponder(responder));
+                    session.setResponder(new CoalescingResponder(responder, connectionOf.apply(session, responder)));
                 }
             }
             delegate.onMessage(session, message);

@@ -221,6 +221,33 @@ public final class GatewayOptions
         return this;
     }
 
+    /** Unwritten bytes past which a session is a slow consumer: 1 KiB per allowed write; 0 or less: no limit. */
+    long slowConsumerBytes()
+    {
+        return (long)maxScheduledWrites * 1024;
+    }
+
+    /**
+     * A session's unwritten bytes from which its market data is conflated ({@link MarketDataSubscriptions}): 256 KiB,
+     * or a quarter of the slow-consumer bound when that is less.
+     */
+    long conflateMarketDataBytes()
+    {
+        final long conflate = 256 * 1024;
+        final long bound = slowConsumerBytes();
+        return bound > 0 ? Math.max(1, Math.min(conflate, bound / 4)) : conflate;
+    }
+
+    /**
+     * A session's unwritten bytes and those queued to be encoded, together, from which its market data is conflated:
+     * half the slow-consumer bound (none without one).
+     */
+    long conflateQueuedMarketDataBytes()
+    {
+        final long bound = slowConsumerBytes();
+        return bound > 0 ? Math.max(1, bound / 2) : Long.MAX_VALUE;
+    }
+
     /**
      * Bytes all sessions together may leave unwritten (default: a quarter of the heap, {@link Runtime#maxMemory});
      * beyond, a session holding at least an eighth of that is disconnected as a slow consumer when it is given

@@ -42,8 +42,6 @@ public final class GatewayServer implements AutoCloseable
      */
     public static final String DATA_DICTIONARY = "BUTB-FIX44.xml";
     private static final Logger LOG = LoggerFactory.getLogger(GatewayServer.class);
-    /** Unwritten output allowed per {@link GatewayOptions#maxScheduledWrites} write before a session counts as slow. */
-    private static final long SLOW_CONSUMER_BYTES_PER_WRITE = 1024;
     /** Lines per minute about refused or closed connections before the rest are only counted. */
     static final int CONNECTION_LOG_LINES_PER_MINUTE = 10;
     /** Threads verifying passwords (PBKDF2): at most this many cores go to logons, however many arrive. */
@@ -102,7 +100,7 @@ public final class GatewayServer implements AutoCloseable
         final ClOrdIdTable clOrdIds = new ClOrdIdTable(o.catalog.participants().size(), clOrdIdJournal);
         sessions = nativeEngine ? nativeSessions : new QfjSessions();
         outbound = new Outbound(o.catalog, sessions, o.compId, o.maxMarketDataSubscriptions,
-            IdleWait.of(o.waitStrategy), o.onFailure);
+            o.conflateMarketDataBytes(), o.conflateQueuedMarketDataBytes(), IdleWait.of(o.waitStrategy), o.onFailure);
         bridge = new EngineBridge(o.catalog, clOrdIds, outbound);
         try
         {
@@ -120,8 +118,8 @@ public final class GatewayServer implements AutoCloseable
         }
         connectionLog = new RateLimitedLog(o.connectionLogSink, CONNECTION_LOG_LINES_PER_MINUTE,
             TimeUnit.MINUTES.toNanos(1), System::nanoTime, "refused or closed connections");
-        guard = new ConnectionGuard(o.logonTimeoutMillis, (long)o.maxScheduledWrites * SLOW_CONSUMER_BYTES_PER_WRITE,
-            o.maxTotalBacklogBytes(), connectionLog, qfjLogs::flush);
+        guard = new ConnectionGuard(o.logonTimeoutMillis, o.slowConsumerBytes(), o.maxTotalBacklogBytes(),
+            connectionLog, qfjLogs::flush);
         final FrameLimiter frames = new FrameLimiter(o.maxBytesBeforeLogon, o.maxMessageSize,
             LogonGate::authenticated, connectionLog);
         logonScheduler = new LogonScheduler(AUTHENTICATION_THREADS, MAX_PENDING_LOGONS_PER_COMP_ID,

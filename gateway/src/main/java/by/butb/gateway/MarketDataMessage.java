@@ -87,6 +87,12 @@ final class MarketDataMessage
         return entries;
     }
 
+    /** About the bytes it takes encoded, at most (a header, and the longest entry, a trade's, for each). */
+    int sizeEstimate()
+    {
+        return 160 + 64 * entries.size();
+    }
+
     /** As QuickFIX/J's message of the type. */
     Message toQuickFixJ()
     {

@@ -17,6 +17,15 @@ import java.util.Map;
  * snapshots a subscription starts with and what each book change sends its subscribers (a snapshot, or an
  * incremental refresh against what that subscription was last sent).
  *
+ * <p>Conflation: while a session has {@code conflateFromBytes} or more unwritten ({@link FixSessions#unwrittenBytes}),
+ * or {@code conflateQueuedFromBytes} or more unwritten and queued to be encoded ({@link FixSessions#queuedBytes}: a
+ * burst a reader that keeps up takes, bounded so that none passes the slow-consumer bound), its subscriptions are
+ * sent no book changes; each remembers which of its instruments changed, and once the session
+ * is below the bound again ({@link #catchUp}, or the instrument's next change) it is sent one message per such
+ * instrument: the latest snapshot, or one incremental refresh from what it was last sent to the latest book with the
+ * trades printed meanwhile, at most the last {@value #RECENT_TRADES}. A reader slower than the market so gets the
+ * latest state instead of a backlog that grows until it is dropped as a slow consumer.
+ *
  * <p>Threading: the gateway's sending thread only.
  */
 final class MarketDataSubscriptions
@@ -26,21 +35,40 @@ final class MarketDataSubscriptions
     private final Catalog catalog;
     private final FixSessions sessions;
     private final int maxSubscriptionsPerSession;
+    private final long conflateFromBytes;
+    private final long conflateQueuedFromBytes;
     private final BookCopy[] latest;
     private final ArrayDeque<BookCopy.Trade>[] recent;
+    /** Trades printed in each instrument since the start. */
+    private final long[] printed;
     private final List<Subscription>[] byInstrument;
     private final Map<SessionID, Map<String, Subscription>> bySession = new HashMap<>();
+    /** Live subscriptions with at least one instrument whose changes were held back. */
+    private final List<Subscription> behind = new ArrayList<>();
 
-    /** {@code maxSubscriptionsPerSession}: live subscriptions a session may hold at once. */
+    /**
+     * {@code maxSubscriptionsPerSession}: live subscriptions a session may hold at once; {@code conflateFromBytes}:
+     * a session's unwritten bytes from which its book changes are conflated; {@code conflateQueuedFromBytes}: the same
+     * for its unwritten and queued bytes together. Both at least 1.
+     */
     @SuppressWarnings("unchecked")
-    MarketDataSubscriptions(final Catalog catalog, final FixSessions sessions, final int maxSubscriptionsPerSession)
+    MarketDataSubscriptions(final Catalog catalog, final FixSessions sessions, final int maxSubscriptionsPerSession,
+        final long conflateFromBytes, final long conflateQueuedFromBytes)
     {
+        if (conflateFromBytes < 1 || conflateQueuedFromBytes < 1)
+        {
+            throw new IllegalArgumentException("conflation bounds must be positive, got " + conflateFromBytes +
+                " and " + conflateQueuedFromBytes);
+        }
         this.catalog = catalog;
         this.sessions = sessions;
         this.maxSubscriptionsPerSession = maxSubscriptionsPerSession;
+        this.conflateFromBytes = conflateFromBytes;
+        this.conflateQueuedFromBytes = conflateQueuedFromBytes;
         final int instruments = catalog.instruments().size();
         latest = new BookCopy[instruments];
         recent = new ArrayDeque[instruments];
+        printed = new long[instruments];
         byInstrument = new List[instruments];
         for (int i = 0; i < instruments; i++)
         {
@@ -54,6 +82,7 @@ final class MarketDataSubscriptions
     void onBook(final int instrument, final BookCopy book, final List<BookCopy.Trade> trades)
     {
         latest[instrument] = book;
+        printed[instrument] += trades.size();
         final ArrayDeque<BookCopy.Trade> prints = recent[instrument];
         for (int i = 0; i < trades.size(); i++)
         {
@@ -72,21 +101,110 @@ final class MarketDataSubscriptions
                 continue;
             }
             final int k = sub.indexOf(instrument);
-            if (sub.incremental)
+            if (behind(sub.session))
             {
-                final MarketDataMessage x = MarketDataMessages.incremental(sub, catalog.instrument(instrument),
-                    sub.sent[k], book, trades);
-                if (x != null)
-                {
-                    sessions.sendMarketData(sub.session, x);
-                }
+                holdBack(sub, k);
             }
             else
             {
-                sessions.sendMarketData(sub.session, snapshot(sub, instrument));
+                update(sub, k, sub.heldBack[k] ? null : trades);
             }
-            sub.sent[k] = book;
         }
+    }
+
+    /**
+     * Sends what each subscription held back whose session is below the bound again; the others wait for the next
+     * call (an ended subscription is forgotten).
+     */
+    void catchUp()
+    {
+        for (int i = behind.size() - 1; i >= 0; i--)
+        {
+            final Subscription sub = behind.get(i);
+            if (sub.live)
+            {
+                if (!sessions.loggedOn(sub.session) || behind(sub.session))
+                {
+                    continue;
+                }
+                for (int k = 0; k < sub.instruments.length; k++)
+                {
+                    if (sub.heldBack[k])
+                    {
+                        update(sub, k, null);
+                    }
+                }
+            }
+            sub.listedBehind = false;
+            behind.set(i, behind.get(behind.size() - 1));
+            behind.remove(behind.size() - 1);
+        }
+    }
+
+    /** Whether any subscription has changes held back ({@link #catchUp} has work). */
+    boolean anyBehind()
+    {
+        return !behind.isEmpty();
+    }
+
+    /** Whether {@code session}'s book changes are to be held back now. */
+    private boolean behind(final SessionID session)
+    {
+        final long unwritten = sessions.unwrittenBytes(session);
+        return unwritten >= conflateFromBytes || unwritten + sessions.queuedBytes(session) >= conflateQueuedFromBytes;
+    }
+
+    private void holdBack(final Subscription sub, final int k)
+    {
+        sub.heldBack[k] = true;
+        if (!sub.listedBehind)
+        {
+            sub.listedBehind = true;
+            behind.add(sub);
+        }
+    }
+
+    /**
+     * Sends {@code sub} the change of its {@code k}th instrument from what it was last sent to the latest book:
+     * {@code trades} are the trades of the command at hand, or null for those printed since its last message (at most
+     * the last {@value #RECENT_TRADES}).
+     */
+    private void update(final Subscription sub, final int k, final List<BookCopy.Trade> trades)
+    {
+        final int instrument = sub.instruments[k];
+        if (sub.incremental)
+        {
+            final MarketDataMessage x = MarketDataMessages.incremental(sub, catalog.instrument(instrument),
+                sub.sent[k], latest[instrument], trades != null ? trades : tradesSince(instrument, sub.tradesSent[k]));
+            if (x != null)
+            {
+                sessions.sendMarketData(sub.session, x);
+            }
+        }
+        else
+        {
+            sessions.sendMarketData(sub.session, snapshot(sub, instrument));
+        }
+        sub.sent[k] = latest[instrument];
+        sub.tradesSent[k] = printed[instrument];
+        sub.heldBack[k] = false;
+    }
+
+    /** The trades of {@code instrument} after its first {@code count}, at most the last {@value #RECENT_TRADES}. */
+    private List<BookCopy.Trade> tradesSince(final int instrument, final long count)
+    {
+        final ArrayDeque<BookCopy.Trade> prints = recent[instrument];
+        final int wanted = (int)Math.min(prints.size(), printed[instrument] - count);
+        final List<BookCopy.Trade> since = new ArrayList<>(wanted);
+        int skip = prints.size() - wanted;
+        for (final BookCopy.Trade t : prints)
+        {
+            if (skip-- <= 0)
+            {
+                since.add(t);
+            }
+        }
+        return since;
     }
 
     private MarketDataMessage snapshot(final Subscription sub, final int instrument)
@@ -126,9 +244,11 @@ final class MarketDataSubscriptions
         {
             sessions.sendMarketData(sub.session, snapshot(sub, sub.instruments[k]));
             sub.sent[k] = latest[sub.instruments[k]];
+            sub.tradesSent[k] = printed[sub.instruments[k]];
         }
         if (sub.subscribe)
         {
+            sub.live = true;
             subs.put(sub.reqId, sub);
             for (final int instrument : sub.instruments)
             {
@@ -185,6 +305,7 @@ final class MarketDataSubscriptions
 
     private void drop(final Subscription sub)
     {
+        sub.live = false;
         for (final int instrument : sub.instruments)
         {
             byInstrument[instrument].remove(sub);
@@ -206,7 +327,14 @@ final class MarketDataSubscriptions
         final boolean trades;
         final boolean incremental;
         final boolean subscribe;
+        /** What each instrument's last message to it showed, and the trades printed by then. */
         final BookCopy[] sent;
+        final long[] tradesSent;
+        /** Each instrument's changes since {@link #sent} held back (conflated). */
+        final boolean[] heldBack;
+        /** Listed among the subscriptions behind; live: subscribed and not yet ended. */
+        boolean listedBehind;
+        boolean live;
 
         Subscription(final SessionID session, final String reqId, final int[] instruments, final int depth,
             final boolean bids, final boolean offers, final boolean trades, final boolean incremental,
@@ -222,6 +350,8 @@ final class MarketDataSubscriptions
             this.incremental = incremental;
             this.subscribe = subscribe;
             this.sent = new BookCopy[instruments.length];
+            this.tradesSent = new long[instruments.length];
+            this.heldBack = new boolean[instruments.length];
         }
 
         boolean wants(final Side side)

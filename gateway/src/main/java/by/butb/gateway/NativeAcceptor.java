@@ -122,7 +122,7 @@ final class NativeAcceptor implements AutoCloseable
             nextLoop = (nextLoop + 1) % loops.length;
             final NativeConnection c = new NativeConnection(channel, address, loop,
                 new FrameScanner(options.maxBytesBeforeLogon, options.maxMessageSize),
-                options.maxMessageSize + 64 * 1024, (long)options.maxScheduledWrites * 1024);
+                options.maxMessageSize + 64 * 1024, options.slowConsumerBytes());
             c.place = place;
             place.onEvict(() -> loop.execute(() -> loop.evicted(c)));
             if (loop == loops[0])

@@ -303,6 +303,12 @@ final class NativeConnection implements LogonScheduler.Job
         return !closing() && out.pending() < Math.min(chunk, maxPendingBytes / 4);
     }
 
+    /** Bytes queued for the socket and not written yet. Any thread. */
+    synchronized long unwrittenBytes()
+    {
+        return out.pending();
+    }
+
     /** Writes what the socket takes now; the rest when it is writable again (the I/O thread). */
     synchronized void flush()
     {

@@ -45,7 +45,7 @@ final class NativeLoopEncoder
     /**
      * The sending thread: {@code message} (a {@code quickfix.Message} or a {@link MarketDataMessage}), or when null a
      * copy of {@code report}, for session {@code s}, to be encoded and written by the loop, after what was queued
-     * before; {@code s.queueOn()} returned this loop. Waits while the queue is full. False, and nothing queued, when
+     * before; {@code s.queueOn} returned this loop. Waits while the queue is full. False, and nothing queued, when
      * the loop stopped before {@code message} could be queued (what it left queued is encoded first).
      */
     boolean encodeSoon(final NativeSession s, final OrderReport report, final Object message)
@@ -128,6 +128,10 @@ final class NativeLoopEncoder
             if (c != null && c != last && !encodedFor.contains(c))
             {
                 encodedFor.add(c);
+            }
+            if (c != null && c.loop() == loop && c.unwrittenBytes() >= NativeSessions.FLUSH_IN_BATCH_BYTES)
+            {
+                c.flush(); // as a batch of the sending thread does
             }
             last = c == null ? last : c;
         }

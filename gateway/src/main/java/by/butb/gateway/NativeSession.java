@@ -45,6 +45,8 @@ final class NativeSession
      * While there are any, the sending thread queues the session's next messages there too, so they keep its order.
      */
     private int queued;
+    /** Guarded by this: about the bytes those messages will take ({@link #sizeEstimate}). */
+    private long queuedBytes;
     private NativeIoLoop queuedOn;
     /** When the last message went out (System.nanoTime), for heartbeats. */
     private volatile long lastSentNanos;
@@ -191,11 +193,12 @@ final class NativeSession
     }
 
     /**
-     * The sending thread: the loop that is to encode this session's next message (counted as queued there), or null
-     * to encode it on the calling thread: when there is one I/O thread, or no message is queued and the session is
-     * not logged on (the message is only stored then). Pair with {@link #sendQueued} or {@link #unqueue}.
+     * The sending thread: the loop that is to encode this session's next message, of about {@code bytes} (counted as
+     * queued there), or null to encode it on the calling thread: when there is one I/O thread, or no message is
+     * queued and the session is not logged on (the message is only stored then). Pair with {@link #sendQueued} or
+     * {@link #unqueue}.
      */
-    synchronized NativeIoLoop queueOn()
+    synchronized NativeIoLoop queueOn(final int bytes)
     {
         if (queued == 0)
         {
@@ -206,13 +209,27 @@ final class NativeSession
             queuedOn = connection.loop();
         }
         queued++;
+        queuedBytes += bytes;
         return queuedOn;
     }
 
-    /** The message counted by {@link #queueOn} was not queued after all (its loop stopped). */
-    synchronized void unqueue()
+    /** The message of {@code bytes} counted by {@link #queueOn} was not queued after all (its loop stopped). */
+    synchronized void unqueue(final int bytes)
     {
         queued--;
+        queuedBytes -= bytes;
+    }
+
+    /** About the bytes of the messages queued for the encoder and not yet encoded. Any thread. */
+    synchronized long queuedBytes()
+    {
+        return queuedBytes;
+    }
+
+    /** About the bytes {@code message} (a market-data message, or else a report or a FIX message) takes encoded. */
+    static int sizeEstimate(final Object message)
+    {
+        return message instanceof MarketDataMessage md ? md.sizeEstimate() : 512;
     }
 
     /**
@@ -222,6 +239,7 @@ final class NativeSession
     synchronized NativeConnection sendQueued(final NativeReportQueue.Slot slot)
     {
         queued--;
+        queuedBytes -= sizeEstimate(slot.message);
         if (slot.message == null)
         {
             return send(slot.report);

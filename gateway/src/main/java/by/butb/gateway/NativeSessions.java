@@ -28,6 +28,8 @@ import java.util.stream.Stream;
 final class NativeSessions implements FixSessions
 {
     private static final Logger LOG = LoggerFactory.getLogger(NativeSessions.class);
+    /** Unwritten bytes of a connection from which a batch writes what the socket takes at once, not at its end. */
+    static final int FLUSH_IN_BATCH_BYTES = 64 * 1024;
 
     private final String exchangeCompId;
     private final int storedMessages;
@@ -202,7 +204,8 @@ final class NativeSessions implements FixSessions
         {
             return false;
         }
-        final NativeIoLoop loop = s.queueOn();
+        final int bytes = NativeSession.sizeEstimate(message);
+        final NativeIoLoop loop = s.queueOn(bytes);
         if (loop == null)
         {
             return false;
@@ -210,7 +213,7 @@ final class NativeSessions implements FixSessions
         final NativeLoopEncoder encoder = loop.encoder();
         if (!encoder.encodeSoon(s, report, message))
         {
-            s.unqueue(); // that loop stopped: the server is closing
+            s.unqueue(bytes); // that loop stopped: the server is closing
             return false;
         }
         if (!encoder.wakeQueued)
@@ -237,6 +240,10 @@ final class NativeSessions implements FixSessions
                     c.inBatch = true;
                     dirty.add(c);
                 }
+                else if (c.unwrittenBytes() >= FLUSH_IN_BATCH_BYTES)
+                {
+                    c.flush(); // a reader that keeps up never sees a whole batch waiting (market data conflation)
+                }
             }
             else
             {
@@ -244,6 +251,21 @@ final class NativeSessions implements FixSessions
             }
         }
         return true;
+    }
+
+    @Override
+    public long unwrittenBytes(final SessionID id)
+    {
+        final NativeSession s = byId.get(id);
+        final NativeConnection c = s == null ? null : s.connection();
+        return c == null ? 0 : c.unwrittenBytes();
+    }
+
+    @Override
+    public long queuedBytes(final SessionID id)
+    {
+        final NativeSession s = byId.get(id);
+        return s == null ? 0 : s.queuedBytes();
     }
 
     @Override

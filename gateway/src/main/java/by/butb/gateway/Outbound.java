@@ -45,11 +45,14 @@ final class Outbound implements AutoCloseable
     private final MarketDataSubscriptions marketData;
 
     /**
-     * {@code maxSubscriptionsPerSession}: live market-data subscriptions a session may hold at once; {@code idleWait}:
-     * how the thread waits for work; {@code onFailure}: told if the thread ends with an Error ({@link ThreadErrors}).
+     * {@code maxSubscriptionsPerSession}: live market-data subscriptions a session may hold at once;
+     * {@code conflateFromBytes} and {@code conflateQueuedFromBytes}: when a session's market data is conflated
+     * ({@link MarketDataSubscriptions}); {@code idleWait}: how the thread waits for work; {@code onFailure}: told if
+     * the thread ends with an Error ({@link ThreadErrors}).
      */
     Outbound(final Catalog catalog, final FixSessions sessions, final String exchangeCompId,
-        final int maxSubscriptionsPerSession, final IdleWait idleWait, final Consumer<String> onFailure)
+        final int maxSubscriptionsPerSession, final long conflateFromBytes, final long conflateQueuedFromBytes,
+        final IdleWait idleWait, final Consumer<String> onFailure)
     {
         this.catalog = catalog;
         this.sessions = sessions;
@@ -74,7 +77,8 @@ final class Outbound implements AutoCloseable
         {
             recipients[p] = routes.get(p).toArray(new SessionID[0]);
         }
-        marketData = new MarketDataSubscriptions(catalog, sessions, maxSubscriptionsPerSession);
+        marketData = new MarketDataSubscriptions(catalog, sessions, maxSubscriptionsPerSession, conflateFromBytes,
+            conflateQueuedFromBytes);
         thread = new Thread(() -> ThreadErrors.runTelling(this::run, onFailure), "butb-gateway-out");
         thread.setDaemon(true);
     }
@@ -228,6 +232,7 @@ final class Outbound implements AutoCloseable
                 final Object first = queue.poll();
                 if (first == null)
                 {
+                    catchUpMarketData();
                     runAfterPass();
                     if (Thread.currentThread().isInterrupted())
                     {
@@ -264,6 +269,7 @@ final class Outbound implements AutoCloseable
                 {
                     sessions.endBatch();
                 }
+                catchUpMarketData();
                 runAfterPass();
             }
             catch (final RuntimeException ex)
@@ -274,6 +280,24 @@ final class Outbound implements AutoCloseable
             {
                 batch.clear();
             }
+        }
+    }
+
+    /** The market data held back for sessions that were behind and are no longer, written once per session. */
+    private void catchUpMarketData()
+    {
+        if (!marketData.anyBehind())
+        {
+            return;
+        }
+        sessions.beginBatch();
+        try
+        {
+            marketData.catchUp();
+        }
+        finally
+        {
+            sessions.endBatch();
         }
     }
 

@@ -55,6 +55,13 @@ final class QfjSessions implements FixSessions
     }
 
     @Override
+    public long unwrittenBytes(final SessionID id)
+    {
+        final Session session = Session.lookupSession(id);
+        return session != null && session.getResponder() instanceof CoalescingResponder c ? c.unwrittenBytes() : 0;
+    }
+
+    @Override
     public int[] sequenceNumbers(final SessionID id)
     {
         final Session session = Session.lookupSession(id);

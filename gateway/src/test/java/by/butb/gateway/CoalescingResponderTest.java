@@ -40,7 +40,7 @@ class CoalescingResponderTest
     }
 
     private final Socket socket = new Socket();
-    private final CoalescingResponder responder = new CoalescingResponder(socket);
+    private final CoalescingResponder responder = new CoalescingResponder(socket, null);
 
     @AfterEach
     void closeBatch()

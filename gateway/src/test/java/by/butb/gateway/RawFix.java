@@ -80,6 +80,12 @@ final class RawFix implements AutoCloseable
         sendBytes(text.replace('|', SOH).getBytes(StandardCharsets.ISO_8859_1));
     }
 
+    /** The socket's input, for a test that reads it itself (not mixed with {@link #read}). */
+    InputStream input()
+    {
+        return in;
+    }
+
     void sendBytes(final byte[] bytes) throws IOException
     {
         out.write(bytes);
