@@ -87,10 +87,10 @@ final class MarketDataMessage
         return entries;
     }
 
-    /** About the bytes it takes encoded, at most (a header, and the longest entry, a trade's, for each). */
+    /** About the bytes it takes encoded: a header with its text, and a trade's entry, the longest kind, for each. */
     int sizeEstimate()
     {
-        return 160 + 64 * entries.size();
+        return 160 + (text == null ? 0 : text.length()) + 96 * entries.size();
     }
 
     /** As QuickFIX/J's message of the type. */

@@ -150,8 +150,9 @@ final class MarketDataSubscriptions
     /** Whether {@code session}'s book changes are to be held back now. */
     private boolean behind(final SessionID session)
     {
+        final long queued = sessions.queuedBytes(session); // first: bytes move from queued to unwritten meanwhile
         final long unwritten = sessions.unwrittenBytes(session);
-        return unwritten >= conflateFromBytes || unwritten + sessions.queuedBytes(session) >= conflateQueuedFromBytes;
+        return unwritten >= conflateFromBytes || unwritten + queued >= conflateQueuedFromBytes;
     }
 
     private void holdBack(final Subscription sub, final int k)

@@ -69,6 +69,8 @@ final class NativeConnection implements LogonScheduler.Job
     private boolean closeDeadlineSet;
     private long closeDeadline;
     private boolean writeClosed;
+    /** What the socket did not take of the last {@link #flush}. */
+    private long leftByLastWrite;
 
     NativeConnection(final SocketChannel channel, final String address, final NativeIoLoop loop,
         final FrameScanner scanner, final int receiveBytes, final long maxPendingBytes)
@@ -309,6 +311,12 @@ final class NativeConnection implements LogonScheduler.Job
         return out.pending();
     }
 
+    /** Bytes queued since the socket was last offered what was queued (what it did not take then aside). Any thread. */
+    synchronized long queuedSinceLastWrite()
+    {
+        return out.pending() - Math.min(leftByLastWrite, out.pending());
+    }
+
     /** Writes what the socket takes now; the rest when it is writable again (the I/O thread). */
     synchronized void flush()
     {
@@ -334,6 +342,7 @@ final class NativeConnection implements LogonScheduler.Job
             return;
         }
         loop.context().outbound().released(before - left);
+        leftByLastWrite = left;
         if (left > 0)
         {
             loop.wantWrite(this);

@@ -129,7 +129,7 @@ final class NativeLoopEncoder
             {
                 encodedFor.add(c);
             }
-            if (c != null && c.loop() == loop && c.unwrittenBytes() >= NativeSessions.FLUSH_IN_BATCH_BYTES)
+            if (c != null && c.loop() == loop && c.queuedSinceLastWrite() >= NativeSessions.FLUSH_IN_BATCH_BYTES)
             {
                 c.flush(); // as a batch of the sending thread does
             }

@@ -220,10 +220,13 @@ final class NativeSession
         queuedBytes -= bytes;
     }
 
-    /** About the bytes of the messages queued for the encoder and not yet encoded. Any thread. */
+    /**
+     * About the bytes of the messages queued for the encoder and not yet encoded; 0 once that encoder's loop has
+     * stopped (what it leaves is encoded by the sending thread, or never). Any thread.
+     */
     synchronized long queuedBytes()
     {
-        return queuedBytes;
+        return queuedOn != null && queuedOn.running() ? queuedBytes : 0;
     }
 
     /** About the bytes {@code message} (a market-data message, or else a report or a FIX message) takes encoded. */

@@ -28,7 +28,10 @@ import java.util.stream.Stream;
 final class NativeSessions implements FixSessions
 {
     private static final Logger LOG = LoggerFactory.getLogger(NativeSessions.class);
-    /** Unwritten bytes of a connection from which a batch writes what the socket takes at once, not at its end. */
+    /**
+     * Bytes queued on a connection since its socket was last offered them, from which a batch (or an I/O thread's
+     * encoding pass) offers them at once rather than at its end.
+     */
     static final int FLUSH_IN_BATCH_BYTES = 64 * 1024;
 
     private final String exchangeCompId;
@@ -211,9 +214,20 @@ final class NativeSessions implements FixSessions
             return false;
         }
         final NativeLoopEncoder encoder = loop.encoder();
-        if (!encoder.encodeSoon(s, report, message))
+        boolean handed = false;
+        try
         {
-            s.unqueue(bytes); // that loop stopped: the server is closing
+            handed = encoder.encodeSoon(s, report, message); // false: that loop stopped, the server is closing
+        }
+        finally
+        {
+            if (!handed)
+            {
+                s.unqueue(bytes);
+            }
+        }
+        if (!handed)
+        {
             return false;
         }
         if (!encoder.wakeQueued)
@@ -240,7 +254,7 @@ final class NativeSessions implements FixSessions
                     c.inBatch = true;
                     dirty.add(c);
                 }
-                else if (c.unwrittenBytes() >= FLUSH_IN_BATCH_BYTES)
+                else if (c.queuedSinceLastWrite() >= FLUSH_IN_BATCH_BYTES)
                 {
                     c.flush(); // a reader that keeps up never sees a whole batch waiting (market data conflation)
                 }

@@ -48,18 +48,9 @@ class MarketDataChurnTest
     {
         gateway = new RawGateway(options().maxScheduledWrites(SLOW_CONSUMER_KIB));
         final RawFix watcher = watcher();
+        watcher.limitReceiveBuffer(64 * 1024);
         final RawFix churner = gateway.rawLoggedOn("TRADER-A");
         final RawFix seller = gateway.rawLoggedOn("TRADER-B");
-        // 10 trades, 10 bids and 10 offers: each snapshot has 30 entries (about 1.5 KB)
-        churner.send("D", "11=BIG|55=SMP|54=1|60=" + RawFix.now() + "|38=10|40=2|44=2200|");
-        assertNotNull(churner.readType("8", 5_000));
-        for (int i = 0; i < 10; i++)
-        {
-            seller.send("D", "11=H" + i + "|55=SMP|54=2|60=" + RawFix.now() + "|38=1|40=2|44=2200|");
-            assertNotNull(seller.readType("8", 5_000));
-            assertNotNull(seller.readType("8", 5_000));
-            assertNotNull(churner.readType("8", 5_000));
-        }
         book(churner, seller);
         churn(churner, 4_000, 200); // 8,000 snapshots, about 12 MB
         churner.send("D", "11=LAST|55=SMP|54=1|60=" + RawFix.now() + "|38=7|40=2|44=2391|");
@@ -97,7 +88,7 @@ class MarketDataChurnTest
         churn(churner, pairs, 200);
         churner.send("D", "11=LAST|55=SMP|54=1|60=" + RawFix.now() + "|38=7|40=2|44=2391|");
         assertNotNull(churner.readType("8", 10_000));
-        final int expected = 20 + 2 * pairs + 1; // after the first snapshot: the book, the churn, the last order
+        final int expected = 31 + 2 * pairs + 1; // after the first snapshot: the book, the churn, the last order
         final long deadline = System.currentTimeMillis() + 30_000;
         while (snapshots.get() < expected && System.currentTimeMillis() < deadline)
         {
@@ -119,9 +110,21 @@ class MarketDataChurnTest
         return watcher;
     }
 
-    /** Ten bids of {@code buyer}'s (23.00 to 23.09) and ten offers of {@code seller}'s (24.00 to 24.09). */
+    /**
+     * Ten trades between {@code buyer} and {@code seller} at 22.00, then ten bids of the buyer's (23.00 to 23.09) and
+     * ten offers of the seller's (24.00 to 24.09): 31 changes, after which each snapshot has 30 entries (about 1.5 KB).
+     */
     private static void book(final RawFix buyer, final RawFix seller) throws IOException
     {
+        buyer.send("D", "11=BIG|55=SMP|54=1|60=" + RawFix.now() + "|38=10|40=2|44=2200|");
+        assertNotNull(buyer.readType("8", 5_000));
+        for (int i = 0; i < 10; i++)
+        {
+            seller.send("D", "11=H" + i + "|55=SMP|54=2|60=" + RawFix.now() + "|38=1|40=2|44=2200|");
+            assertNotNull(seller.readType("8", 5_000));
+            assertNotNull(seller.readType("8", 5_000));
+            assertNotNull(buyer.readType("8", 5_000));
+        }
         for (int i = 0; i < 10; i++)
         {
             buyer.send("D", "11=B" + i + "|55=SMP|54=1|60=" + RawFix.now() + "|38=1|40=2|44=" + (2300 + i) + "|");

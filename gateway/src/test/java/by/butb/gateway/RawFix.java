@@ -80,6 +80,12 @@ final class RawFix implements AutoCloseable
         sendBytes(text.replace('|', SOH).getBytes(StandardCharsets.ISO_8859_1));
     }
 
+    /** Caps the socket's receive buffer (the kernel no longer sizes it), so that unread bytes back up soon. */
+    void limitReceiveBuffer(final int bytes) throws IOException
+    {
+        socket.setReceiveBufferSize(bytes);
+    }
+
     /** The socket's input, for a test that reads it itself (not mixed with {@link #read}). */
     InputStream input()
     {

@@ -223,7 +223,7 @@ public final class MatchingEngine
         {
             lotAuctions.closeDue(time);
         }
-        if (sessions.anySchedule())
+        if (sessions.mayChangePhase())
         {
             sessions.advance(time);
         }

@@ -27,6 +27,8 @@ public final class TradingSessions
     private final int[] phaseBoundary;
     private final boolean[] scheduled;
     private final boolean anySchedule;
+    /** A section without a schedule was restored in another phase than CONTINUOUS (a snapshot taken with one). */
+    private boolean restoredOutOfPhase;
     private CallAuction callAuction;
     private DayOrderExpiry expiry;
 
@@ -60,10 +62,16 @@ public final class TradingSessions
         this.expiry = expiry;
     }
 
-    /** Whether any section has a schedule (else no command ever changes a phase). */
+    /** Whether any section has a schedule (else no command ever changes a phase, but see {@link #mayChangePhase}). */
     public boolean anySchedule()
     {
         return anySchedule;
+    }
+
+    /** Whether the next command may change a section's phase: {@link #advance} has work. */
+    public boolean mayChangePhase()
+    {
+        return anySchedule || restoredOutOfPhase;
     }
 
     /** Whether the current phase of a section allows {@code action}: OK, NOT_ALLOWED_IN_PHASE or MARKET_CLOSED. */
@@ -72,7 +80,10 @@ public final class TradingSessions
         return anySchedule ? PhasePolicy.check(action, phase[section], scheduled[section]) : ResultCode.OK;
     }
 
-    /** The current phase of a section (CONTINUOUS when it has no schedule). */
+    /**
+     * The current phase of a section (CONTINUOUS when it has no schedule; restored from a snapshot taken with one, from
+     * the next command on).
+     */
     public Phase phase(final int section)
     {
         return phase[section];
@@ -91,6 +102,17 @@ public final class TradingSessions
      */
     public void advance(final long timeNanos)
     {
+        if (restoredOutOfPhase)
+        {
+            restoredOutOfPhase = false;
+            for (int s = 0; s < phase.length; s++)
+            {
+                if (!scheduled[s] && phase[s] != Phase.CONTINUOUS)
+                {
+                    enter(s, Phase.CONTINUOUS); // what it collected in its snapshot's phase uncrosses
+                }
+            }
+        }
         final long day = TradingDay.dayOf(timeNanos);
         final long timeOfDay = timeNanos - day * TradingDay.NANOS_PER_DAY;
         for (int s = 0; s < phase.length; s++)
@@ -168,12 +190,13 @@ public final class TradingSessions
     }
 
     /**
-     * Restores a section's phase state from a snapshot; a section without a schedule now is CONTINUOUS whatever the
-     * snapshot says (it was taken with another schedule).
+     * Restores a section's phase state from a snapshot. A section without a schedule restored in another phase (the
+     * snapshot was taken with a schedule) enters CONTINUOUS at the next command, its book uncrossing as it does.
      */
     public void restore(final int section, final Phase sectionPhase, final long day, final int boundary)
     {
-        phase[section] = schedule.hasSchedule(section) ? sectionPhase : Phase.CONTINUOUS;
+        phase[section] = sectionPhase;
+        restoredOutOfPhase |= !scheduled[section] && sectionPhase != Phase.CONTINUOUS;
         phaseDay[section] = day;
         phaseBoundary[section] = boundary;
     }

@@ -310,20 +310,24 @@ class SessionPhaseTest
     }
 
     @Test
-    void shouldTradeContinuouslyInASectionWhoseScheduleWasRemovedSinceTheSnapshot() throws Exception
+    void shouldUncrossAndTradeContinuouslyInASectionWhoseScheduleWasRemovedSinceTheSnapshot() throws Exception
     {
-        at(9, 10); // AGRI in PRE_OPEN
-        smp(BUYER, 1, Side.BUY, 2400, 1, TimeInForce.GTC);
+        at(9, 10); // AGRI in PRE_OPEN: the two orders cross, and wait for the call
+        smp(BUYER, 1, Side.BUY, 2520, 10, TimeInForce.GTC);
+        smp(SELLER, 2, Side.SELL, 2490, 8, TimeInForce.GTC);
         final ByteArrayOutputStream snapshot = new ByteArrayOutputStream();
         EngineSnapshot.write(h.engine, snapshot);
         final EngineHarness unscheduled = new EngineHarness(SessionSchedule.NONE);
         EngineSnapshot.read(new ByteArrayInputStream(snapshot.toByteArray()), "test", unscheduled.engine);
-        final int agri = TestMarket.catalog().instrument("SMP").sectionIndex();
-        assertEquals(Phase.CONTINUOUS, unscheduled.engine.phase(agri), "no schedule: always CONTINUOUS");
         unscheduled.time = h.time + MINUTE;
-        unscheduled.limit(BUYER, 2, SMP, Side.BUY, 2520, 10, TimeInForce.GTC);
-        final List<EngineEvent> sell = unscheduled.limit(SELLER, 3, SMP, Side.SELL, 2490, 8, TimeInForce.GTC);
-        assertEquals(1, all(sell, EventType.TRADE).size(), "the crossing order trades at once");
+        final List<EngineEvent> next = unscheduled.limit(BUYER2, 3, SMP, Side.BUY, 2400, 1, TimeInForce.GTC);
+        final List<EngineEvent> uncross = all(next, EventType.TRADE);
+        assertEquals(1, uncross.size(), "the collected orders uncross at the first command");
+        assertEquals(TradeKind.CALL_AUCTION, uncross.get(0).tradeKind);
+        final int agri = TestMarket.catalog().instrument("SMP").sectionIndex();
+        assertEquals(Phase.CONTINUOUS, unscheduled.engine.phase(agri), "no schedule: CONTINUOUS");
+        final List<EngineEvent> sell = unscheduled.limit(SELLER, 4, SMP, Side.SELL, 2500, 1, TimeInForce.GTC);
+        assertEquals(1, all(sell, EventType.TRADE).size(), "a crossing order trades at once");
         unscheduled.assertDepositsConserved();
     }
 }
