@@ -20,11 +20,11 @@ import java.util.Map;
  * <p>Conflation: while a session has {@code conflateFromBytes} or more unwritten ({@link FixSessions#unwrittenBytes}),
  * or {@code conflateQueuedFromBytes} or more unwritten and queued to be encoded ({@link FixSessions#queuedBytes}: a
  * burst a reader that keeps up takes, bounded so that none passes the slow-consumer bound), its subscriptions are
- * sent no book changes; each remembers which of its instruments changed, and once the session
- * is below the bound again ({@link #catchUp}, or the instrument's next change) it is sent one message per such
- * instrument: the latest snapshot, or one incremental refresh from what it was last sent to the latest book with the
- * trades printed meanwhile, at most the last {@value #RECENT_TRADES}. A reader slower than the market so gets the
- * latest state instead of a backlog that grows until it is dropped as a slow consumer.
+ * sent no book changes; each remembers which of its instruments changed, and once the session is below both bounds
+ * again ({@link #catchUp}, or the instrument's next change) it is sent one message per such instrument: the latest
+ * snapshot, or one incremental refresh from what it was last sent to the latest book with the trades printed
+ * meanwhile, at most the last {@value #RECENT_TRADES}. A reader slower than the market so gets the latest state
+ * instead of a backlog that grows until it is dropped as a slow consumer.
  *
  * <p>Threading: the gateway's sending thread only.
  */
