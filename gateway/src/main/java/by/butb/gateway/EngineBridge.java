@@ -60,7 +60,7 @@ final class EngineBridge implements EngineListener
     private static final int POOLED_OUTCOMES = 4_096;
     /** Spare live orders kept at most for reuse. */
     private static final int SPARE_ORDERS = 4_096;
-    final RequestsInFlight requests = new RequestsInFlight();
+    final RequestsInFlight requests;
 
     // Logic thread: what the command being applied produced so far.
     private final boolean[] touched;
@@ -103,8 +103,10 @@ final class EngineBridge implements EngineListener
     /** The client order keys the commands reported again accept or rename, gathered during the recovery. */
     private final LongHashSet windowKeys = new LongHashSet();
 
-    EngineBridge(final Catalog catalog, final ClOrdIdTable clOrdIds, final Outbound outbound)
+    /** {@code share}: what each session may have in flight ({@link RequestsInFlight}). */
+    EngineBridge(final Catalog catalog, final ClOrdIdTable clOrdIds, final Outbound outbound, final SessionShare share)
     {
+        this.requests = new RequestsInFlight(share);
         this.catalog = catalog;
         this.clOrdIds = clOrdIds;
         this.outbound = outbound;

@@ -64,6 +64,7 @@ public final class GatewayOptions
     FixEngine fixEngine = FixEngine.NATIVE;
     int ioThreads = 1;
     long maxReportBacklog = BacklogMarks.DEFAULT_HIGH;
+    int maxRequestsInFlightPerSession = SessionShare.DEFAULT_MAX;
     int maxMessageSize = DEFAULT_MAX_MESSAGE_SIZE;
     int maxBytesBeforeLogon = DEFAULT_MAX_BYTES_BEFORE_LOGON;
     long logonRefusalDelayMillis = 1_000;
@@ -183,6 +184,33 @@ public final class GatewayOptions
         }
         this.maxReportBacklog = items;
         return this;
+    }
+
+    /**
+     * A session's reading is held while more than this many of its requests are in flight (handed to the engine,
+     * their reports not yet made by the sending thread), and resumed at half (default
+     * {@value SessionShare#DEFAULT_MAX}; both FIX engines; not with {@link #sectionClusters}): one session's flood then
+     * puts about that much work ahead of other sessions' orders. An IllegalArgumentException below 2.
+     */
+    public GatewayOptions maxRequestsInFlightPerSession(final int requests)
+    {
+        if (requests < 2)
+        {
+            throw new IllegalArgumentException("a session must be allowed at least 2 requests in flight, got " +
+                requests);
+        }
+        this.maxRequestsInFlightPerSession = requests;
+        return this;
+    }
+
+    /**
+     * The share of requests in flight a session may hold: {@link #maxRequestsInFlightPerSession}, or no bound with a
+     * cluster per section (a session's orders waiting for a section whose cluster is down would hold its reading, and
+     * so its orders for the other sections).
+     */
+    int sessionShare()
+    {
+        return sectionClusters == null ? maxRequestsInFlightPerSession : Integer.MAX_VALUE;
     }
 
     /** The gateway's clock (nanoseconds since the epoch, UTC) that stamps commands; for tests. */

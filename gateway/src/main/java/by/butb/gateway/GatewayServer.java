@@ -80,6 +80,9 @@ public final class GatewayServer implements AutoCloseable
     private final ReportRecovery reportRecovery;
     /** Connections whose reading was paused because the sending thread was behind ({@link ReadThrottle}). */
     private final LongAdder readPauses = new LongAdder();
+    /** Connections whose reading was paused because their session had more than its share in flight. */
+    private final LongAdder shareHolds = new LongAdder();
+    private final SessionShare share;
     private boolean closed;
 
     private GatewayServer(final GatewayOptions o)
@@ -101,7 +104,8 @@ public final class GatewayServer implements AutoCloseable
         sessions = nativeEngine ? nativeSessions : new QfjSessions();
         outbound = new Outbound(o.catalog, sessions, o.compId, o.maxMarketDataSubscriptions,
             o.conflateMarketDataBytes(), o.conflateQueuedMarketDataBytes(), IdleWait.of(o.waitStrategy), o.onFailure);
-        bridge = new EngineBridge(o.catalog, clOrdIds, outbound);
+        share = new SessionShare(o.catalog, o.sessionShare());
+        bridge = new EngineBridge(o.catalog, clOrdIds, outbound, share);
         try
         {
             reportRecovery = ReportRecovery.open(o, bridge, clOrdIdJournal);
@@ -149,7 +153,7 @@ public final class GatewayServer implements AutoCloseable
                     {
                         final NativeOrders orders = new NativeOrders(o.catalog, submits, clOrdIds, outbound);
                         return new NativeIoLoop.Handlers(orders, new NativeMarketDataRequests(orders, marketData,
-                            outbound), new ReadThrottle(backlogMarks(o)));
+                            outbound), new ReadThrottle(backlogMarks(o), share, shareHolds));
                     });
                 address = nativeStarted.address();
             }
@@ -221,7 +225,7 @@ public final class GatewayServer implements AutoCloseable
     /** Before the sending thread starts: the QuickFIX/J engine's read throttle, which that thread resumes. */
     private QfjReadThrottle qfjReadThrottle(final GatewayOptions o)
     {
-        final QfjReadThrottle throttle = new QfjReadThrottle(backlogMarks(o));
+        final QfjReadThrottle throttle = new QfjReadThrottle(backlogMarks(o), share, shareHolds);
         outbound.afterEachPass(throttle::resumeIfDrained);
         return throttle;
     }
@@ -375,6 +379,18 @@ public final class GatewayServer implements AutoCloseable
     long readPauses()
     {
         return readPauses.sum();
+    }
+
+    /** How many times a connection's reading was paused for its session's share of requests in flight (for tests). */
+    long shareHolds()
+    {
+        return shareHolds.sum();
+    }
+
+    /** Requests of the session of participant {@code id} in flight now (for tests). */
+    int requestsInFlight(final String id)
+    {
+        return share.inFlight(options.catalog.participant(id).index());
     }
 
     /** The native engine's session of participant {@code id}, or null (for tests). */

@@ -4,8 +4,12 @@ import org.apache.mina.core.filterchain.IoFilterAdapter;
 import org.apache.mina.core.polling.AbstractPollingIoProcessor;
 import org.apache.mina.core.session.AbstractIoSession;
 import org.apache.mina.core.session.IoSession;
+import quickfix.Session;
+import quickfix.mina.SessionConnector;
+
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * The QuickFIX/J engine's {@link ReadThrottle}: a MINA filter behind the logon gate. Each message it passes on to
@@ -22,25 +26,42 @@ import java.util.List;
  * suspended once the backlog is down. MINA applies a suspension or resumption to the socket's interest set on the
  * calling thread, which may race with its I/O thread's own update of that set; so each is also handed to the
  * connection's I/O processor ({@link #reapplyOnItsProcessor}), which applies the connection's flags again on its own
- * thread, at once (it wakes the selector).
+ * thread, at once (it wakes the selector). Apart from that, the connection of a session with more than its share of
+ * requests in flight ({@link SessionShare}) is suspended the same way, and resumed by the sending thread once the
+ * session is down to half its share (the sending thread, which answers those requests, runs {@link #resumeIfDrained}
+ * after each batch and at least every 100 ms, so none stays suspended once its session is down).
  */
 final class QfjReadThrottle extends IoFilterAdapter
 {
     /** {@link BacklogMarks#held} and {@link BacklogMarks#drained} under this object's lock. */
     private final BacklogMarks marks;
+    private final SessionShare share;
+    private final LongAdder shareHolds;
     /** Guarded by this. */
     private final List<IoSession> paused = new ArrayList<>();
     private volatile int pausedCount;
+    /** Guarded by this: suspended for their session's share. */
+    private final List<IoSession> heldForShare = new ArrayList<>();
+    private volatile int heldForShareCount;
 
-    QfjReadThrottle(final BacklogMarks marks)
+    /** {@code shareHolds} counts the connections suspended for their session's share. */
+    QfjReadThrottle(final BacklogMarks marks, final SessionShare share, final LongAdder shareHolds)
     {
         this.marks = marks;
+        this.share = share;
+        this.shareHolds = shareHolds;
     }
 
     @Override
     public void messageReceived(final NextFilter next, final IoSession session, final Object message)
     {
         next.messageReceived(session, message);
+        final int index = shareIndex(session);
+        if (share.exceeded(index))
+        {
+            holdForShare(session, index);
+            return;
+        }
         if (!marks.exceeded(pausedCount != 0))
         {
             return; // most messages: no lock
@@ -59,9 +80,36 @@ final class QfjReadThrottle extends IoFilterAdapter
         }
     }
 
-    /** On the sending thread, after each pass: reads the suspended connections again once the backlog is low. */
+    private synchronized void holdForShare(final IoSession session, final int index)
+    {
+        if (!share.exceeded(index) || session.isReadSuspended() || session.isClosing())
+        {
+            return;
+        }
+        shareHolds.increment();
+        session.suspendRead();
+        reapplyOnItsProcessor(session);
+        heldForShare.add(session);
+        heldForShareCount = heldForShare.size();
+    }
+
+    /** Where {@link SessionShare} counts the session {@code connection} is bound to; -1 for none. */
+    private int shareIndex(final IoSession connection)
+    {
+        return connection.getAttribute(SessionConnector.QF_SESSION) instanceof Session s ?
+            share.indexOf(s.getSessionID()) : -1;
+    }
+
+    /**
+     * On the sending thread, after each pass: reads the suspended connections again once the backlog is low, and each
+     * suspended for its session's share once that session is down to half of it.
+     */
     void resumeIfDrained()
     {
+        if (heldForShareCount != 0)
+        {
+            resumeSharesDrained();
+        }
         if (pausedCount == 0)
         {
             return;
@@ -84,6 +132,25 @@ final class QfjReadThrottle extends IoFilterAdapter
             paused.clear();
             pausedCount = 0;
         }
+    }
+
+    private synchronized void resumeSharesDrained()
+    {
+        for (int i = heldForShare.size() - 1; i >= 0; i--)
+        {
+            final IoSession session = heldForShare.get(i);
+            if (session.isClosing() || share.drained(shareIndex(session)))
+            {
+                if (!session.isClosing())
+                {
+                    session.resumeRead();
+                    reapplyOnItsProcessor(session);
+                }
+                heldForShare.set(i, heldForShare.get(heldForShare.size() - 1));
+                heldForShare.remove(heldForShare.size() - 1);
+            }
+        }
+        heldForShareCount = heldForShare.size();
     }
 
     /**

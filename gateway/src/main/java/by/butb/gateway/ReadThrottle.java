@@ -3,6 +3,7 @@ package by.butb.gateway;
 import java.nio.channels.SelectionKey;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Holds back the reading of one I/O loop's connections while the gateway's sending thread is far behind, so that
@@ -11,18 +12,27 @@ import java.util.List;
  * logged-on connection found readable is paused (its read interest off) instead of read; once they say the backlog
  * has drained, every paused connection is read again, and the time it was not read does not count as its silence
  * ({@link NativeConnection#readResumed}). The loop itself never waits: it goes on encoding and writing reports,
- * which is what brings the backlog down.
+ * which is what brings the backlog down. Apart from that, a connection whose session has more than its share of
+ * requests in flight ({@link SessionShare}) is paused the same way until the session is down to half its share, so
+ * that one session's flood does not fill the sending thread's queue ahead of everyone else.
  *
  * <p>Threading: its I/O loop's thread only (its marks are its own).
  */
 final class ReadThrottle
 {
     private final BacklogMarks marks;
+    private final SessionShare share;
+    private final LongAdder shareHolds;
     private final List<SelectionKey> paused = new ArrayList<>();
+    /** Paused for their session's share, each until that session is down to half of it. */
+    private final List<SelectionKey> heldForShare = new ArrayList<>();
 
-    ReadThrottle(final BacklogMarks marks)
+    /** {@code shareHolds} counts the connections paused for their session's share. */
+    ReadThrottle(final BacklogMarks marks, final SessionShare share, final LongAdder shareHolds)
     {
         this.marks = marks;
+        this.share = share;
+        this.shareHolds = shareHolds;
     }
 
     /**
@@ -31,6 +41,13 @@ final class ReadThrottle
      */
     boolean holds(final SelectionKey key)
     {
+        if (share.exceeded(shareIndex(key)))
+        {
+            shareHolds.increment();
+            key.interestOpsAnd(~SelectionKey.OP_READ);
+            heldForShare.add(key);
+            return true;
+        }
         if (!marks.exceeded(!paused.isEmpty()))
         {
             return false;
@@ -41,31 +58,54 @@ final class ReadThrottle
         return true;
     }
 
-    /** Each pass of the loop: reads the paused connections again once the backlog is down to the low mark. */
+    /**
+     * Each pass of the loop: reads the paused connections again once the backlog is down to the low mark, and each
+     * connection held for its session's share once that session is down to half of it.
+     */
     void resumeIfDrained()
     {
+        for (int i = heldForShare.size() - 1; i >= 0; i--)
+        {
+            final SelectionKey key = heldForShare.get(i);
+            if (!key.isValid() || share.drained(shareIndex(key)))
+            {
+                resume(key);
+                heldForShare.set(i, heldForShare.get(heldForShare.size() - 1));
+                heldForShare.remove(heldForShare.size() - 1);
+            }
+        }
         if (paused.isEmpty() || !marks.drained(paused.size()))
         {
             return;
         }
         for (int i = 0; i < paused.size(); i++)
         {
-            final SelectionKey key = paused.get(i);
-            if (key.isValid())
-            {
-                key.interestOpsOr(SelectionKey.OP_READ);
-                if (key.attachment() instanceof NativeConnection c)
-                {
-                    c.readResumed();
-                }
-            }
+            resume(paused.get(i));
         }
         paused.clear();
     }
 
-    /** Connections paused now (for tests). */
+    private static void resume(final SelectionKey key)
+    {
+        if (key.isValid())
+        {
+            key.interestOpsOr(SelectionKey.OP_READ);
+            if (key.attachment() instanceof NativeConnection c)
+            {
+                c.readResumed();
+            }
+        }
+    }
+
+    /** Where {@link SessionShare} counts the session of {@code key}'s connection; -1 for none. */
+    private int shareIndex(final SelectionKey key)
+    {
+        return key.attachment() instanceof NativeConnection c && c.session != null ? c.session.participant.index() : -1;
+    }
+
+    /** Connections paused now, for the backlog or for their session's share (for tests). */
     int pausedCount()
     {
-        return paused.size();
+        return paused.size() + heldForShare.size();
     }
 }

@@ -5,11 +5,12 @@ import org.agrona.concurrent.ManyToManyConcurrentArrayQueue;
 import quickfix.SessionID;
 
 /**
- * The gateway's requests between their submission and the end of their command's reports, found by user reference,
- * and the spare {@link Request} instances they are taken from, so that an order creates none in steady state.
- * A request is taken and registered on a session thread, found and given back on the gateway's sending thread once
- * its reports are written; one that is never submitted is simply dropped (the collector takes it). Thread-safe;
- * allocates nothing once its table and its spares have grown to the number of requests in flight.
+ * The gateway's requests between their submission and the end of their command's reports, found by user reference
+ * and counted per session ({@link SessionShare}), and the spare {@link Request} instances they are taken from, so
+ * that an order creates none in steady state. A request is taken and registered on a session thread, found and given
+ * back on the gateway's sending thread once its reports are written; one that is never submitted is simply dropped
+ * (the collector takes it). Thread-safe; allocates nothing once its table and its spares have grown to the number of
+ * requests in flight.
  */
 final class RequestsInFlight
 {
@@ -18,6 +19,13 @@ final class RequestsInFlight
 
     private final Long2ObjectHashMap<Request> byUserRef = new Long2ObjectHashMap<>();
     private final ManyToManyConcurrentArrayQueue<Request> spares = new ManyToManyConcurrentArrayQueue<>(SPARES);
+    private final SessionShare share;
+
+    /** {@code share} counts each session's requests in flight. */
+    RequestsInFlight(final SessionShare share)
+    {
+        this.share = share;
+    }
 
     /** A request with these identifying fields and every command field at its default. Any thread. */
     Request take(final Request.Kind kind, final SessionID session, final long userRef, final String clOrdId,
@@ -31,10 +39,12 @@ final class RequestsInFlight
     /** Makes {@code r} findable by its user reference; call before its command is published. Any thread. */
     void register(final Request r)
     {
+        r.shareIndex = share.indexOf(r.session);
         synchronized (byUserRef)
         {
             byUserRef.put(r.userRef, r);
         }
+        share.submitted(r.shareIndex);
     }
 
     /** The registered request with {@code userRef}, or null (a command of another gateway run, or of a timer). */
@@ -52,9 +62,14 @@ final class RequestsInFlight
      */
     void remove(final Request r, final boolean reuse)
     {
+        final boolean registered;
         synchronized (byUserRef)
         {
-            byUserRef.remove(r.userRef);
+            registered = byUserRef.remove(r.userRef) != null;
+        }
+        if (registered)
+        {
+            share.answered(r.shareIndex);
         }
         if (reuse)
         {

@@ -98,6 +98,12 @@ public final class ServeCommand implements Callable<Integer>
             " ${DEFAULT-VALUE}; older ones are gap-filled; 0 keeps none; --fix-store keeps all on disk).")
     int storedMessages;
 
+    @Option(names = "--max-in-flight", paramLabel = "N", defaultValue = "" + SessionShare.DEFAULT_MAX,
+        description = "Orders a session may have in flight (submitted, not yet answered) before its reading is held" +
+            " until half are answered, so that one session's flood does not queue ahead of the others (default:" +
+            " ${DEFAULT-VALUE}; at least 2).")
+    int maxInFlight;
+
     @Option(names = "--max-message-size", paramLabel = "BYTES",
         defaultValue = "" + GatewayOptions.DEFAULT_MAX_MESSAGE_SIZE,
         description = "Largest FIX message a logged-on participant may send (default: ${DEFAULT-VALUE}; at least" +
@@ -157,6 +163,10 @@ public final class ServeCommand implements Callable<Integer>
         if (timerMillis < 0)
         {
             return "--timer-ms must be 0 (off) or positive, got " + timerMillis;
+        }
+        if (maxInFlight < 2)
+        {
+            return "--max-in-flight must be at least 2, got " + maxInFlight;
         }
         return storedMessages < 0 ? "--stored-messages must be 0 or positive, got " + storedMessages : null;
     }
@@ -255,6 +265,7 @@ public final class ServeCommand implements Callable<Integer>
                 .host(host).port(port)
                 .dataDirectory(data).fixStoreDirectory(fixStore).compId(compId).clientTime(clientTime)
                 .storedMessages(storedMessages).maxMessageSize(maxMessageSize).fixEngine(engine).waitStrategy(wait)
+                .maxRequestsInFlightPerSession(maxInFlight)
                 .ioThreads(ioThreads).cluster(members, cluster.host()).sectionClusters(sections, cluster.host())
                 .clusterSecret(cluster.secret())
                 .onFailure(this::failed));

@@ -21,7 +21,8 @@ class QfjReadThrottleTest
 {
     private final AtomicLong backlog = new AtomicLong();
     private final LongAdder pauses = new LongAdder();
-    private final QfjReadThrottle throttle = new QfjReadThrottle(new BacklogMarks(backlog::get, 100, pauses));
+    private final QfjReadThrottle throttle = new QfjReadThrottle(new BacklogMarks(backlog::get, 100, pauses),
+        new SessionShare(TestCatalog.catalog(), SessionShare.DEFAULT_MAX), new LongAdder());
     private final AtomicInteger passedOn = new AtomicInteger();
 
     @Test

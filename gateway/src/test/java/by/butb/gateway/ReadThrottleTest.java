@@ -21,7 +21,8 @@ class ReadThrottleTest
     {
         final AtomicLong backlog = new AtomicLong();
         final LongAdder pauses = new LongAdder();
-        final ReadThrottle throttle = new ReadThrottle(new BacklogMarks(backlog::get, 100, pauses));
+        final ReadThrottle throttle = new ReadThrottle(new BacklogMarks(backlog::get, 100, pauses),
+            new SessionShare(TestCatalog.catalog(), SessionShare.DEFAULT_MAX), new LongAdder());
         try (Selector selector = Selector.open())
         {
             final Pipe pipe = Pipe.open();

@@ -316,6 +316,7 @@ class ServeCommandTest
         assertServeError(2, "serve: --port must be 0 to 65535, got 65536", "--port", "65536");
         assertServeError(2, "serve: --timer-ms must be 0 (off) or positive, got -5", "--timer-ms=-5");
         assertServeError(2, "serve: --stored-messages must be 0 or positive, got -1", "--stored-messages=-1");
+        assertServeError(2, "serve: --max-in-flight must be at least 2, got 1", "--max-in-flight=1");
     }
 
     @Test

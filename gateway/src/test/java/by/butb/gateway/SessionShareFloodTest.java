@@ -1,0 +1,95 @@
+package by.butb.gateway;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static by.butb.gateway.RawFix.field;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * One session floods the gateway with orders while another trades: the flooding session's reading is held whenever
+ * it has more than its share of requests in flight, long before the sending thread's own backlog mark, and every
+ * one of its orders is still answered. On the QuickFIX/J FIX engine ({@link NativeSessionShareFloodTest}: the
+ * native one).
+ */
+class SessionShareFloodTest
+{
+    private RawGateway gateway;
+
+    /** The server's options: the test catalog, and the FIX engine under test. */
+    GatewayOptions options()
+    {
+        return TestCatalog.options().fixEngine(FixEngine.QFJ);
+    }
+
+    @AfterEach
+    void stop() throws Exception
+    {
+        if (gateway != null)
+        {
+            gateway.close();
+        }
+    }
+
+    @Test
+    void aFloodingSessionIsHeldAtItsShareAndEveryOrderIsAnswered() throws Exception
+    {
+        gateway = new RawGateway(options().maxRequestsInFlightPerSession(64));
+        final RawFix flooder = gateway.rawLoggedOn("TRADER-A");
+        final RawFix other = gateway.rawLoggedOn("TRADER-B");
+        final int orders = 5_000;
+        final AtomicInteger ended = new AtomicInteger();
+        final Thread reader = new Thread(() ->
+        {
+            try
+            {
+                while (ended.get() < orders)
+                {
+                    final String m = flooder.read(10_000);
+                    if (m == null || m.equals("EOF"))
+                    {
+                        return;
+                    }
+                    if (m.contains("|35=8|") && "4".equals(field(m, 150)))
+                    {
+                        ended.incrementAndGet();
+                    }
+                }
+            }
+            catch (final java.io.IOException ex)
+            {
+                // the test fails on the count
+            }
+        }, "flooder-reader");
+        reader.setDaemon(true);
+        reader.start();
+        final StringBuilder burst = new StringBuilder();
+        for (int i = 0; i < orders; i++)
+        {
+            burst.append(RawFix.frame("FIX.4.4", flooder.body("D", "11=F" + i + "|55=SMP|54=1|60=" + RawFix.now() +
+                "|38=1|40=2|44=2200|59=3|")));
+            if (burst.length() > 64_000)
+            {
+                flooder.sendText(burst.toString());
+                burst.setLength(0);
+            }
+        }
+        flooder.sendText(burst.toString());
+
+        other.send("D", "11=B1|55=SMP|54=2|60=" + RawFix.now() + "|38=1|40=2|44=2600|"); // while the flood runs
+        final String er = other.readType("8", 30_000);
+        assertNotNull(er, "the other session is answered");
+        assertEquals("B1", field(er, 11));
+
+        reader.join(60_000);
+        assertEquals(orders, ended.get(), "every IOC order of the flood answered (Canceled)");
+        assertTrue(gateway.server().shareHolds() > 0, "the flooding session was held at its share");
+        assertEquals(0, gateway.server().readPauses(), "the sending thread's backlog mark was never reached");
+        assertEquals(0, gateway.server().requestsInFlight("TRADER-A"), "nothing left counted in flight");
+        assertEquals(0, gateway.server().requestsInFlight("TRADER-B"));
+    }
+}
