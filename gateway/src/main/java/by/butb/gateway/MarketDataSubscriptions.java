@@ -118,27 +118,28 @@ final class MarketDataSubscriptions
      */
     void catchUp()
     {
-        for (int i = behind.size() - 1; i >= 0; i--)
+        behind.removeIf(this::caughtUp);
+    }
+
+    /** Sends {@code sub} what it held back if its session is below the bounds; whether it is no longer behind. */
+    private boolean caughtUp(final Subscription sub)
+    {
+        if (sub.live)
         {
-            final Subscription sub = behind.get(i);
-            if (sub.live)
+            if (!sessions.loggedOn(sub.session) || behind(sub.session))
             {
-                if (!sessions.loggedOn(sub.session) || behind(sub.session))
+                return false;
+            }
+            for (int k = 0; k < sub.instruments.length; k++)
+            {
+                if (sub.heldBack[k])
                 {
-                    continue;
-                }
-                for (int k = 0; k < sub.instruments.length; k++)
-                {
-                    if (sub.heldBack[k])
-                    {
-                        update(sub, k, null);
-                    }
+                    update(sub, k, null);
                 }
             }
-            sub.listedBehind = false;
-            behind.set(i, behind.get(behind.size() - 1));
-            behind.remove(behind.size() - 1);
         }
+        sub.listedBehind = false;
+        return true;
     }
 
     /** Whether any subscription has changes held back ({@link #catchUp} has work). */

@@ -136,20 +136,20 @@ final class QfjReadThrottle extends IoFilterAdapter
 
     private synchronized void resumeSharesDrained()
     {
-        for (int i = heldForShare.size() - 1; i >= 0; i--)
+        heldForShare.removeIf(session ->
         {
-            final IoSession session = heldForShare.get(i);
-            if (session.isClosing() || share.drained(shareIndex(session)))
+            if (session.isClosing())
             {
-                if (!session.isClosing())
-                {
-                    session.resumeRead();
-                    reapplyOnItsProcessor(session);
-                }
-                heldForShare.set(i, heldForShare.get(heldForShare.size() - 1));
-                heldForShare.remove(heldForShare.size() - 1);
+                return true;
             }
-        }
+            if (!share.drained(shareIndex(session)))
+            {
+                return false;
+            }
+            session.resumeRead();
+            reapplyOnItsProcessor(session);
+            return true;
+        });
         heldForShareCount = heldForShare.size();
     }
 

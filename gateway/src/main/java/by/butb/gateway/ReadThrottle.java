@@ -4,6 +4,7 @@ import java.nio.channels.SelectionKey;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Predicate;
 
 /**
  * Holds back the reading of one I/O loop's connections while the gateway's sending thread is far behind, so that
@@ -26,6 +27,8 @@ final class ReadThrottle
     private final List<SelectionKey> paused = new ArrayList<>();
     /** Paused for their session's share, each until that session is down to half of it. */
     private final List<SelectionKey> heldForShare = new ArrayList<>();
+    /** {@link #resumedForShare}, made once. */
+    private final Predicate<SelectionKey> resumedForShare = this::resumedForShare;
 
     /** {@code shareHolds} counts the connections paused for their session's share. */
     ReadThrottle(final BacklogMarks marks, final SessionShare share, final LongAdder shareHolds)
@@ -64,15 +67,9 @@ final class ReadThrottle
      */
     void resumeIfDrained()
     {
-        for (int i = heldForShare.size() - 1; i >= 0; i--)
+        if (!heldForShare.isEmpty())
         {
-            final SelectionKey key = heldForShare.get(i);
-            if (!key.isValid() || share.drained(shareIndex(key)))
-            {
-                resume(key);
-                heldForShare.set(i, heldForShare.get(heldForShare.size() - 1));
-                heldForShare.remove(heldForShare.size() - 1);
-            }
+            heldForShare.removeIf(resumedForShare);
         }
         if (paused.isEmpty() || !marks.drained(paused.size()))
         {
@@ -83,6 +80,17 @@ final class ReadThrottle
             resume(paused.get(i));
         }
         paused.clear();
+    }
+
+    /** Resumes a key held for its share once its session is down to half of it (or the key is gone): true then. */
+    private boolean resumedForShare(final SelectionKey key)
+    {
+        if (key.isValid() && !share.drained(shareIndex(key)))
+        {
+            return false;
+        }
+        resume(key);
+        return true;
     }
 
     private static void resume(final SelectionKey key)

@@ -33,9 +33,6 @@ final class Request
     /** The engine command, submitted as it is ({@link Command#clear} defaults until filled). */
     final Command command = new Command();
 
-    /** Where {@link SessionShare} counts its session while it is in flight (-1: not counted). */
-    int shareIndex = -1;
-
     /** Owner whose ClOrdID namespace got a fresh id for this request ({@link Command#NONE} when none). */
     int allocatedOwner;
     long allocatedId;

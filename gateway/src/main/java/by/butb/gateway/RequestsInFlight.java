@@ -39,12 +39,11 @@ final class RequestsInFlight
     /** Makes {@code r} findable by its user reference; call before its command is published. Any thread. */
     void register(final Request r)
     {
-        r.shareIndex = share.indexOf(r.session);
         synchronized (byUserRef)
         {
             byUserRef.put(r.userRef, r);
         }
-        share.submitted(r.shareIndex);
+        share.submitted(r.command.submitter); // the session's participant (OrderEntry); negative: none
     }
 
     /** The registered request with {@code userRef}, or null (a command of another gateway run, or of a timer). */
@@ -69,7 +68,7 @@ final class RequestsInFlight
         }
         if (registered)
         {
-            share.answered(r.shareIndex);
+            share.answered(r.command.submitter);
         }
         if (reuse)
         {

@@ -41,7 +41,7 @@ final class SessionShare
         return p == null ? -1 : p.index();
     }
 
-    /** A request of the session counted at {@code index} (-1: none) was submitted. */
+    /** A request of the session counted at {@code index} (a participant's; negative: none) was submitted. */
     void submitted(final int index)
     {
         if (index >= 0)
@@ -50,7 +50,7 @@ final class SessionShare
         }
     }
 
-    /** A request of the session counted at {@code index} (-1: none) was answered, or not submitted after all. */
+    /** A request of the session counted at {@code index} (negative: none) was answered, or not submitted after all. */
     void answered(final int index)
     {
         if (index >= 0)

@@ -53,14 +53,7 @@ class ResendRequestLimitTest
             final String first = RawFix.frame("FIX.4.4", r.body("2", "7=1|16=2|"));
             r.sendText(first + RawFix.frame("FIX.4.4", r.body("2", "7=3|16=0|"))); // the next chunk at once
             r.send("1", "112=AFTER|");
-            String message;
-            do
-            {
-                message = r.read(5_000);
-                assertNotNull(message, "the heartbeat answering the last TestRequest");
-                assertFalse(message.contains("|35=3|"), "no Reject: " + message);
-            }
-            while (!message.contains("|112=AFTER|"));
+            readWithoutRejectUntil(r, "|112=AFTER|", "the heartbeat answering the last TestRequest");
         }
     }
 
@@ -81,14 +74,21 @@ class ResendRequestLimitTest
             again.logon(TestCatalog.password("TRADER-A"));
             assertNotNull(again.readType("A", 5_000));
             again.send("2", "7=1|16=0|");
-            String message;
-            do
-            {
-                message = again.read(5_000);
-                assertNotNull(message, "a gap fill for the resend asked at once after the new logon");
-                assertFalse(message.contains("|35=3|"), "no Reject: " + message);
-            }
-            while (!message.contains("|35=4|"));
+            readWithoutRejectUntil(again, "|35=4|", "a gap fill for the resend asked at once after the new logon");
         }
+    }
+
+    /** Reads {@code r} up to a message containing {@code until} ({@code what} it is), failing on a Reject before. */
+    private static void readWithoutRejectUntil(final RawFix r, final String until, final String what)
+        throws java.io.IOException
+    {
+        String message;
+        do
+        {
+            message = r.read(5_000);
+            assertNotNull(message, what);
+            assertFalse(message.contains("|35=3|"), "no Reject: " + message);
+        }
+        while (!message.contains(until));
     }
 }
