@@ -10,8 +10,11 @@ import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
 
 /**
  * One native FIX session's sequence numbers and sent application messages on disk ({@code --fix-store DIR}), in
@@ -28,11 +31,22 @@ import java.util.Arrays;
  * FileStoreSync; what such a crash leaves is mended at open where it can be, see {@link #scan}, and a header of zeros
  * is refused by name). A message is appended after its sequence number is taken: a kill -9 between the two leaves a
  * number without its message (a resend of it is a gap fill) and may leave a torn last record, which opening cuts
- * off. The file offsets of the last {@link #MAX_INDEXED} messages are indexed in memory (12 bytes each, at most
- * 768 KiB a session, however long it runs): a resend of an older message is a gap fill, as a resend beyond
- * {@code --stored-messages} is without a store. The sending side ({@link #senderSeq},
- * {@link #append}, {@link #message}, {@link #reset}) runs under the session's lock; {@link #targetSeq} on the I/O
- * thread.
+ * off. The file offsets of the last {@link #MAX_INDEXED} messages are indexed in memory ({@link RecordIndex}, at
+ * most 768 KiB a session, however long it runs): a resend of an older message is a gap fill, as a resend beyond
+ * {@code --stored-messages} is without a store.
+ * <p>
+ * So that those older messages do not fill the disk, the file is compacted once they take as many bytes as the
+ * indexed ones and at least {@link #COMPACT_AT_DEAD_BYTES}: on a thread of its own the indexed records are copied to
+ * {@code <file>.compacting}, then what was kept meanwhile (in a few rounds, until little is left), and forced to the
+ * disk; then, under this store's lock, the last records kept and the header are copied too, forced, and the copy
+ * renamed over the file, whose header is mapped again. A kill -9 at any point leaves either the old file or the
+ * compacted one, both whole; a leftover copy is deleted at the next open.
+ * <p>
+ * Threading: the sending side ({@link #senderSeq}, {@link #append}, {@link #message}, {@link #reset}) runs under the
+ * session's lock and takes this store's too, which a compaction's swap of the file holds; {@link #targetSeq}, on the
+ * I/O thread for every message received, takes only a lock of the header's own, which the swap holds just while it
+ * copies the target number to the new header, renames the file and maps the new header, so that no number is
+ * written to the old header after it was copied, and a flood of sent messages does not make the I/O thread wait.
  */
 final class NativeSessionStore implements AutoCloseable
 {
@@ -53,24 +67,44 @@ final class NativeSessionStore implements AutoCloseable
     /** Longer than any message the gateway sends: a record claiming more is corrupt. */
     private static final int MAX_MESSAGE = 1 << 24;
 
-    private final Path file;
-    private final FileChannel channel;
-    private final MappedByteBuffer header;
     /** How many of the latest messages are indexed for resends: a power of two. */
     static final int MAX_INDEXED = 1 << 16;
-    /** File offset of the record of message {@code indexedSeq[seq & (length - 1)]}; a ring, grown up to the cap. */
-    private long[] offsets = new long[1024];
-    /** The MsgSeqNum of each slot of {@link #offsets}; 0: empty. */
-    private int[] indexedSeq = new int[1024];
+    /** The least bytes of messages too old to resend that a compaction is worth. */
+    static final long COMPACT_AT_DEAD_BYTES = 32L << 20;
+    private static final long CLOSE_WAIT_MILLIS = 10_000;
+    /** A compaction copies what was kept meanwhile before it takes the lock, unless it is less than this. */
+    private static final long CATCH_UP_BYTES = 64 * 1024;
+    private static final int CATCH_UP_ROUNDS = 4;
+
+    private final Path file;
+    private final RecordIndex index;
+    private final long compactAtDeadBytes;
+    /** Runs a compaction's copy, off the thread that keeps messages. */
+    private final Executor compactor;
+    /** Guards {@link #header} with this store's lock: a swap changes it holding both, the target number needs one. */
+    private final Object headerLock = new Object();
+    private MappedByteBuffer header;
+    /** Guarded by this, as every field below: it changes when a compaction swaps the file. */
+    private FileChannel channel;
     private long end;
+    private boolean compacting;
+    /** After a failed compaction, the next is tried once the file has grown past this. */
+    private long compactAfter;
+    /** Counts resets: a compaction started before one is dropped. */
+    private int resets;
+    private boolean closed;
     private ByteBuffer write = ByteBuffer.allocateDirect(4096);
     private byte[] read = new byte[1024];
     private int readLength;
 
-    private NativeSessionStore(final Path file, final FileChannel channel) throws IOException
+    private NativeSessionStore(final Path file, final FileChannel channel, final int indexed,
+        final long compactAtDeadBytes, final Executor compactor) throws IOException
     {
         this.file = file;
         this.channel = channel;
+        this.index = new RecordIndex(indexed);
+        this.compactAtDeadBytes = compactAtDeadBytes;
+        this.compactor = compactor;
         final boolean created = channel.size() == 0;
         if (!created && channel.size() < HEADER)
         {
@@ -85,7 +119,7 @@ final class NativeSessionStore implements AutoCloseable
         }
         final byte[] magic = new byte[MAGIC.length];
         header.get(0, magic);
-        if (isZero(header, 0, HEADER))
+        if (StoreFiles.isZero(header, 0, HEADER))
         {
             throw corrupt("has a header of zeros, as a crash of the machine can leave it: its sequence numbers are " +
                 "lost. Move it away to start this session again at 1 (the counterparty must reset its numbers too)");
@@ -108,14 +142,26 @@ final class NativeSessionStore implements AutoCloseable
      */
     static NativeSessionStore open(final Path directory, final String senderCompId, final String targetCompId)
     {
+        return open(directory, senderCompId, targetCompId, MAX_INDEXED, COMPACT_AT_DEAD_BYTES,
+            NativeSessionStore::compactOnThreadOfItsOwn);
+    }
+
+    /**
+     * {@link #open(Path, String, String)} keeping the latest {@code indexed} messages for resends (a power of two),
+     * compacting once the older ones take {@code compactAtDeadBytes} or more, the copy run by {@code compactor}.
+     */
+    static NativeSessionStore open(final Path directory, final String senderCompId, final String targetCompId,
+        final int indexed, final long compactAtDeadBytes, final Executor compactor)
+    {
         final Path file = directory.resolve(senderCompId + "-" + targetCompId + SUFFIX);
         FileChannel channel = null;
         try
         {
             Files.createDirectories(directory);
+            Files.deleteIfExists(StoreFiles.compactingCopy(file)); // left by a kill -9; the store itself is whole
             channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
                 StandardOpenOption.WRITE);
-            return new NativeSessionStore(file, channel);
+            return new NativeSessionStore(file, channel, indexed, compactAtDeadBytes, compactor);
         }
         catch (final IOException | RuntimeException ex)
         {
@@ -126,6 +172,13 @@ final class NativeSessionStore implements AutoCloseable
             }
             throw new IllegalArgumentException("cannot open the FIX store " + file + ": " + ex.getMessage(), ex);
         }
+    }
+
+    private static void compactOnThreadOfItsOwn(final Runnable compaction)
+    {
+        final Thread thread = new Thread(compaction, "fix-store-compaction");
+        thread.setDaemon(true);
+        thread.start();
     }
 
     private IllegalArgumentException corrupt(final String problem)
@@ -173,7 +226,7 @@ final class NativeSessionStore implements AutoCloseable
             {
                 break;
             }
-            index(seq, at);
+            index.add(seq, at);
             previous = seq;
             at += RECORD_HEADER + length;
         }
@@ -202,35 +255,7 @@ final class NativeSessionStore implements AutoCloseable
         {
             firstZero--;
         }
-        return firstZero < RECORD_HEADER && zerosFrom(at + RECORD_HEADER, size);
-    }
-
-    /** Whether the file's bytes from {@code from} to {@code size} are all zero. */
-    private boolean zerosFrom(final long from, final long size) throws IOException
-    {
-        final ByteBuffer chunk = ByteBuffer.allocate(65_536);
-        for (long at = from; at < size; at += chunk.capacity())
-        {
-            chunk.clear().limit((int)Math.min(chunk.capacity(), size - at));
-            readFully(chunk, at);
-            if (!isZero(chunk, 0, chunk.limit()))
-            {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static boolean isZero(final ByteBuffer bytes, final int from, final int to)
-    {
-        for (int i = from; i < to; i++)
-        {
-            if (bytes.get(i) != 0)
-            {
-                return false;
-            }
-        }
-        return true;
+        return firstZero < RECORD_HEADER && StoreFiles.zerosFrom(channel, at + RECORD_HEADER, size);
     }
 
     private void readFully(final ByteBuffer into, final long at) throws IOException
@@ -247,45 +272,21 @@ final class NativeSessionStore implements AutoCloseable
         }
     }
 
-    private void index(final int seq, final long at)
-    {
-        if (seq >= offsets.length && offsets.length < MAX_INDEXED)
-        {
-            grow((int)Math.min(MAX_INDEXED, Long.highestOneBit(seq) << 1));
-        }
-        final int slot = seq & (offsets.length - 1);
-        offsets[slot] = at;
-        indexedSeq[slot] = seq;
-    }
-
-    private void grow(final int capacity)
-    {
-        final long[] oldOffsets = offsets;
-        final int[] oldSeqs = indexedSeq;
-        offsets = new long[capacity];
-        indexedSeq = new int[capacity];
-        for (int i = 0; i < oldSeqs.length; i++)
-        {
-            if (oldSeqs[i] != 0)
-            {
-                offsets[oldSeqs[i] & (capacity - 1)] = oldOffsets[i];
-                indexedSeq[oldSeqs[i] & (capacity - 1)] = oldSeqs[i];
-            }
-        }
-    }
-
-    int nextSenderSeq()
+    synchronized int nextSenderSeq()
     {
         return header.getInt(SENDER_AT);
     }
 
     int nextTargetSeq()
     {
-        return header.getInt(TARGET_AT);
+        synchronized (headerLock)
+        {
+            return header.getInt(TARGET_AT);
+        }
     }
 
     /** The next sender MsgSeqNum is {@code next}: in the file's mapped page at once. */
-    void senderSeq(final int next)
+    synchronized void senderSeq(final int next)
     {
         header.putInt(SENDER_AT, next);
     }
@@ -293,11 +294,14 @@ final class NativeSessionStore implements AutoCloseable
     /** The next target MsgSeqNum is {@code next}: in the file's mapped page at once. */
     void targetSeq(final int next)
     {
-        header.putInt(TARGET_AT, next);
+        synchronized (headerLock)
+        {
+            header.putInt(TARGET_AT, next);
+        }
     }
 
     /** Appends the message sent with {@code seq}, {@code bytes[offset, offset + length)}; no object created. */
-    void append(final int seq, final byte[] bytes, final int offset, final int length)
+    synchronized void append(final int seq, final byte[] bytes, final int offset, final int length)
     {
         if (write.capacity() < RECORD_HEADER + length)
         {
@@ -320,8 +324,163 @@ final class NativeSessionStore implements AutoCloseable
             cutBackTo(end);
             return;
         }
-        index(seq, end);
+        index.add(seq, end);
         end += RECORD_HEADER + length;
+        compactIfWorthIt();
+    }
+
+    /**
+     * Starts a compaction when the records too old to resend (before the oldest indexed) take as many bytes as the
+     * indexed ones and at least {@link #compactAtDeadBytes}; so the file stays under about twice its indexed records
+     * plus that, and each byte kept is copied about once however long the session runs.
+     */
+    private void compactIfWorthIt()
+    {
+        if (compacting || closed || end < compactAfter || !index.full())
+        {
+            return;
+        }
+        final long from = index.oldestOffset();
+        final long dead = from - HEADER;
+        if (dead < compactAtDeadBytes || dead < end - from)
+        {
+            return;
+        }
+        compacting = true;
+        final FileChannel source = channel;
+        final long to = end;
+        final int startedAfter = resets;
+        try
+        {
+            compactor.execute(() -> compact(source, from, to, startedAfter));
+        }
+        catch (final RuntimeException | OutOfMemoryError ex) // no thread to be had: the file stays as it is for now
+        {
+            LOG.warn("cannot start compacting the FIX store {}: it keeps its older messages for now", file, ex);
+            compacted(false);
+        }
+    }
+
+    /**
+     * The compactor's thread: copies the records {@code [from, to)} of {@code source} to the copy and forces it, then
+     * swaps the copy in ({@link #swap}). A failure leaves the file as it was (logged); the next try waits until the
+     * file grew {@link #compactAtDeadBytes} more.
+     */
+    private void compact(final FileChannel source, final long from, final long to, final int startedAfter)
+    {
+        final Path copy = StoreFiles.compactingCopy(file);
+        FileChannel target = null;
+        boolean swapped = false;
+        try
+        {
+            target = FileChannel.open(copy, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
+                StandardOpenOption.READ, StandardOpenOption.WRITE);
+            StoreFiles.transfer(source, from, to, target, HEADER);
+            final long copied = catchUp(source, target, from, to);
+            target.force(false);
+            swapped = swap(target, copy, from, copied, startedAfter);
+            if (swapped)
+            {
+                StoreFiles.forceDirectoryOf(file);
+            }
+        }
+        catch (final IOException ex)
+        {
+            if (!dropped(startedAfter))
+            {
+                LOG.warn("cannot compact the FIX store {}: it keeps its older messages for now", file, ex);
+            }
+        }
+        finally
+        {
+            if (!swapped)
+            {
+                Closing.quietly(target);
+                StoreFiles.deleteQuietly(copy);
+            }
+            compacted(swapped);
+        }
+    }
+
+    /**
+     * Copies what was kept while the records {@code [from, to)} were copied, until little is left for the swap to copy
+     * under the lock; returns where the copy ends in the file.
+     */
+    private long catchUp(final FileChannel source, final FileChannel target, final long from, final long to)
+        throws IOException
+    {
+        long copied = to;
+        for (int round = 0; round < CATCH_UP_ROUNDS; round++)
+        {
+            final long now = endNow();
+            if (now - copied < CATCH_UP_BYTES)
+            {
+                break;
+            }
+            StoreFiles.transfer(source, copied, now, target, HEADER + copied - from);
+            copied = now;
+        }
+        return copied;
+    }
+
+    private synchronized long endNow()
+    {
+        return end;
+    }
+
+    private synchronized boolean dropped(final int startedAfter)
+    {
+        return closed || resets != startedAfter;
+    }
+
+    /**
+     * Under the lock: copies the records kept since {@code to} and the header to the copy, forces it, maps its header
+     * and renames it over the file (the target number copied again, under the header's lock, just before); from then
+     * on the store reads and writes the copy. False, nothing swapped, when the
+     * store was closed or reset since the compaction began.
+     */
+    private synchronized boolean swap(final FileChannel target, final Path copy, final long from, final long to,
+        final int startedAfter) throws IOException
+    {
+        if (dropped(startedAfter))
+        {
+            return false;
+        }
+        StoreFiles.transfer(channel, to, end, target, HEADER + to - from);
+        final byte[] bytes = new byte[HEADER];
+        header.get(0, bytes);
+        final ByteBuffer headerCopy = ByteBuffer.wrap(bytes);
+        while (headerCopy.hasRemaining())
+        {
+            target.write(headerCopy, headerCopy.position());
+        }
+        target.force(false);
+        final MappedByteBuffer mapped = target.map(FileChannel.MapMode.READ_WRITE, 0, HEADER);
+        synchronized (headerLock)
+        {
+            mapped.putInt(TARGET_AT, header.getInt(TARGET_AT));
+            Files.move(copy, file, StandardCopyOption.ATOMIC_MOVE);
+            header = mapped;
+        }
+        Closing.quietly(channel);
+        channel = target;
+        index.shift(from - HEADER);
+        end -= from - HEADER;
+        return true;
+    }
+
+    private synchronized void compacted(final boolean swapped)
+    {
+        compacting = false;
+        if (!swapped)
+        {
+            compactAfter = end + compactAtDeadBytes;
+        }
+        else
+        {
+            compactAfter = 0;
+        }
+        notifyAll();
     }
 
     /**
@@ -344,23 +503,23 @@ final class NativeSessionStore implements AutoCloseable
     }
 
     /** The message sent with {@code seq}, or null when not stored; its length is {@link #length}; reused buffer. */
-    byte[] message(final int seq)
+    synchronized byte[] message(final int seq)
     {
-        final int slot = seq & (offsets.length - 1);
-        if (seq < 1 || indexedSeq[slot] != seq)
+        final long at = index.offsetOf(seq);
+        if (at < 0)
         {
             return null;
         }
         try
         {
             final ByteBuffer recordHeader = ByteBuffer.allocate(RECORD_HEADER);
-            readFully(recordHeader, offsets[slot]);
+            readFully(recordHeader, at);
             readLength = recordHeader.getInt(4);
             if (read.length < readLength)
             {
                 read = new byte[readLength];
             }
-            readFully(ByteBuffer.wrap(read, 0, readLength), offsets[slot] + RECORD_HEADER);
+            readFully(ByteBuffer.wrap(read, 0, readLength), at + RECORD_HEADER);
             return read;
         }
         catch (final IOException ex)
@@ -376,9 +535,10 @@ final class NativeSessionStore implements AutoCloseable
         return readLength;
     }
 
-    /** Both sequence numbers back to 1, every message forgotten (ResetSeqNumFlag). */
-    void reset()
+    /** Both sequence numbers back to 1, every message forgotten (ResetSeqNumFlag); a compaction under way dropped. */
+    synchronized void reset()
     {
+        resets++;
         try
         {
             channel.truncate(HEADER);
@@ -388,16 +548,36 @@ final class NativeSessionStore implements AutoCloseable
         {
             LOG.error("cannot empty the FIX store {} on a sequence reset: its old messages stay", file, ex);
         }
-        Arrays.fill(offsets, 0);
-        Arrays.fill(indexedSeq, 0);
+        index.clear();
         end = HEADER;
+        compactAfter = 0;
         senderSeq(1);
         targetSeq(1);
     }
 
+    /**
+     * Closes the file; a compaction under way is dropped (its copy deleted), waited for up to 10 s so that no thread
+     * of it outlives the store.
+     */
     @Override
-    public void close()
+    public synchronized void close()
     {
+        closed = true;
         Closing.quietly(channel);
+        final long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(CLOSE_WAIT_MILLIS);
+        long left = CLOSE_WAIT_MILLIS;
+        while (compacting && left > 0)
+        {
+            try
+            {
+                wait(left);
+            }
+            catch (final InterruptedException ex)
+            {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+        }
     }
 }

@@ -1,0 +1,107 @@
+package by.butb.gateway;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+
+/** The file operations of a {@link NativeSessionStore}'s checks at open and of its compaction. */
+final class StoreFiles
+{
+    private static final Logger LOG = LoggerFactory.getLogger(StoreFiles.class);
+
+    private StoreFiles()
+    {
+    }
+
+    /** Where the compacted copy of {@code store} is written before it is renamed over it. */
+    static Path compactingCopy(final Path store)
+    {
+        return store.resolveSibling(store.getFileName() + ".compacting");
+    }
+
+    /**
+     * Copies {@code source}'s bytes {@code [from, to)} to {@code target} at {@code at} (in the kernel, no copy through
+     * the heap). An IOException when the source ends before {@code to} (a reset emptied it meanwhile).
+     */
+    static void transfer(final FileChannel source, final long from, final long to, final FileChannel target,
+        final long at) throws IOException
+    {
+        target.position(at);
+        long position = from;
+        while (position < to)
+        {
+            final long n = source.transferTo(position, to - position, target);
+            if (n <= 0)
+            {
+                throw new IOException("the file ended at byte " + position + ", before byte " + to);
+            }
+            position += n;
+        }
+    }
+
+    /** So that a rename in {@code file}'s directory is on the disk too; a failure is logged, nothing more. */
+    static void forceDirectoryOf(final Path file)
+    {
+        try (FileChannel directory = FileChannel.open(file.toAbsolutePath().getParent(), StandardOpenOption.READ))
+        {
+            directory.force(true);
+        }
+        catch (final IOException ex)
+        {
+            LOG.debug("cannot force the directory of {} to the disk", file, ex);
+        }
+    }
+
+    static void deleteQuietly(final Path path)
+    {
+        try
+        {
+            Files.deleteIfExists(path);
+        }
+        catch (final IOException ex)
+        {
+            LOG.debug("cannot delete {}", path, ex);
+        }
+    }
+
+    /** Whether {@code channel}'s bytes from {@code from} to {@code size} are all zero. */
+    static boolean zerosFrom(final FileChannel channel, final long from, final long size) throws IOException
+    {
+        final ByteBuffer chunk = ByteBuffer.allocate(65_536);
+        for (long at = from; at < size; at += chunk.capacity())
+        {
+            chunk.clear().limit((int)Math.min(chunk.capacity(), size - at));
+            while (chunk.hasRemaining())
+            {
+                if (channel.read(chunk, at + chunk.position()) < 0)
+                {
+                    throw new IOException("the file ended at byte " + (at + chunk.position()) + ", before byte " +
+                        size);
+                }
+            }
+            if (!isZero(chunk, 0, chunk.limit()))
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    static boolean isZero(final ByteBuffer bytes, final int from, final int to)
+    {
+        for (int i = from; i < to; i++)
+        {
+            if (bytes.get(i) != 0)
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+}
