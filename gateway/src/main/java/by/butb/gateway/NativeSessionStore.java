@@ -37,16 +37,18 @@ import java.util.concurrent.TimeUnit;
  * <p>
  * So that those older messages do not fill the disk, the file is compacted once they take as many bytes as the
  * indexed ones and at least {@link #COMPACT_AT_DEAD_BYTES}: on a thread of its own the indexed records are copied to
- * {@code <file>.compacting}, then what was kept meanwhile (in a few rounds, until little is left), and forced to the
- * disk; then, under this store's lock, the last records kept and the header are copied too, forced, and the copy
- * renamed over the file, whose header is mapped again. A kill -9 at any point leaves either the old file or the
- * compacted one, both whole; a leftover copy is deleted at the next open.
+ * {@code <file>.compacting}, then what was kept meanwhile (round after round, until little is left) and the header,
+ * and forced to the disk; then, under this store's lock, the last records kept are copied too, the numbers written
+ * to the copy's header, the copy renamed over the file and the old file emptied. A kill -9 at any point leaves
+ * either the old file or the compacted one, both whole; a leftover copy is deleted at the next open. The file so
+ * stays under twice the larger of the indexed records and {@link #COMPACT_AT_DEAD_BYTES}, plus what is kept while
+ * a compaction runs.
  * <p>
  * Threading: the sending side ({@link #senderSeq}, {@link #append}, {@link #message}, {@link #reset}) runs under the
  * session's lock and takes this store's too, which a compaction's swap of the file holds; {@link #targetSeq}, on the
  * I/O thread for every message received, takes only a lock of the header's own, which the swap holds just while it
- * copies the target number to the new header, renames the file and maps the new header, so that no number is
- * written to the old header after it was copied, and a flood of sent messages does not make the I/O thread wait.
+ * copies the target number to the new header, renames the file and switches to the new header: no number is written
+ * to the old header after it was copied, and the messages sent to the session do not make its receiving wait.
  */
 final class NativeSessionStore implements AutoCloseable
 {
@@ -74,7 +76,7 @@ final class NativeSessionStore implements AutoCloseable
     private static final long CLOSE_WAIT_MILLIS = 10_000;
     /** A compaction copies what was kept meanwhile before it takes the lock, unless it is less than this. */
     private static final long CATCH_UP_BYTES = 64 * 1024;
-    private static final int CATCH_UP_ROUNDS = 4;
+    private static final int CATCH_UP_ROUNDS = 16;
 
     private final Path file;
     private final RecordIndex index;
@@ -331,8 +333,8 @@ final class NativeSessionStore implements AutoCloseable
 
     /**
      * Starts a compaction when the records too old to resend (before the oldest indexed) take as many bytes as the
-     * indexed ones and at least {@link #compactAtDeadBytes}; so the file stays under about twice its indexed records
-     * plus that, and each byte kept is copied about once however long the session runs.
+     * indexed ones and at least {@link #compactAtDeadBytes}; so each byte kept is copied about once, however long the
+     * session runs.
      */
     private void compactIfWorthIt()
     {
@@ -357,26 +359,32 @@ final class NativeSessionStore implements AutoCloseable
         catch (final RuntimeException | OutOfMemoryError ex) // no thread to be had: the file stays as it is for now
         {
             LOG.warn("cannot start compacting the FIX store {}: it keeps its older messages for now", file, ex);
-            compacted(false);
+            compacted(false, true);
         }
     }
 
     /**
-     * The compactor's thread: copies the records {@code [from, to)} of {@code source} to the copy and forces it, then
-     * swaps the copy in ({@link #swap}). A failure leaves the file as it was (logged); the next try waits until the
-     * file grew {@link #compactAtDeadBytes} more.
+     * The compactor's thread: copies the records {@code [from, to)} of {@code source} to the copy, then those kept
+     * meanwhile ({@link #catchUp}) and the header, forces it, and swaps it in ({@link #swap}). A failure leaves the
+     * file as it was (logged); the next try waits until the file grew {@link #compactAtDeadBytes} more.
      */
     private void compact(final FileChannel source, final long from, final long to, final int startedAfter)
     {
         final Path copy = StoreFiles.compactingCopy(file);
         FileChannel target = null;
         boolean swapped = false;
+        boolean failed = false;
         try
         {
             target = FileChannel.open(copy, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
                 StandardOpenOption.READ, StandardOpenOption.WRITE);
             StoreFiles.transfer(source, from, to, target, HEADER);
             final long copied = catchUp(source, target, from, to);
+            final ByteBuffer headerCopy = ByteBuffer.wrap(headerBytes());
+            while (headerCopy.hasRemaining())
+            {
+                target.write(headerCopy, headerCopy.position());
+            }
             target.force(false);
             swapped = swap(target, copy, from, copied, startedAfter);
             if (swapped)
@@ -386,7 +394,8 @@ final class NativeSessionStore implements AutoCloseable
         }
         catch (final IOException ex)
         {
-            if (!dropped(startedAfter))
+            failed = !dropped(startedAfter);
+            if (failed)
             {
                 LOG.warn("cannot compact the FIX store {}: it keeps its older messages for now", file, ex);
             }
@@ -395,16 +404,17 @@ final class NativeSessionStore implements AutoCloseable
         {
             if (!swapped)
             {
-                Closing.quietly(target);
+                StoreFiles.release(target, 0);
                 StoreFiles.deleteQuietly(copy);
             }
-            compacted(swapped);
+            compacted(swapped, failed);
         }
     }
 
     /**
-     * Copies what was kept while the records {@code [from, to)} were copied, until little is left for the swap to copy
-     * under the lock; returns where the copy ends in the file.
+     * Copies what was kept while the records {@code [from, to)} were copied, round after round until less than
+     * {@link #CATCH_UP_BYTES} is left for the swap to copy under the lock (or {@link #CATCH_UP_ROUNDS} rounds, when
+     * messages are kept as fast as they are copied); returns where the copy ends in the file.
      */
     private long catchUp(final FileChannel source, final FileChannel target, final long from, final long to)
         throws IOException
@@ -428,16 +438,26 @@ final class NativeSessionStore implements AutoCloseable
         return end;
     }
 
+    /** The header as it is now (its numbers are written again by {@link #swap}). */
+    private synchronized byte[] headerBytes()
+    {
+        final byte[] bytes = new byte[HEADER];
+        header.get(0, bytes);
+        return bytes;
+    }
+
     private synchronized boolean dropped(final int startedAfter)
     {
         return closed || resets != startedAfter;
     }
 
     /**
-     * Under the lock: copies the records kept since {@code to} and the header to the copy, forces it, maps its header
-     * and renames it over the file (the target number copied again, under the header's lock, just before); from then
-     * on the store reads and writes the copy. False, nothing swapped, when the
-     * store was closed or reset since the compaction began.
+     * Under the lock: copies the records kept since {@code to} (usually under {@link #CATCH_UP_BYTES}) to the copy,
+     * maps its header and writes the numbers to it, renames it over the file (the target number and the rename under
+     * the header's lock too) and empties the old file, whose blocks its header's mapping would otherwise hold until
+     * it is garbage-collected; from then on the store reads and writes the copy. False, nothing swapped, when the
+     * store was closed or reset since the compaction began. Nothing is forced to the disk here: a crash of the
+     * machine may lose what the last records and numbers were, as it may without a compaction.
      */
     private synchronized boolean swap(final FileChannel target, final Path copy, final long from, final long to,
         final int startedAfter) throws IOException
@@ -447,38 +467,32 @@ final class NativeSessionStore implements AutoCloseable
             return false;
         }
         StoreFiles.transfer(channel, to, end, target, HEADER + to - from);
-        final byte[] bytes = new byte[HEADER];
-        header.get(0, bytes);
-        final ByteBuffer headerCopy = ByteBuffer.wrap(bytes);
-        while (headerCopy.hasRemaining())
-        {
-            target.write(headerCopy, headerCopy.position());
-        }
-        target.force(false);
         final MappedByteBuffer mapped = target.map(FileChannel.MapMode.READ_WRITE, 0, HEADER);
+        mapped.putInt(SENDER_AT, header.getInt(SENDER_AT));
         synchronized (headerLock)
         {
             mapped.putInt(TARGET_AT, header.getInt(TARGET_AT));
             Files.move(copy, file, StandardCopyOption.ATOMIC_MOVE);
             header = mapped;
         }
-        Closing.quietly(channel);
+        StoreFiles.release(channel, HEADER);
         channel = target;
         index.shift(from - HEADER);
         end -= from - HEADER;
         return true;
     }
 
-    private synchronized void compacted(final boolean swapped)
+    /** The compaction ended: swapped in, dropped (a reset or close), or {@code failed}, then tried again later. */
+    private synchronized void compacted(final boolean swapped, final boolean failed)
     {
         compacting = false;
-        if (!swapped)
-        {
-            compactAfter = end + compactAtDeadBytes;
-        }
-        else
+        if (swapped)
         {
             compactAfter = 0;
+        }
+        else if (failed)
+        {
+            compactAfter = end + compactAtDeadBytes;
         }
         notifyAll();
     }

@@ -76,6 +76,11 @@ final class NativeSessions implements FixSessions
             for (final Path file : (Iterable<Path>)files.sorted()::iterator)
             {
                 final String name = file.getFileName().toString();
+                if (StoreFiles.isCompactingCopy(name))
+                {
+                    StoreFiles.deleteQuietly(file); // left by a kill -9 during a compaction; the store itself is whole
+                    continue;
+                }
                 final String participant = name.startsWith(prefix) && name.endsWith(NativeSessionStore.SUFFIX) ?
                     name.substring(prefix.length(), name.length() - NativeSessionStore.SUFFIX.length()) : null;
                 if (participant != null && catalog.participant(participant) != null)

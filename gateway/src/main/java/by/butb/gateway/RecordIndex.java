@@ -35,6 +35,7 @@ final class RecordIndex
     /** Indexes message {@code seq}, kept at file offset {@code at}; {@code seq} is above every number indexed. */
     void add(final int seq, final long at)
     {
+        assert size == 0 || seq > seqs[slot(size - 1)] : "message " + seq + " kept after a higher number";
         if (size == offsets.length && offsets.length < capacity)
         {
             grow();

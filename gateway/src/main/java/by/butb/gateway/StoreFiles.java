@@ -19,10 +19,18 @@ final class StoreFiles
     {
     }
 
+    private static final String COMPACTING = ".compacting";
+
     /** Where the compacted copy of {@code store} is written before it is renamed over it. */
     static Path compactingCopy(final Path store)
     {
-        return store.resolveSibling(store.getFileName() + ".compacting");
+        return store.resolveSibling(store.getFileName() + COMPACTING);
+    }
+
+    /** Whether the file named {@code name} is such a copy, of any session's store. */
+    static boolean isCompactingCopy(final String name)
+    {
+        return name.endsWith(NativeSessionStore.SUFFIX + COMPACTING);
     }
 
     /**
@@ -56,6 +64,28 @@ final class StoreFiles
         {
             LOG.debug("cannot force the directory of {} to the disk", file, ex);
         }
+    }
+
+    /**
+     * Cuts {@code channel}'s file to {@code keep} bytes and closes it (null: nothing): a file renamed over or deleted
+     * whose start is still memory-mapped keeps its blocks on the disk until the mapping is garbage-collected, so it
+     * is emptied first. Failures are logged, nothing more.
+     */
+    static void release(final FileChannel channel, final long keep)
+    {
+        if (channel == null)
+        {
+            return;
+        }
+        try
+        {
+            channel.truncate(keep);
+        }
+        catch (final IOException ex)
+        {
+            LOG.debug("cannot empty a FIX store file left after a compaction", ex);
+        }
+        Closing.quietly(channel);
     }
 
     static void deleteQuietly(final Path path)

@@ -242,6 +242,26 @@ class NativeGatewayFixStoreTest extends GatewayFixStoreTest
         assertEquals("4", field(b.readType("8", 5_000), 150), "B2 cancelled by the ClOrdID it was reported under");
     }
 
+    @Test
+    void copiesLeftByAKillDuringACompactionAreDeletedAtStartWhoeverTheyWereFor() throws Exception
+    {
+        final Path fix = Files.createDirectories(dir.resolve("fix"));
+        final List<Path> copies = new ArrayList<>();
+        for (final String participant : List.of("TRADER-A", "NO-LONGER-LISTED"))
+        {
+            final Path copy = StoreFiles.compactingCopy(fix.resolve(GatewayOptions.DEFAULT_COMP_ID + "-" +
+                participant + NativeSessionStore.SUFFIX));
+            Files.writeString(copy, "half a copy");
+            copies.add(copy);
+        }
+        gateway.restart(stored());
+        for (final Path copy : copies)
+        {
+            assertTrue(Files.notExists(copy), copy + " is still there");
+        }
+        gateway.rawLoggedOn("TRADER-A");
+    }
+
     private static void deleteTree(final Path root) throws Exception
     {
         try (var paths = Files.walk(root))

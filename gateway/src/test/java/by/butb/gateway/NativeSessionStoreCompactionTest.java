@@ -14,6 +14,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicReference;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -146,8 +147,10 @@ class NativeSessionStoreCompactionTest
                 send(store, next, message(next));
             }
             store.targetSeq(31);
+            final Path old = Files.createLink(dir.resolve("the-file-before"), dir.resolve(FILE));
             compactions.remove(0).run();
             assertTrue(fileSize() < before, fileSize() + " bytes, " + before + " before");
+            assertEquals(HEADER, Files.size(old), "the old file emptied: its header's mapping would keep its blocks");
             assertFalse(copyLeft());
             send(store, next, message(next));
             for (int seq = next - INDEXED + 1; seq <= next; seq++)
@@ -203,14 +206,20 @@ class NativeSessionStoreCompactionTest
             }
         }, "test-io");
         io.start();
-        for (int seq = 1; compactors.size() < 20 && lost.get() == null; seq++)
+        try
         {
-            assertTrue(seq < 2_000_000, "only " + compactors.size() + " compactions");
-            send(store, seq, message(seq));
+            for (int seq = 1; compactors.size() < 20 && lost.get() == null; seq++)
+            {
+                assertTrue(seq < 2_000_000, "only " + compactors.size() + " compactions");
+                send(store, seq, message(seq));
+            }
         }
-        io.interrupt();
-        io.join();
-        store.close();
+        finally
+        {
+            io.interrupt();
+            io.join();
+            store.close();
+        }
         assertNull(lost.get());
         try (NativeSessionStore reopened = open(Runnable::run))
         {
@@ -269,6 +278,45 @@ class NativeSessionStoreCompactionTest
         {
             assertEquals(next, reopened.nextSenderSeq());
             assertArrayEquals(message(next - 1), stored(reopened, next - 1));
+        }
+    }
+
+    @Test
+    void aCompactionThatFailsLeavesTheFileAsItWasAndIsTriedAgainOnceItGrewTheThresholdMore() throws IOException
+    {
+        try (NativeSessionStore store = open(compactions::add))
+        {
+            int next = sendUntilACompactionStarts(store, 1);
+            final Path copy = StoreFiles.compactingCopy(dir.resolve(FILE));
+            Files.createDirectory(copy); // the copy cannot be written
+            final long size = fileSize();
+            compactions.remove(0).run();
+            assertEquals(size, fileSize());
+            assertArrayEquals(message(next - 1), stored(store, next - 1));
+            assertFalse(copyLeft(), "what the failed compaction left is deleted");
+            next = sendUntilACompactionStarts(store, next);
+            assertTrue(fileSize() - size >= AT_DEAD_BYTES, "tried again after " + (fileSize() - size) + " bytes");
+            compactions.remove(0).run();
+            assertTrue(fileSize() < size);
+            assertArrayEquals(message(next - 1), stored(store, next - 1));
+        }
+    }
+
+    @Test
+    void aCompactionThatCannotStartLeavesTheFileAsItWas() throws IOException
+    {
+        final Executor none = r ->
+        {
+            throw new RejectedExecutionException("no thread");
+        };
+        try (NativeSessionStore store = open(none))
+        {
+            for (int seq = 1; seq <= 1_000; seq++)
+            {
+                send(store, seq, message(seq));
+            }
+            assertArrayEquals(message(1_000), stored(store, 1_000));
+            assertEquals(1_001, store.nextSenderSeq());
         }
     }
 
