@@ -188,7 +188,8 @@ public final class GatewayOptions
 
     /**
      * A session's reading is held while more than this many of its requests are in flight (handed to the engine,
-     * their reports not yet made by the sending thread), and resumed at half (default
+     * their reports not yet made by the sending thread; or answered by the gateway itself, the answer not yet
+     * handled by the sending thread), and resumed at half (default
      * {@value SessionShare#DEFAULT_MAX}; both FIX engines; not with {@link #sectionClusters}): one session's flood then
      * puts about that much work ahead of other sessions' orders. An IllegalArgumentException below 2.
      */

@@ -102,9 +102,9 @@ public final class GatewayServer implements AutoCloseable
         clOrdIdJournal = o.dataDirectory == null ? null : new ClOrdIdJournal(o.dataDirectory);
         final ClOrdIdTable clOrdIds = new ClOrdIdTable(o.catalog.participants().size(), clOrdIdJournal);
         sessions = nativeEngine ? nativeSessions : new QfjSessions();
-        outbound = new Outbound(o.catalog, sessions, o.compId, o.maxMarketDataSubscriptions,
-            o.conflateMarketDataBytes(), o.conflateQueuedMarketDataBytes(), IdleWait.of(o.waitStrategy), o.onFailure);
         share = new SessionShare(o.catalog, o.sessionShare());
+        outbound = new Outbound(o.catalog, sessions, share, o.compId, o.maxMarketDataSubscriptions,
+            o.conflateMarketDataBytes(), o.conflateQueuedMarketDataBytes(), IdleWait.of(o.waitStrategy), o.onFailure);
         bridge = new EngineBridge(o.catalog, clOrdIds, outbound, share);
         try
         {

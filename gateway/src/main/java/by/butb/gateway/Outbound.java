@@ -29,6 +29,8 @@ final class Outbound implements AutoCloseable
 
     private final Catalog catalog;
     private final FixSessions sessions;
+    /** Counts what the gateway answers a session by itself (not the engine) among that session's work in flight. */
+    private final SessionShare share;
     private final IdleWait idleWait;
     private final SessionID[][] recipients;
     /** Items the thread takes; the ring's size covers the commands in flight of a loaded gateway. */
@@ -50,12 +52,13 @@ final class Outbound implements AutoCloseable
      * ({@link MarketDataSubscriptions}); {@code idleWait}: how the thread waits for work; {@code onFailure}: told if
      * the thread ends with an Error ({@link ThreadErrors}).
      */
-    Outbound(final Catalog catalog, final FixSessions sessions, final String exchangeCompId,
+    Outbound(final Catalog catalog, final FixSessions sessions, final SessionShare share, final String exchangeCompId,
         final int maxSubscriptionsPerSession, final long conflateFromBytes, final long conflateQueuedFromBytes,
         final IdleWait idleWait, final Consumer<String> onFailure)
     {
         this.catalog = catalog;
         this.sessions = sessions;
+        this.share = share;
         this.idleWait = idleWait;
         final int participants = catalog.participants().size();
         final List<List<SessionID>> routes = new ArrayList<>();
@@ -121,14 +124,28 @@ final class Outbound implements AutoCloseable
 
     // ---------------------------------------------------------------- producers (any thread)
 
+    /**
+     * The answers the gateway makes by itself to a session's request (a duplicate ClOrdID, a cancel of an unknown
+     * order, a market-data request and its reject): each counts in the session's share ({@link SessionShare}) until
+     * this thread has handled it, as an order counts until its reports are made, so that a flood of such requests
+     * is held as a flood of orders is.
+     */
     void send(final SessionID to, final Message message)
     {
-        enqueue(new Send(to, message));
+        enqueue(new Send(to, message, counted(to)));
     }
 
     void sendMarketData(final SessionID to, final MarketDataMessage message)
     {
-        enqueue(new SendMarketData(to, message));
+        enqueue(new SendMarketData(to, message, counted(to)));
+    }
+
+    /** {@code to}'s index in the share, counted as submitted once more; -1 for none. */
+    private int counted(final SessionID to)
+    {
+        final int index = share.indexOf(to);
+        share.submitted(index);
+        return index;
     }
 
     /** Runs {@code task} on this thread, after what is queued before it. */
@@ -189,12 +206,12 @@ final class Outbound implements AutoCloseable
 
     void subscribe(final MarketDataSubscriptions.Subscription subscription)
     {
-        offer(subscription);
+        offer(new Subscribe(subscription, counted(subscription.session)));
     }
 
     void unsubscribe(final SessionID session, final String reqId)
     {
-        offer(new Unsubscribe(session, reqId));
+        offer(new Unsubscribe(session, reqId, counted(session)));
     }
 
     void sessionGone(final SessionID session)
@@ -321,9 +338,9 @@ final class Outbound implements AutoCloseable
             {
                 marketData.onBook(md.instrument, md.book, md.trades);
             }
-            else if (item instanceof MarketDataSubscriptions.Subscription sub)
+            else if (item instanceof Subscribe sub)
             {
-                marketData.onSubscribe(sub);
+                marketData.onSubscribe(sub.subscription);
             }
             else if (item instanceof Unsubscribe u)
             {
@@ -338,6 +355,28 @@ final class Outbound implements AutoCloseable
         {
             LOG.error("outbound item failed: {}", item, ex);
         }
+        finally
+        {
+            share.answered(countedIn(item));
+        }
+    }
+
+    /** The index in the share of the session an item answers by the gateway itself; -1 for any other item. */
+    private static int countedIn(final Object item)
+    {
+        if (item instanceof Send s)
+        {
+            return s.share;
+        }
+        if (item instanceof SendMarketData s)
+        {
+            return s.share;
+        }
+        if (item instanceof Subscribe s)
+        {
+            return s.share;
+        }
+        return item instanceof Unsubscribe u ? u.share : -1;
     }
 
     private void deliver(final SessionID to, final Message message)
@@ -384,11 +423,16 @@ final class Outbound implements AutoCloseable
 
     // ---------------------------------------------------------------- items
 
-    private record Send(SessionID to, Message message)
+    /** {@code share}: the index of {@code to} in the {@link SessionShare}, counted until handled; -1: none. */
+    private record Send(SessionID to, Message message, int share)
     {
     }
 
-    private record SendMarketData(SessionID to, MarketDataMessage message)
+    private record SendMarketData(SessionID to, MarketDataMessage message, int share)
+    {
+    }
+
+    private record Subscribe(MarketDataSubscriptions.Subscription subscription, int share)
     {
     }
 
@@ -396,13 +440,11 @@ final class Outbound implements AutoCloseable
     {
     }
 
-    private record Unsubscribe(SessionID session, String reqId)
+    private record Unsubscribe(SessionID session, String reqId, int share)
     {
     }
 
     private record Gone(SessionID session)
     {
     }
-
-
 }

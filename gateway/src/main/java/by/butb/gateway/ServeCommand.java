@@ -99,7 +99,7 @@ public final class ServeCommand implements Callable<Integer>
     int storedMessages;
 
     @Option(names = "--max-in-flight", paramLabel = "N", defaultValue = "" + SessionShare.DEFAULT_MAX,
-        description = "Orders a session may have in flight (submitted, not yet answered) before its reading is held" +
+        description = "Requests a session may have in flight (submitted, not yet answered) before its reading is held" +
             " until half are answered, so that one session's flood does not queue ahead of the others (default:" +
             " ${DEFAULT-VALUE}; at least 2).")
     int maxInFlight;

@@ -8,10 +8,12 @@ import java.util.concurrent.atomic.AtomicIntegerArray;
 
 /**
  * The share of the gateway's work one session may hold: its requests in flight (handed to the engine, their reports
- * not yet made by the sending thread), counted by the session's participant. A session with more than
- * {@link #max} in flight has its reading held ({@link ReadThrottle}, {@link QfjReadThrottle}) until it is down to
- * half, so that one session's flood puts at most that much queue ahead of everyone else's orders; the sending
- * thread's own backlog mark ({@link BacklogMarks}) still bounds all sessions together. Thread-safe, allocation-free.
+ * not yet made by the sending thread, counted by {@link RequestsInFlight}; or answered by the gateway itself, the
+ * answer not yet handled by the sending thread, counted by {@link Outbound}), counted by the session's participant.
+ * A session with more than {@link #max} in flight has its reading held ({@link ReadThrottle},
+ * {@link QfjReadThrottle}) until it is down to half, so that one session's flood puts at most that much queue ahead
+ * of everyone else's orders; the sending thread's own backlog mark ({@link BacklogMarks}) still bounds all sessions
+ * together. Thread-safe, allocation-free.
  */
 final class SessionShare
 {

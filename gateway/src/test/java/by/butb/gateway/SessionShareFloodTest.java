@@ -1,7 +1,8 @@
 package by.butb.gateway;
 
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -11,10 +12,11 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * One session floods the gateway with orders while another trades: the flooding session's reading is held whenever
+ * One session floods the gateway with requests while another trades: the flooding session's reading is held whenever
  * it has more than its share of requests in flight, long before the sending thread's own backlog mark, and every
- * one of its orders is still answered. On the QuickFIX/J FIX engine ({@link NativeSessionShareFloodTest}: the
- * native one).
+ * one of its requests is still answered: orders the engine answers, and requests the gateway answers by itself (a
+ * duplicate ClOrdID, a cancel of an unknown order). On the QuickFIX/J FIX engine ({@link NativeSessionShareFloodTest}:
+ * the native one).
  */
 class SessionShareFloodTest
 {
@@ -35,12 +37,44 @@ class SessionShareFloodTest
         }
     }
 
-    @Test
-    void aFloodingSessionIsHeldAtItsShareAndEveryOrderIsAnswered() throws Exception
+    /** What the flooding session sends, and the message that answers each. */
+    enum Flood
+    {
+        /** IOC orders, each Canceled by the engine. */
+        ORDERS("D", "11=F%d|55=SMP|54=1|60=%s|38=1|40=2|44=2200|59=3|", "8", "4"),
+        /** New orders reusing the ClOrdID of a live one, each Rejected by the gateway. */
+        DUPLICATE_CLORDIDS("D", "11=LIVE|55=SMP|54=1|60=%2$s|38=1|40=2|44=2200|", "8", "8"),
+        /** Cancels of orders that do not exist, each answered by the gateway with an OrderCancelReject. */
+        UNKNOWN_CANCELS("F", "41=NONE%1$d|11=C%1$d|55=SMP|54=1|60=%2$s|", "9", null);
+
+        final String type;
+        final String body;
+        final String answerType;
+        final String execType;
+
+        Flood(final String type, final String body, final String answerType, final String execType)
+        {
+            this.type = type;
+            this.body = body;
+            this.answerType = answerType;
+            this.execType = execType;
+        }
+
+        boolean answers(final String m)
+        {
+            return m.contains("|35=" + answerType + "|") && (execType == null || execType.equals(field(m, 150)));
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Flood.class)
+    void aFloodingSessionIsHeldAtItsShareAndEveryRequestIsAnswered(final Flood flood) throws Exception
     {
         gateway = new RawGateway(options().maxRequestsInFlightPerSession(64));
         final RawFix flooder = gateway.rawLoggedOn("TRADER-A");
         final RawFix other = gateway.rawLoggedOn("TRADER-B");
+        flooder.send("D", "11=LIVE|55=SMP|54=1|60=" + RawFix.now() + "|38=1|40=2|44=2200|"); // rests
+        assertEquals("0", field(flooder.readType("8", 5_000), 150));
         final int orders = 5_000;
         final AtomicInteger ended = new AtomicInteger();
         final Thread reader = new Thread(() ->
@@ -54,7 +88,7 @@ class SessionShareFloodTest
                     {
                         return;
                     }
-                    if (m.contains("|35=8|") && "4".equals(field(m, 150)))
+                    if (flood.answers(m))
                     {
                         ended.incrementAndGet();
                     }
@@ -70,8 +104,8 @@ class SessionShareFloodTest
         final StringBuilder burst = new StringBuilder();
         for (int i = 0; i < orders; i++)
         {
-            burst.append(RawFix.frame("FIX.4.4", flooder.body("D", "11=F" + i + "|55=SMP|54=1|60=" + RawFix.now() +
-                "|38=1|40=2|44=2200|59=3|")));
+            burst.append(RawFix.frame("FIX.4.4", flooder.body(flood.type, String.format(flood.body, i,
+                RawFix.now()))));
             if (burst.length() > 64_000)
             {
                 flooder.sendText(burst.toString());
@@ -86,7 +120,7 @@ class SessionShareFloodTest
         assertEquals("B1", field(er, 11));
 
         reader.join(60_000);
-        assertEquals(orders, ended.get(), "every IOC order of the flood answered (Canceled)");
+        assertEquals(orders, ended.get(), "every request of the flood answered");
         assertTrue(gateway.server().shareHolds() > 0, "the flooding session was held at its share");
         assertEquals(0, gateway.server().readPauses(), "the sending thread's backlog mark was never reached");
         assertEquals(0, gateway.server().requestsInFlight("TRADER-A"), "nothing left counted in flight");
