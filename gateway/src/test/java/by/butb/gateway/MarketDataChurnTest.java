@@ -9,6 +9,7 @@ import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.IntSupplier;
 
 import static by.butb.gateway.RawFix.field;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -52,7 +53,7 @@ class MarketDataChurnTest
         final RawFix churner = gateway.rawLoggedOn("TRADER-A");
         final RawFix seller = gateway.rawLoggedOn("TRADER-B");
         book(churner, seller);
-        churn(churner, 4_000, 200); // 8,000 snapshots, about 12 MB
+        churn(churner, 4_000, 200, () -> Integer.MAX_VALUE); // 8,000 snapshots, about 12 MB
         churner.send("D", "11=LAST|55=SMP|54=1|60=" + RawFix.now() + "|38=7|40=2|44=2391|");
         assertNotNull(churner.readType("8", 10_000));
 
@@ -85,15 +86,13 @@ class MarketDataChurnTest
         final RawFix seller = gateway.rawLoggedOn("TRADER-B");
         book(churner, seller);
         final int pairs = 3_000;
-        churn(churner, pairs, 200);
+        final int before = 31; // after the first snapshot: the book
+        waitFor(snapshots::get, before);
+        churn(churner, pairs, 200, () -> snapshots.get() - before);
         churner.send("D", "11=LAST|55=SMP|54=1|60=" + RawFix.now() + "|38=7|40=2|44=2391|");
         assertNotNull(churner.readType("8", 10_000));
-        final int expected = 31 + 2 * pairs + 1; // after the first snapshot: the book, the churn, the last order
-        final long deadline = System.currentTimeMillis() + 30_000;
-        while (snapshots.get() < expected && System.currentTimeMillis() < deadline)
-        {
-            Thread.sleep(10);
-        }
+        final int expected = before + 2 * pairs + 1; // the book, the churn, the last order
+        waitFor(snapshots::get, expected);
         Thread.sleep(200); // nothing more comes
         assertEquals(expected, snapshots.get(), "a snapshot per change");
         assertEquals("2391.00", lastBid.get());
@@ -135,10 +134,17 @@ class MarketDataChurnTest
     }
 
     /** {@code pairs} times a bid at 23.50 and its cancel, {@code burst} pairs to a write; reads its own reports. */
-    private static void churn(final RawFix churner, final int pairs, final int burst) throws IOException
+    /**
+     * {@code pairs} new orders and their cancels, {@code burst} pairs a write; before each write, waits (up to 30 s)
+     * until {@code received} says the changes of the earlier ones were read, so that a reader on a loaded machine
+     * keeps up with the whole of a burst, the gateway's batching alone deciding whether it is conflated.
+     */
+    private static void churn(final RawFix churner, final int pairs, final int burst, final IntSupplier received)
+        throws Exception
     {
         for (int i = 0; i < pairs; i += burst)
         {
+            waitFor(received, 2 * i);
             final StringBuilder out = new StringBuilder();
             for (int j = i; j < i + burst; j++)
             {
@@ -156,6 +162,23 @@ class MarketDataChurnTest
     }
 
     /** Counts the snapshots arriving on {@code in} and keeps the best bid of the last, until the socket closes. */
+    /** Waits until {@code count} reaches {@code atLeast}, or has not grown for 2 s (what was conflated never comes). */
+    private static void waitFor(final IntSupplier count, final int atLeast) throws InterruptedException
+    {
+        int last = count.getAsInt();
+        long lastGrew = System.currentTimeMillis();
+        while (last < atLeast && System.currentTimeMillis() - lastGrew < 2_000)
+        {
+            Thread.sleep(1);
+            final int now = count.getAsInt();
+            if (now > last)
+            {
+                last = now;
+                lastGrew = System.currentTimeMillis();
+            }
+        }
+    }
+
     private static void readSnapshots(final InputStream in, final AtomicInteger snapshots,
         final AtomicReference<String> lastBid)
     {
