@@ -126,9 +126,10 @@ final class Outbound implements AutoCloseable
 
     /**
      * The answers the gateway makes by itself to a session's request (a duplicate ClOrdID, a cancel of an unknown
-     * order, a market-data request and its reject): each counts in the session's share ({@link SessionShare}) until
-     * this thread has handled it, as an order counts until its reports are made, so that a flood of such requests
-     * is held as a flood of orders is.
+     * order, a market-data request and its reject), queued from another thread: each counts in the session's share
+     * ({@link SessionShare}) until this thread has handled it, as an order counts until its reports are made, so
+     * that a flood of such requests is held as a flood of orders is. Sent on this thread (an engine's reject, whose
+     * request {@link RequestsInFlight} counts), it is handled at once and not counted.
      */
     void send(final SessionID to, final Message message)
     {
@@ -140,9 +141,16 @@ final class Outbound implements AutoCloseable
         enqueue(new SendMarketData(to, message, counted(to)));
     }
 
-    /** {@code to}'s index in the share, counted as submitted once more; -1 for none. */
+    /**
+     * {@code to}'s index in the share, counted as submitted once more; -1 for none, and on this thread (handled at
+     * once). A count left by an item dropped as the thread stops is never taken back: the share ends with the server.
+     */
     private int counted(final SessionID to)
     {
+        if (Thread.currentThread() == thread)
+        {
+            return -1;
+        }
         final int index = share.indexOf(to);
         share.submitted(index);
         return index;

@@ -87,12 +87,12 @@ class MarketDataChurnTest
         book(churner, seller);
         final int pairs = 3_000;
         final int before = 31; // after the first snapshot: the book
-        waitFor(snapshots::get, before);
+        waitFor(snapshots::get, before, 30_000);
         churn(churner, pairs, 200, () -> snapshots.get() - before);
         churner.send("D", "11=LAST|55=SMP|54=1|60=" + RawFix.now() + "|38=7|40=2|44=2391|");
         assertNotNull(churner.readType("8", 10_000));
         final int expected = before + 2 * pairs + 1; // the book, the churn, the last order
-        waitFor(snapshots::get, expected);
+        waitFor(snapshots::get, expected, 30_000);
         Thread.sleep(200); // nothing more comes
         assertEquals(expected, snapshots.get(), "a snapshot per change");
         assertEquals("2391.00", lastBid.get());
@@ -133,18 +133,18 @@ class MarketDataChurnTest
         }
     }
 
-    /** {@code pairs} times a bid at 23.50 and its cancel, {@code burst} pairs to a write; reads its own reports. */
     /**
-     * {@code pairs} new orders and their cancels, {@code burst} pairs a write; before each write, waits (up to 30 s)
-     * until {@code received} says the changes of the earlier ones were read, so that a reader on a loaded machine
-     * keeps up with the whole of a burst, the gateway's batching alone deciding whether it is conflated.
+     * {@code pairs} times a bid at 23.50 and its cancel, {@code burst} pairs to a write; reads its own reports. Before
+     * each write, waits until {@code received} says the changes of the earlier ones were read (or has not grown for
+     * 2 s), so that a reader on a loaded machine keeps up with the whole of a burst, the gateway's batching alone
+     * deciding whether it is conflated.
      */
     private static void churn(final RawFix churner, final int pairs, final int burst, final IntSupplier received)
         throws Exception
     {
         for (int i = 0; i < pairs; i += burst)
         {
-            waitFor(received, 2 * i);
+            waitFor(received, 2 * i, 2_000);
             final StringBuilder out = new StringBuilder();
             for (int j = i; j < i + burst; j++)
             {
@@ -161,13 +161,16 @@ class MarketDataChurnTest
         }
     }
 
-    /** Counts the snapshots arriving on {@code in} and keeps the best bid of the last, until the socket closes. */
-    /** Waits until {@code count} reaches {@code atLeast}, or has not grown for 2 s (what was conflated never comes). */
-    private static void waitFor(final IntSupplier count, final int atLeast) throws InterruptedException
+    /**
+     * Waits until {@code count} reaches {@code atLeast}, or has not grown for {@code quietMillis} (what was conflated
+     * never comes).
+     */
+    private static void waitFor(final IntSupplier count, final int atLeast, final long quietMillis)
+        throws InterruptedException
     {
         int last = count.getAsInt();
         long lastGrew = System.currentTimeMillis();
-        while (last < atLeast && System.currentTimeMillis() - lastGrew < 2_000)
+        while (last < atLeast && System.currentTimeMillis() - lastGrew < quietMillis)
         {
             Thread.sleep(1);
             final int now = count.getAsInt();
@@ -179,6 +182,7 @@ class MarketDataChurnTest
         }
     }
 
+    /** Counts the snapshots arriving on {@code in} and keeps the best bid of the last, until the socket closes. */
     private static void readSnapshots(final InputStream in, final AtomicInteger snapshots,
         final AtomicReference<String> lastBid)
     {

@@ -4,6 +4,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static by.butb.gateway.RawFix.field;
@@ -12,11 +14,11 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * One session floods the gateway with requests while another trades: the flooding session's reading is held whenever
- * it has more than its share of requests in flight, long before the sending thread's own backlog mark, and every
- * one of its requests is still answered: orders the engine answers, and requests the gateway answers by itself (a
- * duplicate ClOrdID, a cancel of an unknown order). On the QuickFIX/J FIX engine ({@link NativeSessionShareFloodTest}:
- * the native one).
+ * One session floods the gateway with requests while another trades: the flooding session's reading is held whenever it
+ * has more than its share of requests in flight, long before the sending thread's own backlog mark, and every one of
+ * its requests is still answered: orders the engine answers, and requests the gateway answers by itself (a duplicate
+ * ClOrdID, a cancel of an unknown order, a market-data snapshot request). On the QuickFIX/J FIX engine ({@link
+ * NativeSessionShareFloodTest}: the native one).
  */
 class SessionShareFloodTest
 {
@@ -45,7 +47,9 @@ class SessionShareFloodTest
         /** New orders reusing the ClOrdID of a live one, each Rejected by the gateway. */
         DUPLICATE_CLORDIDS("D", "11=LIVE|55=SMP|54=1|60=%2$s|38=1|40=2|44=2200|", "8", "8"),
         /** Cancels of orders that do not exist, each answered by the gateway with an OrderCancelReject. */
-        UNKNOWN_CANCELS("F", "41=NONE%1$d|11=C%1$d|55=SMP|54=1|60=%2$s|", "9", null);
+        UNKNOWN_CANCELS("F", "41=NONE%1$d|11=C%1$d|55=SMP|54=1|60=%2$s|", "9", null),
+        /** Market-data snapshot requests, each answered by the gateway with a snapshot. */
+        SNAPSHOT_REQUESTS("V", "262=M%d|263=0|264=0|267=2|269=0|269=1|146=1|55=SMP|", "W", null);
 
         final String type;
         final String body;
@@ -63,6 +67,42 @@ class SessionShareFloodTest
         boolean answers(final String m)
         {
             return m.contains("|35=" + answerType + "|") && (execType == null || execType.equals(field(m, 150)));
+        }
+    }
+
+    private static void awaitQuietly(final CountDownLatch latch)
+    {
+        try
+        {
+            latch.await(30, TimeUnit.SECONDS);
+        }
+        catch (final InterruptedException ex)
+        {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Writes {@code count} requests of {@code flood} from {@code flooder}, about 64 KB a write. */
+    private static void flood(final RawFix flooder, final Flood flood, final int count)
+    {
+        final StringBuilder burst = new StringBuilder();
+        try
+        {
+            for (int i = 0; i < count; i++)
+            {
+                burst.append(RawFix.frame("FIX.4.4", flooder.body(flood.type, String.format(flood.body, i,
+                    RawFix.now()))));
+                if (burst.length() > 64_000)
+                {
+                    flooder.sendText(burst.toString());
+                    burst.setLength(0);
+                }
+            }
+            flooder.sendText(burst.toString());
+        }
+        catch (final java.io.IOException ex)
+        {
+            // the test fails on the count of answers
         }
     }
 
@@ -101,20 +141,27 @@ class SessionShareFloodTest
         }, "flooder-reader");
         reader.setDaemon(true);
         reader.start();
-        final StringBuilder burst = new StringBuilder();
-        for (int i = 0; i < orders; i++)
+        // the sending thread answers nothing until the session is held, however fast it would answer on this machine
+        final CountDownLatch release = new CountDownLatch(1);
+        gateway.server().outbound().execute(() -> awaitQuietly(release));
+        final Thread writer = new Thread(() -> flood(flooder, flood, orders), "flooder-writer");
+        writer.setDaemon(true);
+        writer.start();
+        try
         {
-            burst.append(RawFix.frame("FIX.4.4", flooder.body(flood.type, String.format(flood.body, i,
-                RawFix.now()))));
-            if (burst.length() > 64_000)
+            final long deadline = System.currentTimeMillis() + 10_000;
+            while (gateway.server().shareHolds() == 0 && System.currentTimeMillis() < deadline)
             {
-                flooder.sendText(burst.toString());
-                burst.setLength(0);
+                Thread.sleep(1);
             }
         }
-        flooder.sendText(burst.toString());
+        finally
+        {
+            release.countDown();
+        }
+        writer.join(30_000);
 
-        other.send("D", "11=B1|55=SMP|54=2|60=" + RawFix.now() + "|38=1|40=2|44=2600|"); // while the flood runs
+        other.send("D", "11=B1|55=SMP|54=2|60=" + RawFix.now() + "|38=1|40=2|44=2600|"); // while the flood may run
         final String er = other.readType("8", 30_000);
         assertNotNull(er, "the other session is answered");
         assertEquals("B1", field(er, 11));
