@@ -161,7 +161,8 @@ class NativeSessionStoreCompactionTest
             assertEquals(next + 1, store.nextSenderSeq());
             assertEquals(31, store.nextTargetSeq());
             final int last = next;
-            try (NativeSessionStore reopened = NativeSessionStore.open(killedCopy(), "BUTB", "TRADER-A"))
+            final Path killed = NativeSessionStoreTest.killedCopy(dir);
+            try (NativeSessionStore reopened = NativeSessionStore.open(killed, "BUTB", "TRADER-A"))
             {
                 assertEquals(last + 1, reopened.nextSenderSeq());
                 assertEquals(31, reopened.nextTargetSeq());
@@ -170,15 +171,6 @@ class NativeSessionStoreCompactionTest
             }
             compactions.forEach(Runnable::run); // the next, started by the message sent after the swap
         }
-    }
-
-    /** The store file as a kill -9 of the server would leave it: copied while the store is still open. */
-    private Path killedCopy() throws IOException
-    {
-        final Path copy = dir.resolve("after-kill");
-        Files.createDirectories(copy);
-        Files.copy(dir.resolve(FILE), copy.resolve(FILE));
-        return copy;
     }
 
     @Test

@@ -48,8 +48,11 @@ class NativeSessionStoreTest
         }
     }
 
-    /** The store file as a kill -9 of the server would leave it: copied while the store is still open. */
-    private Path killedCopy() throws IOException
+    /**
+     * A directory holding TRADER-A's store file of {@code dir} as a kill -9 of the server would leave it: copied while
+     * the store is still open.
+     */
+    static Path killedCopy(final Path dir) throws IOException
     {
         final Path copy = dir.resolve("after-kill");
         Files.createDirectories(copy);
@@ -100,7 +103,7 @@ class NativeSessionStoreTest
         send(store, 1, 40);
         store.targetSeq(17);
         store.senderSeq(42); // taken, its message not yet written
-        try (NativeSessionStore reopened = NativeSessionStore.open(killedCopy(), "BUTB", "TRADER-A"))
+        try (NativeSessionStore reopened = NativeSessionStore.open(killedCopy(dir), "BUTB", "TRADER-A"))
         {
             assertEquals(42, reopened.nextSenderSeq());
             assertEquals(17, reopened.nextTargetSeq());
