@@ -1,5 +1,6 @@
 package by.butb.gateway;
 
+import org.agrona.IoUtil;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,14 +36,13 @@ import java.util.concurrent.TimeUnit;
  * most 768 KiB a session, however long it runs): a resend of an older message is a gap fill, as a resend beyond
  * {@code --stored-messages} is without a store.
  * <p>
- * So that those older messages do not fill the disk, the file is compacted once they take as many bytes as the
- * indexed ones and at least {@link #COMPACT_AT_DEAD_BYTES}: on a thread of its own the indexed records are copied to
- * {@code <file>.compacting}, then what was kept meanwhile (round after round, until little is left) and the header,
- * and forced to the disk; then, under this store's lock, the last records kept are copied too, the numbers written
- * to the copy's header, the copy renamed over the file and the old file emptied. A kill -9 at any point leaves
- * either the old file or the compacted one, both whole; a leftover copy is deleted at the next open. The file so
- * stays under twice the larger of the indexed records and {@link #COMPACT_AT_DEAD_BYTES}, plus what is kept while
- * a compaction runs.
+ * So that those older messages do not fill the disk, the file is compacted once they take as many bytes as the indexed
+ * ones and at least {@link #COMPACT_AT_DEAD_BYTES}: on a thread of its own the indexed records are copied to {@code
+ * <file>.compacting}, then what was kept meanwhile (round after round, until little is left) and the header, and forced
+ * to the disk; then, under this store's lock, the last records kept are copied too, the numbers written to the copy's
+ * header, the copy renamed over the file and the old one unmapped and closed. A kill -9 at any point leaves either the
+ * old file or the compacted one, both whole; a leftover copy is deleted at the next open. The file so stays under twice
+ * the larger of the indexed records and {@link #COMPACT_AT_DEAD_BYTES}, plus what is kept while a compaction runs.
  * <p>
  * Threading: the sending side ({@link #senderSeq}, {@link #append}, {@link #message}, {@link #reset}) runs under the
  * session's lock and takes this store's too, which a compaction's swap of the file holds; {@link #targetSeq}, on the
@@ -404,7 +404,7 @@ final class NativeSessionStore implements AutoCloseable
         {
             if (!swapped)
             {
-                StoreFiles.release(target, 0);
+                Closing.quietly(target);
                 StoreFiles.deleteQuietly(copy);
             }
             compacted(swapped, failed);
@@ -454,10 +454,10 @@ final class NativeSessionStore implements AutoCloseable
     /**
      * Under the lock: copies the records kept since {@code to} (usually under {@link #CATCH_UP_BYTES}) to the copy,
      * maps its header and writes the numbers to it, renames it over the file (the target number and the rename under
-     * the header's lock too) and empties the old file, whose blocks its header's mapping would otherwise hold until
-     * it is garbage-collected; from then on the store reads and writes the copy. False, nothing swapped, when the
-     * store was closed or reset since the compaction began. Nothing is forced to the disk here: a crash of the
-     * machine may lose what the last records and numbers were, as it may without a compaction.
+     * the header's lock too), and unmaps the old header and closes the old file, whose blocks are freed then (a mapping
+     * left to the garbage collector would hold them); from then on the store reads and writes the copy. False, nothing
+     * swapped, when the store was closed or reset since the compaction began. Nothing is forced to the disk here: a
+     * crash of the machine may lose what the last records and numbers were, as it may without a compaction.
      */
     private synchronized boolean swap(final FileChannel target, final Path copy, final long from, final long to,
         final int startedAfter) throws IOException
@@ -468,14 +468,24 @@ final class NativeSessionStore implements AutoCloseable
         }
         StoreFiles.transfer(channel, to, end, target, HEADER + to - from);
         final MappedByteBuffer mapped = target.map(FileChannel.MapMode.READ_WRITE, 0, HEADER);
-        mapped.putInt(SENDER_AT, header.getInt(SENDER_AT));
+        final MappedByteBuffer old = header;
+        mapped.putInt(SENDER_AT, old.getInt(SENDER_AT));
         synchronized (headerLock)
         {
-            mapped.putInt(TARGET_AT, header.getInt(TARGET_AT));
-            Files.move(copy, file, StandardCopyOption.ATOMIC_MOVE);
+            mapped.putInt(TARGET_AT, old.getInt(TARGET_AT));
+            try
+            {
+                Files.move(copy, file, StandardCopyOption.ATOMIC_MOVE);
+            }
+            catch (final IOException ex)
+            {
+                IoUtil.unmap(mapped);
+                throw ex;
+            }
             header = mapped;
         }
-        StoreFiles.release(channel, HEADER);
+        IoUtil.unmap(old); // else its mapping keeps the old file's blocks on the disk until it is garbage-collected
+        Closing.quietly(channel);
         channel = target;
         index.shift(from - HEADER);
         end -= from - HEADER;

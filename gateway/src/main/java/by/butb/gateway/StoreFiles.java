@@ -66,28 +66,6 @@ final class StoreFiles
         }
     }
 
-    /**
-     * Cuts {@code channel}'s file to {@code keep} bytes and closes it (null: nothing): a file renamed over or deleted
-     * whose start is still memory-mapped keeps its blocks on the disk until the mapping is garbage-collected, so it
-     * is emptied first. Failures are logged, nothing more.
-     */
-    static void release(final FileChannel channel, final long keep)
-    {
-        if (channel == null)
-        {
-            return;
-        }
-        try
-        {
-            channel.truncate(keep);
-        }
-        catch (final IOException ex)
-        {
-            LOG.debug("cannot empty a FIX store file left after a compaction", ex);
-        }
-        Closing.quietly(channel);
-    }
-
     static void deleteQuietly(final Path path)
     {
         try
