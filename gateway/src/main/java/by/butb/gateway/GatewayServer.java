@@ -83,6 +83,8 @@ public final class GatewayServer implements AutoCloseable
     /** Connections whose reading was paused because their session had more than its share in flight. */
     private final LongAdder shareHolds = new LongAdder();
     private final SessionShare share;
+    /** Set by {@link #start} once constructed; released when closed. */
+    private volatile DirectoryLocks locks;
     private boolean closed;
 
     private GatewayServer(final GatewayOptions o)
@@ -307,15 +309,30 @@ public final class GatewayServer implements AutoCloseable
         return all.toArray(EngineListener[]::new);
     }
 
+    /**
+     * Starts a server with {@code options}; an IllegalArgumentException names a bad option, or a data or FIX store
+     * directory another running gateway holds ({@link DirectoryLocks}), before anything in them is touched.
+     */
     public static GatewayServer start(final GatewayOptions options)
     {
-        return new GatewayServer(options);
+        final DirectoryLocks locks = DirectoryLocks.acquire(options);
+        try
+        {
+            final GatewayServer server = new GatewayServer(options);
+            server.locks = locks;
+            return server;
+        }
+        catch (final RuntimeException | Error ex)
+        {
+            locks.close();
+            throw ex;
+        }
     }
 
     /** A server on {@code port} (0 for a free one) of every interface, with its journal in {@code dataDirectory}. */
     public static GatewayServer start(final int port, final Catalog catalog, final Path dataDirectory)
     {
-        return new GatewayServer(new GatewayOptions().catalog(catalog).port(port).dataDirectory(dataDirectory));
+        return start(new GatewayOptions().catalog(catalog).port(port).dataDirectory(dataDirectory));
     }
 
     /** The port the server listens on (the real one when started with port 0). */
@@ -505,6 +522,10 @@ public final class GatewayServer implements AutoCloseable
                 {
                     closeClOrdIdJournal();
                     closeNativeSessions();
+                    if (locks != null)
+                    {
+                        locks.close();
+                    }
                 }
             }
         }

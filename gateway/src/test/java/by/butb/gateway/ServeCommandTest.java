@@ -278,6 +278,24 @@ class ServeCommandTest
     }
 
     @Test
+    void aSecondServeOnTheDataDirectoryOfARunningOneIsAOneLineErrorWithExitCode1() throws Exception
+    {
+        final Serving first = serve();
+        try
+        {
+            final Path data = dir.resolve("journal");
+            final ByteArrayOutputStream err = new ByteArrayOutputStream();
+            assertEquals(1, serveUntilError(err, "--data", data.toString()));
+            assertEquals("serve: data directory " + data + " is in use by another running gateway (it holds " +
+                data.resolve(DirectoryLocks.DATA_LOCK) + ")" + System.lineSeparator(), err.toString());
+        }
+        finally
+        {
+            assertEquals(0, first.stop(), first.out().toString());
+        }
+    }
+
+    @Test
     void sectionClustersThatDoNotFitTheCatalogAreUsageErrorsInOneLine() throws Exception
     {
         assertServeError(2, "serve: give --cluster or --section-cluster, not both", "--cluster", "localhost:9100",
