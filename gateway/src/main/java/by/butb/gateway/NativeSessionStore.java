@@ -29,10 +29,10 @@ import java.util.concurrent.TimeUnit;
  * taken, before the message that carries it is written to the socket (sender) or handed to the engine (target), so a
  * kill -9 of the server never loses one: the sender's never goes back, and a received message is never processed
  * twice (a crash of the machine itself may lose the last numbers, as with QuickFIX/J's file store without
- * FileStoreSync; what such a crash leaves is mended at open where it can be, see {@link #scan}, and a header of zeros
- * is refused by name). A message is appended after its sequence number is taken: a kill -9 between the two leaves a
- * number without its message (a resend of it is a gap fill) and may leave a torn last record, which opening cuts
- * off. The file offsets of the last {@link #MAX_INDEXED} messages are indexed in memory ({@link RecordIndex}, at
+ * FileStoreSync; what such a crash leaves is mended at open where it can be, see {@link StoreScan}, and a header of
+ * zeros is refused by name). A message is appended after its sequence number is taken: a kill -9 between the two
+ * leaves a number without its message (a resend of it is a gap fill) and may leave a torn last record, which opening
+ * cuts off. The file offsets of the last {@link #MAX_INDEXED} messages are indexed in memory ({@link RecordIndex}, at
  * most 768 KiB a session, however long it runs): a resend of an older message is a gap fill, as a resend beyond
  * {@code --stored-messages} is without a store.
  * <p>
@@ -60,14 +60,8 @@ final class NativeSessionStore implements AutoCloseable
     private static final int SENDER_AT = 20;
     private static final int TARGET_AT = 24;
     private static final int HEADER = 64;
-    private static final int RECORD_HEADER = 8;
-    /**
-     * Records numbered further than this past the header's next sender number are not a stale header (a page that
-     * did not reach the disk) but a corrupt file.
-     */
-    private static final int MAX_AHEAD = 1 << 24;
-    /** Longer than any message the gateway sends: a record claiming more is corrupt. */
-    private static final int MAX_MESSAGE = 1 << 24;
+    /** Each record's MsgSeqNum and length, before its message. */
+    static final int RECORD_HEADER = 8;
 
     /** How many of the latest messages are indexed for resends: a power of two. */
     static final int MAX_INDEXED = 1 << 16;
@@ -135,7 +129,7 @@ final class NativeSessionStore implements AutoCloseable
         {
             throw corrupt("has sequence numbers below 1");
         }
-        end = scan();
+        end = StoreScan.scan(channel, file, HEADER, index, this::nextSenderSeq, this::senderSeq);
     }
 
     /**
@@ -185,93 +179,13 @@ final class NativeSessionStore implements AutoCloseable
 
     private IllegalArgumentException corrupt(final String problem)
     {
+        return corrupt(file, problem);
+    }
+
+    /** The refusal of the store {@code file}, one line: {@code problem} says what is wrong with it. */
+    static IllegalArgumentException corrupt(final Path file, final String problem)
+    {
         return new IllegalArgumentException("FIX store " + file + " " + problem);
-    }
-
-    /**
-     * Indexes the records and returns where the next goes. What a crash can leave is mended: a torn last record
-     * (kill -9 while appending) is cut off, and so is a tail of zeros (a machine crash after the file grew but before
-     * its bytes reached the disk); records numbered at or past the header's next sender number (the records reached
-     * the disk, the header's page did not) raise that number past them, so that no stored message's number is used
-     * again.
-     */
-    private long scan() throws IOException
-    {
-        final ByteBuffer recordHeader = ByteBuffer.allocate(RECORD_HEADER);
-        final long size = channel.size();
-        long at = HEADER;
-        int previous = 0;
-        while (at + RECORD_HEADER <= size)
-        {
-            recordHeader.clear();
-            readFully(recordHeader, at);
-            final int seq = recordHeader.getInt(0);
-            final int length = recordHeader.getInt(4);
-            final boolean malformed = seq <= previous || length < 1 || length > MAX_MESSAGE;
-            if (malformed && zeroTailWithin(recordHeader, at, size))
-            {
-                LOG.warn("FIX store {}: cutting off {} bytes that end in zeros after its last record (a machine " +
-                    "crash?)", file, size - at);
-                break;
-            }
-            if (malformed)
-            {
-                throw corrupt("has a malformed record at byte " + at + " (MsgSeqNum " + seq + ", length " +
-                    length + ")");
-            }
-            if (seq >= Integer.MAX_VALUE - 1 || seq - (long)nextSenderSeq() > MAX_AHEAD)
-            {
-                throw corrupt("has a record at byte " + at + " numbered " + seq + ", far past the next sender " +
-                    "MsgSeqNum of its header (" + nextSenderSeq() + ")");
-            }
-            if (at + RECORD_HEADER + length > size)
-            {
-                break;
-            }
-            index.add(seq, at);
-            previous = seq;
-            at += RECORD_HEADER + length;
-        }
-        if (at < size)
-        {
-            channel.truncate(at);
-        }
-        if (previous >= nextSenderSeq())
-        {
-            LOG.warn("FIX store {}: its header's next sender MsgSeqNum {} is behind its stored message {} (a machine " +
-                "crash?): raised to {}", file, nextSenderSeq(), previous, previous + 1);
-            senderSeq(previous + 1);
-        }
-        return at;
-    }
-
-    /**
-     * Whether the file is all zeros from some byte of the record header read at {@code at} ({@code recordHeader})
-     * on: what a machine crash leaves when the file grew but its last bytes never reached the disk, from wherever
-     * the lost page began.
-     */
-    private boolean zeroTailWithin(final ByteBuffer recordHeader, final long at, final long size) throws IOException
-    {
-        int firstZero = RECORD_HEADER;
-        while (firstZero > 0 && recordHeader.get(firstZero - 1) == 0)
-        {
-            firstZero--;
-        }
-        return firstZero < RECORD_HEADER && StoreFiles.zerosFrom(channel, at + RECORD_HEADER, size);
-    }
-
-    private void readFully(final ByteBuffer into, final long at) throws IOException
-    {
-        long position = at;
-        while (into.hasRemaining())
-        {
-            final int n = channel.read(into, position);
-            if (n < 0)
-            {
-                throw corrupt("ends inside a record at byte " + position);
-            }
-            position += n;
-        }
     }
 
     synchronized int nextSenderSeq()
@@ -537,13 +451,13 @@ final class NativeSessionStore implements AutoCloseable
         try
         {
             final ByteBuffer recordHeader = ByteBuffer.allocate(RECORD_HEADER);
-            readFully(recordHeader, at);
+            StoreFiles.readFully(channel, recordHeader, at);
             readLength = recordHeader.getInt(4);
             if (read.length < readLength)
             {
                 read = new byte[readLength];
             }
-            readFully(ByteBuffer.wrap(read, 0, readLength), at + RECORD_HEADER);
+            StoreFiles.readFully(channel, ByteBuffer.wrap(read, 0, readLength), at + RECORD_HEADER);
             return read;
         }
         catch (final IOException ex)

@@ -10,7 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 
-/** The file operations of a {@link NativeSessionStore}'s checks at open and of its compaction. */
+/** The file operations of a {@link NativeSessionStore}: reading, its checks at open, its compaction. */
 final class StoreFiles
 {
     private static final Logger LOG = LoggerFactory.getLogger(StoreFiles.class);
@@ -63,6 +63,21 @@ final class StoreFiles
         catch (final IOException ex)
         {
             LOG.debug("cannot force the directory of {} to the disk", file, ex);
+        }
+    }
+
+    /** Reads {@code into} full from {@code channel} at {@code at}; an IOException when the file ends before. */
+    static void readFully(final FileChannel channel, final ByteBuffer into, final long at) throws IOException
+    {
+        long position = at;
+        while (into.hasRemaining())
+        {
+            final int n = channel.read(into, position);
+            if (n < 0)
+            {
+                throw new IOException("the file ends at byte " + position + ", inside a record");
+            }
+            position += n;
         }
     }
 
