@@ -1,6 +1,5 @@
 package by.butb.gateway;
 
-import org.agrona.IoUtil;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -306,7 +305,7 @@ final class NativeSessionStore implements AutoCloseable
                 StoreFiles.forceDirectoryOf(file);
             }
         }
-        catch (final IOException ex)
+        catch (final IOException | RuntimeException ex)
         {
             failed = !dropped(startedAfter);
             if (failed)
@@ -393,16 +392,16 @@ final class NativeSessionStore implements AutoCloseable
             }
             catch (final IOException ex)
             {
-                IoUtil.unmap(mapped);
+                StoreFiles.unmapAndClose(mapped, null);
                 throw ex;
             }
             header = mapped;
         }
-        IoUtil.unmap(old); // else its mapping keeps the old file's blocks on the disk until it is garbage-collected
-        Closing.quietly(channel);
+        final FileChannel oldChannel = channel;
         channel = target;
         index.shift(from - HEADER);
         end -= from - HEADER;
+        StoreFiles.unmapAndClose(old, oldChannel); // a mapping left to the garbage collector would hold its blocks
         return true;
     }
 

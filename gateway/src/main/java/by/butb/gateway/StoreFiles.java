@@ -1,10 +1,12 @@
 package by.butb.gateway;
 
+import org.agrona.IoUtil;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.MappedByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -78,6 +80,27 @@ final class StoreFiles
                 throw new IOException("the file ends at byte " + position + ", inside a record");
             }
             position += n;
+        }
+    }
+
+    /**
+     * Unmaps {@code mapping} and closes {@code channel} (null: none), so that the blocks of a file renamed over or
+     * deleted are freed now rather than when the mapping is garbage-collected; nothing may touch the mapping after.
+     * A mapping that cannot be unmapped is left to the garbage collector (logged).
+     */
+    static void unmapAndClose(final MappedByteBuffer mapping, final FileChannel channel)
+    {
+        try
+        {
+            IoUtil.unmap(mapping);
+        }
+        catch (final RuntimeException | LinkageError ex)
+        {
+            LOG.debug("cannot unmap a FIX store's header; the garbage collector will", ex);
+        }
+        finally
+        {
+            Closing.quietly(channel);
         }
     }
 
