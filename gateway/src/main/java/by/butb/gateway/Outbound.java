@@ -372,19 +372,7 @@ final class Outbound implements AutoCloseable
     /** The index in the share of the session an item answers by the gateway itself; -1 for any other item. */
     private static int countedIn(final Object item)
     {
-        if (item instanceof Send s)
-        {
-            return s.share;
-        }
-        if (item instanceof SendMarketData s)
-        {
-            return s.share;
-        }
-        if (item instanceof Subscribe s)
-        {
-            return s.share;
-        }
-        return item instanceof Unsubscribe u ? u.share : -1;
+        return item instanceof Counted c ? c.share() : -1;
     }
 
     private void deliver(final SessionID to, final Message message)
@@ -431,16 +419,22 @@ final class Outbound implements AutoCloseable
 
     // ---------------------------------------------------------------- items
 
-    /** {@code share}: the index of {@code to} in the {@link SessionShare}, counted until handled; -1: none. */
-    private record Send(SessionID to, Message message, int share)
+    /** An item counted in its session's share until handled. */
+    private interface Counted
+    {
+        /** The index of the item's session in the {@link SessionShare}; -1: none. */
+        int share();
+    }
+
+    private record Send(SessionID to, Message message, int share) implements Counted
     {
     }
 
-    private record SendMarketData(SessionID to, MarketDataMessage message, int share)
+    private record SendMarketData(SessionID to, MarketDataMessage message, int share) implements Counted
     {
     }
 
-    private record Subscribe(MarketDataSubscriptions.Subscription subscription, int share)
+    private record Subscribe(MarketDataSubscriptions.Subscription subscription, int share) implements Counted
     {
     }
 
@@ -448,7 +442,7 @@ final class Outbound implements AutoCloseable
     {
     }
 
-    private record Unsubscribe(SessionID session, String reqId, int share)
+    private record Unsubscribe(SessionID session, String reqId, int share) implements Counted
     {
     }
 

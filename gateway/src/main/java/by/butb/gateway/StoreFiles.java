@@ -123,14 +123,7 @@ final class StoreFiles
         for (long at = from; at < size; at += chunk.capacity())
         {
             chunk.clear().limit((int)Math.min(chunk.capacity(), size - at));
-            while (chunk.hasRemaining())
-            {
-                if (channel.read(chunk, at + chunk.position()) < 0)
-                {
-                    throw new IOException("the file ended at byte " + (at + chunk.position()) + ", before byte " +
-                        size);
-                }
-            }
+            readFully(channel, chunk, at);
             if (!isZero(chunk, 0, chunk.limit()))
             {
                 return false;
