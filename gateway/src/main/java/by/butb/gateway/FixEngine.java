@@ -8,7 +8,7 @@ public enum FixEngine
     /**
      * QuickFIX/J 2.x over MINA ({@code serve --fix-engine qfj}): the same messages and mechanisms as {@link #NATIVE};
      * it alone takes {@link GatewayOptions#storedMessages} {@link GatewayOptions#STORE_ALL} and
-     * {@link GatewayOptions#sessionQueueCapacity}. Its {@code fixStoreDirectory} holds QuickFIX/J's file store.
+     * {@link GatewayOptions#sessionQueueCapacity}. Its {@code fixStoreDirectory} holds {@link QfjSessionStore}s.
      */
     QFJ,
     /**

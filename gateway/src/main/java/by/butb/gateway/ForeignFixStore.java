@@ -7,7 +7,8 @@ import java.util.stream.Stream;
 
 /**
  * Refuses a FIX store directory ({@code --fix-store}) that holds the other FIX engine's store: each engine keeps its
- * own sequence numbers, so starting on the other's files would restart every session at 1 silently.
+ * own sequence numbers (in files of the same format, named apart), so starting on the other's files would restart
+ * every session at 1 silently.
  */
 final class ForeignFixStore
 {
@@ -39,7 +40,7 @@ final class ForeignFixStore
                 if (engine == FixEngine.QFJ && name.endsWith(NativeSessionStore.SUFFIX))
                 {
                     throw new IllegalArgumentException("FIX store " + directory + " holds the native FIX engine's " +
-                        "store (" + name + "): QuickFIX/J keeps its own (*.senderseqnums, *.body, ...); use it " +
+                        "store (" + name + "): QuickFIX/J keeps its own (*" + QfjSessionStore.SUFFIX + "); use it " +
                         "without --fix-engine qfj (the native engine is the default), or another directory");
                 }
             }
@@ -50,10 +51,13 @@ final class ForeignFixStore
         }
     }
 
-    /** Whether {@code fileName} holds sequence numbers of QuickFIX/J's file store. */
+    /**
+     * Whether {@code fileName} holds sequence numbers of the gateway's QuickFIX/J engine: its store, or QuickFIX/J's
+     * own file store, which an earlier version of the gateway kept (and {@link QfjFileStoreConversion} converts).
+     */
     private static boolean isQuickFixJStore(final String fileName)
     {
-        return fileName.endsWith(".senderseqnums") || fileName.endsWith(".targetseqnums") ||
-            fileName.endsWith(".seqnums");
+        return fileName.endsWith(QfjSessionStore.SUFFIX) || fileName.endsWith(".senderseqnums") ||
+            fileName.endsWith(".targetseqnums") || fileName.endsWith(".seqnums");
     }
 }

@@ -3,7 +3,6 @@ package by.butb.gateway;
 import by.butb.engine.model.Catalog;
 import by.butb.engine.model.Participant;
 import quickfix.Application;
-import quickfix.FileUtil;
 import quickfix.LogFactory;
 import quickfix.MessageFactory;
 import quickfix.MessageStoreFactory;
@@ -13,8 +12,6 @@ import quickfix.SessionSettings;
 import quickfix.mina.SessionConnector;
 import quickfix.mina.acceptor.DynamicAcceptorSessionProvider;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -49,21 +46,19 @@ final class GatewaySessionProvider extends DynamicAcceptorSessionProvider
     }
 
     /**
-     * Before the acceptor starts: creates the session of each participant whose QuickFIX/J file store is in
-     * {@code storeDirectory}, so that what is sent to it before it logs on again (a fill of its resting order, a
-     * report made again after a kill) is stored for it and reaches it on its next logon, as the native engine keeps
-     * the sessions whose stores it finds. Returns them, to be kept {@code connector}'s across its start
-     * ({@link GatewayAcceptor#keepAcrossStart}).
+     * Before the acceptor starts: creates the session of each participant whose store is in {@code stores}, so that
+     * what is sent to it before it logs on again (a fill of its resting order, a report made again after a kill) is
+     * stored for it and reaches it on its next logon, as the native engine keeps the sessions whose stores it finds.
+     * Returns them, to be kept {@code connector}'s across its start ({@link GatewayAcceptor#keepAcrossStart}).
      */
-    List<Session> createStoredSessions(final SessionConnector connector, final Path storeDirectory)
+    List<Session> createStoredSessions(final SessionConnector connector, final QfjSessionStores stores)
     {
         final List<Session> created = new ArrayList<>();
         for (final Participant p : catalog.participants())
         {
-            final SessionID id = Outbound.sessionId(exchangeCompId, p.id());
-            if (Files.exists(storeDirectory.resolve(FileUtil.sessionIdFileName(id) + ".senderseqnums")))
+            if (stores.exists(exchangeCompId, p.id()))
             {
-                final Session session = getSession(id, connector);
+                final Session session = getSession(Outbound.sessionId(exchangeCompId, p.id()), connector);
                 if (session != null)
                 {
                     created.add(session);

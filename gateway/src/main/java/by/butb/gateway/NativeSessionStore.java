@@ -17,8 +17,9 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 
 /**
- * One native FIX session's sequence numbers and sent application messages on disk ({@code --fix-store DIR}), in
- * the file {@code DIR/<SenderCompID>-<TargetCompID>.native-fix-session}:
+ * One FIX session's sequence numbers and sent application messages on disk ({@code --fix-store DIR}), in the file
+ * {@code DIR/<SenderCompID>-<TargetCompID>.native-fix-session} (the native engine's; QuickFIX/J's sessions keep the
+ * same in {@code .qfj-fix-session} files through {@link QfjSessionStore}):
  * <pre>
  *   header, 64 bytes: "BUTB-FIX-SESSION" (16 ASCII bytes), version (int, 1), next sender MsgSeqNum (int),
  *                     next target MsgSeqNum (int), zeros
@@ -121,7 +122,7 @@ final class NativeSessionStore implements AutoCloseable
         }
         if (!Arrays.equals(magic, MAGIC) || header.getInt(VERSION_AT) != VERSION)
         {
-            throw corrupt("is not a native FIX session store (version " + VERSION + "): it does not start with " +
+            throw corrupt("is not a FIX session store (version " + VERSION + "): it does not start with " +
                 new String(MAGIC, StandardCharsets.US_ASCII));
         }
         if (header.getInt(SENDER_AT) < 1 || header.getInt(TARGET_AT) < 1)
@@ -137,22 +138,37 @@ final class NativeSessionStore implements AutoCloseable
      */
     static NativeSessionStore open(final Path directory, final String senderCompId, final String targetCompId)
     {
-        return open(directory, senderCompId, targetCompId, MAX_INDEXED, COMPACT_AT_DEAD_BYTES,
-            NativeSessionStore::compactOnThreadOfItsOwn);
+        return open(directory.resolve(senderCompId + "-" + targetCompId + SUFFIX));
     }
 
-    /**
-     * {@link #open(Path, String, String)} keeping the latest {@code indexed} messages for resends (a power of two),
-     * compacting once the older ones take {@code compactAtDeadBytes} or more, the copy run by {@code compactor}.
-     */
+    /** {@link #open(Path, String, String)} with the limits of {@link #open(Path, int, long, Executor)}. */
     static NativeSessionStore open(final Path directory, final String senderCompId, final String targetCompId,
         final int indexed, final long compactAtDeadBytes, final Executor compactor)
     {
-        final Path file = directory.resolve(senderCompId + "-" + targetCompId + SUFFIX);
+        return open(directory.resolve(senderCompId + "-" + targetCompId + SUFFIX), indexed, compactAtDeadBytes,
+            compactor);
+    }
+
+    /**
+     * The store in {@code file} (a session's file of either FIX engine: each names it with its own suffix), created
+     * when absent, keeping the latest {@link #MAX_INDEXED} messages for resends and compacted on a thread of its own.
+     */
+    static NativeSessionStore open(final Path file)
+    {
+        return open(file, MAX_INDEXED, COMPACT_AT_DEAD_BYTES, NativeSessionStore::compactOnThreadOfItsOwn);
+    }
+
+    /**
+     * {@link #open(Path)} keeping the latest {@code indexed} messages (a power of two), compacting once the older ones
+     * take {@code compactAtDeadBytes} or more, the copy run by {@code compactor}.
+     */
+    static NativeSessionStore open(final Path file, final int indexed, final long compactAtDeadBytes,
+        final Executor compactor)
+    {
         FileChannel channel = null;
         try
         {
-            Files.createDirectories(directory);
+            Files.createDirectories(file.getParent());
             Files.deleteIfExists(StoreFiles.compactingCopy(file)); // left by a kill -9; the store itself is whole
             channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
                 StandardOpenOption.WRITE);
@@ -464,6 +480,18 @@ final class NativeSessionStore implements AutoCloseable
             LOG.error("cannot read message {} from the FIX store {}: resent as a gap fill", seq, file, ex);
             return null;
         }
+    }
+
+    /** The number of the oldest message kept for resends, or 0 when none is. */
+    synchronized int oldestKept()
+    {
+        return index.oldestSeq();
+    }
+
+    /** The number of the newest message kept for resends, or 0 when none is. */
+    synchronized int newestKept()
+    {
+        return index.newestSeq();
     }
 
     /** The length of the message {@link #message} returned last. */

@@ -5,7 +5,6 @@ import org.apache.mina.core.service.IoAcceptor;
 import quickfix.Application;
 import quickfix.ConfigError;
 import quickfix.DefaultMessageFactory;
-import quickfix.FileStoreFactory;
 import quickfix.MemoryStoreFactory;
 import quickfix.MessageStoreFactory;
 import quickfix.SessionID;
@@ -36,7 +35,7 @@ final class QfjAcceptorFactory
         final GatewayLogFactory logFactory, final IoFilterChainBuilder filters) throws ConfigError
     {
         final SessionSettings settings = settings(o);
-        final MessageStoreFactory storeFactory = storeFactory(o, settings);
+        final MessageStoreFactory storeFactory = storeFactory(o);
         final DefaultMessageFactory messageFactory = new DefaultMessageFactory();
         final SessionID template = new SessionID("FIX.4.4", o.compId, "*");
         final GatewaySessionProvider sessionProvider = new GatewaySessionProvider(settings, template,
@@ -50,7 +49,8 @@ final class QfjAcceptorFactory
         {
             try
             {
-                acceptor.keepAcrossStart(sessionProvider.createStoredSessions(acceptor, o.fixStoreDirectory));
+                acceptor.keepAcrossStart(sessionProvider.createStoredSessions(acceptor,
+                    (QfjSessionStores)storeFactory));
             }
             catch (final RuntimeException ex)
             {
@@ -76,11 +76,11 @@ final class QfjAcceptorFactory
         return bound == null ? new InetSocketAddress(o.host, o.port) : bound;
     }
 
-    private static MessageStoreFactory storeFactory(final GatewayOptions o, final SessionSettings settings)
+    private static MessageStoreFactory storeFactory(final GatewayOptions o)
     {
         if (o.fixStoreDirectory != null)
         {
-            return new FileStoreFactory(settings);
+            return new QfjSessionStores(o.fixStoreDirectory, o.compId, o.catalog);
         }
         if (o.storedMessages == GatewayOptions.STORE_ALL || o.storedMessages == 0)
         {
@@ -110,10 +110,6 @@ final class QfjAcceptorFactory
         s.setString("CheckLatency", o.checkLatency && !o.clientTime ? "Y" : "N");
         s.setLong("MaxScheduledWriteRequests", o.maxScheduledWrites);
         s.setString("RejectMessageOnUnhandledException", "Y");
-        if (o.fixStoreDirectory != null)
-        {
-            s.setString("FileStorePath", o.fixStoreDirectory.toString());
-        }
         final SessionID template = new SessionID("FIX.4.4", o.compId, "*");
         s.setString(template, "BeginString", "FIX.4.4");
         s.setString(template, "SenderCompID", o.compId);

@@ -103,6 +103,18 @@ final class RecordIndex
         return size == 0 ? -1 : offsets[slot(0)];
     }
 
+    /** The number of the oldest message indexed, or 0 when none is. */
+    int oldestSeq()
+    {
+        return size == 0 ? 0 : seqs[slot(0)];
+    }
+
+    /** The number of the newest message indexed, or 0 when none is. */
+    int newestSeq()
+    {
+        return size == 0 ? 0 : seqs[slot(size - 1)];
+    }
+
     /** Every offset moved {@code by} bytes towards the file's start (the file was compacted). */
     void shift(final long by)
     {

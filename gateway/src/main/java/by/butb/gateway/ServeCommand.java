@@ -69,7 +69,8 @@ public final class ServeCommand implements Callable<Integer>
     Path participants;
 
     @Option(names = "--fix-store", paramLabel = "DIR",
-        description = "Keep FIX sequence numbers and sent messages in DIR across restarts (default: in memory).")
+        description = "Keep FIX sequence numbers and each session's latest 65,536 sent messages in DIR across" +
+            " restarts (default: in memory).")
     Path fixStore;
 
     @Option(names = "--fix-engine", paramLabel = "native|qfj", defaultValue = "native",
@@ -95,7 +96,7 @@ public final class ServeCommand implements Callable<Integer>
 
     @Option(names = "--stored-messages", paramLabel = "N", defaultValue = "" + GatewayOptions.DEFAULT_STORED_MESSAGES,
         description = "Sent messages each session keeps in memory for resends after a reconnect (default:" +
-            " ${DEFAULT-VALUE}; older ones are gap-filled; 0 keeps none; --fix-store keeps all on disk).")
+            " ${DEFAULT-VALUE}; older ones are gap-filled; 0 keeps none; --fix-store keeps them on disk).")
     int storedMessages;
 
     @Option(names = "--max-in-flight", paramLabel = "N", defaultValue = "" + SessionShare.DEFAULT_MAX,

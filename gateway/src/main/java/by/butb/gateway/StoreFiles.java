@@ -32,7 +32,8 @@ final class StoreFiles
     /** Whether the file named {@code name} is such a copy, of any session's store. */
     static boolean isCompactingCopy(final String name)
     {
-        return name.endsWith(NativeSessionStore.SUFFIX + COMPACTING);
+        return name.endsWith(NativeSessionStore.SUFFIX + COMPACTING) ||
+            name.endsWith(QfjSessionStore.SUFFIX + COMPACTING);
     }
 
     /**

@@ -7,12 +7,8 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import quickfix.FileStoreFactory;
-import quickfix.MessageStore;
-import quickfix.SessionSettings;
 
 import java.io.BufferedReader;
-import java.io.Closeable;
 import java.io.InputStreamReader;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
@@ -234,31 +230,17 @@ class GatewayKillTest
     private List<String> storedMessages(final FixEngine engine, final String participant) throws Exception
     {
         final List<String> messages = new ArrayList<>();
-        if (engine == FixEngine.QFJ)
-        {
-            final SessionSettings settings = new SessionSettings();
-            settings.setString("FileStorePath", dir.resolve("fix").toString());
-            final MessageStore store = new FileStoreFactory(settings).create(
-                Outbound.sessionId(GatewayOptions.DEFAULT_COMP_ID, participant));
-            try
-            {
-                store.get(1, store.getNextSenderMsgSeqNum() - 1, messages);
-            }
-            finally
-            {
-                ((Closeable)store).close();
-            }
-            return messages;
-        }
-        try (NativeSessionStore store = NativeSessionStore.open(dir.resolve("fix"), GatewayOptions.DEFAULT_COMP_ID,
-            participant))
+        final Path file = engine == FixEngine.QFJ ?
+            QfjSessionStores.file(dir.resolve("fix"), GatewayOptions.DEFAULT_COMP_ID, participant) :
+            dir.resolve("fix").resolve(GatewayOptions.DEFAULT_COMP_ID + "-" + participant + NativeSessionStore.SUFFIX);
+        try (NativeSessionStore store = NativeSessionStore.open(file))
         {
             for (int seq = 1; seq < store.nextSenderSeq(); seq++)
             {
                 final byte[] message = store.message(seq);
                 if (message != null)
                 {
-                    messages.add(new String(message, StandardCharsets.US_ASCII));
+                    messages.add(new String(message, 0, store.length(), StandardCharsets.US_ASCII));
                 }
             }
         }

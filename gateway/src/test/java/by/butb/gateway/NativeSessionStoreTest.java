@@ -166,7 +166,7 @@ class NativeSessionStoreTest
     {
         final Path file = dir.resolve(FILE);
         Files.writeString(file, "x".repeat(100));
-        assertRefused("is not a native FIX session store");
+        assertRefused("is not a FIX session store");
         Files.writeString(file, "BUTB");
         assertRefused("is shorter than its 64-byte header");
         Files.delete(file);

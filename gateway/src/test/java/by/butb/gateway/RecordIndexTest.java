@@ -31,6 +31,8 @@ class RecordIndexTest
             numbers.set(seq);
             final int oldest = Math.max(0, added.size() - capacity);
             assertEquals(added.get(oldest)[1], index.oldestOffset(), "seed " + seed);
+            assertEquals(added.get(oldest)[0], index.oldestSeq(), "seed " + seed);
+            assertEquals(seq, index.newestSeq(), "seed " + seed);
             assertEquals(added.size() >= capacity, index.full(), "seed " + seed);
             for (int probe = 0; probe < 3; probe++)
             {
@@ -49,6 +51,8 @@ class RecordIndexTest
         index.clear();
         assertEquals(-1, index.offsetOf(seq));
         assertEquals(-1, index.oldestOffset());
+        assertEquals(0, index.oldestSeq());
+        assertEquals(0, index.newestSeq());
     }
 
     @Test

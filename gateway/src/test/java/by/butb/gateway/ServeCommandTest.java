@@ -187,7 +187,7 @@ class ServeCommandTest
         assertEquals(1, serveUntilError(err, "--data", dir.resolve("journal").toString(), "--fix-engine", "qfj",
             "--fix-store", store.toString()));
         assertEquals("serve: FIX store " + store + " holds the native FIX engine's store (BUTB-TRADER-A" +
-            NativeSessionStore.SUFFIX + "): QuickFIX/J keeps its own (*.senderseqnums, *.body, ...); use it without " +
+            NativeSessionStore.SUFFIX + "): QuickFIX/J keeps its own (*.qfj-fix-session); use it without " +
             "--fix-engine qfj (the native engine is the default), or another directory" + System.lineSeparator(),
             err.toString());
     }
@@ -206,13 +206,13 @@ class ServeCommandTest
         assertEquals(0, serving.stop(), serving.out().toString());
         assertTrue(serving.out().toString().contains("(TargetCompID=BUTB, FIX engine qfj, wait strategy BLOCKING)"),
             serving.out().toString());
-        assertTrue(Files.exists(store.resolve("FIX.4.4-BUTB-TRADER-A.senderseqnums")), "QuickFIX/J's file store");
+        assertTrue(Files.size(store.resolve("BUTB-TRADER-A" + QfjSessionStore.SUFFIX)) > 64, "QuickFIX/J's store");
 
         // Its store, given to serve without --fix-engine: the native engine refuses it and names the fix.
         final ByteArrayOutputStream err = new ByteArrayOutputStream();
         assertEquals(1, serveUntilError(err, "--data", dir.resolve("journal").toString(), "--fix-store",
             store.toString()));
-        assertEquals("serve: FIX store " + store + " holds QuickFIX/J's store (FIX.4.4-BUTB-TRADER-A.senderseqnums): " +
+        assertEquals("serve: FIX store " + store + " holds QuickFIX/J's store (BUTB-TRADER-A.qfj-fix-session): " +
             "the native FIX engine keeps its own (*.native-fix-session); use --fix-engine qfj with it, or another " +
             "directory" + System.lineSeparator(), err.toString());
     }
@@ -278,7 +278,7 @@ class ServeCommandTest
         final ByteArrayOutputStream err = new ByteArrayOutputStream();
         assertEquals(1, serveUntilError(err, "--data", dir.resolve("journal").toString(), "--fix-engine", "native",
             "--fix-store", store.toString()));
-        assertEquals("serve: FIX store " + foreign + " is not a native FIX session store (version 1): it does not " +
+        assertEquals("serve: FIX store " + foreign + " is not a FIX session store (version 1): it does not " +
             "start with BUTB-FIX-SESSION" + System.lineSeparator(), err.toString());
     }
 

@@ -1,0 +1,120 @@
+package by.butb.gateway;
+
+import org.quickfixj.CharsetSupport;
+import quickfix.MessageStore;
+
+import java.io.Closeable;
+import java.util.Collection;
+import java.util.Date;
+
+/**
+ * A QuickFIX/J session's message store with {@code --fix-store DIR}: its sequence numbers and sent messages in the
+ * gateway's session store file ({@link NativeSessionStore}, the native engine's format: the numbers memory-mapped, the
+ * latest {@value NativeSessionStore#MAX_INDEXED} messages kept for resends, the older ones compacted away), named
+ * {@code DIR/<SenderCompID>-<TargetCompID>}{@value #SUFFIX}. QuickFIX/J's own file store keeps every message a
+ * session was ever sent, so a participant that makes the gateway send much could fill the disk; this one stays as
+ * bounded as the native engine's. A resend of a message older than those kept is a SequenceReset-GapFill, as for one
+ * never stored. A message is kept as the bytes QuickFIX/J writes it as (its charset). The creation time is when the
+ * store was opened or last reset (the gateway's sessions never end by the clock). Thread-safe: QuickFIX/J calls it
+ * from the session's thread and from the gateway's sending thread.
+ */
+final class QfjSessionStore implements MessageStore, Closeable
+{
+    static final String SUFFIX = ".qfj-fix-session";
+
+    private final NativeSessionStore store;
+    private Date created = new Date();
+
+    QfjSessionStore(final NativeSessionStore store)
+    {
+        this.store = store;
+    }
+
+    @Override
+    public boolean set(final int sequence, final String message)
+    {
+        final byte[] bytes = message.getBytes(CharsetSupport.getCharsetInstance());
+        store.append(sequence, bytes, 0, bytes.length);
+        return true;
+    }
+
+    /** Adds the messages of {@code [startSequence, endSequence]} still kept to {@code out}, in order. */
+    @Override
+    public void get(final int startSequence, final int endSequence, final Collection<String> out)
+    {
+        synchronized (store)
+        {
+            final int last = Math.min(endSequence, store.newestKept());
+            for (int sequence = Math.max(startSequence, store.oldestKept()); sequence <= last && sequence > 0;
+                sequence++)
+            {
+                final byte[] message = store.message(sequence);
+                if (message != null)
+                {
+                    out.add(new String(message, 0, store.length(), CharsetSupport.getCharsetInstance()));
+                }
+            }
+        }
+    }
+
+    @Override
+    public int getNextSenderMsgSeqNum()
+    {
+        return store.nextSenderSeq();
+    }
+
+    @Override
+    public int getNextTargetMsgSeqNum()
+    {
+        return store.nextTargetSeq();
+    }
+
+    @Override
+    public synchronized void setNextSenderMsgSeqNum(final int next)
+    {
+        store.senderSeq(next);
+    }
+
+    @Override
+    public synchronized void setNextTargetMsgSeqNum(final int next)
+    {
+        store.targetSeq(next);
+    }
+
+    @Override
+    public synchronized void incrNextSenderMsgSeqNum()
+    {
+        store.senderSeq(store.nextSenderSeq() + 1);
+    }
+
+    @Override
+    public synchronized void incrNextTargetMsgSeqNum()
+    {
+        store.targetSeq(store.nextTargetSeq() + 1);
+    }
+
+    @Override
+    public synchronized Date getCreationTime()
+    {
+        return created;
+    }
+
+    @Override
+    public synchronized void reset()
+    {
+        store.reset();
+        created = new Date();
+    }
+
+    /** Nothing to read again: only this process writes the file. */
+    @Override
+    public void refresh()
+    {
+    }
+
+    @Override
+    public void close()
+    {
+        store.close();
+    }
+}

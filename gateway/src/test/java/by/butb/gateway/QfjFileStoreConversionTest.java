@@ -1,0 +1,163 @@
+package by.butb.gateway;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import quickfix.FileStore;
+import quickfix.FileStoreFactory;
+import quickfix.SessionID;
+import quickfix.SessionSettings;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class QfjFileStoreConversionTest
+{
+    private static final SessionID A = Outbound.sessionId("BUTB", "TRADER-A");
+    private static final SessionID B = Outbound.sessionId("BUTB", "TRADER-B");
+
+    @TempDir
+    Path dir;
+
+    /** QuickFIX/J's own file store of {@code id} in {@link #dir}, as an earlier version of the gateway kept it. */
+    private FileStore oldStore(final SessionID id)
+    {
+        final SessionSettings settings = new SessionSettings();
+        settings.setString(FileStoreFactory.SETTING_FILE_STORE_PATH, dir.toString());
+        settings.setString(FileStoreFactory.SETTING_FILE_STORE_SYNC, "N");
+        return (FileStore)new FileStoreFactory(settings).create(id);
+    }
+
+    private static String message(final int seq)
+    {
+        return "8=FIX.4.4\u00019=20\u000135=8\u000134=" + seq + "\u000158=report " + seq + "\u000110=000\u0001";
+    }
+
+    private void keepOld(final SessionID id, final int nextSender, final int nextTarget, final int... sent)
+        throws IOException
+    {
+        try (FileStore old = oldStore(id))
+        {
+            for (final int seq : sent)
+            {
+                old.set(seq, message(seq));
+            }
+            old.setNextSenderMsgSeqNum(nextSender);
+            old.setNextTargetMsgSeqNum(nextTarget);
+        }
+    }
+
+    private List<String> files() throws IOException
+    {
+        try (Stream<Path> files = Files.list(dir))
+        {
+            return files.map(f -> f.getFileName().toString()).sorted().toList();
+        }
+    }
+
+    private static List<String> get(final QfjSessionStore store, final int from, final int to)
+    {
+        final List<String> out = new ArrayList<>();
+        store.get(from, to, out);
+        return out;
+    }
+
+    private QfjSessionStore storeOf(final SessionID id)
+    {
+        return (QfjSessionStore)new QfjSessionStores(dir, "BUTB", TestCatalog.catalog()).create(id);
+    }
+
+    @Test
+    void eachParticipantsOldStoreBecomesItsSessionStoreWithItsNumbersAndMessagesAndIsDeleted() throws Exception
+    {
+        keepOld(A, 6, 9, 1, 3, 4, 5);
+        keepOld(B, 2, 2, 1);
+        final QfjSessionStores stores = new QfjSessionStores(dir, "BUTB", TestCatalog.catalog());
+        assertEquals(List.of("BUTB-TRADER-A.qfj-fix-session", "BUTB-TRADER-B.qfj-fix-session"), files());
+        assertTrue(stores.exists("BUTB", "TRADER-A"));
+        try (QfjSessionStore a = (QfjSessionStore)stores.create(A))
+        {
+            assertEquals(6, a.getNextSenderMsgSeqNum());
+            assertEquals(9, a.getNextTargetMsgSeqNum());
+            assertEquals(List.of(message(1), message(3), message(4), message(5)), get(a, 1, 5));
+        }
+        try (QfjSessionStore b = (QfjSessionStore)stores.create(B))
+        {
+            assertEquals(List.of(message(1)), get(b, 1, 1));
+        }
+    }
+
+    @Test
+    void onlyTheMessagesTheStoreWouldStillResendAreConverted() throws Exception
+    {
+        final int next = NativeSessionStore.MAX_INDEXED + 100;
+        keepOld(A, next, 1, 1, next - NativeSessionStore.MAX_INDEXED - 1, next - NativeSessionStore.MAX_INDEXED,
+            next - 1);
+        try (QfjSessionStore a = storeOf(A))
+        {
+            assertEquals(next, a.getNextSenderMsgSeqNum());
+            assertEquals(List.of(message(next - NativeSessionStore.MAX_INDEXED), message(next - 1)), get(a, 1, next));
+        }
+    }
+
+    @Test
+    void aConversionCutShortByAKillIsDoneAgainAndOneFinishedIsNotUndone() throws Exception
+    {
+        keepOld(A, 3, 4, 1, 2);
+        Files.writeString(dir.resolve("BUTB-TRADER-A.qfj-fix-session.converting"), "torn");
+        try (QfjSessionStore a = storeOf(A))
+        {
+            assertEquals(List.of(message(1), message(2)), get(a, 1, 2));
+            a.set(3, message(3));
+            a.incrNextSenderMsgSeqNum();
+        }
+        keepOld(A, 3, 4, 1, 2); // as a kill after the rename, before the old files were deleted, leaves them
+        try (QfjSessionStore a = storeOf(A))
+        {
+            assertEquals(4, a.getNextSenderMsgSeqNum(), "the converted store, not the old one");
+            assertEquals(List.of(message(1), message(2), message(3)), get(a, 1, 3));
+        }
+        assertEquals(List.of("BUTB-TRADER-A.qfj-fix-session"), files());
+    }
+
+    @Test
+    void aGatewayOnQuickFixJStartedOnAnOldStoreGoesOnWithItsSequenceNumbers() throws Exception
+    {
+        keepOld(A, 3, 4);
+        try (RawGateway gateway = new RawGateway(TestCatalog.options().fixEngine(FixEngine.QFJ)
+            .dataDirectory(dir.resolve("journal")).fixStoreDirectory(dir)))
+        {
+            assertTrue(Files.exists(dir.resolve("BUTB-TRADER-A.qfj-fix-session")), "converted at the start");
+            final RawFix a = gateway.raw("TRADER-A");
+            a.seq = 4;
+            a.logon(TestCatalog.password("TRADER-A"));
+            final String logon = a.readType("A", 5_000);
+            assertNotNull(logon, "a Logon numbered 4 taken");
+            assertEquals("3", RawFix.field(logon, 34), "the server's numbers go on from the old store's");
+        }
+    }
+
+    @Test
+    void anOldStoreThatCannotBeReadIsAOneLineErrorAndStaysAsItWas() throws Exception
+    {
+        keepOld(A, 3, 4, 1, 2);
+        final Path numbers = dir.resolve("FIX.4.4-BUTB-TRADER-A.senderseqnums");
+        Files.writeString(numbers, "not a number");
+        final List<String> before = files();
+        final IllegalArgumentException refused = assertThrows(IllegalArgumentException.class, () -> storeOf(A));
+        assertTrue(refused.getMessage().startsWith("cannot convert QuickFIX/J's file store of TRADER-A in " + dir +
+            " to BUTB-TRADER-A.qfj-fix-session: "), refused.getMessage());
+        assertFalse(refused.getMessage().contains("\n"), refused.getMessage());
+        assertEquals(before, files());
+        assertEquals("not a number", Files.readString(numbers));
+    }
+}
