@@ -89,6 +89,7 @@ final class QfjFileStoreConversion
     {
         final SessionSettings settings = new SessionSettings();
         settings.setString(FileStoreFactory.SETTING_FILE_STORE_PATH, directory.toString());
+        settings.setLong(FileStoreFactory.SETTING_FILE_STORE_MAX_CACHED_MSGS, 0);
         final FileStore old = (FileStore)new FileStoreFactory(settings).create(id);
         final Path copy = store.resolveSibling(store.getFileName() + CONVERTING);
         Files.deleteIfExists(copy);
@@ -96,21 +97,23 @@ final class QfjFileStoreConversion
         try (old; NativeSessionStore converted = NativeSessionStore.open(copy))
         {
             final int nextSender = old.getNextSenderMsgSeqNum();
-            final List<String> message = new ArrayList<>(1);
-            for (int seq = Math.max(1, nextSender - NativeSessionStore.MAX_INDEXED); seq < nextSender; seq++)
+            final List<String> messages = new ArrayList<>();
+            old.get(Math.max(1, nextSender - NativeSessionStore.MAX_INDEXED), nextSender - 1, messages); // one pass
+            int last = 0;
+            for (final String message : messages)
             {
-                message.clear();
-                old.get(seq, seq, message);
-                if (!message.isEmpty())
+                final int seq = msgSeqNum(message);
+                if (seq > last && seq < nextSender)
                 {
-                    final byte[] bytes = message.get(0).getBytes(CharsetSupport.getCharsetInstance());
+                    final byte[] bytes = message.getBytes(CharsetSupport.getCharsetInstance());
                     converted.append(seq, bytes, 0, bytes.length);
+                    last = seq;
                     kept++;
                 }
             }
             converted.senderSeq(nextSender);
             converted.targetSeq(old.getNextTargetMsgSeqNum());
-            LOG.info("converted QuickFIX/J's file store of {} to {}: next sender MsgSeqNum {}, next target {}, {} " +
+            LOG.warn("converted QuickFIX/J's file store of {} to {}: next sender MsgSeqNum {}, next target {}, {} " +
                 "messages kept for resends", id.getTargetCompID(), store, nextSender, old.getNextTargetMsgSeqNum(),
                 kept);
         }
@@ -119,5 +122,26 @@ final class QfjFileStoreConversion
             channel.force(true);
         }
         Files.move(copy, store, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    /** The MsgSeqNum(34) of a stored message, or -1 when it has none that can be read. */
+    static int msgSeqNum(final String message)
+    {
+        final int at = message.indexOf("\u000134=");
+        if (at < 0)
+        {
+            return -1;
+        }
+        int seq = 0;
+        for (int i = at + 4; i < message.length() && message.charAt(i) != '\u0001'; i++)
+        {
+            final char c = message.charAt(i);
+            if (c < '0' || c > '9' || seq > (Integer.MAX_VALUE - 9) / 10)
+            {
+                return -1;
+            }
+            seq = seq * 10 + c - '0';
+        }
+        return seq;
     }
 }

@@ -110,6 +110,15 @@ class QfjFileStoreConversionTest
     }
 
     @Test
+    void aStoredMessageIsKeptUnderItsMsgSeqNumAndOneWithoutAReadableNumberIsLeftOut()
+    {
+        assertEquals(12, QfjFileStoreConversion.msgSeqNum(message(12)));
+        assertEquals(-1, QfjFileStoreConversion.msgSeqNum("8=FIX.4.4\u00019=5\u000135=8\u000158=x\u0001"));
+        assertEquals(-1, QfjFileStoreConversion.msgSeqNum("8=FIX.4.4\u00019=5\u000134=1x\u0001"));
+        assertEquals(-1, QfjFileStoreConversion.msgSeqNum("8=FIX.4.4\u00019=5\u000134=99999999999\u0001"));
+    }
+
+    @Test
     void aConversionCutShortByAKillIsDoneAgainAndOneFinishedIsNotUndone() throws Exception
     {
         keepOld(A, 3, 4, 1, 2);
