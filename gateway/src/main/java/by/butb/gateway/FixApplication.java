@@ -47,14 +47,19 @@ final class FixApplication implements Application
     private final MarketDataRequests marketDataRequests;
     /** Per logged-on session. */
     private final Map<SessionID, ResendPace> resendPaces = new ConcurrentHashMap<>();
+    private final long resendIntervalNanos;
 
     /** Text(58) of the BusinessMessageReject answering a message that met an unexpected error (it is logged). */
     static final String UNEXPECTED_ERROR = "the gateway could not process this message; nothing was done";
 
-    /** {@code maxSymbolsPerRequest}: related symbols a MarketDataRequest may name (repeats counted). */
+    /**
+     * {@code maxSymbolsPerRequest}: related symbols a MarketDataRequest may name (repeats counted);
+     * {@code resendIntervalNanos}: each session's {@link ResendPace}.
+     */
     FixApplication(final Catalog catalog, final EngineSubmitter engine, final ClOrdIdTable clOrdIds,
-        final Outbound outbound, final int maxSymbolsPerRequest)
+        final Outbound outbound, final int maxSymbolsPerRequest, final long resendIntervalNanos)
     {
+        this.resendIntervalNanos = resendIntervalNanos;
         this.maxSymbolsPerRequest = maxSymbolsPerRequest;
         this.marketDataRequests = new MarketDataRequests(catalog, outbound, maxSymbolsPerRequest);
         this.catalog = catalog;
@@ -98,8 +103,8 @@ final class FixApplication implements Application
     public void fromAdmin(final Message message, final SessionID sessionId) throws FieldNotFound, IncorrectTagValue
     {
         if (ResendRequest.MSGTYPE.equals(message.getHeader().getString(MsgType.FIELD)) &&
-            !resendPaces.computeIfAbsent(sessionId, s -> new ResendPace()).take(message.getInt(BeginSeqNo.FIELD),
-            message.getInt(EndSeqNo.FIELD), System.nanoTime()))
+            !resendPaces.computeIfAbsent(sessionId, s -> new ResendPace(resendIntervalNanos))
+                .take(message.getInt(BeginSeqNo.FIELD), message.getInt(EndSeqNo.FIELD), System.nanoTime()))
         {
             throw new IncorrectTagValue(BeginSeqNo.FIELD, message.getString(BeginSeqNo.FIELD), ResendPace.REFUSAL);
         }

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 
@@ -68,6 +69,7 @@ public final class GatewayOptions
     int maxMessageSize = DEFAULT_MAX_MESSAGE_SIZE;
     int maxBytesBeforeLogon = DEFAULT_MAX_BYTES_BEFORE_LOGON;
     long logonRefusalDelayMillis = 1_000;
+    long resendIntervalNanos = ResendPace.MIN_INTERVAL_NANOS;
     long logoutTimeoutMillis = 1_000;
     int maxUnauthenticatedConnections = 256;
     int maxUnauthenticatedPerAddress = 32;
@@ -401,6 +403,20 @@ public final class GatewayOptions
             throw new IllegalArgumentException("maxBytesBeforeLogon must be at least 256 bytes, got " + bytes);
         }
         this.maxBytesBeforeLogon = bytes;
+        return this;
+    }
+
+    /**
+     * The least time between the end of a session's resend and the next ResendRequest answered that does not continue
+     * it (default 1 s; see {@link ResendPace}); for tests that need a longer one to be exact. At least 1 ms.
+     */
+    public GatewayOptions resendIntervalMillis(final long millis)
+    {
+        if (millis < 1)
+        {
+            throw new IllegalArgumentException("resendIntervalMillis must be at least 1, got " + millis);
+        }
+        this.resendIntervalNanos = TimeUnit.MILLISECONDS.toNanos(millis);
         return this;
     }
 

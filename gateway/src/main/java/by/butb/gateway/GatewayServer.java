@@ -203,7 +203,7 @@ public final class GatewayServer implements AutoCloseable
         {
             // the sessions exist before the sending thread starts: reports made again are stored in them
             nativeSessions.settings(new NativeSessionProtocol.Settings(o.checkLatency && !o.clientTime, outbound,
-                connectionLog), o.catalog);
+                connectionLog, o.resendIntervalNanos), o.catalog);
         }
         final StoredReports stored = reportRecovery.storedReports();
         if (stored != null)
@@ -240,7 +240,7 @@ public final class GatewayServer implements AutoCloseable
         final ClOrdIdTable clOrdIds, final FrameLimiter frames, final QfjReadThrottle throttle) throws ConfigError
     {
         final FixApplication application = new FixApplication(o.catalog, engineSubmitter, clOrdIds, outbound,
-            o.maxMarketDataSymbols);
+            o.maxMarketDataSymbols, o.resendIntervalNanos);
         return QfjAcceptorFactory.create(o, application, qfjLogs, chain ->
         {
             chain.addFirst("butb-frames", frames); // in front of the FIX decoder

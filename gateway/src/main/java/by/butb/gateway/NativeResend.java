@@ -26,7 +26,7 @@ final class NativeResend
     static final int CHUNK_BYTES = 64 * 1024;
 
     /** The session's pace of ResendRequests, told of each chunk resent. */
-    final ResendPace pace = new ResendPace();
+    final ResendPace pace;
     private final NativeSession session;
     private final FixDecoder stored = new FixDecoder();
     /** The connection being answered; null when no resend is in progress. */
@@ -36,9 +36,10 @@ final class NativeResend
     private long end;
     private long gapStart;
 
-    NativeResend(final NativeSession session)
+    NativeResend(final NativeSession session, final ResendPace pace)
     {
         this.session = session;
+        this.pace = pace;
     }
 
     /**

@@ -30,7 +30,7 @@ final class NativeSessionProtocol
     static final long MIN_RESET_INTERVAL_NANOS = TimeUnit.SECONDS.toNanos(1);
 
     /** What every session of a server shares. */
-    record Settings(boolean checkLatency, Outbound outbound, RateLimitedLog log)
+    record Settings(boolean checkLatency, Outbound outbound, RateLimitedLog log, long resendIntervalNanos)
     {
     }
 
@@ -54,7 +54,7 @@ final class NativeSessionProtocol
         this.session = session;
         this.nextTargetSeq = nextTargetSeq;
         this.settings = settings;
-        this.resend = new NativeResend(session);
+        this.resend = new NativeResend(session, new ResendPace(settings.resendIntervalNanos()));
     }
 
     /** The resend in progress on this session's connection, if any. */

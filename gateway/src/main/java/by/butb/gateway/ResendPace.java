@@ -19,17 +19,30 @@ final class ResendPace
     /** Text(58) of the session Reject (RefTagID 7, reason 5) answering a request not taken. */
     static final String REFUSAL = "a ResendRequest within a second of the last resend that does not continue it";
 
+    private final long minIntervalNanos;
     private boolean taken;
     /** When the last request was taken or its resend last sent a message. */
     private long nanos;
     /** EndSeqNo(16) of the request taken (0: infinity). */
     private long end;
 
+    /** A pace of {@link #MIN_INTERVAL_NANOS}. */
+    ResendPace()
+    {
+        this(MIN_INTERVAL_NANOS);
+    }
+
+    /** {@code minIntervalNanos}: in place of {@link #MIN_INTERVAL_NANOS} (tests). */
+    ResendPace(final long minIntervalNanos)
+    {
+        this.minIntervalNanos = minIntervalNanos;
+    }
+
     /** Whether a ResendRequest for {@code begin..end} (0: infinity) received at {@code now} is to be answered. */
     synchronized boolean take(final long begin, final long end, final long now)
     {
         final boolean continues = taken && this.end != 0 && begin > this.end;
-        if (taken && !continues && now - nanos < MIN_INTERVAL_NANOS)
+        if (taken && !continues && now - nanos < minIntervalNanos)
         {
             return false;
         }

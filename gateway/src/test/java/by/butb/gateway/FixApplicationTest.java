@@ -57,7 +57,7 @@ class FixApplicationTest
         final EngineBridge bridge = new EngineBridge(catalog, clOrdIds, null,
             new SessionShare(catalog, SessionShare.DEFAULT_MAX));
         final EngineSubmitter submitter = new EngineSubmitter(failing, bridge, clOrdIds, () -> 1L, false);
-        return new FixApplication(catalog, submitter, clOrdIds, null, 10);
+        return new FixApplication(catalog, submitter, clOrdIds, null, 10, ResendPace.MIN_INTERVAL_NANOS);
     }
 
     @Test

@@ -60,7 +60,8 @@ class ResendRequestLimitTest
     @Test
     void aClientThatReconnectsIsAnsweredAtOnce() throws Exception
     {
-        try (RawGateway gateway = new RawGateway(options()))
+        // an interval longer than the reconnect can take: only forgetting the last resend at the disconnect answers it
+        try (RawGateway gateway = new RawGateway(options().resendIntervalMillis(600_000)))
         {
             final RawFix r = gateway.rawLoggedOn("TRADER-A");
             r.send("2", "7=1|16=0|");
