@@ -11,6 +11,7 @@ import quickfix.FileUtil;
 import quickfix.SessionID;
 import quickfix.SessionSettings;
 
+import java.io.EOFException;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
@@ -18,7 +19,10 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * Converts the QuickFIX/J file stores ({@code *.senderseqnums}, {@code *.body}, ...) that an earlier version of the
@@ -26,13 +30,17 @@ import java.util.List;
  * QuickFIX/J: the sequence numbers and the latest {@value NativeSessionStore#MAX_INDEXED} messages of each
  * participant's session move over (older ones could be resent only as gap fills anyway), then the old files are
  * deleted. The new store is written to {@code <store>.converting}, forced to the disk and renamed over the store's
- * name before the old files go: a kill -9 at any point leaves the old files whole (converted again at the next start)
- * or the new store whole (the old files then deleted without being read).
+ * name before the old files go, the sender's numbers (whose presence starts a conversion) last: a kill -9 at any point
+ * leaves the old files whole (converted again at the next start) or the new store whole (the old files then deleted
+ * once the store has been opened and found to hold the same numbers; a store and old files with different numbers are
+ * refused, naming both). The application messages among those kept move over (the admin messages QuickFIX/J kept
+ * too are gap-filled anyway).
  */
 final class QfjFileStoreConversion
 {
     private static final Logger LOG = LoggerFactory.getLogger(QfjFileStoreConversion.class);
-    private static final String[] OLD_SUFFIXES = {".senderseqnums", ".targetseqnums", ".body", ".header", ".session"};
+    private static final String SENDER_NUMBERS = ".senderseqnums";
+    private static final String[] OLD_SUFFIXES = {".targetseqnums", ".body", ".header", ".session", SENDER_NUMBERS};
     static final String CONVERTING = ".converting";
 
     private QfjFileStoreConversion()
@@ -41,36 +49,59 @@ final class QfjFileStoreConversion
 
     /**
      * Converts the old stores in {@code directory} of the participants of {@code catalog} (sessions of
-     * {@code exchangeCompId}); returns how many. An IllegalArgumentException, one line naming the file, when one cannot
-     * be read or written (the old files are then left as they were).
+     * {@code exchangeCompId}); returns how many. An IllegalArgumentException, one line naming the files, when one
+     * cannot be read or written (the old files are then left as they were). Old stores of sessions of no participant
+     * of the catalog are left as they are, each with a warning.
      */
     static int convert(final Path directory, final String exchangeCompId, final Catalog catalog)
     {
         int converted = 0;
+        final Set<String> ours = new HashSet<>();
         for (final Participant p : catalog.participants())
         {
             final SessionID id = Outbound.sessionId(exchangeCompId, p.id());
-            final Path old = directory.resolve(FileUtil.sessionIdFileName(id) + ".senderseqnums");
-            if (Files.exists(old))
+            final String numbers = FileUtil.sessionIdFileName(id) + SENDER_NUMBERS;
+            ours.add(numbers);
+            if (Files.exists(directory.resolve(numbers)))
             {
                 convert(directory, id, QfjSessionStores.file(directory, exchangeCompId, p.id()));
                 converted++;
             }
         }
+        warnOfOthers(directory, ours);
         return converted;
+    }
+
+    private static void warnOfOthers(final Path directory, final Set<String> ours)
+    {
+        try (Stream<Path> files = Files.list(directory))
+        {
+            files.map(f -> f.getFileName().toString()).filter(n -> n.endsWith(SENDER_NUMBERS) && !ours.contains(n))
+                .sorted().forEach(n -> LOG.warn("{}: QuickFIX/J's file store of a session of no participant of the " +
+                    "catalog: not converted, left as it is", directory.resolve(n)));
+        }
+        catch (final IOException ex)
+        {
+            throw new IllegalArgumentException("cannot read the FIX store " + directory + ": " + ex.getMessage(), ex);
+        }
     }
 
     private static void convert(final Path directory, final SessionID id, final Path store)
     {
+        final String stem = FileUtil.sessionIdFileName(id);
         try
         {
-            if (!Files.exists(store))
+            if (Files.exists(store))
+            {
+                sameNumbers(directory, id, store); // a kill after the rename left the old files: the same session
+            }
+            else
             {
                 copy(directory, id, store);
             }
-            for (final String suffix : OLD_SUFFIXES)
+            for (final String suffix : OLD_SUFFIXES) // the sender's numbers, which start a conversion, last
             {
-                Files.deleteIfExists(directory.resolve(FileUtil.sessionIdFileName(id) + suffix));
+                Files.deleteIfExists(directory.resolve(stem + suffix));
             }
             StoreFiles.forceDirectoryOf(store);
         }
@@ -81,16 +112,60 @@ final class QfjFileStoreConversion
                 throw bad;
             }
             throw new IllegalArgumentException("cannot convert QuickFIX/J's file store of " + id.getTargetCompID() +
-                " in " + directory + " to " + store.getFileName() + ": " + ex.getMessage(), ex);
+                " (" + directory.resolve(stem) + ".*) to " + store.getFileName() + ": " + reason(ex) + "; its files " +
+                "are left as they were", ex);
         }
+    }
+
+    /** What went wrong reading an old store, in words. */
+    private static String reason(final Throwable ex)
+    {
+        Throwable cause = ex;
+        while (cause.getCause() != null && cause.getCause() != cause)
+        {
+            cause = cause.getCause();
+        }
+        if (cause instanceof EOFException)
+        {
+            return "one of its files ends too early";
+        }
+        final String message = cause.getMessage();
+        return message == null || message.isBlank() || message.startsWith("java.") ?
+            "one of its files cannot be read" : message;
+    }
+
+    /**
+     * Refuses, one line naming both, a store and an old one of the same session whose numbers differ (the old files
+     * were written after the store, by an earlier version of the gateway): which is current cannot be told.
+     */
+    private static void sameNumbers(final Path directory, final SessionID id, final Path store) throws IOException
+    {
+        final FileStore old = (FileStore)new FileStoreFactory(settings(directory)).create(id);
+        try (old; NativeSessionStore converted = NativeSessionStore.open(store))
+        {
+            if (old.getNextSenderMsgSeqNum() != converted.nextSenderSeq() ||
+                old.getNextTargetMsgSeqNum() != converted.nextTargetSeq())
+            {
+                throw new IllegalArgumentException("FIX store " + store + " and QuickFIX/J's file store of " +
+                    id.getTargetCompID() + " (" + directory.resolve(FileUtil.sessionIdFileName(id)) + ".*) hold " +
+                    "different sequence numbers (next sender " + converted.nextSenderSeq() + " and " +
+                    old.getNextSenderMsgSeqNum() + ", next target " + converted.nextTargetSeq() + " and " +
+                    old.getNextTargetMsgSeqNum() + "): move away the one that is not current");
+            }
+        }
+    }
+
+    private static SessionSettings settings(final Path directory)
+    {
+        final SessionSettings settings = new SessionSettings();
+        settings.setString(FileStoreFactory.SETTING_FILE_STORE_PATH, directory.toString());
+        settings.setLong(FileStoreFactory.SETTING_FILE_STORE_MAX_CACHED_MSGS, 0); // no index of it in memory
+        return settings;
     }
 
     private static void copy(final Path directory, final SessionID id, final Path store) throws IOException
     {
-        final SessionSettings settings = new SessionSettings();
-        settings.setString(FileStoreFactory.SETTING_FILE_STORE_PATH, directory.toString());
-        settings.setLong(FileStoreFactory.SETTING_FILE_STORE_MAX_CACHED_MSGS, 0);
-        final FileStore old = (FileStore)new FileStoreFactory(settings).create(id);
+        final FileStore old = (FileStore)new FileStoreFactory(settings(directory)).create(id);
         final Path copy = store.resolveSibling(store.getFileName() + CONVERTING);
         Files.deleteIfExists(copy);
         int kept = 0;
@@ -103,7 +178,7 @@ final class QfjFileStoreConversion
             for (final String message : messages)
             {
                 final int seq = msgSeqNum(message);
-                if (seq > last && seq < nextSender)
+                if (seq > last && seq < nextSender && !QfjSessionStore.isAdmin(message))
                 {
                     final byte[] bytes = message.getBytes(CharsetSupport.getCharsetInstance());
                     converted.append(seq, bytes, 0, bytes.length);

@@ -30,29 +30,55 @@ final class QfjSessionStore implements MessageStore, Closeable
         this.store = store;
     }
 
+    /**
+     * Keeps an application message; an admin message (which a resend gap-fills) only takes its number, so that the
+     * messages kept are the latest application messages, as on the native engine. Returns whether it was kept.
+     */
     @Override
     public boolean set(final int sequence, final String message)
     {
+        if (isAdmin(message))
+        {
+            return false;
+        }
         final byte[] bytes = message.getBytes(CharsetSupport.getCharsetInstance());
         store.append(sequence, bytes, 0, bytes.length);
         return true;
     }
 
-    /** Adds the messages of {@code [startSequence, endSequence]} still kept to {@code out}, in order. */
+    /** Whether {@code message}'s MsgType(35) is a session-level one (0 to 5, A). */
+    static boolean isAdmin(final String message)
+    {
+        final int at = message.indexOf("\u000135=");
+        if (at < 0 || at + 5 >= message.length() || message.charAt(at + 5) != '\u0001')
+        {
+            return false; // no MsgType, or one of more than a character: application messages
+        }
+        final char type = message.charAt(at + 4);
+        return type >= '0' && type <= '5' || type == 'A';
+    }
+
+    /**
+     * Adds the messages of {@code [startSequence, endSequence]} still kept to {@code out}, in order. The store's lock
+     * is taken for one message at a time, so that sending to the session (on the gateway's sending thread, which
+     * serves every session) waits for one read at most, not for the whole resend.
+     */
     @Override
     public void get(final int startSequence, final int endSequence, final Collection<String> out)
     {
-        synchronized (store)
+        final int last = Math.min(endSequence, store.newestKept());
+        for (int sequence = Math.max(startSequence, store.oldestKept()); sequence <= last && sequence > 0; sequence++)
         {
-            final int last = Math.min(endSequence, store.newestKept());
-            for (int sequence = Math.max(startSequence, store.oldestKept()); sequence <= last && sequence > 0;
-                sequence++)
+            final String message;
+            synchronized (store)
             {
-                final byte[] message = store.message(sequence);
-                if (message != null)
-                {
-                    out.add(new String(message, 0, store.length(), CharsetSupport.getCharsetInstance()));
-                }
+                final byte[] bytes = store.message(sequence);
+                message = bytes == null ? null :
+                    new String(bytes, 0, store.length(), CharsetSupport.getCharsetInstance());
+            }
+            if (message != null)
+            {
+                out.add(message);
             }
         }
     }
@@ -69,9 +95,19 @@ final class QfjSessionStore implements MessageStore, Closeable
         return store.nextTargetSeq();
     }
 
+    /**
+     * A number at or below one of the messages kept (nothing in the gateway lowers it; QuickFIX/J's JMX could) forgets
+     * the messages kept, which a resend would otherwise give for numbers used again.
+     */
     @Override
     public synchronized void setNextSenderMsgSeqNum(final int next)
     {
+        if (next <= store.newestKept())
+        {
+            final int target = store.nextTargetSeq();
+            store.reset();
+            store.targetSeq(target);
+        }
         store.senderSeq(next);
     }
 

@@ -82,8 +82,9 @@ final class StoreScan
         }
         if (previous >= nextSenderSeq.getAsInt())
         {
-            LOG.warn("FIX store {}: its header's next sender MsgSeqNum {} is behind its stored message {} (a machine " +
-                "crash?): raised to {}", file, nextSenderSeq.getAsInt(), previous, previous + 1);
+            LOG.warn("FIX store {}: its header's next sender MsgSeqNum {} is behind its stored message {} (a crash " +
+                "between keeping a message and counting it, or a machine crash): raised to {}", file,
+                nextSenderSeq.getAsInt(), previous, previous + 1);
             raiseSenderSeq.accept(previous + 1);
         }
         return at;

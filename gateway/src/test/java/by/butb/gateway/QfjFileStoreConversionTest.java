@@ -14,8 +14,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -97,6 +97,23 @@ class QfjFileStoreConversionTest
     }
 
     @Test
+    void theAdminMessagesQuickFixJKeptAreLeftOutAsAResendGapFillsThem() throws Exception
+    {
+        try (FileStore old = oldStore(A))
+        {
+            old.set(1, message(1).replace("35=8", "35=A"));
+            old.set(2, message(2));
+            old.set(3, message(3).replace("35=8", "35=0"));
+            old.setNextSenderMsgSeqNum(4);
+        }
+        try (QfjSessionStore a = storeOf(A))
+        {
+            assertEquals(List.of(message(2)), get(a, 1, 3));
+            assertEquals(4, a.getNextSenderMsgSeqNum());
+        }
+    }
+
+    @Test
     void onlyTheMessagesTheStoreWouldStillResendAreConverted() throws Exception
     {
         final int next = NativeSessionStore.MAX_INDEXED + 100;
@@ -126,16 +143,46 @@ class QfjFileStoreConversionTest
         try (QfjSessionStore a = storeOf(A))
         {
             assertEquals(List.of(message(1), message(2)), get(a, 1, 2));
+        }
+        final byte[] converted = Files.readAllBytes(dir.resolve("BUTB-TRADER-A.qfj-fix-session"));
+        keepOld(A, 3, 4, 1); // as a kill after the rename, before the old files were deleted, leaves them
+        try (QfjSessionStore a = storeOf(A))
+        {
+            assertEquals(3, a.getNextSenderMsgSeqNum());
+            assertEquals(List.of(message(1), message(2)), get(a, 1, 3), "the converted store, not the old one");
+        }
+        assertEquals(List.of("BUTB-TRADER-A.qfj-fix-session"), files());
+        assertArrayEquals(converted, Files.readAllBytes(dir.resolve("BUTB-TRADER-A.qfj-fix-session")));
+    }
+
+    @Test
+    void aStoreAndOldFilesWithOtherNumbersAreRefusedNamingBothAndBothStay() throws Exception
+    {
+        keepOld(A, 3, 4, 1, 2);
+        try (QfjSessionStore a = storeOf(A))
+        {
             a.set(3, message(3));
             a.incrNextSenderMsgSeqNum();
         }
-        keepOld(A, 3, 4, 1, 2); // as a kill after the rename, before the old files were deleted, leaves them
-        try (QfjSessionStore a = storeOf(A))
-        {
-            assertEquals(4, a.getNextSenderMsgSeqNum(), "the converted store, not the old one");
-            assertEquals(List.of(message(1), message(2), message(3)), get(a, 1, 3));
-        }
-        assertEquals(List.of("BUTB-TRADER-A.qfj-fix-session"), files());
+        keepOld(A, 999, 4, 1); // an earlier version of the gateway ran on the directory since
+        final List<String> before = files();
+        final IllegalArgumentException refused = assertThrows(IllegalArgumentException.class, () -> storeOf(A));
+        assertEquals("FIX store " + dir.resolve("BUTB-TRADER-A.qfj-fix-session") + " and QuickFIX/J's file store " +
+            "of TRADER-A (" + dir.resolve("FIX.4.4-BUTB-TRADER-A") + ".*) hold different sequence numbers (next " +
+            "sender 4 and 999, next target 4 and 4): move away the one that is not current", refused.getMessage());
+        assertEquals(before, files());
+    }
+
+    @Test
+    void oldFilesBesideAStoreThatIsNotOneAreLeftAsTheyWere() throws Exception
+    {
+        keepOld(A, 3, 4, 1, 2);
+        Files.writeString(dir.resolve("BUTB-TRADER-A.qfj-fix-session"), "x".repeat(100));
+        final List<String> before = files();
+        final IllegalArgumentException refused = assertThrows(IllegalArgumentException.class, () -> storeOf(A));
+        assertTrue(refused.getMessage().startsWith("FIX store " + dir.resolve("BUTB-TRADER-A.qfj-fix-session") +
+            " is not a FIX session store"), refused.getMessage());
+        assertEquals(before, files());
     }
 
     @Test
@@ -163,9 +210,9 @@ class QfjFileStoreConversionTest
         Files.writeString(numbers, "not a number");
         final List<String> before = files();
         final IllegalArgumentException refused = assertThrows(IllegalArgumentException.class, () -> storeOf(A));
-        assertTrue(refused.getMessage().startsWith("cannot convert QuickFIX/J's file store of TRADER-A in " + dir +
-            " to BUTB-TRADER-A.qfj-fix-session: "), refused.getMessage());
-        assertFalse(refused.getMessage().contains("\n"), refused.getMessage());
+        assertEquals("cannot convert QuickFIX/J's file store of TRADER-A (" + dir.resolve("FIX.4.4-BUTB-TRADER-A") +
+            ".*) to BUTB-TRADER-A.qfj-fix-session: one of its files ends too early; its files are left as they were",
+            refused.getMessage());
         assertEquals(before, files());
         assertEquals("not a number", Files.readString(numbers));
     }

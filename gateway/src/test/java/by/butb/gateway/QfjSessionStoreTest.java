@@ -7,9 +7,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class QfjSessionStoreTest
@@ -94,6 +97,88 @@ class QfjSessionStoreTest
         {
             assertEquals(sent + 1, reopened.getNextSenderMsgSeqNum());
             assertEquals(List.of(message(sent)), get(reopened, sent, sent));
+        }
+    }
+
+    @Test
+    void anAdminMessageTakesItsNumberButIsNotKept()
+    {
+        try (QfjSessionStore store = small())
+        {
+            assertFalse(store.set(1, message(1).replace("35=8", "35=A")));
+            assertFalse(store.set(2, message(2).replace("35=8", "35=0")));
+            assertTrue(store.set(3, message(3)));
+            assertTrue(store.set(4, message(4).replace("35=8", "35=AE"))); // a two-character type: application
+            assertEquals(List.of(message(3), message(4).replace("35=8", "35=AE")), get(store, 1, 4));
+        }
+    }
+
+    @Test
+    void aSenderNumberLoweredBelowAMessageKeptForgetsTheMessagesKept()
+    {
+        try (QfjSessionStore store = small())
+        {
+            for (int seq = 1; seq <= 5; seq++)
+            {
+                store.set(seq, message(seq));
+                store.incrNextSenderMsgSeqNum();
+            }
+            store.setNextTargetMsgSeqNum(9);
+            store.setNextSenderMsgSeqNum(6);
+            assertEquals(List.of(message(4), message(5)), get(store, 4, 5), "not lowered: kept");
+            store.setNextSenderMsgSeqNum(3);
+            assertEquals(List.of(), get(store, 1, 5), "no message of a number sent again is resent");
+            assertEquals(3, store.getNextSenderMsgSeqNum());
+            assertEquals(9, store.getNextTargetMsgSeqNum());
+            store.set(3, message(3));
+            assertEquals(List.of(message(3)), get(store, 1, 5));
+        }
+    }
+
+    @Test
+    void aResendHandsOutItsMessagesWithoutHoldingUpWhatIsSentMeanwhile() throws Exception
+    {
+        try (QfjSessionStore store = small())
+        {
+            store.set(1, message(1));
+            store.set(2, message(2));
+            final CountDownLatch handingOut = new CountDownLatch(1);
+            final CountDownLatch sent = new CountDownLatch(1);
+            final List<String> resent = new ArrayList<>();
+            final Thread resend = new Thread(() -> store.get(1, 2, new ArrayList<>()
+            {
+                @Override
+                public boolean add(final String message)
+                {
+                    handingOut.countDown();
+                    await(sent); // the resend's reader is slow
+                    return resent.add(message);
+                }
+            }));
+            resend.start();
+            assertTrue(handingOut.await(10, TimeUnit.SECONDS));
+            final Thread sending = new Thread(() -> store.set(3, message(3))); // the gateway's sending thread
+            sending.start();
+            sending.join(5_000);
+            final boolean heldUp = sending.isAlive();
+            sent.countDown();
+            resend.join(10_000);
+            sending.join(10_000);
+            assertFalse(heldUp, "the message sent meanwhile waited for the resend");
+            assertEquals(List.of(message(1), message(2)), resent);
+            assertEquals(List.of(message(3)), get(store, 3, 3));
+        }
+    }
+
+    private static void await(final CountDownLatch latch)
+    {
+        try
+        {
+            latch.await(30, TimeUnit.SECONDS);
+        }
+        catch (final InterruptedException ex)
+        {
+            Thread.currentThread().interrupt();
         }
     }
 
