@@ -85,6 +85,10 @@ public final class ExperimentCommand implements Callable<Integer>
         {
             final Experiment e = Experiment.load(file);
             final Path dir = out != null ? out : Path.of("out", e.name());
+            if (Files.exists(dir) && !Files.isDirectory(dir))
+            {
+                return error(stderr, dir + " exists and is not a directory (--out needs a directory)");
+            }
             final List<Experiment.Run> runs = e.runs();
             if (planOnly)
             {
@@ -137,7 +141,7 @@ public final class ExperimentCommand implements Callable<Integer>
 
     private static int usage(final PrintWriter stderr, final String message)
     {
-        stderr.println("butb experiment: " + message);
+        stderr.println("butb experiment: " + message + " (see ./butb experiment --help)");
         stderr.flush();
         return 2;
     }

@@ -5,9 +5,11 @@ import by.butb.sim.agents.AgentScenarioLoader;
 import by.butb.sim.study.ScenarioSource;
 import by.butb.sim.study.YamlNode;
 
+import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -18,6 +20,9 @@ import java.util.Set;
  */
 public record Experiment(String name, Path file, AgentScenario base, List<Parameter> parameters, List<Long> seeds)
 {
+    /** The most runs an experiment may have (combinations x seeds). */
+    public static final int MAX_RUNS = 100_000;
+
     /** One run: its number (from 1), the parameters' values in order, the seed, and the market it runs. */
     public record Run(int number, List<String> values, long seed, AgentScenario scenario)
     {
@@ -46,13 +51,45 @@ public record Experiment(String name, Path file, AgentScenario base, List<Parame
                 {
                     throw e.getValue().error("needs at least one value");
                 }
+                final Set<String> distinct = new HashSet<>();
+                for (final String v : values)
+                {
+                    if (!distinct.add(sameValue(v)))
+                    {
+                        throw e.getValue().error("'" + v + "' is given twice: its runs would be the same runs");
+                    }
+                }
                 final Parameter p = new Parameter(e.getKey(), List.copyOf(values), source.name(), e.getValue().line());
                 values.forEach(v -> p.apply(base, v));
                 parameters.add(p);
             }
         }
+        final List<Long> seeds = seeds(root.opt("seeds"));
+        long runs = seeds.size();
+        for (final Parameter p : parameters)
+        {
+            runs = Math.min(runs * p.values().size(), MAX_RUNS + 1L);
+        }
+        if (runs > MAX_RUNS)
+        {
+            throw (vary != null ? vary : root).error("more than " + MAX_RUNS + " runs (every combination of the " +
+                "values times " + seeds.size() + " seed(s)): split the sweep into several experiments");
+        }
         return new Experiment(root.text("name", base.name() + "-experiment"), file, base, List.copyOf(parameters),
-            seeds(root.opt("seeds")));
+            seeds);
+    }
+
+    /** {@code value} as compared for repeats: a number by its value (0.10 is 0.1), anything else as written. */
+    private static String sameValue(final String value)
+    {
+        try
+        {
+            return new BigDecimal(value).stripTrailingZeros().toPlainString();
+        }
+        catch (final NumberFormatException ex)
+        {
+            return value;
+        }
     }
 
     /** {@code seeds: N} is seeds 1 to N; a list gives them. Default 10. */
@@ -68,9 +105,15 @@ public record Experiment(String name, Path file, AgentScenario base, List<Parame
         }
         else if (node.isList())
         {
+            final Set<Long> seen = new HashSet<>();
             for (final YamlNode item : node.list())
             {
-                seeds.add(item.integer(Long.MIN_VALUE, Long.MAX_VALUE));
+                final long seed = item.integer(Long.MIN_VALUE, Long.MAX_VALUE);
+                if (!seen.add(seed))
+                {
+                    throw item.error("seed " + seed + " is given twice: its runs would be the same runs");
+                }
+                seeds.add(seed);
             }
         }
         else

@@ -2,6 +2,7 @@ package by.butb.sim.experiment;
 
 import by.butb.sim.agents.AgentRun;
 import by.butb.sim.agents.MetricRow;
+import by.butb.sim.study.ScenarioException;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -62,21 +63,76 @@ public final class ExperimentCsv
         return List.copyOf(cols.subList(1, n - 6));
     }
 
-    /** Parses the data lines of an experiment CSV with {@code parameters} parameter columns. */
+    /** Parses the data lines of an experiment CSV with {@code parameters} parameter columns, as this program writes. */
     public static List<Row> parse(final List<String> lines, final int parameters)
     {
+        return parse(ExperimentFiles.METRICS_FILE, lines, parameters, 2);
+    }
+
+    /**
+     * Parses the data lines of an experiment CSV {@code file} with {@code parameters} parameter columns, the first of
+     * them its line {@code firstLine}; a line that is not such a row is a ScenarioException naming the file, the line
+     * and the field.
+     */
+    public static List<Row> parse(final String file, final List<String> lines, final int parameters,
+        final int firstLine)
+    {
         final List<Row> rows = new ArrayList<>();
-        for (final String line : lines)
+        final int k = parameters;
+        for (int i = 0; i < lines.size(); i++)
         {
+            final String line = lines.get(i);
             if (line.isEmpty())
             {
                 continue;
             }
+            final int at = firstLine + i;
             final String[] f = line.split(",", -1);
-            final int k = parameters;
-            rows.add(new Row(Integer.parseInt(f[0]), List.of(f).subList(1, 1 + k), Long.parseLong(f[1 + k]),
-                f[2 + k], f[3 + k], f[4 + k], f[5 + k], Double.parseDouble(f[6 + k])));
+            if (f.length != k + 7)
+            {
+                throw new ScenarioException(file, at, null, f.length + " fields, but the header has " + (k + 7) +
+                    " (a file cut short, or written by another experiment?)");
+            }
+            rows.add(new Row((int)number(file, at, "run", f[0], 1, Integer.MAX_VALUE), List.of(f).subList(1, 1 + k),
+                number(file, at, "seed", f[1 + k], Long.MIN_VALUE, Long.MAX_VALUE), f[2 + k], f[3 + k], f[4 + k],
+                f[5 + k], value(file, at, f[6 + k])));
         }
         return rows;
+    }
+
+    private static long number(final String file, final int line, final String field, final String text,
+        final long min, final long max)
+    {
+        try
+        {
+            final long n = Long.parseLong(text);
+            if (n >= min && n <= max)
+            {
+                return n;
+            }
+        }
+        catch (final NumberFormatException ex)
+        {
+            // below
+        }
+        throw new ScenarioException(file, line, field, "'" + text + "' is not a whole number from " + min + " to " +
+            max);
+    }
+
+    private static double value(final String file, final int line, final String text)
+    {
+        try
+        {
+            final double v = Double.parseDouble(text);
+            if (Double.isFinite(v))
+            {
+                return v;
+            }
+        }
+        catch (final NumberFormatException ex)
+        {
+            // below
+        }
+        throw new ScenarioException(file, line, "value", "'" + text + "' is not a number");
     }
 }

@@ -18,6 +18,9 @@ import java.util.SplittableRandom;
  */
 final class LegTerms
 {
+    /** The most deals one flow may take at scale 1 (as {@code flows.plan.ID.deals} allows). */
+    static final long MAX_DEALS_A_FLOW = 1_000_000;
+
     private LegTerms()
     {
     }
@@ -75,6 +78,17 @@ final class LegTerms
         if (range == null)
         {
             range = new long[] {10, 100};
+        }
+        final long smallest = Math.max(instrument.lotSize(), range[0] * unit / instrument.lotSize() *
+            instrument.lotSize());
+        final long most = MAX_DEALS_A_FLOW * scenario.scale();
+        if (units / smallest > most)
+        {
+            throw new ScenarioException(f.source() + " field '" + (f.quantity() != null ? "quantity" : "value_usd") +
+                "': " + instrument.symbol() + " would take more than " + most + " deals (of " + range[0] + " to " +
+                range[1] + " " + (f.unit() == null || f.unit().isEmpty() ? "units" : f.unit()) + ", the deal sizes): " +
+                "at most " + MAX_DEALS_A_FLOW + " a flow (times the scale); give it larger deals (deal_sizes, " +
+                "flows.plan." + f.id() + ".deal_size) or a smaller quantity");
         }
         final PackedLongs sizes = new PackedLongs();
         long left = units;

@@ -15,6 +15,7 @@ import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.nio.charset.CharacterCodingException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -67,7 +68,8 @@ public final class YamlNode
         }
         catch (final YAMLException ex)
         {
-            throw new ScenarioException(file, 0, null, "not valid YAML: " + ex.getMessage());
+            throw new ScenarioException(file + ": not valid YAML: " + (ex.getCause() instanceof
+                CharacterCodingException ? "not a UTF-8 text file" : ex.getMessage()));
         }
         if (root == null)
         {
@@ -141,8 +143,14 @@ public final class YamlNode
             {
                 throw new YamlNode(file, t.getKeyNode(), path).error("a key must be a plain word");
             }
-            map.put(k.getValue(), new YamlNode(file, t.getValueNode(), child(k.getValue()),
-                k.getStartMark() == null ? 0 : k.getStartMark().getLine() + 1));
+            final YamlNode value = new YamlNode(file, t.getValueNode(), child(k.getValue()),
+                k.getStartMark() == null ? 0 : k.getStartMark().getLine() + 1);
+            final YamlNode earlier = map.put(k.getValue(), value);
+            if (earlier != null)
+            {
+                throw new ScenarioException(file, value.keyLine, child(k.getValue()), "given twice (also on line " +
+                    earlier.keyLine + "): which one was meant?");
+            }
         }
         return map;
     }

@@ -153,4 +153,114 @@ class ExperimentTest
         assertTrue(unknown.err().contains("group.yaml:4 field 'vary.count.nobody': name a group of agents of the " +
             "base scenario after the dot: one of zic-buy, zic-sell"), unknown.err());
     }
+
+    @Test
+    void aSweepOfMoreRunsThanTheMostIsRefusedBeforeAnyIsMade() throws IOException
+    {
+        smallExperiment();
+        final String values = "[" + String.join(", ", java.util.stream.IntStream.rangeClosed(1, 100)
+            .mapToObj(Integer::toString).toList()) + "]";
+        final Path file = Butb.write(dir.resolve("huge.yaml"), "name: huge\nbase: zic.yaml\nseeds: 1000\nvary:\n" +
+            "  fee_pct: " + values + "\n  guarantee_pct: " + values + "\n");
+        final Butb.Run run = Butb.run("experiment", file.toString(), "--plan-only", "--out", dir.resolve("x")
+            .toString());
+        assertEquals(1, run.exitCode());
+        assertEquals("butb experiment: error: " + file + ":4 field 'vary': more than 100000 runs (every combination " +
+            "of the values times 1000 seed(s)): split the sweep into several experiments", run.err().strip());
+        assertTrue(Files.notExists(dir.resolve("x")));
+    }
+
+    @Test
+    void aSeedOrAValueGivenTwiceIsRefused() throws IOException
+    {
+        smallExperiment();
+        final Path seeds = Butb.write(dir.resolve("seeds.yaml"), "name: s\nbase: zic.yaml\nseeds: [3, 4, 3]\n");
+        final Butb.Run run = Butb.run("experiment", seeds.toString(), "--out", dir.resolve("x").toString());
+        assertEquals(1, run.exitCode());
+        assertTrue(run.err().contains("seeds.yaml:3 field 'seeds[2]': seed 3 is given twice"), run.err());
+        final Path values = Butb.write(dir.resolve("values.yaml"), "name: v\nbase: zic.yaml\nvary:\n" +
+            "  fee_pct: [0.1, 1, 0.10]\n");
+        final Butb.Run again = Butb.run("experiment", values.toString(), "--out", dir.resolve("x").toString());
+        assertEquals(1, again.exitCode());
+        assertTrue(again.err().contains("values.yaml:4 field 'vary.fee_pct': '0.10' is given twice"), again.err());
+    }
+
+    /** Plans the small experiment into DIR/plan and writes its 8 run files as its commands would, by hand. */
+    private Path plannedAndRun() throws IOException
+    {
+        final Path file = smallExperiment();
+        final Path plan = dir.resolve("plan");
+        assertEquals(0, Butb.run("experiment", file.toString(), "--plan-only", "--out", plan.toString()).exitCode());
+        for (final Experiment.Run r : Experiment.load(file).runs())
+        {
+            ExperimentFiles.writeRun(plan, r.number(), List.of("fee_pct", "count.zic-buy"), r.number() + "," +
+                String.join(",", r.values()) + "," + r.seed() + ",all,SUGAR,market,volume," + r.number() + "\n");
+        }
+        return plan;
+    }
+
+    @Test
+    void mergeRefusesADamagedRunFileNamingItsLineAndLeavesTheEarlierResultsAsTheyWere() throws IOException
+    {
+        final Path plan = plannedAndRun();
+        assertEquals(0, Butb.run("experiment", "merge", plan.toString()).exitCode());
+        final byte[] metrics = Files.readAllBytes(plan.resolve(ExperimentFiles.METRICS_FILE));
+        final byte[] report = Files.readAllBytes(plan.resolve(ExperimentFiles.REPORT_FILE));
+        final Path run2 = ExperimentFiles.runFile(plan, 2);
+        final String whole = Files.readString(run2);
+        Files.writeString(run2, whole.substring(0, whole.length() - 12)); // a job killed while writing
+        final Butb.Run cut = Butb.run("experiment", "merge", plan.toString());
+        assertEquals(1, cut.exitCode());
+        assertEquals("butb experiment: error: " + run2 + ":2: 7 fields, but the header has 9 (a file cut short, or " +
+            "written by another experiment?)", cut.err().strip());
+        Files.writeString(run2, whole.replace(",volume,2", ",volume,abc"));
+        final Butb.Run bad = Butb.run("experiment", "merge", plan.toString());
+        assertEquals(1, bad.exitCode());
+        assertEquals("butb experiment: error: " + run2 + ":2 field 'value': 'abc' is not a number",
+            bad.err().strip());
+        assertArrayEquals(metrics, Files.readAllBytes(plan.resolve(ExperimentFiles.METRICS_FILE)));
+        assertArrayEquals(report, Files.readAllBytes(plan.resolve(ExperimentFiles.REPORT_FILE)));
+    }
+
+    @Test
+    void mergeRefusesARunFileOfAnotherRunOrOfAnotherPlan() throws IOException
+    {
+        final Path plan = plannedAndRun();
+        Files.copy(ExperimentFiles.runFile(plan, 1), ExperimentFiles.runFile(plan, 2),
+            java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        final Butb.Run copied = Butb.run("experiment", "merge", plan.toString());
+        assertEquals(1, copied.exitCode());
+        assertEquals("butb experiment: error: " + ExperimentFiles.runFile(plan, 2) + ":2 field 'run': a row of run 1 " +
+            "in the file of run 2 (a copy of another run's file?)", copied.err().strip());
+        final String run3 = Files.readString(ExperimentFiles.runFile(plan, 3));
+        Files.writeString(ExperimentFiles.runFile(plan, 2), run3.replace("\n3,", "\n2,"));
+        final Butb.Run changed = Butb.run("experiment", "merge", plan.toString());
+        assertEquals(1, changed.exitCode());
+        assertTrue(changed.err().contains("run-00002.csv:2 field 'count.zic-buy': '10', but the plan has '5' for run " +
+            "2: the experiment file changed after --plan-only; plan and run again"), changed.err());
+        assertTrue(Files.notExists(plan.resolve(ExperimentFiles.METRICS_FILE)));
+    }
+
+    @Test
+    void aPlanIntoADirectoryHoldingRunFilesIsRefused() throws IOException
+    {
+        final Path plan = plannedAndRun();
+        final Butb.Run again = Butb.run("experiment", dir.resolve("small.yaml").toString(), "--plan-only", "--out",
+            plan.toString());
+        assertEquals(1, again.exitCode());
+        assertEquals("butb experiment: error: " + plan.resolve("runs") + " holds the run files of an earlier plan: " +
+            "merge them (butb experiment merge " + plan + ") and move them away, or plan into another --out",
+            again.err().strip());
+    }
+
+    @Test
+    void anOutThatIsAFileIsRefusedBeforeAnyRun() throws IOException
+    {
+        final Path file = smallExperiment();
+        final Path notADirectory = Butb.write(dir.resolve("file.txt"), "x");
+        final Butb.Run run = Butb.run("experiment", file.toString(), "--out", notADirectory.toString());
+        assertEquals(1, run.exitCode());
+        assertEquals("butb experiment: error: " + notADirectory + " exists and is not a directory (--out needs a " +
+            "directory)", run.err().strip());
+    }
 }

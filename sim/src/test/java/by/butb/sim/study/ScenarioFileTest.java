@@ -141,6 +141,32 @@ class ScenarioFileTest
     }
 
     @Test
+    void aKeyGivenTwiceIsRefusedNamingBothLines() throws Exception
+    {
+        final Path file = scenario("seed: 20240917", "seed: 20240917\nseed: 7");
+        expectError(file, "bad.yaml:" + (lineOf(file, "seed: 7")) + " field 'seed': given twice (also on line " +
+            lineOf(file, "seed: 20240917") + "): which one was meant?");
+    }
+
+    @Test
+    void aBinaryScenarioFileIsRefusedAsNotText() throws Exception
+    {
+        final Path file = Files.write(dir.resolve("bad.yaml"), new byte[] {'n', 'a', 'm', 'e', ':', ' ', (byte)0xff,
+            (byte)0xfe, '\n'});
+        expectError(file, "bad.yaml: not valid YAML: not a UTF-8 text file");
+    }
+
+    @Test
+    void aFlowThatWouldTakeMoreDealsThanTheMostIsRefusedNamingItsQuantity() throws Exception
+    {
+        final Path file = scenario("seed: 20240917", "seed: 20240917");
+        Files.writeString(dir.resolve("flows.csv"), bundled("flows.csv").replace("kr-timber-h1,KR,sawn_softwood,6000,",
+            "kr-timber-h1,KR,sawn_softwood,600000000000000,"));
+        expectError(file, "flows.csv:" + lineOf(dir.resolve("flows.csv"), "kr-timber-h1") + " field 'quantity': " +
+            "TIMBER_SW would take more than 1000000 deals (of 300 to 900 m3, the deal sizes): at most 1000000 a flow");
+    }
+
+    @Test
     void aBadRowOfTheFlowsFileNamesItsLineAndColumn() throws Exception
     {
         final Path file = scenario("seed: 20240917", "seed: 20240917");
