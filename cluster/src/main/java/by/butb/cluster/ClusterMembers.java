@@ -54,7 +54,8 @@ public record ClusterMembers(List<Member> members)
         }
         catch (final IOException ex)
         {
-            throw new ClusterConfigException("cannot read members file " + file + ": " + ex.getMessage());
+            throw new ClusterConfigException("cannot read members file " + file + ": " +
+                ClusterConfigException.reason(ex));
         }
         final List<String> entries = new ArrayList<>();
         final List<String> where = new ArrayList<>();

@@ -85,7 +85,8 @@ public final class ClusterSecret
         }
         catch (final IOException ex)
         {
-            throw new ClusterConfigException("secret file " + file + ": cannot be read: " + ex);
+            throw new ClusterConfigException("secret file " + file + ": cannot be read: " +
+                ClusterConfigException.reason(ex));
         }
         int length = bytes.length;
         while (length > 0 && isTrailingSpace(bytes[length - 1]))
@@ -149,7 +150,10 @@ public final class ClusterSecret
                     // the message below names the file
                 }
             }
-            throw new ClusterConfigException("secret file " + file + ": cannot be written: " + ex);
+            final Path parent = file.toAbsolutePath().getParent();
+            throw new ClusterConfigException("secret file " + file + ": cannot be written: " +
+                (ex instanceof NoSuchFileException && parent != null && !Files.isDirectory(parent) ?
+                    "no such directory " + parent : ClusterConfigException.reason(ex)));
         }
     }
 

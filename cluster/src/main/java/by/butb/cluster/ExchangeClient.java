@@ -142,6 +142,14 @@ public final class ExchangeClient implements AutoCloseable
     public ExchangeClient(final ClusterMembers members, final ClusterSecret secret, final String egressHost,
         final long clientId, final Listener listener, final IdleStrategy driverIdle)
     {
+        this(members, secret, egressHost, clientId, listener, driverIdle,
+            AeronCluster.Configuration.messageTimeoutNs());
+    }
+
+    /** As above, waiting up to {@code connectTimeoutNs} (instead of the message timeout) to connect. */
+    ExchangeClient(final ClusterMembers members, final ClusterSecret secret, final String egressHost,
+        final long clientId, final Listener listener, final IdleStrategy driverIdle, final long connectTimeoutNs)
+    {
         this.clientId = clientId;
         this.secret = secret;
         this.seal = secret.newSeal();
@@ -158,6 +166,7 @@ public final class ExchangeClient implements AutoCloseable
             .ingressEndpoints(members.ingressEndpoints())
             .egressChannel("aeron:udp?endpoint=" + egressHost + ":0")
             .credentialsSupplier(secret.credentials())
+            .messageTimeoutNs(connectTimeoutNs)
             .egressListener(new Egress());
         try
         {

@@ -1,6 +1,7 @@
 package by.butb.cluster;
 
 import by.butb.engine.core.EventList;
+import org.agrona.concurrent.SleepingMillisIdleStrategy;
 
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
@@ -17,11 +18,13 @@ public final class LeaderProbe
     }
 
     /**
-     * The leader's answer to probe {@code probeId}, or null when none came within {@code timeoutNanos}.
+     * The leader's answer to probe {@code probeId}, or null when none came within {@code timeoutNanos}, which also
+     * bounds the wait to connect.
      *
      * @param secret the nodes' secret, or {@link ClusterSecret#NONE}.
      * @param host   this machine's address as the nodes reach it.
-     * @throws ClusterConfigException or an Aeron exception when the client cannot start.
+     * @throws ClusterConfigException or an Aeron exception when the client cannot start ({@link
+     *                                io.aeron.exceptions.TimeoutException} when no leader answered in time).
      */
     public static StateProbe ask(final ClusterMembers members, final ClusterSecret secret, final String host,
         final long probeId, final long timeoutNanos)
@@ -43,9 +46,10 @@ public final class LeaderProbe
                 }
             }
         };
-        try (ExchangeClient client = new ExchangeClient(members, secret, host, System.nanoTime(), listener))
+        final long deadline = System.nanoTime() + timeoutNanos;
+        try (ExchangeClient client = new ExchangeClient(members, secret, host, System.nanoTime(), listener,
+            new SleepingMillisIdleStrategy(1), timeoutNanos))
         {
-            final long deadline = System.nanoTime() + timeoutNanos;
             boolean sent = false;
             while (answer[0] == null && System.nanoTime() < deadline)
             {

@@ -43,6 +43,7 @@ final class NodeCommand implements Callable<Integer>
     @Override
     public Integer call()
     {
+        options.check(spec);
         final PrintWriter out = spec.commandLine().getOut();
         final String name = "node " + id + (options.section == null ? "" :
             " (" + options.section.toUpperCase(Locale.ROOT) + ")");

@@ -72,9 +72,10 @@ final class NodeDirectory implements AutoCloseable
         final Path identityFile = directory.resolve(IDENTITY_FILE);
         try
         {
-            if (Files.exists(directory) && !Files.isDirectory(directory))
+            final String notDirectory = notADirectory(directory);
+            if (notDirectory != null)
             {
-                throw new ClusterConfigException("--dir " + directory + " is a file, not a directory");
+                throw new ClusterConfigException(notDirectory);
             }
             final boolean known = Files.exists(identityFile);
             if (!known && Files.isDirectory(directory) && !isEmpty(directory))
@@ -107,8 +108,30 @@ final class NodeDirectory implements AutoCloseable
         }
         catch (final IOException ex)
         {
-            throw new ClusterConfigException("cannot use --dir " + directory + ": " + ex);
+            throw new ClusterConfigException("cannot use --dir " + directory + ": " +
+                ClusterConfigException.reason(ex));
         }
+    }
+
+    /**
+     * Why {@code directory} cannot be a data directory because it, or the nearest of its parents that exists, is not
+     * a directory; null when it can.
+     */
+    static String notADirectory(final Path directory)
+    {
+        if (Files.exists(directory))
+        {
+            return Files.isDirectory(directory) ? null : "--dir " + directory + " is a file, not a directory";
+        }
+        for (Path parent = directory.toAbsolutePath().getParent(); parent != null; parent = parent.getParent())
+        {
+            if (Files.exists(parent))
+            {
+                return Files.isDirectory(parent) ? null : "--dir " + directory + ": " + parent + " is a file, not a " +
+                    "directory";
+            }
+        }
+        return null;
     }
 
     /**

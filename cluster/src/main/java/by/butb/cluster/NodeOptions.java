@@ -3,15 +3,29 @@ package by.butb.cluster;
 import by.butb.engine.core.MarketRules;
 import by.butb.engine.core.SectionScope;
 import by.butb.engine.model.Catalog;
+import io.aeron.cluster.ConsensusModule;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 /** The options every node of a cluster shares (a picocli mixin of {@code cluster node} and {@code cluster start}). */
 final class NodeOptions
 {
+    /**
+     * The shortest {@code --heartbeat-timeout-ms}: five of the leader's heartbeats (Aeron sends one every 200 ms), so
+     * that a follower does not call an election between two of them.
+     */
+    static final long MIN_HEARTBEAT_TIMEOUT_MS = 1000;
+    /** The longest: Aeron needs its startup canvass (60 s) to last at least two heartbeat timeouts. */
+    static final long MAX_HEARTBEAT_TIMEOUT_MS =
+        TimeUnit.NANOSECONDS.toMillis(ConsensusModule.Configuration.startupCanvassTimeoutNs()) / 2;
+    private static final int MAX_BPS = 10_000;
+
     @Option(names = "--cluster-name", paramLabel = "NAME", defaultValue = "butb",
         description = "The cluster's name, recorded in each node's data directory (default: ${DEFAULT-VALUE}).")
     String clusterName;
@@ -42,7 +56,8 @@ final class NodeOptions
     String section;
 
     @Option(names = "--heartbeat-timeout-ms", paramLabel = "MS", defaultValue = "5000",
-        description = "Followers elect a new leader after this long without its heartbeat (default: ${DEFAULT-VALUE}).")
+        description = "Followers elect a new leader after this long without its heartbeat, 1000 to 30000 " +
+            "(default: ${DEFAULT-VALUE}).")
     long heartbeatTimeoutMs;
 
     @Option(names = "--secret", paramLabel = "FILE",
@@ -54,6 +69,30 @@ final class NodeOptions
     @Option(names = "--low-cpu",
         description = "Sleep 1 ms when idle instead of spinning: for several nodes on a machine with few cores.")
     boolean lowCpu;
+
+    /**
+     * Refuses, as a usage error of the command {@code spec}, a value out of its range: basis points outside 0 to
+     * 10,000, a heartbeat timeout Aeron cannot run with. Checked before anything is read or created.
+     */
+    void check(final CommandSpec spec)
+    {
+        checkBps(spec, "--guarantee-bps", guaranteeBps);
+        checkBps(spec, "--fee-bps", feeBps);
+        if (heartbeatTimeoutMs < MIN_HEARTBEAT_TIMEOUT_MS || heartbeatTimeoutMs > MAX_HEARTBEAT_TIMEOUT_MS)
+        {
+            throw new ParameterException(spec.commandLine(), "--heartbeat-timeout-ms must be between " +
+                MIN_HEARTBEAT_TIMEOUT_MS + " and " + MAX_HEARTBEAT_TIMEOUT_MS + ", got " + heartbeatTimeoutMs);
+        }
+    }
+
+    private static void checkBps(final CommandSpec spec, final String option, final int bps)
+    {
+        if (bps < 0 || bps > MAX_BPS)
+        {
+            throw new ParameterException(spec.commandLine(), option + " must be between 0 and " + MAX_BPS +
+                " (100 %), got " + bps);
+        }
+    }
 
     NodeConfig config(final int id, final ClusterMembers members, final Path dataDirectory)
     {

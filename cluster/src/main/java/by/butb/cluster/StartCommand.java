@@ -1,5 +1,6 @@
 package by.butb.cluster;
 
+import by.butb.engine.csv.CsvException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -31,9 +32,12 @@ import java.util.concurrent.atomic.AtomicBoolean;
         "--sections, node i of the k-th section (from 0) on ports BASE+100*k+10*i to BASE+100*k+10*i+4, its data in " +
         "DIR/SECTION/node-i.",
         "Exit codes: 0 stopped (Ctrl-C or SIGTERM stops every node; a second one, a second or more later, kills " +
-            "them and ends this command, code 130), 1 a node stopped on bad input, 2 usage error."})
+            "them and ends this command, code 130), 1 bad input (a file, a section, --dir) or a node stopped on it, " +
+            "2 usage error."})
 final class StartCommand implements Callable<Integer>
 {
+    private static final int MAX_PORT = 65535;
+
     @Spec
     private CommandSpec spec;
 
@@ -60,19 +64,15 @@ final class StartCommand implements Callable<Integer>
     @Override
     public Integer call() throws IOException, InterruptedException
     {
-        if (nodes < 1 || nodes > 9)
-        {
-            throw new ParameterException(spec.commandLine(), "--nodes must be between 1 and 9, got " + nodes);
-        }
-        if (sections != null && options.section != null)
-        {
-            throw new ParameterException(spec.commandLine(), "give --section or --sections, not both");
-        }
-        if (sections != null && (sections.isEmpty() || sections.size() > 9))
-        {
-            throw new ParameterException(spec.commandLine(), "--sections takes 1 to 9 sections, got " + sections);
-        }
         final int clusters = sections == null ? 1 : sections.size();
+        check(clusters);
+        final String refused = refusal(clusters);
+        if (refused != null)
+        {
+            spec.commandLine().getErr().println("butb cluster start: error: " + refused);
+            spec.commandLine().getErr().flush();
+            return 1;
+        }
         options.lowCpu = options.lowCpu || nodes * clusters > Runtime.getRuntime().availableProcessors();
         final List<Process> processes = new CopyOnWriteArrayList<>();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(processes)));
@@ -87,6 +87,73 @@ final class StartCommand implements Callable<Integer>
         }
     }
 
+    /** Refuses, as usage errors, option values no node could start with; before anything is read or started. */
+    private void check(final int clusters)
+    {
+        if (nodes < 1 || nodes > 9)
+        {
+            throw new ParameterException(spec.commandLine(), "--nodes must be between 1 and 9, got " + nodes);
+        }
+        if (sections != null && options.section != null)
+        {
+            throw new ParameterException(spec.commandLine(), "give --section or --sections, not both");
+        }
+        if (sections != null && (sections.isEmpty() || sections.size() > 9))
+        {
+            throw new ParameterException(spec.commandLine(), "--sections takes 1 to 9 sections, got " + sections);
+        }
+        final int highest = MAX_PORT - 100 * (clusters - 1) - 10 * (nodes - 1) - (ClusterMembers.PORTS_PER_MEMBER - 1);
+        if (basePort < 1 || basePort > highest)
+        {
+            throw new ParameterException(spec.commandLine(), "--base-port must be between 1 and " + highest + " for " +
+                nodes + " nodes" + (sections == null ? "" : " in each of " + clusters + " sections") +
+                " (their ports must end by " + MAX_PORT + "), got " + basePort);
+        }
+        options.check(spec);
+    }
+
+    /**
+     * What the nodes would stop on before starting anything (--dir not a directory, a file that cannot be read, an
+     * unknown section, a bad secret file), checked here once; null when nothing.
+     */
+    private String refusal(final int clusters)
+    {
+        final String notDirectory = NodeDirectory.notADirectory(dir);
+        if (notDirectory != null)
+        {
+            return notDirectory;
+        }
+        final String section = options.section;
+        try
+        {
+            for (int k = 0; k < clusters; k++)
+            {
+                options.section = sections == null ? section : sections.get(k).trim();
+                options.config(0, ClusterMembers.parse(members(k)), dir);
+            }
+            return null;
+        }
+        catch (final ClusterConfigException | CsvException ex)
+        {
+            return ex.getMessage();
+        }
+        finally
+        {
+            options.section = section;
+        }
+    }
+
+    /** The members of the k-th cluster (from 0): localhost, from port BASE+100*k, 10 ports apart. */
+    private String members(final int k)
+    {
+        final StringJoiner members = new StringJoiner(",");
+        for (int i = 0; i < nodes; i++)
+        {
+            members.add("localhost:" + (basePort + 100 * k + 10 * i));
+        }
+        return members.toString();
+    }
+
     /** Starts every node, then waits for them; 1 as soon as one stopped on bad input (the others are stopped). */
     private int startAndWait(final List<Process> processes, final AtomicBoolean stopping, final int clusters)
         throws IOException
@@ -94,11 +161,7 @@ final class StartCommand implements Callable<Integer>
         final StringJoiner started = new StringJoiner("; ");
         for (int k = 0; k < clusters; k++)
         {
-            final StringJoiner members = new StringJoiner(",");
-            for (int i = 0; i < nodes; i++)
-            {
-                members.add("localhost:" + (basePort + 100 * k + 10 * i));
-            }
+            final String members = members(k);
             Path clusterDir = dir;
             if (sections != null)
             {
@@ -112,7 +175,7 @@ final class StartCommand implements Callable<Integer>
             }
             for (int i = 0; i < nodes && !stopping.get(); i++)
             {
-                processes.add(new ProcessBuilder(nodeCommand(i, members.toString(), clusterDir)).inheritIO().start());
+                processes.add(new ProcessBuilder(nodeCommand(i, members, clusterDir)).inheritIO().start());
             }
         }
         if (stopping.get())

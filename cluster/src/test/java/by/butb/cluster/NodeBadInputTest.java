@@ -19,6 +19,7 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -52,6 +53,7 @@ class NodeBadInputTest
         final String message = err.toString().trim();
         assertTrue(message.startsWith("butb cluster node: error: ") && message.contains(fragment), message);
         assertEquals(1, message.lines().count(), message);
+        assertFalse(message.contains("Exception"), message);
     }
 
     @Test
@@ -248,6 +250,53 @@ class NodeBadInputTest
             err.toString());
         assertEquals(secret, Files.readString(file));
         assertEquals(2, cli.execute("secret"), "FILE is required");
+    }
+
+    @Test
+    void aHeartbeatTimeoutAeronCannotRunWithOrBasisPointsOutOfRangeAreAUsageErrorAndCreateNothing()
+    {
+        final Path dir = temp.resolve("n");
+        assertEquals(2, node("--id", "0", "--members", MEMBERS, "--dir", dir.toString(), "--heartbeat-timeout-ms",
+            "0"));
+        assertTrue(err.toString().contains("--heartbeat-timeout-ms must be between 1000 and 30000, got 0"),
+            err.toString());
+        err.getBuffer().setLength(0);
+        assertEquals(2, node("--id", "0", "--members", MEMBERS, "--dir", dir.toString(), "--fee-bps", "-5"));
+        assertTrue(err.toString().contains("--fee-bps must be between 0 and 10000 (100 %), got -5"), err.toString());
+        assertTrue(Files.notExists(dir), "nothing created");
+    }
+
+    @Test
+    void aMembersFileThatIsMissingOrNotTextIsRefusedSayingSo() throws IOException
+    {
+        final Path missing = temp.resolve("nope");
+        assertRefused(node("--id", "0", "--members-file", missing.toString(), "--dir", temp.resolve("n").toString()),
+            "cannot read members file " + missing + ": no such file");
+        err.getBuffer().setLength(0);
+        final Path binary = Files.write(temp.resolve("members.bin"), new byte[] {(byte)0xff, (byte)0xfe, 0, 1});
+        assertRefused(node("--id", "0", "--members-file", binary.toString(), "--dir", temp.resolve("n").toString()),
+            "cannot read members file " + binary + ": not a text file (UTF-8)");
+        assertTrue(Files.notExists(temp.resolve("n")), "nothing created");
+    }
+
+    @Test
+    void aDataDirectoryUnderAFileIsRefusedNamingTheFile() throws IOException
+    {
+        final Path file = Files.writeString(temp.resolve("file"), "keep me");
+        assertRefused(node("--id", "0", "--members", MEMBERS, "--dir", file.resolve("node").toString()),
+            "--dir " + file.resolve("node") + ": " + file + " is a file, not a directory");
+        assertEquals("keep me", Files.readString(file));
+    }
+
+    @Test
+    void theSecretCommandNamesAMissingDirectoryInWords()
+    {
+        final Path file = temp.resolve("a").resolve("b").resolve("cluster.secret");
+        final CommandLine cli = new CommandLine(new ClusterCommand());
+        cli.setErr(new PrintWriter(err, true));
+        assertEquals(1, cli.execute("secret", file.toString()));
+        assertEquals("butb cluster secret: error: secret file " + file + ": cannot be written: no such directory " +
+            file.getParent(), err.toString().trim());
     }
 
     @Test
