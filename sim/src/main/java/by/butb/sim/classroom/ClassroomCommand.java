@@ -59,14 +59,15 @@ public final class ClassroomCommand implements Callable<Integer>
     {
         if (port < 0 || port > 65_535)
         {
-            System.err.println("butb classroom: --port " + port + " is not a TCP port (0-65535)");
+            System.err.println("butb classroom: --port " + port + " is not a TCP port (0-65535) (see ./butb " +
+                "classroom --help)");
             return 2;
         }
         if ((instructorPin == null || instructorPin.isBlank()) && !isLoopback(host))
         {
             spec.commandLine().getErr().println("butb classroom: --host " + host + " lets other machines reach the " +
                 "page, so --instructor-pin PIN is required (without it any student could load, step or play " +
-                "scenarios)");
+                "scenarios) (see ./butb classroom --help)");
             return 2;
         }
         final Classroom classroom = new Classroom(pin, instructorPin);

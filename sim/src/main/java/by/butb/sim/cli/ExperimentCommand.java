@@ -76,6 +76,10 @@ public final class ExperimentCommand implements Callable<Integer>
         {
             return usage(stderr, "FILE is required (or: butb experiment merge DIR)");
         }
+        if (out != null && out.toString().isBlank())
+        {
+            return usage(stderr, "--out must name a directory, not an empty string");
+        }
         if (threads != null && threads < 1 || planOnly && run != null)
         {
             return usage(stderr, threads != null && threads < 1 ? "--threads must be at least 1" :

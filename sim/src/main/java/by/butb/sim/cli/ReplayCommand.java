@@ -113,6 +113,14 @@ public final class ReplayCommand implements Callable<Integer>
         {
             throw new CommandLine.ParameterException(spec.commandLine(), "--cluster-secret needs --cluster");
         }
+        for (final Path dir : new Path[] {out, data})
+        {
+            if (dir != null && dir.toString().isBlank())
+            {
+                throw new CommandLine.ParameterException(spec.commandLine(), (dir == out ? "--out" : "--data") +
+                    " must name a directory, not an empty string");
+            }
+        }
         final PrintWriter stdout = spec.commandLine().getOut();
         final PrintWriter stderr = spec.commandLine().getErr();
         final TableFormat format = tables.format(spec);

@@ -124,6 +124,10 @@ public class StudyCommand implements Callable<Integer>
     /** The usage error of the options given, or null. */
     private String usageError()
     {
+        if (out != null && out.toString().isBlank())
+        {
+            return "--out must name a directory, not an empty string";
+        }
         if (scale != null && (scale < 1 || scale > 10_000))
         {
             return "--scale must be from 1 to 10000, not " + scale;
@@ -167,7 +171,7 @@ public class StudyCommand implements Callable<Integer>
         final String usage = usageError();
         if (usage != null)
         {
-            stderr.println(me + ": " + usage);
+            stderr.println(me + ": " + usage + " (see ./" + me + " --help)");
             stderr.flush();
             return 2;
         }

@@ -28,6 +28,7 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -79,6 +80,27 @@ public final class Replay
         }
     }
 
+    /** Whether {@code input} is (or links to) one of {@code outputs} in {@code out}. */
+    private static boolean isOutput(final Path input, final Path out, final List<String> outputs)
+    {
+        for (final String name : outputs)
+        {
+            final Path output = out.resolve(name);
+            try
+            {
+                if (Files.exists(output) && Files.isSameFile(input, output))
+                {
+                    return true;
+                }
+            }
+            catch (final IOException ex)
+            {
+                // an input that cannot be compared is read, and refused there if it cannot be
+            }
+        }
+        return false;
+    }
+
     /** What a successful replay did. */
     public record Result(long commands, long events, long trades, long rejects, long stateHash, String summary,
                          Path out)
@@ -108,6 +130,15 @@ public final class Replay
         if (Files.exists(out) && !Files.isDirectory(out))
         {
             throw new ReplayException(options.out() + " exists and is not a directory (--out needs a directory)");
+        }
+        for (final Source input : Arrays.asList(options.orders(), options.instruments(), options.participants(),
+            options.schedule()))
+        {
+            if (input != null && input.path() != null && isOutput(input.path(), out, options.outputFiles()))
+            {
+                throw new ReplayException(input.name() + " is one of the files the replay writes in " +
+                    options.out() + ": it would be overwritten; write into another --out");
+            }
         }
         final Path data = options.data() == null ? null : options.data().toAbsolutePath().normalize();
         if (data != null)

@@ -122,7 +122,7 @@ class StudyClusterTest
         final Butb.Run run = Butb.run("study", "--cluster", "localhost:9100", "--out", dir.toString());
         assertEquals(2, run.exitCode());
         assertEquals("butb study: --cluster needs --via-gateway (the cluster is the engine of the study's FIX " +
-            "gateway)" + System.lineSeparator(), run.err());
+            "gateway) (see ./butb study --help)" + System.lineSeparator(), run.err());
         final Butb.Run file = Butb.run("study", "--cluster-file", "members.txt", "--out", dir.toString());
         assertEquals(2, file.exitCode());
         assertTrue(file.err().startsWith("butb study: --cluster-file needs --via-gateway"), file.err());
@@ -134,7 +134,8 @@ class StudyClusterTest
         final Butb.Run study = Butb.run("study", "--via-gateway", "--cluster-secret", "s.secret", "--out",
             dir.toString());
         assertEquals(2, study.exitCode());
-        assertEquals("butb study: --cluster-secret needs --cluster" + System.lineSeparator(), study.err());
+        assertEquals("butb study: --cluster-secret needs --cluster (see ./butb study --help)" + System.lineSeparator(),
+            study.err());
         final Butb.Run replay = Butb.run("replay", "--cluster-secret", "s.secret", "--out", dir.toString());
         assertEquals(2, replay.exitCode());
         assertTrue(replay.err().startsWith("butb replay: --cluster-secret needs --cluster"), replay.err());
@@ -146,11 +147,11 @@ class StudyClusterTest
         final Butb.Run alone = Butb.run("study", "--fix-engine", "qfj", "--out", dir.toString());
         assertEquals(2, alone.exitCode());
         assertEquals("butb study: --fix-engine needs --via-gateway (it is the FIX session layer of the study's " +
-            "gateway)" + System.lineSeparator(), alone.err());
+            "gateway) (see ./butb study --help)" + System.lineSeparator(), alone.err());
         final Butb.Run other = Butb.run("study", "--via-gateway", "--fix-engine", "artio", "--out", dir.toString());
         assertEquals(2, other.exitCode());
-        assertEquals("butb study: --fix-engine must be native or qfj, got 'artio'" + System.lineSeparator(),
-            other.err());
+        assertEquals("butb study: --fix-engine must be native or qfj, got 'artio' (see ./butb study --help)" +
+            System.lineSeparator(), other.err());
     }
 
     /** The bundled study with only {@link #FLOWS} and without the figures (they are about the other flows). */

@@ -543,6 +543,31 @@ class ReplayTest
     }
 
     @Test
+    void anInputFileTheReplayWouldOverwriteIsRefusedAndLeftAsItWas() throws Exception
+    {
+        final Path orders = Files.copy(Butb.orders(dir), Files.createDirectories(out()).resolve("trades.csv"));
+        final String before = Butb.text(orders);
+        final Butb.Run run = replay(orders);
+        assertEquals(1, run.exitCode());
+        assertEquals("butb replay: error: " + orders + " is one of the files the replay writes in " + out() +
+            ": it would be overwritten; write into another --out", run.err().strip());
+        assertEquals(before, Butb.text(orders));
+    }
+
+    @Test
+    void anEmptyOutOrDataIsAUsageError()
+    {
+        final Butb.Run out = Butb.run("replay", "--out", "");
+        assertEquals(2, out.exitCode());
+        assertEquals("butb replay: --out must name a directory, not an empty string (see ./butb replay --help)",
+            out.err().strip());
+        final Butb.Run data = Butb.run("replay", "--data", "", "--out", out().toString());
+        assertEquals(2, data.exitCode());
+        assertEquals("butb replay: --data must name a directory, not an empty string (see ./butb replay --help)",
+            data.err().strip());
+    }
+
+    @Test
     void anOutputFileThatCannotBeReplacedLeavesEveryOutputFileAsItWas()
     {
         final Path orders = Butb.orders(dir,
