@@ -1,5 +1,7 @@
 package by.butb.cluster;
 
+import by.butb.engine.files.FileProblems;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -55,7 +57,7 @@ public record ClusterMembers(List<Member> members)
         catch (final IOException ex)
         {
             throw new ClusterConfigException("cannot read members file " + file + ": " +
-                ClusterConfigException.reason(ex));
+                FileProblems.reason(ex));
         }
         final List<String> entries = new ArrayList<>();
         final List<String> where = new ArrayList<>();

@@ -1,5 +1,6 @@
 package by.butb.cluster;
 
+import by.butb.engine.files.FileProblems;
 import io.aeron.security.AuthenticatorSupplier;
 import io.aeron.security.CredentialsSupplier;
 import io.aeron.security.NullCredentialsSupplier;
@@ -86,7 +87,7 @@ public final class ClusterSecret
         catch (final IOException ex)
         {
             throw new ClusterConfigException("secret file " + file + ": cannot be read: " +
-                ClusterConfigException.reason(ex));
+                FileProblems.reason(ex));
         }
         int length = bytes.length;
         while (length > 0 && isTrailingSpace(bytes[length - 1]))
@@ -153,7 +154,7 @@ public final class ClusterSecret
             final Path parent = file.toAbsolutePath().getParent();
             throw new ClusterConfigException("secret file " + file + ": cannot be written: " +
                 (ex instanceof NoSuchFileException && parent != null && !Files.isDirectory(parent) ?
-                    "no such directory " + parent : ClusterConfigException.reason(ex)));
+                    "no such directory " + parent : FileProblems.reason(ex)));
         }
     }
 

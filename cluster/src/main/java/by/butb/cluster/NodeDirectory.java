@@ -1,5 +1,6 @@
 package by.butb.cluster;
 
+import by.butb.engine.files.FileProblems;
 import io.aeron.archive.ArchiveMarkFile;
 import io.aeron.cluster.service.ClusterMarkFile;
 
@@ -109,7 +110,7 @@ final class NodeDirectory implements AutoCloseable
         catch (final IOException ex)
         {
             throw new ClusterConfigException("cannot use --dir " + directory + ": " +
-                ClusterConfigException.reason(ex));
+                FileProblems.reason(ex));
         }
     }
 

@@ -124,6 +124,12 @@ public final class ParticipantsFile
             {
                 continue;
             }
+            final Record twice = sameId(records, record, text, idColumn, participantId);
+            if (twice != null)
+            {
+                throw new IllegalArgumentException(name + ": line " + twice.line + ": '" + participantId +
+                    "' is used twice (also on line " + record.line + "); the participants file is refused as it is");
+            }
             final StringBuilder out = new StringBuilder(text.length() + hash.length() + 16);
             if (passwordColumn >= 0)
             {
@@ -188,8 +194,24 @@ public final class ParticipantsFile
             {
                 return true;
             }
-            return !fields.isEmpty() && value(text, 0).startsWith("#");
+            return !fields.isEmpty() && value(text, 0).replace("\uFEFF", "").startsWith("#"); // a BOM first
         }
+    }
+
+    /** A record after {@code first} whose id is {@code participantId} too, or null. */
+    private static Record sameId(final List<Record> records, final Record first, final String text,
+        final int idColumn, final String participantId)
+    {
+        for (int i = records.indexOf(first) + 1; i < records.size(); i++)
+        {
+            final Record r = records.get(i);
+            if (!r.skippable(text) && r.fields.size() > idColumn && r.value(text, idColumn).trim()
+                .equals(participantId))
+            {
+                return r;
+            }
+        }
+        return null;
     }
 
     private static List<Record> parse(final String text, final String name)

@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -72,13 +73,15 @@ public final class PasswordCommand implements Callable<Integer>
     {
         if (!Files.isRegularFile(participants))
         {
-            err.println("passwd: " + participants + ": file not found");
+            err.println("passwd: " + participants + ": " + (Files.isDirectory(participants) ? "a directory, not a " +
+                "participants file" : "file not found"));
             return 1;
         }
         if (iterations < 1 || iterations > PasswordHasher.MAX_ITERATIONS)
         {
-            err.println("passwd: --iterations must be between 1 and " + PasswordHasher.MAX_ITERATIONS);
-            return 1;
+            err.println("passwd: --iterations must be between 1 and " + PasswordHasher.MAX_ITERATIONS + " (see " +
+                "./butb passwd --help)");
+            return 2;
         }
         char[] password = null;
         try
@@ -103,7 +106,8 @@ public final class PasswordCommand implements Callable<Integer>
         }
         catch (final IOException ex)
         {
-            err.println("passwd: " + participants + ": " + ex.getMessage());
+            err.println("passwd: " + participants + ": " + (ex instanceof CharacterCodingException ? "not a UTF-8 " +
+                "text file" : ex.getMessage()));
             return 1;
         }
         finally

@@ -12,6 +12,9 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -107,5 +110,53 @@ class PasswordTest
         assertTrue(err.toString().startsWith("passwd: no terminal to ask on, and standard input ended before a " +
             "password line; nothing changed (e.g. printf"), err.toString());
         assertEquals(text, Files.readString(file), "a failed command changes nothing");
+    }
+
+    /** Runs passwd on {@code file} with password "pw" on standard input; its exit code, its errors in {@code err}. */
+    private static int passwd(final Path file, final ByteArrayOutputStream err, final String... more)
+    {
+        final PasswordCommand command = new PasswordCommand(new ByteArrayInputStream("pw\n".getBytes(
+            StandardCharsets.UTF_8)), new PrintStream(new ByteArrayOutputStream()), new PrintStream(err));
+        final List<String> args = new ArrayList<>(List.of("--participants", file.toString(), "--stdin"));
+        if (Arrays.stream(more).noneMatch(a -> a.startsWith("--iterations")))
+        {
+            args.add("--iterations=1000");
+        }
+        args.addAll(List.of(more));
+        return new CommandLine(command).execute(args.toArray(String[]::new));
+    }
+
+    @Test
+    void aFileStartingWithAByteOrderMarkBeforeItsCommentIsRead() throws Exception
+    {
+        final Path file = Files.writeString(dir.resolve("bom.csv"), "\uFEFF" + FILE);
+        final ByteArrayOutputStream err = new ByteArrayOutputStream();
+        assertEquals(0, passwd(file, err, "CN-B"), err.toString());
+        assertTrue(Files.readString(file).startsWith("\uFEFF# participants"));
+    }
+
+    @Test
+    void aParticipantListedTwiceIsRefusedAndTheFileLeftAsItWas() throws Exception
+    {
+        final String twice = FILE + FILE.substring(FILE.indexOf("\nCN-B") + 1);
+        final Path file = Files.writeString(dir.resolve("twice.csv"), twice);
+        final ByteArrayOutputStream err = new ByteArrayOutputStream();
+        assertEquals(1, passwd(file, err, "CN-B"));
+        assertTrue(err.toString().startsWith("passwd: " + file + ": line "), err.toString());
+        assertTrue(err.toString().contains("'CN-B' is used twice (also on line "), err.toString());
+        assertEquals(twice, Files.readString(file));
+    }
+
+    @Test
+    void iterationsOutOfRangeAreAUsageErrorAndABinaryFileIsNamedAsNotText() throws Exception
+    {
+        final Path file = Files.writeString(dir.resolve("p.csv"), FILE);
+        final ByteArrayOutputStream err = new ByteArrayOutputStream();
+        assertEquals(2, passwd(file, err, "--iterations=0", "CN-B"));
+        assertTrue(err.toString().startsWith("passwd: --iterations must be between 1 and "), err.toString());
+        final Path binary = Files.write(dir.resolve("b.csv"), new byte[] {'i', 'd', (byte)0xff, '\n'});
+        err.reset();
+        assertEquals(1, passwd(binary, err, "CN-B"));
+        assertEquals("passwd: " + binary + ": not a UTF-8 text file", err.toString().strip());
     }
 }

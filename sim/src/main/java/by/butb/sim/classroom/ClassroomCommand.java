@@ -59,11 +59,19 @@ public final class ClassroomCommand implements Callable<Integer>
     {
         if (port < 0 || port > 65_535)
         {
-            System.err.println("butb classroom: --port " + port + " is not a TCP port (0-65535) (see ./butb " +
-                "classroom --help)");
+            spec.commandLine().getErr().println("butb classroom: --port " + port + " is not a TCP port (0-65535) " +
+                "(see ./butb classroom --help)");
             return 2;
         }
-        if ((instructorPin == null || instructorPin.isBlank()) && !isLoopback(host))
+        final String usage = pin != null && pin.isBlank() ? "--pin must not be empty (leave it out for no PIN)" :
+            instructorPin != null && instructorPin.isBlank() ? "--instructor-pin must not be empty" :
+            !resolves(host) ? "--host " + host + ": unknown host" : null;
+        if (usage != null)
+        {
+            spec.commandLine().getErr().println("butb classroom: " + usage + " (see ./butb classroom --help)");
+            return 2;
+        }
+        if (instructorPin == null && !isLoopback(host))
         {
             spec.commandLine().getErr().println("butb classroom: --host " + host + " lets other machines reach the " +
                 "page, so --instructor-pin PIN is required (without it any student could load, step or play " +
@@ -77,7 +85,7 @@ public final class ClassroomCommand implements Callable<Integer>
         }
         catch (final ClassroomException ex)
         {
-            System.err.println("butb classroom: " + ex.getMessage());
+            spec.commandLine().getErr().println("butb classroom: " + ex.getMessage());
             classroom.close();
             return 1;
         }
@@ -88,7 +96,8 @@ public final class ClassroomCommand implements Callable<Integer>
         }
         catch (final IOException ex)
         {
-            System.err.println("butb classroom: cannot listen on " + host + ":" + port + ": " + ex.getMessage());
+            spec.commandLine().getErr().println("butb classroom: cannot listen on " + host + ":" + port + ": " +
+                ex.getMessage());
             classroom.close();
             return 1;
         }
@@ -120,6 +129,19 @@ public final class ClassroomCommand implements Callable<Integer>
     }
 
     /** True when {@code host} names this machine only (127.0.0.0/8, ::1, localhost); unknown names are not. */
+    private static boolean resolves(final String host)
+    {
+        try
+        {
+            InetAddress.getByName(host);
+            return true;
+        }
+        catch (final UnknownHostException ex)
+        {
+            return false;
+        }
+    }
+
     static boolean isLoopback(final String host)
     {
         try

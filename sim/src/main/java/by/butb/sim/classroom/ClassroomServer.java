@@ -9,6 +9,7 @@ import io.javalin.http.HandlerType;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.BindException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
@@ -89,9 +90,26 @@ public final class ClassroomServer implements AutoCloseable
             {
                 cause = cause.getCause();
             }
+            if (isBindFailure(ex))
+            {
+                throw new IOException("the port is in use (another program listens on it; pick another --port, or 0 " +
+                    "for a free one)", ex);
+            }
             throw new IOException(cause.getMessage() == null ? ex.getMessage() : cause.getMessage(), ex);
         }
         return s;
+    }
+
+    private static boolean isBindFailure(final Throwable ex)
+    {
+        for (Throwable t = ex; t != null; t = t.getCause() == t ? null : t.getCause())
+        {
+            if (t instanceof BindException)
+            {
+                return true;
+            }
+        }
+        return false;
     }
 
     public int port()

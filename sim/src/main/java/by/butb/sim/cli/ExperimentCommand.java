@@ -5,6 +5,7 @@ import by.butb.sim.experiment.Experiment;
 import by.butb.sim.experiment.ExperimentCsv;
 import by.butb.sim.experiment.ExperimentFiles;
 import by.butb.sim.experiment.ExperimentRunner;
+import by.butb.engine.files.FileProblems;
 import by.butb.sim.agents.AgentRun;
 import by.butb.sim.study.ScenarioException;
 import picocli.CommandLine.Command;
@@ -139,7 +140,7 @@ public final class ExperimentCommand implements Callable<Integer>
         }
         catch (final IOException ex)
         {
-            return error(stderr, "cannot write the output: " + ex.getMessage());
+            return error(stderr, "cannot write the output: " + FileProblems.reason(ex));
         }
     }
 

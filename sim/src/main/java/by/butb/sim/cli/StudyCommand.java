@@ -2,6 +2,7 @@ package by.butb.sim.cli;
 
 import by.butb.cluster.ClusterClientOptions;
 import by.butb.cluster.ClusterConfigException;
+import by.butb.engine.files.FileProblems;
 import by.butb.gateway.FixEngine;
 import by.butb.engine.csv.CsvException;
 import by.butb.sim.agents.AgentScenarioLoader;
@@ -236,7 +237,7 @@ public class StudyCommand implements Callable<Integer>
         }
         catch (final IOException ex)
         {
-            stderr.println(me + ": error: cannot write the output: " + ex.getMessage());
+            stderr.println(me + ": error: cannot write the output: " + FileProblems.reason(ex));
             stderr.flush();
             return 1;
         }

@@ -1,5 +1,6 @@
 package by.butb.sim.parquet;
 
+import by.butb.engine.files.FileProblems;
 import by.butb.engine.model.FixedPoint;
 import by.butb.sim.replay.Column;
 import by.butb.sim.replay.TableOut;
@@ -371,6 +372,6 @@ public final class ParquetFileWriter implements TableOut
 
     private UncheckedIOException failed(final IOException ex)
     {
-        return new UncheckedIOException("cannot write " + name + ": " + ex.getMessage(), ex);
+        return new UncheckedIOException("cannot write " + name + ": " + FileProblems.reason(ex), ex);
     }
 }

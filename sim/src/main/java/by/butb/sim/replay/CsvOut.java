@@ -1,5 +1,6 @@
 package by.butb.sim.replay;
 
+import by.butb.engine.files.FileProblems;
 import by.butb.engine.model.FixedPoint;
 import com.github.luben.zstd.ZstdOutputStream;
 
@@ -398,7 +399,7 @@ public final class CsvOut implements TableOut
 
     private UncheckedIOException failed(final IOException ex)
     {
-        return new UncheckedIOException("cannot write " + name + ": " + ex.getMessage(), ex);
+        return new UncheckedIOException("cannot write " + name + ": " + FileProblems.reason(ex), ex);
     }
 
     /** Gzip at the fastest level: large outputs shrink about sixfold and the writing thread keeps up. */

@@ -4,6 +4,7 @@ import by.butb.engine.core.Command;
 import by.butb.engine.core.CommandType;
 import by.butb.engine.core.MarketRules;
 import by.butb.engine.csv.CsvException;
+import by.butb.engine.files.FileProblems;
 import by.butb.engine.model.Catalog;
 import by.butb.engine.model.CatalogLoader;
 import by.butb.engine.model.ScheduleLoader;
@@ -164,7 +165,7 @@ public final class Replay
         catch (final IOException ex)
         {
             cleanup.undo();
-            throw new ReplayException("cannot write " + options.out() + ": " + ex.getMessage(), ex);
+            throw new ReplayException("cannot write " + options.out() + ": " + FileProblems.reason(ex), ex);
         }
         catch (final RuntimeException ex)
         {

@@ -156,6 +156,30 @@ class ClassroomServerTest
     }
 
     @Test
+    void shouldRefuseAnEmptyPinAnUnknownHostAndAPortInUseInOneLine() throws Exception
+    {
+        final Butb.Run emptyPin = Butb.run("classroom", "--pin", "", "--port", "0");
+        assertEquals(2, emptyPin.exitCode());
+        assertEquals("butb classroom: --pin must not be empty (leave it out for no PIN) (see ./butb classroom " +
+            "--help)", emptyPin.err().strip());
+        final Butb.Run emptyInstructorPin = Butb.run("classroom", "--instructor-pin", " ", "--port", "0");
+        assertEquals(2, emptyInstructorPin.exitCode());
+        assertTrue(emptyInstructorPin.err().startsWith("butb classroom: --instructor-pin must not be empty"),
+            emptyInstructorPin.err());
+        final Butb.Run unknown = Butb.run("classroom", "--host", "no.such.host.invalid", "--port", "0");
+        assertEquals(2, unknown.exitCode());
+        assertTrue(unknown.err().startsWith("butb classroom: --host no.such.host.invalid: unknown host"),
+            unknown.err());
+        try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress()))
+        {
+            final Butb.Run inUse = Butb.run("classroom", "--port", Integer.toString(taken.getLocalPort()));
+            assertEquals(1, inUse.exitCode());
+            assertTrue(inUse.err().contains("cannot listen on 127.0.0.1:" + taken.getLocalPort() + ": the port is " +
+                "in use (another program listens on it; pick another --port, or 0 for a free one)"), inUse.err());
+        }
+    }
+
+    @Test
     void shouldParseUrlEncodedForms()
     {
         assertEquals(Map.of("a", "1 2", "b", "x&y", "c", ""), ClassroomServer.parseForm("a=1+2&b=x%26y&c"));

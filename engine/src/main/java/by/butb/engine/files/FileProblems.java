@@ -1,0 +1,51 @@
+package by.butb.engine.files;
+
+import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
+import java.util.Locale;
+
+/** What went wrong with a file, in words for a message that already names the file. */
+public final class FileProblems
+{
+    private FileProblems()
+    {
+    }
+
+    /**
+     * {@code ex} without the exception's class name or a repeat of the path: "no such file", "not a directory",
+     * "permission denied", "already exists", "not a text file (UTF-8)", or the system's reason.
+     */
+    public static String reason(final IOException ex)
+    {
+        if (ex instanceof NoSuchFileException)
+        {
+            return "no such file";
+        }
+        if (ex instanceof NotDirectoryException)
+        {
+            return "not a directory";
+        }
+        if (ex instanceof AccessDeniedException)
+        {
+            return "permission denied";
+        }
+        if (ex instanceof FileAlreadyExistsException)
+        {
+            return "already exists";
+        }
+        if (ex instanceof CharacterCodingException)
+        {
+            return "not a text file (UTF-8)";
+        }
+        if (ex instanceof FileSystemException fs && fs.getReason() != null && !fs.getReason().isEmpty())
+        {
+            return fs.getReason().substring(0, 1).toLowerCase(Locale.ROOT) + fs.getReason().substring(1);
+        }
+        return ex.getMessage() == null ? "input/output error" : ex.getMessage();
+    }
+}
