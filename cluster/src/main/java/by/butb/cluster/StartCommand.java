@@ -13,6 +13,7 @@ import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.StringJoiner;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
@@ -101,6 +102,12 @@ final class StartCommand implements Callable<Integer>
         if (sections != null && (sections.isEmpty() || sections.size() > 9))
         {
             throw new ParameterException(spec.commandLine(), "--sections takes 1 to 9 sections, got " + sections);
+        }
+        if (sections != null && sections.stream().map(x -> x.trim().toUpperCase(Locale.ROOT)).distinct().count() <
+            sections.size())
+        {
+            throw new ParameterException(spec.commandLine(), "--sections names a section twice: " + sections +
+                " (each section's cluster keeps its data in a directory of its own)");
         }
         final int highest = MAX_PORT - 100 * (clusters - 1) - 10 * (nodes - 1) - (ClusterMembers.PORTS_PER_MEMBER - 1);
         if (basePort < 1 || basePort > highest)

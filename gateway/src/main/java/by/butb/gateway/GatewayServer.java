@@ -269,7 +269,8 @@ public final class GatewayServer implements AutoCloseable
         if (o.storedMessages == GatewayOptions.STORE_ALL)
         {
             throw new IllegalArgumentException("storedMessages(STORE_ALL) needs fixEngine(FixEngine.QFJ): the native " +
-                "FIX engine keeps every message with fixStoreDirectory (on disk), or a number of messages in memory");
+                "FIX engine keeps the latest 65,536 of each session with fixStoreDirectory (on disk), or a number of " +
+                "messages in memory");
         }
         if (o.sessionQueueCapacity != 0)
         {

@@ -11,6 +11,7 @@ import quickfix.FileUtil;
 import quickfix.SessionID;
 import quickfix.SessionSettings;
 
+import java.io.DataInputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
@@ -107,9 +108,9 @@ final class QfjFileStoreConversion
         }
         catch (final IOException | RuntimeException ex)
         {
-            if (ex instanceof IllegalArgumentException bad)
+            if (ex instanceof IllegalArgumentException bad && !(ex instanceof NumberFormatException))
             {
-                throw bad;
+                throw bad; // already one line naming the file
             }
             throw new IllegalArgumentException("cannot convert QuickFIX/J's file store of " + id.getTargetCompID() +
                 " (" + directory.resolve(stem) + ".*) to " + store.getFileName() + ": " + reason(ex) + "; its files " +
@@ -129,6 +130,10 @@ final class QfjFileStoreConversion
         {
             return "one of its files ends too early";
         }
+        if (cause instanceof NumberFormatException)
+        {
+            return "one of its sequence number files does not hold a number";
+        }
         final String message = cause.getMessage();
         return message == null || message.isBlank() || message.startsWith("java.") ?
             "one of its files cannot be read" : message;
@@ -136,22 +141,35 @@ final class QfjFileStoreConversion
 
     /**
      * Refuses, one line naming both, a store and an old one of the same session whose numbers differ (the old files
-     * were written after the store, by an earlier version of the gateway): which is current cannot be told.
+     * were written after the store, by an earlier version of the gateway): which is current cannot be told. The old
+     * numbers are read from their files (QuickFIX/J's, a string written by {@code writeUTF}) without opening the old
+     * store, which would make its missing files again; a missing target number is one the conversion had deleted
+     * already.
      */
     private static void sameNumbers(final Path directory, final SessionID id, final Path store) throws IOException
     {
-        final FileStore old = (FileStore)new FileStoreFactory(settings(directory)).create(id);
-        try (old; NativeSessionStore converted = NativeSessionStore.open(store))
+        final Path stem = directory.resolve(FileUtil.sessionIdFileName(id));
+        final int oldSender = oldNumber(stem.resolveSibling(stem.getFileName() + SENDER_NUMBERS));
+        final Path targetFile = stem.resolveSibling(stem.getFileName() + ".targetseqnums");
+        final int oldTarget = Files.exists(targetFile) ? oldNumber(targetFile) : -1;
+        try (NativeSessionStore converted = NativeSessionStore.open(store))
         {
-            if (old.getNextSenderMsgSeqNum() != converted.nextSenderSeq() ||
-                old.getNextTargetMsgSeqNum() != converted.nextTargetSeq())
+            if (oldSender != converted.nextSenderSeq() || oldTarget != -1 && oldTarget != converted.nextTargetSeq())
             {
                 throw new IllegalArgumentException("FIX store " + store + " and QuickFIX/J's file store of " +
-                    id.getTargetCompID() + " (" + directory.resolve(FileUtil.sessionIdFileName(id)) + ".*) hold " +
-                    "different sequence numbers (next sender " + converted.nextSenderSeq() + " and " +
-                    old.getNextSenderMsgSeqNum() + ", next target " + converted.nextTargetSeq() + " and " +
-                    old.getNextTargetMsgSeqNum() + "): move away the one that is not current");
+                    id.getTargetCompID() + " (" + stem + ".*) hold different sequence numbers (next sender " +
+                    converted.nextSenderSeq() + " and " + oldSender + (oldTarget == -1 ? "" : ", next target " +
+                    converted.nextTargetSeq() + " and " + oldTarget) + "): move away the one that is not current");
             }
+        }
+    }
+
+    /** The number in one of QuickFIX/J's sequence number files. */
+    private static int oldNumber(final Path file) throws IOException
+    {
+        try (DataInputStream in = new DataInputStream(Files.newInputStream(file)))
+        {
+            return Integer.parseInt(in.readUTF().trim());
         }
     }
 

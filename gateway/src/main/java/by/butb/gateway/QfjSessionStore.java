@@ -23,6 +23,7 @@ final class QfjSessionStore implements MessageStore, Closeable
     static final String SUFFIX = ".qfj-fix-session";
 
     private final NativeSessionStore store;
+    private final Object targetLock = new Object();
     private Date created = new Date();
 
     QfjSessionStore(final NativeSessionStore store)
@@ -32,7 +33,10 @@ final class QfjSessionStore implements MessageStore, Closeable
 
     /**
      * Keeps an application message; an admin message (which a resend gap-fills) only takes its number, so that the
-     * messages kept are the latest application messages, as on the native engine. Returns whether it was kept.
+     * messages kept are the latest application messages, as on the native engine. QuickFIX/J keeps a message before
+     * it counts its number, so the number is the next sender number; one that is not was taken before a reset of the
+     * session (a Logon with ResetSeqNumFlag=Y, which QuickFIX/J handles without the lock its sending holds) and is not
+     * kept, so that the numbers kept always rise (a resend gap-fills it). Returns whether it was kept.
      */
     @Override
     public boolean set(final int sequence, final String message)
@@ -42,7 +46,14 @@ final class QfjSessionStore implements MessageStore, Closeable
             return false;
         }
         final byte[] bytes = message.getBytes(CharsetSupport.getCharsetInstance());
-        store.append(sequence, bytes, 0, bytes.length);
+        synchronized (store)
+        {
+            if (sequence != store.nextSenderSeq())
+            {
+                return false; // numbered before a reset that came between (see the class comment)
+            }
+            store.append(sequence, bytes, 0, bytes.length);
+        }
         return true;
     }
 
@@ -112,9 +123,12 @@ final class QfjSessionStore implements MessageStore, Closeable
     }
 
     @Override
-    public synchronized void setNextTargetMsgSeqNum(final int next)
+    public void setNextTargetMsgSeqNum(final int next)
     {
-        store.targetSeq(next);
+        synchronized (targetLock)
+        {
+            store.targetSeq(next);
+        }
     }
 
     @Override
@@ -123,10 +137,14 @@ final class QfjSessionStore implements MessageStore, Closeable
         store.senderSeq(store.nextSenderSeq() + 1);
     }
 
+    /** Under a lock of the target number's own, so that receiving does not wait for sending or a compaction. */
     @Override
-    public synchronized void incrNextTargetMsgSeqNum()
+    public void incrNextTargetMsgSeqNum()
     {
-        store.targetSeq(store.nextTargetSeq() + 1);
+        synchronized (targetLock)
+        {
+            store.targetSeq(store.nextTargetSeq() + 1);
+        }
     }
 
     @Override

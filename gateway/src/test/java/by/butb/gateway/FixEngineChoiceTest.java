@@ -36,8 +36,8 @@ class FixEngineChoiceTest
     @Test
     void optionsOnlyQuickFixJHasAreRefusedByTheNativeEngineNamingTheFix()
     {
-        assertEquals("storedMessages(STORE_ALL) needs fixEngine(FixEngine.QFJ): the native FIX engine keeps every " +
-            "message with fixStoreDirectory (on disk), or a number of messages in memory",
+        assertEquals("storedMessages(STORE_ALL) needs fixEngine(FixEngine.QFJ): the native FIX engine keeps the " +
+            "latest 65,536 of each session with fixStoreDirectory (on disk), or a number of messages in memory",
             assertThrows(IllegalArgumentException.class, () -> GatewayServer.start(TestCatalog.options()
                 .storedMessages(GatewayOptions.STORE_ALL))).getMessage());
         assertEquals("sessionQueueCapacity needs fixEngine(FixEngine.QFJ): the native FIX engine has no queue per " +

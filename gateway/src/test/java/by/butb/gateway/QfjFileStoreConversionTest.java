@@ -156,6 +156,24 @@ class QfjFileStoreConversionTest
     }
 
     @Test
+    void aKillWhileTheOldFilesAreDeletedLeavesAStartThatFinishesTheDeleting() throws Exception
+    {
+        keepOld(A, 3, 4, 1, 2);
+        final byte[] senderNumbers = Files.readAllBytes(dir.resolve("FIX.4.4-BUTB-TRADER-A.senderseqnums"));
+        try (QfjSessionStore a = storeOf(A))
+        {
+            assertEquals(3, a.getNextSenderMsgSeqNum());
+        }
+        // the kill came after the others were deleted, before the sender's numbers (deleted last) were
+        Files.write(dir.resolve("FIX.4.4-BUTB-TRADER-A.senderseqnums"), senderNumbers);
+        try (QfjSessionStore a = storeOf(A))
+        {
+            assertEquals(List.of(message(1), message(2)), get(a, 1, 2));
+        }
+        assertEquals(List.of("BUTB-TRADER-A.qfj-fix-session"), files(), "nothing of the old store made again");
+    }
+
+    @Test
     void aStoreAndOldFilesWithOtherNumbersAreRefusedNamingBothAndBothStay() throws Exception
     {
         keepOld(A, 3, 4, 1, 2);

@@ -106,10 +106,39 @@ class QfjSessionStoreTest
         try (QfjSessionStore store = small())
         {
             assertFalse(store.set(1, message(1).replace("35=8", "35=A")));
+            store.incrNextSenderMsgSeqNum();
             assertFalse(store.set(2, message(2).replace("35=8", "35=0")));
+            store.incrNextSenderMsgSeqNum();
             assertTrue(store.set(3, message(3)));
+            store.incrNextSenderMsgSeqNum();
             assertTrue(store.set(4, message(4).replace("35=8", "35=AE"))); // a two-character type: application
             assertEquals(List.of(message(3), message(4).replace("35=8", "35=AE")), get(store, 1, 4));
+        }
+    }
+
+    @Test
+    void aMessageNumberedBeforeAResetThatCameBetweenIsNotKeptSoTheNumbersKeptRise()
+    {
+        try (QfjSessionStore store = small())
+        {
+            for (int seq = 1; seq <= 4; seq++)
+            {
+                store.set(seq, message(seq));
+                store.incrNextSenderMsgSeqNum();
+            }
+            store.reset(); // a Logon with ResetSeqNumFlag=Y while the sending thread held number 5
+            assertFalse(store.set(5, message(5)));
+            store.incrNextSenderMsgSeqNum();
+            for (int seq = 2; seq <= 3; seq++)
+            {
+                assertTrue(store.set(seq, message(seq)));
+                store.incrNextSenderMsgSeqNum();
+            }
+            assertEquals(List.of(message(2), message(3)), get(store, 1, 5));
+        }
+        try (QfjSessionStore reopened = small())
+        {
+            assertEquals(List.of(message(2), message(3)), get(reopened, 1, 5), "and the file opens again");
         }
     }
 
@@ -141,7 +170,9 @@ class QfjSessionStoreTest
         try (QfjSessionStore store = small())
         {
             store.set(1, message(1));
+            store.incrNextSenderMsgSeqNum();
             store.set(2, message(2));
+            store.incrNextSenderMsgSeqNum();
             final CountDownLatch handingOut = new CountDownLatch(1);
             final CountDownLatch sent = new CountDownLatch(1);
             final List<String> resent = new ArrayList<>();

@@ -16,6 +16,13 @@ public final class FileProblems
     {
     }
 
+    /** {@link #reason} after the file it is about when the exception names one ("PATH: no such file"). */
+    public static String withFile(final IOException ex)
+    {
+        return ex instanceof FileSystemException fs && fs.getFile() != null ? fs.getFile() + ": " + reason(ex) :
+            reason(ex);
+    }
+
     /**
      * {@code ex} without the exception's class name or a repeat of the path: "no such file", "not a directory",
      * "permission denied", "already exists", "not a text file (UTF-8)", or the system's reason.

@@ -128,7 +128,7 @@ public final class ClassroomCommand implements Callable<Integer>
         return 0;
     }
 
-    /** True when {@code host} names this machine only (127.0.0.0/8, ::1, localhost); unknown names are not. */
+    /** Whether {@code host} is an address or a name that resolves to one. */
     private static boolean resolves(final String host)
     {
         try
@@ -142,6 +142,7 @@ public final class ClassroomCommand implements Callable<Integer>
         }
     }
 
+    /** True when {@code host} names this machine only (127.0.0.0/8, ::1, localhost); unknown names are not. */
     static boolean isLoopback(final String host)
     {
         try

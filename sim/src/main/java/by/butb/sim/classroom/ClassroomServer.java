@@ -13,6 +13,7 @@ import java.net.BindException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -90,26 +91,45 @@ public final class ClassroomServer implements AutoCloseable
             {
                 cause = cause.getCause();
             }
-            if (isBindFailure(ex))
+            final BindException bind = bindFailure(ex);
+            if (bind != null)
             {
-                throw new IOException("the port is in use (another program listens on it; pick another --port, or 0 " +
-                    "for a free one)", ex);
+                throw new IOException(bindReason(bind), ex);
             }
             throw new IOException(cause.getMessage() == null ? ex.getMessage() : cause.getMessage(), ex);
         }
         return s;
     }
 
-    private static boolean isBindFailure(final Throwable ex)
+    private static BindException bindFailure(final Throwable ex)
     {
         for (Throwable t = ex; t != null; t = t.getCause() == t ? null : t.getCause())
         {
-            if (t instanceof BindException)
+            if (t instanceof BindException bind)
             {
-                return true;
+                return bind;
             }
         }
-        return false;
+        return null;
+    }
+
+    /** The operating system's reason for a failed bind, in words a teacher can act on. */
+    private static String bindReason(final BindException bind)
+    {
+        final String message = bind.getMessage() == null ? "" : bind.getMessage().toLowerCase(Locale.ROOT);
+        if (message.contains("in use"))
+        {
+            return "the port is in use (another program listens on it; pick another --port, or 0 for a free one)";
+        }
+        if (message.contains("assign requested address"))
+        {
+            return "the address is not one of this machine's (--host)";
+        }
+        if (message.contains("permission denied"))
+        {
+            return "permission denied (ports below 1024 need administrator rights; pick a port above 1023)";
+        }
+        return bind.getMessage();
     }
 
     public int port()

@@ -140,7 +140,7 @@ public final class ExperimentCommand implements Callable<Integer>
         }
         catch (final IOException ex)
         {
-            return error(stderr, "cannot write the output: " + FileProblems.reason(ex));
+            return error(stderr, "cannot write the output: " + FileProblems.withFile(ex));
         }
     }
 

@@ -237,7 +237,7 @@ public class StudyCommand implements Callable<Integer>
         }
         catch (final IOException ex)
         {
-            stderr.println(me + ": error: cannot write the output: " + FileProblems.reason(ex));
+            stderr.println(me + ": error: cannot write the output: " + FileProblems.withFile(ex));
             stderr.flush();
             return 1;
         }

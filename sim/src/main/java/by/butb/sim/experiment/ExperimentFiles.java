@@ -42,13 +42,22 @@ public final class ExperimentFiles
         final List<ExperimentCsv.Row> rows = ExperimentCsv.parse(csv.toString().lines().skip(1).toList(),
             parameters.size());
         final String html = ExperimentReport.html(name, parameters, rows);
-        final Path metrics = Files.writeString(dir.resolve(METRICS_FILE + ".tmp"), csv.toString(),
-            StandardCharsets.UTF_8);
-        final Path report = Files.writeString(dir.resolve(REPORT_FILE + ".tmp"), html, StandardCharsets.UTF_8);
-        Files.move(metrics, dir.resolve(METRICS_FILE), StandardCopyOption.REPLACE_EXISTING,
-            StandardCopyOption.ATOMIC_MOVE);
-        Files.move(report, dir.resolve(REPORT_FILE), StandardCopyOption.REPLACE_EXISTING,
-            StandardCopyOption.ATOMIC_MOVE);
+        final Path metrics = dir.resolve(METRICS_FILE + ".tmp");
+        final Path report = dir.resolve(REPORT_FILE + ".tmp");
+        try
+        {
+            Files.writeString(metrics, csv.toString(), StandardCharsets.UTF_8);
+            Files.writeString(report, html, StandardCharsets.UTF_8);
+            Files.move(metrics, dir.resolve(METRICS_FILE), StandardCopyOption.REPLACE_EXISTING,
+                StandardCopyOption.ATOMIC_MOVE);
+            Files.move(report, dir.resolve(REPORT_FILE), StandardCopyOption.REPLACE_EXISTING,
+                StandardCopyOption.ATOMIC_MOVE);
+        }
+        finally
+        {
+            Files.deleteIfExists(metrics);
+            Files.deleteIfExists(report);
+        }
     }
 
     public static Path runFile(final Path dir, final int run)
@@ -56,13 +65,18 @@ public final class ExperimentFiles
         return dir.resolve("runs").resolve(String.format("run-%05d.csv", run));
     }
 
-    /** Writes one run's file: the header, then its rows. */
+    /**
+     * Writes one run's file: the header, then its rows; to a temporary file renamed over it, so that a run killed
+     * while writing leaves no file for {@link #merge} to take for whole.
+     */
     public static void writeRun(final Path dir, final int run, final List<String> parameters, final String rows)
         throws IOException
     {
         final Path file = runFile(dir, run);
         Files.createDirectories(file.getParent());
-        Files.writeString(file, ExperimentCsv.header(parameters) + "\n" + rows, StandardCharsets.UTF_8);
+        final Path temp = file.resolveSibling(file.getFileName() + ".tmp");
+        Files.writeString(temp, ExperimentCsv.header(parameters) + "\n" + rows, StandardCharsets.UTF_8);
+        Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 
     /**
@@ -176,6 +190,11 @@ public final class ExperimentFiles
         final Path planned = dir.resolve(PLAN_RUNS_FILE);
         final List<String> plannedRuns = Files.isRegularFile(planned) ?
             Files.readAllLines(planned, StandardCharsets.UTF_8) : null; // absent from plans of earlier versions
+        if (plannedRuns != null && plannedRuns.size() != runs + 1)
+        {
+            throw new ScenarioException(planned + ": " + Math.max(0, plannedRuns.size() - 1) + " runs, but " + plan +
+                " has " + runs + ": not the plan's (plan again)");
+        }
         List<String> parameters = null;
         final List<String> rows = new ArrayList<>();
         for (int r = 1; r <= runs; r++)
@@ -194,6 +213,10 @@ public final class ExperimentFiles
                     (text.isEmpty() ? "missing" : "'" + text.get(0) + "'") + ")");
             }
             parameters = names;
+            if (text.stream().skip(1).allMatch(String::isEmpty))
+            {
+                throw new ScenarioException(file + ": no rows, only the header (did run " + r + " finish?)");
+            }
             if (plannedRuns != null && !plannedRuns.isEmpty() &&
                 !plannedRuns.get(0).equals("run," + String.join(",", names) + (names.isEmpty() ? "" : ",") + "seed"))
             {

@@ -29,6 +29,7 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
@@ -81,10 +82,19 @@ public final class Replay
         }
     }
 
-    /** Whether {@code input} is (or links to) one of {@code outputs} in {@code out}. */
-    private static boolean isOutput(final Path input, final Path out, final List<String> outputs)
+    /**
+     * Whether {@code input} is (or links to) a file the replay writes in {@code out}, or deletes there (its tables in
+     * the other formats, an earlier run's).
+     */
+    private static boolean isOutput(final Path input, final Path out)
     {
-        for (final String name : outputs)
+        final List<String> names = new ArrayList<>(List.of(SUMMARY_FILE));
+        for (final TableFormat format : TableFormat.values())
+        {
+            names.add(format.fileName(TRADES_FILE));
+            names.add(format.fileName(EVENTS_FILE));
+        }
+        for (final String name : names)
         {
             final Path output = out.resolve(name);
             try
@@ -135,10 +145,10 @@ public final class Replay
         for (final Source input : Arrays.asList(options.orders(), options.instruments(), options.participants(),
             options.schedule()))
         {
-            if (input != null && input.path() != null && isOutput(input.path(), out, options.outputFiles()))
+            if (input != null && input.path() != null && isOutput(input.path(), out))
             {
-                throw new ReplayException(input.name() + " is one of the files the replay writes in " +
-                    options.out() + ": it would be overwritten; write into another --out");
+                throw new ReplayException(input.name() + " is one of the files the replay writes or replaces in " +
+                    options.out() + ": it would be lost; write into another --out");
             }
         }
         final Path data = options.data() == null ? null : options.data().toAbsolutePath().normalize();

@@ -79,10 +79,9 @@ final class LegTerms
         {
             range = new long[] {10, 100};
         }
-        final long smallest = Math.max(instrument.lotSize(), range[0] * unit / instrument.lotSize() *
-            instrument.lotSize());
+        final long average = Math.max(instrument.lotSize(), (range[0] + range[1]) / 2 * unit);
         final long most = MAX_DEALS_A_FLOW * scenario.scale();
-        if (units / smallest > most)
+        if (units / average > most) // the deals drawn come to about this many
         {
             throw new ScenarioException(f.source() + " field '" + (f.quantity() != null ? "quantity" : "value_usd") +
                 "': " + instrument.symbol() + " would take more than " + most + " deals (of " + range[0] + " to " +

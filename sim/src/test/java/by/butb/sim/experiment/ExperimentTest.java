@@ -218,8 +218,17 @@ class ExperimentTest
         assertEquals(1, bad.exitCode());
         assertEquals("butb experiment: error: " + run2 + ":2 field 'value': 'abc' is not a number",
             bad.err().strip());
+        Files.writeString(run2, whole.substring(0, whole.indexOf('\n') + 1));
+        final Butb.Run headerOnly = Butb.run("experiment", "merge", plan.toString());
+        assertEquals(1, headerOnly.exitCode());
+        assertEquals("butb experiment: error: " + run2 + ": no rows, only the header (did run 2 finish?)",
+            headerOnly.err().strip());
         assertArrayEquals(metrics, Files.readAllBytes(plan.resolve(ExperimentFiles.METRICS_FILE)));
         assertArrayEquals(report, Files.readAllBytes(plan.resolve(ExperimentFiles.REPORT_FILE)));
+        try (var files = Files.list(plan))
+        {
+            assertTrue(files.noneMatch(f -> f.toString().endsWith(".tmp")), "no temporary file left");
+        }
     }
 
     @Test

@@ -549,8 +549,11 @@ class ReplayTest
         final String before = Butb.text(orders);
         final Butb.Run run = replay(orders);
         assertEquals(1, run.exitCode());
-        assertEquals("butb replay: error: " + orders + " is one of the files the replay writes in " + out() +
-            ": it would be overwritten; write into another --out", run.err().strip());
+        assertEquals("butb replay: error: " + orders + " is one of the files the replay writes or replaces in " +
+            out() + ": it would be lost; write into another --out", run.err().strip());
+        assertEquals(before, Butb.text(orders));
+        final Butb.Run parquet = replay(orders, "--format", "parquet"); // it deletes trades.csv, an earlier run's
+        assertEquals(1, parquet.exitCode());
         assertEquals(before, Butb.text(orders));
     }
 
