@@ -353,6 +353,13 @@ final class NativeConnection implements LogonScheduler.Job
         }
     }
 
+    /** Whether its reading is held back ({@link ReadThrottle}): what its client sends waits unread. I/O thread. */
+    boolean readPaused()
+    {
+        final SelectionKey k = key;
+        return k != null && k.isValid() && (k.interestOps() & SelectionKey.OP_READ) == 0;
+    }
+
     /** Its reading resumes after a pause ({@link ReadThrottle}): the time it was not read is not its silence. */
     void readResumed()
     {

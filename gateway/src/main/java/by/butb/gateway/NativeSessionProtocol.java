@@ -463,12 +463,21 @@ final class NativeSessionProtocol
         testRequestSent = false;
     }
 
-    /** Every tick on the I/O thread: Heartbeat after HeartBtInt of silence, TestRequest, then disconnect. */
+    /**
+     * Every tick on the I/O thread: Heartbeat after HeartBtInt of silence, TestRequest, then disconnect. While the
+     * connection's reading is held back ({@link ReadThrottle}: its session's share, or the sending thread's backlog)
+     * the client is not judged silent, however long the hold lasts: what it sent waits unread.
+     */
     void onTimer(final long nowNanos, final NativeConnection c)
     {
         if (!loggedOn || heartBtIntNanos == 0)
         {
             return;
+        }
+        if (c.readPaused())
+        {
+            lastReceivedNanos = nowNanos;
+            testRequestSent = false;
         }
         if (nowNanos - lastReceivedNanos >= heartBtIntNanos * 12 / 5)
         {

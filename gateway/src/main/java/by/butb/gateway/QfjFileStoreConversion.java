@@ -50,13 +50,12 @@ final class QfjFileStoreConversion
 
     /**
      * Converts the old stores in {@code directory} of the participants of {@code catalog} (sessions of
-     * {@code exchangeCompId}); returns how many. An IllegalArgumentException, one line naming the files, when one
+     * {@code exchangeCompId}. An IllegalArgumentException, one line naming the files, when one
      * cannot be read or written (the old files are then left as they were). Old stores of sessions of no participant
      * of the catalog are left as they are, each with a warning.
      */
-    static int convert(final Path directory, final String exchangeCompId, final Catalog catalog)
+    static void convert(final Path directory, final String exchangeCompId, final Catalog catalog)
     {
-        int converted = 0;
         final Set<String> ours = new HashSet<>();
         for (final Participant p : catalog.participants())
         {
@@ -66,11 +65,9 @@ final class QfjFileStoreConversion
             if (Files.exists(directory.resolve(numbers)))
             {
                 convert(directory, id, QfjSessionStores.file(directory, exchangeCompId, p.id()));
-                converted++;
             }
         }
         warnOfOthers(directory, ours);
-        return converted;
     }
 
     private static void warnOfOthers(final Path directory, final Set<String> ours)
