@@ -217,15 +217,15 @@ final class QfjFileStoreConversion
     /** The MsgSeqNum(34) of a stored message, or -1 when it has none that can be read. */
     static int msgSeqNum(final String message)
     {
-        final int at = message.indexOf("\u000134=");
-        if (at < 0)
+        final String number = QfjSessionStore.field(message, 34);
+        if (number == null)
         {
             return -1;
         }
         int seq = 0;
-        for (int i = at + 4; i < message.length() && message.charAt(i) != '\u0001'; i++)
+        for (int i = 0; i < number.length(); i++)
         {
-            final char c = message.charAt(i);
+            final char c = number.charAt(i);
             if (c < '0' || c > '9' || seq > (Integer.MAX_VALUE - 9) / 10)
             {
                 return -1;

@@ -60,13 +60,22 @@ final class QfjSessionStore implements MessageStore, Closeable
     /** Whether {@code message}'s MsgType(35) is a session-level one (0 to 5, A). */
     static boolean isAdmin(final String message)
     {
-        final int at = message.indexOf("\u000135=");
-        if (at < 0 || at + 5 >= message.length() || message.charAt(at + 5) != '\u0001')
+        final String type = field(message, 35); // none, or one of more than a character: an application message
+        return type != null && type.length() == 1 && (type.charAt(0) >= '0' && type.charAt(0) <= '5' ||
+            type.charAt(0) == 'A');
+    }
+
+    /** The value of the first field {@code tag} after BeginString in a message as QuickFIX/J keeps it, or null. */
+    static String field(final String message, final int tag)
+    {
+        final String start = "\u0001" + tag + "=";
+        final int at = message.indexOf(start);
+        if (at < 0)
         {
-            return false; // no MsgType, or one of more than a character: application messages
+            return null;
         }
-        final char type = message.charAt(at + 4);
-        return type >= '0' && type <= '5' || type == 'A';
+        final int end = message.indexOf('\u0001', at + start.length());
+        return message.substring(at + start.length(), end < 0 ? message.length() : end);
     }
 
     /**

@@ -5,8 +5,10 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
+import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
+import java.nio.file.Path;
 import java.util.Locale;
 
 /** What went wrong with a file, in words for a message that already names the file. */
@@ -14,6 +16,16 @@ public final class FileProblems
 {
     private FileProblems()
     {
+    }
+
+    /**
+     * The refusal of {@code dir}, given as {@code option}'s value, when it exists and is not a directory ("out exists
+     * and is not a directory (--out needs a directory)"); null when it is one or does not exist.
+     */
+    public static String notADirectory(final Path dir, final String option)
+    {
+        return Files.exists(dir) && !Files.isDirectory(dir) ? dir + " exists and is not a directory (" + option +
+            " needs a directory)" : null;
     }
 
     /** {@link #reason} after the file it is about when the exception names one ("PATH: no such file"). */

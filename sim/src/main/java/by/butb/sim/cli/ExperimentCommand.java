@@ -90,9 +90,10 @@ public final class ExperimentCommand implements Callable<Integer>
         {
             final Experiment e = Experiment.load(file);
             final Path dir = out != null ? out : Path.of("out", e.name());
-            if (Files.exists(dir) && !Files.isDirectory(dir))
+            final String notADirectory = FileProblems.notADirectory(dir, "--out");
+            if (notADirectory != null)
             {
-                return error(stderr, dir + " exists and is not a directory (--out needs a directory)");
+                return error(stderr, notADirectory);
             }
             final List<Experiment.Run> runs = e.runs();
             if (planOnly)

@@ -196,9 +196,10 @@ public class StudyCommand implements Callable<Integer>
             }
             final Scenario loaded = Scenario.load(source).with(seed, scale);
             final Path dir = out != null ? out : Path.of("out", loaded.name());
-            if (Files.exists(dir) && !Files.isDirectory(dir))
+            final String notADirectory = FileProblems.notADirectory(dir, "--out");
+            if (notADirectory != null)
             {
-                stderr.println(me + ": error: " + dir + " exists and is not a directory (--out needs a directory)");
+                stderr.println(me + ": error: " + notADirectory);
                 stderr.flush();
                 return 1;
             }

@@ -138,9 +138,10 @@ public final class Replay
     public static Result run(final Options options, final Consumer<String> progress, final EngineListener also)
     {
         final Path out = options.out().toAbsolutePath().normalize();
-        if (Files.exists(out) && !Files.isDirectory(out))
+        final String outNotADirectory = FileProblems.notADirectory(options.out(), "--out");
+        if (outNotADirectory != null)
         {
-            throw new ReplayException(options.out() + " exists and is not a directory (--out needs a directory)");
+            throw new ReplayException(outNotADirectory);
         }
         for (final Source input : Arrays.asList(options.orders(), options.instruments(), options.participants(),
             options.schedule()))
@@ -342,9 +343,10 @@ public final class Replay
         {
             return;
         }
-        if (!Files.isDirectory(directory))
+        final String notADirectory = FileProblems.notADirectory(asGiven, "--data");
+        if (notADirectory != null)
         {
-            throw new ReplayException(asGiven + " exists and is not a directory (--data needs a directory)");
+            throw new ReplayException(notADirectory);
         }
         try (Stream<Path> entries = Files.list(directory))
         {
